@@ -1,0 +1,349 @@
+"""Loaded spec -> frozen model, with every semantic problem collected.
+
+The meta-schema has already vouched for the shape of the document; this
+pass resolves names, hoists inline objects, decides defaults and checks
+what a schema cannot: references, path placeholders, auth wiring, errata.
+Examples are checked later (examples.py) against the generated validator.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from . import naming
+from .build_types import PRIMITIVES, TypeCollector, build_shape, build_types, _constraints
+from .diagnostics import SpecError
+from .loader import LoadedSpec, child_pointer
+from .model import (
+    Auth,
+    Credential,
+    Deprecation,
+    ErrorFormat,
+    Erratum,
+    Example,
+    ExampleBody,
+    Operation,
+    Param,
+    Response,
+    Shape,
+    Signature,
+    Spec,
+    TypeDef,
+    Webhook,
+    WebhookExample,
+)
+
+
+class _Builder:
+    def __init__(self, loaded: LoadedSpec, spec_path: str) -> None:
+        self.raw: dict[str, Any] = loaded.data
+        self.source = loaded.source
+        self.spec_path = spec_path
+        self.types = TypeCollector(loaded.source)
+        self.errata_ids = {e["id"] for e in self.raw.get("errata", [])}
+
+    def error(self, pointer: str, message: str, *, key: bool = False) -> None:
+        self.types.error(pointer, message, key=key)
+
+    # -- examples -------------------------------------------------------
+    def example_body(self, raw: dict[str, Any] | None, pointer: str) -> ExampleBody | None:
+        if raw is None:
+            return None
+        text = raw.get("repaired", raw["json"])
+        errata = raw.get("errata")
+        if "repaired" in raw and not errata:
+            self.error(pointer, "a repaired example must name the errata entry that explains it")
+        if errata and errata not in self.errata_ids:
+            self.error(child_pointer(pointer, "errata"), f"no errata entry with id '{errata}'")
+        if "repaired" not in raw:
+            try:
+                json.loads(raw["json"])
+            except json.JSONDecodeError as exc:
+                self.error(
+                    child_pointer(pointer, "json"),
+                    f"example is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno});"
+                    " keep the document's text and add `repaired` with an errata entry",
+                )
+                return None
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            self.error(child_pointer(pointer, "repaired"), f"repaired example is not valid JSON: {exc.msg}")
+            return None
+        return ExampleBody(value=value, text=raw["json"], errata=errata)
+
+    def examples(self, raw: list[dict[str, Any]], pointer: str) -> tuple[Example, ...]:
+        result = []
+        for index, item in enumerate(raw):
+            here = child_pointer(pointer, index)
+            response_raw = item.get("response")
+            result.append(
+                Example(
+                    title=item["title"],
+                    params=tuple(sorted((item.get("params") or {}).items())),
+                    request=self.example_body(item.get("request"), child_pointer(here, "request")),
+                    response=self.example_body(response_raw, child_pointer(here, "response")),
+                    status=(response_raw or {}).get("status", 0),
+                )
+            )
+        return tuple(result)
+
+    # -- parameters -----------------------------------------------------
+    def param(self, key: str, raw: dict[str, Any], pointer: str, *, from_client: bool) -> Param:
+        shape = Shape(
+            kind=raw["type"],
+            constraints=_constraints(raw),
+            description=raw.get("description", ""),
+        )
+        required = raw["in"] == "path" or bool(raw.get("required", False))
+        return Param(
+            key=key,
+            wire_name=raw.get("name", key),
+            python_name=raw.get("python_name") or naming.python_identifier(key),
+            location=raw["in"],
+            shape=shape,
+            required=required,
+            default=raw.get("default"),
+            from_client=from_client,
+        )
+
+    # -- operations -----------------------------------------------------
+    def operation(self, name: str, raw: dict[str, Any], client_params: dict[str, Param]) -> Operation:
+        pointer = child_pointer("/operations", name)
+        params = [
+            self.param(key, value, child_pointer(child_pointer(pointer, "params"), key), from_client=False)
+            for key, value in (raw.get("params") or {}).items()
+        ]
+        declared_path = {p.wire_name for p in params if p.location == "path"}
+        for placeholder in naming.path_placeholders(raw["path"]):
+            if placeholder in declared_path:
+                continue
+            if placeholder in client_params:
+                params.insert(0, client_params[placeholder])
+                continue
+            self.error(
+                child_pointer(pointer, "path"),
+                f"path parameter '{{{placeholder}}}' is not declared in params (in: path)",
+            )
+        in_path = set(naming.path_placeholders(raw["path"]))
+        for param in params:
+            if param.location == "path" and param.wire_name not in in_path:
+                self.error(
+                    child_pointer(child_pointer(pointer, "params"), param.key),
+                    f"path parameter '{param.wire_name}' does not appear in path '{raw['path']}'",
+                    key=True,
+                )
+        by_key = {p.key: p for p in params}
+        one_of = tuple(raw.get("params_at_least_one_of") or ())
+        for key in one_of:
+            if key not in by_key:
+                self.error(child_pointer(pointer, "params_at_least_one_of"), f"no parameter named '{key}'")
+        body, body_type = None, None
+        if "body" in raw:
+            body_pointer = child_pointer(pointer, "body")
+            body = build_shape(self.types, raw["body"], body_pointer, naming.request_type_name(name))
+            body_type = body.ref
+        responses = []
+        for status_text, raw_response in raw["responses"].items():
+            status = int(status_text)
+            here = child_pointer(child_pointer(pointer, "responses"), status_text)
+            if isinstance(raw_response, str):
+                raw_response = {"type": raw_response}
+            encoding = raw_response.get("encoding", "json")
+            shape_raw = {k: v for k, v in raw_response.items() if k in ("type", "items")}
+            shape = (
+                build_shape(self.types, shape_raw, here, naming.response_type_name(name, status))
+                if shape_raw
+                else None
+            )
+            if shape is None and encoding == "json":
+                encoding = "empty"
+            responses.append(Response(status, shape, encoding, raw_response.get("description", "")))
+        if not any(r.status < 400 for r in responses):
+            self.error(child_pointer(pointer, "responses"), "an operation needs at least one success response")
+        errors = {**self.raw.get("errors", {}), **raw.get("errors", {})}
+        error_map = []
+        for status_text, names in sorted(errors.items()):
+            names = (names,) if isinstance(names, str) else tuple(names)
+            for format_name in names:
+                if format_name not in self.raw.get("error_formats", {}):
+                    self.error(
+                        child_pointer(pointer, "errors") if status_text in raw.get("errors", {}) else "/errors",
+                        f"unknown error format '{format_name}'",
+                    )
+            error_map.append((int(status_text), names))
+        deprecated = raw.get("deprecated")
+        method = raw["method"]
+        return Operation(
+            name=name,
+            source=raw["source"],
+            summary=raw.get("summary", ""),
+            description=raw.get("description", ""),
+            method=method,
+            path=raw["path"],
+            auth=bool(raw.get("auth", True)),
+            params=tuple(params),
+            params_at_least_one_of=tuple(by_key[k].python_name for k in one_of if k in by_key),
+            body=body,
+            body_type_name=body_type,
+            body_encoding=raw.get("body_encoding", "json"),
+            responses=tuple(sorted(responses, key=lambda r: r.status)),
+            errors=tuple(error_map),
+            idempotent=bool(raw.get("idempotent", method in ("GET", "PUT", "DELETE"))),
+            deprecated=Deprecation(deprecated["replacement"], deprecated.get("note", "")) if deprecated else None,
+            examples=self.examples(raw.get("examples") or [], child_pointer(pointer, "examples")),
+        )
+
+    # -- provider-level parts ------------------------------------------
+    def auth(self, operations: dict[str, Operation]) -> Auth:
+        raw = self.raw["auth"]
+        operation = raw.get("operation")
+        if raw["scheme"] != "none" and raw["scheme"] != "session_cookie" and operation is None:
+            self.error("/auth", f"auth scheme '{raw['scheme']}' needs `operation` (the token operation)")
+        if operation is not None and operation not in operations:
+            self.error("/auth/operation", f"no operation named '{operation}'")
+        token = raw.get("token") or {}
+        credentials = tuple(
+            Credential(name, item["field"], bool(item.get("secret", False)), item.get("description", ""))
+            for name, item in (raw.get("credentials") or {}).items()
+        )
+        if raw["scheme"] == "session_cookie" and not raw.get("cookie"):
+            self.error("/auth", "auth scheme 'session_cookie' needs `cookie` (the cookie's name)")
+        return Auth(
+            scheme=raw["scheme"],
+            operation=operation,
+            credentials=credentials,
+            token_field=token.get("field"),
+            expires_at=token.get("expires_at"),
+            expires_at_format=token.get("expires_at_format"),
+            expires_in=token.get("expires_in"),
+            headers=tuple((raw.get("header") or {}).items()),
+            cookie=raw.get("cookie"),
+            description=raw.get("description", ""),
+        )
+
+    def error_formats(self) -> tuple[ErrorFormat, ...]:
+        formats = []
+        for name, raw in (self.raw.get("error_formats") or {}).items():
+            type_name = raw.get("type")
+            if type_name:
+                self.types.references.append((type_name, child_pointer(child_pointer("/error_formats", name), "type")))
+            formats.append(
+                ErrorFormat(name, type_name, bool(raw.get("text", False)), raw.get("message"),
+                            raw.get("messages"), raw.get("description", ""))
+            )
+        return tuple(formats)
+
+    def webhooks(self) -> tuple[Webhook, ...]:
+        result = []
+        for name, raw in (self.raw.get("webhooks") or {}).items():
+            pointer = child_pointer("/webhooks", name)
+            self.types.references.append((raw["payload"], child_pointer(pointer, "payload")))
+            sig = raw.get("signature")
+            signature = (
+                Signature(sig["algorithm"], sig["encoding"], sig["field"], tuple(sig["message_fields"]),
+                          sig.get("separator", "."))
+                if sig
+                else None
+            )
+            examples = tuple(
+                WebhookExample(item["title"], body)
+                for index, item in enumerate(raw.get("examples") or [])
+                if (body := self.example_body(item["payload"], child_pointer(child_pointer(child_pointer(pointer, "examples"), index), "payload")))
+            )
+            result.append(Webhook(name, raw["source"], raw.get("description", ""), raw["payload"],
+                                  raw.get("event_field"), signature, examples))
+        return tuple(result)
+
+    # -- whole-spec checks ---------------------------------------------
+    def check_references(self) -> None:
+        for name, pointer in self.types.references:
+            if name not in self.types.types:
+                self.error(pointer, f"unknown type '{name}'")
+
+    def decide_openness(self, operations: tuple[Operation, ...]) -> None:
+        """Types reached from a request body are closed unless the spec opens them."""
+        closed: set[str] = set()
+        pending = [op.body for op in operations if op.body is not None]
+        while pending:
+            shape = pending.pop()
+            if shape.kind == "ref" and shape.ref and shape.ref not in closed and shape.ref in self.types.types:
+                closed.add(shape.ref)
+                typedef = self.types.types[shape.ref]
+                pending.extend(f.shape for f in typedef.fields)
+                pending.extend(Shape(kind="ref", ref=m) for m in typedef.one_of)
+            for child in (shape.items, shape.values):
+                if child is not None:
+                    pending.append(child)
+        for name, typedef in list(self.types.types.items()):
+            if typedef.additional is None:
+                self.types.types[name] = dataclasses.replace(typedef, additional=name not in closed)
+
+    def check_auth_wiring(self, auth: Auth, operations: dict[str, Operation]) -> None:
+        op = operations.get(auth.operation or "")
+        if op is None or op.body_type_name is None or op.body_type_name not in self.types.types:
+            return
+        body_fields = {f.wire_name for f in self.types.types[op.body_type_name].fields}
+        for credential in auth.credentials:
+            if credential.wire_field not in body_fields and auth.scheme == "token_endpoint":
+                self.error("/auth/credentials", f"credential field '{credential.wire_field}' is not in {op.body_type_name}")
+
+    def check_webhooks(self, webhooks: tuple[Webhook, ...]) -> None:
+        for hook in webhooks:
+            typedef = self.types.types.get(hook.payload)
+            if typedef is None:
+                continue
+            names = {f.wire_name for f in typedef.fields}
+            wanted = [hook.event_field] if hook.event_field else []
+            if hook.signature:
+                wanted += [hook.signature.field, *hook.signature.message_fields]
+            for name in wanted:
+                if name not in names:
+                    self.error(child_pointer("/webhooks", hook.name), f"payload {hook.payload} has no field '{name}'")
+
+    def build(self) -> Spec:
+        build_types(self.types, self.raw.get("types") or {})
+        client_params = {
+            key: self.param(key, raw, child_pointer("/client_params", key), from_client=True)
+            for key, raw in (self.raw.get("client_params") or {}).items()
+        }
+        operations = {
+            name: self.operation(name, raw, client_params) for name, raw in self.raw["operations"].items()
+        }
+        auth = self.auth(operations)
+        error_formats = self.error_formats()
+        webhooks = self.webhooks()
+        self.check_references()
+        self.check_auth_wiring(auth, operations)
+        self.check_webhooks(webhooks)
+        ops = tuple(operations.values())
+        self.decide_openness(ops)
+        if self.types.problems:
+            raise SpecError(self.types.problems)
+        return Spec(
+            provider=self.raw["provider"],
+            title=self.raw["title"],
+            version=self.raw["version"],
+            description=self.raw.get("description", ""),
+            document=self.raw.get("document", ""),
+            spec_path=self.spec_path,
+            servers=tuple(self.raw["servers"].items()),
+            headers=tuple((self.raw.get("headers") or {}).items()),
+            client_params=tuple(client_params.values()),
+            auth=auth,
+            error_formats=error_formats,
+            types=tuple(sorted(self.types.types.values(), key=lambda t: t.name)),
+            operations=ops,
+            webhooks=webhooks,
+            errata=tuple(Erratum(e["id"], e["where"], e["says"], e["resolution"]) for e in self.raw.get("errata", [])),
+        )
+
+
+def build_spec(loaded: LoadedSpec, spec_path: str) -> Spec:
+    """Raise SpecError listing every problem, or return the model."""
+    return _Builder(loaded, spec_path).build()
+
+
+__all__ = ["PRIMITIVES", "TypeDef", "build_spec"]

@@ -1,0 +1,185 @@
+"""Payloads that break exactly one documented constraint, for generated tests.
+
+Starting from a valid payload (the document's example), each case changes
+one field so that one rule fails, and records the JSON Pointer where the
+validator must report it.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Operation, Shape, Spec
+
+_WRONG_TYPE = {"string": 12345, "integer": "1", "number": "1.5", "boolean": "yes"}
+_BAD_FORMAT = {
+    "date": "2023-02-30",
+    "date-time": "2023-01-01 10:00",
+    "local-date-time": "2023-01-01T10:00:00",
+    "email": "not-an-email",
+    "uuid": "not-a-uuid",
+    "uri": "not a uri",
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    operation: str
+    rule: str
+    pointer: str
+    payload: Any
+
+    @property
+    def id(self) -> str:
+        return f"{self.operation}:{self.pointer or '(root)'}:{self.rule}"
+
+
+def sample(spec: Spec, shape: Shape) -> Any:
+    """A small value that satisfies `shape` (used where the example has none)."""
+    c = shape.constraints
+    if c.has_const:
+        return c.const
+    if c.enum:
+        return c.enum[0].value
+    if shape.kind == "ref":
+        typedef = spec.type(shape.ref or "")
+        if typedef.is_union:
+            return sample(spec, Shape(kind="ref", ref=typedef.one_of[0]))
+        return {f.wire_name: sample(spec, f.shape) for f in typedef.fields if f.required}
+    if shape.kind == "array":
+        assert shape.items is not None
+        return [sample(spec, shape.items) for _ in range(c.minItems or 1)]
+    if shape.kind == "map":
+        return {}
+    kind = shape.types[0] if shape.kind == "union" else shape.kind
+    if kind == "string":
+        formatted = {"date": "2024-01-31", "date-time": "2024-01-31T10:00:00Z",
+                     "local-date-time": "2024-01-31 10:00:00", "email": "a@example.com",
+                     "uuid": "00000000-0000-4000-8000-000000000000", "uri": "https://example.com/"}
+        if c.format in formatted:
+            return formatted[c.format]
+        return "x" * max(c.minLength or 1, 1)
+    if kind in ("integer", "number"):
+        low = c.minimum if c.minimum is not None else (c.exclusiveMinimum + 1 if c.exclusiveMinimum is not None else 1)
+        return int(low)
+    if kind == "boolean":
+        return True
+    return "x"
+
+
+def _shape_breakers(shape: Shape, value: Any, spec: Spec) -> list[tuple[str, str, Any]]:
+    """(rule, relative pointer, bad value) for each constraint of `shape`."""
+    c = shape.constraints
+    out: list[tuple[str, str, Any]] = []
+    if not shape.nullable:
+        out.append(("null", "", None))
+    if shape.kind in _WRONG_TYPE:
+        out.append(("type", "", _WRONG_TYPE[shape.kind]))
+    elif shape.kind in ("array", "map", "ref"):
+        out.append(("type", "", "not an object" if shape.kind != "array" else {"not": "an array"}))
+    if c.minLength:
+        out.append(("minLength", "", "x" * (c.minLength - 1)))
+    if c.maxLength is not None:
+        out.append(("maxLength", "", "x" * (c.maxLength + 1)))
+    if c.format in _BAD_FORMAT:
+        out.append(("format", "", _BAD_FORMAT[c.format]))
+    if c.enum:
+        bad = "NOT-A-DOCUMENTED-VALUE" if isinstance(c.enum[0].value, str) else 987654
+        out.append(("enum", "", bad))
+    for word, delta in (("minimum", -1), ("maximum", 1)):
+        bound = getattr(c, word)
+        if bound is not None:
+            out.append((word, "", int(bound) + delta))
+    for word in ("exclusiveMinimum", "exclusiveMaximum"):
+        bound = getattr(c, word)
+        if bound is not None:
+            out.append((word, "", int(bound)))
+    if shape.kind == "array" and shape.items is not None:
+        items = value if isinstance(value, list) and value else [sample(spec, shape.items)]
+        if c.minItems:
+            out.append(("minItems", "", items[: c.minItems - 1]))
+        if c.maxItems is not None:
+            out.append(("maxItems", "", (items * (c.maxItems + 1))[: c.maxItems + 1]))
+        for rule, pointer, bad in _shape_breakers(shape.items, items[0], spec):
+            if shape.items.kind != "ref":
+                out.append((f"items.{rule}", "/0" + pointer, [bad, *items[1:]]))
+    return out
+
+
+def _set(payload: Any, pointer: list[str], value: Any) -> Any:
+    result = copy.deepcopy(payload)
+    target = result
+    for token in pointer[:-1]:
+        target = target[int(token)] if isinstance(target, list) else target[token]
+    last = pointer[-1]
+    if isinstance(target, list):
+        target[int(last)] = value
+    else:
+        target[last] = value
+    return result
+
+
+def _delete(payload: Any, pointer: list[str]) -> Any:
+    result = copy.deepcopy(payload)
+    target = result
+    for token in pointer[:-1]:
+        target = target[int(token)] if isinstance(target, list) else target[token]
+    del target[pointer[-1]]
+    return result
+
+
+def _walk(spec: Spec, op: str, root: Any, shape: Shape, tokens: list[str]) -> list[Case]:
+    if shape.kind == "array" and shape.items is not None and shape.items.kind == "ref":
+        value = _get(root, tokens)
+        if isinstance(value, list) and value:
+            return _walk(spec, op, root, shape.items, [*tokens, "0"])
+        return []
+    if shape.kind != "ref":
+        return []
+    typedef = spec.type(shape.ref or "")
+    value = _get(root, tokens)
+    if typedef.is_union or not isinstance(value, dict):
+        return []
+    here = "".join("/" + t for t in tokens)
+    cases: list[Case] = []
+    for field in typedef.fields:
+        path = [*tokens, field.wire_name]
+        pointer = here + "/" + field.wire_name.replace("~", "~0").replace("/", "~1")
+        present = field.wire_name in value
+        if field.required and present:
+            cases.append(Case(op, f"required:{field.wire_name}", here, _delete(root, path)))
+        current = value[field.wire_name] if present else sample(spec, field.shape)
+        for rule, relative, bad in _shape_breakers(field.shape, current, spec):
+            cases.append(Case(op, rule, pointer + relative, _set(root, path, bad)))
+        if present:
+            cases.extend(_walk(spec, op, root, field.shape, path))
+    if not typedef.additional:
+        cases.append(Case(op, "unknown-field", here + "/undocumented_field", _set(root, [*tokens, "undocumented_field"], 1)))
+    return cases
+
+
+def _get(root: Any, tokens: list[str]) -> Any:
+    value = root
+    for token in tokens:
+        value = value[int(token)] if isinstance(value, list) else value.get(token)
+    return value
+
+
+def operation_cases(spec: Spec, op: Operation) -> list[Case]:
+    if op.body is None:
+        return []
+    base = next((e.request.value for e in op.examples if e.request is not None), None)
+    if base is None:
+        base = sample(spec, op.body)
+    cases = _walk(spec, op.name, base, op.body, [])
+    unique: dict[str, Case] = {}
+    for case in cases:
+        unique.setdefault(case.id, case)
+    return list(unique.values())
+
+
+def base_payload(spec: Spec, op: Operation) -> Any:
+    base = next((e.request.value for e in op.examples if e.request is not None), None)
+    return base if base is not None else (sample(spec, op.body) if op.body else None)

@@ -1,0 +1,175 @@
+"""Model -> JSON Schema 2020-12 documents.
+
+One document per request body, response body and webhook payload, each
+self-contained (`$defs` holds every named type it reaches). The same
+`$defs` feed datamodel-code-generator, so schemas and models agree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Operation, Rule, Shape, Spec, TypeDef
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_STANDARD_FORMATS = {"date", "date-time", "email", "uuid", "uri"}
+_FORMAT_PATTERNS = {"local-date-time": r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$"}
+_FORMAT_WORDS = {"local-date-time": "date and time as YYYY-MM-DD HH:MM:SS"}
+
+
+def _ref(name: str, prefix: str) -> dict[str, Any]:
+    return {"$ref": f"{prefix}{name}"}
+
+
+def shape_schema(shape: Shape, prefix: str = "#/$defs/") -> dict[str, Any]:
+    schema: dict[str, Any]
+    if shape.kind == "ref":
+        assert shape.ref is not None
+        schema = _ref(shape.ref, prefix)
+        if shape.nullable:
+            schema = {"anyOf": [schema, {"type": "null"}]}
+    elif shape.kind == "array":
+        assert shape.items is not None
+        schema = {"type": "array", "items": shape_schema(shape.items, prefix)}
+    elif shape.kind == "map":
+        assert shape.values is not None
+        values = shape_schema(shape.values, prefix)
+        schema = {"type": "object", "additionalProperties": values or True}
+    elif shape.kind == "any":
+        schema = {}
+    else:
+        kinds = list(shape.types) if shape.kind == "union" else [shape.kind]
+        schema = {"type": kinds[0] if len(kinds) == 1 else kinds}
+    if shape.kind not in ("ref", "any") and shape.nullable:
+        current = schema.get("type")
+        schema["type"] = [*(current if isinstance(current, list) else [current]), "null"]
+    _add_constraints(schema, shape)
+    if shape.description:
+        schema["description"] = shape.description
+    return schema
+
+
+def _add_constraints(schema: dict[str, Any], shape: Shape) -> None:
+    c = shape.constraints
+    for word in ("minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
+                 "exclusiveMaximum", "minItems", "maxItems"):
+        value = getattr(c, word)
+        if value is not None:
+            schema[word] = value
+    if c.uniqueItems:
+        schema["uniqueItems"] = True
+    if c.format in _STANDARD_FORMATS:
+        schema["format"] = c.format
+    elif c.format in _FORMAT_PATTERNS:
+        schema.setdefault("pattern", _FORMAT_PATTERNS[c.format])
+        schema["x-shipspec-format"] = c.format
+        shape_words = _FORMAT_WORDS[c.format]
+        schema["description"] = (shape.description + " " if shape.description else "") + f"({shape_words})"
+    if c.enum:
+        values = [e.value for e in c.enum]
+        if shape.nullable:
+            values.append(None)
+        schema["enum"] = values
+        if any(e.meaning for e in c.enum):
+            # aligned with `enum`, as openapi-generator and datamodel-code-generator read it
+            schema["x-enum-descriptions"] = [e.meaning for e in c.enum]
+    if c.has_const:
+        schema["const"] = c.const
+
+
+def _rule_schema(rule: Rule) -> dict[str, Any] | None:
+    """What JSON Schema can say of a rule (if/then, anyOf); compare rules cannot."""
+    if rule.kind == "require" and rule.when is not None:
+        when = rule.when
+        condition: dict[str, Any] = {"properties": {when.field: {"enum": list(when.values)}}}
+        if when.or_absent:
+            condition = {"anyOf": [condition, {"not": {"required": [when.field]}}]}
+        else:
+            condition["required"] = [when.field]
+        return {"if": condition, "then": {"required": list(rule.fields)}}
+    if rule.kind == "at_least_one_of":
+        return {"anyOf": [{"required": [name]} for name in rule.fields]}
+    return None
+
+
+def typedef_schema(typedef: TypeDef, prefix: str = "#/$defs/") -> dict[str, Any]:
+    schema: dict[str, Any] = {"title": typedef.name}
+    if typedef.description:
+        schema["description"] = typedef.description
+    if typedef.is_union:
+        schema["oneOf"] = [_ref(member, prefix) for member in typedef.one_of]
+        if typedef.discriminator:
+            schema["discriminator"] = {"propertyName": typedef.discriminator}
+        return schema
+    schema["type"] = "object"
+    schema["properties"] = {f.wire_name: shape_schema(f.shape, prefix) for f in typedef.fields}
+    required = [f.wire_name for f in typedef.fields if f.required]
+    if required:
+        schema["required"] = required
+    schema["additionalProperties"] = bool(typedef.additional)
+    conditions = [s for s in (_rule_schema(r) for r in typedef.rules) if s]
+    if conditions:
+        schema["allOf"] = conditions
+    rules = [
+        {"compare": [r.fields[0], r.op, r.fields[1]], "message": r.message}
+        for r in typedef.rules
+        if r.kind == "compare"
+    ]
+    if rules:
+        schema["x-shipspec-rules"] = rules
+    return schema
+
+
+def _reachable(spec: Spec, roots: list[Shape]) -> list[str]:
+    seen: set[str] = set()
+    pending = list(roots)
+    while pending:
+        shape = pending.pop()
+        if shape.kind == "ref" and shape.ref and shape.ref not in seen:
+            seen.add(shape.ref)
+            typedef = spec.type(shape.ref)
+            pending.extend(f.shape for f in typedef.fields)
+            pending.extend(Shape(kind="ref", ref=m) for m in typedef.one_of)
+        pending.extend(child for child in (shape.items, shape.values) if child is not None)
+    return sorted(seen)
+
+
+def document(spec: Spec, root: Shape, title: str) -> dict[str, Any]:
+    schema: dict[str, Any] = {"$schema": DIALECT, "title": title}
+    schema.update(shape_schema(root))
+    names = _reachable(spec, [root])
+    if names:
+        schema["$defs"] = {name: typedef_schema(spec.type(name)) for name in names}
+    return schema
+
+
+def operation_documents(spec: Spec, op: Operation) -> dict[str, dict[str, Any]]:
+    documents = {}
+    if op.body is not None:
+        documents[f"{op.name}.request.json"] = document(spec, op.body, f"{op.name} request body")
+    for response in op.responses:
+        if response.shape is not None:
+            name = f"{op.name}.response.{response.status}.json"
+            documents[name] = document(spec, response.shape, f"{op.name} response {response.status}")
+    return documents
+
+
+def all_documents(spec: Spec) -> dict[str, dict[str, Any]]:
+    """File name -> JSON Schema document, for schemas/ in the package."""
+    documents: dict[str, dict[str, Any]] = {}
+    for op in spec.operations:
+        documents.update(operation_documents(spec, op))
+    for hook in spec.webhooks:
+        root = Shape(kind="ref", ref=hook.payload)
+        documents[f"{hook.name}.webhook.json"] = document(spec, root, f"{hook.name} webhook payload")
+    for error in spec.error_formats:
+        if error.type_name:
+            root = Shape(kind="ref", ref=error.type_name)
+            documents[f"error.{error.name}.json"] = document(spec, root, f"{error.name} error body")
+    return dict(sorted(documents.items()))
+
+
+def components(spec: Spec) -> dict[str, dict[str, Any]]:
+    """Every named type as an OpenAPI component schema."""
+    prefix = "#/components/schemas/"
+    return {t.name: typedef_schema(t, prefix) for t in spec.types}

@@ -1,0 +1,259 @@
+"""The checked, resolved model of one spec: frozen dataclasses, plain data.
+
+build.py makes it once; emitters only read it. Python names are decided
+here (via naming.py) so templates never rename anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class EnumValue:
+    value: Any
+    meaning: str = ""
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """JSON Schema's constraint words, by their JSON Schema names."""
+
+    minLength: int | None = None
+    maxLength: int | None = None
+    pattern: str | None = None
+    format: str | None = None
+    enum: tuple[EnumValue, ...] = ()
+    const: Any = None
+    has_const: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusiveMinimum: float | None = None
+    exclusiveMaximum: float | None = None
+    minItems: int | None = None
+    maxItems: int | None = None
+    uniqueItems: bool = False
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The shape of one value: a primitive, an array, a map or a named type."""
+
+    kind: str  # string integer number boolean array map any ref object
+    types: tuple[str, ...] = ()  # for primitive unions, e.g. ("string", "integer")
+    ref: str | None = None  # named type, when kind == "ref"
+    items: Shape | None = None
+    values: Shape | None = None
+    nullable: bool = False
+    constraints: Constraints = field(default_factory=Constraints)
+    description: str = ""
+    messages: tuple[tuple[str, str], ...] = ()
+
+    def message(self, rule: str) -> str | None:
+        return dict(self.messages).get(rule)
+
+
+@dataclass(frozen=True)
+class Field:
+    wire_name: str
+    python_name: str
+    shape: Shape
+    required: bool
+    pointer: str  # where the field is declared in the spec
+
+
+@dataclass(frozen=True)
+class Condition:
+    field: str
+    values: tuple[Any, ...]
+    or_absent: bool
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str  # require | at_least_one_of | compare
+    fields: tuple[str, ...] = ()
+    when: Condition | None = None
+    op: str = ""
+    message: str = ""
+    messages: tuple[tuple[str, str], ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class TypeDef:
+    name: str
+    source: str
+    description: str = ""
+    fields: tuple[Field, ...] = ()
+    additional: bool | None = False  # may fields beyond the listed ones appear?
+    one_of: tuple[str, ...] = ()
+    discriminator: str | None = None
+    rules: tuple[Rule, ...] = ()
+
+    @property
+    def is_union(self) -> bool:
+        return bool(self.one_of)
+
+
+@dataclass(frozen=True)
+class Param:
+    key: str
+    wire_name: str
+    python_name: str
+    location: str  # path | query | header
+    shape: Shape
+    required: bool
+    default: Any = None
+    from_client: bool = False
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    shape: Shape | None
+    encoding: str  # json | form | text | empty
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ExampleBody:
+    value: Any
+    text: str
+    errata: str | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    title: str
+    params: tuple[tuple[str, Any], ...] = ()
+    request: ExampleBody | None = None
+    response: ExampleBody | None = None
+    status: int = 200
+
+
+@dataclass(frozen=True)
+class ErrorFormat:
+    name: str
+    type_name: str | None
+    text: bool
+    message_field: str | None
+    messages_field: str | None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Deprecation:
+    replacement: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str
+    source: str
+    summary: str
+    description: str
+    method: str
+    path: str
+    auth: bool
+    params: tuple[Param, ...]
+    params_at_least_one_of: tuple[str, ...]  # python names
+    body: Shape | None
+    body_type_name: str | None  # the named (or synthesised) request type
+    body_encoding: str
+    responses: tuple[Response, ...]
+    errors: tuple[tuple[int, tuple[str, ...]], ...]
+    idempotent: bool
+    deprecated: Deprecation | None
+    examples: tuple[Example, ...]
+
+    @property
+    def success(self) -> Response:
+        return min((r for r in self.responses if r.status < 400), key=lambda r: r.status)
+
+
+@dataclass(frozen=True)
+class Credential:
+    python_name: str
+    wire_field: str
+    secret: bool
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Auth:
+    scheme: str
+    operation: str | None = None
+    credentials: tuple[Credential, ...] = ()
+    token_field: str | None = None
+    expires_at: str | None = None
+    expires_at_format: str | None = None
+    expires_in: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    cookie: str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Signature:
+    algorithm: str
+    encoding: str
+    field: str
+    message_fields: tuple[str, ...]
+    separator: str
+
+
+@dataclass(frozen=True)
+class WebhookExample:
+    title: str
+    payload: ExampleBody
+
+
+@dataclass(frozen=True)
+class Webhook:
+    name: str
+    source: str
+    description: str
+    payload: str
+    event_field: str | None
+    signature: Signature | None
+    examples: tuple[WebhookExample, ...]
+
+
+@dataclass(frozen=True)
+class Erratum:
+    id: str
+    where: str
+    says: str
+    resolution: str
+
+
+@dataclass(frozen=True)
+class Spec:
+    provider: str
+    title: str
+    version: str
+    description: str
+    document: str
+    spec_path: str
+    servers: tuple[tuple[str, str], ...]
+    headers: tuple[tuple[str, str], ...]
+    client_params: tuple[Param, ...]
+    auth: Auth
+    error_formats: tuple[ErrorFormat, ...]
+    types: tuple[TypeDef, ...]
+    operations: tuple[Operation, ...]
+    webhooks: tuple[Webhook, ...]
+    errata: tuple[Erratum, ...]
+
+    @property
+    def package(self) -> str:
+        return f"{self.provider}_client"
+
+    def type(self, name: str) -> TypeDef:
+        for typedef in self.types:
+            if typedef.name == name:
+                return typedef
+        raise KeyError(name)

@@ -1,0 +1,156 @@
+"""load -> check -> build -> emit -> write, per provider, skipping unchanged ones.
+
+A provider is regenerated only when the content hash of its inputs (spec
+text, templates, the generator's own source, pinned tool versions) differs
+from the one recorded in its manifest, or its files on disk were edited.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from . import __version__
+from .assets import generator_files, template_files
+from .build import build_spec
+from .diagnostics import Diagnostic, SpecError
+from .loader import load_file
+from .model import Spec
+from .writer import MANIFEST, differences, digest, manifest_bytes, read_manifest, write_tree
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    out: Path
+
+    @property
+    def specs(self) -> Path:
+        return self.root / "specs"
+
+    def spec_path(self, provider: str) -> Path:
+        return self.specs / f"{provider}.yaml"
+
+    def providers(self) -> list[str]:
+        return sorted(p.stem for p in self.specs.glob("*.yaml"))
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+@functools.cache
+def generator_fingerprint() -> str:
+    """Hash of everything besides the spec that shapes the output."""
+    sha = hashlib.sha256(f"shipspec {__version__}\n".encode())
+    for entry in [*generator_files(), *template_files()]:
+        sha.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    for tool in ("black", "datamodel-code-generator"):
+        sha.update(f"{tool}=={metadata.version(tool)}\n".encode())
+    return sha.hexdigest()
+
+
+def input_hash(spec_text: bytes) -> str:
+    return hashlib.sha256(generator_fingerprint().encode() + b"\0" + spec_text).hexdigest()
+
+
+def is_current(target: Path, expected_input: str) -> bool:
+    """The tree was made from these inputs and nobody has edited it since."""
+    manifest = read_manifest(target)
+    if manifest is None or manifest.get("input") != expected_input:
+        return False
+    recorded = manifest.get("files")
+    if not isinstance(recorded, dict):
+        return False
+    if differences_by_digest(target, recorded):
+        return False
+    return True
+
+
+def differences_by_digest(target: Path, recorded: dict[str, str]) -> list[str]:
+    expected = {**recorded, MANIFEST: None}
+    placeholder = {path: b"" for path in expected}
+    names = differences(target, placeholder) if target.is_dir() else list(expected)
+    changed = []
+    for name in names:
+        path = target / name
+        if name == MANIFEST and path.is_file():
+            continue
+        if name not in expected or not path.is_file():
+            changed.append(name)
+        elif digest(path.read_bytes()) != expected[name]:
+            changed.append(name)
+    return changed
+
+
+def load_spec(project: Project, provider: str) -> Spec:
+    """A checked model, or SpecError with every diagnostic (examples included)."""
+    from .examples import check_examples, load_validation_module
+    from .metacheck import check_against_meta_schema
+    from .validator_emit import emit_validators
+
+    path = project.spec_path(provider)
+    shown = project.display(path)
+    loaded = load_file(path, shown)
+    problems = check_against_meta_schema(loaded)
+    if problems:
+        raise SpecError(problems)
+    if loaded.data["provider"] != provider:
+        raise SpecError([loaded.source.diagnostic("/provider", f"provider '{loaded.data['provider']}' must match the file name '{provider}'")])
+    spec = build_spec(loaded, shown)
+    module = load_validation_module(_validation_source(spec, emit_validators(spec)), f"_shipspec_check_{provider}")
+    problems = check_examples(spec, loaded.source, module)
+    if problems:
+        raise SpecError(problems)
+    return spec
+
+
+def _validation_source(spec: Spec, checks: str) -> str:
+    from .render import render_validation
+
+    return render_validation(spec, checks)
+
+
+def render_files(project: Project, provider: str, spec_text: bytes) -> dict[str, bytes]:
+    from .render import render_package
+
+    spec = load_spec(project, provider)
+    files = render_package(spec)
+    files[MANIFEST] = manifest_bytes(input_hash(spec_text), files)
+    return files
+
+
+@dataclass(frozen=True)
+class Outcome:
+    provider: str
+    status: str  # unchanged | written | differs | error
+    changed: tuple[str, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def process(project: Project, provider: str, *, check: bool) -> Outcome:
+    path = project.spec_path(provider)
+    target = project.out / provider
+    try:
+        spec_text = path.read_bytes()
+    except OSError as exc:
+        diagnostic = Diagnostic(project.display(path), 1, 1, f"cannot read spec: {exc.strerror}")
+        return Outcome(provider, "error", diagnostics=(diagnostic,))
+    if is_current(target, input_hash(spec_text)):
+        return Outcome(provider, "unchanged")
+    try:
+        files = render_files(project, provider, spec_text)
+    except SpecError as error:
+        return Outcome(provider, "error", diagnostics=error.diagnostics)
+    changed = tuple(differences(target, files))
+    if not changed:
+        return Outcome(provider, "unchanged")
+    if check:
+        return Outcome(provider, "differs", changed)
+    write_tree(target, files)
+    return Outcome(provider, "written", changed)

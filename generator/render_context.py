@@ -1,0 +1,312 @@
+"""The view of a Spec that templates lay out: every name, type and import decided.
+
+Templates only place text; anything that needs a decision (an annotation,
+an import, a docstring, which credentials a scheme takes) is made here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import __version__, naming
+from .model import Operation, Param, Shape, Spec, Webhook
+
+_PRIMITIVE_ANNOTATIONS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+_SCHEME_SUMMARIES = {
+    "token_endpoint": "a bearer token obtained from a token operation, cached until it expires",
+    "oauth2_client_credentials": "OAuth2 client credentials (HTTP Basic), token cached for expires_in",
+    "oauth2_password": "OAuth2 password grant, token cached for expires_in",
+    "session_cookie": "a session cookie obtained elsewhere and given to the client",
+    "none": "none documented: pass whatever your account needs with headers=",
+}
+
+
+def annotation(shape: Shape | None, *, models: str = "models.") -> str:
+    """The Python annotation of a parsed value of `shape`."""
+    if shape is None:
+        return "None"
+    if shape.kind == "ref":
+        result = f"{models}{shape.ref}"
+    elif shape.kind == "array":
+        result = f"list[{annotation(shape.items, models=models)}]"
+    elif shape.kind == "map":
+        result = f"dict[str, {annotation(shape.values, models=models)}]"
+    elif shape.kind == "union":
+        result = " | ".join(_PRIMITIVE_ANNOTATIONS[k] for k in shape.types)
+    else:
+        result = _PRIMITIVE_ANNOTATIONS.get(shape.kind, "Any")
+    return f"{result} | None" if shape.nullable else result
+
+
+@dataclass(frozen=True)
+class ArgView:
+    python_name: str
+    annotation: str
+
+
+@dataclass(frozen=True)
+class OperationView:
+    name: str
+    constant: str
+    method_name: str
+    method: str
+    path: str
+    params: tuple[Param, ...]
+    call_params: tuple[Param, ...]
+    positional: tuple[ArgView, ...]
+    keyword: tuple[ArgView, ...]
+    body_arg: str
+    body_encoding: str
+    auth: bool
+    idempotent: bool
+    success_statuses: tuple[int, ...]
+    response_encoding: str
+    response_type: str
+    return_type: str
+    errors: dict[int, tuple[str, ...]]
+    deprecated: str | None
+    docstring: str
+    summary: str
+    source: str
+
+
+def _docstring(op: Operation) -> str:
+    lines = [f"{op.summary or op.source} ({op.method} {op.path})."]
+    if op.description:
+        lines += ["", op.description]
+    if op.deprecated:
+        lines += ["", f"Deprecated: use {op.deprecated.replacement} instead."]
+    lines += ["", f"Document section: {op.source}."]
+    return "\n\n        ".join(part for part in "\n".join(lines).split("\n\n")).replace('"""', "'''")
+
+
+def operation_view(op: Operation) -> OperationView:
+    own = tuple(p for p in op.params if not p.from_client)
+    positional = tuple(ArgView(p.python_name, annotation(p.shape)) for p in own if p.required)
+    keyword = tuple(ArgView(p.python_name, f"{annotation(p.shape)} | None") for p in own if not p.required)
+    if op.body is not None:
+        body_type = annotation(op.body)
+        positional = (ArgView("body", f"{body_type} | Mapping[str, Any]"), *positional)
+    success = op.success
+    deprecated = None
+    if op.deprecated:
+        deprecated = f"use {op.deprecated.replacement} instead"
+        if op.deprecated.note:
+            deprecated += f" ({op.deprecated.note})"
+    return OperationView(
+        name=op.name,
+        constant=naming.constant_name(op.name),
+        method_name=op.name,
+        method=op.method,
+        path=op.path,
+        params=op.params,
+        call_params=own,
+        positional=positional,
+        keyword=keyword,
+        body_arg="body" if op.body is not None else "None",
+        body_encoding=op.body_encoding if op.body is not None else "none",
+        auth=op.auth,
+        idempotent=op.idempotent,
+        success_statuses=tuple(r.status for r in op.responses if r.status < 400),
+        response_encoding=success.encoding,
+        response_type=annotation(success.shape) if success.shape else "type(None)",
+        return_type=annotation(success.shape),
+        errors=dict(op.errors),
+        deprecated=deprecated,
+        docstring=_docstring(op),
+        summary=op.summary or op.source,
+        source=op.source,
+    )
+
+
+@dataclass(frozen=True)
+class AuthView:
+    scheme: str
+    summary: str
+    needs_token: bool
+    credentials: tuple[Any, ...]
+    credential_names: tuple[str, ...]
+    token_operation: str | None
+    token_field: str | None
+    expires_at: str | None
+    expires_at_format: str | None
+    expires_in: str | None
+    headers: tuple[tuple[str, str], ...]
+    cookie: str | None
+    basic_user: str | None
+    basic_password: str | None
+    imports: tuple[str, ...]
+
+
+def auth_view(spec: Spec) -> AuthView:
+    auth = spec.auth
+    needs_token = auth.operation is not None
+    imports = ["import time", "from typing import Any"]
+    if auth.scheme == "oauth2_client_credentials":
+        imports.insert(0, "import base64")
+    if auth.expires_at and not auth.expires_in:
+        imports.insert(0, "import datetime as _dt")
+    if needs_token:
+        imports.append("")
+        imports.append(f"from ._operations import {naming.constant_name(auth.operation or '')}, OperationInfo")
+    credentials = auth.credentials
+    return AuthView(
+        scheme=auth.scheme,
+        summary=_SCHEME_SUMMARIES[auth.scheme],
+        needs_token=needs_token,
+        credentials=credentials,
+        credential_names=tuple(c.python_name for c in credentials),
+        token_operation=naming.constant_name(auth.operation) if auth.operation else None,
+        token_field=auth.token_field,
+        expires_at=auth.expires_at,
+        expires_at_format=auth.expires_at_format or "%Y-%m-%dT%H:%M:%S",
+        expires_in=auth.expires_in,
+        headers=auth.headers,
+        cookie=auth.cookie,
+        basic_user=credentials[0].python_name if len(credentials) > 1 else None,
+        basic_password=credentials[1].python_name if len(credentials) > 1 else None,
+        imports=tuple(imports),
+    )
+
+
+@dataclass(frozen=True)
+class SignatureView:
+    field: str
+    fields: tuple[str, ...]
+    separator: str
+    encode_expr: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class WebhookView:
+    name: str
+    payload: str
+    event_field: str | None
+    signature: SignatureView | None
+    source: str
+
+
+def webhook_view(hook: Webhook) -> WebhookView:
+    signature = None
+    if hook.signature:
+        sig = hook.signature
+        encode = "digest.hex()" if sig.encoding == "hex" else "base64.b64encode(digest).decode()"
+        joined = sig.separator.join(sig.message_fields)
+        signature = SignatureView(
+            sig.field, sig.message_fields, sig.separator, encode,
+            f"HMAC-SHA256 of '{joined}', {sig.encoding}-encoded",
+        )
+    return WebhookView(hook.name, hook.payload, hook.event_field, signature, hook.source)
+
+
+@dataclass(frozen=True)
+class ErrorFormatView:
+    name: str
+    model: str
+    message_field: str | None
+    messages_field: str | None
+
+
+@dataclass(frozen=True)
+class ClientParamView:
+    python_name: str
+    annotation: str
+
+
+@dataclass(frozen=True)
+class Context:
+    spec: Spec
+    spec_path: str
+    provider: str
+    package: str
+    distribution: str
+    title: str
+    version: str
+    description_line: str
+    base_error: str
+    servers: dict[str, str]
+    default_server: str
+    headers: dict[str, str]
+    user_agent: str
+    read_timeout: float
+    connect_timeout: float
+    operations: tuple[OperationView, ...]
+    auth: AuthView
+    webhooks: tuple[WebhookView, ...]
+    webhook_imports: tuple[str, ...]
+    webhook_exports_import: tuple[str, ...]
+    error_formats: tuple[ErrorFormatView, ...]
+    client_params: tuple[ClientParamView, ...]
+    exports: list[str]
+    operations_with_body: list[str]
+    checks: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _webhook_names(spec: Spec) -> list[str]:
+    names = []
+    for hook in spec.webhooks:
+        names.append(f"parse_{hook.name}")
+        if hook.signature:
+            names += [f"sign_{hook.name}", f"verify_{hook.name}"]
+    return names
+
+
+def build_context(spec: Spec, checks: str) -> Context:
+    base_error = f"{naming.pascal_case(spec.provider)}Error"
+    hooks = tuple(webhook_view(h) for h in spec.webhooks)
+    webhook_imports = ["import json", "from collections.abc import Mapping", "from typing import Any", ""]
+    if any(h.signature for h in spec.webhooks):
+        webhook_imports[:0] = ["import hashlib", "import hmac"]
+    if any(h.signature and h.signature.encoding == "base64" for h in spec.webhooks):
+        webhook_imports.insert(0, "import base64")
+    webhook_imports += ["from . import models"]
+    if any(h.signature for h in spec.webhooks):
+        webhook_imports += ["from ._errors import WebhookSignatureError"]
+    hook_names = _webhook_names(spec)
+    exports_import = (f"from ._webhooks import {', '.join(sorted(hook_names))}",) if hook_names else ()
+    exports = sorted(
+        [
+            "APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError",
+            "APITimeoutError", "AsyncClient", "AuthenticationError", "BadRequestError", "Client",
+            "ConflictError", "InternalServerError", "MethodNotAllowedError", "NotFoundError",
+            "OPERATIONS", "PermissionDeniedError", "Problem", "RateLimitError",
+            "ServiceUnavailableError", "UnprocessableEntityError", "UnsupportedMediaTypeError",
+            "ValidationError", "WebhookSignatureError", base_error, "models", "validate",
+            *hook_names,
+        ]
+    )
+    servers = dict(spec.servers)
+    return Context(
+        spec=spec,
+        spec_path=spec.spec_path,
+        provider=spec.provider,
+        package=spec.package,
+        distribution=f"{spec.provider}-client",
+        title=spec.title,
+        version=spec.version,
+        description_line=f"Validated, typed Python client for the {spec.title} (generated by shipspec)",
+        base_error=base_error,
+        servers=servers,
+        default_server="live" if "live" in servers else next(iter(servers)),
+        headers=dict(spec.headers),
+        user_agent=f"{spec.provider}-client/{spec.version} (shipspec {__version__})",
+        read_timeout=60.0,
+        connect_timeout=10.0,
+        operations=tuple(operation_view(op) for op in spec.operations),
+        auth=auth_view(spec),
+        webhooks=hooks,
+        webhook_imports=tuple(webhook_imports),
+        webhook_exports_import=exports_import,
+        error_formats=tuple(
+            ErrorFormatView(f.name, f"models.{f.type_name}" if f.type_name else "None",
+                            f.message_field, f.messages_field)
+            for f in spec.error_formats
+        ),
+        client_params=tuple(ClientParamView(p.python_name, annotation(p.shape)) for p in spec.client_params),
+        exports=exports,
+        operations_with_body=sorted(op.name for op in spec.operations if op.body is not None),
+        checks=checks,
+    )

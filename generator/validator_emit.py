@@ -1,0 +1,338 @@
+"""Compile the model's shapes and rules into straight-line Python checks.
+
+The generated `_validation.py` judges a payload exactly as it travels (no
+coercion) and collects every problem with its JSON Pointer. Compiling
+instead of interpreting a schema keeps pre-send validation close to the
+cost of a pydantic model_validate, and the generated code has no
+dependency beyond the standard library.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import messages
+from .codewriter import CodeWriter
+from .model import Operation, Param, Rule, Shape, Spec, TypeDef
+
+_TYPE_TESTS = {
+    "string": "isinstance({v}, str)",
+    "integer": "_is_int({v})",
+    "number": "_is_number({v})",
+    "boolean": "isinstance({v}, bool)",
+    "object": "isinstance({v}, dict)",
+    "array": "isinstance({v}, list)",
+    "map": "isinstance({v}, dict)",
+}
+_FORMAT_TESTS = {
+    "date": "_is_date",
+    "date-time": "_is_date_time",
+    "local-date-time": "_is_local_date_time",
+    "email": "_is_email",
+    "uuid": "_is_uuid",
+    "uri": "_is_uri",
+}
+
+
+class _Emitter:
+    def __init__(self, spec: Spec) -> None:
+        self.spec = spec
+        self.w = CodeWriter()
+        self.constants: list[str] = []
+        self._constant_ids: dict[str, str] = {}
+
+    def constant(self, expression: str) -> str:
+        """Hoist a pattern or set to module level, once per distinct value."""
+        if expression not in self._constant_ids:
+            name = f"_C{len(self._constant_ids)}"
+            self._constant_ids[expression] = name
+            self.constants.append(f"{name} = {expression}")
+        return self._constant_ids[expression]
+
+    def problem(self, pointer: str, message: str) -> None:
+        self.w(f"out.append(Problem({pointer}, {message}))")
+
+    # -- shapes ---------------------------------------------------------
+    def shape(self, shape: Shape, v: str, p: str) -> None:
+        w = self.w
+        if shape.nullable:
+            with w.block(f"if {v} is not None:"):
+                self._non_null(shape, v, p)
+        else:
+            self._non_null(shape, v, p)
+
+    def _type_test(self, shape: Shape, v: str) -> str:
+        kinds = shape.types if shape.kind == "union" else (shape.kind,)
+        return " or ".join(_TYPE_TESTS[k].format(v=v) for k in kinds)
+
+    def _non_null(self, shape: Shape, v: str, p: str) -> None:
+        w = self.w
+        if shape.kind == "any":
+            w("pass")
+            return
+        if shape.kind == "ref":
+            assert shape.ref is not None
+            w(f"_check_{shape.ref}({v}, {p}, out)")
+            return
+        expected = messages.expected_type(shape)
+        with w.block(f"if not ({self._type_test(shape, v)}):"):
+            self.problem(p, self._message(shape, "type", f"_wrong_type({expected!r}, {v})"))
+        if shape.kind in ("string", "integer", "number", "union"):
+            with w.block("else:"):
+                self._scalar_constraints(shape, v, p)
+        elif shape.kind == "array":
+            with w.block("else:"):
+                self._array(shape, v, p)
+        elif shape.kind == "map":
+            with w.block("else:"):
+                self._map(shape, v, p)
+
+    @staticmethod
+    def _message(shape: Shape, rule: str, default: str) -> str:
+        """The spec's own wording for `rule` if it gives one, else ours."""
+        override = shape.message(rule)
+        return repr(override) if override else default
+
+    def _check(self, condition: str, p: str, message: str) -> None:
+        with self.w.block(f"if {condition}:"):
+            self.problem(p, message)
+
+    def _scalar_constraints(self, shape: Shape, v: str, p: str) -> None:
+        c = shape.constraints
+        wrote = False
+        is_str = f"isinstance({v}, str)"
+        if c.minLength is not None or c.maxLength is not None:
+            n = self.w.fresh("n")
+            self.w(f"{n} = len({v}) if {is_str} else 0")
+            low = f"{n} < {c.minLength}" if c.minLength is not None else ""
+            high = f"{n} > {c.maxLength}" if c.maxLength is not None else ""
+            test = " or ".join(t for t in (low, high) if t)
+            if shape.kind == "union":
+                test = f"{is_str} and ({test})"
+            self._check(test, p, self._message(shape, "length", messages.length(c, n)))
+            wrote = True
+        if c.pattern is not None:
+            regex = self.constant(f"re.compile({c.pattern!r})")
+            self._check(f"{is_str} and not {regex}.search({v})", p,
+                        self._message(shape, "pattern", messages.pattern(c.pattern, v)))
+            wrote = True
+        if c.format is not None:
+            test = _FORMAT_TESTS[c.format]
+            self._check(f"{is_str} and not {test}({v})", p,
+                        self._message(shape, "format", messages.format_(c.format, v)))
+            wrote = True
+        for word, op in (("minimum", "<"), ("maximum", ">"), ("exclusiveMinimum", "<="), ("exclusiveMaximum", ">=")):
+            bound = getattr(c, word)
+            if bound is not None:
+                self._check(f"_is_number({v}) and {v} {op} {bound!r}", p,
+                            self._message(shape, word, messages.bound(word, bound, v)))
+                wrote = True
+        if c.enum:
+            values = self.constant(repr(tuple(e.value for e in c.enum)))
+            self._check(f"not _in_enum({v}, {values})", p,
+                        self._message(shape, "enum", messages.enum(c.enum, v)))
+            wrote = True
+        if c.has_const:
+            self._check(f"not _in_enum({v}, ({c.const!r},))", p, messages.const(c.const, v))
+            wrote = True
+        if not wrote:
+            self.w("pass")
+
+    def _array(self, shape: Shape, v: str, p: str) -> None:
+        c = shape.constraints
+        w = self.w
+        if c.minItems is not None or c.maxItems is not None:
+            n = w.fresh("n")
+            w(f"{n} = len({v})")
+            low = f"{n} < {c.minItems}" if c.minItems is not None else ""
+            high = f"{n} > {c.maxItems}" if c.maxItems is not None else ""
+            self._check(" or ".join(t for t in (low, high) if t), p,
+                        self._message(shape, "items", messages.count(c, n)))
+        if c.uniqueItems:
+            self._check(f"not _unique({v})", p, repr("items must be unique"))
+        assert shape.items is not None
+        if shape.items.kind != "any":
+            i, item = w.fresh("i"), w.fresh("item")
+            with w.block(f"for {i}, {item} in enumerate({v}):"):
+                self.shape(shape.items, item, f'{p} + "/" + str({i})')
+
+    def _map(self, shape: Shape, v: str, p: str) -> None:
+        assert shape.values is not None
+        if shape.values.kind == "any":
+            self.w("pass")
+            return
+        key, item = self.w.fresh("key"), self.w.fresh("item")
+        with self.w.block(f"for {key}, {item} in {v}.items():"):
+            self.shape(shape.values, item, f'{p} + "/" + _escape({key})')
+
+    # -- named types ----------------------------------------------------
+    def typedef(self, typedef: TypeDef) -> None:
+        w = self.w
+        w()
+        w()
+        with w.block(f"def _check_{typedef.name}(value: Any, ptr: str, out: list[Problem]) -> None:"):
+            if typedef.is_union:
+                self._union(typedef)
+                return
+            with w.block("if not isinstance(value, dict):"):
+                self.problem("ptr", "_wrong_type('an object', value)")
+                w("return")
+            for field in typedef.fields:
+                v = w.fresh("v")
+                with w.block(f"if {field.wire_name!r} in value:"):
+                    w(f"{v} = value[{field.wire_name!r}]")
+                    self.shape(field.shape, v, f"ptr + {'/' + _escape(field.wire_name)!r}")
+                if field.required:
+                    with w.block("else:"):
+                        self.problem("ptr", self._message(field.shape, "required", repr(messages.missing(field.wire_name))))
+            if not typedef.additional:
+                known = self.constant(repr(frozenset(f.wire_name for f in typedef.fields)))
+                key = w.fresh("key")
+                with w.block(f"for {key} in value:"):
+                    with w.block(f"if {key} not in {known}:"):
+                        self.problem(f'ptr + "/" + _escape({key})', repr(messages.UNKNOWN_FIELD))
+            for rule in typedef.rules:
+                self._rule(rule, typedef)
+
+    def _union(self, typedef: TypeDef) -> None:
+        w = self.w
+        field = typedef.discriminator
+        choices = {self._discriminator_value(m, field): m for m in typedef.one_of}
+        with w.block("if not isinstance(value, dict):"):
+            self.problem("ptr", "_wrong_type('an object', value)")
+            w("return")
+        w(f"tag = value.get({field!r})")
+        first = True
+        for tag, member in choices.items():
+            with w.block(f"{'if' if first else 'elif'} _in_enum(tag, ({tag!r},)):"):
+                w(f"_check_{member}(value, ptr, out)")
+            first = False
+        with w.block("elif tag is None:"):
+            self.problem("ptr", repr(messages.missing(str(field))))
+        with w.block("else:"):
+            self.problem(f"ptr + {'/' + str(field)!r}", messages.enum_plain(tuple(choices), "tag"))
+
+    def _discriminator_value(self, member: str, field: str | None) -> Any:
+        for f in self.spec.type(member).fields:
+            if f.wire_name == field:
+                c = f.shape.constraints
+                return c.const if c.has_const else c.enum[0].value if c.enum else member
+        return member
+
+    def _rule(self, rule: Rule, typedef: TypeDef) -> None:
+        w = self.w
+        if rule.kind == "require":
+            assert rule.when is not None
+            when = rule.when
+            holds = f"_holds(value, {when.field!r}, {when.values!r}, {when.or_absent!r})"
+            with w.block(f"if {holds}:"):
+                custom = dict(rule.messages)
+                for name in rule.fields:
+                    message = custom.get(name) or rule.message or messages.missing_when(name, when)
+                    self._check(f"{name!r} not in value", "ptr", repr(message))
+        elif rule.kind == "at_least_one_of":
+            names = self.constant(repr(rule.fields))
+            self._check(f"not any(k in value for k in {names})", "ptr",
+                        repr(rule.message or messages.at_least_one(rule.fields)))
+        else:
+            left, right = rule.fields
+            formats = {f.wire_name: f.shape.constraints.format for f in typedef.fields}
+            a, b = w.fresh("a"), w.fresh("b")
+            w(f"{a} = _comparable(value.get({left!r}), {formats.get(left)!r})")
+            w(f"{b} = _comparable(value.get({right!r}), {formats.get(right)!r})")
+            test = f"{a} is not None and {b} is not None and not _compare({a}, {rule.op!r}, {b})"
+            self._check(test, f"ptr + {'/' + _escape(left)!r}",
+                        repr(rule.message or messages.compare(left, rule.op, right)))
+
+    # -- operations -----------------------------------------------------
+    def operation(self, op: Operation) -> None:
+        w = self.w
+        w()
+        w()
+        with w.block(f"def _body_{op.name}(value: Any, out: list[Problem]) -> None:"):
+            if op.body is None:
+                self._check("value is not None", '""', repr("this operation takes no body"))
+            else:
+                self.shape(op.body, "value", '""')
+        w()
+        w()
+        with w.block(f"def _params_{op.name}(params: Mapping[str, Any], out: list[Problem]) -> None:"):
+            if not op.params:
+                w("pass")
+            for param in op.params:
+                self._param(param)
+            if op.params_at_least_one_of:
+                names = self.constant(repr(op.params_at_least_one_of))
+                wire = tuple(p.wire_name for p in op.params if p.python_name in op.params_at_least_one_of)
+                self._check(f"all(params.get(k) is None for k in {names})", '""',
+                            repr(messages.at_least_one(wire).replace("is required", "parameter is required")))
+
+    def _param(self, param: Param) -> None:
+        w = self.w
+        v = w.fresh("v")
+        pointer = repr("/" + _escape(param.wire_name))
+        w(f"{v} = params.get({param.python_name!r})")
+        with w.block(f"if {v} is not None:"):
+            self.shape(param.shape, v, pointer)
+        if param.required:
+            with w.block("else:"):
+                self.problem(pointer, repr(f"missing required {param.location} parameter"))
+
+    def _value_check(self, name: str, shape: Shape) -> None:
+        w = self.w
+        w()
+        w()
+        with w.block(f"def {name}(value: Any, out: list[Problem]) -> None:"):
+            self.shape(shape, "value", '""')
+
+    def module(self) -> str:
+        for typedef in self.spec.types:
+            self.typedef(typedef)
+        for op in self.spec.operations:
+            self.operation(op)
+        responses: dict[str, str] = {}
+        for op in self.spec.operations:
+            for response in op.responses:
+                if response.shape is not None:
+                    name = f"_response_{op.name}_{response.status}"
+                    self._value_check(name, response.shape)
+                    responses[f"{op.name}:{response.status}"] = name
+        webhooks: dict[str, str] = {}
+        for hook in self.spec.webhooks:
+            webhooks[hook.name] = f"_webhook_{hook.name}"
+            self._value_check(webhooks[hook.name], Shape(kind="ref", ref=hook.payload))
+        w = self.w
+        w()
+        w()
+        w("RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {")
+        for key, name in responses.items():
+            w(f"    {key!r}: {name},")
+        w("}")
+        w("WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {")
+        for key, name in webhooks.items():
+            w(f"    {key!r}: {name},")
+        w("}")
+        w()
+        w()
+        w("BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {")
+        for op in self.spec.operations:
+            w(f"    {op.name!r}: _body_{op.name},")
+        w("}")
+        w("PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {")
+        for op in self.spec.operations:
+            w(f"    {op.name!r}: _params_{op.name},")
+        w("}")
+        return "\n".join(self.constants) + "\n" + self.w.text()
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def emit_validators(spec: Spec) -> str:
+    """Python source of the generated checks (placed into _validation.py)."""
+    return _Emitter(spec).module()
+
+
+__all__ = ["emit_validators"]
+

@@ -1,0 +1,109 @@
+"""Put a generated tree on disk atomically, and compare one with the disk.
+
+A provider's files are written to a hidden sibling directory, then swapped
+into place with one rename (renameat2 RENAME_EXCHANGE on Linux), so an
+interrupted run leaves the old tree or the new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+MANIFEST = ".shipspec-manifest.json"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def manifest_bytes(input_hash: str, files: dict[str, bytes]) -> bytes:
+    """The record of what a tree was generated from and what it holds."""
+    record = {"input": input_hash, "files": {path: digest(data) for path, data in sorted(files.items())}}
+    return (json.dumps(record, indent=2, sort_keys=True) + "\n").encode()
+
+
+def read_manifest(tree: Path) -> dict[str, object] | None:
+    try:
+        data = json.loads((tree / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two directories; False where the OS cannot."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(result == 0)
+
+
+def write_tree(target: Path, files: dict[str, bytes]) -> None:
+    """Replace `target` by exactly `files` (relative path -> content)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".shipspec-{target.name}-", dir=target.parent))
+    try:
+        for relative, content in files.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        _fsync_tree(staging)
+        if not target.exists():
+            os.rename(staging, target)
+            return
+        if _exchange(staging, target):
+            shutil.rmtree(staging)  # now holds the old tree
+            return
+        old = target.with_name(f".shipspec-{target.name}-old")
+        shutil.rmtree(old, ignore_errors=True)
+        os.rename(target, old)
+        os.rename(staging, target)
+        shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _fsync_tree(root: Path) -> None:
+    for path in root.rglob("*"):
+        if path.is_file():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+
+
+_BYPRODUCTS = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", "build", "dist"}
+
+
+def _is_byproduct(relative: Path) -> bool:
+    """Caches and build output that tools leave in a package directory."""
+    return any(part in _BYPRODUCTS or part.endswith(".egg-info") for part in relative.parts)
+
+
+def differences(target: Path, files: dict[str, bytes]) -> list[str]:
+    """Relative paths that differ between the disk and `files` (missing, extra, changed)."""
+    on_disk = {
+        path.relative_to(target).as_posix()
+        for path in target.rglob("*")
+        if path.is_file() and not _is_byproduct(path.relative_to(target))
+    } if target.is_dir() else set()
+    changed = []
+    for relative in sorted(on_disk | set(files)):
+        if relative not in files or relative not in on_disk:
+            changed.append(relative)
+        elif (target / relative).read_bytes() != files[relative]:
+            changed.append(relative)
+    return changed
