@@ -227,12 +227,25 @@ class _Builder:
     def error_formats(self) -> tuple[ErrorFormat, ...]:
         formats = []
         for name, raw in (self.raw.get("error_formats") or {}).items():
-            type_name = raw.get("type")
-            if type_name:
-                self.types.references.append((type_name, child_pointer(child_pointer("/error_formats", name), "type")))
+            pointer = child_pointer(child_pointer("/error_formats", name), "type")
+            shape = None
+            if "type" in raw:
+                owner = naming.pascal_case(name) + "Error"
+                shape = build_shape(self.types, raw["type"], pointer, owner)
+            elif not raw.get("text"):
+                self.error(child_pointer("/error_formats", name), "an error format needs `type` or `text: true`")
             formats.append(
-                ErrorFormat(name, type_name, bool(raw.get("text", False)), raw.get("message"),
-                            raw.get("messages"), raw.get("description", ""))
+                ErrorFormat(
+                    name=name,
+                    shape=shape,
+                    text=bool(raw.get("text", False)),
+                    message_field=raw.get("message"),
+                    messages_field=raw.get("messages"),
+                    item_message=raw.get("item_message"),
+                    item_pointer=raw.get("item_pointer"),
+                    texts=tuple((raw.get("texts") or {}).items()),
+                    description=raw.get("description", ""),
+                )
             )
         return tuple(formats)
 

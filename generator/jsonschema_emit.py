@@ -163,9 +163,8 @@ def all_documents(spec: Spec) -> dict[str, dict[str, Any]]:
         root = Shape(kind="ref", ref=hook.payload)
         documents[f"{hook.name}.webhook.json"] = document(spec, root, f"{hook.name} webhook payload")
     for error in spec.error_formats:
-        if error.type_name:
-            root = Shape(kind="ref", ref=error.type_name)
-            documents[f"error.{error.name}.json"] = document(spec, root, f"{error.name} error body")
+        if error.shape is not None:
+            documents[f"error.{error.name}.json"] = document(spec, error.shape, f"{error.name} error body")
     return dict(sorted(documents.items()))
 
 

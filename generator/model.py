@@ -136,10 +136,13 @@ class Example:
 @dataclass(frozen=True)
 class ErrorFormat:
     name: str
-    type_name: str | None
+    shape: Shape | None  # None for a plain-text body
     text: bool
     message_field: str | None
     messages_field: str | None
+    item_message: str | None = None
+    item_pointer: str | None = None
+    texts: tuple[tuple[str, str], ...] = ()
     description: str = ""
 
 

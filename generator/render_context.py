@@ -240,9 +240,19 @@ class Context:
     error_formats: tuple[ErrorFormatView, ...]
     client_params: tuple[ClientParamView, ...]
     exports: list[str]
+    error_exports: list[str]
     operations_with_body: list[str]
     checks: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+_ERROR_EXPORTS = (
+    "APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError",
+    "APITimeoutError", "AuthenticationError", "BadRequestError", "ConflictError",
+    "InternalServerError", "MethodNotAllowedError", "NotFoundError", "PermissionDeniedError",
+    "RateLimitError", "ServiceUnavailableError", "UnprocessableEntityError",
+    "UnsupportedMediaTypeError", "ValidationError", "WebhookSignatureError",
+)
 
 
 def _webhook_names(spec: Spec) -> list[str]:
@@ -267,16 +277,9 @@ def build_context(spec: Spec, checks: str) -> Context:
         webhook_imports += ["from ._errors import WebhookSignatureError"]
     hook_names = _webhook_names(spec)
     exports_import = (f"from ._webhooks import {', '.join(sorted(hook_names))}",) if hook_names else ()
+    error_exports = sorted([*_ERROR_EXPORTS, base_error])
     exports = sorted(
-        [
-            "APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError",
-            "APITimeoutError", "AsyncClient", "AuthenticationError", "BadRequestError", "Client",
-            "ConflictError", "InternalServerError", "MethodNotAllowedError", "NotFoundError",
-            "OPERATIONS", "PermissionDeniedError", "Problem", "RateLimitError",
-            "ServiceUnavailableError", "UnprocessableEntityError", "UnsupportedMediaTypeError",
-            "ValidationError", "WebhookSignatureError", base_error, "models", "validate",
-            *hook_names,
-        ]
+        [*error_exports, "AsyncClient", "Client", "OPERATIONS", "Problem", "models", "validate", *hook_names]
     )
     servers = dict(spec.servers)
     return Context(
@@ -301,12 +304,13 @@ def build_context(spec: Spec, checks: str) -> Context:
         webhook_imports=tuple(webhook_imports),
         webhook_exports_import=exports_import,
         error_formats=tuple(
-            ErrorFormatView(f.name, f"models.{f.type_name}" if f.type_name else "None",
+            ErrorFormatView(f.name, annotation(f.shape) if f.shape else "None",
                             f.message_field, f.messages_field)
             for f in spec.error_formats
         ),
         client_params=tuple(ClientParamView(p.python_name, annotation(p.shape)) for p in spec.client_params),
         exports=exports,
+        error_exports=error_exports,
         operations_with_body=sorted(op.name for op in spec.operations if op.body is not None),
         checks=checks,
     )

@@ -18,6 +18,7 @@ from ._errors import (
     InternalServerError,
     MethodNotAllowedError,
     NotFoundError,
+    NovatechError,
     PermissionDeniedError,
     RateLimitError,
     ServiceUnavailableError,
@@ -25,7 +26,6 @@ from ._errors import (
     UnsupportedMediaTypeError,
     ValidationError,
     WebhookSignatureError,
-    NovatechError,
 )
 from ._validation import OPERATIONS, Problem, validate
 from ._webhooks import parse_notification, sign_notification, verify_notification

@@ -6,13 +6,9 @@ message can show them."""
 
 from __future__ import annotations
 
-
 import datetime as _dt
-
 import time
-
 from typing import Any
-
 
 from ._operations import GET_TOKEN, OperationInfo
 

@@ -109,8 +109,8 @@ class Client(_BaseClient):
             raise _errors.AuthenticationError(
                 f"{op.name}: HTTP {response.status_code}: the provider refused the credentials"
                 f" ({', '.join(self._auth.credential_names)})",
-                request=request,
                 response=response,
+                body=response.text,
             )
         self._auth.store(_core.parse_response(op, response))
 
@@ -517,8 +517,8 @@ class AsyncClient(_BaseClient):
                 raise _errors.AuthenticationError(
                     f"{op.name}: HTTP {response.status_code}: the provider refused the credentials"
                     f" ({', '.join(self._auth.credential_names)})",
-                    request=request,
                     response=response,
+                    body=response.text,
                 )
             self._auth.store(_core.parse_response(op, response))
 

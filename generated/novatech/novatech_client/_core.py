@@ -75,7 +75,7 @@ def build_request(
         if problems:
             raise _errors.ValidationError(op.name, problems)
     path = op.path
-    query: list[tuple[str, str]] = []
+    query: list[tuple[str, str | int | float | bool | None]] = []
     request_headers = {**CONSTANT_HEADERS, "User-Agent": USER_AGENT}
     for param in op.params:
         value = params.get(param.python_name)
@@ -99,7 +99,7 @@ def build_request(
     return client.build_request(
         op.method,
         path.lstrip("/"),
-        params=query or None,
+        params=httpx.QueryParams(query),
         headers=request_headers,
         content=content,
         timeout=timeout,

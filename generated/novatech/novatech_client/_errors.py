@@ -56,26 +56,6 @@ class APIResponseValidationError(APIError):
     """The provider answered 2xx with a body that does not parse into the documented model."""
 
 
-class AuthenticationError(APIError):
-    """The credentials were refused (HTTP 401), also when fetching a token."""
-
-    status_code = 401
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        request: httpx.Request | None = None,
-        response: httpx.Response | None = None,
-        body: Any = None,
-        problems: Sequence[str] = (),
-    ) -> None:
-        super().__init__(message, request=request)
-        self.response = response
-        self.body = body
-        self.problems = list(problems)
-
-
 class APIStatusError(APIError):
     """The provider answered with an error status.
 
@@ -105,8 +85,11 @@ class BadRequestError(APIStatusError):
     status_code = 400
 
 
-class StatusAuthenticationError(APIStatusError, AuthenticationError):
-    """HTTP 401 from an API call (see AuthenticationError)."""
+class AuthenticationError(APIStatusError):
+    """The credentials were refused: HTTP 401, or the token request failed.
+
+    The message names which credentials were refused, never their values.
+    """
 
     status_code = 401
 
@@ -151,7 +134,7 @@ class ServiceUnavailableError(InternalServerError):
 
 STATUS_ERRORS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
-    401: StatusAuthenticationError,
+    401: AuthenticationError,
     403: PermissionDeniedError,
     404: NotFoundError,
     405: MethodNotAllowedError,

@@ -168,17 +168,17 @@ def _compare(a: Any, op: str, b: Any) -> bool:
 
 _C0 = frozenset(
     {
+        "collection_reference",
+        "notification_phone_number",
         "packaging_lines",
         "collect_from",
-        "notification_phone_number",
         "notification_email_address",
-        "collection_reference",
     }
 )
-_C1 = frozenset({"email", "current_password", "new_password"})
-_C2 = frozenset({"address_lines", "name", "postal_code"})
-_C3 = frozenset({"email", "level", "name", "startdate", "internalid", "linkonly", "mobileno"})
-_C4 = frozenset({"postal_code", "address_lines", "name", "phone_number", "email_address"})
+_C1 = frozenset({"current_password", "email", "new_password"})
+_C2 = frozenset({"name", "address_lines", "postal_code"})
+_C3 = frozenset({"linkonly", "startdate", "mobileno", "email", "name", "internalid", "level"})
+_C4 = frozenset({"phone_number", "address_lines", "name", "email_address", "postal_code"})
 _C5 = frozenset({"email", "password"})
 _C6 = ("Success", "Already expired or cancelled", "Already used", "Not found")
 _C7 = (
@@ -200,8 +200,8 @@ _C8 = re.compile("^[0-9a-fA-F]{64}$")
 _C9 = ("A", "B", "H", "I", "D")
 _C10 = ("A", "B", "P", "H", "I", "D")
 _C11 = frozenset({"quantity", "sku"})
-_C12 = frozenset({"asset_tag", "packaging_type"})
-_C13 = frozenset({"order_lines", "order_number", "deliver_to"})
+_C12 = frozenset({"packaging_type", "asset_tag"})
+_C13 = frozenset({"deliver_to", "order_number", "order_lines"})
 _C14 = frozenset({"skus"})
 _C15 = ("collection_ref", "asset_tag")
 

@@ -6,20 +6,13 @@ not match is never parsed into a model."""
 
 from __future__ import annotations
 
-
 import hashlib
-
 import hmac
-
 import json
-
 from collections.abc import Mapping
-
 from typing import Any
 
-
 from . import models
-
 from ._errors import WebhookSignatureError
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 import httpx
 from pydantic import TypeAdapter
@@ -23,7 +23,9 @@ Answer = Callable[[httpx.Request], httpx.Response]
 def _answer(example: dict[str, Any]) -> Answer:
     def respond(request: httpx.Request) -> httpx.Response:
         if example["response_encoding"] == "form":
-            return httpx.Response(example["status"], data=example["response"])
+            form = urlencode(example["response"]).encode()
+            headers = {"Content-Type": "application/x-www-form-urlencoded"}
+            return httpx.Response(example["status"], content=form, headers=headers)
         if example["response"] is None:
             return httpx.Response(example["status"])
         return httpx.Response(example["status"], json=example["response"])
