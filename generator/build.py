@@ -13,15 +13,15 @@ import json
 from typing import Any
 
 from . import naming
-from .build_types import PRIMITIVES, TypeCollector, build_shape, build_types, _constraints
+from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
 from .diagnostics import SpecError
 from .loader import LoadedSpec, child_pointer
 from .model import (
     Auth,
     Credential,
     Deprecation,
-    ErrorFormat,
     Erratum,
+    ErrorFormat,
     Example,
     ExampleBody,
     Operation,
@@ -63,14 +63,17 @@ class _Builder:
             except json.JSONDecodeError as exc:
                 self.error(
                     child_pointer(pointer, "json"),
-                    f"example is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno});"
-                    " keep the document's text and add `repaired` with an errata entry",
+                    f"example is not valid JSON ({exc.msg} at line {exc.lineno}"
+                    f" column {exc.colno}); keep the document's text and add `repaired`"
+                    " with an errata entry",
                 )
                 return None
         try:
             value = json.loads(text)
         except json.JSONDecodeError as exc:
-            self.error(child_pointer(pointer, "repaired"), f"repaired example is not valid JSON: {exc.msg}")
+            self.error(
+                child_pointer(pointer, "repaired"), f"repaired example is not valid JSON: {exc.msg}"
+            )
             return None
         return ExampleBody(value=value, text=raw["json"], errata=errata)
 
@@ -110,10 +113,14 @@ class _Builder:
         )
 
     # -- operations -----------------------------------------------------
-    def operation(self, name: str, raw: dict[str, Any], client_params: dict[str, Param]) -> Operation:
+    def operation(
+        self, name: str, raw: dict[str, Any], client_params: dict[str, Param]
+    ) -> Operation:
         pointer = child_pointer("/operations", name)
         params = [
-            self.param(key, value, child_pointer(child_pointer(pointer, "params"), key), from_client=False)
+            self.param(
+                key, value, child_pointer(child_pointer(pointer, "params"), key), from_client=False
+            )
             for key, value in (raw.get("params") or {}).items()
         ]
         declared_path = {p.wire_name for p in params if p.location == "path"}
@@ -139,11 +146,15 @@ class _Builder:
         one_of = tuple(raw.get("params_at_least_one_of") or ())
         for key in one_of:
             if key not in by_key:
-                self.error(child_pointer(pointer, "params_at_least_one_of"), f"no parameter named '{key}'")
+                self.error(
+                    child_pointer(pointer, "params_at_least_one_of"), f"no parameter named '{key}'"
+                )
         body, body_type = None, None
         if "body" in raw:
             body_pointer = child_pointer(pointer, "body")
-            body = build_shape(self.types, raw["body"], body_pointer, naming.request_type_name(name))
+            body = build_shape(
+                self.types, raw["body"], body_pointer, naming.request_type_name(name)
+            )
             body_type = body.ref
         responses = []
         for status_text, raw_response in raw["responses"].items():
@@ -162,7 +173,10 @@ class _Builder:
                 encoding = "empty"
             responses.append(Response(status, shape, encoding, raw_response.get("description", "")))
         if not any(r.status < 400 for r in responses):
-            self.error(child_pointer(pointer, "responses"), "an operation needs at least one success response")
+            self.error(
+                child_pointer(pointer, "responses"),
+                "an operation needs at least one success response",
+            )
         errors = {**self.raw.get("errors", {}), **raw.get("errors", {})}
         error_map = []
         for status_text, names in sorted(errors.items()):
@@ -170,7 +184,9 @@ class _Builder:
             for format_name in names:
                 if format_name not in self.raw.get("error_formats", {}):
                     self.error(
-                        child_pointer(pointer, "errors") if status_text in raw.get("errors", {}) else "/errors",
+                        child_pointer(pointer, "errors")
+                        if status_text in raw.get("errors", {})
+                        else "/errors",
                         f"unknown error format '{format_name}'",
                     )
             error_map.append((int(status_text), names))
@@ -192,7 +208,9 @@ class _Builder:
             responses=tuple(sorted(responses, key=lambda r: r.status)),
             errors=tuple(error_map),
             idempotent=bool(raw.get("idempotent", method in ("GET", "PUT", "DELETE"))),
-            deprecated=Deprecation(deprecated["replacement"], deprecated.get("note", "")) if deprecated else None,
+            deprecated=Deprecation(deprecated["replacement"], deprecated.get("note", ""))
+            if deprecated
+            else None,
             examples=self.examples(raw.get("examples") or [], child_pointer(pointer, "examples")),
         )
 
@@ -201,12 +219,16 @@ class _Builder:
         raw = self.raw["auth"]
         operation = raw.get("operation")
         if raw["scheme"] != "none" and raw["scheme"] != "session_cookie" and operation is None:
-            self.error("/auth", f"auth scheme '{raw['scheme']}' needs `operation` (the token operation)")
+            self.error(
+                "/auth", f"auth scheme '{raw['scheme']}' needs `operation` (the token operation)"
+            )
         if operation is not None and operation not in operations:
             self.error("/auth/operation", f"no operation named '{operation}'")
         token = raw.get("token") or {}
         credentials = tuple(
-            Credential(name, item["field"], bool(item.get("secret", False)), item.get("description", ""))
+            Credential(
+                name, item["field"], bool(item.get("secret", False)), item.get("description", "")
+            )
             for name, item in (raw.get("credentials") or {}).items()
         )
         if raw["scheme"] == "session_cookie" and not raw.get("cookie"):
@@ -233,7 +255,10 @@ class _Builder:
                 owner = naming.pascal_case(name) + "Error"
                 shape = build_shape(self.types, raw["type"], pointer, owner)
             elif not raw.get("text"):
-                self.error(child_pointer("/error_formats", name), "an error format needs `type` or `text: true`")
+                self.error(
+                    child_pointer("/error_formats", name),
+                    "an error format needs `type` or `text: true`",
+                )
             formats.append(
                 ErrorFormat(
                     name=name,
@@ -244,6 +269,10 @@ class _Builder:
                     item_message=raw.get("item_message"),
                     item_pointer=raw.get("item_pointer"),
                     texts=tuple((raw.get("texts") or {}).items()),
+                    example=self.example_body(
+                        raw.get("example"),
+                        child_pointer(child_pointer("/error_formats", name), "example"),
+                    ),
                     description=raw.get("description", ""),
                 )
             )
@@ -256,18 +285,39 @@ class _Builder:
             self.types.references.append((raw["payload"], child_pointer(pointer, "payload")))
             sig = raw.get("signature")
             signature = (
-                Signature(sig["algorithm"], sig["encoding"], sig["field"], tuple(sig["message_fields"]),
-                          sig.get("separator", "."))
+                Signature(
+                    sig["algorithm"],
+                    sig["encoding"],
+                    sig["field"],
+                    tuple(sig["message_fields"]),
+                    sig.get("separator", "."),
+                )
                 if sig
                 else None
             )
             examples = tuple(
                 WebhookExample(item["title"], body)
                 for index, item in enumerate(raw.get("examples") or [])
-                if (body := self.example_body(item["payload"], child_pointer(child_pointer(child_pointer(pointer, "examples"), index), "payload")))
+                if (
+                    body := self.example_body(
+                        item["payload"],
+                        child_pointer(
+                            child_pointer(child_pointer(pointer, "examples"), index), "payload"
+                        ),
+                    )
+                )
             )
-            result.append(Webhook(name, raw["source"], raw.get("description", ""), raw["payload"],
-                                  raw.get("event_field"), signature, examples))
+            result.append(
+                Webhook(
+                    name,
+                    raw["source"],
+                    raw.get("description", ""),
+                    raw["payload"],
+                    raw.get("event_field"),
+                    signature,
+                    examples,
+                )
+            )
         return tuple(result)
 
     # -- whole-spec checks ---------------------------------------------
@@ -282,7 +332,12 @@ class _Builder:
         pending = [op.body for op in operations if op.body is not None]
         while pending:
             shape = pending.pop()
-            if shape.kind == "ref" and shape.ref and shape.ref not in closed and shape.ref in self.types.types:
+            if (
+                shape.kind == "ref"
+                and shape.ref
+                and shape.ref not in closed
+                and shape.ref in self.types.types
+            ):
                 closed.add(shape.ref)
                 typedef = self.types.types[shape.ref]
                 pending.extend(f.shape for f in typedef.fields)
@@ -301,7 +356,10 @@ class _Builder:
         body_fields = {f.wire_name for f in self.types.types[op.body_type_name].fields}
         for credential in auth.credentials:
             if credential.wire_field not in body_fields and auth.scheme == "token_endpoint":
-                self.error("/auth/credentials", f"credential field '{credential.wire_field}' is not in {op.body_type_name}")
+                self.error(
+                    "/auth/credentials",
+                    f"credential field '{credential.wire_field}' is not in {op.body_type_name}",
+                )
 
     def check_webhooks(self, webhooks: tuple[Webhook, ...]) -> None:
         for hook in webhooks:
@@ -314,7 +372,10 @@ class _Builder:
                 wanted += [hook.signature.field, *hook.signature.message_fields]
             for name in wanted:
                 if name not in names:
-                    self.error(child_pointer("/webhooks", hook.name), f"payload {hook.payload} has no field '{name}'")
+                    self.error(
+                        child_pointer("/webhooks", hook.name),
+                        f"payload {hook.payload} has no field '{name}'",
+                    )
 
     def build(self) -> Spec:
         build_types(self.types, self.raw.get("types") or {})
@@ -323,7 +384,8 @@ class _Builder:
             for key, raw in (self.raw.get("client_params") or {}).items()
         }
         operations = {
-            name: self.operation(name, raw, client_params) for name, raw in self.raw["operations"].items()
+            name: self.operation(name, raw, client_params)
+            for name, raw in self.raw["operations"].items()
         }
         auth = self.auth(operations)
         error_formats = self.error_formats()
@@ -350,7 +412,10 @@ class _Builder:
             types=tuple(sorted(self.types.types.values(), key=lambda t: t.name)),
             operations=ops,
             webhooks=webhooks,
-            errata=tuple(Erratum(e["id"], e["where"], e["says"], e["resolution"]) for e in self.raw.get("errata", [])),
+            errata=tuple(
+                Erratum(e["id"], e["where"], e["says"], e["resolution"])
+                for e in self.raw.get("errata", [])
+            ),
         )
 
 

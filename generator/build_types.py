@@ -88,7 +88,9 @@ def _check_constraints(
             )
     for low, high in (("minLength", "maxLength"), ("minimum", "maximum"), ("minItems", "maxItems")):
         if low in raw and high in raw and raw[low] > raw[high]:
-            collector.error(child_pointer(pointer, low), f"{low} {raw[low]} exceeds {high} {raw[high]}")
+            collector.error(
+                child_pointer(pointer, low), f"{low} {raw[low]} exceeds {high} {raw[high]}"
+            )
     if "pattern" in raw:
         try:
             re.compile(raw["pattern"])
@@ -122,10 +124,14 @@ def build_shape(collector: TypeCollector, raw: Any, pointer: str, owner: str) ->
         collector.add(typedef, pointer)
         return Shape(kind="ref", ref=hoisted, **common)
     if kind == "array":
-        items = build_shape(collector, raw.get("items", {}), child_pointer(pointer, "items"), owner + "Item")
+        items = build_shape(
+            collector, raw.get("items", {}), child_pointer(pointer, "items"), owner + "Item"
+        )
         return Shape(kind="array", items=items, constraints=_constraints(raw), **common)
     if kind == "map":
-        values = build_shape(collector, raw.get("values", {}), child_pointer(pointer, "values"), owner + "Value")
+        values = build_shape(
+            collector, raw.get("values", {}), child_pointer(pointer, "values"), owner + "Value"
+        )
         return Shape(kind="map", values=values, **common)
     if kind in PRIMITIVES or kind in ("any", "union"):
         return Shape(kind=kind, types=types, constraints=_constraints(raw), **common)
@@ -135,11 +141,15 @@ def build_shape(collector: TypeCollector, raw: Any, pointer: str, owner: str) ->
 
 def _condition(raw: dict[str, Any]) -> Condition:
     return Condition(
-        field=raw["field"], values=tuple(raw.get("in", ())), or_absent=bool(raw.get("absent", False))
+        field=raw["field"],
+        values=tuple(raw.get("in", ())),
+        or_absent=bool(raw.get("absent", False)),
     )
 
 
-def _rules(collector: TypeCollector, raw: list[Any], names: set[str], pointer: str) -> tuple[Rule, ...]:
+def _rules(
+    collector: TypeCollector, raw: list[Any], names: set[str], pointer: str
+) -> tuple[Rule, ...]:
     rules = []
     for index, item in enumerate(raw):
         here = child_pointer(pointer, index)
@@ -154,13 +164,22 @@ def _rules(collector: TypeCollector, raw: list[Any], names: set[str], pointer: s
             )
             mentioned = [*rule.fields, item["when"]["field"], *dict(rule.messages)]
         elif "at_least_one_of" in item:
-            rule = Rule(kind="at_least_one_of", fields=tuple(item["at_least_one_of"]),
-                        message=item.get("message", ""), source=item.get("source", ""))
+            rule = Rule(
+                kind="at_least_one_of",
+                fields=tuple(item["at_least_one_of"]),
+                message=item.get("message", ""),
+                source=item.get("source", ""),
+            )
             mentioned = list(rule.fields)
         else:
             compare = item["compare"]
-            rule = Rule(kind="compare", fields=(compare["left"], compare["right"]), op=compare["op"],
-                        message=item.get("message", ""), source=item.get("source", ""))
+            rule = Rule(
+                kind="compare",
+                fields=(compare["left"], compare["right"]),
+                op=compare["op"],
+                message=item.get("message", ""),
+                source=item.get("source", ""),
+            )
             mentioned = list(rule.fields)
         for name in mentioned:
             if name not in names:
@@ -179,8 +198,12 @@ def build_object(
         spec_field = raw_field if isinstance(raw_field, dict) else {"type": raw_field}
         shape = build_shape(collector, spec_field, here, naming.nested_type_name(name, wire_name))
         python_name = spec_field.get("python_name") or naming.python_identifier(wire_name)
-        fields.append(Field(wire_name, python_name, shape, bool(spec_field.get("required", False)), here))
-    rules = _rules(collector, raw.get("rules") or [], set(raw_fields), child_pointer(pointer, "rules"))
+        fields.append(
+            Field(wire_name, python_name, shape, bool(spec_field.get("required", False)), here)
+        )
+    rules = _rules(
+        collector, raw.get("rules") or [], set(raw_fields), child_pointer(pointer, "rules")
+    )
     return TypeDef(
         name=name,
         source=source,

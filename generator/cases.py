@@ -55,14 +55,23 @@ def sample(spec: Spec, shape: Shape) -> Any:
         return {}
     kind = shape.types[0] if shape.kind == "union" else shape.kind
     if kind == "string":
-        formatted = {"date": "2024-01-31", "date-time": "2024-01-31T10:00:00Z",
-                     "local-date-time": "2024-01-31 10:00:00", "email": "a@example.com",
-                     "uuid": "00000000-0000-4000-8000-000000000000", "uri": "https://example.com/"}
+        formatted = {
+            "date": "2024-01-31",
+            "date-time": "2024-01-31T10:00:00Z",
+            "local-date-time": "2024-01-31 10:00:00",
+            "email": "a@example.com",
+            "uuid": "00000000-0000-4000-8000-000000000000",
+            "uri": "https://example.com/",
+        }
         if c.format in formatted:
             return formatted[c.format]
         return "x" * max(c.minLength or 1, 1)
     if kind in ("integer", "number"):
-        low = c.minimum if c.minimum is not None else (c.exclusiveMinimum + 1 if c.exclusiveMinimum is not None else 1)
+        low = (
+            c.minimum
+            if c.minimum is not None
+            else (c.exclusiveMinimum + 1 if c.exclusiveMinimum is not None else 1)
+        )
         return int(low)
     if kind == "boolean":
         return True
@@ -156,7 +165,14 @@ def _walk(spec: Spec, op: str, root: Any, shape: Shape, tokens: list[str]) -> li
         if present:
             cases.extend(_walk(spec, op, root, field.shape, path))
     if not typedef.additional:
-        cases.append(Case(op, "unknown-field", here + "/undocumented_field", _set(root, [*tokens, "undocumented_field"], 1)))
+        cases.append(
+            Case(
+                op,
+                "unknown-field",
+                here + "/undocumented_field",
+                _set(root, [*tokens, "undocumented_field"], 1),
+            )
+        )
     return cases
 
 

@@ -32,23 +32,33 @@ exit: 0 all valid, 1 any invalid, 2 usage error
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="shipspec",
-        description="Generate validated, typed Python clients from hand-written provider API specs.",
+        description="Generate validated, typed Python clients from hand-written API specs.",
     )
     parser.add_argument("--version", action="version", version=f"shipspec {__version__}")
-    parser.add_argument("--project", type=Path, default=Path("."), help="project root holding specs/ (default: .)")
+    parser.add_argument(
+        "--project", type=Path, default=Path("."), help="project root holding specs/ (default: .)"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     generate = commands.add_parser(
-        "generate", help="write generated/<provider>/ from specs/<provider>.yaml",
-        epilog=EPILOG_GENERATE, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "generate",
+        help="write generated/<provider>/ from specs/<provider>.yaml",
+        epilog=EPILOG_GENERATE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     generate.add_argument("providers", nargs="*", metavar="PROVIDER", help="default: every spec")
-    generate.add_argument("--check", action="store_true", help="write nothing; exit 1 if any file differs")
-    generate.add_argument("--out", type=Path, default=None, help="output folder (default: PROJECT/generated)")
+    generate.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if any file differs"
+    )
+    generate.add_argument(
+        "--out", type=Path, default=None, help="output folder (default: PROJECT/generated)"
+    )
 
     validate = commands.add_parser(
-        "validate", help="validate JSON request bodies against an operation",
-        epilog=EPILOG_VALIDATE, formatter_class=argparse.RawDescriptionHelpFormatter,
+        "validate",
+        help="validate JSON request bodies against an operation",
+        epilog=EPILOG_VALIDATE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     validate.add_argument("provider")
     validate.add_argument("operation")
@@ -67,7 +77,10 @@ def _generate(args: argparse.Namespace) -> int:
     known = project.providers()
     unknown = [p for p in args.providers if p not in known]
     if unknown:
-        print(f"shipspec: no spec for {', '.join(unknown)} (have: {', '.join(known) or 'none'})", file=sys.stderr)
+        print(
+            f"shipspec: no spec for {', '.join(unknown)} (have: {', '.join(known) or 'none'})",
+            file=sys.stderr,
+        )
         return 2
     status = 0
     for provider in args.providers or known:
@@ -76,7 +89,8 @@ def _generate(args: argparse.Namespace) -> int:
             _print_diagnostics(SpecError(outcome.diagnostics))
             status = 2
         elif outcome.status == "differs":
-            print(f"{provider}: generated/{provider} is not what {project.display(project.spec_path(provider))} produces:")
+            spec = project.display(project.spec_path(provider))
+            print(f"{provider}: generated/{provider} is not what {spec} produces:")
             for name in outcome.changed:
                 print(f"  {provider}/{name}")
             status = max(status, 1)
@@ -103,7 +117,11 @@ def _validate(args: argparse.Namespace) -> int:
 
     project = Project(args.project, args.project / "generated")
     if args.provider not in project.providers():
-        print(f"shipspec: unknown provider {args.provider!r} (have: {', '.join(project.providers())})", file=sys.stderr)
+        known = ", ".join(project.providers())
+        print(
+            f"shipspec: unknown provider {args.provider!r} (have: {known})",
+            file=sys.stderr,
+        )
         return 2
     missing = [f for f in args.files if f != "-" and not Path(f).is_file()]
     if missing:
@@ -116,23 +134,31 @@ def _validate(args: argparse.Namespace) -> int:
         return 2
     if args.operation not in {op.name for op in spec.operations}:
         names = ", ".join(op.name for op in spec.operations)
-        print(f"shipspec: {args.provider} has no operation {args.operation!r} (have: {names})", file=sys.stderr)
+        print(
+            f"shipspec: {args.provider} has no operation {args.operation!r} (have: {names})",
+            file=sys.stderr,
+        )
         return 2
-    module = load_validation_module(render_validation(spec, emit_validators(spec)), f"_shipspec_cli_{spec.provider}")
+    module = load_validation_module(
+        render_validation(spec, emit_validators(spec)), f"_shipspec_cli_{spec.provider}"
+    )
     results = []
     for name in args.files:
         payload, unreadable = _read_payload(name)
         if unreadable:
             errors = [{"pointer": "", "message": unreadable}]
         else:
-            errors = [{"pointer": p.pointer, "message": p.message} for p in module.validate(args.operation, payload)]
+            errors = [
+                {"pointer": p.pointer, "message": p.message}
+                for p in module.validate(args.operation, payload)
+            ]
         results.append({"file": name, "valid": not errors, "errors": errors})
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))
     else:
         for result in results:
-            for error in result["errors"]:
-                print(f"{result['file']}: {error['pointer']}: {error['message']}")
+            for problem in result["errors"]:
+                print(f"{result['file']}: {problem['pointer']}: {problem['message']}")
     return 0 if all(r["valid"] for r in results) else 1
 
 

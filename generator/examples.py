@@ -27,7 +27,9 @@ def load_validation_module(source: str, name: str) -> types.ModuleType:
 
 def _report(source: SourceMap, pointer: str, what: str, problems: list[Any]) -> list[Diagnostic]:
     return [
-        source.diagnostic(pointer, f"{what} breaks its schema at {p.pointer or '(root)'}: {p.message}")
+        source.diagnostic(
+            pointer, f"{what} breaks its schema at {p.pointer or '(root)'}: {p.message}"
+        )
         for p in problems
     ]
 
@@ -42,15 +44,25 @@ def check_examples(spec: Spec, source: SourceMap, validation: types.ModuleType) 
             label = f"example '{example.title}'"
             if example.request is not None:
                 problems = validation.validate(op.name, example.request.value)
-                found += _report(source, child_pointer(here, "request"), f"{label} request", problems)
+                found += _report(
+                    source, child_pointer(here, "request"), f"{label} request", problems
+                )
             if example.response is not None:
                 status = example.status or op.success.status
                 pointer = child_pointer(here, "response")
                 if status not in statuses:
-                    found.append(source.diagnostic(pointer, f"{label}: no response {status} is declared"))
+                    found.append(
+                        source.diagnostic(pointer, f"{label}: no response {status} is declared")
+                    )
                     continue
                 problems = validation.validate_response(op.name, status, example.response.value)
                 found += _report(source, pointer, f"{label} response", problems)
+    for error in spec.error_formats:
+        if error.example is not None and error.shape is not None:
+            error_problems: list[Any] = []
+            validation.ERROR_CHECKS[error.name](error.example.value, error_problems)
+            pointer = child_pointer(child_pointer("/error_formats", error.name), "example")
+            found += _report(source, pointer, f"error format '{error.name}' example", error_problems)
     for hook in spec.webhooks:
         base = child_pointer(child_pointer("/webhooks", hook.name), "examples")
         for index, hook_example in enumerate(hook.examples):

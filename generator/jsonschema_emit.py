@@ -51,8 +51,17 @@ def shape_schema(shape: Shape, prefix: str = "#/$defs/") -> dict[str, Any]:
 
 def _add_constraints(schema: dict[str, Any], shape: Shape) -> None:
     c = shape.constraints
-    for word in ("minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
-                 "exclusiveMaximum", "minItems", "maxItems"):
+    for word in (
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minItems",
+        "maxItems",
+    ):
         value = getattr(c, word)
         if value is not None:
             schema[word] = value
@@ -64,7 +73,9 @@ def _add_constraints(schema: dict[str, Any], shape: Shape) -> None:
         schema.setdefault("pattern", _FORMAT_PATTERNS[c.format])
         schema["x-shipspec-format"] = c.format
         shape_words = _FORMAT_WORDS[c.format]
-        schema["description"] = (shape.description + " " if shape.description else "") + f"({shape_words})"
+        schema["description"] = (
+            shape.description + " " if shape.description else ""
+        ) + f"({shape_words})"
     if c.enum:
         values = [e.value for e in c.enum]
         if shape.nullable:
@@ -150,7 +161,9 @@ def operation_documents(spec: Spec, op: Operation) -> dict[str, dict[str, Any]]:
     for response in op.responses:
         if response.shape is not None:
             name = f"{op.name}.response.{response.status}.json"
-            documents[name] = document(spec, response.shape, f"{op.name} response {response.status}")
+            documents[name] = document(
+                spec, response.shape, f"{op.name} response {response.status}"
+            )
     return documents
 
 
@@ -161,10 +174,14 @@ def all_documents(spec: Spec) -> dict[str, dict[str, Any]]:
         documents.update(operation_documents(spec, op))
     for hook in spec.webhooks:
         root = Shape(kind="ref", ref=hook.payload)
-        documents[f"{hook.name}.webhook.json"] = document(spec, root, f"{hook.name} webhook payload")
+        documents[f"{hook.name}.webhook.json"] = document(
+            spec, root, f"{hook.name} webhook payload"
+        )
     for error in spec.error_formats:
         if error.shape is not None:
-            documents[f"error.{error.name}.json"] = document(spec, error.shape, f"{error.name} error body")
+            documents[f"error.{error.name}.json"] = document(
+                spec, error.shape, f"{error.name} error body"
+            )
     return dict(sorted(documents.items()))
 
 

@@ -7,11 +7,10 @@ passes look positions up by pointer, so the model stays plain data.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import re
 
 import yaml
 
@@ -97,7 +96,9 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, pointer)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, child_pointer(pointer, i)) for i, item in enumerate(node.value)]
+            return [
+                self.build(item, child_pointer(pointer, i)) for i, item in enumerate(node.value)
+            ]
         assert isinstance(node, yaml.ScalarNode)
         return self._constructor.construct_object(node, deep=True)
 

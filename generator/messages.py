@@ -46,8 +46,10 @@ def _range(low: int | None, high: int | None, unit: str) -> str:
             return f"must be exactly {low} {unit if low == 1 else plural}"
         return f"must be {low} to {high} {plural}"
     if low is not None:
-        return "must not be empty" if low == 1 and unit == "character" else (
-            f"must be at least {low} {unit if low == 1 else plural}"
+        return (
+            "must not be empty"
+            if low == 1 and unit == "character"
+            else (f"must be at least {low} {unit if low == 1 else plural}")
         )
     return f"must be at most {high} {unit if high == 1 else plural}"
 
@@ -112,6 +114,11 @@ def at_least_one(names: tuple[str, ...]) -> str:
 
 
 def compare(left: str, op: str, right: str) -> str:
-    words = {"<": "before", "<=": "the same as or before", ">": "after",
-             ">=": "the same as or after", "==": "the same as"}[op]
+    words = {
+        "<": "before",
+        "<=": "the same as or before",
+        ">": "after",
+        ">=": "the same as or after",
+        "==": "the same as",
+    }[op]
     return f"'{left}' must be {words} '{right}'"

@@ -54,7 +54,8 @@ def _describe(error: ValidationError, spec: LoadedSpec) -> list[Diagnostic]:
     pointer = _pointer(error.absolute_path)
     source = spec.source
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = sorted(error.schema.get("properties", {}))
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        allowed = sorted(schema.get("properties", {}))
         problems = []
         for key in sorted(set(error.instance) - set(allowed)):
             hint = difflib.get_close_matches(key, allowed, n=1)

@@ -144,6 +144,7 @@ class ErrorFormat:
     item_pointer: str | None = None
     texts: tuple[tuple[str, str], ...] = ()
     description: str = ""
+    example: ExampleBody | None = None
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,10 @@ from .model import Spec
 def emit_models(spec: Spec, header: str) -> str:
     # Imported here: datamodel-code-generator is heavy and only needed when
     # something actually has to be regenerated.
-    from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
-    from datamodel_code_generator.format import Formatter
+    from datamodel_code_generator import generate
+    from datamodel_code_generator.enums import DataModelType, InputFileType
+    from datamodel_code_generator.format import Formatter, PythonVersion
+    from datamodel_code_generator.parser import LiteralType
 
     document: dict[str, Any] = {
         "openapi": "3.1.0",
@@ -46,7 +48,7 @@ def emit_models(spec: Spec, header: str) -> str:
             use_double_quotes=True,
             use_field_description=True,
             use_schema_description=True,
-            enum_field_as_literal="all",
+            enum_field_as_literal=LiteralType.All,
             formatters=[Formatter.ISORT],
             custom_file_header=header,
         )

@@ -10,14 +10,18 @@ from __future__ import annotations
 import keyword
 import re
 
-_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {
-    "self",
-    "cls",
-    "body",
-    "timeout",
-    "extra_headers",
-    "max_retries",
-}
+_RESERVED = (
+    frozenset(keyword.kwlist)
+    | frozenset(keyword.softkwlist)
+    | {
+        "self",
+        "cls",
+        "body",
+        "timeout",
+        "extra_headers",
+        "max_retries",
+    }
+)
 
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_WORD = re.compile(r"[^0-9a-zA-Z]+")

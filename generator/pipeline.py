@@ -67,9 +67,7 @@ def is_current(target: Path, expected_input: str) -> bool:
     recorded = manifest.get("files")
     if not isinstance(recorded, dict):
         return False
-    if differences_by_digest(target, recorded):
-        return False
-    return True
+    return not differences_by_digest(target, recorded)
 
 
 def differences_by_digest(target: Path, recorded: dict[str, str]) -> list[str]:
@@ -81,9 +79,11 @@ def differences_by_digest(target: Path, recorded: dict[str, str]) -> list[str]:
         path = target / name
         if name == MANIFEST and path.is_file():
             continue
-        if name not in expected or not path.is_file():
-            changed.append(name)
-        elif digest(path.read_bytes()) != expected[name]:
+        if (
+            name not in expected
+            or not path.is_file()
+            or digest(path.read_bytes()) != expected[name]
+        ):
             changed.append(name)
     return changed
 
@@ -101,9 +101,18 @@ def load_spec(project: Project, provider: str) -> Spec:
     if problems:
         raise SpecError(problems)
     if loaded.data["provider"] != provider:
-        raise SpecError([loaded.source.diagnostic("/provider", f"provider '{loaded.data['provider']}' must match the file name '{provider}'")])
+        raise SpecError(
+            [
+                loaded.source.diagnostic(
+                    "/provider",
+                    f"provider '{loaded.data['provider']}' must match the file name '{provider}'",
+                )
+            ]
+        )
     spec = build_spec(loaded, shown)
-    module = load_validation_module(_validation_source(spec, emit_validators(spec)), f"_shipspec_check_{provider}")
+    module = load_validation_module(
+        _validation_source(spec, emit_validators(spec)), f"_shipspec_check_{provider}"
+    )
     problems = check_examples(spec, loaded.source, module)
     if problems:
         raise SpecError(problems)

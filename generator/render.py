@@ -65,8 +65,10 @@ def _load_template(name: str) -> str:
 
 def format_python(source: str) -> str:
     import black  # heavy: imported only when something is generated
+    from black.mode import TargetVersion
 
-    return black.format_str(source, mode=black.Mode(line_length=100, target_versions={black.TargetVersion.PY311}))
+    mode = black.Mode(line_length=100, target_versions={TargetVersion.PY311})
+    return black.format_str(source, mode=mode)
 
 
 def _dump_json(value: Any) -> bytes:

@@ -15,7 +15,9 @@ from .model import Operation, Param, Shape, Spec, Webhook
 _PRIMITIVE_ANNOTATIONS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 _SCHEME_SUMMARIES = {
     "token_endpoint": "a bearer token obtained from a token operation, cached until it expires",
-    "oauth2_client_credentials": "OAuth2 client credentials (HTTP Basic), token cached for expires_in",
+    "oauth2_client_credentials": (
+        "OAuth2 client credentials (HTTP Basic), token cached for expires_in"
+    ),
     "oauth2_password": "OAuth2 password grant, token cached for expires_in",
     "session_cookie": "a session cookie obtained elsewhere and given to the client",
     "none": "none documented: pass whatever your account needs with headers=",
@@ -78,13 +80,17 @@ def _docstring(op: Operation) -> str:
     if op.deprecated:
         lines += ["", f"Deprecated: use {op.deprecated.replacement} instead."]
     lines += ["", f"Document section: {op.source}."]
-    return "\n\n        ".join(part for part in "\n".join(lines).split("\n\n")).replace('"""', "'''")
+    return "\n\n        ".join(part for part in "\n".join(lines).split("\n\n")).replace(
+        '"""', "'''"
+    )
 
 
 def operation_view(op: Operation) -> OperationView:
     own = tuple(p for p in op.params if not p.from_client)
     positional = tuple(ArgView(p.python_name, annotation(p.shape)) for p in own if p.required)
-    keyword = tuple(ArgView(p.python_name, f"{annotation(p.shape)} | None") for p in own if not p.required)
+    keyword = tuple(
+        ArgView(p.python_name, f"{annotation(p.shape)} | None") for p in own if not p.required
+    )
     if op.body is not None:
         body_type = annotation(op.body)
         positional = (ArgView("body", f"{body_type} | Mapping[str, Any]"), *positional)
@@ -149,7 +155,9 @@ def auth_view(spec: Spec) -> AuthView:
         imports.insert(0, "import datetime as _dt")
     if needs_token:
         imports.append("")
-        imports.append(f"from ._operations import {naming.constant_name(auth.operation or '')}, OperationInfo")
+        imports.append(
+            f"from ._operations import {naming.constant_name(auth.operation or '')}, OperationInfo"
+        )
     credentials = auth.credentials
     return AuthView(
         scheme=auth.scheme,
@@ -195,7 +203,10 @@ def webhook_view(hook: Webhook) -> WebhookView:
         encode = "digest.hex()" if sig.encoding == "hex" else "base64.b64encode(digest).decode()"
         joined = sig.separator.join(sig.message_fields)
         signature = SignatureView(
-            sig.field, sig.message_fields, sig.separator, encode,
+            sig.field,
+            sig.message_fields,
+            sig.separator,
+            encode,
             f"HMAC-SHA256 of '{joined}', {sig.encoding}-encoded",
         )
     return WebhookView(hook.name, hook.payload, hook.event_field, signature, hook.source)
@@ -247,11 +258,24 @@ class Context:
 
 
 _ERROR_EXPORTS = (
-    "APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError",
-    "APITimeoutError", "AuthenticationError", "BadRequestError", "ConflictError",
-    "InternalServerError", "MethodNotAllowedError", "NotFoundError", "PermissionDeniedError",
-    "RateLimitError", "ServiceUnavailableError", "UnprocessableEntityError",
-    "UnsupportedMediaTypeError", "ValidationError", "WebhookSignatureError",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "MethodNotAllowedError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ServiceUnavailableError",
+    "UnprocessableEntityError",
+    "UnsupportedMediaTypeError",
+    "ValidationError",
+    "WebhookSignatureError",
 )
 
 
@@ -267,7 +291,12 @@ def _webhook_names(spec: Spec) -> list[str]:
 def build_context(spec: Spec, checks: str) -> Context:
     base_error = f"{naming.pascal_case(spec.provider)}Error"
     hooks = tuple(webhook_view(h) for h in spec.webhooks)
-    webhook_imports = ["import json", "from collections.abc import Mapping", "from typing import Any", ""]
+    webhook_imports = [
+        "import json",
+        "from collections.abc import Mapping",
+        "from typing import Any",
+        "",
+    ]
     if any(h.signature for h in spec.webhooks):
         webhook_imports[:0] = ["import hashlib", "import hmac"]
     if any(h.signature and h.signature.encoding == "base64" for h in spec.webhooks):
@@ -276,10 +305,21 @@ def build_context(spec: Spec, checks: str) -> Context:
     if any(h.signature for h in spec.webhooks):
         webhook_imports += ["from ._errors import WebhookSignatureError"]
     hook_names = _webhook_names(spec)
-    exports_import = (f"from ._webhooks import {', '.join(sorted(hook_names))}",) if hook_names else ()
+    exports_import = (
+        (f"from ._webhooks import {', '.join(sorted(hook_names))}",) if hook_names else ()
+    )
     error_exports = sorted([*_ERROR_EXPORTS, base_error])
     exports = sorted(
-        [*error_exports, "AsyncClient", "Client", "OPERATIONS", "Problem", "models", "validate", *hook_names]
+        [
+            *error_exports,
+            "AsyncClient",
+            "Client",
+            "OPERATIONS",
+            "Problem",
+            "models",
+            "validate",
+            *hook_names,
+        ]
     )
     servers = dict(spec.servers)
     return Context(
@@ -290,7 +330,7 @@ def build_context(spec: Spec, checks: str) -> Context:
         distribution=f"{spec.provider}-client",
         title=spec.title,
         version=spec.version,
-        description_line=f"Validated, typed Python client for the {spec.title} (generated by shipspec)",
+        description_line=f"Validated, typed Python client for the {spec.title} (by shipspec)",
         base_error=base_error,
         servers=servers,
         default_server="live" if "live" in servers else next(iter(servers)),
@@ -304,11 +344,17 @@ def build_context(spec: Spec, checks: str) -> Context:
         webhook_imports=tuple(webhook_imports),
         webhook_exports_import=exports_import,
         error_formats=tuple(
-            ErrorFormatView(f.name, annotation(f.shape) if f.shape else "None",
-                            f.message_field, f.messages_field)
+            ErrorFormatView(
+                f.name,
+                annotation(f.shape) if f.shape else "None",
+                f.message_field,
+                f.messages_field,
+            )
             for f in spec.error_formats
         ),
-        client_params=tuple(ClientParamView(p.python_name, annotation(p.shape)) for p in spec.client_params),
+        client_params=tuple(
+            ClientParamView(p.python_name, annotation(p.shape)) for p in spec.client_params
+        ),
         exports=exports,
         error_exports=error_exports,
         operations_with_body=sorted(op.name for op in spec.operations if op.body is not None),

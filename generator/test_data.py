@@ -18,7 +18,9 @@ TEST_SECRET = "test-secret-not-a-real-one"
 def _credentials(spec: Spec) -> dict[str, str]:
     values: dict[str, str] = {}
     token_op = next((op for op in spec.operations if op.name == spec.auth.operation), None)
-    example = next((e.request.value for e in token_op.examples if e.request), None) if token_op else None
+    example = (
+        next((e.request.value for e in token_op.examples if e.request), None) if token_op else None
+    )
     for credential in spec.auth.credentials:
         from_example = example.get(credential.wire_field) if isinstance(example, dict) else None
         values[credential.python_name] = str(from_example or f"test-{credential.python_name}")
@@ -44,10 +46,15 @@ def _auth_headers(spec: Spec, token: str | None, credentials: dict[str, str]) ->
 
 
 def _client_params(spec: Spec) -> dict[str, Any]:
-    return {p.python_name: p.default if p.default is not None else "test-" + p.key for p in spec.client_params}
+    return {
+        p.python_name: p.default if p.default is not None else "test-" + p.key
+        for p in spec.client_params
+    }
 
 
-def _call(spec: Spec, op: Operation, example: Example | None) -> tuple[dict[str, Any], str, dict[str, str]]:
+def _call(
+    spec: Spec, op: Operation, example: Example | None
+) -> tuple[dict[str, Any], str, dict[str, str]]:
     """Keyword arguments for the client method, the expected path and query."""
     given = dict(example.params) if example else {}
     kwargs: dict[str, Any] = {}
@@ -75,18 +82,21 @@ def _call(spec: Spec, op: Operation, example: Example | None) -> tuple[dict[str,
 
 def example_tests(spec: Spec) -> list[dict[str, Any]]:
     credentials = _credentials(spec)
-    token_response, token = _token_response(spec)
+    token = _token_response(spec)[1]
     tests = []
     for op in spec.operations:
-        examples = [e for e in op.examples if e.response is not None] or [None]
+        examples: list[Example | None] = [e for e in op.examples if e.response is not None]
+        examples = examples or [None]
         for index, example in enumerate(examples):
             kwargs, path, query = _call(spec, op, example)
-            request = example.request.value if example and example.request else base_payload(spec, op)
+            request = (
+                example.request.value if example and example.request else base_payload(spec, op)
+            )
             if op.body is not None:
                 kwargs["body"] = request
             success = op.success
             response = example.response.value if example and example.response else None
-            status = (example.status if example and example.status else success.status)
+            status = example.status if example and example.status else success.status
             tests.append(
                 {
                     "id": f"{op.name}[{index}]",
@@ -107,7 +117,9 @@ def example_tests(spec: Spec) -> list[dict[str, Any]]:
 
 
 def _first_example(op: Operation) -> Example | None:
-    return next((e for e in op.examples if e.request is not None), op.examples[0] if op.examples else None)
+    return next(
+        (e for e in op.examples if e.request is not None), op.examples[0] if op.examples else None
+    )
 
 
 def test_data(spec: Spec) -> dict[str, Any]:
@@ -119,17 +131,27 @@ def test_data(spec: Spec) -> dict[str, Any]:
         "token_response": _token_response(spec)[0],
         "examples": example_tests(spec),
         "cases": [
-            {"id": c.id, "operation": c.operation, "pointer": c.pointer, "payload": c.payload,
-             "kwargs": {k: v for k, v in _call(spec, op, _first_example(op))[0].items() if k != "body"}}
+            {
+                "id": c.id,
+                "operation": c.operation,
+                "pointer": c.pointer,
+                "payload": c.payload,
+                "kwargs": {
+                    k: v for k, v in _call(spec, op, _first_example(op))[0].items() if k != "body"
+                },
+            }
             for op in spec.operations
             for c in operation_cases(spec, op)
         ],
         "webhooks": [
-            {"name": hook.name, "signed": hook.signature is not None,
-             "signature_field": hook.signature.field if hook.signature else None,
-             "message_fields": list(hook.signature.message_fields) if hook.signature else [],
-             "event_field": hook.event_field,
-             "examples": [e.payload.value for e in hook.examples]}
+            {
+                "name": hook.name,
+                "signed": hook.signature is not None,
+                "signature_field": hook.signature.field if hook.signature else None,
+                "message_fields": list(hook.signature.message_fields) if hook.signature else [],
+                "event_field": hook.event_field,
+                "examples": [e.payload.value for e in hook.examples],
+            }
             for hook in spec.webhooks
         ],
         "secret": TEST_SECRET,

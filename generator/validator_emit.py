@@ -113,24 +113,41 @@ class _Emitter:
             wrote = True
         if c.pattern is not None:
             regex = self.constant(f"re.compile({c.pattern!r})")
-            self._check(f"{is_str} and not {regex}.search({v})", p,
-                        self._message(shape, "pattern", messages.pattern(c.pattern, v)))
+            self._check(
+                f"{is_str} and not {regex}.search({v})",
+                p,
+                self._message(shape, "pattern", messages.pattern(c.pattern, v)),
+            )
             wrote = True
         if c.format is not None:
             test = _FORMAT_TESTS[c.format]
-            self._check(f"{is_str} and not {test}({v})", p,
-                        self._message(shape, "format", messages.format_(c.format, v)))
+            self._check(
+                f"{is_str} and not {test}({v})",
+                p,
+                self._message(shape, "format", messages.format_(c.format, v)),
+            )
             wrote = True
-        for word, op in (("minimum", "<"), ("maximum", ">"), ("exclusiveMinimum", "<="), ("exclusiveMaximum", ">=")):
+        for word, op in (
+            ("minimum", "<"),
+            ("maximum", ">"),
+            ("exclusiveMinimum", "<="),
+            ("exclusiveMaximum", ">="),
+        ):
             bound = getattr(c, word)
             if bound is not None:
-                self._check(f"_is_number({v}) and {v} {op} {bound!r}", p,
-                            self._message(shape, word, messages.bound(word, bound, v)))
+                self._check(
+                    f"_is_number({v}) and {v} {op} {bound!r}",
+                    p,
+                    self._message(shape, word, messages.bound(word, bound, v)),
+                )
                 wrote = True
         if c.enum:
             values = self.constant(repr(tuple(e.value for e in c.enum)))
-            self._check(f"not _in_enum({v}, {values})", p,
-                        self._message(shape, "enum", messages.enum(c.enum, v)))
+            self._check(
+                f"not _in_enum({v}, {values})",
+                p,
+                self._message(shape, "enum", messages.enum(c.enum, v)),
+            )
             wrote = True
         if c.has_const:
             self._check(f"not _in_enum({v}, ({c.const!r},))", p, messages.const(c.const, v))
@@ -146,8 +163,11 @@ class _Emitter:
             w(f"{n} = len({v})")
             low = f"{n} < {c.minItems}" if c.minItems is not None else ""
             high = f"{n} > {c.maxItems}" if c.maxItems is not None else ""
-            self._check(" or ".join(t for t in (low, high) if t), p,
-                        self._message(shape, "items", messages.count(c, n)))
+            self._check(
+                " or ".join(t for t in (low, high) if t),
+                p,
+                self._message(shape, "items", messages.count(c, n)),
+            )
         if c.uniqueItems:
             self._check(f"not _unique({v})", p, repr("items must be unique"))
         assert shape.items is not None
@@ -170,7 +190,9 @@ class _Emitter:
         w = self.w
         w()
         w()
-        with w.block(f"def _check_{typedef.name}(value: Any, ptr: str, out: list[Problem]) -> None:"):
+        with w.block(
+            f"def _check_{typedef.name}(value: Any, ptr: str, out: list[Problem]) -> None:"
+        ):
             if typedef.is_union:
                 self._union(typedef)
                 return
@@ -184,13 +206,18 @@ class _Emitter:
                     self.shape(field.shape, v, f"ptr + {'/' + _escape(field.wire_name)!r}")
                 if field.required:
                     with w.block("else:"):
-                        self.problem("ptr", self._message(field.shape, "required", repr(messages.missing(field.wire_name))))
+                        self.problem(
+                            "ptr",
+                            self._message(
+                                field.shape, "required", repr(messages.missing(field.wire_name))
+                            ),
+                        )
             if not typedef.additional:
-                known = self.constant(repr(frozenset(f.wire_name for f in typedef.fields)))
+                names = tuple(sorted(f.wire_name for f in typedef.fields))
+                known = self.constant(f"frozenset({names!r})")
                 key = w.fresh("key")
-                with w.block(f"for {key} in value:"):
-                    with w.block(f"if {key} not in {known}:"):
-                        self.problem(f'ptr + "/" + _escape({key})', repr(messages.UNKNOWN_FIELD))
+                with w.block(f"for {key} in value:"), w.block(f"if {key} not in {known}:"):
+                    self.problem(f'ptr + "/" + _escape({key})', repr(messages.UNKNOWN_FIELD))
             for rule in typedef.rules:
                 self._rule(rule, typedef)
 
@@ -232,8 +259,11 @@ class _Emitter:
                     self._check(f"{name!r} not in value", "ptr", repr(message))
         elif rule.kind == "at_least_one_of":
             names = self.constant(repr(rule.fields))
-            self._check(f"not any(k in value for k in {names})", "ptr",
-                        repr(rule.message or messages.at_least_one(rule.fields)))
+            self._check(
+                f"not any(k in value for k in {names})",
+                "ptr",
+                repr(rule.message or messages.at_least_one(rule.fields)),
+            )
         else:
             left, right = rule.fields
             formats = {f.wire_name: f.shape.constraints.format for f in typedef.fields}
@@ -241,8 +271,11 @@ class _Emitter:
             w(f"{a} = _comparable(value.get({left!r}), {formats.get(left)!r})")
             w(f"{b} = _comparable(value.get({right!r}), {formats.get(right)!r})")
             test = f"{a} is not None and {b} is not None and not _compare({a}, {rule.op!r}, {b})"
-            self._check(test, f"ptr + {'/' + _escape(left)!r}",
-                        repr(rule.message or messages.compare(left, rule.op, right)))
+            self._check(
+                test,
+                f"ptr + {'/' + _escape(left)!r}",
+                repr(rule.message or messages.compare(left, rule.op, right)),
+            )
 
     # -- operations -----------------------------------------------------
     def operation(self, op: Operation) -> None:
@@ -256,16 +289,25 @@ class _Emitter:
                 self.shape(op.body, "value", '""')
         w()
         w()
-        with w.block(f"def _params_{op.name}(params: Mapping[str, Any], out: list[Problem]) -> None:"):
+        with w.block(
+            f"def _params_{op.name}(params: Mapping[str, Any], out: list[Problem]) -> None:"
+        ):
             if not op.params:
                 w("pass")
             for param in op.params:
                 self._param(param)
             if op.params_at_least_one_of:
                 names = self.constant(repr(op.params_at_least_one_of))
-                wire = tuple(p.wire_name for p in op.params if p.python_name in op.params_at_least_one_of)
-                self._check(f"all(params.get(k) is None for k in {names})", '""',
-                            repr(messages.at_least_one(wire).replace("is required", "parameter is required")))
+                wire = tuple(
+                    p.wire_name for p in op.params if p.python_name in op.params_at_least_one_of
+                )
+                self._check(
+                    f"all(params.get(k) is None for k in {names})",
+                    '""',
+                    repr(
+                        messages.at_least_one(wire).replace("is required", "parameter is required")
+                    ),
+                )
 
     def _param(self, param: Param) -> None:
         w = self.w
@@ -301,9 +343,18 @@ class _Emitter:
         for hook in self.spec.webhooks:
             webhooks[hook.name] = f"_webhook_{hook.name}"
             self._value_check(webhooks[hook.name], Shape(kind="ref", ref=hook.payload))
+        errors: dict[str, str] = {}
+        for error in self.spec.error_formats:
+            if error.shape is not None:
+                errors[error.name] = f"_error_{error.name}"
+                self._value_check(errors[error.name], error.shape)
         w = self.w
         w()
         w()
+        w("ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {")
+        for key, name in errors.items():
+            w(f"    {key!r}: {name},")
+        w("}")
         w("RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {")
         for key, name in responses.items():
             w(f"    {key!r}: {name},")
@@ -335,4 +386,3 @@ def emit_validators(spec: Spec) -> str:
 
 
 __all__ = ["emit_validators"]
-

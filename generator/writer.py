@@ -27,7 +27,10 @@ def digest(content: bytes) -> str:
 
 def manifest_bytes(input_hash: str, files: dict[str, bytes]) -> bytes:
     """The record of what a tree was generated from and what it holds."""
-    record = {"input": input_hash, "files": {path: digest(data) for path, data in sorted(files.items())}}
+    record = {
+        "input": input_hash,
+        "files": {path: digest(data) for path, data in sorted(files.items())},
+    }
     return (json.dumps(record, indent=2, sort_keys=True) + "\n").encode()
 
 
@@ -95,15 +98,21 @@ def _is_byproduct(relative: Path) -> bool:
 
 def differences(target: Path, files: dict[str, bytes]) -> list[str]:
     """Relative paths that differ between the disk and `files` (missing, extra, changed)."""
-    on_disk = {
-        path.relative_to(target).as_posix()
-        for path in target.rglob("*")
-        if path.is_file() and not _is_byproduct(path.relative_to(target))
-    } if target.is_dir() else set()
+    on_disk = (
+        {
+            path.relative_to(target).as_posix()
+            for path in target.rglob("*")
+            if path.is_file() and not _is_byproduct(path.relative_to(target))
+        }
+        if target.is_dir()
+        else set()
+    )
     changed = []
     for relative in sorted(on_disk | set(files)):
-        if relative not in files or relative not in on_disk:
-            changed.append(relative)
-        elif (target / relative).read_bytes() != files[relative]:
+        if (
+            relative not in files
+            or relative not in on_disk
+            or (target / relative).read_bytes() != files[relative]
+        ):
             changed.append(relative)
     return changed

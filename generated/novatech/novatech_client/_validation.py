@@ -167,19 +167,19 @@ def _compare(a: Any, op: str, b: Any) -> bool:
 
 
 _C0 = frozenset(
-    {
+    (
+        "collect_from",
         "collection_reference",
+        "notification_email_address",
         "notification_phone_number",
         "packaging_lines",
-        "collect_from",
-        "notification_email_address",
-    }
+    )
 )
-_C1 = frozenset({"current_password", "email", "new_password"})
-_C2 = frozenset({"name", "address_lines", "postal_code"})
-_C3 = frozenset({"linkonly", "startdate", "mobileno", "email", "name", "internalid", "level"})
-_C4 = frozenset({"phone_number", "address_lines", "name", "email_address", "postal_code"})
-_C5 = frozenset({"email", "password"})
+_C1 = frozenset(("current_password", "email", "new_password"))
+_C2 = frozenset(("address_lines", "name", "postal_code"))
+_C3 = frozenset(("email", "internalid", "level", "linkonly", "mobileno", "name", "startdate"))
+_C4 = frozenset(("address_lines", "email_address", "name", "phone_number", "postal_code"))
+_C5 = frozenset(("email", "password"))
 _C6 = ("Success", "Already expired or cancelled", "Already used", "Not found")
 _C7 = (
     "ORDER_PLACED",
@@ -199,10 +199,10 @@ _C7 = (
 _C8 = re.compile("^[0-9a-fA-F]{64}$")
 _C9 = ("A", "B", "H", "I", "D")
 _C10 = ("A", "B", "P", "H", "I", "D")
-_C11 = frozenset({"quantity", "sku"})
-_C12 = frozenset({"packaging_type", "asset_tag"})
-_C13 = frozenset({"deliver_to", "order_number", "order_lines"})
-_C14 = frozenset({"skus"})
+_C11 = frozenset(("quantity", "sku"))
+_C12 = frozenset(("asset_tag", "packaging_type"))
+_C13 = frozenset(("deliver_to", "order_lines", "order_number"))
+_C14 = frozenset(("skus",))
 _C15 = ("collection_ref", "asset_tag")
 
 
@@ -1990,6 +1990,18 @@ def _webhook_notification(value: Any, out: list[Problem]) -> None:
     _check_Notification(value, "", out)
 
 
+def _error_standard(value: Any, out: list[Problem]) -> None:
+    _check_StandardError(value, "", out)
+
+
+def _error_validation(value: Any, out: list[Problem]) -> None:
+    _check_ValidationErrorBody(value, "", out)
+
+
+ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
+    "standard": _error_standard,
+    "validation": _error_validation,
+}
 RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
     "get_token:200": _response_get_token_200,
     "change_password:200": _response_change_password_200,
