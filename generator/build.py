@@ -14,7 +14,7 @@ from typing import Any
 
 from . import naming
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
-from .diagnostics import SpecError
+from .diagnostics import Diagnostic, SpecError
 from .loader import LoadedSpec, child_pointer
 from .model import (
     Auth,
@@ -36,6 +36,9 @@ from .model import (
 )
 
 
+_TOKEN_SCHEMES = ("token_endpoint", "oauth2_client_credentials", "oauth2_password")
+
+
 class _Builder:
     def __init__(self, loaded: LoadedSpec, spec_path: str) -> None:
         self.raw: dict[str, Any] = loaded.data
@@ -43,9 +46,15 @@ class _Builder:
         self.spec_path = spec_path
         self.types = TypeCollector(loaded.source)
         self.errata_ids = {e["id"] for e in self.raw.get("errata", [])}
+        self.soft: list[Diagnostic] = []
 
     def error(self, pointer: str, message: str, *, key: bool = False) -> None:
+        """A problem that leaves no usable model."""
         self.types.error(pointer, message, key=key)
+
+    def soft_error(self, pointer: str, message: str) -> None:
+        """A problem that still lets the model be built (and its examples checked)."""
+        self.soft.append(self.source.diagnostic(pointer, message))
 
     # -- examples -------------------------------------------------------
     def example_body(self, raw: dict[str, Any] | None, pointer: str) -> ExampleBody | None:
@@ -54,14 +63,16 @@ class _Builder:
         text = raw.get("repaired", raw["json"])
         errata = raw.get("errata")
         if "repaired" in raw and not errata:
-            self.error(pointer, "a repaired example must name the errata entry that explains it")
+            self.soft_error(
+                pointer, "a repaired example must name the errata entry that explains it"
+            )
         if errata and errata not in self.errata_ids:
-            self.error(child_pointer(pointer, "errata"), f"no errata entry with id '{errata}'")
+            self.soft_error(child_pointer(pointer, "errata"), f"no errata entry with id '{errata}'")
         if "repaired" not in raw:
             try:
                 json.loads(raw["json"])
             except json.JSONDecodeError as exc:
-                self.error(
+                self.soft_error(
                     child_pointer(pointer, "json"),
                     f"example is not valid JSON ({exc.msg} at line {exc.lineno}"
                     f" column {exc.colno}); keep the document's text and add `repaired`"
@@ -71,7 +82,7 @@ class _Builder:
         try:
             value = json.loads(text)
         except json.JSONDecodeError as exc:
-            self.error(
+            self.soft_error(
                 child_pointer(pointer, "repaired"), f"repaired example is not valid JSON: {exc.msg}"
             )
             return None
@@ -218,7 +229,7 @@ class _Builder:
     def auth(self, operations: dict[str, Operation]) -> Auth:
         raw = self.raw["auth"]
         operation = raw.get("operation")
-        if raw["scheme"] != "none" and raw["scheme"] != "session_cookie" and operation is None:
+        if raw["scheme"] in _TOKEN_SCHEMES and operation is None:
             self.error(
                 "/auth", f"auth scheme '{raw['scheme']}' needs `operation` (the token operation)"
             )
@@ -396,7 +407,7 @@ class _Builder:
         ops = tuple(operations.values())
         self.decide_openness(ops)
         if self.types.problems:
-            raise SpecError(self.types.problems)
+            raise SpecError([*self.types.problems, *self.soft])
         return Spec(
             provider=self.raw["provider"],
             title=self.raw["title"],
@@ -419,9 +430,28 @@ class _Builder:
         )
 
 
-def build_spec(loaded: LoadedSpec, spec_path: str) -> Spec:
-    """Raise SpecError listing every problem, or return the model."""
-    return _Builder(loaded, spec_path).build()
+def build_spec(loaded: LoadedSpec, spec_path: str) -> tuple[Spec, list[Diagnostic]]:
+    """The model and the problems that did not prevent it; SpecError if there is no model."""
+    builder = _Builder(loaded, spec_path)
+    spec = builder.build()
+    return spec, builder.soft
+
+
+def best_effort_problems(loaded: LoadedSpec, spec_path: str) -> list[Diagnostic]:
+    """Semantic problems of a spec that already failed its meta-schema check.
+
+    The builder assumes a well-formed document; on a malformed one it may stop
+    part-way, so whatever it found before that is reported beside the
+    meta-schema's findings and the rest waits for the next run.
+    """
+    builder = _Builder(loaded, spec_path)
+    try:
+        builder.build()
+    except SpecError as error:
+        return list(error.diagnostics)
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError):
+        pass
+    return [*builder.types.problems, *builder.soft]
 
 
 __all__ = ["PRIMITIVES", "TypeDef", "build_spec"]

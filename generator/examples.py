@@ -62,7 +62,9 @@ def check_examples(spec: Spec, source: SourceMap, validation: types.ModuleType) 
             error_problems: list[Any] = []
             validation.ERROR_CHECKS[error.name](error.example.value, error_problems)
             pointer = child_pointer(child_pointer("/error_formats", error.name), "example")
-            found += _report(source, pointer, f"error format '{error.name}' example", error_problems)
+            found += _report(
+                source, pointer, f"error format '{error.name}' example", error_problems
+            )
     for hook in spec.webhooks:
         base = child_pointer(child_pointer("/webhooks", hook.name), "examples")
         for index, hook_example in enumerate(hook.examples):

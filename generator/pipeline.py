@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .assets import generator_files, template_files
-from .build import build_spec
+from .build import best_effort_problems, build_spec
 from .diagnostics import Diagnostic, SpecError
 from .loader import load_file
 from .model import Spec
@@ -99,21 +99,15 @@ def load_spec(project: Project, provider: str) -> Spec:
     loaded = load_file(path, shown)
     problems = check_against_meta_schema(loaded)
     if problems:
-        raise SpecError(problems)
+        raise SpecError([*problems, *best_effort_problems(loaded, shown)])
     if loaded.data["provider"] != provider:
-        raise SpecError(
-            [
-                loaded.source.diagnostic(
-                    "/provider",
-                    f"provider '{loaded.data['provider']}' must match the file name '{provider}'",
-                )
-            ]
-        )
-    spec = build_spec(loaded, shown)
+        message = f"provider '{loaded.data['provider']}' must match the file name '{provider}'"
+        raise SpecError([loaded.source.diagnostic("/provider", message)])
+    spec, soft_problems = build_spec(loaded, shown)
     module = load_validation_module(
         _validation_source(spec, emit_validators(spec)), f"_shipspec_check_{provider}"
     )
-    problems = check_examples(spec, loaded.source, module)
+    problems = [*soft_problems, *check_examples(spec, loaded.source, module)]
     if problems:
         raise SpecError(problems)
     return spec

@@ -88,9 +88,10 @@ def render_package(spec: Spec) -> dict[str, bytes]:
     files[f"{package}/models.py"] = format_python(emit_models(spec, header)).encode()
     files[f"{package}/py.typed"] = b""
     for target, template in _TOP_TEMPLATES.items():
+        if target == "tests/test_webhooks.py" and not spec.webhooks:
+            continue
         text = env.get_template(template).render(ctx=context)
         files[target] = (format_python(text) if target.endswith(".py") else text).encode()
-    files["tests/__init__.py"] = f"{header}\n".encode()
     files["tests/data.json"] = _dump_json(test_data(spec))
     for name, schema in all_documents(spec).items():
         files[f"{package}/schemas/{name}"] = _dump_json(schema)

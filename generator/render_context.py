@@ -148,7 +148,7 @@ class AuthView:
 def auth_view(spec: Spec) -> AuthView:
     auth = spec.auth
     needs_token = auth.operation is not None
-    imports = ["import time", "from typing import Any"]
+    imports = ["import time", *(["from typing import Any"] if needs_token else [])]
     if auth.scheme == "oauth2_client_credentials":
         imports.insert(0, "import base64")
     if auth.expires_at and not auth.expires_in:
@@ -301,7 +301,8 @@ def build_context(spec: Spec, checks: str) -> Context:
         webhook_imports[:0] = ["import hashlib", "import hmac"]
     if any(h.signature and h.signature.encoding == "base64" for h in spec.webhooks):
         webhook_imports.insert(0, "import base64")
-    webhook_imports += ["from . import models"]
+    if spec.webhooks:
+        webhook_imports += ["from . import models"]
     if any(h.signature for h in spec.webhooks):
         webhook_imports += ["from ._errors import WebhookSignatureError"]
     hook_names = _webhook_names(spec)

@@ -254,8 +254,14 @@ class _Emitter:
             holds = f"_holds(value, {when.field!r}, {when.values!r}, {when.or_absent!r})"
             with w.block(f"if {holds}:"):
                 custom = dict(rule.messages)
+                own = {f.wire_name: f.shape.message("required") for f in typedef.fields}
                 for name in rule.fields:
-                    message = custom.get(name) or rule.message or messages.missing_when(name, when)
+                    message = (
+                        custom.get(name)
+                        or own.get(name)
+                        or rule.message
+                        or messages.missing_when(name, when)
+                    )
                     self._check(f"{name!r} not in value", "ptr", repr(message))
         elif rule.kind == "at_least_one_of":
             names = self.constant(repr(rule.fields))
