@@ -54,6 +54,18 @@ class _BaseClient:
     def _params(self, given: Mapping[str, Any]) -> dict[str, Any]:
         return {**self._client_params, **given}
 
+    def _authorized(self, request: httpx.Request) -> httpx.Request:
+        """A copy of `request` carrying the current credentials (a sent request is never mutated)."""
+        headers = httpx.Headers(request.headers)
+        headers.update(self._auth.headers())
+        return httpx.Request(
+            request.method,
+            request.url,
+            headers=headers,
+            content=request.content,
+            extensions=request.extensions,
+        )
+
 
 class Client(_BaseClient):
     """Synchronous client. Use as a context manager, or call close()."""
@@ -119,14 +131,13 @@ class Client(_BaseClient):
         )
         if op.auth and self._auth.needs_token and not self._auth.valid():
             self._ensure_token()
-            request.headers.update(self._auth.headers())
+            request = self._authorized(request)
         response = self._send(request)
         if response.status_code == 401 and op.auth and self._auth.needs_token:
             # The token may have been revoked early: fetch a new one once and replay.
             self._auth.invalidate()
             self._ensure_token()
-            request.headers.update(self._auth.headers())
-            response = self._send(request)
+            response = self._send(self._authorized(request))
         return _core.parse_response(op, response)
 
     def _send(self, request: httpx.Request) -> httpx.Response:
@@ -230,14 +241,13 @@ class AsyncClient(_BaseClient):
         )
         if op.auth and self._auth.needs_token and not self._auth.valid():
             await self._ensure_token()
-            request.headers.update(self._auth.headers())
+            request = self._authorized(request)
         response = await self._send(request)
         if response.status_code == 401 and op.auth and self._auth.needs_token:
             stale = self._auth.headers()
             self._auth.invalidate()
             await self._ensure_token(stale)
-            request.headers.update(self._auth.headers())
-            response = await self._send(request)
+            response = await self._send(self._authorized(request))
         return _core.parse_response(op, response)
 
     async def _send(self, request: httpx.Request) -> httpx.Response:
