@@ -44,7 +44,7 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 def test_valid_file_exits_0(tmp_path: Path) -> None:
     code, out, err = _run("novatech", "place_order", _write(tmp_path, "ok.json", VALID_ORDER))
-    assert (code, out) == (0, "")
+    assert (code, out, err) == (0, "", "")
 
 
 def test_json_report_lists_every_problem_with_its_pointer(tmp_path: Path) -> None:
@@ -62,7 +62,12 @@ def test_json_report_lists_every_problem_with_its_pointer(tmp_path: Path) -> Non
     assert report[0] == {"file": ok, "valid": True, "errors": []}
     assert report[1]["valid"] is False
     pointers = {e["pointer"]: e["message"] for e in report[1]["errors"]}
-    assert set(pointers) == {"", "/deliver_to/name", "/deliver_to/address_lines", "/order_lines/0/quantity"}
+    assert set(pointers) == {
+        "",
+        "/deliver_to/name",
+        "/deliver_to/address_lines",
+        "/order_lines/0/quantity",
+    }
     assert "order_number" in pointers[""]
     assert pointers["/deliver_to/name"] == "must be 5 to 30 characters (got 3)"
     assert pointers["/deliver_to/address_lines"] == "must have 2 to 4 items (got 5)"
@@ -108,5 +113,7 @@ def test_missing_file_exits_2(tmp_path: Path) -> None:
 
 def test_in_process_entry_point(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _write(tmp_path, "ok.json", VALID_ORDER)
-    assert main(["--project", str(ROOT), "validate", "novatech", "place_order", path, "--json"]) == 0
+    assert (
+        main(["--project", str(ROOT), "validate", "novatech", "place_order", path, "--json"]) == 0
+    )
     assert json.loads(capsys.readouterr().out)[0]["valid"] is True

@@ -15,7 +15,9 @@ from tests.paths import GENERATED, PROVIDERS
 
 
 def _data(provider: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
+    data: dict[str, Any] = json.loads(
+        (GENERATED / provider / "tests" / "data.json").read_text("utf-8")
+    )
     return data
 
 
@@ -29,7 +31,9 @@ def test_every_document_example_validates_and_parses(provider: str) -> None:
         if example["body"] is not None:
             assert package.validate(op.name, example["body"]) == []
         if example["response"] is not None and example["response_encoding"] == "json":
-            assert validation.validate_response(op.name, example["status"], example["response"]) == []
+            assert (
+                validation.validate_response(op.name, example["status"], example["response"]) == []
+            )
             TypeAdapter(op.response_type).validate_python(example["response"])
     for hook in _data(provider)["webhooks"]:
         for payload in hook["examples"]:

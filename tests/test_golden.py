@@ -13,7 +13,6 @@ import pytest
 
 from generator.cli import main
 from generator.writer import differences
-
 from tests.paths import GENERATED, PROVIDERS, ROOT
 
 
@@ -50,7 +49,16 @@ def test_deterministic_across_hash_seeds(tmp_path: Path) -> None:
         out = tmp_path / f"seed{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed}
         subprocess.run(
-            [sys.executable, "-m", "generator", "--project", str(ROOT), "generate", "--out", str(out)],
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "--project",
+                str(ROOT),
+                "generate",
+                "--out",
+                str(out),
+            ],
             check=True,
             env=env,
             capture_output=True,

@@ -7,9 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-import pytest
-
 import novatech_client
+import pytest
 from novatech_client import (
     AuthenticationError,
     BadRequestError,
@@ -38,7 +37,9 @@ STOCK = {"sku": "CAB-C6/2", "description": "Cable", "stock_level": 4, "price": 1
 class Server:
     """A scripted provider: counts token requests and answers API calls in turn."""
 
-    def __init__(self, answers: list[httpx.Response], *, expires_on: str = "2999-01-01 00:00:00") -> None:
+    def __init__(
+        self, answers: list[httpx.Response], *, expires_on: str = "2999-01-01 00:00:00"
+    ) -> None:
         self.answers = answers
         self.expires_on = expires_on
         self.token_requests: list[httpx.Request] = []
@@ -49,9 +50,19 @@ class Server:
         if request.url.path == "/token/get":
             self.token_requests.append(request)
             if self.token_status != 200:
-                return httpx.Response(self.token_status, json={"msg": "HTTP 401 Unauthorized", "code": 401, "timestamp": "2018-10-09 10:09:17", "status": "Unauthorized"})
+                return httpx.Response(
+                    self.token_status,
+                    json={
+                        "msg": "HTTP 401 Unauthorized",
+                        "code": 401,
+                        "timestamp": "2018-10-09 10:09:17",
+                        "status": "Unauthorized",
+                    },
+                )
             number = len(self.token_requests)
-            return httpx.Response(200, json={"token": f"{TOKEN}-{number}", "expires_on": self.expires_on})
+            return httpx.Response(
+                200, json={"token": f"{TOKEN}-{number}", "expires_on": self.expires_on}
+            )
         self.requests.append(request)
         return self.answers.pop(0)
 
@@ -71,7 +82,10 @@ def test_token_is_fetched_once_and_reused(connect: Callable[[Server], Client]) -
     client.get_stock("CAB-C6/2")
     client.get_stock("CAB-C6/2")
     assert len(server.token_requests) == 1
-    assert json.loads(server.token_requests[0].content) == {"email": "api@example.com", "password": PASSWORD}
+    assert json.loads(server.token_requests[0].content) == {
+        "email": "api@example.com",
+        "password": PASSWORD,
+    }
     assert [r.headers["Authorization"] for r in server.requests] == [f"Bearer {TOKEN}-1"] * 2
     assert server.requests[0].url.raw_path == b"/stock/CAB-C6%2F2"
 
@@ -89,11 +103,19 @@ def test_401_fetches_a_new_token_once_and_replays(connect: Callable[[Server], Cl
     client = connect(server)
     assert client.get_stock("A").stock_level == 4
     assert len(server.token_requests) == 2
-    assert [r.headers["Authorization"] for r in server.requests] == [f"Bearer {TOKEN}-1", f"Bearer {TOKEN}-2"]
+    assert [r.headers["Authorization"] for r in server.requests] == [
+        f"Bearer {TOKEN}-1",
+        f"Bearer {TOKEN}-2",
+    ]
 
 
 def test_second_401_raises(connect: Callable[[Server], Client]) -> None:
-    standard = {"msg": "HTTP 401 Unauthorized", "code": 401, "timestamp": "2018-10-09 10:09:17", "status": "Unauthorized"}
+    standard = {
+        "msg": "HTTP 401 Unauthorized",
+        "code": 401,
+        "timestamp": "2018-10-09 10:09:17",
+        "status": "Unauthorized",
+    }
     server = Server([httpx.Response(401, json=standard), httpx.Response(401, json=standard)])
     with pytest.raises(AuthenticationError) as raised:
         connect(server).get_stock("A")
@@ -101,7 +123,9 @@ def test_second_401_raises(connect: Callable[[Server], Client]) -> None:
     assert raised.value.problems == ["HTTP 401 Unauthorized"]
 
 
-def test_refused_credentials_name_the_credential_not_the_secret(connect: Callable[[Server], Client]) -> None:
+def test_refused_credentials_name_the_credential_not_the_secret(
+    connect: Callable[[Server], Client],
+) -> None:
     server = Server([])
     server.token_status = 401
     client = connect(server)
@@ -124,7 +148,10 @@ def test_secrets_stay_out_of_reprs(connect: Callable[[Server], Client]) -> None:
 def test_validation_error_body_is_parsed(connect: Callable[[Server], Client]) -> None:
     body = {
         "code": 400,
-        "errors": ["deliverTo.name size must be between 5 and 30", "orderLineList[0].quantity must be greater than or equal to 1"],
+        "errors": [
+            "deliverTo.name size must be between 5 and 30",
+            "orderLineList[0].quantity must be greater than or equal to 1",
+        ],
         "timestamp": "2018-10-09 10:13:19",
         "status": "Bad Request",
     }
@@ -136,7 +163,12 @@ def test_validation_error_body_is_parsed(connect: Callable[[Server], Client]) ->
 
 
 def test_not_found_carries_the_standard_error(connect: Callable[[Server], Client]) -> None:
-    body = {"msg": "HTTP 404 Not Found", "code": 404, "timestamp": "2018-10-09 10:09:17", "status": "Not Found"}
+    body = {
+        "msg": "HTTP 404 Not Found",
+        "code": 404,
+        "timestamp": "2018-10-09 10:09:17",
+        "status": "Not Found",
+    }
     server = Server([httpx.Response(404, json=body)])
     with pytest.raises(NotFoundError) as raised:
         connect(server).get_order("1")
