@@ -319,10 +319,6 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
             out.append(Problem(ptr, "Courier Name is required"))
         if "despatch_date" not in value:
             out.append(Problem(ptr, "Despatch Date is required"))
-        if "earliest_delivery" not in value:
-            out.append(Problem(ptr, "Earliest Delivery Date is required"))
-        if "latest_delivery" not in value:
-            out.append(Problem(ptr, "Latest Delivery Date is required"))
         if "tracking_reference" not in value:
             out.append(Problem(ptr, "Tracking Reference is required"))
     a17 = _comparable(value.get("earliest_delivery"), "date")

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 class OrderEvent(BaseModel):
     """
-    One event for one order: a despatch (cancel absent or 0) or a cancellation (cancel 1) of the listed items. A despatch requires the delivery service, courier name, despatch date, earliest and latest delivery dates and tracking reference (see errata delivery-dates-optional); cancel_code and cancel_reason are only used by a cancellation.
+    One event for one order: a despatch (cancel absent or 0) or a cancellation (cancel 1) of the listed items. A despatch requires the delivery service, courier name, despatch date and tracking reference; the earliest and latest delivery dates are optional (see errata delivery-dates-optional); cancel_code and cancel_reason are only used by a cancellation.
     """
 
     model_config = ConfigDict(
@@ -60,11 +60,11 @@ class OrderEvent(BaseModel):
     """
     earliest_delivery: date | None = None
     """
-    Required only if the event is a despatch (see errata delivery-dates-optional). The earliest estimated date the delivery will arrive, "Y-m-d".
+    Optional (see errata delivery-dates-optional); "required only if the event is a despatch" in the document. The earliest estimated date the delivery will arrive, "Y-m-d".
     """
     latest_delivery: date | None = None
     """
-    Required only if the event is a despatch (see errata delivery-dates-optional). The latest estimated date the delivery will arrive, "Y-m-d".
+    Optional (see errata delivery-dates-optional); "required only if the event is a despatch" in the document. The latest estimated date the delivery will arrive, "Y-m-d".
     """
     tracking_reference: str | None = None
     """
