@@ -35,7 +35,6 @@ from .model import (
     WebhookExample,
 )
 
-
 _TOKEN_SCHEMES = ("token_endpoint", "oauth2_client_credentials", "oauth2_password")
 
 

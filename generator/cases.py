@@ -11,7 +11,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Operation, Shape, Spec
+from .model import Operation, Shape, Spec, TypeDef
 
 _WRONG_TYPE = {"string": 12345, "integer": "1", "number": "1.5", "boolean": "yes"}
 _BAD_FORMAT = {
@@ -47,7 +47,13 @@ def sample(spec: Spec, shape: Shape) -> Any:
         typedef = spec.type(shape.ref or "")
         if typedef.is_union:
             return sample(spec, Shape(kind="ref", ref=typedef.one_of[0]))
-        return {f.wire_name: sample(spec, f.shape) for f in typedef.fields if f.required}
+        wanted = {f.wire_name for f in typedef.fields if f.required}
+        for rule in typedef.rules:
+            if rule.kind == "at_least_one_of":
+                wanted.add(rule.fields[0])
+            elif rule.kind == "require" and rule.when is not None and rule.when.or_absent:
+                wanted.update(rule.fields)
+        return {f.wire_name: sample(spec, f.shape) for f in typedef.fields if f.wire_name in wanted}
     if shape.kind == "array":
         assert shape.items is not None
         return [sample(spec, shape.items) for _ in range(c.minItems or 1)]
@@ -149,8 +155,10 @@ def _walk(spec: Spec, op: str, root: Any, shape: Shape, tokens: list[str]) -> li
         return []
     typedef = spec.type(shape.ref or "")
     value = _get(root, tokens)
-    if typedef.is_union or not isinstance(value, dict):
+    if not isinstance(value, dict):
         return []
+    if typedef.is_union:
+        return _walk_union(spec, op, root, typedef, tokens, value)
     here = "".join("/" + t for t in tokens)
     cases: list[Case] = []
     for field in typedef.fields:
@@ -174,6 +182,27 @@ def _walk(spec: Spec, op: str, root: Any, shape: Shape, tokens: list[str]) -> li
             )
         )
     return cases
+
+
+def _walk_union(
+    spec: Spec, op: str, root: Any, typedef: TypeDef, tokens: list[str], value: dict[str, Any]
+) -> list[Case]:
+    """Cases of the member the payload's discriminator chooses, and a bad discriminator."""
+    field = typedef.discriminator or ""
+    here = "".join("/" + t for t in tokens)
+    cases = [
+        Case(op, "discriminator", here + "/" + field, _set(root, [*tokens, field], "NOT-A-KIND"))
+    ]
+    for member in typedef.one_of:
+        tag = next((f for f in spec.type(member).fields if f.wire_name == field), None)
+        if tag is not None and value.get(field) in _allowed(tag.shape):
+            cases += _walk(spec, op, root, Shape(kind="ref", ref=member), tokens)
+    return cases
+
+
+def _allowed(shape: Shape) -> list[Any]:
+    c = shape.constraints
+    return [c.const] if c.has_const else [e.value for e in c.enum]
 
 
 def _get(root: Any, tokens: list[str]) -> Any:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from .cases import base_payload, operation_cases
-from .model import Example, Operation, Spec
+from .cases import base_payload, operation_cases, sample
+from .model import Example, Operation, Param, Spec
 
 TEST_SECRET = "test-secret-not-a-real-one"
 
@@ -46,10 +46,12 @@ def _auth_headers(spec: Spec, token: str | None, credentials: dict[str, str]) ->
 
 
 def _client_params(spec: Spec) -> dict[str, Any]:
-    return {
-        p.python_name: p.default if p.default is not None else "test-" + p.key
-        for p in spec.client_params
-    }
+    return {p.python_name: _param_value(spec, p) for p in spec.client_params}
+
+
+def _param_value(spec: Spec, param: Param) -> Any:
+    """A valid value for a parameter the examples do not give."""
+    return param.default if param.default is not None else sample(spec, param.shape)
 
 
 def _call(
@@ -68,7 +70,7 @@ def _call(
             value = given[param.key]
             kwargs[param.python_name] = value
         elif param.required:
-            value = param.default if param.default is not None else "x"
+            value = _param_value(spec, param)
             kwargs[param.python_name] = value
         else:
             continue

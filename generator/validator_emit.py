@@ -234,7 +234,7 @@ class _Emitter:
             with w.block(f"{'if' if first else 'elif'} _in_enum(tag, ({tag!r},)):"):
                 w(f"_check_{member}(value, ptr, out)")
             first = False
-        with w.block("elif tag is None:"):
+        with w.block(f"elif {field!r} not in value:"):
             self.problem("ptr", repr(messages.missing(str(field))))
         with w.block("else:"):
             self.problem(f"ptr + {'/' + str(field)!r}", messages.enum_plain(tuple(choices), "tag"))
