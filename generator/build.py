@@ -181,7 +181,15 @@ class _Builder:
             )
             if shape is None and encoding == "json":
                 encoding = "empty"
-            responses.append(Response(status, shape, encoding, raw_response.get("description", "")))
+            responses.append(
+                Response(
+                    status,
+                    shape,
+                    encoding,
+                    raw_response.get("description", ""),
+                    raw_response.get("warning"),
+                )
+            )
         if not any(r.status < 400 for r in responses):
             self.error(
                 child_pointer(pointer, "responses"),

@@ -57,9 +57,27 @@ class TypeCollector:
         self.types[typedef.name] = typedef
 
 
-def _enum(raw: Any) -> tuple[EnumValue, ...]:
+def _enum_key(key: str, kind: Any) -> Any:
+    """Mapping keys are text in YAML's model; give them back the field's type."""
+    kinds = kind if isinstance(kind, list) else [kind]
+    for each in kinds:
+        try:
+            if each == "integer":
+                return int(key)
+            if each == "number":
+                return float(key)
+        except ValueError:
+            continue
+        if each == "boolean" and key in ("true", "false"):
+            return key == "true"
+    return key
+
+
+def _enum(raw: Any, kind: Any) -> tuple[EnumValue, ...]:
     if isinstance(raw, dict):
-        return tuple(EnumValue(value, str(meaning)) for value, meaning in raw.items())
+        return tuple(
+            EnumValue(_enum_key(value, kind), str(meaning)) for value, meaning in raw.items()
+        )
     if isinstance(raw, list):
         return tuple(EnumValue(value) for value in raw)
     return ()
@@ -69,7 +87,7 @@ def _constraints(raw: dict[str, Any]) -> Constraints:
     words = {word: raw[word] for word in CONSTRAINT_WORDS if word in raw}
     return Constraints(
         **words,
-        enum=_enum(raw.get("enum")),
+        enum=_enum(raw.get("enum"), raw.get("type", "string")),
         const=raw.get("const"),
         has_const="const" in raw,
     )

@@ -115,6 +115,7 @@ class Response:
     shape: Shape | None
     encoding: str  # json | form | text | empty
     description: str = ""
+    warning: str | None = None
 
 
 @dataclass(frozen=True)

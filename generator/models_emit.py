@@ -14,12 +14,12 @@ from .jsonschema_emit import components
 from .model import Spec
 
 
-def emit_models(spec: Spec, header: str) -> str:
+def emit_models(spec: Spec, header: str, *, base_class: str) -> str:
     # Imported here: datamodel-code-generator is heavy and only needed when
     # something actually has to be regenerated.
     from datamodel_code_generator import generate
     from datamodel_code_generator.enums import DataModelType, InputFileType
-    from datamodel_code_generator.format import Formatter, PythonVersion
+    from datamodel_code_generator.format import PythonVersion
     from datamodel_code_generator.parser import LiteralType
 
     document: dict[str, Any] = {
@@ -49,8 +49,16 @@ def emit_models(spec: Spec, header: str) -> str:
             use_field_description=True,
             use_schema_description=True,
             enum_field_as_literal=LiteralType.All,
-            formatters=[Formatter.ISORT],
+            formatters=[],
             custom_file_header=header,
+            base_class=base_class,
         )
     assert isinstance(output, str)
-    return output
+    return _sort_imports(output, first_party=spec.package)
+
+
+def _sort_imports(source: str, *, first_party: str) -> str:
+    """isort in-process, knowing the package itself is first-party (as ruff does)."""
+    import isort
+
+    return isort.code(source, profile="black", line_length=100, known_first_party=[first_party])

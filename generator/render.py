@@ -23,6 +23,7 @@ from .validator_emit import emit_validators
 
 _PACKAGE_TEMPLATES = {
     "__init__.py": "__init__.py.jinja",
+    "_base.py": "_base.py.jinja",
     "_auth.py": "_auth.py.jinja",
     "_client.py": "_client.py.jinja",
     "_core.py": "_core.py.jinja",
@@ -85,7 +86,8 @@ def render_package(spec: Spec) -> dict[str, bytes]:
     for target, template in _PACKAGE_TEMPLATES.items():
         text = env.get_template(template).render(ctx=context)
         files[f"{package}/{target}"] = format_python(text).encode()
-    files[f"{package}/models.py"] = format_python(emit_models(spec, header)).encode()
+    models = emit_models(spec, header, base_class=f"{package}._base.Model")
+    files[f"{package}/models.py"] = format_python(models).encode()
     files[f"{package}/py.typed"] = b""
     for target, template in _TOP_TEMPLATES.items():
         if target == "tests/test_webhooks.py" and not spec.webhooks:

@@ -67,6 +67,7 @@ class OperationView:
     response_type: str
     return_type: str
     errors: dict[int, tuple[str, ...]]
+    warnings: dict[int, str]
     deprecated: str | None
     docstring: str
     summary: str
@@ -119,6 +120,7 @@ def operation_view(op: Operation) -> OperationView:
         response_type=annotation(success.shape) if success.shape else "type(None)",
         return_type=annotation(success.shape),
         errors=dict(op.errors),
+        warnings={r.status: r.warning for r in op.responses if r.warning},
         deprecated=deprecated,
         docstring=_docstring(op),
         summary=op.summary or op.source,
@@ -218,6 +220,8 @@ class ErrorFormatView:
     model: str
     message_field: str | None
     messages_field: str | None
+    item_message: str | None
+    item_pointer: str | None
 
 
 @dataclass(frozen=True)
@@ -309,7 +313,8 @@ def build_context(spec: Spec, checks: str) -> Context:
     exports_import = (
         (f"from ._webhooks import {', '.join(sorted(hook_names))}",) if hook_names else ()
     )
-    error_exports = sorted([*_ERROR_EXPORTS, base_error])
+    # isort's order (ruff's too): case-insensitive within classes
+    error_exports = sorted([*_ERROR_EXPORTS, base_error], key=str.lower)
     exports = sorted(
         [
             *error_exports,
@@ -317,7 +322,10 @@ def build_context(spec: Spec, checks: str) -> Context:
             "Client",
             "OPERATIONS",
             "Problem",
+            "ResponseWarning",
             "models",
+            "response_status",
+            "response_warning",
             "validate",
             *hook_names,
         ]
@@ -350,6 +358,8 @@ def build_context(spec: Spec, checks: str) -> Context:
                 annotation(f.shape) if f.shape else "None",
                 f.message_field,
                 f.messages_field,
+                f.item_message,
+                f.item_pointer,
             )
             for f in spec.error_formats
         ),

@@ -200,8 +200,20 @@ class _Emitter:
                 self.problem("ptr", "_wrong_type('an object', value)")
                 w("return")
             for field in typedef.fields:
+                anything = field.shape.kind == "any"
+                if anything and not field.required:
+                    continue  # any value, or none, is fine
                 v = w.fresh("v")
-                with w.block(f"if {field.wire_name!r} in value:"):
+                presence = f"{field.wire_name!r} {'not ' if anything else ''}in value"
+                with w.block(f"if {presence}:"):
+                    if anything:
+                        self.problem(
+                            "ptr",
+                            self._message(
+                                field.shape, "required", repr(messages.missing(field.wire_name))
+                            ),
+                        )
+                        continue
                     w(f"{v} = value[{field.wire_name!r}]")
                     self.shape(field.shape, v, f"ptr + {'/' + _escape(field.wire_name)!r}")
                 if field.required:

@@ -5,6 +5,7 @@ from cartoncloud_client import Client
 """
 
 from . import models
+from ._base import ResponseWarning, response_status, response_warning
 from ._client import AsyncClient, Client
 from ._errors import (
     APIConnectionError,
@@ -55,6 +56,7 @@ __all__ = [
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",
+    "ResponseWarning",
     "ServiceUnavailableError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
@@ -64,5 +66,7 @@ __all__ = [
     "parse_consignment_status",
     "parse_inbound_order_status",
     "parse_outbound_order_status",
+    "response_status",
+    "response_warning",
     "validate",
 ]

@@ -27,6 +27,8 @@ class ErrorFormatInfo:
     model: Any  # a pydantic model class, or None for a plain-text body
     message_field: str | None
     messages_field: str | None
+    item_message: str | None = None
+    item_pointer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class OperationInfo(Generic[T]):
     response_encoding: str  # json | form | text | empty
     response_type: Any
     errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
 
     def parse(self, data: Any) -> T:
@@ -56,8 +59,22 @@ class OperationInfo(Generic[T]):
 _ADAPTERS: dict[str, TypeAdapter[Any]] = {}
 
 ERROR_FORMATS: dict[str, ErrorFormatInfo] = {
-    "general": ErrorFormatInfo("general", list[models.ErrorMessage], None, None),
-    "validation": ErrorFormatInfo("validation", list[models.FieldError], None, None),
+    "general": ErrorFormatInfo(
+        "general",
+        list[models.ErrorMessage],
+        None,
+        None,
+        "message",
+        None,
+    ),
+    "validation": ErrorFormatInfo(
+        "validation",
+        list[models.FieldError],
+        None,
+        None,
+        "message",
+        "field",
+    ),
 }
 
 
@@ -84,6 +101,7 @@ GET_TOKEN: OperationInfo[models.Token] = OperationInfo(
         500: ("general",),
         503: ("general",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -110,6 +128,7 @@ GET_USER_INFO: OperationInfo[models.UserInfo] = OperationInfo(
         500: ("general",),
         503: ("general",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -136,6 +155,7 @@ CREATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
         500: ("general",),
         503: ("general",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -165,6 +185,7 @@ GET_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
         500: ("general",),
         503: ("general",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -195,6 +216,7 @@ UPDATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
         500: ("general",),
         503: ("general",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -221,6 +243,7 @@ CREATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
         500: ("general",),
         503: ("general",),
     },
+    warnings={228: "Created with issues"},
     deprecated=None,
 )
 
@@ -250,6 +273,7 @@ GET_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
         500: ("general",),
         503: ("general",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -280,6 +304,7 @@ UPDATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
         500: ("general",),
         503: ("general",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -306,6 +331,7 @@ CREATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
         500: ("general",),
         503: ("general",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -335,6 +361,7 @@ GET_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
         500: ("general",),
         503: ("general",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -365,6 +392,7 @@ UPDATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
         500: ("general",),
         503: ("general",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -391,6 +419,7 @@ CREATE_PRODUCT: OperationInfo[models.ScopedProduct] = OperationInfo(
         500: ("general",),
         503: ("general",),
     },
+    warnings={},
     deprecated=None,
 )
 

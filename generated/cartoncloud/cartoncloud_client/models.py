@@ -6,10 +6,12 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import ConfigDict, Field, RootModel
+
+from cartoncloud_client._base import Model
 
 
-class Address(BaseModel):
+class Address(Model):
     """
     A postal address with contact details.
     """
@@ -64,7 +66,7 @@ class Address(BaseModel):
     """
 
 
-class Consignment(BaseModel):
+class Consignment(Model):
     """
     A consignment: the request body of create and update, the response of create, get and update, and the consignment_status webhook payload. id, status and version are added by CartonCloud (create response); the update request carries the consignment as returned.
     """
@@ -108,7 +110,7 @@ class Consignment(BaseModel):
     """
 
 
-class ConsignmentDetails(BaseModel):
+class ConsignmentDetails(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -121,7 +123,7 @@ class ConsignmentDetails(BaseModel):
     """
 
 
-class ConsignmentDetailsCollect(BaseModel):
+class ConsignmentDetailsCollect(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -132,7 +134,7 @@ class ConsignmentDetailsCollect(BaseModel):
     """
 
 
-class ConsignmentDetailsDeliver(BaseModel):
+class ConsignmentDetailsDeliver(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -155,7 +157,7 @@ class ConsignmentDetailsDeliver(BaseModel):
     """
 
 
-class ConsignmentItem(BaseModel):
+class ConsignmentItem(Model):
     """
     An item of a consignment.
     """
@@ -172,7 +174,7 @@ class ConsignmentItem(BaseModel):
     details: ConsignmentItemDetails | None = None
 
 
-class ConsignmentItemDetails(BaseModel):
+class ConsignmentItemDetails(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -183,7 +185,7 @@ class ConsignmentItemDetails(BaseModel):
     """
 
 
-class ConsignmentItemMeasures(BaseModel):
+class ConsignmentItemMeasures(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -206,7 +208,7 @@ class ConsignmentItemMeasures(BaseModel):
     """
 
 
-class ConsignmentItemProperties(BaseModel):
+class ConsignmentItemProperties(Model):
     """
     The item's properties; besides description, custom fields relating to the item are allowed.
     """
@@ -221,7 +223,7 @@ class ConsignmentItemProperties(BaseModel):
     """
 
 
-class Country(BaseModel):
+class Country(Model):
     """
     A reference to a country. A country can be referenced using any one of iso2Code, iso3Code or name. Where multiple properties are supplied the first as listed is used: iso2Code, then iso3Code, then name.
     """
@@ -244,7 +246,7 @@ class Country(BaseModel):
     """
 
 
-class Customer(BaseModel):
+class Customer(Model):
     """
     A reference to a customer. A customer can be referenced using any one of id, references.code or name. Where multiple properties are supplied the first as listed is used: id, then references.code, then name.
     """
@@ -267,7 +269,7 @@ class Customer(BaseModel):
     """
 
 
-class CustomerReferences(BaseModel):
+class CustomerReferences(Model):
     """
     The references of a customer reference. code is the only documented key, so it is required when references is used to identify the customer.
     """
@@ -282,7 +284,7 @@ class CustomerReferences(BaseModel):
     """
 
 
-class ErrorMessage(BaseModel):
+class ErrorMessage(Model):
     """
     One error of an error response.
     """
@@ -297,7 +299,7 @@ class ErrorMessage(BaseModel):
     """
 
 
-class FieldError(BaseModel):
+class FieldError(Model):
     """
     One validation error of a 422 response.
     """
@@ -316,7 +318,7 @@ class FieldError(BaseModel):
     """
 
 
-class InboundOrder(BaseModel):
+class InboundOrder(Model):
     """
     An inbound order: the request body of create and update, the response of create, get and update, and the inbound_order_status webhook payload. id and version are added by CartonCloud (create response); the update request carries the order as returned ("refer to response for create").
     """
@@ -364,7 +366,7 @@ class InboundOrder(BaseModel):
     """
 
 
-class InboundOrderDetails(BaseModel):
+class InboundOrderDetails(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -383,7 +385,7 @@ class InboundOrderDetails(BaseModel):
     """
 
 
-class Money(BaseModel):
+class Money(Model):
     """
     An amount of money in a currency.
     """
@@ -402,7 +404,7 @@ class Money(BaseModel):
     """
 
 
-class OrderItem(BaseModel):
+class OrderItem(Model):
     """
     An item of an inbound or outbound order (the two tables are the same). details and measures are required because they hold required fields (see errata nested-required).
     """
@@ -419,7 +421,7 @@ class OrderItem(BaseModel):
     measures: OrderItemMeasures
 
 
-class OrderItemDetails(BaseModel):
+class OrderItemDetails(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -434,7 +436,7 @@ class OrderItemDetails(BaseModel):
     """
 
 
-class OrderItemMeasures(BaseModel):
+class OrderItemMeasures(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -445,7 +447,7 @@ class OrderItemMeasures(BaseModel):
     """
 
 
-class OutboundOrder(BaseModel):
+class OutboundOrder(Model):
     """
     An outbound order: the request body of create and update, the response of create, get and update, and the outbound_order_status webhook payload. id and version are added by CartonCloud (create response); the update request carries the order as returned.
     """
@@ -496,7 +498,7 @@ class OutboundOrder(BaseModel):
     """
 
 
-class OutboundOrderDetails(BaseModel):
+class OutboundOrderDetails(Model):
     """
     Required because deliver.address is (see errata nested-required).
     """
@@ -524,7 +526,7 @@ class OutboundOrderDetails(BaseModel):
     """
 
 
-class OutboundOrderDetailsCollect(BaseModel):
+class OutboundOrderDetailsCollect(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -535,7 +537,7 @@ class OutboundOrderDetailsCollect(BaseModel):
     """
 
 
-class OutboundOrderDetailsDeliver(BaseModel):
+class OutboundOrderDetailsDeliver(Model):
     """
     Required because address is (see errata nested-required).
     """
@@ -562,7 +564,7 @@ class OutboundOrderDetailsDeliver(BaseModel):
     """
 
 
-class Product(BaseModel):
+class Product(Model):
     """
     A reference to a product. A product can be referenced using any one of id, references.code, references.barcode or name. Where multiple properties are supplied the first as listed is used: id, then references.code, then references.barcode, then name.
     """
@@ -585,7 +587,7 @@ class Product(BaseModel):
     """
 
 
-class ProductNotification(BaseModel):
+class ProductNotification(Model):
     """
     A notification applicable to a product. Other properties vary depending on the notification (e.g. thresholdDays for STOCK_EXPIRY in the example), so further keys are allowed.
     """
@@ -600,7 +602,7 @@ class ProductNotification(BaseModel):
     """
 
 
-class ProductReferences(BaseModel):
+class ProductReferences(Model):
     """
     The references of a product reference; code or barcode identifies the product.
     """
@@ -619,7 +621,7 @@ class ProductReferences(BaseModel):
     """
 
 
-class ProductUnitOfMeasure(BaseModel):
+class ProductUnitOfMeasure(Model):
     """
     One unit of measure of a warehouse product.
     """
@@ -642,7 +644,7 @@ class ProductUnitOfMeasure(BaseModel):
     """
 
 
-class References(BaseModel):
+class References(Model):
     """
     A set of external or alternate references for the resource. These may or may not be unique depending on the specific configuration for the tenant and customer. The primary reference or identifier for resources will always be the id, which is a UUID. Besides `customer`, other custom references (keyed by reference type, e.g. alternateReference) may be defined for the tenant, so further keys are allowed.
     """
@@ -657,7 +659,7 @@ class References(BaseModel):
     """
 
 
-class State(BaseModel):
+class State(Model):
     """
     A reference to a state. A state can be referenced using any one of code or name. Where multiple properties are supplied the first as listed is used: code, then name.
     """
@@ -676,7 +678,7 @@ class State(BaseModel):
     """
 
 
-class Token(BaseModel):
+class Token(Model):
     """
     The access token (see errata unmarked-response-fields for the required markings).
     """
@@ -699,7 +701,7 @@ class Token(BaseModel):
     """
 
 
-class TokenRequest(BaseModel):
+class TokenRequest(Model):
     """
     The form body of the token request (application/x-www-form-urlencoded).
     """
@@ -714,7 +716,7 @@ class TokenRequest(BaseModel):
     """
 
 
-class TransportProduct(BaseModel):
+class TransportProduct(Model):
     """
     A transport product. id, status and version are added by CartonCloud in the create response.
     """
@@ -767,7 +769,7 @@ class TransportProduct(BaseModel):
     """
 
 
-class TransportProductDetails(BaseModel):
+class TransportProductDetails(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -778,7 +780,7 @@ class TransportProductDetails(BaseModel):
     """
 
 
-class UiOption(BaseModel):
+class UiOption(Model):
     """
     UI Options for controlling how the Product is displayed in certain screens. The document does not define the UiOption type; only the path consignmentItems.cubicCalculator.multiplierField is described, so further keys are allowed (see errata ui-option-undefined).
     """
@@ -792,7 +794,7 @@ class UiOption(BaseModel):
     ] = None
 
 
-class UiOptionConsignmentItems(BaseModel):
+class UiOptionConsignmentItems(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -802,7 +804,7 @@ class UiOptionConsignmentItems(BaseModel):
     ] = None
 
 
-class UiOptionConsignmentItemsCubicCalculator(BaseModel):
+class UiOptionConsignmentItemsCubicCalculator(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -813,7 +815,7 @@ class UiOptionConsignmentItemsCubicCalculator(BaseModel):
     """
 
 
-class UnitOfMeasure(BaseModel):
+class UnitOfMeasure(Model):
     """
     A reference to a unit of measure, by its code (the only property, so required). The document lists no set of codes (see errata unit-of-measure-codes).
     """
@@ -828,7 +830,7 @@ class UnitOfMeasure(BaseModel):
     """
 
 
-class UserInfo(BaseModel):
+class UserInfo(Model):
     """
     Information about the currently authenticated user. The document's table lists the properties without descriptions (see errata unmarked-response-fields).
     """
@@ -855,7 +857,7 @@ class UserInfo(BaseModel):
     """
 
 
-class UserTenant(BaseModel):
+class UserTenant(Model):
     """
     A tenant the user can access; its id is the tenantId of the tenant's end points.
     """
@@ -874,7 +876,7 @@ class UserTenant(BaseModel):
     """
 
 
-class Warehouse(BaseModel):
+class Warehouse(Model):
     """
     A reference to a warehouse. A warehouse can be referenced using any one of id or name. Where multiple properties are supplied the first as listed is used: id, then name.
     """
@@ -893,7 +895,7 @@ class Warehouse(BaseModel):
     """
 
 
-class WarehouseProduct(BaseModel):
+class WarehouseProduct(Model):
     """
     A warehousing product. id, status and version are added by CartonCloud in the create response.
     """
@@ -967,7 +969,7 @@ class ScopedProduct(RootModel[WarehouseProduct | TransportProduct]):
     """
 
 
-class WarehouseProductDetails(BaseModel):
+class WarehouseProductDetails(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -987,7 +989,7 @@ class WarehouseProductDetails(BaseModel):
     ] = None
 
 
-class WarehouseProductDetailsInbound(BaseModel):
+class WarehouseProductDetailsInbound(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -998,7 +1000,7 @@ class WarehouseProductDetailsInbound(BaseModel):
     """
 
 
-class WarehouseProductDetailsStockSelection(BaseModel):
+class WarehouseProductDetailsStockSelection(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -1023,7 +1025,7 @@ class WarehouseProductDetailsStockSelection(BaseModel):
     """
 
 
-class WarehouseProductDetailsStorage(BaseModel):
+class WarehouseProductDetailsStorage(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,

@@ -24,7 +24,11 @@ Answer = Callable[[httpx.Request], httpx.Response]
 def _answer(example: dict[str, Any]) -> Answer:
     def respond(request: httpx.Request) -> httpx.Response:
         if example["response_encoding"] == "form":
-            form = urlencode(example["response"]).encode()
+            fields = {
+                key: value if isinstance(value, str) else json.dumps(value)
+                for key, value in example["response"].items()
+            }
+            form = urlencode(fields).encode()
             headers = {"Content-Type": "application/x-www-form-urlencoded"}
             return httpx.Response(example["status"], content=form, headers=headers)
         if example["response"] is None:

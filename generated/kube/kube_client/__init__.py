@@ -5,6 +5,7 @@ from kube_client import Client
 """
 
 from . import models
+from ._base import ResponseWarning, response_status, response_warning
 from ._client import AsyncClient, Client
 from ._errors import (
     APIConnectionError,
@@ -50,11 +51,14 @@ __all__ = [
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",
+    "ResponseWarning",
     "ServiceUnavailableError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationError",
     "WebhookSignatureError",
     "models",
+    "response_status",
+    "response_warning",
     "validate",
 ]

@@ -18,7 +18,8 @@ import httpx
 import pydantic
 
 from . import _errors, _validation
-from ._operations import ERROR_FORMATS, OperationInfo
+from ._base import ResponseWarning, remember
+from ._operations import ERROR_FORMATS, ErrorFormatInfo, OperationInfo
 
 T = TypeVar("T")
 
@@ -109,12 +110,31 @@ def _decode(response: httpx.Response, encoding: str) -> Any:
     if encoding == "text":
         return response.text
     if encoding == "form":
-        return dict(parse_qsl(response.text, keep_blank_values=True))
+        return {
+            key: _form_value(value)
+            for key, value in parse_qsl(response.text, keep_blank_values=True)
+        }
     return response.json()
 
 
-def _error_body(op: OperationInfo[Any], response: httpx.Response) -> tuple[Any, list[str]]:
-    """The provider's error, parsed by the first documented format that fits."""
+def _form_value(text: str) -> Any:
+    """Form fields are text; a field holding a JSON array or object is decoded."""
+    if text[:1] in ("[", "{"):
+        try:
+            return json.loads(text)
+        except ValueError:
+            return text
+    return text
+
+
+def _error_body(
+    op: OperationInfo[Any], response: httpx.Response
+) -> tuple[Any, list[str], list[_validation.Problem]]:
+    """The provider's error, parsed by the first documented format that fits.
+
+    Returns the parsed body, the provider's messages, and its per-field
+    problems when the format names the failing field of each message.
+    """
     names = op.errors.get(response.status_code, tuple(ERROR_FORMATS))
     try:
         data: Any = response.json()
@@ -124,36 +144,60 @@ def _error_body(op: OperationInfo[Any], response: httpx.Response) -> tuple[Any, 
         info = ERROR_FORMATS[name]
         if info.model is None:
             if isinstance(data, str):
-                return data, [data.strip()] if data.strip() else []
+                return data, [data.strip()] if data.strip() else [], []
             continue
         try:
             parsed = pydantic.TypeAdapter(info.model).validate_python(data)
         except pydantic.ValidationError:
             continue
-        problems: list[str] = []
-        raw = data if isinstance(data, dict) else {}
-        if info.messages_field and isinstance(raw.get(info.messages_field), list):
-            problems = [str(item) for item in raw[info.messages_field]]
-        elif info.message_field and raw.get(info.message_field) is not None:
-            problems = [str(raw[info.message_field])]
-        return parsed, problems
-    return data, []
+        return parsed, _messages(info, data), _field_problems(info, data)
+    return data, [], []
+
+
+def _messages(info: ErrorFormatInfo, data: Any) -> list[str]:
+    if isinstance(data, list) and info.item_message:
+        return [str(item.get(info.item_message)) for item in data if isinstance(item, dict)]
+    raw = data if isinstance(data, dict) else {}
+    if info.messages_field and isinstance(raw.get(info.messages_field), list):
+        return [str(item) for item in raw[info.messages_field]]
+    if info.message_field and raw.get(info.message_field) is not None:
+        return [str(raw[info.message_field])]
+    return []
+
+
+def _field_problems(info: ErrorFormatInfo, data: Any) -> list[_validation.Problem]:
+    if not (isinstance(data, list) and info.item_pointer and info.item_message):
+        return []
+    return [
+        _validation.Problem(str(item.get(info.item_pointer, "")), str(item.get(info.item_message)))
+        for item in data
+        if isinstance(item, dict)
+    ]
 
 
 def parse_response(op: OperationInfo[T], response: httpx.Response) -> T:
     """The documented model for a success, else the typed error for the status."""
+    status = response.status_code
     if response.is_success:
         try:
-            return op.parse(_decode(response, op.response_encoding))
+            result = op.parse(_decode(response, op.response_encoding))
         except (ValueError, pydantic.ValidationError) as exc:
             raise _errors.APIResponseValidationError(
-                f"{op.name}: HTTP {response.status_code} body does not match the documented"
-                f" response: {exc}",
+                f"{op.name}: HTTP {status} body does not match the documented response: {exc}",
                 request=response.request,
             ) from None
-    body, problems = _error_body(op, response)
+        warning = op.warnings.get(status)
+        remember(result, status, warning)
+        if warning:
+            warnings.warn(f"{op.name}: HTTP {status} {warning}", ResponseWarning, stacklevel=4)
+        return result
+    body, problems, field_problems = _error_body(op, response)
     summary = "; ".join(problems[:5]) or response.reason_phrase
-    message = f"{op.name}: HTTP {response.status_code} {response.reason_phrase}: {summary}"
-    raise _errors.error_class(response.status_code)(
-        message, response=response, body=body, problems=problems
+    if status == 409:
+        summary = (
+            f"the entity changed since it was read; fetch it again for its new version ({summary})"
+        )
+    message = f"{op.name}: HTTP {status} {response.reason_phrase}: {summary}"
+    raise _errors.error_class(status)(
+        message, response=response, body=body, problems=problems, field_problems=field_problems
     )

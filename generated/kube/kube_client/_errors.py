@@ -61,7 +61,8 @@ class APIStatusError(APIError):
 
     `body` is the parsed provider error (a model of its documented error
     format when the body matches one, else the JSON or text as received);
-    `problems` lists the provider's own per-field messages.
+    `problems` lists the provider's own messages, and `field_problems` the
+    failing field (a JSON Pointer) of each where the format names it.
     """
 
     status_code: int = 0
@@ -73,12 +74,14 @@ class APIStatusError(APIError):
         response: httpx.Response,
         body: Any,
         problems: Sequence[str] = (),
+        field_problems: Sequence[Problem] = (),
     ) -> None:
         super().__init__(message, request=response.request)
         self.response = response
         self.status_code = response.status_code
         self.body = body
         self.problems = list(problems)
+        self.field_problems = list(field_problems)
 
 
 class BadRequestError(APIStatusError):

@@ -27,6 +27,8 @@ class ErrorFormatInfo:
     model: Any  # a pydantic model class, or None for a plain-text body
     message_field: str | None
     messages_field: str | None
+    item_message: str | None = None
+    item_pointer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class OperationInfo(Generic[T]):
     response_encoding: str  # json | form | text | empty
     response_type: Any
     errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
 
     def parse(self, data: Any) -> T:
@@ -56,7 +59,14 @@ class OperationInfo(Generic[T]):
 _ADAPTERS: dict[str, TypeAdapter[Any]] = {}
 
 ERROR_FORMATS: dict[str, ErrorFormatInfo] = {
-    "text": ErrorFormatInfo("text", None, None, None),
+    "text": ErrorFormatInfo(
+        "text",
+        None,
+        None,
+        None,
+        None,
+        None,
+    ),
 }
 
 
@@ -72,6 +82,7 @@ ORDER_EVENT: OperationInfo[models.OrderEventResult] = OperationInfo(
     response_encoding="json",
     response_type=models.OrderEventResult,
     errors={400: ("text",), 401: ("text",)},
+    warnings={},
     deprecated=None,
 )
 

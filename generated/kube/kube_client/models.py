@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from kube_client._base import Model
 
 
-class OrderEvent(BaseModel):
+class OrderEvent(Model):
     """
     One event for one order: a despatch (cancel absent or 0) or a cancellation (cancel 1) of the listed items. A despatch requires the delivery service, courier name, despatch date and tracking reference; the earliest and latest delivery dates are optional (see errata delivery-dates-optional); cancel_code and cancel_reason are only used by a cancellation.
     """
@@ -76,7 +78,7 @@ class OrderEvent(BaseModel):
     """
 
 
-class OrderEventItem(BaseModel):
+class OrderEventItem(Model):
     """
     One order line affected by the event, of the format { "code": "123", "qty": 1 }.
     """
@@ -95,7 +97,7 @@ class OrderEventItem(BaseModel):
     """
 
 
-class OrderEventResult(BaseModel):
+class OrderEventResult(Model):
     """
     The body answered on success.
     """
@@ -107,7 +109,7 @@ class OrderEventResult(BaseModel):
     result: list[OrderEventResultItem]
 
 
-class OrderEventResultItem(BaseModel):
+class OrderEventResultItem(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,

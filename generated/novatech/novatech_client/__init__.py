@@ -5,6 +5,7 @@ from novatech_client import Client
 """
 
 from . import models
+from ._base import ResponseWarning, response_status, response_warning
 from ._client import AsyncClient, Client
 from ._errors import (
     APIConnectionError,
@@ -51,6 +52,7 @@ __all__ = [
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",
+    "ResponseWarning",
     "ServiceUnavailableError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
@@ -58,6 +60,8 @@ __all__ = [
     "WebhookSignatureError",
     "models",
     "parse_notification",
+    "response_status",
+    "response_warning",
     "sign_notification",
     "validate",
     "verify_notification",

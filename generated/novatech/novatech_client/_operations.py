@@ -27,6 +27,8 @@ class ErrorFormatInfo:
     model: Any  # a pydantic model class, or None for a plain-text body
     message_field: str | None
     messages_field: str | None
+    item_message: str | None = None
+    item_pointer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class OperationInfo(Generic[T]):
     response_encoding: str  # json | form | text | empty
     response_type: Any
     errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
 
     def parse(self, data: Any) -> T:
@@ -56,8 +59,22 @@ class OperationInfo(Generic[T]):
 _ADAPTERS: dict[str, TypeAdapter[Any]] = {}
 
 ERROR_FORMATS: dict[str, ErrorFormatInfo] = {
-    "standard": ErrorFormatInfo("standard", models.StandardError, "msg", None),
-    "validation": ErrorFormatInfo("validation", models.ValidationErrorBody, None, "errors"),
+    "standard": ErrorFormatInfo(
+        "standard",
+        models.StandardError,
+        "msg",
+        None,
+        None,
+        None,
+    ),
+    "validation": ErrorFormatInfo(
+        "validation",
+        models.ValidationErrorBody,
+        None,
+        "errors",
+        None,
+        None,
+    ),
 }
 
 
@@ -80,6 +97,7 @@ GET_TOKEN: OperationInfo[models.Token] = OperationInfo(
         415: ("standard",),
         500: ("standard",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -102,6 +120,7 @@ CHANGE_PASSWORD: OperationInfo[models.Success] = OperationInfo(
         415: ("standard",),
         500: ("standard",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -124,6 +143,7 @@ LIST_STOCK: OperationInfo[models.StockList] = OperationInfo(
         415: ("standard",),
         500: ("standard",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -146,6 +166,7 @@ GET_STOCK: OperationInfo[models.StockItem] = OperationInfo(
         415: ("standard",),
         500: ("standard",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -168,6 +189,7 @@ LIST_GROUPS: OperationInfo[models.GroupList] = OperationInfo(
         415: ("standard",),
         500: ("standard",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -190,6 +212,7 @@ GET_GROUP_STOCK: OperationInfo[models.GroupStock] = OperationInfo(
         415: ("standard",),
         500: ("standard",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -212,6 +235,7 @@ SET_GROUP_STOCK: OperationInfo[models.Success] = OperationInfo(
         415: ("standard",),
         500: ("standard",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -234,6 +258,7 @@ PLACE_ORDER: OperationInfo[models.Order] = OperationInfo(
         415: ("standard",),
         500: ("standard",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -260,6 +285,7 @@ LIST_ORDERS: OperationInfo[models.OrderList] = OperationInfo(
         415: ("standard",),
         500: ("standard",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -282,6 +308,7 @@ GET_ORDER: OperationInfo[models.Order] = OperationInfo(
         415: ("standard",),
         500: ("standard",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -304,6 +331,7 @@ CREATE_NEW_STARTER: OperationInfo[models.NewStarter] = OperationInfo(
         415: ("standard",),
         500: ("standard",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -326,6 +354,7 @@ CANCEL_NEW_STARTER: OperationInfo[models.NewStarterCancellation] = OperationInfo
         415: ("standard",),
         500: ("standard",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -348,6 +377,7 @@ BOOK_COLLECTION: OperationInfo[models.Collection] = OperationInfo(
         415: ("standard",),
         500: ("standard",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -373,6 +403,7 @@ SEARCH_COLLECTIONS: OperationInfo[list[models.Collection]] = OperationInfo(
         415: ("standard",),
         500: ("standard",),
     },
+    warnings={},
     deprecated=None,
 )
 
@@ -395,6 +426,7 @@ GET_AUDIT_LOG: OperationInfo[models.AuditLog] = OperationInfo(
         415: ("standard",),
         500: ("standard",),
     },
+    warnings={},
     deprecated=None,
 )
 

@@ -6,14 +6,16 @@ from datetime import date
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import ConfigDict, Field, RootModel
+
+from novatech_client._base import Model
 
 
 class AddressLine(RootModel[str]):
     root: Annotated[str, Field(max_length=30)]
 
 
-class Asset(BaseModel):
+class Asset(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -29,7 +31,7 @@ class Asset(BaseModel):
     """
 
 
-class AuditEvent(BaseModel):
+class AuditEvent(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -48,7 +50,7 @@ class AuditEvent(BaseModel):
     """
 
 
-class AuditLog(BaseModel):
+class AuditLog(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -56,7 +58,7 @@ class AuditLog(BaseModel):
     audit_log: list[AuditEvent]
 
 
-class BookCollectionRequest(BaseModel):
+class BookCollectionRequest(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -80,7 +82,7 @@ class BookCollectionRequest(BaseModel):
     """
 
 
-class ChangePasswordRequest(BaseModel):
+class ChangePasswordRequest(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -99,7 +101,7 @@ class ChangePasswordRequest(BaseModel):
     """
 
 
-class CollectFrom(BaseModel):
+class CollectFrom(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -118,7 +120,7 @@ class CollectFrom(BaseModel):
     """
 
 
-class Collection(BaseModel):
+class Collection(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -156,7 +158,7 @@ class Collection(BaseModel):
     assets: list[Asset]
 
 
-class CreateNewStarterRequest(BaseModel):
+class CreateNewStarterRequest(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -191,7 +193,7 @@ class CreateNewStarterRequest(BaseModel):
     """
 
 
-class DeliverTo(BaseModel):
+class DeliverTo(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -218,7 +220,7 @@ class DeliverTo(BaseModel):
     """
 
 
-class DispatchInfo(BaseModel):
+class DispatchInfo(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -249,7 +251,7 @@ class DispatchInfo(BaseModel):
     """
 
 
-class GetTokenRequest(BaseModel):
+class GetTokenRequest(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -264,7 +266,7 @@ class GetTokenRequest(BaseModel):
     """
 
 
-class Group(BaseModel):
+class Group(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -283,7 +285,7 @@ class Group(BaseModel):
     """
 
 
-class GroupList(BaseModel):
+class GroupList(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -291,7 +293,7 @@ class GroupList(BaseModel):
     groups: list[Group]
 
 
-class GroupStock(BaseModel):
+class GroupStock(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -300,7 +302,7 @@ class GroupStock(BaseModel):
     skus: list[StockItem]
 
 
-class NewStarter(BaseModel):
+class NewStarter(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -319,7 +321,7 @@ class NewStarter(BaseModel):
     """
 
 
-class NewStarterCancellation(BaseModel):
+class NewStarterCancellation(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -328,7 +330,7 @@ class NewStarterCancellation(BaseModel):
     info: Literal["Success", "Already expired or cancelled", "Already used", "Not found"]
 
 
-class Notification(BaseModel):
+class Notification(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -377,7 +379,7 @@ class Notification(BaseModel):
     """
 
 
-class Order(BaseModel):
+class Order(Model):
     """
     An order, as answered by place-order and order look-up and carried by ORDER_ webhooks.
     """
@@ -432,7 +434,7 @@ class Order(BaseModel):
     """
 
 
-class OrderLine(BaseModel):
+class OrderLine(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -471,7 +473,7 @@ class OrderLine(BaseModel):
     """
 
 
-class OrderLineRequest(BaseModel):
+class OrderLineRequest(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -486,7 +488,7 @@ class OrderLineRequest(BaseModel):
     """
 
 
-class OrderList(BaseModel):
+class OrderList(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -495,7 +497,7 @@ class OrderList(BaseModel):
     info: OrderPageInfo
 
 
-class OrderPageInfo(BaseModel):
+class OrderPageInfo(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -522,7 +524,7 @@ class OrderPageInfo(BaseModel):
     """
 
 
-class OrderSummary(BaseModel):
+class OrderSummary(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -536,7 +538,7 @@ class OrderSummary(BaseModel):
     order_status: Literal["A", "B", "H", "I", "D"]
 
 
-class PackagingLine(BaseModel):
+class PackagingLine(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -551,7 +553,7 @@ class PackagingLine(BaseModel):
     """
 
 
-class PlaceOrderRequest(BaseModel):
+class PlaceOrderRequest(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -570,7 +572,7 @@ class PlaceOrderRequest(BaseModel):
     """
 
 
-class SetGroupStockRequest(BaseModel):
+class SetGroupStockRequest(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -581,7 +583,7 @@ class SetGroupStockRequest(BaseModel):
     """
 
 
-class StandardError(BaseModel):
+class StandardError(Model):
     """
     The standard error body.
     """
@@ -608,7 +610,7 @@ class StandardError(BaseModel):
     """
 
 
-class StockItem(BaseModel):
+class StockItem(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -635,7 +637,7 @@ class StockItem(BaseModel):
     """
 
 
-class StockList(BaseModel):
+class StockList(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -646,7 +648,7 @@ class StockList(BaseModel):
     """
 
 
-class Success(BaseModel):
+class Success(Model):
     """
     The success flag answered by change-password and set-group-stock.
     """
@@ -661,7 +663,7 @@ class Success(BaseModel):
     """
 
 
-class Token(BaseModel):
+class Token(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -676,7 +678,7 @@ class Token(BaseModel):
     """
 
 
-class Tracking(BaseModel):
+class Tracking(Model):
     """
     Courier information; the document describes it only by its example.
     """
@@ -702,7 +704,7 @@ class Tracking(BaseModel):
     """
 
 
-class TrackingInfo(BaseModel):
+class TrackingInfo(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
@@ -725,7 +727,7 @@ class TrackingInfo(BaseModel):
     """
 
 
-class ValidationErrorBody(BaseModel):
+class ValidationErrorBody(Model):
     """
     The error body when a JSON object fails validation.
     """

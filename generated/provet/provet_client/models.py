@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, ConfigDict, Field
+
+from provet_client._base import Model
 
 
-class CreateOrderRequest(BaseModel):
+class CreateOrderRequest(Model):
     """
     The fields of the order resource that are writeable on POST, as the table and the sample request spell them (PascalCase; see errata field-name-case). Id, Status and Date are set by Provet.
     """
@@ -41,7 +43,7 @@ class CreateOrderRequest(BaseModel):
     """
 
 
-class Order(BaseModel):
+class Order(Model):
     """
     The order resource as answered by create, get and list (camelCase, as the sample responses spell it; see errata field-name-case). The fields that are optional on POST are answered as null when not given.
     """
@@ -81,7 +83,7 @@ class Order(BaseModel):
     customer_phone: Annotated[str, Field(alias="customerPhone")]
 
 
-class OrderLine(BaseModel):
+class OrderLine(Model):
     """
     An order line as answered (camelCase).
     """
@@ -108,7 +110,7 @@ class OrderLine(BaseModel):
     """
 
 
-class OrderLineRequest(BaseModel):
+class OrderLineRequest(Model):
     """
     An order line as POSTed; ShippedQuantity is not writeable and is not sent.
     """
