@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from .model import Operation, Shape, Spec, TypeDef
+from .model import Operation, Rule, Shape, Spec, TypeDef
 
 _WRONG_TYPE = {"string": 12345, "integer": "1", "number": "1.5", "boolean": "yes"}
 _BAD_FORMAT = {
@@ -181,7 +182,64 @@ def _walk(spec: Spec, op: str, root: Any, shape: Shape, tokens: list[str]) -> li
                 _set(root, [*tokens, "undocumented_field"], 1),
             )
         )
+    for cross_rule in typedef.rules:
+        cases.extend(_rule_cases(op, root, typedef, cross_rule, tokens))
     return cases
+
+
+def _rule_cases(op: str, root: Any, typedef: TypeDef, rule: Rule, tokens: list[str]) -> list[Case]:
+    """Payloads that break one cross-field rule of `typedef` at `tokens`."""
+    here = "".join("/" + t for t in tokens)
+    value = _get(root, tokens)
+    if rule.kind == "at_least_one_of":
+        stripped = root
+        for name in rule.fields:
+            if name in value:
+                stripped = _delete(stripped, [*tokens, name])
+        return [Case(op, "at_least_one_of", here, stripped)]
+    if rule.kind == "require" and rule.when is not None:
+        when = rule.when
+        if when.or_absent and when.field not in value:
+            holding = root
+        elif when.values:
+            holding = _set(root, [*tokens, when.field], when.values[0])
+        else:
+            return []
+        held = _get(holding, tokens)
+        return [
+            Case(op, f"require:{name}", here, _delete(holding, [*tokens, name]))
+            for name in rule.fields
+            if name in held
+        ]
+    if rule.kind == "compare":
+        left, right = rule.fields
+        formats = {f.wire_name: f.shape.constraints.format for f in typedef.fields}
+        if left not in value or right not in value:
+            return []
+        bad = _violating(value[right], formats.get(left), formats.get(right), rule.op)
+        if bad is None:
+            return []
+        return [
+            Case(
+                op,
+                f"compare:{left}{rule.op}{right}",
+                f"{here}/{left}",
+                _set(root, [*tokens, left], bad),
+            )
+        ]
+    return []
+
+
+def _violating(other: Any, left_format: str | None, right_format: str | None, op: str) -> Any:
+    """A left-hand value that makes `left op other` false."""
+    step = -1 if op in (">=", ">", "==") else 1
+    if isinstance(other, int | float) and not isinstance(other, bool):
+        return other + step
+    parsers = {"date": "%Y-%m-%d", "local-date-time": "%Y-%m-%d %H:%M:%S"}
+    if right_format not in parsers or left_format not in parsers or not isinstance(other, str):
+        return None
+    moment = datetime.strptime(other, parsers[right_format]) + timedelta(days=step)
+    return moment.strftime(parsers[left_format])
 
 
 def _walk_union(
