@@ -20,6 +20,7 @@ from .model import (
     Auth,
     Credential,
     Deprecation,
+    Envelope,
     Erratum,
     ErrorFormat,
     Example,
@@ -230,6 +231,8 @@ class _Builder:
             if deprecated
             else None,
             examples=self.examples(raw.get("examples") or [], child_pointer(pointer, "examples")),
+            enveloped="envelope" in self.raw and raw.get("envelope", True) is not False,
+            cache_ttl=(raw.get("cache") or {}).get("ttl_seconds"),
         )
 
     # -- provider-level parts ------------------------------------------
@@ -338,6 +341,19 @@ class _Builder:
             )
         return tuple(result)
 
+    def envelope(self) -> Envelope | None:
+        raw = self.raw.get("envelope")
+        if raw is None:
+            return None
+        failures = tuple(s for s in raw.get("statuses") or {} if s not in raw["ok"])
+        return Envelope(
+            raw["status_field"],
+            tuple(raw["ok"]),
+            raw.get("message_field"),
+            raw["result_field"],
+            failures,
+        )
+
     # -- whole-spec checks ---------------------------------------------
     def check_references(self) -> None:
         for name, pointer in self.types.references:
@@ -430,6 +446,7 @@ class _Builder:
             types=tuple(sorted(self.types.types.values(), key=lambda t: t.name)),
             operations=ops,
             webhooks=webhooks,
+            envelope=self.envelope(),
             errata=tuple(
                 Erratum(e["id"], e["where"], e["says"], e["resolution"])
                 for e in self.raw.get("errata", [])

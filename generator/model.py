@@ -149,6 +149,17 @@ class ErrorFormat:
 
 
 @dataclass(frozen=True)
+class Envelope:
+    """A wrapper every response shares, e.g. {messageCode, message, result}."""
+
+    status_field: str
+    ok: tuple[str, ...]
+    message_field: str | None
+    result_field: str
+    failures: tuple[str, ...] = ()  # documented statuses that are not ok
+
+
+@dataclass(frozen=True)
 class Deprecation:
     replacement: str
     note: str = ""
@@ -173,6 +184,8 @@ class Operation:
     idempotent: bool
     deprecated: Deprecation | None
     examples: tuple[Example, ...]
+    enveloped: bool = False
+    cache_ttl: int | None = None
 
     @property
     def success(self) -> Response:
@@ -252,6 +265,7 @@ class Spec:
     operations: tuple[Operation, ...]
     webhooks: tuple[Webhook, ...]
     errata: tuple[Erratum, ...]
+    envelope: Envelope | None = None
 
     @property
     def package(self) -> str:

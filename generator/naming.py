@@ -66,5 +66,12 @@ def constant_name(name: str) -> str:
     return snake_case(name).upper()
 
 
+def import_order(name: str) -> tuple[int, str]:
+    """isort's (and ruff's) order of imported names: CONSTANTS, Classes, then the rest."""
+    if name.isupper():
+        return (0, name.lower())
+    return (1 if name[:1].isupper() else 2, name.lower())
+
+
 def path_placeholders(path: str) -> list[str]:
     return re.findall(r"\{([^}]+)\}", path)

@@ -39,6 +39,7 @@ _TOP_TEMPLATES = {
     "tests/test_operations.py": "tests_operations.py.jinja",
     "tests/test_validation.py": "tests_validation.py.jinja",
     "tests/test_webhooks.py": "tests_webhooks.py.jinja",
+    "tests/test_behaviour.py": "tests_behaviour.py.jinja",
 }
 
 
@@ -91,6 +92,8 @@ def render_package(spec: Spec) -> dict[str, bytes]:
     files[f"{package}/py.typed"] = b""
     for target, template in _TOP_TEMPLATES.items():
         if target == "tests/test_webhooks.py" and not spec.webhooks:
+            continue
+        if target == "tests/test_behaviour.py" and not context.tests - {"signed_webhooks"}:
             continue
         text = env.get_template(template).render(ctx=context)
         files[target] = (format_python(text) if target.endswith(".py") else text).encode()

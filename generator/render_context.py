@@ -69,6 +69,8 @@ class OperationView:
     errors: dict[int, tuple[str, ...]]
     warnings: dict[int, str]
     deprecated: str | None
+    enveloped: bool
+    cache_ttl: int | None
     docstring: str
     summary: str
     source: str
@@ -122,6 +124,8 @@ def operation_view(op: Operation) -> OperationView:
         errors=dict(op.errors),
         warnings={r.status: r.warning for r in op.responses if r.warning},
         deprecated=deprecated,
+        enveloped=op.enveloped,
+        cache_ttl=op.cache_ttl,
         docstring=_docstring(op),
         summary=op.summary or op.source,
         source=op.source,
@@ -257,6 +261,10 @@ class Context:
     exports: list[str]
     error_exports: list[str]
     operations_with_body: list[str]
+    envelope: Any
+    tests: frozenset[str]  # which behaviour tests the spec gives cases for
+    behaviour_imports: tuple[str, ...]
+    webhook_test_imports: tuple[str, ...]
     checks: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -270,6 +278,7 @@ _ERROR_EXPORTS = (
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "EnvelopeError",
     "InternalServerError",
     "MethodNotAllowedError",
     "NotFoundError",
@@ -290,6 +299,49 @@ def _webhook_names(spec: Spec) -> list[str]:
         if hook.signature:
             names += [f"sign_{hook.name}", f"verify_{hook.name}"]
     return names
+
+
+def _behaviour_tests(spec: Spec) -> frozenset[str]:
+    ops = spec.operations
+    present = {
+        "errors": any(op.errors for op in ops),
+        "warnings": any(r.warning for op in ops for r in op.responses),
+        "envelope": spec.envelope is not None and any(op.enveloped for op in ops),
+        "deprecated": any(op.deprecated for op in ops),
+        "cached": any(op.cache_ttl for op in ops),
+        "signed_webhooks": any(hook.signature for hook in spec.webhooks),
+    }
+    return frozenset(name for name, found in present.items() if found)
+
+
+def _behaviour_imports(package: str, tests: frozenset[str]) -> tuple[str, ...]:
+    """The import block of tests/test_behaviour.py for the sections it has."""
+    names = ["Client"]
+    if "errors" in tests:
+        names.append("APIStatusError")
+    if "envelope" in tests:
+        names.append("EnvelopeError")
+    if "warnings" in tests:
+        names += ["ResponseWarning", "response_status", "response_warning"]
+    lines = ["import json"]
+    if "deprecated" in tests:
+        lines.append("import re")
+    lines += ["import warnings", "from typing import Any", "from urllib.parse import urlencode", ""]
+    lines.append("import httpx")
+    if tests & {"errors", "warnings", "envelope", "deprecated"}:
+        lines.append("import pytest")
+    lines += ["", f"from {package} import {', '.join(sorted(names, key=naming.import_order))}"]
+    if "errors" in tests:
+        lines.append(f"from {package}._errors import error_class")
+    return tuple(lines)
+
+
+def _webhook_test_imports(package: str, tests: frozenset[str]) -> tuple[str, ...]:
+    lines = ["import json", "from typing import Any", ""]
+    if "signed_webhooks" in tests:
+        lines.append("import pytest")
+        lines.append("")
+    return (*lines, f"import {package} as package")
 
 
 def build_context(spec: Spec, checks: str) -> Context:
@@ -314,7 +366,7 @@ def build_context(spec: Spec, checks: str) -> Context:
         (f"from ._webhooks import {', '.join(sorted(hook_names))}",) if hook_names else ()
     )
     # isort's order (ruff's too): case-insensitive within classes
-    error_exports = sorted([*_ERROR_EXPORTS, base_error], key=str.lower)
+    error_exports = sorted([*_ERROR_EXPORTS, base_error], key=naming.import_order)
     exports = sorted(
         [
             *error_exports,
@@ -368,6 +420,10 @@ def build_context(spec: Spec, checks: str) -> Context:
         ),
         exports=exports,
         error_exports=error_exports,
+        envelope=spec.envelope,
+        tests=(tests := _behaviour_tests(spec)),
+        behaviour_imports=_behaviour_imports(spec.package, tests),
+        webhook_test_imports=_webhook_test_imports(spec.package, tests),
         operations_with_body=sorted(op.name for op in spec.operations if op.body is not None),
         checks=checks,
     )

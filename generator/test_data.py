@@ -6,11 +6,12 @@ the test code itself stays small and the same for every provider.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 from .cases import base_payload, operation_cases, sample
-from .model import Example, Operation, Param, Spec
+from .model import ErrorFormat, Example, Operation, Param, Spec
 
 TEST_SECRET = "test-secret-not-a-real-one"
 
@@ -54,14 +55,23 @@ def _param_value(spec: Spec, param: Param) -> Any:
     return param.default if param.default is not None else sample(spec, param.shape)
 
 
-def _call(
-    spec: Spec, op: Operation, example: Example | None
-) -> tuple[dict[str, Any], str, dict[str, str]]:
-    """Keyword arguments for the client method, the expected path and query."""
+@dataclass(frozen=True)
+class Call:
+    """How a test calls a method, and what must arrive on the wire."""
+
+    kwargs: dict[str, Any]
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+
+
+def _call(spec: Spec, op: Operation, example: Example | None) -> Call:
+    """Keyword arguments for the client method, the expected path, query and headers."""
     given = dict(example.params) if example else {}
     kwargs: dict[str, Any] = {}
     path = op.path
     query: dict[str, str] = {}
+    headers: dict[str, str] = {}
     client = _client_params(spec)
     for param in op.params:
         if param.from_client:
@@ -79,7 +89,9 @@ def _call(
             path = path.replace("{" + param.wire_name + "}", quote(text, safe=""))
         elif param.location == "query":
             query[param.wire_name] = text
-    return kwargs, path, query
+        else:
+            headers[param.wire_name] = text
+    return Call(kwargs, path, query, headers)
 
 
 def example_tests(spec: Spec) -> list[dict[str, Any]]:
@@ -92,7 +104,8 @@ def example_tests(spec: Spec) -> list[dict[str, Any]]:
         # parameters) is answered with a synthesised valid response.
         examples = examples or [_first_example(op)]
         for index, example in enumerate(examples):
-            kwargs, path, query = _call(spec, op, example)
+            call = _call(spec, op, example)
+            kwargs = call.kwargs
             request = (
                 example.request.value if example and example.request else base_payload(spec, op)
             )
@@ -111,8 +124,9 @@ def example_tests(spec: Spec) -> list[dict[str, Any]]:
                     "operation": op.name,
                     "kwargs": kwargs,
                     "method": op.method,
-                    "path": path,
-                    "query": query,
+                    "path": call.path,
+                    "query": call.query,
+                    "headers": call.headers,
                     "body": request if op.body is not None else None,
                     "body_encoding": op.body_encoding if op.body is not None else "none",
                     "auth_headers": _auth_headers(spec, token, credentials) if op.auth else {},
@@ -130,6 +144,89 @@ def _first_example(op: Operation) -> Example | None:
     )
 
 
+def _error_sample(spec: Spec, fmt: ErrorFormat) -> dict[str, Any]:
+    """A body in this error format and the messages the client must extract from it."""
+    if fmt.text:
+        text = fmt.texts[0][1] if fmt.texts else "The request could not be processed"
+        return {"json": None, "text": text, "problems": [text], "field_problems": []}
+    assert fmt.shape is not None
+    body = fmt.example.value if fmt.example else sample(spec, fmt.shape)
+    problems: list[str] = []
+    fields: list[list[str]] = []
+    if isinstance(body, list) and fmt.item_message:
+        problems = [str(item.get(fmt.item_message)) for item in body]
+        if fmt.item_pointer:
+            fields = [
+                [str(item.get(fmt.item_pointer)), str(item.get(fmt.item_message))] for item in body
+            ]
+    elif isinstance(body, dict) and fmt.messages_field:
+        problems = [str(m) for m in body.get(fmt.messages_field) or []]
+    elif isinstance(body, dict) and fmt.message_field and body.get(fmt.message_field) is not None:
+        problems = [str(body[fmt.message_field])]
+    return {"json": body, "text": None, "problems": problems, "field_problems": fields}
+
+
+def _behaviour_cases(spec: Spec, examples: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Error and warning statuses, failed envelopes, deprecations and caching, by operation."""
+    first: dict[str, dict[str, Any]] = {}
+    for example in examples:
+        first.setdefault(example["operation"], example)
+    formats = {f.name: f for f in spec.error_formats}
+    cases: dict[str, list[dict[str, Any]]] = {
+        "error_cases": [],
+        "warning_cases": [],
+        "envelope_cases": [],
+        "deprecated_cases": [],
+        "cached_cases": [],
+    }
+    for op in spec.operations:
+        example = first[op.name]
+        for status, names in op.errors:
+            fmt = formats[names[0]]
+            cases["error_cases"].append(
+                {
+                    "id": f"{op.name}:{status}:{fmt.name}",
+                    "example": example,
+                    "status": status,
+                    **_error_sample(spec, fmt),
+                }
+            )
+        for response in op.responses:
+            if response.warning:
+                body = (
+                    example["response"]
+                    if example["status"] == response.status
+                    else (sample(spec, response.shape) if response.shape else None)
+                )
+                cases["warning_cases"].append(
+                    {
+                        "id": f"{op.name}:{response.status}",
+                        "example": example,
+                        "status": response.status,
+                        "warning": response.warning,
+                        "response": body,
+                    }
+                )
+        if op.enveloped and spec.envelope is not None:
+            env = spec.envelope
+            verdict = env.failures[0] if env.failures else "NOT-" + env.ok[0]
+            body = {env.status_field: verdict, env.result_field: None}
+            problems = []
+            if env.message_field:
+                body[env.message_field] = "The request could not be processed"
+                problems = ["The request could not be processed"]
+            cases["envelope_cases"].append(
+                {"id": op.name, "example": example, "response": body, "problems": problems}
+            )
+        if op.deprecated:
+            cases["deprecated_cases"].append(
+                {"id": op.name, "example": example, "replacement": op.deprecated.replacement}
+            )
+        if op.cache_ttl:
+            cases["cached_cases"].append({"id": op.name, "example": example})
+    return cases
+
+
 def test_data(spec: Spec) -> dict[str, Any]:
     token_op = next((op for op in spec.operations if op.name == spec.auth.operation), None)
     return {
@@ -137,7 +234,8 @@ def test_data(spec: Spec) -> dict[str, Any]:
         "token_path": token_op.path if token_op else None,
         "token_operation": token_op.name if token_op else None,
         "token_response": _token_response(spec)[0],
-        "examples": example_tests(spec),
+        "examples": (examples := example_tests(spec)),
+        **_behaviour_cases(spec, examples),
         "cases": [
             {
                 "id": c.id,
@@ -145,7 +243,9 @@ def test_data(spec: Spec) -> dict[str, Any]:
                 "pointer": c.pointer,
                 "payload": c.payload,
                 "kwargs": {
-                    k: v for k, v in _call(spec, op, _first_example(op))[0].items() if k != "body"
+                    k: v
+                    for k, v in _call(spec, op, _first_example(op)).kwargs.items()
+                    if k != "body"
                 },
             }
             for op in spec.operations

@@ -46,6 +46,8 @@ class OperationInfo(Generic[T]):
     errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
     warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
+    enveloped: bool = False  # success bodies carry the provider's status envelope
+    cache_ttl: float | None = None  # the document advises caching the answer this long
 
     def parse(self, data: Any) -> T:
         """The documented response model for `data` (adapter built on first use)."""
@@ -84,6 +86,8 @@ GET_TOKEN: OperationInfo[models.Token] = OperationInfo(
     errors={},
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 GET_STATUS: OperationInfo[models.StatusResponse] = OperationInfo(
@@ -100,6 +104,8 @@ GET_STATUS: OperationInfo[models.StatusResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated=None,
+    enveloped=True,
+    cache_ttl=None,
 )
 
 GET_SETTINGS: OperationInfo[models.SettingsResponse] = OperationInfo(
@@ -116,6 +122,8 @@ GET_SETTINGS: OperationInfo[models.SettingsResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated=None,
+    enveloped=True,
+    cache_ttl=86400,
 )
 
 RELEASE_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
@@ -132,6 +140,8 @@ RELEASE_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated=None,
+    enveloped=True,
+    cache_ttl=None,
 )
 
 ADD_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
@@ -148,6 +158,8 @@ ADD_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated="use POST v3/orders instead",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 GET_TRACK_TRACE_STATUS: OperationInfo[models.TrackTraceStatusResponse] = OperationInfo(
@@ -164,6 +176,8 @@ GET_TRACK_TRACE_STATUS: OperationInfo[models.TrackTraceStatusResponse] = Operati
     errors={},
     warnings={},
     deprecated=None,
+    enveloped=True,
+    cache_ttl=None,
 )
 
 GET_SHIPMENTS: OperationInfo[models.ShipmentsResponse] = OperationInfo(
@@ -180,6 +194,8 @@ GET_SHIPMENTS: OperationInfo[models.ShipmentsResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated="use GET v3/shipments instead",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 GET_SHIPMENTS_BY_ORDER_TYPE: OperationInfo[models.ShipmentsResponse] = OperationInfo(
@@ -196,6 +212,8 @@ GET_SHIPMENTS_BY_ORDER_TYPE: OperationInfo[models.ShipmentsResponse] = Operation
     errors={},
     warnings={},
     deprecated="use GET v3/shipments?filter[orderType][in]=5,6,7 instead",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 GET_LABELED_SHIPMENTS_BY_ORDER_TYPE: OperationInfo[models.ShipmentsResponse] = OperationInfo(
@@ -212,6 +230,8 @@ GET_LABELED_SHIPMENTS_BY_ORDER_TYPE: OperationInfo[models.ShipmentsResponse] = O
     errors={},
     warnings={},
     deprecated="use GET v3/shipments?filter[orderType][in]=5,6,7&filter[status][in]=SOME_STATUS instead",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 GET_LABELED_SHIPMENTS: OperationInfo[models.ShipmentsResponse] = OperationInfo(
@@ -228,6 +248,8 @@ GET_LABELED_SHIPMENTS: OperationInfo[models.ShipmentsResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated="use GET v3/shipments?filter[status][in]=SOME_STATUS instead",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 SYNC_SHIPMENTS: OperationInfo[models.AcceptedResponse] = OperationInfo(
@@ -244,6 +266,8 @@ SYNC_SHIPMENTS: OperationInfo[models.AcceptedResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated="use the v3 end-points (they do not require syncing) instead (The document names no single v3 end-point for it.)",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 SYNC_LABELED_SHIPMENTS: OperationInfo[models.AcceptedResponse] = OperationInfo(
@@ -260,6 +284,8 @@ SYNC_LABELED_SHIPMENTS: OperationInfo[models.AcceptedResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated="use the v3 end-points (they do not require syncing) instead (The document names no single v3 end-point for it.)",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 ADD_RMA: OperationInfo[models.RmaResponse] = OperationInfo(
@@ -276,6 +302,8 @@ ADD_RMA: OperationInfo[models.RmaResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated=None,
+    enveloped=True,
+    cache_ttl=None,
 )
 
 GET_RETURN_LABEL: OperationInfo[models.ReturnLabelResponse] = OperationInfo(
@@ -292,6 +320,8 @@ GET_RETURN_LABEL: OperationInfo[models.ReturnLabelResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated=None,
+    enveloped=True,
+    cache_ttl=None,
 )
 
 GET_RETURN_LABEL_FOR_METHOD: OperationInfo[models.ReturnLabelResponse] = OperationInfo(
@@ -311,6 +341,8 @@ GET_RETURN_LABEL_FOR_METHOD: OperationInfo[models.ReturnLabelResponse] = Operati
     errors={},
     warnings={},
     deprecated=None,
+    enveloped=True,
+    cache_ttl=None,
 )
 
 GET_RETURN_ITEMS: OperationInfo[models.ReturnItemsResponse] = OperationInfo(
@@ -327,6 +359,8 @@ GET_RETURN_ITEMS: OperationInfo[models.ReturnItemsResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated="use POST v3/returnItems instead",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 ADD_PRODUCT: OperationInfo[models.IdResponse] = OperationInfo(
@@ -343,6 +377,8 @@ ADD_PRODUCT: OperationInfo[models.IdResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated="use POST v3/products instead",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 EDIT_PRODUCT: OperationInfo[models.MessageResponse] = OperationInfo(
@@ -359,6 +395,8 @@ EDIT_PRODUCT: OperationInfo[models.MessageResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated="use PUT v3/products/:id instead",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 GET_STOCK_LEVEL: OperationInfo[models.StockLevelResponse] = OperationInfo(
@@ -375,6 +413,8 @@ GET_STOCK_LEVEL: OperationInfo[models.StockLevelResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated="use GET v3/stock?filter[sku][in]={sku} instead",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 GET_STOCK_LEVELS: OperationInfo[models.StockLevelsResponse] = OperationInfo(
@@ -391,6 +431,8 @@ GET_STOCK_LEVELS: OperationInfo[models.StockLevelsResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated="use GET v3/stock instead",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 GET_STOCK: OperationInfo[models.StockResponse] = OperationInfo(
@@ -407,6 +449,8 @@ GET_STOCK: OperationInfo[models.StockResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated="use GET v3/stock?filter[sku][in]={sku} instead",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 GET_STOCK_BULK: OperationInfo[models.StockBulkResponse] = OperationInfo(
@@ -426,6 +470,8 @@ GET_STOCK_BULK: OperationInfo[models.StockBulkResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated="use GET v3/stock instead",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 GET_STOCK_MUTATIONS: OperationInfo[models.StockMutationsResponse] = OperationInfo(
@@ -442,6 +488,8 @@ GET_STOCK_MUTATIONS: OperationInfo[models.StockMutationsResponse] = OperationInf
     errors={},
     warnings={},
     deprecated="use GET v3/stockmutations instead",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 SYNC_STOCK_MUTATIONS: OperationInfo[models.MessageResponse] = OperationInfo(
@@ -458,6 +506,8 @@ SYNC_STOCK_MUTATIONS: OperationInfo[models.MessageResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated="use GET v3/stockmutations instead",
+    enveloped=True,
+    cache_ttl=None,
 )
 
 ADD_PURCHASE_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
@@ -474,6 +524,8 @@ ADD_PURCHASE_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated=None,
+    enveloped=True,
+    cache_ttl=None,
 )
 
 EDIT_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
@@ -490,6 +542,8 @@ EDIT_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated=None,
+    enveloped=True,
+    cache_ttl=None,
 )
 
 DELETE_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
@@ -506,6 +560,8 @@ DELETE_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
     errors={},
     warnings={},
     deprecated=None,
+    enveloped=True,
+    cache_ttl=None,
 )
 
 BY_NAME: dict[str, OperationInfo[Any]] = {

@@ -46,6 +46,8 @@ class OperationInfo(Generic[T]):
     errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
     warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
+    enveloped: bool = False  # success bodies carry the provider's status envelope
+    cache_ttl: float | None = None  # the document advises caching the answer this long
 
     def parse(self, data: Any) -> T:
         """The documented response model for `data` (adapter built on first use)."""
@@ -103,6 +105,8 @@ GET_TOKEN: OperationInfo[models.Token] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 GET_USER_INFO: OperationInfo[models.UserInfo] = OperationInfo(
@@ -130,6 +134,8 @@ GET_USER_INFO: OperationInfo[models.UserInfo] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 CREATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
@@ -157,6 +163,8 @@ CREATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 GET_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
@@ -187,6 +195,8 @@ GET_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 UPDATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
@@ -218,6 +228,8 @@ UPDATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 CREATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
@@ -245,6 +257,8 @@ CREATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     },
     warnings={228: "Created with issues"},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 GET_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
@@ -275,6 +289,8 @@ GET_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 UPDATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
@@ -306,6 +322,8 @@ UPDATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 CREATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
@@ -333,6 +351,8 @@ CREATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 GET_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
@@ -363,6 +383,8 @@ GET_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 UPDATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
@@ -394,6 +416,8 @@ UPDATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 CREATE_PRODUCT: OperationInfo[models.ScopedProduct] = OperationInfo(
@@ -421,6 +445,8 @@ CREATE_PRODUCT: OperationInfo[models.ScopedProduct] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 BY_NAME: dict[str, OperationInfo[Any]] = {

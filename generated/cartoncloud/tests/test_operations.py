@@ -42,6 +42,8 @@ def _check_request(request: httpx.Request, example: dict[str, Any]) -> None:
     assert request.method == example["method"]
     assert request.url.path == example["path"]
     assert dict(request.url.params) == example["query"]
+    for name, value in example["headers"].items():
+        assert request.headers[name] == value
     for name, value in example["auth_headers"].items():
         assert request.headers[name] == value
     if not example["auth_headers"]:

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pytest
-
 import cartoncloud_client as package
 
 SECRET = "test-secret-not-a-real-one"
@@ -33,24 +31,3 @@ def test_valid_signature_parses(hook: HookCase) -> None:
     model = parse(body, secret=SECRET) if meta["signed"] else parse(body)
     if meta["event_field"]:
         assert model.model_dump(by_alias=True)[meta["event_field"]] == payload[meta["event_field"]]
-
-
-def test_tampered_payload_is_refused(signed_hook: HookCase) -> None:
-    meta, payload = signed_hook
-    parse = getattr(package, f"parse_{meta['name']}")
-    signed = _signed(meta, payload, SECRET)
-    field = meta["message_fields"][-1]
-    value = signed[field]
-    signed[field] = value + 1 if isinstance(value, int) else f"{value}-tampered"
-    with pytest.raises(package.WebhookSignatureError):
-        parse(json.dumps(signed), secret=SECRET)
-
-
-def test_wrong_secret_is_refused(signed_hook: HookCase) -> None:
-    meta, payload = signed_hook
-    parse = getattr(package, f"parse_{meta['name']}")
-    signed = _signed(meta, payload, SECRET)
-    with pytest.raises(package.WebhookSignatureError):
-        parse(json.dumps(signed), secret="another-secret")
-    verify = getattr(package, f"verify_{meta['name']}")
-    assert verify(signed, SECRET) and not verify(signed, "another-secret")

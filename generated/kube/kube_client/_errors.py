@@ -84,6 +84,10 @@ class APIStatusError(APIError):
         self.field_problems = list(field_problems)
 
 
+class EnvelopeError(APIStatusError):
+    """The response envelope reports a failure (e.g. messageCode NOK), even on HTTP 200."""
+
+
 class BadRequestError(APIStatusError):
     status_code = 400
 

@@ -8,6 +8,8 @@ two clients only drive it, one with blocking I/O and one with await."""
 from __future__ import annotations
 
 import asyncio
+import json
+import time
 from collections.abc import Generator, Mapping
 from types import TracebackType
 from typing import Any, TypeVar
@@ -54,6 +56,11 @@ class _BaseClient:
         self._client_params: dict[str, Any] = {}
         self._http = http
         self._http.base_url = httpx.URL(self.base_url + "/")
+        self._cache: dict[str, tuple[float, Any]] = {}
+
+    def clear_cache(self) -> None:
+        """Forget answers kept for operations the document advises caching."""
+        self._cache.clear()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
@@ -79,6 +86,13 @@ class _BaseClient:
         timeout: float | httpx.Timeout | None,
         extra_headers: Mapping[str, str] | None,
     ) -> Flow[T]:
+        cache_key = None
+        if op.cache_ttl:
+            cache_key = op.name + json.dumps(params, sort_keys=True, default=str)
+            hit = self._cache.get(cache_key)
+            if hit is not None and hit[0] > time.monotonic():
+                cached: T = hit[1]
+                return cached
         # Validation comes first: a bad payload never reaches the network,
         # not even as a token request.
         request = _core.build_request(
@@ -102,7 +116,10 @@ class _BaseClient:
             yield NEED_TOKEN
             response = yield self._authorized(request)
             assert response is not None
-        return _core.parse_response(op, response)
+        result = _core.parse_response(op, response)
+        if cache_key is not None and op.cache_ttl:
+            self._cache[cache_key] = (time.monotonic() + op.cache_ttl, result)
+        return result
 
     def _token_flow(self) -> Flow[None]:
         op, body, headers = self._auth.token_request()

@@ -46,6 +46,8 @@ class OperationInfo(Generic[T]):
     errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
     warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
+    enveloped: bool = False  # success bodies carry the provider's status envelope
+    cache_ttl: float | None = None  # the document advises caching the answer this long
 
     def parse(self, data: Any) -> T:
         """The documented response model for `data` (adapter built on first use)."""
@@ -99,6 +101,8 @@ GET_TOKEN: OperationInfo[models.Token] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 CHANGE_PASSWORD: OperationInfo[models.Success] = OperationInfo(
@@ -122,6 +126,8 @@ CHANGE_PASSWORD: OperationInfo[models.Success] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 LIST_STOCK: OperationInfo[models.StockList] = OperationInfo(
@@ -145,6 +151,8 @@ LIST_STOCK: OperationInfo[models.StockList] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 GET_STOCK: OperationInfo[models.StockItem] = OperationInfo(
@@ -168,6 +176,8 @@ GET_STOCK: OperationInfo[models.StockItem] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 LIST_GROUPS: OperationInfo[models.GroupList] = OperationInfo(
@@ -191,6 +201,8 @@ LIST_GROUPS: OperationInfo[models.GroupList] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 GET_GROUP_STOCK: OperationInfo[models.GroupStock] = OperationInfo(
@@ -214,6 +226,8 @@ GET_GROUP_STOCK: OperationInfo[models.GroupStock] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 SET_GROUP_STOCK: OperationInfo[models.Success] = OperationInfo(
@@ -237,6 +251,8 @@ SET_GROUP_STOCK: OperationInfo[models.Success] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 PLACE_ORDER: OperationInfo[models.Order] = OperationInfo(
@@ -260,6 +276,8 @@ PLACE_ORDER: OperationInfo[models.Order] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 LIST_ORDERS: OperationInfo[models.OrderList] = OperationInfo(
@@ -287,6 +305,8 @@ LIST_ORDERS: OperationInfo[models.OrderList] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 GET_ORDER: OperationInfo[models.Order] = OperationInfo(
@@ -310,6 +330,8 @@ GET_ORDER: OperationInfo[models.Order] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 CREATE_NEW_STARTER: OperationInfo[models.NewStarter] = OperationInfo(
@@ -333,6 +355,8 @@ CREATE_NEW_STARTER: OperationInfo[models.NewStarter] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 CANCEL_NEW_STARTER: OperationInfo[models.NewStarterCancellation] = OperationInfo(
@@ -356,6 +380,8 @@ CANCEL_NEW_STARTER: OperationInfo[models.NewStarterCancellation] = OperationInfo
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 BOOK_COLLECTION: OperationInfo[models.Collection] = OperationInfo(
@@ -379,6 +405,8 @@ BOOK_COLLECTION: OperationInfo[models.Collection] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 SEARCH_COLLECTIONS: OperationInfo[list[models.Collection]] = OperationInfo(
@@ -405,6 +433,8 @@ SEARCH_COLLECTIONS: OperationInfo[list[models.Collection]] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 GET_AUDIT_LOG: OperationInfo[models.AuditLog] = OperationInfo(
@@ -428,6 +458,8 @@ GET_AUDIT_LOG: OperationInfo[models.AuditLog] = OperationInfo(
     },
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 BY_NAME: dict[str, OperationInfo[Any]] = {

@@ -28,6 +28,10 @@ DEFAULT_SERVER = "placeholder"
 CONSTANT_HEADERS: dict[str, str] = {}
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 USER_AGENT = "provet-client/1.0.0 (shipspec 0.1.0)"
+ENVELOPE_STATUS_FIELD: str | None = None
+ENVELOPE_OK: tuple[str, ...] = ()
+ENVELOPE_MESSAGE_FIELD: str | None = None
+ENVELOPE_FAILURES: tuple[str, ...] = ()
 
 
 def resolve_base_url(server: str, base_url: str | None) -> str:
@@ -117,6 +121,25 @@ def _decode(response: httpx.Response, encoding: str) -> Any:
     return response.json()
 
 
+def _check_envelope(op: OperationInfo[Any], response: httpx.Response, data: Any) -> None:
+    """A success status whose envelope says the request failed is still an error."""
+    if ENVELOPE_STATUS_FIELD is None or not isinstance(data, dict):
+        return
+    verdict = data.get(ENVELOPE_STATUS_FIELD)
+    failed = verdict in ENVELOPE_FAILURES if ENVELOPE_FAILURES else verdict not in ENVELOPE_OK
+    if not failed:
+        return
+    text = data.get(ENVELOPE_MESSAGE_FIELD) if ENVELOPE_MESSAGE_FIELD else None
+    problems = [str(text)] if text is not None else []
+    raise _errors.EnvelopeError(
+        f"{op.name}: HTTP {response.status_code}, {ENVELOPE_STATUS_FIELD} {verdict!r}: "
+        + ("; ".join(problems) or "no message"),
+        response=response,
+        body=data,
+        problems=problems,
+    )
+
+
 def _form_value(text: str) -> Any:
     """Form fields are text; a field holding a JSON array or object is decoded."""
     if text[:1] in ("[", "{"):
@@ -179,8 +202,11 @@ def parse_response(op: OperationInfo[T], response: httpx.Response) -> T:
     """The documented model for a success, else the typed error for the status."""
     status = response.status_code
     if response.is_success:
+        data = _decode(response, op.response_encoding)
+        if op.enveloped:
+            _check_envelope(op, response, data)
         try:
-            result = op.parse(_decode(response, op.response_encoding))
+            result = op.parse(data)
         except (ValueError, pydantic.ValidationError) as exc:
             raise _errors.APIResponseValidationError(
                 f"{op.name}: HTTP {status} body does not match the documented response: {exc}",

@@ -46,6 +46,8 @@ class OperationInfo(Generic[T]):
     errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
     warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
+    enveloped: bool = False  # success bodies carry the provider's status envelope
+    cache_ttl: float | None = None  # the document advises caching the answer this long
 
     def parse(self, data: Any) -> T:
         """The documented response model for `data` (adapter built on first use)."""
@@ -84,6 +86,8 @@ CREATE_ORDER: OperationInfo[models.Order] = OperationInfo(
     errors={},
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 GET_ORDER: OperationInfo[models.Order] = OperationInfo(
@@ -100,6 +104,8 @@ GET_ORDER: OperationInfo[models.Order] = OperationInfo(
     errors={404: ("not_found",)},
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 LIST_ORDERS: OperationInfo[list[models.Order]] = OperationInfo(
@@ -121,6 +127,8 @@ LIST_ORDERS: OperationInfo[list[models.Order]] = OperationInfo(
     errors={},
     warnings={},
     deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
 )
 
 BY_NAME: dict[str, OperationInfo[Any]] = {
