@@ -26,6 +26,7 @@ from .model import (
     Example,
     ExampleBody,
     Operation,
+    Paging,
     Param,
     Response,
     Shape,
@@ -35,6 +36,12 @@ from .model import (
     Webhook,
     WebhookExample,
 )
+
+
+def _paging(raw: dict[str, Any]) -> Paging:
+    words = {k: v for k, v in raw.items() if k != "source"}
+    return Paging(**words)
+
 
 _TOKEN_SCHEMES = ("token_endpoint", "oauth2_client_credentials", "oauth2_password")
 
@@ -233,6 +240,7 @@ class _Builder:
             examples=self.examples(raw.get("examples") or [], child_pointer(pointer, "examples")),
             enveloped="envelope" in self.raw and raw.get("envelope", True) is not False,
             cache_ttl=(raw.get("cache") or {}).get("ttl_seconds"),
+            paging=self.operation_paging(raw.get("paging"), pointer),
         )
 
     # -- provider-level parts ------------------------------------------
@@ -341,6 +349,22 @@ class _Builder:
             )
         return tuple(result)
 
+    def paging(self) -> Paging | None:
+        raw = self.raw.get("paging")
+        return _paging(raw) if raw else None
+
+    def operation_paging(self, raw: Any, pointer: str) -> Paging | None:
+        """`paging: true` takes the provider's convention; an object overrides parts of it."""
+        if not raw:
+            return None
+        base = self.raw.get("paging") or {}
+        if raw is True and not base:
+            self.error(
+                child_pointer(pointer, "paging"), "`paging: true` needs a top-level `paging`"
+            )
+            return None
+        return _paging({**base, **(raw if isinstance(raw, dict) else {})})
+
     def envelope(self) -> Envelope | None:
         raw = self.raw.get("envelope")
         if raw is None:
@@ -447,6 +471,7 @@ class _Builder:
             operations=ops,
             webhooks=webhooks,
             envelope=self.envelope(),
+            paging=self.paging(),
             errata=tuple(
                 Erratum(e["id"], e["where"], e["says"], e["resolution"])
                 for e in self.raw.get("errata", [])

@@ -160,6 +160,23 @@ class Envelope:
 
 
 @dataclass(frozen=True)
+class Paging:
+    """How pages are asked for and how the answer tells where it is."""
+
+    page_param: str | None = None
+    size_param: str | None = None
+    first_page: int = 1
+    items_field: str | None = None
+    total_field: str | None = None
+    end_field: str | None = None
+    total_pages_header: str | None = None
+    total_elements_header: str | None = None
+    page_number_header: str | None = None
+    page_size_header: str | None = None
+    link_header: str | None = None
+
+
+@dataclass(frozen=True)
 class Deprecation:
     replacement: str
     note: str = ""
@@ -186,6 +203,7 @@ class Operation:
     examples: tuple[Example, ...]
     enveloped: bool = False
     cache_ttl: int | None = None
+    paging: Paging | None = None
 
     @property
     def success(self) -> Response:
@@ -266,6 +284,7 @@ class Spec:
     webhooks: tuple[Webhook, ...]
     errata: tuple[Erratum, ...]
     envelope: Envelope | None = None
+    paging: Paging | None = None
 
     @property
     def package(self) -> str:

@@ -263,6 +263,8 @@ class Context:
     operations_with_body: list[str]
     envelope: Any
     tests: frozenset[str]  # which behaviour tests the spec gives cases for
+    paging: Any
+    paging_sample_headers: dict[str, str]
     behaviour_imports: tuple[str, ...]
     webhook_test_imports: tuple[str, ...]
     checks: str = ""
@@ -299,6 +301,21 @@ def _webhook_names(spec: Spec) -> list[str]:
         if hook.signature:
             names += [f"sign_{hook.name}", f"verify_{hook.name}"]
     return names
+
+
+def _paging_headers(spec: Spec) -> dict[str, str]:
+    """Headers of a first page of three (10 a page, 25 in all), for the paging test."""
+    paging = spec.paging
+    if paging is None:
+        return {}
+    values = {
+        paging.page_number_header: str(paging.first_page),
+        paging.page_size_header: "10",
+        paging.total_pages_header: "3",
+        paging.total_elements_header: "25",
+        paging.link_header: '<https://example.com/list?page=2>; rel="next"',
+    }
+    return {name: value for name, value in values.items() if name}
 
 
 def _behaviour_tests(spec: Spec) -> frozenset[str]:
@@ -373,6 +390,7 @@ def build_context(spec: Spec, checks: str) -> Context:
             "AsyncClient",
             "Client",
             "OPERATIONS",
+            *(["PageInfo"] if spec.paging else []),
             "Problem",
             "ResponseWarning",
             "models",
@@ -422,6 +440,8 @@ def build_context(spec: Spec, checks: str) -> Context:
         error_exports=error_exports,
         envelope=spec.envelope,
         tests=(tests := _behaviour_tests(spec)),
+        paging=spec.paging,
+        paging_sample_headers=_paging_headers(spec),
         behaviour_imports=_behaviour_imports(spec.package, tests),
         webhook_test_imports=_webhook_test_imports(spec.package, tests),
         operations_with_body=sorted(op.name for op in spec.operations if op.body is not None),

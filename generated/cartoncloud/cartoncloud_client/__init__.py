@@ -29,6 +29,7 @@ from ._errors import (
     ValidationError,
     WebhookSignatureError,
 )
+from ._paging import PageInfo
 from ._validation import OPERATIONS, Problem, validate
 from ._webhooks import (
     parse_consignment_status,
@@ -55,6 +56,7 @@ __all__ = [
     "MethodNotAllowedError",
     "NotFoundError",
     "OPERATIONS",
+    "PageInfo",
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",
