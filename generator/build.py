@@ -241,6 +241,7 @@ class _Builder:
             enveloped="envelope" in self.raw and raw.get("envelope", True) is not False,
             cache_ttl=(raw.get("cache") or {}).get("ttl_seconds"),
             paging=self.operation_paging(raw.get("paging"), pointer),
+            mock=raw.get("mock"),
         )
 
     # -- provider-level parts ------------------------------------------
@@ -419,6 +420,34 @@ class _Builder:
                     f"credential field '{credential.wire_field}' is not in {op.body_type_name}",
                 )
 
+    def check_mock(self, operations: dict[str, Operation], webhooks: tuple[Webhook, ...]) -> None:
+        """The mock's declarations name parameters, formats and operations that exist."""
+        formats = set(self.raw.get("error_formats") or {})
+        for name, rejection in (self.raw.get("mock") or {}).items():
+            if isinstance(rejection, dict) and rejection.get("format") not in formats:
+                self.error(
+                    f"/mock/{name}/format", f"unknown error format '{rejection.get('format')}'"
+                )
+        hooks = {hook.name for hook in webhooks}
+        for op in operations.values():
+            mock = op.mock or {}
+            pointer = child_pointer(child_pointer("/operations", op.name), "mock")
+            params = {p.key for p in op.params}
+            for word in ("param", "version_param"):
+                if word in mock and mock[word] not in params:
+                    self.error(child_pointer(pointer, word), f"no parameter named '{mock[word]}'")
+            for param in mock.get("filters") or {}:
+                if param not in params:
+                    self.error(child_pointer(pointer, "filters"), f"no parameter named '{param}'")
+            hook = (mock.get("webhook") or {}).get("name")
+            if hook is not None and hook not in hooks:
+                self.error(child_pointer(pointer, "webhook"), f"no webhook named '{hook}'")
+        for index, rule in enumerate(self.raw.get("sandbox") or ()):
+            if rule.get("operation") and rule["operation"] not in operations:
+                self.error(
+                    f"/sandbox/{index}/operation", f"no operation named '{rule['operation']}'"
+                )
+
     def check_webhooks(self, webhooks: tuple[Webhook, ...]) -> None:
         for hook in webhooks:
             typedef = self.types.types.get(hook.payload)
@@ -451,6 +480,7 @@ class _Builder:
         self.check_references()
         self.check_auth_wiring(auth, operations)
         self.check_webhooks(webhooks)
+        self.check_mock(operations, webhooks)
         ops = tuple(operations.values())
         self.decide_openness(ops)
         if self.types.problems:
@@ -472,6 +502,8 @@ class _Builder:
             webhooks=webhooks,
             envelope=self.envelope(),
             paging=self.paging(),
+            mock=self.raw.get("mock"),
+            sandbox=tuple(self.raw.get("sandbox") or ()),
             errata=tuple(
                 Erratum(e["id"], e["where"], e["says"], e["resolution"])
                 for e in self.raw.get("errata", [])

@@ -6,6 +6,7 @@ here (via naming.py) so templates never rename anything.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -204,6 +205,7 @@ class Operation:
     enveloped: bool = False
     cache_ttl: int | None = None
     paging: Paging | None = None
+    mock: Mapping[str, Any] | None = None  # declarative, read only by the provider mock
 
     @property
     def success(self) -> Response:
@@ -285,6 +287,8 @@ class Spec:
     errata: tuple[Erratum, ...]
     envelope: Envelope | None = None
     paging: Paging | None = None
+    mock: Mapping[str, Any] | None = None  # how the provider mock rejects requests
+    sandbox: tuple[Mapping[str, Any], ...] = ()
 
     @property
     def package(self) -> str:

@@ -15,8 +15,10 @@ import jinja2
 
 from .assets import templates_root
 from .jsonschema_emit import all_documents
+from .mock_data import mock_data
 from .model import Spec
 from .models_emit import emit_models
+from .openapi_emit import openapi_yaml
 from .render_context import Context, build_context
 from .test_data import test_data
 from .validator_emit import emit_validators
@@ -32,6 +34,7 @@ _PACKAGE_TEMPLATES = {
     "_paging.py": "_paging.py.jinja",
     "_validation.py": "_validation.py.jinja",
     "_webhooks.py": "_webhooks.py.jinja",
+    "testing.py": "testing.py.jinja",
 }
 _TOP_TEMPLATES = {
     "pyproject.toml": "pyproject.toml.jinja",
@@ -42,6 +45,7 @@ _TOP_TEMPLATES = {
     "tests/test_webhooks.py": "tests_webhooks.py.jinja",
     "tests/test_behaviour.py": "tests_behaviour.py.jinja",
     "tests/test_paging.py": "tests_paging.py.jinja",
+    "tests/test_mock.py": "tests_mock.py.jinja",
 }
 
 
@@ -104,6 +108,8 @@ def render_package(spec: Spec) -> dict[str, bytes]:
         text = env.get_template(template).render(ctx=context)
         files[target] = (format_python(text) if target.endswith(".py") else text).encode()
     files["tests/data.json"] = _dump_json(test_data(spec))
+    files["openapi.yaml"] = openapi_yaml(spec)
+    files[f"{package}/mock.json"] = _dump_json(mock_data(spec))
     for name, schema in all_documents(spec).items():
         files[f"{package}/schemas/{name}"] = _dump_json(schema)
     return dict(sorted(files.items()))

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import __version__, naming
+from .mock_tests import mock_sections
 from .model import Operation, Param, Shape, Spec, Webhook
+from .reference import ReferenceDoc, reference_doc
 
 _PRIMITIVE_ANNOTATIONS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 _SCHEME_SUMMARIES = {
@@ -22,6 +24,11 @@ _SCHEME_SUMMARIES = {
     "session_cookie": "a session cookie obtained elsewhere and given to the client",
     "none": "none documented: pass whatever your account needs with headers=",
 }
+
+
+def auth_summary(spec: Spec) -> str:
+    """One line on how the client authenticates, for READMEs and docs."""
+    return _SCHEME_SUMMARIES[spec.auth.scheme]
 
 
 def annotation(shape: Shape | None, *, models: str = "models.") -> str:
@@ -263,11 +270,14 @@ class Context:
     operations_with_body: list[str]
     envelope: Any
     tests: frozenset[str]  # which behaviour tests the spec gives cases for
+    mock_tests: frozenset[str]  # which integration tests against the mock it declares
+    mock_test_names: list[str]
     paging: Any
     paging_sample_headers: dict[str, str]
     behaviour_imports: tuple[str, ...]
     webhook_test_imports: tuple[str, ...]
     checks: str = ""
+    reference: ReferenceDoc | None = None  # README reference section
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -440,10 +450,18 @@ def build_context(spec: Spec, checks: str) -> Context:
         error_exports=error_exports,
         envelope=spec.envelope,
         tests=(tests := _behaviour_tests(spec)),
+        mock_tests=(mock_tests := mock_sections(spec)),
+        mock_test_names=sorted(
+            ["APIStatusError", "AsyncClient", "Client"]
+            + (["ConflictError"] if "conflicts" in mock_tests else [])
+            + (["AuthenticationError"] if "auth" in mock_tests else []),
+            key=naming.import_order,
+        ),
         paging=spec.paging,
         paging_sample_headers=_paging_headers(spec),
         behaviour_imports=_behaviour_imports(spec.package, tests),
         webhook_test_imports=_webhook_test_imports(spec.package, tests),
         operations_with_body=sorted(op.name for op in spec.operations if op.body is not None),
         checks=checks,
+        reference=reference_doc(spec, auth_summary=auth_summary(spec)),
     )

@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .cases import base_payload, operation_cases, sample
+from .mock_tests import mock_cases
 from .model import ErrorFormat, Example, Operation, Param, Spec
 
 TEST_SECRET = "test-secret-not-a-real-one"
@@ -138,6 +139,13 @@ def example_tests(spec: Spec) -> list[dict[str, Any]]:
     return tests
 
 
+def _first_by_operation(examples: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    first: dict[str, dict[str, Any]] = {}
+    for example in examples:
+        first.setdefault(example["operation"], example)
+    return first
+
+
 def _first_example(op: Operation) -> Example | None:
     return next(
         (e for e in op.examples if e.request is not None), op.examples[0] if op.examples else None
@@ -236,6 +244,7 @@ def test_data(spec: Spec) -> dict[str, Any]:
         "token_response": _token_response(spec)[0],
         "examples": (examples := example_tests(spec)),
         **_behaviour_cases(spec, examples),
+        "mock": mock_cases(spec, _first_by_operation(examples)),
         "cases": [
             {
                 "id": c.id,

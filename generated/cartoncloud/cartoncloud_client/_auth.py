@@ -60,16 +60,23 @@ class Auth:
             return True
         return (now if now is not None else time.time()) < self._expires_at - REFRESH_MARGIN_SECONDS
 
+    def token_headers(self) -> dict[str, str]:
+        """Headers the token operation itself carries (HTTP Basic for client credentials)."""
+        pair = f"{self._client_id.reveal()}:{self._client_secret.reveal()}"
+        return {"Authorization": "Basic " + base64.b64encode(pair.encode()).decode()}
+
+    def is_token_operation(self, op: object) -> bool:
+        """Whether `op` is the operation that obtains this scheme's token."""
+        return op is GET_TOKEN
+
     def invalidate(self) -> None:
         self._token = None
         self._expires_at = None
 
     def token_request(self) -> tuple[OperationInfo[Any], dict[str, Any], dict[str, str]]:
         """The token operation, its body and its headers."""
-        pair = f"{self._client_id.reveal()}:{self._client_secret.reveal()}"
-        basic = base64.b64encode(pair.encode()).decode()
         body: dict[str, Any] = {"grant_type": "client_credentials"}
-        return GET_TOKEN, body, {"Authorization": f"Basic {basic}"}
+        return GET_TOKEN, body, self.token_headers()
 
     def store(self, response: Any, now: float | None = None) -> None:
         """Keep the token from the token operation's parsed response."""

@@ -96,6 +96,9 @@ class _BaseClient:
             if hit is not None and hit[0] > time.monotonic():
                 cached: T = hit[1]
                 return cached
+        headers = {**self._extra_headers, **(extra_headers or {})}
+        if self._auth.is_token_operation(op):
+            headers = {**self._auth.token_headers(), **headers}  # e.g. HTTP Basic credentials
         # Validation comes first: a bad payload never reaches the network,
         # not even as a token request.
         request = _core.build_request(
@@ -104,7 +107,7 @@ class _BaseClient:
             {**self._client_params, **params},
             body,
             validate=self.validate,
-            headers={**self._extra_headers, **(extra_headers or {})},
+            headers=headers,
             timeout=timeout or self.timeout,
         )
         if op.auth:

@@ -60,6 +60,14 @@ class Auth:
             return True
         return (now if now is not None else time.time()) < self._expires_at - REFRESH_MARGIN_SECONDS
 
+    def token_headers(self) -> dict[str, str]:
+        """Headers the token operation itself carries (HTTP Basic for client credentials)."""
+        return {}
+
+    def is_token_operation(self, op: object) -> bool:
+        """Whether `op` is the operation that obtains this scheme's token."""
+        return op is GET_TOKEN
+
     def invalidate(self) -> None:
         self._token = None
         self._expires_at = None

@@ -23,6 +23,26 @@ _PARAMETERS: dict[str, tuple[list[Any], Callable[[Any], str]]] = {
     "envelope_case": (DATA["envelope_cases"], lambda c: str(c["id"])),
     "deprecated_case": (DATA["deprecated_cases"], lambda c: str(c["id"])),
     "cached_case": (DATA["cached_cases"], lambda c: str(c["id"])),
+    # one broken payload per operation for the mock to reject (not a null: forms cannot say it)
+    "mock_case": (
+        list(
+            {
+                c["operation"]: c for c in reversed(DATA["cases"]) if not c["id"].endswith(":null")
+            }.values()
+        ),
+        lambda c: str(c["operation"]),
+    ),
+    **{
+        singular: (DATA["mock"][plural], lambda c: str(c["id"]))
+        for singular, plural in (
+            ("round_trip", "round_trips"),
+            ("conflict", "conflicts"),
+            ("sandbox_case", "sandbox_cases"),
+            ("progression", "progressions"),
+            ("sync", "syncs"),
+            ("delivery", "deliveries"),
+        )
+    },
 }
 
 

@@ -1,0 +1,173 @@
+"""The table that drives a package's provider mock (testing.py), built from the model.
+
+The mock's code is the same for every provider; what differs (routes, auth,
+how rejections look, what is kept in memory, sandbox rules) is this data,
+written beside it as mock.json.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .cases import base_payload, sample
+from .model import ErrorFormat, Operation, Shape, Spec
+
+
+def _format(fmt: ErrorFormat, spec: Spec) -> dict[str, Any]:
+    return {
+        "text": fmt.text,
+        "message_field": fmt.message_field,
+        "messages_field": fmt.messages_field,
+        "item_message": fmt.item_message,
+        "item_pointer": fmt.item_pointer,
+        "sample": sample(spec, fmt.shape) if fmt.shape is not None else None,
+        "array": fmt.shape is not None and fmt.shape.kind == "array",
+    }
+
+
+def _rejections(spec: Spec) -> dict[str, Any]:
+    formats = {f.name: f for f in spec.error_formats}
+    result = {}
+    for name, raw in (spec.mock or {}).items():
+        if isinstance(raw, dict):
+            result[name] = {
+                "status": raw["status"],
+                "body": raw.get("body"),
+                **_format(formats[raw["format"]], spec),
+            }
+    return result
+
+
+def _kinds(spec: Spec, shape: Shape | None) -> dict[str, str]:
+    """Field -> JSON kind of a form body, to read its text values back as JSON."""
+    if shape is None or shape.kind != "ref":
+        return {}
+    return {
+        f.wire_name: f.shape.kind if f.shape.kind != "union" else f.shape.types[0]
+        for f in spec.type(shape.ref or "").fields
+    }
+
+
+def _item_fields(spec: Spec, op: Operation, items: str | None) -> list[str] | None:
+    """The fields a list item has, so stored entities can be shown in its shape."""
+    shape = op.success.shape
+    for token in [t for t in (items or "").split("/") if t]:
+        if shape is None or shape.kind != "ref":
+            return None
+        field = next((f for f in spec.type(shape.ref or "").fields if f.wire_name == token), None)
+        shape = field.shape if field else None
+    if shape is None or shape.kind != "array" or shape.items is None or shape.items.kind != "ref":
+        return None
+    return [f.wire_name for f in spec.type(shape.items.ref or "").fields]
+
+
+def _seeded(spec: Spec, op: Operation, mock: dict[str, Any], response: Any) -> Any:
+    """A list answer with at least one item, so the mock has something to keep."""
+    items_pointer = [t for t in str(mock.get("items", "")).split("/") if t]
+    target = response
+    for token in items_pointer[:-1]:
+        target = target.get(token) if isinstance(target, dict) else None
+    if not isinstance(target, dict) or not items_pointer:
+        return response
+    items = target.get(items_pointer[-1])
+    if items:
+        return response
+    shape = op.success.shape
+    for token in items_pointer:
+        typedef = spec.type(shape.ref or "") if shape is not None and shape.kind == "ref" else None
+        field = next((f for f in typedef.fields if f.wire_name == token), None) if typedef else None
+        shape = field.shape if field else None
+    if shape is None or shape.items is None:
+        return response
+    item = sample(spec, shape.items)
+    key = [t for t in str(mock.get("key", "")).split("/") if t]
+    if isinstance(item, dict) and len(key) == 1:
+        item[key[0]] = 1
+    target[items_pointer[-1]] = [item]
+    return response
+
+
+def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
+    success = op.success
+    example = next(
+        (e for e in op.examples if e.response is not None and e.status in (0, success.status)), None
+    )
+    response = (
+        example.response.value
+        if example and example.response
+        else (sample(spec, success.shape) if success.shape else None)
+    )
+    mock = dict(op.mock or {})
+    if mock.get("seed"):
+        response = _seeded(spec, op, mock, response)
+    return {
+        "name": op.name,
+        "method": op.method,
+        "path": op.path,
+        "params": [
+            {
+                "key": p.key,
+                "python_name": p.python_name,
+                "wire_name": p.wire_name,
+                "location": p.location,
+                "kind": p.shape.kind,
+                "required": p.required,
+            }
+            for p in op.params
+        ],
+        "body": op.body is not None,
+        "body_encoding": op.body_encoding,
+        "form_kinds": _kinds(spec, op.body) if op.body_encoding == "form" else {},
+        "auth": op.auth,
+        "status": success.status,
+        "response_encoding": success.encoding,
+        "response": response,
+        "request_example": base_payload(spec, op),
+        "example_params": dict(example.params) if example else {},
+        "mock": mock,
+        "item_fields": _item_fields(spec, op, mock.get("items"))
+        if mock.get("action") == "list"
+        else None,
+        "sandbox": [dict(rule) for rule in spec.sandbox if rule.get("operation") == op.name],
+    }
+
+
+def mock_data(spec: Spec) -> dict[str, Any]:
+    auth = spec.auth
+    envelope = spec.envelope
+    return {
+        "provider": spec.provider,
+        "auth": {
+            "scheme": auth.scheme,
+            "token_operation": auth.operation,
+            "token_field": auth.token_field,
+            "expires_in": auth.expires_in,
+            "expires_at": auth.expires_at,
+            "expires_at_format": auth.expires_at_format,
+            "credentials": {c.python_name: c.wire_field for c in auth.credentials},
+            "cookie": auth.cookie,
+            "headers": dict(auth.headers),
+        },
+        "envelope": None
+        if envelope is None
+        else {
+            "status_field": envelope.status_field,
+            "ok": envelope.ok[0],
+            "message_field": envelope.message_field,
+            "result_field": envelope.result_field,
+        },
+        "rejections": _rejections(spec),
+        "token_ttl": int((spec.mock or {}).get("token_ttl_seconds", 3600)),
+        "operations": [_operation(spec, op) for op in spec.operations],
+        "webhooks": {
+            hook.name: {
+                "field": hook.signature.field,
+                "fields": list(hook.signature.message_fields),
+                "separator": hook.signature.separator,
+                "encoding": hook.signature.encoding,
+            }
+            if hook.signature
+            else {}
+            for hook in spec.webhooks
+        },
+    }

@@ -1,0 +1,171 @@
+"""The cases a package's integration tests run against its provider mock.
+
+Derived from the spec's `mock` and `sandbox` declarations, so every
+declared behaviour (a create read back, a sandbox trigger, a version
+conflict, a sync flag, a webhook delivery) has a test that exercises it.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from .model import Operation, Spec
+
+
+def _pointer_set(document: Any, pointer: str, value: Any) -> Any:
+    """Set every value at `pointer`, where "*" stands for each array item."""
+    result = copy.deepcopy(document)
+    tokens = [t for t in pointer.split("/") if t]
+    targets = [result]
+    for token in tokens[:-1]:
+        following: list[Any] = []
+        for target in targets:
+            if token == "*" and isinstance(target, list):
+                following.extend(target)
+            elif isinstance(target, dict) and isinstance(target.get(token), dict | list):
+                following.append(target[token])
+        targets = following
+    for target in targets:
+        if isinstance(target, list) and tokens[-1] == "*":
+            target[:] = [value for _ in target]
+        elif isinstance(target, dict):
+            target[tokens[-1]] = value
+    return result
+
+
+def _trigger(rule: Mapping[str, Any]) -> Any:
+    when = rule["when"]
+    if "equals" in when:
+        return when["equals"]
+    if "contains" in when:
+        return when["contains"]
+    return when.get("minimum")
+
+
+def _by_action(spec: Spec, store: str, action: str) -> Operation | None:
+    return next(
+        (
+            op
+            for op in spec.operations
+            if (op.mock or {}).get("store") == store and (op.mock or {}).get("action") == action
+        ),
+        None,
+    )
+
+
+def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Case lists by kind; `examples` maps an operation to its first example test."""
+    cases: dict[str, list[dict[str, Any]]] = {
+        "round_trips": [],
+        "sandbox_cases": [],
+        "progressions": [],
+        "conflicts": [],
+        "syncs": [],
+        "deliveries": [],
+    }
+    for op in spec.operations:
+        mock = dict(op.mock or {})
+        store, action = mock.get("store"), mock.get("action")
+        if action == "create" and store:
+            read = _by_action(spec, store, "read")
+            if read is not None:
+                param = next(p for p in read.params if p.key == (read.mock or {}).get("param"))
+                case = {
+                    "id": f"{op.name}->{read.name}",
+                    "create": examples[op.name],
+                    "read": read.name,
+                    "param": param.python_name,
+                    "key": mock.get("key", ""),
+                    "read_example": examples[read.name],
+                }
+                cases["round_trips"].append(case)
+                update = _by_action(spec, store, "update")
+                if update is not None and (update.mock or {}).get("version_param"):
+                    wanted = (update.mock or {}).get("version_param")
+                    version = next(p for p in update.params if p.key == wanted)
+                    cases["conflicts"].append(
+                        {
+                            **case,
+                            "id": f"{op.name}->{update.name}",
+                            "update": update.name,
+                            "version_param": version.python_name,
+                            "version": mock.get("version", "/version"),
+                            "update_example": examples[update.name],
+                        }
+                    )
+            if mock.get("webhook"):
+                cases["deliveries"].append(
+                    {"id": op.name, "create": examples[op.name], "webhook": mock["webhook"]["name"]}
+                )
+        if action == "mark" and store:
+            listing = _by_action(spec, store, "list")
+            if listing is not None:
+                cases["syncs"].append(
+                    {
+                        "id": op.name,
+                        "mark": examples[op.name],
+                        "list": examples[listing.name],
+                        "items": (listing.mock or {}).get("items", ""),
+                        "key": (listing.mock or {}).get("key", ""),
+                        "ids": mock.get("ids", ""),
+                    }
+                )
+    for rule in spec.sandbox:
+        target = _op(spec, str(rule.get("operation", "")))
+        if target is None or target.name not in examples:
+            continue
+        example = examples[target.name]
+        if rule.get("when") and (rule.get("then") or rule.get("respond")):
+            body = _pointer_set(example["body"], rule["when"]["pointer"], _trigger(rule))
+            cases["sandbox_cases"].append(
+                {
+                    "id": f"{target.name}:{rule['when']['pointer']}",
+                    "example": {**example, "kwargs": {**example["kwargs"], "body": body}},
+                    "then": rule.get("then") or {},
+                    "respond": rule.get("respond"),
+                }
+            )
+        if rule.get("sequence"):
+            progression = _progression(spec, target, rule, example)
+            if progression is not None:
+                cases["progressions"].append(progression)
+    return cases
+
+
+def _progression(
+    spec: Spec, op: Operation, rule: Mapping[str, Any], example: dict[str, Any]
+) -> dict[str, Any] | None:
+    mock = dict(op.mock or {})
+    read = _by_action(spec, str(mock.get("store", "")), "read")
+    if read is None:
+        return None
+    param = next(p for p in read.params if p.key == (read.mock or {}).get("param"))
+    return {
+        "id": op.name,
+        "create": example,
+        "read": read.name,
+        "param": param.python_name,
+        "key": mock.get("key", ""),
+        "field": rule.get("field", "/status"),
+        "sequence": rule["sequence"],
+        "every": rule["every_seconds"],
+    }
+
+
+def _op(spec: Spec, name: str) -> Operation | None:
+    return next((op for op in spec.operations if op.name == name), None)
+
+
+def mock_sections(spec: Spec) -> frozenset[str]:
+    """Which integration tests the spec declares behaviour for."""
+    examples: dict[str, dict[str, Any]] = {
+        op.name: {"body": None, "kwargs": {}} for op in spec.operations
+    }
+    found = {name for name, cases in mock_cases(spec, examples).items() if cases}
+    if spec.auth.scheme != "none":
+        found.add("auth")
+    if (spec.mock or {}).get("validation"):
+        found.add("rejections")
+    return frozenset(found)
