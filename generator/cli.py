@@ -19,6 +19,7 @@ from typing import Any
 from . import __version__
 from .diagnostics import SpecError
 from .pipeline import Project, load_spec, process
+from .serve import add_mock_command, run_mock
 from .term import Progress, diagnostic_line, paint
 
 _Formatter = argparse.RawDescriptionHelpFormatter
@@ -91,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     for add in (_add_generate, _add_validate, _add_list, _add_docs, _add_new):
         add(commands)
+    add_mock_command(commands, _Formatter)
     return parser
 
 
@@ -119,8 +121,10 @@ def _add_validate(commands: Any) -> None:
         epilog=EPILOG_VALIDATE,
         formatter_class=_Formatter,
     )
-    validate.add_argument("provider", metavar="PROVIDER")
-    validate.add_argument("operation", metavar="OPERATION")
+    validate.add_argument("provider", metavar="PROVIDER", help="a spec in specs/, e.g. novatech")
+    validate.add_argument(
+        "operation", metavar="OPERATION", help="one of its operations (see: shipspec list)"
+    )
     validate.add_argument(
         "files", nargs="+", metavar="FILE", help="JSON files; - reads standard input"
     )
@@ -351,6 +355,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "list": _list,
     "docs": _docs,
     "new": _new,
+    "mock": run_mock,
 }
 
 

@@ -132,8 +132,26 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
     }
 
 
+def _documented_credentials(spec: Spec) -> tuple[dict[str, str], str | None]:
+    """The token example's credentials and token, so the document's own curls work."""
+    auth = spec.auth
+    op = next((op for op in spec.operations if op.name == auth.operation), None)
+    request = next((e.request.value for e in op.examples if e.request), None) if op else None
+    response = next((e.response.value for e in op.examples if e.response), None) if op else None
+    credentials = {
+        c.python_name: str(request[c.wire_field])
+        for c in auth.credentials
+        if isinstance(request, dict) and c.wire_field in request
+    }
+    token = (
+        response.get(auth.token_field) if isinstance(response, dict) and auth.token_field else None
+    )
+    return credentials, token
+
+
 def mock_data(spec: Spec) -> dict[str, Any]:
     auth = spec.auth
+    documented, token = _documented_credentials(spec)
     envelope = spec.envelope
     return {
         "provider": spec.provider,
@@ -147,6 +165,8 @@ def mock_data(spec: Spec) -> dict[str, Any]:
             "credentials": {c.python_name: c.wire_field for c in auth.credentials},
             "cookie": auth.cookie,
             "headers": dict(auth.headers),
+            "documented_credentials": documented,
+            "documented_token": token,
         },
         "envelope": None
         if envelope is None

@@ -263,10 +263,10 @@ def _signature_text(hook: Webhook) -> str:
     sig = hook.signature
     if sig is None:
         return "No signature is documented."
-    joined = f"'{sig.separator}'".join(sig.message_fields)
+    fields = ", ".join(f"`{name}`" for name in sig.message_fields)
     return (
-        f"Signed: {sig.algorithm.upper()} of the fields {joined}, {sig.encoding}-encoded,"
-        f" in the body field `{sig.field}`."
+        f"Signed: {sig.algorithm.upper()} of the fields {fields} joined with"
+        f" '{sig.separator}', {sig.encoding}-encoded, in the body field `{sig.field}`."
     )
 
 

@@ -7,6 +7,8 @@ constraint wording, the exception a status raises, a runnable example.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,12 +17,9 @@ from .model import Constraints, Operation, Param, Rule, Shape, Spec
 from .pyliteral import call_code
 
 _FORMAT_WORDS = {
-    "date": "date, YYYY-MM-DD",
-    "date-time": "RFC 3339 date-time",
-    "local-date-time": "date and time, YYYY-MM-DD HH:MM:SS",
-    "email": "email address",
-    "uuid": "UUID",
-    "uri": "absolute URI",
+    "date": "format date (YYYY-MM-DD)",
+    "date-time": "format date-time (RFC 3339)",
+    "local-date-time": "format local-date-time (YYYY-MM-DD HH:MM:SS)",
 }
 _ENCODING_WORDS = {
     "json": "JSON",
@@ -152,7 +151,7 @@ def rules_text(c: Constraints) -> str:
     if c.uniqueItems:
         parts.append("unique items")
     if c.format:
-        parts.append(f"format {c.format} ({_FORMAT_WORDS.get(c.format, c.format)})")
+        parts.append(_FORMAT_WORDS.get(c.format, f"format {c.format}"))
     if c.pattern:
         parts.append(f"pattern {c.pattern}")
     if c.enum:
@@ -163,7 +162,10 @@ def rules_text(c: Constraints) -> str:
 
 
 def _shown(value: Any) -> str:
-    return value if isinstance(value, str) else repr(value)
+    """A value in running text: bare when unambiguous, quoted when it has spaces or commas."""
+    if isinstance(value, str):
+        return json.dumps(value) if not value or re.search(r"[\s,;]", value) else value
+    return json.dumps(value)
 
 
 def _with_item_rules(shape: Shape) -> str:
@@ -207,7 +209,8 @@ class _BodyWalker:
                 )
             )
             self.walk(field.shape, here, seen, variant)
-        self.rules += [f"{pointer or '/'}: {_rule_words(rule)}" for rule in typedef.rules]
+        where = f"{pointer}: " if pointer else ""
+        self.rules += [f"{where}{_rule_words(rule)}" for rule in typedef.rules]
 
 
 def _rule_words(rule: Rule) -> str:

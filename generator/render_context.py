@@ -454,7 +454,8 @@ def build_context(spec: Spec, checks: str) -> Context:
         mock_test_names=sorted(
             ["APIStatusError", "AsyncClient", "Client"]
             + (["ConflictError"] if "conflicts" in mock_tests else [])
-            + (["AuthenticationError"] if "auth" in mock_tests else []),
+            + (["AuthenticationError"] if "auth" in mock_tests else [])
+            + (["response_status"] if "sandbox_cases" in mock_tests else []),
             key=naming.import_order,
         ),
         paging=spec.paging,

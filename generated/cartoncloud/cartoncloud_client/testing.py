@@ -43,7 +43,10 @@ from . import _validation
 
 DATA: dict[str, Any] = json.loads((Path(__file__).parent / "mock.json").read_text("utf-8"))
 AUTH: dict[str, Any] = DATA["auth"]
-DEFAULT_CREDENTIALS: dict[str, str] = {name: f"mock-{name}" for name in AUTH["credentials"]}
+# The document's own example credentials where it shows them, so its curls work as written.
+DEFAULT_CREDENTIALS: dict[str, str] = {
+    name: AUTH["documented_credentials"].get(name, f"mock-{name}") for name in AUTH["credentials"]
+}
 
 
 class _DropConnection(Exception):
@@ -139,6 +142,10 @@ class MockProvider:
         self.requests: list[tuple[str, str]] = []
         self.deliveries: list[tuple[int, dict[str, Any]]] = []
         self.tokens: dict[str, float] = {}
+        if AUTH["documented_token"]:
+            self.tokens[AUTH["documented_token"]] = float(
+                "inf"
+            )  # the token the document's curls carry
         self.stores: dict[str, dict[str, Any]] = {}
         self.created_at: dict[tuple[str, str], float] = {}
         self._ids = itertools.count(1)

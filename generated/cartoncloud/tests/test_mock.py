@@ -24,6 +24,7 @@ from cartoncloud_client import (
     AuthenticationError,
     Client,
     ConflictError,
+    response_status,
 )
 from cartoncloud_client.testing import DATA as MOCK
 from cartoncloud_client.testing import MockProvider
@@ -162,3 +163,15 @@ def test_stale_version_is_a_conflict(conflict: dict[str, Any], served: Served) -
             _call(client, conflict["update"], {**kwargs, conflict["version_param"]: version})
         )
     assert _at(updated, conflict["version"]) == version + 1
+
+
+def test_sandbox_rules(sandbox_case: dict[str, Any], served: Served) -> None:
+    example = sandbox_case["example"]
+    with _client(served) as client, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a warning status is the point here
+        answer = _call(client, example["operation"], example["kwargs"])
+    result = _dump(answer)
+    for name, value in sandbox_case["then"].items():
+        assert result[name] == value
+    if sandbox_case["respond"]:
+        assert response_status(answer) == sandbox_case["respond"]
