@@ -31,6 +31,7 @@ EPILOG_MAIN = """examples:
   shipspec list                         providers and their operations
   shipspec validate novatech place_order order.json
   shipspec docs --out build/docs        one HTML reference page per provider
+  shipspec mock novatech                serve a local mock of the provider
 
 exit status: 0 ok, 1 drift or an invalid payload, 2 a broken spec or a usage error.
 Run `shipspec COMMAND --help` for a command's options.

@@ -145,6 +145,11 @@ def _reachable(spec: Spec, roots: list[Shape]) -> list[str]:
     return sorted(seen)
 
 
+def request_types(spec: Spec) -> set[str]:
+    """Named types a request body reaches (what the caller sends)."""
+    return set(_reachable(spec, [op.body for op in spec.operations if op.body is not None]))
+
+
 def document(spec: Spec, root: Shape, title: str) -> dict[str, Any]:
     schema: dict[str, Any] = {"$schema": DIALECT, "title": title}
     schema.update(shape_schema(root))

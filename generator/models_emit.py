@@ -10,7 +10,7 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
-from .jsonschema_emit import components
+from .jsonschema_emit import components, request_types
 from .model import Spec
 
 
@@ -26,7 +26,7 @@ def emit_models(spec: Spec, header: str, *, base_class: str) -> str:
         "openapi": "3.1.0",
         "info": {"title": spec.title, "version": spec.version},
         "paths": {},
-        "components": {"schemas": components(spec)},
+        "components": {"schemas": _tolerant(components(spec), request_types(spec))},
     }
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -55,6 +55,32 @@ def emit_models(spec: Spec, header: str, *, base_class: str) -> str:
         )
     assert isinstance(output, str)
     return _sort_imports(output, first_party=spec.package)
+
+
+def _tolerant(schemas: dict[str, Any], request_side: set[str]) -> dict[str, Any]:
+    """Models of what the provider sends keep values the document did not list.
+
+    Enumerations stay in the JSON Schemas and in pre-send validation; a model
+    parsing a response or a webhook must not fail on a status value the
+    provider adds later, so there the enum becomes the plain type it
+    constrains (the documented values remain in the description).
+    """
+    return {
+        name: schema if name in request_side else _without_enums(schema)
+        for name, schema in schemas.items()
+    }
+
+
+def _without_enums(schema: Any) -> Any:
+    if isinstance(schema, dict):
+        return {
+            key: _without_enums(value)
+            for key, value in schema.items()
+            if key not in ("enum", "x-enum-descriptions")
+        }
+    if isinstance(schema, list):
+        return [_without_enums(item) for item in schema]
+    return schema
 
 
 def _sort_imports(source: str, *, first_party: str) -> str:

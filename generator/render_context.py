@@ -11,7 +11,7 @@ from typing import Any
 
 from . import __version__, naming
 from .mock_tests import mock_sections
-from .model import Operation, Param, Shape, Spec, Webhook
+from .model import Operation, Paging, Param, Shape, Spec, Webhook
 from .reference import ReferenceDoc, reference_doc
 
 _PRIMITIVE_ANNOTATIONS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
@@ -55,6 +55,34 @@ class ArgView:
 
 
 @dataclass(frozen=True)
+class PagingView:
+    page_param: str  # the Python name of the page parameter
+    first_page: int
+    item_type: str
+    items_expr: str  # how the items are read off `raw.parsed`
+    total_field: str | None
+    end_field: str | None
+
+
+def paging_view(spec: Spec, op: Operation) -> PagingView | None:
+    paging = op.paging
+    if paging is None or paging.page_param is None:
+        return None
+    param = next(p for p in op.params if paging.page_param in (p.key, p.wire_name))
+    shape = op.success.shape
+    expr = "list(raw.parsed)"
+    if paging.items_field and shape is not None and shape.kind == "ref":
+        field = next(
+            f for f in spec.type(shape.ref or "").fields if f.wire_name == paging.items_field
+        )
+        expr, shape = f"list(raw.parsed.{field.python_name} or [])", field.shape
+    item = annotation(shape.items) if shape is not None and shape.items is not None else "Any"
+    return PagingView(
+        param.python_name, paging.first_page, item, expr, paging.total_field, paging.end_field
+    )
+
+
+@dataclass(frozen=True)
 class OperationView:
     name: str
     constant: str
@@ -78,6 +106,7 @@ class OperationView:
     deprecated: str | None
     enveloped: bool
     cache_ttl: int | None
+    paging: PagingView | None
     docstring: str
     summary: str
     source: str
@@ -95,7 +124,7 @@ def _docstring(op: Operation) -> str:
     )
 
 
-def operation_view(op: Operation) -> OperationView:
+def operation_view(spec: Spec, op: Operation) -> OperationView:
     own = tuple(p for p in op.params if not p.from_client)
     positional = tuple(ArgView(p.python_name, annotation(p.shape)) for p in own if p.required)
     keyword = tuple(
@@ -133,6 +162,7 @@ def operation_view(op: Operation) -> OperationView:
         deprecated=deprecated,
         enveloped=op.enveloped,
         cache_ttl=op.cache_ttl,
+        paging=paging_view(spec, op),
         docstring=_docstring(op),
         summary=op.summary or op.source,
         source=op.source,
@@ -273,6 +303,10 @@ class Context:
     mock_tests: frozenset[str]  # which integration tests against the mock it declares
     mock_test_names: list[str]
     paging: Any
+    paging_convention: Paging
+    paged: bool  # some operation pages, so the client needs _paging
+    client_abc_import: str
+    client_package_import: str
     paging_sample_headers: dict[str, str]
     behaviour_imports: tuple[str, ...]
     webhook_test_imports: tuple[str, ...]
@@ -427,7 +461,7 @@ def build_context(spec: Spec, checks: str) -> Context:
         user_agent=f"{spec.provider}-client/{spec.version} (shipspec {__version__})",
         read_timeout=60.0,
         connect_timeout=10.0,
-        operations=tuple(operation_view(op) for op in spec.operations),
+        operations=tuple(operation_view(spec, op) for op in spec.operations),
         auth=auth_view(spec),
         webhooks=hooks,
         webhook_imports=tuple(webhook_imports),
@@ -459,6 +493,17 @@ def build_context(spec: Spec, checks: str) -> Context:
             key=naming.import_order,
         ),
         paging=spec.paging,
+        paging_convention=spec.paging or Paging(),
+        paged=(paged := any(op.paging for op in spec.operations)),
+        client_abc_import="from collections.abc import "
+        + ", ".join(
+            (["AsyncIterator"] if paged else [])
+            + ["Generator"]
+            + (["Iterator"] if paged else [])
+            + ["Mapping"]
+        ),
+        client_package_import="from . import "
+        + ", ".join(["_core", "_errors"] + (["_paging"] if paged else []) + ["_retries", "models"]),
         paging_sample_headers=_paging_headers(spec),
         behaviour_imports=_behaviour_imports(spec.package, tests),
         webhook_test_imports=_webhook_test_imports(spec.package, tests),

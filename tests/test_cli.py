@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import yaml
 from generator.cli import main
 from tests.paths import ROOT, SPECS
 
-COMMANDS = ["generate", "validate", "list", "docs", "new"]
+COMMANDS = ["generate", "validate", "list", "docs", "new", "mock"]
 BROKEN = Path(__file__).parent / "invalid_specs" / "unknownkeys.yaml"
 
 
@@ -183,3 +184,17 @@ def test_new_refuses_to_overwrite_or_a_bad_name(
     assert spec.read_text("utf-8") == "# mine\n"
     assert main(["--project", str(tmp_path), "new", "Acme-EU"]) == 2
     assert not (tmp_path / "specs" / "Acme-EU.yaml").exists()
+
+
+def test_readme_shows_the_real_help() -> None:
+    """The CLI section of README.md is the actual output, not a paraphrase."""
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert f"$ shipspec --help\n{result.stdout.rstrip()}\n```" in readme

@@ -1065,7 +1065,7 @@ class ReturnLabelResponse(Model):
         extra="allow",
         populate_by_name=True,
     )
-    message_code: Annotated[Literal["OK", "NOK"], Field(alias="messageCode")]
+    message_code: Annotated[str, Field(alias="messageCode")]
     message: str
     """
     For example status is OK or return label found.
@@ -1207,7 +1207,7 @@ class SettingsResponse(Model):
         extra="allow",
         populate_by_name=True,
     )
-    message_code: Annotated[Literal["OK", "NOK"], Field(alias="messageCode")]
+    message_code: Annotated[str, Field(alias="messageCode")]
     message: str
     """
     For example status is OK or return label found.
@@ -1577,7 +1577,7 @@ class StockMutation(Model):
     """
     sku: str | None = None
     quantity: int | None = None
-    type: Literal[1, 3, 4, 5] | None = None
+    type: int | None = None
     """
     Type of mutation
     """
@@ -1590,23 +1590,7 @@ class StockMutation(Model):
     """
     The code for the warehouse where the item was moved to
     """
-    location_type: Annotated[
-        Literal[
-            "AUTOSTORE",
-            "SPECIAL",
-            "PALLET",
-            "PICKABLE",
-            "COOLED",
-            "OUTBOUND",
-            "INBOUND",
-            "RETURN",
-            "TRANSFER",
-            "SECURED",
-            "INSERTS",
-        ]
-        | None,
-        Field(alias="locationType"),
-    ] = None
+    location_type: Annotated[str | None, Field(alias="locationType")] = None
     """
     Only filled if it corresponds with a type of location, otherwise null. The document gives the values without meanings.
     """
@@ -1779,10 +1763,7 @@ class TrackTraceStatus(Model):
     """
     Name of the shipping method
     """
-    current_track_trace_status: Annotated[
-        Literal[1, 2, 3, 4, 5, 7, 8, 10, 18, 19, 20, 21] | None,
-        Field(alias="currentTrackTraceStatus"),
-    ] = None
+    current_track_trace_status: Annotated[int | None, Field(alias="currentTrackTraceStatus")] = None
     """
     Available tracking status at time of shipment search request (CurrentTrackTraceStatus codes).
     """
@@ -1793,7 +1774,7 @@ class TrackTraceStatus(Model):
     Time of occurrence of the tracking status. Nullable in case of old entries.
     """
     current_track_trace_exception_level: Annotated[
-        Literal[1, 2, 3] | None, Field(alias="currentTrackTraceExceptionLevel")
+        int | None, Field(alias="currentTrackTraceExceptionLevel")
     ] = None
     """
     Available exception status if available (CurrentTrackTraceExceptionLevel codes).
@@ -1816,7 +1797,7 @@ class WarehouseShippingMethod(Model):
         populate_by_name=True,
     )
     id: int | None = None
-    warehouse: Literal["NR", "NN", "GN", "BW", "DD", "FP"] | None = None
+    warehouse: str | None = None
     """
     string (warehouseCode): the code for the warehouse used to uniquely refer to an Active Ants warehouse. Meanings give country, city and customs region, as the document's table of currently defined warehouses.
     """

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 PAGE_PARAM: str | None = "pageNumber"
 SIZE_PARAM: str | None = "pageSize"
@@ -15,6 +16,25 @@ TOTAL_ELEMENTS_HEADER: str | None = "Total-Elements"
 PAGE_NUMBER_HEADER: str | None = "Page-Number"
 PAGE_SIZE_HEADER: str | None = "Page-Size"
 LINK_HEADER: str | None = "Link"
+
+
+def _at(document: Any, pointer: str) -> Any:
+    for token in [t for t in pointer.split("/") if t]:
+        document = document.get(token) if isinstance(document, dict) else None
+    return document
+
+
+def more_pages(
+    parsed: Any, headers: Mapping[str, str], total_field: str | None, end_field: str | None
+) -> bool:
+    """Whether a page is followed by another: by the body's counts, else by the headers."""
+    if total_field and end_field:
+        body = parsed.model_dump(by_alias=True) if hasattr(parsed, "model_dump") else parsed
+        total, end = _at(body, total_field), _at(body, end_field)
+        if isinstance(total, int) and isinstance(end, int):
+            return end < total
+    return PageInfo.from_headers(headers).has_next
+
 
 _LINK = re.compile(r'<([^>]*)>\s*;\s*rel="?([^";,]+)"?')
 

@@ -691,7 +691,7 @@ class Token(Model):
     """
     Access token to be used to authenticate subsequent API requests.
     """
-    token_type: Literal["bearer"]
+    token_type: str
     """
     The token type.
     """

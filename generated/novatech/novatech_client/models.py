@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 from uuid import UUID
 
 from pydantic import ConfigDict, Field, RootModel
@@ -327,7 +327,7 @@ class NewStarterCancellation(Model):
         populate_by_name=True,
     )
     cancelled: bool
-    info: Literal["Success", "Already expired or cancelled", "Already used", "Not found"]
+    info: str
 
 
 class Notification(Model):
@@ -343,21 +343,7 @@ class Notification(Model):
     """
     Your order reference.
     """
-    type: Literal[
-        "ORDER_PLACED",
-        "ORDER_INVOICED",
-        "ORDER_DISPATCHED",
-        "ORDER_DELIVERED",
-        "ORDER_CANCELLED",
-        "COLLECTION_REQUEST",
-        "COLLECTION_BOOKED",
-        "COLLECTION_CONFIRMED",
-        "COLLECTION_COLLECTED",
-        "COLLECTION_FAILED",
-        "COLLECTION_GOODS_IN",
-        "COLLECTION_ITEM_RECEIVED",
-        "COLLECTION_RECEIVED",
-    ]
+    type: str
     """
     The event type.
     """
@@ -404,7 +390,7 @@ class Order(Model):
     """
     The date the order was placed.
     """
-    order_status: Literal["A", "B", "H", "I", "D"]
+    order_status: str
     """
     The current status of the order (Order status reference).
     """
@@ -439,7 +425,7 @@ class OrderLine(Model):
         extra="allow",
         populate_by_name=True,
     )
-    status: Literal["A", "B", "P", "H", "I", "D"]
+    status: str
     """
     The current status of the order line (Order status reference).
     """
@@ -535,7 +521,7 @@ class OrderSummary(Model):
     """
     (date and time as YYYY-MM-DD HH:MM:SS)
     """
-    order_status: Literal["A", "B", "H", "I", "D"]
+    order_status: str
 
 
 class PackagingLine(Model):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AwareDatetime, ConfigDict, Field
 
@@ -56,7 +56,7 @@ class Order(Model):
     """
     The Provet Id of the Order (see errata order-id-type).
     """
-    status: Literal["Ordered", "Sent", "Picking", "AwaitingStock", "Shipped", "Cancelled"]
+    status: str
     """
     The status of the Order.
     """
