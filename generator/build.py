@@ -38,6 +38,15 @@ from .model import (
 )
 
 
+def _idempotent_by_default(method: str, params: list[Param]) -> bool:
+    """GET, and PUT carrying If-Match (a versioned update applies once): safe to resend."""
+    if method == "GET":
+        return True
+    return method == "PUT" and any(
+        p.location == "header" and p.wire_name.lower() == "if-match" for p in params
+    )
+
+
 def _paging(raw: dict[str, Any]) -> Paging:
     words = {k: v for k, v in raw.items() if k != "source"}
     return Paging(**words)
@@ -233,7 +242,7 @@ class _Builder:
             body_encoding=raw.get("body_encoding", "json"),
             responses=tuple(sorted(responses, key=lambda r: r.status)),
             errors=tuple(error_map),
-            idempotent=bool(raw.get("idempotent", method in ("GET", "PUT", "DELETE"))),
+            idempotent=bool(raw.get("idempotent", _idempotent_by_default(method, params))),
             deprecated=Deprecation(deprecated["replacement"], deprecated.get("note", ""))
             if deprecated
             else None,

@@ -41,6 +41,7 @@ class Auth:
         self._session_cookie = Secret(session_cookie)
         self._token: Secret | None = None
         self._expires_at: float | None = None
+        self.generation = 0  # counts the tokens stored, so a stale 401 drops only its own
 
     def __repr__(self) -> str:
         return f"Auth(scheme={self.scheme!r}, token={'set' if self._token else 'unset'})"
@@ -63,7 +64,10 @@ class Auth:
         """Whether `op` is the operation that obtains this scheme's token."""
         return False
 
-    def invalidate(self) -> None:
+    def invalidate(self, *, generation: int | None = None) -> None:
+        """Forget the token (only if it is still the one of `generation`, when given)."""
+        if generation is not None and generation != self.generation:
+            return
         self._token = None
         self._expires_at = None
 

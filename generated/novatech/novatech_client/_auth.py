@@ -46,6 +46,7 @@ class Auth:
         self._password = Secret(password)
         self._token: Secret | None = None
         self._expires_at: float | None = None
+        self.generation = 0  # counts the tokens stored, so a stale 401 drops only its own
 
     def __repr__(self) -> str:
         return f"Auth(scheme={self.scheme!r}, token={'set' if self._token else 'unset'})"
@@ -68,7 +69,10 @@ class Auth:
         """Whether `op` is the operation that obtains this scheme's token."""
         return op is GET_TOKEN
 
-    def invalidate(self) -> None:
+    def invalidate(self, *, generation: int | None = None) -> None:
+        """Forget the token (only if it is still the one of `generation`, when given)."""
+        if generation is not None and generation != self.generation:
+            return
         self._token = None
         self._expires_at = None
 
@@ -84,6 +88,7 @@ class Auth:
         """Keep the token from the token operation's parsed response."""
         data = response.model_dump(by_alias=True) if hasattr(response, "model_dump") else response
         self._token = Secret(str(data["token"]))
+        self.generation += 1
         now = now if now is not None else time.time()
         self._expires_at = _expiry(data.get("expires_on"))
 

@@ -152,10 +152,13 @@ class _BaseClient:
             if self._auth.needs_token and not self._auth.valid():
                 yield NEED_TOKEN
             request = self._authorized(request)
+        used = self._auth.generation
         response = yield from self._exchange(op, request, retries)
         if response.status_code == 401 and op.auth and self._auth.needs_token:
             # The token may have been revoked early: a new one, and one replay.
-            self._auth.invalidate()
+            # Only the token this request carried is dropped; a newer one that a
+            # concurrent caller fetched meanwhile is kept.
+            self._auth.invalidate(generation=used)
             yield NEED_TOKEN
             response = yield from self._exchange(op, self._authorized(request), retries)
         result = _core.parse_response(op, response)
@@ -286,7 +289,8 @@ class Client(_BaseClient):
             step = next(flow)
             while True:
                 if isinstance(step, _NeedToken):
-                    self._run(self._token_flow())
+                    if not self._auth.valid():
+                        self._run(self._token_flow())
                     step = flow.send(None)
                 elif isinstance(step, _Sleep):
                     time.sleep(step.seconds)
@@ -697,7 +701,6 @@ class AsyncClient(_BaseClient):
             http=http_client or httpx.AsyncClient(),
         )
         self._token_lock = asyncio.Lock()
-        self._token_generation = 0
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -713,23 +716,20 @@ class AsyncClient(_BaseClient):
     async def aclose(self) -> None:
         await self._http.aclose()
 
-    async def _refresh_token(self, seen_generation: int) -> None:
+    async def _refresh_token(self) -> None:
         """Single flight: concurrent callers wait for one token request."""
         async with self._token_lock:
-            if self._token_generation != seen_generation and self._auth.valid():
+            if self._auth.valid():
                 return  # another caller fetched a fresh token meanwhile
             await self._run(self._token_flow())
-            self._token_generation += 1
 
     async def _run(self, flow: Flow[T]) -> T:
         """Drive a flow with await."""
-        generation = self._token_generation
         try:
             step = next(flow)
             while True:
                 if isinstance(step, _NeedToken):
-                    await self._refresh_token(generation)
-                    generation = self._token_generation
+                    await self._refresh_token()
                     step = flow.send(None)
                 elif isinstance(step, _Sleep):
                     await asyncio.sleep(step.seconds)

@@ -140,6 +140,7 @@ class MockProvider:
         self.offset = 0.0
         self.faults = Faults()
         self.requests: list[tuple[str, str]] = []
+        self.arrivals: list[float] = []  # when each request arrived (time.monotonic)
         self.deliveries: list[tuple[int, dict[str, Any]]] = []
         self.tokens: dict[str, float] = {}
         if AUTH["documented_token"]:
@@ -277,7 +278,6 @@ class MockProvider:
         return None
 
     async def handle(self, request: Request) -> Response:
-        self.requests.append((request.method, request.url.path))
         if self.faults.latency:
             await asyncio.sleep(self.faults.latency)
         if self.faults.statuses:
@@ -596,6 +596,8 @@ class _Dispatch:
             await self.app(scope, receive, send)
             return
         request = Request(scope, receive)
+        self.mock.requests.append((request.method, request.url.path))
+        self.mock.arrivals.append(time.monotonic())
         drop = self.mock.faults.drops.pop(0) if self.mock.faults.drops else None
         if drop is False:
             await _cut(send)
