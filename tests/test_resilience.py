@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import itertools
 import logging
 import time
 from collections.abc import Iterator
@@ -61,7 +62,7 @@ def test_429_burst_honours_retry_after(mock: tuple[MockProvider, str]) -> None:
         assert client.list_stock().skus
     arrivals = provider.arrivals[started:]
     assert len(arrivals) == 3
-    gaps = [b - a for a, b in zip(arrivals, arrivals[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(arrivals)]
     assert all(gap >= 1.0 for gap in gaps), gaps
 
 
