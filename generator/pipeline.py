@@ -19,7 +19,15 @@ from .build import best_effort_problems, build_spec
 from .diagnostics import Diagnostic, SpecError
 from .loader import load_file
 from .model import Spec
-from .writer import MANIFEST, differences, digest, manifest_bytes, read_manifest, write_tree
+from .writer import (
+    MANIFEST,
+    clean_staging,
+    differences,
+    digest,
+    manifest_bytes,
+    read_manifest,
+    write_tree,
+)
 
 
 @dataclass(frozen=True)
@@ -155,5 +163,6 @@ def process(project: Project, provider: str, *, check: bool) -> Outcome:
         return Outcome(provider, "unchanged")
     if check:
         return Outcome(provider, "differs", changed)
+    clean_staging(target)
     write_tree(target, files)
     return Outcome(provider, "written", changed)

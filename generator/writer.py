@@ -1,8 +1,9 @@
 """Put a generated tree on disk atomically, and compare one with the disk.
 
-A provider's files are written to a hidden sibling directory, then swapped
-into place with one rename (renameat2 RENAME_EXCHANGE on Linux), so an
-interrupted run leaves the old tree or the new one, never a mix.
+A provider's files are written to a staging directory beside the output
+folder (never inside it), then swapped into place with one rename
+(renameat2 RENAME_EXCHANGE on Linux), so an interrupted run leaves the old
+tree or the new one, never a mix, and nothing else in the output folder.
 """
 
 from __future__ import annotations
@@ -58,7 +59,9 @@ def _exchange(a: Path, b: Path) -> bool:
 def write_tree(target: Path, files: dict[str, bytes]) -> None:
     """Replace `target` by exactly `files` (relative path -> content)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".shipspec-{target.name}-", dir=target.parent))
+    staging_root = staging_root_for(target)
+    staging_root.mkdir(exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{target.name}-", dir=staging_root))
     try:
         for relative, content in files.items():
             path = staging / relative
@@ -71,7 +74,7 @@ def write_tree(target: Path, files: dict[str, bytes]) -> None:
         if _exchange(staging, target):
             shutil.rmtree(staging)  # now holds the old tree
             return
-        old = target.with_name(f".shipspec-{target.name}-old")
+        old = staging_root / f"{target.name}-old"
         shutil.rmtree(old, ignore_errors=True)
         os.rename(target, old)
         os.rename(staging, target)
@@ -79,6 +82,19 @@ def write_tree(target: Path, files: dict[str, bytes]) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def staging_root_for(target: Path) -> Path:
+    """Same file system as the output folder (for the atomic rename), outside it."""
+    output = target.parent.resolve()
+    return output.parent / f".{output.name}-staging"
+
+
+def clean_staging(target: Path) -> None:
+    """Remove what an interrupted run left in the staging folder."""
+    root = staging_root_for(target)
+    for leftover in root.glob(f"{target.name}-*") if root.is_dir() else ():
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _fsync_tree(root: Path) -> None:
