@@ -18,7 +18,7 @@ from typing import Any
 
 from . import __version__
 from .diagnostics import SpecError
-from .pipeline import Project, load_spec, process
+from .pipeline import Project, load_spec, process_many
 from .serve import add_mock_command, run_mock
 from .term import Progress, diagnostic_line, paint
 
@@ -207,9 +207,9 @@ def _generate(args: argparse.Namespace) -> int:
         return 2
     status = 0
     progress = Progress(len(providers), sys.stderr)
-    for provider in providers:
-        progress.step(f"{'checking' if args.check else 'generating'} {provider}")
-        outcome = process(project, provider, check=args.check)
+    progress.step(f"{'checking' if args.check else 'generating'} {', '.join(providers)}")
+    for provider, outcome in process_many(project, providers, check=args.check):
+        progress.step(f"{'checked' if args.check else 'generated'} {provider}")
         progress.clear()
         if outcome.status == "error":
             _print_diagnostics(SpecError(outcome.diagnostics))

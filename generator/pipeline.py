@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -166,3 +170,31 @@ def process(project: Project, provider: str, *, check: bool) -> Outcome:
     clean_staging(target)
     write_tree(target, files)
     return Outcome(provider, "written", changed)
+
+
+def _stale(project: Project, provider: str) -> bool:
+    try:
+        text = project.spec_path(provider).read_bytes()
+    except OSError:
+        return True
+    return not is_current(project.out / provider, input_hash(text))
+
+
+def process_many(
+    project: Project, providers: list[str], *, check: bool
+) -> Iterator[tuple[str, Outcome]]:
+    """Outcomes in the given order; stale providers are generated in parallel across cores."""
+    stale = [provider for provider in providers if _stale(project, provider)]
+    workers = min(len(stale), os.cpu_count() or 1)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for provider in providers:
+            yield provider, process(project, provider, check=check)
+        return
+    context = multiprocessing.get_context("fork")  # children inherit the loaded generator
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {
+            provider: pool.submit(process, project, provider, check=check) for provider in stale
+        }
+        for provider in providers:
+            future = futures.get(provider)
+            yield provider, future.result() if future else Outcome(provider, "unchanged")

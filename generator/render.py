@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 
 from .assets import templates_root
+from .formatting import format_python
 from .jsonschema_emit import all_documents
 from .mock_data import mock_data
 from .model import Spec
@@ -26,6 +27,7 @@ from .validator_emit import emit_validators
 _PACKAGE_TEMPLATES = {
     "__init__.py": "__init__.py.jinja",
     "_base.py": "_base.py.jinja",
+    "_results.py": "_results.py.jinja",
     "_auth.py": "_auth.py.jinja",
     "_client.py": "_client.py.jinja",
     "_core.py": "_core.py.jinja",
@@ -70,14 +72,6 @@ def environment() -> jinja2.Environment:
 
 def _load_template(name: str) -> str:
     return templates_root().joinpath(name).read_text("utf-8")
-
-
-def format_python(source: str) -> str:
-    import black  # heavy: imported only when something is generated
-    from black.mode import TargetVersion
-
-    mode = black.Mode(line_length=100, target_versions={TargetVersion.PY311})
-    return black.format_str(source, mode=mode)
 
 
 def _dump_json(value: Any) -> bytes:

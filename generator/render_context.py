@@ -31,6 +31,19 @@ def auth_summary(spec: Spec) -> str:
     return _SCHEME_SUMMARIES[spec.auth.scheme]
 
 
+def lazy_type(shape: Shape) -> str:
+    """An expression building the runtime type of `shape`, models resolved on first use."""
+    if shape.kind == "ref":
+        result = f"_models().{shape.ref}"
+    elif shape.kind == "array" and shape.items is not None:
+        result = f"_array({lazy_type(shape.items)})"
+    elif shape.kind == "map" and shape.values is not None:
+        result = f"_map({lazy_type(shape.values)})"
+    else:
+        result = annotation(Shape(kind=shape.kind, types=shape.types))
+    return f"_nullable({result})" if shape.nullable else result
+
+
 def annotation(shape: Shape | None, *, models: str = "models.") -> str:
     """The Python annotation of a parsed value of `shape`."""
     if shape is None:
@@ -100,6 +113,7 @@ class OperationView:
     success_statuses: tuple[int, ...]
     response_encoding: str
     response_type: str
+    lazy_response_type: str  # the same, spelt to resolve models on first use
     return_type: str
     errors: dict[int, tuple[str, ...]]
     warnings: dict[int, str]
@@ -156,6 +170,7 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         success_statuses=tuple(r.status for r in op.responses if r.status < 400),
         response_encoding=success.encoding,
         response_type=annotation(success.shape) if success.shape else "type(None)",
+        lazy_response_type=lazy_type(success.shape) if success.shape else "type(None)",
         return_type=annotation(success.shape),
         errors=dict(op.errors),
         warnings={r.status: r.warning for r in op.responses if r.warning},
@@ -411,17 +426,22 @@ def build_context(spec: Spec, checks: str) -> Context:
     webhook_imports = [
         "import json",
         "from collections.abc import Mapping",
-        "from typing import Any",
+        "from typing import TYPE_CHECKING, Any" if spec.webhooks else "from typing import Any",
         "",
     ]
     if any(h.signature for h in spec.webhooks):
         webhook_imports[:0] = ["import hashlib", "import hmac"]
     if any(h.signature and h.signature.encoding == "base64" for h in spec.webhooks):
         webhook_imports.insert(0, "import base64")
-    if spec.webhooks:
-        webhook_imports += ["from . import models"]
     if any(h.signature for h in spec.webhooks):
         webhook_imports += ["from ._errors import WebhookSignatureError"]
+    if spec.webhooks:
+        webhook_imports += [
+            "from ._operations import _models",
+            "",
+            "if TYPE_CHECKING:",
+            "    from . import models",
+        ]
     hook_names = _webhook_names(spec)
     exports_import = (
         (f"from ._webhooks import {', '.join(sorted(hook_names))}",) if hook_names else ()
@@ -469,7 +489,7 @@ def build_context(spec: Spec, checks: str) -> Context:
         error_formats=tuple(
             ErrorFormatView(
                 f.name,
-                annotation(f.shape) if f.shape else "None",
+                f"lambda: {lazy_type(f.shape)}" if f.shape else "None",
                 f.message_field,
                 f.messages_field,
                 f.item_message,
@@ -503,7 +523,7 @@ def build_context(spec: Spec, checks: str) -> Context:
             + ["Mapping"]
         ),
         client_package_import="from . import "
-        + ", ".join(["_core", "_errors"] + (["_paging"] if paged else []) + ["_retries", "models"]),
+        + ", ".join(["_core", "_errors"] + (["_paging"] if paged else []) + ["_retries"]),
         paging_sample_headers=_paging_headers(spec),
         behaviour_imports=_behaviour_imports(spec.package, tests),
         webhook_test_imports=_webhook_test_imports(spec.package, tests),

@@ -48,8 +48,13 @@ class Progress:
         self.done = 0
 
     def step(self, label: str) -> None:
+        """Count one more item and show it."""
+        self.done += 1
+        self.note(label)
+
+    def note(self, label: str) -> None:
+        """Show `label` without counting (work started, not yet finished)."""
         if self.enabled:
-            self.done += 1
             self.stream.write(f"{_CLEAR_LINE}[{self.done}/{self.total}] {label}")
             self.stream.flush()
 

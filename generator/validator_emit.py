@@ -77,13 +77,13 @@ class _Emitter:
         expected = messages.expected_type(shape)
         with w.block(f"if not ({self._type_test(shape, v)}):"):
             self.problem(p, self._message(shape, "type", f"_wrong_type({expected!r}, {v})"))
-        if shape.kind in ("string", "integer", "number", "union"):
+        if shape.kind in ("string", "integer", "number", "union") and _constrained(shape):
             with w.block("else:"):
                 self._scalar_constraints(shape, v, p)
         elif shape.kind == "array":
             with w.block("else:"):
                 self._array(shape, v, p)
-        elif shape.kind == "map":
+        elif shape.kind == "map" and shape.values is not None and shape.values.kind != "any":
             with w.block("else:"):
                 self._map(shape, v, p)
 
@@ -392,6 +392,22 @@ class _Emitter:
             w(f"    {op.name!r}: _params_{op.name},")
         w("}")
         return "\n".join(self.constants) + "\n" + self.w.text()
+
+
+def _constrained(shape: Shape) -> bool:
+    """Whether a scalar has any rule beyond its type (else no `else:` branch is written)."""
+    c = shape.constraints
+    words = (
+        c.minLength,
+        c.maxLength,
+        c.pattern,
+        c.format,
+        c.minimum,
+        c.maximum,
+        c.exclusiveMinimum,
+        c.exclusiveMaximum,
+    )
+    return any(word is not None for word in words) or bool(c.enum) or c.has_const
 
 
 def _escape(token: str) -> str:

@@ -16,13 +16,16 @@ import time
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 
-from . import _core, _errors, _retries, models
+from . import _core, _errors, _retries
 from . import _operations as ops
 from ._auth import Auth
+
+if TYPE_CHECKING:
+    from . import models
 
 T = TypeVar("T")
 

@@ -3,14 +3,35 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from types import GenericAlias, ModuleType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import TypeAdapter
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
-from . import models
+    from . import models
 
 T = TypeVar("T")
+
+
+def _models() -> ModuleType:
+    """models.py, imported on first use: building its classes is most of an import's cost."""
+    return importlib.import_module(__package__ + ".models")
+
+
+def _array(item: Any) -> Any:
+    return GenericAlias(list, (item,))
+
+
+def _map(value: Any) -> Any:
+    return GenericAlias(dict, (str, value))
+
+
+def _nullable(kind: Any) -> Any:
+    return kind | None
 
 
 @dataclass(frozen=True)
@@ -24,7 +45,7 @@ class ParamInfo:
 @dataclass(frozen=True)
 class ErrorFormatInfo:
     name: str
-    model: Any  # a pydantic model class, or None for a plain-text body
+    model: Callable[[], Any] | None  # the error body's type, or None for a plain-text body
     message_field: str | None
     messages_field: str | None
     item_message: str | None = None
@@ -42,7 +63,7 @@ class OperationInfo(Generic[T]):
     idempotent: bool
     success: tuple[int, ...]
     response_encoding: str  # json | form | text | empty
-    response_type: Any
+    response_type: Callable[[], Any]  # the documented response's type, resolved lazily
     errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
     warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
@@ -53,7 +74,9 @@ class OperationInfo(Generic[T]):
         """The documented response model for `data` (adapter built on first use)."""
         adapter = _ADAPTERS.get(self.name)
         if adapter is None:
-            adapter = _ADAPTERS[self.name] = TypeAdapter(self.response_type)
+            from pydantic import TypeAdapter  # pydantic's machinery loads on first parse
+
+            adapter = _ADAPTERS[self.name] = TypeAdapter(self.response_type())
         result: T = adapter.validate_python(data)
         return result
 
@@ -63,7 +86,7 @@ _ADAPTERS: dict[str, TypeAdapter[Any]] = {}
 ERROR_FORMATS: dict[str, ErrorFormatInfo] = {
     "envelope": ErrorFormatInfo(
         "envelope",
-        models.ErrorEnvelope,
+        lambda: _models().ErrorEnvelope,
         "message",
         None,
         None,
@@ -82,7 +105,7 @@ GET_TOKEN: OperationInfo[models.Token] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.Token,
+    response_type=lambda: _models().Token,
     errors={},
     warnings={},
     deprecated=None,
@@ -100,7 +123,7 @@ GET_STATUS: OperationInfo[models.StatusResponse] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.StatusResponse,
+    response_type=lambda: _models().StatusResponse,
     errors={},
     warnings={},
     deprecated=None,
@@ -118,7 +141,7 @@ GET_SETTINGS: OperationInfo[models.SettingsResponse] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.SettingsResponse,
+    response_type=lambda: _models().SettingsResponse,
     errors={},
     warnings={},
     deprecated=None,
@@ -136,7 +159,7 @@ RELEASE_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.AcceptedResponse,
+    response_type=lambda: _models().AcceptedResponse,
     errors={},
     warnings={},
     deprecated=None,
@@ -154,7 +177,7 @@ ADD_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.AcceptedResponse,
+    response_type=lambda: _models().AcceptedResponse,
     errors={},
     warnings={},
     deprecated="use POST v3/orders instead",
@@ -172,7 +195,7 @@ GET_TRACK_TRACE_STATUS: OperationInfo[models.TrackTraceStatusResponse] = Operati
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.TrackTraceStatusResponse,
+    response_type=lambda: _models().TrackTraceStatusResponse,
     errors={},
     warnings={},
     deprecated=None,
@@ -190,7 +213,7 @@ GET_SHIPMENTS: OperationInfo[models.ShipmentsResponse] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.ShipmentsResponse,
+    response_type=lambda: _models().ShipmentsResponse,
     errors={},
     warnings={},
     deprecated="use GET v3/shipments instead",
@@ -208,7 +231,7 @@ GET_SHIPMENTS_BY_ORDER_TYPE: OperationInfo[models.ShipmentsResponse] = Operation
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.ShipmentsResponse,
+    response_type=lambda: _models().ShipmentsResponse,
     errors={},
     warnings={},
     deprecated="use GET v3/shipments?filter[orderType][in]=5,6,7 instead",
@@ -226,7 +249,7 @@ GET_LABELED_SHIPMENTS_BY_ORDER_TYPE: OperationInfo[models.ShipmentsResponse] = O
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.ShipmentsResponse,
+    response_type=lambda: _models().ShipmentsResponse,
     errors={},
     warnings={},
     deprecated="use GET v3/shipments?filter[orderType][in]=5,6,7&filter[status][in]=SOME_STATUS instead",
@@ -244,7 +267,7 @@ GET_LABELED_SHIPMENTS: OperationInfo[models.ShipmentsResponse] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.ShipmentsResponse,
+    response_type=lambda: _models().ShipmentsResponse,
     errors={},
     warnings={},
     deprecated="use GET v3/shipments?filter[status][in]=SOME_STATUS instead",
@@ -262,7 +285,7 @@ SYNC_SHIPMENTS: OperationInfo[models.AcceptedResponse] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.AcceptedResponse,
+    response_type=lambda: _models().AcceptedResponse,
     errors={},
     warnings={},
     deprecated="use the v3 end-points (they do not require syncing) instead (The document names no single v3 end-point for it.)",
@@ -280,7 +303,7 @@ SYNC_LABELED_SHIPMENTS: OperationInfo[models.AcceptedResponse] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.AcceptedResponse,
+    response_type=lambda: _models().AcceptedResponse,
     errors={},
     warnings={},
     deprecated="use the v3 end-points (they do not require syncing) instead (The document names no single v3 end-point for it.)",
@@ -298,7 +321,7 @@ ADD_RMA: OperationInfo[models.RmaResponse] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="form",
-    response_type=models.RmaResponse,
+    response_type=lambda: _models().RmaResponse,
     errors={},
     warnings={},
     deprecated=None,
@@ -316,7 +339,7 @@ GET_RETURN_LABEL: OperationInfo[models.ReturnLabelResponse] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.ReturnLabelResponse,
+    response_type=lambda: _models().ReturnLabelResponse,
     errors={},
     warnings={},
     deprecated=None,
@@ -337,7 +360,7 @@ GET_RETURN_LABEL_FOR_METHOD: OperationInfo[models.ReturnLabelResponse] = Operati
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.ReturnLabelResponse,
+    response_type=lambda: _models().ReturnLabelResponse,
     errors={},
     warnings={},
     deprecated=None,
@@ -355,7 +378,7 @@ GET_RETURN_ITEMS: OperationInfo[models.ReturnItemsResponse] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="form",
-    response_type=models.ReturnItemsResponse,
+    response_type=lambda: _models().ReturnItemsResponse,
     errors={},
     warnings={},
     deprecated="use POST v3/returnItems instead",
@@ -373,7 +396,7 @@ ADD_PRODUCT: OperationInfo[models.IdResponse] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.IdResponse,
+    response_type=lambda: _models().IdResponse,
     errors={},
     warnings={},
     deprecated="use POST v3/products instead",
@@ -391,7 +414,7 @@ EDIT_PRODUCT: OperationInfo[models.MessageResponse] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.MessageResponse,
+    response_type=lambda: _models().MessageResponse,
     errors={},
     warnings={},
     deprecated="use PUT v3/products/:id instead",
@@ -409,7 +432,7 @@ GET_STOCK_LEVEL: OperationInfo[models.StockLevelResponse] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.StockLevelResponse,
+    response_type=lambda: _models().StockLevelResponse,
     errors={},
     warnings={},
     deprecated="use GET v3/stock?filter[sku][in]={sku} instead",
@@ -427,7 +450,7 @@ GET_STOCK_LEVELS: OperationInfo[models.StockLevelsResponse] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.StockLevelsResponse,
+    response_type=lambda: _models().StockLevelsResponse,
     errors={},
     warnings={},
     deprecated="use GET v3/stock instead",
@@ -445,7 +468,7 @@ GET_STOCK: OperationInfo[models.StockResponse] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.StockResponse,
+    response_type=lambda: _models().StockResponse,
     errors={},
     warnings={},
     deprecated="use GET v3/stock?filter[sku][in]={sku} instead",
@@ -466,7 +489,7 @@ GET_STOCK_BULK: OperationInfo[models.StockBulkResponse] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.StockBulkResponse,
+    response_type=lambda: _models().StockBulkResponse,
     errors={},
     warnings={},
     deprecated="use GET v3/stock instead",
@@ -484,7 +507,7 @@ GET_STOCK_MUTATIONS: OperationInfo[models.StockMutationsResponse] = OperationInf
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.StockMutationsResponse,
+    response_type=lambda: _models().StockMutationsResponse,
     errors={},
     warnings={},
     deprecated="use GET v3/stockmutations instead",
@@ -502,7 +525,7 @@ SYNC_STOCK_MUTATIONS: OperationInfo[models.MessageResponse] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.MessageResponse,
+    response_type=lambda: _models().MessageResponse,
     errors={},
     warnings={},
     deprecated="use GET v3/stockmutations instead",
@@ -520,7 +543,7 @@ ADD_PURCHASE_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.AcceptedResponse,
+    response_type=lambda: _models().AcceptedResponse,
     errors={},
     warnings={},
     deprecated=None,
@@ -538,7 +561,7 @@ EDIT_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.IdResponse,
+    response_type=lambda: _models().IdResponse,
     errors={},
     warnings={},
     deprecated=None,
@@ -556,7 +579,7 @@ DELETE_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.IdResponse,
+    response_type=lambda: _models().IdResponse,
     errors={},
     warnings={},
     deprecated=None,

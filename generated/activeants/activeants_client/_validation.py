@@ -354,8 +354,6 @@ def _check_AcceptedResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         v2 = value["message"]
         if not (isinstance(v2, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v2)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'message'"))
 
@@ -368,22 +366,16 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         v3 = value["externalOrderNumber"]
         if not (isinstance(v3, str)):
             out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v3)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'externalOrderNumber'"))
     if "extraReference" in value:
         v4 = value["extraReference"]
         if not (isinstance(v4, str)):
             out.append(Problem(ptr + "/extraReference", _wrong_type("a string", v4)))
-        else:
-            pass
     if "actionCode" in value:
         v5 = value["actionCode"]
         if not (isinstance(v5, str)):
             out.append(Problem(ptr + "/actionCode", _wrong_type("a string", v5)))
-        else:
-            pass
     if "preferredShippingDate" in value:
         v6 = value["preferredShippingDate"]
         if not (isinstance(v6, str)):
@@ -410,14 +402,10 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         v9 = value["email"]
         if not (isinstance(v9, str)):
             out.append(Problem(ptr + "/email", _wrong_type("a string", v9)))
-        else:
-            pass
     if "phoneNumber" in value:
         v10 = value["phoneNumber"]
         if not (isinstance(v10, str)):
             out.append(Problem(ptr + "/phoneNumber", _wrong_type("a string", v10)))
-        else:
-            pass
     if "currency" in value:
         v11 = value["currency"]
         if not (isinstance(v11, str)):
@@ -434,20 +422,14 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         v12 = value["bankAccountNumber"]
         if not (isinstance(v12, str)):
             out.append(Problem(ptr + "/bankAccountNumber", _wrong_type("a string", v12)))
-        else:
-            pass
     if "bankAccountHolderName" in value:
         v13 = value["bankAccountHolderName"]
         if not (isinstance(v13, str)):
             out.append(Problem(ptr + "/bankAccountHolderName", _wrong_type("a string", v13)))
-        else:
-            pass
     if "bankAccountCityName" in value:
         v14 = value["bankAccountCityName"]
         if not (isinstance(v14, str)):
             out.append(Problem(ptr + "/bankAccountCityName", _wrong_type("a string", v14)))
-        else:
-            pass
     if "paymentMethodId" in value:
         v15 = value["paymentMethodId"]
         if not (_is_int(v15)):
@@ -463,48 +445,34 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         v16 = value["shippingMethodId"]
         if not (_is_int(v16)):
             out.append(Problem(ptr + "/shippingMethodId", _wrong_type("an integer", v16)))
-        else:
-            pass
     if "deliveryAddressFirstName" in value:
         v17 = value["deliveryAddressFirstName"]
         if not (isinstance(v17, str)):
             out.append(Problem(ptr + "/deliveryAddressFirstName", _wrong_type("a string", v17)))
-        else:
-            pass
     if "deliveryAddressInsertion" in value:
         v18 = value["deliveryAddressInsertion"]
         if not (isinstance(v18, str)):
             out.append(Problem(ptr + "/deliveryAddressInsertion", _wrong_type("a string", v18)))
-        else:
-            pass
     if "deliveryAddressLastName" in value:
         v19 = value["deliveryAddressLastName"]
         if not (isinstance(v19, str)):
             out.append(Problem(ptr + "/deliveryAddressLastName", _wrong_type("a string", v19)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'deliveryAddressLastName'"))
     if "deliveryAddressExtraName" in value:
         v20 = value["deliveryAddressExtraName"]
         if not (isinstance(v20, str)):
             out.append(Problem(ptr + "/deliveryAddressExtraName", _wrong_type("a string", v20)))
-        else:
-            pass
     if "deliveryAddressPostalCode" in value:
         v21 = value["deliveryAddressPostalCode"]
         if not (isinstance(v21, str)):
             out.append(Problem(ptr + "/deliveryAddressPostalCode", _wrong_type("a string", v21)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'deliveryAddressPostalCode'"))
     if "deliveryAddressHouseNumber" in value:
         v22 = value["deliveryAddressHouseNumber"]
         if not (_is_int(v22)):
             out.append(Problem(ptr + "/deliveryAddressHouseNumber", _wrong_type("an integer", v22)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'deliveryAddressHouseNumber'"))
     if "deliveryAddressHouseNumberAddition" in value:
@@ -513,242 +481,166 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
             out.append(
                 Problem(ptr + "/deliveryAddressHouseNumberAddition", _wrong_type("a string", v23))
             )
-        else:
-            pass
     if "deliveryAddressStreet" in value:
         v24 = value["deliveryAddressStreet"]
         if not (isinstance(v24, str)):
             out.append(Problem(ptr + "/deliveryAddressStreet", _wrong_type("a string", v24)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'deliveryAddressStreet'"))
     if "DeliveryAddressCityName" in value:
         v25 = value["DeliveryAddressCityName"]
         if not (isinstance(v25, str)):
             out.append(Problem(ptr + "/DeliveryAddressCityName", _wrong_type("a string", v25)))
-        else:
-            pass
     if "deliveryAddressRegion" in value:
         v26 = value["deliveryAddressRegion"]
         if not (isinstance(v26, str)):
             out.append(Problem(ptr + "/deliveryAddressRegion", _wrong_type("a string", v26)))
-        else:
-            pass
     if "deliveryAddressCountryIso" in value:
         v27 = value["deliveryAddressCountryIso"]
         if not (isinstance(v27, str)):
             out.append(Problem(ptr + "/deliveryAddressCountryIso", _wrong_type("a string", v27)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'deliveryAddressCountryIso'"))
     if "deliveryAddressExtraAddress" in value:
         v28 = value["deliveryAddressExtraAddress"]
         if not (isinstance(v28, str)):
             out.append(Problem(ptr + "/deliveryAddressExtraAddress", _wrong_type("a string", v28)))
-        else:
-            pass
     if "billingAddressFirstName" in value:
         v29 = value["billingAddressFirstName"]
         if not (isinstance(v29, str)):
             out.append(Problem(ptr + "/billingAddressFirstName", _wrong_type("a string", v29)))
-        else:
-            pass
     if "billingAddressInsertion" in value:
         v30 = value["billingAddressInsertion"]
         if not (isinstance(v30, str)):
             out.append(Problem(ptr + "/billingAddressInsertion", _wrong_type("a string", v30)))
-        else:
-            pass
     if "billingAddressLastName" in value:
         v31 = value["billingAddressLastName"]
         if not (isinstance(v31, str)):
             out.append(Problem(ptr + "/billingAddressLastName", _wrong_type("a string", v31)))
-        else:
-            pass
     if "billingAddressExtraName" in value:
         v32 = value["billingAddressExtraName"]
         if not (isinstance(v32, str)):
             out.append(Problem(ptr + "/billingAddressExtraName", _wrong_type("a string", v32)))
-        else:
-            pass
     if "billingAddressPostalCode" in value:
         v33 = value["billingAddressPostalCode"]
         if not (isinstance(v33, str)):
             out.append(Problem(ptr + "/billingAddressPostalCode", _wrong_type("a string", v33)))
-        else:
-            pass
     if "billingAddressHouseNumber" in value:
         v34 = value["billingAddressHouseNumber"]
         if not (_is_int(v34)):
             out.append(Problem(ptr + "/billingAddressHouseNumber", _wrong_type("an integer", v34)))
-        else:
-            pass
     if "billingAddressHouseNumberAddition" in value:
         v35 = value["billingAddressHouseNumberAddition"]
         if not (isinstance(v35, str)):
             out.append(
                 Problem(ptr + "/billingAddressHouseNumberAddition", _wrong_type("a string", v35))
             )
-        else:
-            pass
     if "billingAddressStreet" in value:
         v36 = value["billingAddressStreet"]
         if not (isinstance(v36, str)):
             out.append(Problem(ptr + "/billingAddressStreet", _wrong_type("a string", v36)))
-        else:
-            pass
     if "billingAddressCityName" in value:
         v37 = value["billingAddressCityName"]
         if not (isinstance(v37, str)):
             out.append(Problem(ptr + "/billingAddressCityName", _wrong_type("a string", v37)))
-        else:
-            pass
     if "billingAddressRegion" in value:
         v38 = value["billingAddressRegion"]
         if not (isinstance(v38, str)):
             out.append(Problem(ptr + "/billingAddressRegion", _wrong_type("a string", v38)))
-        else:
-            pass
     if "billingAddressCountryIso" in value:
         v39 = value["billingAddressCountryIso"]
         if not (isinstance(v39, str)):
             out.append(Problem(ptr + "/billingAddressCountryIso", _wrong_type("a string", v39)))
-        else:
-            pass
     if "billingAddressExtraAddress" in value:
         v40 = value["billingAddressExtraAddress"]
         if not (isinstance(v40, str)):
             out.append(Problem(ptr + "/billingAddressExtraAddress", _wrong_type("a string", v40)))
-        else:
-            pass
     if "extra1" in value:
         v41 = value["extra1"]
         if not (isinstance(v41, str)):
             out.append(Problem(ptr + "/extra1", _wrong_type("a string", v41)))
-        else:
-            pass
     if "extra2" in value:
         v42 = value["extra2"]
         if not (isinstance(v42, str)):
             out.append(Problem(ptr + "/extra2", _wrong_type("a string", v42)))
-        else:
-            pass
     if "extra3" in value:
         v43 = value["extra3"]
         if not (isinstance(v43, str)):
             out.append(Problem(ptr + "/extra3", _wrong_type("a string", v43)))
-        else:
-            pass
     if "extra4" in value:
         v44 = value["extra4"]
         if not (isinstance(v44, str)):
             out.append(Problem(ptr + "/extra4", _wrong_type("a string", v44)))
-        else:
-            pass
     if "extra5" in value:
         v45 = value["extra5"]
         if not (isinstance(v45, str)):
             out.append(Problem(ptr + "/extra5", _wrong_type("a string", v45)))
-        else:
-            pass
     if "vatNumber" in value:
         v46 = value["vatNumber"]
         if not (isinstance(v46, str)):
             out.append(Problem(ptr + "/vatNumber", _wrong_type("a string", v46)))
-        else:
-            pass
     if "clientReference" in value:
         v47 = value["clientReference"]
         if not (isinstance(v47, str)):
             out.append(Problem(ptr + "/clientReference", _wrong_type("a string", v47)))
-        else:
-            pass
     if "languageId" in value:
         v48 = value["languageId"]
         if not (_is_int(v48)):
             out.append(Problem(ptr + "/languageId", _wrong_type("an integer", v48)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'languageId'"))
     if "orderTypeId" in value:
         v49 = value["orderTypeId"]
         if not (_is_int(v49)):
             out.append(Problem(ptr + "/orderTypeId", _wrong_type("an integer", v49)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'orderTypeId'"))
     if "pickUpPointId" in value:
         v50 = value["pickUpPointId"]
         if not (isinstance(v50, str)):
             out.append(Problem(ptr + "/pickUpPointId", _wrong_type("a string", v50)))
-        else:
-            pass
     if "pickUpPointName" in value:
         v51 = value["pickUpPointName"]
         if not (isinstance(v51, str)):
             out.append(Problem(ptr + "/pickUpPointName", _wrong_type("a string", v51)))
-        else:
-            pass
     if "pickUpPointStreet" in value:
         v52 = value["pickUpPointStreet"]
         if not (isinstance(v52, str)):
             out.append(Problem(ptr + "/pickUpPointStreet", _wrong_type("a string", v52)))
-        else:
-            pass
     if "pickUpPointHouseNumber" in value:
         v53 = value["pickUpPointHouseNumber"]
         if not (_is_int(v53)):
             out.append(Problem(ptr + "/pickUpPointHouseNumber", _wrong_type("an integer", v53)))
-        else:
-            pass
     if "pickUpPointHouseNumberAddition" in value:
         v54 = value["pickUpPointHouseNumberAddition"]
         if not (isinstance(v54, str)):
             out.append(
                 Problem(ptr + "/pickUpPointHouseNumberAddition", _wrong_type("a string", v54))
             )
-        else:
-            pass
     if "pickUpPointPostalCode" in value:
         v55 = value["pickUpPointPostalCode"]
         if not (isinstance(v55, str)):
             out.append(Problem(ptr + "/pickUpPointPostalCode", _wrong_type("a string", v55)))
-        else:
-            pass
     if "pickUpPointCityName" in value:
         v56 = value["pickUpPointCityName"]
         if not (isinstance(v56, str)):
             out.append(Problem(ptr + "/pickUpPointCityName", _wrong_type("a string", v56)))
-        else:
-            pass
     if "pickUpPointCountryIso" in value:
         v57 = value["pickUpPointCountryIso"]
         if not (isinstance(v57, str)):
             out.append(Problem(ptr + "/pickUpPointCountryIso", _wrong_type("a string", v57)))
-        else:
-            pass
     if "pickUpPointRegion" in value:
         v58 = value["pickUpPointRegion"]
         if not (isinstance(v58, str)):
             out.append(Problem(ptr + "/pickUpPointRegion", _wrong_type("a string", v58)))
-        else:
-            pass
     if "pickUpPointExtraAddress" in value:
         v59 = value["pickUpPointExtraAddress"]
         if not (isinstance(v59, str)):
             out.append(Problem(ptr + "/pickUpPointExtraAddress", _wrong_type("a string", v59)))
-        else:
-            pass
     if "warehouseId" in value:
         v60 = value["warehouseId"]
         if not (_is_int(v60)):
             out.append(Problem(ptr + "/warehouseId", _wrong_type("an integer", v60)))
-        else:
-            pass
     if "orderItems" in value:
         v61 = value["orderItems"]
         if not (isinstance(v61, list)):
@@ -773,42 +665,30 @@ def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         v65 = value["sku"]
         if not (isinstance(v65, str)):
             out.append(Problem(ptr + "/sku", _wrong_type("a string", v65)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'sku'"))
     if "name" in value:
         v66 = value["name"]
         if not (isinstance(v66, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v66)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'name'"))
     if "barcode" in value:
         v67 = value["barcode"]
         if not (isinstance(v67, str)):
             out.append(Problem(ptr + "/barcode", _wrong_type("a string", v67)))
-        else:
-            pass
     if "description" in value:
         v68 = value["description"]
         if not (isinstance(v68, str)):
             out.append(Problem(ptr + "/description", _wrong_type("a string", v68)))
-        else:
-            pass
     if "harmonisationCode" in value:
         v69 = value["harmonisationCode"]
         if not (isinstance(v69, str)):
             out.append(Problem(ptr + "/harmonisationCode", _wrong_type("a string", v69)))
-        else:
-            pass
     if "countryOfOriginIso" in value:
         v70 = value["countryOfOriginIso"]
         if not (isinstance(v70, str)):
             out.append(Problem(ptr + "/countryOfOriginIso", _wrong_type("a string", v70)))
-        else:
-            pass
     if "encodedImage" in value:
         v71 = value["encodedImage"]
         if not (isinstance(v71, str)):
@@ -826,98 +706,66 @@ def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         v73 = value["costPrice"]
         if not (_is_number(v73)):
             out.append(Problem(ptr + "/costPrice", _wrong_type("a number", v73)))
-        else:
-            pass
     if "supplierCode" in value:
         v74 = value["supplierCode"]
         if not (isinstance(v74, str)):
             out.append(Problem(ptr + "/supplierCode", _wrong_type("a string", v74)))
-        else:
-            pass
     if "supplierProductCode" in value:
         v75 = value["supplierProductCode"]
         if not (isinstance(v75, str)):
             out.append(Problem(ptr + "/supplierProductCode", _wrong_type("a string", v75)))
-        else:
-            pass
     if "stockMinimum" in value:
         v76 = value["stockMinimum"]
         if not (_is_int(v76)):
             out.append(Problem(ptr + "/stockMinimum", _wrong_type("an integer", v76)))
-        else:
-            pass
     if "stockMaximum" in value:
         v77 = value["stockMaximum"]
         if not (_is_int(v77)):
             out.append(Problem(ptr + "/stockMaximum", _wrong_type("an integer", v77)))
-        else:
-            pass
     if "priceA" in value:
         v78 = value["priceA"]
         if not (isinstance(v78, str)):
             out.append(Problem(ptr + "/priceA", _wrong_type("a string", v78)))
-        else:
-            pass
     if "priceB" in value:
         v79 = value["priceB"]
         if not (isinstance(v79, str)):
             out.append(Problem(ptr + "/priceB", _wrong_type("a string", v79)))
-        else:
-            pass
     if "priceC" in value:
         v80 = value["priceC"]
         if not (isinstance(v80, str)):
             out.append(Problem(ptr + "/priceC", _wrong_type("a string", v80)))
-        else:
-            pass
     if "priceD" in value:
         v81 = value["priceD"]
         if not (isinstance(v81, str)):
             out.append(Problem(ptr + "/priceD", _wrong_type("a string", v81)))
-        else:
-            pass
     if "vatLevel" in value:
         v82 = value["vatLevel"]
         if not (isinstance(v82, str)):
             out.append(Problem(ptr + "/vatLevel", _wrong_type("a string", v82)))
-        else:
-            pass
     if "orderQuantity" in value:
         v83 = value["orderQuantity"]
         if not (isinstance(v83, str)):
             out.append(Problem(ptr + "/orderQuantity", _wrong_type("a string", v83)))
-        else:
-            pass
     if "extra1" in value:
         v84 = value["extra1"]
         if not (isinstance(v84, str)):
             out.append(Problem(ptr + "/extra1", _wrong_type("a string", v84)))
-        else:
-            pass
     if "extra2" in value:
         v85 = value["extra2"]
         if not (isinstance(v85, str)):
             out.append(Problem(ptr + "/extra2", _wrong_type("a string", v85)))
-        else:
-            pass
     if "extra3" in value:
         v86 = value["extra3"]
         if not (isinstance(v86, str)):
             out.append(Problem(ptr + "/extra3", _wrong_type("a string", v86)))
-        else:
-            pass
     if "extra4" in value:
         v87 = value["extra4"]
         if not (isinstance(v87, str)):
             out.append(Problem(ptr + "/extra4", _wrong_type("a string", v87)))
-        else:
-            pass
     if "extra5" in value:
         v88 = value["extra5"]
         if not (isinstance(v88, str)):
             out.append(Problem(ptr + "/extra5", _wrong_type("a string", v88)))
-        else:
-            pass
     if "hasThtDate" in value:
         v89 = value["hasThtDate"]
         if not (isinstance(v89, bool)):
@@ -926,14 +774,10 @@ def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         v90 = value["warningDaysTillThtDate"]
         if not (_is_int(v90)):
             out.append(Problem(ptr + "/warningDaysTillThtDate", _wrong_type("an integer", v90)))
-        else:
-            pass
     if "maxDaysTillThtDate" in value:
         v91 = value["maxDaysTillThtDate"]
         if not (_is_int(v91)):
             out.append(Problem(ptr + "/maxDaysTillThtDate", _wrong_type("an integer", v91)))
-        else:
-            pass
     if "hasLotNumber" in value:
         v92 = value["hasLotNumber"]
         if not (isinstance(v92, bool)):
@@ -961,16 +805,12 @@ def _check_AddPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> 
         v96 = value["reference"]
         if not (isinstance(v96, str)):
             out.append(Problem(ptr + "/reference", _wrong_type("a string", v96)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'reference'"))
     if "comment" in value:
         v97 = value["comment"]
         if not (isinstance(v97, str)):
             out.append(Problem(ptr + "/comment", _wrong_type("a string", v97)))
-        else:
-            pass
     if "expectedDate" in value:
         v98 = value["expectedDate"]
         if not (isinstance(v98, str)):
@@ -989,8 +829,6 @@ def _check_AddPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> 
         v99 = value["warehouseId"]
         if not (_is_int(v99)):
             out.append(Problem(ptr + "/warehouseId", _wrong_type("an integer", v99)))
-        else:
-            pass
     if "purchaseOrderItems" in value:
         v100 = value["purchaseOrderItems"]
         if not (isinstance(v100, list)):
@@ -1017,22 +855,16 @@ def _check_AddRmaRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         v104 = value["shipmentId"]
         if not (_is_int(v104)):
             out.append(Problem(ptr + "/shipmentId", _wrong_type("an integer", v104)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'shipmentId'"))
     if "remark" in value:
         v105 = value["remark"]
         if not (isinstance(v105, str)):
             out.append(Problem(ptr + "/remark", _wrong_type("a string", v105)))
-        else:
-            pass
     if "externalReference" in value:
         v106 = value["externalReference"]
         if not (isinstance(v106, str)):
             out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v106)))
-        else:
-            pass
     if "rmaItems" in value:
         v107 = value["rmaItems"]
         _check_RmaItem(v107, ptr + "/rmaItems", out)
@@ -1051,20 +883,14 @@ def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
         v109 = value["id"]
         if not (_is_int(v109)):
             out.append(Problem(ptr + "/id", _wrong_type("an integer", v109)))
-        else:
-            pass
     if "name" in value:
         v110 = value["name"]
         if not (isinstance(v110, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v110)))
-        else:
-            pass
     if "code" in value:
         v111 = value["code"]
         if not (isinstance(v111, str)):
             out.append(Problem(ptr + "/code", _wrong_type("a string", v111)))
-        else:
-            pass
 
 
 def _check_DeletePurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1075,8 +901,6 @@ def _check_DeletePurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> 
         v112 = value["sku"]
         if not (isinstance(v112, str)):
             out.append(Problem(ptr + "/sku", _wrong_type("a string", v112)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'sku'"))
     for key113 in value:
@@ -1094,8 +918,6 @@ def _check_DeletePurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) 
         v114 = value["purchaseOrderId"]
         if not (_is_int(v114)):
             out.append(Problem(ptr + "/purchaseOrderId", _wrong_type("an integer", v114)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'purchaseOrderId'"))
     if "purchaseOrderItems" in value:
@@ -1122,34 +944,24 @@ def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         v119 = value["sku"]
         if not (isinstance(v119, str)):
             out.append(Problem(ptr + "/sku", _wrong_type("a string", v119)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'sku'"))
     if "CostPrice" in value:
         v120 = value["CostPrice"]
         if not (isinstance(v120, str)):
             out.append(Problem(ptr + "/CostPrice", _wrong_type("a string", v120)))
-        else:
-            pass
     if "Description" in value:
         v121 = value["Description"]
         if not (isinstance(v121, str)):
             out.append(Problem(ptr + "/Description", _wrong_type("a string", v121)))
-        else:
-            pass
     if "HarmonisationCode" in value:
         v122 = value["HarmonisationCode"]
         if not (isinstance(v122, str)):
             out.append(Problem(ptr + "/HarmonisationCode", _wrong_type("a string", v122)))
-        else:
-            pass
     if "CountryOfOriginIso" in value:
         v123 = value["CountryOfOriginIso"]
         if not (isinstance(v123, str)):
             out.append(Problem(ptr + "/CountryOfOriginIso", _wrong_type("a string", v123)))
-        else:
-            pass
     if "EncodedImage" in value:
         v124 = value["EncodedImage"]
         if not (isinstance(v124, str)):
@@ -1175,86 +987,58 @@ def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         v128 = value["Barcode"]
         if not (isinstance(v128, str)):
             out.append(Problem(ptr + "/Barcode", _wrong_type("a string", v128)))
-        else:
-            pass
     if "StockMinimum" in value:
         v129 = value["StockMinimum"]
         if not (_is_int(v129)):
             out.append(Problem(ptr + "/StockMinimum", _wrong_type("an integer", v129)))
-        else:
-            pass
     if "StockMaximum" in value:
         v130 = value["StockMaximum"]
         if not (_is_int(v130)):
             out.append(Problem(ptr + "/StockMaximum", _wrong_type("an integer", v130)))
-        else:
-            pass
     if "PriceA" in value:
         v131 = value["PriceA"]
         if not (_is_number(v131)):
             out.append(Problem(ptr + "/PriceA", _wrong_type("a number", v131)))
-        else:
-            pass
     if "PriceB" in value:
         v132 = value["PriceB"]
         if not (_is_number(v132)):
             out.append(Problem(ptr + "/PriceB", _wrong_type("a number", v132)))
-        else:
-            pass
     if "PriceC" in value:
         v133 = value["PriceC"]
         if not (_is_number(v133)):
             out.append(Problem(ptr + "/PriceC", _wrong_type("a number", v133)))
-        else:
-            pass
     if "PriceD" in value:
         v134 = value["PriceD"]
         if not (_is_number(v134)):
             out.append(Problem(ptr + "/PriceD", _wrong_type("a number", v134)))
-        else:
-            pass
     if "VatLevel" in value:
         v135 = value["VatLevel"]
         if not (_is_int(v135)):
             out.append(Problem(ptr + "/VatLevel", _wrong_type("an integer", v135)))
-        else:
-            pass
     if "OrderQuantity" in value:
         v136 = value["OrderQuantity"]
         if not (_is_int(v136)):
             out.append(Problem(ptr + "/OrderQuantity", _wrong_type("an integer", v136)))
-        else:
-            pass
     if "Extra1" in value:
         v137 = value["Extra1"]
         if not (isinstance(v137, str)):
             out.append(Problem(ptr + "/Extra1", _wrong_type("a string", v137)))
-        else:
-            pass
     if "Extra2" in value:
         v138 = value["Extra2"]
         if not (isinstance(v138, str)):
             out.append(Problem(ptr + "/Extra2", _wrong_type("a string", v138)))
-        else:
-            pass
     if "Extra3" in value:
         v139 = value["Extra3"]
         if not (isinstance(v139, str)):
             out.append(Problem(ptr + "/Extra3", _wrong_type("a string", v139)))
-        else:
-            pass
     if "Extra4" in value:
         v140 = value["Extra4"]
         if not (isinstance(v140, str)):
             out.append(Problem(ptr + "/Extra4", _wrong_type("a string", v140)))
-        else:
-            pass
     if "Extra5" in value:
         v141 = value["Extra5"]
         if not (isinstance(v141, str)):
             out.append(Problem(ptr + "/Extra5", _wrong_type("a string", v141)))
-        else:
-            pass
     if "HasThtDate" in value:
         v142 = value["HasThtDate"]
         if not (isinstance(v142, bool)):
@@ -1263,14 +1047,10 @@ def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         v143 = value["WarningDaysTillThtDate"]
         if not (_is_int(v143)):
             out.append(Problem(ptr + "/WarningDaysTillThtDate", _wrong_type("an integer", v143)))
-        else:
-            pass
     if "MaxDaysTillThtDate" in value:
         v144 = value["MaxDaysTillThtDate"]
         if not (_is_int(v144)):
             out.append(Problem(ptr + "/MaxDaysTillThtDate", _wrong_type("an integer", v144)))
-        else:
-            pass
     if "HasLotNumber" in value:
         v145 = value["HasLotNumber"]
         if not (isinstance(v145, bool)):
@@ -1298,16 +1078,12 @@ def _check_EditPurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> No
         v149 = value["sku"]
         if not (isinstance(v149, str)):
             out.append(Problem(ptr + "/sku", _wrong_type("a string", v149)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'sku'"))
     if "quantity" in value:
         v150 = value["quantity"]
         if not (_is_int(v150)):
             out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v150)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'quantity'"))
     for key151 in value:
@@ -1325,22 +1101,16 @@ def _check_EditPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) ->
         v152 = value["purchaseOrderId"]
         if not (_is_int(v152)):
             out.append(Problem(ptr + "/purchaseOrderId", _wrong_type("an integer", v152)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'purchaseOrderId'"))
     if "reference" in value:
         v153 = value["reference"]
         if not (isinstance(v153, str)):
             out.append(Problem(ptr + "/reference", _wrong_type("a string", v153)))
-        else:
-            pass
     if "comment" in value:
         v154 = value["comment"]
         if not (isinstance(v154, str)):
             out.append(Problem(ptr + "/comment", _wrong_type("a string", v154)))
-        else:
-            pass
     if "expectedDate" in value:
         v155 = value["expectedDate"]
         if not (isinstance(v155, str)):
@@ -1379,14 +1149,10 @@ def _check_ErrorEnvelope(value: Any, ptr: str, out: list[Problem]) -> None:
         v160 = value["messageCode"]
         if not (isinstance(v160, str)):
             out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v160)))
-        else:
-            pass
     if "message" in value:
         v161 = value["message"]
         if not (isinstance(v161, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v161)))
-        else:
-            pass
 
 
 def _check_IdResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1397,20 +1163,14 @@ def _check_IdResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         v162 = value["messageCode"]
         if not (isinstance(v162, str)):
             out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v162)))
-        else:
-            pass
     if "message" in value:
         v163 = value["message"]
         if not (isinstance(v163, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v163)))
-        else:
-            pass
     if "result" in value:
         v164 = value["result"]
         if not (_is_int(v164)):
             out.append(Problem(ptr + "/result", _wrong_type("an integer", v164)))
-        else:
-            pass
 
 
 def _check_Language(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1421,20 +1181,14 @@ def _check_Language(value: Any, ptr: str, out: list[Problem]) -> None:
         v165 = value["id"]
         if not (_is_int(v165)):
             out.append(Problem(ptr + "/id", _wrong_type("an integer", v165)))
-        else:
-            pass
     if "name" in value:
         v166 = value["name"]
         if not (isinstance(v166, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v166)))
-        else:
-            pass
     if "code" in value:
         v167 = value["code"]
         if not (isinstance(v167, str)):
             out.append(Problem(ptr + "/code", _wrong_type("a string", v167)))
-        else:
-            pass
 
 
 def _check_MainShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1445,20 +1199,14 @@ def _check_MainShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
         v168 = value["id"]
         if not (_is_int(v168)):
             out.append(Problem(ptr + "/id", _wrong_type("an integer", v168)))
-        else:
-            pass
     if "name" in value:
         v169 = value["name"]
         if not (isinstance(v169, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v169)))
-        else:
-            pass
     if "code" in value:
         v170 = value["code"]
         if not (isinstance(v170, str)):
             out.append(Problem(ptr + "/code", _wrong_type("a string", v170)))
-        else:
-            pass
     if "shippingMethods" in value:
         v171 = value["shippingMethods"]
         if not (isinstance(v171, list)):
@@ -1478,14 +1226,10 @@ def _check_MessageResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         v174 = value["messageCode"]
         if not (isinstance(v174, str)):
             out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v174)))
-        else:
-            pass
     if "message" in value:
         v175 = value["message"]
         if not (isinstance(v175, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v175)))
-        else:
-            pass
 
 
 def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1496,56 +1240,40 @@ def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
         v176 = value["sku"]
         if not (isinstance(v176, str)):
             out.append(Problem(ptr + "/sku", _wrong_type("a string", v176)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'sku'"))
     if "quantity" in value:
         v177 = value["quantity"]
         if not (_is_int(v177)):
             out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v177)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'quantity'"))
     if "name" in value:
         v178 = value["name"]
         if not (isinstance(v178, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v178)))
-        else:
-            pass
     if "price" in value:
         v179 = value["price"]
         if not (_is_number(v179)):
             out.append(Problem(ptr + "/price", _wrong_type("a number", v179)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'price'"))
     if "vat" in value:
         v180 = value["vat"]
         if not (_is_number(v180)):
             out.append(Problem(ptr + "/vat", _wrong_type("a number", v180)))
-        else:
-            pass
     if "extra6" in value:
         v181 = value["extra6"]
         if not (isinstance(v181, str)):
             out.append(Problem(ptr + "/extra6", _wrong_type("a string", v181)))
-        else:
-            pass
     if "extra7" in value:
         v182 = value["extra7"]
         if not (isinstance(v182, str)):
             out.append(Problem(ptr + "/extra7", _wrong_type("a string", v182)))
-        else:
-            pass
     if "warehouseId" in value:
         v183 = value["warehouseId"]
         if not (_is_int(v183)):
             out.append(Problem(ptr + "/warehouseId", _wrong_type("an integer", v183)))
-        else:
-            pass
     for key184 in value:
         if key184 not in _C10:
             out.append(
@@ -1561,20 +1289,14 @@ def _check_OrderType(value: Any, ptr: str, out: list[Problem]) -> None:
         v185 = value["id"]
         if not (_is_int(v185)):
             out.append(Problem(ptr + "/id", _wrong_type("an integer", v185)))
-        else:
-            pass
     if "name" in value:
         v186 = value["name"]
         if not (isinstance(v186, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v186)))
-        else:
-            pass
     if "code" in value:
         v187 = value["code"]
         if not (isinstance(v187, str)):
             out.append(Problem(ptr + "/code", _wrong_type("a string", v187)))
-        else:
-            pass
 
 
 def _check_PaymentMethod(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1585,20 +1307,14 @@ def _check_PaymentMethod(value: Any, ptr: str, out: list[Problem]) -> None:
         v188 = value["id"]
         if not (_is_int(v188)):
             out.append(Problem(ptr + "/id", _wrong_type("an integer", v188)))
-        else:
-            pass
     if "name" in value:
         v189 = value["name"]
         if not (isinstance(v189, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v189)))
-        else:
-            pass
     if "code" in value:
         v190 = value["code"]
         if not (isinstance(v190, str)):
             out.append(Problem(ptr + "/code", _wrong_type("a string", v190)))
-        else:
-            pass
 
 
 def _check_PurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1609,16 +1325,12 @@ def _check_PurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
         v191 = value["sku"]
         if not (isinstance(v191, str)):
             out.append(Problem(ptr + "/sku", _wrong_type("a string", v191)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'sku'"))
     if "quantity" in value:
         v192 = value["quantity"]
         if not (_is_int(v192)):
             out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v192)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'quantity'"))
     if "expectedDate" in value:
@@ -1650,8 +1362,6 @@ def _check_ReleaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None
         v195 = value["externalOrderNumber"]
         if not (isinstance(v195, str)):
             out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v195)))
-        else:
-            pass
     for key196 in value:
         if key196 not in _C12:
             out.append(
@@ -1667,81 +1377,55 @@ def _check_ReturnItem(value: Any, ptr: str, out: list[Problem]) -> None:
         v197 = value["id"]
         if not (_is_int(v197)):
             out.append(Problem(ptr + "/id", _wrong_type("an integer", v197)))
-        else:
-            pass
     if "returnDate" in value:
         v198 = value["returnDate"]
         if not (isinstance(v198, str)):
             out.append(Problem(ptr + "/returnDate", _wrong_type("a string", v198)))
-        else:
-            pass
     if "externalOrderNumber" in value:
         v199 = value["externalOrderNumber"]
         if not (isinstance(v199, str)):
             out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v199)))
-        else:
-            pass
     if "sku" in value:
         v200 = value["sku"]
         if not (isinstance(v200, str)):
             out.append(Problem(ptr + "/sku", _wrong_type("a string", v200)))
-        else:
-            pass
     if "quantity" in value:
         v201 = value["quantity"]
         if not (_is_int(v201)):
             out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v201)))
-        else:
-            pass
     if "type" in value:
         v202 = value["type"]
         if not (isinstance(v202, str)):
             out.append(Problem(ptr + "/type", _wrong_type("a string", v202)))
-        else:
-            pass
     if "returnReasonId" in value:
         v203 = value["returnReasonId"]
         if not (_is_int(v203)):
             out.append(Problem(ptr + "/returnReasonId", _wrong_type("an integer", v203)))
-        else:
-            pass
     if "returnReason" in value:
         v204 = value["returnReason"]
         if not (isinstance(v204, str)):
             out.append(Problem(ptr + "/returnReason", _wrong_type("a string", v204)))
-        else:
-            pass
     if "comment" in value:
         v205 = value["comment"]
         if not (isinstance(v205, str)):
             out.append(Problem(ptr + "/comment", _wrong_type("a string", v205)))
-        else:
-            pass
     if "afterCare" in value:
         v206 = value["afterCare"]
         if not (isinstance(v206, str)):
             out.append(Problem(ptr + "/afterCare", _wrong_type("a string", v206)))
-        else:
-            pass
     if "porti" in value:
         v207 = value["porti"]
         if v207 is not None:
             if not (isinstance(v207, str)):
                 out.append(Problem(ptr + "/porti", _wrong_type("a string or null", v207)))
-            else:
-                pass
     if "returnShippingMethod" in value:
         v208 = value["returnShippingMethod"]
         if not (isinstance(v208, str)):
             out.append(Problem(ptr + "/returnShippingMethod", _wrong_type("a string", v208)))
-        else:
-            pass
     if "returnShippingMethodId" in value:
         v209 = value["returnShippingMethodId"]
         if not (_is_int(v209)):
             out.append(Problem(ptr + "/returnShippingMethodId", _wrong_type("an integer", v209)))
-        else:
-            pass
     if "reDeliver" in value:
         v210 = value["reDeliver"]
         if not (isinstance(v210, bool)):
@@ -1750,22 +1434,16 @@ def _check_ReturnItem(value: Any, ptr: str, out: list[Problem]) -> None:
         v211 = value["orderType"]
         if not (isinstance(v211, str)):
             out.append(Problem(ptr + "/orderType", _wrong_type("a string", v211)))
-        else:
-            pass
     if "warehouseAbbreviation" in value:
         v212 = value["warehouseAbbreviation"]
         if not (isinstance(v212, str)):
             out.append(Problem(ptr + "/warehouseAbbreviation", _wrong_type("a string", v212)))
-        else:
-            pass
     if "processedByWarehouseAbbreviation" in value:
         v213 = value["processedByWarehouseAbbreviation"]
         if not (isinstance(v213, str)):
             out.append(
                 Problem(ptr + "/processedByWarehouseAbbreviation", _wrong_type("a string", v213))
             )
-        else:
-            pass
     if "rma" in value:
         v214 = value["rma"]
         if v214 is not None:
@@ -1784,8 +1462,6 @@ def _check_ReturnItemRma(value: Any, ptr: str, out: list[Problem]) -> None:
         v216 = value["externalReference"]
         if not (isinstance(v216, str)):
             out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v216)))
-        else:
-            pass
 
 
 def _check_ReturnItemRmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1796,8 +1472,6 @@ def _check_ReturnItemRmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
         v217 = value["externalReference"]
         if not (isinstance(v217, str)):
             out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v217)))
-        else:
-            pass
     if "metadata" in value:
         v218 = value["metadata"]
         if not (isinstance(v218, dict)):
@@ -1811,8 +1485,6 @@ def _check_ReturnItemRmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
                             _wrong_type("a string", item220),
                         )
                     )
-                else:
-                    pass
 
 
 def _check_ReturnItemsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1825,8 +1497,6 @@ def _check_ReturnItemsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
             out.append(
                 Problem(ptr + "/ExternalOrderNumber", _wrong_type("a string or an integer", v221))
             )
-        else:
-            pass
     if "Starttime" in value:
         v222 = value["Starttime"]
         if not (isinstance(v222, str)):
@@ -1877,14 +1547,10 @@ def _check_ReturnItemsResponse(value: Any, ptr: str, out: list[Problem]) -> None
         v225 = value["messageCode"]
         if not (isinstance(v225, str)):
             out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v225)))
-        else:
-            pass
     if "message" in value:
         v226 = value["message"]
         if not (isinstance(v226, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v226)))
-        else:
-            pass
     if "result" in value:
         v227 = value["result"]
         if not (isinstance(v227, list)):
@@ -1902,32 +1568,22 @@ def _check_ReturnLabel(value: Any, ptr: str, out: list[Problem]) -> None:
         v230 = value["data"]
         if not (isinstance(v230, str)):
             out.append(Problem(ptr + "/data", _wrong_type("a string", v230)))
-        else:
-            pass
     if "mimeType" in value:
         v231 = value["mimeType"]
         if not (isinstance(v231, str)):
             out.append(Problem(ptr + "/mimeType", _wrong_type("a string", v231)))
-        else:
-            pass
     if "fileName" in value:
         v232 = value["fileName"]
         if not (isinstance(v232, str)):
             out.append(Problem(ptr + "/fileName", _wrong_type("a string", v232)))
-        else:
-            pass
     if "shipmentItemId" in value:
         v233 = value["shipmentItemId"]
         if not (isinstance(v233, str)):
             out.append(Problem(ptr + "/shipmentItemId", _wrong_type("a string", v233)))
-        else:
-            pass
     if "packageNumber" in value:
         v234 = value["packageNumber"]
         if not (isinstance(v234, str)):
             out.append(Problem(ptr + "/packageNumber", _wrong_type("a string", v234)))
-        else:
-            pass
     if "isPaperlessReturnShippingMethod" in value:
         v235 = value["isPaperlessReturnShippingMethod"]
         if not (isinstance(v235, bool)):
@@ -1958,8 +1614,6 @@ def _check_ReturnLabelResponse(value: Any, ptr: str, out: list[Problem]) -> None
         v237 = value["message"]
         if not (isinstance(v237, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v237)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'message'"))
     if "result" in value:
@@ -1976,20 +1630,14 @@ def _check_ReturnReason(value: Any, ptr: str, out: list[Problem]) -> None:
         v239 = value["id"]
         if not (_is_int(v239)):
             out.append(Problem(ptr + "/id", _wrong_type("an integer", v239)))
-        else:
-            pass
     if "name" in value:
         v240 = value["name"]
         if not (isinstance(v240, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v240)))
-        else:
-            pass
     if "code" in value:
         v241 = value["code"]
         if not (isinstance(v241, str)):
             out.append(Problem(ptr + "/code", _wrong_type("a string", v241)))
-        else:
-            pass
 
 
 def _check_ReturnShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2000,20 +1648,14 @@ def _check_ReturnShippingMethod(value: Any, ptr: str, out: list[Problem]) -> Non
         v242 = value["id"]
         if not (_is_int(v242)):
             out.append(Problem(ptr + "/id", _wrong_type("an integer", v242)))
-        else:
-            pass
     if "name" in value:
         v243 = value["name"]
         if not (isinstance(v243, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v243)))
-        else:
-            pass
     if "code" in value:
         v244 = value["code"]
         if not (isinstance(v244, str)):
             out.append(Problem(ptr + "/code", _wrong_type("a string", v244)))
-        else:
-            pass
 
 
 def _check_RmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2024,32 +1666,24 @@ def _check_RmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
         v245 = value["shipmentItemId"]
         if not (_is_int(v245)):
             out.append(Problem(ptr + "/shipmentItemId", _wrong_type("an integer", v245)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'shipmentItemId'"))
     if "quantity" in value:
         v246 = value["quantity"]
         if not (_is_int(v246)):
             out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v246)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'quantity'"))
     if "returnReasonId" in value:
         v247 = value["returnReasonId"]
         if not (_is_int(v247)):
             out.append(Problem(ptr + "/returnReasonId", _wrong_type("an integer", v247)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'returnReasonId'"))
     if "externalReference" in value:
         v248 = value["externalReference"]
         if not (isinstance(v248, str)):
             out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v248)))
-        else:
-            pass
     if "metadata" in value:
         v249 = value["metadata"]
         if not (isinstance(v249, dict)):
@@ -2063,8 +1697,6 @@ def _check_RmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
                             _wrong_type("a string", item251),
                         )
                     )
-                else:
-                    pass
     for key252 in value:
         if key252 not in _C16:
             out.append(
@@ -2080,20 +1712,14 @@ def _check_RmaResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         v253 = value["messageCode"]
         if not (isinstance(v253, str)):
             out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v253)))
-        else:
-            pass
     if "message" in value:
         v254 = value["message"]
         if not (isinstance(v254, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v254)))
-        else:
-            pass
     if "result" in value:
         v255 = value["result"]
         if not (_is_int(v255)):
             out.append(Problem(ptr + "/result", _wrong_type("an integer", v255)))
-        else:
-            pass
 
 
 def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2184,8 +1810,6 @@ def _check_SettingsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         v281 = value["message"]
         if not (isinstance(v281, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v281)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'message'"))
     if "result" in value:
@@ -2202,50 +1826,34 @@ def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
         v283 = value["id"]
         if not (_is_int(v283)):
             out.append(Problem(ptr + "/id", _wrong_type("an integer", v283)))
-        else:
-            pass
     if "orderNumber" in value:
         v284 = value["orderNumber"]
         if not (_is_int(v284)):
             out.append(Problem(ptr + "/orderNumber", _wrong_type("an integer", v284)))
-        else:
-            pass
     if "orderType" in value:
         v285 = value["orderType"]
         if not (_is_int(v285)):
             out.append(Problem(ptr + "/orderType", _wrong_type("an integer", v285)))
-        else:
-            pass
     if "externalOrderNumber" in value:
         v286 = value["externalOrderNumber"]
         if not (isinstance(v286, str)):
             out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v286)))
-        else:
-            pass
     if "shippingDate" in value:
         v287 = value["shippingDate"]
         if not (isinstance(v287, str)):
             out.append(Problem(ptr + "/shippingDate", _wrong_type("a string", v287)))
-        else:
-            pass
     if "numberOfColli" in value:
         v288 = value["numberOfColli"]
         if not (_is_int(v288)):
             out.append(Problem(ptr + "/numberOfColli", _wrong_type("an integer", v288)))
-        else:
-            pass
     if "totalNumberOfProducts" in value:
         v289 = value["totalNumberOfProducts"]
         if not (_is_int(v289)):
             out.append(Problem(ptr + "/totalNumberOfProducts", _wrong_type("an integer", v289)))
-        else:
-            pass
     if "shippingMethodId" in value:
         v290 = value["shippingMethodId"]
         if not (_is_int(v290)):
             out.append(Problem(ptr + "/shippingMethodId", _wrong_type("an integer", v290)))
-        else:
-            pass
     if "returnPackageNumber" in value:
         v291 = value["returnPackageNumber"]
         if v291 is not None:
@@ -2253,8 +1861,6 @@ def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
                 out.append(
                     Problem(ptr + "/returnPackageNumber", _wrong_type("a string or null", v291))
                 )
-            else:
-                pass
     if "colli" in value:
         v292 = value["colli"]
         if not (isinstance(v292, list)):
@@ -2273,49 +1879,35 @@ def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
         v298 = value["basketPicURL"]
         if not (isinstance(v298, str)):
             out.append(Problem(ptr + "/basketPicURL", _wrong_type("a string", v298)))
-        else:
-            pass
     if "extra1" in value:
         v299 = value["extra1"]
         if v299 is not None:
             if not (isinstance(v299, str)):
                 out.append(Problem(ptr + "/extra1", _wrong_type("a string or null", v299)))
-            else:
-                pass
     if "extra2" in value:
         v300 = value["extra2"]
         if v300 is not None:
             if not (isinstance(v300, str)):
                 out.append(Problem(ptr + "/extra2", _wrong_type("a string or null", v300)))
-            else:
-                pass
     if "extra3" in value:
         v301 = value["extra3"]
         if v301 is not None:
             if not (isinstance(v301, str)):
                 out.append(Problem(ptr + "/extra3", _wrong_type("a string or null", v301)))
-            else:
-                pass
     if "extra4" in value:
         v302 = value["extra4"]
         if v302 is not None:
             if not (isinstance(v302, str)):
                 out.append(Problem(ptr + "/extra4", _wrong_type("a string or null", v302)))
-            else:
-                pass
     if "extra5" in value:
         v303 = value["extra5"]
         if v303 is not None:
             if not (isinstance(v303, str)):
                 out.append(Problem(ptr + "/extra5", _wrong_type("a string or null", v303)))
-            else:
-                pass
     if "currentTrackTraceStatus" in value:
         v304 = value["currentTrackTraceStatus"]
         if not (isinstance(v304, str)):
             out.append(Problem(ptr + "/currentTrackTraceStatus", _wrong_type("a string", v304)))
-        else:
-            pass
     if "currentTrackTraceExceptionLevel" in value:
         v305 = value["currentTrackTraceExceptionLevel"]
         if v305 is not None:
@@ -2326,20 +1918,14 @@ def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
                         _wrong_type("a string or null", v305),
                     )
                 )
-            else:
-                pass
     if "warehouseAbbrevation" in value:
         v306 = value["warehouseAbbrevation"]
         if not (isinstance(v306, str)):
             out.append(Problem(ptr + "/warehouseAbbrevation", _wrong_type("a string", v306)))
-        else:
-            pass
     if "mainShippingMethodId" in value:
         v307 = value["mainShippingMethodId"]
         if not (_is_int(v307)):
             out.append(Problem(ptr + "/mainShippingMethodId", _wrong_type("an integer", v307)))
-        else:
-            pass
 
 
 def _check_ShipmentCollo(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2350,20 +1936,14 @@ def _check_ShipmentCollo(value: Any, ptr: str, out: list[Problem]) -> None:
         v308 = value["colloNr"]
         if not (isinstance(v308, str)):
             out.append(Problem(ptr + "/colloNr", _wrong_type("a string", v308)))
-        else:
-            pass
     if "packageNumber" in value:
         v309 = value["packageNumber"]
         if not (isinstance(v309, str)):
             out.append(Problem(ptr + "/packageNumber", _wrong_type("a string", v309)))
-        else:
-            pass
     if "trackTraceUrl" in value:
         v310 = value["trackTraceUrl"]
         if not (isinstance(v310, str)):
             out.append(Problem(ptr + "/trackTraceUrl", _wrong_type("a string", v310)))
-        else:
-            pass
 
 
 def _check_ShipmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2374,14 +1954,10 @@ def _check_ShipmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
         v311 = value["sku"]
         if not (isinstance(v311, str)):
             out.append(Problem(ptr + "/sku", _wrong_type("a string", v311)))
-        else:
-            pass
     if "quantity" in value:
         v312 = value["quantity"]
         if not (_is_int(v312)):
             out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v312)))
-        else:
-            pass
     if "serialNrs" in value:
         v313 = value["serialNrs"]
         if not (isinstance(v313, list)):
@@ -2394,14 +1970,10 @@ def _check_ShipmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
                             ptr + "/serialNrs" + "/" + str(i314), _wrong_type("a string", item315)
                         )
                     )
-                else:
-                    pass
     if "weight" in value:
         v316 = value["weight"]
         if not (_is_number(v316)):
             out.append(Problem(ptr + "/weight", _wrong_type("a number", v316)))
-        else:
-            pass
     if "tht" in value:
         v317 = value["tht"]
         if v317 is not None:
@@ -2422,22 +1994,16 @@ def _check_ShipmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
         if v318 is not None:
             if not (isinstance(v318, str)):
                 out.append(Problem(ptr + "/extra6", _wrong_type("a string or null", v318)))
-            else:
-                pass
     if "extra7" in value:
         v319 = value["extra7"]
         if v319 is not None:
             if not (isinstance(v319, str)):
                 out.append(Problem(ptr + "/extra7", _wrong_type("a string or null", v319)))
-            else:
-                pass
     if "lotNumber" in value:
         v320 = value["lotNumber"]
         if v320 is not None:
             if not (isinstance(v320, str)):
                 out.append(Problem(ptr + "/lotNumber", _wrong_type("a string or null", v320)))
-            else:
-                pass
 
 
 def _check_ShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2457,8 +2023,6 @@ def _check_ShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                             _wrong_type("an integer", item323),
                         )
                     )
-                else:
-                    pass
     for key324 in value:
         if key324 not in _C17:
             out.append(
@@ -2483,8 +2047,6 @@ def _check_ShipmentsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         v326 = value["message"]
         if not (isinstance(v326, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v326)))
-        else:
-            pass
     if "result" in value:
         v327 = value["result"]
         if not (isinstance(v327, list)):
@@ -2502,20 +2064,14 @@ def _check_ShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
         v330 = value["id"]
         if not (_is_int(v330)):
             out.append(Problem(ptr + "/id", _wrong_type("an integer", v330)))
-        else:
-            pass
     if "name" in value:
         v331 = value["name"]
         if not (isinstance(v331, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v331)))
-        else:
-            pass
     if "code" in value:
         v332 = value["code"]
         if not (isinstance(v332, str)):
             out.append(Problem(ptr + "/code", _wrong_type("a string", v332)))
-        else:
-            pass
 
 
 def _check_StatusResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2526,21 +2082,15 @@ def _check_StatusResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         v333 = value["messageCode"]
         if not (isinstance(v333, str)):
             out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v333)))
-        else:
-            pass
     if "message" in value:
         v334 = value["message"]
         if not (isinstance(v334, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v334)))
-        else:
-            pass
     if "result" in value:
         v335 = value["result"]
         if v335 is not None:
             if not (isinstance(v335, dict)):
                 out.append(Problem(ptr + "/result", _wrong_type("an object or null", v335)))
-            else:
-                pass
 
 
 def _check_StockBulkResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2551,14 +2101,10 @@ def _check_StockBulkResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         v336 = value["messageCode"]
         if not (isinstance(v336, str)):
             out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v336)))
-        else:
-            pass
     if "message" in value:
         v337 = value["message"]
         if not (isinstance(v337, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v337)))
-        else:
-            pass
     if "result" in value:
         v338 = value["result"]
         _check_StockBulkResult(v338, ptr + "/result", out)
@@ -2578,62 +2124,42 @@ def _check_StockDetails(value: Any, ptr: str, out: list[Problem]) -> None:
         v339 = value["name"]
         if not (isinstance(v339, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v339)))
-        else:
-            pass
     if "sku" in value:
         v340 = value["sku"]
         if not (isinstance(v340, str)):
             out.append(Problem(ptr + "/sku", _wrong_type("a string", v340)))
-        else:
-            pass
     if "productId" in value:
         v341 = value["productId"]
         if not (_is_int(v341)):
             out.append(Problem(ptr + "/productId", _wrong_type("an integer", v341)))
-        else:
-            pass
     if "physicalStock" in value:
         v342 = value["physicalStock"]
         if not (_is_int(v342)):
             out.append(Problem(ptr + "/physicalStock", _wrong_type("an integer", v342)))
-        else:
-            pass
     if "expectedStock" in value:
         v343 = value["expectedStock"]
         if not (_is_int(v343)):
             out.append(Problem(ptr + "/expectedStock", _wrong_type("an integer", v343)))
-        else:
-            pass
     if "orderedStock" in value:
         v344 = value["orderedStock"]
         if not (_is_int(v344)):
             out.append(Problem(ptr + "/orderedStock", _wrong_type("an integer", v344)))
-        else:
-            pass
     if "unavailableStock" in value:
         v345 = value["unavailableStock"]
         if not (_is_int(v345)):
             out.append(Problem(ptr + "/unavailableStock", _wrong_type("an integer", v345)))
-        else:
-            pass
     if "freeStock" in value:
         v346 = value["freeStock"]
         if not (_is_int(v346)):
             out.append(Problem(ptr + "/freeStock", _wrong_type("an integer", v346)))
-        else:
-            pass
     if "economicStock" in value:
         v347 = value["economicStock"]
         if not (_is_int(v347)):
             out.append(Problem(ptr + "/economicStock", _wrong_type("an integer", v347)))
-        else:
-            pass
     if "availableStock" in value:
         v348 = value["availableStock"]
         if not (_is_int(v348)):
             out.append(Problem(ptr + "/availableStock", _wrong_type("an integer", v348)))
-        else:
-            pass
     if "thts" in value:
         v349 = value["thts"]
         if not (isinstance(v349, list)):
@@ -2644,8 +2170,6 @@ def _check_StockDetails(value: Any, ptr: str, out: list[Problem]) -> None:
                     out.append(
                         Problem(ptr + "/thts" + "/" + str(i350), _wrong_type("an object", item351))
                     )
-                else:
-                    pass
 
 
 def _check_StockLevel(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2656,20 +2180,14 @@ def _check_StockLevel(value: Any, ptr: str, out: list[Problem]) -> None:
         v352 = value["sku"]
         if not (isinstance(v352, str)):
             out.append(Problem(ptr + "/sku", _wrong_type("a string", v352)))
-        else:
-            pass
     if "name" in value:
         v353 = value["name"]
         if not (isinstance(v353, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v353)))
-        else:
-            pass
     if "stock" in value:
         v354 = value["stock"]
         if not (_is_int(v354)):
             out.append(Problem(ptr + "/stock", _wrong_type("an integer", v354)))
-        else:
-            pass
     if "thts" in value:
         v355 = value["thts"]
         if not (isinstance(v355, list)):
@@ -2681,26 +2199,18 @@ def _check_StockLevel(value: Any, ptr: str, out: list[Problem]) -> None:
         v358 = value["freeStock"]
         if not (_is_int(v358)):
             out.append(Problem(ptr + "/freeStock", _wrong_type("an integer", v358)))
-        else:
-            pass
     if "economicStock" in value:
         v359 = value["economicStock"]
         if not (_is_int(v359)):
             out.append(Problem(ptr + "/economicStock", _wrong_type("an integer", v359)))
-        else:
-            pass
     if "availableStock" in value:
         v360 = value["availableStock"]
         if not (_is_int(v360)):
             out.append(Problem(ptr + "/availableStock", _wrong_type("an integer", v360)))
-        else:
-            pass
     if "physicalStock" in value:
         v361 = value["physicalStock"]
         if not (_is_int(v361)):
             out.append(Problem(ptr + "/physicalStock", _wrong_type("an integer", v361)))
-        else:
-            pass
 
 
 def _check_StockLevelResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2711,20 +2221,14 @@ def _check_StockLevelResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         v362 = value["messageCode"]
         if not (isinstance(v362, str)):
             out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v362)))
-        else:
-            pass
     if "message" in value:
         v363 = value["message"]
         if not (isinstance(v363, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v363)))
-        else:
-            pass
     if "result" in value:
         v364 = value["result"]
         if not (_is_int(v364)):
             out.append(Problem(ptr + "/result", _wrong_type("an integer", v364)))
-        else:
-            pass
 
 
 def _check_StockLevelTht(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2735,8 +2239,6 @@ def _check_StockLevelTht(value: Any, ptr: str, out: list[Problem]) -> None:
         v365 = value["quantity"]
         if not (_is_int(v365)):
             out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v365)))
-        else:
-            pass
     if "tht" in value:
         v366 = value["tht"]
         if v366 is not None:
@@ -2754,8 +2256,6 @@ def _check_StockLevelTht(value: Any, ptr: str, out: list[Problem]) -> None:
         if v367 is not None:
             if not (isinstance(v367, str)):
                 out.append(Problem(ptr + "/lotNumber", _wrong_type("a string or null", v367)))
-            else:
-                pass
 
 
 def _check_StockLevelsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2766,14 +2266,10 @@ def _check_StockLevelsResponse(value: Any, ptr: str, out: list[Problem]) -> None
         v368 = value["messageCode"]
         if not (isinstance(v368, str)):
             out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v368)))
-        else:
-            pass
     if "message" in value:
         v369 = value["message"]
         if not (isinstance(v369, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v369)))
-        else:
-            pass
     if "result" in value:
         v370 = value["result"]
         if not (isinstance(v370, list)):
@@ -2791,20 +2287,14 @@ def _check_StockMutation(value: Any, ptr: str, out: list[Problem]) -> None:
         v373 = value["id"]
         if not (_is_int(v373)):
             out.append(Problem(ptr + "/id", _wrong_type("an integer", v373)))
-        else:
-            pass
     if "sku" in value:
         v374 = value["sku"]
         if not (isinstance(v374, str)):
             out.append(Problem(ptr + "/sku", _wrong_type("a string", v374)))
-        else:
-            pass
     if "quantity" in value:
         v375 = value["quantity"]
         if not (_is_int(v375)):
             out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v375)))
-        else:
-            pass
     if "type" in value:
         v376 = value["type"]
         if not (_is_int(v376)):
@@ -2820,14 +2310,10 @@ def _check_StockMutation(value: Any, ptr: str, out: list[Problem]) -> None:
         v377 = value["createdAt"]
         if not (isinstance(v377, str)):
             out.append(Problem(ptr + "/createdAt", _wrong_type("a string", v377)))
-        else:
-            pass
     if "warehouseCode" in value:
         v378 = value["warehouseCode"]
         if not (isinstance(v378, str)):
             out.append(Problem(ptr + "/warehouseCode", _wrong_type("a string", v378)))
-        else:
-            pass
     if "locationType" in value:
         v379 = value["locationType"]
         if v379 is not None:
@@ -2851,29 +2337,21 @@ def _check_StockMutation(value: Any, ptr: str, out: list[Problem]) -> None:
                 out.append(
                     Problem(ptr + "/correctionReason", _wrong_type("a string or null", v380))
                 )
-            else:
-                pass
     if "remark" in value:
         v381 = value["remark"]
         if v381 is not None:
             if not (isinstance(v381, str)):
                 out.append(Problem(ptr + "/remark", _wrong_type("a string or null", v381)))
-            else:
-                pass
     if "shippingId" in value:
         v382 = value["shippingId"]
         if v382 is not None:
             if not (_is_int(v382)):
                 out.append(Problem(ptr + "/shippingId", _wrong_type("an integer or null", v382)))
-            else:
-                pass
     if "orderNumber" in value:
         v383 = value["orderNumber"]
         if v383 is not None:
             if not (_is_int(v383)):
                 out.append(Problem(ptr + "/orderNumber", _wrong_type("an integer or null", v383)))
-            else:
-                pass
 
 
 def _check_StockMutationsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2884,14 +2362,10 @@ def _check_StockMutationsResponse(value: Any, ptr: str, out: list[Problem]) -> N
         v384 = value["messageCode"]
         if not (isinstance(v384, str)):
             out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v384)))
-        else:
-            pass
     if "message" in value:
         v385 = value["message"]
         if not (isinstance(v385, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v385)))
-        else:
-            pass
     if "result" in value:
         v386 = value["result"]
         if not (isinstance(v386, list)):
@@ -2909,14 +2383,10 @@ def _check_StockResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         v389 = value["messageCode"]
         if not (isinstance(v389, str)):
             out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v389)))
-        else:
-            pass
     if "message" in value:
         v390 = value["message"]
         if not (isinstance(v390, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v390)))
-        else:
-            pass
     if "result" in value:
         v391 = value["result"]
         _check_StockDetails(v391, ptr + "/result", out)
@@ -2936,8 +2406,6 @@ def _check_SyncShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> Non
                     out.append(
                         Problem(ptr + "/ids" + "/" + str(i393), _wrong_type("an integer", item394))
                     )
-                else:
-                    pass
     for key395 in value:
         if key395 not in _C20:
             out.append(
@@ -2959,8 +2427,6 @@ def _check_SyncStockMutationsRequest(value: Any, ptr: str, out: list[Problem]) -
                     out.append(
                         Problem(ptr + "/ids" + "/" + str(i397), _wrong_type("an integer", item398))
                     )
-                else:
-                    pass
     for key399 in value:
         if key399 not in _C20:
             out.append(
@@ -2976,26 +2442,18 @@ def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
         v400 = value["access_token"]
         if not (isinstance(v400, str)):
             out.append(Problem(ptr + "/access_token", _wrong_type("a string", v400)))
-        else:
-            pass
     if "token_type" in value:
         v401 = value["token_type"]
         if not (isinstance(v401, str)):
             out.append(Problem(ptr + "/token_type", _wrong_type("a string", v401)))
-        else:
-            pass
     if "expires_in" in value:
         v402 = value["expires_in"]
         if not (_is_int(v402)):
             out.append(Problem(ptr + "/expires_in", _wrong_type("an integer", v402)))
-        else:
-            pass
     if "userName" in value:
         v403 = value["userName"]
         if not (isinstance(v403, str)):
             out.append(Problem(ptr + "/userName", _wrong_type("a string", v403)))
-        else:
-            pass
     if "issued" in value:
         v404 = value["issued"]
         if not (isinstance(v404, str)):
@@ -3049,16 +2507,12 @@ def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         v407 = value["username"]
         if not (isinstance(v407, str)):
             out.append(Problem(ptr + "/username", _wrong_type("a string", v407)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'username'"))
     if "password" in value:
         v408 = value["password"]
         if not (isinstance(v408, str)):
             out.append(Problem(ptr + "/password", _wrong_type("a string", v408)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'password'"))
     for key409 in value:
@@ -3076,26 +2530,18 @@ def _check_TrackTraceStatus(value: Any, ptr: str, out: list[Problem]) -> None:
         v410 = value["shipmentId"]
         if not (_is_int(v410)):
             out.append(Problem(ptr + "/shipmentId", _wrong_type("an integer", v410)))
-        else:
-            pass
     if "externalOrderNumber" in value:
         v411 = value["externalOrderNumber"]
         if not (isinstance(v411, str)):
             out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v411)))
-        else:
-            pass
     if "packageNumber" in value:
         v412 = value["packageNumber"]
         if not (isinstance(v412, str)):
             out.append(Problem(ptr + "/packageNumber", _wrong_type("a string", v412)))
-        else:
-            pass
     if "shipmentMethod" in value:
         v413 = value["shipmentMethod"]
         if not (isinstance(v413, str)):
             out.append(Problem(ptr + "/shipmentMethod", _wrong_type("a string", v413)))
-        else:
-            pass
     if "currentTrackTraceStatus" in value:
         v414 = value["currentTrackTraceStatus"]
         if not (_is_int(v414)):
@@ -3155,14 +2601,10 @@ def _check_TrackTraceStatusResponse(value: Any, ptr: str, out: list[Problem]) ->
         v417 = value["messageCode"]
         if not (isinstance(v417, str)):
             out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v417)))
-        else:
-            pass
     if "message" in value:
         v418 = value["message"]
         if not (isinstance(v418, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v418)))
-        else:
-            pass
     if "result" in value:
         v419 = value["result"]
         if not (isinstance(v419, list)):
@@ -3180,8 +2622,6 @@ def _check_WarehouseShippingMethod(value: Any, ptr: str, out: list[Problem]) -> 
         v422 = value["id"]
         if not (_is_int(v422)):
             out.append(Problem(ptr + "/id", _wrong_type("an integer", v422)))
-        else:
-            pass
     if "warehouse" in value:
         v423 = value["warehouse"]
         if not (isinstance(v423, str)):
@@ -3320,8 +2760,6 @@ def _params_get_return_label(params: Mapping[str, Any], out: list[Problem]) -> N
     if v424 is not None:
         if not (_is_int(v424)):
             out.append(Problem("/shipmentId", _wrong_type("an integer", v424)))
-        else:
-            pass
     else:
         out.append(Problem("/shipmentId", "missing required path parameter"))
 
@@ -3336,16 +2774,12 @@ def _params_get_return_label_for_method(params: Mapping[str, Any], out: list[Pro
     if v425 is not None:
         if not (_is_int(v425)):
             out.append(Problem("/shipmentId", _wrong_type("an integer", v425)))
-        else:
-            pass
     else:
         out.append(Problem("/shipmentId", "missing required path parameter"))
     v426 = params.get("shipping_method_id")
     if v426 is not None:
         if not (_is_int(v426)):
             out.append(Problem("/shippingMethodId", _wrong_type("an integer", v426)))
-        else:
-            pass
     else:
         out.append(Problem("/shippingMethodId", "missing required path parameter"))
 
@@ -3384,8 +2818,6 @@ def _params_get_stock_level(params: Mapping[str, Any], out: list[Problem]) -> No
     if v427 is not None:
         if not (isinstance(v427, str)):
             out.append(Problem("/sku", _wrong_type("a string", v427)))
-        else:
-            pass
     else:
         out.append(Problem("/sku", "missing required path parameter"))
 
@@ -3414,8 +2846,6 @@ def _params_get_stock(params: Mapping[str, Any], out: list[Problem]) -> None:
     if v429 is not None:
         if not (isinstance(v429, str)):
             out.append(Problem("/sku", _wrong_type("a string", v429)))
-        else:
-            pass
     else:
         out.append(Problem("/sku", "missing required path parameter"))
 

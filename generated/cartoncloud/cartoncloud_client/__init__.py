@@ -4,8 +4,8 @@
 from cartoncloud_client import Client
 """
 
-from . import models
-from ._base import ResponseWarning, response_status, response_warning
+from typing import Any
+
 from ._client import AsyncClient, Client
 from ._errors import (
     APIConnectionError,
@@ -30,6 +30,7 @@ from ._errors import (
     WebhookSignatureError,
 )
 from ._paging import PageInfo
+from ._results import ResponseWarning, response_status, response_warning
 from ._validation import OPERATIONS, Problem, validate
 from ._webhooks import (
     parse_consignment_status,
@@ -38,6 +39,16 @@ from ._webhooks import (
 )
 
 __version__ = "1.0.0"
+
+
+def __getattr__(name: str) -> Any:
+    """`models` is imported on first use: building its classes dominates import time."""
+    if name == "models":
+        from . import models
+
+        return models
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "APIConnectionError",

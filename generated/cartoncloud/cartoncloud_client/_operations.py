@@ -3,14 +3,35 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from types import GenericAlias, ModuleType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import TypeAdapter
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
-from . import models
+    from . import models
 
 T = TypeVar("T")
+
+
+def _models() -> ModuleType:
+    """models.py, imported on first use: building its classes is most of an import's cost."""
+    return importlib.import_module(__package__ + ".models")
+
+
+def _array(item: Any) -> Any:
+    return GenericAlias(list, (item,))
+
+
+def _map(value: Any) -> Any:
+    return GenericAlias(dict, (str, value))
+
+
+def _nullable(kind: Any) -> Any:
+    return kind | None
 
 
 @dataclass(frozen=True)
@@ -24,7 +45,7 @@ class ParamInfo:
 @dataclass(frozen=True)
 class ErrorFormatInfo:
     name: str
-    model: Any  # a pydantic model class, or None for a plain-text body
+    model: Callable[[], Any] | None  # the error body's type, or None for a plain-text body
     message_field: str | None
     messages_field: str | None
     item_message: str | None = None
@@ -42,7 +63,7 @@ class OperationInfo(Generic[T]):
     idempotent: bool
     success: tuple[int, ...]
     response_encoding: str  # json | form | text | empty
-    response_type: Any
+    response_type: Callable[[], Any]  # the documented response's type, resolved lazily
     errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
     warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
@@ -53,7 +74,9 @@ class OperationInfo(Generic[T]):
         """The documented response model for `data` (adapter built on first use)."""
         adapter = _ADAPTERS.get(self.name)
         if adapter is None:
-            adapter = _ADAPTERS[self.name] = TypeAdapter(self.response_type)
+            from pydantic import TypeAdapter  # pydantic's machinery loads on first parse
+
+            adapter = _ADAPTERS[self.name] = TypeAdapter(self.response_type())
         result: T = adapter.validate_python(data)
         return result
 
@@ -63,7 +86,7 @@ _ADAPTERS: dict[str, TypeAdapter[Any]] = {}
 ERROR_FORMATS: dict[str, ErrorFormatInfo] = {
     "general": ErrorFormatInfo(
         "general",
-        list[models.ErrorMessage],
+        lambda: _array(_models().ErrorMessage),
         None,
         None,
         "message",
@@ -71,7 +94,7 @@ ERROR_FORMATS: dict[str, ErrorFormatInfo] = {
     ),
     "validation": ErrorFormatInfo(
         "validation",
-        list[models.FieldError],
+        lambda: _array(_models().FieldError),
         None,
         None,
         "message",
@@ -90,7 +113,7 @@ GET_TOKEN: OperationInfo[models.Token] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.Token,
+    response_type=lambda: _models().Token,
     errors={
         400: ("general",),
         401: ("general",),
@@ -119,7 +142,7 @@ GET_USER_INFO: OperationInfo[models.UserInfo] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.UserInfo,
+    response_type=lambda: _models().UserInfo,
     errors={
         400: ("general",),
         401: ("general",),
@@ -148,7 +171,7 @@ CREATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     idempotent=False,
     success=(201,),
     response_encoding="json",
-    response_type=models.InboundOrder,
+    response_type=lambda: _models().InboundOrder,
     errors={
         400: ("general",),
         401: ("general",),
@@ -180,7 +203,7 @@ GET_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.InboundOrder,
+    response_type=lambda: _models().InboundOrder,
     errors={
         400: ("general",),
         401: ("general",),
@@ -213,7 +236,7 @@ UPDATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.InboundOrder,
+    response_type=lambda: _models().InboundOrder,
     errors={
         400: ("general",),
         401: ("general",),
@@ -242,7 +265,7 @@ CREATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     idempotent=False,
     success=(201, 228),
     response_encoding="json",
-    response_type=models.OutboundOrder,
+    response_type=lambda: _models().OutboundOrder,
     errors={
         400: ("general",),
         401: ("general",),
@@ -274,7 +297,7 @@ GET_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.OutboundOrder,
+    response_type=lambda: _models().OutboundOrder,
     errors={
         400: ("general",),
         401: ("general",),
@@ -307,7 +330,7 @@ UPDATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.OutboundOrder,
+    response_type=lambda: _models().OutboundOrder,
     errors={
         400: ("general",),
         401: ("general",),
@@ -336,7 +359,7 @@ CREATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     idempotent=False,
     success=(201,),
     response_encoding="json",
-    response_type=models.Consignment,
+    response_type=lambda: _models().Consignment,
     errors={
         400: ("general",),
         401: ("general",),
@@ -368,7 +391,7 @@ GET_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.Consignment,
+    response_type=lambda: _models().Consignment,
     errors={
         400: ("general",),
         401: ("general",),
@@ -401,7 +424,7 @@ UPDATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.Consignment,
+    response_type=lambda: _models().Consignment,
     errors={
         400: ("general",),
         401: ("general",),
@@ -430,7 +453,7 @@ CREATE_PRODUCT: OperationInfo[models.ScopedProduct] = OperationInfo(
     idempotent=False,
     success=(201,),
     response_encoding="json",
-    response_type=models.ScopedProduct,
+    response_type=lambda: _models().ScopedProduct,
     errors={
         400: ("general",),
         401: ("general",),

@@ -283,38 +283,26 @@ def _check_Address(value: Any, ptr: str, out: list[Problem]) -> None:
         v1 = value["companyName"]
         if not (isinstance(v1, str)):
             out.append(Problem(ptr + "/companyName", _wrong_type("a string", v1)))
-        else:
-            pass
     if "contactName" in value:
         v2 = value["contactName"]
         if not (isinstance(v2, str)):
             out.append(Problem(ptr + "/contactName", _wrong_type("a string", v2)))
-        else:
-            pass
     if "address1" in value:
         v3 = value["address1"]
         if not (isinstance(v3, str)):
             out.append(Problem(ptr + "/address1", _wrong_type("a string", v3)))
-        else:
-            pass
     if "address2" in value:
         v4 = value["address2"]
         if not (isinstance(v4, str)):
             out.append(Problem(ptr + "/address2", _wrong_type("a string", v4)))
-        else:
-            pass
     if "suburb" in value:
         v5 = value["suburb"]
         if not (isinstance(v5, str)):
             out.append(Problem(ptr + "/suburb", _wrong_type("a string", v5)))
-        else:
-            pass
     if "city" in value:
         v6 = value["city"]
         if not (isinstance(v6, str)):
             out.append(Problem(ptr + "/city", _wrong_type("a string", v6)))
-        else:
-            pass
     if "state" in value:
         v7 = value["state"]
         _check_State(v7, ptr + "/state", out)
@@ -322,8 +310,6 @@ def _check_Address(value: Any, ptr: str, out: list[Problem]) -> None:
         v8 = value["postcode"]
         if not (isinstance(v8, str)):
             out.append(Problem(ptr + "/postcode", _wrong_type("a string", v8)))
-        else:
-            pass
     if "country" in value:
         v9 = value["country"]
         _check_Country(v9, ptr + "/country", out)
@@ -331,14 +317,10 @@ def _check_Address(value: Any, ptr: str, out: list[Problem]) -> None:
         v10 = value["phone"]
         if not (isinstance(v10, str)):
             out.append(Problem(ptr + "/phone", _wrong_type("a string", v10)))
-        else:
-            pass
     if "email" in value:
         v11 = value["email"]
         if not (isinstance(v11, str)):
             out.append(Problem(ptr + "/email", _wrong_type("a string", v11)))
-        else:
-            pass
     for key12 in value:
         if key12 not in _C0:
             out.append(
@@ -372,8 +354,6 @@ def _check_Consignment(value: Any, ptr: str, out: list[Problem]) -> None:
         v15 = value["status"]
         if not (isinstance(v15, str)):
             out.append(Problem(ptr + "/status", _wrong_type("a string", v15)))
-        else:
-            pass
     if "references" in value:
         v16 = value["references"]
         _check_References(v16, ptr + "/references", out)
@@ -391,8 +371,6 @@ def _check_Consignment(value: Any, ptr: str, out: list[Problem]) -> None:
         v19 = value["properties"]
         if not (isinstance(v19, dict)):
             out.append(Problem(ptr + "/properties", _wrong_type("an object", v19)))
-        else:
-            pass
     if "items" in value:
         v20 = value["items"]
         if not (isinstance(v20, list)):
@@ -404,8 +382,6 @@ def _check_Consignment(value: Any, ptr: str, out: list[Problem]) -> None:
         v23 = value["version"]
         if not (_is_int(v23)):
             out.append(Problem(ptr + "/version", _wrong_type("an integer", v23)))
-        else:
-            pass
     for key24 in value:
         if key24 not in _C2:
             out.append(
@@ -470,8 +446,6 @@ def _check_ConsignmentDetailsDeliver(value: Any, ptr: str, out: list[Problem]) -
         v33 = value["instructions"]
         if not (isinstance(v33, str)):
             out.append(Problem(ptr + "/instructions", _wrong_type("a string", v33)))
-        else:
-            pass
     if "cashPaymentAmount" in value:
         v34 = value["cashPaymentAmount"]
         _check_Money(v34, ptr + "/cashPaymentAmount", out)
@@ -524,26 +498,18 @@ def _check_ConsignmentItemMeasures(value: Any, ptr: str, out: list[Problem]) -> 
         v42 = value["pallets"]
         if not (_is_int(v42)):
             out.append(Problem(ptr + "/pallets", _wrong_type("an integer", v42)))
-        else:
-            pass
     if "weight" in value:
         v43 = value["weight"]
         if not (_is_number(v43)):
             out.append(Problem(ptr + "/weight", _wrong_type("a number", v43)))
-        else:
-            pass
     if "volume" in value:
         v44 = value["volume"]
         if not (_is_number(v44)):
             out.append(Problem(ptr + "/volume", _wrong_type("a number", v44)))
-        else:
-            pass
     if "quantity" in value:
         v45 = value["quantity"]
         if not (_is_number(v45)):
             out.append(Problem(ptr + "/quantity", _wrong_type("a number", v45)))
-        else:
-            pass
     for key46 in value:
         if key46 not in _C8:
             out.append(
@@ -559,8 +525,6 @@ def _check_ConsignmentItemProperties(value: Any, ptr: str, out: list[Problem]) -
         v47 = value["description"]
         if not (isinstance(v47, str)):
             out.append(Problem(ptr + "/description", _wrong_type("a string", v47)))
-        else:
-            pass
 
 
 def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -587,8 +551,6 @@ def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
         v52 = value["name"]
         if not (isinstance(v52, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v52)))
-        else:
-            pass
     for key53 in value:
         if key53 not in _C9:
             out.append(
@@ -616,8 +578,6 @@ def _check_Customer(value: Any, ptr: str, out: list[Problem]) -> None:
         v56 = value["name"]
         if not (isinstance(v56, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v56)))
-        else:
-            pass
     for key57 in value:
         if key57 not in _C11:
             out.append(
@@ -635,8 +595,6 @@ def _check_CustomerReferences(value: Any, ptr: str, out: list[Problem]) -> None:
         v58 = value["code"]
         if not (isinstance(v58, str)):
             out.append(Problem(ptr + "/code", _wrong_type("a string", v58)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'code'"))
     for key59 in value:
@@ -654,8 +612,6 @@ def _check_ErrorMessage(value: Any, ptr: str, out: list[Problem]) -> None:
         v60 = value["message"]
         if not (isinstance(v60, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v60)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'message'"))
 
@@ -668,16 +624,12 @@ def _check_FieldError(value: Any, ptr: str, out: list[Problem]) -> None:
         v61 = value["field"]
         if not (isinstance(v61, str)):
             out.append(Problem(ptr + "/field", _wrong_type("a string", v61)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'field'"))
     if "message" in value:
         v62 = value["message"]
         if not (isinstance(v62, str)):
             out.append(Problem(ptr + "/message", _wrong_type("a string", v62)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'message'"))
 
@@ -706,8 +658,6 @@ def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         v65 = value["status"]
         if not (isinstance(v65, str)):
             out.append(Problem(ptr + "/status", _wrong_type("a string", v65)))
-        else:
-            pass
     if "references" in value:
         v66 = value["references"]
         _check_References(v66, ptr + "/references", out)
@@ -728,8 +678,6 @@ def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         v70 = value["properties"]
         if not (isinstance(v70, dict)):
             out.append(Problem(ptr + "/properties", _wrong_type("an object", v70)))
-        else:
-            pass
     if "items" in value:
         v71 = value["items"]
         if not (isinstance(v71, list)):
@@ -741,8 +689,6 @@ def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         v74 = value["version"]
         if not (_is_int(v74)):
             out.append(Problem(ptr + "/version", _wrong_type("an integer", v74)))
-        else:
-            pass
     for key75 in value:
         if key75 not in _C15:
             out.append(
@@ -762,14 +708,10 @@ def _check_InboundOrderDetails(value: Any, ptr: str, out: list[Problem]) -> None
         v77 = value["instructions"]
         if not (isinstance(v77, str)):
             out.append(Problem(ptr + "/instructions", _wrong_type("a string", v77)))
-        else:
-            pass
     if "arrivalDate" in value:
         v78 = value["arrivalDate"]
         if not (isinstance(v78, str)):
             out.append(Problem(ptr + "/arrivalDate", _wrong_type("a string", v78)))
-        else:
-            pass
     for key79 in value:
         if key79 not in _C16:
             out.append(
@@ -785,14 +727,10 @@ def _check_Money(value: Any, ptr: str, out: list[Problem]) -> None:
         v80 = value["amount"]
         if not (_is_number(v80)):
             out.append(Problem(ptr + "/amount", _wrong_type("a number", v80)))
-        else:
-            pass
     if "currency" in value:
         v81 = value["currency"]
         if not (isinstance(v81, str)):
             out.append(Problem(ptr + "/currency", _wrong_type("a string", v81)))
-        else:
-            pass
     for key82 in value:
         if key82 not in _C17:
             out.append(
@@ -808,8 +746,6 @@ def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
         v83 = value["properties"]
         if not (isinstance(v83, dict)):
             out.append(Problem(ptr + "/properties", _wrong_type("an object", v83)))
-        else:
-            pass
     if "details" in value:
         v84 = value["details"]
         _check_OrderItemDetails(v84, ptr + "/details", out)
@@ -854,8 +790,6 @@ def _check_OrderItemMeasures(value: Any, ptr: str, out: list[Problem]) -> None:
         v90 = value["quantity"]
         if not (_is_number(v90)):
             out.append(Problem(ptr + "/quantity", _wrong_type("a number", v90)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'quantity'"))
     for key91 in value:
@@ -889,8 +823,6 @@ def _check_OutboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         v94 = value["status"]
         if not (isinstance(v94, str)):
             out.append(Problem(ptr + "/status", _wrong_type("a string", v94)))
-        else:
-            pass
     if "references" in value:
         v95 = value["references"]
         _check_References(v95, ptr + "/references", out)
@@ -913,8 +845,6 @@ def _check_OutboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         v99 = value["properties"]
         if not (isinstance(v99, dict)):
             out.append(Problem(ptr + "/properties", _wrong_type("an object", v99)))
-        else:
-            pass
     if "items" in value:
         v100 = value["items"]
         if not (isinstance(v100, list)):
@@ -926,8 +856,6 @@ def _check_OutboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         v103 = value["version"]
         if not (_is_int(v103)):
             out.append(Problem(ptr + "/version", _wrong_type("an integer", v103)))
-        else:
-            pass
     for key104 in value:
         if key104 not in _C15:
             out.append(
@@ -947,8 +875,6 @@ def _check_OutboundOrderDetails(value: Any, ptr: str, out: list[Problem]) -> Non
         v106 = value["instructions"]
         if not (isinstance(v106, str)):
             out.append(Problem(ptr + "/instructions", _wrong_type("a string", v106)))
-        else:
-            pass
     if "collect" in value:
         v107 = value["collect"]
         _check_OutboundOrderDetailsCollect(v107, ptr + "/collect", out)
@@ -1003,8 +929,6 @@ def _check_OutboundOrderDetailsDeliver(value: Any, ptr: str, out: list[Problem])
         v114 = value["instructions"]
         if not (isinstance(v114, str)):
             out.append(Problem(ptr + "/instructions", _wrong_type("a string", v114)))
-        else:
-            pass
     if "requiredDate" in value:
         v115 = value["requiredDate"]
         if not (isinstance(v115, str)):
@@ -1045,8 +969,6 @@ def _check_Product(value: Any, ptr: str, out: list[Problem]) -> None:
         v120 = value["name"]
         if not (isinstance(v120, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v120)))
-        else:
-            pass
     for key121 in value:
         if key121 not in _C11:
             out.append(
@@ -1069,8 +991,6 @@ def _check_ProductNotification(value: Any, ptr: str, out: list[Problem]) -> None
         v122 = value["type"]
         if not (isinstance(v122, str)):
             out.append(Problem(ptr + "/type", _wrong_type("a string", v122)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'type'"))
 
@@ -1083,14 +1003,10 @@ def _check_ProductReferences(value: Any, ptr: str, out: list[Problem]) -> None:
         v123 = value["code"]
         if not (isinstance(v123, str)):
             out.append(Problem(ptr + "/code", _wrong_type("a string", v123)))
-        else:
-            pass
     if "barcode" in value:
         v124 = value["barcode"]
         if not (isinstance(v124, str)):
             out.append(Problem(ptr + "/barcode", _wrong_type("a string", v124)))
-        else:
-            pass
     for key125 in value:
         if key125 not in _C23:
             out.append(
@@ -1108,22 +1024,16 @@ def _check_ProductUnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> Non
         v126 = value["qtyPerBase"]
         if not (_is_number(v126)):
             out.append(Problem(ptr + "/qtyPerBase", _wrong_type("a number", v126)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'qtyPerBase'"))
     if "weight" in value:
         v127 = value["weight"]
         if not (_is_number(v127)):
             out.append(Problem(ptr + "/weight", _wrong_type("a number", v127)))
-        else:
-            pass
     if "volume" in value:
         v128 = value["volume"]
         if not (_is_number(v128)):
             out.append(Problem(ptr + "/volume", _wrong_type("a number", v128)))
-        else:
-            pass
     for key129 in value:
         if key129 not in _C25:
             out.append(
@@ -1139,8 +1049,6 @@ def _check_References(value: Any, ptr: str, out: list[Problem]) -> None:
         v130 = value["customer"]
         if not (isinstance(v130, str)):
             out.append(Problem(ptr + "/customer", _wrong_type("a string", v130)))
-        else:
-            pass
 
 
 def _check_ScopedProduct(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1171,14 +1079,10 @@ def _check_State(value: Any, ptr: str, out: list[Problem]) -> None:
         v131 = value["code"]
         if not (isinstance(v131, str)):
             out.append(Problem(ptr + "/code", _wrong_type("a string", v131)))
-        else:
-            pass
     if "name" in value:
         v132 = value["name"]
         if not (isinstance(v132, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v132)))
-        else:
-            pass
     for key133 in value:
         if key133 not in _C26:
             out.append(
@@ -1196,8 +1100,6 @@ def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
         v134 = value["access_token"]
         if not (isinstance(v134, str)):
             out.append(Problem(ptr + "/access_token", _wrong_type("a string", v134)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'access_token'"))
     if "token_type" in value:
@@ -1217,8 +1119,6 @@ def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
         v136 = value["expires_in"]
         if not (_is_int(v136)):
             out.append(Problem(ptr + "/expires_in", _wrong_type("an integer", v136)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'expires_in'"))
 
@@ -1263,8 +1163,6 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         v140 = value["status"]
         if not (isinstance(v140, str)):
             out.append(Problem(ptr + "/status", _wrong_type("a string", v140)))
-        else:
-            pass
     if "scope" in value:
         v141 = value["scope"]
         if not (isinstance(v141, str)):
@@ -1282,8 +1180,6 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         v142 = value["type"]
         if not (isinstance(v142, str)):
             out.append(Problem(ptr + "/type", _wrong_type("a string", v142)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'type'"))
     if "references" in value:
@@ -1298,24 +1194,18 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         v145 = value["name"]
         if not (isinstance(v145, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v145)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'name'"))
     if "description" in value:
         v146 = value["description"]
         if not (isinstance(v146, str)):
             out.append(Problem(ptr + "/description", _wrong_type("a string", v146)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'description'"))
     if "properties" in value:
         v147 = value["properties"]
         if not (isinstance(v147, dict)):
             out.append(Problem(ptr + "/properties", _wrong_type("an object", v147)))
-        else:
-            pass
     if "details" in value:
         v148 = value["details"]
         _check_TransportProductDetails(v148, ptr + "/details", out)
@@ -1323,14 +1213,10 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         v149 = value["measures"]
         if not (isinstance(v149, dict)):
             out.append(Problem(ptr + "/measures", _wrong_type("an object", v149)))
-        else:
-            pass
     if "version" in value:
         v150 = value["version"]
         if not (_is_int(v150)):
             out.append(Problem(ptr + "/version", _wrong_type("an integer", v150)))
-        else:
-            pass
     for key151 in value:
         if key151 not in _C31:
             out.append(
@@ -1380,8 +1266,6 @@ def _check_UiOptionConsignmentItemsCubicCalculator(
         v156 = value["multiplierField"]
         if not (isinstance(v156, str)):
             out.append(Problem(ptr + "/multiplierField", _wrong_type("a string", v156)))
-        else:
-            pass
 
 
 def _check_UnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1392,8 +1276,6 @@ def _check_UnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> None:
         v157 = value["type"]
         if not (isinstance(v157, str)):
             out.append(Problem(ptr + "/type", _wrong_type("a string", v157)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'type'"))
     for key158 in value:
@@ -1411,24 +1293,18 @@ def _check_UserInfo(value: Any, ptr: str, out: list[Problem]) -> None:
         v159 = value["id"]
         if not (isinstance(v159, str)):
             out.append(Problem(ptr + "/id", _wrong_type("a string", v159)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'id'"))
     if "name" in value:
         v160 = value["name"]
         if not (isinstance(v160, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v160)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'name'"))
     if "email" in value:
         v161 = value["email"]
         if not (isinstance(v161, str)):
             out.append(Problem(ptr + "/email", _wrong_type("a string", v161)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'email'"))
     if "tenants" in value:
@@ -1459,8 +1335,6 @@ def _check_UserTenant(value: Any, ptr: str, out: list[Problem]) -> None:
         v166 = value["name"]
         if not (isinstance(v166, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v166)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'name'"))
 
@@ -1480,8 +1354,6 @@ def _check_Warehouse(value: Any, ptr: str, out: list[Problem]) -> None:
         v168 = value["name"]
         if not (isinstance(v168, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v168)))
-        else:
-            pass
     for key169 in value:
         if key169 not in _C34:
             out.append(
@@ -1506,8 +1378,6 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         v171 = value["status"]
         if not (isinstance(v171, str)):
             out.append(Problem(ptr + "/status", _wrong_type("a string", v171)))
-        else:
-            pass
     if "scope" in value:
         v172 = value["scope"]
         if not (isinstance(v172, str)):
@@ -1525,8 +1395,6 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         v173 = value["type"]
         if not (isinstance(v173, str)):
             out.append(Problem(ptr + "/type", _wrong_type("a string", v173)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'type'"))
     if "references" in value:
@@ -1543,16 +1411,12 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         v176 = value["name"]
         if not (isinstance(v176, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v176)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'name'"))
     if "description" in value:
         v177 = value["description"]
         if not (isinstance(v177, str)):
             out.append(Problem(ptr + "/description", _wrong_type("a string", v177)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'description'"))
     if "details" in value:
@@ -1586,8 +1450,6 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         v182 = value["defaultUnitOfMeasure"]
         if not (isinstance(v182, str)):
             out.append(Problem(ptr + "/defaultUnitOfMeasure", _wrong_type("a string", v182)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'defaultUnitOfMeasure'"))
     if "unitOfMeasures" in value:
@@ -1610,8 +1472,6 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         v189 = value["version"]
         if not (_is_int(v189)):
             out.append(Problem(ptr + "/version", _wrong_type("an integer", v189)))
-        else:
-            pass
     for key190 in value:
         if key190 not in _C38:
             out.append(
@@ -1654,8 +1514,6 @@ def _check_WarehouseProductDetailsInbound(value: Any, ptr: str, out: list[Proble
         v197 = value["initialStatus"]
         if not (isinstance(v197, str)):
             out.append(Problem(ptr + "/initialStatus", _wrong_type("a string", v197)))
-        else:
-            pass
     for key198 in value:
         if key198 not in _C40:
             out.append(
@@ -1699,8 +1557,6 @@ def _check_WarehouseProductDetailsStockSelection(value: Any, ptr: str, out: list
         v202 = value["expiryThresholdDays"]
         if not (_is_int(v202)):
             out.append(Problem(ptr + "/expiryThresholdDays", _wrong_type("an integer", v202)))
-        else:
-            pass
     for key203 in value:
         if key203 not in _C43:
             out.append(
@@ -1817,8 +1673,6 @@ def _params_update_inbound_order(params: Mapping[str, Any], out: list[Problem]) 
     if v211 is not None:
         if not (_is_int(v211)):
             out.append(Problem("/If-Match", _wrong_type("an integer", v211)))
-        else:
-            pass
     else:
         out.append(Problem("/If-Match", "missing required header parameter"))
 
@@ -1892,8 +1746,6 @@ def _params_update_outbound_order(params: Mapping[str, Any], out: list[Problem])
     if v217 is not None:
         if not (_is_int(v217)):
             out.append(Problem("/If-Match", _wrong_type("an integer", v217)))
-        else:
-            pass
     else:
         out.append(Problem("/If-Match", "missing required header parameter"))
 
@@ -1967,8 +1819,6 @@ def _params_update_consignment(params: Mapping[str, Any], out: list[Problem]) ->
     if v223 is not None:
         if not (_is_int(v223)):
             out.append(Problem("/If-Match", _wrong_type("an integer", v223)))
-        else:
-            pass
     else:
         out.append(Problem("/If-Match", "missing required header parameter"))
 

@@ -8,27 +8,33 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import models
+from ._operations import _models
+
+if TYPE_CHECKING:
+    from . import models
 
 
 def parse_inbound_order_status(body: bytes | str | Mapping[str, Any]) -> models.InboundOrder:
     """Parse a inbound_order_status delivery."""
     payload = _load(body)
-    return models.InboundOrder.model_validate(payload)
+    model: type[models.InboundOrder] = _models().InboundOrder
+    return model.model_validate(payload)
 
 
 def parse_outbound_order_status(body: bytes | str | Mapping[str, Any]) -> models.OutboundOrder:
     """Parse a outbound_order_status delivery."""
     payload = _load(body)
-    return models.OutboundOrder.model_validate(payload)
+    model: type[models.OutboundOrder] = _models().OutboundOrder
+    return model.model_validate(payload)
 
 
 def parse_consignment_status(body: bytes | str | Mapping[str, Any]) -> models.Consignment:
     """Parse a consignment_status delivery."""
     payload = _load(body)
-    return models.Consignment.model_validate(payload)
+    model: type[models.Consignment] = _models().Consignment
+    return model.model_validate(payload)
 
 
 def _load(body: bytes | str | Mapping[str, Any]) -> dict[str, Any]:

@@ -200,8 +200,6 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
         v1 = value["order_number"]
         if not (isinstance(v1, str)):
             out.append(Problem(ptr + "/order_number", _wrong_type("a string", v1)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "Order number is required"))
     if "cancel" in value:
@@ -249,20 +247,14 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
         v8 = value["cancel_reason"]
         if not (isinstance(v8, str)):
             out.append(Problem(ptr + "/cancel_reason", _wrong_type("a string", v8)))
-        else:
-            pass
     if "delivery_service" in value:
         v9 = value["delivery_service"]
         if not (isinstance(v9, str)):
             out.append(Problem(ptr + "/delivery_service", _wrong_type("a string", v9)))
-        else:
-            pass
     if "courier_name" in value:
         v10 = value["courier_name"]
         if not (isinstance(v10, str)):
             out.append(Problem(ptr + "/courier_name", _wrong_type("a string", v10)))
-        else:
-            pass
     if "despatch_date" in value:
         v11 = value["despatch_date"]
         if not (isinstance(v11, str)):
@@ -292,8 +284,6 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
         v14 = value["tracking_reference"]
         if not (isinstance(v14, str)):
             out.append(Problem(ptr + "/tracking_reference", _wrong_type("a string", v14)))
-        else:
-            pass
     if "mode" in value:
         v15 = value["mode"]
         if not (isinstance(v15, str)):
@@ -349,16 +339,12 @@ def _check_OrderEventItem(value: Any, ptr: str, out: list[Problem]) -> None:
         v21 = value["code"]
         if not (isinstance(v21, str)):
             out.append(Problem(ptr + "/code", _wrong_type("a string", v21)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "The product's code is a required parameter"))
     if "qty" in value:
         v22 = value["qty"]
         if not (_is_int(v22)):
             out.append(Problem(ptr + "/qty", _wrong_type("an integer", v22)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "Quantity to cancel/despatch is a required parameter"))
     for key23 in value:
@@ -391,16 +377,12 @@ def _check_OrderEventResultItem(value: Any, ptr: str, out: list[Problem]) -> Non
         v27 = value["label"]
         if not (isinstance(v27, str)):
             out.append(Problem(ptr + "/label", _wrong_type("a string", v27)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'label'"))
     if "order_number" in value:
         v28 = value["order_number"]
         if not (isinstance(v28, str)):
             out.append(Problem(ptr + "/order_number", _wrong_type("a string", v28)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'order_number'"))
 
@@ -414,8 +396,6 @@ def _params_order_event(params: Mapping[str, Any], out: list[Problem]) -> None:
     if v29 is not None:
         if not (_is_int(v29)):
             out.append(Problem("/supplier_id", _wrong_type("an integer", v29)))
-        else:
-            pass
     else:
         out.append(Problem("/supplier_id", "missing required query parameter"))
 

@@ -18,8 +18,8 @@ import httpx
 import pydantic
 
 from . import _errors, _validation
-from ._base import ResponseWarning, remember
 from ._operations import ERROR_FORMATS, ErrorFormatInfo, OperationInfo
+from ._results import ResponseWarning, remember
 
 T = TypeVar("T")
 
@@ -48,7 +48,7 @@ def resolve_base_url(server: str, base_url: str | None) -> str:
 
 def body_to_json(body: Any) -> Any:
     """A model becomes the JSON it stands for; anything else is taken as JSON already."""
-    if isinstance(body, pydantic.BaseModel):
+    if hasattr(body, "model_dump") and hasattr(type(body), "model_fields"):
         return body.model_dump(mode="json", by_alias=True, exclude_unset=True)
     return body
 
@@ -143,6 +143,12 @@ def _check_envelope(op: OperationInfo[Any], response: httpx.Response, data: Any)
     )
 
 
+def _adapter(kind: Any) -> Any:
+    from pydantic import TypeAdapter  # only when an error body is parsed
+
+    return TypeAdapter(kind)
+
+
 def _form_value(text: str) -> Any:
     """Form fields are text; a field holding a JSON array or object is decoded."""
     if text[:1] in ("[", "{"):
@@ -173,7 +179,7 @@ def _error_body(
                 return data, [data.strip()] if data.strip() else [], []
             continue
         try:
-            parsed = pydantic.TypeAdapter(info.model).validate_python(data)
+            parsed = _adapter(info.model()).validate_python(data)
         except pydantic.ValidationError:
             continue
         return parsed, _messages(info, data), _field_problems(info, data)

@@ -3,14 +3,35 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from types import GenericAlias, ModuleType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import TypeAdapter
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
-from . import models
+    from . import models
 
 T = TypeVar("T")
+
+
+def _models() -> ModuleType:
+    """models.py, imported on first use: building its classes is most of an import's cost."""
+    return importlib.import_module(__package__ + ".models")
+
+
+def _array(item: Any) -> Any:
+    return GenericAlias(list, (item,))
+
+
+def _map(value: Any) -> Any:
+    return GenericAlias(dict, (str, value))
+
+
+def _nullable(kind: Any) -> Any:
+    return kind | None
 
 
 @dataclass(frozen=True)
@@ -24,7 +45,7 @@ class ParamInfo:
 @dataclass(frozen=True)
 class ErrorFormatInfo:
     name: str
-    model: Any  # a pydantic model class, or None for a plain-text body
+    model: Callable[[], Any] | None  # the error body's type, or None for a plain-text body
     message_field: str | None
     messages_field: str | None
     item_message: str | None = None
@@ -42,7 +63,7 @@ class OperationInfo(Generic[T]):
     idempotent: bool
     success: tuple[int, ...]
     response_encoding: str  # json | form | text | empty
-    response_type: Any
+    response_type: Callable[[], Any]  # the documented response's type, resolved lazily
     errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
     warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
@@ -53,7 +74,9 @@ class OperationInfo(Generic[T]):
         """The documented response model for `data` (adapter built on first use)."""
         adapter = _ADAPTERS.get(self.name)
         if adapter is None:
-            adapter = _ADAPTERS[self.name] = TypeAdapter(self.response_type)
+            from pydantic import TypeAdapter  # pydantic's machinery loads on first parse
+
+            adapter = _ADAPTERS[self.name] = TypeAdapter(self.response_type())
         result: T = adapter.validate_python(data)
         return result
 
@@ -63,7 +86,7 @@ _ADAPTERS: dict[str, TypeAdapter[Any]] = {}
 ERROR_FORMATS: dict[str, ErrorFormatInfo] = {
     "standard": ErrorFormatInfo(
         "standard",
-        models.StandardError,
+        lambda: _models().StandardError,
         "msg",
         None,
         None,
@@ -71,7 +94,7 @@ ERROR_FORMATS: dict[str, ErrorFormatInfo] = {
     ),
     "validation": ErrorFormatInfo(
         "validation",
-        models.ValidationErrorBody,
+        lambda: _models().ValidationErrorBody,
         None,
         "errors",
         None,
@@ -90,7 +113,7 @@ GET_TOKEN: OperationInfo[models.Token] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.Token,
+    response_type=lambda: _models().Token,
     errors={
         400: ("validation", "standard"),
         401: ("standard",),
@@ -115,7 +138,7 @@ CHANGE_PASSWORD: OperationInfo[models.Success] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.Success,
+    response_type=lambda: _models().Success,
     errors={
         400: ("validation", "standard"),
         401: ("standard",),
@@ -140,7 +163,7 @@ LIST_STOCK: OperationInfo[models.StockList] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.StockList,
+    response_type=lambda: _models().StockList,
     errors={
         400: ("validation", "standard"),
         401: ("standard",),
@@ -165,7 +188,7 @@ GET_STOCK: OperationInfo[models.StockItem] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.StockItem,
+    response_type=lambda: _models().StockItem,
     errors={
         400: ("validation", "standard"),
         401: ("standard",),
@@ -190,7 +213,7 @@ LIST_GROUPS: OperationInfo[models.GroupList] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.GroupList,
+    response_type=lambda: _models().GroupList,
     errors={
         400: ("validation", "standard"),
         401: ("standard",),
@@ -215,7 +238,7 @@ GET_GROUP_STOCK: OperationInfo[models.GroupStock] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.GroupStock,
+    response_type=lambda: _models().GroupStock,
     errors={
         400: ("validation", "standard"),
         401: ("standard",),
@@ -240,7 +263,7 @@ SET_GROUP_STOCK: OperationInfo[models.Success] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.Success,
+    response_type=lambda: _models().Success,
     errors={
         400: ("validation", "standard"),
         401: ("standard",),
@@ -265,7 +288,7 @@ PLACE_ORDER: OperationInfo[models.Order] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.Order,
+    response_type=lambda: _models().Order,
     errors={
         400: ("validation", "standard"),
         401: ("standard",),
@@ -294,7 +317,7 @@ LIST_ORDERS: OperationInfo[models.OrderList] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.OrderList,
+    response_type=lambda: _models().OrderList,
     errors={
         400: ("validation", "standard"),
         401: ("standard",),
@@ -319,7 +342,7 @@ GET_ORDER: OperationInfo[models.Order] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.Order,
+    response_type=lambda: _models().Order,
     errors={
         400: ("validation", "standard"),
         401: ("standard",),
@@ -344,7 +367,7 @@ CREATE_NEW_STARTER: OperationInfo[models.NewStarter] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.NewStarter,
+    response_type=lambda: _models().NewStarter,
     errors={
         400: ("validation", "standard"),
         401: ("standard",),
@@ -369,7 +392,7 @@ CANCEL_NEW_STARTER: OperationInfo[models.NewStarterCancellation] = OperationInfo
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.NewStarterCancellation,
+    response_type=lambda: _models().NewStarterCancellation,
     errors={
         400: ("validation", "standard"),
         401: ("standard",),
@@ -394,7 +417,7 @@ BOOK_COLLECTION: OperationInfo[models.Collection] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.Collection,
+    response_type=lambda: _models().Collection,
     errors={
         400: ("validation", "standard"),
         401: ("standard",),
@@ -422,7 +445,7 @@ SEARCH_COLLECTIONS: OperationInfo[list[models.Collection]] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=list[models.Collection],
+    response_type=lambda: _array(_models().Collection),
     errors={
         400: ("validation", "standard"),
         401: ("standard",),
@@ -447,7 +470,7 @@ GET_AUDIT_LOG: OperationInfo[models.AuditLog] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.AuditLog,
+    response_type=lambda: _models().AuditLog,
     errors={
         400: ("validation", "standard"),
         401: ("standard",),

@@ -214,16 +214,12 @@ def _check_Asset(value: Any, ptr: str, out: list[Problem]) -> None:
         v1 = value["asset_tag"]
         if not (isinstance(v1, str)):
             out.append(Problem(ptr + "/asset_tag", _wrong_type("a string", v1)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'asset_tag'"))
     if "type" in value:
         v2 = value["type"]
         if not (isinstance(v2, str)):
             out.append(Problem(ptr + "/type", _wrong_type("a string", v2)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'type'"))
     if "received_back" in value:
@@ -256,16 +252,12 @@ def _check_AuditEvent(value: Any, ptr: str, out: list[Problem]) -> None:
         v5 = value["email"]
         if not (isinstance(v5, str)):
             out.append(Problem(ptr + "/email", _wrong_type("a string", v5)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'email'"))
     if "action" in value:
         v6 = value["action"]
         if not (isinstance(v6, str)):
             out.append(Problem(ptr + "/action", _wrong_type("a string", v6)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'action'"))
 
@@ -362,16 +354,12 @@ def _check_ChangePasswordRequest(value: Any, ptr: str, out: list[Problem]) -> No
         v21 = value["email"]
         if not (isinstance(v21, str)):
             out.append(Problem(ptr + "/email", _wrong_type("a string", v21)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'email'"))
     if "current_password" in value:
         v22 = value["current_password"]
         if not (isinstance(v22, str)):
             out.append(Problem(ptr + "/current_password", _wrong_type("a string", v22)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'current_password'"))
     if "new_password" in value:
@@ -460,16 +448,12 @@ def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
         v36 = value["supplier_order_number"]
         if not (_is_int(v36)):
             out.append(Problem(ptr + "/supplier_order_number", _wrong_type("an integer", v36)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'supplier_order_number'"))
     if "collection_reference" in value:
         v37 = value["collection_reference"]
         if not (isinstance(v37, str)):
             out.append(Problem(ptr + "/collection_reference", _wrong_type("a string", v37)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'collection_reference'"))
     if "collect_from" in value:
@@ -481,24 +465,18 @@ def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
         v39 = value["notification_email_address"]
         if not (isinstance(v39, str)):
             out.append(Problem(ptr + "/notification_email_address", _wrong_type("a string", v39)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'notification_email_address'"))
     if "notification_phone_number" in value:
         v40 = value["notification_phone_number"]
         if not (isinstance(v40, str)):
             out.append(Problem(ptr + "/notification_phone_number", _wrong_type("a string", v40)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'notification_phone_number'"))
     if "number_of_boxes" in value:
         v41 = value["number_of_boxes"]
         if not (_is_int(v41)):
             out.append(Problem(ptr + "/number_of_boxes", _wrong_type("an integer", v41)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'number_of_boxes'"))
     if "created_date" in value:
@@ -525,8 +503,6 @@ def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
         v44 = value["collection_url"]
         if not (isinstance(v44, str)):
             out.append(Problem(ptr + "/collection_url", _wrong_type("a string", v44)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'collection_url'"))
     if "requested_collection_date" in value:
@@ -560,24 +536,18 @@ def _check_CreateNewStarterRequest(value: Any, ptr: str, out: list[Problem]) -> 
         v49 = value["name"]
         if not (isinstance(v49, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v49)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'name'"))
     if "email" in value:
         v50 = value["email"]
         if not (isinstance(v50, str)):
             out.append(Problem(ptr + "/email", _wrong_type("a string", v50)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'email'"))
     if "level" in value:
         v51 = value["level"]
         if not (_is_int(v51)):
             out.append(Problem(ptr + "/level", _wrong_type("an integer", v51)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'level'"))
     if "linkonly" in value:
@@ -590,8 +560,6 @@ def _check_CreateNewStarterRequest(value: Any, ptr: str, out: list[Problem]) -> 
         v53 = value["mobileno"]
         if not (isinstance(v53, str)):
             out.append(Problem(ptr + "/mobileno", _wrong_type("a string", v53)))
-        else:
-            pass
     if "startdate" in value:
         v54 = value["startdate"]
         if not (isinstance(v54, str)):
@@ -607,8 +575,6 @@ def _check_CreateNewStarterRequest(value: Any, ptr: str, out: list[Problem]) -> 
         v55 = value["internalid"]
         if not (isinstance(v55, str)):
             out.append(Problem(ptr + "/internalid", _wrong_type("a string", v55)))
-        else:
-            pass
     for key56 in value:
         if key56 not in _C3:
             out.append(
@@ -707,8 +673,6 @@ def _check_DispatchInfo(value: Any, ptr: str, out: list[Problem]) -> None:
         v71 = value["dispatch_number"]
         if not (_is_int(v71)):
             out.append(Problem(ptr + "/dispatch_number", _wrong_type("an integer", v71)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'dispatch_number'"))
     if "dispatch_date" in value:
@@ -729,32 +693,24 @@ def _check_DispatchInfo(value: Any, ptr: str, out: list[Problem]) -> None:
         v73 = value["box_number"]
         if not (_is_int(v73)):
             out.append(Problem(ptr + "/box_number", _wrong_type("an integer", v73)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'box_number'"))
     if "item_number" in value:
         v74 = value["item_number"]
         if not (_is_int(v74)):
             out.append(Problem(ptr + "/item_number", _wrong_type("an integer", v74)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'item_number'"))
     if "courier_service" in value:
         v75 = value["courier_service"]
         if not (isinstance(v75, str)):
             out.append(Problem(ptr + "/courier_service", _wrong_type("a string", v75)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'courier_service'"))
     if "tracking_url" in value:
         v76 = value["tracking_url"]
         if not (isinstance(v76, str)):
             out.append(Problem(ptr + "/tracking_url", _wrong_type("a string", v76)))
-        else:
-            pass
 
 
 def _check_GetTokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -765,16 +721,12 @@ def _check_GetTokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         v77 = value["email"]
         if not (isinstance(v77, str)):
             out.append(Problem(ptr + "/email", _wrong_type("a string", v77)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'email'"))
     if "password" in value:
         v78 = value["password"]
         if not (isinstance(v78, str)):
             out.append(Problem(ptr + "/password", _wrong_type("a string", v78)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'password'"))
     for key79 in value:
@@ -812,8 +764,6 @@ def _check_Group(value: Any, ptr: str, out: list[Problem]) -> None:
         v82 = value["display_name"]
         if not (isinstance(v82, str)):
             out.append(Problem(ptr + "/display_name", _wrong_type("a string", v82)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'display_name'"))
 
@@ -867,8 +817,6 @@ def _check_NewStarter(value: Any, ptr: str, out: list[Problem]) -> None:
         v90 = value["name"]
         if not (isinstance(v90, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v90)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'name'"))
     if "link_only" in value:
@@ -881,32 +829,24 @@ def _check_NewStarter(value: Any, ptr: str, out: list[Problem]) -> None:
         v92 = value["link"]
         if not (isinstance(v92, str)):
             out.append(Problem(ptr + "/link", _wrong_type("a string", v92)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'link'"))
     if "level" in value:
         v93 = value["level"]
         if not (_is_int(v93)):
             out.append(Problem(ptr + "/level", _wrong_type("an integer", v93)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'level'"))
     if "email" in value:
         v94 = value["email"]
         if not (isinstance(v94, str)):
             out.append(Problem(ptr + "/email", _wrong_type("a string", v94)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'email'"))
     if "uuid" in value:
         v95 = value["uuid"]
         if not (isinstance(v95, str)):
             out.append(Problem(ptr + "/uuid", _wrong_type("a string", v95)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'uuid'"))
 
@@ -948,16 +888,12 @@ def _check_Notification(value: Any, ptr: str, out: list[Problem]) -> None:
         v98 = value["supplier_order_number"]
         if not (_is_int(v98)):
             out.append(Problem(ptr + "/supplier_order_number", _wrong_type("an integer", v98)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'supplier_order_number'"))
     if "order_number" in value:
         v99 = value["order_number"]
         if not (isinstance(v99, str)):
             out.append(Problem(ptr + "/order_number", _wrong_type("a string", v99)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'order_number'"))
     if "type" in value:
@@ -1014,24 +950,18 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
         v105 = value["trade_code"]
         if not (isinstance(v105, str)):
             out.append(Problem(ptr + "/trade_code", _wrong_type("a string", v105)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'trade_code'"))
     if "order_number" in value:
         v106 = value["order_number"]
         if not (isinstance(v106, str)):
             out.append(Problem(ptr + "/order_number", _wrong_type("a string", v106)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'order_number'"))
     if "novatech_order_number" in value:
         v107 = value["novatech_order_number"]
         if not (_is_int(v107)):
             out.append(Problem(ptr + "/novatech_order_number", _wrong_type("an integer", v107)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'novatech_order_number'"))
     if "order_date" in value:
@@ -1066,24 +996,18 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
         v110 = value["ex_vat_total"]
         if not (_is_number(v110)):
             out.append(Problem(ptr + "/ex_vat_total", _wrong_type("a number", v110)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'ex_vat_total'"))
     if "vat" in value:
         v111 = value["vat"]
         if not (_is_number(v111)):
             out.append(Problem(ptr + "/vat", _wrong_type("a number", v111)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'vat'"))
     if "inc_vat_total" in value:
         v112 = value["inc_vat_total"]
         if not (_is_number(v112)):
             out.append(Problem(ptr + "/inc_vat_total", _wrong_type("a number", v112)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'inc_vat_total'"))
     if "order_lines" in value:
@@ -1133,56 +1057,42 @@ def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
         v123 = value["description"]
         if not (isinstance(v123, str)):
             out.append(Problem(ptr + "/description", _wrong_type("a string", v123)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'description'"))
     if "quantity" in value:
         v124 = value["quantity"]
         if not (_is_int(v124)):
             out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v124)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'quantity'"))
     if "price" in value:
         v125 = value["price"]
         if not (_is_number(v125)):
             out.append(Problem(ptr + "/price", _wrong_type("a number", v125)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'price'"))
     if "ex_vat_total" in value:
         v126 = value["ex_vat_total"]
         if not (_is_number(v126)):
             out.append(Problem(ptr + "/ex_vat_total", _wrong_type("a number", v126)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'ex_vat_total'"))
     if "vat" in value:
         v127 = value["vat"]
         if not (_is_number(v127)):
             out.append(Problem(ptr + "/vat", _wrong_type("a number", v127)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'vat'"))
     if "inc_vat_total" in value:
         v128 = value["inc_vat_total"]
         if not (_is_number(v128)):
             out.append(Problem(ptr + "/inc_vat_total", _wrong_type("a number", v128)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'inc_vat_total'"))
     if "sku" in value:
         v129 = value["sku"]
         if not (isinstance(v129, str)):
             out.append(Problem(ptr + "/sku", _wrong_type("a string", v129)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'sku'"))
 
@@ -1245,40 +1155,30 @@ def _check_OrderPageInfo(value: Any, ptr: str, out: list[Problem]) -> None:
         v138 = value["total_rows"]
         if not (_is_int(v138)):
             out.append(Problem(ptr + "/total_rows", _wrong_type("an integer", v138)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'total_rows'"))
     if "current_page" in value:
         v139 = value["current_page"]
         if not (_is_int(v139)):
             out.append(Problem(ptr + "/current_page", _wrong_type("an integer", v139)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'current_page'"))
     if "orders_per_page" in value:
         v140 = value["orders_per_page"]
         if not (_is_int(v140)):
             out.append(Problem(ptr + "/orders_per_page", _wrong_type("an integer", v140)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'orders_per_page'"))
     if "start_record" in value:
         v141 = value["start_record"]
         if not (_is_int(v141)):
             out.append(Problem(ptr + "/start_record", _wrong_type("an integer", v141)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'start_record'"))
     if "end_record" in value:
         v142 = value["end_record"]
         if not (_is_int(v142)):
             out.append(Problem(ptr + "/end_record", _wrong_type("an integer", v142)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'end_record'"))
 
@@ -1291,16 +1191,12 @@ def _check_OrderSummary(value: Any, ptr: str, out: list[Problem]) -> None:
         v143 = value["order_number"]
         if not (isinstance(v143, str)):
             out.append(Problem(ptr + "/order_number", _wrong_type("a string", v143)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'order_number'"))
     if "novatech_order_number" in value:
         v144 = value["novatech_order_number"]
         if not (_is_int(v144)):
             out.append(Problem(ptr + "/novatech_order_number", _wrong_type("an integer", v144)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'novatech_order_number'"))
     if "order_date" in value:
@@ -1341,16 +1237,12 @@ def _check_PackagingLine(value: Any, ptr: str, out: list[Problem]) -> None:
         v147 = value["packaging_type"]
         if not (isinstance(v147, str)):
             out.append(Problem(ptr + "/packaging_type", _wrong_type("a string", v147)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'packaging_type'"))
     if "asset_tag" in value:
         v148 = value["asset_tag"]
         if not (isinstance(v148, str)):
             out.append(Problem(ptr + "/asset_tag", _wrong_type("a string", v148)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'asset_tag'"))
     for key149 in value:
@@ -1414,8 +1306,6 @@ def _check_SetGroupStockRequest(value: Any, ptr: str, out: list[Problem]) -> Non
                     out.append(
                         Problem(ptr + "/skus" + "/" + str(i159), _wrong_type("a string", item160))
                     )
-                else:
-                    pass
     else:
         out.append(Problem(ptr, "missing required field 'skus'"))
     for key161 in value:
@@ -1433,16 +1323,12 @@ def _check_StandardError(value: Any, ptr: str, out: list[Problem]) -> None:
         v162 = value["msg"]
         if not (isinstance(v162, str)):
             out.append(Problem(ptr + "/msg", _wrong_type("a string", v162)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'msg'"))
     if "code" in value:
         v163 = value["code"]
         if not (_is_int(v163)):
             out.append(Problem(ptr + "/code", _wrong_type("an integer", v163)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'code'"))
     if "timestamp" in value:
@@ -1463,8 +1349,6 @@ def _check_StandardError(value: Any, ptr: str, out: list[Problem]) -> None:
         v165 = value["status"]
         if not (isinstance(v165, str)):
             out.append(Problem(ptr + "/status", _wrong_type("a string", v165)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'status'"))
 
@@ -1477,32 +1361,24 @@ def _check_StockItem(value: Any, ptr: str, out: list[Problem]) -> None:
         v166 = value["sku"]
         if not (isinstance(v166, str)):
             out.append(Problem(ptr + "/sku", _wrong_type("a string", v166)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'sku'"))
     if "description" in value:
         v167 = value["description"]
         if not (isinstance(v167, str)):
             out.append(Problem(ptr + "/description", _wrong_type("a string", v167)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'description'"))
     if "stock_level" in value:
         v168 = value["stock_level"]
         if not (_is_int(v168)):
             out.append(Problem(ptr + "/stock_level", _wrong_type("an integer", v168)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'stock_level'"))
     if "price" in value:
         v169 = value["price"]
         if not (_is_number(v169)):
             out.append(Problem(ptr + "/price", _wrong_type("a number", v169)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'price'"))
     if "portal_enabled" in value:
@@ -1546,8 +1422,6 @@ def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
         v175 = value["token"]
         if not (isinstance(v175, str)):
             out.append(Problem(ptr + "/token", _wrong_type("a string", v175)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'token'"))
     if "expires_on" in value:
@@ -1574,38 +1448,26 @@ def _check_Tracking(value: Any, ptr: str, out: list[Problem]) -> None:
         v177 = value["supplier_order_number"]
         if not (isinstance(v177, str)):
             out.append(Problem(ptr + "/supplier_order_number", _wrong_type("a string", v177)))
-        else:
-            pass
     if "order_reference" in value:
         v178 = value["order_reference"]
         if not (isinstance(v178, str)):
             out.append(Problem(ptr + "/order_reference", _wrong_type("a string", v178)))
-        else:
-            pass
     if "courier" in value:
         v179 = value["courier"]
         if not (isinstance(v179, str)):
             out.append(Problem(ptr + "/courier", _wrong_type("a string", v179)))
-        else:
-            pass
     if "tracking_reference" in value:
         v180 = value["tracking_reference"]
         if not (isinstance(v180, str)):
             out.append(Problem(ptr + "/tracking_reference", _wrong_type("a string", v180)))
-        else:
-            pass
     if "event" in value:
         v181 = value["event"]
         if not (isinstance(v181, str)):
             out.append(Problem(ptr + "/event", _wrong_type("a string", v181)))
-        else:
-            pass
     if "event_info" in value:
         v182 = value["event_info"]
         if not (isinstance(v182, str)):
             out.append(Problem(ptr + "/event_info", _wrong_type("a string", v182)))
-        else:
-            pass
     if "event_date" in value:
         v183 = value["event_date"]
         if not (isinstance(v183, str)):
@@ -1628,24 +1490,18 @@ def _check_TrackingInfo(value: Any, ptr: str, out: list[Problem]) -> None:
         v184 = value["sku"]
         if not (isinstance(v184, str)):
             out.append(Problem(ptr + "/sku", _wrong_type("a string", v184)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'sku'"))
     if "track_no" in value:
         v185 = value["track_no"]
         if not (_is_int(v185)):
             out.append(Problem(ptr + "/track_no", _wrong_type("an integer", v185)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'track_no'"))
     if "serial_no" in value:
         v186 = value["serial_no"]
         if not (isinstance(v186, str)):
             out.append(Problem(ptr + "/serial_no", _wrong_type("a string", v186)))
-        else:
-            pass
     if "date_tracked" in value:
         v187 = value["date_tracked"]
         if not (isinstance(v187, str)):
@@ -1670,8 +1526,6 @@ def _check_ValidationErrorBody(value: Any, ptr: str, out: list[Problem]) -> None
         v188 = value["code"]
         if not (_is_int(v188)):
             out.append(Problem(ptr + "/code", _wrong_type("an integer", v188)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'code'"))
     if "errors" in value:
@@ -1684,8 +1538,6 @@ def _check_ValidationErrorBody(value: Any, ptr: str, out: list[Problem]) -> None
                     out.append(
                         Problem(ptr + "/errors" + "/" + str(i190), _wrong_type("a string", item191))
                     )
-                else:
-                    pass
     else:
         out.append(Problem(ptr, "missing required field 'errors'"))
     if "timestamp" in value:
@@ -1706,8 +1558,6 @@ def _check_ValidationErrorBody(value: Any, ptr: str, out: list[Problem]) -> None
         v193 = value["status"]
         if not (isinstance(v193, str)):
             out.append(Problem(ptr + "/status", _wrong_type("a string", v193)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'status'"))
 
@@ -1747,8 +1597,6 @@ def _params_get_stock(params: Mapping[str, Any], out: list[Problem]) -> None:
     if v194 is not None:
         if not (isinstance(v194, str)):
             out.append(Problem("/SKU", _wrong_type("a string", v194)))
-        else:
-            pass
     else:
         out.append(Problem("/SKU", "missing required path parameter"))
 
@@ -1846,8 +1694,6 @@ def _params_get_order(params: Mapping[str, Any], out: list[Problem]) -> None:
     if v200 is not None:
         if not (isinstance(v200, str)):
             out.append(Problem("/ORD_NO", _wrong_type("a string", v200)))
-        else:
-            pass
     else:
         out.append(Problem("/ORD_NO", "missing required path parameter"))
 
@@ -1870,8 +1716,6 @@ def _params_cancel_new_starter(params: Mapping[str, Any], out: list[Problem]) ->
     if v201 is not None:
         if not (isinstance(v201, str)):
             out.append(Problem("/UUID", _wrong_type("a string", v201)))
-        else:
-            pass
     else:
         out.append(Problem("/UUID", "missing required path parameter"))
 
@@ -1894,14 +1738,10 @@ def _params_search_collections(params: Mapping[str, Any], out: list[Problem]) ->
     if v202 is not None:
         if not (isinstance(v202, str)):
             out.append(Problem("/collection_ref", _wrong_type("a string", v202)))
-        else:
-            pass
     v203 = params.get("asset_tag")
     if v203 is not None:
         if not (isinstance(v203, str)):
             out.append(Problem("/asset_tag", _wrong_type("a string", v203)))
-        else:
-            pass
     if all(params.get(k) is None for k in _C15):
         out.append(
             Problem("", "at least one of 'collection_ref', 'asset_tag' parameter is required")
@@ -1918,8 +1758,6 @@ def _params_get_audit_log(params: Mapping[str, Any], out: list[Problem]) -> None
     if v204 is not None:
         if not (_is_int(v204)):
             out.append(Problem("/rows", _wrong_type("an integer", v204)))
-        else:
-            pass
 
 
 def _response_get_token_200(value: Any, out: list[Problem]) -> None:

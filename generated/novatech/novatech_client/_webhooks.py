@@ -10,10 +10,13 @@ import hashlib
 import hmac
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import models
 from ._errors import WebhookSignatureError
+from ._operations import _models
+
+if TYPE_CHECKING:
+    from . import models
 
 
 def sign_notification(payload: Mapping[str, Any], secret: str | bytes) -> str:
@@ -44,7 +47,8 @@ def parse_notification(
     payload = _load(body)
     if not verify_notification(payload, secret):
         raise WebhookSignatureError("notification: signature does not match the payload")
-    return models.Notification.model_validate(payload)
+    model: type[models.Notification] = _models().Notification
+    return model.model_validate(payload)
 
 
 def _load(body: bytes | str | Mapping[str, Any]) -> dict[str, Any]:

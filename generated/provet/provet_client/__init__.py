@@ -4,8 +4,8 @@
 from provet_client import Client
 """
 
-from . import models
-from ._base import ResponseWarning, response_status, response_warning
+from typing import Any
+
 from ._client import AsyncClient, Client
 from ._errors import (
     APIConnectionError,
@@ -29,9 +29,20 @@ from ._errors import (
     ValidationError,
     WebhookSignatureError,
 )
+from ._results import ResponseWarning, response_status, response_warning
 from ._validation import OPERATIONS, Problem, validate
 
 __version__ = "1.0.0"
+
+
+def __getattr__(name: str) -> Any:
+    """`models` is imported on first use: building its classes dominates import time."""
+    if name == "models":
+        from . import models
+
+        return models
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "APIConnectionError",

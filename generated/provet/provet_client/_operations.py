@@ -3,14 +3,35 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from types import GenericAlias, ModuleType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import TypeAdapter
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
-from . import models
+    from . import models
 
 T = TypeVar("T")
+
+
+def _models() -> ModuleType:
+    """models.py, imported on first use: building its classes is most of an import's cost."""
+    return importlib.import_module(__package__ + ".models")
+
+
+def _array(item: Any) -> Any:
+    return GenericAlias(list, (item,))
+
+
+def _map(value: Any) -> Any:
+    return GenericAlias(dict, (str, value))
+
+
+def _nullable(kind: Any) -> Any:
+    return kind | None
 
 
 @dataclass(frozen=True)
@@ -24,7 +45,7 @@ class ParamInfo:
 @dataclass(frozen=True)
 class ErrorFormatInfo:
     name: str
-    model: Any  # a pydantic model class, or None for a plain-text body
+    model: Callable[[], Any] | None  # the error body's type, or None for a plain-text body
     message_field: str | None
     messages_field: str | None
     item_message: str | None = None
@@ -42,7 +63,7 @@ class OperationInfo(Generic[T]):
     idempotent: bool
     success: tuple[int, ...]
     response_encoding: str  # json | form | text | empty
-    response_type: Any
+    response_type: Callable[[], Any]  # the documented response's type, resolved lazily
     errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
     warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
@@ -53,7 +74,9 @@ class OperationInfo(Generic[T]):
         """The documented response model for `data` (adapter built on first use)."""
         adapter = _ADAPTERS.get(self.name)
         if adapter is None:
-            adapter = _ADAPTERS[self.name] = TypeAdapter(self.response_type)
+            from pydantic import TypeAdapter  # pydantic's machinery loads on first parse
+
+            adapter = _ADAPTERS[self.name] = TypeAdapter(self.response_type())
         result: T = adapter.validate_python(data)
         return result
 
@@ -82,7 +105,7 @@ CREATE_ORDER: OperationInfo[models.Order] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=models.Order,
+    response_type=lambda: _models().Order,
     errors={},
     warnings={},
     deprecated=None,
@@ -100,7 +123,7 @@ GET_ORDER: OperationInfo[models.Order] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=models.Order,
+    response_type=lambda: _models().Order,
     errors={404: ("not_found",)},
     warnings={},
     deprecated=None,
@@ -123,7 +146,7 @@ LIST_ORDERS: OperationInfo[list[models.Order]] = OperationInfo(
     idempotent=True,
     success=(200,),
     response_encoding="json",
-    response_type=list[models.Order],
+    response_type=lambda: _array(_models().Order),
     errors={},
     warnings={},
     deprecated=None,

@@ -196,94 +196,68 @@ def _check_CreateOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         v1 = value["PurchaseOrderNumber"]
         if not (isinstance(v1, str)):
             out.append(Problem(ptr + "/PurchaseOrderNumber", _wrong_type("a string", v1)))
-        else:
-            pass
     if "CustomerTitle" in value:
         v2 = value["CustomerTitle"]
         if not (isinstance(v2, str)):
             out.append(Problem(ptr + "/CustomerTitle", _wrong_type("a string", v2)))
-        else:
-            pass
     if "CustomerName" in value:
         v3 = value["CustomerName"]
         if not (isinstance(v3, str)):
             out.append(Problem(ptr + "/CustomerName", _wrong_type("a string", v3)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'CustomerName'"))
     if "CompanyName" in value:
         v4 = value["CompanyName"]
         if not (isinstance(v4, str)):
             out.append(Problem(ptr + "/CompanyName", _wrong_type("a string", v4)))
-        else:
-            pass
     if "AddressLine1" in value:
         v5 = value["AddressLine1"]
         if not (isinstance(v5, str)):
             out.append(Problem(ptr + "/AddressLine1", _wrong_type("a string", v5)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'AddressLine1'"))
     if "AddressLine2" in value:
         v6 = value["AddressLine2"]
         if not (isinstance(v6, str)):
             out.append(Problem(ptr + "/AddressLine2", _wrong_type("a string", v6)))
-        else:
-            pass
     if "Suburb" in value:
         v7 = value["Suburb"]
         if not (isinstance(v7, str)):
             out.append(Problem(ptr + "/Suburb", _wrong_type("a string", v7)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'Suburb'"))
     if "State" in value:
         v8 = value["State"]
         if not (isinstance(v8, str)):
             out.append(Problem(ptr + "/State", _wrong_type("a string", v8)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'State'"))
     if "Postcode" in value:
         v9 = value["Postcode"]
         if not (isinstance(v9, str)):
             out.append(Problem(ptr + "/Postcode", _wrong_type("a string", v9)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'Postcode'"))
     if "Country" in value:
         v10 = value["Country"]
         if not (isinstance(v10, str)):
             out.append(Problem(ptr + "/Country", _wrong_type("a string", v10)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'Country'"))
     if "DeliveryInstructions" in value:
         v11 = value["DeliveryInstructions"]
         if not (isinstance(v11, str)):
             out.append(Problem(ptr + "/DeliveryInstructions", _wrong_type("a string", v11)))
-        else:
-            pass
     if "CustomerEmail" in value:
         v12 = value["CustomerEmail"]
         if not (isinstance(v12, str)):
             out.append(Problem(ptr + "/CustomerEmail", _wrong_type("a string", v12)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'CustomerEmail'"))
     if "CustomerPhone" in value:
         v13 = value["CustomerPhone"]
         if not (isinstance(v13, str)):
             out.append(Problem(ptr + "/CustomerPhone", _wrong_type("a string", v13)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'CustomerPhone'"))
     if "OrderLines" in value:
@@ -310,8 +284,6 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
         v18 = value["id"]
         if not (_is_int(v18)):
             out.append(Problem(ptr + "/id", _wrong_type("an integer", v18)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'id'"))
     if "status" in value:
@@ -363,8 +335,6 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
                 out.append(
                     Problem(ptr + "/purchaseOrderNumber", _wrong_type("a string or null", v24))
                 )
-            else:
-                pass
     else:
         out.append(Problem(ptr, "missing required field 'purchaseOrderNumber'"))
     if "customerTitle" in value:
@@ -372,16 +342,12 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
         if v25 is not None:
             if not (isinstance(v25, str)):
                 out.append(Problem(ptr + "/customerTitle", _wrong_type("a string or null", v25)))
-            else:
-                pass
     else:
         out.append(Problem(ptr, "missing required field 'customerTitle'"))
     if "customerName" in value:
         v26 = value["customerName"]
         if not (isinstance(v26, str)):
             out.append(Problem(ptr + "/customerName", _wrong_type("a string", v26)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'customerName'"))
     if "companyName" in value:
@@ -389,16 +355,12 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
         if v27 is not None:
             if not (isinstance(v27, str)):
                 out.append(Problem(ptr + "/companyName", _wrong_type("a string or null", v27)))
-            else:
-                pass
     else:
         out.append(Problem(ptr, "missing required field 'companyName'"))
     if "addressLine1" in value:
         v28 = value["addressLine1"]
         if not (isinstance(v28, str)):
             out.append(Problem(ptr + "/addressLine1", _wrong_type("a string", v28)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'addressLine1'"))
     if "addressLine2" in value:
@@ -406,40 +368,30 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
         if v29 is not None:
             if not (isinstance(v29, str)):
                 out.append(Problem(ptr + "/addressLine2", _wrong_type("a string or null", v29)))
-            else:
-                pass
     else:
         out.append(Problem(ptr, "missing required field 'addressLine2'"))
     if "suburb" in value:
         v30 = value["suburb"]
         if not (isinstance(v30, str)):
             out.append(Problem(ptr + "/suburb", _wrong_type("a string", v30)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'suburb'"))
     if "state" in value:
         v31 = value["state"]
         if not (isinstance(v31, str)):
             out.append(Problem(ptr + "/state", _wrong_type("a string", v31)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'state'"))
     if "postcode" in value:
         v32 = value["postcode"]
         if not (isinstance(v32, str)):
             out.append(Problem(ptr + "/postcode", _wrong_type("a string", v32)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'postcode'"))
     if "country" in value:
         v33 = value["country"]
         if not (isinstance(v33, str)):
             out.append(Problem(ptr + "/country", _wrong_type("a string", v33)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'country'"))
     if "deliveryInstructions" in value:
@@ -449,24 +401,18 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
                 out.append(
                     Problem(ptr + "/deliveryInstructions", _wrong_type("a string or null", v34))
                 )
-            else:
-                pass
     else:
         out.append(Problem(ptr, "missing required field 'deliveryInstructions'"))
     if "customerEmail" in value:
         v35 = value["customerEmail"]
         if not (isinstance(v35, str)):
             out.append(Problem(ptr + "/customerEmail", _wrong_type("a string", v35)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'customerEmail'"))
     if "customerPhone" in value:
         v36 = value["customerPhone"]
         if not (isinstance(v36, str)):
             out.append(Problem(ptr + "/customerPhone", _wrong_type("a string", v36)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'customerPhone'"))
 
@@ -479,24 +425,18 @@ def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
         v37 = value["productCode"]
         if not (isinstance(v37, str)):
             out.append(Problem(ptr + "/productCode", _wrong_type("a string", v37)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'productCode'"))
     if "quantity" in value:
         v38 = value["quantity"]
         if not (_is_int(v38)):
             out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v38)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'quantity'"))
     if "shippedQuantity" in value:
         v39 = value["shippedQuantity"]
         if not (_is_int(v39)):
             out.append(Problem(ptr + "/shippedQuantity", _wrong_type("an integer", v39)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'shippedQuantity'"))
     if "status" in value:
@@ -504,8 +444,6 @@ def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
         if v40 is not None:
             if not (isinstance(v40, str)):
                 out.append(Problem(ptr + "/status", _wrong_type("a string or null", v40)))
-            else:
-                pass
 
 
 def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -516,8 +454,6 @@ def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         v41 = value["ProductCode"]
         if not (isinstance(v41, str)):
             out.append(Problem(ptr + "/ProductCode", _wrong_type("a string", v41)))
-        else:
-            pass
     else:
         out.append(Problem(ptr, "missing required field 'ProductCode'"))
     if "Quantity" in value:
@@ -554,8 +490,6 @@ def _params_get_order(params: Mapping[str, Any], out: list[Problem]) -> None:
     if v44 is not None:
         if not (_is_int(v44)):
             out.append(Problem("/id", _wrong_type("an integer", v44)))
-        else:
-            pass
     else:
         out.append(Problem("/id", "missing required path parameter"))
 
@@ -603,8 +537,6 @@ def _params_list_orders(params: Mapping[str, Any], out: list[Problem]) -> None:
     if v48 is not None:
         if not (isinstance(v48, str)):
             out.append(Problem("/PurchaseOrderNumber", _wrong_type("a string", v48)))
-        else:
-            pass
 
 
 def _response_create_order_200(value: Any, out: list[Problem]) -> None:
