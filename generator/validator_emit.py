@@ -80,7 +80,7 @@ class _Emitter:
         if shape.kind in ("string", "integer", "number", "union") and _constrained(shape):
             with w.block("else:"):
                 self._scalar_constraints(shape, v, p)
-        elif shape.kind == "array":
+        elif shape.kind == "array" and _array_checked(shape):
             with w.block("else:"):
                 self._array(shape, v, p)
         elif shape.kind == "map" and shape.values is not None and shape.values.kind != "any":
@@ -408,6 +408,13 @@ def _constrained(shape: Shape) -> bool:
         c.exclusiveMaximum,
     )
     return any(word is not None for word in words) or bool(c.enum) or c.has_const
+
+
+def _array_checked(shape: Shape) -> bool:
+    """Whether an array has a count rule or items to look at."""
+    c = shape.constraints
+    counted = c.minItems is not None or c.maxItems is not None or c.uniqueItems
+    return counted or (shape.items is not None and shape.items.kind != "any")
 
 
 def _escape(token: str) -> str:

@@ -34,7 +34,7 @@ def test_every_document_example_validates_and_parses(provider: str) -> None:
             assert (
                 validation.validate_response(op.name, example["status"], example["response"]) == []
             )
-            TypeAdapter(op.response_type).validate_python(example["response"])
+            TypeAdapter(op.response_type()).validate_python(example["response"])
     for hook in _data(provider)["webhooks"]:
         for payload in hook["examples"]:
             assert validation.validate_webhook(hook["name"], payload) == []

@@ -4,6 +4,7 @@
 from cartoncloud_client import Client
 """
 
+import importlib
 from typing import Any
 
 from ._client import AsyncClient, Client
@@ -44,9 +45,7 @@ __version__ = "1.0.0"
 def __getattr__(name: str) -> Any:
     """`models` is imported on first use: building its classes dominates import time."""
     if name == "models":
-        from . import models
-
-        return models
+        return importlib.import_module(__name__ + ".models")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
