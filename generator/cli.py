@@ -207,9 +207,8 @@ def _generate(args: argparse.Namespace) -> int:
         return 2
     status = 0
     progress = Progress(len(providers), sys.stderr)
-    progress.step(f"{'checking' if args.check else 'generating'} {', '.join(providers)}")
+    progress.note(f"{'checking' if args.check else 'generating'} {', '.join(providers)}")
     for provider, outcome in process_many(project, providers, check=args.check):
-        progress.step(f"{'checked' if args.check else 'generated'} {provider}")
         progress.clear()
         if outcome.status == "error":
             _print_diagnostics(SpecError(outcome.diagnostics))
@@ -223,6 +222,8 @@ def _generate(args: argparse.Namespace) -> int:
         elif outcome.status == "written":
             written = f"{provider}: wrote {len(outcome.changed)} changed file(s)"
             print(paint(written, "green", sys.stderr), file=sys.stderr)
+        progress.step(f"{'checked' if args.check else 'generated'} {provider}")
+    progress.clear()
     return status
 
 

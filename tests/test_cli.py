@@ -130,6 +130,13 @@ def test_progress_shows_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.M
     piped = _shipspec("--project", str(project), "list")
     assert piped.returncode == 0 and piped.stderr == ""
 
+    generating = _Terminal()
+    monkeypatch.setattr(sys, "stderr", generating)
+    assert main(["--project", str(project), "generate", "--out", str(tmp_path / "out")]) == 0
+    shown = generating.getvalue()
+    assert "[0/2] generating kube, provet" in shown and "[2/2] generated " in shown
+    assert shown.endswith("\r\x1b[K"), "the progress line is erased at the end"
+
 
 def test_validate_reads_stdin(tmp_path: Path) -> None:
     order = {

@@ -1,0 +1,303 @@
+"""shipspec's benchmark suite: generation, validation, client overhead, scale, import cost.
+
+Run from the project root (after the Quickstart's install):
+
+    pip install -e ".[dev,bench]" && python tests/benchmarks/run.py [--quick] [--out FILE]
+
+Every figure is measured on this machine in this run, peers beside ours, and
+compared as ratios (machines here are noisy). Prints a table and writes it as
+JSON (default: benchmark-results.json). Not part of the default test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).parent))
+
+import synthetic  # noqa: E402  (beside this file)
+import validation_peers  # noqa: E402
+
+Row = dict[str, Any]
+
+
+def _median_seconds(
+    command: list[str],
+    *,
+    runs: int,
+    env: dict[str, str] | None = None,
+    prepare: Callable[[], None] | None = None,
+) -> float:
+    times = []
+    for _ in range(runs):
+        if prepare:
+            prepare()
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _shipspec(*args: str) -> list[str]:
+    return [sys.executable, "-m", "generator", "--project", str(ROOT), *args]
+
+
+def regeneration(runs: int) -> list[Row]:
+    """1 and 2: full regeneration (cold and warm format cache), no-op, --check; the peer."""
+    scratch = Path(tempfile.mkdtemp(prefix="shipspec-bench-"))
+    out = scratch / "generated"
+    cold_cache = scratch / "cache"
+
+    def empty_output_and_cache() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(cold_cache, ignore_errors=True)
+
+    def empty_output() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+
+    cold_env = {**os.environ, "SHIPSPEC_CACHE_DIR": str(cold_cache)}
+    warm_env = {**os.environ, "SHIPSPEC_CACHE_DIR": str(scratch / "warm")}
+    subprocess.run(
+        _shipspec("generate", "--out", str(out)), check=True, capture_output=True, env=warm_env
+    )
+    rows: list[Row] = []
+    cold = _median_seconds(
+        _shipspec("generate", "--out", str(out)),
+        runs=runs,
+        env=cold_env,
+        prepare=empty_output_and_cache,
+    )
+    warm = _median_seconds(
+        _shipspec("generate", "--out", str(out)), runs=runs, env=warm_env, prepare=empty_output
+    )
+    noop = _median_seconds(_shipspec("generate"), runs=max(runs, 5))
+    check = _median_seconds(_shipspec("generate", "--check"), runs=max(runs, 5))
+    peer = None
+    if shutil.which("openapi-python-client"):
+        peer_out = scratch / "peer"
+        peer = _median_seconds(
+            [
+                "openapi-python-client",
+                "generate",
+                "--path",
+                str(ROOT / "generated/novatech/openapi.yaml"),
+                "--output-path",
+                str(peer_out),
+                "--overwrite",
+            ],
+            runs=runs,
+            prepare=lambda: shutil.rmtree(peer_out, ignore_errors=True),
+        )
+    rows.append(
+        {
+            "measure": "full regeneration, 5 providers, cold format cache",
+            "seconds": cold,
+            "peer": "openapi-python-client, Novatech only",
+            "peer_seconds": peer,
+            "ratio": cold / peer if peer else None,
+            "target": "<= 2.0",
+        }
+    )
+    rows.append(
+        {
+            "measure": "full regeneration, 5 providers, warm format cache",
+            "seconds": warm,
+            "peer": "openapi-python-client, Novatech only",
+            "peer_seconds": peer,
+            "ratio": warm / peer if peer else None,
+            "target": "<= 2.0",
+        }
+    )
+    rows.append(
+        {"measure": "no-op regeneration (whole process)", "seconds": noop, "target": "<= 0.3 s"}
+    )
+    rows.append(
+        {
+            "measure": "generate --check on a clean tree (whole process)",
+            "seconds": check,
+            "target": "<= 0.3 s",
+        }
+    )
+    rows.append(
+        {
+            "measure": "python start-up alone",
+            "seconds": _median_seconds([sys.executable, "-c", "pass"], runs=5),
+        }
+    )
+    rows += breakdown()
+    shutil.rmtree(scratch, ignore_errors=True)
+    return rows
+
+
+def breakdown() -> list[Row]:
+    """Where the time of one cold generation (in-process, no format cache) goes."""
+    code = """
+import cProfile, pstats, io, os, sys, time
+os.environ["SHIPSPEC_CACHE_DIR"] = ""
+started = time.perf_counter()
+from pathlib import Path
+import generator.pipeline as p, generator.render as r, black, datamodel_code_generator
+imports = time.perf_counter() - started
+profile = cProfile.Profile()
+project = p.Project(Path("."), Path(sys.argv[1]))
+profile.enable()
+for name in project.providers():
+    files = p.render_files(project, name, project.spec_path(name).read_bytes())
+    from generator.writer import write_tree
+    write_tree(project.out / name, files)
+profile.disable()
+stats = pstats.Stats(profile)
+def total(fragment):
+    return sum(v[3] for k, v in stats.stats.items() if fragment in f"{k[0]}:{k[2]}")
+print(imports, total("formatting.py:_black"), total("models_emit.py:emit_models"),
+      total("environment.py:render"), total("writer.py:write_tree"), total("pipeline.py:load_spec"),
+      sum(v[2] for v in stats.stats.values()))
+"""
+    out = Path(tempfile.mkdtemp(prefix="shipspec-breakdown-"))
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(out)], check=True, capture_output=True, text=True, cwd=ROOT
+    )
+    shutil.rmtree(out, ignore_errors=True)
+    imports, black_s, dcg, templates, writes, load, total = map(float, result.stdout.split())
+    parts = {
+        "imports (generator, black, datamodel-code-generator)": imports,
+        "black": black_s,
+        "datamodel-code-generator": dcg,
+        "templates (Jinja)": templates,
+        "writes": writes,
+        "load + check + examples": load,
+        "all, one process, serial": total,
+    }
+    return [{"measure": f"breakdown: {name}", "seconds": value} for name, value in parts.items()]
+
+
+def validation() -> list[Row]:
+    """3: pre-send validation of the documented place-order payload, valid and invalid."""
+    return validation_peers.measure(ROOT)
+
+
+def client_overhead(calls: int, concurrent: int) -> list[Row]:
+    """4: the generated client against raw httpx, to the same loopback server."""
+    code = Path(__file__).with_name("client_overhead.py")
+    result = subprocess.run(
+        [sys.executable, str(code), str(calls), str(concurrent)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    rows: list[Row] = json.loads(result.stdout)
+    return rows
+
+
+def scale(quick: bool) -> list[Row]:
+    """5: a synthetic spec of growing size, and many providers generated in parallel."""
+    sizes = (50, 100, 200) if quick else (100, 500, 1000)
+    providers = 20 if quick else 200
+    return synthetic.measure(sizes, providers)
+
+
+def import_cost(runs: int) -> list[Row]:
+    """6: importing a generated package against importing its runtime."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "generated" / "novatech")}
+    ours = _median_seconds([sys.executable, "-c", "import novatech_client"], runs=runs, env=env)
+    base = _median_seconds([sys.executable, "-c", "import httpx, pydantic"], runs=runs, env=env)
+    return [
+        {
+            "measure": "import novatech_client",
+            "seconds": ours,
+            "peer": "import httpx, pydantic",
+            "peer_seconds": base,
+            "ratio": ours / base,
+            "target": "<= 1.3",
+        }
+    ]
+
+
+def _table(rows: list[Row]) -> str:
+    def cell(value: Any) -> str:
+        if isinstance(value, float):
+            return f"{value * 1e6:.1f} us" if value < 0.001 else f"{value:.3f}"
+        return "" if value is None else str(value)
+
+    lines = [
+        "| measure | ours (s) | peer | peer (s) | ratio | target |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        ratio = row.get("ratio")
+        lines.append(
+            f"| {row['measure']} | {cell(row.get('seconds'))} | {cell(row.get('peer'))} | "
+            f"{cell(row.get('peer_seconds'))} | {'' if ratio is None else f'{ratio:.2f}'} | "
+            f"{cell(row.get('target'))} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="smaller scale runs (minutes, not tens)"
+    )
+    parser.add_argument("--out", type=Path, default=Path("benchmark-results.json"))
+    args = parser.parse_args()
+    runs = 3 if args.quick else 5
+    rows: list[Row] = []
+    for name, measure in (
+        ("regeneration", lambda: regeneration(runs)),
+        ("validation", validation),
+        ("client overhead", lambda: client_overhead(500 if args.quick else 2000, 100)),
+        ("import cost", lambda: import_cost(max(runs, 7))),
+        ("scale", lambda: scale(args.quick)),
+    ):
+        print(f"... {name}", file=sys.stderr, flush=True)
+        rows += measure()
+    machine = {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+    }
+    versions = {}
+    from importlib import metadata
+
+    for package in (
+        "black",
+        "datamodel-code-generator",
+        "pydantic",
+        "httpx",
+        "jsonschema",
+        "fastjsonschema",
+        "msgspec",
+        "openapi-python-client",
+    ):
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = None
+    args.out.write_text(
+        json.dumps({"machine": machine, "versions": versions, "rows": rows}, indent=2)
+    )
+    print(f"machine: {machine}\nversions: {versions}\n")
+    print(_table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
