@@ -103,7 +103,20 @@ def _rule_schema(rule: Rule) -> dict[str, Any] | None:
     return None
 
 
-def typedef_schema(typedef: TypeDef, prefix: str = "#/$defs/") -> dict[str, Any]:
+def discriminator_tags(spec: Spec, typedef: TypeDef) -> dict[str, str]:
+    """Discriminator value -> member type name, from each member's const (or one-value enum)."""
+    tags = {}
+    for member in typedef.one_of:
+        for field in spec.type(member).fields:
+            c = field.shape.constraints
+            if field.wire_name == typedef.discriminator and (c.has_const or len(c.enum) == 1):
+                tags[str(c.const if c.has_const else c.enum[0].value)] = member
+    return tags
+
+
+def typedef_schema(
+    typedef: TypeDef, prefix: str = "#/$defs/", tags: dict[str, str] | None = None
+) -> dict[str, Any]:
     schema: dict[str, Any] = {"title": typedef.name}
     if typedef.description:
         schema["description"] = typedef.description
@@ -111,6 +124,9 @@ def typedef_schema(typedef: TypeDef, prefix: str = "#/$defs/") -> dict[str, Any]
         schema["oneOf"] = [_ref(member, prefix) for member in typedef.one_of]
         if typedef.discriminator:
             schema["discriminator"] = {"propertyName": typedef.discriminator}
+            if tags:
+                mapping = {tag: f"{prefix}{member}" for tag, member in sorted(tags.items())}
+                schema["discriminator"]["mapping"] = mapping
         return schema
     schema["type"] = "object"
     schema["properties"] = {f.wire_name: shape_schema(f.shape, prefix) for f in typedef.fields}
@@ -155,7 +171,10 @@ def document(spec: Spec, root: Shape, title: str) -> dict[str, Any]:
     schema.update(shape_schema(root))
     names = _reachable(spec, [root])
     if names:
-        schema["$defs"] = {name: typedef_schema(spec.type(name)) for name in names}
+        schema["$defs"] = {
+            name: typedef_schema(spec.type(name), tags=discriminator_tags(spec, spec.type(name)))
+            for name in names
+        }
     return schema
 
 
@@ -193,4 +212,4 @@ def all_documents(spec: Spec) -> dict[str, dict[str, Any]]:
 def components(spec: Spec) -> dict[str, dict[str, Any]]:
     """Every named type as an OpenAPI component schema."""
     prefix = "#/components/schemas/"
-    return {t.name: typedef_schema(t, prefix) for t in spec.types}
+    return {t.name: typedef_schema(t, prefix, discriminator_tags(spec, t)) for t in spec.types}

@@ -302,6 +302,14 @@ class MockProvider:
             return self.reject("validation", [("", unreadable)])
         params = self._params(request, op, path_values)
         problems = _validation.validate_params(op["name"], params)
+        known = {p["wire_name"] for p in op["params"] if p["location"] == "query"}
+        problems += [
+            _validation.Problem(
+                "/" + name, "unknown query parameter: the document does not list it"
+            )
+            for name in request.query_params
+            if name not in known
+        ]
         if op["body"]:
             problems += _validation.validate(op["name"], payload)
         if problems:
@@ -387,7 +395,12 @@ class MockProvider:
         entity = _get(body, entity_pointer)
         if not isinstance(entity, dict):
             return self._respond(op, body)
+        pristine = copy.deepcopy(entity)
         _merge_scalars(entity, payload)
+        if _validation.validate_response(op["name"], op["status"], body):
+            # the request's values do not fit this documented answer: keep the example's
+            entity.clear()
+            entity.update(pristine)
         key = _new_key(_get(entity, mock.get("key", "")), next(self._ids))
         _set(entity, mock.get("key", ""), key)
         if mock.get("version"):
