@@ -15,14 +15,29 @@ from .loader import SourceMap, child_pointer
 from .model import Spec
 
 
-def load_validation_module(source: str, name: str) -> types.ModuleType:
-    module = types.ModuleType(name)
-    sys.modules[name] = module  # dataclass/NamedTuple machinery looks the module up
+def load_validation_module(sources: dict[str, str], name: str) -> types.ModuleType:
+    """Execute the package's validation modules (module name -> source) as a throwaway package.
+
+    Returns the `_validation` module; its relative imports resolve inside the package.
+    """
+    package = types.ModuleType(name)
+    package.__path__ = []
+    sys.modules[name] = package
+    loaded: list[str] = [name]
     try:
-        exec(compile(source, f"<{name}>", "exec"), module.__dict__)
+        for module_name, source in sources.items():
+            qualified = f"{name}.{module_name}"
+            module = types.ModuleType(qualified)
+            module.__package__ = name
+            sys.modules[qualified] = module  # NamedTuple machinery looks the module up
+            loaded.append(qualified)
+            exec(compile(source, f"<{qualified}>", "exec"), module.__dict__)
+            setattr(package, module_name, module)
     finally:
-        del sys.modules[name]
-    return module
+        for qualified in loaded:
+            sys.modules.pop(qualified, None)
+    result: types.ModuleType = package._validation
+    return result
 
 
 def _report(source: SourceMap, pointer: str, what: str, problems: list[Any]) -> list[Diagnostic]:

@@ -125,7 +125,7 @@ def load_spec(project: Project, provider: str) -> Spec:
     return spec
 
 
-def _validation_source(spec: Spec, checks: str) -> str:
+def _validation_source(spec: Spec, checks: str) -> dict[str, str]:
     from .render import render_validation
 
     return render_validation(spec, checks)

@@ -27,6 +27,7 @@ from .validator_emit import emit_validators
 _PACKAGE_TEMPLATES = {
     "__init__.py": "__init__.py.jinja",
     "_base.py": "_base.py.jinja",
+    "_problem.py": "_problem.py.jinja",
     "_results.py": "_results.py.jinja",
     "_auth.py": "_auth.py.jinja",
     "_client.py": "_client.py.jinja",
@@ -110,7 +111,10 @@ def render_package(spec: Spec) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
-def render_validation(spec: Spec, checks: str) -> str:
-    """The _validation.py source alone (unformatted), for checking examples."""
+def render_validation(spec: Spec, checks: str) -> dict[str, str]:
+    """The validation modules' sources (unformatted), in import order, for checking examples."""
     context = build_context(spec, checks)
-    return environment().get_template(_PACKAGE_TEMPLATES["_validation.py"]).render(ctx=context)
+    return {
+        module: environment().get_template(_PACKAGE_TEMPLATES[f"{module}.py"]).render(ctx=context)
+        for module in ("_problem", "_validation")
+    }

@@ -312,6 +312,7 @@ class Context:
     client_params: tuple[ClientParamView, ...]
     exports: list[str]
     error_exports: list[str]
+    operation_names: tuple[str, ...]
     operations_with_body: list[str]
     envelope: Any
     tests: frozenset[str]  # which behaviour tests the spec gives cases for
@@ -502,6 +503,7 @@ def build_context(spec: Spec, checks: str) -> Context:
         ),
         exports=exports,
         error_exports=error_exports,
+        operation_names=tuple(op.name for op in spec.operations),
         envelope=spec.envelope,
         tests=(tests := _behaviour_tests(spec)),
         mock_tests=(mock_tests := mock_sections(spec)),

@@ -26,7 +26,8 @@ import novatech_client  # noqa: E402
 DATA = json.loads((ROOT / "generated/novatech/tests/data.json").read_text("utf-8"))
 EXAMPLE = next(e for e in DATA["examples"] if e["operation"] == "place_order")
 ORDER_BODY = json.dumps(EXAMPLE["response"]).encode()
-TOKEN_BODY = json.dumps(DATA["token_response"]).encode()
+# The documented token expired in 2018; this one lasts, so the client fetches it once.
+TOKEN_BODY = json.dumps({**DATA["token_response"], "expires_on": "2999-01-01 00:00:00"}).encode()
 
 
 async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:

@@ -30,10 +30,50 @@ from ._errors import (
     ValidationError,
     WebhookSignatureError,
 )
+from ._problem import Problem
 from ._results import ResponseWarning, response_status, response_warning
-from ._validation import OPERATIONS, Problem, validate
 
 __version__ = "1.0.0"
+
+OPERATIONS: tuple[str, ...] = (
+    "get_token",
+    "get_status",
+    "get_settings",
+    "release_order",
+    "add_order",
+    "get_track_trace_status",
+    "get_shipments",
+    "get_shipments_by_order_type",
+    "get_labeled_shipments_by_order_type",
+    "get_labeled_shipments",
+    "sync_shipments",
+    "sync_labeled_shipments",
+    "add_rma",
+    "get_return_label",
+    "get_return_label_for_method",
+    "get_return_items",
+    "add_product",
+    "edit_product",
+    "get_stock_level",
+    "get_stock_levels",
+    "get_stock",
+    "get_stock_bulk",
+    "get_stock_mutations",
+    "sync_stock_mutations",
+    "add_purchase_order",
+    "edit_purchase_order",
+    "delete_purchase_order",
+)
+
+
+def validate(operation: str, payload: Any) -> list[Problem]:
+    """Every problem of `payload` as the JSON request body of `operation` ([] when valid).
+
+    Raises KeyError for an operation the spec does not have.
+    """
+    from ._validation import validate as check  # compiled checks, loaded on first use
+
+    return check(operation, payload)
 
 
 def __getattr__(name: str) -> Any:

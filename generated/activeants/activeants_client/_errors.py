@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from ._validation import Problem
+from ._problem import Problem
 
 
 class ActiveantsError(Exception):

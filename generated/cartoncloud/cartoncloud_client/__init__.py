@@ -31,8 +31,8 @@ from ._errors import (
     WebhookSignatureError,
 )
 from ._paging import PageInfo
+from ._problem import Problem
 from ._results import ResponseWarning, response_status, response_warning
-from ._validation import OPERATIONS, Problem, validate
 from ._webhooks import (
     parse_consignment_status,
     parse_inbound_order_status,
@@ -40,6 +40,31 @@ from ._webhooks import (
 )
 
 __version__ = "1.0.0"
+
+OPERATIONS: tuple[str, ...] = (
+    "get_token",
+    "get_user_info",
+    "create_inbound_order",
+    "get_inbound_order",
+    "update_inbound_order",
+    "create_outbound_order",
+    "get_outbound_order",
+    "update_outbound_order",
+    "create_consignment",
+    "get_consignment",
+    "update_consignment",
+    "create_product",
+)
+
+
+def validate(operation: str, payload: Any) -> list[Problem]:
+    """Every problem of `payload` as the JSON request body of `operation` ([] when valid).
+
+    Raises KeyError for an operation the spec does not have.
+    """
+    from ._validation import validate as check  # compiled checks, loaded on first use
+
+    return check(operation, payload)
 
 
 def __getattr__(name: str) -> Any:

@@ -8,7 +8,6 @@ and one with await."""
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import json
 import logging
@@ -235,6 +234,12 @@ class _BaseClient:
                 body=response.text,
             )
         self._auth.store(_core.parse_response(op, response))
+
+
+async def _sleep(seconds: float) -> None:
+    import asyncio
+
+    await asyncio.sleep(seconds)
 
 
 def _transport_error(request: httpx.Request, exc: httpx.TransportError) -> _errors.APIError:
@@ -626,6 +631,8 @@ class AsyncClient(_BaseClient):
             max_retries=max_retries,
             http=http_client or httpx.AsyncClient(),
         )
+        import asyncio  # only async callers pay for importing asyncio
+
         self._token_lock = asyncio.Lock()
 
     async def __aenter__(self) -> AsyncClient:
@@ -658,7 +665,7 @@ class AsyncClient(_BaseClient):
                     await self._refresh_token()
                     step = flow.send(None)
                 elif isinstance(step, _Sleep):
-                    await asyncio.sleep(step.seconds)
+                    await _sleep(step.seconds)
                     step = flow.send(None)
                 else:
                     try:

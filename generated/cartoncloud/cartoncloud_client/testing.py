@@ -40,6 +40,7 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from . import _validation
+from ._problem import Problem
 
 DATA: dict[str, Any] = json.loads((Path(__file__).parent / "mock.json").read_text("utf-8"))
 AUTH: dict[str, Any] = DATA["auth"]
@@ -304,9 +305,7 @@ class MockProvider:
         problems = _validation.validate_params(op["name"], params)
         known = {p["wire_name"] for p in op["params"] if p["location"] == "query"}
         problems += [
-            _validation.Problem(
-                "/" + name, "unknown query parameter: the document does not list it"
-            )
+            Problem("/" + name, "unknown query parameter: the document does not list it")
             for name in request.query_params
             if name not in known
         ]

@@ -10,18 +10,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
-
-class Problem(NamedTuple):
-    """One reason a payload would be rejected."""
-
-    pointer: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.pointer or '(root)'}: {self.message}"
-
+from ._problem import Problem
 
 _JSON_KINDS = {
     bool: "boolean",

@@ -30,11 +30,39 @@ from ._errors import (
     ValidationError,
     WebhookSignatureError,
 )
+from ._problem import Problem
 from ._results import ResponseWarning, response_status, response_warning
-from ._validation import OPERATIONS, Problem, validate
 from ._webhooks import parse_notification, sign_notification, verify_notification
 
 __version__ = "1.0.0"
+
+OPERATIONS: tuple[str, ...] = (
+    "get_token",
+    "change_password",
+    "list_stock",
+    "get_stock",
+    "list_groups",
+    "get_group_stock",
+    "set_group_stock",
+    "place_order",
+    "list_orders",
+    "get_order",
+    "create_new_starter",
+    "cancel_new_starter",
+    "book_collection",
+    "search_collections",
+    "get_audit_log",
+)
+
+
+def validate(operation: str, payload: Any) -> list[Problem]:
+    """Every problem of `payload` as the JSON request body of `operation` ([] when valid).
+
+    Raises KeyError for an operation the spec does not have.
+    """
+    from ._validation import validate as check  # compiled checks, loaded on first use
+
+    return check(operation, payload)
 
 
 def __getattr__(name: str) -> Any:

@@ -17,8 +17,9 @@ from urllib.parse import parse_qsl, quote, urlencode
 import httpx
 import pydantic
 
-from . import _errors, _validation
+from . import _errors
 from ._operations import ERROR_FORMATS, ErrorFormatInfo, OperationInfo
+from ._problem import Problem
 from ._results import ResponseWarning, remember
 
 T = TypeVar("T")
@@ -74,6 +75,8 @@ def build_request(
         warnings.warn(f"{op.name} is deprecated: {op.deprecated}", DeprecationWarning, stacklevel=4)
     payload = body_to_json(body)
     if validate:
+        from . import _validation  # compiled checks, loaded on the first request
+
         problems = _validation.validate_params(op.name, params)
         if op.body_encoding != "none":
             problems += _validation.validate(op.name, payload)
@@ -161,7 +164,7 @@ def _form_value(text: str) -> Any:
 
 def _error_body(
     op: OperationInfo[Any], response: httpx.Response
-) -> tuple[Any, list[str], list[_validation.Problem]]:
+) -> tuple[Any, list[str], list[Problem]]:
     """The provider's error, parsed by the first documented format that fits.
 
     Returns the parsed body, the provider's messages, and its per-field
@@ -197,11 +200,11 @@ def _messages(info: ErrorFormatInfo, data: Any) -> list[str]:
     return []
 
 
-def _field_problems(info: ErrorFormatInfo, data: Any) -> list[_validation.Problem]:
+def _field_problems(info: ErrorFormatInfo, data: Any) -> list[Problem]:
     if not (isinstance(data, list) and info.item_pointer and info.item_message):
         return []
     return [
-        _validation.Problem(str(item.get(info.item_pointer, "")), str(item.get(info.item_message)))
+        Problem(str(item.get(info.item_pointer, "")), str(item.get(info.item_message)))
         for item in data
         if isinstance(item, dict)
     ]

@@ -30,10 +30,22 @@ from ._errors import (
     ValidationError,
     WebhookSignatureError,
 )
+from ._problem import Problem
 from ._results import ResponseWarning, response_status, response_warning
-from ._validation import OPERATIONS, Problem, validate
 
 __version__ = "1.0.0"
+
+OPERATIONS: tuple[str, ...] = ("create_order", "get_order", "list_orders")
+
+
+def validate(operation: str, payload: Any) -> list[Problem]:
+    """Every problem of `payload` as the JSON request body of `operation` ([] when valid).
+
+    Raises KeyError for an operation the spec does not have.
+    """
+    from ._validation import validate as check  # compiled checks, loaded on first use
+
+    return check(operation, payload)
 
 
 def __getattr__(name: str) -> Any:

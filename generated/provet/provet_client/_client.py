@@ -8,7 +8,6 @@ and one with await."""
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import json
 import logging
@@ -221,6 +220,12 @@ class _BaseClient:
         yield  # a generator with nothing to send: this provider has no token operation
 
 
+async def _sleep(seconds: float) -> None:
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
 def _transport_error(request: httpx.Request, exc: httpx.TransportError) -> _errors.APIError:
     where = f"{request.method} {request.url.path}"
     if isinstance(exc, httpx.TimeoutException):
@@ -395,6 +400,8 @@ class AsyncClient(_BaseClient):
             max_retries=max_retries,
             http=http_client or httpx.AsyncClient(),
         )
+        import asyncio  # only async callers pay for importing asyncio
+
         self._token_lock = asyncio.Lock()
 
     async def __aenter__(self) -> AsyncClient:
@@ -427,7 +434,7 @@ class AsyncClient(_BaseClient):
                     await self._refresh_token()
                     step = flow.send(None)
                 elif isinstance(step, _Sleep):
-                    await asyncio.sleep(step.seconds)
+                    await _sleep(step.seconds)
                     step = flow.send(None)
                 else:
                     try:
