@@ -87,6 +87,20 @@ def _seeded(spec: Spec, op: Operation, mock: dict[str, Any], response: Any) -> A
     return response
 
 
+def _paging(op: Operation) -> dict[str, Any] | None:
+    """Where a paged list takes its page number and reports its counts."""
+    paging = op.paging
+    if paging is None or paging.page_param is None:
+        return None
+    param = next((p for p in op.params if paging.page_param in (p.key, p.wire_name)), None)
+    return {
+        "page_param": param.python_name if param else None,
+        "first_page": paging.first_page,
+        "total_field": paging.total_field,
+        "end_field": paging.end_field,
+    }
+
+
 def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
     success = op.success
     example = next(
@@ -129,6 +143,7 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
         if mock.get("action") == "list"
         else None,
         "sandbox": [dict(rule) for rule in spec.sandbox if rule.get("operation") == op.name],
+        "paging": _paging(op),
     }
 
 

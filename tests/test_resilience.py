@@ -222,3 +222,33 @@ def test_no_secret_in_logs_or_errors(
     assert PASSWORD not in everything
     assert token and token not in everything
     assert provider.webhook_secret not in everything
+
+
+def test_paging_iterators_walk_every_page() -> None:
+    provider = MockProvider(credentials={"email": EMAIL, "password": PASSWORD}, page_size=2)
+    with Served(provider.app) as served, _client(served.url) as client:
+        placed = [client.place_order(ORDER).novatech_order_number for _ in range(5)]
+        listed = [order.novatech_order_number for order in client.iter_list_orders()]
+    assert listed == placed
+    assert _calls(provider, "/orders") == 3  # pages of 2, 2 and 1
+
+
+async def test_async_paging_iterator() -> None:
+    provider = MockProvider(credentials={"email": EMAIL, "password": PASSWORD}, page_size=2)
+    with Served(provider.app) as served:
+        async with novatech_client.AsyncClient(
+            email=EMAIL, password=PASSWORD, base_url=served.url
+        ) as client:
+            placed = [(await client.place_order(ORDER)).novatech_order_number for _ in range(3)]
+            listed = [order.novatech_order_number async for order in client.iter_list_orders()]
+    assert listed == placed
+
+
+def test_raw_response_carries_status_headers_and_model(mock: tuple[MockProvider, str]) -> None:
+    _, url = mock
+    with _client(url) as client:
+        raw = client.with_raw_response.place_order(ORDER)
+    assert raw.status_code == 200
+    assert raw.headers["content-type"].startswith("application/json")
+    assert raw.json()["order_number"] == "MONZ0001"
+    assert raw.parsed.order_number == "MONZ0001"

@@ -132,12 +132,14 @@ class MockProvider:
         webhook_secret: str = "mock-webhook-secret",
         webhook_retry_seconds: float = 0.05,
         clock: Callable[[], float] = time.time,
+        page_size: int | None = None,
     ) -> None:
         self.credentials = dict(credentials or DEFAULT_CREDENTIALS)
         self.webhook_url = webhook_url
         self.webhook_secret = webhook_secret
         self.webhook_retry_seconds = webhook_retry_seconds
         self.clock = clock
+        self.page_size = page_size  # paged lists: items a page (None: all on one page)
         self.offset = 0.0
         self.faults = Faults()
         self.requests: list[tuple[str, str]] = []
@@ -491,6 +493,17 @@ class MockProvider:
             }
             for e in entities
         ]
+        paging = op["paging"]
+        if paging and self.page_size:
+            page = params.get(paging["page_param"]) or paging["first_page"]
+            start = (int(page) - paging["first_page"]) * self.page_size
+            total, shown = len(shown), shown[start : start + self.page_size]
+            for field_pointer, value in (
+                (paging["total_field"], total),
+                (paging["end_field"], start + len(shown)),
+            ):
+                if field_pointer:
+                    _set(body, field_pointer, value)
         return self._respond(op, _set(body, pointer, shown))
 
     def _mark(self, op: dict[str, Any], mock: dict[str, Any], payload: Any) -> Response:
