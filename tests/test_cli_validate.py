@@ -12,18 +12,9 @@ import pytest
 
 from generator.cli import main
 from tests.paths import ROOT
+from tests.payloads import NOVATECH_ORDER
 
-VALID_ORDER = {
-    "order_number": "MONZ0001",
-    "deliver_to": {
-        "name": "Joe Smith",
-        "address_lines": ["1 Hamilton Road", "Portsmouth"],
-        "postal_code": "PO6 4PU",
-        "email_address": "customer@company.com",
-        "phone_number": "07171071071",
-    },
-    "order_lines": [{"sku": "TEST-SKU01", "quantity": 1}],
-}
+VALID_ORDER = NOVATECH_ORDER
 
 
 def _write(tmp_path: Path, name: str, payload: Any) -> str:

@@ -18,20 +18,11 @@ import novatech_client
 import pytest
 from novatech_client.testing import MockProvider
 
+from tests.payloads import NOVATECH_ORDER
 from tests.serving import Served
 
 EMAIL, PASSWORD = "api@example.com", "a-password-that-must-never-leak"
-ORDER = {
-    "order_number": "MONZ0001",
-    "deliver_to": {
-        "name": "Joe Smith",
-        "address_lines": ["1 Hamilton Road", "Portsmouth"],
-        "postal_code": "PO6 4PU",
-        "email_address": "customer@company.com",
-        "phone_number": "07171071071",
-    },
-    "order_lines": [{"sku": "TEST-SKU01", "quantity": 1}],
-}
+ORDER = NOVATECH_ORDER
 
 
 @pytest.fixture

@@ -18,19 +18,11 @@ from novatech_client import (
     models,
 )
 
+from tests.payloads import NOVATECH_ORDER
+
 PASSWORD = "aVeryLongAndSecurePassword-do-not-leak"
 TOKEN = "eyJ.secret-token.value"
-ORDER = {
-    "order_number": "MONZ0001",
-    "deliver_to": {
-        "name": "Joe Smith",
-        "address_lines": ["1 Hamilton Road", "Portsmouth"],
-        "postal_code": "PO6 4PU",
-        "email_address": "customer@company.com",
-        "phone_number": "07171071071",
-    },
-    "order_lines": [{"sku": "TEST-SKU01", "quantity": 1}],
-}
+ORDER = NOVATECH_ORDER
 STOCK = {"sku": "CAB-C6/2", "description": "Cable", "stock_level": 4, "price": 1.84}
 
 
