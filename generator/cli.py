@@ -18,7 +18,7 @@ from typing import Any
 
 from . import __version__
 from .diagnostics import SpecError
-from .pipeline import Project, load_spec, process_many
+from .pipeline import Project, load_checked, load_spec, process_many
 from .serve import add_mock_command, run_mock
 from .term import Progress, diagnostic_line, paint
 
@@ -239,9 +239,6 @@ def _read_payload(path: str) -> tuple[Any, str | None]:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .examples import load_validation_module
-    from .render import render_validation
-    from .validator_emit import emit_validators
 
     project = Project(args.project, args.project / "generated")
     if args.provider not in project.providers():
@@ -252,16 +249,14 @@ def _validate(args: argparse.Namespace) -> int:
     if args.files.count("-") > 1:
         return _fail("standard input (-) can be given only once")
     try:
-        spec = load_spec(project, args.provider)
+        checked = load_checked(project, args.provider)
     except SpecError as error:
         _print_diagnostics(error)
         return 2
+    spec, module = checked.spec, checked.validation
     if args.operation not in {op.name for op in spec.operations}:
         names = ", ".join(op.name for op in spec.operations)
         return _fail(f"{args.provider} has no operation {args.operation!r} (have: {names})")
-    module = load_validation_module(
-        render_validation(spec, emit_validators(spec)), f"_shipspec_cli_{spec.provider}"
-    )
     results = []
     for name in args.files:
         payload, unreadable = _read_payload(name)

@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from types import ModuleType
 
 from . import __version__
 from .assets import generator_files, template_files
@@ -30,6 +31,7 @@ from .writer import (
     digest,
     manifest_bytes,
     read_manifest,
+    tree_files,
     write_tree,
 )
 
@@ -83,27 +85,36 @@ def is_current(target: Path, expected_input: str) -> bool:
 
 
 def differences_by_digest(target: Path, recorded: dict[str, str]) -> list[str]:
-    expected = {**recorded, MANIFEST: None}
-    placeholder = {path: b"" for path in expected}
-    names = differences(target, placeholder) if target.is_dir() else list(expected)
-    changed = []
-    for name in names:
-        path = target / name
-        if name == MANIFEST and path.is_file():
-            continue
-        if (
-            name not in expected
-            or not path.is_file()
-            or digest(path.read_bytes()) != expected[name]
-        ):
-            changed.append(name)
+    """Files that are missing, extra, or whose content no longer has the recorded digest."""
+    on_disk = tree_files(target)
+    changed = sorted(on_disk ^ (set(recorded) | {MANIFEST}))
+    changed += [
+        name
+        for name in sorted(on_disk & set(recorded))
+        if digest((target / name).read_bytes()) != recorded[name]
+    ]
     return changed
+
+
+@dataclass(frozen=True)
+class CheckedSpec:
+    """A model whose examples passed, with the validators they were judged by."""
+
+    spec: Spec
+    checks: str  # the compiled validators' source
+    validation: ModuleType  # those validators, executed
 
 
 def load_spec(project: Project, provider: str) -> Spec:
     """A checked model, or SpecError with every diagnostic (examples included)."""
+    return load_checked(project, provider).spec
+
+
+def load_checked(project: Project, provider: str) -> CheckedSpec:
+    """As load_spec, keeping the compiled validators so nothing emits them twice."""
     from .examples import check_examples, load_validation_module
     from .metacheck import check_against_meta_schema
+    from .render import render_validation
     from .validator_emit import emit_validators
 
     path = project.spec_path(provider)
@@ -116,26 +127,19 @@ def load_spec(project: Project, provider: str) -> Spec:
         message = f"provider '{loaded.data['provider']}' must match the file name '{provider}'"
         raise SpecError([loaded.source.diagnostic("/provider", message)])
     spec, soft_problems = build_spec(loaded, shown)
-    module = load_validation_module(
-        _validation_source(spec, emit_validators(spec)), f"_shipspec_check_{provider}"
-    )
+    checks = emit_validators(spec)
+    module = load_validation_module(render_validation(spec, checks), f"_shipspec_check_{provider}")
     problems = [*soft_problems, *check_examples(spec, loaded.source, module)]
     if problems:
         raise SpecError(problems)
-    return spec
-
-
-def _validation_source(spec: Spec, checks: str) -> dict[str, str]:
-    from .render import render_validation
-
-    return render_validation(spec, checks)
+    return CheckedSpec(spec, checks, module)
 
 
 def render_files(project: Project, provider: str, spec_text: bytes) -> dict[str, bytes]:
     from .render import render_package
 
-    spec = load_spec(project, provider)
-    files = render_package(spec)
+    checked = load_checked(project, provider)
+    files = render_package(checked.spec, checked.checks)
     files[MANIFEST] = manifest_bytes(input_hash(spec_text), files)
     return files
 

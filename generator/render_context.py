@@ -6,7 +6,7 @@ an import, a docstring, which credentials a scheme takes) is made here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from . import __version__, naming
@@ -328,7 +328,6 @@ class Context:
     webhook_test_imports: tuple[str, ...]
     checks: str = ""
     reference: ReferenceDoc | None = None  # README reference section
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 _ERROR_EXPORTS = (

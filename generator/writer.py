@@ -112,17 +112,20 @@ def _is_byproduct(relative: Path) -> bool:
     return any(part in _BYPRODUCTS or part.endswith(".egg-info") for part in relative.parts)
 
 
+def tree_files(target: Path) -> set[str]:
+    """The generated files under `target` (relative paths), caches and build output left out."""
+    if not target.is_dir():
+        return set()
+    return {
+        path.relative_to(target).as_posix()
+        for path in target.rglob("*")
+        if path.is_file() and not _is_byproduct(path.relative_to(target))
+    }
+
+
 def differences(target: Path, files: dict[str, bytes]) -> list[str]:
     """Relative paths that differ between the disk and `files` (missing, extra, changed)."""
-    on_disk = (
-        {
-            path.relative_to(target).as_posix()
-            for path in target.rglob("*")
-            if path.is_file() and not _is_byproduct(path.relative_to(target))
-        }
-        if target.is_dir()
-        else set()
-    )
+    on_disk = tree_files(target)
     changed = []
     for relative in sorted(on_disk | set(files)):
         if (

@@ -81,7 +81,7 @@ def test_novatech_mock_answers_the_documented_curls() -> None:
     assert "Traceback" not in (process.stderr.read() if process.stderr else "")
 
 
-def test_unknown_provider_is_a_usage_error(tmp_path: object) -> None:
+def test_unknown_provider_is_a_usage_error() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--project", str(ROOT), "mock", "nosuch"],
         capture_output=True,
