@@ -11,9 +11,9 @@ import functools
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
@@ -24,6 +24,7 @@ from .build import best_effort_problems, build_spec
 from .diagnostics import Diagnostic, SpecError
 from .loader import load_file
 from .model import Spec
+from .run_guard import output_lock, signals_held, started_workers, stop, worker_init
 from .writer import (
     MANIFEST,
     clean_staging,
@@ -31,8 +32,9 @@ from .writer import (
     digest,
     manifest_bytes,
     read_manifest,
+    stage_tree,
+    swap_in,
     tree_files,
-    write_tree,
 )
 
 
@@ -150,9 +152,14 @@ class Outcome:
     status: str  # unchanged | written | differs | error
     changed: tuple[str, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    files: dict[str, bytes] | None = None  # the new tree, until the parent has staged it
 
 
 def process(project: Project, provider: str, *, check: bool) -> Outcome:
+    """What one provider's tree should become; reads the disk, never writes it.
+
+    Runs in pool workers: only the parent process writes (see `generate`).
+    """
     path = project.spec_path(provider)
     target = project.out / provider
     try:
@@ -171,9 +178,7 @@ def process(project: Project, provider: str, *, check: bool) -> Outcome:
         return Outcome(provider, "unchanged")
     if check:
         return Outcome(provider, "differs", changed)
-    clean_staging(target)
-    write_tree(target, files)
-    return Outcome(provider, "written", changed)
+    return Outcome(provider, "written", changed, files=files)
 
 
 def _stale(project: Project, provider: str) -> bool:
@@ -187,7 +192,11 @@ def _stale(project: Project, provider: str) -> bool:
 def process_many(
     project: Project, providers: list[str], *, check: bool
 ) -> Iterator[tuple[str, Outcome]]:
-    """Outcomes in the given order; stale providers are generated in parallel across cores."""
+    """Outcomes in the given order; stale providers are computed in parallel across cores.
+
+    Workers die with this process (run_guard.worker_init) and are killed when
+    the caller stops early (Ctrl-C, an error, or closing this iterator).
+    """
     stale = [provider for provider in providers if _stale(project, provider)]
     workers = min(len(stale), os.cpu_count() or 1)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
@@ -195,10 +204,58 @@ def process_many(
             yield provider, process(project, provider, check=check)
         return
     context = multiprocessing.get_context("fork")  # children inherit the loaded generator
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    before = set(multiprocessing.active_children())
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=worker_init, initargs=(os.getpid(),)
+    )
+    finished = False
+    try:
         futures = {
             provider: pool.submit(process, project, provider, check=check) for provider in stale
         }
         for provider in providers:
             future = futures.get(provider)
             yield provider, future.result() if future else Outcome(provider, "unchanged")
+        finished = True
+    finally:
+        if not finished:
+            stop(started_workers(before))
+        pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def generate(
+    project: Project,
+    providers: list[str],
+    *,
+    check: bool,
+    on_outcome: Callable[[Outcome], None],
+    on_wait: Callable[[], None],
+) -> list[Outcome]:
+    """Generate (or check) providers as one run: every changed tree is staged
+    first, then all are swapped in together with signals held.
+
+    So an interrupted run leaves generated/ all old (interrupted while
+    computing or staging) or all new; only a SIGKILL in the swap phase (one
+    rename per provider) can leave some providers new and others old, each
+    tree whole, and the next run regenerates the stale ones. A provider whose
+    spec is broken keeps its old tree while the others are written.
+    """
+    with output_lock(project.out, shared=check, on_wait=on_wait):
+        if not check:
+            clean_staging(project.out)
+        staged: dict[str, Path] = {}
+        outcomes: list[Outcome] = []
+        try:
+            for provider, outcome in process_many(project, providers, check=check):
+                if outcome.files is not None:
+                    staged[provider] = stage_tree(project.out / provider, outcome.files)
+                    outcome = replace(outcome, files=None)
+                outcomes.append(outcome)
+                on_outcome(outcome)
+            with signals_held():
+                for provider, staging in staged.items():
+                    swap_in(staging, project.out / provider)
+        finally:
+            if not check:
+                clean_staging(project.out)  # whatever was staged but not swapped in
+    return outcomes

@@ -4,10 +4,13 @@ A provider's files are written to a staging directory beside the output
 folder (never inside it), then swapped into place with one rename
 (renameat2 RENAME_EXCHANGE on Linux), so an interrupted run leaves the old
 tree or the new one, never a mix, and nothing else in the output folder.
+Staging and swapping are separate steps so a run can stage every provider
+first and swap them all in together at the end (see pipeline.generate).
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import hashlib
@@ -56,8 +59,8 @@ def _exchange(a: Path, b: Path) -> bool:
     return bool(result == 0)
 
 
-def write_tree(target: Path, files: dict[str, bytes]) -> None:
-    """Replace `target` by exactly `files` (relative path -> content)."""
+def stage_tree(target: Path, files: dict[str, bytes]) -> Path:
+    """Write `files` to a fresh staging folder for `target`, synced to disk; return it."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging_root = staging_root_for(target)
     staging_root.mkdir(exist_ok=True)
@@ -68,17 +71,31 @@ def write_tree(target: Path, files: dict[str, bytes]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
         _fsync_tree(staging)
-        if not target.exists():
-            os.rename(staging, target)
-            return
-        if _exchange(staging, target):
-            shutil.rmtree(staging)  # now holds the old tree
-            return
-        old = staging_root / f"{target.name}-old"
-        shutil.rmtree(old, ignore_errors=True)
-        os.rename(target, old)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Put a staged tree in place of `target` with one atomic rename where the OS can."""
+    if not target.exists():
         os.rename(staging, target)
-        shutil.rmtree(old)
+        return
+    if _exchange(staging, target):
+        shutil.rmtree(staging)  # now holds the old tree
+        return
+    old = staging.with_name(f"{staging.name}-old")
+    os.rename(target, old)
+    os.rename(staging, target)
+    shutil.rmtree(old)
+
+
+def write_tree(target: Path, files: dict[str, bytes]) -> None:
+    """Replace `target` by exactly `files` (relative path -> content)."""
+    staging = stage_tree(target, files)
+    try:
+        swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -90,11 +107,17 @@ def staging_root_for(target: Path) -> Path:
     return output.parent / f".{output.name}-staging"
 
 
-def clean_staging(target: Path) -> None:
-    """Remove what an interrupted run left in the staging folder."""
-    root = staging_root_for(target)
-    for leftover in root.glob(f"{target.name}-*") if root.is_dir() else ():
-        shutil.rmtree(leftover, ignore_errors=True)
+def clean_staging(out: Path) -> None:
+    """Remove what interrupted runs left in the staging folder of output folder `out`.
+
+    Called only under the output lock, so no other run's staging is touched.
+    """
+    root = staging_root_for(out / "x")
+    if root.is_dir():
+        for leftover in root.iterdir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            root.rmdir()
 
 
 def _fsync_tree(root: Path) -> None:
