@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
 from .assets import templates_root
+from .metacheck import meta_schema
 
-PROVIDER_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+def provider_name_pattern() -> re.Pattern[str]:
+    """The meta-schema's own rule, so `new` accepts exactly the names that generate."""
+    return re.compile(meta_schema()["properties"]["provider"]["pattern"])
+
+
+def _choices(definition: dict[str, Any], field: str) -> list[str]:
+    return [str(value) for value in definition["properties"][field]["enum"]]
 
 
 class ScaffoldError(Exception):
@@ -26,16 +35,20 @@ def skeleton(provider: str) -> str:
     template = jinja2.Environment(
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False
     ).from_string(text)
-    title = " ".join(word.capitalize() for word in provider.split("_")) + " API"
-    return template.render(provider=provider, title=title)
+    title = provider.capitalize() + " API"
+    auth_schemes = _choices(meta_schema()["$defs"]["auth"], "scheme")
+    return template.render(provider=provider, title=title, auth_schemes=auth_schemes)
 
 
 def write_skeleton(specs: Path, provider: str) -> Path:
     """Write specs/<provider>.yaml; never overwrite an existing spec."""
-    if not PROVIDER_NAME.match(provider):
+    if not provider_name_pattern().fullmatch(provider):
+        suggestion = re.sub(r"[^a-z0-9]", "", provider.lower()).lstrip("0123456789")
+        hint = f" (e.g. {suggestion})" if suggestion else ""
         raise ScaffoldError(
-            f"provider name {provider!r} must be lower case letters, digits and _,"
-            " starting with a letter (it names the package <provider>_client)"
+            f"provider name {provider!r} must be lower case letters and digits, starting"
+            f" with a letter{hint}: it is the spec's file name and names the package"
+            " <provider>_client"
         )
     specs.mkdir(parents=True, exist_ok=True)
     path = specs / f"{provider}.yaml"
