@@ -10,7 +10,6 @@ Each subcommand is one `_add_<name>` parser function and one handler in
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,7 +17,8 @@ from typing import Any
 
 from . import __version__
 from .diagnostics import SpecError
-from .pipeline import Project, load_checked, load_spec, process_many
+from .pipeline import Outcome, Project, generate, load_spec
+from .project_root import NotAProject, find_project
 from .serve import add_mock_command, run_mock
 from .term import Progress, diagnostic_line, paint
 
@@ -84,9 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--project",
         type=Path,
-        default=Path("."),
+        default=None,
         metavar="DIR",
-        help="project root holding specs/ (default: .)",
+        help="project root holding specs/ (default: . or the nearest parent with one)",
     )
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", title="commands"
@@ -166,7 +166,9 @@ def _add_new(commands: Any) -> None:
         epilog=EPILOG_NEW,
         formatter_class=_Formatter,
     )
-    new.add_argument("provider", metavar="PROVIDER", help="lower case, e.g. acme or acme_eu")
+    new.add_argument(
+        "provider", metavar="PROVIDER", help="lower case letters and digits, e.g. acme or acmeeu"
+    )
 
 
 # -- shared helpers ----------------------------------------------------------
@@ -190,6 +192,11 @@ def _project(args: argparse.Namespace) -> Project:
 def _chosen(project: Project, wanted: list[str]) -> list[str] | None:
     """The providers asked for (default: all), or None after reporting unknown ones."""
     known = project.providers()
+    if not known:
+        _fail(
+            f"no specs in {project.display(project.specs)}/ (start one with: shipspec new PROVIDER)"
+        )
+        return None
     unknown = [p for p in wanted if p not in known]
     if unknown:
         _fail(f"no spec for {', '.join(unknown)} (have: {', '.join(known) or 'none'})")
@@ -200,81 +207,53 @@ def _chosen(project: Project, wanted: list[str]) -> list[str] | None:
 # -- commands ----------------------------------------------------------------
 
 
+def _report(project: Project, outcome: Outcome) -> int:
+    """Print one provider's result; its exit status."""
+    provider = outcome.provider
+    if outcome.status == "error":
+        _print_diagnostics(SpecError(outcome.diagnostics))
+        return 2
+    if outcome.status == "differs":
+        spec = project.display(project.spec_path(provider))
+        print(f"{provider}: generated/{provider} is not what {spec} produces:")
+        for name in outcome.changed:
+            print(f"  {provider}/{name}")
+        return 1
+    if outcome.status == "written":
+        written = f"{provider}: wrote {len(outcome.changed)} changed file(s)"
+        print(paint(written, "green", sys.stderr), file=sys.stderr)
+    return 0
+
+
 def _generate(args: argparse.Namespace) -> int:
     project = _project(args)
     providers = _chosen(project, args.providers)
     if providers is None:
         return 2
-    status = 0
+    verb = "checked" if args.check else "generated"
     progress = Progress(len(providers), sys.stderr)
-    progress.note(f"{'checking' if args.check else 'generating'} {', '.join(providers)}")
-    for provider, outcome in process_many(project, providers, check=args.check):
+
+    def waiting() -> None:
         progress.clear()
-        if outcome.status == "error":
-            _print_diagnostics(SpecError(outcome.diagnostics))
-            status = 2
-        elif outcome.status == "differs":
-            spec = project.display(project.spec_path(provider))
-            print(f"{provider}: generated/{provider} is not what {spec} produces:")
-            for name in outcome.changed:
-                print(f"  {provider}/{name}")
-            status = max(status, 1)
-        elif outcome.status == "written":
-            written = f"{provider}: wrote {len(outcome.changed)} changed file(s)"
-            print(paint(written, "green", sys.stderr), file=sys.stderr)
-        progress.step(f"{'checked' if args.check else 'generated'} {provider}")
+        out = project.display(project.out)
+        print(f"shipspec: waiting for another shipspec run on {out}/ to finish", file=sys.stderr)
+
+    progress.note(f"{'checking' if args.check else 'generating'} {', '.join(providers)}")
+    outcomes = generate(
+        project,
+        providers,
+        check=args.check,
+        on_outcome=lambda outcome: progress.step(f"{verb} {outcome.provider}"),
+        on_wait=waiting,
+    )
     progress.clear()
-    return status
-
-
-def _read_payload(path: str) -> tuple[Any, str | None]:
-    try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text("utf-8")
-    except UnicodeDecodeError:
-        return None, "not valid UTF-8 text"
-    try:
-        return json.loads(text), None
-    except json.JSONDecodeError as exc:
-        return None, f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+    return max((_report(project, outcome) for outcome in outcomes), default=0)
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .validate_cmd import run_validate
 
-    project = Project(args.project, args.project / "generated")
-    if args.provider not in project.providers():
-        return _fail(f"unknown provider {args.provider!r} (have: {', '.join(project.providers())})")
-    missing = [f for f in args.files if f != "-" and not Path(f).is_file()]
-    if missing:
-        return _fail(f"no such file: {', '.join(missing)}")
-    if args.files.count("-") > 1:
-        return _fail("standard input (-) can be given only once")
-    try:
-        checked = load_checked(project, args.provider)
-    except SpecError as error:
-        _print_diagnostics(error)
-        return 2
-    spec, module = checked.spec, checked.validation
-    if args.operation not in {op.name for op in spec.operations}:
-        names = ", ".join(op.name for op in spec.operations)
-        return _fail(f"{args.provider} has no operation {args.operation!r} (have: {names})")
-    results = []
-    for name in args.files:
-        payload, unreadable = _read_payload(name)
-        if unreadable:
-            errors = [{"pointer": "", "message": unreadable}]
-        else:
-            errors = [
-                {"pointer": p.pointer, "message": p.message}
-                for p in module.validate(args.operation, payload)
-            ]
-        results.append({"file": name, "valid": not errors, "errors": errors})
-    if args.json:
-        print(json.dumps(results, indent=2, ensure_ascii=False))
-    else:
-        for result in results:
-            for problem in result["errors"]:
-                print(f"{result['file']}: {problem['pointer']}: {problem['message']}")
-    return 0 if all(r["valid"] for r in results) else 1
+    return run_validate(args, _project(args), _fail, _print_diagnostics)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -358,6 +337,10 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        args.project = find_project(args.project, creating=args.command == "new")
+    except NotAProject as refusal:
+        return _fail(str(refusal))
     try:
         return _HANDLERS[args.command](args)
     except KeyboardInterrupt:

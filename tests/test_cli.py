@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -135,7 +136,9 @@ def test_progress_shows_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.M
     assert main(["--project", str(project), "generate", "--out", str(tmp_path / "out")]) == 0
     shown = generating.getvalue()
     assert "[0/2] generating kube, provet" in shown and "[2/2] generated " in shown
-    assert shown.endswith("\r\x1b[K"), "the progress line is erased at the end"
+    after_progress = shown.rsplit("\r\x1b[K", 1)[1]
+    results = r"kube: wrote \d+ changed file\(s\)\nprovet: wrote \d+ .*\n"
+    assert re.fullmatch(results, after_progress), "progress is erased before the results"
 
 
 def test_validate_reads_stdin(tmp_path: Path) -> None:
