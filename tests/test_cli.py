@@ -208,3 +208,98 @@ def test_readme_shows_the_real_help() -> None:
     )
     readme = (ROOT / "README.md").read_text("utf-8")
     assert f"$ shipspec --help\n{result.stdout.rstrip()}\n```" in readme
+
+
+def _shipspec_in(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+NEEDS_SPECS = [
+    ["generate"],
+    ["generate", "--check"],
+    ["list"],
+    ["validate", "novatech", "place_order", "order.json"],
+    ["docs"],
+    ["mock", "novatech"],
+]
+
+
+@pytest.mark.parametrize("args", NEEDS_SPECS, ids=" ".join)
+def test_every_command_refuses_outside_a_project(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / ".git").mkdir()  # a repository root: the search for specs/ stops here
+    (tmp_path / "order.json").write_text("{}", "utf-8")
+    result = _shipspec_in(tmp_path, *args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (
+        f"shipspec: {tmp_path} is not a shipspec project: no specs/ folder here or above"
+        " (use --project DIR, run from the project root,"
+        " or start one with: shipspec new PROVIDER)\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".git", "order.json"], "wrote nothing"
+
+    explicit = _shipspec_in(ROOT, "--project", str(tmp_path), *args)
+    assert explicit.returncode == 2
+    assert explicit.stderr.startswith(f"shipspec: {tmp_path} is not a shipspec project: no specs/")
+
+
+def test_project_is_found_from_a_subfolder_and_empty_specs_is_refused(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "specs").mkdir(parents=True)
+    empty = _shipspec_in(project / "specs", "generate")
+    assert (empty.returncode, empty.stderr) == (
+        2,
+        "shipspec: no specs in specs/ (start one with: shipspec new PROVIDER)\n",
+    )
+    shutil.copy(SPECS / "kube.yaml", project / "specs")
+    listed = _shipspec_in(project / "specs", "list", "kube")
+    assert listed.returncode == 0 and listed.stdout.startswith("kube — ")
+    broken = project / "specs" / "kube.yaml"
+    broken.write_text(broken.read_text("utf-8").replace("provider: kube", "provider: 1"), "utf-8")
+    diagnosed = _shipspec_in(project / "specs", "list", "kube")
+    assert diagnosed.returncode == 2
+    assert diagnosed.stderr.startswith("specs/kube.yaml:"), "places stay relative to the root"
+
+
+def test_new_in_an_empty_folder_starts_a_project_that_generates_and_tests_green(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / ".git").mkdir()
+    created = _shipspec_in(tmp_path, "new", "acmeeu")
+    assert (created.returncode, created.stdout) == (0, "specs/acmeeu.yaml\n")
+    text = (tmp_path / "specs" / "acmeeu.yaml").read_text("utf-8")
+    for scheme in ("token_endpoint", "oauth2_client_credentials", "session_cookie", "none"):
+        assert scheme in text, "the skeleton names every auth scheme"
+    assert "# paging:" in text and "link_header" in text and "total_pages_header" in text
+    generated = _shipspec_in(tmp_path / "specs", "generate", "acmeeu")
+    assert generated.returncode == 0, generated.stderr
+    package = tmp_path / "generated" / "acmeeu"
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(package)],
+        cwd=package,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert tests.returncode == 0, tests.stdout[-2000:]
+    assert " passed" in tests.stdout
+
+
+def test_new_refuses_a_name_the_spec_language_refuses(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    for name, suggestion in (("acme_eu", "acmeeu"), ("Acme-EU", "acmeeu"), ("9lives", "lives")):
+        result = _shipspec_in(tmp_path, "new", name)
+        assert result.returncode == 2
+        assert result.stderr.startswith(
+            f"shipspec: provider name {name!r} must be lower case letters and digits,"
+        )
+        assert f"(e.g. {suggestion})" in result.stderr
+    assert not (tmp_path / "specs").exists()

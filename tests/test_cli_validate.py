@@ -108,3 +108,61 @@ def test_in_process_entry_point(tmp_path: Path, capsys: pytest.CaptureFixture[st
         main(["--project", str(ROOT), "validate", "novatech", "place_order", path, "--json"]) == 0
     )
     assert json.loads(capsys.readouterr().out)[0]["valid"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        (
+            '{"order_number": NaN}',
+            [("/order_number", "NaN is not a JSON number (JSON has no NaN or Infinity)")],
+        ),
+        (
+            '{"order_lines": [{"quantity": Infinity}, {"quantity": -Infinity}]}',
+            [
+                ("/order_lines/0/quantity", "Infinity is not a JSON number"),
+                ("/order_lines/1/quantity", "-Infinity is not a JSON number"),
+            ],
+        ),
+        ('{"order_number": 1e400}', [("/order_number", "number 1e400 is out of range")]),
+        (
+            '{"order_number": ' + "7" * 5000 + "}",
+            [("/order_number", "integer of 5000 digits is too large to judge")],
+        ),
+        ('{"order_number": "A", "order_number": "B"}', [("/order_number", "duplicate key")]),
+        ("[" * 100_000 + "]" * 100_000, [("", "nested too deeply to judge")]),
+        ("order_number: A\n", [("", "not valid JSON: Expecting value at line 1 column 1")]),
+    ],
+    ids=["nan", "infinity", "overflow", "huge-int", "duplicate-key", "deep", "yaml"],
+)
+def test_what_python_accepts_but_json_does_not_is_invalid(
+    tmp_path: Path, text: str, problems: list[tuple[str, str]]
+) -> None:
+    path = _write(tmp_path, "payload.json", text)
+    code, out, err = _run("novatech", "place_order", path, "--json")
+    assert (code, err) == (1, ""), "a problem line, not a traceback"
+    [report] = json.loads(out)
+    assert report["valid"] is False
+    got = [(e["pointer"], e["message"]) for e in report["errors"]]
+    assert len(got) == len(problems), got
+    for (pointer, message), (want_pointer, want_message) in zip(got, problems, strict=True):
+        assert pointer == want_pointer and message.startswith(want_message), got
+
+
+def test_not_utf8_and_unreadable_files(tmp_path: Path) -> None:
+    binary = tmp_path / "binary.json"
+    binary.write_bytes(b"\xff\xfe{}")
+    code, out, _ = _run("novatech", "place_order", str(binary))
+    assert (code, out) == (1, f"{binary}: : not valid UTF-8 text\n")
+    code, out, err = _run("novatech", "place_order", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err == f"shipspec: cannot read {tmp_path}: Is a directory\n"
+
+
+def test_numbers_json_does_carry_are_judged_normally(tmp_path: Path) -> None:
+    """Big but representable numbers are values, judged by the operation's rules."""
+    order = json.loads(json.dumps(VALID_ORDER))
+    order["order_lines"][0]["quantity"] = 7
+    text = json.dumps(order).replace('"quantity": 7', '"quantity": ' + "7" * 4300)
+    code, out, err = _run("novatech", "place_order", _write(tmp_path, "big.json", text))
+    assert (code, out, err) == (0, "", ""), "4300 digits: a valid quantity (no maximum)"
