@@ -121,15 +121,14 @@ def test_two_runs_at_once_never_trip_over_each_other(tmp_path: Path) -> None:
     for patch in range(1, 9):
         expected = _bump(project, patch)
         runs = [_start(project, cache), _start(project, cache), _start(project, cache, "--check")]
-        results = [(run, *run.communicate(timeout=300)) for run in runs]
-        for run, _, err in results:
-            assert "Traceback" not in err, err
-        first, second, check = results
-        assert first[0].returncode == 0 and second[0].returncode == 0, first[2] + second[2]
-        assert check[0].returncode in (0, 1), check[2]  # before the writer (drift) or after it
-        errors = first[2] + second[2]
+        stderrs = [run.communicate(timeout=300)[1] for run in runs]
+        assert not any("Traceback" in err for err in stderrs), stderrs
+        codes = [run.returncode for run in runs]
+        assert codes[:2] == [0, 0], stderrs
+        assert codes[2] in (0, 1), stderrs  # --check ran before the writer (drift) or after it
+        errors = stderrs[0] + stderrs[1]
         for provider in PROVIDERS:
-            assert errors.count(f"{provider}: wrote ") == 1, "one run writes, the other finds it done"
+            assert errors.count(f"{provider}: wrote ") == 1, "one writes, the other finds it done"
         waited += "waiting for another shipspec run" in errors
         assert _trees(project) == expected
         assert not (project / ".generated-staging").exists()
