@@ -43,7 +43,9 @@ EPILOG_GENERATE = """examples:
   shipspec generate acme --out /tmp/out   try a spec without touching generated/
 
 A provider whose spec, templates and tools are unchanged is skipped. Problems
-are reported as specs/x.yaml:LINE:COL: message, and nothing is written.
+are reported as specs/x.yaml:LINE:COL: message, and that provider's tree is
+left as it was. Every changed tree is staged first and all are swapped in
+together; a second run on the same output waits for the first.
 exit: 0 ok, 1 --check found drift, 2 broken spec or unknown provider
 """
 EPILOG_VALIDATE = """examples:
@@ -51,7 +53,8 @@ EPILOG_VALIDATE = """examples:
   shipspec validate novatech place_order a.json b.json --json
   cat order.json | shipspec validate novatech place_order -
 
-Each problem is printed as FILE: /json/pointer: message.
+Each problem is printed as FILE: /json/pointer: message. NaN, Infinity,
+duplicate keys and numbers Python cannot judge are problems too.
 exit: 0 all valid, 1 any invalid, 2 usage error
 """
 EPILOG_LIST = """examples:
@@ -69,7 +72,9 @@ EPILOG_NEW = """examples:
   shipspec new acme                 writes specs/acme.yaml, then edit it and run
   shipspec generate acme            to see its diagnostics or its package
 
-Never overwrites an existing spec. The skeleton is a valid spec as it stands.
+Never overwrites an existing spec; outside a project it creates specs/ here.
+The skeleton is a valid spec as it stands. Names: lower case letters and
+digits, starting with a letter (the package is <provider>_client).
 """
 
 
