@@ -1,7 +1,8 @@
 """What keeps concurrent and interrupted `shipspec generate` runs safe.
 
 - One writer at a time: a run holds an flock on the output folder itself
-  (no lock file to leave behind): exclusive to generate, shared to `--check`.
+  (no lock file to leave behind, and `--check` writes nothing): exclusive
+  to generate, shared to `--check`.
   A second run waits for the first, saying so, then finds its work done.
 - Workers never outlive the run: each asks Linux to SIGKILL it when its
   parent dies (PR_SET_PDEATHSIG), ignores Ctrl-C (the parent handles it and
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import multiprocessing
 import os
 import signal
@@ -29,10 +29,14 @@ _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 @contextlib.contextmanager
 def output_lock(out: Path, *, shared: bool, on_wait: Callable[[], None]) -> Iterator[None]:
-    """Hold the output folder's lock; `on_wait` is called once if another run holds it."""
+    """Hold the output folder's lock; `on_wait` is called once if another run holds it.
+
+    Where the folder cannot be locked (no fcntl on Windows, a file system
+    without flock), the run goes ahead unlocked rather than not at all.
+    """
     try:
         import fcntl
-    except ImportError:  # no flock (Windows): runs are not serialised there
+    except ImportError:
         yield
         return
     if not out.is_dir():
@@ -40,7 +44,11 @@ def output_lock(out: Path, *, shared: bool, on_wait: Callable[[], None]) -> Iter
             yield
             return
         out.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(out, os.O_RDONLY)
+    try:
+        descriptor = os.open(out, os.O_RDONLY)
+    except OSError:
+        yield
+        return
     mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
     try:
         try:
@@ -48,6 +56,8 @@ def output_lock(out: Path, *, shared: bool, on_wait: Callable[[], None]) -> Iter
         except BlockingIOError:
             on_wait()
             fcntl.flock(descriptor, mode)
+        except OSError:  # ENOLCK and kin: this file system does not lock
+            pass
         yield
     finally:
         os.close(descriptor)  # releases the lock
@@ -70,7 +80,7 @@ def worker_init(parent: int) -> None:
     """Run in each pool worker: die with the parent, leave Ctrl-C to it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc = ctypes.CDLL(None, use_errno=True)  # the C library's symbols, no ldconfig run
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)

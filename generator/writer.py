@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
+import functools
 import hashlib
 import json
 import os
@@ -46,13 +46,19 @@ def read_manifest(tree: Path) -> dict[str, object] | None:
     return data if isinstance(data, dict) else None
 
 
+@functools.cache
+def _libc() -> ctypes.CDLL | None:
+    """The C library's symbols, looked up once (no ldconfig run per swap)."""
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+
+
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two directories; False where the OS cannot."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
+    libc = _libc()
+    renameat2 = getattr(libc, "renameat2", None) if libc is not None else None
     if renameat2 is None:
         return False
     result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
