@@ -93,15 +93,6 @@ def _problems(value: Any) -> Iterator[PayloadProblem]:
             stack.extend((f"{pointer}/{i}", v) for i, v in reversed(list(enumerate(item))))
 
 
-def _plain(value: Any) -> Any:
-    """The parsed value with plain dicts, for validators that check exact types."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
 def parse_payload(text: str) -> tuple[Any, list[PayloadProblem]]:
     """The value and no problems, or None and every reason it is not portable JSON."""
     try:
@@ -121,6 +112,6 @@ def parse_payload(text: str) -> tuple[Any, list[PayloadProblem]]:
         return None, [PayloadProblem("", f"not judged: {exc}")]
     try:
         problems = list(_problems(value))
-        return (None, problems) if problems else (_plain(value), [])
+        return (None, problems) if problems else (value, [])  # objects: dict subclasses
     except RecursionError:
         return None, [PayloadProblem("", "nested too deeply to judge (over ~1000 levels)")]

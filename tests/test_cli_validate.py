@@ -166,3 +166,14 @@ def test_numbers_json_does_carry_are_judged_normally(tmp_path: Path) -> None:
     text = json.dumps(order).replace('"quantity": 7', '"quantity": ' + "7" * 4300)
     code, out, err = _run("novatech", "place_order", _write(tmp_path, "big.json", text))
     assert (code, out, err) == (0, "", ""), "4300 digits: a valid quantity (no maximum)"
+
+
+def test_deep_but_parseable_nesting_is_judged_normally(tmp_path: Path) -> None:
+    order = json.dumps(VALID_ORDER).replace(
+        '"order_number": ', '"extra": ' + "[" * 900 + "]" * 900 + ', "order_number": ', 1
+    )
+    code, out, _ = _run("novatech", "place_order", _write(tmp_path, "deep.json", order))
+    assert (code, out.split(": ", 1)[1]) == (
+        1,
+        "/extra: unknown field: the document does not list it\n",
+    )
