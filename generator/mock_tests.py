@@ -168,4 +168,6 @@ def mock_sections(spec: Spec) -> frozenset[str]:
         found.add("auth")
     if (spec.mock or {}).get("validation"):
         found.add("rejections")
+    if spec.headers:
+        found.add("headers")
     return frozenset(found)

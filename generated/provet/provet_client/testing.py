@@ -36,8 +36,8 @@ import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from http import HTTPStatus
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
 
@@ -60,6 +60,7 @@ DEFAULT_CREDENTIALS: dict[str, str] = {
 MAX_DEPTH = 64  # deeper JSON is refused as invalid, as a server guarding its parser would
 MEDIA_TYPES = {"json": "application/json", "form": "application/x-www-form-urlencoded"}
 log = logging.getLogger(__name__)
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 @dataclass
@@ -167,7 +168,7 @@ class MockProvider:
             routes=[Route("/__mock__/faults", self._control, methods=["POST", "DELETE"])]
         )
         # outermost, so a dropped connection can close the server's transport itself
-        self.app: Callable[[Scope, Receive, Send], Awaitable[None]] = _Dispatch(controls, mock=self)
+        self.app: ASGIApp = _Dispatch(controls, mock=self)
 
     # -- controls ----------------------------------------------------------
     def now(self) -> float:
@@ -701,9 +702,7 @@ class _Dispatch:
     never raised into the server (which would print a traceback).
     """
 
-    def __init__(
-        self, app: Callable[[Scope, Receive, Send], Awaitable[None]], mock: MockProvider
-    ) -> None:
+    def __init__(self, app: ASGIApp, mock: MockProvider) -> None:
         self.app = app
         self.mock = mock
 
@@ -750,7 +749,7 @@ async def _cut(receive: Receive, send: Send) -> None:
     while time.monotonic() < deadline:
         try:
             message = await asyncio.wait_for(receive(), deadline - time.monotonic())
-        except (asyncio.TimeoutError, ValueError):
+        except TimeoutError:
             return
         if message["type"] == "http.disconnect":
             return
@@ -817,6 +816,6 @@ def _depth(value: Any) -> int:
     return deepest
 
 
-def create_app(**options: Any) -> Starlette:
+def create_app(**options: Any) -> ASGIApp:
     """The ASGI app of a new MockProvider (for uvicorn's --factory)."""
     return MockProvider(**options).app
