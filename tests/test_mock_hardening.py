@@ -53,13 +53,14 @@ class Records(logging.Handler):
 class Logged(Served):
     """Served, with uvicorn logging at INFO into the root logger (so tracebacks would show)."""
 
-    def __init__(self, app: Any) -> None:
-        super().__init__(app)
+    def __init__(self, app: Any) -> None:  # no super(): its log config would cut propagation
         config = uvicorn.Config(
             app, host="127.0.0.1", port=0, log_level="info", log_config=None, lifespan="off"
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.url = ""
+        logging.getLogger("uvicorn").propagate = True  # an earlier uvicorn log config stopped it
 
 
 class Running:
@@ -142,6 +143,7 @@ def mocks(records: Records) -> Iterator[dict[str, Running]]:
 @pytest.fixture(params=PROVIDERS)
 def mock(request: pytest.FixtureRequest, mocks: dict[str, Running], records: Records) -> Running:
     records.records.clear()
+    logging.getLogger("uvicorn").propagate = True  # whatever another test's server configured
     chosen = mocks[request.param]
     chosen.mock.faults = chosen.testing.Faults()
     return chosen
@@ -204,7 +206,7 @@ def test_wrong_method_is_405_with_allow(mock: Running, records: Records) -> None
 
 def test_cartoncloud_405_is_the_documented_example() -> None:
     testing = _testing("cartoncloud")
-    with Served(testing.MockProvider().app) as served:
+    with Logged(testing.MockProvider().app) as served:
         response = httpx.put(
             served.url + "/tenants/00000000-0000-4000-8000-000000000001/inbound-orders",
             headers={"Accept-Version": "1"},
@@ -250,7 +252,7 @@ def _served_with_path(monkeypatch: pytest.MonkeyPatch, path: str, wire: str) -> 
     monkeypatch.setitem(testing.DATA, "operations", operations)
     mock = testing.MockProvider()
     mock.tokens["t"] = float("inf")
-    return Served(mock.app), str(op["response"]["novatech_order_number"])
+    return Logged(mock.app), str(op["response"]["novatech_order_number"])
 
 
 def test_placeholder_that_is_no_identifier(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -453,3 +455,13 @@ def test_mock_naming_no_parameter_is_no_crash() -> None:
     assert by_name["get_inbound_order"]["mock"]["param_name"] is None
     cases = mock_cases(spec, {op.name: {"body": None, "kwargs": {}} for op in spec.operations})
     assert not any(case["read"] == "get_inbound_order" for case in cases["round_trips"])
+
+
+def test_bad_fault_control_is_a_400(mocks: dict[str, Running], records: Records) -> None:
+    running = mocks["novatech"]
+    records.records.clear()
+    for content in (b"not json", b"[1]", b'{"status": "x"}', b'{"latency": {}}'):
+        answer = httpx.post(running.url + "/__mock__/faults", content=content)
+        assert answer.status_code == 400 and "faults take" in answer.json()["error"]
+    assert not running.mock.faults.statuses and running.mock.faults.latency == 0.0
+    _quiet(records)

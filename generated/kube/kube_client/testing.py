@@ -191,19 +191,24 @@ class MockProvider:
         if request.method == "DELETE":
             self.faults = Faults()
             return Response(status_code=204)
-        body = await request.json()
-        self.faults.latency = float(body.get("latency", self.faults.latency))
-        if "status" in body:
+        try:
+            body = json.loads(await request.body())
+            if not isinstance(body, dict):
+                raise TypeError("not an object")
+            latency = float(body.get("latency", self.faults.latency))
+            times = int(body.get("times", 1))
+            status = int(body["status"]) if "status" in body else None
+        except (ValueError, TypeError, RecursionError):
+            usage = 'a JSON object: {"status": 503, "retry_after": "1", "times": 1, "drop": true, "latency": 0.5}'
+            return JSONResponse({"error": f"faults take {usage}"}, status_code=400)
+        self.faults.latency = latency
+        if status is not None:
+            retry_after = body.get("retry_after")
             self.fail_next(
-                int(body["status"]),
-                times=int(body.get("times", 1)),
-                retry_after=body.get("retry_after"),
+                status, times=times, retry_after=None if retry_after is None else str(retry_after)
             )
         if body.get("drop"):
-            self.drop_next(
-                times=int(body.get("times", 1)),
-                after_processing=bool(body.get("after_processing", False)),
-            )
+            self.drop_next(times=times, after_processing=bool(body.get("after_processing", False)))
         return JSONResponse({"ok": True})
 
     # -- rejections --------------------------------------------------------
