@@ -465,3 +465,31 @@ def test_bad_fault_control_is_a_400(mocks: dict[str, Running], records: Records)
         assert answer.status_code == 400 and "faults take" in answer.json()["error"]
     assert not running.mock.faults.statuses and running.mock.faults.latency == 0.0
     _quiet(records)
+
+
+HOSTILE_BODIES = [
+    b'{"a": NaN}',
+    b'{"a": Infinity}',
+    b'{"a": ' + b"9" * 5000 + b"}",
+    b'{"a": 1e999999}',
+    b"\x00\x01\x02",
+    b'"just a string"',
+    b"null",
+]
+
+
+def test_hostile_requests_are_never_a_server_error(mock: Running, records: Records) -> None:
+    """Every operation, hostile bodies, paths, queries and headers: 4xx (or 2xx), never 5xx."""
+    for op in mock.data["operations"]:
+        url = mock.url + _concrete(op["path"])
+        headers = {**mock.headers, **JSON}
+        attempts = [(url, body, headers) for body in HOSTILE_BODIES if op["body"]]
+        attempts += [
+            (url + "?%FF=%FE&x=%ZZ", None, headers),
+            (url.replace("00000000-0000", "%ZZ%FF-0000"), None, headers),
+            (url, None, {**headers, "If-Match": "not-a-number", "Cookie": '"'}),
+        ]
+        for target, body, sent in attempts:
+            answer = httpx.request(op["method"], target, content=body, headers=sent)
+            assert answer.status_code < 500, (op["name"], target, body, answer.text)
+    _quiet(records)

@@ -387,7 +387,7 @@ class MockProvider:
                 return {k: _form_value(v, kinds.get(k)) for k, v in pairs}, None
             if not raw:
                 return None, None
-            payload = json.loads(text)
+            payload = json.loads(text, parse_constant=_no_constant)
         except UnicodeDecodeError:
             return None, self.reject("validation", [("", "the body is not valid UTF-8")])
         except (ValueError, RecursionError):
@@ -807,6 +807,11 @@ def _allow(methods: Any) -> str:
     if "GET" in allowed:
         allowed.add("HEAD")
     return ", ".join(sorted(allowed))
+
+
+def _no_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON (RFC 8259), though Python's parser takes them."""
+    raise ValueError(f"{name} is not JSON")
 
 
 def _depth(value: Any) -> int:
