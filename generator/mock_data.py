@@ -10,7 +10,27 @@ from __future__ import annotations
 from typing import Any
 
 from .cases import base_payload, sample
-from .model import ErrorFormat, Operation, Shape, Spec
+from .model import ErrorFormat, Operation, Param, Shape, Spec
+
+
+def mock_param(op: Operation, word: str = "param") -> Param | None:
+    """The parameter an operation's mock block names under `word` (param, version_param).
+
+    Without a `param`, a read or update takes its last path parameter (REST
+    paths name the entity last); with none, there is none, and the mock
+    answers the documented example instead of looking anything up.
+    """
+    mock = op.mock or {}
+    if word in mock:
+        return _named(op, str(mock[word]))
+    if word != "param":
+        return None
+    in_path = [p for p in op.params if p.location == "path"]
+    return in_path[-1] if in_path else None
+
+
+def _named(op: Operation, name: str) -> Param | None:
+    return next((p for p in op.params if name in (p.key, p.wire_name)), None)
 
 
 def _format(fmt: ErrorFormat, spec: Spec) -> dict[str, Any]:
@@ -114,6 +134,17 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
     mock = dict(op.mock or {})
     if mock.get("seed"):
         response = _seeded(spec, op, mock, response)
+    if mock.get("action") in ("read", "update"):
+        named, version = mock_param(op), mock_param(op, "version_param")
+        mock["param_name"] = named.python_name if named else None
+        mock["version_param_name"] = version.python_name if version else None
+    if mock.get("filters"):
+        # by Python name; a filter naming no parameter filters nothing
+        mock["filters"] = {
+            param.python_name: pointer
+            for name, pointer in mock["filters"].items()
+            if (param := _named(op, name)) is not None
+        }
     return {
         "name": op.name,
         "method": op.method,
@@ -161,6 +192,9 @@ def _documented_credentials(spec: Spec) -> tuple[dict[str, str], str | None]:
     token = (
         response.get(auth.token_field) if isinstance(response, dict) and auth.token_field else None
     )
+    cookie = (spec.mock or {}).get("documented_cookie")
+    if auth.scheme == "session_cookie" and isinstance(cookie, str) and auth.credentials:
+        credentials[auth.credentials[0].python_name] = cookie
     return credentials, token
 
 
@@ -192,6 +226,7 @@ def mock_data(spec: Spec) -> dict[str, Any]:
             "result_field": envelope.result_field,
         },
         "rejections": _rejections(spec),
+        "headers": dict(spec.headers),  # constant headers every request must carry
         "token_ttl": int((spec.mock or {}).get("token_ttl_seconds", 3600)),
         "operations": [_operation(spec, op) for op in spec.operations],
         "webhooks": {

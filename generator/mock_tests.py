@@ -11,6 +11,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+from .mock_data import mock_param
 from .model import Operation, Spec
 
 
@@ -70,8 +71,8 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
         store, action = mock.get("store"), mock.get("action")
         if action == "create" and store:
             read = _by_action(spec, store, "read")
-            if read is not None:
-                param = next(p for p in read.params if p.key == (read.mock or {}).get("param"))
+            param = mock_param(read) if read is not None else None
+            if read is not None and param is not None:
                 case = {
                     "id": f"{op.name}->{read.name}",
                     "create": examples[op.name],
@@ -82,9 +83,8 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
                 }
                 cases["round_trips"].append(case)
                 update = _by_action(spec, store, "update")
-                if update is not None and (update.mock or {}).get("version_param"):
-                    wanted = (update.mock or {}).get("version_param")
-                    version = next(p for p in update.params if p.key == wanted)
+                version = mock_param(update, "version_param") if update is not None else None
+                if update is not None and version is not None:
                     cases["conflicts"].append(
                         {
                             **case,
@@ -139,9 +139,9 @@ def _progression(
 ) -> dict[str, Any] | None:
     mock = dict(op.mock or {})
     read = _by_action(spec, str(mock.get("store", "")), "read")
-    if read is None:
+    param = mock_param(read) if read is not None else None
+    if read is None or param is None:
         return None
-    param = next(p for p in read.params if p.key == (read.mock or {}).get("param"))
     return {
         "id": op.name,
         "create": example,
@@ -168,4 +168,6 @@ def mock_sections(spec: Spec) -> frozenset[str]:
         found.add("auth")
     if (spec.mock or {}).get("validation"):
         found.add("rejections")
+    if spec.headers:
+        found.add("headers")
     return frozenset(found)

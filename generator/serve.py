@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import copy
 import importlib
 import sys
 from typing import Any
@@ -13,7 +14,10 @@ EPILOG = """examples:
   shipspec mock novatech --port 8099
   curl -X POST http://127.0.0.1:8099/token/get -H 'Content-Type: application/json' \\
        -d '{"email":"test.email@novatech.co.uk","password":"aVeryLongAndSecurePassword"}'
-The mock accepts the document's own example credentials and token. Ctrl-C stops it.
+The mock accepts the document's own example credentials and token. Faults for
+tests: POST /__mock__/faults {"status": 503, "retry_after": "1"} or {"drop": true}
+or {"latency": 2.0}; DELETE /__mock__/faults clears them. Each injected fault is
+one log line. Ctrl-C stops it.
 """
 
 
@@ -53,5 +57,21 @@ def run_mock(args: argparse.Namespace) -> int:
         f"{args.provider} mock on http://{args.host}:{args.port} (credentials: {names})",
         file=sys.stderr,
     )
-    uvicorn.run(mock.app, host=args.host, port=args.port, log_level="info", lifespan="off")
+    uvicorn.run(
+        mock.app,
+        host=args.host,
+        port=args.port,
+        log_level="info",
+        log_config=_log_config(testing.__name__),
+        lifespan="off",
+    )
     return 0
+
+
+def _log_config(mock_logger: str) -> dict[str, Any]:
+    """uvicorn's logging, with the mock's own lines (injected faults, hang-ups) beside its."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"][mock_logger] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config

@@ -74,11 +74,27 @@ def test_novatech_mock_answers_the_documented_curls() -> None:
         assert refused.status_code == 401 and refused.json()["code"] == 401
         invalid = httpx.post(url + "/order", content=b'{"order_number": "X"}', headers=bearer)
         assert invalid.status_code == 400 and invalid.json()["errors"]
+        wrong_method = httpx.delete(url + "/order", headers=bearer)
+        assert wrong_method.status_code == 405 and wrong_method.headers["allow"] == "OPTIONS, POST"
+        # injected faults, through the control route: one log line each
+        httpx.post(url + "/__mock__/faults", json={"drop": True}).raise_for_status()
+        try:
+            httpx.post(url + "/order", content=order_body, headers=bearer)
+            raise AssertionError("the connection was not dropped")
+        except httpx.TransportError:
+            pass
+        httpx.post(url + "/__mock__/faults", json={"status": 503, "retry_after": "1"})
+        assert httpx.get(url + "/stock", headers=bearer).status_code == 503
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=20)
     assert process.returncode == 0
-    assert "Traceback" not in (process.stderr.read() if process.stderr else "")
+    log = process.stderr.read() if process.stderr else ""
+    assert "Traceback" not in log and "Exception in ASGI" not in log
+    faults = [line for line in log.splitlines() if "injected fault" in line]
+    assert len(faults) == 2, log
+    assert "connection dropped before POST /order" in faults[0]
+    assert "HTTP 503 for GET /stock" in faults[1]
 
 
 def test_unknown_provider_is_a_usage_error() -> None:

@@ -3,11 +3,14 @@
 
 Every operation, sync and async; a bad payload (pre-send validation off)
 rejected by the mock in the provider's own error format; refused
-credentials; and each behaviour the spec declares for the mock."""
+credentials; HTTP as a server should answer it (404, 405 with Allow, 415,
+unreadable bodies refused, the document's constant headers required); and
+each behaviour the spec declares for the mock."""
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 import warnings
@@ -15,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import uvicorn
 
@@ -98,6 +102,82 @@ def _with_key(kwargs: dict[str, Any], param: str, key: Any) -> dict[str, Any]:
             else key
         ),
     }
+
+
+def _past_auth(mock: MockProvider) -> dict[str, str]:
+    """Headers that get a request past the mock's auth (and its constant headers)."""
+    headers = dict(MOCK["headers"])
+    if MOCK["auth"]["scheme"] == "session_cookie":
+        headers["Cookie"] = f"{MOCK['auth']['cookie']}={next(iter(mock.credentials.values()))}"
+    elif MOCK["auth"]["scheme"] != "none":
+        mock.tokens["generated-tests"] = float("inf")
+        headers["Authorization"] = "Bearer generated-tests"
+    return headers
+
+
+def _filled(path: str) -> str:
+    return re.sub(r"\{[^}]+\}", "00000000-0000-4000-8000-000000000001", path)
+
+
+ERROR_MEDIA = (
+    "text/plain" if MOCK["rejections"].get("not_found", {}).get("text") else "application/json"
+)
+BODY_OPERATIONS = [op for op in MOCK["operations"] if op["body"] and op["body_encoding"] == "json"]
+
+
+def test_unknown_path_is_not_found(served: Served) -> None:
+    answer = httpx.get(served.url + "/no/such/end/point", headers=_past_auth(served.mock))
+    assert answer.status_code == 404
+    assert answer.headers["content-type"].startswith(ERROR_MEDIA) and answer.content
+
+
+def test_wrong_method_is_refused_with_allow(served: Served) -> None:
+    for path in sorted({op["path"] for op in MOCK["operations"]}):
+        documented = {op["method"] for op in MOCK["operations"] if op["path"] == path}
+        wrong = next(m for m in ("DELETE", "PATCH", "PUT", "POST", "GET") if m not in documented)
+        answer = httpx.request(wrong, served.url + _filled(path), headers=_past_auth(served.mock))
+        assert answer.status_code == 405, path
+        assert answer.headers["content-type"].startswith(ERROR_MEDIA)
+        allowed = set(answer.headers["allow"].split(", "))
+        assert documented <= allowed and wrong not in allowed
+
+
+def test_foreign_media_type_is_refused(served: Served) -> None:
+    for op in BODY_OPERATIONS:
+        headers = {**_past_auth(served.mock), "Content-Type": "text/plain"}
+        answer = httpx.request(
+            op["method"], served.url + _filled(op["path"]), content=b"x", headers=headers
+        )
+        assert answer.status_code == 415, op["name"]
+
+
+@pytest.mark.parametrize("content", [b'{"a": "\xff"}', b"[" * 200 + b"]" * 200, b"[" * 50_000])
+def test_unreadable_body_is_a_validation_error(served: Served, content: bytes) -> None:
+    for op in BODY_OPERATIONS:
+        headers = {**_past_auth(served.mock), "Content-Type": "application/json"}
+        answer = httpx.request(
+            op["method"], served.url + _filled(op["path"]), content=content, headers=headers
+        )
+        assert answer.status_code == MOCK["rejections"]["validation"]["status"], op["name"]
+
+
+def test_encoded_slash_stays_in_its_path_value(served: Served) -> None:
+    for op in MOCK["operations"]:
+        path = re.sub(r"\{[^}]+\}", "a%2Fb", op["path"])
+        routed = served.mock.route(op["method"], path)
+        assert routed is not None and routed[0]["path"] == op["path"]
+        assert all(value == "a/b" for value in routed[1].values())
+
+
+def test_constant_headers_are_required(served: Served) -> None:
+    """As the document says: a missing header is a 400, a value it does not know a 404."""
+    op = next(op for op in MOCK["operations"] if op["method"] == "GET")
+    url = served.url + _filled(op["path"])
+    for name in MOCK["headers"]:
+        headers = _past_auth(served.mock)
+        del headers[name]
+        assert httpx.get(url, headers=headers).status_code == 400
+        assert httpx.get(url, headers={**headers, name: "no-such-value"}).status_code == 404
 
 
 def test_every_operation_answers(example: dict[str, Any], served: Served) -> None:

@@ -6,7 +6,14 @@ auth the provider's way, validates each request with the package's own
 checks and rejects bad ones in the provider's documented error format,
 answers with the documented examples, keeps what is created in memory and
 plays the document's sandbox rules. Tests can make it misbehave (latency,
-error statuses with Retry-After, dropped connections).
+error statuses with Retry-After, dropped connections); each injected fault
+is one log line (logger `kube_client.testing`), never a traceback.
+
+HTTP as a server should: an unknown path is a 404 and a known path with
+another method a 405 with `Allow`, both in the provider's error format; a
+body of a media type the operation does not take is a 415; a body that is
+not UTF-8, not JSON or nested deeper than 64 levels is the provider's
+validation error; a path value may hold an encoded slash (`%2F`).
 
     from kube_client.testing import MockProvider
     mock = MockProvider()
@@ -24,17 +31,19 @@ import hashlib
 import hmac
 import itertools
 import json
+import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, quote, unquote
 
 import httpx
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request, cookie_parser
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
@@ -48,10 +57,10 @@ AUTH: dict[str, Any] = DATA["auth"]
 DEFAULT_CREDENTIALS: dict[str, str] = {
     name: AUTH["documented_credentials"].get(name, f"mock-{name}") for name in AUTH["credentials"]
 }
-
-
-class _DropConnection(Exception):
-    """Raised to cut the connection after the response headers went out."""
+MAX_DEPTH = 64  # deeper JSON is refused as invalid, as a server guarding its parser would
+MEDIA_TYPES = {"json": "application/json", "form": "application/x-www-form-urlencoded"}
+log = logging.getLogger(__name__)
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 @dataclass
@@ -154,19 +163,12 @@ class MockProvider:
         self.created_at: dict[tuple[str, str], float] = {}
         self._ids = itertools.count(1)
         self._tasks: set[asyncio.Task[None]] = set()
-        self._routes = [
-            (
-                op,
-                re.compile(
-                    "^" + re.sub(r"\{([^}]+)\}", r"(?P<\1>[^/]+)", _escape_path(op["path"])) + "$"
-                ),
-            )
-            for op in DATA["operations"]
-        ]
-        self.app = Starlette(
+        self._routes = [(op, _PathTemplate(op["path"])) for op in DATA["operations"]]
+        controls = Starlette(
             routes=[Route("/__mock__/faults", self._control, methods=["POST", "DELETE"])]
         )
-        self.app.add_middleware(_Dispatch, mock=self)
+        # outermost, so a dropped connection can close the server's transport itself
+        self.app: ASGIApp = _Dispatch(controls, mock=self)
 
     # -- controls ----------------------------------------------------------
     def now(self) -> float:
@@ -189,19 +191,24 @@ class MockProvider:
         if request.method == "DELETE":
             self.faults = Faults()
             return Response(status_code=204)
-        body = await request.json()
-        self.faults.latency = float(body.get("latency", self.faults.latency))
-        if "status" in body:
+        try:
+            body = json.loads(await request.body())
+            if not isinstance(body, dict):
+                raise TypeError("not an object")
+            latency = float(body.get("latency", self.faults.latency))
+            times = int(body.get("times", 1))
+            status = int(body["status"]) if "status" in body else None
+        except (ValueError, TypeError, RecursionError):
+            usage = 'a JSON object: {"status": 503, "retry_after": "1", "times": 1, "drop": true, "latency": 0.5}'
+            return JSONResponse({"error": f"faults take {usage}"}, status_code=400)
+        self.faults.latency = latency
+        if status is not None:
+            retry_after = body.get("retry_after")
             self.fail_next(
-                int(body["status"]),
-                times=int(body.get("times", 1)),
-                retry_after=body.get("retry_after"),
+                status, times=times, retry_after=None if retry_after is None else str(retry_after)
             )
         if body.get("drop"):
-            self.drop_next(
-                times=int(body.get("times", 1)),
-                after_processing=bool(body.get("after_processing", False)),
-            )
+            self.drop_next(times=times, after_processing=bool(body.get("after_processing", False)))
         return JSONResponse({"ok": True})
 
     # -- rejections --------------------------------------------------------
@@ -214,27 +221,19 @@ class MockProvider:
             return JSONResponse(
                 {"error": kind, "messages": [m for _, m in messages]}, status or 400
             )
-        status = status or spec["status"]
-        texts = [f"{p}: {m}" if p else m for p, m in messages]
-        if spec["text"]:
-            # one message, as the provider answers: the first problem, in its own words
-            text = spec["body"] if isinstance(spec["body"], str) else messages[0][1]
-            return PlainTextResponse(text, status_code=status)
-        if spec["array"]:
-            items = [
-                {k: v for k, v in ((spec["item_pointer"], p), (spec["item_message"], m)) if k}
-                for p, m in messages
-            ]
-            return JSONResponse(items, status_code=status)
-        body = copy.deepcopy(spec["sample"]) if isinstance(spec["sample"], dict) else {}
-        body.update(spec["body"] if isinstance(spec["body"], dict) else {})
-        if spec["messages_field"]:
-            body[spec["messages_field"]] = texts
-        elif spec["message_field"] and not (
-            isinstance(spec["body"], dict) and spec["message_field"] in spec["body"]
-        ):
-            body[spec["message_field"]] = "; ".join(texts)
-        return JSONResponse(body, status_code=status)
+        return _rejection(spec, messages, status or spec["status"])
+
+    def http_error(self, status: int, message: str) -> Response:
+        """An HTTP-level refusal (404, 405, 415, a missing header) in the provider's general format.
+
+        The format is the one its not-found answers use; fixed parts that name
+        that status (a code, "HTTP 404 Not Found") are restated for this one.
+        """
+        spec = DATA["rejections"].get("not_found") or DATA["rejections"].get("validation")
+        if spec is None:
+            return JSONResponse({"error": HTTPStatus(status).phrase, "messages": [message]}, status)
+        spec = {**spec, "body": _restated(spec["body"], spec["status"], status)}
+        return _rejection(spec, [("", message)], status)
 
     # -- auth --------------------------------------------------------------
     def _issue_token(self, op: dict[str, Any]) -> Any:
@@ -266,43 +265,84 @@ class MockProvider:
             return True
         if AUTH["scheme"] == "session_cookie":
             name = next(iter(AUTH["credentials"]))
-            return request.cookies.get(AUTH["cookie"]) == self.credentials[name]
+            # the document writes the header quoted (Cookie: "ksi=..."); its curls are taken as written
+            header = request.headers.get("cookie", "").strip()
+            if len(header) > 1 and header[0] == header[-1] == '"':
+                header = header[1:-1]
+            return cookie_parser(header).get(AUTH["cookie"]) == self.credentials[name]
         header = request.headers.get("authorization", "")
         token = header.split(" ", 1)[1] if " " in header else ""
         expiry = self.tokens.get(token)
         return expiry is not None and expiry > self.now()
 
     # -- one request -------------------------------------------------------
+    def _matching(self, path: str) -> list[tuple[dict[str, Any], dict[str, str]]]:
+        """The operations whose path template matches a raw (percent-encoded) path."""
+        segments = [unquote(segment) for segment in path.split("/")]
+        found = []
+        for op, template in self._routes:
+            values = template.match(segments)
+            if values is not None:
+                found.append((op, values))
+        return found
+
     def route(self, method: str, path: str) -> tuple[dict[str, Any], dict[str, str]] | None:
-        for op, pattern in self._routes:
-            found = pattern.match(path)
-            if found and op["method"] == method:
-                return op, found.groupdict()
+        """The operation for a method and raw path, and its path values (decoded)."""
+        wanted = "GET" if method == "HEAD" else method
+        return next(
+            ((op, values) for op, values in self._matching(path) if op["method"] == wanted), None
+        )
+
+    def _header_problem(self, request: Request) -> Response | None:
+        """The document's constant headers (CartonCloud's Accept-Version): missing 400, unknown 404."""
+        for name, expected in DATA["headers"].items():
+            given = request.headers.get(name)
+            if given is None:
+                return self.http_error(400, f"the {name} header is required ({name}: {expected})")
+            if given.strip() != expected:
+                return self.http_error(
+                    404, f"{name} {given!r} is not supported; this API is {name}: {expected}"
+                )
         return None
 
     async def handle(self, request: Request) -> Response:
+        where = f"{request.method} {request.url.path}"
         if self.faults.latency:
+            log.warning(
+                "injected fault: %.3g s of latency before answering %s", self.faults.latency, where
+            )
             await asyncio.sleep(self.faults.latency)
         if self.faults.statuses:
             fault = self.faults.statuses.pop(0)
+            log.warning("injected fault: HTTP %s for %s", fault.status, where)
             headers = {"Retry-After": fault.retry_after} if fault.retry_after else {}
             response = self.reject(
                 "validation", [("", f"injected HTTP {fault.status}")], fault.status
             )
             response.headers.update(headers)
             return response
-        routed = self.route(request.method, request.url.path)
+        refused = self._header_problem(request)
+        if refused is not None:
+            return refused
+        path = _raw_path(request.scope)
+        matching = self._matching(path)
+        if not matching:
+            return self.http_error(404, f"no operation at {request.url.path}")
+        routed = self.route(request.method, path)
         if routed is None:
-            return self.reject(
-                "not_found", [("", f"no operation at {request.method} {request.url.path}")], 404
-            )
+            allow = _allow(op["method"] for op, _ in matching)
+            if request.method == "OPTIONS":
+                return Response(status_code=204, headers={"Allow": allow})
+            refusal = self.http_error(405, f"Request method '{request.method}' not supported")
+            refusal.headers["Allow"] = allow
+            return refusal
         op, path_values = routed
         payload, unreadable = await self._payload(request, op)
         is_token = op["name"] == AUTH["token_operation"]
         if op["auth"] and not is_token and not self._authorised(request):
             return self.reject("auth", [("", "missing, invalid or expired credentials")])
-        if unreadable:
-            return self.reject("validation", [("", unreadable)])
+        if unreadable is not None:
+            return unreadable
         params = self._params(request, op, path_values)
         problems = _validation.validate_params(op["name"], params)
         known = {p["wire_name"] for p in op["params"] if p["location"] == "query"}
@@ -326,19 +366,37 @@ class MockProvider:
             return self._respond(op, self._issue_token(op))
         return self.act(op, params, payload)
 
-    async def _payload(self, request: Request, op: dict[str, Any]) -> tuple[Any, str | None]:
+    async def _payload(self, request: Request, op: dict[str, Any]) -> tuple[Any, Response | None]:
+        """The request body read as the operation takes it, or the refusal of an unreadable one."""
         raw = await request.body()
         if not op["body"] and op["name"] != AUTH["token_operation"]:
             return None, None
-        if op["body_encoding"] == "form":
-            kinds = op["form_kinds"]
-            return {k: _form_value(v, kinds.get(k)) for k, v in parse_qsl(raw.decode())}, None
-        if not raw:
-            return None, None
+        encoding = op["body_encoding"]
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        accepted = MEDIA_TYPES.get(encoding, media)
+        if raw and media != accepted and not (encoding == "json" and media.endswith("+json")):
+            shown = media or "none"
+            return None, self.http_error(
+                415, f"Content type '{shown}' not supported; send {accepted}"
+            )
         try:
-            return json.loads(raw), None
-        except ValueError:
-            return None, "invalid JSON"
+            text = raw.decode("utf-8")
+            if encoding == "form":
+                kinds = op["form_kinds"]
+                pairs = parse_qsl(text, keep_blank_values=True, errors="strict")
+                return {k: _form_value(v, kinds.get(k)) for k, v in pairs}, None
+            if not raw:
+                return None, None
+            payload = json.loads(text, parse_constant=_no_constant)
+        except UnicodeDecodeError:
+            return None, self.reject("validation", [("", "the body is not valid UTF-8")])
+        except (ValueError, RecursionError):
+            return None, self.reject("validation", [("", "invalid JSON")])
+        if _depth(payload) > MAX_DEPTH:
+            return None, self.reject(
+                "validation", [("", f"invalid JSON: nested deeper than {MAX_DEPTH} levels")]
+            )
+        return payload, None
 
     def _params(
         self, request: Request, op: dict[str, Any], path_values: dict[str, str]
@@ -437,8 +495,10 @@ class MockProvider:
     def _read_or_update(
         self, op: dict[str, Any], mock: dict[str, Any], params: dict[str, Any], payload: Any
     ) -> Response:
-        param = next(p for p in op["params"] if p["key"] == mock["param"])
-        key = str(params.get(param["python_name"]))
+        if mock.get("param_name") is None:
+            # nothing names the entity: the documented answer, as without a mock block
+            return self._respond(op, copy.deepcopy(op["response"]))
+        key = str(params.get(mock["param_name"]))
         store = self._store(mock["store"])
         entity = store.get(key)
         stand_in = entity is None
@@ -449,11 +509,8 @@ class MockProvider:
             # the documented example stands in, afresh for every request
             entity = copy.deepcopy(example)
         if op["mock"]["action"] == "update":
-            version_param = next(
-                (p for p in op["params"] if p["key"] == mock.get("version_param")), None
-            )
-            if version_param is not None and mock.get("version") and not stand_in:
-                expected = params.get(version_param["python_name"])
+            if mock.get("version_param_name") and mock.get("version") and not stand_in:
+                expected = params.get(mock["version_param_name"])
                 current = _get(entity, mock["version"])
                 if current is not None and expected != current:
                     message = f"version {expected} is not the current version {current}"
@@ -480,8 +537,7 @@ class MockProvider:
         flag = mock.get("unflagged")
         entities = [e for e in entities if not (flag and e.get(f"__{flag}"))]
         for name, entity_pointer in (mock.get("filters") or {}).items():
-            param = next(p for p in op["params"] if p["key"] == name)
-            wanted = params.get(param["python_name"])
+            wanted = params.get(name)
             if wanted is not None:
                 entities = [e for e in entities if _get(e, entity_pointer) == wanted]
         fields = op["item_fields"]
@@ -552,6 +608,47 @@ class MockProvider:
                 await asyncio.sleep(self.webhook_retry_seconds)
 
 
+def _rejection(spec: dict[str, Any], messages: list[tuple[str, str]], status: int) -> Response:
+    """A body in one of the provider's error formats, with these messages."""
+    texts = [f"{p}: {m}" if p else m for p, m in messages]
+    if spec["text"]:
+        # one message, as the provider answers: the first problem, in its own words
+        text = spec["body"] if isinstance(spec["body"], str) else messages[0][1]
+        return PlainTextResponse(text, status_code=status)
+    if spec["array"]:
+        items = [
+            {k: v for k, v in ((spec["item_pointer"], p), (spec["item_message"], m)) if k}
+            for p, m in messages
+        ]
+        return JSONResponse(items, status_code=status)
+    body = copy.deepcopy(spec["sample"]) if isinstance(spec["sample"], dict) else {}
+    body.update(spec["body"] if isinstance(spec["body"], dict) else {})
+    if spec["messages_field"]:
+        body[spec["messages_field"]] = texts
+    elif spec["message_field"] and not (
+        isinstance(spec["body"], dict) and spec["message_field"] in spec["body"]
+    ):
+        body[spec["message_field"]] = "; ".join(texts)
+    return JSONResponse(body, status_code=status)
+
+
+def _restated(body: Any, old: int, new: int) -> Any:
+    """A rejection's fixed body parts, saying `new` where they said `old` (code, reason phrase)."""
+    if isinstance(body, str):
+        return body.replace(str(old), str(new)) if str(old) in body else None
+    if not isinstance(body, dict):
+        return body
+    before, after = HTTPStatus(old).phrase, HTTPStatus(new).phrase
+    restated: dict[str, Any] = {}
+    for name, value in body.items():
+        if value == old and isinstance(value, int):
+            value = new
+        elif isinstance(value, str):
+            value = value.replace(str(old), str(new)).replace(before, after)
+        restated[name] = value
+    return restated
+
+
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
@@ -564,10 +661,6 @@ def _new_key(example: Any, number: int) -> Any:
     if isinstance(example, str) and example.isdigit():
         return str(int(example) + number)
     return f"{example or 'mock'}-{number}"
-
-
-def _escape_path(path: str) -> str:
-    return re.sub(r"([.^$*+?()\[\]|\\])", r"\\\1", path)
 
 
 def _text(value: Any) -> str:
@@ -590,7 +683,7 @@ def _form_value(text: str, kind: str | None) -> Any:
     if kind in ("array", "map", "ref", "any") and text[:1] in ("[", "{"):
         try:
             return json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             return text
     return text
 
@@ -608,11 +701,13 @@ def _merge_scalars(entity: dict[str, Any], payload: Any) -> None:
 
 
 class _Dispatch:
-    """ASGI middleware: every request but the control routes goes to the mock."""
+    """The ASGI app: control routes go to Starlette, every other request to the mock.
 
-    def __init__(
-        self, app: Callable[[Scope, Receive, Send], Awaitable[None]], mock: MockProvider
-    ) -> None:
+    Injected drops and clients that hang up are logged as one line each,
+    never raised into the server (which would print a traceback).
+    """
+
+    def __init__(self, app: ASGIApp, mock: MockProvider) -> None:
         self.app = app
         self.mock = mock
 
@@ -621,25 +716,116 @@ class _Dispatch:
             await self.app(scope, receive, send)
             return
         request = Request(scope, receive)
+        where = f"{request.method} {request.url.path}"
         self.mock.requests.append((request.method, request.url.path))
         self.mock.arrivals.append(time.monotonic())
         drop = self.mock.faults.drops.pop(0) if self.mock.faults.drops else None
         if drop is False:
-            await _cut(send)
-        response = await self.mock.handle(request)
+            log.warning("injected fault: connection dropped before %s was processed", where)
+            await _cut(receive, send)
+            return
+        try:
+            response = await self.mock.handle(request)
+        except ClientDisconnect:
+            log.info("client disconnected before the answer to %s", where)
+            return
         if drop is True:
-            await _cut(send)
+            log.warning("injected fault: connection dropped after %s was processed", where)
+            await _cut(receive, send)
+            return
         await response(scope, receive, send)
 
 
-async def _cut(send: Send) -> None:
-    """Promise a body and never send it: the client sees the connection drop."""
-    await send(
-        {"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"100")]}
-    )
-    raise _DropConnection("connection dropped on purpose")
+async def _cut(receive: Receive, send: Send) -> None:
+    """Close the connection without an answer: the client sees it drop.
+
+    ASGI has no message for this; the server's transport (uvicorn's) is
+    closed directly. Elsewhere a body is promised and never sent.
+    """
+    transport = getattr(getattr(send, "__self__", None), "transport", None)
+    if transport is None:
+        await send(
+            {"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"100")]}
+        )
+        return
+    transport.close()
+    # wait until the server has seen the connection go, so it adds nothing of its own
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline:
+        try:
+            message = await asyncio.wait_for(receive(), deadline - time.monotonic())
+        except TimeoutError:
+            return
+        if message["type"] == "http.disconnect":
+            return
 
 
-def create_app(**options: Any) -> Starlette:
+class _PathTemplate:
+    """A path template matched segment by segment, so a value may hold an encoded "/".
+
+    Any placeholder spelling works ({order-id}, {id}); a placeholder used
+    twice must carry the same value both times.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.names: list[list[str]] = []
+        self.patterns: list[re.Pattern[str]] = []
+        for segment in path.split("/"):
+            parts = re.split(r"\{([^}]+)\}", segment)
+            self.names.append(parts[1::2])
+            self.patterns.append(
+                re.compile(
+                    "".join(
+                        re.escape(part) if i % 2 == 0 else "(.+?)" for i, part in enumerate(parts)
+                    )
+                )
+            )
+
+    def match(self, segments: list[str]) -> dict[str, str] | None:
+        if len(segments) != len(self.patterns):
+            return None
+        values: dict[str, str] = {}
+        for segment, pattern, names in zip(segments, self.patterns, self.names, strict=True):
+            found = pattern.fullmatch(segment)
+            if found is None:
+                return None
+            for name, value in zip(names, found.groups(), strict=True):
+                if values.setdefault(name, value) != value:
+                    return None
+        return values
+
+
+def _raw_path(scope: Scope) -> str:
+    """The path as sent, percent-encoding intact (so %2F stays inside its segment)."""
+    raw = scope.get("raw_path")
+    return raw.decode("latin-1") if raw else quote(scope["path"])
+
+
+def _allow(methods: Any) -> str:
+    """An Allow header: the documented methods, HEAD with GET, and OPTIONS."""
+    allowed = set(methods) | {"OPTIONS"}
+    if "GET" in allowed:
+        allowed.add("HEAD")
+    return ", ".join(sorted(allowed))
+
+
+def _no_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON (RFC 8259), though Python's parser takes them."""
+    raise ValueError(f"{name} is not JSON")
+
+
+def _depth(value: Any) -> int:
+    """How deeply a JSON value nests (iteratively: deep input must not exhaust the stack)."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        current, level = pending.pop()
+        if isinstance(current, dict | list):
+            deepest = max(deepest, level)
+            children = current.values() if isinstance(current, dict) else current
+            pending.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def create_app(**options: Any) -> ASGIApp:
     """The ASGI app of a new MockProvider (for uvicorn's --factory)."""
     return MockProvider(**options).app
