@@ -12,6 +12,7 @@ from typing import Any
 from . import __version__, naming
 from .mock_tests import mock_sections
 from .model import Operation, Paging, Param, Shape, Spec, Webhook
+from .openapi_emit import accept_header
 from .reference import ReferenceDoc, reference_doc
 
 _PRIMITIVE_ANNOTATIONS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
@@ -124,6 +125,7 @@ class OperationView:
     docstring: str
     summary: str
     source: str
+    accept: str  # the Accept header: the media types of the documented responses
 
 
 def _docstring(op: Operation) -> str:
@@ -181,6 +183,7 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         docstring=_docstring(op),
         summary=op.summary or op.source,
         source=op.source,
+        accept=accept_header(spec, op),
     )
 
 
@@ -328,6 +331,7 @@ class Context:
     webhook_test_imports: tuple[str, ...]
     checks: str = ""
     reference: ReferenceDoc | None = None  # README reference section
+    shipspec_version: str = __version__  # recorded in the package metadata and LICENSE
 
 
 _ERROR_EXPORTS = (
