@@ -294,3 +294,35 @@ def test_the_client_works_against_a_prism_mock_of_the_export(
     formed = {name for name, example in calls.items() if example["response_encoding"] == "form"}
     assert {name for name, failure in failures.items() if form_limit in failure} == formed
     assert {name: failure for name, failure in failures.items() if name not in formed} == {}
+
+
+# -- JSON Schemas ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_json_schemas_have_unique_ids_that_tools_can_register_them_by(provider: str) -> None:
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    folder = GENERATED / provider / f"{provider}_client" / "schemas"
+    schemas = {p.name: json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.json"))}
+    version = yaml.safe_load(_export(provider).read_text("utf-8"))["info"]["version"]
+    ids = {name: schema["$id"] for name, schema in schemas.items()}
+    assert ids == {
+        name: f"urn:shipspec:{provider}-client:{version}:schemas/{name}" for name in schemas
+    }
+    registry: Registry[Any] = Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
+    )
+    data = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
+    checked = 0
+    for example in data["examples"]:
+        name = f"{example['operation']}.request.json"
+        if example["body_encoding"] == "json" and name in schemas:
+            by_id = {"$ref": schemas[name]["$id"]}
+            assert (
+                list(Draft202012Validator(by_id, registry=registry).iter_errors(example["body"]))
+                == []
+            )
+            checked += 1
+    assert checked or not any(n.endswith(".request.json") for n in schemas)
