@@ -8,7 +8,6 @@ disagree with the client about what a body may hold.
 
 from __future__ import annotations
 
-import http
 import json
 import re
 from typing import Any
@@ -16,7 +15,14 @@ from typing import Any
 from . import __version__
 from .jsonschema_emit import components, shape_schema
 from .model import Constraints, Operation, Param, Response, Shape, Spec, Webhook
-from .openapi_errors import error_examples, error_response, error_statuses
+from .openapi_errors import (
+    ExamplePlaces,
+    error_examples,
+    error_response,
+    error_statuses,
+    example_places,
+    phrase,
+)
 from .openapi_security import operation_security, security_components
 from .openapi_text import json_text, yaml_text
 
@@ -33,13 +39,6 @@ _METHOD_ORDER = ("get", "put", "post", "delete", "options", "head", "patch", "tr
 def section(source: str) -> str:
     """The document section an operation belongs to: the first part of its `source`."""
     return source.split(" / ")[0].strip()
-
-
-def _phrase(status: int) -> str:
-    try:
-        return http.HTTPStatus(status).phrase
-    except ValueError:
-        return "Success" if status < 400 else "Error"
 
 
 def _schema(shape: Shape | None) -> dict[str, Any]:
@@ -190,7 +189,7 @@ def _request_body(op: Operation) -> dict[str, Any] | None:
 
 
 def _success(op: Operation, response: Response) -> dict[str, Any]:
-    description = response.description or _phrase(response.status)
+    description = response.description or phrase(response.status)
     if response.warning:
         description += f" (with a warning: {response.warning})"
     result: dict[str, Any] = {"description": description}
@@ -201,10 +200,10 @@ def _success(op: Operation, response: Response) -> dict[str, Any]:
     return result
 
 
-def _responses(spec: Spec, op: Operation) -> dict[str, Any]:
+def _responses(spec: Spec, op: Operation, places: ExamplePlaces) -> dict[str, Any]:
     responses = {str(r.status): _success(op, r) for r in op.responses}
     for status, names in error_statuses(spec, op):
-        responses.setdefault(str(status), error_response(spec, status, names))
+        responses.setdefault(str(status), error_response(spec, places, status, names))
     return dict(sorted(responses.items()))
 
 
@@ -220,7 +219,7 @@ def _description(op: Operation) -> str:
     return "\n\n".join(parts)
 
 
-def operation_object(spec: Spec, op: Operation) -> dict[str, Any]:
+def operation_object(spec: Spec, op: Operation, places: ExamplePlaces) -> dict[str, Any]:
     result: dict[str, Any] = {
         "operationId": op.name,
         "summary": op.summary or op.source,
@@ -238,14 +237,14 @@ def operation_object(spec: Spec, op: Operation) -> dict[str, Any]:
     body = _request_body(op)
     if body is not None:
         result["requestBody"] = body
-    result["responses"] = _responses(spec, op)
+    result["responses"] = _responses(spec, op, places)
     return result
 
 
-def _paths(spec: Spec) -> dict[str, Any]:
+def _paths(spec: Spec, places: ExamplePlaces) -> dict[str, Any]:
     paths: dict[str, dict[str, Any]] = {}
     for op in spec.operations:
-        paths.setdefault(op.path, {})[op.method.lower()] = operation_object(spec, op)
+        paths.setdefault(op.path, {})[op.method.lower()] = operation_object(spec, op, places)
     return {
         path: dict(sorted(item.items(), key=lambda kv: _METHOD_ORDER.index(kv[0])))
         for path, item in paths.items()
@@ -349,7 +348,8 @@ def openapi_document(spec: Spec) -> dict[str, Any]:
         "tags": _tags(spec),
     }
     document["security"] = security
-    document["paths"] = _paths(spec)
+    places = example_places(spec)
+    document["paths"] = _paths(spec, places)
     if spec.webhooks:
         document["webhooks"] = {hook.name: _webhook(spec, hook) for hook in spec.webhooks}
     schemas = {**components(spec), **_header_schemas(spec)}
@@ -358,7 +358,7 @@ def openapi_document(spec: Spec) -> dict[str, Any]:
     }
     if spec.headers:
         parts["parameters"] = _header_components(spec)
-    if examples := error_examples(spec):
+    if examples := error_examples(spec, places):
         parts["examples"] = examples
     if schemes:
         parts["securitySchemes"] = schemes

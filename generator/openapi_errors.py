@@ -24,6 +24,7 @@ from __future__ import annotations
 import http
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from .jsonschema_emit import shape_schema
@@ -33,7 +34,7 @@ _PREFIX = "#/components/schemas/"
 _REJECTIONS = ("validation", "auth", "not_found", "conflict")
 
 
-def _phrase(status: int) -> str:
+def phrase(status: int) -> str:
     try:
         return http.HTTPStatus(status).phrase
     except ValueError:
@@ -72,22 +73,21 @@ def error_statuses(spec: Spec, op: Operation) -> list[tuple[int, tuple[str, ...]
     return sorted(statuses.items())
 
 
-def _format_statuses(spec: Spec, name: str) -> set[int]:
-    """Every status any operation answers with error format `name`."""
-    return {
-        status
-        for op in spec.operations
-        for status, names in error_statuses(spec, op)
-        if name in names
-    }
+def _format_statuses(spec: Spec) -> dict[str, set[int]]:
+    """Error format name -> every status any operation answers with it."""
+    used: dict[str, set[int]] = {f.name: set() for f in spec.error_formats}
+    for op in spec.operations:
+        for status, names in error_statuses(spec, op):
+            for name in names:
+                used.setdefault(name, set()).add(status)
+    return used
 
 
-def example_status(spec: Spec, error_format: ErrorFormat) -> int | None:
+def _json_example_status(error_format: ErrorFormat, used: set[int]) -> int | None:
     """The status a JSON error format's document example was written for, if it can be told."""
-    if error_format.example is None:
+    if error_format.example is None or error_format.text or error_format.shape is None:
         return None
     value = error_format.example.value
-    used = _format_statuses(spec, error_format.name)
     if isinstance(value, dict):
         stated = {v for v in value.values() if isinstance(v, int) and not isinstance(v, bool)}
         if len(stated & used) == 1:
@@ -95,7 +95,9 @@ def example_status(spec: Spec, error_format: ErrorFormat) -> int | None:
     return next(iter(used)) if len(used) == 1 else None
 
 
-def _text_statuses(spec: Spec, error_format: ErrorFormat) -> dict[str, set[int]]:
+def _text_statuses(
+    spec: Spec, error_format: ErrorFormat, used: set[int]
+) -> dict[str, frozenset[int]]:
     """Text key -> the statuses its text is shown under (see the module docstring)."""
     rules = [r for r in _rules(spec).values() if r.get("format") == error_format.name]
     named: dict[str, set[int]] = {}
@@ -105,21 +107,39 @@ def _text_statuses(spec: Spec, error_format: ErrorFormat) -> dict[str, set[int]]
             named.setdefault(rule["body"], set()).add(int(rule["status"]))
         else:
             free.add(int(rule["status"]))
-    used = _format_statuses(spec, error_format.name)
     free |= used - {s for statuses in named.values() for s in statuses}
-    return {key: named.get(text, free) for key, text in error_format.texts}
+    return {key: frozenset(named.get(text, free)) for key, text in error_format.texts}
+
+
+@dataclass(frozen=True)
+class ExamplePlaces:
+    """Under which status each error format's document examples are shown, decided once."""
+
+    json: Mapping[str, int]  # format name -> the status its JSON example was written for
+    texts: Mapping[str, Mapping[str, frozenset[int]]]  # format -> text key -> statuses
+
+
+def example_places(spec: Spec) -> ExamplePlaces:
+    used = _format_statuses(spec)
+    json_places = {}
+    for f in spec.error_formats:
+        status = _json_example_status(f, used[f.name])
+        if status is not None:
+            json_places[f.name] = status
+    texts = {f.name: _text_statuses(spec, f, used[f.name]) for f in spec.error_formats if f.text}
+    return ExamplePlaces(json_places, texts)
 
 
 def example_key(error_format: str) -> str:
     return re.sub(r"[^A-Za-z0-9.\-_]", "_", f"{error_format}-error")
 
 
-def error_examples(spec: Spec) -> dict[str, Any]:
-    """components/examples: each JSON error format's document example that a status uses."""
+def error_examples(spec: Spec, places: ExamplePlaces) -> dict[str, Any]:
+    """components/examples: each JSON error format's document example that a status shows."""
     return {
         example_key(f.name): {"summary": f"{f.name} error", "value": f.example.value}
         for f in spec.error_formats
-        if f.example and not f.text and f.shape is not None and example_status(spec, f)
+        if f.example and f.name in places.json
     }
 
 
@@ -127,20 +147,24 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "example"
 
 
-def _text_content(spec: Spec, status: int, formats: Iterable[ErrorFormat]) -> dict[str, Any]:
+def _text_content(
+    places: ExamplePlaces, status: int, formats: Iterable[ErrorFormat]
+) -> dict[str, Any]:
     media: dict[str, Any] = {"schema": {"type": "string"}}
     examples = {
         _slug(key): {"summary": key, "value": text}
         for f in formats
         for key, text in f.texts
-        if status in _text_statuses(spec, f)[key]
+        if status in places.texts[f.name][key]
     }
     if examples:
         media["examples"] = examples
     return {"text/plain": media}
 
 
-def error_response(spec: Spec, status: int, names: tuple[str, ...]) -> dict[str, Any]:
+def error_response(
+    spec: Spec, places: ExamplePlaces, status: int, names: tuple[str, ...]
+) -> dict[str, Any]:
     """One error status: its JSON formats (tried in order) and its text formats."""
     formats = [f for name in names for f in spec.error_formats if f.name == name]
     content: dict[str, Any] = {}
@@ -151,16 +175,16 @@ def error_response(spec: Spec, status: int, names: tuple[str, ...]) -> dict[str,
         refs = {
             f.name: {"$ref": f"#/components/examples/{example_key(f.name)}"}
             for f in json_formats
-            if example_status(spec, f) == status
+            if places.json.get(f.name) == status
         }
         if refs:
             media["examples"] = refs
         content["application/json"] = media
     text_formats = [f for f in formats if f.text]
     if text_formats:
-        content.update(_text_content(spec, status, text_formats))
+        content.update(_text_content(places, status, text_formats))
     result: dict[str, Any] = {
-        "description": f"{_phrase(status)} (error format: {' or '.join(names)})"
+        "description": f"{phrase(status)} (error format: {' or '.join(names)})"
     }
     if content:
         result["content"] = content
