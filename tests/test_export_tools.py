@@ -9,6 +9,7 @@ with `npm exec` (npx); without node/npm those tests skip, saying so.
 
 from __future__ import annotations
 
+import fcntl
 import importlib
 import json
 import os
@@ -101,17 +102,16 @@ def npm_exec() -> list[str]:
     """`npm exec` in the tool cache, after installing the pinned tools there once."""
     if shutil.which("node") is None or shutil.which("npm") is None:
         pytest.skip("node and npm are not installed: Spectral, Redocly and Prism need them")
-    if any(_installed(name) != version for name, version in TOOLS.items()):
-        NPM_CACHE.mkdir(parents=True, exist_ok=True)
-        pinned = [f"{name}@{version}" for name, version in TOOLS.items()]
-        result = subprocess.run(
-            ["npm", "install", "--prefix", str(NPM_CACHE), "--no-audit", "--no-fund", *pinned],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=600,
-        )
-        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    NPM_CACHE.mkdir(parents=True, exist_ok=True)
+    with (NPM_CACHE / ".install.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one installer at a time across test runs
+        if any(_installed(name) != version for name, version in TOOLS.items()):
+            pinned = [f"{name}@{version}" for name, version in TOOLS.items()]
+            command = ["npm", "install", "--prefix", str(NPM_CACHE), "--no-audit", "--no-fund"]
+            result = subprocess.run(
+                [*command, *pinned], capture_output=True, text=True, check=False, timeout=600
+            )
+            assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     return ["npm", "exec", "--prefix", str(NPM_CACHE), "--no", "--"]
 
 
