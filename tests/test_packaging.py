@@ -157,6 +157,15 @@ def test_a_package_tests_itself_in_an_empty_venv_with_its_test_extra(tmp_path: P
     python = venv / "bin" / "python"
     installed = _run([str(python), "-m", "pip", "install", "-q", f"{source}[test]"], tmp_path)
     assert installed.returncode == 0, installed.stdout[-3000:] + installed.stderr[-3000:]
+    # the installed package (not the source folder) carries its OpenAPI document
+    code = (
+        "import json; from importlib import resources; import provet_client; "
+        "assert 'site-packages' in provet_client.__file__, provet_client.__file__; "
+        "print(json.loads(resources.files('provet_client').joinpath('openapi.json').read_text())"
+        "['info']['title'])"
+    )
+    carried = _run([str(python), "-c", code], tmp_path)
+    assert carried.stdout.strip() == "Provet Dropship API", carried.stderr
     tested = _run([str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider"], source)
     assert tested.returncode == 0, tested.stdout[-3000:] + tested.stderr[-3000:]
     assert " passed" in tested.stdout and "warning" not in tested.stdout.lower(), tested.stdout
