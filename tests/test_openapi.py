@@ -175,7 +175,9 @@ def test_a_peer_generator_builds_an_importable_client(tmp_path: Path) -> None:
     assert imported.stdout.strip() == "ok"
 
 
-def _examples_by_status(operation: dict[str, Any], components: dict[str, Any]) -> dict[str, list]:
+def _examples_by_status(
+    operation: dict[str, Any], components: dict[str, Any]
+) -> dict[str, list[Any]]:
     """Status -> the example values its error contents show (component refs resolved)."""
     found: dict[str, list[Any]] = {}
     for status, response in operation["responses"].items():
