@@ -206,7 +206,20 @@ def all_documents(spec: Spec) -> dict[str, dict[str, Any]]:
             documents[f"error.{error.name}.json"] = document(
                 spec, error.shape, f"{error.name} error body"
             )
-    return dict(sorted(documents.items()))
+    return {name: _with_id(spec, name, documents[name]) for name in sorted(documents)}
+
+
+def schema_id(spec: Spec, name: str) -> str:
+    """A stable absolute `$id` for schemas/<name>: package, API version and file name.
+
+    A URN, not a URL: the schemas are files in the package, not served
+    anywhere, and an id that looks fetchable would invite tools to try.
+    """
+    return f"urn:shipspec:{spec.provider}-client:{spec.version}:schemas/{name}"
+
+
+def _with_id(spec: Spec, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"$schema": schema["$schema"], "$id": schema_id(spec, name)} | schema
 
 
 def components(spec: Spec) -> dict[str, dict[str, Any]]:

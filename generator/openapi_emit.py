@@ -8,16 +8,23 @@ disagree with the client about what a body may hold.
 
 from __future__ import annotations
 
-import http
 import json
 import re
 from typing import Any
 
-import yaml
-
+from . import __version__
 from .jsonschema_emit import components, shape_schema
 from .model import Constraints, Operation, Param, Response, Shape, Spec, Webhook
-from .openapi_security import security_components
+from .openapi_errors import (
+    ExamplePlaces,
+    error_examples,
+    error_response,
+    error_statuses,
+    example_places,
+    phrase,
+)
+from .openapi_security import operation_security, security_components
+from .openapi_text import json_text, yaml_text
 
 OPENAPI_VERSION = "3.1.0"
 _PREFIX = "#/components/schemas/"
@@ -32,13 +39,6 @@ _METHOD_ORDER = ("get", "put", "post", "delete", "options", "head", "patch", "tr
 def section(source: str) -> str:
     """The document section an operation belongs to: the first part of its `source`."""
     return source.split(" / ")[0].strip()
-
-
-def _phrase(status: int) -> str:
-    try:
-        return http.HTTPStatus(status).phrase
-    except ValueError:
-        return "Success" if status < 400 else "Error"
 
 
 def _schema(shape: Shape | None) -> dict[str, Any]:
@@ -83,6 +83,18 @@ def _parameter(param: Param, examples: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+def accept_header(spec: Spec, op: Operation) -> str:
+    """The media types `op`'s documented responses come in, success first: its `Accept`."""
+    types = [_MEDIA_TYPES[r.encoding] for r in op.responses if r.encoding != "empty"]
+    types += [
+        _MEDIA_TYPES["text" if f.text else "json"]
+        for _, names in error_statuses(spec, op)
+        for f in spec.error_formats
+        if f.name in names
+    ]
+    return ", ".join(dict.fromkeys(types)) or "*/*"
+
+
 def _paging_params(op: Operation) -> list[Param]:
     """The page and size query parameters a paged operation sends, unless declared."""
     paging = op.paging
@@ -118,21 +130,41 @@ def _component_key(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9.\-_]", "_", name)
 
 
-def _header_components(spec: Spec) -> dict[str, Any]:
-    """The spec's constant headers, sent on every request, as reusable parameters.
+def header_schema_name(spec: Spec, name: str) -> str:
+    """The component schema of a constant header: `Accept-Version` -> `AcceptVersionHeader`.
 
-    A one-value enum with that default, not `const`: peer generators
-    (openapi-python-client) refuse a literal type in a header.
+    One named schema, not an inline enum per operation: peer generators
+    (openapi-python-client) make one enum class of it instead of one per
+    operation.
     """
+    base = "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", name))
+    taken = {t.name for t in spec.types}
+    key, number = f"{base}Header", 2
+    while key in taken:
+        key, number = f"{base}Header{number}", number + 1
+    return key
+
+
+def _header_schemas(spec: Spec) -> dict[str, Any]:
+    """A one-value enum with that default, not `const`: peer generators
+    (openapi-python-client) refuse a literal type in a header."""
+    return {
+        header_schema_name(spec, name): {"type": "string", "enum": [value], "default": value}
+        for name, value in spec.headers
+    }
+
+
+def _header_components(spec: Spec) -> dict[str, Any]:
+    """The spec's constant headers, sent on every request, as reusable parameters."""
     return {
         _component_key(name): {
             "name": name,
             "in": "header",
             "description": "Sent on every request.",
             "required": True,
-            "schema": {"type": "string", "enum": [value], "default": value},
+            "schema": {"$ref": _PREFIX + header_schema_name(spec, name)},
         }
-        for name, value in spec.headers
+        for name, _ in spec.headers
     }
 
 
@@ -157,7 +189,7 @@ def _request_body(op: Operation) -> dict[str, Any] | None:
 
 
 def _success(op: Operation, response: Response) -> dict[str, Any]:
-    description = response.description or _phrase(response.status)
+    description = response.description or phrase(response.status)
     if response.warning:
         description += f" (with a warning: {response.warning})"
     result: dict[str, Any] = {"description": description}
@@ -168,51 +200,10 @@ def _success(op: Operation, response: Response) -> dict[str, Any]:
     return result
 
 
-def _error(spec: Spec, status: int, names: tuple[str, ...]) -> dict[str, Any]:
-    """One error status: its JSON formats (tried in order) and its text formats."""
-    formats = [f for name in names for f in spec.error_formats if f.name == name]
-    content: dict[str, Any] = {}
-    json_formats = [f for f in formats if not f.text and f.shape is not None]
-    if json_formats:
-        schemas = [_schema(f.shape) for f in json_formats]
-        media: dict[str, Any] = {"schema": schemas[0] if len(schemas) == 1 else {"anyOf": schemas}}
-        refs = {
-            f.name: {"$ref": f"#/components/examples/{_example_key(f.name)}"}
-            for f in json_formats
-            if f.example
-        }
-        if refs:
-            media["examples"] = refs
-        content[_MEDIA_TYPES["json"]] = media
-    text_formats = [f for f in formats if f.text]
-    if text_formats:
-        texts = [(key, text) for f in text_formats for key, text in f.texts]
-        content.update(_media("text", {"type": "string"}, texts))
-    result: dict[str, Any] = {
-        "description": f"{_phrase(status)} (error format: {' or '.join(names)})"
-    }
-    if content:
-        result["content"] = content
-    return result
-
-
-def _example_key(error_format: str) -> str:
-    return _component_key(f"{error_format}-error")
-
-
-def _error_examples(spec: Spec) -> dict[str, Any]:
-    """Each error format's documented example, once, for the error responses to point at."""
-    return {
-        _example_key(f.name): {"summary": f"{f.name} error", "value": f.example.value}
-        for f in spec.error_formats
-        if f.example and not f.text and f.shape is not None
-    }
-
-
-def _responses(spec: Spec, op: Operation) -> dict[str, Any]:
+def _responses(spec: Spec, op: Operation, places: ExamplePlaces) -> dict[str, Any]:
     responses = {str(r.status): _success(op, r) for r in op.responses}
-    for status, names in sorted(op.errors):
-        responses.setdefault(str(status), _error(spec, status, names))
+    for status, names in error_statuses(spec, op):
+        responses.setdefault(str(status), error_response(spec, places, status, names))
     return dict(sorted(responses.items()))
 
 
@@ -228,7 +219,7 @@ def _description(op: Operation) -> str:
     return "\n\n".join(parts)
 
 
-def operation_object(spec: Spec, op: Operation) -> dict[str, Any]:
+def operation_object(spec: Spec, op: Operation, places: ExamplePlaces) -> dict[str, Any]:
     result: dict[str, Any] = {
         "operationId": op.name,
         "summary": op.summary or op.source,
@@ -237,22 +228,23 @@ def operation_object(spec: Spec, op: Operation) -> dict[str, Any]:
     }
     if op.deprecated:
         result["deprecated"] = True
-    if not op.auth:
-        result["security"] = []
+    security = operation_security(spec, op.name, auth=op.auth)
+    if security is not None:
+        result["security"] = security
     parameters = _parameters(spec, op)
     if parameters:
         result["parameters"] = parameters
     body = _request_body(op)
     if body is not None:
         result["requestBody"] = body
-    result["responses"] = _responses(spec, op)
+    result["responses"] = _responses(spec, op, places)
     return result
 
 
-def _paths(spec: Spec) -> dict[str, Any]:
+def _paths(spec: Spec, places: ExamplePlaces) -> dict[str, Any]:
     paths: dict[str, dict[str, Any]] = {}
     for op in spec.operations:
-        paths.setdefault(op.path, {})[op.method.lower()] = operation_object(spec, op)
+        paths.setdefault(op.path, {})[op.method.lower()] = operation_object(spec, op, places)
     return {
         path: dict(sorted(item.items(), key=lambda kv: _METHOD_ORDER.index(kv[0])))
         for path, item in paths.items()
@@ -270,7 +262,16 @@ def _signature_text(hook: Webhook) -> str:
     )
 
 
-def _webhook(hook: Webhook) -> dict[str, Any]:
+def webhook_operation_id(spec: Spec, hook: Webhook) -> str:
+    """`<name>_webhook`: unique beside the operations' ids (their spec names)."""
+    taken = {op.name for op in spec.operations}
+    key, number = f"{hook.name}_webhook", 2
+    while key in taken:
+        key, number = f"{hook.name}_webhook{number}", number + 1
+    return key
+
+
+def _webhook(spec: Spec, hook: Webhook) -> dict[str, Any]:
     examples = [(ex.title, ex.payload.value) for ex in hook.examples]
     description = "\n\n".join(
         part
@@ -280,6 +281,7 @@ def _webhook(hook: Webhook) -> dict[str, Any]:
     schema = _schema(Shape(kind="ref", ref=hook.payload))
     return {
         "post": {
+            "operationId": webhook_operation_id(spec, hook),
             "summary": f"{hook.name} webhook",
             "description": description,
             "tags": [section(hook.source)],
@@ -293,7 +295,43 @@ def _tags(spec: Spec) -> list[dict[str, str]]:
     """Document sections in the order the spec first names them."""
     names = [section(op.source) for op in spec.operations]
     names += [section(hook.source) for hook in spec.webhooks]
-    return [{"name": name} for name in dict.fromkeys(names)]
+    return [
+        {"name": name, "description": f"From the section \u201c{name}\u201d of {spec.document}."}
+        for name in dict.fromkeys(names)
+    ]
+
+
+_APPLICATORS = frozenset({"allOf", "anyOf", "oneOf", "if", "then", "else", "not"})
+
+
+def declare_required(schema: Any, names: tuple[str, ...] = ()) -> Any:
+    """`schema` with every property name of an object also under its sub-schemas that require.
+
+    A conditional's `then: {required: [...]}` names fields its object
+    declares; linters look in the sub-schema alone (Redocly's
+    no-required-schema-properties-undefined), and Redocly checks examples
+    as if each sub-schema were closed. Listing the object's property names
+    there as `{}` (accepts anything) changes nothing a validator accepts.
+    """
+    if isinstance(schema, list):
+        return [declare_required(item, names) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    own = tuple(schema.get("properties", {})) if schema.get("type") == "object" else ()
+    inherited = own or names
+    result = {
+        key: declare_required(value, inherited if key in _APPLICATORS else ())
+        for key, value in schema.items()
+    }
+    required = result.get("required")
+    if isinstance(required, list) and inherited and "type" not in result:
+        listed = dict.fromkeys([*inherited, *required])
+        properties = {name: {} for name in listed} | result.get("properties", {})
+        result = {
+            "properties": properties,
+            **{k: v for k, v in result.items() if k != "properties"},
+        }
+    return result
 
 
 def openapi_document(spec: Spec) -> dict[str, Any]:
@@ -302,21 +340,25 @@ def openapi_document(spec: Spec) -> dict[str, Any]:
     info: dict[str, Any] = {"title": spec.title, "version": spec.version}
     if spec.description:
         info["description"] = spec.description
+    info["x-generator"] = f"shipspec {__version__}"
     document: dict[str, Any] = {
         "openapi": OPENAPI_VERSION,
         "info": info,
         "servers": [{"url": url, "description": name} for name, url in spec.servers],
         "tags": _tags(spec),
     }
-    if security:
-        document["security"] = security
-    document["paths"] = _paths(spec)
+    document["security"] = security
+    places = example_places(spec)
+    document["paths"] = _paths(spec, places)
     if spec.webhooks:
-        document["webhooks"] = {hook.name: _webhook(hook) for hook in spec.webhooks}
-    parts: dict[str, Any] = {"schemas": dict(sorted(components(spec).items()))}
+        document["webhooks"] = {hook.name: _webhook(spec, hook) for hook in spec.webhooks}
+    schemas = {**components(spec), **_header_schemas(spec)}
+    parts: dict[str, Any] = {
+        "schemas": {k: declare_required(v) for k, v in sorted(schemas.items())}
+    }
     if spec.headers:
         parts["parameters"] = _header_components(spec)
-    if examples := _error_examples(spec):
+    if examples := error_examples(spec, places):
         parts["examples"] = examples
     if schemes:
         parts["securitySchemes"] = schemes
@@ -326,8 +368,11 @@ def openapi_document(spec: Spec) -> dict[str, Any]:
     return result
 
 
-def openapi_yaml(spec: Spec) -> bytes:
-    """openapi.yaml of the generated package, with the do-not-edit header."""
+def openapi_files(spec: Spec) -> dict[str, bytes]:
+    """openapi.yaml (with the do-not-edit header) and openapi.json: one document, two readings."""
+    document = openapi_document(spec)
     header = f"# generated by shipspec from {spec.spec_path} — do not edit\n"
-    body = yaml.safe_dump(openapi_document(spec), sort_keys=False, allow_unicode=True, width=100)
-    return (header + body).encode()
+    return {
+        "openapi.yaml": (header + yaml_text(document)).encode(),
+        "openapi.json": json_text(document).encode(),
+    }

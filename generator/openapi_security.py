@@ -51,9 +51,43 @@ def security_scheme(spec: Spec) -> dict[str, Any] | None:
     return scheme
 
 
+def _token_basic_key(spec: Spec) -> str:
+    return f"{spec.auth.scheme}_token_request"
+
+
 def security_components(spec: Spec) -> tuple[dict[str, Any], list[dict[str, list[str]]]]:
-    """(components.securitySchemes, top-level security), both empty without auth."""
+    """(components.securitySchemes, top-level security).
+
+    A spec without auth gets `security: []` at the top: the document says
+    no credentials are needed (linters ask every operation to say so).
+    The client credentials grant adds the HTTP Basic scheme its token
+    request is sent with.
+    """
     scheme = security_scheme(spec)
     if scheme is None:
         return {}, []
-    return {spec.auth.scheme: scheme}, [{spec.auth.scheme: []}]
+    schemes = {spec.auth.scheme: scheme}
+    if spec.auth.scheme == "oauth2_client_credentials":
+        names = [c.wire_field for c in spec.auth.credentials]
+        schemes[_token_basic_key(spec)] = {
+            "type": "http",
+            "scheme": "basic",
+            "description": "The token request's credentials: " + " and ".join(names) + ".",
+        }
+    return schemes, [{spec.auth.scheme: []}]
+
+
+def operation_security(
+    spec: Spec, operation: str, *, auth: bool
+) -> list[dict[str, list[str]]] | None:
+    """An operation's own `security`, or None when the top-level one applies.
+
+    The token operation carries HTTP Basic under the client credentials
+    grant and nothing otherwise (its credentials travel in the body);
+    operations sent without credentials say `security: []`.
+    """
+    if spec.auth.scheme == "none":
+        return None
+    if operation == spec.auth.operation and spec.auth.scheme == "oauth2_client_credentials":
+        return [{_token_basic_key(spec): []}]
+    return None if auth else []

@@ -14,6 +14,7 @@ from typing import Any
 
 from .cases import base_payload, sample
 from .model import Constraints, Operation, Param, Rule, Shape, Spec
+from .openapi_errors import error_statuses
 from .pyliteral import call_code
 
 _FORMAT_WORDS = {
@@ -87,6 +88,7 @@ class OperationDoc:
     rules: tuple[str, ...]  # cross-field rules of the body's types
     returns: str
     responses: tuple[StatusDoc, ...]
+    response_fields: tuple[Row, ...]  # of the success response's body, as for body_fields
     errors: tuple[StatusDoc, ...]
     example: str  # Python source
     example_title: str  # the document example it uses, or ""
@@ -257,10 +259,21 @@ def _response_text(spec: Spec, op: Operation) -> tuple[str, tuple[StatusDoc, ...
     return returns, tuple(docs)
 
 
+def _response_fields(spec: Spec, op: Operation) -> tuple[Row, ...]:
+    """Every field of the success response, by JSON Pointer, as the body's fields are shown."""
+    shape = op.success.shape
+    if shape is None:
+        return ()
+    walker = _BodyWalker(spec)
+    walker.walk(shape, "", frozenset())
+    return tuple(walker.rows)
+
+
 def _error_docs(spec: Spec, op: Operation) -> tuple[StatusDoc, ...]:
+    """The error statuses the OpenAPI export documents, with the exception each raises."""
     formats = {f.name: f for f in spec.error_formats}
     docs = []
-    for status, names in op.errors:
+    for status, names in error_statuses(spec, op):
         shown = []
         for name in names:
             fmt = formats[name]
@@ -331,6 +344,7 @@ def operation_doc(spec: Spec, op: Operation) -> OperationDoc:
         rules=tuple(dict.fromkeys(walker.rules)),
         returns=returns,
         responses=responses,
+        response_fields=_response_fields(spec, op),
         errors=_error_docs(spec, op),
         example=example,
         example_title=example_title,

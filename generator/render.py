@@ -19,7 +19,7 @@ from .jsonschema_emit import all_documents
 from .mock_data import mock_data
 from .model import Spec
 from .models_emit import emit_models
-from .openapi_emit import openapi_yaml
+from .openapi_emit import openapi_files
 from .render_context import Context, build_context
 from .test_data import test_data
 from .validator_emit import emit_validators
@@ -43,6 +43,7 @@ _PACKAGE_TEMPLATES = {
 _TOP_TEMPLATES = {
     "pyproject.toml": "pyproject.toml.jinja",
     "README.md": "README.md.jinja",
+    "LICENSE": "LICENSE.jinja",
     "tests/conftest.py": "tests_conftest.py.jinja",
     "tests/test_operations.py": "tests_operations.py.jinja",
     "tests/test_validation.py": "tests_validation.py.jinja",
@@ -107,7 +108,7 @@ def render_package(spec: Spec, checks: str | None = None) -> dict[str, bytes]:
         text = env.get_template(template).render(ctx=context)
         files[target] = (format_python(text) if target.endswith(".py") else text).encode()
     files["tests/data.json"] = _dump_json(test_data(spec))
-    files["openapi.yaml"] = openapi_yaml(spec)
+    files.update(openapi_files(spec))
     files[f"{package}/mock.json"] = _dump_json(mock_data(spec))
     for name, schema in all_documents(spec).items():
         files[f"{package}/schemas/{name}"] = _dump_json(schema)

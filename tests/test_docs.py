@@ -120,6 +120,25 @@ def test_docs_writes_a_self_contained_page_per_provider(
             assert name in page.code
 
 
+def test_docs_list_response_fields_and_the_exported_errors(tmp_path: Path) -> None:
+    assert (
+        main(["--project", str(ROOT), "docs", "novatech", "activeants", "--out", str(tmp_path)])
+        == 0
+    )
+    novatech = (tmp_path / "novatech.html").read_text("utf-8")
+    place_order = novatech.split('id="op-place_order"', 1)[1].split("</section>", 1)[0]
+    assert "<th>Response field</th>" in place_order
+    assert "<code>/novatech_order_number</code>" in place_order
+    assert "<code>/order_lines/*/sku</code>" in place_order
+    get_token = novatech.split('id="op-get_token"', 1)[1].split("</section>", 1)[0]
+    assert "<code>/token</code>" in get_token and "<code>/expires_on</code>" in get_token
+    # statuses the document names only through its error envelope are listed, as in the export
+    activeants = (tmp_path / "activeants.html").read_text("utf-8")
+    stock = activeants.split('id="op-get_stock_level"', 1)[1].split("</section>", 1)[0]
+    assert "<td>401</td><td>AuthenticationError: envelope (JSON ErrorEnvelope)</td>" in stock
+    assert "<td>404</td><td>NotFoundError: envelope (JSON ErrorEnvelope)</td>" in stock
+
+
 def test_docs_escapes_spec_text(tmp_path: Path) -> None:
     project = tmp_path / "project"
     (project / "specs").mkdir(parents=True)

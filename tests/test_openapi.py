@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+import json
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import yaml
 from openapi_spec_validator import validate
@@ -56,7 +59,9 @@ def test_operations_are_the_specs(provider: str) -> None:
         method, path, operation = operations[name]
         assert (method, path) == (raw["method"], raw["path"])
         assert operation["tags"] == [raw["source"].split(" / ")[0]]
-        if raw.get("auth") is False:
+        if name == spec["auth"].get("operation") and spec["auth"]["scheme"].endswith("credentials"):
+            assert operation["security"] == [{"oauth2_client_credentials_token_request": []}]
+        elif raw.get("auth") is False:
             assert operation["security"] == []
         else:
             assert "security" not in operation
@@ -86,7 +91,7 @@ def test_security_scheme_matches_the_auth_flow(provider: str) -> None:
     auth = spec["auth"]
     schemes = document["components"].get("securitySchemes", {})
     if auth["scheme"] == "none":
-        assert schemes == {} and "security" not in document
+        assert schemes == {} and document["security"] == []
         return
     assert document["security"] == [{auth["scheme"]: []}]
     scheme = schemes[auth["scheme"]]
@@ -168,3 +173,154 @@ def test_a_peer_generator_builds_an_importable_client(tmp_path: Path) -> None:
     )
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout.strip() == "ok"
+
+
+def _examples_by_status(
+    operation: dict[str, Any], components: dict[str, Any]
+) -> dict[str, list[Any]]:
+    """Status -> the example values its error contents show (component refs resolved)."""
+    found: dict[str, list[Any]] = {}
+    for status, response in operation["responses"].items():
+        if int(status) < 400:
+            continue
+        for media in response.get("content", {}).values():
+            for example in media.get("examples", {}).values():
+                if "$ref" in example:
+                    example = components["examples"][example["$ref"].rsplit("/", 1)[1]]
+                found.setdefault(status, []).append(example["value"])
+    return found
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_every_operation_documents_its_errors_and_no_example_is_reused(provider: str) -> None:
+    document = _openapi(provider)
+    for name, (_, _, operation) in _operations(document).items():
+        statuses = {int(s) for s in operation["responses"]}
+        if (provider, name) != ("activeants", "get_status"):  # no error answer documented
+            assert any(400 <= s < 500 for s in statuses), name
+        shown = _examples_by_status(operation, document["components"])
+        values = [repr(value) for examples in shown.values() for value in examples]
+        assert len(values) == len(set(values)), f"{name}: an example is shown for two statuses"
+
+
+def test_error_examples_sit_under_the_status_they_were_written_for() -> None:
+    novatech = _openapi("novatech")
+    _, _, place_order = _operations(novatech)["place_order"]
+    shown = _examples_by_status(place_order, novatech["components"])
+    assert [e["code"] for e in shown["400"]] == [400]
+    assert [e["code"] for e in shown["415"]] == [415]
+    assert set(shown) == {"400", "415"}
+
+    cartoncloud = _openapi("cartoncloud")
+    _, _, create = _operations(cartoncloud)["create_inbound_order"]
+    shown = _examples_by_status(create, cartoncloud["components"])
+    assert set(shown) == {"422"}  # "Request method 'PUT' not supported" names no status
+    assert shown["422"][0][0]["field"] == "/name"
+
+    kube = _openapi("kube")
+    _, _, event = _operations(kube)["order_event"]
+    shown = _examples_by_status(event, kube["components"])
+    assert shown["401"] == ["User not authenticated"]
+    assert "Invalid json provided" in shown["400"] and "User not authenticated" not in shown["400"]
+    assert len(shown["400"]) == 26
+
+
+def test_error_formats_without_statuses_are_documented_where_the_provider_uses_them() -> None:
+    activeants = _operations(_openapi("activeants"))
+    envelope = {"$ref": "#/components/schemas/ErrorEnvelope"}
+    stock = activeants["get_stock_level"][2]["responses"]
+    assert stock["401"]["content"]["application/json"]["schema"] == envelope
+    assert stock["404"]["content"]["application/json"]["schema"] == envelope
+    assert "401" in activeants["get_token"][2]["responses"]  # refused credentials
+    provet = _operations(_openapi("provet"))
+    assert set(provet["get_order"][2]["responses"]["404"]["content"]) == {"text/plain"}
+    assert set(provet["create_order"][2]["responses"]["400"]["content"]) == {"text/plain"}
+
+
+def test_token_operations_declare_their_auth_and_webhooks_have_operation_ids() -> None:
+    cartoncloud = _openapi("cartoncloud")
+    get_token = _operations(cartoncloud)["get_token"][2]
+    [requirement] = get_token["security"]
+    [(scheme_name, scopes)] = requirement.items()
+    assert scopes == []
+    assert cartoncloud["components"]["securitySchemes"][scheme_name] == {
+        "type": "http",
+        "scheme": "basic",
+        "description": "The token request's credentials: clientId and clientSecret.",
+    }
+    assert _operations(_openapi("novatech"))["get_token"][2]["security"] == []  # body credentials
+    for provider in PROVIDERS:
+        document = _openapi(provider)
+        ids = [op["post"]["operationId"] for op in document.get("webhooks", {}).values()]
+        assert len(set(ids) | set(_operations(document))) == len(ids) + len(_operations(document))
+        assert all(ids)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_the_clients_accept_header_is_the_operations_response_media_types(provider: str) -> None:
+    table = importlib.import_module(f"{provider}_client._operations").BY_NAME
+    for name, (_, _, operation) in _operations(_openapi(provider)).items():
+        documented = {
+            media
+            for response in operation["responses"].values()
+            for media in response.get("content", {})
+        }
+        accept = table[name].accept.split(", ")
+        assert set(accept) == documented or (accept == ["*/*"] and not documented), name
+        success = list(
+            dict.fromkeys(
+                m
+                for s, r in operation["responses"].items()
+                if int(s) < 300
+                for m in r.get("content", {})
+            )
+        )
+        assert accept[: len(success)] == success, name
+
+
+def test_the_client_sends_the_accept_header_on_the_wire() -> None:
+    client_module = importlib.import_module("activeants_client")
+    data = json.loads((GENERATED / "activeants" / "tests" / "data.json").read_text("utf-8"))
+    [example] = [e for e in data["examples"] if e["operation"] == "add_rma"][:1]
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path.endswith("/token"):
+            return httpx.Response(200, json=data["token_response"])
+        form = b"messageCode=OK&message=RMA+created.&result=133"
+        return httpx.Response(
+            200, content=form, headers={"Content-Type": "application/x-www-form-urlencoded"}
+        )
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    with client_module.Client(**data["client_kwargs"], http_client=http) as client:
+        client.add_rma(**example["kwargs"])
+    assert seen[-1].headers["accept"] == "application/x-www-form-urlencoded, application/json"
+    assert seen[0].headers["accept"] == "application/json"  # the token request
+
+
+@pytest.mark.slow
+def test_a_peer_generator_makes_one_class_of_a_constant_header(tmp_path: Path) -> None:
+    """CartonCloud's Accept-Version is one named schema: one enum in openapi-python-client."""
+    out = tmp_path / "client"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "openapi_python_client",
+            "generate",
+            "--path",
+            str(GENERATED / "cartoncloud" / "openapi.yaml"),
+            "--output-path",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Warning" not in result.stdout + result.stderr, result.stdout + result.stderr
+    enums = [p.name for p in out.glob("*/models/*.py") if "accept_version" in p.name]
+    assert enums == ["accept_version_header.py"]

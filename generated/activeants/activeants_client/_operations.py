@@ -69,6 +69,7 @@ class OperationInfo(Generic[T]):
     deprecated: str | None = None
     enveloped: bool = False  # success bodies carry the provider's status envelope
     cache_ttl: float | None = None  # the document advises caching the answer this long
+    accept: str = "application/json"  # the media types of the documented responses
 
     def parse(self, data: Any) -> T:
         """The documented response model for `data` (adapter built on first use)."""
@@ -111,6 +112,7 @@ GET_TOKEN: OperationInfo[models.Token] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_STATUS: OperationInfo[models.StatusResponse] = OperationInfo(
@@ -129,6 +131,7 @@ GET_STATUS: OperationInfo[models.StatusResponse] = OperationInfo(
     deprecated=None,
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_SETTINGS: OperationInfo[models.SettingsResponse] = OperationInfo(
@@ -147,6 +150,7 @@ GET_SETTINGS: OperationInfo[models.SettingsResponse] = OperationInfo(
     deprecated=None,
     enveloped=True,
     cache_ttl=86400,
+    accept="application/json",
 )
 
 RELEASE_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
@@ -165,6 +169,7 @@ RELEASE_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
     deprecated=None,
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 ADD_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
@@ -183,6 +188,7 @@ ADD_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
     deprecated="use POST v3/orders instead",
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_TRACK_TRACE_STATUS: OperationInfo[models.TrackTraceStatusResponse] = OperationInfo(
@@ -201,6 +207,7 @@ GET_TRACK_TRACE_STATUS: OperationInfo[models.TrackTraceStatusResponse] = Operati
     deprecated=None,
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_SHIPMENTS: OperationInfo[models.ShipmentsResponse] = OperationInfo(
@@ -219,6 +226,7 @@ GET_SHIPMENTS: OperationInfo[models.ShipmentsResponse] = OperationInfo(
     deprecated="use GET v3/shipments instead",
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_SHIPMENTS_BY_ORDER_TYPE: OperationInfo[models.ShipmentsResponse] = OperationInfo(
@@ -237,6 +245,7 @@ GET_SHIPMENTS_BY_ORDER_TYPE: OperationInfo[models.ShipmentsResponse] = Operation
     deprecated="use GET v3/shipments?filter[orderType][in]=5,6,7 instead",
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_LABELED_SHIPMENTS_BY_ORDER_TYPE: OperationInfo[models.ShipmentsResponse] = OperationInfo(
@@ -255,6 +264,7 @@ GET_LABELED_SHIPMENTS_BY_ORDER_TYPE: OperationInfo[models.ShipmentsResponse] = O
     deprecated="use GET v3/shipments?filter[orderType][in]=5,6,7&filter[status][in]=SOME_STATUS instead",
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_LABELED_SHIPMENTS: OperationInfo[models.ShipmentsResponse] = OperationInfo(
@@ -273,6 +283,7 @@ GET_LABELED_SHIPMENTS: OperationInfo[models.ShipmentsResponse] = OperationInfo(
     deprecated="use GET v3/shipments?filter[status][in]=SOME_STATUS instead",
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 SYNC_SHIPMENTS: OperationInfo[models.AcceptedResponse] = OperationInfo(
@@ -291,6 +302,7 @@ SYNC_SHIPMENTS: OperationInfo[models.AcceptedResponse] = OperationInfo(
     deprecated="use the v3 end-points (they do not require syncing) instead (The document names no single v3 end-point for it.)",
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 SYNC_LABELED_SHIPMENTS: OperationInfo[models.AcceptedResponse] = OperationInfo(
@@ -309,6 +321,7 @@ SYNC_LABELED_SHIPMENTS: OperationInfo[models.AcceptedResponse] = OperationInfo(
     deprecated="use the v3 end-points (they do not require syncing) instead (The document names no single v3 end-point for it.)",
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 ADD_RMA: OperationInfo[models.RmaResponse] = OperationInfo(
@@ -327,6 +340,7 @@ ADD_RMA: OperationInfo[models.RmaResponse] = OperationInfo(
     deprecated=None,
     enveloped=True,
     cache_ttl=None,
+    accept="application/x-www-form-urlencoded, application/json",
 )
 
 GET_RETURN_LABEL: OperationInfo[models.ReturnLabelResponse] = OperationInfo(
@@ -345,6 +359,7 @@ GET_RETURN_LABEL: OperationInfo[models.ReturnLabelResponse] = OperationInfo(
     deprecated=None,
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_RETURN_LABEL_FOR_METHOD: OperationInfo[models.ReturnLabelResponse] = OperationInfo(
@@ -366,6 +381,7 @@ GET_RETURN_LABEL_FOR_METHOD: OperationInfo[models.ReturnLabelResponse] = Operati
     deprecated=None,
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_RETURN_ITEMS: OperationInfo[models.ReturnItemsResponse] = OperationInfo(
@@ -384,6 +400,7 @@ GET_RETURN_ITEMS: OperationInfo[models.ReturnItemsResponse] = OperationInfo(
     deprecated="use POST v3/returnItems instead",
     enveloped=True,
     cache_ttl=None,
+    accept="application/x-www-form-urlencoded, application/json",
 )
 
 ADD_PRODUCT: OperationInfo[models.IdResponse] = OperationInfo(
@@ -402,6 +419,7 @@ ADD_PRODUCT: OperationInfo[models.IdResponse] = OperationInfo(
     deprecated="use POST v3/products instead",
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 EDIT_PRODUCT: OperationInfo[models.MessageResponse] = OperationInfo(
@@ -420,6 +438,7 @@ EDIT_PRODUCT: OperationInfo[models.MessageResponse] = OperationInfo(
     deprecated="use PUT v3/products/:id instead",
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_STOCK_LEVEL: OperationInfo[models.StockLevelResponse] = OperationInfo(
@@ -438,6 +457,7 @@ GET_STOCK_LEVEL: OperationInfo[models.StockLevelResponse] = OperationInfo(
     deprecated="use GET v3/stock?filter[sku][in]={sku} instead",
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_STOCK_LEVELS: OperationInfo[models.StockLevelsResponse] = OperationInfo(
@@ -456,6 +476,7 @@ GET_STOCK_LEVELS: OperationInfo[models.StockLevelsResponse] = OperationInfo(
     deprecated="use GET v3/stock instead",
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_STOCK: OperationInfo[models.StockResponse] = OperationInfo(
@@ -474,6 +495,7 @@ GET_STOCK: OperationInfo[models.StockResponse] = OperationInfo(
     deprecated="use GET v3/stock?filter[sku][in]={sku} instead",
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_STOCK_BULK: OperationInfo[models.StockBulkResponse] = OperationInfo(
@@ -495,6 +517,7 @@ GET_STOCK_BULK: OperationInfo[models.StockBulkResponse] = OperationInfo(
     deprecated="use GET v3/stock instead",
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_STOCK_MUTATIONS: OperationInfo[models.StockMutationsResponse] = OperationInfo(
@@ -513,6 +536,7 @@ GET_STOCK_MUTATIONS: OperationInfo[models.StockMutationsResponse] = OperationInf
     deprecated="use GET v3/stockmutations instead",
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 SYNC_STOCK_MUTATIONS: OperationInfo[models.MessageResponse] = OperationInfo(
@@ -531,6 +555,7 @@ SYNC_STOCK_MUTATIONS: OperationInfo[models.MessageResponse] = OperationInfo(
     deprecated="use GET v3/stockmutations instead",
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 ADD_PURCHASE_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
@@ -549,6 +574,7 @@ ADD_PURCHASE_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
     deprecated=None,
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 EDIT_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
@@ -567,6 +593,7 @@ EDIT_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
     deprecated=None,
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 DELETE_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
@@ -585,6 +612,7 @@ DELETE_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
     deprecated=None,
     enveloped=True,
     cache_ttl=None,
+    accept="application/json",
 )
 
 BY_NAME: dict[str, OperationInfo[Any]] = {

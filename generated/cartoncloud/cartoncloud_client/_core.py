@@ -100,7 +100,7 @@ def build_request(
     elif op.body_encoding == "form" and payload is not None:
         content = urlencode({key: _wire_value(value) for key, value in payload.items()}).encode()
         request_headers["Content-Type"] = "application/x-www-form-urlencoded"
-    request_headers.setdefault("Accept", "application/json")
+    request_headers.setdefault("Accept", op.accept)
     return client.build_request(
         op.method,
         path.lstrip("/"),

@@ -69,6 +69,7 @@ class OperationInfo(Generic[T]):
     deprecated: str | None = None
     enveloped: bool = False  # success bodies carry the provider's status envelope
     cache_ttl: float | None = None  # the document advises caching the answer this long
+    accept: str = "application/json"  # the media types of the documented responses
 
     def parse(self, data: Any) -> T:
         """The documented response model for `data` (adapter built on first use)."""
@@ -130,6 +131,7 @@ GET_TOKEN: OperationInfo[models.Token] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_USER_INFO: OperationInfo[models.UserInfo] = OperationInfo(
@@ -159,6 +161,7 @@ GET_USER_INFO: OperationInfo[models.UserInfo] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 CREATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
@@ -188,6 +191,7 @@ CREATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
@@ -220,6 +224,7 @@ GET_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 UPDATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
@@ -253,6 +258,7 @@ UPDATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 CREATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
@@ -282,6 +288,7 @@ CREATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
@@ -314,6 +321,7 @@ GET_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 UPDATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
@@ -347,6 +355,7 @@ UPDATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 CREATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
@@ -376,6 +385,7 @@ CREATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
@@ -408,6 +418,7 @@ GET_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 UPDATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
@@ -441,6 +452,7 @@ UPDATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 CREATE_PRODUCT: OperationInfo[models.ScopedProduct] = OperationInfo(
@@ -470,6 +482,7 @@ CREATE_PRODUCT: OperationInfo[models.ScopedProduct] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 BY_NAME: dict[str, OperationInfo[Any]] = {

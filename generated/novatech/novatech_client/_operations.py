@@ -69,6 +69,7 @@ class OperationInfo(Generic[T]):
     deprecated: str | None = None
     enveloped: bool = False  # success bodies carry the provider's status envelope
     cache_ttl: float | None = None  # the document advises caching the answer this long
+    accept: str = "application/json"  # the media types of the documented responses
 
     def parse(self, data: Any) -> T:
         """The documented response model for `data` (adapter built on first use)."""
@@ -126,6 +127,7 @@ GET_TOKEN: OperationInfo[models.Token] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 CHANGE_PASSWORD: OperationInfo[models.Success] = OperationInfo(
@@ -151,6 +153,7 @@ CHANGE_PASSWORD: OperationInfo[models.Success] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 LIST_STOCK: OperationInfo[models.StockList] = OperationInfo(
@@ -176,6 +179,7 @@ LIST_STOCK: OperationInfo[models.StockList] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_STOCK: OperationInfo[models.StockItem] = OperationInfo(
@@ -201,6 +205,7 @@ GET_STOCK: OperationInfo[models.StockItem] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 LIST_GROUPS: OperationInfo[models.GroupList] = OperationInfo(
@@ -226,6 +231,7 @@ LIST_GROUPS: OperationInfo[models.GroupList] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_GROUP_STOCK: OperationInfo[models.GroupStock] = OperationInfo(
@@ -251,6 +257,7 @@ GET_GROUP_STOCK: OperationInfo[models.GroupStock] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 SET_GROUP_STOCK: OperationInfo[models.Success] = OperationInfo(
@@ -276,6 +283,7 @@ SET_GROUP_STOCK: OperationInfo[models.Success] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 PLACE_ORDER: OperationInfo[models.Order] = OperationInfo(
@@ -301,6 +309,7 @@ PLACE_ORDER: OperationInfo[models.Order] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 LIST_ORDERS: OperationInfo[models.OrderList] = OperationInfo(
@@ -330,6 +339,7 @@ LIST_ORDERS: OperationInfo[models.OrderList] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_ORDER: OperationInfo[models.Order] = OperationInfo(
@@ -355,6 +365,7 @@ GET_ORDER: OperationInfo[models.Order] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 CREATE_NEW_STARTER: OperationInfo[models.NewStarter] = OperationInfo(
@@ -380,6 +391,7 @@ CREATE_NEW_STARTER: OperationInfo[models.NewStarter] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 CANCEL_NEW_STARTER: OperationInfo[models.NewStarterCancellation] = OperationInfo(
@@ -405,6 +417,7 @@ CANCEL_NEW_STARTER: OperationInfo[models.NewStarterCancellation] = OperationInfo
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 BOOK_COLLECTION: OperationInfo[models.Collection] = OperationInfo(
@@ -430,6 +443,7 @@ BOOK_COLLECTION: OperationInfo[models.Collection] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 SEARCH_COLLECTIONS: OperationInfo[list[models.Collection]] = OperationInfo(
@@ -458,6 +472,7 @@ SEARCH_COLLECTIONS: OperationInfo[list[models.Collection]] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 GET_AUDIT_LOG: OperationInfo[models.AuditLog] = OperationInfo(
@@ -483,6 +498,7 @@ GET_AUDIT_LOG: OperationInfo[models.AuditLog] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json",
 )
 
 BY_NAME: dict[str, OperationInfo[Any]] = {

@@ -69,6 +69,7 @@ class OperationInfo(Generic[T]):
     deprecated: str | None = None
     enveloped: bool = False  # success bodies carry the provider's status envelope
     cache_ttl: float | None = None  # the document advises caching the answer this long
+    accept: str = "application/json"  # the media types of the documented responses
 
     def parse(self, data: Any) -> T:
         """The documented response model for `data` (adapter built on first use)."""
@@ -111,6 +112,7 @@ CREATE_ORDER: OperationInfo[models.Order] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json, text/plain",
 )
 
 GET_ORDER: OperationInfo[models.Order] = OperationInfo(
@@ -129,6 +131,7 @@ GET_ORDER: OperationInfo[models.Order] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json, text/plain",
 )
 
 LIST_ORDERS: OperationInfo[list[models.Order]] = OperationInfo(
@@ -152,6 +155,7 @@ LIST_ORDERS: OperationInfo[list[models.Order]] = OperationInfo(
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
+    accept="application/json, text/plain",
 )
 
 BY_NAME: dict[str, OperationInfo[Any]] = {

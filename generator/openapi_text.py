@@ -1,0 +1,51 @@
+"""The OpenAPI document as text: YAML that every reader reads the same way, and JSON.
+
+PyYAML writes YAML 1.1, where `00123246586` and `1e5` are strings and
+may go unquoted; the OpenAPI tools (Redocly, Spectral, Prism, ruamel) read
+YAML 1.2, where both are numbers. The dumper here quotes every string that
+either version could read as anything else, so the YAML export reads as
+the same data as openapi.json under both.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import yaml
+
+# YAML 1.2 core schema: what a plain scalar resolves to when it is not a string
+_YAML_1_2_NOT_STRING = re.compile(
+    r"""^(?:
+        [-+]?[0-9]+                                   # int
+      | 0o[0-7]+ | 0x[0-9a-fA-F]+                     # octal, hex
+      | [-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?   # float
+      | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)    # infinity, not-a-number
+      | ~ | null | Null | NULL | true | True | TRUE | false | False | FALSE
+    )$""",
+    re.VERBOSE,
+)
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that also quotes strings YAML 1.2 would read as numbers, booleans or null."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    if _YAML_1_2_NOT_STRING.match(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
+    return dumper.represent_str(value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def yaml_text(document: Any) -> str:
+    """`document` as block YAML that YAML 1.1 and 1.2 readers both read as `document`."""
+    return yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def json_text(document: Any) -> str:
+    """`document` as indented JSON (what tools that take no YAML read), newline-terminated."""
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
