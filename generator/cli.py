@@ -50,8 +50,11 @@ EPILOG_VALIDATE = """examples:
   shipspec validate novatech place_order order.json
   shipspec validate novatech place_order a.json b.json --json
   cat order.json | shipspec validate novatech place_order -
+  shipspec validate novatech get_order --params params.json   {"ORD_NO": 6010361}
 
-Each problem is printed as FILE: /json/pointer: message.
+Each problem is printed as FILE: /json/pointer: message. --json adds each
+problem's rule id (required, type, maxLength, ...) and, when a field is
+missing, its name (field).
 exit: 0 all valid, 1 any invalid, 2 usage error
 """
 EPILOG_LIST = """examples:
@@ -127,9 +130,18 @@ def _add_validate(commands: Any) -> None:
         "operation", metavar="OPERATION", help="one of its operations (see: shipspec list)"
     )
     validate.add_argument(
-        "files", nargs="+", metavar="FILE", help="JSON files; - reads standard input"
+        "files", nargs="*", metavar="FILE", help="JSON request bodies; - reads standard input"
     )
-    validate.add_argument("--json", action="store_true", help="one JSON array on stdout")
+    validate.add_argument(
+        "--json", action="store_true", help="one compact JSON array on stdout (pointer, rule, ...)"
+    )
+    validate.add_argument(
+        "--params",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="a JSON object of the operation's path/query/header parameters (repeatable)",
+    )
 
 
 def _add_list(commands: Any) -> None:
@@ -238,15 +250,44 @@ def _read_payload(path: str) -> tuple[Any, str | None]:
         return None, f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
 
 
+def _problem_json(problem: Any) -> dict[str, Any]:
+    """A generated Problem as the `--json` report writes it (`field` only when set)."""
+    out = {"pointer": problem.pointer, "message": problem.message, "rule": problem.rule}
+    return out | ({"field": problem.field} if problem.field is not None else {})
+
+
+def _param_problems(module: Any, spec: Any, operation: str, given: Any) -> list[dict[str, Any]]:
+    """Check a `--params` file: keys are wire names (`ORD_NO`) or Python names."""
+    if not isinstance(given, dict):
+        return [{"pointer": "", "message": "must be a JSON object of parameters", "rule": "type"}]
+    params = next(op.params for op in spec.operations if op.name == operation)
+    by_name = {p.wire_name: p.python_name for p in params} | {
+        p.python_name: p.python_name for p in params
+    }
+    unknown = [
+        {
+            "pointer": "/" + k,
+            "message": "unknown parameter: the document does not list it",
+            "rule": "unknown_field",
+        }
+        for k in given
+        if k not in by_name
+    ]
+    named = {by_name[k]: v for k, v in given.items() if k in by_name}
+    return [_problem_json(p) for p in module.validate_params(operation, named)] + unknown
+
+
 def _validate(args: argparse.Namespace) -> int:
 
     project = Project(args.project, args.project / "generated")
     if args.provider not in project.providers():
         return _fail(f"unknown provider {args.provider!r} (have: {', '.join(project.providers())})")
-    missing = [f for f in args.files if f != "-" and not Path(f).is_file()]
+    if not args.files and not args.params:
+        return _fail("give at least one FILE or --params FILE")
+    missing = [f for f in [*args.files, *args.params] if f != "-" and not Path(f).is_file()]
     if missing:
         return _fail(f"no such file: {', '.join(missing)}")
-    if args.files.count("-") > 1:
+    if [*args.files, *args.params].count("-") > 1:
         return _fail("standard input (-) can be given only once")
     try:
         checked = load_checked(project, args.provider)
@@ -258,18 +299,18 @@ def _validate(args: argparse.Namespace) -> int:
         names = ", ".join(op.name for op in spec.operations)
         return _fail(f"{args.provider} has no operation {args.operation!r} (have: {names})")
     results = []
-    for name in args.files:
+    checks = [(name, False) for name in args.files] + [(name, True) for name in args.params]
+    for name, is_params in checks:
         payload, unreadable = _read_payload(name)
         if unreadable:
-            errors = [{"pointer": "", "message": unreadable}]
+            errors = [{"pointer": "", "message": unreadable, "rule": "json"}]
+        elif is_params:
+            errors = _param_problems(module, spec, args.operation, payload)
         else:
-            errors = [
-                {"pointer": p.pointer, "message": p.message}
-                for p in module.validate(args.operation, payload)
-            ]
+            errors = [_problem_json(p) for p in module.validate(args.operation, payload)]
         results.append({"file": name, "valid": not errors, "errors": errors})
     if args.json:
-        print(json.dumps(results, indent=2, ensure_ascii=False))
+        print(json.dumps(results, ensure_ascii=False))
     else:
         for result in results:
             for problem in result["errors"]:

@@ -307,7 +307,11 @@ class MockProvider:
         problems = _validation.validate_params(op["name"], params)
         known = {p["wire_name"] for p in op["params"] if p["location"] == "query"}
         problems += [
-            Problem("/" + name, "unknown query parameter: the document does not list it")
+            Problem(
+                "/" + name,
+                "unknown query parameter: the document does not list it",
+                "unknown_field",
+            )
             for name in request.query_params
             if name not in known
         ]
