@@ -36,6 +36,26 @@ class Case:
     def id(self) -> str:
         return f"{self.operation}:{self.pointer or '(root)'}:{self.rule}"
 
+    @property
+    def problem_rule(self) -> str:
+        """The `rule` id the validator must report for this case (see Problem)."""
+        kind = self.rule.split(":", 1)[0].removeprefix("items.")
+        return _PROBLEM_RULES.get(kind, kind)
+
+    @property
+    def missing_field(self) -> str | None:
+        """The field a `required`/`conditional` problem must name, else None."""
+        kind, _, name = self.rule.partition(":")
+        return name if kind in ("required", "require") else None
+
+
+_PROBLEM_RULES = {
+    "null": "type",
+    "require": "conditional",
+    "compare": "cross_field",
+    "unknown-field": "unknown_field",
+}
+
 
 def sample(spec: Spec, shape: Shape) -> Any:
     """A small value that satisfies `shape` (used where the example has none)."""
@@ -251,10 +271,15 @@ def _walk_union(
     cases = [
         Case(op, "discriminator", here + "/" + field, _set(root, [*tokens, field], "NOT-A-KIND"))
     ]
+    tag_at = here + "/" + field
     for member in typedef.one_of:
         tag = next((f for f in spec.type(member).fields if f.wire_name == field), None)
         if tag is not None and value.get(field) in _allowed(tag.shape):
-            cases += _walk(spec, op, root, Shape(kind="ref", ref=member), tokens)
+            cases += [
+                # a broken tag no longer chooses a member: the union reports it
+                Case(op, "discriminator", c.pointer, c.payload) if c.pointer == tag_at else c
+                for c in _walk(spec, op, root, Shape(kind="ref", ref=member), tokens)
+            ]
     return cases
 
 

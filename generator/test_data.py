@@ -250,6 +250,8 @@ def test_data(spec: Spec) -> dict[str, Any]:
                 "id": c.id,
                 "operation": c.operation,
                 "pointer": c.pointer,
+                "rule": c.problem_rule,
+                "field": c.missing_field,
                 "payload": c.payload,
                 "kwargs": {
                     k: v
