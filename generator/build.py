@@ -122,10 +122,13 @@ class _Builder:
 
     # -- parameters -----------------------------------------------------
     def param(self, key: str, raw: dict[str, Any], pointer: str, *, from_client: bool) -> Param:
+        declared = raw["type"]
         shape = Shape(
-            kind=raw["type"],
+            kind="union" if isinstance(declared, list) else declared,
+            types=tuple(declared) if isinstance(declared, list) else (),
             constraints=_constraints(raw),
             description=raw.get("description", ""),
+            messages=tuple(sorted((raw.get("messages") or {}).items())),
         )
         required = raw["in"] == "path" or bool(raw.get("required", False))
         return Param(

@@ -13,8 +13,16 @@ from .model import Operation, Rule, Shape, Spec, TypeDef
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _STANDARD_FORMATS = {"date", "date-time", "email", "uuid", "uri"}
-_FORMAT_PATTERNS = {"local-date-time": r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$"}
-_FORMAT_WORDS = {"local-date-time": "date and time as YYYY-MM-DD HH:MM:SS"}
+_DAY = r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+_FORMAT_PATTERNS = {"local-date-time": rf"^{_DAY} (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d$"}
+# Said in the schema because a pattern cannot know month lengths, and most
+# JSON Schema validators treat `format` as an annotation only.
+_FORMAT_WORDS = {
+    "local-date-time": "a real calendar date and time as YYYY-MM-DD HH:MM:SS",
+    "date": "a real calendar date as YYYY-MM-DD",
+    "date-time": "a real calendar date-time, RFC 3339",
+}
+_IMPOSSIBLE = "impossible dates such as 2023-02-30 are rejected by the client"
 
 
 def _ref(name: str, prefix: str) -> dict[str, Any]:
@@ -43,9 +51,9 @@ def shape_schema(shape: Shape, prefix: str = "#/$defs/") -> dict[str, Any]:
     if shape.kind not in ("ref", "any") and shape.nullable:
         current = schema.get("type")
         schema["type"] = [*(current if isinstance(current, list) else [current]), "null"]
-    _add_constraints(schema, shape)
     if shape.description:
         schema["description"] = shape.description
+    _add_constraints(schema, shape)
     return schema
 
 
@@ -72,10 +80,9 @@ def _add_constraints(schema: dict[str, Any], shape: Shape) -> None:
     elif c.format in _FORMAT_PATTERNS:
         schema.setdefault("pattern", _FORMAT_PATTERNS[c.format])
         schema["x-shipspec-format"] = c.format
-        shape_words = _FORMAT_WORDS[c.format]
-        schema["description"] = (
-            shape.description + " " if shape.description else ""
-        ) + f"({shape_words})"
+    if c.format in _FORMAT_WORDS:
+        words = f"({_FORMAT_WORDS[c.format]}; {_IMPOSSIBLE})"
+        schema["description"] = (shape.description + " " if shape.description else "") + words
     if c.enum:
         values = [e.value for e in c.enum]
         if shape.nullable:

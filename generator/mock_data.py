@@ -193,6 +193,7 @@ def mock_data(spec: Spec) -> dict[str, Any]:
         },
         "rejections": _rejections(spec),
         "token_ttl": int((spec.mock or {}).get("token_ttl_seconds", 3600)),
+        "unreadable": str((spec.mock or {}).get("unreadable", "invalid JSON")),
         "operations": [_operation(spec, op) for op in spec.operations],
         "webhooks": {
             hook.name: {

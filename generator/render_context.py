@@ -461,6 +461,7 @@ def build_context(spec: Spec, checks: str) -> Context:
             "response_status",
             "response_warning",
             "validate",
+            "validate_params",
             *hook_names,
         ]
     )

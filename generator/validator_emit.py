@@ -370,7 +370,11 @@ class _Emitter:
             with w.block("else:"):
                 self.problem(
                     pointer,
-                    repr(f"missing required {param.location} parameter"),
+                    self._message(
+                        param.shape,
+                        "required",
+                        repr(f"missing required {param.location} parameter"),
+                    ),
                     "'required'",
                     param.wire_name,
                 )

@@ -71,3 +71,90 @@ def test_cli_params_checks_path_query_and_header_parameters(tmp_path: Path) -> N
 def test_cli_needs_a_file_or_params() -> None:
     code, _, err = _run("novatech", "get_order")
     assert code == 2 and "--params" in err
+
+
+# -- Kube ----------------------------------------------------------------------
+
+KUBE_DESPATCH: dict[str, Any] = {
+    "order_number": "W000001-1D-S",
+    "delivery_service": "Mainland",
+    "courier_name": "Royal Mail",
+    "despatch_date": "2016-05-20 15:00:00",
+    "earliest_delivery": "2016-05-21",
+    "latest_delivery": "2016-05-23",
+    "tracking_reference": "GB12345AB",
+    "item_arr": [{"code": "123456", "qty": 2}],
+    "mode": "Test",
+}
+
+
+def test_kube_despatch_requires_both_delivery_dates() -> None:
+    import kube_client
+
+    assert kube_client.validate("order_event", KUBE_DESPATCH) == []
+    bare = {k: v for k, v in KUBE_DESPATCH.items() if not k.endswith("_delivery")}
+    problems = kube_client.validate("order_event", bare)
+    assert {(p.pointer, p.rule, p.field, p.message) for p in problems} == {
+        ("", "conditional", "earliest_delivery", "Earliest Delivery Date is required"),
+        ("", "conditional", "latest_delivery", "Latest Delivery Date is required"),
+    }
+    cancel = {
+        "order_number": "W1",
+        "cancel": 1,
+        "item_arr": [{"code": "1", "qty": 1}],
+        "mode": "Test",
+    }
+    assert kube_client.validate("order_event", cancel) == []
+
+
+def test_kube_latest_before_despatch_cannot_pass_by_leaving_earliest_out() -> None:
+    import kube_client
+
+    payload = {k: v for k, v in KUBE_DESPATCH.items() if k != "earliest_delivery"}
+    payload["latest_delivery"] = "2016-05-01"
+    assert ("", "conditional") in _found(kube_client.validate("order_event", payload))
+
+
+def test_kube_supplier_id_problems_in_kubes_words() -> None:
+    import kube_client
+
+    words = "User not authorised to save this supplier's orders"
+    for params in ({}, {"supplier_id": "abc"}):
+        problems = kube_client.validate_params("order_event", params)
+        assert [(p.pointer, p.message) for p in problems] == [("/supplier_id", words)]
+    assert kube_client.validate_params("order_event", {"supplier_id": 1}) == []
+
+
+def test_kube_mock_answers_bad_json_and_bad_supplier_in_the_documented_words() -> None:
+    import httpx
+    from kube_client.testing import DEFAULT_CREDENTIALS, MockProvider
+
+    from tests.serving import Served
+
+    mock = MockProvider()
+    cookie = {"Cookie": f"ksi={next(iter(DEFAULT_CREDENTIALS.values()))}"}
+    with Served(mock.app) as served, httpx.Client(base_url=served.url, headers=cookie) as http:
+        broken = http.post("/rest/order_event.api?supplier_id=1", content=b"{not json")
+        assert (broken.status_code, broken.text) == (400, "Invalid json provided")
+        words = "User not authorised to save this supplier's orders"
+        for query in ("", "?supplier_id=abc"):
+            answer = http.post(f"/rest/order_event.api{query}", json=KUBE_DESPATCH)
+            assert (answer.status_code, answer.text) == (400, words), query
+        ok = http.post("/rest/order_event.api?supplier_id=1", json=KUBE_DESPATCH)
+        assert ok.status_code == 200, ok.text
+
+
+def test_kube_exported_schema_says_impossible_dates_are_refused() -> None:
+    import re
+
+    schema = json.loads(
+        (ROOT / "generated/kube/kube_client/schemas/order_event.request.json").read_text("utf-8")
+    )
+    fields = schema["$defs"]["OrderEvent"]["properties"]
+    despatch = fields["despatch_date"]
+    assert re.search(despatch["pattern"], "2016-05-20 15:00:00")
+    for impossible in ("2016-13-45 15:00:00", "2016-05-20 25:61:00"):
+        assert not re.search(despatch["pattern"], impossible)
+    assert "impossible dates" in despatch["description"]
+    assert fields["earliest_delivery"]["format"] == "date"
+    assert "impossible dates" in fields["earliest_delivery"]["description"]

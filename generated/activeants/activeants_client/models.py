@@ -58,7 +58,7 @@ class AddOrderRequest(Model):
         AwareDatetime | None, Field(alias="preferredShippingDate")
     ] = None
     """
-    When this date is set, the order will not be shipped before this date.
+    When this date is set, the order will not be shipped before this date. (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
     partial_delivery: Annotated[bool | None, Field(alias="partialDelivery")] = None
     """
@@ -444,7 +444,7 @@ class AddPurchaseOrderRequest(Model):
     """
     expected_date: Annotated[AwareDatetime | None, Field(alias="expectedDate")] = None
     """
-    The date on which the purchase order is expected to arrive
+    The date on which the purchase order is expected to arrive (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
     warehouse_id: Annotated[int | None, Field(alias="warehouseId")] = None
     """
@@ -687,7 +687,7 @@ class EditPurchaseOrderRequest(Model):
     """
     expected_date: Annotated[AwareDatetime | None, Field(alias="expectedDate")] = None
     """
-    The (modified) date on which the purchase order is expected to arrive. Overwrites original when provided.
+    The (modified) date on which the purchase order is expected to arrive. Overwrites original when provided. (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
     purchase_order_items: Annotated[
         list[EditPurchaseOrderItem] | None, Field(alias="purchaseOrderItems")
@@ -888,7 +888,7 @@ class PurchaseOrderItem(Model):
     """
     expected_date: Annotated[AwareDatetime | None, Field(alias="expectedDate")] = None
     """
-    The date on which this product is expected to arrive
+    The date on which this product is expected to arrive (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
 
 
@@ -1017,11 +1017,11 @@ class ReturnItemsRequest(Model):
     """
     starttime: Annotated[AwareDatetime | None, Field(alias="Starttime")] = None
     """
-    Optional, date time returnitems from
+    Optional, date time returnitems from (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
     endtime: Annotated[AwareDatetime | None, Field(alias="Endtime")] = None
     """
-    Optional, date time returnitems to
+    Optional, date time returnitems to (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
 
 
@@ -1342,7 +1342,7 @@ class ShipmentItem(Model):
     """
     tht: AwareDatetime | None = None
     """
-    Best Before Date, if product has one
+    Best Before Date, if product has one (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
     extra6: str | None = None
     extra7: str | None = None
@@ -1549,6 +1549,9 @@ class StockLevelTht(Model):
     )
     quantity: int | None = None
     tht: date | None = None
+    """
+    (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
+    """
     lot_number: Annotated[str | None, Field(alias="lotNumber")] = None
 
 
@@ -1771,7 +1774,7 @@ class TrackTraceStatus(Model):
         AwareDatetime | None, Field(alias="currentTrackTraceStatusDateTime")
     ] = None
     """
-    Time of occurrence of the tracking status. Nullable in case of old entries.
+    Time of occurrence of the tracking status. Nullable in case of old entries. (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
     current_track_trace_exception_level: Annotated[
         int | None, Field(alias="currentTrackTraceExceptionLevel")

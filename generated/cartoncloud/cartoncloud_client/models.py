@@ -145,7 +145,7 @@ class ConsignmentDetailsDeliver(Model):
     """
     required_date: Annotated[date | None, Field(alias="requiredDate")] = None
     """
-    Date the consignment should be delivered.
+    Date the consignment should be delivered. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
     """
     instructions: str | None = None
     """
@@ -533,7 +533,7 @@ class OutboundOrderDetailsCollect(Model):
     )
     required_date: Annotated[date | None, Field(alias="requiredDate")] = None
     """
-    Date the order should be shipped or collected from warehouse.
+    Date the order should be shipped or collected from warehouse. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
     """
 
 
@@ -556,7 +556,7 @@ class OutboundOrderDetailsDeliver(Model):
     """
     required_date: Annotated[date | None, Field(alias="requiredDate")] = None
     """
-    Date the order should be delivered.
+    Date the order should be delivered. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
     """
     cash_payment_amount: Annotated[Money | None, Field(alias="cashPaymentAmount")] = None
     """

@@ -332,6 +332,16 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
             out.append(Problem(ptr, "Courier Name is required", "conditional", "courier_name"))
         if "despatch_date" not in value:
             out.append(Problem(ptr, "Despatch Date is required", "conditional", "despatch_date"))
+        if "earliest_delivery" not in value:
+            out.append(
+                Problem(
+                    ptr, "Earliest Delivery Date is required", "conditional", "earliest_delivery"
+                )
+            )
+        if "latest_delivery" not in value:
+            out.append(
+                Problem(ptr, "Latest Delivery Date is required", "conditional", "latest_delivery")
+            )
         if "tracking_reference" not in value:
             out.append(
                 Problem(ptr, "Tracking Reference is required", "conditional", "tracking_reference")
@@ -430,10 +440,19 @@ def _params_order_event(params: Mapping[str, Any], out: list[Problem]) -> None:
     v29 = params.get("supplier_id")
     if v29 is not None:
         if not (_is_int(v29)):
-            out.append(Problem("/supplier_id", _wrong_type("an integer", v29), "type"))
+            out.append(
+                Problem(
+                    "/supplier_id", "User not authorised to save this supplier's orders", "type"
+                )
+            )
     else:
         out.append(
-            Problem("/supplier_id", "missing required query parameter", "required", "supplier_id")
+            Problem(
+                "/supplier_id",
+                "User not authorised to save this supplier's orders",
+                "required",
+                "supplier_id",
+            )
         )
 
 

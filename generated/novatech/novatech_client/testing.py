@@ -342,7 +342,7 @@ class MockProvider:
         try:
             return json.loads(raw), None
         except ValueError:
-            return None, "invalid JSON"
+            return None, DATA["unreadable"]
 
     def _params(
         self, request: Request, op: dict[str, Any], path_values: dict[str, str]

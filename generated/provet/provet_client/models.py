@@ -62,7 +62,7 @@ class Order(Model):
     """
     date: AwareDatetime
     """
-    The date the order was submitted, specified in UTC (see errata order-date-type).
+    The date the order was submitted, specified in UTC (see errata order-date-type). (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
     order_lines: Annotated[list[OrderLine], Field(alias="orderLines")]
     purchase_order_number: Annotated[str | None, Field(alias="purchaseOrderNumber")]
