@@ -130,6 +130,11 @@ class _Builder:
             description=raw.get("description", ""),
             messages=tuple(sorted((raw.get("messages") or {}).items())),
         )
+        if raw["in"] == "path" and "string" in (shape.types or (shape.kind,)):
+            # an empty path segment would call another URL: never valid
+            low = max(shape.constraints.minLength or 0, 1)
+            limits = dataclasses.replace(shape.constraints, minLength=low)
+            shape = dataclasses.replace(shape, constraints=limits)
         required = raw["in"] == "path" or bool(raw.get("required", False))
         return Param(
             key=key,
@@ -254,6 +259,7 @@ class _Builder:
             cache_ttl=(raw.get("cache") or {}).get("ttl_seconds"),
             paging=self.operation_paging(raw.get("paging"), pointer),
             mock=raw.get("mock"),
+            headers=tuple((raw.get("headers") or {}).items()),
         )
 
     # -- provider-level parts ------------------------------------------
@@ -282,6 +288,7 @@ class _Builder:
             token_field=token.get("field"),
             expires_at=token.get("expires_at"),
             expires_at_format=token.get("expires_at_format"),
+            expires_at_zone=token.get("timezone", "UTC"),
             expires_in=token.get("expires_in"),
             headers=tuple((raw.get("header") or {}).items()),
             cookie=raw.get("cookie"),

@@ -138,6 +138,10 @@ def _shape_breakers(shape: Shape, value: Any, spec: Spec) -> list[tuple[str, str
             out.append(("minItems", "", items[: c.minItems - 1]))
         if c.maxItems is not None:
             out.append(("maxItems", "", (items * (c.maxItems + 1))[: c.maxItems + 1]))
+        room = c.maxItems is None or len(items) < c.maxItems
+        if c.uniqueBy and room and isinstance(items[0], dict) and c.uniqueBy in items[0]:
+            key = c.uniqueBy.replace("~", "~0").replace("/", "~1")
+            out.append(("unique", f"/{len(items)}/{key}", [*items, copy.deepcopy(items[0])]))
         for rule, pointer, bad in _shape_breakers(shape.items, items[0], spec):
             if shape.items.kind != "ref":
                 out.append((f"items.{rule}", "/0" + pointer, [bad, *items[1:]]))

@@ -75,6 +75,8 @@ def _add_constraints(schema: dict[str, Any], shape: Shape) -> None:
             schema[word] = value
     if c.uniqueItems:
         schema["uniqueItems"] = True
+    if c.uniqueBy:
+        schema["x-shipspec-unique-by"] = c.uniqueBy
     if c.format in _STANDARD_FORMATS:
         schema["format"] = c.format
     elif c.format in _FORMAT_PATTERNS:
@@ -97,13 +99,15 @@ def _add_constraints(schema: dict[str, Any], shape: Shape) -> None:
 
 def _rule_schema(rule: Rule) -> dict[str, Any] | None:
     """What JSON Schema can say of a rule (if/then, anyOf); compare rules cannot."""
-    if rule.kind == "require" and rule.when is not None:
+    if rule.kind in ("require", "forbid") and rule.when is not None:
         when = rule.when
         condition: dict[str, Any] = {"properties": {when.field: {"enum": list(when.values)}}}
         if when.or_absent:
             condition = {"anyOf": [condition, {"not": {"required": [when.field]}}]}
         else:
             condition["required"] = [when.field]
+        if rule.kind == "forbid":
+            return {"if": condition, "then": {"properties": dict.fromkeys(rule.fields, False)}}
         return {"if": condition, "then": {"required": list(rule.fields)}}
     if rule.kind == "at_least_one_of":
         return {"anyOf": [{"required": [name]} for name in rule.fields]}

@@ -109,6 +109,15 @@ def missing_when(name: str, when: Condition) -> str:
     return f"missing required field '{name}' (required when '{when.field}' is {shown}{absent})"
 
 
+def forbidden_when(name: str, when: Condition) -> str:
+    shown = " or ".join(repr(v) for v in when.values)
+    return f"'{name}' must be absent when '{when.field}' is {shown}"
+
+
+def unique_by(key: str) -> str:
+    return f"must be unique: an earlier item has the same '{key}'"
+
+
 def at_least_one(names: tuple[str, ...]) -> str:
     return "at least one of " + ", ".join(f"'{n}'" for n in names) + " is required"
 

@@ -177,6 +177,7 @@ def mock_data(spec: Spec) -> dict[str, Any]:
             "expires_in": auth.expires_in,
             "expires_at": auth.expires_at,
             "expires_at_format": auth.expires_at_format,
+            "expires_at_zone": auth.expires_at_zone,
             "credentials": {c.python_name: c.wire_field for c in auth.credentials},
             "cookie": auth.cookie,
             "headers": dict(auth.headers),

@@ -150,6 +150,8 @@ def rules_text(c: Constraints) -> str:
     parts += [f"{word} {_number(value)}" for word, value in bounds if value is not None]
     if c.uniqueItems:
         parts.append("unique items")
+    if c.uniqueBy:
+        parts.append(f"no two items with the same {c.uniqueBy}")
     if c.format:
         parts.append(_FORMAT_WORDS.get(c.format, f"format {c.format}"))
     if c.pattern:
@@ -224,7 +226,8 @@ def _rule_words(rule: Rule) -> str:
     assert rule.when is not None
     values = " or ".join(_shown(v) for v in rule.when.values)
     absent = " or absent" if rule.when.or_absent else ""
-    return f"{names} required when {rule.when.field} is {values}{absent}"
+    verdict = "absent" if rule.kind == "forbid" else "required"
+    return f"{names} {verdict} when {rule.when.field} is {values}{absent}"
 
 
 def _param_row(spec: Spec, param: Param) -> Row:
@@ -276,7 +279,8 @@ def client_arguments(spec: Spec) -> list[tuple[str, str]]:
     names += [p.python_name for p in spec.client_params]
     servers = dict(spec.servers)
     server = "live" if "live" in servers else next(iter(servers), "")
-    return [*((name, '"..."') for name in names), *((("server", f'"{server}"'),) if server else ())]
+    where = ("server", f'"{server}"') if server else ("base_url", '"https://..."')
+    return [*((name, '"..."') for name in names), where]
 
 
 def _example(spec: Spec, op: Operation) -> tuple[str, str]:

@@ -197,6 +197,14 @@ class _Emitter:
                 self._message(shape, "unique", repr("items must be unique")),
                 "'unique'",
             )
+        if c.uniqueBy:
+            j = w.fresh("i")
+            with w.block(f"for {j} in _repeats({v}, {c.uniqueBy!r}):"):
+                self.problem(
+                    f'{p} + "/" + str({j}) + {"/" + _escape(c.uniqueBy)!r}',
+                    self._message(shape, "unique", repr(messages.unique_by(c.uniqueBy))),
+                    "'unique'",
+                )
         assert shape.items is not None
         if shape.items.kind != "any":
             i, item = w.fresh("i"), w.fresh("item")
@@ -301,6 +309,20 @@ class _Emitter:
                     )
                     self._check(
                         f"{name!r} not in value", "ptr", repr(message), "'conditional'", name
+                    )
+        elif rule.kind == "forbid":
+            assert rule.when is not None
+            when = rule.when
+            holds = f"_holds(value, {when.field!r}, {when.values!r}, {when.or_absent!r})"
+            with w.block(f"if {holds}:"):
+                for name in rule.fields:
+                    words = dict(rule.messages).get(name) or rule.message
+                    message = words or messages.forbidden_when(name, when)
+                    self._check(
+                        f"{name!r} in value",
+                        f"ptr + {'/' + _escape(name)!r}",
+                        repr(message),
+                        "'conditional'",
                     )
         elif rule.kind == "at_least_one_of":
             names = self.constant(repr(rule.fields))
@@ -461,7 +483,7 @@ def _constrained(shape: Shape) -> bool:
 def _array_checked(shape: Shape) -> bool:
     """Whether an array has a count rule or items to look at."""
     c = shape.constraints
-    counted = c.minItems is not None or c.maxItems is not None or c.uniqueItems
+    counted = c.minItems is not None or c.maxItems is not None or c.uniqueItems or bool(c.uniqueBy)
     return counted or (shape.items is not None and shape.items.kind != "any")
 
 

@@ -158,3 +158,124 @@ def test_kube_exported_schema_says_impossible_dates_are_refused() -> None:
     assert "impossible dates" in despatch["description"]
     assert fields["earliest_delivery"]["format"] == "date"
     assert "impossible dates" in fields["earliest_delivery"]["description"]
+
+
+# -- Novatech ------------------------------------------------------------------
+
+
+def _novatech_hooks() -> dict[str, Any]:
+    import yaml
+
+    spec = yaml.safe_load((ROOT / "specs/novatech.yaml").read_text("utf-8"))
+    examples = spec["webhooks"]["notification"]["examples"]
+    order, collection = (
+        json.loads(e["payload"].get("repaired") or e["payload"]["json"]) for e in examples
+    )
+    return {"order": order, "collection": collection}
+
+
+def test_novatech_asset_tags_of_one_booking_must_differ() -> None:
+    import novatech_client
+
+    booking = {
+        "collection_reference": "APITEST",
+        "collect_from": {
+            "name": "Joe Smith",
+            "address_lines": ["1 Road", "Town"],
+            "postal_code": "PO6 4PU",
+        },
+        "notification_email_address": "customer@company.com",
+        "notification_phone_number": "07171071071",
+        "packaging_lines": [
+            {"packaging_type": "laptop", "asset_tag": "1234567890"},
+            {"packaging_type": "laptop", "asset_tag": "0987654321"},
+        ],
+    }
+    assert novatech_client.validate("book_collection", booking) == []
+    booking["packaging_lines"].append({"packaging_type": "phone", "asset_tag": "1234567890"})
+    problems = novatech_client.validate("book_collection", booking)
+    assert _found(problems) == {("/packaging_lines/2/asset_tag", "unique")}
+
+
+def test_novatech_webhook_order_and_collection_only_where_the_event_concerns_them() -> None:
+    from novatech_client._validation import validate_webhook
+
+    hooks = _novatech_hooks()
+    assert validate_webhook("notification", hooks["order"]) == []
+    assert validate_webhook("notification", hooks["collection"]) == []
+    both = dict(hooks["order"], collection=hooks["collection"]["collection"])
+    assert _found(validate_webhook("notification", both)) == {("/collection", "conditional")}
+    wrong = dict(hooks["collection"], order=hooks["order"]["order"])
+    assert _found(validate_webhook("notification", wrong)) == {("/order", "conditional")}
+    bare = {k: v for k, v in hooks["order"].items() if k != "order"}
+    [missing] = validate_webhook("notification", bare)
+    assert (missing.pointer, missing.rule, missing.field) == ("", "conditional", "order")
+
+
+def test_novatech_readme_lists_webhook_events_and_the_200_rule() -> None:
+    readme = (ROOT / "generated/novatech/README.md").read_text("utf-8")
+    webhooks = readme.split("## Webhooks", 1)[1].split("\n## ", 1)[0]
+    assert "| `COLLECTION_ITEM_RECEIVED` |" in webhooks and "| `ORDER_PLACED` |" in webhooks
+    assert "Answer HTTP 200" in webhooks and "resend" in webhooks
+
+
+def test_novatech_defaults_to_the_documented_host_only() -> None:
+    import novatech_client
+    from novatech_client import _core
+
+    assert _core.SERVERS == {"test": "https://test-api.novatech.co.uk"}
+    with novatech_client.Client(email="a@example.com", password="pw") as client:
+        assert client.base_url == "https://test-api.novatech.co.uk"
+
+
+def test_novatech_expires_on_is_uk_local_time() -> None:
+    from novatech_client._auth import _expiry
+
+    # the document's token: exp 1539006624 (13:50:24 UTC) against expires_on 14:50:24 (BST)
+    assert _expiry("2018-10-08 14:50:24") == 1539006624
+    # in winter UK time is UTC
+    assert _expiry("2018-12-08 14:50:24") == 1544280624
+
+
+def test_novatech_body_less_post_sends_the_documented_content_type() -> None:
+    import httpx
+    import novatech_client
+
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path == "/token/get":
+            return httpx.Response(200, json={"token": "t", "expires_on": "2999-01-01 00:00:00"})
+        return httpx.Response(200, json={"cancelled": True, "info": "Success"})
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    with novatech_client.Client(email="a@example.com", password="pw", http_client=http) as client:
+        client.cancel_new_starter("4411C408-485B-4401-82BD-B83951B97193")
+    cancel = seen[-1]
+    assert cancel.url.path == "/newstarter/cancel/4411C408-485B-4401-82BD-B83951B97193"
+    assert cancel.content == b"" and cancel.headers["Content-Type"] == "application/json"
+
+
+def test_novatech_ids_the_api_returns_go_straight_back() -> None:
+    import novatech_client
+    from novatech_client.testing import MockProvider
+
+    from tests.serving import Served
+
+    mock = MockProvider(credentials={"email": "a@example.com", "password": "pw"})
+    with (
+        Served(mock.app) as served,
+        novatech_client.Client(email="a@example.com", password="pw", base_url=served.url) as client,
+    ):
+        placed = client.place_order(NOVATECH_ORDER)
+        assert isinstance(placed.novatech_order_number, int)
+        looked_up = client.get_order(placed.novatech_order_number)
+        assert looked_up.novatech_order_number == placed.novatech_order_number
+        group = client.list_groups().groups[0]
+        assert client.get_group_stock(group.product_group_id).skus
+    paths = [path for _, path in mock.requests]
+    assert f"/order/{placed.novatech_order_number}" in paths
+    assert f"/portal/groups/stock/{group.product_group_id}" in paths
+    assert novatech_client.validate_params("get_order", {"ord_no": True})[0].rule == "type"
+    assert novatech_client.validate_params("get_stock", {"sku": ""})[0].rule == "minLength"

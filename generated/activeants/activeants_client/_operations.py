@@ -69,6 +69,7 @@ class OperationInfo(Generic[T]):
     deprecated: str | None = None
     enveloped: bool = False  # success bodies carry the provider's status envelope
     cache_ttl: float | None = None  # the document advises caching the answer this long
+    headers: dict[str, str] = field(default_factory=dict)  # constant headers of this operation
 
     def parse(self, data: Any) -> T:
         """The documented response model for `data` (adapter built on first use)."""

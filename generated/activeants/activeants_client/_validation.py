@@ -58,6 +58,19 @@ def _unique(items: list[Any]) -> bool:
     return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
 
 
+def _repeats(items: list[Any], key: str) -> list[int]:
+    """Indexes of the items whose `key` equals an earlier item's."""
+    seen: list[Any] = []
+    found = []
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and key in item:
+            if any(_same_json(item[key], earlier) for earlier in seen):
+                found.append(index)
+            else:
+                seen.append(item[key])
+    return found
+
+
 def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
@@ -3115,6 +3128,16 @@ def _params_get_stock_level(params: Mapping[str, Any], out: list[Problem]) -> No
     if v427 is not None:
         if not (isinstance(v427, str)):
             out.append(Problem("/sku", _wrong_type("a string", v427), "type"))
+        else:
+            n428 = len(v427) if isinstance(v427, str) else 0
+            if n428 < 1:
+                out.append(
+                    Problem(
+                        "/sku",
+                        f"must not be empty (got {n428})",
+                        "minLength" if n428 < 1 else "maxLength",
+                    )
+                )
     else:
         out.append(Problem("/sku", "missing required path parameter", "required", "sku"))
 
@@ -3125,10 +3148,10 @@ def _body_get_stock_levels(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_stock_levels(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v428 = params.get("all")
-    if v428 is not None:
-        if not (isinstance(v428, bool)):
-            out.append(Problem("/all", _wrong_type("a boolean", v428), "type"))
+    v429 = params.get("all")
+    if v429 is not None:
+        if not (isinstance(v429, bool)):
+            out.append(Problem("/all", _wrong_type("a boolean", v429), "type"))
     else:
         out.append(Problem("/all", "missing required path parameter", "required", "all"))
 
@@ -3139,10 +3162,20 @@ def _body_get_stock(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_stock(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v429 = params.get("sku")
-    if v429 is not None:
-        if not (isinstance(v429, str)):
-            out.append(Problem("/sku", _wrong_type("a string", v429), "type"))
+    v430 = params.get("sku")
+    if v430 is not None:
+        if not (isinstance(v430, str)):
+            out.append(Problem("/sku", _wrong_type("a string", v430), "type"))
+        else:
+            n431 = len(v430) if isinstance(v430, str) else 0
+            if n431 < 1:
+                out.append(
+                    Problem(
+                        "/sku",
+                        f"must not be empty (got {n431})",
+                        "minLength" if n431 < 1 else "maxLength",
+                    )
+                )
     else:
         out.append(Problem("/sku", "missing required path parameter", "required", "sku"))
 
@@ -3153,23 +3186,23 @@ def _body_get_stock_bulk(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_stock_bulk(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v430 = params.get("all_products")
-    if v430 is not None:
-        if not (isinstance(v430, bool)):
-            out.append(Problem("/all_products", _wrong_type("a boolean", v430), "type"))
-    v431 = params.get("from_")
-    if v431 is not None:
-        if not (isinstance(v431, str)):
-            out.append(Problem("/from", _wrong_type("a string", v431), "type"))
+    v432 = params.get("all_products")
+    if v432 is not None:
+        if not (isinstance(v432, bool)):
+            out.append(Problem("/all_products", _wrong_type("a boolean", v432), "type"))
+    v433 = params.get("from_")
+    if v433 is not None:
+        if not (isinstance(v433, str)):
+            out.append(Problem("/from", _wrong_type("a string", v433), "type"))
         else:
-            if isinstance(v431, str) and not _C26.search(v431):
+            if isinstance(v433, str) and not _C26.search(v433):
                 out.append(
                     Problem(
                         "/from",
                         "must match the pattern "
                         + "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?$"
                         + " (got "
-                        + repr(v431)
+                        + repr(v433)
                         + ")",
                         "pattern",
                     )

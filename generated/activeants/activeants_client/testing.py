@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
+from zoneinfo import ZoneInfo
 
 import httpx
 from starlette.applications import Starlette
@@ -245,7 +246,9 @@ class MockProvider:
         if AUTH["expires_in"]:
             body[AUTH["expires_in"]] = DATA["token_ttl"]
         if AUTH["expires_at"]:
-            moment = _dt.datetime.fromtimestamp(self.tokens[token], _dt.UTC)
+            moment = _dt.datetime.fromtimestamp(
+                self.tokens[token], ZoneInfo(AUTH["expires_at_zone"])
+            )
             body[AUTH["expires_at"]] = moment.strftime(AUTH["expires_at_format"])
         return body
 

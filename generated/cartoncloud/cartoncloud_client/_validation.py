@@ -58,6 +58,19 @@ def _unique(items: list[Any]) -> bool:
     return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
 
 
+def _repeats(items: list[Any], key: str) -> list[int]:
+    """Indexes of the items whose `key` equals an earlier item's."""
+    seen: list[Any] = []
+    found = []
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and key in item:
+            if any(_same_json(item[key], earlier) for earlier in seen):
+                found.append(index)
+            else:
+                seen.append(item[key])
+    return found
+
+
 def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
@@ -1827,6 +1840,15 @@ def _params_create_inbound_order(params: Mapping[str, Any], out: list[Problem]) 
         if not (isinstance(v206, str)):
             out.append(Problem("/tenantId", _wrong_type("a string", v206), "type"))
         else:
+            n207 = len(v206) if isinstance(v206, str) else 0
+            if n207 < 1:
+                out.append(
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n207})",
+                        "minLength" if n207 < 1 else "maxLength",
+                    )
+                )
             if isinstance(v206, str) and not _is_uuid(v206):
                 out.append(
                     Problem("/tenantId", "must be a UUID (got " + repr(v206) + ")", "format")
@@ -1841,24 +1863,42 @@ def _body_get_inbound_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v207 = params.get("tenant_id")
-    if v207 is not None:
-        if not (isinstance(v207, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v207), "type"))
+    v208 = params.get("tenant_id")
+    if v208 is not None:
+        if not (isinstance(v208, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v208), "type"))
         else:
-            if isinstance(v207, str) and not _is_uuid(v207):
+            n209 = len(v208) if isinstance(v208, str) else 0
+            if n209 < 1:
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v207) + ")", "format")
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n209})",
+                        "minLength" if n209 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v208, str) and not _is_uuid(v208):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v208) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    v208 = params.get("order_id")
-    if v208 is not None:
-        if not (isinstance(v208, str)):
-            out.append(Problem("/id", _wrong_type("a string", v208), "type"))
+    v210 = params.get("order_id")
+    if v210 is not None:
+        if not (isinstance(v210, str)):
+            out.append(Problem("/id", _wrong_type("a string", v210), "type"))
         else:
-            if isinstance(v208, str) and not _is_uuid(v208):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v208) + ")", "format"))
+            n211 = len(v210) if isinstance(v210, str) else 0
+            if n211 < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {n211})",
+                        "minLength" if n211 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v210, str) and not _is_uuid(v210):
+                out.append(Problem("/id", "must be a UUID (got " + repr(v210) + ")", "format"))
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
 
@@ -1868,30 +1908,48 @@ def _body_update_inbound_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_update_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v209 = params.get("tenant_id")
-    if v209 is not None:
-        if not (isinstance(v209, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v209), "type"))
+    v212 = params.get("tenant_id")
+    if v212 is not None:
+        if not (isinstance(v212, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v212), "type"))
         else:
-            if isinstance(v209, str) and not _is_uuid(v209):
+            n213 = len(v212) if isinstance(v212, str) else 0
+            if n213 < 1:
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v209) + ")", "format")
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n213})",
+                        "minLength" if n213 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v212, str) and not _is_uuid(v212):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v212) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    v210 = params.get("order_id")
-    if v210 is not None:
-        if not (isinstance(v210, str)):
-            out.append(Problem("/id", _wrong_type("a string", v210), "type"))
+    v214 = params.get("order_id")
+    if v214 is not None:
+        if not (isinstance(v214, str)):
+            out.append(Problem("/id", _wrong_type("a string", v214), "type"))
         else:
-            if isinstance(v210, str) and not _is_uuid(v210):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v210) + ")", "format"))
+            n215 = len(v214) if isinstance(v214, str) else 0
+            if n215 < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {n215})",
+                        "minLength" if n215 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v214, str) and not _is_uuid(v214):
+                out.append(Problem("/id", "must be a UUID (got " + repr(v214) + ")", "format"))
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
-    v211 = params.get("version")
-    if v211 is not None:
-        if not (_is_int(v211)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", v211), "type"))
+    v216 = params.get("version")
+    if v216 is not None:
+        if not (_is_int(v216)):
+            out.append(Problem("/If-Match", _wrong_type("an integer", v216), "type"))
     else:
         out.append(
             Problem("/If-Match", "missing required header parameter", "required", "If-Match")
@@ -1903,14 +1961,23 @@ def _body_create_outbound_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_create_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v212 = params.get("tenant_id")
-    if v212 is not None:
-        if not (isinstance(v212, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v212), "type"))
+    v217 = params.get("tenant_id")
+    if v217 is not None:
+        if not (isinstance(v217, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v217), "type"))
         else:
-            if isinstance(v212, str) and not _is_uuid(v212):
+            n218 = len(v217) if isinstance(v217, str) else 0
+            if n218 < 1:
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v212) + ")", "format")
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n218})",
+                        "minLength" if n218 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v217, str) and not _is_uuid(v217):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v217) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
@@ -1922,24 +1989,42 @@ def _body_get_outbound_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v213 = params.get("tenant_id")
-    if v213 is not None:
-        if not (isinstance(v213, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v213), "type"))
+    v219 = params.get("tenant_id")
+    if v219 is not None:
+        if not (isinstance(v219, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v219), "type"))
         else:
-            if isinstance(v213, str) and not _is_uuid(v213):
+            n220 = len(v219) if isinstance(v219, str) else 0
+            if n220 < 1:
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v213) + ")", "format")
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n220})",
+                        "minLength" if n220 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v219, str) and not _is_uuid(v219):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v219) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    v214 = params.get("order_id")
-    if v214 is not None:
-        if not (isinstance(v214, str)):
-            out.append(Problem("/id", _wrong_type("a string", v214), "type"))
+    v221 = params.get("order_id")
+    if v221 is not None:
+        if not (isinstance(v221, str)):
+            out.append(Problem("/id", _wrong_type("a string", v221), "type"))
         else:
-            if isinstance(v214, str) and not _is_uuid(v214):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v214) + ")", "format"))
+            n222 = len(v221) if isinstance(v221, str) else 0
+            if n222 < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {n222})",
+                        "minLength" if n222 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v221, str) and not _is_uuid(v221):
+                out.append(Problem("/id", "must be a UUID (got " + repr(v221) + ")", "format"))
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
 
@@ -1949,30 +2034,48 @@ def _body_update_outbound_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_update_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v215 = params.get("tenant_id")
-    if v215 is not None:
-        if not (isinstance(v215, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v215), "type"))
+    v223 = params.get("tenant_id")
+    if v223 is not None:
+        if not (isinstance(v223, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v223), "type"))
         else:
-            if isinstance(v215, str) and not _is_uuid(v215):
+            n224 = len(v223) if isinstance(v223, str) else 0
+            if n224 < 1:
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v215) + ")", "format")
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n224})",
+                        "minLength" if n224 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v223, str) and not _is_uuid(v223):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v223) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    v216 = params.get("order_id")
-    if v216 is not None:
-        if not (isinstance(v216, str)):
-            out.append(Problem("/id", _wrong_type("a string", v216), "type"))
+    v225 = params.get("order_id")
+    if v225 is not None:
+        if not (isinstance(v225, str)):
+            out.append(Problem("/id", _wrong_type("a string", v225), "type"))
         else:
-            if isinstance(v216, str) and not _is_uuid(v216):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v216) + ")", "format"))
+            n226 = len(v225) if isinstance(v225, str) else 0
+            if n226 < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {n226})",
+                        "minLength" if n226 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v225, str) and not _is_uuid(v225):
+                out.append(Problem("/id", "must be a UUID (got " + repr(v225) + ")", "format"))
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
-    v217 = params.get("version")
-    if v217 is not None:
-        if not (_is_int(v217)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", v217), "type"))
+    v227 = params.get("version")
+    if v227 is not None:
+        if not (_is_int(v227)):
+            out.append(Problem("/If-Match", _wrong_type("an integer", v227), "type"))
     else:
         out.append(
             Problem("/If-Match", "missing required header parameter", "required", "If-Match")
@@ -1984,14 +2087,23 @@ def _body_create_consignment(value: Any, out: list[Problem]) -> None:
 
 
 def _params_create_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v218 = params.get("tenant_id")
-    if v218 is not None:
-        if not (isinstance(v218, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v218), "type"))
+    v228 = params.get("tenant_id")
+    if v228 is not None:
+        if not (isinstance(v228, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v228), "type"))
         else:
-            if isinstance(v218, str) and not _is_uuid(v218):
+            n229 = len(v228) if isinstance(v228, str) else 0
+            if n229 < 1:
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v218) + ")", "format")
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n229})",
+                        "minLength" if n229 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v228, str) and not _is_uuid(v228):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v228) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
@@ -2003,24 +2115,42 @@ def _body_get_consignment(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v219 = params.get("tenant_id")
-    if v219 is not None:
-        if not (isinstance(v219, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v219), "type"))
+    v230 = params.get("tenant_id")
+    if v230 is not None:
+        if not (isinstance(v230, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v230), "type"))
         else:
-            if isinstance(v219, str) and not _is_uuid(v219):
+            n231 = len(v230) if isinstance(v230, str) else 0
+            if n231 < 1:
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v219) + ")", "format")
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n231})",
+                        "minLength" if n231 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v230, str) and not _is_uuid(v230):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v230) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    v220 = params.get("consignment_id")
-    if v220 is not None:
-        if not (isinstance(v220, str)):
-            out.append(Problem("/id", _wrong_type("a string", v220), "type"))
+    v232 = params.get("consignment_id")
+    if v232 is not None:
+        if not (isinstance(v232, str)):
+            out.append(Problem("/id", _wrong_type("a string", v232), "type"))
         else:
-            if isinstance(v220, str) and not _is_uuid(v220):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v220) + ")", "format"))
+            n233 = len(v232) if isinstance(v232, str) else 0
+            if n233 < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {n233})",
+                        "minLength" if n233 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v232, str) and not _is_uuid(v232):
+                out.append(Problem("/id", "must be a UUID (got " + repr(v232) + ")", "format"))
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
 
@@ -2030,30 +2160,48 @@ def _body_update_consignment(value: Any, out: list[Problem]) -> None:
 
 
 def _params_update_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v221 = params.get("tenant_id")
-    if v221 is not None:
-        if not (isinstance(v221, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v221), "type"))
+    v234 = params.get("tenant_id")
+    if v234 is not None:
+        if not (isinstance(v234, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v234), "type"))
         else:
-            if isinstance(v221, str) and not _is_uuid(v221):
+            n235 = len(v234) if isinstance(v234, str) else 0
+            if n235 < 1:
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v221) + ")", "format")
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n235})",
+                        "minLength" if n235 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v234, str) and not _is_uuid(v234):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v234) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    v222 = params.get("consignment_id")
-    if v222 is not None:
-        if not (isinstance(v222, str)):
-            out.append(Problem("/id", _wrong_type("a string", v222), "type"))
+    v236 = params.get("consignment_id")
+    if v236 is not None:
+        if not (isinstance(v236, str)):
+            out.append(Problem("/id", _wrong_type("a string", v236), "type"))
         else:
-            if isinstance(v222, str) and not _is_uuid(v222):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v222) + ")", "format"))
+            n237 = len(v236) if isinstance(v236, str) else 0
+            if n237 < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {n237})",
+                        "minLength" if n237 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v236, str) and not _is_uuid(v236):
+                out.append(Problem("/id", "must be a UUID (got " + repr(v236) + ")", "format"))
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
-    v223 = params.get("version")
-    if v223 is not None:
-        if not (_is_int(v223)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", v223), "type"))
+    v238 = params.get("version")
+    if v238 is not None:
+        if not (_is_int(v238)):
+            out.append(Problem("/If-Match", _wrong_type("an integer", v238), "type"))
     else:
         out.append(
             Problem("/If-Match", "missing required header parameter", "required", "If-Match")
@@ -2065,14 +2213,23 @@ def _body_create_product(value: Any, out: list[Problem]) -> None:
 
 
 def _params_create_product(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v224 = params.get("tenant_id")
-    if v224 is not None:
-        if not (isinstance(v224, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v224), "type"))
+    v239 = params.get("tenant_id")
+    if v239 is not None:
+        if not (isinstance(v239, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v239), "type"))
         else:
-            if isinstance(v224, str) and not _is_uuid(v224):
+            n240 = len(v239) if isinstance(v239, str) else 0
+            if n240 < 1:
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v224) + ")", "format")
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n240})",
+                        "minLength" if n240 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v239, str) and not _is_uuid(v239):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v239) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
@@ -2146,16 +2303,16 @@ def _error_general(value: Any, out: list[Problem]) -> None:
     if not (isinstance(value, list)):
         out.append(Problem("", _wrong_type("an array", value), "type"))
     else:
-        for i225, item226 in enumerate(value):
-            _check_ErrorMessage(item226, "" + "/" + str(i225), out)
+        for i241, item242 in enumerate(value):
+            _check_ErrorMessage(item242, "" + "/" + str(i241), out)
 
 
 def _error_validation(value: Any, out: list[Problem]) -> None:
     if not (isinstance(value, list)):
         out.append(Problem("", _wrong_type("an array", value), "type"))
     else:
-        for i227, item228 in enumerate(value):
-            _check_FieldError(item228, "" + "/" + str(i227), out)
+        for i243, item244 in enumerate(value):
+            _check_FieldError(item244, "" + "/" + str(i243), out)
 
 
 ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {

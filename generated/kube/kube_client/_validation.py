@@ -58,6 +58,19 @@ def _unique(items: list[Any]) -> bool:
     return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
 
 
+def _repeats(items: list[Any], key: str) -> list[int]:
+    """Indexes of the items whose `key` equals an earlier item's."""
+    seen: list[Any] = []
+    found = []
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and key in item:
+            if any(_same_json(item[key], earlier) for earlier in seen):
+                found.append(index)
+            else:
+                seen.append(item[key])
+    return found
+
+
 def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 

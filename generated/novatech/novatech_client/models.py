@@ -83,7 +83,7 @@ class BookCollectionRequest(Model):
     """
     packaging_lines: list[PackagingLine]
     """
-    The items you wish to be collected (see errata packaging-lines-type).
+    The items you wish to be collected (see errata packaging-lines-type); no two with the same asset_tag, which "must be a unique identifier".
     """
 
 
@@ -149,7 +149,7 @@ class Collection(Model):
         ),
     ]
     """
-    The date the collection was requested. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
+    The date the collection was requested (see errata date-types). (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
     booked: bool
     """
@@ -367,11 +367,11 @@ class Notification(Model):
     """
     order: Order | None = None
     """
-    The current state of the order (order notifications only).
+    The current state of the order: present on ORDER_ events, absent on COLLECTION_ events ("only returned if notification is order related").
     """
     collection: Collection | None = None
     """
-    The current state of the collection (collection notifications only).
+    The current state of the collection: present on COLLECTION_ events, absent on ORDER_ events ("only returned if notification is collection related").
     """
     tracking: Tracking | None = None
     """
@@ -474,7 +474,7 @@ class OrderLine(Model):
     """
     inc_vat_total: float
     """
-    The inc VAT total of the product on this line (quantity * (price + vat)).
+    The inc VAT total of the product on this line: ex_vat_total + vat, as the examples compute it (see errata line-inc-vat-formula).
     """
     sku: str
     """
@@ -563,7 +563,7 @@ class PackagingLine(Model):
     """
     asset_tag: str
     """
-    Your product's asset tag or serial number; must be unique.
+    Your product's asset tag or serial number; must be a unique identifier (two lines of one booking may not share it).
     """
 
 
@@ -713,7 +713,7 @@ class Tracking(Model):
     )
     supplier_order_number: str | None = None
     """
-    Novatech's order number, as text in the example.
+    Novatech's order number, as text in the example (see errata tracking-order-number-text).
     """
     order_reference: str | None = None
     courier: str | None = None
