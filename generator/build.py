@@ -198,7 +198,9 @@ class _Builder:
             if isinstance(raw_response, str):
                 raw_response = {"type": raw_response}
             encoding = raw_response.get("encoding", "json")
-            shape_raw = {k: v for k, v in raw_response.items() if k in ("type", "items")}
+            shape_raw = {
+                k: v for k, v in raw_response.items() if k in ("type", "items", "nullable")
+            }
             shape = (
                 build_shape(self.types, shape_raw, here, naming.response_type_name(name, status))
                 if shape_raw

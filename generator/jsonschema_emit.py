@@ -14,11 +14,17 @@ from .model import Operation, Rule, Shape, Spec, TypeDef
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _STANDARD_FORMATS = {"date", "date-time", "email", "uuid", "uri"}
 _DAY = r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-_FORMAT_PATTERNS = {"local-date-time": rf"^{_DAY} (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d$"}
+_TIME = r"(?:[01]\d|2[0-3]):[0-5]\d"
+_OFFSET = r"(?:Z|[+-]\d{2}(?::?\d{2})?)"
+_FORMAT_PATTERNS = {
+    "local-date-time": rf"^{_DAY} {_TIME}:[0-5]\d$",
+    "iso-date-time": rf"^{_DAY}(?:T{_TIME}(?::[0-5]\d(?:\.\d+)?)?{_OFFSET}?)?$",
+}
 # Said in the schema because a pattern cannot know month lengths, and most
 # JSON Schema validators treat `format` as an annotation only.
 _FORMAT_WORDS = {
     "local-date-time": "a real calendar date and time as YYYY-MM-DD HH:MM:SS",
+    "iso-date-time": "an ISO-8601 date, time of day and offset optional",
     "date": "a real calendar date as YYYY-MM-DD",
     "date-time": "a real calendar date-time, RFC 3339",
 }

@@ -27,6 +27,7 @@ _FORMAT_WORDS = {
     "date": "a date as YYYY-MM-DD",
     "date-time": "an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
     "local-date-time": "a date and time as YYYY-MM-DD HH:MM:SS",
+    "iso-date-time": "an ISO-8601 date, time and offset optional (YYYY-MM-DD[THH:MM[:SS][+HH:MM]])",
     "email": "an email address",
     "uuid": "a UUID",
     "uri": "an absolute URI",

@@ -20,6 +20,7 @@ _FORMAT_WORDS = {
     "date": "format date (YYYY-MM-DD)",
     "date-time": "format date-time (RFC 3339)",
     "local-date-time": "format local-date-time (YYYY-MM-DD HH:MM:SS)",
+    "iso-date-time": "format iso-date-time (YYYY-MM-DD, time of day and offset optional)",
 }
 _ENCODING_WORDS = {
     "json": "JSON",

@@ -28,6 +28,7 @@ _FORMAT_TESTS = {
     "date": "_is_date",
     "date-time": "_is_date_time",
     "local-date-time": "_is_local_date_time",
+    "iso-date-time": "_is_iso_date_time",
     "email": "_is_email",
     "uuid": "_is_uuid",
     "uri": "_is_uri",

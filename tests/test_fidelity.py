@@ -279,3 +279,86 @@ def test_novatech_ids_the_api_returns_go_straight_back() -> None:
     assert f"/portal/groups/stock/{group.product_group_id}" in paths
     assert novatech_client.validate_params("get_order", {"ord_no": True})[0].rule == "type"
     assert novatech_client.validate_params("get_stock", {"sku": ""})[0].rule == "minLength"
+
+
+# -- Active Ants ---------------------------------------------------------------
+
+
+def test_activeants_vat_levels_are_the_documented_three() -> None:
+    import activeants_client
+
+    for bad in (5, -1):
+        problems = activeants_client.validate("edit_product", {"sku": "A1", "VatLevel": bad})
+        assert _found(problems) == {("/VatLevel", "enum")}
+    assert activeants_client.validate("edit_product", {"sku": "A1", "VatLevel": 2}) == []
+    problems = activeants_client.validate(
+        "add_product", {"sku": "A1", "name": "n", "vatLevel": "3"}
+    )
+    assert ("/vatLevel", "enum") in _found(problems)
+
+
+def test_activeants_stock_bulk_from_must_be_a_real_day() -> None:
+    import activeants_client
+
+    check = activeants_client.validate_params
+    for good in (
+        "2024-01-31",
+        "2024-01-31T10:00",
+        "2024-01-31T10:00:00.5+01:00",
+        "2024-01-31T10:00Z",
+    ):
+        assert check("get_stock_bulk", {"from_": good}) == [], good
+    for bad in ("2024-13-45", "2024-02-30", "2024-01-31T25:00"):
+        assert _found(check("get_stock_bulk", {"from_": bad})) == {("/from", "format")}, bad
+
+
+def test_activeants_empty_sku_is_refused_before_it_calls_another_url() -> None:
+    import activeants_client
+
+    for op in ("get_stock_level", "get_stock"):
+        assert _found(activeants_client.validate_params(op, {"sku": ""})) == {("/sku", "minLength")}
+
+
+def test_activeants_has_no_invented_host() -> None:
+    import activeants_client
+    import pytest
+    from activeants_client import _core
+
+    assert _core.SERVERS == {}
+    with pytest.raises(ValueError, match="base_url"):
+        activeants_client.Client(username="u", password="p")
+    with activeants_client.Client(username="u", password="p", base_url="https://x.test") as c:
+        assert c.base_url == "https://x.test"
+
+
+def test_activeants_purchase_order_delete_answers_null() -> None:
+    import activeants_client
+    from activeants_client.testing import DEFAULT_CREDENTIALS, MockProvider
+
+    from tests.serving import Served
+
+    mock = MockProvider()
+    with (
+        Served(mock.app) as served,
+        activeants_client.Client(**DEFAULT_CREDENTIALS, base_url=served.url) as client,
+    ):
+        assert client.delete_purchase_order({"purchaseOrderId": 1234}) is None
+
+
+def test_activeants_response_limits_are_recorded() -> None:
+    from activeants_client._validation import validate_response
+
+    shipments = {"messageCode": "OK", "message": "m", "result": [{}] * 101}
+    assert ("/result", "maxItems") in _found(validate_response("get_shipments", 200, shipments))
+
+
+def test_activeants_labeled_by_order_type_syncs_with_the_labeled_sync() -> None:
+    from generator.pipeline import Project, load_spec
+
+    spec = load_spec(Project(ROOT, ROOT / "generated"), "activeants")
+    ops = {op.name: op for op in spec.operations}
+    listing = ops["get_labeled_shipments_by_order_type"]
+    assert "sync_labeled_shipments" in listing.description
+    assert listing.mock is not None and ops["sync_labeled_shipments"].mock is not None
+    assert listing.mock["store"] == ops["sync_labeled_shipments"].mock["store"]
+    assert listing.mock["store"] != ops["sync_shipments"].mock["store"]  # type: ignore[index]

@@ -26,11 +26,8 @@ from ._results import ResponseWarning, remember
 
 T = TypeVar("T")
 
-SERVERS: dict[str, str] = {
-    "live": "https://shopapi.activeants.nl",
-    "test": "https://shopapitest.activeants.nl",
-}
-DEFAULT_SERVER: str | None = "live"
+SERVERS: dict[str, str] = {}
+DEFAULT_SERVER: str | None = None
 CONSTANT_HEADERS: dict[str, str] = {}
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 USER_AGENT = "activeants-client/1.0.0 (shipspec 0.1.0)"

@@ -570,7 +570,7 @@ EDIT_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
     cache_ttl=None,
 )
 
-DELETE_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
+DELETE_PURCHASE_ORDER: OperationInfo[models.IdResponse | None] = OperationInfo(
     name="delete_purchase_order",
     method="POST",
     path="/purchaseorder/delete",
@@ -580,7 +580,7 @@ DELETE_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=lambda: _models().IdResponse,
+    response_type=lambda: _nullable(_models().IdResponse),
     errors={},
     warnings={},
     deprecated=None,

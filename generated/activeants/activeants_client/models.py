@@ -375,9 +375,9 @@ class AddProductRequest(Model):
     """
     Product sale price (used in reports)
     """
-    vat_level: Annotated[str | None, Field(alias="vatLevel")] = None
+    vat_level: Annotated[Literal["0", "1", "2"] | None, Field(alias="vatLevel")] = None
     """
-    Deprecated. 0 = No VAT, 1 = Low VAT, 2 = High VAT (not enforced: the request sample sends "string").
+    Deprecated. 0 = No VAT, 1 = Low VAT, 2 = High VAT, as text (the table types it string; see errata product-add-vat-level).
     """
     order_quantity: Annotated[str | None, Field(alias="orderQuantity")] = None
     """
@@ -595,7 +595,7 @@ class EditProductRequest(Model):
     """
     Product sale price (used in reports)
     """
-    vat_level: Annotated[int | None, Field(alias="VatLevel")] = None
+    vat_level: Annotated[Literal[0, 1, 2] | None, Field(alias="VatLevel")] = None
     """
     Deprecated. 0 = No VAT, 1 = Low VAT, 2 = High VAT
     """
@@ -1036,7 +1036,10 @@ class ReturnItemsResponse(Model):
     )
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
-    result: list[ReturnItem] | None = None
+    result: Annotated[list[ReturnItem] | None, Field(max_length=1000)] = None
+    """
+    The response will have a maximum of 1000 returnitems per post (see errata response-side-limits).
+    """
 
 
 class ReturnLabel(Model):
@@ -1188,9 +1191,9 @@ class Settings(Model):
     """
     An array of all countries and their iso3166-code. Note that some countries are divided into sub-territories such as ES-CE. These countries often require specific customs or tax-regulations to be adhered to.
     """
-    languages: list[Language] | None = None
+    languages: Annotated[list[Language] | None, Field(max_length=11)] = None
     """
-    An array of languages supported by the system. Note that this set is limited to 11 languages.
+    An array of languages supported by the system. Note that this set is limited to 11 languages (see errata response-side-limits).
     """
     return_reasons: Annotated[list[ReturnReason] | None, Field(alias="returnReasons")] = None
     """
@@ -1371,7 +1374,10 @@ class ShipmentsResponse(Model):
     )
     message_code: Annotated[Literal["OK"] | None, Field(alias="messageCode")] = None
     message: str | None = None
-    result: list[Shipment] | None = None
+    result: Annotated[list[Shipment] | None, Field(max_length=100)] = None
+    """
+    Per request a max. of 100 shipments are returned (see errata response-side-limits).
+    """
 
 
 class ShippingMethod(Model):
@@ -1534,7 +1540,7 @@ class StockLevelResponse(Model):
     message: str | None = None
     result: int | None = None
     """
-    the stock level. Either economic or available, depending on the product's settings
+    the stock level. Either economic or available ("Free") stock, depending on the product's settings (see errata free-or-available-stock).
     """
 
 

@@ -116,6 +116,27 @@ def _parse_date_time(text: str) -> _dt.datetime | None:
         return None
 
 
+_ISO_DATE_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+
+
+def _parse_iso_date_time(text: str) -> _dt.date | None:
+    """An ISO-8601 date with optional time of day and offset, on a real calendar day."""
+    if not _ISO_DATE_TIME.fullmatch(text):
+        return None
+    try:
+        if "T" not in text:
+            return _dt.date.fromisoformat(text)
+        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _is_iso_date_time(text: str) -> bool:
+    return _parse_iso_date_time(text) is not None
+
+
 def _is_date(text: str) -> bool:
     return _parse_date(text) is not None
 
@@ -143,6 +164,7 @@ def _is_uri(text: str) -> bool:
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "date": _parse_date,
     "local-date-time": _parse_local_date_time,
+    "iso-date-time": _parse_iso_date_time,
     "date-time": _parse_date_time,
 }
 
