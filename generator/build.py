@@ -184,6 +184,14 @@ class _Builder:
                 self.error(
                     child_pointer(pointer, "params_at_least_one_of"), f"no parameter named '{key}'"
                 )
+        response_only = tuple(raw.get("response_only") or ())
+        known = self._body_field_names(raw.get("body"))
+        for index, field_name in enumerate(response_only):
+            if known is not None and field_name not in known:
+                self.error(
+                    child_pointer(child_pointer(pointer, "response_only"), index),
+                    f"the body has no field '{field_name}'",
+                )
         body, body_type = None, None
         if "body" in raw:
             body_pointer = child_pointer(pointer, "body")
@@ -262,7 +270,18 @@ class _Builder:
             paging=self.operation_paging(raw.get("paging"), pointer),
             mock=raw.get("mock"),
             headers=tuple((raw.get("headers") or {}).items()),
+            response_only=response_only,
         )
+
+    def _body_field_names(self, body: Any) -> set[str] | None:
+        """Field names of a named body type (and its union members), None if not known."""
+        raw_types = self.raw.get("types") or {}
+        if not isinstance(body, str) or not isinstance(raw_types.get(body), dict):
+            return None
+        names: set[str] = set()
+        for member in [body, *(raw_types[body].get("one_of") or [])]:
+            names.update((raw_types.get(member) or {}).get("fields") or {})
+        return names
 
     # -- provider-level parts ------------------------------------------
     def auth(self, operations: dict[str, Operation]) -> Auth:

@@ -308,10 +308,25 @@ def operation_cases(spec: Spec, op: Operation) -> list[Case]:
     if base is None:
         base = sample(spec, op.body)
     cases = _walk(spec, op.name, base, op.body, [])
+    cases += _response_only_cases(spec, op, base)
     unique: dict[str, Case] = {}
     for case in cases:
         unique.setdefault(case.id, case)
     return list(unique.values())
+
+
+def _response_only_cases(spec: Spec, op: Operation, base: Any) -> list[Case]:
+    """The valid payload plus one field only responses carry, well-typed."""
+    if op.body is None or op.body.kind != "ref" or not isinstance(base, dict):
+        return []
+    typedef = spec.type(op.body.ref or "")
+    members = [spec.type(m) for m in typedef.one_of] if typedef.is_union else [typedef]
+    shapes = {f.wire_name: f.shape for member in members for f in member.fields}
+    return [
+        Case(op.name, "response_only", "/" + name, {**base, name: sample(spec, shapes[name])})
+        for name in op.response_only
+        if name in shapes and name not in base
+    ]
 
 
 def base_payload(spec: Spec, op: Operation) -> Any:

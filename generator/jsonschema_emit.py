@@ -198,7 +198,11 @@ def document(spec: Spec, root: Shape, title: str) -> dict[str, Any]:
 def operation_documents(spec: Spec, op: Operation) -> dict[str, dict[str, Any]]:
     documents = {}
     if op.body is not None:
-        documents[f"{op.name}.request.json"] = document(spec, op.body, f"{op.name} request body")
+        request = document(spec, op.body, f"{op.name} request body")
+        if op.response_only:
+            # fields only responses carry: the body type allows them, this request does not
+            request["not"] = {"anyOf": [{"required": [name]} for name in op.response_only]}
+        documents[f"{op.name}.request.json"] = request
     for response in op.responses:
         if response.shape is not None:
             name = f"{op.name}.response.{response.status}.json"

@@ -119,6 +119,9 @@ def unique_by(key: str) -> str:
     return f"must be unique: an earlier item has the same '{key}'"
 
 
+RESPONSE_ONLY = "only responses carry this field: the provider sets it, do not send it here"
+
+
 def at_least_one(names: tuple[str, ...]) -> str:
     return "at least one of " + ", ".join(f"'{n}'" for n in names) + " is required"
 

@@ -208,6 +208,7 @@ class Operation:
     paging: Paging | None = None
     mock: Mapping[str, Any] | None = None  # declarative, read only by the provider mock
     headers: tuple[tuple[str, str], ...] = ()  # constant headers of this operation
+    response_only: tuple[str, ...] = ()  # body fields only responses carry, refused here
 
     @property
     def success(self) -> Response:

@@ -359,6 +359,13 @@ class _Emitter:
                 )
             else:
                 self.shape(op.body, "value", '""')
+                for name in op.response_only:
+                    self._check(
+                        f"isinstance(value, dict) and {name!r} in value",
+                        repr("/" + _escape(name)),
+                        repr(messages.RESPONSE_ONLY),
+                        "'response_only'",
+                    )
         w()
         w()
         with w.block(

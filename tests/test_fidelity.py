@@ -362,3 +362,74 @@ def test_activeants_labeled_by_order_type_syncs_with_the_labeled_sync() -> None:
     assert listing.mock is not None and ops["sync_labeled_shipments"].mock is not None
     assert listing.mock["store"] == ops["sync_labeled_shipments"].mock["store"]
     assert listing.mock["store"] != ops["sync_shipments"].mock["store"]  # type: ignore[index]
+
+
+# -- CartonCloud ---------------------------------------------------------------
+
+
+def _documented_request(provider: str, operation: str) -> Any:
+    from generator.pipeline import Project, load_spec
+
+    spec = load_spec(Project(ROOT, ROOT / "generated"), provider)
+    op = next(o for o in spec.operations if o.name == operation)
+    return next(e.request.value for e in op.examples if e.request is not None)
+
+
+def test_cartoncloud_empty_name_and_description_in_the_documented_words() -> None:
+    import cartoncloud_client
+
+    product = _documented_request("cartoncloud", "create_product")
+    assert cartoncloud_client.validate("create_product", product) == []
+    problems = cartoncloud_client.validate("create_product", dict(product, name="", description=""))
+    assert {(p.pointer, p.rule, p.message) for p in problems} == {
+        ("/name", "minLength", "Name cannot be empty."),
+        ("/description", "minLength", "Description cannot be empty."),
+    }
+
+
+def test_cartoncloud_create_refuses_response_only_fields() -> None:
+    import cartoncloud_client
+
+    outbound = _documented_request("cartoncloud", "create_outbound_order")
+    for name, value in (
+        ("id", "318782ea-75b1-11e8-adc0-fa7ae01b9ebc"),
+        ("version", 1),
+        ("status", "x"),
+    ):
+        problems = cartoncloud_client.validate("create_outbound_order", {**outbound, name: value})
+        assert _found(problems) == {("/" + name, "response_only")}, name
+    inbound = _documented_request("cartoncloud", "create_inbound_order")
+    assert cartoncloud_client.validate("create_inbound_order", {**inbound, "status": "DRAFT"}) == []
+    assert _found(
+        cartoncloud_client.validate("create_inbound_order", {**inbound, "version": 2})
+    ) == {("/version", "response_only")}
+    schema = json.loads(
+        (
+            ROOT
+            / "generated/cartoncloud/cartoncloud_client/schemas/create_outbound_order.request.json"
+        ).read_text("utf-8")
+    )
+    assert schema["not"] == {
+        "anyOf": [{"required": ["id"]}, {"required": ["version"]}, {"required": ["status"]}]
+    }
+
+
+def test_cartoncloud_token_type_is_always_bearer_and_the_form_request_is_carried() -> None:
+    from cartoncloud_client._validation import validate_response
+
+    token = {"access_token": "t", "token_type": "bearer", "expires_in": 3600}
+    assert validate_response("get_token", 200, token) == []
+    wrong = validate_response("get_token", 200, dict(token, token_type="mac"))
+    assert _found(wrong) == {("/token_type", "const")}
+    assert _documented_request("cartoncloud", "get_token") == {"grant_type": "client_credentials"}
+
+
+def test_cartoncloud_readme_tells_of_warnings_retries_and_the_mock() -> None:
+    readme = (ROOT / "generated/cartoncloud/README.md").read_text("utf-8")
+    for words in (
+        "response_warning(result)",
+        "response_status(result)",
+        "## Retries",
+        "MockProvider",
+    ):
+        assert words in readme, words

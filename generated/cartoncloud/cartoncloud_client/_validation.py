@@ -249,10 +249,9 @@ _C24 = ("code", "barcode")
 _C25 = frozenset(("qtyPerBase", "volume", "weight"))
 _C26 = frozenset(("code", "name"))
 _C27 = ("code", "name")
-_C28 = ("bearer",)
-_C29 = frozenset(("grant_type",))
-_C30 = ("TRANSPORT",)
-_C31 = frozenset(
+_C28 = frozenset(("grant_type",))
+_C29 = ("TRANSPORT",)
+_C30 = frozenset(
     (
         "customer",
         "description",
@@ -268,13 +267,13 @@ _C31 = frozenset(
         "version",
     )
 )
-_C32 = frozenset(("uiOptions",))
-_C33 = frozenset(("type",))
-_C34 = frozenset(("id", "name"))
-_C35 = ("id", "name")
-_C36 = ("WAREHOUSE",)
-_C37 = ("REQUIRED", "OPTIONAL")
-_C38 = frozenset(
+_C31 = frozenset(("uiOptions",))
+_C32 = frozenset(("type",))
+_C33 = frozenset(("id", "name"))
+_C34 = ("id", "name")
+_C35 = ("WAREHOUSE",)
+_C36 = ("REQUIRED", "OPTIONAL")
+_C37 = frozenset(
     (
         "customer",
         "defaultUnitOfMeasure",
@@ -292,13 +291,13 @@ _C38 = frozenset(
         "version",
     )
 )
-_C39 = frozenset(("inbound", "stockSelection", "storage", "uiOptions", "variableWeight"))
-_C40 = frozenset(("initialStatus",))
-_C41 = ("FEFO", "FIFO")
-_C42 = ("MINIMISE_STORAGE",)
-_C43 = frozenset(("expiryThresholdDays", "method", "secondaryMethod", "strict"))
-_C44 = ("PER_LOCATION", "")
-_C45 = frozenset(("chargeMethod",))
+_C38 = frozenset(("inbound", "stockSelection", "storage", "uiOptions", "variableWeight"))
+_C39 = frozenset(("initialStatus",))
+_C40 = ("FEFO", "FIFO")
+_C41 = ("MINIMISE_STORAGE",)
+_C42 = frozenset(("expiryThresholdDays", "method", "secondaryMethod", "strict"))
+_C43 = ("PER_LOCATION", "")
+_C44 = frozenset(("chargeMethod",))
 
 
 def _check_Address(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1280,12 +1279,12 @@ def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
         if not (isinstance(v135, str)):
             out.append(Problem(ptr + "/token_type", _wrong_type("a string", v135), "type"))
         else:
-            if not _in_enum(v135, _C28):
+            if not _in_enum(v135, ("bearer",)):
                 out.append(
                     Problem(
                         ptr + "/token_type",
-                        "must be one of 'bearer'" + " (got " + repr(v135) + ")",
-                        "enum",
+                        "must be 'bearer'" + " (got " + repr(v135) + ")",
+                        "const",
                     )
                 )
     else:
@@ -1318,7 +1317,7 @@ def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     else:
         out.append(Problem(ptr, "missing required field 'grant_type'", "required", "grant_type"))
     for key138 in value:
-        if key138 not in _C29:
+        if key138 not in _C28:
             out.append(
                 Problem(
                     ptr + "/" + _escape(key138),
@@ -1350,7 +1349,7 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         if not (isinstance(v141, str)):
             out.append(Problem(ptr + "/scope", _wrong_type("a string", v141), "type"))
         else:
-            if not _in_enum(v141, _C30):
+            if not _in_enum(v141, _C29):
                 out.append(
                     Problem(
                         ptr + "/scope",
@@ -1378,34 +1377,54 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         v145 = value["name"]
         if not (isinstance(v145, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v145), "type"))
+        else:
+            n146 = len(v145) if isinstance(v145, str) else 0
+            if n146 < 1:
+                out.append(
+                    Problem(
+                        ptr + "/name",
+                        "Name cannot be empty.",
+                        "minLength" if n146 < 1 else "maxLength",
+                    )
+                )
     else:
         out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "description" in value:
-        v146 = value["description"]
-        if not (isinstance(v146, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", v146), "type"))
+        v147 = value["description"]
+        if not (isinstance(v147, str)):
+            out.append(Problem(ptr + "/description", _wrong_type("a string", v147), "type"))
+        else:
+            n148 = len(v147) if isinstance(v147, str) else 0
+            if n148 < 1:
+                out.append(
+                    Problem(
+                        ptr + "/description",
+                        "Description cannot be empty.",
+                        "minLength" if n148 < 1 else "maxLength",
+                    )
+                )
     else:
         out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
     if "properties" in value:
-        v147 = value["properties"]
-        if not (isinstance(v147, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", v147), "type"))
-    if "details" in value:
-        v148 = value["details"]
-        _check_TransportProductDetails(v148, ptr + "/details", out)
-    if "measures" in value:
-        v149 = value["measures"]
+        v149 = value["properties"]
         if not (isinstance(v149, dict)):
-            out.append(Problem(ptr + "/measures", _wrong_type("an object", v149), "type"))
+            out.append(Problem(ptr + "/properties", _wrong_type("an object", v149), "type"))
+    if "details" in value:
+        v150 = value["details"]
+        _check_TransportProductDetails(v150, ptr + "/details", out)
+    if "measures" in value:
+        v151 = value["measures"]
+        if not (isinstance(v151, dict)):
+            out.append(Problem(ptr + "/measures", _wrong_type("an object", v151), "type"))
     if "version" in value:
-        v150 = value["version"]
-        if not (_is_int(v150)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", v150), "type"))
-    for key151 in value:
-        if key151 not in _C31:
+        v152 = value["version"]
+        if not (_is_int(v152)):
+            out.append(Problem(ptr + "/version", _wrong_type("an integer", v152), "type"))
+    for key153 in value:
+        if key153 not in _C30:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key151),
+                    ptr + "/" + _escape(key153),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1417,13 +1436,13 @@ def _check_TransportProductDetails(value: Any, ptr: str, out: list[Problem]) -> 
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "uiOptions" in value:
-        v152 = value["uiOptions"]
-        _check_UiOption(v152, ptr + "/uiOptions", out)
-    for key153 in value:
-        if key153 not in _C32:
+        v154 = value["uiOptions"]
+        _check_UiOption(v154, ptr + "/uiOptions", out)
+    for key155 in value:
+        if key155 not in _C31:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key153),
+                    ptr + "/" + _escape(key155),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1435,8 +1454,8 @@ def _check_UiOption(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "consignmentItems" in value:
-        v154 = value["consignmentItems"]
-        _check_UiOptionConsignmentItems(v154, ptr + "/consignmentItems", out)
+        v156 = value["consignmentItems"]
+        _check_UiOptionConsignmentItems(v156, ptr + "/consignmentItems", out)
 
 
 def _check_UiOptionConsignmentItems(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1444,8 +1463,8 @@ def _check_UiOptionConsignmentItems(value: Any, ptr: str, out: list[Problem]) ->
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "cubicCalculator" in value:
-        v155 = value["cubicCalculator"]
-        _check_UiOptionConsignmentItemsCubicCalculator(v155, ptr + "/cubicCalculator", out)
+        v157 = value["cubicCalculator"]
+        _check_UiOptionConsignmentItemsCubicCalculator(v157, ptr + "/cubicCalculator", out)
 
 
 def _check_UiOptionConsignmentItemsCubicCalculator(
@@ -1455,9 +1474,9 @@ def _check_UiOptionConsignmentItemsCubicCalculator(
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "multiplierField" in value:
-        v156 = value["multiplierField"]
-        if not (isinstance(v156, str)):
-            out.append(Problem(ptr + "/multiplierField", _wrong_type("a string", v156), "type"))
+        v158 = value["multiplierField"]
+        if not (isinstance(v158, str)):
+            out.append(Problem(ptr + "/multiplierField", _wrong_type("a string", v158), "type"))
 
 
 def _check_UnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1465,16 +1484,16 @@ def _check_UnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "type" in value:
-        v157 = value["type"]
-        if not (isinstance(v157, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v157), "type"))
+        v159 = value["type"]
+        if not (isinstance(v159, str)):
+            out.append(Problem(ptr + "/type", _wrong_type("a string", v159), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
-    for key158 in value:
-        if key158 not in _C33:
+    for key160 in value:
+        if key160 not in _C32:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key158),
+                    ptr + "/" + _escape(key160),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1486,58 +1505,35 @@ def _check_UserInfo(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v159 = value["id"]
-        if not (isinstance(v159, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v159), "type"))
+        v161 = value["id"]
+        if not (isinstance(v161, str)):
+            out.append(Problem(ptr + "/id", _wrong_type("a string", v161), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
     if "name" in value:
-        v160 = value["name"]
-        if not (isinstance(v160, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v160), "type"))
+        v162 = value["name"]
+        if not (isinstance(v162, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v162), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "email" in value:
-        v161 = value["email"]
-        if not (isinstance(v161, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v161), "type"))
+        v163 = value["email"]
+        if not (isinstance(v163, str)):
+            out.append(Problem(ptr + "/email", _wrong_type("a string", v163), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
     if "tenants" in value:
-        v162 = value["tenants"]
-        if not (isinstance(v162, list)):
-            out.append(Problem(ptr + "/tenants", _wrong_type("an array", v162), "type"))
+        v164 = value["tenants"]
+        if not (isinstance(v164, list)):
+            out.append(Problem(ptr + "/tenants", _wrong_type("an array", v164), "type"))
         else:
-            for i163, item164 in enumerate(v162):
-                _check_UserTenant(item164, ptr + "/tenants" + "/" + str(i163), out)
+            for i165, item166 in enumerate(v164):
+                _check_UserTenant(item166, ptr + "/tenants" + "/" + str(i165), out)
     else:
         out.append(Problem(ptr, "missing required field 'tenants'", "required", "tenants"))
 
 
 def _check_UserTenant(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "id" in value:
-        v165 = value["id"]
-        if not (isinstance(v165, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v165), "type"))
-        else:
-            if isinstance(v165, str) and not _is_uuid(v165):
-                out.append(
-                    Problem(ptr + "/id", "must be a UUID (got " + repr(v165) + ")", "format")
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
-    if "name" in value:
-        v166 = value["name"]
-        if not (isinstance(v166, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v166), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
-
-
-def _check_Warehouse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
@@ -1550,20 +1546,43 @@ def _check_Warehouse(value: Any, ptr: str, out: list[Problem]) -> None:
                 out.append(
                     Problem(ptr + "/id", "must be a UUID (got " + repr(v167) + ")", "format")
                 )
+    else:
+        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
     if "name" in value:
         v168 = value["name"]
         if not (isinstance(v168, str)):
             out.append(Problem(ptr + "/name", _wrong_type("a string", v168), "type"))
-    for key169 in value:
-        if key169 not in _C34:
+    else:
+        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
+
+
+def _check_Warehouse(value: Any, ptr: str, out: list[Problem]) -> None:
+    if not isinstance(value, dict):
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        return
+    if "id" in value:
+        v169 = value["id"]
+        if not (isinstance(v169, str)):
+            out.append(Problem(ptr + "/id", _wrong_type("a string", v169), "type"))
+        else:
+            if isinstance(v169, str) and not _is_uuid(v169):
+                out.append(
+                    Problem(ptr + "/id", "must be a UUID (got " + repr(v169) + ")", "format")
+                )
+    if "name" in value:
+        v170 = value["name"]
+        if not (isinstance(v170, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v170), "type"))
+    for key171 in value:
+        if key171 not in _C33:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key169),
+                    ptr + "/" + _escape(key171),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
             )
-    if not any(k in value for k in _C35):
+    if not any(k in value for k in _C34):
         out.append(
             Problem(ptr, "a warehouse is referenced by one of id or name", "at_least_one_of")
         )
@@ -1574,97 +1593,117 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v170 = value["id"]
-        if not (isinstance(v170, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v170), "type"))
+        v172 = value["id"]
+        if not (isinstance(v172, str)):
+            out.append(Problem(ptr + "/id", _wrong_type("a string", v172), "type"))
         else:
-            if isinstance(v170, str) and not _is_uuid(v170):
+            if isinstance(v172, str) and not _is_uuid(v172):
                 out.append(
-                    Problem(ptr + "/id", "must be a UUID (got " + repr(v170) + ")", "format")
+                    Problem(ptr + "/id", "must be a UUID (got " + repr(v172) + ")", "format")
                 )
     if "status" in value:
-        v171 = value["status"]
-        if not (isinstance(v171, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v171), "type"))
+        v173 = value["status"]
+        if not (isinstance(v173, str)):
+            out.append(Problem(ptr + "/status", _wrong_type("a string", v173), "type"))
     if "scope" in value:
-        v172 = value["scope"]
-        if not (isinstance(v172, str)):
-            out.append(Problem(ptr + "/scope", _wrong_type("a string", v172), "type"))
+        v174 = value["scope"]
+        if not (isinstance(v174, str)):
+            out.append(Problem(ptr + "/scope", _wrong_type("a string", v174), "type"))
         else:
-            if not _in_enum(v172, _C36):
+            if not _in_enum(v174, _C35):
                 out.append(
                     Problem(
                         ptr + "/scope",
-                        "must be one of 'WAREHOUSE'" + " (got " + repr(v172) + ")",
+                        "must be one of 'WAREHOUSE'" + " (got " + repr(v174) + ")",
                         "enum",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'scope'", "required", "scope"))
     if "type" in value:
-        v173 = value["type"]
-        if not (isinstance(v173, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v173), "type"))
+        v175 = value["type"]
+        if not (isinstance(v175, str)):
+            out.append(Problem(ptr + "/type", _wrong_type("a string", v175), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
     if "references" in value:
-        v174 = value["references"]
-        _check_References(v174, ptr + "/references", out)
+        v176 = value["references"]
+        _check_References(v176, ptr + "/references", out)
     else:
         out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
     if "customer" in value:
-        v175 = value["customer"]
-        _check_Customer(v175, ptr + "/customer", out)
+        v177 = value["customer"]
+        _check_Customer(v177, ptr + "/customer", out)
     else:
         out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
     if "name" in value:
-        v176 = value["name"]
-        if not (isinstance(v176, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v176), "type"))
+        v178 = value["name"]
+        if not (isinstance(v178, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v178), "type"))
+        else:
+            n179 = len(v178) if isinstance(v178, str) else 0
+            if n179 < 1:
+                out.append(
+                    Problem(
+                        ptr + "/name",
+                        "Name cannot be empty.",
+                        "minLength" if n179 < 1 else "maxLength",
+                    )
+                )
     else:
         out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "description" in value:
-        v177 = value["description"]
-        if not (isinstance(v177, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", v177), "type"))
+        v180 = value["description"]
+        if not (isinstance(v180, str)):
+            out.append(Problem(ptr + "/description", _wrong_type("a string", v180), "type"))
+        else:
+            n181 = len(v180) if isinstance(v180, str) else 0
+            if n181 < 1:
+                out.append(
+                    Problem(
+                        ptr + "/description",
+                        "Description cannot be empty.",
+                        "minLength" if n181 < 1 else "maxLength",
+                    )
+                )
     else:
         out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
     if "details" in value:
-        v178 = value["details"]
-        _check_WarehouseProductDetails(v178, ptr + "/details", out)
+        v182 = value["details"]
+        _check_WarehouseProductDetails(v182, ptr + "/details", out)
     if "itemPropertyRequirements" in value:
-        v179 = value["itemPropertyRequirements"]
-        if not (isinstance(v179, dict)):
+        v183 = value["itemPropertyRequirements"]
+        if not (isinstance(v183, dict)):
             out.append(
-                Problem(ptr + "/itemPropertyRequirements", _wrong_type("an object", v179), "type")
+                Problem(ptr + "/itemPropertyRequirements", _wrong_type("an object", v183), "type")
             )
         else:
-            for key180, item181 in v179.items():
-                if not (isinstance(item181, str)):
+            for key184, item185 in v183.items():
+                if not (isinstance(item185, str)):
                     out.append(
                         Problem(
-                            ptr + "/itemPropertyRequirements" + "/" + _escape(key180),
-                            _wrong_type("a string", item181),
+                            ptr + "/itemPropertyRequirements" + "/" + _escape(key184),
+                            _wrong_type("a string", item185),
                             "type",
                         )
                     )
                 else:
-                    if not _in_enum(item181, _C37):
+                    if not _in_enum(item185, _C36):
                         out.append(
                             Problem(
-                                ptr + "/itemPropertyRequirements" + "/" + _escape(key180),
+                                ptr + "/itemPropertyRequirements" + "/" + _escape(key184),
                                 "must be one of 'REQUIRED', 'OPTIONAL'"
                                 + " (got "
-                                + repr(item181)
+                                + repr(item185)
                                 + ")",
                                 "enum",
                             )
                         )
     if "defaultUnitOfMeasure" in value:
-        v182 = value["defaultUnitOfMeasure"]
-        if not (isinstance(v182, str)):
+        v186 = value["defaultUnitOfMeasure"]
+        if not (isinstance(v186, str)):
             out.append(
-                Problem(ptr + "/defaultUnitOfMeasure", _wrong_type("a string", v182), "type")
+                Problem(ptr + "/defaultUnitOfMeasure", _wrong_type("a string", v186), "type")
             )
     else:
         out.append(
@@ -1676,30 +1715,30 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "unitOfMeasures" in value:
-        v183 = value["unitOfMeasures"]
-        if not (isinstance(v183, dict)):
-            out.append(Problem(ptr + "/unitOfMeasures", _wrong_type("an object", v183), "type"))
+        v187 = value["unitOfMeasures"]
+        if not (isinstance(v187, dict)):
+            out.append(Problem(ptr + "/unitOfMeasures", _wrong_type("an object", v187), "type"))
         else:
-            for key184, item185 in v183.items():
+            for key188, item189 in v187.items():
                 _check_ProductUnitOfMeasure(
-                    item185, ptr + "/unitOfMeasures" + "/" + _escape(key184), out
+                    item189, ptr + "/unitOfMeasures" + "/" + _escape(key188), out
                 )
     if "notifications" in value:
-        v186 = value["notifications"]
-        if not (isinstance(v186, list)):
-            out.append(Problem(ptr + "/notifications", _wrong_type("an array", v186), "type"))
+        v190 = value["notifications"]
+        if not (isinstance(v190, list)):
+            out.append(Problem(ptr + "/notifications", _wrong_type("an array", v190), "type"))
         else:
-            for i187, item188 in enumerate(v186):
-                _check_ProductNotification(item188, ptr + "/notifications" + "/" + str(i187), out)
+            for i191, item192 in enumerate(v190):
+                _check_ProductNotification(item192, ptr + "/notifications" + "/" + str(i191), out)
     if "version" in value:
-        v189 = value["version"]
-        if not (_is_int(v189)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", v189), "type"))
-    for key190 in value:
-        if key190 not in _C38:
+        v193 = value["version"]
+        if not (_is_int(v193)):
+            out.append(Problem(ptr + "/version", _wrong_type("an integer", v193), "type"))
+    for key194 in value:
+        if key194 not in _C37:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key190),
+                    ptr + "/" + _escape(key194),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1711,26 +1750,26 @@ def _check_WarehouseProductDetails(value: Any, ptr: str, out: list[Problem]) -> 
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "variableWeight" in value:
-        v191 = value["variableWeight"]
-        if not (isinstance(v191, bool)):
-            out.append(Problem(ptr + "/variableWeight", _wrong_type("a boolean", v191), "type"))
+        v195 = value["variableWeight"]
+        if not (isinstance(v195, bool)):
+            out.append(Problem(ptr + "/variableWeight", _wrong_type("a boolean", v195), "type"))
     if "uiOptions" in value:
-        v192 = value["uiOptions"]
-        _check_UiOption(v192, ptr + "/uiOptions", out)
+        v196 = value["uiOptions"]
+        _check_UiOption(v196, ptr + "/uiOptions", out)
     if "storage" in value:
-        v193 = value["storage"]
-        _check_WarehouseProductDetailsStorage(v193, ptr + "/storage", out)
+        v197 = value["storage"]
+        _check_WarehouseProductDetailsStorage(v197, ptr + "/storage", out)
     if "inbound" in value:
-        v194 = value["inbound"]
-        _check_WarehouseProductDetailsInbound(v194, ptr + "/inbound", out)
+        v198 = value["inbound"]
+        _check_WarehouseProductDetailsInbound(v198, ptr + "/inbound", out)
     if "stockSelection" in value:
-        v195 = value["stockSelection"]
-        _check_WarehouseProductDetailsStockSelection(v195, ptr + "/stockSelection", out)
-    for key196 in value:
-        if key196 not in _C39:
+        v199 = value["stockSelection"]
+        _check_WarehouseProductDetailsStockSelection(v199, ptr + "/stockSelection", out)
+    for key200 in value:
+        if key200 not in _C38:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key196),
+                    ptr + "/" + _escape(key200),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1742,14 +1781,14 @@ def _check_WarehouseProductDetailsInbound(value: Any, ptr: str, out: list[Proble
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "initialStatus" in value:
-        v197 = value["initialStatus"]
-        if not (isinstance(v197, str)):
-            out.append(Problem(ptr + "/initialStatus", _wrong_type("a string", v197), "type"))
-    for key198 in value:
-        if key198 not in _C40:
+        v201 = value["initialStatus"]
+        if not (isinstance(v201, str)):
+            out.append(Problem(ptr + "/initialStatus", _wrong_type("a string", v201), "type"))
+    for key202 in value:
+        if key202 not in _C39:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key198),
+                    ptr + "/" + _escape(key202),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1761,46 +1800,46 @@ def _check_WarehouseProductDetailsStockSelection(value: Any, ptr: str, out: list
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "method" in value:
-        v199 = value["method"]
-        if not (isinstance(v199, str)):
-            out.append(Problem(ptr + "/method", _wrong_type("a string", v199), "type"))
+        v203 = value["method"]
+        if not (isinstance(v203, str)):
+            out.append(Problem(ptr + "/method", _wrong_type("a string", v203), "type"))
         else:
-            if not _in_enum(v199, _C41):
+            if not _in_enum(v203, _C40):
                 out.append(
                     Problem(
                         ptr + "/method",
-                        "must be one of 'FEFO', 'FIFO'" + " (got " + repr(v199) + ")",
+                        "must be one of 'FEFO', 'FIFO'" + " (got " + repr(v203) + ")",
                         "enum",
                     )
                 )
     if "secondaryMethod" in value:
-        v200 = value["secondaryMethod"]
-        if not (isinstance(v200, str)):
-            out.append(Problem(ptr + "/secondaryMethod", _wrong_type("a string", v200), "type"))
+        v204 = value["secondaryMethod"]
+        if not (isinstance(v204, str)):
+            out.append(Problem(ptr + "/secondaryMethod", _wrong_type("a string", v204), "type"))
         else:
-            if not _in_enum(v200, _C42):
+            if not _in_enum(v204, _C41):
                 out.append(
                     Problem(
                         ptr + "/secondaryMethod",
-                        "must be one of 'MINIMISE_STORAGE'" + " (got " + repr(v200) + ")",
+                        "must be one of 'MINIMISE_STORAGE'" + " (got " + repr(v204) + ")",
                         "enum",
                     )
                 )
     if "strict" in value:
-        v201 = value["strict"]
-        if not (isinstance(v201, bool)):
-            out.append(Problem(ptr + "/strict", _wrong_type("a boolean", v201), "type"))
+        v205 = value["strict"]
+        if not (isinstance(v205, bool)):
+            out.append(Problem(ptr + "/strict", _wrong_type("a boolean", v205), "type"))
     if "expiryThresholdDays" in value:
-        v202 = value["expiryThresholdDays"]
-        if not (_is_int(v202)):
+        v206 = value["expiryThresholdDays"]
+        if not (_is_int(v206)):
             out.append(
-                Problem(ptr + "/expiryThresholdDays", _wrong_type("an integer", v202), "type")
+                Problem(ptr + "/expiryThresholdDays", _wrong_type("an integer", v206), "type")
             )
-    for key203 in value:
-        if key203 not in _C43:
+    for key207 in value:
+        if key207 not in _C42:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key203),
+                    ptr + "/" + _escape(key207),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1812,23 +1851,23 @@ def _check_WarehouseProductDetailsStorage(value: Any, ptr: str, out: list[Proble
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "chargeMethod" in value:
-        v204 = value["chargeMethod"]
-        if not (isinstance(v204, str)):
-            out.append(Problem(ptr + "/chargeMethod", _wrong_type("a string", v204), "type"))
+        v208 = value["chargeMethod"]
+        if not (isinstance(v208, str)):
+            out.append(Problem(ptr + "/chargeMethod", _wrong_type("a string", v208), "type"))
         else:
-            if not _in_enum(v204, _C44):
+            if not _in_enum(v208, _C43):
                 out.append(
                     Problem(
                         ptr + "/chargeMethod",
-                        "must be one of 'PER_LOCATION', ''" + " (got " + repr(v204) + ")",
+                        "must be one of 'PER_LOCATION', ''" + " (got " + repr(v208) + ")",
                         "enum",
                     )
                 )
-    for key205 in value:
-        if key205 not in _C45:
+    for key209 in value:
+        if key209 not in _C44:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key205),
+                    ptr + "/" + _escape(key209),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1854,26 +1893,42 @@ def _params_get_user_info(params: Mapping[str, Any], out: list[Problem]) -> None
 
 def _body_create_inbound_order(value: Any, out: list[Problem]) -> None:
     _check_InboundOrder(value, "", out)
+    if isinstance(value, dict) and "id" in value:
+        out.append(
+            Problem(
+                "/id",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
+    if isinstance(value, dict) and "version" in value:
+        out.append(
+            Problem(
+                "/version",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
 
 
 def _params_create_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v206 = params.get("tenant_id")
-    if v206 is not None:
-        if not (isinstance(v206, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v206), "type"))
+    v210 = params.get("tenant_id")
+    if v210 is not None:
+        if not (isinstance(v210, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v210), "type"))
         else:
-            n207 = len(v206) if isinstance(v206, str) else 0
-            if n207 < 1:
+            n211 = len(v210) if isinstance(v210, str) else 0
+            if n211 < 1:
                 out.append(
                     Problem(
                         "/tenantId",
-                        f"must not be empty (got {n207})",
-                        "minLength" if n207 < 1 else "maxLength",
+                        f"must not be empty (got {n211})",
+                        "minLength" if n211 < 1 else "maxLength",
                     )
                 )
-            if isinstance(v206, str) and not _is_uuid(v206):
+            if isinstance(v210, str) and not _is_uuid(v210):
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v206) + ")", "format")
+                    Problem("/tenantId", "must be a UUID (got " + repr(v210) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
@@ -1885,51 +1940,6 @@ def _body_get_inbound_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v208 = params.get("tenant_id")
-    if v208 is not None:
-        if not (isinstance(v208, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v208), "type"))
-        else:
-            n209 = len(v208) if isinstance(v208, str) else 0
-            if n209 < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {n209})",
-                        "minLength" if n209 < 1 else "maxLength",
-                    )
-                )
-            if isinstance(v208, str) and not _is_uuid(v208):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v208) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    v210 = params.get("order_id")
-    if v210 is not None:
-        if not (isinstance(v210, str)):
-            out.append(Problem("/id", _wrong_type("a string", v210), "type"))
-        else:
-            n211 = len(v210) if isinstance(v210, str) else 0
-            if n211 < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {n211})",
-                        "minLength" if n211 < 1 else "maxLength",
-                    )
-                )
-            if isinstance(v210, str) and not _is_uuid(v210):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v210) + ")", "format"))
-    else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
-
-
-def _body_update_inbound_order(value: Any, out: list[Problem]) -> None:
-    _check_InboundOrder(value, "", out)
-
-
-def _params_update_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
     v212 = params.get("tenant_id")
     if v212 is not None:
         if not (isinstance(v212, str)):
@@ -1968,10 +1978,55 @@ def _params_update_inbound_order(params: Mapping[str, Any], out: list[Problem]) 
                 out.append(Problem("/id", "must be a UUID (got " + repr(v214) + ")", "format"))
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
-    v216 = params.get("version")
+
+
+def _body_update_inbound_order(value: Any, out: list[Problem]) -> None:
+    _check_InboundOrder(value, "", out)
+
+
+def _params_update_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
+    v216 = params.get("tenant_id")
     if v216 is not None:
-        if not (_is_int(v216)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", v216), "type"))
+        if not (isinstance(v216, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v216), "type"))
+        else:
+            n217 = len(v216) if isinstance(v216, str) else 0
+            if n217 < 1:
+                out.append(
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n217})",
+                        "minLength" if n217 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v216, str) and not _is_uuid(v216):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v216) + ")", "format")
+                )
+    else:
+        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+    v218 = params.get("order_id")
+    if v218 is not None:
+        if not (isinstance(v218, str)):
+            out.append(Problem("/id", _wrong_type("a string", v218), "type"))
+        else:
+            n219 = len(v218) if isinstance(v218, str) else 0
+            if n219 < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {n219})",
+                        "minLength" if n219 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v218, str) and not _is_uuid(v218):
+                out.append(Problem("/id", "must be a UUID (got " + repr(v218) + ")", "format"))
+    else:
+        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+    v220 = params.get("version")
+    if v220 is not None:
+        if not (_is_int(v220)):
+            out.append(Problem("/If-Match", _wrong_type("an integer", v220), "type"))
     else:
         out.append(
             Problem("/If-Match", "missing required header parameter", "required", "If-Match")
@@ -1980,26 +2035,50 @@ def _params_update_inbound_order(params: Mapping[str, Any], out: list[Problem]) 
 
 def _body_create_outbound_order(value: Any, out: list[Problem]) -> None:
     _check_OutboundOrder(value, "", out)
+    if isinstance(value, dict) and "id" in value:
+        out.append(
+            Problem(
+                "/id",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
+    if isinstance(value, dict) and "version" in value:
+        out.append(
+            Problem(
+                "/version",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
+    if isinstance(value, dict) and "status" in value:
+        out.append(
+            Problem(
+                "/status",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
 
 
 def _params_create_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v217 = params.get("tenant_id")
-    if v217 is not None:
-        if not (isinstance(v217, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v217), "type"))
+    v221 = params.get("tenant_id")
+    if v221 is not None:
+        if not (isinstance(v221, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v221), "type"))
         else:
-            n218 = len(v217) if isinstance(v217, str) else 0
-            if n218 < 1:
+            n222 = len(v221) if isinstance(v221, str) else 0
+            if n222 < 1:
                 out.append(
                     Problem(
                         "/tenantId",
-                        f"must not be empty (got {n218})",
-                        "minLength" if n218 < 1 else "maxLength",
+                        f"must not be empty (got {n222})",
+                        "minLength" if n222 < 1 else "maxLength",
                     )
                 )
-            if isinstance(v217, str) and not _is_uuid(v217):
+            if isinstance(v221, str) and not _is_uuid(v221):
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v217) + ")", "format")
+                    Problem("/tenantId", "must be a UUID (got " + repr(v221) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
@@ -2011,51 +2090,6 @@ def _body_get_outbound_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v219 = params.get("tenant_id")
-    if v219 is not None:
-        if not (isinstance(v219, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v219), "type"))
-        else:
-            n220 = len(v219) if isinstance(v219, str) else 0
-            if n220 < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {n220})",
-                        "minLength" if n220 < 1 else "maxLength",
-                    )
-                )
-            if isinstance(v219, str) and not _is_uuid(v219):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v219) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    v221 = params.get("order_id")
-    if v221 is not None:
-        if not (isinstance(v221, str)):
-            out.append(Problem("/id", _wrong_type("a string", v221), "type"))
-        else:
-            n222 = len(v221) if isinstance(v221, str) else 0
-            if n222 < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {n222})",
-                        "minLength" if n222 < 1 else "maxLength",
-                    )
-                )
-            if isinstance(v221, str) and not _is_uuid(v221):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v221) + ")", "format"))
-    else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
-
-
-def _body_update_outbound_order(value: Any, out: list[Problem]) -> None:
-    _check_OutboundOrder(value, "", out)
-
-
-def _params_update_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
     v223 = params.get("tenant_id")
     if v223 is not None:
         if not (isinstance(v223, str)):
@@ -2094,10 +2128,55 @@ def _params_update_outbound_order(params: Mapping[str, Any], out: list[Problem])
                 out.append(Problem("/id", "must be a UUID (got " + repr(v225) + ")", "format"))
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
-    v227 = params.get("version")
+
+
+def _body_update_outbound_order(value: Any, out: list[Problem]) -> None:
+    _check_OutboundOrder(value, "", out)
+
+
+def _params_update_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
+    v227 = params.get("tenant_id")
     if v227 is not None:
-        if not (_is_int(v227)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", v227), "type"))
+        if not (isinstance(v227, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v227), "type"))
+        else:
+            n228 = len(v227) if isinstance(v227, str) else 0
+            if n228 < 1:
+                out.append(
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n228})",
+                        "minLength" if n228 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v227, str) and not _is_uuid(v227):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v227) + ")", "format")
+                )
+    else:
+        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+    v229 = params.get("order_id")
+    if v229 is not None:
+        if not (isinstance(v229, str)):
+            out.append(Problem("/id", _wrong_type("a string", v229), "type"))
+        else:
+            n230 = len(v229) if isinstance(v229, str) else 0
+            if n230 < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {n230})",
+                        "minLength" if n230 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v229, str) and not _is_uuid(v229):
+                out.append(Problem("/id", "must be a UUID (got " + repr(v229) + ")", "format"))
+    else:
+        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+    v231 = params.get("version")
+    if v231 is not None:
+        if not (_is_int(v231)):
+            out.append(Problem("/If-Match", _wrong_type("an integer", v231), "type"))
     else:
         out.append(
             Problem("/If-Match", "missing required header parameter", "required", "If-Match")
@@ -2106,26 +2185,50 @@ def _params_update_outbound_order(params: Mapping[str, Any], out: list[Problem])
 
 def _body_create_consignment(value: Any, out: list[Problem]) -> None:
     _check_Consignment(value, "", out)
+    if isinstance(value, dict) and "id" in value:
+        out.append(
+            Problem(
+                "/id",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
+    if isinstance(value, dict) and "version" in value:
+        out.append(
+            Problem(
+                "/version",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
+    if isinstance(value, dict) and "status" in value:
+        out.append(
+            Problem(
+                "/status",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
 
 
 def _params_create_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v228 = params.get("tenant_id")
-    if v228 is not None:
-        if not (isinstance(v228, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v228), "type"))
+    v232 = params.get("tenant_id")
+    if v232 is not None:
+        if not (isinstance(v232, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v232), "type"))
         else:
-            n229 = len(v228) if isinstance(v228, str) else 0
-            if n229 < 1:
+            n233 = len(v232) if isinstance(v232, str) else 0
+            if n233 < 1:
                 out.append(
                     Problem(
                         "/tenantId",
-                        f"must not be empty (got {n229})",
-                        "minLength" if n229 < 1 else "maxLength",
+                        f"must not be empty (got {n233})",
+                        "minLength" if n233 < 1 else "maxLength",
                     )
                 )
-            if isinstance(v228, str) and not _is_uuid(v228):
+            if isinstance(v232, str) and not _is_uuid(v232):
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v228) + ")", "format")
+                    Problem("/tenantId", "must be a UUID (got " + repr(v232) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
@@ -2137,51 +2240,6 @@ def _body_get_consignment(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v230 = params.get("tenant_id")
-    if v230 is not None:
-        if not (isinstance(v230, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v230), "type"))
-        else:
-            n231 = len(v230) if isinstance(v230, str) else 0
-            if n231 < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {n231})",
-                        "minLength" if n231 < 1 else "maxLength",
-                    )
-                )
-            if isinstance(v230, str) and not _is_uuid(v230):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v230) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    v232 = params.get("consignment_id")
-    if v232 is not None:
-        if not (isinstance(v232, str)):
-            out.append(Problem("/id", _wrong_type("a string", v232), "type"))
-        else:
-            n233 = len(v232) if isinstance(v232, str) else 0
-            if n233 < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {n233})",
-                        "minLength" if n233 < 1 else "maxLength",
-                    )
-                )
-            if isinstance(v232, str) and not _is_uuid(v232):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v232) + ")", "format"))
-    else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
-
-
-def _body_update_consignment(value: Any, out: list[Problem]) -> None:
-    _check_Consignment(value, "", out)
-
-
-def _params_update_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
     v234 = params.get("tenant_id")
     if v234 is not None:
         if not (isinstance(v234, str)):
@@ -2220,10 +2278,55 @@ def _params_update_consignment(params: Mapping[str, Any], out: list[Problem]) ->
                 out.append(Problem("/id", "must be a UUID (got " + repr(v236) + ")", "format"))
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
-    v238 = params.get("version")
+
+
+def _body_update_consignment(value: Any, out: list[Problem]) -> None:
+    _check_Consignment(value, "", out)
+
+
+def _params_update_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
+    v238 = params.get("tenant_id")
     if v238 is not None:
-        if not (_is_int(v238)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", v238), "type"))
+        if not (isinstance(v238, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v238), "type"))
+        else:
+            n239 = len(v238) if isinstance(v238, str) else 0
+            if n239 < 1:
+                out.append(
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n239})",
+                        "minLength" if n239 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v238, str) and not _is_uuid(v238):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v238) + ")", "format")
+                )
+    else:
+        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+    v240 = params.get("consignment_id")
+    if v240 is not None:
+        if not (isinstance(v240, str)):
+            out.append(Problem("/id", _wrong_type("a string", v240), "type"))
+        else:
+            n241 = len(v240) if isinstance(v240, str) else 0
+            if n241 < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {n241})",
+                        "minLength" if n241 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v240, str) and not _is_uuid(v240):
+                out.append(Problem("/id", "must be a UUID (got " + repr(v240) + ")", "format"))
+    else:
+        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+    v242 = params.get("version")
+    if v242 is not None:
+        if not (_is_int(v242)):
+            out.append(Problem("/If-Match", _wrong_type("an integer", v242), "type"))
     else:
         out.append(
             Problem("/If-Match", "missing required header parameter", "required", "If-Match")
@@ -2232,26 +2335,50 @@ def _params_update_consignment(params: Mapping[str, Any], out: list[Problem]) ->
 
 def _body_create_product(value: Any, out: list[Problem]) -> None:
     _check_ScopedProduct(value, "", out)
+    if isinstance(value, dict) and "id" in value:
+        out.append(
+            Problem(
+                "/id",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
+    if isinstance(value, dict) and "version" in value:
+        out.append(
+            Problem(
+                "/version",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
+    if isinstance(value, dict) and "status" in value:
+        out.append(
+            Problem(
+                "/status",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
 
 
 def _params_create_product(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v239 = params.get("tenant_id")
-    if v239 is not None:
-        if not (isinstance(v239, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v239), "type"))
+    v243 = params.get("tenant_id")
+    if v243 is not None:
+        if not (isinstance(v243, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v243), "type"))
         else:
-            n240 = len(v239) if isinstance(v239, str) else 0
-            if n240 < 1:
+            n244 = len(v243) if isinstance(v243, str) else 0
+            if n244 < 1:
                 out.append(
                     Problem(
                         "/tenantId",
-                        f"must not be empty (got {n240})",
-                        "minLength" if n240 < 1 else "maxLength",
+                        f"must not be empty (got {n244})",
+                        "minLength" if n244 < 1 else "maxLength",
                     )
                 )
-            if isinstance(v239, str) and not _is_uuid(v239):
+            if isinstance(v243, str) and not _is_uuid(v243):
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v239) + ")", "format")
+                    Problem("/tenantId", "must be a UUID (got " + repr(v243) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
@@ -2325,16 +2452,16 @@ def _error_general(value: Any, out: list[Problem]) -> None:
     if not (isinstance(value, list)):
         out.append(Problem("", _wrong_type("an array", value), "type"))
     else:
-        for i241, item242 in enumerate(value):
-            _check_ErrorMessage(item242, "" + "/" + str(i241), out)
+        for i245, item246 in enumerate(value):
+            _check_ErrorMessage(item246, "" + "/" + str(i245), out)
 
 
 def _error_validation(value: Any, out: list[Problem]) -> None:
     if not (isinstance(value, list)):
         out.append(Problem("", _wrong_type("an array", value), "type"))
     else:
-        for i243, item244 in enumerate(value):
-            _check_FieldError(item244, "" + "/" + str(i243), out)
+        for i247, item248 in enumerate(value):
+            _check_FieldError(item248, "" + "/" + str(i247), out)
 
 
 ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
