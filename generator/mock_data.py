@@ -136,6 +136,8 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
         "status": success.status,
         "response_encoding": success.encoding,
         "response": response,
+        # the documented answer is JSON null (not "no body")
+        "response_null": response is None and success.shape is not None and success.shape.nullable,
         "request_example": base_payload(spec, op),
         "example_params": dict(example.params) if example else {},
         "mock": mock,

@@ -433,3 +433,76 @@ def test_cartoncloud_readme_tells_of_warnings_retries_and_the_mock() -> None:
         "MockProvider",
     ):
         assert words in readme, words
+
+
+# -- Provet --------------------------------------------------------------------
+
+
+def test_provet_has_no_placeholder_host_and_shipped_quantity_is_not_writeable() -> None:
+    import provet_client
+    import pytest
+
+    with pytest.raises(ValueError, match="base_url"):
+        provet_client.Client()
+    order = _documented_request("provet", "create_order")
+    assert provet_client.validate("create_order", order) == []
+    order["OrderLines"][0]["ShippedQuantity"] = 0
+    problems = provet_client.validate("create_order", order)
+    assert _found(problems) == {("/OrderLines/0/ShippedQuantity", "unknown_field")}
+
+
+def test_every_erratum_named_by_the_issue_is_recorded() -> None:
+    import yaml
+
+    wanted = {
+        "kube": {
+            "delivery-dates-required",
+            "cancel-optional-yet-must-state",
+            "supplier-id-in-query",
+            "despatch-required-markers",
+            "method-not-stated",
+        },
+        "novatech": {
+            "live-host-undocumented",
+            "expires-on-uk-time",
+            "ord-no-string-or-integer",
+            "line-inc-vat-formula",
+            "validation-message-names",
+            "date-types",
+            "new-starter-echo",
+            "tracking-order-number-text",
+            "dispatched-with-delivered-event",
+            "orders-curl-and-numbers",
+        },
+        "cartoncloud": {
+            "token-form-sample",
+            "response-only-fields",
+            "name-description-not-empty",
+            "examples-omit-full-order",
+            "copy-pasted-ids",
+        },
+        "activeants": {
+            "host-undocumented",
+            "product-add-vat-level",
+            "response-side-limits",
+            "labeled-by-order-type-sync",
+            "yellow-purchase-order-delete",
+            "free-or-available-stock",
+            "track-trace-date-nullable",
+            "encoded-image-size-unit",
+            "payment-method-required-deprecated",
+            "stock-sample-message-code",
+            "purchase-order-delete-response",
+        },
+        "provet": {"no-host", "order-464-date", "product-code-case", "shipped-quantity-writeable"},
+    }
+    for provider, ids in wanted.items():
+        spec = yaml.safe_load((ROOT / f"specs/{provider}.yaml").read_text("utf-8"))
+        recorded = {e["id"] for e in spec["errata"]}
+        assert ids <= recorded, (provider, ids - recorded)
+        readme = (ROOT / f"generated/{provider}/README.md").read_text("utf-8")
+        for entry in spec["errata"]:
+            if entry["id"] in ids:
+                assert entry["where"] in readme, (provider, entry["id"])
+    novatech = (ROOT / "specs/novatech.yaml").read_text("utf-8")
+    assert "quantity * (price + vat)" not in novatech.split("\nerrata:\n")[0]

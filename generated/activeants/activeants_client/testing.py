@@ -364,7 +364,7 @@ class MockProvider:
 
     def _respond(self, op: dict[str, Any], body: Any, status: int | None = None) -> Response:
         status = status or op["status"]
-        if body is None or op["response_encoding"] == "empty":
+        if (body is None and not op["response_null"]) or op["response_encoding"] == "empty":
             return Response(status_code=status)
         if op["response_encoding"] == "form":
             fields = {

@@ -26,8 +26,8 @@ from ._results import ResponseWarning, remember
 
 T = TypeVar("T")
 
-SERVERS: dict[str, str] = {"placeholder": "https://api.provet.example"}
-DEFAULT_SERVER: str | None = "placeholder"
+SERVERS: dict[str, str] = {}
+DEFAULT_SERVER: str | None = None
 CONSTANT_HEADERS: dict[str, str] = {}
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 USER_AGENT = "provet-client/1.0.0 (shipspec 0.1.0)"

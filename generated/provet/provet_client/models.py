@@ -94,7 +94,7 @@ class OrderLine(Model):
     )
     product_code: Annotated[str, Field(alias="productCode")]
     """
-    The Provet product code of the item ordered (the samples answer "FRON 01" for a request's "fron 01").
+    The Provet product code of the item ordered (the samples answer "FRON 01" for a request's "fron 01"; see errata product-code-case).
     """
     quantity: int
     """
@@ -102,7 +102,7 @@ class OrderLine(Model):
     """
     shipped_quantity: Annotated[int, Field(alias="shippedQuantity")]
     """
-    The shipped quantity of the item.
+    The shipped quantity of the item; not writeable (see errata shipped-quantity-writeable).
     """
     status: str | None = None
     """
