@@ -215,7 +215,7 @@ def auth_view(spec: Spec) -> AuthView:
     if auth.expires_at and not auth.expires_in:
         imports.insert(0, "import datetime as _dt")
         if auth.expires_at_zone != "UTC":
-            imports.insert(1, "from zoneinfo import ZoneInfo")
+            imports.append("from zoneinfo import ZoneInfo")  # stdlib "from" imports sort last
     if needs_token:
         imports.append("")
         imports.append(

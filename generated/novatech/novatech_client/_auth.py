@@ -7,9 +7,9 @@ message can show them."""
 from __future__ import annotations
 
 import datetime as _dt
-from zoneinfo import ZoneInfo
 import time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from ._operations import GET_TOKEN, OperationInfo
 
