@@ -127,7 +127,7 @@ def example_tests(spec: Spec) -> list[dict[str, Any]]:
                     "method": op.method,
                     "path": call.path,
                     "query": call.query,
-                    "headers": call.headers,
+                    "headers": {**dict(op.headers), **call.headers},  # constant, then params
                     "body": request if op.body is not None else None,
                     "body_encoding": op.body_encoding if op.body is not None else "none",
                     "auth_headers": _auth_headers(spec, token, credentials) if op.auth else {},
