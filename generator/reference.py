@@ -333,13 +333,19 @@ def operation_doc(spec: Spec, op: Operation) -> OperationDoc:
         params=tuple(_param_row(spec, p) for p in op.params),
         body=body,
         body_fields=tuple(walker.rows),
-        rules=tuple(dict.fromkeys(walker.rules)),
+        rules=tuple(dict.fromkeys(walker.rules)) + _response_only_rule(op),
         returns=returns,
         responses=responses,
         errors=_error_docs(spec, op),
         example=example,
         example_title=example_title,
     )
+
+
+def _response_only_rule(op: Operation) -> tuple[str, ...]:
+    if not op.response_only:
+        return ()
+    return (f"{', '.join(op.response_only)}: only in responses, not sent in this request",)
 
 
 def reference_doc(spec: Spec, *, auth_summary: str) -> ReferenceDoc:
