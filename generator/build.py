@@ -448,6 +448,21 @@ class _Builder:
             if typedef.additional is None:
                 self.types.types[name] = dataclasses.replace(typedef, additional=name not in closed)
 
+    def check_unique_by(self) -> None:
+        """`uniqueBy` must name a field of the array's item type (declared fields)."""
+        raw_types = self.raw.get("types") or {}
+        for type_name, raw_type in raw_types.items():
+            for field_name, raw_field in ((raw_type or {}).get("fields") or {}).items():
+                key = raw_field.get("uniqueBy") if isinstance(raw_field, dict) else None
+                items = raw_field.get("items") if key is not None else None
+                fields = (raw_types.get(items) or {}).get("fields") if isinstance(items, str) else None
+                if key is not None and (not isinstance(fields, dict) or key not in fields):
+                    where = child_pointer(child_pointer("/types", type_name), "fields")
+                    self.error(
+                        child_pointer(child_pointer(where, field_name), "uniqueBy"),
+                        f"uniqueBy names '{key}', which is not a field of the items' type",
+                    )
+
     def check_auth_wiring(self, auth: Auth, operations: dict[str, Operation]) -> None:
         op = operations.get(auth.operation or "")
         if op is None or op.body_type_name is None or op.body_type_name not in self.types.types:
@@ -518,6 +533,7 @@ class _Builder:
         error_formats = self.error_formats()
         webhooks = self.webhooks()
         self.check_references()
+        self.check_unique_by()
         self.check_auth_wiring(auth, operations)
         self.check_webhooks(webhooks)
         self.check_mock(operations, webhooks)
