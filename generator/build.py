@@ -455,7 +455,8 @@ class _Builder:
             for field_name, raw_field in ((raw_type or {}).get("fields") or {}).items():
                 key = raw_field.get("uniqueBy") if isinstance(raw_field, dict) else None
                 items = raw_field.get("items") if key is not None else None
-                fields = (raw_types.get(items) or {}).get("fields") if isinstance(items, str) else None
+                item_type = raw_types.get(items) if isinstance(items, str) else None
+                fields = (item_type or {}).get("fields")
                 if key is not None and (not isinstance(fields, dict) or key not in fields):
                     where = child_pointer(child_pointer("/types", type_name), "fields")
                     self.error(
