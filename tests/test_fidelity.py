@@ -506,3 +506,26 @@ def test_every_erratum_named_by_the_issue_is_recorded() -> None:
                 assert entry["where"] in readme, (provider, entry["id"])
     novatech = (ROOT / "specs/novatech.yaml").read_text("utf-8")
     assert "quantity * (price + vat)" not in novatech.split("\nerrata:\n")[0]
+
+
+def test_novatech_a_date_object_is_written_as_the_document_writes_dates() -> None:
+    import datetime
+
+    import httpx
+    import novatech_client
+
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path == "/token/get":
+            return httpx.Response(200, json={"token": "t", "expires_on": "2999-01-01 00:00:00"})
+        info = {"total_rows": 0, "current_page": 1, "orders_per_page": 500}
+        return httpx.Response(
+            200, json={"orders": [], "info": info | {"start_record": 0, "end_record": 0}}
+        )
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    with novatech_client.Client(email="a@example.com", password="pw", http_client=http) as client:
+        client.list_orders(start_date=datetime.date(2024, 1, 31))  # type: ignore[arg-type]
+    assert seen[-1].url.params["startDate"] == "2024-01-31"
