@@ -122,11 +122,19 @@ class _Builder:
 
     # -- parameters -----------------------------------------------------
     def param(self, key: str, raw: dict[str, Any], pointer: str, *, from_client: bool) -> Param:
+        declared = raw["type"]
         shape = Shape(
-            kind=raw["type"],
+            kind="union" if isinstance(declared, list) else declared,
+            types=tuple(declared) if isinstance(declared, list) else (),
             constraints=_constraints(raw),
             description=raw.get("description", ""),
+            messages=tuple(sorted((raw.get("messages") or {}).items())),
         )
+        if raw["in"] == "path" and "string" in (shape.types or (shape.kind,)):
+            # an empty path segment would call another URL: never valid
+            low = max(shape.constraints.minLength or 0, 1)
+            limits = dataclasses.replace(shape.constraints, minLength=low)
+            shape = dataclasses.replace(shape, constraints=limits)
         required = raw["in"] == "path" or bool(raw.get("required", False))
         return Param(
             key=key,
@@ -176,6 +184,14 @@ class _Builder:
                 self.error(
                     child_pointer(pointer, "params_at_least_one_of"), f"no parameter named '{key}'"
                 )
+        response_only = tuple(raw.get("response_only") or ())
+        known = self._body_field_names(raw.get("body"))
+        for index, field_name in enumerate(response_only):
+            if known is not None and field_name not in known:
+                self.error(
+                    child_pointer(child_pointer(pointer, "response_only"), index),
+                    f"the body has no field '{field_name}'",
+                )
         body, body_type = None, None
         if "body" in raw:
             body_pointer = child_pointer(pointer, "body")
@@ -190,7 +206,9 @@ class _Builder:
             if isinstance(raw_response, str):
                 raw_response = {"type": raw_response}
             encoding = raw_response.get("encoding", "json")
-            shape_raw = {k: v for k, v in raw_response.items() if k in ("type", "items")}
+            shape_raw = {
+                k: v for k, v in raw_response.items() if k in ("type", "items", "nullable")
+            }
             shape = (
                 build_shape(self.types, shape_raw, here, naming.response_type_name(name, status))
                 if shape_raw
@@ -251,7 +269,19 @@ class _Builder:
             cache_ttl=(raw.get("cache") or {}).get("ttl_seconds"),
             paging=self.operation_paging(raw.get("paging"), pointer),
             mock=raw.get("mock"),
+            headers=tuple((raw.get("headers") or {}).items()),
+            response_only=response_only,
         )
+
+    def _body_field_names(self, body: Any) -> set[str] | None:
+        """Field names of a named body type (and its union members), None if not known."""
+        raw_types = self.raw.get("types") or {}
+        if not isinstance(body, str) or not isinstance(raw_types.get(body), dict):
+            return None
+        names: set[str] = set()
+        for member in [body, *(raw_types[body].get("one_of") or [])]:
+            names.update((raw_types.get(member) or {}).get("fields") or {})
+        return names
 
     # -- provider-level parts ------------------------------------------
     def auth(self, operations: dict[str, Operation]) -> Auth:
@@ -279,6 +309,7 @@ class _Builder:
             token_field=token.get("field"),
             expires_at=token.get("expires_at"),
             expires_at_format=token.get("expires_at_format"),
+            expires_at_zone=token.get("timezone", "UTC"),
             expires_in=token.get("expires_in"),
             headers=tuple((raw.get("header") or {}).items()),
             cookie=raw.get("cookie"),
@@ -417,6 +448,22 @@ class _Builder:
             if typedef.additional is None:
                 self.types.types[name] = dataclasses.replace(typedef, additional=name not in closed)
 
+    def check_unique_by(self) -> None:
+        """`uniqueBy` must name a field of the array's item type (declared fields)."""
+        raw_types = self.raw.get("types") or {}
+        for type_name, raw_type in raw_types.items():
+            for field_name, raw_field in ((raw_type or {}).get("fields") or {}).items():
+                key = raw_field.get("uniqueBy") if isinstance(raw_field, dict) else None
+                items = raw_field.get("items") if key is not None else None
+                item_type = raw_types.get(items) if isinstance(items, str) else None
+                fields = (item_type or {}).get("fields")
+                if key is not None and (not isinstance(fields, dict) or key not in fields):
+                    where = child_pointer(child_pointer("/types", type_name), "fields")
+                    self.error(
+                        child_pointer(child_pointer(where, field_name), "uniqueBy"),
+                        f"uniqueBy names '{key}', which is not a field of the items' type",
+                    )
+
     def check_auth_wiring(self, auth: Auth, operations: dict[str, Operation]) -> None:
         op = operations.get(auth.operation or "")
         if op is None or op.body_type_name is None or op.body_type_name not in self.types.types:
@@ -487,6 +534,7 @@ class _Builder:
         error_formats = self.error_formats()
         webhooks = self.webhooks()
         self.check_references()
+        self.check_unique_by()
         self.check_auth_wiring(auth, operations)
         self.check_webhooks(webhooks)
         self.check_mock(operations, webhooks)

@@ -29,12 +29,13 @@ CONSTRAINT_WORDS = (
     "minItems",
     "maxItems",
     "uniqueItems",
+    "uniqueBy",
 )
 _WORDS_FOR_KIND = {
     "string": {"minLength", "maxLength", "pattern", "format"},
     "integer": {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
     "number": {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
-    "array": {"minItems", "maxItems", "uniqueItems"},
+    "array": {"minItems", "maxItems", "uniqueItems", "uniqueBy"},
 }
 
 
@@ -171,10 +172,11 @@ def _rules(
     rules = []
     for index, item in enumerate(raw):
         here = child_pointer(pointer, index)
-        if "require" in item:
+        if "require" in item or "forbid" in item:
+            kind = "require" if "require" in item else "forbid"
             rule = Rule(
-                kind="require",
-                fields=tuple(item["require"]),
+                kind=kind,
+                fields=tuple(item[kind]),
                 when=_condition(item["when"]),
                 messages=tuple(sorted((item.get("messages") or {}).items())),
                 message=item.get("message", ""),

@@ -19,6 +19,7 @@ _BAD_FORMAT = {
     "date": "2023-02-30",
     "date-time": "2023-01-01 10:00",
     "local-date-time": "2023-01-01T10:00:00",
+    "iso-date-time": "2024-13-45",
     "email": "not-an-email",
     "uuid": "not-a-uuid",
     "uri": "not a uri",
@@ -35,6 +36,26 @@ class Case:
     @property
     def id(self) -> str:
         return f"{self.operation}:{self.pointer or '(root)'}:{self.rule}"
+
+    @property
+    def problem_rule(self) -> str:
+        """The `rule` id the validator must report for this case (see Problem)."""
+        kind = self.rule.split(":", 1)[0].removeprefix("items.")
+        return _PROBLEM_RULES.get(kind, kind)
+
+    @property
+    def missing_field(self) -> str | None:
+        """The field a `required`/`conditional` problem must name, else None."""
+        kind, _, name = self.rule.partition(":")
+        return name if kind in ("required", "require") else None
+
+
+_PROBLEM_RULES = {
+    "null": "type",
+    "require": "conditional",
+    "compare": "cross_field",
+    "unknown-field": "unknown_field",
+}
 
 
 def sample(spec: Spec, shape: Shape) -> Any:
@@ -66,6 +87,7 @@ def sample(spec: Spec, shape: Shape) -> Any:
             "date": "2024-01-31",
             "date-time": "2024-01-31T10:00:00Z",
             "local-date-time": "2024-01-31 10:00:00",
+            "iso-date-time": "2024-01-31T10:00:00+01:00",
             "email": "a@example.com",
             "uuid": "00000000-0000-4000-8000-000000000000",
             "uri": "https://example.com/",
@@ -118,6 +140,10 @@ def _shape_breakers(shape: Shape, value: Any, spec: Spec) -> list[tuple[str, str
             out.append(("minItems", "", items[: c.minItems - 1]))
         if c.maxItems is not None:
             out.append(("maxItems", "", (items * (c.maxItems + 1))[: c.maxItems + 1]))
+        room = c.maxItems is None or len(items) < c.maxItems
+        if c.uniqueBy and room and isinstance(items[0], dict) and c.uniqueBy in items[0]:
+            key = c.uniqueBy.replace("~", "~0").replace("/", "~1")
+            out.append(("unique", f"/{len(items)}/{key}", [*items, copy.deepcopy(items[0])]))
         for rule, pointer, bad in _shape_breakers(shape.items, items[0], spec):
             if shape.items.kind != "ref":
                 out.append((f"items.{rule}", "/0" + pointer, [bad, *items[1:]]))
@@ -251,10 +277,15 @@ def _walk_union(
     cases = [
         Case(op, "discriminator", here + "/" + field, _set(root, [*tokens, field], "NOT-A-KIND"))
     ]
+    tag_at = here + "/" + field
     for member in typedef.one_of:
         tag = next((f for f in spec.type(member).fields if f.wire_name == field), None)
         if tag is not None and value.get(field) in _allowed(tag.shape):
-            cases += _walk(spec, op, root, Shape(kind="ref", ref=member), tokens)
+            cases += [
+                # a broken tag no longer chooses a member: the union reports it
+                Case(op, "discriminator", c.pointer, c.payload) if c.pointer == tag_at else c
+                for c in _walk(spec, op, root, Shape(kind="ref", ref=member), tokens)
+            ]
     return cases
 
 
@@ -277,10 +308,25 @@ def operation_cases(spec: Spec, op: Operation) -> list[Case]:
     if base is None:
         base = sample(spec, op.body)
     cases = _walk(spec, op.name, base, op.body, [])
+    cases += _response_only_cases(spec, op, base)
     unique: dict[str, Case] = {}
     for case in cases:
         unique.setdefault(case.id, case)
     return list(unique.values())
+
+
+def _response_only_cases(spec: Spec, op: Operation, base: Any) -> list[Case]:
+    """The valid payload plus one field only responses carry, well-typed."""
+    if op.body is None or op.body.kind != "ref" or not isinstance(base, dict):
+        return []
+    typedef = spec.type(op.body.ref or "")
+    members = [spec.type(m) for m in typedef.one_of] if typedef.is_union else [typedef]
+    shapes = {f.wire_name: f.shape for member in members for f in member.fields}
+    return [
+        Case(op.name, "response_only", "/" + name, {**base, name: sample(spec, shapes[name])})
+        for name in op.response_only
+        if name in shapes and name not in base
+    ]
 
 
 def base_payload(spec: Spec, op: Operation) -> Any:

@@ -52,9 +52,12 @@ EPILOG_VALIDATE = """examples:
   shipspec validate novatech place_order order.json
   shipspec validate novatech place_order a.json b.json --json
   cat order.json | shipspec validate novatech place_order -
+  shipspec validate novatech get_order --params params.json   {"ORD_NO": 6010361}
 
 Each problem is printed as FILE: /json/pointer: message. NaN, Infinity,
-duplicate keys and numbers Python cannot judge are problems too.
+duplicate keys and numbers Python cannot judge are problems too. --json adds
+each problem's rule id (required, type, maxLength, ...) and, when a field is
+missing, its name (field).
 exit: 0 all valid, 1 any invalid, 2 usage error
 """
 EPILOG_LIST = """examples:
@@ -132,9 +135,18 @@ def _add_validate(commands: Any) -> None:
         "operation", metavar="OPERATION", help="one of its operations (see: shipspec list)"
     )
     validate.add_argument(
-        "files", nargs="+", metavar="FILE", help="JSON files; - reads standard input"
+        "files", nargs="*", metavar="FILE", help="JSON request bodies; - reads standard input"
     )
-    validate.add_argument("--json", action="store_true", help="one JSON array on stdout")
+    validate.add_argument(
+        "--json", action="store_true", help="one compact JSON array on stdout (pointer, rule, ...)"
+    )
+    validate.add_argument(
+        "--params",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="a JSON object of the operation's path/query/header parameters (repeatable)",
+    )
 
 
 def _add_list(commands: Any) -> None:

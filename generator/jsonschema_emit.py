@@ -13,8 +13,22 @@ from .model import Operation, Rule, Shape, Spec, TypeDef
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _STANDARD_FORMATS = {"date", "date-time", "email", "uuid", "uri"}
-_FORMAT_PATTERNS = {"local-date-time": r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$"}
-_FORMAT_WORDS = {"local-date-time": "date and time as YYYY-MM-DD HH:MM:SS"}
+_DAY = r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+_TIME = r"(?:[01]\d|2[0-3]):[0-5]\d"
+_OFFSET = r"(?:Z|[+-]\d{2}(?::?\d{2})?)"
+_FORMAT_PATTERNS = {
+    "local-date-time": rf"^{_DAY} {_TIME}:[0-5]\d$",
+    "iso-date-time": rf"^{_DAY}(?:T{_TIME}(?::[0-5]\d(?:\.\d+)?)?{_OFFSET}?)?$",
+}
+# Said in the schema because a pattern cannot know month lengths, and most
+# JSON Schema validators treat `format` as an annotation only.
+_FORMAT_WORDS = {
+    "local-date-time": "a real calendar date and time as YYYY-MM-DD HH:MM:SS",
+    "iso-date-time": "an ISO-8601 date, time of day and offset optional",
+    "date": "a real calendar date as YYYY-MM-DD",
+    "date-time": "a real calendar date-time, RFC 3339",
+}
+_IMPOSSIBLE = "impossible dates such as 2023-02-30 are rejected by the client"
 
 
 def _ref(name: str, prefix: str) -> dict[str, Any]:
@@ -43,9 +57,9 @@ def shape_schema(shape: Shape, prefix: str = "#/$defs/") -> dict[str, Any]:
     if shape.kind not in ("ref", "any") and shape.nullable:
         current = schema.get("type")
         schema["type"] = [*(current if isinstance(current, list) else [current]), "null"]
-    _add_constraints(schema, shape)
     if shape.description:
         schema["description"] = shape.description
+    _add_constraints(schema, shape)
     return schema
 
 
@@ -67,15 +81,16 @@ def _add_constraints(schema: dict[str, Any], shape: Shape) -> None:
             schema[word] = value
     if c.uniqueItems:
         schema["uniqueItems"] = True
+    if c.uniqueBy:
+        schema["x-shipspec-unique-by"] = c.uniqueBy
     if c.format in _STANDARD_FORMATS:
         schema["format"] = c.format
     elif c.format in _FORMAT_PATTERNS:
         schema.setdefault("pattern", _FORMAT_PATTERNS[c.format])
         schema["x-shipspec-format"] = c.format
-        shape_words = _FORMAT_WORDS[c.format]
-        schema["description"] = (
-            shape.description + " " if shape.description else ""
-        ) + f"({shape_words})"
+    if c.format in _FORMAT_WORDS:
+        words = f"({_FORMAT_WORDS[c.format]}; {_IMPOSSIBLE})"
+        schema["description"] = (shape.description + " " if shape.description else "") + words
     if c.enum:
         values = [e.value for e in c.enum]
         if shape.nullable:
@@ -90,13 +105,15 @@ def _add_constraints(schema: dict[str, Any], shape: Shape) -> None:
 
 def _rule_schema(rule: Rule) -> dict[str, Any] | None:
     """What JSON Schema can say of a rule (if/then, anyOf); compare rules cannot."""
-    if rule.kind == "require" and rule.when is not None:
+    if rule.kind in ("require", "forbid") and rule.when is not None:
         when = rule.when
         condition: dict[str, Any] = {"properties": {when.field: {"enum": list(when.values)}}}
         if when.or_absent:
             condition = {"anyOf": [condition, {"not": {"required": [when.field]}}]}
         else:
             condition["required"] = [when.field]
+        if rule.kind == "forbid":
+            return {"if": condition, "then": {"properties": dict.fromkeys(rule.fields, False)}}
         return {"if": condition, "then": {"required": list(rule.fields)}}
     if rule.kind == "at_least_one_of":
         return {"anyOf": [{"required": [name]} for name in rule.fields]}
@@ -181,7 +198,11 @@ def document(spec: Spec, root: Shape, title: str) -> dict[str, Any]:
 def operation_documents(spec: Spec, op: Operation) -> dict[str, dict[str, Any]]:
     documents = {}
     if op.body is not None:
-        documents[f"{op.name}.request.json"] = document(spec, op.body, f"{op.name} request body")
+        request = document(spec, op.body, f"{op.name} request body")
+        if op.response_only:
+            # fields only responses carry: the body type allows them, this request does not
+            request["not"] = {"anyOf": [{"required": [name]} for name in op.response_only]}
+        documents[f"{op.name}.request.json"] = request
     for response in op.responses:
         if response.shape is not None:
             name = f"{op.name}.response.{response.status}.json"

@@ -27,6 +27,7 @@ _FORMAT_WORDS = {
     "date": "a date as YYYY-MM-DD",
     "date-time": "an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
     "local-date-time": "a date and time as YYYY-MM-DD HH:MM:SS",
+    "iso-date-time": "an ISO-8601 date, time and offset optional (YYYY-MM-DD[THH:MM[:SS][+HH:MM]])",
     "email": "an email address",
     "uuid": "a UUID",
     "uri": "an absolute URI",
@@ -107,6 +108,18 @@ def missing_when(name: str, when: Condition) -> str:
     shown = " or ".join(repr(v) for v in when.values)
     absent = " or absent" if when.or_absent else ""
     return f"missing required field '{name}' (required when '{when.field}' is {shown}{absent})"
+
+
+def forbidden_when(name: str, when: Condition) -> str:
+    shown = " or ".join(repr(v) for v in when.values)
+    return f"'{name}' must be absent when '{when.field}' is {shown}"
+
+
+def unique_by(key: str) -> str:
+    return f"must be unique: an earlier item has the same '{key}'"
+
+
+RESPONSE_ONLY = "only responses carry this field: the provider sets it, do not send it here"
 
 
 def at_least_one(names: tuple[str, ...]) -> str:

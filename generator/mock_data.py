@@ -167,6 +167,8 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
         "status": success.status,
         "response_encoding": success.encoding,
         "response": response,
+        # the documented answer is JSON null (not "no body")
+        "response_null": response is None and success.shape is not None and success.shape.nullable,
         "request_example": base_payload(spec, op),
         "example_params": dict(example.params) if example else {},
         "mock": mock,
@@ -211,6 +213,7 @@ def mock_data(spec: Spec) -> dict[str, Any]:
             "expires_in": auth.expires_in,
             "expires_at": auth.expires_at,
             "expires_at_format": auth.expires_at_format,
+            "expires_at_zone": auth.expires_at_zone,
             "credentials": {c.python_name: c.wire_field for c in auth.credentials},
             "cookie": auth.cookie,
             "headers": dict(auth.headers),
@@ -228,6 +231,7 @@ def mock_data(spec: Spec) -> dict[str, Any]:
         "rejections": _rejections(spec),
         "headers": dict(spec.headers),  # constant headers every request must carry
         "token_ttl": int((spec.mock or {}).get("token_ttl_seconds", 3600)),
+        "unreadable": str((spec.mock or {}).get("unreadable", "invalid JSON")),
         "operations": [_operation(spec, op) for op in spec.operations],
         "webhooks": {
             hook.name: {

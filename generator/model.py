@@ -35,6 +35,7 @@ class Constraints:
     minItems: int | None = None
     maxItems: int | None = None
     uniqueItems: bool = False
+    uniqueBy: str | None = None  # arrays of objects: the field no two items may share
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class Condition:
 
 @dataclass(frozen=True)
 class Rule:
-    kind: str  # require | at_least_one_of | compare
+    kind: str  # require | forbid | at_least_one_of | compare
     fields: tuple[str, ...] = ()
     when: Condition | None = None
     op: str = ""
@@ -206,6 +207,8 @@ class Operation:
     cache_ttl: int | None = None
     paging: Paging | None = None
     mock: Mapping[str, Any] | None = None  # declarative, read only by the provider mock
+    headers: tuple[tuple[str, str], ...] = ()  # constant headers of this operation
+    response_only: tuple[str, ...] = ()  # body fields only responses carry, refused here
 
     @property
     def success(self) -> Response:
@@ -228,6 +231,7 @@ class Auth:
     token_field: str | None = None
     expires_at: str | None = None
     expires_at_format: str | None = None
+    expires_at_zone: str = "UTC"  # IANA zone of a zone-less expires_at
     expires_in: str | None = None
     headers: tuple[tuple[str, str], ...] = ()
     cookie: str | None = None

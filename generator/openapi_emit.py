@@ -305,7 +305,7 @@ _APPLICATORS = frozenset({"allOf", "anyOf", "oneOf", "if", "then", "else", "not"
 
 
 def declare_required(schema: Any, names: tuple[str, ...] = ()) -> Any:
-    """`schema` with every property name of an object also under its sub-schemas that require.
+    """`schema` with every property name of an object also under its sub-schemas that constrain.
 
     A conditional's `then: {required: [...]}` names fields its object
     declares; linters look in the sub-schema alone (Redocly's
@@ -324,14 +324,28 @@ def declare_required(schema: Any, names: tuple[str, ...] = ()) -> Any:
         for key, value in schema.items()
     }
     required = result.get("required")
-    if isinstance(required, list) and inherited and "type" not in result:
-        listed = dict.fromkeys([*inherited, *required])
+    constrains = isinstance(required, list) or isinstance(result.get("properties"), dict)
+    if constrains and inherited and "type" not in result:
+        listed = dict.fromkeys([*inherited, *(required if isinstance(required, list) else [])])
         properties = {name: {} for name in listed} | result.get("properties", {})
         result = {
             "properties": properties,
             **{k: v for k, v in result.items() if k != "properties"},
         }
     return result
+
+
+# A document that names no host (servers: {}) gets the relative server "/":
+# OpenAPI reads it as "wherever this description is served", which invents
+# no host and still gives tools (Spectral's oas3-api-servers) a server entry.
+_NO_HOST = {
+    "url": "/",
+    "description": "the document names no host: use the base URL your account was given",
+}
+
+
+def _servers(spec: Spec) -> list[dict[str, str]]:
+    return [{"url": url, "description": name} for name, url in spec.servers] or [_NO_HOST]
 
 
 def openapi_document(spec: Spec) -> dict[str, Any]:
@@ -344,7 +358,7 @@ def openapi_document(spec: Spec) -> dict[str, Any]:
     document: dict[str, Any] = {
         "openapi": OPENAPI_VERSION,
         "info": info,
-        "servers": [{"url": url, "description": name} for name, url in spec.servers],
+        "servers": _servers(spec),
         "tags": _tags(spec),
     }
     document["security"] = security

@@ -21,6 +21,7 @@ _FORMAT_WORDS = {
     "date": "format date (YYYY-MM-DD)",
     "date-time": "format date-time (RFC 3339)",
     "local-date-time": "format local-date-time (YYYY-MM-DD HH:MM:SS)",
+    "iso-date-time": "format iso-date-time (YYYY-MM-DD, time of day and offset optional)",
 }
 _ENCODING_WORDS = {
     "json": "JSON",
@@ -152,6 +153,8 @@ def rules_text(c: Constraints) -> str:
     parts += [f"{word} {_number(value)}" for word, value in bounds if value is not None]
     if c.uniqueItems:
         parts.append("unique items")
+    if c.uniqueBy:
+        parts.append(f"no two items with the same {c.uniqueBy}")
     if c.format:
         parts.append(_FORMAT_WORDS.get(c.format, f"format {c.format}"))
     if c.pattern:
@@ -226,7 +229,8 @@ def _rule_words(rule: Rule) -> str:
     assert rule.when is not None
     values = " or ".join(_shown(v) for v in rule.when.values)
     absent = " or absent" if rule.when.or_absent else ""
-    return f"{names} required when {rule.when.field} is {values}{absent}"
+    verdict = "absent" if rule.kind == "forbid" else "required"
+    return f"{names} {verdict} when {rule.when.field} is {values}{absent}"
 
 
 def _param_row(spec: Spec, param: Param) -> Row:
@@ -289,7 +293,8 @@ def client_arguments(spec: Spec) -> list[tuple[str, str]]:
     names += [p.python_name for p in spec.client_params]
     servers = dict(spec.servers)
     server = "live" if "live" in servers else next(iter(servers), "")
-    return [*((name, '"..."') for name in names), *((("server", f'"{server}"'),) if server else ())]
+    where = ("server", f'"{server}"') if server else ("base_url", '"https://..."')
+    return [*((name, '"..."') for name in names), where]
 
 
 def _example(spec: Spec, op: Operation) -> tuple[str, str]:
@@ -341,7 +346,7 @@ def operation_doc(spec: Spec, op: Operation) -> OperationDoc:
         params=tuple(_param_row(spec, p) for p in op.params),
         body=body,
         body_fields=tuple(walker.rows),
-        rules=tuple(dict.fromkeys(walker.rules)),
+        rules=tuple(dict.fromkeys(walker.rules)) + _response_only_rule(op),
         returns=returns,
         responses=responses,
         response_fields=_response_fields(spec, op),
@@ -349,6 +354,12 @@ def operation_doc(spec: Spec, op: Operation) -> OperationDoc:
         example=example,
         example_title=example_title,
     )
+
+
+def _response_only_rule(op: Operation) -> tuple[str, ...]:
+    if not op.response_only:
+        return ()
+    return (f"{', '.join(op.response_only)}: only in responses, not sent in this request",)
 
 
 def reference_doc(spec: Spec, *, auth_summary: str) -> ReferenceDoc:

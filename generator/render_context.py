@@ -121,6 +121,7 @@ class OperationView:
     deprecated: str | None
     enveloped: bool
     cache_ttl: int | None
+    headers: dict[str, str]
     paging: PagingView | None
     docstring: str
     summary: str
@@ -179,6 +180,7 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         deprecated=deprecated,
         enveloped=op.enveloped,
         cache_ttl=op.cache_ttl,
+        headers=dict(op.headers),
         paging=paging_view(spec, op),
         docstring=_docstring(op),
         summary=op.summary or op.source,
@@ -198,6 +200,7 @@ class AuthView:
     token_field: str | None
     expires_at: str | None
     expires_at_format: str | None
+    expires_at_zone: str
     expires_in: str | None
     headers: tuple[tuple[str, str], ...]
     cookie: str | None
@@ -214,6 +217,8 @@ def auth_view(spec: Spec) -> AuthView:
         imports.insert(0, "import base64")
     if auth.expires_at and not auth.expires_in:
         imports.insert(0, "import datetime as _dt")
+        if auth.expires_at_zone != "UTC":
+            imports.append("from zoneinfo import ZoneInfo")  # stdlib "from" imports sort last
     if needs_token:
         imports.append("")
         imports.append(
@@ -230,6 +235,7 @@ def auth_view(spec: Spec) -> AuthView:
         token_field=auth.token_field,
         expires_at=auth.expires_at,
         expires_at_format=auth.expires_at_format or "%Y-%m-%dT%H:%M:%S",
+        expires_at_zone=auth.expires_at_zone,
         expires_in=auth.expires_in,
         headers=auth.headers,
         cookie=auth.cookie,
@@ -255,9 +261,20 @@ class WebhookView:
     event_field: str | None
     signature: SignatureView | None
     source: str
+    description: str = ""
+    events: tuple[tuple[str, str], ...] = ()  # event value -> its documented meaning
 
 
-def webhook_view(hook: Webhook) -> WebhookView:
+def _events(spec: Spec, hook: Webhook) -> tuple[tuple[str, str], ...]:
+    """The documented values of the webhook's event field, for the README."""
+    payload = spec.type(hook.payload)
+    for field in payload.fields if not payload.is_union else ():
+        if field.wire_name == hook.event_field:
+            return tuple((str(e.value), e.meaning) for e in field.shape.constraints.enum)
+    return ()
+
+
+def webhook_view(spec: Spec, hook: Webhook) -> WebhookView:
     signature = None
     if hook.signature:
         sig = hook.signature
@@ -270,7 +287,15 @@ def webhook_view(hook: Webhook) -> WebhookView:
             encode,
             f"HMAC-SHA256 of '{joined}', {sig.encoding}-encoded",
         )
-    return WebhookView(hook.name, hook.payload, hook.event_field, signature, hook.source)
+    return WebhookView(
+        hook.name,
+        hook.payload,
+        hook.event_field,
+        signature,
+        hook.source,
+        hook.description,
+        _events(spec, hook),
+    )
 
 
 @dataclass(frozen=True)
@@ -301,7 +326,7 @@ class Context:
     description_line: str
     base_error: str
     servers: dict[str, str]
-    default_server: str
+    default_server: str | None
     headers: dict[str, str]
     user_agent: str
     read_timeout: float
@@ -426,7 +451,7 @@ def _webhook_test_imports(package: str, tests: frozenset[str]) -> tuple[str, ...
 
 def build_context(spec: Spec, checks: str) -> Context:
     base_error = f"{naming.pascal_case(spec.provider)}Error"
-    hooks = tuple(webhook_view(h) for h in spec.webhooks)
+    hooks = tuple(webhook_view(spec, h) for h in spec.webhooks)
     webhook_imports = [
         "import json",
         "from collections.abc import Mapping",
@@ -465,6 +490,7 @@ def build_context(spec: Spec, checks: str) -> Context:
             "response_status",
             "response_warning",
             "validate",
+            "validate_params",
             *hook_names,
         ]
     )
@@ -483,7 +509,7 @@ def build_context(spec: Spec, checks: str) -> Context:
         ),
         base_error=base_error,
         servers=servers,
-        default_server="live" if "live" in servers else next(iter(servers)),
+        default_server="live" if "live" in servers else next(iter(servers), None),
         headers=dict(spec.headers),
         user_agent=f"{spec.provider}-client/{spec.version} (shipspec {__version__})",
         read_timeout=60.0,

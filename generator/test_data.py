@@ -127,7 +127,7 @@ def example_tests(spec: Spec) -> list[dict[str, Any]]:
                     "method": op.method,
                     "path": call.path,
                     "query": call.query,
-                    "headers": call.headers,
+                    "headers": {**dict(op.headers), **call.headers},  # constant, then params
                     "body": request if op.body is not None else None,
                     "body_encoding": op.body_encoding if op.body is not None else "none",
                     "auth_headers": _auth_headers(spec, token, credentials) if op.auth else {},
@@ -238,7 +238,12 @@ def _behaviour_cases(spec: Spec, examples: list[dict[str, Any]]) -> dict[str, li
 def test_data(spec: Spec) -> dict[str, Any]:
     token_op = next((op for op in spec.operations if op.name == spec.auth.operation), None)
     return {
-        "client_kwargs": {**_credentials(spec), **_client_params(spec)},
+        "client_kwargs": {
+            **_credentials(spec),
+            **_client_params(spec),
+            # no documented host: the client needs one (never contacted by these tests)
+            **({} if spec.servers else {"base_url": f"https://{spec.provider}.invalid"}),
+        },
         "token_path": token_op.path if token_op else None,
         "token_operation": token_op.name if token_op else None,
         "token_response": _token_response(spec)[0],
@@ -250,6 +255,8 @@ def test_data(spec: Spec) -> dict[str, Any]:
                 "id": c.id,
                 "operation": c.operation,
                 "pointer": c.pointer,
+                "rule": c.problem_rule,
+                "field": c.missing_field,
                 "payload": c.payload,
                 "kwargs": {
                     k: v

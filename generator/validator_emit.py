@@ -28,6 +28,7 @@ _FORMAT_TESTS = {
     "date": "_is_date",
     "date-time": "_is_date_time",
     "local-date-time": "_is_local_date_time",
+    "iso-date-time": "_is_iso_date_time",
     "email": "_is_email",
     "uuid": "_is_uuid",
     "uri": "_is_uri",
@@ -49,8 +50,10 @@ class _Emitter:
             self.constants.append(f"{name} = {expression}")
         return self._constant_ids[expression]
 
-    def problem(self, pointer: str, message: str) -> None:
-        self.w(f"out.append(Problem({pointer}, {message}))")
+    def problem(self, pointer: str, message: str, rule: str, field: str | None = None) -> None:
+        """Append a problem; `rule` is a Python expression (usually a literal)."""
+        extra = f", {field!r}" if field is not None else ""
+        self.w(f"out.append(Problem({pointer}, {message}, {rule}{extra}))")
 
     # -- shapes ---------------------------------------------------------
     def shape(self, shape: Shape, v: str, p: str) -> None:
@@ -76,7 +79,9 @@ class _Emitter:
             return
         expected = messages.expected_type(shape)
         with w.block(f"if not ({self._type_test(shape, v)}):"):
-            self.problem(p, self._message(shape, "type", f"_wrong_type({expected!r}, {v})"))
+            self.problem(
+                p, self._message(shape, "type", f"_wrong_type({expected!r}, {v})"), "'type'"
+            )
         if shape.kind in ("string", "integer", "number", "union") and _constrained(shape):
             with w.block("else:"):
                 self._scalar_constraints(shape, v, p)
@@ -87,15 +92,21 @@ class _Emitter:
             with w.block("else:"):
                 self._map(shape, v, p)
 
+    def _missing(self, shape: Shape, name: str) -> None:
+        message = self._message(shape, "required", repr(messages.missing(name)))
+        self.problem("ptr", message, "'required'", name)
+
     @staticmethod
     def _message(shape: Shape, rule: str, default: str) -> str:
         """The spec's own wording for `rule` if it gives one, else ours."""
         override = shape.message(rule)
         return repr(override) if override else default
 
-    def _check(self, condition: str, p: str, message: str) -> None:
+    def _check(
+        self, condition: str, p: str, message: str, rule: str, field: str | None = None
+    ) -> None:
         with self.w.block(f"if {condition}:"):
-            self.problem(p, message)
+            self.problem(p, message, rule, field)
 
     def _scalar_constraints(self, shape: Shape, v: str, p: str) -> None:
         c = shape.constraints
@@ -109,7 +120,12 @@ class _Emitter:
             test = " or ".join(t for t in (low, high) if t)
             if shape.kind == "union":
                 test = f"{is_str} and ({test})"
-            self._check(test, p, self._message(shape, "length", messages.length(c, n)))
+            self._check(
+                test,
+                p,
+                self._message(shape, "length", messages.length(c, n)),
+                _low_high(n, c.minLength, "minLength", "maxLength"),
+            )
             wrote = True
         if c.pattern is not None:
             regex = self.constant(f"re.compile({c.pattern!r})")
@@ -117,6 +133,7 @@ class _Emitter:
                 f"{is_str} and not {regex}.search({v})",
                 p,
                 self._message(shape, "pattern", messages.pattern(c.pattern, v)),
+                "'pattern'",
             )
             wrote = True
         if c.format is not None:
@@ -125,6 +142,7 @@ class _Emitter:
                 f"{is_str} and not {test}({v})",
                 p,
                 self._message(shape, "format", messages.format_(c.format, v)),
+                "'format'",
             )
             wrote = True
         for word, op in (
@@ -139,6 +157,7 @@ class _Emitter:
                     f"_is_number({v}) and {v} {op} {bound!r}",
                     p,
                     self._message(shape, word, messages.bound(word, bound, v)),
+                    repr(word),
                 )
                 wrote = True
         if c.enum:
@@ -147,10 +166,13 @@ class _Emitter:
                 f"not _in_enum({v}, {values})",
                 p,
                 self._message(shape, "enum", messages.enum(c.enum, v)),
+                "'enum'",
             )
             wrote = True
         if c.has_const:
-            self._check(f"not _in_enum({v}, ({c.const!r},))", p, messages.const(c.const, v))
+            self._check(
+                f"not _in_enum({v}, ({c.const!r},))", p, messages.const(c.const, v), "'const'"
+            )
             wrote = True
         if not wrote:
             self.w("pass")
@@ -167,9 +189,23 @@ class _Emitter:
                 " or ".join(t for t in (low, high) if t),
                 p,
                 self._message(shape, "items", messages.count(c, n)),
+                _low_high(n, c.minItems, "minItems", "maxItems"),
             )
         if c.uniqueItems:
-            self._check(f"not _unique({v})", p, repr("items must be unique"))
+            self._check(
+                f"not _unique({v})",
+                p,
+                self._message(shape, "unique", repr("items must be unique")),
+                "'unique'",
+            )
+        if c.uniqueBy:
+            j = w.fresh("i")
+            with w.block(f"for {j} in _repeats({v}, {c.uniqueBy!r}):"):
+                self.problem(
+                    f'{p} + "/" + str({j}) + {"/" + _escape(c.uniqueBy)!r}',
+                    self._message(shape, "unique", repr(messages.unique_by(c.uniqueBy))),
+                    "'unique'",
+                )
         assert shape.items is not None
         if shape.items.kind != "any":
             i, item = w.fresh("i"), w.fresh("item")
@@ -197,7 +233,7 @@ class _Emitter:
                 self._union(typedef)
                 return
             with w.block("if not isinstance(value, dict):"):
-                self.problem("ptr", "_wrong_type('an object', value)")
+                self.problem("ptr", "_wrong_type('an object', value)", "'type'")
                 w("return")
             for field in typedef.fields:
                 anything = field.shape.kind == "any"
@@ -207,29 +243,23 @@ class _Emitter:
                 presence = f"{field.wire_name!r} {'not ' if anything else ''}in value"
                 with w.block(f"if {presence}:"):
                     if anything:
-                        self.problem(
-                            "ptr",
-                            self._message(
-                                field.shape, "required", repr(messages.missing(field.wire_name))
-                            ),
-                        )
+                        self._missing(field.shape, field.wire_name)
                         continue
                     w(f"{v} = value[{field.wire_name!r}]")
                     self.shape(field.shape, v, f"ptr + {'/' + _escape(field.wire_name)!r}")
                 if field.required:
                     with w.block("else:"):
-                        self.problem(
-                            "ptr",
-                            self._message(
-                                field.shape, "required", repr(messages.missing(field.wire_name))
-                            ),
-                        )
+                        self._missing(field.shape, field.wire_name)
             if not typedef.additional:
                 names = tuple(sorted(f.wire_name for f in typedef.fields))
                 known = self.constant(f"frozenset({names!r})")
                 key = w.fresh("key")
                 with w.block(f"for {key} in value:"), w.block(f"if {key} not in {known}:"):
-                    self.problem(f'ptr + "/" + _escape({key})', repr(messages.UNKNOWN_FIELD))
+                    self.problem(
+                        f'ptr + "/" + _escape({key})',
+                        repr(messages.UNKNOWN_FIELD),
+                        "'unknown_field'",
+                    )
             for rule in typedef.rules:
                 self._rule(rule, typedef)
 
@@ -238,7 +268,7 @@ class _Emitter:
         field = typedef.discriminator
         choices = {self._discriminator_value(m, field): m for m in typedef.one_of}
         with w.block("if not isinstance(value, dict):"):
-            self.problem("ptr", "_wrong_type('an object', value)")
+            self.problem("ptr", "_wrong_type('an object', value)", "'type'")
             w("return")
         w(f"tag = value.get({field!r})")
         first = True
@@ -247,9 +277,13 @@ class _Emitter:
                 w(f"_check_{member}(value, ptr, out)")
             first = False
         with w.block(f"elif {field!r} not in value:"):
-            self.problem("ptr", repr(messages.missing(str(field))))
+            self.problem("ptr", repr(messages.missing(str(field))), "'required'", str(field))
         with w.block("else:"):
-            self.problem(f"ptr + {'/' + str(field)!r}", messages.enum_plain(tuple(choices), "tag"))
+            self.problem(
+                f"ptr + {'/' + str(field)!r}",
+                messages.enum_plain(tuple(choices), "tag"),
+                "'discriminator'",
+            )
 
     def _discriminator_value(self, member: str, field: str | None) -> Any:
         for f in self.spec.type(member).fields:
@@ -274,13 +308,30 @@ class _Emitter:
                         or rule.message
                         or messages.missing_when(name, when)
                     )
-                    self._check(f"{name!r} not in value", "ptr", repr(message))
+                    self._check(
+                        f"{name!r} not in value", "ptr", repr(message), "'conditional'", name
+                    )
+        elif rule.kind == "forbid":
+            assert rule.when is not None
+            when = rule.when
+            holds = f"_holds(value, {when.field!r}, {when.values!r}, {when.or_absent!r})"
+            with w.block(f"if {holds}:"):
+                for name in rule.fields:
+                    words = dict(rule.messages).get(name) or rule.message
+                    message = words or messages.forbidden_when(name, when)
+                    self._check(
+                        f"{name!r} in value",
+                        f"ptr + {'/' + _escape(name)!r}",
+                        repr(message),
+                        "'conditional'",
+                    )
         elif rule.kind == "at_least_one_of":
             names = self.constant(repr(rule.fields))
             self._check(
                 f"not any(k in value for k in {names})",
                 "ptr",
                 repr(rule.message or messages.at_least_one(rule.fields)),
+                "'at_least_one_of'",
             )
         else:
             left, right = rule.fields
@@ -293,6 +344,7 @@ class _Emitter:
                 test,
                 f"ptr + {'/' + _escape(left)!r}",
                 repr(rule.message or messages.compare(left, rule.op, right)),
+                "'cross_field'",
             )
 
     # -- operations -----------------------------------------------------
@@ -302,9 +354,18 @@ class _Emitter:
         w()
         with w.block(f"def _body_{op.name}(value: Any, out: list[Problem]) -> None:"):
             if op.body is None:
-                self._check("value is not None", '""', repr("this operation takes no body"))
+                self._check(
+                    "value is not None", '""', repr("this operation takes no body"), "'no_body'"
+                )
             else:
                 self.shape(op.body, "value", '""')
+                for name in op.response_only:
+                    self._check(
+                        f"isinstance(value, dict) and {name!r} in value",
+                        repr("/" + _escape(name)),
+                        repr(messages.RESPONSE_ONLY),
+                        "'response_only'",
+                    )
         w()
         w()
         with w.block(
@@ -325,6 +386,7 @@ class _Emitter:
                     repr(
                         messages.at_least_one(wire).replace("is required", "parameter is required")
                     ),
+                    "'at_least_one_of'",
                 )
 
     def _param(self, param: Param) -> None:
@@ -336,7 +398,16 @@ class _Emitter:
             self.shape(param.shape, v, pointer)
         if param.required:
             with w.block("else:"):
-                self.problem(pointer, repr(f"missing required {param.location} parameter"))
+                self.problem(
+                    pointer,
+                    self._message(
+                        param.shape,
+                        "required",
+                        repr(f"missing required {param.location} parameter"),
+                    ),
+                    "'required'",
+                    param.wire_name,
+                )
 
     def _value_check(self, name: str, shape: Shape) -> None:
         w = self.w
@@ -394,6 +465,13 @@ class _Emitter:
         return "\n".join(self.constants) + "\n" + self.w.text()
 
 
+def _low_high(n: str, low: int | None, low_rule: str, high_rule: str) -> str:
+    """The rule a count or length breaks: below the minimum, else above the maximum."""
+    if low is None:
+        return repr(high_rule)
+    return f"{low_rule!r} if {n} < {low} else {high_rule!r}"
+
+
 def _constrained(shape: Shape) -> bool:
     """Whether a scalar has any rule beyond its type (else no `else:` branch is written)."""
     c = shape.constraints
@@ -413,7 +491,7 @@ def _constrained(shape: Shape) -> bool:
 def _array_checked(shape: Shape) -> bool:
     """Whether an array has a count rule or items to look at."""
     c = shape.constraints
-    counted = c.minItems is not None or c.maxItems is not None or c.uniqueItems
+    counted = c.minItems is not None or c.maxItems is not None or c.uniqueItems or bool(c.uniqueBy)
     return counted or (shape.items is not None and shape.items.kind != "any")
 
 

@@ -72,7 +72,7 @@ class _BaseClient:
         *,
         username: str,
         password: str,
-        server: str,
+        server: str | None,
         base_url: str | None,
         timeout: float | httpx.Timeout | None,
         headers: Mapping[str, str] | None,
@@ -256,7 +256,7 @@ class Client(_BaseClient):
         *,
         username: str,
         password: str,
-        server: str = _core.DEFAULT_SERVER,
+        server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
@@ -507,7 +507,7 @@ class Client(_BaseClient):
     ) -> models.ShipmentsResponse:
         """Get labeled shipments of some order types (at most 100) (POST /v2/shipment/byordertype/labeled).
 
-        As get_labeled_shipments, restricted to the given order types (the document repeats the 'needs to be synced' wording of v2/shipment/byordertype here).
+        As get_labeled_shipments, restricted to the given order types: mark processed shipments synced with sync_labeled_shipments, not sync_shipments (see errata labeled-by-order-type-sync).
 
         Deprecated: use GET v3/shipments?filter[orderType][in]=5,6,7&filter[status][in]=SOME_STATUS instead.
 
@@ -948,7 +948,7 @@ class Client(_BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.IdResponse:
+    ) -> models.IdResponse | None:
         """Delete a purchase order or some of its items (POST /purchaseorder/delete).
 
         Deleting a partially completed (yellow) purchase order adjusts it to match any booked stock and sets it to Completed (green). Green purchase orders cannot be deleted.
@@ -973,7 +973,7 @@ class AsyncClient(_BaseClient):
         *,
         username: str,
         password: str,
-        server: str = _core.DEFAULT_SERVER,
+        server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
@@ -1233,7 +1233,7 @@ class AsyncClient(_BaseClient):
     ) -> models.ShipmentsResponse:
         """Get labeled shipments of some order types (at most 100) (POST /v2/shipment/byordertype/labeled).
 
-        As get_labeled_shipments, restricted to the given order types (the document repeats the 'needs to be synced' wording of v2/shipment/byordertype here).
+        As get_labeled_shipments, restricted to the given order types: mark processed shipments synced with sync_labeled_shipments, not sync_shipments (see errata labeled-by-order-type-sync).
 
         Deprecated: use GET v3/shipments?filter[orderType][in]=5,6,7&filter[status][in]=SOME_STATUS instead.
 
@@ -1674,7 +1674,7 @@ class AsyncClient(_BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> models.IdResponse:
+    ) -> models.IdResponse | None:
         """Delete a purchase order or some of its items (POST /purchaseorder/delete).
 
         Deleting a partially completed (yellow) purchase order adjusts it to match any booked stock and sets it to Completed (green). Green purchase orders cannot be deleted.

@@ -70,6 +70,7 @@ class OperationInfo(Generic[T]):
     enveloped: bool = False  # success bodies carry the provider's status envelope
     cache_ttl: float | None = None  # the document advises caching the answer this long
     accept: str = "application/json"  # the media types of the documented responses
+    headers: dict[str, str] = field(default_factory=dict)  # constant headers of this operation
 
     def parse(self, data: Any) -> T:
         """The documented response model for `data` (adapter built on first use)."""
@@ -596,7 +597,7 @@ EDIT_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
     accept="application/json",
 )
 
-DELETE_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
+DELETE_PURCHASE_ORDER: OperationInfo[models.IdResponse | None] = OperationInfo(
     name="delete_purchase_order",
     method="POST",
     path="/purchaseorder/delete",
@@ -606,7 +607,7 @@ DELETE_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
     idempotent=False,
     success=(200,),
     response_encoding="json",
-    response_type=lambda: _models().IdResponse,
+    response_type=lambda: _nullable(_models().IdResponse),
     errors={},
     warnings={},
     deprecated=None,

@@ -58,6 +58,19 @@ def _unique(items: list[Any]) -> bool:
     return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
 
 
+def _repeats(items: list[Any], key: str) -> list[int]:
+    """Indexes of the items whose `key` equals an earlier item's."""
+    seen: list[Any] = []
+    found = []
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and key in item:
+            if any(_same_json(item[key], earlier) for earlier in seen):
+                found.append(index)
+            else:
+                seen.append(item[key])
+    return found
+
+
 def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
@@ -103,6 +116,27 @@ def _parse_date_time(text: str) -> _dt.datetime | None:
         return None
 
 
+_ISO_DATE_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+
+
+def _parse_iso_date_time(text: str) -> _dt.date | None:
+    """An ISO-8601 date with optional time of day and offset, on a real calendar day."""
+    if not _ISO_DATE_TIME.fullmatch(text):
+        return None
+    try:
+        if "T" not in text:
+            return _dt.date.fromisoformat(text)
+        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _is_iso_date_time(text: str) -> bool:
+    return _parse_iso_date_time(text) is not None
+
+
 def _is_date(text: str) -> bool:
     return _parse_date(text) is not None
 
@@ -130,6 +164,7 @@ def _is_uri(text: str) -> bool:
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "date": _parse_date,
     "local-date-time": _parse_local_date_time,
+    "iso-date-time": _parse_iso_date_time,
     "date-time": _parse_date_time,
 }
 
@@ -221,7 +256,8 @@ _C1 = frozenset(
         "warehouseId",
     )
 )
-_C2 = frozenset(
+_C2 = ("0", "1", "2")
+_C3 = frozenset(
     (
         "barcode",
         "costPrice",
@@ -254,11 +290,12 @@ _C2 = frozenset(
         "warningDaysTillThtDate",
     )
 )
-_C3 = frozenset(("comment", "expectedDate", "purchaseOrderItems", "reference", "warehouseId"))
-_C4 = frozenset(("externalReference", "remark", "rmaItems", "shipmentId"))
-_C5 = frozenset(("sku",))
-_C6 = frozenset(("purchaseOrderId", "purchaseOrderItems"))
-_C7 = frozenset(
+_C4 = frozenset(("comment", "expectedDate", "purchaseOrderItems", "reference", "warehouseId"))
+_C5 = frozenset(("externalReference", "remark", "rmaItems", "shipmentId"))
+_C6 = frozenset(("sku",))
+_C7 = frozenset(("purchaseOrderId", "purchaseOrderItems"))
+_C8 = (0, 1, 2)
+_C9 = frozenset(
     (
         "Barcode",
         "CostPrice",
@@ -289,18 +326,18 @@ _C7 = frozenset(
         "sku",
     )
 )
-_C8 = frozenset(("quantity", "sku"))
-_C9 = frozenset(("comment", "expectedDate", "purchaseOrderId", "purchaseOrderItems", "reference"))
-_C10 = frozenset(("extra6", "extra7", "name", "price", "quantity", "sku", "vat", "warehouseId"))
-_C11 = frozenset(("expectedDate", "quantity", "sku"))
-_C12 = frozenset(("externalOrderNumber",))
-_C13 = frozenset(("Endtime", "ExternalOrderNumber", "Starttime"))
-_C14 = ("ExternalOrderNumber", "Starttime", "Endtime")
-_C15 = ("OK", "NOK")
-_C16 = frozenset(("externalReference", "metadata", "quantity", "returnReasonId", "shipmentItemId"))
-_C17 = frozenset(("orderTypes",))
-_C18 = (1, 3, 4, 5)
-_C19 = (
+_C10 = frozenset(("quantity", "sku"))
+_C11 = frozenset(("comment", "expectedDate", "purchaseOrderId", "purchaseOrderItems", "reference"))
+_C12 = frozenset(("extra6", "extra7", "name", "price", "quantity", "sku", "vat", "warehouseId"))
+_C13 = frozenset(("expectedDate", "quantity", "sku"))
+_C14 = frozenset(("externalOrderNumber",))
+_C15 = frozenset(("Endtime", "ExternalOrderNumber", "Starttime"))
+_C16 = ("ExternalOrderNumber", "Starttime", "Endtime")
+_C17 = ("OK", "NOK")
+_C18 = frozenset(("externalReference", "metadata", "quantity", "returnReasonId", "shipmentItemId"))
+_C19 = frozenset(("orderTypes",))
+_C20 = (1, 3, 4, 5)
+_C21 = (
     "AUTOSTORE",
     "SPECIAL",
     "PALLET",
@@ -313,64 +350,70 @@ _C19 = (
     "SECURED",
     "INSERTS",
 )
-_C20 = frozenset(("ids",))
-_C21 = re.compile(
+_C22 = frozenset(("ids",))
+_C23 = re.compile(
     "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"
 )
-_C22 = frozenset(("grant_type", "password", "username"))
-_C23 = (1, 2, 3, 4, 5, 7, 8, 10, 18, 19, 20, 21)
-_C24 = (1, 2, 3)
-_C25 = ("NR", "NN", "GN", "BW", "DD", "FP")
-_C26 = re.compile(
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?$"
-)
+_C24 = frozenset(("grant_type", "password", "username"))
+_C25 = (1, 2, 3, 4, 5, 7, 8, 10, 18, 19, 20, 21)
+_C26 = (1, 2, 3)
+_C27 = ("NR", "NN", "GN", "BW", "DD", "FP")
 
 
 def _check_AcceptedResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
         v1 = value["messageCode"]
         if not (isinstance(v1, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v1)))
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v1), "type"))
         else:
             if not _in_enum(v1, ("OK",)):
                 out.append(
-                    Problem(ptr + "/messageCode", "must be 'OK'" + " (got " + repr(v1) + ")")
+                    Problem(
+                        ptr + "/messageCode", "must be 'OK'" + " (got " + repr(v1) + ")", "const"
+                    )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'messageCode'"))
+        out.append(Problem(ptr, "missing required field 'messageCode'", "required", "messageCode"))
     if "message" in value:
         v2 = value["message"]
         if not (isinstance(v2, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v2)))
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v2), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'message'"))
+        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
 
 
 def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "externalOrderNumber" in value:
         v3 = value["externalOrderNumber"]
         if not (isinstance(v3, str)):
-            out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v3)))
+            out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v3), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'externalOrderNumber'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'externalOrderNumber'",
+                "required",
+                "externalOrderNumber",
+            )
+        )
     if "extraReference" in value:
         v4 = value["extraReference"]
         if not (isinstance(v4, str)):
-            out.append(Problem(ptr + "/extraReference", _wrong_type("a string", v4)))
+            out.append(Problem(ptr + "/extraReference", _wrong_type("a string", v4), "type"))
     if "actionCode" in value:
         v5 = value["actionCode"]
         if not (isinstance(v5, str)):
-            out.append(Problem(ptr + "/actionCode", _wrong_type("a string", v5)))
+            out.append(Problem(ptr + "/actionCode", _wrong_type("a string", v5), "type"))
     if "preferredShippingDate" in value:
         v6 = value["preferredShippingDate"]
         if not (isinstance(v6, str)):
-            out.append(Problem(ptr + "/preferredShippingDate", _wrong_type("a string", v6)))
+            out.append(Problem(ptr + "/preferredShippingDate", _wrong_type("a string", v6), "type"))
         else:
             if isinstance(v6, str) and not _is_date_time(v6):
                 out.append(
@@ -379,311 +422,414 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                         "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
                         + repr(v6)
                         + ")",
+                        "format",
                     )
                 )
     if "partialDelivery" in value:
         v7 = value["partialDelivery"]
         if not (isinstance(v7, bool)):
-            out.append(Problem(ptr + "/partialDelivery", _wrong_type("a boolean", v7)))
+            out.append(Problem(ptr + "/partialDelivery", _wrong_type("a boolean", v7), "type"))
     if "onHold" in value:
         v8 = value["onHold"]
         if not (isinstance(v8, bool)):
-            out.append(Problem(ptr + "/onHold", _wrong_type("a boolean", v8)))
+            out.append(Problem(ptr + "/onHold", _wrong_type("a boolean", v8), "type"))
     if "email" in value:
         v9 = value["email"]
         if not (isinstance(v9, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v9)))
+            out.append(Problem(ptr + "/email", _wrong_type("a string", v9), "type"))
     if "phoneNumber" in value:
         v10 = value["phoneNumber"]
         if not (isinstance(v10, str)):
-            out.append(Problem(ptr + "/phoneNumber", _wrong_type("a string", v10)))
+            out.append(Problem(ptr + "/phoneNumber", _wrong_type("a string", v10), "type"))
     if "currency" in value:
         v11 = value["currency"]
         if not (isinstance(v11, str)):
-            out.append(Problem(ptr + "/currency", _wrong_type("a string", v11)))
+            out.append(Problem(ptr + "/currency", _wrong_type("a string", v11), "type"))
         else:
             if isinstance(v11, str) and not _C0.search(v11):
                 out.append(
                     Problem(
                         ptr + "/currency",
                         "must be an ISO-3 currency code, like EUR or USD (or empty for EUR)",
+                        "pattern",
                     )
                 )
     if "bankAccountNumber" in value:
         v12 = value["bankAccountNumber"]
         if not (isinstance(v12, str)):
-            out.append(Problem(ptr + "/bankAccountNumber", _wrong_type("a string", v12)))
+            out.append(Problem(ptr + "/bankAccountNumber", _wrong_type("a string", v12), "type"))
     if "bankAccountHolderName" in value:
         v13 = value["bankAccountHolderName"]
         if not (isinstance(v13, str)):
-            out.append(Problem(ptr + "/bankAccountHolderName", _wrong_type("a string", v13)))
+            out.append(
+                Problem(ptr + "/bankAccountHolderName", _wrong_type("a string", v13), "type")
+            )
     if "bankAccountCityName" in value:
         v14 = value["bankAccountCityName"]
         if not (isinstance(v14, str)):
-            out.append(Problem(ptr + "/bankAccountCityName", _wrong_type("a string", v14)))
+            out.append(Problem(ptr + "/bankAccountCityName", _wrong_type("a string", v14), "type"))
     if "paymentMethodId" in value:
         v15 = value["paymentMethodId"]
         if not (_is_int(v15)):
-            out.append(Problem(ptr + "/paymentMethodId", _wrong_type("an integer", v15)))
+            out.append(Problem(ptr + "/paymentMethodId", _wrong_type("an integer", v15), "type"))
         else:
             if not _in_enum(v15, (1,)):
                 out.append(
-                    Problem(ptr + "/paymentMethodId", "must be 1" + " (got " + repr(v15) + ")")
+                    Problem(
+                        ptr + "/paymentMethodId", "must be 1" + " (got " + repr(v15) + ")", "const"
+                    )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'paymentMethodId'"))
+        out.append(
+            Problem(ptr, "missing required field 'paymentMethodId'", "required", "paymentMethodId")
+        )
     if "shippingMethodId" in value:
         v16 = value["shippingMethodId"]
         if not (_is_int(v16)):
-            out.append(Problem(ptr + "/shippingMethodId", _wrong_type("an integer", v16)))
+            out.append(Problem(ptr + "/shippingMethodId", _wrong_type("an integer", v16), "type"))
     if "deliveryAddressFirstName" in value:
         v17 = value["deliveryAddressFirstName"]
         if not (isinstance(v17, str)):
-            out.append(Problem(ptr + "/deliveryAddressFirstName", _wrong_type("a string", v17)))
+            out.append(
+                Problem(ptr + "/deliveryAddressFirstName", _wrong_type("a string", v17), "type")
+            )
     if "deliveryAddressInsertion" in value:
         v18 = value["deliveryAddressInsertion"]
         if not (isinstance(v18, str)):
-            out.append(Problem(ptr + "/deliveryAddressInsertion", _wrong_type("a string", v18)))
+            out.append(
+                Problem(ptr + "/deliveryAddressInsertion", _wrong_type("a string", v18), "type")
+            )
     if "deliveryAddressLastName" in value:
         v19 = value["deliveryAddressLastName"]
         if not (isinstance(v19, str)):
-            out.append(Problem(ptr + "/deliveryAddressLastName", _wrong_type("a string", v19)))
+            out.append(
+                Problem(ptr + "/deliveryAddressLastName", _wrong_type("a string", v19), "type")
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'deliveryAddressLastName'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'deliveryAddressLastName'",
+                "required",
+                "deliveryAddressLastName",
+            )
+        )
     if "deliveryAddressExtraName" in value:
         v20 = value["deliveryAddressExtraName"]
         if not (isinstance(v20, str)):
-            out.append(Problem(ptr + "/deliveryAddressExtraName", _wrong_type("a string", v20)))
+            out.append(
+                Problem(ptr + "/deliveryAddressExtraName", _wrong_type("a string", v20), "type")
+            )
     if "deliveryAddressPostalCode" in value:
         v21 = value["deliveryAddressPostalCode"]
         if not (isinstance(v21, str)):
-            out.append(Problem(ptr + "/deliveryAddressPostalCode", _wrong_type("a string", v21)))
+            out.append(
+                Problem(ptr + "/deliveryAddressPostalCode", _wrong_type("a string", v21), "type")
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'deliveryAddressPostalCode'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'deliveryAddressPostalCode'",
+                "required",
+                "deliveryAddressPostalCode",
+            )
+        )
     if "deliveryAddressHouseNumber" in value:
         v22 = value["deliveryAddressHouseNumber"]
         if not (_is_int(v22)):
-            out.append(Problem(ptr + "/deliveryAddressHouseNumber", _wrong_type("an integer", v22)))
+            out.append(
+                Problem(ptr + "/deliveryAddressHouseNumber", _wrong_type("an integer", v22), "type")
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'deliveryAddressHouseNumber'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'deliveryAddressHouseNumber'",
+                "required",
+                "deliveryAddressHouseNumber",
+            )
+        )
     if "deliveryAddressHouseNumberAddition" in value:
         v23 = value["deliveryAddressHouseNumberAddition"]
         if not (isinstance(v23, str)):
             out.append(
-                Problem(ptr + "/deliveryAddressHouseNumberAddition", _wrong_type("a string", v23))
+                Problem(
+                    ptr + "/deliveryAddressHouseNumberAddition",
+                    _wrong_type("a string", v23),
+                    "type",
+                )
             )
     if "deliveryAddressStreet" in value:
         v24 = value["deliveryAddressStreet"]
         if not (isinstance(v24, str)):
-            out.append(Problem(ptr + "/deliveryAddressStreet", _wrong_type("a string", v24)))
+            out.append(
+                Problem(ptr + "/deliveryAddressStreet", _wrong_type("a string", v24), "type")
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'deliveryAddressStreet'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'deliveryAddressStreet'",
+                "required",
+                "deliveryAddressStreet",
+            )
+        )
     if "DeliveryAddressCityName" in value:
         v25 = value["DeliveryAddressCityName"]
         if not (isinstance(v25, str)):
-            out.append(Problem(ptr + "/DeliveryAddressCityName", _wrong_type("a string", v25)))
+            out.append(
+                Problem(ptr + "/DeliveryAddressCityName", _wrong_type("a string", v25), "type")
+            )
     if "deliveryAddressRegion" in value:
         v26 = value["deliveryAddressRegion"]
         if not (isinstance(v26, str)):
-            out.append(Problem(ptr + "/deliveryAddressRegion", _wrong_type("a string", v26)))
+            out.append(
+                Problem(ptr + "/deliveryAddressRegion", _wrong_type("a string", v26), "type")
+            )
     if "deliveryAddressCountryIso" in value:
         v27 = value["deliveryAddressCountryIso"]
         if not (isinstance(v27, str)):
-            out.append(Problem(ptr + "/deliveryAddressCountryIso", _wrong_type("a string", v27)))
+            out.append(
+                Problem(ptr + "/deliveryAddressCountryIso", _wrong_type("a string", v27), "type")
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'deliveryAddressCountryIso'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'deliveryAddressCountryIso'",
+                "required",
+                "deliveryAddressCountryIso",
+            )
+        )
     if "deliveryAddressExtraAddress" in value:
         v28 = value["deliveryAddressExtraAddress"]
         if not (isinstance(v28, str)):
-            out.append(Problem(ptr + "/deliveryAddressExtraAddress", _wrong_type("a string", v28)))
+            out.append(
+                Problem(ptr + "/deliveryAddressExtraAddress", _wrong_type("a string", v28), "type")
+            )
     if "billingAddressFirstName" in value:
         v29 = value["billingAddressFirstName"]
         if not (isinstance(v29, str)):
-            out.append(Problem(ptr + "/billingAddressFirstName", _wrong_type("a string", v29)))
+            out.append(
+                Problem(ptr + "/billingAddressFirstName", _wrong_type("a string", v29), "type")
+            )
     if "billingAddressInsertion" in value:
         v30 = value["billingAddressInsertion"]
         if not (isinstance(v30, str)):
-            out.append(Problem(ptr + "/billingAddressInsertion", _wrong_type("a string", v30)))
+            out.append(
+                Problem(ptr + "/billingAddressInsertion", _wrong_type("a string", v30), "type")
+            )
     if "billingAddressLastName" in value:
         v31 = value["billingAddressLastName"]
         if not (isinstance(v31, str)):
-            out.append(Problem(ptr + "/billingAddressLastName", _wrong_type("a string", v31)))
+            out.append(
+                Problem(ptr + "/billingAddressLastName", _wrong_type("a string", v31), "type")
+            )
     if "billingAddressExtraName" in value:
         v32 = value["billingAddressExtraName"]
         if not (isinstance(v32, str)):
-            out.append(Problem(ptr + "/billingAddressExtraName", _wrong_type("a string", v32)))
+            out.append(
+                Problem(ptr + "/billingAddressExtraName", _wrong_type("a string", v32), "type")
+            )
     if "billingAddressPostalCode" in value:
         v33 = value["billingAddressPostalCode"]
         if not (isinstance(v33, str)):
-            out.append(Problem(ptr + "/billingAddressPostalCode", _wrong_type("a string", v33)))
+            out.append(
+                Problem(ptr + "/billingAddressPostalCode", _wrong_type("a string", v33), "type")
+            )
     if "billingAddressHouseNumber" in value:
         v34 = value["billingAddressHouseNumber"]
         if not (_is_int(v34)):
-            out.append(Problem(ptr + "/billingAddressHouseNumber", _wrong_type("an integer", v34)))
+            out.append(
+                Problem(ptr + "/billingAddressHouseNumber", _wrong_type("an integer", v34), "type")
+            )
     if "billingAddressHouseNumberAddition" in value:
         v35 = value["billingAddressHouseNumberAddition"]
         if not (isinstance(v35, str)):
             out.append(
-                Problem(ptr + "/billingAddressHouseNumberAddition", _wrong_type("a string", v35))
+                Problem(
+                    ptr + "/billingAddressHouseNumberAddition", _wrong_type("a string", v35), "type"
+                )
             )
     if "billingAddressStreet" in value:
         v36 = value["billingAddressStreet"]
         if not (isinstance(v36, str)):
-            out.append(Problem(ptr + "/billingAddressStreet", _wrong_type("a string", v36)))
+            out.append(Problem(ptr + "/billingAddressStreet", _wrong_type("a string", v36), "type"))
     if "billingAddressCityName" in value:
         v37 = value["billingAddressCityName"]
         if not (isinstance(v37, str)):
-            out.append(Problem(ptr + "/billingAddressCityName", _wrong_type("a string", v37)))
+            out.append(
+                Problem(ptr + "/billingAddressCityName", _wrong_type("a string", v37), "type")
+            )
     if "billingAddressRegion" in value:
         v38 = value["billingAddressRegion"]
         if not (isinstance(v38, str)):
-            out.append(Problem(ptr + "/billingAddressRegion", _wrong_type("a string", v38)))
+            out.append(Problem(ptr + "/billingAddressRegion", _wrong_type("a string", v38), "type"))
     if "billingAddressCountryIso" in value:
         v39 = value["billingAddressCountryIso"]
         if not (isinstance(v39, str)):
-            out.append(Problem(ptr + "/billingAddressCountryIso", _wrong_type("a string", v39)))
+            out.append(
+                Problem(ptr + "/billingAddressCountryIso", _wrong_type("a string", v39), "type")
+            )
     if "billingAddressExtraAddress" in value:
         v40 = value["billingAddressExtraAddress"]
         if not (isinstance(v40, str)):
-            out.append(Problem(ptr + "/billingAddressExtraAddress", _wrong_type("a string", v40)))
+            out.append(
+                Problem(ptr + "/billingAddressExtraAddress", _wrong_type("a string", v40), "type")
+            )
     if "extra1" in value:
         v41 = value["extra1"]
         if not (isinstance(v41, str)):
-            out.append(Problem(ptr + "/extra1", _wrong_type("a string", v41)))
+            out.append(Problem(ptr + "/extra1", _wrong_type("a string", v41), "type"))
     if "extra2" in value:
         v42 = value["extra2"]
         if not (isinstance(v42, str)):
-            out.append(Problem(ptr + "/extra2", _wrong_type("a string", v42)))
+            out.append(Problem(ptr + "/extra2", _wrong_type("a string", v42), "type"))
     if "extra3" in value:
         v43 = value["extra3"]
         if not (isinstance(v43, str)):
-            out.append(Problem(ptr + "/extra3", _wrong_type("a string", v43)))
+            out.append(Problem(ptr + "/extra3", _wrong_type("a string", v43), "type"))
     if "extra4" in value:
         v44 = value["extra4"]
         if not (isinstance(v44, str)):
-            out.append(Problem(ptr + "/extra4", _wrong_type("a string", v44)))
+            out.append(Problem(ptr + "/extra4", _wrong_type("a string", v44), "type"))
     if "extra5" in value:
         v45 = value["extra5"]
         if not (isinstance(v45, str)):
-            out.append(Problem(ptr + "/extra5", _wrong_type("a string", v45)))
+            out.append(Problem(ptr + "/extra5", _wrong_type("a string", v45), "type"))
     if "vatNumber" in value:
         v46 = value["vatNumber"]
         if not (isinstance(v46, str)):
-            out.append(Problem(ptr + "/vatNumber", _wrong_type("a string", v46)))
+            out.append(Problem(ptr + "/vatNumber", _wrong_type("a string", v46), "type"))
     if "clientReference" in value:
         v47 = value["clientReference"]
         if not (isinstance(v47, str)):
-            out.append(Problem(ptr + "/clientReference", _wrong_type("a string", v47)))
+            out.append(Problem(ptr + "/clientReference", _wrong_type("a string", v47), "type"))
     if "languageId" in value:
         v48 = value["languageId"]
         if not (_is_int(v48)):
-            out.append(Problem(ptr + "/languageId", _wrong_type("an integer", v48)))
+            out.append(Problem(ptr + "/languageId", _wrong_type("an integer", v48), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'languageId'"))
+        out.append(Problem(ptr, "missing required field 'languageId'", "required", "languageId"))
     if "orderTypeId" in value:
         v49 = value["orderTypeId"]
         if not (_is_int(v49)):
-            out.append(Problem(ptr + "/orderTypeId", _wrong_type("an integer", v49)))
+            out.append(Problem(ptr + "/orderTypeId", _wrong_type("an integer", v49), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'orderTypeId'"))
+        out.append(Problem(ptr, "missing required field 'orderTypeId'", "required", "orderTypeId"))
     if "pickUpPointId" in value:
         v50 = value["pickUpPointId"]
         if not (isinstance(v50, str)):
-            out.append(Problem(ptr + "/pickUpPointId", _wrong_type("a string", v50)))
+            out.append(Problem(ptr + "/pickUpPointId", _wrong_type("a string", v50), "type"))
     if "pickUpPointName" in value:
         v51 = value["pickUpPointName"]
         if not (isinstance(v51, str)):
-            out.append(Problem(ptr + "/pickUpPointName", _wrong_type("a string", v51)))
+            out.append(Problem(ptr + "/pickUpPointName", _wrong_type("a string", v51), "type"))
     if "pickUpPointStreet" in value:
         v52 = value["pickUpPointStreet"]
         if not (isinstance(v52, str)):
-            out.append(Problem(ptr + "/pickUpPointStreet", _wrong_type("a string", v52)))
+            out.append(Problem(ptr + "/pickUpPointStreet", _wrong_type("a string", v52), "type"))
     if "pickUpPointHouseNumber" in value:
         v53 = value["pickUpPointHouseNumber"]
         if not (_is_int(v53)):
-            out.append(Problem(ptr + "/pickUpPointHouseNumber", _wrong_type("an integer", v53)))
+            out.append(
+                Problem(ptr + "/pickUpPointHouseNumber", _wrong_type("an integer", v53), "type")
+            )
     if "pickUpPointHouseNumberAddition" in value:
         v54 = value["pickUpPointHouseNumberAddition"]
         if not (isinstance(v54, str)):
             out.append(
-                Problem(ptr + "/pickUpPointHouseNumberAddition", _wrong_type("a string", v54))
+                Problem(
+                    ptr + "/pickUpPointHouseNumberAddition", _wrong_type("a string", v54), "type"
+                )
             )
     if "pickUpPointPostalCode" in value:
         v55 = value["pickUpPointPostalCode"]
         if not (isinstance(v55, str)):
-            out.append(Problem(ptr + "/pickUpPointPostalCode", _wrong_type("a string", v55)))
+            out.append(
+                Problem(ptr + "/pickUpPointPostalCode", _wrong_type("a string", v55), "type")
+            )
     if "pickUpPointCityName" in value:
         v56 = value["pickUpPointCityName"]
         if not (isinstance(v56, str)):
-            out.append(Problem(ptr + "/pickUpPointCityName", _wrong_type("a string", v56)))
+            out.append(Problem(ptr + "/pickUpPointCityName", _wrong_type("a string", v56), "type"))
     if "pickUpPointCountryIso" in value:
         v57 = value["pickUpPointCountryIso"]
         if not (isinstance(v57, str)):
-            out.append(Problem(ptr + "/pickUpPointCountryIso", _wrong_type("a string", v57)))
+            out.append(
+                Problem(ptr + "/pickUpPointCountryIso", _wrong_type("a string", v57), "type")
+            )
     if "pickUpPointRegion" in value:
         v58 = value["pickUpPointRegion"]
         if not (isinstance(v58, str)):
-            out.append(Problem(ptr + "/pickUpPointRegion", _wrong_type("a string", v58)))
+            out.append(Problem(ptr + "/pickUpPointRegion", _wrong_type("a string", v58), "type"))
     if "pickUpPointExtraAddress" in value:
         v59 = value["pickUpPointExtraAddress"]
         if not (isinstance(v59, str)):
-            out.append(Problem(ptr + "/pickUpPointExtraAddress", _wrong_type("a string", v59)))
+            out.append(
+                Problem(ptr + "/pickUpPointExtraAddress", _wrong_type("a string", v59), "type")
+            )
     if "warehouseId" in value:
         v60 = value["warehouseId"]
         if not (_is_int(v60)):
-            out.append(Problem(ptr + "/warehouseId", _wrong_type("an integer", v60)))
+            out.append(Problem(ptr + "/warehouseId", _wrong_type("an integer", v60), "type"))
     if "orderItems" in value:
         v61 = value["orderItems"]
         if not (isinstance(v61, list)):
-            out.append(Problem(ptr + "/orderItems", _wrong_type("an array", v61)))
+            out.append(Problem(ptr + "/orderItems", _wrong_type("an array", v61), "type"))
         else:
             for i62, item63 in enumerate(v61):
                 _check_OrderItem(item63, ptr + "/orderItems" + "/" + str(i62), out)
     else:
-        out.append(Problem(ptr, "missing required field 'orderItems'"))
+        out.append(Problem(ptr, "missing required field 'orderItems'", "required", "orderItems"))
     for key64 in value:
         if key64 not in _C1:
             out.append(
-                Problem(ptr + "/" + _escape(key64), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key64),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
         v65 = value["sku"]
         if not (isinstance(v65, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v65)))
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", v65), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'sku'"))
+        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     if "name" in value:
         v66 = value["name"]
         if not (isinstance(v66, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v66)))
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v66), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'name'"))
+        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "barcode" in value:
         v67 = value["barcode"]
         if not (isinstance(v67, str)):
-            out.append(Problem(ptr + "/barcode", _wrong_type("a string", v67)))
+            out.append(Problem(ptr + "/barcode", _wrong_type("a string", v67), "type"))
     if "description" in value:
         v68 = value["description"]
         if not (isinstance(v68, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", v68)))
+            out.append(Problem(ptr + "/description", _wrong_type("a string", v68), "type"))
     if "harmonisationCode" in value:
         v69 = value["harmonisationCode"]
         if not (isinstance(v69, str)):
-            out.append(Problem(ptr + "/harmonisationCode", _wrong_type("a string", v69)))
+            out.append(Problem(ptr + "/harmonisationCode", _wrong_type("a string", v69), "type"))
     if "countryOfOriginIso" in value:
         v70 = value["countryOfOriginIso"]
         if not (isinstance(v70, str)):
-            out.append(Problem(ptr + "/countryOfOriginIso", _wrong_type("a string", v70)))
+            out.append(Problem(ptr + "/countryOfOriginIso", _wrong_type("a string", v70), "type"))
     if "encodedImage" in value:
         v71 = value["encodedImage"]
         if not (isinstance(v71, str)):
-            out.append(Problem(ptr + "/encodedImage", _wrong_type("a string", v71)))
+            out.append(Problem(ptr + "/encodedImage", _wrong_type("a string", v71), "type"))
         else:
             n72 = len(v71) if isinstance(v71, str) else 0
             if n72 > 136536:
@@ -691,121 +837,137 @@ def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                     Problem(
                         ptr + "/encodedImage",
                         "Max file size is 100Kb (at most 136536 Base64 characters)",
+                        "maxLength",
                     )
                 )
     if "costPrice" in value:
         v73 = value["costPrice"]
         if not (_is_number(v73)):
-            out.append(Problem(ptr + "/costPrice", _wrong_type("a number", v73)))
+            out.append(Problem(ptr + "/costPrice", _wrong_type("a number", v73), "type"))
     if "supplierCode" in value:
         v74 = value["supplierCode"]
         if not (isinstance(v74, str)):
-            out.append(Problem(ptr + "/supplierCode", _wrong_type("a string", v74)))
+            out.append(Problem(ptr + "/supplierCode", _wrong_type("a string", v74), "type"))
     if "supplierProductCode" in value:
         v75 = value["supplierProductCode"]
         if not (isinstance(v75, str)):
-            out.append(Problem(ptr + "/supplierProductCode", _wrong_type("a string", v75)))
+            out.append(Problem(ptr + "/supplierProductCode", _wrong_type("a string", v75), "type"))
     if "stockMinimum" in value:
         v76 = value["stockMinimum"]
         if not (_is_int(v76)):
-            out.append(Problem(ptr + "/stockMinimum", _wrong_type("an integer", v76)))
+            out.append(Problem(ptr + "/stockMinimum", _wrong_type("an integer", v76), "type"))
     if "stockMaximum" in value:
         v77 = value["stockMaximum"]
         if not (_is_int(v77)):
-            out.append(Problem(ptr + "/stockMaximum", _wrong_type("an integer", v77)))
+            out.append(Problem(ptr + "/stockMaximum", _wrong_type("an integer", v77), "type"))
     if "priceA" in value:
         v78 = value["priceA"]
         if not (isinstance(v78, str)):
-            out.append(Problem(ptr + "/priceA", _wrong_type("a string", v78)))
+            out.append(Problem(ptr + "/priceA", _wrong_type("a string", v78), "type"))
     if "priceB" in value:
         v79 = value["priceB"]
         if not (isinstance(v79, str)):
-            out.append(Problem(ptr + "/priceB", _wrong_type("a string", v79)))
+            out.append(Problem(ptr + "/priceB", _wrong_type("a string", v79), "type"))
     if "priceC" in value:
         v80 = value["priceC"]
         if not (isinstance(v80, str)):
-            out.append(Problem(ptr + "/priceC", _wrong_type("a string", v80)))
+            out.append(Problem(ptr + "/priceC", _wrong_type("a string", v80), "type"))
     if "priceD" in value:
         v81 = value["priceD"]
         if not (isinstance(v81, str)):
-            out.append(Problem(ptr + "/priceD", _wrong_type("a string", v81)))
+            out.append(Problem(ptr + "/priceD", _wrong_type("a string", v81), "type"))
     if "vatLevel" in value:
         v82 = value["vatLevel"]
         if not (isinstance(v82, str)):
-            out.append(Problem(ptr + "/vatLevel", _wrong_type("a string", v82)))
+            out.append(Problem(ptr + "/vatLevel", _wrong_type("a string", v82), "type"))
+        else:
+            if not _in_enum(v82, _C2):
+                out.append(
+                    Problem(
+                        ptr + "/vatLevel",
+                        "must be one of '0', '1', '2'" + " (got " + repr(v82) + ")",
+                        "enum",
+                    )
+                )
     if "orderQuantity" in value:
         v83 = value["orderQuantity"]
         if not (isinstance(v83, str)):
-            out.append(Problem(ptr + "/orderQuantity", _wrong_type("a string", v83)))
+            out.append(Problem(ptr + "/orderQuantity", _wrong_type("a string", v83), "type"))
     if "extra1" in value:
         v84 = value["extra1"]
         if not (isinstance(v84, str)):
-            out.append(Problem(ptr + "/extra1", _wrong_type("a string", v84)))
+            out.append(Problem(ptr + "/extra1", _wrong_type("a string", v84), "type"))
     if "extra2" in value:
         v85 = value["extra2"]
         if not (isinstance(v85, str)):
-            out.append(Problem(ptr + "/extra2", _wrong_type("a string", v85)))
+            out.append(Problem(ptr + "/extra2", _wrong_type("a string", v85), "type"))
     if "extra3" in value:
         v86 = value["extra3"]
         if not (isinstance(v86, str)):
-            out.append(Problem(ptr + "/extra3", _wrong_type("a string", v86)))
+            out.append(Problem(ptr + "/extra3", _wrong_type("a string", v86), "type"))
     if "extra4" in value:
         v87 = value["extra4"]
         if not (isinstance(v87, str)):
-            out.append(Problem(ptr + "/extra4", _wrong_type("a string", v87)))
+            out.append(Problem(ptr + "/extra4", _wrong_type("a string", v87), "type"))
     if "extra5" in value:
         v88 = value["extra5"]
         if not (isinstance(v88, str)):
-            out.append(Problem(ptr + "/extra5", _wrong_type("a string", v88)))
+            out.append(Problem(ptr + "/extra5", _wrong_type("a string", v88), "type"))
     if "hasThtDate" in value:
         v89 = value["hasThtDate"]
         if not (isinstance(v89, bool)):
-            out.append(Problem(ptr + "/hasThtDate", _wrong_type("a boolean", v89)))
+            out.append(Problem(ptr + "/hasThtDate", _wrong_type("a boolean", v89), "type"))
     if "warningDaysTillThtDate" in value:
         v90 = value["warningDaysTillThtDate"]
         if not (_is_int(v90)):
-            out.append(Problem(ptr + "/warningDaysTillThtDate", _wrong_type("an integer", v90)))
+            out.append(
+                Problem(ptr + "/warningDaysTillThtDate", _wrong_type("an integer", v90), "type")
+            )
     if "maxDaysTillThtDate" in value:
         v91 = value["maxDaysTillThtDate"]
         if not (_is_int(v91)):
-            out.append(Problem(ptr + "/maxDaysTillThtDate", _wrong_type("an integer", v91)))
+            out.append(Problem(ptr + "/maxDaysTillThtDate", _wrong_type("an integer", v91), "type"))
     if "hasLotNumber" in value:
         v92 = value["hasLotNumber"]
         if not (isinstance(v92, bool)):
-            out.append(Problem(ptr + "/hasLotNumber", _wrong_type("a boolean", v92)))
+            out.append(Problem(ptr + "/hasLotNumber", _wrong_type("a boolean", v92), "type"))
     if "hasSerial" in value:
         v93 = value["hasSerial"]
         if not (isinstance(v93, bool)):
-            out.append(Problem(ptr + "/hasSerial", _wrong_type("a boolean", v93)))
+            out.append(Problem(ptr + "/hasSerial", _wrong_type("a boolean", v93), "type"))
     if "useEconomicStock" in value:
         v94 = value["useEconomicStock"]
         if not (isinstance(v94, bool)):
-            out.append(Problem(ptr + "/useEconomicStock", _wrong_type("a boolean", v94)))
+            out.append(Problem(ptr + "/useEconomicStock", _wrong_type("a boolean", v94), "type"))
     for key95 in value:
-        if key95 not in _C2:
+        if key95 not in _C3:
             out.append(
-                Problem(ptr + "/" + _escape(key95), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key95),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_AddPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "reference" in value:
         v96 = value["reference"]
         if not (isinstance(v96, str)):
-            out.append(Problem(ptr + "/reference", _wrong_type("a string", v96)))
+            out.append(Problem(ptr + "/reference", _wrong_type("a string", v96), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'reference'"))
+        out.append(Problem(ptr, "missing required field 'reference'", "required", "reference"))
     if "comment" in value:
         v97 = value["comment"]
         if not (isinstance(v97, str)):
-            out.append(Problem(ptr + "/comment", _wrong_type("a string", v97)))
+            out.append(Problem(ptr + "/comment", _wrong_type("a string", v97), "type"))
     if "expectedDate" in value:
         v98 = value["expectedDate"]
         if not (isinstance(v98, str)):
-            out.append(Problem(ptr + "/expectedDate", _wrong_type("a string", v98)))
+            out.append(Problem(ptr + "/expectedDate", _wrong_type("a string", v98), "type"))
         else:
             if isinstance(v98, str) and not _is_date_time(v98):
                 out.append(
@@ -814,149 +976,172 @@ def _check_AddPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> 
                         "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
                         + repr(v98)
                         + ")",
+                        "format",
                     )
                 )
     if "warehouseId" in value:
         v99 = value["warehouseId"]
         if not (_is_int(v99)):
-            out.append(Problem(ptr + "/warehouseId", _wrong_type("an integer", v99)))
+            out.append(Problem(ptr + "/warehouseId", _wrong_type("an integer", v99), "type"))
     if "purchaseOrderItems" in value:
         v100 = value["purchaseOrderItems"]
         if not (isinstance(v100, list)):
-            out.append(Problem(ptr + "/purchaseOrderItems", _wrong_type("an array", v100)))
+            out.append(Problem(ptr + "/purchaseOrderItems", _wrong_type("an array", v100), "type"))
         else:
             for i101, item102 in enumerate(v100):
                 _check_PurchaseOrderItem(
                     item102, ptr + "/purchaseOrderItems" + "/" + str(i101), out
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'purchaseOrderItems'"))
+        out.append(
+            Problem(
+                ptr, "missing required field 'purchaseOrderItems'", "required", "purchaseOrderItems"
+            )
+        )
     for key103 in value:
-        if key103 not in _C3:
+        if key103 not in _C4:
             out.append(
-                Problem(ptr + "/" + _escape(key103), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key103),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_AddRmaRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "shipmentId" in value:
         v104 = value["shipmentId"]
         if not (_is_int(v104)):
-            out.append(Problem(ptr + "/shipmentId", _wrong_type("an integer", v104)))
+            out.append(Problem(ptr + "/shipmentId", _wrong_type("an integer", v104), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'shipmentId'"))
+        out.append(Problem(ptr, "missing required field 'shipmentId'", "required", "shipmentId"))
     if "remark" in value:
         v105 = value["remark"]
         if not (isinstance(v105, str)):
-            out.append(Problem(ptr + "/remark", _wrong_type("a string", v105)))
+            out.append(Problem(ptr + "/remark", _wrong_type("a string", v105), "type"))
     if "externalReference" in value:
         v106 = value["externalReference"]
         if not (isinstance(v106, str)):
-            out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v106)))
+            out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v106), "type"))
     if "rmaItems" in value:
         v107 = value["rmaItems"]
         _check_RmaItem(v107, ptr + "/rmaItems", out)
     for key108 in value:
-        if key108 not in _C4:
+        if key108 not in _C5:
             out.append(
-                Problem(ptr + "/" + _escape(key108), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key108),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
         v109 = value["id"]
         if not (_is_int(v109)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v109)))
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", v109), "type"))
     if "name" in value:
         v110 = value["name"]
         if not (isinstance(v110, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v110)))
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v110), "type"))
     if "code" in value:
         v111 = value["code"]
         if not (isinstance(v111, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v111)))
+            out.append(Problem(ptr + "/code", _wrong_type("a string", v111), "type"))
 
 
 def _check_DeletePurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
         v112 = value["sku"]
         if not (isinstance(v112, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v112)))
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", v112), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'sku'"))
+        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     for key113 in value:
-        if key113 not in _C5:
+        if key113 not in _C6:
             out.append(
-                Problem(ptr + "/" + _escape(key113), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key113),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_DeletePurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "purchaseOrderId" in value:
         v114 = value["purchaseOrderId"]
         if not (_is_int(v114)):
-            out.append(Problem(ptr + "/purchaseOrderId", _wrong_type("an integer", v114)))
+            out.append(Problem(ptr + "/purchaseOrderId", _wrong_type("an integer", v114), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'purchaseOrderId'"))
+        out.append(
+            Problem(ptr, "missing required field 'purchaseOrderId'", "required", "purchaseOrderId")
+        )
     if "purchaseOrderItems" in value:
         v115 = value["purchaseOrderItems"]
         if not (isinstance(v115, list)):
-            out.append(Problem(ptr + "/purchaseOrderItems", _wrong_type("an array", v115)))
+            out.append(Problem(ptr + "/purchaseOrderItems", _wrong_type("an array", v115), "type"))
         else:
             for i116, item117 in enumerate(v115):
                 _check_DeletePurchaseOrderItem(
                     item117, ptr + "/purchaseOrderItems" + "/" + str(i116), out
                 )
     for key118 in value:
-        if key118 not in _C6:
+        if key118 not in _C7:
             out.append(
-                Problem(ptr + "/" + _escape(key118), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key118),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
         v119 = value["sku"]
         if not (isinstance(v119, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v119)))
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", v119), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'sku'"))
+        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     if "CostPrice" in value:
         v120 = value["CostPrice"]
         if not (isinstance(v120, str)):
-            out.append(Problem(ptr + "/CostPrice", _wrong_type("a string", v120)))
+            out.append(Problem(ptr + "/CostPrice", _wrong_type("a string", v120), "type"))
     if "Description" in value:
         v121 = value["Description"]
         if not (isinstance(v121, str)):
-            out.append(Problem(ptr + "/Description", _wrong_type("a string", v121)))
+            out.append(Problem(ptr + "/Description", _wrong_type("a string", v121), "type"))
     if "HarmonisationCode" in value:
         v122 = value["HarmonisationCode"]
         if not (isinstance(v122, str)):
-            out.append(Problem(ptr + "/HarmonisationCode", _wrong_type("a string", v122)))
+            out.append(Problem(ptr + "/HarmonisationCode", _wrong_type("a string", v122), "type"))
     if "CountryOfOriginIso" in value:
         v123 = value["CountryOfOriginIso"]
         if not (isinstance(v123, str)):
-            out.append(Problem(ptr + "/CountryOfOriginIso", _wrong_type("a string", v123)))
+            out.append(Problem(ptr + "/CountryOfOriginIso", _wrong_type("a string", v123), "type"))
     if "EncodedImage" in value:
         v124 = value["EncodedImage"]
         if not (isinstance(v124, str)):
-            out.append(Problem(ptr + "/EncodedImage", _wrong_type("a string", v124)))
+            out.append(Problem(ptr + "/EncodedImage", _wrong_type("a string", v124), "type"))
         else:
             n125 = len(v124) if isinstance(v124, str) else 0
             if n125 > 136536:
@@ -964,148 +1149,178 @@ def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                     Problem(
                         ptr + "/EncodedImage",
                         "Max file size is 100Kb (at most 136536 Base64 characters)",
+                        "maxLength",
                     )
                 )
     if "Name" in value:
         v126 = value["Name"]
         if not (isinstance(v126, str)):
-            out.append(Problem(ptr + "/Name", _wrong_type("a string", v126)))
+            out.append(Problem(ptr + "/Name", _wrong_type("a string", v126), "type"))
         else:
             n127 = len(v126) if isinstance(v126, str) else 0
             if n127 < 1:
-                out.append(Problem(ptr + "/Name", "The product name cannot be empty"))
+                out.append(
+                    Problem(
+                        ptr + "/Name",
+                        "The product name cannot be empty",
+                        "minLength" if n127 < 1 else "maxLength",
+                    )
+                )
     if "Barcode" in value:
         v128 = value["Barcode"]
         if not (isinstance(v128, str)):
-            out.append(Problem(ptr + "/Barcode", _wrong_type("a string", v128)))
+            out.append(Problem(ptr + "/Barcode", _wrong_type("a string", v128), "type"))
     if "StockMinimum" in value:
         v129 = value["StockMinimum"]
         if not (_is_int(v129)):
-            out.append(Problem(ptr + "/StockMinimum", _wrong_type("an integer", v129)))
+            out.append(Problem(ptr + "/StockMinimum", _wrong_type("an integer", v129), "type"))
     if "StockMaximum" in value:
         v130 = value["StockMaximum"]
         if not (_is_int(v130)):
-            out.append(Problem(ptr + "/StockMaximum", _wrong_type("an integer", v130)))
+            out.append(Problem(ptr + "/StockMaximum", _wrong_type("an integer", v130), "type"))
     if "PriceA" in value:
         v131 = value["PriceA"]
         if not (_is_number(v131)):
-            out.append(Problem(ptr + "/PriceA", _wrong_type("a number", v131)))
+            out.append(Problem(ptr + "/PriceA", _wrong_type("a number", v131), "type"))
     if "PriceB" in value:
         v132 = value["PriceB"]
         if not (_is_number(v132)):
-            out.append(Problem(ptr + "/PriceB", _wrong_type("a number", v132)))
+            out.append(Problem(ptr + "/PriceB", _wrong_type("a number", v132), "type"))
     if "PriceC" in value:
         v133 = value["PriceC"]
         if not (_is_number(v133)):
-            out.append(Problem(ptr + "/PriceC", _wrong_type("a number", v133)))
+            out.append(Problem(ptr + "/PriceC", _wrong_type("a number", v133), "type"))
     if "PriceD" in value:
         v134 = value["PriceD"]
         if not (_is_number(v134)):
-            out.append(Problem(ptr + "/PriceD", _wrong_type("a number", v134)))
+            out.append(Problem(ptr + "/PriceD", _wrong_type("a number", v134), "type"))
     if "VatLevel" in value:
         v135 = value["VatLevel"]
         if not (_is_int(v135)):
-            out.append(Problem(ptr + "/VatLevel", _wrong_type("an integer", v135)))
+            out.append(Problem(ptr + "/VatLevel", _wrong_type("an integer", v135), "type"))
+        else:
+            if not _in_enum(v135, _C8):
+                out.append(
+                    Problem(
+                        ptr + "/VatLevel",
+                        "must be one of 0, 1, 2" + " (got " + repr(v135) + ")",
+                        "enum",
+                    )
+                )
     if "OrderQuantity" in value:
         v136 = value["OrderQuantity"]
         if not (_is_int(v136)):
-            out.append(Problem(ptr + "/OrderQuantity", _wrong_type("an integer", v136)))
+            out.append(Problem(ptr + "/OrderQuantity", _wrong_type("an integer", v136), "type"))
     if "Extra1" in value:
         v137 = value["Extra1"]
         if not (isinstance(v137, str)):
-            out.append(Problem(ptr + "/Extra1", _wrong_type("a string", v137)))
+            out.append(Problem(ptr + "/Extra1", _wrong_type("a string", v137), "type"))
     if "Extra2" in value:
         v138 = value["Extra2"]
         if not (isinstance(v138, str)):
-            out.append(Problem(ptr + "/Extra2", _wrong_type("a string", v138)))
+            out.append(Problem(ptr + "/Extra2", _wrong_type("a string", v138), "type"))
     if "Extra3" in value:
         v139 = value["Extra3"]
         if not (isinstance(v139, str)):
-            out.append(Problem(ptr + "/Extra3", _wrong_type("a string", v139)))
+            out.append(Problem(ptr + "/Extra3", _wrong_type("a string", v139), "type"))
     if "Extra4" in value:
         v140 = value["Extra4"]
         if not (isinstance(v140, str)):
-            out.append(Problem(ptr + "/Extra4", _wrong_type("a string", v140)))
+            out.append(Problem(ptr + "/Extra4", _wrong_type("a string", v140), "type"))
     if "Extra5" in value:
         v141 = value["Extra5"]
         if not (isinstance(v141, str)):
-            out.append(Problem(ptr + "/Extra5", _wrong_type("a string", v141)))
+            out.append(Problem(ptr + "/Extra5", _wrong_type("a string", v141), "type"))
     if "HasThtDate" in value:
         v142 = value["HasThtDate"]
         if not (isinstance(v142, bool)):
-            out.append(Problem(ptr + "/HasThtDate", _wrong_type("a boolean", v142)))
+            out.append(Problem(ptr + "/HasThtDate", _wrong_type("a boolean", v142), "type"))
     if "WarningDaysTillThtDate" in value:
         v143 = value["WarningDaysTillThtDate"]
         if not (_is_int(v143)):
-            out.append(Problem(ptr + "/WarningDaysTillThtDate", _wrong_type("an integer", v143)))
+            out.append(
+                Problem(ptr + "/WarningDaysTillThtDate", _wrong_type("an integer", v143), "type")
+            )
     if "MaxDaysTillThtDate" in value:
         v144 = value["MaxDaysTillThtDate"]
         if not (_is_int(v144)):
-            out.append(Problem(ptr + "/MaxDaysTillThtDate", _wrong_type("an integer", v144)))
+            out.append(
+                Problem(ptr + "/MaxDaysTillThtDate", _wrong_type("an integer", v144), "type")
+            )
     if "HasLotNumber" in value:
         v145 = value["HasLotNumber"]
         if not (isinstance(v145, bool)):
-            out.append(Problem(ptr + "/HasLotNumber", _wrong_type("a boolean", v145)))
+            out.append(Problem(ptr + "/HasLotNumber", _wrong_type("a boolean", v145), "type"))
     if "HasSerial" in value:
         v146 = value["HasSerial"]
         if not (isinstance(v146, bool)):
-            out.append(Problem(ptr + "/HasSerial", _wrong_type("a boolean", v146)))
+            out.append(Problem(ptr + "/HasSerial", _wrong_type("a boolean", v146), "type"))
     if "UseEconomicStock" in value:
         v147 = value["UseEconomicStock"]
         if not (isinstance(v147, bool)):
-            out.append(Problem(ptr + "/UseEconomicStock", _wrong_type("a boolean", v147)))
+            out.append(Problem(ptr + "/UseEconomicStock", _wrong_type("a boolean", v147), "type"))
     for key148 in value:
-        if key148 not in _C7:
+        if key148 not in _C9:
             out.append(
-                Problem(ptr + "/" + _escape(key148), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key148),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_EditPurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
         v149 = value["sku"]
         if not (isinstance(v149, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v149)))
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", v149), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'sku'"))
+        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     if "quantity" in value:
         v150 = value["quantity"]
         if not (_is_int(v150)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v150)))
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v150), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'quantity'"))
+        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
     for key151 in value:
-        if key151 not in _C8:
+        if key151 not in _C10:
             out.append(
-                Problem(ptr + "/" + _escape(key151), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key151),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_EditPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "purchaseOrderId" in value:
         v152 = value["purchaseOrderId"]
         if not (_is_int(v152)):
-            out.append(Problem(ptr + "/purchaseOrderId", _wrong_type("an integer", v152)))
+            out.append(Problem(ptr + "/purchaseOrderId", _wrong_type("an integer", v152), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'purchaseOrderId'"))
+        out.append(
+            Problem(ptr, "missing required field 'purchaseOrderId'", "required", "purchaseOrderId")
+        )
     if "reference" in value:
         v153 = value["reference"]
         if not (isinstance(v153, str)):
-            out.append(Problem(ptr + "/reference", _wrong_type("a string", v153)))
+            out.append(Problem(ptr + "/reference", _wrong_type("a string", v153), "type"))
     if "comment" in value:
         v154 = value["comment"]
         if not (isinstance(v154, str)):
-            out.append(Problem(ptr + "/comment", _wrong_type("a string", v154)))
+            out.append(Problem(ptr + "/comment", _wrong_type("a string", v154), "type"))
     if "expectedDate" in value:
         v155 = value["expectedDate"]
         if not (isinstance(v155, str)):
-            out.append(Problem(ptr + "/expectedDate", _wrong_type("a string", v155)))
+            out.append(Problem(ptr + "/expectedDate", _wrong_type("a string", v155), "type"))
         else:
             if isinstance(v155, str) and not _is_date_time(v155):
                 out.append(
@@ -1114,94 +1329,99 @@ def _check_EditPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) ->
                         "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
                         + repr(v155)
                         + ")",
+                        "format",
                     )
                 )
     if "purchaseOrderItems" in value:
         v156 = value["purchaseOrderItems"]
         if not (isinstance(v156, list)):
-            out.append(Problem(ptr + "/purchaseOrderItems", _wrong_type("an array", v156)))
+            out.append(Problem(ptr + "/purchaseOrderItems", _wrong_type("an array", v156), "type"))
         else:
             for i157, item158 in enumerate(v156):
                 _check_EditPurchaseOrderItem(
                     item158, ptr + "/purchaseOrderItems" + "/" + str(i157), out
                 )
     for key159 in value:
-        if key159 not in _C9:
+        if key159 not in _C11:
             out.append(
-                Problem(ptr + "/" + _escape(key159), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key159),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_ErrorEnvelope(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
         v160 = value["messageCode"]
         if not (isinstance(v160, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v160)))
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v160), "type"))
     if "message" in value:
         v161 = value["message"]
         if not (isinstance(v161, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v161)))
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v161), "type"))
 
 
 def _check_IdResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
         v162 = value["messageCode"]
         if not (isinstance(v162, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v162)))
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v162), "type"))
     if "message" in value:
         v163 = value["message"]
         if not (isinstance(v163, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v163)))
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v163), "type"))
     if "result" in value:
         v164 = value["result"]
         if not (_is_int(v164)):
-            out.append(Problem(ptr + "/result", _wrong_type("an integer", v164)))
+            out.append(Problem(ptr + "/result", _wrong_type("an integer", v164), "type"))
 
 
 def _check_Language(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
         v165 = value["id"]
         if not (_is_int(v165)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v165)))
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", v165), "type"))
     if "name" in value:
         v166 = value["name"]
         if not (isinstance(v166, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v166)))
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v166), "type"))
     if "code" in value:
         v167 = value["code"]
         if not (isinstance(v167, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v167)))
+            out.append(Problem(ptr + "/code", _wrong_type("a string", v167), "type"))
 
 
 def _check_MainShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
         v168 = value["id"]
         if not (_is_int(v168)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v168)))
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", v168), "type"))
     if "name" in value:
         v169 = value["name"]
         if not (isinstance(v169, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v169)))
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v169), "type"))
     if "code" in value:
         v170 = value["code"]
         if not (isinstance(v170, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v170)))
+            out.append(Problem(ptr + "/code", _wrong_type("a string", v170), "type"))
     if "shippingMethods" in value:
         v171 = value["shippingMethods"]
         if not (isinstance(v171, list)):
-            out.append(Problem(ptr + "/shippingMethods", _wrong_type("an array", v171)))
+            out.append(Problem(ptr + "/shippingMethods", _wrong_type("an array", v171), "type"))
         else:
             for i172, item173 in enumerate(v171):
                 _check_WarehouseShippingMethod(
@@ -1211,123 +1431,127 @@ def _check_MainShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_MessageResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
         v174 = value["messageCode"]
         if not (isinstance(v174, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v174)))
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v174), "type"))
     if "message" in value:
         v175 = value["message"]
         if not (isinstance(v175, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v175)))
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v175), "type"))
 
 
 def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
         v176 = value["sku"]
         if not (isinstance(v176, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v176)))
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", v176), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'sku'"))
+        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     if "quantity" in value:
         v177 = value["quantity"]
         if not (_is_int(v177)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v177)))
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v177), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'quantity'"))
+        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
     if "name" in value:
         v178 = value["name"]
         if not (isinstance(v178, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v178)))
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v178), "type"))
     if "price" in value:
         v179 = value["price"]
         if not (_is_number(v179)):
-            out.append(Problem(ptr + "/price", _wrong_type("a number", v179)))
+            out.append(Problem(ptr + "/price", _wrong_type("a number", v179), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'price'"))
+        out.append(Problem(ptr, "missing required field 'price'", "required", "price"))
     if "vat" in value:
         v180 = value["vat"]
         if not (_is_number(v180)):
-            out.append(Problem(ptr + "/vat", _wrong_type("a number", v180)))
+            out.append(Problem(ptr + "/vat", _wrong_type("a number", v180), "type"))
     if "extra6" in value:
         v181 = value["extra6"]
         if not (isinstance(v181, str)):
-            out.append(Problem(ptr + "/extra6", _wrong_type("a string", v181)))
+            out.append(Problem(ptr + "/extra6", _wrong_type("a string", v181), "type"))
     if "extra7" in value:
         v182 = value["extra7"]
         if not (isinstance(v182, str)):
-            out.append(Problem(ptr + "/extra7", _wrong_type("a string", v182)))
+            out.append(Problem(ptr + "/extra7", _wrong_type("a string", v182), "type"))
     if "warehouseId" in value:
         v183 = value["warehouseId"]
         if not (_is_int(v183)):
-            out.append(Problem(ptr + "/warehouseId", _wrong_type("an integer", v183)))
+            out.append(Problem(ptr + "/warehouseId", _wrong_type("an integer", v183), "type"))
     for key184 in value:
-        if key184 not in _C10:
+        if key184 not in _C12:
             out.append(
-                Problem(ptr + "/" + _escape(key184), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key184),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_OrderType(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
         v185 = value["id"]
         if not (_is_int(v185)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v185)))
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", v185), "type"))
     if "name" in value:
         v186 = value["name"]
         if not (isinstance(v186, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v186)))
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v186), "type"))
     if "code" in value:
         v187 = value["code"]
         if not (isinstance(v187, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v187)))
+            out.append(Problem(ptr + "/code", _wrong_type("a string", v187), "type"))
 
 
 def _check_PaymentMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
         v188 = value["id"]
         if not (_is_int(v188)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v188)))
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", v188), "type"))
     if "name" in value:
         v189 = value["name"]
         if not (isinstance(v189, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v189)))
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v189), "type"))
     if "code" in value:
         v190 = value["code"]
         if not (isinstance(v190, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v190)))
+            out.append(Problem(ptr + "/code", _wrong_type("a string", v190), "type"))
 
 
 def _check_PurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
         v191 = value["sku"]
         if not (isinstance(v191, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v191)))
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", v191), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'sku'"))
+        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     if "quantity" in value:
         v192 = value["quantity"]
         if not (_is_int(v192)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v192)))
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v192), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'quantity'"))
+        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
     if "expectedDate" in value:
         v193 = value["expectedDate"]
         if not (isinstance(v193, str)):
-            out.append(Problem(ptr + "/expectedDate", _wrong_type("a string", v193)))
+            out.append(Problem(ptr + "/expectedDate", _wrong_type("a string", v193), "type"))
         else:
             if isinstance(v193, str) and not _is_date_time(v193):
                 out.append(
@@ -1336,104 +1560,121 @@ def _check_PurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
                         "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
                         + repr(v193)
                         + ")",
+                        "format",
                     )
                 )
     for key194 in value:
-        if key194 not in _C11:
+        if key194 not in _C13:
             out.append(
-                Problem(ptr + "/" + _escape(key194), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key194),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_ReleaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "externalOrderNumber" in value:
         v195 = value["externalOrderNumber"]
         if not (isinstance(v195, str)):
-            out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v195)))
+            out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v195), "type"))
     for key196 in value:
-        if key196 not in _C12:
+        if key196 not in _C14:
             out.append(
-                Problem(ptr + "/" + _escape(key196), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key196),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_ReturnItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
         v197 = value["id"]
         if not (_is_int(v197)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v197)))
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", v197), "type"))
     if "returnDate" in value:
         v198 = value["returnDate"]
         if not (isinstance(v198, str)):
-            out.append(Problem(ptr + "/returnDate", _wrong_type("a string", v198)))
+            out.append(Problem(ptr + "/returnDate", _wrong_type("a string", v198), "type"))
     if "externalOrderNumber" in value:
         v199 = value["externalOrderNumber"]
         if not (isinstance(v199, str)):
-            out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v199)))
+            out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v199), "type"))
     if "sku" in value:
         v200 = value["sku"]
         if not (isinstance(v200, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v200)))
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", v200), "type"))
     if "quantity" in value:
         v201 = value["quantity"]
         if not (_is_int(v201)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v201)))
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v201), "type"))
     if "type" in value:
         v202 = value["type"]
         if not (isinstance(v202, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v202)))
+            out.append(Problem(ptr + "/type", _wrong_type("a string", v202), "type"))
     if "returnReasonId" in value:
         v203 = value["returnReasonId"]
         if not (_is_int(v203)):
-            out.append(Problem(ptr + "/returnReasonId", _wrong_type("an integer", v203)))
+            out.append(Problem(ptr + "/returnReasonId", _wrong_type("an integer", v203), "type"))
     if "returnReason" in value:
         v204 = value["returnReason"]
         if not (isinstance(v204, str)):
-            out.append(Problem(ptr + "/returnReason", _wrong_type("a string", v204)))
+            out.append(Problem(ptr + "/returnReason", _wrong_type("a string", v204), "type"))
     if "comment" in value:
         v205 = value["comment"]
         if not (isinstance(v205, str)):
-            out.append(Problem(ptr + "/comment", _wrong_type("a string", v205)))
+            out.append(Problem(ptr + "/comment", _wrong_type("a string", v205), "type"))
     if "afterCare" in value:
         v206 = value["afterCare"]
         if not (isinstance(v206, str)):
-            out.append(Problem(ptr + "/afterCare", _wrong_type("a string", v206)))
+            out.append(Problem(ptr + "/afterCare", _wrong_type("a string", v206), "type"))
     if "porti" in value:
         v207 = value["porti"]
         if v207 is not None:
             if not (isinstance(v207, str)):
-                out.append(Problem(ptr + "/porti", _wrong_type("a string or null", v207)))
+                out.append(Problem(ptr + "/porti", _wrong_type("a string or null", v207), "type"))
     if "returnShippingMethod" in value:
         v208 = value["returnShippingMethod"]
         if not (isinstance(v208, str)):
-            out.append(Problem(ptr + "/returnShippingMethod", _wrong_type("a string", v208)))
+            out.append(
+                Problem(ptr + "/returnShippingMethod", _wrong_type("a string", v208), "type")
+            )
     if "returnShippingMethodId" in value:
         v209 = value["returnShippingMethodId"]
         if not (_is_int(v209)):
-            out.append(Problem(ptr + "/returnShippingMethodId", _wrong_type("an integer", v209)))
+            out.append(
+                Problem(ptr + "/returnShippingMethodId", _wrong_type("an integer", v209), "type")
+            )
     if "reDeliver" in value:
         v210 = value["reDeliver"]
         if not (isinstance(v210, bool)):
-            out.append(Problem(ptr + "/reDeliver", _wrong_type("a boolean", v210)))
+            out.append(Problem(ptr + "/reDeliver", _wrong_type("a boolean", v210), "type"))
     if "orderType" in value:
         v211 = value["orderType"]
         if not (isinstance(v211, str)):
-            out.append(Problem(ptr + "/orderType", _wrong_type("a string", v211)))
+            out.append(Problem(ptr + "/orderType", _wrong_type("a string", v211), "type"))
     if "warehouseAbbreviation" in value:
         v212 = value["warehouseAbbreviation"]
         if not (isinstance(v212, str)):
-            out.append(Problem(ptr + "/warehouseAbbreviation", _wrong_type("a string", v212)))
+            out.append(
+                Problem(ptr + "/warehouseAbbreviation", _wrong_type("a string", v212), "type")
+            )
     if "processedByWarehouseAbbreviation" in value:
         v213 = value["processedByWarehouseAbbreviation"]
         if not (isinstance(v213, str)):
             out.append(
-                Problem(ptr + "/processedByWarehouseAbbreviation", _wrong_type("a string", v213))
+                Problem(
+                    ptr + "/processedByWarehouseAbbreviation", _wrong_type("a string", v213), "type"
+                )
             )
     if "rma" in value:
         v214 = value["rma"]
@@ -1447,26 +1688,26 @@ def _check_ReturnItem(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ReturnItemRma(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "externalReference" in value:
         v216 = value["externalReference"]
         if not (isinstance(v216, str)):
-            out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v216)))
+            out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v216), "type"))
 
 
 def _check_ReturnItemRmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "externalReference" in value:
         v217 = value["externalReference"]
         if not (isinstance(v217, str)):
-            out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v217)))
+            out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v217), "type"))
     if "metadata" in value:
         v218 = value["metadata"]
         if not (isinstance(v218, dict)):
-            out.append(Problem(ptr + "/metadata", _wrong_type("an object", v218)))
+            out.append(Problem(ptr + "/metadata", _wrong_type("an object", v218), "type"))
         else:
             for key219, item220 in v218.items():
                 if not (isinstance(item220, str)):
@@ -1474,24 +1715,29 @@ def _check_ReturnItemRmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
                         Problem(
                             ptr + "/metadata" + "/" + _escape(key219),
                             _wrong_type("a string", item220),
+                            "type",
                         )
                     )
 
 
 def _check_ReturnItemsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "ExternalOrderNumber" in value:
         v221 = value["ExternalOrderNumber"]
         if not (isinstance(v221, str) or _is_int(v221)):
             out.append(
-                Problem(ptr + "/ExternalOrderNumber", _wrong_type("a string or an integer", v221))
+                Problem(
+                    ptr + "/ExternalOrderNumber",
+                    _wrong_type("a string or an integer", v221),
+                    "type",
+                )
             )
     if "Starttime" in value:
         v222 = value["Starttime"]
         if not (isinstance(v222, str)):
-            out.append(Problem(ptr + "/Starttime", _wrong_type("a string", v222)))
+            out.append(Problem(ptr + "/Starttime", _wrong_type("a string", v222), "type"))
         else:
             if isinstance(v222, str) and not _is_date_time(v222):
                 out.append(
@@ -1500,12 +1746,13 @@ def _check_ReturnItemsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                         "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
                         + repr(v222)
                         + ")",
+                        "format",
                     )
                 )
     if "Endtime" in value:
         v223 = value["Endtime"]
         if not (isinstance(v223, str)):
-            out.append(Problem(ptr + "/Endtime", _wrong_type("a string", v223)))
+            out.append(Problem(ptr + "/Endtime", _wrong_type("a string", v223), "type"))
         else:
             if isinstance(v223, str) and not _is_date_time(v223):
                 out.append(
@@ -1514,1118 +1761,1239 @@ def _check_ReturnItemsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                         "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
                         + repr(v223)
                         + ")",
+                        "format",
                     )
                 )
     for key224 in value:
-        if key224 not in _C13:
+        if key224 not in _C15:
             out.append(
-                Problem(ptr + "/" + _escape(key224), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key224),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
-    if not any(k in value for k in _C14):
+    if not any(k in value for k in _C16):
         out.append(
             Problem(
                 ptr,
                 "the request must be done by either posting an external ordernumber or a time path",
+                "at_least_one_of",
             )
         )
 
 
 def _check_ReturnItemsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
         v225 = value["messageCode"]
         if not (isinstance(v225, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v225)))
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v225), "type"))
     if "message" in value:
         v226 = value["message"]
         if not (isinstance(v226, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v226)))
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v226), "type"))
     if "result" in value:
         v227 = value["result"]
         if not (isinstance(v227, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", v227)))
+            out.append(Problem(ptr + "/result", _wrong_type("an array", v227), "type"))
         else:
-            for i228, item229 in enumerate(v227):
-                _check_ReturnItem(item229, ptr + "/result" + "/" + str(i228), out)
+            n228 = len(v227)
+            if n228 > 1000:
+                out.append(
+                    Problem(
+                        ptr + "/result", f"must have at most 1000 items (got {n228})", "maxItems"
+                    )
+                )
+            for i229, item230 in enumerate(v227):
+                _check_ReturnItem(item230, ptr + "/result" + "/" + str(i229), out)
 
 
 def _check_ReturnLabel(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "data" in value:
-        v230 = value["data"]
-        if not (isinstance(v230, str)):
-            out.append(Problem(ptr + "/data", _wrong_type("a string", v230)))
-    if "mimeType" in value:
-        v231 = value["mimeType"]
+        v231 = value["data"]
         if not (isinstance(v231, str)):
-            out.append(Problem(ptr + "/mimeType", _wrong_type("a string", v231)))
-    if "fileName" in value:
-        v232 = value["fileName"]
+            out.append(Problem(ptr + "/data", _wrong_type("a string", v231), "type"))
+    if "mimeType" in value:
+        v232 = value["mimeType"]
         if not (isinstance(v232, str)):
-            out.append(Problem(ptr + "/fileName", _wrong_type("a string", v232)))
-    if "shipmentItemId" in value:
-        v233 = value["shipmentItemId"]
+            out.append(Problem(ptr + "/mimeType", _wrong_type("a string", v232), "type"))
+    if "fileName" in value:
+        v233 = value["fileName"]
         if not (isinstance(v233, str)):
-            out.append(Problem(ptr + "/shipmentItemId", _wrong_type("a string", v233)))
-    if "packageNumber" in value:
-        v234 = value["packageNumber"]
+            out.append(Problem(ptr + "/fileName", _wrong_type("a string", v233), "type"))
+    if "shipmentItemId" in value:
+        v234 = value["shipmentItemId"]
         if not (isinstance(v234, str)):
-            out.append(Problem(ptr + "/packageNumber", _wrong_type("a string", v234)))
+            out.append(Problem(ptr + "/shipmentItemId", _wrong_type("a string", v234), "type"))
+    if "packageNumber" in value:
+        v235 = value["packageNumber"]
+        if not (isinstance(v235, str)):
+            out.append(Problem(ptr + "/packageNumber", _wrong_type("a string", v235), "type"))
     if "isPaperlessReturnShippingMethod" in value:
-        v235 = value["isPaperlessReturnShippingMethod"]
-        if not (isinstance(v235, bool)):
+        v236 = value["isPaperlessReturnShippingMethod"]
+        if not (isinstance(v236, bool)):
             out.append(
-                Problem(ptr + "/isPaperlessReturnShippingMethod", _wrong_type("a boolean", v235))
+                Problem(
+                    ptr + "/isPaperlessReturnShippingMethod", _wrong_type("a boolean", v236), "type"
+                )
             )
 
 
 def _check_ReturnLabelResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v236 = value["messageCode"]
-        if not (isinstance(v236, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v236)))
+        v237 = value["messageCode"]
+        if not (isinstance(v237, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v237), "type"))
         else:
-            if not _in_enum(v236, _C15):
+            if not _in_enum(v237, _C17):
                 out.append(
                     Problem(
                         ptr + "/messageCode",
-                        "must be one of 'OK', 'NOK'" + " (got " + repr(v236) + ")",
+                        "must be one of 'OK', 'NOK'" + " (got " + repr(v237) + ")",
+                        "enum",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'messageCode'"))
+        out.append(Problem(ptr, "missing required field 'messageCode'", "required", "messageCode"))
     if "message" in value:
-        v237 = value["message"]
-        if not (isinstance(v237, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v237)))
+        v238 = value["message"]
+        if not (isinstance(v238, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v238), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'message'"))
+        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
     if "result" in value:
-        v238 = value["result"]
-        if v238 is not None:
-            _check_ReturnLabel(v238, ptr + "/result", out)
+        v239 = value["result"]
+        if v239 is not None:
+            _check_ReturnLabel(v239, ptr + "/result", out)
 
 
 def _check_ReturnReason(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v239 = value["id"]
-        if not (_is_int(v239)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v239)))
+        v240 = value["id"]
+        if not (_is_int(v240)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", v240), "type"))
     if "name" in value:
-        v240 = value["name"]
-        if not (isinstance(v240, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v240)))
-    if "code" in value:
-        v241 = value["code"]
+        v241 = value["name"]
         if not (isinstance(v241, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v241)))
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v241), "type"))
+    if "code" in value:
+        v242 = value["code"]
+        if not (isinstance(v242, str)):
+            out.append(Problem(ptr + "/code", _wrong_type("a string", v242), "type"))
 
 
 def _check_ReturnShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v242 = value["id"]
-        if not (_is_int(v242)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v242)))
+        v243 = value["id"]
+        if not (_is_int(v243)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", v243), "type"))
     if "name" in value:
-        v243 = value["name"]
-        if not (isinstance(v243, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v243)))
-    if "code" in value:
-        v244 = value["code"]
+        v244 = value["name"]
         if not (isinstance(v244, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v244)))
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v244), "type"))
+    if "code" in value:
+        v245 = value["code"]
+        if not (isinstance(v245, str)):
+            out.append(Problem(ptr + "/code", _wrong_type("a string", v245), "type"))
 
 
 def _check_RmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "shipmentItemId" in value:
-        v245 = value["shipmentItemId"]
-        if not (_is_int(v245)):
-            out.append(Problem(ptr + "/shipmentItemId", _wrong_type("an integer", v245)))
-    else:
-        out.append(Problem(ptr, "missing required field 'shipmentItemId'"))
-    if "quantity" in value:
-        v246 = value["quantity"]
+        v246 = value["shipmentItemId"]
         if not (_is_int(v246)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v246)))
+            out.append(Problem(ptr + "/shipmentItemId", _wrong_type("an integer", v246), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'quantity'"))
-    if "returnReasonId" in value:
-        v247 = value["returnReasonId"]
+        out.append(
+            Problem(ptr, "missing required field 'shipmentItemId'", "required", "shipmentItemId")
+        )
+    if "quantity" in value:
+        v247 = value["quantity"]
         if not (_is_int(v247)):
-            out.append(Problem(ptr + "/returnReasonId", _wrong_type("an integer", v247)))
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v247), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'returnReasonId'"))
+        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
+    if "returnReasonId" in value:
+        v248 = value["returnReasonId"]
+        if not (_is_int(v248)):
+            out.append(Problem(ptr + "/returnReasonId", _wrong_type("an integer", v248), "type"))
+    else:
+        out.append(
+            Problem(ptr, "missing required field 'returnReasonId'", "required", "returnReasonId")
+        )
     if "externalReference" in value:
-        v248 = value["externalReference"]
-        if not (isinstance(v248, str)):
-            out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v248)))
+        v249 = value["externalReference"]
+        if not (isinstance(v249, str)):
+            out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v249), "type"))
     if "metadata" in value:
-        v249 = value["metadata"]
-        if not (isinstance(v249, dict)):
-            out.append(Problem(ptr + "/metadata", _wrong_type("an object", v249)))
+        v250 = value["metadata"]
+        if not (isinstance(v250, dict)):
+            out.append(Problem(ptr + "/metadata", _wrong_type("an object", v250), "type"))
         else:
-            for key250, item251 in v249.items():
-                if not (isinstance(item251, str)):
+            for key251, item252 in v250.items():
+                if not (isinstance(item252, str)):
                     out.append(
                         Problem(
-                            ptr + "/metadata" + "/" + _escape(key250),
-                            _wrong_type("a string", item251),
+                            ptr + "/metadata" + "/" + _escape(key251),
+                            _wrong_type("a string", item252),
+                            "type",
                         )
                     )
-    for key252 in value:
-        if key252 not in _C16:
+    for key253 in value:
+        if key253 not in _C18:
             out.append(
-                Problem(ptr + "/" + _escape(key252), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key253),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_RmaResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v253 = value["messageCode"]
-        if not (isinstance(v253, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v253)))
-    if "message" in value:
-        v254 = value["message"]
+        v254 = value["messageCode"]
         if not (isinstance(v254, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v254)))
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v254), "type"))
+    if "message" in value:
+        v255 = value["message"]
+        if not (isinstance(v255, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v255), "type"))
     if "result" in value:
-        v255 = value["result"]
-        if not (_is_int(v255)):
-            out.append(Problem(ptr + "/result", _wrong_type("an integer", v255)))
+        v256 = value["result"]
+        if not (_is_int(v256)):
+            out.append(Problem(ptr + "/result", _wrong_type("an integer", v256), "type"))
 
 
 def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "mainShippingMethods" in value:
-        v256 = value["mainShippingMethods"]
-        if not (isinstance(v256, list)):
-            out.append(Problem(ptr + "/mainShippingMethods", _wrong_type("an array", v256)))
+        v257 = value["mainShippingMethods"]
+        if not (isinstance(v257, list)):
+            out.append(Problem(ptr + "/mainShippingMethods", _wrong_type("an array", v257), "type"))
         else:
-            for i257, item258 in enumerate(v256):
+            for i258, item259 in enumerate(v257):
                 _check_MainShippingMethod(
-                    item258, ptr + "/mainShippingMethods" + "/" + str(i257), out
+                    item259, ptr + "/mainShippingMethods" + "/" + str(i258), out
                 )
     if "shippingMethods" in value:
-        v259 = value["shippingMethods"]
-        if not (isinstance(v259, list)):
-            out.append(Problem(ptr + "/shippingMethods", _wrong_type("an array", v259)))
+        v260 = value["shippingMethods"]
+        if not (isinstance(v260, list)):
+            out.append(Problem(ptr + "/shippingMethods", _wrong_type("an array", v260), "type"))
         else:
-            for i260, item261 in enumerate(v259):
-                _check_ShippingMethod(item261, ptr + "/shippingMethods" + "/" + str(i260), out)
+            for i261, item262 in enumerate(v260):
+                _check_ShippingMethod(item262, ptr + "/shippingMethods" + "/" + str(i261), out)
     if "returnShippingMethods" in value:
-        v262 = value["returnShippingMethods"]
-        if not (isinstance(v262, list)):
-            out.append(Problem(ptr + "/returnShippingMethods", _wrong_type("an array", v262)))
+        v263 = value["returnShippingMethods"]
+        if not (isinstance(v263, list)):
+            out.append(
+                Problem(ptr + "/returnShippingMethods", _wrong_type("an array", v263), "type")
+            )
         else:
-            for i263, item264 in enumerate(v262):
+            for i264, item265 in enumerate(v263):
                 _check_ReturnShippingMethod(
-                    item264, ptr + "/returnShippingMethods" + "/" + str(i263), out
+                    item265, ptr + "/returnShippingMethods" + "/" + str(i264), out
                 )
     if "orderTypes" in value:
-        v265 = value["orderTypes"]
-        if not (isinstance(v265, list)):
-            out.append(Problem(ptr + "/orderTypes", _wrong_type("an array", v265)))
+        v266 = value["orderTypes"]
+        if not (isinstance(v266, list)):
+            out.append(Problem(ptr + "/orderTypes", _wrong_type("an array", v266), "type"))
         else:
-            for i266, item267 in enumerate(v265):
-                _check_OrderType(item267, ptr + "/orderTypes" + "/" + str(i266), out)
+            for i267, item268 in enumerate(v266):
+                _check_OrderType(item268, ptr + "/orderTypes" + "/" + str(i267), out)
     if "countries" in value:
-        v268 = value["countries"]
-        if not (isinstance(v268, list)):
-            out.append(Problem(ptr + "/countries", _wrong_type("an array", v268)))
+        v269 = value["countries"]
+        if not (isinstance(v269, list)):
+            out.append(Problem(ptr + "/countries", _wrong_type("an array", v269), "type"))
         else:
-            for i269, item270 in enumerate(v268):
-                _check_Country(item270, ptr + "/countries" + "/" + str(i269), out)
+            for i270, item271 in enumerate(v269):
+                _check_Country(item271, ptr + "/countries" + "/" + str(i270), out)
     if "languages" in value:
-        v271 = value["languages"]
-        if not (isinstance(v271, list)):
-            out.append(Problem(ptr + "/languages", _wrong_type("an array", v271)))
+        v272 = value["languages"]
+        if not (isinstance(v272, list)):
+            out.append(Problem(ptr + "/languages", _wrong_type("an array", v272), "type"))
         else:
-            for i272, item273 in enumerate(v271):
-                _check_Language(item273, ptr + "/languages" + "/" + str(i272), out)
+            n273 = len(v272)
+            if n273 > 11:
+                out.append(
+                    Problem(
+                        ptr + "/languages", f"must have at most 11 items (got {n273})", "maxItems"
+                    )
+                )
+            for i274, item275 in enumerate(v272):
+                _check_Language(item275, ptr + "/languages" + "/" + str(i274), out)
     if "returnReasons" in value:
-        v274 = value["returnReasons"]
-        if not (isinstance(v274, list)):
-            out.append(Problem(ptr + "/returnReasons", _wrong_type("an array", v274)))
+        v276 = value["returnReasons"]
+        if not (isinstance(v276, list)):
+            out.append(Problem(ptr + "/returnReasons", _wrong_type("an array", v276), "type"))
         else:
-            for i275, item276 in enumerate(v274):
-                _check_ReturnReason(item276, ptr + "/returnReasons" + "/" + str(i275), out)
+            for i277, item278 in enumerate(v276):
+                _check_ReturnReason(item278, ptr + "/returnReasons" + "/" + str(i277), out)
     if "paymentMethods" in value:
-        v277 = value["paymentMethods"]
-        if not (isinstance(v277, list)):
-            out.append(Problem(ptr + "/paymentMethods", _wrong_type("an array", v277)))
+        v279 = value["paymentMethods"]
+        if not (isinstance(v279, list)):
+            out.append(Problem(ptr + "/paymentMethods", _wrong_type("an array", v279), "type"))
         else:
-            for i278, item279 in enumerate(v277):
-                _check_PaymentMethod(item279, ptr + "/paymentMethods" + "/" + str(i278), out)
+            for i280, item281 in enumerate(v279):
+                _check_PaymentMethod(item281, ptr + "/paymentMethods" + "/" + str(i280), out)
 
 
 def _check_SettingsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v280 = value["messageCode"]
-        if not (isinstance(v280, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v280)))
+        v282 = value["messageCode"]
+        if not (isinstance(v282, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v282), "type"))
         else:
-            if not _in_enum(v280, _C15):
+            if not _in_enum(v282, _C17):
                 out.append(
                     Problem(
                         ptr + "/messageCode",
-                        "must be one of 'OK', 'NOK'" + " (got " + repr(v280) + ")",
+                        "must be one of 'OK', 'NOK'" + " (got " + repr(v282) + ")",
+                        "enum",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'messageCode'"))
+        out.append(Problem(ptr, "missing required field 'messageCode'", "required", "messageCode"))
     if "message" in value:
-        v281 = value["message"]
-        if not (isinstance(v281, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v281)))
+        v283 = value["message"]
+        if not (isinstance(v283, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v283), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'message'"))
+        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
     if "result" in value:
-        v282 = value["result"]
-        if v282 is not None:
-            _check_Settings(v282, ptr + "/result", out)
+        v284 = value["result"]
+        if v284 is not None:
+            _check_Settings(v284, ptr + "/result", out)
 
 
 def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v283 = value["id"]
-        if not (_is_int(v283)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v283)))
-    if "orderNumber" in value:
-        v284 = value["orderNumber"]
-        if not (_is_int(v284)):
-            out.append(Problem(ptr + "/orderNumber", _wrong_type("an integer", v284)))
-    if "orderType" in value:
-        v285 = value["orderType"]
+        v285 = value["id"]
         if not (_is_int(v285)):
-            out.append(Problem(ptr + "/orderType", _wrong_type("an integer", v285)))
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", v285), "type"))
+    if "orderNumber" in value:
+        v286 = value["orderNumber"]
+        if not (_is_int(v286)):
+            out.append(Problem(ptr + "/orderNumber", _wrong_type("an integer", v286), "type"))
+    if "orderType" in value:
+        v287 = value["orderType"]
+        if not (_is_int(v287)):
+            out.append(Problem(ptr + "/orderType", _wrong_type("an integer", v287), "type"))
     if "externalOrderNumber" in value:
-        v286 = value["externalOrderNumber"]
-        if not (isinstance(v286, str)):
-            out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v286)))
+        v288 = value["externalOrderNumber"]
+        if not (isinstance(v288, str)):
+            out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v288), "type"))
     if "shippingDate" in value:
-        v287 = value["shippingDate"]
-        if not (isinstance(v287, str)):
-            out.append(Problem(ptr + "/shippingDate", _wrong_type("a string", v287)))
+        v289 = value["shippingDate"]
+        if not (isinstance(v289, str)):
+            out.append(Problem(ptr + "/shippingDate", _wrong_type("a string", v289), "type"))
     if "numberOfColli" in value:
-        v288 = value["numberOfColli"]
-        if not (_is_int(v288)):
-            out.append(Problem(ptr + "/numberOfColli", _wrong_type("an integer", v288)))
-    if "totalNumberOfProducts" in value:
-        v289 = value["totalNumberOfProducts"]
-        if not (_is_int(v289)):
-            out.append(Problem(ptr + "/totalNumberOfProducts", _wrong_type("an integer", v289)))
-    if "shippingMethodId" in value:
-        v290 = value["shippingMethodId"]
+        v290 = value["numberOfColli"]
         if not (_is_int(v290)):
-            out.append(Problem(ptr + "/shippingMethodId", _wrong_type("an integer", v290)))
+            out.append(Problem(ptr + "/numberOfColli", _wrong_type("an integer", v290), "type"))
+    if "totalNumberOfProducts" in value:
+        v291 = value["totalNumberOfProducts"]
+        if not (_is_int(v291)):
+            out.append(
+                Problem(ptr + "/totalNumberOfProducts", _wrong_type("an integer", v291), "type")
+            )
+    if "shippingMethodId" in value:
+        v292 = value["shippingMethodId"]
+        if not (_is_int(v292)):
+            out.append(Problem(ptr + "/shippingMethodId", _wrong_type("an integer", v292), "type"))
     if "returnPackageNumber" in value:
-        v291 = value["returnPackageNumber"]
-        if v291 is not None:
-            if not (isinstance(v291, str)):
+        v293 = value["returnPackageNumber"]
+        if v293 is not None:
+            if not (isinstance(v293, str)):
                 out.append(
-                    Problem(ptr + "/returnPackageNumber", _wrong_type("a string or null", v291))
+                    Problem(
+                        ptr + "/returnPackageNumber", _wrong_type("a string or null", v293), "type"
+                    )
                 )
     if "colli" in value:
-        v292 = value["colli"]
-        if not (isinstance(v292, list)):
-            out.append(Problem(ptr + "/colli", _wrong_type("an array", v292)))
+        v294 = value["colli"]
+        if not (isinstance(v294, list)):
+            out.append(Problem(ptr + "/colli", _wrong_type("an array", v294), "type"))
         else:
-            for i293, item294 in enumerate(v292):
-                _check_ShipmentCollo(item294, ptr + "/colli" + "/" + str(i293), out)
+            for i295, item296 in enumerate(v294):
+                _check_ShipmentCollo(item296, ptr + "/colli" + "/" + str(i295), out)
     if "items" in value:
-        v295 = value["items"]
-        if not (isinstance(v295, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", v295)))
+        v297 = value["items"]
+        if not (isinstance(v297, list)):
+            out.append(Problem(ptr + "/items", _wrong_type("an array", v297), "type"))
         else:
-            for i296, item297 in enumerate(v295):
-                _check_ShipmentItem(item297, ptr + "/items" + "/" + str(i296), out)
+            for i298, item299 in enumerate(v297):
+                _check_ShipmentItem(item299, ptr + "/items" + "/" + str(i298), out)
     if "basketPicURL" in value:
-        v298 = value["basketPicURL"]
-        if not (isinstance(v298, str)):
-            out.append(Problem(ptr + "/basketPicURL", _wrong_type("a string", v298)))
+        v300 = value["basketPicURL"]
+        if not (isinstance(v300, str)):
+            out.append(Problem(ptr + "/basketPicURL", _wrong_type("a string", v300), "type"))
     if "extra1" in value:
-        v299 = value["extra1"]
-        if v299 is not None:
-            if not (isinstance(v299, str)):
-                out.append(Problem(ptr + "/extra1", _wrong_type("a string or null", v299)))
-    if "extra2" in value:
-        v300 = value["extra2"]
-        if v300 is not None:
-            if not (isinstance(v300, str)):
-                out.append(Problem(ptr + "/extra2", _wrong_type("a string or null", v300)))
-    if "extra3" in value:
-        v301 = value["extra3"]
+        v301 = value["extra1"]
         if v301 is not None:
             if not (isinstance(v301, str)):
-                out.append(Problem(ptr + "/extra3", _wrong_type("a string or null", v301)))
-    if "extra4" in value:
-        v302 = value["extra4"]
+                out.append(Problem(ptr + "/extra1", _wrong_type("a string or null", v301), "type"))
+    if "extra2" in value:
+        v302 = value["extra2"]
         if v302 is not None:
             if not (isinstance(v302, str)):
-                out.append(Problem(ptr + "/extra4", _wrong_type("a string or null", v302)))
-    if "extra5" in value:
-        v303 = value["extra5"]
+                out.append(Problem(ptr + "/extra2", _wrong_type("a string or null", v302), "type"))
+    if "extra3" in value:
+        v303 = value["extra3"]
         if v303 is not None:
             if not (isinstance(v303, str)):
-                out.append(Problem(ptr + "/extra5", _wrong_type("a string or null", v303)))
-    if "currentTrackTraceStatus" in value:
-        v304 = value["currentTrackTraceStatus"]
-        if not (isinstance(v304, str)):
-            out.append(Problem(ptr + "/currentTrackTraceStatus", _wrong_type("a string", v304)))
-    if "currentTrackTraceExceptionLevel" in value:
-        v305 = value["currentTrackTraceExceptionLevel"]
+                out.append(Problem(ptr + "/extra3", _wrong_type("a string or null", v303), "type"))
+    if "extra4" in value:
+        v304 = value["extra4"]
+        if v304 is not None:
+            if not (isinstance(v304, str)):
+                out.append(Problem(ptr + "/extra4", _wrong_type("a string or null", v304), "type"))
+    if "extra5" in value:
+        v305 = value["extra5"]
         if v305 is not None:
             if not (isinstance(v305, str)):
+                out.append(Problem(ptr + "/extra5", _wrong_type("a string or null", v305), "type"))
+    if "currentTrackTraceStatus" in value:
+        v306 = value["currentTrackTraceStatus"]
+        if not (isinstance(v306, str)):
+            out.append(
+                Problem(ptr + "/currentTrackTraceStatus", _wrong_type("a string", v306), "type")
+            )
+    if "currentTrackTraceExceptionLevel" in value:
+        v307 = value["currentTrackTraceExceptionLevel"]
+        if v307 is not None:
+            if not (isinstance(v307, str)):
                 out.append(
                     Problem(
                         ptr + "/currentTrackTraceExceptionLevel",
-                        _wrong_type("a string or null", v305),
+                        _wrong_type("a string or null", v307),
+                        "type",
                     )
                 )
     if "warehouseAbbrevation" in value:
-        v306 = value["warehouseAbbrevation"]
-        if not (isinstance(v306, str)):
-            out.append(Problem(ptr + "/warehouseAbbrevation", _wrong_type("a string", v306)))
+        v308 = value["warehouseAbbrevation"]
+        if not (isinstance(v308, str)):
+            out.append(
+                Problem(ptr + "/warehouseAbbrevation", _wrong_type("a string", v308), "type")
+            )
     if "mainShippingMethodId" in value:
-        v307 = value["mainShippingMethodId"]
-        if not (_is_int(v307)):
-            out.append(Problem(ptr + "/mainShippingMethodId", _wrong_type("an integer", v307)))
+        v309 = value["mainShippingMethodId"]
+        if not (_is_int(v309)):
+            out.append(
+                Problem(ptr + "/mainShippingMethodId", _wrong_type("an integer", v309), "type")
+            )
 
 
 def _check_ShipmentCollo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "colloNr" in value:
-        v308 = value["colloNr"]
-        if not (isinstance(v308, str)):
-            out.append(Problem(ptr + "/colloNr", _wrong_type("a string", v308)))
-    if "packageNumber" in value:
-        v309 = value["packageNumber"]
-        if not (isinstance(v309, str)):
-            out.append(Problem(ptr + "/packageNumber", _wrong_type("a string", v309)))
-    if "trackTraceUrl" in value:
-        v310 = value["trackTraceUrl"]
+        v310 = value["colloNr"]
         if not (isinstance(v310, str)):
-            out.append(Problem(ptr + "/trackTraceUrl", _wrong_type("a string", v310)))
+            out.append(Problem(ptr + "/colloNr", _wrong_type("a string", v310), "type"))
+    if "packageNumber" in value:
+        v311 = value["packageNumber"]
+        if not (isinstance(v311, str)):
+            out.append(Problem(ptr + "/packageNumber", _wrong_type("a string", v311), "type"))
+    if "trackTraceUrl" in value:
+        v312 = value["trackTraceUrl"]
+        if not (isinstance(v312, str)):
+            out.append(Problem(ptr + "/trackTraceUrl", _wrong_type("a string", v312), "type"))
 
 
 def _check_ShipmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v311 = value["sku"]
-        if not (isinstance(v311, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v311)))
+        v313 = value["sku"]
+        if not (isinstance(v313, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", v313), "type"))
     if "quantity" in value:
-        v312 = value["quantity"]
-        if not (_is_int(v312)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v312)))
+        v314 = value["quantity"]
+        if not (_is_int(v314)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v314), "type"))
     if "serialNrs" in value:
-        v313 = value["serialNrs"]
-        if not (isinstance(v313, list)):
-            out.append(Problem(ptr + "/serialNrs", _wrong_type("an array", v313)))
+        v315 = value["serialNrs"]
+        if not (isinstance(v315, list)):
+            out.append(Problem(ptr + "/serialNrs", _wrong_type("an array", v315), "type"))
         else:
-            for i314, item315 in enumerate(v313):
-                if not (isinstance(item315, str)):
+            for i316, item317 in enumerate(v315):
+                if not (isinstance(item317, str)):
                     out.append(
                         Problem(
-                            ptr + "/serialNrs" + "/" + str(i314), _wrong_type("a string", item315)
+                            ptr + "/serialNrs" + "/" + str(i316),
+                            _wrong_type("a string", item317),
+                            "type",
                         )
                     )
     if "weight" in value:
-        v316 = value["weight"]
-        if not (_is_number(v316)):
-            out.append(Problem(ptr + "/weight", _wrong_type("a number", v316)))
+        v318 = value["weight"]
+        if not (_is_number(v318)):
+            out.append(Problem(ptr + "/weight", _wrong_type("a number", v318), "type"))
     if "tht" in value:
-        v317 = value["tht"]
-        if v317 is not None:
-            if not (isinstance(v317, str)):
-                out.append(Problem(ptr + "/tht", _wrong_type("a string or null", v317)))
+        v319 = value["tht"]
+        if v319 is not None:
+            if not (isinstance(v319, str)):
+                out.append(Problem(ptr + "/tht", _wrong_type("a string or null", v319), "type"))
             else:
-                if isinstance(v317, str) and not _is_date_time(v317):
+                if isinstance(v319, str) and not _is_date_time(v319):
                     out.append(
                         Problem(
                             ptr + "/tht",
                             "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                            + repr(v317)
+                            + repr(v319)
                             + ")",
+                            "format",
                         )
                     )
     if "extra6" in value:
-        v318 = value["extra6"]
-        if v318 is not None:
-            if not (isinstance(v318, str)):
-                out.append(Problem(ptr + "/extra6", _wrong_type("a string or null", v318)))
-    if "extra7" in value:
-        v319 = value["extra7"]
-        if v319 is not None:
-            if not (isinstance(v319, str)):
-                out.append(Problem(ptr + "/extra7", _wrong_type("a string or null", v319)))
-    if "lotNumber" in value:
-        v320 = value["lotNumber"]
+        v320 = value["extra6"]
         if v320 is not None:
             if not (isinstance(v320, str)):
-                out.append(Problem(ptr + "/lotNumber", _wrong_type("a string or null", v320)))
+                out.append(Problem(ptr + "/extra6", _wrong_type("a string or null", v320), "type"))
+    if "extra7" in value:
+        v321 = value["extra7"]
+        if v321 is not None:
+            if not (isinstance(v321, str)):
+                out.append(Problem(ptr + "/extra7", _wrong_type("a string or null", v321), "type"))
+    if "lotNumber" in value:
+        v322 = value["lotNumber"]
+        if v322 is not None:
+            if not (isinstance(v322, str)):
+                out.append(
+                    Problem(ptr + "/lotNumber", _wrong_type("a string or null", v322), "type")
+                )
 
 
 def _check_ShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "orderTypes" in value:
-        v321 = value["orderTypes"]
-        if not (isinstance(v321, list)):
-            out.append(Problem(ptr + "/orderTypes", _wrong_type("an array", v321)))
+        v323 = value["orderTypes"]
+        if not (isinstance(v323, list)):
+            out.append(Problem(ptr + "/orderTypes", _wrong_type("an array", v323), "type"))
         else:
-            for i322, item323 in enumerate(v321):
-                if not (_is_int(item323)):
+            for i324, item325 in enumerate(v323):
+                if not (_is_int(item325)):
                     out.append(
                         Problem(
-                            ptr + "/orderTypes" + "/" + str(i322),
-                            _wrong_type("an integer", item323),
+                            ptr + "/orderTypes" + "/" + str(i324),
+                            _wrong_type("an integer", item325),
+                            "type",
                         )
                     )
-    for key324 in value:
-        if key324 not in _C17:
+    for key326 in value:
+        if key326 not in _C19:
             out.append(
-                Problem(ptr + "/" + _escape(key324), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key326),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_ShipmentsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v325 = value["messageCode"]
-        if not (isinstance(v325, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v325)))
+        v327 = value["messageCode"]
+        if not (isinstance(v327, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v327), "type"))
         else:
-            if not _in_enum(v325, ("OK",)):
+            if not _in_enum(v327, ("OK",)):
                 out.append(
-                    Problem(ptr + "/messageCode", "must be 'OK'" + " (got " + repr(v325) + ")")
+                    Problem(
+                        ptr + "/messageCode", "must be 'OK'" + " (got " + repr(v327) + ")", "const"
+                    )
                 )
     if "message" in value:
-        v326 = value["message"]
-        if not (isinstance(v326, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v326)))
+        v328 = value["message"]
+        if not (isinstance(v328, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v328), "type"))
     if "result" in value:
-        v327 = value["result"]
-        if not (isinstance(v327, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", v327)))
+        v329 = value["result"]
+        if not (isinstance(v329, list)):
+            out.append(Problem(ptr + "/result", _wrong_type("an array", v329), "type"))
         else:
-            for i328, item329 in enumerate(v327):
-                _check_Shipment(item329, ptr + "/result" + "/" + str(i328), out)
+            n330 = len(v329)
+            if n330 > 100:
+                out.append(
+                    Problem(
+                        ptr + "/result", f"must have at most 100 items (got {n330})", "maxItems"
+                    )
+                )
+            for i331, item332 in enumerate(v329):
+                _check_Shipment(item332, ptr + "/result" + "/" + str(i331), out)
 
 
 def _check_ShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v330 = value["id"]
-        if not (_is_int(v330)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v330)))
+        v333 = value["id"]
+        if not (_is_int(v333)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", v333), "type"))
     if "name" in value:
-        v331 = value["name"]
-        if not (isinstance(v331, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v331)))
+        v334 = value["name"]
+        if not (isinstance(v334, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v334), "type"))
     if "code" in value:
-        v332 = value["code"]
-        if not (isinstance(v332, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v332)))
+        v335 = value["code"]
+        if not (isinstance(v335, str)):
+            out.append(Problem(ptr + "/code", _wrong_type("a string", v335), "type"))
 
 
 def _check_StatusResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
-        return
-    if "messageCode" in value:
-        v333 = value["messageCode"]
-        if not (isinstance(v333, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v333)))
-    if "message" in value:
-        v334 = value["message"]
-        if not (isinstance(v334, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v334)))
-    if "result" in value:
-        v335 = value["result"]
-        if v335 is not None:
-            if not (isinstance(v335, dict)):
-                out.append(Problem(ptr + "/result", _wrong_type("an object or null", v335)))
-
-
-def _check_StockBulkResponse(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
         v336 = value["messageCode"]
         if not (isinstance(v336, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v336)))
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v336), "type"))
     if "message" in value:
         v337 = value["message"]
         if not (isinstance(v337, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v337)))
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v337), "type"))
     if "result" in value:
         v338 = value["result"]
-        _check_StockBulkResult(v338, ptr + "/result", out)
+        if v338 is not None:
+            if not (isinstance(v338, dict)):
+                out.append(Problem(ptr + "/result", _wrong_type("an object or null", v338), "type"))
+
+
+def _check_StockBulkResponse(value: Any, ptr: str, out: list[Problem]) -> None:
+    if not isinstance(value, dict):
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        return
+    if "messageCode" in value:
+        v339 = value["messageCode"]
+        if not (isinstance(v339, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v339), "type"))
+    if "message" in value:
+        v340 = value["message"]
+        if not (isinstance(v340, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v340), "type"))
+    if "result" in value:
+        v341 = value["result"]
+        _check_StockBulkResult(v341, ptr + "/result", out)
 
 
 def _check_StockBulkResult(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
 
 
 def _check_StockDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "name" in value:
-        v339 = value["name"]
-        if not (isinstance(v339, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v339)))
+        v342 = value["name"]
+        if not (isinstance(v342, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v342), "type"))
     if "sku" in value:
-        v340 = value["sku"]
-        if not (isinstance(v340, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v340)))
+        v343 = value["sku"]
+        if not (isinstance(v343, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", v343), "type"))
     if "productId" in value:
-        v341 = value["productId"]
-        if not (_is_int(v341)):
-            out.append(Problem(ptr + "/productId", _wrong_type("an integer", v341)))
-    if "physicalStock" in value:
-        v342 = value["physicalStock"]
-        if not (_is_int(v342)):
-            out.append(Problem(ptr + "/physicalStock", _wrong_type("an integer", v342)))
-    if "expectedStock" in value:
-        v343 = value["expectedStock"]
-        if not (_is_int(v343)):
-            out.append(Problem(ptr + "/expectedStock", _wrong_type("an integer", v343)))
-    if "orderedStock" in value:
-        v344 = value["orderedStock"]
+        v344 = value["productId"]
         if not (_is_int(v344)):
-            out.append(Problem(ptr + "/orderedStock", _wrong_type("an integer", v344)))
-    if "unavailableStock" in value:
-        v345 = value["unavailableStock"]
+            out.append(Problem(ptr + "/productId", _wrong_type("an integer", v344), "type"))
+    if "physicalStock" in value:
+        v345 = value["physicalStock"]
         if not (_is_int(v345)):
-            out.append(Problem(ptr + "/unavailableStock", _wrong_type("an integer", v345)))
-    if "freeStock" in value:
-        v346 = value["freeStock"]
+            out.append(Problem(ptr + "/physicalStock", _wrong_type("an integer", v345), "type"))
+    if "expectedStock" in value:
+        v346 = value["expectedStock"]
         if not (_is_int(v346)):
-            out.append(Problem(ptr + "/freeStock", _wrong_type("an integer", v346)))
-    if "economicStock" in value:
-        v347 = value["economicStock"]
+            out.append(Problem(ptr + "/expectedStock", _wrong_type("an integer", v346), "type"))
+    if "orderedStock" in value:
+        v347 = value["orderedStock"]
         if not (_is_int(v347)):
-            out.append(Problem(ptr + "/economicStock", _wrong_type("an integer", v347)))
-    if "availableStock" in value:
-        v348 = value["availableStock"]
+            out.append(Problem(ptr + "/orderedStock", _wrong_type("an integer", v347), "type"))
+    if "unavailableStock" in value:
+        v348 = value["unavailableStock"]
         if not (_is_int(v348)):
-            out.append(Problem(ptr + "/availableStock", _wrong_type("an integer", v348)))
+            out.append(Problem(ptr + "/unavailableStock", _wrong_type("an integer", v348), "type"))
+    if "freeStock" in value:
+        v349 = value["freeStock"]
+        if not (_is_int(v349)):
+            out.append(Problem(ptr + "/freeStock", _wrong_type("an integer", v349), "type"))
+    if "economicStock" in value:
+        v350 = value["economicStock"]
+        if not (_is_int(v350)):
+            out.append(Problem(ptr + "/economicStock", _wrong_type("an integer", v350), "type"))
+    if "availableStock" in value:
+        v351 = value["availableStock"]
+        if not (_is_int(v351)):
+            out.append(Problem(ptr + "/availableStock", _wrong_type("an integer", v351), "type"))
     if "thts" in value:
-        v349 = value["thts"]
-        if not (isinstance(v349, list)):
-            out.append(Problem(ptr + "/thts", _wrong_type("an array", v349)))
+        v352 = value["thts"]
+        if not (isinstance(v352, list)):
+            out.append(Problem(ptr + "/thts", _wrong_type("an array", v352), "type"))
         else:
-            for i350, item351 in enumerate(v349):
-                if not (isinstance(item351, dict)):
+            for i353, item354 in enumerate(v352):
+                if not (isinstance(item354, dict)):
                     out.append(
-                        Problem(ptr + "/thts" + "/" + str(i350), _wrong_type("an object", item351))
+                        Problem(
+                            ptr + "/thts" + "/" + str(i353),
+                            _wrong_type("an object", item354),
+                            "type",
+                        )
                     )
 
 
 def _check_StockLevel(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v352 = value["sku"]
-        if not (isinstance(v352, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v352)))
+        v355 = value["sku"]
+        if not (isinstance(v355, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", v355), "type"))
     if "name" in value:
-        v353 = value["name"]
-        if not (isinstance(v353, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v353)))
+        v356 = value["name"]
+        if not (isinstance(v356, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v356), "type"))
     if "stock" in value:
-        v354 = value["stock"]
-        if not (_is_int(v354)):
-            out.append(Problem(ptr + "/stock", _wrong_type("an integer", v354)))
+        v357 = value["stock"]
+        if not (_is_int(v357)):
+            out.append(Problem(ptr + "/stock", _wrong_type("an integer", v357), "type"))
     if "thts" in value:
-        v355 = value["thts"]
-        if not (isinstance(v355, list)):
-            out.append(Problem(ptr + "/thts", _wrong_type("an array", v355)))
+        v358 = value["thts"]
+        if not (isinstance(v358, list)):
+            out.append(Problem(ptr + "/thts", _wrong_type("an array", v358), "type"))
         else:
-            for i356, item357 in enumerate(v355):
-                _check_StockLevelTht(item357, ptr + "/thts" + "/" + str(i356), out)
+            for i359, item360 in enumerate(v358):
+                _check_StockLevelTht(item360, ptr + "/thts" + "/" + str(i359), out)
     if "freeStock" in value:
-        v358 = value["freeStock"]
-        if not (_is_int(v358)):
-            out.append(Problem(ptr + "/freeStock", _wrong_type("an integer", v358)))
-    if "economicStock" in value:
-        v359 = value["economicStock"]
-        if not (_is_int(v359)):
-            out.append(Problem(ptr + "/economicStock", _wrong_type("an integer", v359)))
-    if "availableStock" in value:
-        v360 = value["availableStock"]
-        if not (_is_int(v360)):
-            out.append(Problem(ptr + "/availableStock", _wrong_type("an integer", v360)))
-    if "physicalStock" in value:
-        v361 = value["physicalStock"]
+        v361 = value["freeStock"]
         if not (_is_int(v361)):
-            out.append(Problem(ptr + "/physicalStock", _wrong_type("an integer", v361)))
+            out.append(Problem(ptr + "/freeStock", _wrong_type("an integer", v361), "type"))
+    if "economicStock" in value:
+        v362 = value["economicStock"]
+        if not (_is_int(v362)):
+            out.append(Problem(ptr + "/economicStock", _wrong_type("an integer", v362), "type"))
+    if "availableStock" in value:
+        v363 = value["availableStock"]
+        if not (_is_int(v363)):
+            out.append(Problem(ptr + "/availableStock", _wrong_type("an integer", v363), "type"))
+    if "physicalStock" in value:
+        v364 = value["physicalStock"]
+        if not (_is_int(v364)):
+            out.append(Problem(ptr + "/physicalStock", _wrong_type("an integer", v364), "type"))
 
 
 def _check_StockLevelResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v362 = value["messageCode"]
-        if not (isinstance(v362, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v362)))
+        v365 = value["messageCode"]
+        if not (isinstance(v365, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v365), "type"))
     if "message" in value:
-        v363 = value["message"]
-        if not (isinstance(v363, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v363)))
+        v366 = value["message"]
+        if not (isinstance(v366, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v366), "type"))
     if "result" in value:
-        v364 = value["result"]
-        if not (_is_int(v364)):
-            out.append(Problem(ptr + "/result", _wrong_type("an integer", v364)))
+        v367 = value["result"]
+        if not (_is_int(v367)):
+            out.append(Problem(ptr + "/result", _wrong_type("an integer", v367), "type"))
 
 
 def _check_StockLevelTht(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "quantity" in value:
-        v365 = value["quantity"]
-        if not (_is_int(v365)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v365)))
+        v368 = value["quantity"]
+        if not (_is_int(v368)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v368), "type"))
     if "tht" in value:
-        v366 = value["tht"]
-        if v366 is not None:
-            if not (isinstance(v366, str)):
-                out.append(Problem(ptr + "/tht", _wrong_type("a string or null", v366)))
+        v369 = value["tht"]
+        if v369 is not None:
+            if not (isinstance(v369, str)):
+                out.append(Problem(ptr + "/tht", _wrong_type("a string or null", v369), "type"))
             else:
-                if isinstance(v366, str) and not _is_date(v366):
+                if isinstance(v369, str) and not _is_date(v369):
                     out.append(
                         Problem(
-                            ptr + "/tht", "must be a date as YYYY-MM-DD (got " + repr(v366) + ")"
+                            ptr + "/tht",
+                            "must be a date as YYYY-MM-DD (got " + repr(v369) + ")",
+                            "format",
                         )
                     )
     if "lotNumber" in value:
-        v367 = value["lotNumber"]
-        if v367 is not None:
-            if not (isinstance(v367, str)):
-                out.append(Problem(ptr + "/lotNumber", _wrong_type("a string or null", v367)))
+        v370 = value["lotNumber"]
+        if v370 is not None:
+            if not (isinstance(v370, str)):
+                out.append(
+                    Problem(ptr + "/lotNumber", _wrong_type("a string or null", v370), "type")
+                )
 
 
 def _check_StockLevelsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v368 = value["messageCode"]
-        if not (isinstance(v368, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v368)))
+        v371 = value["messageCode"]
+        if not (isinstance(v371, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v371), "type"))
     if "message" in value:
-        v369 = value["message"]
-        if not (isinstance(v369, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v369)))
+        v372 = value["message"]
+        if not (isinstance(v372, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v372), "type"))
     if "result" in value:
-        v370 = value["result"]
-        if not (isinstance(v370, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", v370)))
+        v373 = value["result"]
+        if not (isinstance(v373, list)):
+            out.append(Problem(ptr + "/result", _wrong_type("an array", v373), "type"))
         else:
-            for i371, item372 in enumerate(v370):
-                _check_StockLevel(item372, ptr + "/result" + "/" + str(i371), out)
+            for i374, item375 in enumerate(v373):
+                _check_StockLevel(item375, ptr + "/result" + "/" + str(i374), out)
 
 
 def _check_StockMutation(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v373 = value["id"]
-        if not (_is_int(v373)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v373)))
-    if "sku" in value:
-        v374 = value["sku"]
-        if not (isinstance(v374, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v374)))
-    if "quantity" in value:
-        v375 = value["quantity"]
-        if not (_is_int(v375)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v375)))
-    if "type" in value:
-        v376 = value["type"]
+        v376 = value["id"]
         if not (_is_int(v376)):
-            out.append(Problem(ptr + "/type", _wrong_type("an integer", v376)))
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", v376), "type"))
+    if "sku" in value:
+        v377 = value["sku"]
+        if not (isinstance(v377, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", v377), "type"))
+    if "quantity" in value:
+        v378 = value["quantity"]
+        if not (_is_int(v378)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v378), "type"))
+    if "type" in value:
+        v379 = value["type"]
+        if not (_is_int(v379)):
+            out.append(Problem(ptr + "/type", _wrong_type("an integer", v379), "type"))
         else:
-            if not _in_enum(v376, _C18):
+            if not _in_enum(v379, _C20):
                 out.append(
                     Problem(
-                        ptr + "/type", "must be one of 1, 3, 4, 5" + " (got " + repr(v376) + ")"
+                        ptr + "/type",
+                        "must be one of 1, 3, 4, 5" + " (got " + repr(v379) + ")",
+                        "enum",
                     )
                 )
     if "createdAt" in value:
-        v377 = value["createdAt"]
-        if not (isinstance(v377, str)):
-            out.append(Problem(ptr + "/createdAt", _wrong_type("a string", v377)))
+        v380 = value["createdAt"]
+        if not (isinstance(v380, str)):
+            out.append(Problem(ptr + "/createdAt", _wrong_type("a string", v380), "type"))
     if "warehouseCode" in value:
-        v378 = value["warehouseCode"]
-        if not (isinstance(v378, str)):
-            out.append(Problem(ptr + "/warehouseCode", _wrong_type("a string", v378)))
+        v381 = value["warehouseCode"]
+        if not (isinstance(v381, str)):
+            out.append(Problem(ptr + "/warehouseCode", _wrong_type("a string", v381), "type"))
     if "locationType" in value:
-        v379 = value["locationType"]
-        if v379 is not None:
-            if not (isinstance(v379, str)):
-                out.append(Problem(ptr + "/locationType", _wrong_type("a string or null", v379)))
+        v382 = value["locationType"]
+        if v382 is not None:
+            if not (isinstance(v382, str)):
+                out.append(
+                    Problem(ptr + "/locationType", _wrong_type("a string or null", v382), "type")
+                )
             else:
-                if not _in_enum(v379, _C19):
+                if not _in_enum(v382, _C21):
                     out.append(
                         Problem(
                             ptr + "/locationType",
                             "must be one of 'AUTOSTORE', 'SPECIAL', 'PALLET', 'PICKABLE', 'COOLED', 'OUTBOUND', 'INBOUND', 'RETURN', 'TRANSFER', 'SECURED', 'INSERTS'"
                             + " (got "
-                            + repr(v379)
+                            + repr(v382)
                             + ")",
+                            "enum",
                         )
                     )
     if "correctionReason" in value:
-        v380 = value["correctionReason"]
-        if v380 is not None:
-            if not (isinstance(v380, str)):
+        v383 = value["correctionReason"]
+        if v383 is not None:
+            if not (isinstance(v383, str)):
                 out.append(
-                    Problem(ptr + "/correctionReason", _wrong_type("a string or null", v380))
+                    Problem(
+                        ptr + "/correctionReason", _wrong_type("a string or null", v383), "type"
+                    )
                 )
     if "remark" in value:
-        v381 = value["remark"]
-        if v381 is not None:
-            if not (isinstance(v381, str)):
-                out.append(Problem(ptr + "/remark", _wrong_type("a string or null", v381)))
+        v384 = value["remark"]
+        if v384 is not None:
+            if not (isinstance(v384, str)):
+                out.append(Problem(ptr + "/remark", _wrong_type("a string or null", v384), "type"))
     if "shippingId" in value:
-        v382 = value["shippingId"]
-        if v382 is not None:
-            if not (_is_int(v382)):
-                out.append(Problem(ptr + "/shippingId", _wrong_type("an integer or null", v382)))
+        v385 = value["shippingId"]
+        if v385 is not None:
+            if not (_is_int(v385)):
+                out.append(
+                    Problem(ptr + "/shippingId", _wrong_type("an integer or null", v385), "type")
+                )
     if "orderNumber" in value:
-        v383 = value["orderNumber"]
-        if v383 is not None:
-            if not (_is_int(v383)):
-                out.append(Problem(ptr + "/orderNumber", _wrong_type("an integer or null", v383)))
+        v386 = value["orderNumber"]
+        if v386 is not None:
+            if not (_is_int(v386)):
+                out.append(
+                    Problem(ptr + "/orderNumber", _wrong_type("an integer or null", v386), "type")
+                )
 
 
 def _check_StockMutationsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v384 = value["messageCode"]
-        if not (isinstance(v384, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v384)))
+        v387 = value["messageCode"]
+        if not (isinstance(v387, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v387), "type"))
     if "message" in value:
-        v385 = value["message"]
-        if not (isinstance(v385, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v385)))
+        v388 = value["message"]
+        if not (isinstance(v388, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v388), "type"))
     if "result" in value:
-        v386 = value["result"]
-        if not (isinstance(v386, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", v386)))
+        v389 = value["result"]
+        if not (isinstance(v389, list)):
+            out.append(Problem(ptr + "/result", _wrong_type("an array", v389), "type"))
         else:
-            for i387, item388 in enumerate(v386):
-                _check_StockMutation(item388, ptr + "/result" + "/" + str(i387), out)
+            for i390, item391 in enumerate(v389):
+                _check_StockMutation(item391, ptr + "/result" + "/" + str(i390), out)
 
 
 def _check_StockResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v389 = value["messageCode"]
-        if not (isinstance(v389, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v389)))
+        v392 = value["messageCode"]
+        if not (isinstance(v392, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v392), "type"))
     if "message" in value:
-        v390 = value["message"]
-        if not (isinstance(v390, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v390)))
+        v393 = value["message"]
+        if not (isinstance(v393, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v393), "type"))
     if "result" in value:
-        v391 = value["result"]
-        _check_StockDetails(v391, ptr + "/result", out)
+        v394 = value["result"]
+        _check_StockDetails(v394, ptr + "/result", out)
 
 
 def _check_SyncShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "ids" in value:
-        v392 = value["ids"]
-        if not (isinstance(v392, list)):
-            out.append(Problem(ptr + "/ids", _wrong_type("an array", v392)))
+        v395 = value["ids"]
+        if not (isinstance(v395, list)):
+            out.append(Problem(ptr + "/ids", _wrong_type("an array", v395), "type"))
         else:
-            for i393, item394 in enumerate(v392):
-                if not (_is_int(item394)):
+            for i396, item397 in enumerate(v395):
+                if not (_is_int(item397)):
                     out.append(
-                        Problem(ptr + "/ids" + "/" + str(i393), _wrong_type("an integer", item394))
+                        Problem(
+                            ptr + "/ids" + "/" + str(i396),
+                            _wrong_type("an integer", item397),
+                            "type",
+                        )
                     )
-    for key395 in value:
-        if key395 not in _C20:
+    for key398 in value:
+        if key398 not in _C22:
             out.append(
-                Problem(ptr + "/" + _escape(key395), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key398),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_SyncStockMutationsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "ids" in value:
-        v396 = value["ids"]
-        if not (isinstance(v396, list)):
-            out.append(Problem(ptr + "/ids", _wrong_type("an array", v396)))
+        v399 = value["ids"]
+        if not (isinstance(v399, list)):
+            out.append(Problem(ptr + "/ids", _wrong_type("an array", v399), "type"))
         else:
-            for i397, item398 in enumerate(v396):
-                if not (_is_int(item398)):
+            for i400, item401 in enumerate(v399):
+                if not (_is_int(item401)):
                     out.append(
-                        Problem(ptr + "/ids" + "/" + str(i397), _wrong_type("an integer", item398))
+                        Problem(
+                            ptr + "/ids" + "/" + str(i400),
+                            _wrong_type("an integer", item401),
+                            "type",
+                        )
                     )
-    for key399 in value:
-        if key399 not in _C20:
+    for key402 in value:
+        if key402 not in _C22:
             out.append(
-                Problem(ptr + "/" + _escape(key399), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key402),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "access_token" in value:
-        v400 = value["access_token"]
-        if not (isinstance(v400, str)):
-            out.append(Problem(ptr + "/access_token", _wrong_type("a string", v400)))
-    if "token_type" in value:
-        v401 = value["token_type"]
-        if not (isinstance(v401, str)):
-            out.append(Problem(ptr + "/token_type", _wrong_type("a string", v401)))
-    if "expires_in" in value:
-        v402 = value["expires_in"]
-        if not (_is_int(v402)):
-            out.append(Problem(ptr + "/expires_in", _wrong_type("an integer", v402)))
-    if "userName" in value:
-        v403 = value["userName"]
+        v403 = value["access_token"]
         if not (isinstance(v403, str)):
-            out.append(Problem(ptr + "/userName", _wrong_type("a string", v403)))
-    if "issued" in value:
-        v404 = value["issued"]
+            out.append(Problem(ptr + "/access_token", _wrong_type("a string", v403), "type"))
+    if "token_type" in value:
+        v404 = value["token_type"]
         if not (isinstance(v404, str)):
-            out.append(Problem(ptr + "/issued", _wrong_type("a string", v404)))
+            out.append(Problem(ptr + "/token_type", _wrong_type("a string", v404), "type"))
+    if "expires_in" in value:
+        v405 = value["expires_in"]
+        if not (_is_int(v405)):
+            out.append(Problem(ptr + "/expires_in", _wrong_type("an integer", v405), "type"))
+    if "userName" in value:
+        v406 = value["userName"]
+        if not (isinstance(v406, str)):
+            out.append(Problem(ptr + "/userName", _wrong_type("a string", v406), "type"))
+    if "issued" in value:
+        v407 = value["issued"]
+        if not (isinstance(v407, str)):
+            out.append(Problem(ptr + "/issued", _wrong_type("a string", v407), "type"))
         else:
-            if isinstance(v404, str) and not _C21.search(v404):
+            if isinstance(v407, str) and not _C23.search(v407):
                 out.append(
                     Problem(
                         ptr + "/issued",
                         "must match the pattern "
                         + "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"
                         + " (got "
-                        + repr(v404)
+                        + repr(v407)
                         + ")",
+                        "pattern",
                     )
                 )
     if "expires" in value:
-        v405 = value["expires"]
-        if not (isinstance(v405, str)):
-            out.append(Problem(ptr + "/expires", _wrong_type("a string", v405)))
+        v408 = value["expires"]
+        if not (isinstance(v408, str)):
+            out.append(Problem(ptr + "/expires", _wrong_type("a string", v408), "type"))
         else:
-            if isinstance(v405, str) and not _C21.search(v405):
+            if isinstance(v408, str) and not _C23.search(v408):
                 out.append(
                     Problem(
                         ptr + "/expires",
                         "must match the pattern "
                         + "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"
                         + " (got "
-                        + repr(v405)
+                        + repr(v408)
                         + ")",
+                        "pattern",
                     )
                 )
 
 
 def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "grant_type" in value:
-        v406 = value["grant_type"]
-        if not (isinstance(v406, str)):
-            out.append(Problem(ptr + "/grant_type", _wrong_type("a string", v406)))
+        v409 = value["grant_type"]
+        if not (isinstance(v409, str)):
+            out.append(Problem(ptr + "/grant_type", _wrong_type("a string", v409), "type"))
         else:
-            if not _in_enum(v406, ("password",)):
+            if not _in_enum(v409, ("password",)):
                 out.append(
-                    Problem(ptr + "/grant_type", "must be 'password'" + " (got " + repr(v406) + ")")
+                    Problem(
+                        ptr + "/grant_type",
+                        "must be 'password'" + " (got " + repr(v409) + ")",
+                        "const",
+                    )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'grant_type'"))
+        out.append(Problem(ptr, "missing required field 'grant_type'", "required", "grant_type"))
     if "username" in value:
-        v407 = value["username"]
-        if not (isinstance(v407, str)):
-            out.append(Problem(ptr + "/username", _wrong_type("a string", v407)))
+        v410 = value["username"]
+        if not (isinstance(v410, str)):
+            out.append(Problem(ptr + "/username", _wrong_type("a string", v410), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'username'"))
+        out.append(Problem(ptr, "missing required field 'username'", "required", "username"))
     if "password" in value:
-        v408 = value["password"]
-        if not (isinstance(v408, str)):
-            out.append(Problem(ptr + "/password", _wrong_type("a string", v408)))
+        v411 = value["password"]
+        if not (isinstance(v411, str)):
+            out.append(Problem(ptr + "/password", _wrong_type("a string", v411), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'password'"))
-    for key409 in value:
-        if key409 not in _C22:
+        out.append(Problem(ptr, "missing required field 'password'", "required", "password"))
+    for key412 in value:
+        if key412 not in _C24:
             out.append(
-                Problem(ptr + "/" + _escape(key409), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key412),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_TrackTraceStatus(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "shipmentId" in value:
-        v410 = value["shipmentId"]
-        if not (_is_int(v410)):
-            out.append(Problem(ptr + "/shipmentId", _wrong_type("an integer", v410)))
+        v413 = value["shipmentId"]
+        if not (_is_int(v413)):
+            out.append(Problem(ptr + "/shipmentId", _wrong_type("an integer", v413), "type"))
     if "externalOrderNumber" in value:
-        v411 = value["externalOrderNumber"]
-        if not (isinstance(v411, str)):
-            out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v411)))
+        v414 = value["externalOrderNumber"]
+        if not (isinstance(v414, str)):
+            out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v414), "type"))
     if "packageNumber" in value:
-        v412 = value["packageNumber"]
-        if not (isinstance(v412, str)):
-            out.append(Problem(ptr + "/packageNumber", _wrong_type("a string", v412)))
+        v415 = value["packageNumber"]
+        if not (isinstance(v415, str)):
+            out.append(Problem(ptr + "/packageNumber", _wrong_type("a string", v415), "type"))
     if "shipmentMethod" in value:
-        v413 = value["shipmentMethod"]
-        if not (isinstance(v413, str)):
-            out.append(Problem(ptr + "/shipmentMethod", _wrong_type("a string", v413)))
+        v416 = value["shipmentMethod"]
+        if not (isinstance(v416, str)):
+            out.append(Problem(ptr + "/shipmentMethod", _wrong_type("a string", v416), "type"))
     if "currentTrackTraceStatus" in value:
-        v414 = value["currentTrackTraceStatus"]
-        if not (_is_int(v414)):
-            out.append(Problem(ptr + "/currentTrackTraceStatus", _wrong_type("an integer", v414)))
+        v417 = value["currentTrackTraceStatus"]
+        if not (_is_int(v417)):
+            out.append(
+                Problem(ptr + "/currentTrackTraceStatus", _wrong_type("an integer", v417), "type")
+            )
         else:
-            if not _in_enum(v414, _C23):
+            if not _in_enum(v417, _C25):
                 out.append(
                     Problem(
                         ptr + "/currentTrackTraceStatus",
                         "must be one of 1, 2, 3, 4, 5, 7, 8, 10, 18, 19, 20, 21"
                         + " (got "
-                        + repr(v414)
+                        + repr(v417)
                         + ")",
+                        "enum",
                     )
                 )
     if "currentTrackTraceStatusDateTime" in value:
-        v415 = value["currentTrackTraceStatusDateTime"]
-        if v415 is not None:
-            if not (isinstance(v415, str)):
+        v418 = value["currentTrackTraceStatusDateTime"]
+        if v418 is not None:
+            if not (isinstance(v418, str)):
                 out.append(
                     Problem(
                         ptr + "/currentTrackTraceStatusDateTime",
-                        _wrong_type("a string or null", v415),
+                        _wrong_type("a string or null", v418),
+                        "type",
                     )
                 )
             else:
-                if isinstance(v415, str) and not _is_date_time(v415):
+                if isinstance(v418, str) and not _is_date_time(v418):
                     out.append(
                         Problem(
                             ptr + "/currentTrackTraceStatusDateTime",
                             "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                            + repr(v415)
+                            + repr(v418)
                             + ")",
+                            "format",
                         )
                     )
     if "currentTrackTraceExceptionLevel" in value:
-        v416 = value["currentTrackTraceExceptionLevel"]
-        if not (_is_int(v416)):
+        v419 = value["currentTrackTraceExceptionLevel"]
+        if not (_is_int(v419)):
             out.append(
-                Problem(ptr + "/currentTrackTraceExceptionLevel", _wrong_type("an integer", v416))
+                Problem(
+                    ptr + "/currentTrackTraceExceptionLevel",
+                    _wrong_type("an integer", v419),
+                    "type",
+                )
             )
         else:
-            if not _in_enum(v416, _C24):
+            if not _in_enum(v419, _C26):
                 out.append(
                     Problem(
                         ptr + "/currentTrackTraceExceptionLevel",
-                        "must be one of 1, 2, 3" + " (got " + repr(v416) + ")",
+                        "must be one of 1, 2, 3" + " (got " + repr(v419) + ")",
+                        "enum",
                     )
                 )
 
 
 def _check_TrackTraceStatusResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v417 = value["messageCode"]
-        if not (isinstance(v417, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v417)))
+        v420 = value["messageCode"]
+        if not (isinstance(v420, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v420), "type"))
     if "message" in value:
-        v418 = value["message"]
-        if not (isinstance(v418, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v418)))
+        v421 = value["message"]
+        if not (isinstance(v421, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v421), "type"))
     if "result" in value:
-        v419 = value["result"]
-        if not (isinstance(v419, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", v419)))
+        v422 = value["result"]
+        if not (isinstance(v422, list)):
+            out.append(Problem(ptr + "/result", _wrong_type("an array", v422), "type"))
         else:
-            for i420, item421 in enumerate(v419):
-                _check_TrackTraceStatus(item421, ptr + "/result" + "/" + str(i420), out)
+            for i423, item424 in enumerate(v422):
+                _check_TrackTraceStatus(item424, ptr + "/result" + "/" + str(i423), out)
 
 
 def _check_WarehouseShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v422 = value["id"]
-        if not (_is_int(v422)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v422)))
+        v425 = value["id"]
+        if not (_is_int(v425)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", v425), "type"))
     if "warehouse" in value:
-        v423 = value["warehouse"]
-        if not (isinstance(v423, str)):
-            out.append(Problem(ptr + "/warehouse", _wrong_type("a string", v423)))
+        v426 = value["warehouse"]
+        if not (isinstance(v426, str)):
+            out.append(Problem(ptr + "/warehouse", _wrong_type("a string", v426), "type"))
         else:
-            if not _in_enum(v423, _C25):
+            if not _in_enum(v426, _C27):
                 out.append(
                     Problem(
                         ptr + "/warehouse",
                         "must be one of 'NR', 'NN', 'GN', 'BW', 'DD', 'FP'"
                         + " (got "
-                        + repr(v423)
+                        + repr(v426)
                         + ")",
+                        "enum",
                     )
                 )
 
@@ -2640,7 +3008,7 @@ def _params_get_token(params: Mapping[str, Any], out: list[Problem]) -> None:
 
 def _body_get_status(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_status(params: Mapping[str, Any], out: list[Problem]) -> None:
@@ -2649,7 +3017,7 @@ def _params_get_status(params: Mapping[str, Any], out: list[Problem]) -> None:
 
 def _body_get_settings(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_settings(params: Mapping[str, Any], out: list[Problem]) -> None:
@@ -2674,7 +3042,7 @@ def _params_add_order(params: Mapping[str, Any], out: list[Problem]) -> None:
 
 def _body_get_track_trace_status(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_track_trace_status(params: Mapping[str, Any], out: list[Problem]) -> None:
@@ -2683,7 +3051,7 @@ def _params_get_track_trace_status(params: Mapping[str, Any], out: list[Problem]
 
 def _body_get_shipments(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_shipments(params: Mapping[str, Any], out: list[Problem]) -> None:
@@ -2710,7 +3078,7 @@ def _params_get_labeled_shipments_by_order_type(
 
 def _body_get_labeled_shipments(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_labeled_shipments(params: Mapping[str, Any], out: list[Problem]) -> None:
@@ -2743,36 +3111,47 @@ def _params_add_rma(params: Mapping[str, Any], out: list[Problem]) -> None:
 
 def _body_get_return_label(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_return_label(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v424 = params.get("shipment_id")
-    if v424 is not None:
-        if not (_is_int(v424)):
-            out.append(Problem("/shipmentId", _wrong_type("an integer", v424)))
+    v427 = params.get("shipment_id")
+    if v427 is not None:
+        if not (_is_int(v427)):
+            out.append(Problem("/shipmentId", _wrong_type("an integer", v427), "type"))
     else:
-        out.append(Problem("/shipmentId", "missing required path parameter"))
+        out.append(
+            Problem("/shipmentId", "missing required path parameter", "required", "shipmentId")
+        )
 
 
 def _body_get_return_label_for_method(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_return_label_for_method(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v425 = params.get("shipment_id")
-    if v425 is not None:
-        if not (_is_int(v425)):
-            out.append(Problem("/shipmentId", _wrong_type("an integer", v425)))
+    v428 = params.get("shipment_id")
+    if v428 is not None:
+        if not (_is_int(v428)):
+            out.append(Problem("/shipmentId", _wrong_type("an integer", v428), "type"))
     else:
-        out.append(Problem("/shipmentId", "missing required path parameter"))
-    v426 = params.get("shipping_method_id")
-    if v426 is not None:
-        if not (_is_int(v426)):
-            out.append(Problem("/shippingMethodId", _wrong_type("an integer", v426)))
+        out.append(
+            Problem("/shipmentId", "missing required path parameter", "required", "shipmentId")
+        )
+    v429 = params.get("shipping_method_id")
+    if v429 is not None:
+        if not (_is_int(v429)):
+            out.append(Problem("/shippingMethodId", _wrong_type("an integer", v429), "type"))
     else:
-        out.append(Problem("/shippingMethodId", "missing required path parameter"))
+        out.append(
+            Problem(
+                "/shippingMethodId",
+                "missing required path parameter",
+                "required",
+                "shippingMethodId",
+            )
+        )
 
 
 def _body_get_return_items(value: Any, out: list[Problem]) -> None:
@@ -2801,77 +3180,96 @@ def _params_edit_product(params: Mapping[str, Any], out: list[Problem]) -> None:
 
 def _body_get_stock_level(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_stock_level(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v427 = params.get("sku")
-    if v427 is not None:
-        if not (isinstance(v427, str)):
-            out.append(Problem("/sku", _wrong_type("a string", v427)))
+    v430 = params.get("sku")
+    if v430 is not None:
+        if not (isinstance(v430, str)):
+            out.append(Problem("/sku", _wrong_type("a string", v430), "type"))
+        else:
+            n431 = len(v430) if isinstance(v430, str) else 0
+            if n431 < 1:
+                out.append(
+                    Problem(
+                        "/sku",
+                        f"must not be empty (got {n431})",
+                        "minLength" if n431 < 1 else "maxLength",
+                    )
+                )
     else:
-        out.append(Problem("/sku", "missing required path parameter"))
+        out.append(Problem("/sku", "missing required path parameter", "required", "sku"))
 
 
 def _body_get_stock_levels(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_stock_levels(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v428 = params.get("all")
-    if v428 is not None:
-        if not (isinstance(v428, bool)):
-            out.append(Problem("/all", _wrong_type("a boolean", v428)))
+    v432 = params.get("all")
+    if v432 is not None:
+        if not (isinstance(v432, bool)):
+            out.append(Problem("/all", _wrong_type("a boolean", v432), "type"))
     else:
-        out.append(Problem("/all", "missing required path parameter"))
+        out.append(Problem("/all", "missing required path parameter", "required", "all"))
 
 
 def _body_get_stock(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_stock(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v429 = params.get("sku")
-    if v429 is not None:
-        if not (isinstance(v429, str)):
-            out.append(Problem("/sku", _wrong_type("a string", v429)))
+    v433 = params.get("sku")
+    if v433 is not None:
+        if not (isinstance(v433, str)):
+            out.append(Problem("/sku", _wrong_type("a string", v433), "type"))
+        else:
+            n434 = len(v433) if isinstance(v433, str) else 0
+            if n434 < 1:
+                out.append(
+                    Problem(
+                        "/sku",
+                        f"must not be empty (got {n434})",
+                        "minLength" if n434 < 1 else "maxLength",
+                    )
+                )
     else:
-        out.append(Problem("/sku", "missing required path parameter"))
+        out.append(Problem("/sku", "missing required path parameter", "required", "sku"))
 
 
 def _body_get_stock_bulk(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_stock_bulk(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v430 = params.get("all_products")
-    if v430 is not None:
-        if not (isinstance(v430, bool)):
-            out.append(Problem("/all_products", _wrong_type("a boolean", v430)))
-    v431 = params.get("from_")
-    if v431 is not None:
-        if not (isinstance(v431, str)):
-            out.append(Problem("/from", _wrong_type("a string", v431)))
+    v435 = params.get("all_products")
+    if v435 is not None:
+        if not (isinstance(v435, bool)):
+            out.append(Problem("/all_products", _wrong_type("a boolean", v435), "type"))
+    v436 = params.get("from_")
+    if v436 is not None:
+        if not (isinstance(v436, str)):
+            out.append(Problem("/from", _wrong_type("a string", v436), "type"))
         else:
-            if isinstance(v431, str) and not _C26.search(v431):
+            if isinstance(v436, str) and not _is_iso_date_time(v436):
                 out.append(
                     Problem(
                         "/from",
-                        "must match the pattern "
-                        + "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)?)?$"
-                        + " (got "
-                        + repr(v431)
+                        "must be an ISO-8601 date, time and offset optional (YYYY-MM-DD[THH:MM[:SS][+HH:MM]]) (got "
+                        + repr(v436)
                         + ")",
+                        "format",
                     )
                 )
 
 
 def _body_get_stock_mutations(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_stock_mutations(params: Mapping[str, Any], out: list[Problem]) -> None:
@@ -3015,7 +3413,8 @@ def _response_edit_purchase_order_200(value: Any, out: list[Problem]) -> None:
 
 
 def _response_delete_purchase_order_200(value: Any, out: list[Problem]) -> None:
-    _check_IdResponse(value, "", out)
+    if value is not None:
+        _check_IdResponse(value, "", out)
 
 
 def _error_envelope(value: Any, out: list[Problem]) -> None:

@@ -58,7 +58,7 @@ class AddOrderRequest(Model):
         AwareDatetime | None, Field(alias="preferredShippingDate")
     ] = None
     """
-    When this date is set, the order will not be shipped before this date.
+    When this date is set, the order will not be shipped before this date. (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
     partial_delivery: Annotated[bool | None, Field(alias="partialDelivery")] = None
     """
@@ -375,9 +375,9 @@ class AddProductRequest(Model):
     """
     Product sale price (used in reports)
     """
-    vat_level: Annotated[str | None, Field(alias="vatLevel")] = None
+    vat_level: Annotated[Literal["0", "1", "2"] | None, Field(alias="vatLevel")] = None
     """
-    Deprecated. 0 = No VAT, 1 = Low VAT, 2 = High VAT (not enforced: the request sample sends "string").
+    Deprecated. 0 = No VAT, 1 = Low VAT, 2 = High VAT, as text (the table types it string; see errata product-add-vat-level).
     """
     order_quantity: Annotated[str | None, Field(alias="orderQuantity")] = None
     """
@@ -444,7 +444,7 @@ class AddPurchaseOrderRequest(Model):
     """
     expected_date: Annotated[AwareDatetime | None, Field(alias="expectedDate")] = None
     """
-    The date on which the purchase order is expected to arrive
+    The date on which the purchase order is expected to arrive (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
     warehouse_id: Annotated[int | None, Field(alias="warehouseId")] = None
     """
@@ -595,7 +595,7 @@ class EditProductRequest(Model):
     """
     Product sale price (used in reports)
     """
-    vat_level: Annotated[int | None, Field(alias="VatLevel")] = None
+    vat_level: Annotated[Literal[0, 1, 2] | None, Field(alias="VatLevel")] = None
     """
     Deprecated. 0 = No VAT, 1 = Low VAT, 2 = High VAT
     """
@@ -687,7 +687,7 @@ class EditPurchaseOrderRequest(Model):
     """
     expected_date: Annotated[AwareDatetime | None, Field(alias="expectedDate")] = None
     """
-    The (modified) date on which the purchase order is expected to arrive. Overwrites original when provided.
+    The (modified) date on which the purchase order is expected to arrive. Overwrites original when provided. (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
     purchase_order_items: Annotated[
         list[EditPurchaseOrderItem] | None, Field(alias="purchaseOrderItems")
@@ -888,7 +888,7 @@ class PurchaseOrderItem(Model):
     """
     expected_date: Annotated[AwareDatetime | None, Field(alias="expectedDate")] = None
     """
-    The date on which this product is expected to arrive
+    The date on which this product is expected to arrive (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
 
 
@@ -1017,11 +1017,11 @@ class ReturnItemsRequest(Model):
     """
     starttime: Annotated[AwareDatetime | None, Field(alias="Starttime")] = None
     """
-    Optional, date time returnitems from
+    Optional, date time returnitems from (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
     endtime: Annotated[AwareDatetime | None, Field(alias="Endtime")] = None
     """
-    Optional, date time returnitems to
+    Optional, date time returnitems to (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
 
 
@@ -1036,7 +1036,10 @@ class ReturnItemsResponse(Model):
     )
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
-    result: list[ReturnItem] | None = None
+    result: Annotated[list[ReturnItem] | None, Field(max_length=1000)] = None
+    """
+    The response will have a maximum of 1000 returnitems per post (see errata response-side-limits).
+    """
 
 
 class ReturnLabel(Model):
@@ -1188,9 +1191,9 @@ class Settings(Model):
     """
     An array of all countries and their iso3166-code. Note that some countries are divided into sub-territories such as ES-CE. These countries often require specific customs or tax-regulations to be adhered to.
     """
-    languages: list[Language] | None = None
+    languages: Annotated[list[Language] | None, Field(max_length=11)] = None
     """
-    An array of languages supported by the system. Note that this set is limited to 11 languages.
+    An array of languages supported by the system. Note that this set is limited to 11 languages (see errata response-side-limits).
     """
     return_reasons: Annotated[list[ReturnReason] | None, Field(alias="returnReasons")] = None
     """
@@ -1342,7 +1345,7 @@ class ShipmentItem(Model):
     """
     tht: AwareDatetime | None = None
     """
-    Best Before Date, if product has one
+    Best Before Date, if product has one (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
     extra6: str | None = None
     extra7: str | None = None
@@ -1371,7 +1374,10 @@ class ShipmentsResponse(Model):
     )
     message_code: Annotated[Literal["OK"] | None, Field(alias="messageCode")] = None
     message: str | None = None
-    result: list[Shipment] | None = None
+    result: Annotated[list[Shipment] | None, Field(max_length=100)] = None
+    """
+    Per request a max. of 100 shipments are returned (see errata response-side-limits).
+    """
 
 
 class ShippingMethod(Model):
@@ -1534,7 +1540,7 @@ class StockLevelResponse(Model):
     message: str | None = None
     result: int | None = None
     """
-    the stock level. Either economic or available, depending on the product's settings
+    the stock level. Either economic or available ("Free") stock, depending on the product's settings (see errata free-or-available-stock).
     """
 
 
@@ -1549,6 +1555,9 @@ class StockLevelTht(Model):
     )
     quantity: int | None = None
     tht: date | None = None
+    """
+    (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
+    """
     lot_number: Annotated[str | None, Field(alias="lotNumber")] = None
 
 
@@ -1771,7 +1780,7 @@ class TrackTraceStatus(Model):
         AwareDatetime | None, Field(alias="currentTrackTraceStatusDateTime")
     ] = None
     """
-    Time of occurrence of the tracking status. Nullable in case of old entries.
+    Time of occurrence of the tracking status. Nullable in case of old entries. (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
     current_track_trace_exception_level: Annotated[
         int | None, Field(alias="currentTrackTraceExceptionLevel")

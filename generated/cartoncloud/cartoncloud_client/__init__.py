@@ -67,6 +67,16 @@ def validate(operation: str, payload: Any) -> list[Problem]:
     return check(operation, payload)
 
 
+def validate_params(operation: str, params: Any) -> list[Problem]:
+    """Every problem of the path, query and header parameters of `operation` ([] when valid).
+
+    `params` maps the client method's argument names to their values.
+    """
+    from ._validation import validate_params as check
+
+    return check(operation, params)
+
+
 def __getattr__(name: str) -> Any:
     """`models` is imported on first use: building its classes dominates import time."""
     if name == "models":
@@ -108,4 +118,5 @@ __all__ = [
     "response_status",
     "response_warning",
     "validate",
+    "validate_params",
 ]

@@ -70,6 +70,7 @@ class OperationInfo(Generic[T]):
     enveloped: bool = False  # success bodies carry the provider's status envelope
     cache_ttl: float | None = None  # the document advises caching the answer this long
     accept: str = "application/json"  # the media types of the documented responses
+    headers: dict[str, str] = field(default_factory=dict)  # constant headers of this operation
 
     def parse(self, data: Any) -> T:
         """The documented response model for `data` (adapter built on first use)."""

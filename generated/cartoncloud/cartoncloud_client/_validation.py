@@ -58,6 +58,19 @@ def _unique(items: list[Any]) -> bool:
     return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
 
 
+def _repeats(items: list[Any], key: str) -> list[int]:
+    """Indexes of the items whose `key` equals an earlier item's."""
+    seen: list[Any] = []
+    found = []
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and key in item:
+            if any(_same_json(item[key], earlier) for earlier in seen):
+                found.append(index)
+            else:
+                seen.append(item[key])
+    return found
+
+
 def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
@@ -103,6 +116,27 @@ def _parse_date_time(text: str) -> _dt.datetime | None:
         return None
 
 
+_ISO_DATE_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+
+
+def _parse_iso_date_time(text: str) -> _dt.date | None:
+    """An ISO-8601 date with optional time of day and offset, on a real calendar day."""
+    if not _ISO_DATE_TIME.fullmatch(text):
+        return None
+    try:
+        if "T" not in text:
+            return _dt.date.fromisoformat(text)
+        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _is_iso_date_time(text: str) -> bool:
+    return _parse_iso_date_time(text) is not None
+
+
 def _is_date(text: str) -> bool:
     return _parse_date(text) is not None
 
@@ -130,6 +164,7 @@ def _is_uri(text: str) -> bool:
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "date": _parse_date,
     "local-date-time": _parse_local_date_time,
+    "iso-date-time": _parse_iso_date_time,
     "date-time": _parse_date_time,
 }
 
@@ -214,10 +249,9 @@ _C24 = ("code", "barcode")
 _C25 = frozenset(("qtyPerBase", "volume", "weight"))
 _C26 = frozenset(("code", "name"))
 _C27 = ("code", "name")
-_C28 = ("bearer",)
-_C29 = frozenset(("grant_type",))
-_C30 = ("TRANSPORT",)
-_C31 = frozenset(
+_C28 = frozenset(("grant_type",))
+_C29 = ("TRANSPORT",)
+_C30 = frozenset(
     (
         "customer",
         "description",
@@ -233,13 +267,13 @@ _C31 = frozenset(
         "version",
     )
 )
-_C32 = frozenset(("uiOptions",))
-_C33 = frozenset(("type",))
-_C34 = frozenset(("id", "name"))
-_C35 = ("id", "name")
-_C36 = ("WAREHOUSE",)
-_C37 = ("REQUIRED", "OPTIONAL")
-_C38 = frozenset(
+_C31 = frozenset(("uiOptions",))
+_C32 = frozenset(("type",))
+_C33 = frozenset(("id", "name"))
+_C34 = ("id", "name")
+_C35 = ("WAREHOUSE",)
+_C36 = ("REQUIRED", "OPTIONAL")
+_C37 = frozenset(
     (
         "customer",
         "defaultUnitOfMeasure",
@@ -257,132 +291,142 @@ _C38 = frozenset(
         "version",
     )
 )
-_C39 = frozenset(("inbound", "stockSelection", "storage", "uiOptions", "variableWeight"))
-_C40 = frozenset(("initialStatus",))
-_C41 = ("FEFO", "FIFO")
-_C42 = ("MINIMISE_STORAGE",)
-_C43 = frozenset(("expiryThresholdDays", "method", "secondaryMethod", "strict"))
-_C44 = ("PER_LOCATION", "")
-_C45 = frozenset(("chargeMethod",))
+_C38 = frozenset(("inbound", "stockSelection", "storage", "uiOptions", "variableWeight"))
+_C39 = frozenset(("initialStatus",))
+_C40 = ("FEFO", "FIFO")
+_C41 = ("MINIMISE_STORAGE",)
+_C42 = frozenset(("expiryThresholdDays", "method", "secondaryMethod", "strict"))
+_C43 = ("PER_LOCATION", "")
+_C44 = frozenset(("chargeMethod",))
 
 
 def _check_Address(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "companyName" in value:
         v1 = value["companyName"]
         if not (isinstance(v1, str)):
-            out.append(Problem(ptr + "/companyName", _wrong_type("a string", v1)))
+            out.append(Problem(ptr + "/companyName", _wrong_type("a string", v1), "type"))
     if "contactName" in value:
         v2 = value["contactName"]
         if not (isinstance(v2, str)):
-            out.append(Problem(ptr + "/contactName", _wrong_type("a string", v2)))
+            out.append(Problem(ptr + "/contactName", _wrong_type("a string", v2), "type"))
     if "address1" in value:
         v3 = value["address1"]
         if not (isinstance(v3, str)):
-            out.append(Problem(ptr + "/address1", _wrong_type("a string", v3)))
+            out.append(Problem(ptr + "/address1", _wrong_type("a string", v3), "type"))
     if "address2" in value:
         v4 = value["address2"]
         if not (isinstance(v4, str)):
-            out.append(Problem(ptr + "/address2", _wrong_type("a string", v4)))
+            out.append(Problem(ptr + "/address2", _wrong_type("a string", v4), "type"))
     if "suburb" in value:
         v5 = value["suburb"]
         if not (isinstance(v5, str)):
-            out.append(Problem(ptr + "/suburb", _wrong_type("a string", v5)))
+            out.append(Problem(ptr + "/suburb", _wrong_type("a string", v5), "type"))
     if "city" in value:
         v6 = value["city"]
         if not (isinstance(v6, str)):
-            out.append(Problem(ptr + "/city", _wrong_type("a string", v6)))
+            out.append(Problem(ptr + "/city", _wrong_type("a string", v6), "type"))
     if "state" in value:
         v7 = value["state"]
         _check_State(v7, ptr + "/state", out)
     if "postcode" in value:
         v8 = value["postcode"]
         if not (isinstance(v8, str)):
-            out.append(Problem(ptr + "/postcode", _wrong_type("a string", v8)))
+            out.append(Problem(ptr + "/postcode", _wrong_type("a string", v8), "type"))
     if "country" in value:
         v9 = value["country"]
         _check_Country(v9, ptr + "/country", out)
     if "phone" in value:
         v10 = value["phone"]
         if not (isinstance(v10, str)):
-            out.append(Problem(ptr + "/phone", _wrong_type("a string", v10)))
+            out.append(Problem(ptr + "/phone", _wrong_type("a string", v10), "type"))
     if "email" in value:
         v11 = value["email"]
         if not (isinstance(v11, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v11)))
+            out.append(Problem(ptr + "/email", _wrong_type("a string", v11), "type"))
     for key12 in value:
         if key12 not in _C0:
             out.append(
-                Problem(ptr + "/" + _escape(key12), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key12),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_Consignment(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
         v13 = value["id"]
         if not (isinstance(v13, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v13)))
+            out.append(Problem(ptr + "/id", _wrong_type("a string", v13), "type"))
         else:
             if isinstance(v13, str) and not _is_uuid(v13):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v13) + ")"))
+                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v13) + ")", "format"))
     if "type" in value:
         v14 = value["type"]
         if not (isinstance(v14, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v14)))
+            out.append(Problem(ptr + "/type", _wrong_type("a string", v14), "type"))
         else:
             if not _in_enum(v14, _C1):
                 out.append(
                     Problem(
-                        ptr + "/type", "must be one of 'CONSIGNMENT'" + " (got " + repr(v14) + ")"
+                        ptr + "/type",
+                        "must be one of 'CONSIGNMENT'" + " (got " + repr(v14) + ")",
+                        "enum",
                     )
                 )
     if "status" in value:
         v15 = value["status"]
         if not (isinstance(v15, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v15)))
+            out.append(Problem(ptr + "/status", _wrong_type("a string", v15), "type"))
     if "references" in value:
         v16 = value["references"]
         _check_References(v16, ptr + "/references", out)
     else:
-        out.append(Problem(ptr, "missing required field 'references'"))
+        out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
     if "customer" in value:
         v17 = value["customer"]
         _check_Customer(v17, ptr + "/customer", out)
     else:
-        out.append(Problem(ptr, "missing required field 'customer'"))
+        out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
     if "details" in value:
         v18 = value["details"]
         _check_ConsignmentDetails(v18, ptr + "/details", out)
     if "properties" in value:
         v19 = value["properties"]
         if not (isinstance(v19, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", v19)))
+            out.append(Problem(ptr + "/properties", _wrong_type("an object", v19), "type"))
     if "items" in value:
         v20 = value["items"]
         if not (isinstance(v20, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", v20)))
+            out.append(Problem(ptr + "/items", _wrong_type("an array", v20), "type"))
         else:
             for i21, item22 in enumerate(v20):
                 _check_ConsignmentItem(item22, ptr + "/items" + "/" + str(i21), out)
     if "version" in value:
         v23 = value["version"]
         if not (_is_int(v23)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", v23)))
+            out.append(Problem(ptr + "/version", _wrong_type("an integer", v23), "type"))
     for key24 in value:
         if key24 not in _C2:
             out.append(
-                Problem(ptr + "/" + _escape(key24), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key24),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_ConsignmentDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "collect" in value:
         v25 = value["collect"]
@@ -396,13 +440,17 @@ def _check_ConsignmentDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     for key28 in value:
         if key28 not in _C3:
             out.append(
-                Problem(ptr + "/" + _escape(key28), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key28),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_ConsignmentDetailsCollect(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "address" in value:
         v29 = value["address"]
@@ -410,13 +458,17 @@ def _check_ConsignmentDetailsCollect(value: Any, ptr: str, out: list[Problem]) -
     for key30 in value:
         if key30 not in _C4:
             out.append(
-                Problem(ptr + "/" + _escape(key30), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key30),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_ConsignmentDetailsDeliver(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "address" in value:
         v31 = value["address"]
@@ -424,32 +476,37 @@ def _check_ConsignmentDetailsDeliver(value: Any, ptr: str, out: list[Problem]) -
     if "requiredDate" in value:
         v32 = value["requiredDate"]
         if not (isinstance(v32, str)):
-            out.append(Problem(ptr + "/requiredDate", _wrong_type("a string", v32)))
+            out.append(Problem(ptr + "/requiredDate", _wrong_type("a string", v32), "type"))
         else:
             if isinstance(v32, str) and not _is_date(v32):
                 out.append(
                     Problem(
                         ptr + "/requiredDate",
                         "must be a date as YYYY-MM-DD (got " + repr(v32) + ")",
+                        "format",
                     )
                 )
     if "instructions" in value:
         v33 = value["instructions"]
         if not (isinstance(v33, str)):
-            out.append(Problem(ptr + "/instructions", _wrong_type("a string", v33)))
+            out.append(Problem(ptr + "/instructions", _wrong_type("a string", v33), "type"))
     if "cashPaymentAmount" in value:
         v34 = value["cashPaymentAmount"]
         _check_Money(v34, ptr + "/cashPaymentAmount", out)
     for key35 in value:
         if key35 not in _C5:
             out.append(
-                Problem(ptr + "/" + _escape(key35), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key35),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_ConsignmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "properties" in value:
         v36 = value["properties"]
@@ -463,13 +520,17 @@ def _check_ConsignmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
     for key39 in value:
         if key39 not in _C6:
             out.append(
-                Problem(ptr + "/" + _escape(key39), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key39),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_ConsignmentItemDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "product" in value:
         v40 = value["product"]
@@ -477,188 +538,236 @@ def _check_ConsignmentItemDetails(value: Any, ptr: str, out: list[Problem]) -> N
     for key41 in value:
         if key41 not in _C7:
             out.append(
-                Problem(ptr + "/" + _escape(key41), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key41),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_ConsignmentItemMeasures(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "pallets" in value:
         v42 = value["pallets"]
         if not (_is_int(v42)):
-            out.append(Problem(ptr + "/pallets", _wrong_type("an integer", v42)))
+            out.append(Problem(ptr + "/pallets", _wrong_type("an integer", v42), "type"))
     if "weight" in value:
         v43 = value["weight"]
         if not (_is_number(v43)):
-            out.append(Problem(ptr + "/weight", _wrong_type("a number", v43)))
+            out.append(Problem(ptr + "/weight", _wrong_type("a number", v43), "type"))
     if "volume" in value:
         v44 = value["volume"]
         if not (_is_number(v44)):
-            out.append(Problem(ptr + "/volume", _wrong_type("a number", v44)))
+            out.append(Problem(ptr + "/volume", _wrong_type("a number", v44), "type"))
     if "quantity" in value:
         v45 = value["quantity"]
         if not (_is_number(v45)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("a number", v45)))
+            out.append(Problem(ptr + "/quantity", _wrong_type("a number", v45), "type"))
     for key46 in value:
         if key46 not in _C8:
             out.append(
-                Problem(ptr + "/" + _escape(key46), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key46),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_ConsignmentItemProperties(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "description" in value:
         v47 = value["description"]
         if not (isinstance(v47, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", v47)))
+            out.append(Problem(ptr + "/description", _wrong_type("a string", v47), "type"))
 
 
 def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "iso2Code" in value:
         v48 = value["iso2Code"]
         if not (isinstance(v48, str)):
-            out.append(Problem(ptr + "/iso2Code", _wrong_type("a string", v48)))
+            out.append(Problem(ptr + "/iso2Code", _wrong_type("a string", v48), "type"))
         else:
             n49 = len(v48) if isinstance(v48, str) else 0
             if n49 < 2 or n49 > 2:
-                out.append(Problem(ptr + "/iso2Code", f"must be exactly 2 characters (got {n49})"))
+                out.append(
+                    Problem(
+                        ptr + "/iso2Code",
+                        f"must be exactly 2 characters (got {n49})",
+                        "minLength" if n49 < 2 else "maxLength",
+                    )
+                )
     if "iso3Code" in value:
         v50 = value["iso3Code"]
         if not (isinstance(v50, str)):
-            out.append(Problem(ptr + "/iso3Code", _wrong_type("a string", v50)))
+            out.append(Problem(ptr + "/iso3Code", _wrong_type("a string", v50), "type"))
         else:
             n51 = len(v50) if isinstance(v50, str) else 0
             if n51 < 3 or n51 > 3:
-                out.append(Problem(ptr + "/iso3Code", f"must be exactly 3 characters (got {n51})"))
+                out.append(
+                    Problem(
+                        ptr + "/iso3Code",
+                        f"must be exactly 3 characters (got {n51})",
+                        "minLength" if n51 < 3 else "maxLength",
+                    )
+                )
     if "name" in value:
         v52 = value["name"]
         if not (isinstance(v52, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v52)))
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v52), "type"))
     for key53 in value:
         if key53 not in _C9:
             out.append(
-                Problem(ptr + "/" + _escape(key53), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key53),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
     if not any(k in value for k in _C10):
-        out.append(Problem(ptr, "a country is referenced by one of iso2Code, iso3Code or name"))
+        out.append(
+            Problem(
+                ptr,
+                "a country is referenced by one of iso2Code, iso3Code or name",
+                "at_least_one_of",
+            )
+        )
 
 
 def _check_Customer(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
         v54 = value["id"]
         if not (isinstance(v54, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v54)))
+            out.append(Problem(ptr + "/id", _wrong_type("a string", v54), "type"))
         else:
             if isinstance(v54, str) and not _is_uuid(v54):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v54) + ")"))
+                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v54) + ")", "format"))
     if "references" in value:
         v55 = value["references"]
         _check_CustomerReferences(v55, ptr + "/references", out)
     if "name" in value:
         v56 = value["name"]
         if not (isinstance(v56, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v56)))
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v56), "type"))
     for key57 in value:
         if key57 not in _C11:
             out.append(
-                Problem(ptr + "/" + _escape(key57), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key57),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
     if not any(k in value for k in _C12):
-        out.append(Problem(ptr, "a customer is referenced by one of id, references.code or name"))
+        out.append(
+            Problem(
+                ptr,
+                "a customer is referenced by one of id, references.code or name",
+                "at_least_one_of",
+            )
+        )
 
 
 def _check_CustomerReferences(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "code" in value:
         v58 = value["code"]
         if not (isinstance(v58, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v58)))
+            out.append(Problem(ptr + "/code", _wrong_type("a string", v58), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'code'"))
+        out.append(Problem(ptr, "missing required field 'code'", "required", "code"))
     for key59 in value:
         if key59 not in _C13:
             out.append(
-                Problem(ptr + "/" + _escape(key59), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key59),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_ErrorMessage(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "message" in value:
         v60 = value["message"]
         if not (isinstance(v60, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v60)))
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v60), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'message'"))
+        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
 
 
 def _check_FieldError(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "field" in value:
         v61 = value["field"]
         if not (isinstance(v61, str)):
-            out.append(Problem(ptr + "/field", _wrong_type("a string", v61)))
+            out.append(Problem(ptr + "/field", _wrong_type("a string", v61), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'field'"))
+        out.append(Problem(ptr, "missing required field 'field'", "required", "field"))
     if "message" in value:
         v62 = value["message"]
         if not (isinstance(v62, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v62)))
+            out.append(Problem(ptr + "/message", _wrong_type("a string", v62), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'message'"))
+        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
 
 
 def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
         v63 = value["id"]
         if not (isinstance(v63, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v63)))
+            out.append(Problem(ptr + "/id", _wrong_type("a string", v63), "type"))
         else:
             if isinstance(v63, str) and not _is_uuid(v63):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v63) + ")"))
+                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v63) + ")", "format"))
     if "type" in value:
         v64 = value["type"]
         if not (isinstance(v64, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v64)))
+            out.append(Problem(ptr + "/type", _wrong_type("a string", v64), "type"))
         else:
             if not _in_enum(v64, _C14):
                 out.append(
-                    Problem(ptr + "/type", "must be one of 'INBOUND'" + " (got " + repr(v64) + ")")
+                    Problem(
+                        ptr + "/type",
+                        "must be one of 'INBOUND'" + " (got " + repr(v64) + ")",
+                        "enum",
+                    )
                 )
     if "status" in value:
         v65 = value["status"]
         if not (isinstance(v65, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v65)))
+            out.append(Problem(ptr + "/status", _wrong_type("a string", v65), "type"))
     if "references" in value:
         v66 = value["references"]
         _check_References(v66, ptr + "/references", out)
     else:
-        out.append(Problem(ptr, "missing required field 'references'"))
+        out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
     if "customer" in value:
         v67 = value["customer"]
         _check_Customer(v67, ptr + "/customer", out)
     else:
-        out.append(Problem(ptr, "missing required field 'customer'"))
+        out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
     if "warehouse" in value:
         v68 = value["warehouse"]
         _check_Warehouse(v68, ptr + "/warehouse", out)
@@ -668,162 +777,190 @@ def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
     if "properties" in value:
         v70 = value["properties"]
         if not (isinstance(v70, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", v70)))
+            out.append(Problem(ptr + "/properties", _wrong_type("an object", v70), "type"))
     if "items" in value:
         v71 = value["items"]
         if not (isinstance(v71, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", v71)))
+            out.append(Problem(ptr + "/items", _wrong_type("an array", v71), "type"))
         else:
             for i72, item73 in enumerate(v71):
                 _check_OrderItem(item73, ptr + "/items" + "/" + str(i72), out)
     if "version" in value:
         v74 = value["version"]
         if not (_is_int(v74)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", v74)))
+            out.append(Problem(ptr + "/version", _wrong_type("an integer", v74), "type"))
     for key75 in value:
         if key75 not in _C15:
             out.append(
-                Problem(ptr + "/" + _escape(key75), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key75),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_InboundOrderDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "urgent" in value:
         v76 = value["urgent"]
         if not (isinstance(v76, bool)):
-            out.append(Problem(ptr + "/urgent", _wrong_type("a boolean", v76)))
+            out.append(Problem(ptr + "/urgent", _wrong_type("a boolean", v76), "type"))
     if "instructions" in value:
         v77 = value["instructions"]
         if not (isinstance(v77, str)):
-            out.append(Problem(ptr + "/instructions", _wrong_type("a string", v77)))
+            out.append(Problem(ptr + "/instructions", _wrong_type("a string", v77), "type"))
     if "arrivalDate" in value:
         v78 = value["arrivalDate"]
         if not (isinstance(v78, str)):
-            out.append(Problem(ptr + "/arrivalDate", _wrong_type("a string", v78)))
+            out.append(Problem(ptr + "/arrivalDate", _wrong_type("a string", v78), "type"))
     for key79 in value:
         if key79 not in _C16:
             out.append(
-                Problem(ptr + "/" + _escape(key79), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key79),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_Money(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "amount" in value:
         v80 = value["amount"]
         if not (_is_number(v80)):
-            out.append(Problem(ptr + "/amount", _wrong_type("a number", v80)))
+            out.append(Problem(ptr + "/amount", _wrong_type("a number", v80), "type"))
     if "currency" in value:
         v81 = value["currency"]
         if not (isinstance(v81, str)):
-            out.append(Problem(ptr + "/currency", _wrong_type("a string", v81)))
+            out.append(Problem(ptr + "/currency", _wrong_type("a string", v81), "type"))
     for key82 in value:
         if key82 not in _C17:
             out.append(
-                Problem(ptr + "/" + _escape(key82), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key82),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "properties" in value:
         v83 = value["properties"]
         if not (isinstance(v83, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", v83)))
+            out.append(Problem(ptr + "/properties", _wrong_type("an object", v83), "type"))
     if "details" in value:
         v84 = value["details"]
         _check_OrderItemDetails(v84, ptr + "/details", out)
     else:
-        out.append(Problem(ptr, "missing required field 'details'"))
+        out.append(Problem(ptr, "missing required field 'details'", "required", "details"))
     if "measures" in value:
         v85 = value["measures"]
         _check_OrderItemMeasures(v85, ptr + "/measures", out)
     else:
-        out.append(Problem(ptr, "missing required field 'measures'"))
+        out.append(Problem(ptr, "missing required field 'measures'", "required", "measures"))
     for key86 in value:
         if key86 not in _C6:
             out.append(
-                Problem(ptr + "/" + _escape(key86), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key86),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_OrderItemDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "product" in value:
         v87 = value["product"]
         _check_Product(v87, ptr + "/product", out)
     else:
-        out.append(Problem(ptr, "missing required field 'product'"))
+        out.append(Problem(ptr, "missing required field 'product'", "required", "product"))
     if "unitOfMeasure" in value:
         v88 = value["unitOfMeasure"]
         _check_UnitOfMeasure(v88, ptr + "/unitOfMeasure", out)
     for key89 in value:
         if key89 not in _C18:
             out.append(
-                Problem(ptr + "/" + _escape(key89), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key89),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_OrderItemMeasures(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "quantity" in value:
         v90 = value["quantity"]
         if not (_is_number(v90)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("a number", v90)))
+            out.append(Problem(ptr + "/quantity", _wrong_type("a number", v90), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'quantity'"))
+        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
     for key91 in value:
         if key91 not in _C19:
             out.append(
-                Problem(ptr + "/" + _escape(key91), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key91),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_OutboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
         v92 = value["id"]
         if not (isinstance(v92, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v92)))
+            out.append(Problem(ptr + "/id", _wrong_type("a string", v92), "type"))
         else:
             if isinstance(v92, str) and not _is_uuid(v92):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v92) + ")"))
+                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v92) + ")", "format"))
     if "type" in value:
         v93 = value["type"]
         if not (isinstance(v93, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v93)))
+            out.append(Problem(ptr + "/type", _wrong_type("a string", v93), "type"))
         else:
             if not _in_enum(v93, _C20):
                 out.append(
-                    Problem(ptr + "/type", "must be one of 'OUTBOUND'" + " (got " + repr(v93) + ")")
+                    Problem(
+                        ptr + "/type",
+                        "must be one of 'OUTBOUND'" + " (got " + repr(v93) + ")",
+                        "enum",
+                    )
                 )
     if "status" in value:
         v94 = value["status"]
         if not (isinstance(v94, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v94)))
+            out.append(Problem(ptr + "/status", _wrong_type("a string", v94), "type"))
     if "references" in value:
         v95 = value["references"]
         _check_References(v95, ptr + "/references", out)
     else:
-        out.append(Problem(ptr, "missing required field 'references'"))
+        out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
     if "customer" in value:
         v96 = value["customer"]
         _check_Customer(v96, ptr + "/customer", out)
     else:
-        out.append(Problem(ptr, "missing required field 'customer'"))
+        out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
     if "warehouse" in value:
         v97 = value["warehouse"]
         _check_Warehouse(v97, ptr + "/warehouse", out)
@@ -831,41 +968,45 @@ def _check_OutboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         v98 = value["details"]
         _check_OutboundOrderDetails(v98, ptr + "/details", out)
     else:
-        out.append(Problem(ptr, "missing required field 'details'"))
+        out.append(Problem(ptr, "missing required field 'details'", "required", "details"))
     if "properties" in value:
         v99 = value["properties"]
         if not (isinstance(v99, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", v99)))
+            out.append(Problem(ptr + "/properties", _wrong_type("an object", v99), "type"))
     if "items" in value:
         v100 = value["items"]
         if not (isinstance(v100, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", v100)))
+            out.append(Problem(ptr + "/items", _wrong_type("an array", v100), "type"))
         else:
             for i101, item102 in enumerate(v100):
                 _check_OrderItem(item102, ptr + "/items" + "/" + str(i101), out)
     if "version" in value:
         v103 = value["version"]
         if not (_is_int(v103)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", v103)))
+            out.append(Problem(ptr + "/version", _wrong_type("an integer", v103), "type"))
     for key104 in value:
         if key104 not in _C15:
             out.append(
-                Problem(ptr + "/" + _escape(key104), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key104),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_OutboundOrderDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "urgent" in value:
         v105 = value["urgent"]
         if not (isinstance(v105, bool)):
-            out.append(Problem(ptr + "/urgent", _wrong_type("a boolean", v105)))
+            out.append(Problem(ptr + "/urgent", _wrong_type("a boolean", v105), "type"))
     if "instructions" in value:
         v106 = value["instructions"]
         if not (isinstance(v106, str)):
-            out.append(Problem(ptr + "/instructions", _wrong_type("a string", v106)))
+            out.append(Problem(ptr + "/instructions", _wrong_type("a string", v106), "type"))
     if "collect" in value:
         v107 = value["collect"]
         _check_OutboundOrderDetailsCollect(v107, ptr + "/collect", out)
@@ -873,63 +1014,73 @@ def _check_OutboundOrderDetails(value: Any, ptr: str, out: list[Problem]) -> Non
         v108 = value["deliver"]
         _check_OutboundOrderDetailsDeliver(v108, ptr + "/deliver", out)
     else:
-        out.append(Problem(ptr, "missing required field 'deliver'"))
+        out.append(Problem(ptr, "missing required field 'deliver'", "required", "deliver"))
     if "invoiceValue" in value:
         v109 = value["invoiceValue"]
         _check_Money(v109, ptr + "/invoiceValue", out)
     for key110 in value:
         if key110 not in _C21:
             out.append(
-                Problem(ptr + "/" + _escape(key110), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key110),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_OutboundOrderDetailsCollect(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "requiredDate" in value:
         v111 = value["requiredDate"]
         if not (isinstance(v111, str)):
-            out.append(Problem(ptr + "/requiredDate", _wrong_type("a string", v111)))
+            out.append(Problem(ptr + "/requiredDate", _wrong_type("a string", v111), "type"))
         else:
             if isinstance(v111, str) and not _is_date(v111):
                 out.append(
                     Problem(
                         ptr + "/requiredDate",
                         "must be a date as YYYY-MM-DD (got " + repr(v111) + ")",
+                        "format",
                     )
                 )
     for key112 in value:
         if key112 not in _C22:
             out.append(
-                Problem(ptr + "/" + _escape(key112), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key112),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_OutboundOrderDetailsDeliver(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "address" in value:
         v113 = value["address"]
         _check_Address(v113, ptr + "/address", out)
     else:
-        out.append(Problem(ptr, "missing required field 'address'"))
+        out.append(Problem(ptr, "missing required field 'address'", "required", "address"))
     if "instructions" in value:
         v114 = value["instructions"]
         if not (isinstance(v114, str)):
-            out.append(Problem(ptr + "/instructions", _wrong_type("a string", v114)))
+            out.append(Problem(ptr + "/instructions", _wrong_type("a string", v114), "type"))
     if "requiredDate" in value:
         v115 = value["requiredDate"]
         if not (isinstance(v115, str)):
-            out.append(Problem(ptr + "/requiredDate", _wrong_type("a string", v115)))
+            out.append(Problem(ptr + "/requiredDate", _wrong_type("a string", v115), "type"))
         else:
             if isinstance(v115, str) and not _is_date(v115):
                 out.append(
                     Problem(
                         ptr + "/requiredDate",
                         "must be a date as YYYY-MM-DD (got " + repr(v115) + ")",
+                        "format",
                     )
                 )
     if "cashPaymentAmount" in value:
@@ -938,113 +1089,136 @@ def _check_OutboundOrderDetailsDeliver(value: Any, ptr: str, out: list[Problem])
     for key117 in value:
         if key117 not in _C5:
             out.append(
-                Problem(ptr + "/" + _escape(key117), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key117),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_Product(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
         v118 = value["id"]
         if not (isinstance(v118, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v118)))
+            out.append(Problem(ptr + "/id", _wrong_type("a string", v118), "type"))
         else:
             if isinstance(v118, str) and not _is_uuid(v118):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v118) + ")"))
+                out.append(
+                    Problem(ptr + "/id", "must be a UUID (got " + repr(v118) + ")", "format")
+                )
     if "references" in value:
         v119 = value["references"]
         _check_ProductReferences(v119, ptr + "/references", out)
     if "name" in value:
         v120 = value["name"]
         if not (isinstance(v120, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v120)))
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v120), "type"))
     for key121 in value:
         if key121 not in _C11:
             out.append(
-                Problem(ptr + "/" + _escape(key121), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key121),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
     if not any(k in value for k in _C12):
         out.append(
             Problem(
                 ptr,
                 "a product is referenced by one of id, references.code, references.barcode or name",
+                "at_least_one_of",
             )
         )
 
 
 def _check_ProductNotification(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "type" in value:
         v122 = value["type"]
         if not (isinstance(v122, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v122)))
+            out.append(Problem(ptr + "/type", _wrong_type("a string", v122), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'type'"))
+        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
 
 
 def _check_ProductReferences(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "code" in value:
         v123 = value["code"]
         if not (isinstance(v123, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v123)))
+            out.append(Problem(ptr + "/code", _wrong_type("a string", v123), "type"))
     if "barcode" in value:
         v124 = value["barcode"]
         if not (isinstance(v124, str)):
-            out.append(Problem(ptr + "/barcode", _wrong_type("a string", v124)))
+            out.append(Problem(ptr + "/barcode", _wrong_type("a string", v124), "type"))
     for key125 in value:
         if key125 not in _C23:
             out.append(
-                Problem(ptr + "/" + _escape(key125), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key125),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
     if not any(k in value for k in _C24):
-        out.append(Problem(ptr, "a product reference's references give its code or barcode"))
+        out.append(
+            Problem(
+                ptr, "a product reference's references give its code or barcode", "at_least_one_of"
+            )
+        )
 
 
 def _check_ProductUnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "qtyPerBase" in value:
         v126 = value["qtyPerBase"]
         if not (_is_number(v126)):
-            out.append(Problem(ptr + "/qtyPerBase", _wrong_type("a number", v126)))
+            out.append(Problem(ptr + "/qtyPerBase", _wrong_type("a number", v126), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'qtyPerBase'"))
+        out.append(Problem(ptr, "missing required field 'qtyPerBase'", "required", "qtyPerBase"))
     if "weight" in value:
         v127 = value["weight"]
         if not (_is_number(v127)):
-            out.append(Problem(ptr + "/weight", _wrong_type("a number", v127)))
+            out.append(Problem(ptr + "/weight", _wrong_type("a number", v127), "type"))
     if "volume" in value:
         v128 = value["volume"]
         if not (_is_number(v128)):
-            out.append(Problem(ptr + "/volume", _wrong_type("a number", v128)))
+            out.append(Problem(ptr + "/volume", _wrong_type("a number", v128), "type"))
     for key129 in value:
         if key129 not in _C25:
             out.append(
-                Problem(ptr + "/" + _escape(key129), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key129),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_References(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "customer" in value:
         v130 = value["customer"]
         if not (isinstance(v130, str)):
-            out.append(Problem(ptr + "/customer", _wrong_type("a string", v130)))
+            out.append(Problem(ptr + "/customer", _wrong_type("a string", v130), "type"))
 
 
 def _check_ScopedProduct(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     tag = value.get("scope")
     if _in_enum(tag, ("WAREHOUSE",)):
@@ -1052,529 +1226,651 @@ def _check_ScopedProduct(value: Any, ptr: str, out: list[Problem]) -> None:
     elif _in_enum(tag, ("TRANSPORT",)):
         _check_TransportProduct(value, ptr, out)
     elif "scope" not in value:
-        out.append(Problem(ptr, "missing required field 'scope'"))
+        out.append(Problem(ptr, "missing required field 'scope'", "required", "scope"))
     else:
         out.append(
             Problem(
                 ptr + "/scope",
                 "must be one of 'WAREHOUSE', 'TRANSPORT'" + " (got " + repr(tag) + ")",
+                "discriminator",
             )
         )
 
 
 def _check_State(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "code" in value:
         v131 = value["code"]
         if not (isinstance(v131, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v131)))
+            out.append(Problem(ptr + "/code", _wrong_type("a string", v131), "type"))
     if "name" in value:
         v132 = value["name"]
         if not (isinstance(v132, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v132)))
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v132), "type"))
     for key133 in value:
         if key133 not in _C26:
             out.append(
-                Problem(ptr + "/" + _escape(key133), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key133),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
     if not any(k in value for k in _C27):
-        out.append(Problem(ptr, "a state is referenced by one of code or name"))
+        out.append(Problem(ptr, "a state is referenced by one of code or name", "at_least_one_of"))
 
 
 def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "access_token" in value:
         v134 = value["access_token"]
         if not (isinstance(v134, str)):
-            out.append(Problem(ptr + "/access_token", _wrong_type("a string", v134)))
+            out.append(Problem(ptr + "/access_token", _wrong_type("a string", v134), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'access_token'"))
+        out.append(
+            Problem(ptr, "missing required field 'access_token'", "required", "access_token")
+        )
     if "token_type" in value:
         v135 = value["token_type"]
         if not (isinstance(v135, str)):
-            out.append(Problem(ptr + "/token_type", _wrong_type("a string", v135)))
+            out.append(Problem(ptr + "/token_type", _wrong_type("a string", v135), "type"))
         else:
-            if not _in_enum(v135, _C28):
+            if not _in_enum(v135, ("bearer",)):
                 out.append(
                     Problem(
-                        ptr + "/token_type", "must be one of 'bearer'" + " (got " + repr(v135) + ")"
+                        ptr + "/token_type",
+                        "must be 'bearer'" + " (got " + repr(v135) + ")",
+                        "const",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'token_type'"))
+        out.append(Problem(ptr, "missing required field 'token_type'", "required", "token_type"))
     if "expires_in" in value:
         v136 = value["expires_in"]
         if not (_is_int(v136)):
-            out.append(Problem(ptr + "/expires_in", _wrong_type("an integer", v136)))
+            out.append(Problem(ptr + "/expires_in", _wrong_type("an integer", v136), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'expires_in'"))
+        out.append(Problem(ptr, "missing required field 'expires_in'", "required", "expires_in"))
 
 
 def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "grant_type" in value:
         v137 = value["grant_type"]
         if not (isinstance(v137, str)):
-            out.append(Problem(ptr + "/grant_type", _wrong_type("a string", v137)))
+            out.append(Problem(ptr + "/grant_type", _wrong_type("a string", v137), "type"))
         else:
             if not _in_enum(v137, ("client_credentials",)):
                 out.append(
                     Problem(
                         ptr + "/grant_type",
                         "must be 'client_credentials'" + " (got " + repr(v137) + ")",
+                        "const",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'grant_type'"))
+        out.append(Problem(ptr, "missing required field 'grant_type'", "required", "grant_type"))
     for key138 in value:
-        if key138 not in _C29:
+        if key138 not in _C28:
             out.append(
-                Problem(ptr + "/" + _escape(key138), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key138),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
         v139 = value["id"]
         if not (isinstance(v139, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v139)))
+            out.append(Problem(ptr + "/id", _wrong_type("a string", v139), "type"))
         else:
             if isinstance(v139, str) and not _is_uuid(v139):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v139) + ")"))
+                out.append(
+                    Problem(ptr + "/id", "must be a UUID (got " + repr(v139) + ")", "format")
+                )
     if "status" in value:
         v140 = value["status"]
         if not (isinstance(v140, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v140)))
+            out.append(Problem(ptr + "/status", _wrong_type("a string", v140), "type"))
     if "scope" in value:
         v141 = value["scope"]
         if not (isinstance(v141, str)):
-            out.append(Problem(ptr + "/scope", _wrong_type("a string", v141)))
+            out.append(Problem(ptr + "/scope", _wrong_type("a string", v141), "type"))
         else:
-            if not _in_enum(v141, _C30):
+            if not _in_enum(v141, _C29):
                 out.append(
                     Problem(
-                        ptr + "/scope", "must be one of 'TRANSPORT'" + " (got " + repr(v141) + ")"
+                        ptr + "/scope",
+                        "must be one of 'TRANSPORT'" + " (got " + repr(v141) + ")",
+                        "enum",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'scope'"))
+        out.append(Problem(ptr, "missing required field 'scope'", "required", "scope"))
     if "type" in value:
         v142 = value["type"]
         if not (isinstance(v142, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v142)))
+            out.append(Problem(ptr + "/type", _wrong_type("a string", v142), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'type'"))
+        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
     if "references" in value:
         v143 = value["references"]
         _check_References(v143, ptr + "/references", out)
     else:
-        out.append(Problem(ptr, "missing required field 'references'"))
+        out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
     if "customer" in value:
         v144 = value["customer"]
         _check_Customer(v144, ptr + "/customer", out)
     if "name" in value:
         v145 = value["name"]
         if not (isinstance(v145, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v145)))
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v145), "type"))
+        else:
+            n146 = len(v145) if isinstance(v145, str) else 0
+            if n146 < 1:
+                out.append(
+                    Problem(
+                        ptr + "/name",
+                        "Name cannot be empty.",
+                        "minLength" if n146 < 1 else "maxLength",
+                    )
+                )
     else:
-        out.append(Problem(ptr, "missing required field 'name'"))
+        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "description" in value:
-        v146 = value["description"]
-        if not (isinstance(v146, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", v146)))
+        v147 = value["description"]
+        if not (isinstance(v147, str)):
+            out.append(Problem(ptr + "/description", _wrong_type("a string", v147), "type"))
+        else:
+            n148 = len(v147) if isinstance(v147, str) else 0
+            if n148 < 1:
+                out.append(
+                    Problem(
+                        ptr + "/description",
+                        "Description cannot be empty.",
+                        "minLength" if n148 < 1 else "maxLength",
+                    )
+                )
     else:
-        out.append(Problem(ptr, "missing required field 'description'"))
+        out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
     if "properties" in value:
-        v147 = value["properties"]
-        if not (isinstance(v147, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", v147)))
-    if "details" in value:
-        v148 = value["details"]
-        _check_TransportProductDetails(v148, ptr + "/details", out)
-    if "measures" in value:
-        v149 = value["measures"]
+        v149 = value["properties"]
         if not (isinstance(v149, dict)):
-            out.append(Problem(ptr + "/measures", _wrong_type("an object", v149)))
+            out.append(Problem(ptr + "/properties", _wrong_type("an object", v149), "type"))
+    if "details" in value:
+        v150 = value["details"]
+        _check_TransportProductDetails(v150, ptr + "/details", out)
+    if "measures" in value:
+        v151 = value["measures"]
+        if not (isinstance(v151, dict)):
+            out.append(Problem(ptr + "/measures", _wrong_type("an object", v151), "type"))
     if "version" in value:
-        v150 = value["version"]
-        if not (_is_int(v150)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", v150)))
-    for key151 in value:
-        if key151 not in _C31:
+        v152 = value["version"]
+        if not (_is_int(v152)):
+            out.append(Problem(ptr + "/version", _wrong_type("an integer", v152), "type"))
+    for key153 in value:
+        if key153 not in _C30:
             out.append(
-                Problem(ptr + "/" + _escape(key151), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key153),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_TransportProductDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "uiOptions" in value:
-        v152 = value["uiOptions"]
-        _check_UiOption(v152, ptr + "/uiOptions", out)
-    for key153 in value:
-        if key153 not in _C32:
+        v154 = value["uiOptions"]
+        _check_UiOption(v154, ptr + "/uiOptions", out)
+    for key155 in value:
+        if key155 not in _C31:
             out.append(
-                Problem(ptr + "/" + _escape(key153), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key155),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_UiOption(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "consignmentItems" in value:
-        v154 = value["consignmentItems"]
-        _check_UiOptionConsignmentItems(v154, ptr + "/consignmentItems", out)
+        v156 = value["consignmentItems"]
+        _check_UiOptionConsignmentItems(v156, ptr + "/consignmentItems", out)
 
 
 def _check_UiOptionConsignmentItems(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "cubicCalculator" in value:
-        v155 = value["cubicCalculator"]
-        _check_UiOptionConsignmentItemsCubicCalculator(v155, ptr + "/cubicCalculator", out)
+        v157 = value["cubicCalculator"]
+        _check_UiOptionConsignmentItemsCubicCalculator(v157, ptr + "/cubicCalculator", out)
 
 
 def _check_UiOptionConsignmentItemsCubicCalculator(
     value: Any, ptr: str, out: list[Problem]
 ) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "multiplierField" in value:
-        v156 = value["multiplierField"]
-        if not (isinstance(v156, str)):
-            out.append(Problem(ptr + "/multiplierField", _wrong_type("a string", v156)))
+        v158 = value["multiplierField"]
+        if not (isinstance(v158, str)):
+            out.append(Problem(ptr + "/multiplierField", _wrong_type("a string", v158), "type"))
 
 
 def _check_UnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "type" in value:
-        v157 = value["type"]
-        if not (isinstance(v157, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v157)))
+        v159 = value["type"]
+        if not (isinstance(v159, str)):
+            out.append(Problem(ptr + "/type", _wrong_type("a string", v159), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'type'"))
-    for key158 in value:
-        if key158 not in _C33:
+        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
+    for key160 in value:
+        if key160 not in _C32:
             out.append(
-                Problem(ptr + "/" + _escape(key158), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key160),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_UserInfo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v159 = value["id"]
-        if not (isinstance(v159, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v159)))
-    else:
-        out.append(Problem(ptr, "missing required field 'id'"))
-    if "name" in value:
-        v160 = value["name"]
-        if not (isinstance(v160, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v160)))
-    else:
-        out.append(Problem(ptr, "missing required field 'name'"))
-    if "email" in value:
-        v161 = value["email"]
+        v161 = value["id"]
         if not (isinstance(v161, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v161)))
+            out.append(Problem(ptr + "/id", _wrong_type("a string", v161), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'email'"))
+        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
+    if "name" in value:
+        v162 = value["name"]
+        if not (isinstance(v162, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v162), "type"))
+    else:
+        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
+    if "email" in value:
+        v163 = value["email"]
+        if not (isinstance(v163, str)):
+            out.append(Problem(ptr + "/email", _wrong_type("a string", v163), "type"))
+    else:
+        out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
     if "tenants" in value:
-        v162 = value["tenants"]
-        if not (isinstance(v162, list)):
-            out.append(Problem(ptr + "/tenants", _wrong_type("an array", v162)))
+        v164 = value["tenants"]
+        if not (isinstance(v164, list)):
+            out.append(Problem(ptr + "/tenants", _wrong_type("an array", v164), "type"))
         else:
-            for i163, item164 in enumerate(v162):
-                _check_UserTenant(item164, ptr + "/tenants" + "/" + str(i163), out)
+            for i165, item166 in enumerate(v164):
+                _check_UserTenant(item166, ptr + "/tenants" + "/" + str(i165), out)
     else:
-        out.append(Problem(ptr, "missing required field 'tenants'"))
+        out.append(Problem(ptr, "missing required field 'tenants'", "required", "tenants"))
 
 
 def _check_UserTenant(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
-        return
-    if "id" in value:
-        v165 = value["id"]
-        if not (isinstance(v165, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v165)))
-        else:
-            if isinstance(v165, str) and not _is_uuid(v165):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v165) + ")"))
-    else:
-        out.append(Problem(ptr, "missing required field 'id'"))
-    if "name" in value:
-        v166 = value["name"]
-        if not (isinstance(v166, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v166)))
-    else:
-        out.append(Problem(ptr, "missing required field 'name'"))
-
-
-def _check_Warehouse(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
         v167 = value["id"]
         if not (isinstance(v167, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v167)))
+            out.append(Problem(ptr + "/id", _wrong_type("a string", v167), "type"))
         else:
             if isinstance(v167, str) and not _is_uuid(v167):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v167) + ")"))
+                out.append(
+                    Problem(ptr + "/id", "must be a UUID (got " + repr(v167) + ")", "format")
+                )
+    else:
+        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
     if "name" in value:
         v168 = value["name"]
         if not (isinstance(v168, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v168)))
-    for key169 in value:
-        if key169 not in _C34:
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v168), "type"))
+    else:
+        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
+
+
+def _check_Warehouse(value: Any, ptr: str, out: list[Problem]) -> None:
+    if not isinstance(value, dict):
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        return
+    if "id" in value:
+        v169 = value["id"]
+        if not (isinstance(v169, str)):
+            out.append(Problem(ptr + "/id", _wrong_type("a string", v169), "type"))
+        else:
+            if isinstance(v169, str) and not _is_uuid(v169):
+                out.append(
+                    Problem(ptr + "/id", "must be a UUID (got " + repr(v169) + ")", "format")
+                )
+    if "name" in value:
+        v170 = value["name"]
+        if not (isinstance(v170, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v170), "type"))
+    for key171 in value:
+        if key171 not in _C33:
             out.append(
-                Problem(ptr + "/" + _escape(key169), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key171),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
-    if not any(k in value for k in _C35):
-        out.append(Problem(ptr, "a warehouse is referenced by one of id or name"))
+    if not any(k in value for k in _C34):
+        out.append(
+            Problem(ptr, "a warehouse is referenced by one of id or name", "at_least_one_of")
+        )
 
 
 def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v170 = value["id"]
-        if not (isinstance(v170, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v170)))
-        else:
-            if isinstance(v170, str) and not _is_uuid(v170):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v170) + ")"))
-    if "status" in value:
-        v171 = value["status"]
-        if not (isinstance(v171, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v171)))
-    if "scope" in value:
-        v172 = value["scope"]
+        v172 = value["id"]
         if not (isinstance(v172, str)):
-            out.append(Problem(ptr + "/scope", _wrong_type("a string", v172)))
+            out.append(Problem(ptr + "/id", _wrong_type("a string", v172), "type"))
         else:
-            if not _in_enum(v172, _C36):
+            if isinstance(v172, str) and not _is_uuid(v172):
+                out.append(
+                    Problem(ptr + "/id", "must be a UUID (got " + repr(v172) + ")", "format")
+                )
+    if "status" in value:
+        v173 = value["status"]
+        if not (isinstance(v173, str)):
+            out.append(Problem(ptr + "/status", _wrong_type("a string", v173), "type"))
+    if "scope" in value:
+        v174 = value["scope"]
+        if not (isinstance(v174, str)):
+            out.append(Problem(ptr + "/scope", _wrong_type("a string", v174), "type"))
+        else:
+            if not _in_enum(v174, _C35):
                 out.append(
                     Problem(
-                        ptr + "/scope", "must be one of 'WAREHOUSE'" + " (got " + repr(v172) + ")"
+                        ptr + "/scope",
+                        "must be one of 'WAREHOUSE'" + " (got " + repr(v174) + ")",
+                        "enum",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'scope'"))
+        out.append(Problem(ptr, "missing required field 'scope'", "required", "scope"))
     if "type" in value:
-        v173 = value["type"]
-        if not (isinstance(v173, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v173)))
+        v175 = value["type"]
+        if not (isinstance(v175, str)):
+            out.append(Problem(ptr + "/type", _wrong_type("a string", v175), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'type'"))
+        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
     if "references" in value:
-        v174 = value["references"]
-        _check_References(v174, ptr + "/references", out)
+        v176 = value["references"]
+        _check_References(v176, ptr + "/references", out)
     else:
-        out.append(Problem(ptr, "missing required field 'references'"))
+        out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
     if "customer" in value:
-        v175 = value["customer"]
-        _check_Customer(v175, ptr + "/customer", out)
+        v177 = value["customer"]
+        _check_Customer(v177, ptr + "/customer", out)
     else:
-        out.append(Problem(ptr, "missing required field 'customer'"))
+        out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
     if "name" in value:
-        v176 = value["name"]
-        if not (isinstance(v176, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v176)))
-    else:
-        out.append(Problem(ptr, "missing required field 'name'"))
-    if "description" in value:
-        v177 = value["description"]
-        if not (isinstance(v177, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", v177)))
-    else:
-        out.append(Problem(ptr, "missing required field 'description'"))
-    if "details" in value:
-        v178 = value["details"]
-        _check_WarehouseProductDetails(v178, ptr + "/details", out)
-    if "itemPropertyRequirements" in value:
-        v179 = value["itemPropertyRequirements"]
-        if not (isinstance(v179, dict)):
-            out.append(Problem(ptr + "/itemPropertyRequirements", _wrong_type("an object", v179)))
+        v178 = value["name"]
+        if not (isinstance(v178, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v178), "type"))
         else:
-            for key180, item181 in v179.items():
-                if not (isinstance(item181, str)):
+            n179 = len(v178) if isinstance(v178, str) else 0
+            if n179 < 1:
+                out.append(
+                    Problem(
+                        ptr + "/name",
+                        "Name cannot be empty.",
+                        "minLength" if n179 < 1 else "maxLength",
+                    )
+                )
+    else:
+        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
+    if "description" in value:
+        v180 = value["description"]
+        if not (isinstance(v180, str)):
+            out.append(Problem(ptr + "/description", _wrong_type("a string", v180), "type"))
+        else:
+            n181 = len(v180) if isinstance(v180, str) else 0
+            if n181 < 1:
+                out.append(
+                    Problem(
+                        ptr + "/description",
+                        "Description cannot be empty.",
+                        "minLength" if n181 < 1 else "maxLength",
+                    )
+                )
+    else:
+        out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
+    if "details" in value:
+        v182 = value["details"]
+        _check_WarehouseProductDetails(v182, ptr + "/details", out)
+    if "itemPropertyRequirements" in value:
+        v183 = value["itemPropertyRequirements"]
+        if not (isinstance(v183, dict)):
+            out.append(
+                Problem(ptr + "/itemPropertyRequirements", _wrong_type("an object", v183), "type")
+            )
+        else:
+            for key184, item185 in v183.items():
+                if not (isinstance(item185, str)):
                     out.append(
                         Problem(
-                            ptr + "/itemPropertyRequirements" + "/" + _escape(key180),
-                            _wrong_type("a string", item181),
+                            ptr + "/itemPropertyRequirements" + "/" + _escape(key184),
+                            _wrong_type("a string", item185),
+                            "type",
                         )
                     )
                 else:
-                    if not _in_enum(item181, _C37):
+                    if not _in_enum(item185, _C36):
                         out.append(
                             Problem(
-                                ptr + "/itemPropertyRequirements" + "/" + _escape(key180),
+                                ptr + "/itemPropertyRequirements" + "/" + _escape(key184),
                                 "must be one of 'REQUIRED', 'OPTIONAL'"
                                 + " (got "
-                                + repr(item181)
+                                + repr(item185)
                                 + ")",
+                                "enum",
                             )
                         )
     if "defaultUnitOfMeasure" in value:
-        v182 = value["defaultUnitOfMeasure"]
-        if not (isinstance(v182, str)):
-            out.append(Problem(ptr + "/defaultUnitOfMeasure", _wrong_type("a string", v182)))
+        v186 = value["defaultUnitOfMeasure"]
+        if not (isinstance(v186, str)):
+            out.append(
+                Problem(ptr + "/defaultUnitOfMeasure", _wrong_type("a string", v186), "type")
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'defaultUnitOfMeasure'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'defaultUnitOfMeasure'",
+                "required",
+                "defaultUnitOfMeasure",
+            )
+        )
     if "unitOfMeasures" in value:
-        v183 = value["unitOfMeasures"]
-        if not (isinstance(v183, dict)):
-            out.append(Problem(ptr + "/unitOfMeasures", _wrong_type("an object", v183)))
+        v187 = value["unitOfMeasures"]
+        if not (isinstance(v187, dict)):
+            out.append(Problem(ptr + "/unitOfMeasures", _wrong_type("an object", v187), "type"))
         else:
-            for key184, item185 in v183.items():
+            for key188, item189 in v187.items():
                 _check_ProductUnitOfMeasure(
-                    item185, ptr + "/unitOfMeasures" + "/" + _escape(key184), out
+                    item189, ptr + "/unitOfMeasures" + "/" + _escape(key188), out
                 )
     if "notifications" in value:
-        v186 = value["notifications"]
-        if not (isinstance(v186, list)):
-            out.append(Problem(ptr + "/notifications", _wrong_type("an array", v186)))
+        v190 = value["notifications"]
+        if not (isinstance(v190, list)):
+            out.append(Problem(ptr + "/notifications", _wrong_type("an array", v190), "type"))
         else:
-            for i187, item188 in enumerate(v186):
-                _check_ProductNotification(item188, ptr + "/notifications" + "/" + str(i187), out)
+            for i191, item192 in enumerate(v190):
+                _check_ProductNotification(item192, ptr + "/notifications" + "/" + str(i191), out)
     if "version" in value:
-        v189 = value["version"]
-        if not (_is_int(v189)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", v189)))
-    for key190 in value:
-        if key190 not in _C38:
+        v193 = value["version"]
+        if not (_is_int(v193)):
+            out.append(Problem(ptr + "/version", _wrong_type("an integer", v193), "type"))
+    for key194 in value:
+        if key194 not in _C37:
             out.append(
-                Problem(ptr + "/" + _escape(key190), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key194),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_WarehouseProductDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "variableWeight" in value:
-        v191 = value["variableWeight"]
-        if not (isinstance(v191, bool)):
-            out.append(Problem(ptr + "/variableWeight", _wrong_type("a boolean", v191)))
+        v195 = value["variableWeight"]
+        if not (isinstance(v195, bool)):
+            out.append(Problem(ptr + "/variableWeight", _wrong_type("a boolean", v195), "type"))
     if "uiOptions" in value:
-        v192 = value["uiOptions"]
-        _check_UiOption(v192, ptr + "/uiOptions", out)
+        v196 = value["uiOptions"]
+        _check_UiOption(v196, ptr + "/uiOptions", out)
     if "storage" in value:
-        v193 = value["storage"]
-        _check_WarehouseProductDetailsStorage(v193, ptr + "/storage", out)
+        v197 = value["storage"]
+        _check_WarehouseProductDetailsStorage(v197, ptr + "/storage", out)
     if "inbound" in value:
-        v194 = value["inbound"]
-        _check_WarehouseProductDetailsInbound(v194, ptr + "/inbound", out)
+        v198 = value["inbound"]
+        _check_WarehouseProductDetailsInbound(v198, ptr + "/inbound", out)
     if "stockSelection" in value:
-        v195 = value["stockSelection"]
-        _check_WarehouseProductDetailsStockSelection(v195, ptr + "/stockSelection", out)
-    for key196 in value:
-        if key196 not in _C39:
+        v199 = value["stockSelection"]
+        _check_WarehouseProductDetailsStockSelection(v199, ptr + "/stockSelection", out)
+    for key200 in value:
+        if key200 not in _C38:
             out.append(
-                Problem(ptr + "/" + _escape(key196), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key200),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_WarehouseProductDetailsInbound(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "initialStatus" in value:
-        v197 = value["initialStatus"]
-        if not (isinstance(v197, str)):
-            out.append(Problem(ptr + "/initialStatus", _wrong_type("a string", v197)))
-    for key198 in value:
-        if key198 not in _C40:
+        v201 = value["initialStatus"]
+        if not (isinstance(v201, str)):
+            out.append(Problem(ptr + "/initialStatus", _wrong_type("a string", v201), "type"))
+    for key202 in value:
+        if key202 not in _C39:
             out.append(
-                Problem(ptr + "/" + _escape(key198), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key202),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_WarehouseProductDetailsStockSelection(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "method" in value:
-        v199 = value["method"]
-        if not (isinstance(v199, str)):
-            out.append(Problem(ptr + "/method", _wrong_type("a string", v199)))
+        v203 = value["method"]
+        if not (isinstance(v203, str)):
+            out.append(Problem(ptr + "/method", _wrong_type("a string", v203), "type"))
         else:
-            if not _in_enum(v199, _C41):
+            if not _in_enum(v203, _C40):
                 out.append(
                     Problem(
                         ptr + "/method",
-                        "must be one of 'FEFO', 'FIFO'" + " (got " + repr(v199) + ")",
+                        "must be one of 'FEFO', 'FIFO'" + " (got " + repr(v203) + ")",
+                        "enum",
                     )
                 )
     if "secondaryMethod" in value:
-        v200 = value["secondaryMethod"]
-        if not (isinstance(v200, str)):
-            out.append(Problem(ptr + "/secondaryMethod", _wrong_type("a string", v200)))
+        v204 = value["secondaryMethod"]
+        if not (isinstance(v204, str)):
+            out.append(Problem(ptr + "/secondaryMethod", _wrong_type("a string", v204), "type"))
         else:
-            if not _in_enum(v200, _C42):
+            if not _in_enum(v204, _C41):
                 out.append(
                     Problem(
                         ptr + "/secondaryMethod",
-                        "must be one of 'MINIMISE_STORAGE'" + " (got " + repr(v200) + ")",
+                        "must be one of 'MINIMISE_STORAGE'" + " (got " + repr(v204) + ")",
+                        "enum",
                     )
                 )
     if "strict" in value:
-        v201 = value["strict"]
-        if not (isinstance(v201, bool)):
-            out.append(Problem(ptr + "/strict", _wrong_type("a boolean", v201)))
+        v205 = value["strict"]
+        if not (isinstance(v205, bool)):
+            out.append(Problem(ptr + "/strict", _wrong_type("a boolean", v205), "type"))
     if "expiryThresholdDays" in value:
-        v202 = value["expiryThresholdDays"]
-        if not (_is_int(v202)):
-            out.append(Problem(ptr + "/expiryThresholdDays", _wrong_type("an integer", v202)))
-    for key203 in value:
-        if key203 not in _C43:
+        v206 = value["expiryThresholdDays"]
+        if not (_is_int(v206)):
             out.append(
-                Problem(ptr + "/" + _escape(key203), "unknown field: the document does not list it")
+                Problem(ptr + "/expiryThresholdDays", _wrong_type("an integer", v206), "type")
+            )
+    for key207 in value:
+        if key207 not in _C42:
+            out.append(
+                Problem(
+                    ptr + "/" + _escape(key207),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_WarehouseProductDetailsStorage(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "chargeMethod" in value:
-        v204 = value["chargeMethod"]
-        if not (isinstance(v204, str)):
-            out.append(Problem(ptr + "/chargeMethod", _wrong_type("a string", v204)))
+        v208 = value["chargeMethod"]
+        if not (isinstance(v208, str)):
+            out.append(Problem(ptr + "/chargeMethod", _wrong_type("a string", v208), "type"))
         else:
-            if not _in_enum(v204, _C44):
+            if not _in_enum(v208, _C43):
                 out.append(
                     Problem(
                         ptr + "/chargeMethod",
-                        "must be one of 'PER_LOCATION', ''" + " (got " + repr(v204) + ")",
+                        "must be one of 'PER_LOCATION', ''" + " (got " + repr(v208) + ")",
+                        "enum",
                     )
                 )
-    for key205 in value:
-        if key205 not in _C45:
+    for key209 in value:
+        if key209 not in _C44:
             out.append(
-                Problem(ptr + "/" + _escape(key205), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key209),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
@@ -1588,7 +1884,7 @@ def _params_get_token(params: Mapping[str, Any], out: list[Problem]) -> None:
 
 def _body_get_user_info(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_user_info(params: Mapping[str, Any], out: list[Problem]) -> None:
@@ -1597,44 +1893,91 @@ def _params_get_user_info(params: Mapping[str, Any], out: list[Problem]) -> None
 
 def _body_create_inbound_order(value: Any, out: list[Problem]) -> None:
     _check_InboundOrder(value, "", out)
+    if isinstance(value, dict) and "id" in value:
+        out.append(
+            Problem(
+                "/id",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
+    if isinstance(value, dict) and "version" in value:
+        out.append(
+            Problem(
+                "/version",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
 
 
 def _params_create_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v206 = params.get("tenant_id")
-    if v206 is not None:
-        if not (isinstance(v206, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v206)))
+    v210 = params.get("tenant_id")
+    if v210 is not None:
+        if not (isinstance(v210, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v210), "type"))
         else:
-            if isinstance(v206, str) and not _is_uuid(v206):
-                out.append(Problem("/tenantId", "must be a UUID (got " + repr(v206) + ")"))
+            n211 = len(v210) if isinstance(v210, str) else 0
+            if n211 < 1:
+                out.append(
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n211})",
+                        "minLength" if n211 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v210, str) and not _is_uuid(v210):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v210) + ")", "format")
+                )
     else:
-        out.append(Problem("/tenantId", "missing required path parameter"))
+        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
 
 
 def _body_get_inbound_order(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v207 = params.get("tenant_id")
-    if v207 is not None:
-        if not (isinstance(v207, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v207)))
+    v212 = params.get("tenant_id")
+    if v212 is not None:
+        if not (isinstance(v212, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v212), "type"))
         else:
-            if isinstance(v207, str) and not _is_uuid(v207):
-                out.append(Problem("/tenantId", "must be a UUID (got " + repr(v207) + ")"))
+            n213 = len(v212) if isinstance(v212, str) else 0
+            if n213 < 1:
+                out.append(
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n213})",
+                        "minLength" if n213 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v212, str) and not _is_uuid(v212):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v212) + ")", "format")
+                )
     else:
-        out.append(Problem("/tenantId", "missing required path parameter"))
-    v208 = params.get("order_id")
-    if v208 is not None:
-        if not (isinstance(v208, str)):
-            out.append(Problem("/id", _wrong_type("a string", v208)))
+        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+    v214 = params.get("order_id")
+    if v214 is not None:
+        if not (isinstance(v214, str)):
+            out.append(Problem("/id", _wrong_type("a string", v214), "type"))
         else:
-            if isinstance(v208, str) and not _is_uuid(v208):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v208) + ")"))
+            n215 = len(v214) if isinstance(v214, str) else 0
+            if n215 < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {n215})",
+                        "minLength" if n215 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v214, str) and not _is_uuid(v214):
+                out.append(Problem("/id", "must be a UUID (got " + repr(v214) + ")", "format"))
     else:
-        out.append(Problem("/id", "missing required path parameter"))
+        out.append(Problem("/id", "missing required path parameter", "required", "id"))
 
 
 def _body_update_inbound_order(value: Any, out: list[Problem]) -> None:
@@ -1642,72 +1985,149 @@ def _body_update_inbound_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_update_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v209 = params.get("tenant_id")
-    if v209 is not None:
-        if not (isinstance(v209, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v209)))
+    v216 = params.get("tenant_id")
+    if v216 is not None:
+        if not (isinstance(v216, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v216), "type"))
         else:
-            if isinstance(v209, str) and not _is_uuid(v209):
-                out.append(Problem("/tenantId", "must be a UUID (got " + repr(v209) + ")"))
+            n217 = len(v216) if isinstance(v216, str) else 0
+            if n217 < 1:
+                out.append(
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n217})",
+                        "minLength" if n217 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v216, str) and not _is_uuid(v216):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v216) + ")", "format")
+                )
     else:
-        out.append(Problem("/tenantId", "missing required path parameter"))
-    v210 = params.get("order_id")
-    if v210 is not None:
-        if not (isinstance(v210, str)):
-            out.append(Problem("/id", _wrong_type("a string", v210)))
+        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+    v218 = params.get("order_id")
+    if v218 is not None:
+        if not (isinstance(v218, str)):
+            out.append(Problem("/id", _wrong_type("a string", v218), "type"))
         else:
-            if isinstance(v210, str) and not _is_uuid(v210):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v210) + ")"))
+            n219 = len(v218) if isinstance(v218, str) else 0
+            if n219 < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {n219})",
+                        "minLength" if n219 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v218, str) and not _is_uuid(v218):
+                out.append(Problem("/id", "must be a UUID (got " + repr(v218) + ")", "format"))
     else:
-        out.append(Problem("/id", "missing required path parameter"))
-    v211 = params.get("version")
-    if v211 is not None:
-        if not (_is_int(v211)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", v211)))
+        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+    v220 = params.get("version")
+    if v220 is not None:
+        if not (_is_int(v220)):
+            out.append(Problem("/If-Match", _wrong_type("an integer", v220), "type"))
     else:
-        out.append(Problem("/If-Match", "missing required header parameter"))
+        out.append(
+            Problem("/If-Match", "missing required header parameter", "required", "If-Match")
+        )
 
 
 def _body_create_outbound_order(value: Any, out: list[Problem]) -> None:
     _check_OutboundOrder(value, "", out)
+    if isinstance(value, dict) and "id" in value:
+        out.append(
+            Problem(
+                "/id",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
+    if isinstance(value, dict) and "version" in value:
+        out.append(
+            Problem(
+                "/version",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
+    if isinstance(value, dict) and "status" in value:
+        out.append(
+            Problem(
+                "/status",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
 
 
 def _params_create_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v212 = params.get("tenant_id")
-    if v212 is not None:
-        if not (isinstance(v212, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v212)))
+    v221 = params.get("tenant_id")
+    if v221 is not None:
+        if not (isinstance(v221, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v221), "type"))
         else:
-            if isinstance(v212, str) and not _is_uuid(v212):
-                out.append(Problem("/tenantId", "must be a UUID (got " + repr(v212) + ")"))
+            n222 = len(v221) if isinstance(v221, str) else 0
+            if n222 < 1:
+                out.append(
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n222})",
+                        "minLength" if n222 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v221, str) and not _is_uuid(v221):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v221) + ")", "format")
+                )
     else:
-        out.append(Problem("/tenantId", "missing required path parameter"))
+        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
 
 
 def _body_get_outbound_order(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v213 = params.get("tenant_id")
-    if v213 is not None:
-        if not (isinstance(v213, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v213)))
+    v223 = params.get("tenant_id")
+    if v223 is not None:
+        if not (isinstance(v223, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v223), "type"))
         else:
-            if isinstance(v213, str) and not _is_uuid(v213):
-                out.append(Problem("/tenantId", "must be a UUID (got " + repr(v213) + ")"))
+            n224 = len(v223) if isinstance(v223, str) else 0
+            if n224 < 1:
+                out.append(
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n224})",
+                        "minLength" if n224 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v223, str) and not _is_uuid(v223):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v223) + ")", "format")
+                )
     else:
-        out.append(Problem("/tenantId", "missing required path parameter"))
-    v214 = params.get("order_id")
-    if v214 is not None:
-        if not (isinstance(v214, str)):
-            out.append(Problem("/id", _wrong_type("a string", v214)))
+        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+    v225 = params.get("order_id")
+    if v225 is not None:
+        if not (isinstance(v225, str)):
+            out.append(Problem("/id", _wrong_type("a string", v225), "type"))
         else:
-            if isinstance(v214, str) and not _is_uuid(v214):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v214) + ")"))
+            n226 = len(v225) if isinstance(v225, str) else 0
+            if n226 < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {n226})",
+                        "minLength" if n226 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v225, str) and not _is_uuid(v225):
+                out.append(Problem("/id", "must be a UUID (got " + repr(v225) + ")", "format"))
     else:
-        out.append(Problem("/id", "missing required path parameter"))
+        out.append(Problem("/id", "missing required path parameter", "required", "id"))
 
 
 def _body_update_outbound_order(value: Any, out: list[Problem]) -> None:
@@ -1715,72 +2135,149 @@ def _body_update_outbound_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_update_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v215 = params.get("tenant_id")
-    if v215 is not None:
-        if not (isinstance(v215, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v215)))
+    v227 = params.get("tenant_id")
+    if v227 is not None:
+        if not (isinstance(v227, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v227), "type"))
         else:
-            if isinstance(v215, str) and not _is_uuid(v215):
-                out.append(Problem("/tenantId", "must be a UUID (got " + repr(v215) + ")"))
+            n228 = len(v227) if isinstance(v227, str) else 0
+            if n228 < 1:
+                out.append(
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n228})",
+                        "minLength" if n228 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v227, str) and not _is_uuid(v227):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v227) + ")", "format")
+                )
     else:
-        out.append(Problem("/tenantId", "missing required path parameter"))
-    v216 = params.get("order_id")
-    if v216 is not None:
-        if not (isinstance(v216, str)):
-            out.append(Problem("/id", _wrong_type("a string", v216)))
+        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+    v229 = params.get("order_id")
+    if v229 is not None:
+        if not (isinstance(v229, str)):
+            out.append(Problem("/id", _wrong_type("a string", v229), "type"))
         else:
-            if isinstance(v216, str) and not _is_uuid(v216):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v216) + ")"))
+            n230 = len(v229) if isinstance(v229, str) else 0
+            if n230 < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {n230})",
+                        "minLength" if n230 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v229, str) and not _is_uuid(v229):
+                out.append(Problem("/id", "must be a UUID (got " + repr(v229) + ")", "format"))
     else:
-        out.append(Problem("/id", "missing required path parameter"))
-    v217 = params.get("version")
-    if v217 is not None:
-        if not (_is_int(v217)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", v217)))
+        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+    v231 = params.get("version")
+    if v231 is not None:
+        if not (_is_int(v231)):
+            out.append(Problem("/If-Match", _wrong_type("an integer", v231), "type"))
     else:
-        out.append(Problem("/If-Match", "missing required header parameter"))
+        out.append(
+            Problem("/If-Match", "missing required header parameter", "required", "If-Match")
+        )
 
 
 def _body_create_consignment(value: Any, out: list[Problem]) -> None:
     _check_Consignment(value, "", out)
+    if isinstance(value, dict) and "id" in value:
+        out.append(
+            Problem(
+                "/id",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
+    if isinstance(value, dict) and "version" in value:
+        out.append(
+            Problem(
+                "/version",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
+    if isinstance(value, dict) and "status" in value:
+        out.append(
+            Problem(
+                "/status",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
 
 
 def _params_create_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v218 = params.get("tenant_id")
-    if v218 is not None:
-        if not (isinstance(v218, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v218)))
+    v232 = params.get("tenant_id")
+    if v232 is not None:
+        if not (isinstance(v232, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v232), "type"))
         else:
-            if isinstance(v218, str) and not _is_uuid(v218):
-                out.append(Problem("/tenantId", "must be a UUID (got " + repr(v218) + ")"))
+            n233 = len(v232) if isinstance(v232, str) else 0
+            if n233 < 1:
+                out.append(
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n233})",
+                        "minLength" if n233 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v232, str) and not _is_uuid(v232):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v232) + ")", "format")
+                )
     else:
-        out.append(Problem("/tenantId", "missing required path parameter"))
+        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
 
 
 def _body_get_consignment(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v219 = params.get("tenant_id")
-    if v219 is not None:
-        if not (isinstance(v219, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v219)))
+    v234 = params.get("tenant_id")
+    if v234 is not None:
+        if not (isinstance(v234, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v234), "type"))
         else:
-            if isinstance(v219, str) and not _is_uuid(v219):
-                out.append(Problem("/tenantId", "must be a UUID (got " + repr(v219) + ")"))
+            n235 = len(v234) if isinstance(v234, str) else 0
+            if n235 < 1:
+                out.append(
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n235})",
+                        "minLength" if n235 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v234, str) and not _is_uuid(v234):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v234) + ")", "format")
+                )
     else:
-        out.append(Problem("/tenantId", "missing required path parameter"))
-    v220 = params.get("consignment_id")
-    if v220 is not None:
-        if not (isinstance(v220, str)):
-            out.append(Problem("/id", _wrong_type("a string", v220)))
+        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+    v236 = params.get("consignment_id")
+    if v236 is not None:
+        if not (isinstance(v236, str)):
+            out.append(Problem("/id", _wrong_type("a string", v236), "type"))
         else:
-            if isinstance(v220, str) and not _is_uuid(v220):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v220) + ")"))
+            n237 = len(v236) if isinstance(v236, str) else 0
+            if n237 < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {n237})",
+                        "minLength" if n237 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v236, str) and not _is_uuid(v236):
+                out.append(Problem("/id", "must be a UUID (got " + repr(v236) + ")", "format"))
     else:
-        out.append(Problem("/id", "missing required path parameter"))
+        out.append(Problem("/id", "missing required path parameter", "required", "id"))
 
 
 def _body_update_consignment(value: Any, out: list[Problem]) -> None:
@@ -1788,46 +2285,103 @@ def _body_update_consignment(value: Any, out: list[Problem]) -> None:
 
 
 def _params_update_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v221 = params.get("tenant_id")
-    if v221 is not None:
-        if not (isinstance(v221, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v221)))
+    v238 = params.get("tenant_id")
+    if v238 is not None:
+        if not (isinstance(v238, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v238), "type"))
         else:
-            if isinstance(v221, str) and not _is_uuid(v221):
-                out.append(Problem("/tenantId", "must be a UUID (got " + repr(v221) + ")"))
+            n239 = len(v238) if isinstance(v238, str) else 0
+            if n239 < 1:
+                out.append(
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n239})",
+                        "minLength" if n239 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v238, str) and not _is_uuid(v238):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v238) + ")", "format")
+                )
     else:
-        out.append(Problem("/tenantId", "missing required path parameter"))
-    v222 = params.get("consignment_id")
-    if v222 is not None:
-        if not (isinstance(v222, str)):
-            out.append(Problem("/id", _wrong_type("a string", v222)))
+        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+    v240 = params.get("consignment_id")
+    if v240 is not None:
+        if not (isinstance(v240, str)):
+            out.append(Problem("/id", _wrong_type("a string", v240), "type"))
         else:
-            if isinstance(v222, str) and not _is_uuid(v222):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v222) + ")"))
+            n241 = len(v240) if isinstance(v240, str) else 0
+            if n241 < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {n241})",
+                        "minLength" if n241 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v240, str) and not _is_uuid(v240):
+                out.append(Problem("/id", "must be a UUID (got " + repr(v240) + ")", "format"))
     else:
-        out.append(Problem("/id", "missing required path parameter"))
-    v223 = params.get("version")
-    if v223 is not None:
-        if not (_is_int(v223)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", v223)))
+        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+    v242 = params.get("version")
+    if v242 is not None:
+        if not (_is_int(v242)):
+            out.append(Problem("/If-Match", _wrong_type("an integer", v242), "type"))
     else:
-        out.append(Problem("/If-Match", "missing required header parameter"))
+        out.append(
+            Problem("/If-Match", "missing required header parameter", "required", "If-Match")
+        )
 
 
 def _body_create_product(value: Any, out: list[Problem]) -> None:
     _check_ScopedProduct(value, "", out)
+    if isinstance(value, dict) and "id" in value:
+        out.append(
+            Problem(
+                "/id",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
+    if isinstance(value, dict) and "version" in value:
+        out.append(
+            Problem(
+                "/version",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
+    if isinstance(value, dict) and "status" in value:
+        out.append(
+            Problem(
+                "/status",
+                "only responses carry this field: the provider sets it, do not send it here",
+                "response_only",
+            )
+        )
 
 
 def _params_create_product(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v224 = params.get("tenant_id")
-    if v224 is not None:
-        if not (isinstance(v224, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v224)))
+    v243 = params.get("tenant_id")
+    if v243 is not None:
+        if not (isinstance(v243, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", v243), "type"))
         else:
-            if isinstance(v224, str) and not _is_uuid(v224):
-                out.append(Problem("/tenantId", "must be a UUID (got " + repr(v224) + ")"))
+            n244 = len(v243) if isinstance(v243, str) else 0
+            if n244 < 1:
+                out.append(
+                    Problem(
+                        "/tenantId",
+                        f"must not be empty (got {n244})",
+                        "minLength" if n244 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v243, str) and not _is_uuid(v243):
+                out.append(
+                    Problem("/tenantId", "must be a UUID (got " + repr(v243) + ")", "format")
+                )
     else:
-        out.append(Problem("/tenantId", "missing required path parameter"))
+        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
 
 
 def _response_get_token_200(value: Any, out: list[Problem]) -> None:
@@ -1896,18 +2450,18 @@ def _webhook_consignment_status(value: Any, out: list[Problem]) -> None:
 
 def _error_general(value: Any, out: list[Problem]) -> None:
     if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value)))
+        out.append(Problem("", _wrong_type("an array", value), "type"))
     else:
-        for i225, item226 in enumerate(value):
-            _check_ErrorMessage(item226, "" + "/" + str(i225), out)
+        for i245, item246 in enumerate(value):
+            _check_ErrorMessage(item246, "" + "/" + str(i245), out)
 
 
 def _error_validation(value: Any, out: list[Problem]) -> None:
     if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value)))
+        out.append(Problem("", _wrong_type("an array", value), "type"))
     else:
-        for i227, item228 in enumerate(value):
-            _check_FieldError(item228, "" + "/" + str(i227), out)
+        for i247, item248 in enumerate(value):
+            _check_FieldError(item248, "" + "/" + str(i247), out)
 
 
 ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {

@@ -145,7 +145,7 @@ class ConsignmentDetailsDeliver(Model):
     """
     required_date: Annotated[date | None, Field(alias="requiredDate")] = None
     """
-    Date the consignment should be delivered.
+    Date the consignment should be delivered. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
     """
     instructions: str | None = None
     """
@@ -533,7 +533,7 @@ class OutboundOrderDetailsCollect(Model):
     )
     required_date: Annotated[date | None, Field(alias="requiredDate")] = None
     """
-    Date the order should be shipped or collected from warehouse.
+    Date the order should be shipped or collected from warehouse. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
     """
 
 
@@ -556,7 +556,7 @@ class OutboundOrderDetailsDeliver(Model):
     """
     required_date: Annotated[date | None, Field(alias="requiredDate")] = None
     """
-    Date the order should be delivered.
+    Date the order should be delivered. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
     """
     cash_payment_amount: Annotated[Money | None, Field(alias="cashPaymentAmount")] = None
     """
@@ -691,9 +691,9 @@ class Token(Model):
     """
     Access token to be used to authenticate subsequent API requests.
     """
-    token_type: str
+    token_type: Literal["bearer"]
     """
-    The token type.
+    The token type. Will always be bearer.
     """
     expires_in: int
     """
@@ -746,13 +746,13 @@ class TransportProduct(Model):
     """
     Customer if product is for a specific customer only.
     """
-    name: str
+    name: Annotated[str, Field(min_length=1)]
     """
-    Short name for the product.
+    Short name for the product (the 422 example answers "Name cannot be empty.").
     """
-    description: str
+    description: Annotated[str, Field(min_length=1)]
     """
-    Full product description.
+    Full product description (the 422 example answers "Description cannot be empty.").
     """
     properties: dict[str, Any] | None = None
     """
@@ -925,13 +925,13 @@ class WarehouseProduct(Model):
     """
     Customer for which the product is for.
     """
-    name: str
+    name: Annotated[str, Field(min_length=1)]
     """
-    Short name for the product.
+    Short name for the product (the 422 example answers "Name cannot be empty.").
     """
-    description: str
+    description: Annotated[str, Field(min_length=1)]
     """
-    Full product description.
+    Full product description (the 422 example answers "Description cannot be empty.").
     """
     details: WarehouseProductDetails | None = None
     item_property_requirements: Annotated[

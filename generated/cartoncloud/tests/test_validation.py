@@ -32,6 +32,9 @@ def test_payload_breaking_one_rule_is_rejected(case: dict[str, Any]) -> None:
     problems = validate(case["operation"], case["payload"])
     assert problems, "the broken payload was accepted"
     assert {p.pointer for p in problems} == {case["pointer"]}, problems
+    assert case["rule"] in {p.rule for p in problems}, problems
+    if case["field"] is not None:
+        assert case["field"] in {p.field for p in problems}, problems
 
 
 def test_client_raises_before_sending(

@@ -8,7 +8,9 @@ send bytes."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
+import uuid
 import warnings
 from collections.abc import Mapping
 from typing import Any, TypeVar
@@ -25,7 +27,7 @@ from ._results import ResponseWarning, remember
 T = TypeVar("T")
 
 SERVERS: dict[str, str] = {"live": "https://supplier.rstore.com"}
-DEFAULT_SERVER = "live"
+DEFAULT_SERVER: str | None = "live"
 CONSTANT_HEADERS: dict[str, str] = {}
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 USER_AGENT = "kube-client/1.0.0 (shipspec 0.1.0)"
@@ -35,9 +37,11 @@ ENVELOPE_MESSAGE_FIELD: str | None = None
 ENVELOPE_FAILURES: tuple[str, ...] = ()
 
 
-def resolve_base_url(server: str, base_url: str | None) -> str:
+def resolve_base_url(server: str | None, base_url: str | None) -> str:
     if base_url is not None:
         return base_url.rstrip("/")
+    if server is None:
+        raise ValueError("the provider's document names no host: pass base_url=")
     try:
         return SERVERS[server]
     except KeyError:
@@ -49,6 +53,14 @@ def body_to_json(body: Any) -> Any:
     if hasattr(body, "model_dump") and hasattr(type(body), "model_fields"):
         return body.model_dump(mode="json", by_alias=True, exclude_unset=True)
     return body
+
+
+def param_to_json(value: Any) -> Any:
+    """A parameter as the document writes it: a UUID or a date from a response model
+    becomes its text, so what the API returns can be passed straight back."""
+    if isinstance(value, uuid.UUID | _dt.date):
+        return value.isoformat() if isinstance(value, _dt.date) else str(value)
+    return value
 
 
 def _wire_value(value: Any) -> str:
@@ -71,6 +83,7 @@ def build_request(
     if op.deprecated:
         warnings.warn(f"{op.name} is deprecated: {op.deprecated}", DeprecationWarning, stacklevel=4)
     payload = body_to_json(body)
+    params = {name: param_to_json(value) for name, value in params.items()}
     if validate:
         from . import _validation  # compiled checks, loaded on the first request
 
@@ -81,7 +94,7 @@ def build_request(
             raise _errors.ValidationError(op.name, problems)
     path = op.path
     query: list[tuple[str, str | int | float | bool | None]] = []
-    request_headers = {**CONSTANT_HEADERS, "User-Agent": USER_AGENT}
+    request_headers = {**CONSTANT_HEADERS, **op.headers, "User-Agent": USER_AGENT}
     for param in op.params:
         value = params.get(param.python_name)
         if value is None:

@@ -58,6 +58,19 @@ def _unique(items: list[Any]) -> bool:
     return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
 
 
+def _repeats(items: list[Any], key: str) -> list[int]:
+    """Indexes of the items whose `key` equals an earlier item's."""
+    seen: list[Any] = []
+    found = []
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and key in item:
+            if any(_same_json(item[key], earlier) for earlier in seen):
+                found.append(index)
+            else:
+                seen.append(item[key])
+    return found
+
+
 def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
@@ -103,6 +116,27 @@ def _parse_date_time(text: str) -> _dt.datetime | None:
         return None
 
 
+_ISO_DATE_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+
+
+def _parse_iso_date_time(text: str) -> _dt.date | None:
+    """An ISO-8601 date with optional time of day and offset, on a real calendar day."""
+    if not _ISO_DATE_TIME.fullmatch(text):
+        return None
+    try:
+        if "T" not in text:
+            return _dt.date.fromisoformat(text)
+        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _is_iso_date_time(text: str) -> bool:
+    return _parse_iso_date_time(text) is not None
+
+
 def _is_date(text: str) -> bool:
     return _parse_date(text) is not None
 
@@ -130,6 +164,7 @@ def _is_uri(text: str) -> bool:
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "date": _parse_date,
     "local-date-time": _parse_local_date_time,
+    "iso-date-time": _parse_iso_date_time,
     "date-time": _parse_date_time,
 }
 
@@ -185,27 +220,29 @@ _C4 = frozenset(("code", "qty"))
 
 def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "order_number" in value:
         v1 = value["order_number"]
         if not (isinstance(v1, str)):
-            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v1)))
+            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v1), "type"))
     else:
-        out.append(Problem(ptr, "Order number is required"))
+        out.append(Problem(ptr, "Order number is required", "required", "order_number"))
     if "cancel" in value:
         v2 = value["cancel"]
         if not (_is_int(v2)):
-            out.append(Problem(ptr + "/cancel", _wrong_type("an integer", v2)))
+            out.append(Problem(ptr + "/cancel", _wrong_type("an integer", v2), "type"))
         else:
             if not _in_enum(v2, _C0):
                 out.append(
-                    Problem(ptr + "/cancel", "must be one of 0, 1" + " (got " + repr(v2) + ")")
+                    Problem(
+                        ptr + "/cancel", "must be one of 0, 1" + " (got " + repr(v2) + ")", "enum"
+                    )
                 )
     if "item_arr" in value:
         v3 = value["item_arr"]
         if not (isinstance(v3, list)):
-            out.append(Problem(ptr + "/item_arr", _wrong_type("an array", v3)))
+            out.append(Problem(ptr + "/item_arr", _wrong_type("an array", v3), "type"))
         else:
             n4 = len(v3)
             if n4 < 1:
@@ -213,16 +250,24 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
                     Problem(
                         ptr + "/item_arr",
                         "At least one item is required to be despatched or cancelled",
+                        "minItems" if n4 < 1 else "maxItems",
                     )
                 )
             for i5, item6 in enumerate(v3):
                 _check_OrderEventItem(item6, ptr + "/item_arr" + "/" + str(i5), out)
     else:
-        out.append(Problem(ptr, "At least one item is required to be despatched or cancelled"))
+        out.append(
+            Problem(
+                ptr,
+                "At least one item is required to be despatched or cancelled",
+                "required",
+                "item_arr",
+            )
+        )
     if "cancel_code" in value:
         v7 = value["cancel_code"]
         if not (isinstance(v7, str)):
-            out.append(Problem(ptr + "/cancel_code", _wrong_type("a string", v7)))
+            out.append(Problem(ptr + "/cancel_code", _wrong_type("a string", v7), "type"))
         else:
             if not _in_enum(v7, _C1):
                 out.append(
@@ -232,76 +277,110 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
                         + " (got "
                         + repr(v7)
                         + ")",
+                        "enum",
                     )
                 )
     if "cancel_reason" in value:
         v8 = value["cancel_reason"]
         if not (isinstance(v8, str)):
-            out.append(Problem(ptr + "/cancel_reason", _wrong_type("a string", v8)))
+            out.append(Problem(ptr + "/cancel_reason", _wrong_type("a string", v8), "type"))
     if "delivery_service" in value:
         v9 = value["delivery_service"]
         if not (isinstance(v9, str)):
-            out.append(Problem(ptr + "/delivery_service", _wrong_type("a string", v9)))
+            out.append(Problem(ptr + "/delivery_service", _wrong_type("a string", v9), "type"))
     if "courier_name" in value:
         v10 = value["courier_name"]
         if not (isinstance(v10, str)):
-            out.append(Problem(ptr + "/courier_name", _wrong_type("a string", v10)))
+            out.append(Problem(ptr + "/courier_name", _wrong_type("a string", v10), "type"))
     if "despatch_date" in value:
         v11 = value["despatch_date"]
         if not (isinstance(v11, str)):
-            out.append(Problem(ptr + "/despatch_date", _wrong_type("a string", v11)))
+            out.append(Problem(ptr + "/despatch_date", _wrong_type("a string", v11), "type"))
         else:
             if isinstance(v11, str) and not _is_local_date_time(v11):
-                out.append(Problem(ptr + "/despatch_date", "Invalid Despatch Date provided"))
+                out.append(
+                    Problem(ptr + "/despatch_date", "Invalid Despatch Date provided", "format")
+                )
     if "earliest_delivery" in value:
         v12 = value["earliest_delivery"]
         if not (isinstance(v12, str)):
-            out.append(Problem(ptr + "/earliest_delivery", _wrong_type("a string", v12)))
+            out.append(Problem(ptr + "/earliest_delivery", _wrong_type("a string", v12), "type"))
         else:
             if isinstance(v12, str) and not _is_date(v12):
                 out.append(
-                    Problem(ptr + "/earliest_delivery", "Invalid Earliest Delivery Date provided")
+                    Problem(
+                        ptr + "/earliest_delivery",
+                        "Invalid Earliest Delivery Date provided",
+                        "format",
+                    )
                 )
     if "latest_delivery" in value:
         v13 = value["latest_delivery"]
         if not (isinstance(v13, str)):
-            out.append(Problem(ptr + "/latest_delivery", _wrong_type("a string", v13)))
+            out.append(Problem(ptr + "/latest_delivery", _wrong_type("a string", v13), "type"))
         else:
             if isinstance(v13, str) and not _is_date(v13):
                 out.append(
-                    Problem(ptr + "/latest_delivery", "Invalid Latest Delivery Date provided")
+                    Problem(
+                        ptr + "/latest_delivery", "Invalid Latest Delivery Date provided", "format"
+                    )
                 )
     if "tracking_reference" in value:
         v14 = value["tracking_reference"]
         if not (isinstance(v14, str)):
-            out.append(Problem(ptr + "/tracking_reference", _wrong_type("a string", v14)))
+            out.append(Problem(ptr + "/tracking_reference", _wrong_type("a string", v14), "type"))
     if "mode" in value:
         v15 = value["mode"]
         if not (isinstance(v15, str)):
-            out.append(Problem(ptr + "/mode", _wrong_type("a string", v15)))
+            out.append(Problem(ptr + "/mode", _wrong_type("a string", v15), "type"))
         else:
             if not _in_enum(v15, _C2):
                 out.append(
                     Problem(
-                        ptr + "/mode", "must be one of 'Test', 'Live'" + " (got " + repr(v15) + ")"
+                        ptr + "/mode",
+                        "must be one of 'Test', 'Live'" + " (got " + repr(v15) + ")",
+                        "enum",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'mode'"))
+        out.append(Problem(ptr, "missing required field 'mode'", "required", "mode"))
     for key16 in value:
         if key16 not in _C3:
             out.append(
-                Problem(ptr + "/" + _escape(key16), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key16),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
     if _holds(value, "cancel", (0,), True):
         if "delivery_service" not in value:
-            out.append(Problem(ptr, "Delivery Service for despatch is required"))
+            out.append(
+                Problem(
+                    ptr,
+                    "Delivery Service for despatch is required",
+                    "conditional",
+                    "delivery_service",
+                )
+            )
         if "courier_name" not in value:
-            out.append(Problem(ptr, "Courier Name is required"))
+            out.append(Problem(ptr, "Courier Name is required", "conditional", "courier_name"))
         if "despatch_date" not in value:
-            out.append(Problem(ptr, "Despatch Date is required"))
+            out.append(Problem(ptr, "Despatch Date is required", "conditional", "despatch_date"))
+        if "earliest_delivery" not in value:
+            out.append(
+                Problem(
+                    ptr, "Earliest Delivery Date is required", "conditional", "earliest_delivery"
+                )
+            )
+        if "latest_delivery" not in value:
+            out.append(
+                Problem(ptr, "Latest Delivery Date is required", "conditional", "latest_delivery")
+            )
         if "tracking_reference" not in value:
-            out.append(Problem(ptr, "Tracking Reference is required"))
+            out.append(
+                Problem(ptr, "Tracking Reference is required", "conditional", "tracking_reference")
+            )
     a17 = _comparable(value.get("earliest_delivery"), "date")
     b18 = _comparable(value.get("despatch_date"), "local-date-time")
     if a17 is not None and b18 is not None and not _compare(a17, ">=", b18):
@@ -309,6 +388,7 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
             Problem(
                 ptr + "/earliest_delivery",
                 "Earliest Delivery Date must be the same date or after the Despatch Date",
+                "cross_field",
             )
         )
     a19 = _comparable(value.get("latest_delivery"), "date")
@@ -318,64 +398,73 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
             Problem(
                 ptr + "/latest_delivery",
                 "Latest Delivery Date must be the same date or after the Earliest Delivery Date",
+                "cross_field",
             )
         )
 
 
 def _check_OrderEventItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "code" in value:
         v21 = value["code"]
         if not (isinstance(v21, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v21)))
+            out.append(Problem(ptr + "/code", _wrong_type("a string", v21), "type"))
     else:
-        out.append(Problem(ptr, "The product's code is a required parameter"))
+        out.append(Problem(ptr, "The product's code is a required parameter", "required", "code"))
     if "qty" in value:
         v22 = value["qty"]
         if not (_is_int(v22)):
-            out.append(Problem(ptr + "/qty", _wrong_type("an integer", v22)))
+            out.append(Problem(ptr + "/qty", _wrong_type("an integer", v22), "type"))
     else:
-        out.append(Problem(ptr, "Quantity to cancel/despatch is a required parameter"))
+        out.append(
+            Problem(ptr, "Quantity to cancel/despatch is a required parameter", "required", "qty")
+        )
     for key23 in value:
         if key23 not in _C4:
             out.append(
-                Problem(ptr + "/" + _escape(key23), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key23),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_OrderEventResult(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "result" in value:
         v24 = value["result"]
         if not (isinstance(v24, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", v24)))
+            out.append(Problem(ptr + "/result", _wrong_type("an array", v24), "type"))
         else:
             for i25, item26 in enumerate(v24):
                 _check_OrderEventResultItem(item26, ptr + "/result" + "/" + str(i25), out)
     else:
-        out.append(Problem(ptr, "missing required field 'result'"))
+        out.append(Problem(ptr, "missing required field 'result'", "required", "result"))
 
 
 def _check_OrderEventResultItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "label" in value:
         v27 = value["label"]
         if not (isinstance(v27, str)):
-            out.append(Problem(ptr + "/label", _wrong_type("a string", v27)))
+            out.append(Problem(ptr + "/label", _wrong_type("a string", v27), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'label'"))
+        out.append(Problem(ptr, "missing required field 'label'", "required", "label"))
     if "order_number" in value:
         v28 = value["order_number"]
         if not (isinstance(v28, str)):
-            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v28)))
+            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v28), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'order_number'"))
+        out.append(
+            Problem(ptr, "missing required field 'order_number'", "required", "order_number")
+        )
 
 
 def _body_order_event(value: Any, out: list[Problem]) -> None:
@@ -386,9 +475,20 @@ def _params_order_event(params: Mapping[str, Any], out: list[Problem]) -> None:
     v29 = params.get("supplier_id")
     if v29 is not None:
         if not (_is_int(v29)):
-            out.append(Problem("/supplier_id", _wrong_type("an integer", v29)))
+            out.append(
+                Problem(
+                    "/supplier_id", "User not authorised to save this supplier's orders", "type"
+                )
+            )
     else:
-        out.append(Problem("/supplier_id", "missing required query parameter"))
+        out.append(
+            Problem(
+                "/supplier_id",
+                "User not authorised to save this supplier's orders",
+                "required",
+                "supplier_id",
+            )
+        )
 
 
 def _response_order_event_200(value: Any, out: list[Problem]) -> None:

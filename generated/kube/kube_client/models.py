@@ -12,7 +12,7 @@ from kube_client._base import Model
 
 class OrderEvent(Model):
     """
-    One event for one order: a despatch (cancel absent or 0) or a cancellation (cancel 1) of the listed items. A despatch requires the delivery service, courier name, despatch date and tracking reference; the earliest and latest delivery dates are optional (see errata delivery-dates-optional); cancel_code and cancel_reason are only used by a cancellation.
+    One event for one order: a despatch (cancel absent or 0) or a cancellation (cancel 1) of the listed items. A despatch requires the delivery service, courier name, despatch date, earliest and latest delivery dates and tracking reference (see errata delivery-dates-required); cancel_code and cancel_reason are only used by a cancellation.
     """
 
     model_config = ConfigDict(
@@ -55,18 +55,21 @@ class OrderEvent(Model):
     Required only if the event is a despatch. Free text name of the courier used for despatch.
     """
     despatch_date: Annotated[
-        str | None, Field(pattern="^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$")
+        str | None,
+        Field(
+            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+        ),
     ] = None
     """
-    Required only if the event is a despatch. The date the items are being despatched, "Y-m-d H:i:s".
+    Required only if the event is a despatch. The date the items are being despatched, "Y-m-d H:i:s". (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
     earliest_delivery: date | None = None
     """
-    Optional (see errata delivery-dates-optional); "required only if the event is a despatch" in the document. The earliest estimated date the delivery will arrive, "Y-m-d".
+    Required only if the event is a despatch (see errata delivery-dates-required). The earliest estimated date the delivery will arrive, "Y-m-d". (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
     """
     latest_delivery: date | None = None
     """
-    Optional (see errata delivery-dates-optional); "required only if the event is a despatch" in the document. The latest estimated date the delivery will arrive, "Y-m-d".
+    Required only if the event is a despatch (see errata delivery-dates-required). The latest estimated date the delivery will arrive, "Y-m-d". (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
     """
     tracking_reference: str | None = None
     """

@@ -40,6 +40,7 @@ from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
+from zoneinfo import ZoneInfo
 
 import httpx
 from starlette.applications import Starlette
@@ -244,7 +245,9 @@ class MockProvider:
         if AUTH["expires_in"]:
             body[AUTH["expires_in"]] = DATA["token_ttl"]
         if AUTH["expires_at"]:
-            moment = _dt.datetime.fromtimestamp(self.tokens[token], _dt.UTC)
+            moment = _dt.datetime.fromtimestamp(
+                self.tokens[token], ZoneInfo(AUTH["expires_at_zone"])
+            )
             body[AUTH["expires_at"]] = moment.strftime(AUTH["expires_at_format"])
         return body
 
@@ -347,7 +350,11 @@ class MockProvider:
         problems = _validation.validate_params(op["name"], params)
         known = {p["wire_name"] for p in op["params"] if p["location"] == "query"}
         problems += [
-            Problem("/" + name, "unknown query parameter: the document does not list it")
+            Problem(
+                "/" + name,
+                "unknown query parameter: the document does not list it",
+                "unknown_field",
+            )
             for name in request.query_params
             if name not in known
         ]
@@ -391,11 +398,9 @@ class MockProvider:
         except UnicodeDecodeError:
             return None, self.reject("validation", [("", "the body is not valid UTF-8")])
         except (ValueError, RecursionError):
-            return None, self.reject("validation", [("", "invalid JSON")])
+            return None, self.reject("validation", [("", DATA["unreadable"])])
         if _depth(payload) > MAX_DEPTH:
-            return None, self.reject(
-                "validation", [("", f"invalid JSON: nested deeper than {MAX_DEPTH} levels")]
-            )
+            return None, self.reject("validation", [("", DATA["unreadable"])])
         return payload, None
 
     def _params(
@@ -415,7 +420,7 @@ class MockProvider:
 
     def _respond(self, op: dict[str, Any], body: Any, status: int | None = None) -> Response:
         status = status or op["status"]
-        if body is None or op["response_encoding"] == "empty":
+        if (body is None and not op["response_null"]) or op["response_encoding"] == "empty":
             return Response(status_code=status)
         if op["response_encoding"] == "form":
             fields = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from ._operations import GET_TOKEN, OperationInfo
 
@@ -102,10 +103,13 @@ class Auth:
         }
 
 
+EXPIRY_ZONE = ZoneInfo("Europe/London")
+
+
 def _expiry(value: Any) -> float | None:
-    """Seconds since the epoch of a documented expiry time (taken as UTC)."""
+    """Seconds since the epoch of a documented expiry time (local to EXPIRY_ZONE)."""
     if isinstance(value, _dt.datetime):
-        moment = value if value.tzinfo else value.replace(tzinfo=_dt.UTC)
+        moment = value if value.tzinfo else value.replace(tzinfo=EXPIRY_ZONE)
         return moment.timestamp()
     if not isinstance(value, str):
         return None
@@ -113,4 +117,4 @@ def _expiry(value: Any) -> float | None:
         parsed = _dt.datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
     except ValueError:
         return None
-    return parsed.replace(tzinfo=_dt.UTC).timestamp()
+    return parsed.replace(tzinfo=EXPIRY_ZONE).timestamp()

@@ -72,7 +72,7 @@ class _BaseClient:
         *,
         email: str,
         password: str,
-        server: str,
+        server: str | None,
         base_url: str | None,
         timeout: float | httpx.Timeout | None,
         headers: Mapping[str, str] | None,
@@ -256,7 +256,7 @@ class Client(_BaseClient):
         *,
         email: str,
         password: str,
-        server: str = _core.DEFAULT_SERVER,
+        server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
@@ -543,7 +543,7 @@ class Client(_BaseClient):
 
     def get_order(
         self,
-        ord_no: str,
+        ord_no: str | int,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -688,7 +688,7 @@ class AsyncClient(_BaseClient):
         *,
         email: str,
         password: str,
-        server: str = _core.DEFAULT_SERVER,
+        server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
@@ -985,7 +985,7 @@ class AsyncClient(_BaseClient):
 
     async def get_order(
         self,
-        ord_no: str,
+        ord_no: str | int,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,

@@ -7,10 +7,22 @@ from typing import NamedTuple
 
 
 class Problem(NamedTuple):
-    """A JSON Pointer into the payload and the documented rule it breaks."""
+    """A JSON Pointer into the payload and the documented rule it breaks.
+
+    `message` is for people (a provider's own wording where the document
+    gives one); a program reads `rule`, a stable id (`required`, `type`,
+    `minLength`, `maxLength`, `enum`, `const`, `format`, `pattern`,
+    `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`,
+    `minItems`, `maxItems`, `unique`, `conditional`, `at_least_one_of`,
+    `cross_field`, `unknown_field`, `discriminator`, `no_body`; `provider`
+    for a problem the provider itself reported), and `field`, the name of
+    the missing field for `required` and `conditional` (None otherwise).
+    """
 
     pointer: str
     message: str
+    rule: str = "provider"
+    field: str | None = None
 
     def __str__(self) -> str:
         return f"{self.pointer or '(root)'}: {self.message}"

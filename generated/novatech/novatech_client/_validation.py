@@ -58,6 +58,19 @@ def _unique(items: list[Any]) -> bool:
     return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
 
 
+def _repeats(items: list[Any], key: str) -> list[int]:
+    """Indexes of the items whose `key` equals an earlier item's."""
+    seen: list[Any] = []
+    found = []
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and key in item:
+            if any(_same_json(item[key], earlier) for earlier in seen):
+                found.append(index)
+            else:
+                seen.append(item[key])
+    return found
+
+
 def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
@@ -103,6 +116,27 @@ def _parse_date_time(text: str) -> _dt.datetime | None:
         return None
 
 
+_ISO_DATE_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+
+
+def _parse_iso_date_time(text: str) -> _dt.date | None:
+    """An ISO-8601 date with optional time of day and offset, on a real calendar day."""
+    if not _ISO_DATE_TIME.fullmatch(text):
+        return None
+    try:
+        if "T" not in text:
+            return _dt.date.fromisoformat(text)
+        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _is_iso_date_time(text: str) -> bool:
+    return _parse_iso_date_time(text) is not None
+
+
 def _is_date(text: str) -> bool:
     return _parse_date(text) is not None
 
@@ -130,6 +164,7 @@ def _is_uri(text: str) -> bool:
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "date": _parse_date,
     "local-date-time": _parse_local_date_time,
+    "iso-date-time": _parse_iso_date_time,
     "date-time": _parse_date_time,
 }
 
@@ -199,102 +234,118 @@ _C15 = ("collection_ref", "asset_tag")
 
 def _check_Asset(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "asset_tag" in value:
         v1 = value["asset_tag"]
         if not (isinstance(v1, str)):
-            out.append(Problem(ptr + "/asset_tag", _wrong_type("a string", v1)))
+            out.append(Problem(ptr + "/asset_tag", _wrong_type("a string", v1), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'asset_tag'"))
+        out.append(Problem(ptr, "missing required field 'asset_tag'", "required", "asset_tag"))
     if "type" in value:
         v2 = value["type"]
         if not (isinstance(v2, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v2)))
+            out.append(Problem(ptr + "/type", _wrong_type("a string", v2), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'type'"))
+        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
     if "received_back" in value:
         v3 = value["received_back"]
         if not (isinstance(v3, bool)):
-            out.append(Problem(ptr + "/received_back", _wrong_type("a boolean", v3)))
+            out.append(Problem(ptr + "/received_back", _wrong_type("a boolean", v3), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'received_back'"))
+        out.append(
+            Problem(ptr, "missing required field 'received_back'", "required", "received_back")
+        )
 
 
 def _check_AuditEvent(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "timestamp" in value:
         v4 = value["timestamp"]
         if not (isinstance(v4, str)):
-            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", v4)))
+            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", v4), "type"))
         else:
             if isinstance(v4, str) and not _is_local_date_time(v4):
                 out.append(
                     Problem(
                         ptr + "/timestamp",
                         "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v4) + ")",
+                        "format",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'timestamp'"))
+        out.append(Problem(ptr, "missing required field 'timestamp'", "required", "timestamp"))
     if "email" in value:
         v5 = value["email"]
         if not (isinstance(v5, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v5)))
+            out.append(Problem(ptr + "/email", _wrong_type("a string", v5), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'email'"))
+        out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
     if "action" in value:
         v6 = value["action"]
         if not (isinstance(v6, str)):
-            out.append(Problem(ptr + "/action", _wrong_type("a string", v6)))
+            out.append(Problem(ptr + "/action", _wrong_type("a string", v6), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'action'"))
+        out.append(Problem(ptr, "missing required field 'action'", "required", "action"))
 
 
 def _check_AuditLog(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "audit_log" in value:
         v7 = value["audit_log"]
         if not (isinstance(v7, list)):
-            out.append(Problem(ptr + "/audit_log", _wrong_type("an array", v7)))
+            out.append(Problem(ptr + "/audit_log", _wrong_type("an array", v7), "type"))
         else:
             for i8, item9 in enumerate(v7):
                 _check_AuditEvent(item9, ptr + "/audit_log" + "/" + str(i8), out)
     else:
-        out.append(Problem(ptr, "missing required field 'audit_log'"))
+        out.append(Problem(ptr, "missing required field 'audit_log'", "required", "audit_log"))
 
 
 def _check_BookCollectionRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "collection_reference" in value:
         v10 = value["collection_reference"]
         if not (isinstance(v10, str)):
-            out.append(Problem(ptr + "/collection_reference", _wrong_type("a string", v10)))
+            out.append(Problem(ptr + "/collection_reference", _wrong_type("a string", v10), "type"))
         else:
             n11 = len(v10) if isinstance(v10, str) else 0
             if n11 > 14:
                 out.append(
                     Problem(
-                        ptr + "/collection_reference", f"must be at most 14 characters (got {n11})"
+                        ptr + "/collection_reference",
+                        f"must be at most 14 characters (got {n11})",
+                        "maxLength",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'collection_reference'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'collection_reference'",
+                "required",
+                "collection_reference",
+            )
+        )
     if "collect_from" in value:
         v12 = value["collect_from"]
         _check_CollectFrom(v12, ptr + "/collect_from", out)
     else:
-        out.append(Problem(ptr, "missing required field 'collect_from'"))
+        out.append(
+            Problem(ptr, "missing required field 'collect_from'", "required", "collect_from")
+        )
     if "notification_email_address" in value:
         v13 = value["notification_email_address"]
         if not (isinstance(v13, str)):
-            out.append(Problem(ptr + "/notification_email_address", _wrong_type("a string", v13)))
+            out.append(
+                Problem(ptr + "/notification_email_address", _wrong_type("a string", v13), "type")
+            )
         else:
             n14 = len(v13) if isinstance(v13, str) else 0
             if n14 > 254:
@@ -302,14 +353,24 @@ def _check_BookCollectionRequest(value: Any, ptr: str, out: list[Problem]) -> No
                     Problem(
                         ptr + "/notification_email_address",
                         f"must be at most 254 characters (got {n14})",
+                        "maxLength",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'notification_email_address'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'notification_email_address'",
+                "required",
+                "notification_email_address",
+            )
+        )
     if "notification_phone_number" in value:
         v15 = value["notification_phone_number"]
         if not (isinstance(v15, str)):
-            out.append(Problem(ptr + "/notification_phone_number", _wrong_type("a string", v15)))
+            out.append(
+                Problem(ptr + "/notification_phone_number", _wrong_type("a string", v15), "type")
+            )
         else:
             n16 = len(v15) if isinstance(v15, str) else 0
             if n16 > 30:
@@ -317,1240 +378,1630 @@ def _check_BookCollectionRequest(value: Any, ptr: str, out: list[Problem]) -> No
                     Problem(
                         ptr + "/notification_phone_number",
                         f"must be at most 30 characters (got {n16})",
+                        "maxLength",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'notification_phone_number'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'notification_phone_number'",
+                "required",
+                "notification_phone_number",
+            )
+        )
     if "packaging_lines" in value:
         v17 = value["packaging_lines"]
         if not (isinstance(v17, list)):
-            out.append(Problem(ptr + "/packaging_lines", _wrong_type("an array", v17)))
+            out.append(Problem(ptr + "/packaging_lines", _wrong_type("an array", v17), "type"))
         else:
-            for i18, item19 in enumerate(v17):
-                _check_PackagingLine(item19, ptr + "/packaging_lines" + "/" + str(i18), out)
+            for i18 in _repeats(v17, "asset_tag"):
+                out.append(
+                    Problem(
+                        ptr + "/packaging_lines" + "/" + str(i18) + "/asset_tag",
+                        "must be unique: an earlier item has the same 'asset_tag'",
+                        "unique",
+                    )
+                )
+            for i19, item20 in enumerate(v17):
+                _check_PackagingLine(item20, ptr + "/packaging_lines" + "/" + str(i19), out)
     else:
-        out.append(Problem(ptr, "missing required field 'packaging_lines'"))
-    for key20 in value:
-        if key20 not in _C0:
+        out.append(
+            Problem(ptr, "missing required field 'packaging_lines'", "required", "packaging_lines")
+        )
+    for key21 in value:
+        if key21 not in _C0:
             out.append(
-                Problem(ptr + "/" + _escape(key20), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key21),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_ChangePasswordRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "email" in value:
-        v21 = value["email"]
-        if not (isinstance(v21, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v21)))
-    else:
-        out.append(Problem(ptr, "missing required field 'email'"))
-    if "current_password" in value:
-        v22 = value["current_password"]
+        v22 = value["email"]
         if not (isinstance(v22, str)):
-            out.append(Problem(ptr + "/current_password", _wrong_type("a string", v22)))
+            out.append(Problem(ptr + "/email", _wrong_type("a string", v22), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'current_password'"))
-    if "new_password" in value:
-        v23 = value["new_password"]
+        out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
+    if "current_password" in value:
+        v23 = value["current_password"]
         if not (isinstance(v23, str)):
-            out.append(Problem(ptr + "/new_password", _wrong_type("a string", v23)))
+            out.append(Problem(ptr + "/current_password", _wrong_type("a string", v23), "type"))
+    else:
+        out.append(
+            Problem(
+                ptr, "missing required field 'current_password'", "required", "current_password"
+            )
+        )
+    if "new_password" in value:
+        v24 = value["new_password"]
+        if not (isinstance(v24, str)):
+            out.append(Problem(ptr + "/new_password", _wrong_type("a string", v24), "type"))
         else:
-            n24 = len(v23) if isinstance(v23, str) else 0
-            if n24 < 16 or n24 > 50:
+            n25 = len(v24) if isinstance(v24, str) else 0
+            if n25 < 16 or n25 > 50:
                 out.append(
-                    Problem(ptr + "/new_password", f"must be 16 to 50 characters (got {n24})")
+                    Problem(
+                        ptr + "/new_password",
+                        f"must be 16 to 50 characters (got {n25})",
+                        "minLength" if n25 < 16 else "maxLength",
+                    )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'new_password'"))
-    for key25 in value:
-        if key25 not in _C1:
+        out.append(
+            Problem(ptr, "missing required field 'new_password'", "required", "new_password")
+        )
+    for key26 in value:
+        if key26 not in _C1:
             out.append(
-                Problem(ptr + "/" + _escape(key25), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key26),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_CollectFrom(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "name" in value:
-        v26 = value["name"]
-        if not (isinstance(v26, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v26)))
+        v27 = value["name"]
+        if not (isinstance(v27, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v27), "type"))
         else:
-            n27 = len(v26) if isinstance(v26, str) else 0
-            if n27 < 3 or n27 > 30:
-                out.append(Problem(ptr + "/name", f"must be 3 to 30 characters (got {n27})"))
+            n28 = len(v27) if isinstance(v27, str) else 0
+            if n28 < 3 or n28 > 30:
+                out.append(
+                    Problem(
+                        ptr + "/name",
+                        f"must be 3 to 30 characters (got {n28})",
+                        "minLength" if n28 < 3 else "maxLength",
+                    )
+                )
     else:
-        out.append(Problem(ptr, "missing required field 'name'"))
+        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "address_lines" in value:
-        v28 = value["address_lines"]
-        if not (isinstance(v28, list)):
-            out.append(Problem(ptr + "/address_lines", _wrong_type("an array", v28)))
+        v29 = value["address_lines"]
+        if not (isinstance(v29, list)):
+            out.append(Problem(ptr + "/address_lines", _wrong_type("an array", v29), "type"))
         else:
-            n29 = len(v28)
-            if n29 < 2 or n29 > 4:
-                out.append(Problem(ptr + "/address_lines", f"must have 2 to 4 items (got {n29})"))
-            for i30, item31 in enumerate(v28):
-                if not (isinstance(item31, str)):
+            n30 = len(v29)
+            if n30 < 2 or n30 > 4:
+                out.append(
+                    Problem(
+                        ptr + "/address_lines",
+                        f"must have 2 to 4 items (got {n30})",
+                        "minItems" if n30 < 2 else "maxItems",
+                    )
+                )
+            for i31, item32 in enumerate(v29):
+                if not (isinstance(item32, str)):
                     out.append(
                         Problem(
-                            ptr + "/address_lines" + "/" + str(i30), _wrong_type("a string", item31)
+                            ptr + "/address_lines" + "/" + str(i31),
+                            _wrong_type("a string", item32),
+                            "type",
                         )
                     )
                 else:
-                    n32 = len(item31) if isinstance(item31, str) else 0
-                    if n32 > 30:
+                    n33 = len(item32) if isinstance(item32, str) else 0
+                    if n33 > 30:
                         out.append(
                             Problem(
-                                ptr + "/address_lines" + "/" + str(i30),
-                                f"must be at most 30 characters (got {n32})",
+                                ptr + "/address_lines" + "/" + str(i31),
+                                f"must be at most 30 characters (got {n33})",
+                                "maxLength",
                             )
                         )
     else:
-        out.append(Problem(ptr, "missing required field 'address_lines'"))
+        out.append(
+            Problem(ptr, "missing required field 'address_lines'", "required", "address_lines")
+        )
     if "postal_code" in value:
-        v33 = value["postal_code"]
-        if not (isinstance(v33, str)):
-            out.append(Problem(ptr + "/postal_code", _wrong_type("a string", v33)))
+        v34 = value["postal_code"]
+        if not (isinstance(v34, str)):
+            out.append(Problem(ptr + "/postal_code", _wrong_type("a string", v34), "type"))
         else:
-            n34 = len(v33) if isinstance(v33, str) else 0
-            if n34 > 8:
+            n35 = len(v34) if isinstance(v34, str) else 0
+            if n35 > 8:
                 out.append(
-                    Problem(ptr + "/postal_code", f"must be at most 8 characters (got {n34})")
+                    Problem(
+                        ptr + "/postal_code",
+                        f"must be at most 8 characters (got {n35})",
+                        "maxLength",
+                    )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'postal_code'"))
-    for key35 in value:
-        if key35 not in _C2:
+        out.append(Problem(ptr, "missing required field 'postal_code'", "required", "postal_code"))
+    for key36 in value:
+        if key36 not in _C2:
             out.append(
-                Problem(ptr + "/" + _escape(key35), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key36),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "supplier_order_number" in value:
-        v36 = value["supplier_order_number"]
-        if not (_is_int(v36)):
-            out.append(Problem(ptr + "/supplier_order_number", _wrong_type("an integer", v36)))
+        v37 = value["supplier_order_number"]
+        if not (_is_int(v37)):
+            out.append(
+                Problem(ptr + "/supplier_order_number", _wrong_type("an integer", v37), "type")
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'supplier_order_number'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'supplier_order_number'",
+                "required",
+                "supplier_order_number",
+            )
+        )
     if "collection_reference" in value:
-        v37 = value["collection_reference"]
-        if not (isinstance(v37, str)):
-            out.append(Problem(ptr + "/collection_reference", _wrong_type("a string", v37)))
+        v38 = value["collection_reference"]
+        if not (isinstance(v38, str)):
+            out.append(Problem(ptr + "/collection_reference", _wrong_type("a string", v38), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'collection_reference'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'collection_reference'",
+                "required",
+                "collection_reference",
+            )
+        )
     if "collect_from" in value:
-        v38 = value["collect_from"]
-        _check_CollectFrom(v38, ptr + "/collect_from", out)
+        v39 = value["collect_from"]
+        _check_CollectFrom(v39, ptr + "/collect_from", out)
     else:
-        out.append(Problem(ptr, "missing required field 'collect_from'"))
+        out.append(
+            Problem(ptr, "missing required field 'collect_from'", "required", "collect_from")
+        )
     if "notification_email_address" in value:
-        v39 = value["notification_email_address"]
-        if not (isinstance(v39, str)):
-            out.append(Problem(ptr + "/notification_email_address", _wrong_type("a string", v39)))
-    else:
-        out.append(Problem(ptr, "missing required field 'notification_email_address'"))
-    if "notification_phone_number" in value:
-        v40 = value["notification_phone_number"]
+        v40 = value["notification_email_address"]
         if not (isinstance(v40, str)):
-            out.append(Problem(ptr + "/notification_phone_number", _wrong_type("a string", v40)))
+            out.append(
+                Problem(ptr + "/notification_email_address", _wrong_type("a string", v40), "type")
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'notification_phone_number'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'notification_email_address'",
+                "required",
+                "notification_email_address",
+            )
+        )
+    if "notification_phone_number" in value:
+        v41 = value["notification_phone_number"]
+        if not (isinstance(v41, str)):
+            out.append(
+                Problem(ptr + "/notification_phone_number", _wrong_type("a string", v41), "type")
+            )
+    else:
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'notification_phone_number'",
+                "required",
+                "notification_phone_number",
+            )
+        )
     if "number_of_boxes" in value:
-        v41 = value["number_of_boxes"]
-        if not (_is_int(v41)):
-            out.append(Problem(ptr + "/number_of_boxes", _wrong_type("an integer", v41)))
+        v42 = value["number_of_boxes"]
+        if not (_is_int(v42)):
+            out.append(Problem(ptr + "/number_of_boxes", _wrong_type("an integer", v42), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'number_of_boxes'"))
+        out.append(
+            Problem(ptr, "missing required field 'number_of_boxes'", "required", "number_of_boxes")
+        )
     if "created_date" in value:
-        v42 = value["created_date"]
-        if not (isinstance(v42, str)):
-            out.append(Problem(ptr + "/created_date", _wrong_type("a string", v42)))
+        v43 = value["created_date"]
+        if not (isinstance(v43, str)):
+            out.append(Problem(ptr + "/created_date", _wrong_type("a string", v43), "type"))
         else:
-            if isinstance(v42, str) and not _is_local_date_time(v42):
+            if isinstance(v43, str) and not _is_local_date_time(v43):
                 out.append(
                     Problem(
                         ptr + "/created_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v42) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v43) + ")",
+                        "format",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'created_date'"))
+        out.append(
+            Problem(ptr, "missing required field 'created_date'", "required", "created_date")
+        )
     if "booked" in value:
-        v43 = value["booked"]
-        if not (isinstance(v43, bool)):
-            out.append(Problem(ptr + "/booked", _wrong_type("a boolean", v43)))
+        v44 = value["booked"]
+        if not (isinstance(v44, bool)):
+            out.append(Problem(ptr + "/booked", _wrong_type("a boolean", v44), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'booked'"))
+        out.append(Problem(ptr, "missing required field 'booked'", "required", "booked"))
     if "collection_url" in value:
-        v44 = value["collection_url"]
-        if not (isinstance(v44, str)):
-            out.append(Problem(ptr + "/collection_url", _wrong_type("a string", v44)))
-    else:
-        out.append(Problem(ptr, "missing required field 'collection_url'"))
-    if "requested_collection_date" in value:
-        v45 = value["requested_collection_date"]
+        v45 = value["collection_url"]
         if not (isinstance(v45, str)):
-            out.append(Problem(ptr + "/requested_collection_date", _wrong_type("a string", v45)))
+            out.append(Problem(ptr + "/collection_url", _wrong_type("a string", v45), "type"))
+    else:
+        out.append(
+            Problem(ptr, "missing required field 'collection_url'", "required", "collection_url")
+        )
+    if "requested_collection_date" in value:
+        v46 = value["requested_collection_date"]
+        if not (isinstance(v46, str)):
+            out.append(
+                Problem(ptr + "/requested_collection_date", _wrong_type("a string", v46), "type")
+            )
         else:
-            if isinstance(v45, str) and not _is_local_date_time(v45):
+            if isinstance(v46, str) and not _is_local_date_time(v46):
                 out.append(
                     Problem(
                         ptr + "/requested_collection_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v45) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v46) + ")",
+                        "format",
                     )
                 )
     if "assets" in value:
-        v46 = value["assets"]
-        if not (isinstance(v46, list)):
-            out.append(Problem(ptr + "/assets", _wrong_type("an array", v46)))
+        v47 = value["assets"]
+        if not (isinstance(v47, list)):
+            out.append(Problem(ptr + "/assets", _wrong_type("an array", v47), "type"))
         else:
-            for i47, item48 in enumerate(v46):
-                _check_Asset(item48, ptr + "/assets" + "/" + str(i47), out)
+            for i48, item49 in enumerate(v47):
+                _check_Asset(item49, ptr + "/assets" + "/" + str(i48), out)
     else:
-        out.append(Problem(ptr, "missing required field 'assets'"))
+        out.append(Problem(ptr, "missing required field 'assets'", "required", "assets"))
 
 
 def _check_CreateNewStarterRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "name" in value:
-        v49 = value["name"]
-        if not (isinstance(v49, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v49)))
-    else:
-        out.append(Problem(ptr, "missing required field 'name'"))
-    if "email" in value:
-        v50 = value["email"]
+        v50 = value["name"]
         if not (isinstance(v50, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v50)))
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v50), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'email'"))
+        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
+    if "email" in value:
+        v51 = value["email"]
+        if not (isinstance(v51, str)):
+            out.append(Problem(ptr + "/email", _wrong_type("a string", v51), "type"))
+    else:
+        out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
     if "level" in value:
-        v51 = value["level"]
-        if not (_is_int(v51)):
-            out.append(Problem(ptr + "/level", _wrong_type("an integer", v51)))
+        v52 = value["level"]
+        if not (_is_int(v52)):
+            out.append(Problem(ptr + "/level", _wrong_type("an integer", v52), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'level'"))
+        out.append(Problem(ptr, "missing required field 'level'", "required", "level"))
     if "linkonly" in value:
-        v52 = value["linkonly"]
-        if not (isinstance(v52, bool)):
-            out.append(Problem(ptr + "/linkonly", _wrong_type("a boolean", v52)))
+        v53 = value["linkonly"]
+        if not (isinstance(v53, bool)):
+            out.append(Problem(ptr + "/linkonly", _wrong_type("a boolean", v53), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'linkonly'"))
+        out.append(Problem(ptr, "missing required field 'linkonly'", "required", "linkonly"))
     if "mobileno" in value:
-        v53 = value["mobileno"]
-        if not (isinstance(v53, str)):
-            out.append(Problem(ptr + "/mobileno", _wrong_type("a string", v53)))
-    if "startdate" in value:
-        v54 = value["startdate"]
+        v54 = value["mobileno"]
         if not (isinstance(v54, str)):
-            out.append(Problem(ptr + "/startdate", _wrong_type("a string", v54)))
+            out.append(Problem(ptr + "/mobileno", _wrong_type("a string", v54), "type"))
+    if "startdate" in value:
+        v55 = value["startdate"]
+        if not (isinstance(v55, str)):
+            out.append(Problem(ptr + "/startdate", _wrong_type("a string", v55), "type"))
         else:
-            if isinstance(v54, str) and not _is_date(v54):
+            if isinstance(v55, str) and not _is_date(v55):
                 out.append(
                     Problem(
-                        ptr + "/startdate", "must be a date as YYYY-MM-DD (got " + repr(v54) + ")"
+                        ptr + "/startdate",
+                        "must be a date as YYYY-MM-DD (got " + repr(v55) + ")",
+                        "format",
                     )
                 )
     if "internalid" in value:
-        v55 = value["internalid"]
-        if not (isinstance(v55, str)):
-            out.append(Problem(ptr + "/internalid", _wrong_type("a string", v55)))
-    for key56 in value:
-        if key56 not in _C3:
+        v56 = value["internalid"]
+        if not (isinstance(v56, str)):
+            out.append(Problem(ptr + "/internalid", _wrong_type("a string", v56), "type"))
+    for key57 in value:
+        if key57 not in _C3:
             out.append(
-                Problem(ptr + "/" + _escape(key56), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key57),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_DeliverTo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "name" in value:
-        v57 = value["name"]
-        if not (isinstance(v57, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v57)))
+        v58 = value["name"]
+        if not (isinstance(v58, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v58), "type"))
         else:
-            n58 = len(v57) if isinstance(v57, str) else 0
-            if n58 < 5 or n58 > 30:
-                out.append(Problem(ptr + "/name", f"must be 5 to 30 characters (got {n58})"))
+            n59 = len(v58) if isinstance(v58, str) else 0
+            if n59 < 5 or n59 > 30:
+                out.append(
+                    Problem(
+                        ptr + "/name",
+                        f"must be 5 to 30 characters (got {n59})",
+                        "minLength" if n59 < 5 else "maxLength",
+                    )
+                )
     else:
-        out.append(Problem(ptr, "missing required field 'name'"))
+        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "address_lines" in value:
-        v59 = value["address_lines"]
-        if not (isinstance(v59, list)):
-            out.append(Problem(ptr + "/address_lines", _wrong_type("an array", v59)))
+        v60 = value["address_lines"]
+        if not (isinstance(v60, list)):
+            out.append(Problem(ptr + "/address_lines", _wrong_type("an array", v60), "type"))
         else:
-            n60 = len(v59)
-            if n60 < 2 or n60 > 4:
-                out.append(Problem(ptr + "/address_lines", f"must have 2 to 4 items (got {n60})"))
-            for i61, item62 in enumerate(v59):
-                if not (isinstance(item62, str)):
+            n61 = len(v60)
+            if n61 < 2 or n61 > 4:
+                out.append(
+                    Problem(
+                        ptr + "/address_lines",
+                        f"must have 2 to 4 items (got {n61})",
+                        "minItems" if n61 < 2 else "maxItems",
+                    )
+                )
+            for i62, item63 in enumerate(v60):
+                if not (isinstance(item63, str)):
                     out.append(
                         Problem(
-                            ptr + "/address_lines" + "/" + str(i61), _wrong_type("a string", item62)
+                            ptr + "/address_lines" + "/" + str(i62),
+                            _wrong_type("a string", item63),
+                            "type",
                         )
                     )
                 else:
-                    n63 = len(item62) if isinstance(item62, str) else 0
-                    if n63 > 30:
+                    n64 = len(item63) if isinstance(item63, str) else 0
+                    if n64 > 30:
                         out.append(
                             Problem(
-                                ptr + "/address_lines" + "/" + str(i61),
-                                f"must be at most 30 characters (got {n63})",
+                                ptr + "/address_lines" + "/" + str(i62),
+                                f"must be at most 30 characters (got {n64})",
+                                "maxLength",
                             )
                         )
     else:
-        out.append(Problem(ptr, "missing required field 'address_lines'"))
+        out.append(
+            Problem(ptr, "missing required field 'address_lines'", "required", "address_lines")
+        )
     if "postal_code" in value:
-        v64 = value["postal_code"]
-        if not (isinstance(v64, str)):
-            out.append(Problem(ptr + "/postal_code", _wrong_type("a string", v64)))
+        v65 = value["postal_code"]
+        if not (isinstance(v65, str)):
+            out.append(Problem(ptr + "/postal_code", _wrong_type("a string", v65), "type"))
         else:
-            n65 = len(v64) if isinstance(v64, str) else 0
-            if n65 > 8:
+            n66 = len(v65) if isinstance(v65, str) else 0
+            if n66 > 8:
                 out.append(
-                    Problem(ptr + "/postal_code", f"must be at most 8 characters (got {n65})")
+                    Problem(
+                        ptr + "/postal_code",
+                        f"must be at most 8 characters (got {n66})",
+                        "maxLength",
+                    )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'postal_code'"))
+        out.append(Problem(ptr, "missing required field 'postal_code'", "required", "postal_code"))
     if "email_address" in value:
-        v66 = value["email_address"]
-        if not (isinstance(v66, str)):
-            out.append(Problem(ptr + "/email_address", _wrong_type("a string", v66)))
+        v67 = value["email_address"]
+        if not (isinstance(v67, str)):
+            out.append(Problem(ptr + "/email_address", _wrong_type("a string", v67), "type"))
         else:
-            n67 = len(v66) if isinstance(v66, str) else 0
-            if n67 > 254:
+            n68 = len(v67) if isinstance(v67, str) else 0
+            if n68 > 254:
                 out.append(
-                    Problem(ptr + "/email_address", f"must be at most 254 characters (got {n67})")
+                    Problem(
+                        ptr + "/email_address",
+                        f"must be at most 254 characters (got {n68})",
+                        "maxLength",
+                    )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'email_address'"))
+        out.append(
+            Problem(ptr, "missing required field 'email_address'", "required", "email_address")
+        )
     if "phone_number" in value:
-        v68 = value["phone_number"]
-        if not (isinstance(v68, str)):
-            out.append(Problem(ptr + "/phone_number", _wrong_type("a string", v68)))
+        v69 = value["phone_number"]
+        if not (isinstance(v69, str)):
+            out.append(Problem(ptr + "/phone_number", _wrong_type("a string", v69), "type"))
         else:
-            n69 = len(v68) if isinstance(v68, str) else 0
-            if n69 > 30:
+            n70 = len(v69) if isinstance(v69, str) else 0
+            if n70 > 30:
                 out.append(
-                    Problem(ptr + "/phone_number", f"must be at most 30 characters (got {n69})")
+                    Problem(
+                        ptr + "/phone_number",
+                        f"must be at most 30 characters (got {n70})",
+                        "maxLength",
+                    )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'phone_number'"))
-    for key70 in value:
-        if key70 not in _C4:
+        out.append(
+            Problem(ptr, "missing required field 'phone_number'", "required", "phone_number")
+        )
+    for key71 in value:
+        if key71 not in _C4:
             out.append(
-                Problem(ptr + "/" + _escape(key70), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key71),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_DispatchInfo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "dispatch_number" in value:
-        v71 = value["dispatch_number"]
-        if not (_is_int(v71)):
-            out.append(Problem(ptr + "/dispatch_number", _wrong_type("an integer", v71)))
+        v72 = value["dispatch_number"]
+        if not (_is_int(v72)):
+            out.append(Problem(ptr + "/dispatch_number", _wrong_type("an integer", v72), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'dispatch_number'"))
+        out.append(
+            Problem(ptr, "missing required field 'dispatch_number'", "required", "dispatch_number")
+        )
     if "dispatch_date" in value:
-        v72 = value["dispatch_date"]
-        if not (isinstance(v72, str)):
-            out.append(Problem(ptr + "/dispatch_date", _wrong_type("a string", v72)))
+        v73 = value["dispatch_date"]
+        if not (isinstance(v73, str)):
+            out.append(Problem(ptr + "/dispatch_date", _wrong_type("a string", v73), "type"))
         else:
-            if isinstance(v72, str) and not _is_local_date_time(v72):
+            if isinstance(v73, str) and not _is_local_date_time(v73):
                 out.append(
                     Problem(
                         ptr + "/dispatch_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v72) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v73) + ")",
+                        "format",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'dispatch_date'"))
+        out.append(
+            Problem(ptr, "missing required field 'dispatch_date'", "required", "dispatch_date")
+        )
     if "box_number" in value:
-        v73 = value["box_number"]
-        if not (_is_int(v73)):
-            out.append(Problem(ptr + "/box_number", _wrong_type("an integer", v73)))
-    else:
-        out.append(Problem(ptr, "missing required field 'box_number'"))
-    if "item_number" in value:
-        v74 = value["item_number"]
+        v74 = value["box_number"]
         if not (_is_int(v74)):
-            out.append(Problem(ptr + "/item_number", _wrong_type("an integer", v74)))
+            out.append(Problem(ptr + "/box_number", _wrong_type("an integer", v74), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'item_number'"))
+        out.append(Problem(ptr, "missing required field 'box_number'", "required", "box_number"))
+    if "item_number" in value:
+        v75 = value["item_number"]
+        if not (_is_int(v75)):
+            out.append(Problem(ptr + "/item_number", _wrong_type("an integer", v75), "type"))
+    else:
+        out.append(Problem(ptr, "missing required field 'item_number'", "required", "item_number"))
     if "courier_service" in value:
-        v75 = value["courier_service"]
-        if not (isinstance(v75, str)):
-            out.append(Problem(ptr + "/courier_service", _wrong_type("a string", v75)))
-    else:
-        out.append(Problem(ptr, "missing required field 'courier_service'"))
-    if "tracking_url" in value:
-        v76 = value["tracking_url"]
+        v76 = value["courier_service"]
         if not (isinstance(v76, str)):
-            out.append(Problem(ptr + "/tracking_url", _wrong_type("a string", v76)))
+            out.append(Problem(ptr + "/courier_service", _wrong_type("a string", v76), "type"))
+    else:
+        out.append(
+            Problem(ptr, "missing required field 'courier_service'", "required", "courier_service")
+        )
+    if "tracking_url" in value:
+        v77 = value["tracking_url"]
+        if not (isinstance(v77, str)):
+            out.append(Problem(ptr + "/tracking_url", _wrong_type("a string", v77), "type"))
 
 
 def _check_GetTokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "email" in value:
-        v77 = value["email"]
-        if not (isinstance(v77, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v77)))
-    else:
-        out.append(Problem(ptr, "missing required field 'email'"))
-    if "password" in value:
-        v78 = value["password"]
+        v78 = value["email"]
         if not (isinstance(v78, str)):
-            out.append(Problem(ptr + "/password", _wrong_type("a string", v78)))
+            out.append(Problem(ptr + "/email", _wrong_type("a string", v78), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'password'"))
-    for key79 in value:
-        if key79 not in _C5:
+        out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
+    if "password" in value:
+        v79 = value["password"]
+        if not (isinstance(v79, str)):
+            out.append(Problem(ptr + "/password", _wrong_type("a string", v79), "type"))
+    else:
+        out.append(Problem(ptr, "missing required field 'password'", "required", "password"))
+    for key80 in value:
+        if key80 not in _C5:
             out.append(
-                Problem(ptr + "/" + _escape(key79), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key80),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_Group(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "product_group_id" in value:
-        v80 = value["product_group_id"]
-        if not (isinstance(v80, str)):
-            out.append(Problem(ptr + "/product_group_id", _wrong_type("a string", v80)))
-        else:
-            if isinstance(v80, str) and not _is_uuid(v80):
-                out.append(
-                    Problem(ptr + "/product_group_id", "must be a UUID (got " + repr(v80) + ")")
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'product_group_id'"))
-    if "scim_id" in value:
-        v81 = value["scim_id"]
+        v81 = value["product_group_id"]
         if not (isinstance(v81, str)):
-            out.append(Problem(ptr + "/scim_id", _wrong_type("a string", v81)))
+            out.append(Problem(ptr + "/product_group_id", _wrong_type("a string", v81), "type"))
         else:
             if isinstance(v81, str) and not _is_uuid(v81):
-                out.append(Problem(ptr + "/scim_id", "must be a UUID (got " + repr(v81) + ")"))
+                out.append(
+                    Problem(
+                        ptr + "/product_group_id",
+                        "must be a UUID (got " + repr(v81) + ")",
+                        "format",
+                    )
+                )
     else:
-        out.append(Problem(ptr, "missing required field 'scim_id'"))
-    if "display_name" in value:
-        v82 = value["display_name"]
+        out.append(
+            Problem(
+                ptr, "missing required field 'product_group_id'", "required", "product_group_id"
+            )
+        )
+    if "scim_id" in value:
+        v82 = value["scim_id"]
         if not (isinstance(v82, str)):
-            out.append(Problem(ptr + "/display_name", _wrong_type("a string", v82)))
+            out.append(Problem(ptr + "/scim_id", _wrong_type("a string", v82), "type"))
+        else:
+            if isinstance(v82, str) and not _is_uuid(v82):
+                out.append(
+                    Problem(ptr + "/scim_id", "must be a UUID (got " + repr(v82) + ")", "format")
+                )
     else:
-        out.append(Problem(ptr, "missing required field 'display_name'"))
+        out.append(Problem(ptr, "missing required field 'scim_id'", "required", "scim_id"))
+    if "display_name" in value:
+        v83 = value["display_name"]
+        if not (isinstance(v83, str)):
+            out.append(Problem(ptr + "/display_name", _wrong_type("a string", v83), "type"))
+    else:
+        out.append(
+            Problem(ptr, "missing required field 'display_name'", "required", "display_name")
+        )
 
 
 def _check_GroupList(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "groups" in value:
-        v83 = value["groups"]
-        if not (isinstance(v83, list)):
-            out.append(Problem(ptr + "/groups", _wrong_type("an array", v83)))
+        v84 = value["groups"]
+        if not (isinstance(v84, list)):
+            out.append(Problem(ptr + "/groups", _wrong_type("an array", v84), "type"))
         else:
-            for i84, item85 in enumerate(v83):
-                _check_Group(item85, ptr + "/groups" + "/" + str(i84), out)
+            for i85, item86 in enumerate(v84):
+                _check_Group(item86, ptr + "/groups" + "/" + str(i85), out)
     else:
-        out.append(Problem(ptr, "missing required field 'groups'"))
+        out.append(Problem(ptr, "missing required field 'groups'", "required", "groups"))
 
 
 def _check_GroupStock(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "product_group_id" in value:
-        v86 = value["product_group_id"]
-        if not (isinstance(v86, str)):
-            out.append(Problem(ptr + "/product_group_id", _wrong_type("a string", v86)))
+        v87 = value["product_group_id"]
+        if not (isinstance(v87, str)):
+            out.append(Problem(ptr + "/product_group_id", _wrong_type("a string", v87), "type"))
         else:
-            if isinstance(v86, str) and not _is_uuid(v86):
+            if isinstance(v87, str) and not _is_uuid(v87):
                 out.append(
-                    Problem(ptr + "/product_group_id", "must be a UUID (got " + repr(v86) + ")")
+                    Problem(
+                        ptr + "/product_group_id",
+                        "must be a UUID (got " + repr(v87) + ")",
+                        "format",
+                    )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'product_group_id'"))
+        out.append(
+            Problem(
+                ptr, "missing required field 'product_group_id'", "required", "product_group_id"
+            )
+        )
     if "skus" in value:
-        v87 = value["skus"]
-        if not (isinstance(v87, list)):
-            out.append(Problem(ptr + "/skus", _wrong_type("an array", v87)))
+        v88 = value["skus"]
+        if not (isinstance(v88, list)):
+            out.append(Problem(ptr + "/skus", _wrong_type("an array", v88), "type"))
         else:
-            for i88, item89 in enumerate(v87):
-                _check_StockItem(item89, ptr + "/skus" + "/" + str(i88), out)
+            for i89, item90 in enumerate(v88):
+                _check_StockItem(item90, ptr + "/skus" + "/" + str(i89), out)
     else:
-        out.append(Problem(ptr, "missing required field 'skus'"))
+        out.append(Problem(ptr, "missing required field 'skus'", "required", "skus"))
 
 
 def _check_NewStarter(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "name" in value:
-        v90 = value["name"]
-        if not (isinstance(v90, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v90)))
+        v91 = value["name"]
+        if not (isinstance(v91, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", v91), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'name'"))
+        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "link_only" in value:
-        v91 = value["link_only"]
-        if not (isinstance(v91, bool)):
-            out.append(Problem(ptr + "/link_only", _wrong_type("a boolean", v91)))
+        v92 = value["link_only"]
+        if not (isinstance(v92, bool)):
+            out.append(Problem(ptr + "/link_only", _wrong_type("a boolean", v92), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'link_only'"))
+        out.append(Problem(ptr, "missing required field 'link_only'", "required", "link_only"))
     if "link" in value:
-        v92 = value["link"]
-        if not (isinstance(v92, str)):
-            out.append(Problem(ptr + "/link", _wrong_type("a string", v92)))
+        v93 = value["link"]
+        if not (isinstance(v93, str)):
+            out.append(Problem(ptr + "/link", _wrong_type("a string", v93), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'link'"))
+        out.append(Problem(ptr, "missing required field 'link'", "required", "link"))
     if "level" in value:
-        v93 = value["level"]
-        if not (_is_int(v93)):
-            out.append(Problem(ptr + "/level", _wrong_type("an integer", v93)))
+        v94 = value["level"]
+        if not (_is_int(v94)):
+            out.append(Problem(ptr + "/level", _wrong_type("an integer", v94), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'level'"))
+        out.append(Problem(ptr, "missing required field 'level'", "required", "level"))
     if "email" in value:
-        v94 = value["email"]
-        if not (isinstance(v94, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v94)))
-    else:
-        out.append(Problem(ptr, "missing required field 'email'"))
-    if "uuid" in value:
-        v95 = value["uuid"]
+        v95 = value["email"]
         if not (isinstance(v95, str)):
-            out.append(Problem(ptr + "/uuid", _wrong_type("a string", v95)))
+            out.append(Problem(ptr + "/email", _wrong_type("a string", v95), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'uuid'"))
+        out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
+    if "uuid" in value:
+        v96 = value["uuid"]
+        if not (isinstance(v96, str)):
+            out.append(Problem(ptr + "/uuid", _wrong_type("a string", v96), "type"))
+    else:
+        out.append(Problem(ptr, "missing required field 'uuid'", "required", "uuid"))
 
 
 def _check_NewStarterCancellation(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "cancelled" in value:
-        v96 = value["cancelled"]
-        if not (isinstance(v96, bool)):
-            out.append(Problem(ptr + "/cancelled", _wrong_type("a boolean", v96)))
+        v97 = value["cancelled"]
+        if not (isinstance(v97, bool)):
+            out.append(Problem(ptr + "/cancelled", _wrong_type("a boolean", v97), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'cancelled'"))
+        out.append(Problem(ptr, "missing required field 'cancelled'", "required", "cancelled"))
     if "info" in value:
-        v97 = value["info"]
-        if not (isinstance(v97, str)):
-            out.append(Problem(ptr + "/info", _wrong_type("a string", v97)))
+        v98 = value["info"]
+        if not (isinstance(v98, str)):
+            out.append(Problem(ptr + "/info", _wrong_type("a string", v98), "type"))
         else:
-            if not _in_enum(v97, _C6):
+            if not _in_enum(v98, _C6):
                 out.append(
                     Problem(
                         ptr + "/info",
                         "must be one of 'Success', 'Already expired or cancelled', 'Already used', 'Not found'"
                         + " (got "
-                        + repr(v97)
+                        + repr(v98)
                         + ")",
+                        "enum",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'info'"))
+        out.append(Problem(ptr, "missing required field 'info'", "required", "info"))
 
 
 def _check_Notification(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "supplier_order_number" in value:
-        v98 = value["supplier_order_number"]
-        if not (_is_int(v98)):
-            out.append(Problem(ptr + "/supplier_order_number", _wrong_type("an integer", v98)))
+        v99 = value["supplier_order_number"]
+        if not (_is_int(v99)):
+            out.append(
+                Problem(ptr + "/supplier_order_number", _wrong_type("an integer", v99), "type")
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'supplier_order_number'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'supplier_order_number'",
+                "required",
+                "supplier_order_number",
+            )
+        )
     if "order_number" in value:
-        v99 = value["order_number"]
-        if not (isinstance(v99, str)):
-            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v99)))
-    else:
-        out.append(Problem(ptr, "missing required field 'order_number'"))
-    if "type" in value:
-        v100 = value["type"]
+        v100 = value["order_number"]
         if not (isinstance(v100, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v100)))
+            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v100), "type"))
+    else:
+        out.append(
+            Problem(ptr, "missing required field 'order_number'", "required", "order_number")
+        )
+    if "type" in value:
+        v101 = value["type"]
+        if not (isinstance(v101, str)):
+            out.append(Problem(ptr + "/type", _wrong_type("a string", v101), "type"))
         else:
-            if not _in_enum(v100, _C7):
+            if not _in_enum(v101, _C7):
                 out.append(
                     Problem(
                         ptr + "/type",
                         "must be one of 'ORDER_PLACED', 'ORDER_INVOICED', 'ORDER_DISPATCHED', 'ORDER_DELIVERED', 'ORDER_CANCELLED', 'COLLECTION_REQUEST', 'COLLECTION_BOOKED', 'COLLECTION_CONFIRMED', 'COLLECTION_COLLECTED', 'COLLECTION_FAILED', 'COLLECTION_GOODS_IN', 'COLLECTION_ITEM_RECEIVED', 'COLLECTION_RECEIVED'"
                         + " (got "
-                        + repr(v100)
+                        + repr(v101)
                         + ")",
+                        "enum",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'type'"))
+        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
     if "order" in value:
-        v101 = value["order"]
-        _check_Order(v101, ptr + "/order", out)
+        v102 = value["order"]
+        _check_Order(v102, ptr + "/order", out)
     if "collection" in value:
-        v102 = value["collection"]
-        _check_Collection(v102, ptr + "/collection", out)
+        v103 = value["collection"]
+        _check_Collection(v103, ptr + "/collection", out)
     if "tracking" in value:
-        v103 = value["tracking"]
-        _check_Tracking(v103, ptr + "/tracking", out)
+        v104 = value["tracking"]
+        _check_Tracking(v104, ptr + "/tracking", out)
     if "verification_signature" in value:
-        v104 = value["verification_signature"]
-        if not (isinstance(v104, str)):
-            out.append(Problem(ptr + "/verification_signature", _wrong_type("a string", v104)))
+        v105 = value["verification_signature"]
+        if not (isinstance(v105, str)):
+            out.append(
+                Problem(ptr + "/verification_signature", _wrong_type("a string", v105), "type")
+            )
         else:
-            if isinstance(v104, str) and not _C8.search(v104):
+            if isinstance(v105, str) and not _C8.search(v105):
                 out.append(
                     Problem(
                         ptr + "/verification_signature",
                         "must match the pattern "
                         + "^[0-9a-fA-F]{64}$"
                         + " (got "
-                        + repr(v104)
+                        + repr(v105)
                         + ")",
+                        "pattern",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'verification_signature'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'verification_signature'",
+                "required",
+                "verification_signature",
+            )
+        )
+    if _holds(
+        value,
+        "type",
+        (
+            "ORDER_PLACED",
+            "ORDER_INVOICED",
+            "ORDER_DISPATCHED",
+            "ORDER_DELIVERED",
+            "ORDER_CANCELLED",
+        ),
+        False,
+    ):
+        if "order" not in value:
+            out.append(
+                Problem(
+                    ptr,
+                    "missing required field 'order' (required when 'type' is 'ORDER_PLACED' or 'ORDER_INVOICED' or 'ORDER_DISPATCHED' or 'ORDER_DELIVERED' or 'ORDER_CANCELLED')",
+                    "conditional",
+                    "order",
+                )
+            )
+    if _holds(
+        value,
+        "type",
+        (
+            "COLLECTION_REQUEST",
+            "COLLECTION_BOOKED",
+            "COLLECTION_CONFIRMED",
+            "COLLECTION_COLLECTED",
+            "COLLECTION_FAILED",
+            "COLLECTION_GOODS_IN",
+            "COLLECTION_ITEM_RECEIVED",
+            "COLLECTION_RECEIVED",
+        ),
+        False,
+    ):
+        if "order" in value:
+            out.append(
+                Problem(
+                    ptr + "/order",
+                    "order is only returned if the notification is order related",
+                    "conditional",
+                )
+            )
+    if _holds(
+        value,
+        "type",
+        (
+            "COLLECTION_REQUEST",
+            "COLLECTION_BOOKED",
+            "COLLECTION_CONFIRMED",
+            "COLLECTION_COLLECTED",
+            "COLLECTION_FAILED",
+            "COLLECTION_GOODS_IN",
+            "COLLECTION_ITEM_RECEIVED",
+            "COLLECTION_RECEIVED",
+        ),
+        False,
+    ):
+        if "collection" not in value:
+            out.append(
+                Problem(
+                    ptr,
+                    "missing required field 'collection' (required when 'type' is 'COLLECTION_REQUEST' or 'COLLECTION_BOOKED' or 'COLLECTION_CONFIRMED' or 'COLLECTION_COLLECTED' or 'COLLECTION_FAILED' or 'COLLECTION_GOODS_IN' or 'COLLECTION_ITEM_RECEIVED' or 'COLLECTION_RECEIVED')",
+                    "conditional",
+                    "collection",
+                )
+            )
+    if _holds(
+        value,
+        "type",
+        (
+            "ORDER_PLACED",
+            "ORDER_INVOICED",
+            "ORDER_DISPATCHED",
+            "ORDER_DELIVERED",
+            "ORDER_CANCELLED",
+        ),
+        False,
+    ):
+        if "collection" in value:
+            out.append(
+                Problem(
+                    ptr + "/collection",
+                    "collection is only returned if the notification is collection related",
+                    "conditional",
+                )
+            )
 
 
 def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "trade_code" in value:
-        v105 = value["trade_code"]
-        if not (isinstance(v105, str)):
-            out.append(Problem(ptr + "/trade_code", _wrong_type("a string", v105)))
-    else:
-        out.append(Problem(ptr, "missing required field 'trade_code'"))
-    if "order_number" in value:
-        v106 = value["order_number"]
+        v106 = value["trade_code"]
         if not (isinstance(v106, str)):
-            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v106)))
+            out.append(Problem(ptr + "/trade_code", _wrong_type("a string", v106), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'order_number'"))
+        out.append(Problem(ptr, "missing required field 'trade_code'", "required", "trade_code"))
+    if "order_number" in value:
+        v107 = value["order_number"]
+        if not (isinstance(v107, str)):
+            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v107), "type"))
+    else:
+        out.append(
+            Problem(ptr, "missing required field 'order_number'", "required", "order_number")
+        )
     if "novatech_order_number" in value:
-        v107 = value["novatech_order_number"]
-        if not (_is_int(v107)):
-            out.append(Problem(ptr + "/novatech_order_number", _wrong_type("an integer", v107)))
+        v108 = value["novatech_order_number"]
+        if not (_is_int(v108)):
+            out.append(
+                Problem(ptr + "/novatech_order_number", _wrong_type("an integer", v108), "type")
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'novatech_order_number'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'novatech_order_number'",
+                "required",
+                "novatech_order_number",
+            )
+        )
     if "order_date" in value:
-        v108 = value["order_date"]
-        if not (isinstance(v108, str)):
-            out.append(Problem(ptr + "/order_date", _wrong_type("a string", v108)))
+        v109 = value["order_date"]
+        if not (isinstance(v109, str)):
+            out.append(Problem(ptr + "/order_date", _wrong_type("a string", v109), "type"))
         else:
-            if isinstance(v108, str) and not _is_local_date_time(v108):
+            if isinstance(v109, str) and not _is_local_date_time(v109):
                 out.append(
                     Problem(
                         ptr + "/order_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v108) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v109) + ")",
+                        "format",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'order_date'"))
+        out.append(Problem(ptr, "missing required field 'order_date'", "required", "order_date"))
     if "order_status" in value:
-        v109 = value["order_status"]
-        if not (isinstance(v109, str)):
-            out.append(Problem(ptr + "/order_status", _wrong_type("a string", v109)))
+        v110 = value["order_status"]
+        if not (isinstance(v110, str)):
+            out.append(Problem(ptr + "/order_status", _wrong_type("a string", v110), "type"))
         else:
-            if not _in_enum(v109, _C9):
+            if not _in_enum(v110, _C9):
                 out.append(
                     Problem(
                         ptr + "/order_status",
-                        "must be one of 'A', 'B', 'H', 'I', 'D'" + " (got " + repr(v109) + ")",
+                        "must be one of 'A', 'B', 'H', 'I', 'D'" + " (got " + repr(v110) + ")",
+                        "enum",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'order_status'"))
+        out.append(
+            Problem(ptr, "missing required field 'order_status'", "required", "order_status")
+        )
     if "ex_vat_total" in value:
-        v110 = value["ex_vat_total"]
-        if not (_is_number(v110)):
-            out.append(Problem(ptr + "/ex_vat_total", _wrong_type("a number", v110)))
-    else:
-        out.append(Problem(ptr, "missing required field 'ex_vat_total'"))
-    if "vat" in value:
-        v111 = value["vat"]
+        v111 = value["ex_vat_total"]
         if not (_is_number(v111)):
-            out.append(Problem(ptr + "/vat", _wrong_type("a number", v111)))
+            out.append(Problem(ptr + "/ex_vat_total", _wrong_type("a number", v111), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'vat'"))
-    if "inc_vat_total" in value:
-        v112 = value["inc_vat_total"]
+        out.append(
+            Problem(ptr, "missing required field 'ex_vat_total'", "required", "ex_vat_total")
+        )
+    if "vat" in value:
+        v112 = value["vat"]
         if not (_is_number(v112)):
-            out.append(Problem(ptr + "/inc_vat_total", _wrong_type("a number", v112)))
+            out.append(Problem(ptr + "/vat", _wrong_type("a number", v112), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'inc_vat_total'"))
+        out.append(Problem(ptr, "missing required field 'vat'", "required", "vat"))
+    if "inc_vat_total" in value:
+        v113 = value["inc_vat_total"]
+        if not (_is_number(v113)):
+            out.append(Problem(ptr + "/inc_vat_total", _wrong_type("a number", v113), "type"))
+    else:
+        out.append(
+            Problem(ptr, "missing required field 'inc_vat_total'", "required", "inc_vat_total")
+        )
     if "order_lines" in value:
-        v113 = value["order_lines"]
-        if not (isinstance(v113, list)):
-            out.append(Problem(ptr + "/order_lines", _wrong_type("an array", v113)))
+        v114 = value["order_lines"]
+        if not (isinstance(v114, list)):
+            out.append(Problem(ptr + "/order_lines", _wrong_type("an array", v114), "type"))
         else:
-            for i114, item115 in enumerate(v113):
-                _check_OrderLine(item115, ptr + "/order_lines" + "/" + str(i114), out)
+            for i115, item116 in enumerate(v114):
+                _check_OrderLine(item116, ptr + "/order_lines" + "/" + str(i115), out)
     else:
-        out.append(Problem(ptr, "missing required field 'order_lines'"))
+        out.append(Problem(ptr, "missing required field 'order_lines'", "required", "order_lines"))
     if "dispatch_info" in value:
-        v116 = value["dispatch_info"]
-        if not (isinstance(v116, list)):
-            out.append(Problem(ptr + "/dispatch_info", _wrong_type("an array", v116)))
+        v117 = value["dispatch_info"]
+        if not (isinstance(v117, list)):
+            out.append(Problem(ptr + "/dispatch_info", _wrong_type("an array", v117), "type"))
         else:
-            for i117, item118 in enumerate(v116):
-                _check_DispatchInfo(item118, ptr + "/dispatch_info" + "/" + str(i117), out)
+            for i118, item119 in enumerate(v117):
+                _check_DispatchInfo(item119, ptr + "/dispatch_info" + "/" + str(i118), out)
     if "tracking_info" in value:
-        v119 = value["tracking_info"]
-        if not (isinstance(v119, list)):
-            out.append(Problem(ptr + "/tracking_info", _wrong_type("an array", v119)))
+        v120 = value["tracking_info"]
+        if not (isinstance(v120, list)):
+            out.append(Problem(ptr + "/tracking_info", _wrong_type("an array", v120), "type"))
         else:
-            for i120, item121 in enumerate(v119):
-                _check_TrackingInfo(item121, ptr + "/tracking_info" + "/" + str(i120), out)
+            for i121, item122 in enumerate(v120):
+                _check_TrackingInfo(item122, ptr + "/tracking_info" + "/" + str(i121), out)
 
 
 def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "status" in value:
-        v122 = value["status"]
-        if not (isinstance(v122, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v122)))
+        v123 = value["status"]
+        if not (isinstance(v123, str)):
+            out.append(Problem(ptr + "/status", _wrong_type("a string", v123), "type"))
         else:
-            if not _in_enum(v122, _C10):
+            if not _in_enum(v123, _C10):
                 out.append(
                     Problem(
                         ptr + "/status",
-                        "must be one of 'A', 'B', 'P', 'H', 'I', 'D'" + " (got " + repr(v122) + ")",
+                        "must be one of 'A', 'B', 'P', 'H', 'I', 'D'" + " (got " + repr(v123) + ")",
+                        "enum",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'status'"))
+        out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
     if "description" in value:
-        v123 = value["description"]
-        if not (isinstance(v123, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", v123)))
+        v124 = value["description"]
+        if not (isinstance(v124, str)):
+            out.append(Problem(ptr + "/description", _wrong_type("a string", v124), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'description'"))
+        out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
     if "quantity" in value:
-        v124 = value["quantity"]
-        if not (_is_int(v124)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v124)))
+        v125 = value["quantity"]
+        if not (_is_int(v125)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v125), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'quantity'"))
+        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
     if "price" in value:
-        v125 = value["price"]
-        if not (_is_number(v125)):
-            out.append(Problem(ptr + "/price", _wrong_type("a number", v125)))
-    else:
-        out.append(Problem(ptr, "missing required field 'price'"))
-    if "ex_vat_total" in value:
-        v126 = value["ex_vat_total"]
+        v126 = value["price"]
         if not (_is_number(v126)):
-            out.append(Problem(ptr + "/ex_vat_total", _wrong_type("a number", v126)))
+            out.append(Problem(ptr + "/price", _wrong_type("a number", v126), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'ex_vat_total'"))
-    if "vat" in value:
-        v127 = value["vat"]
+        out.append(Problem(ptr, "missing required field 'price'", "required", "price"))
+    if "ex_vat_total" in value:
+        v127 = value["ex_vat_total"]
         if not (_is_number(v127)):
-            out.append(Problem(ptr + "/vat", _wrong_type("a number", v127)))
+            out.append(Problem(ptr + "/ex_vat_total", _wrong_type("a number", v127), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'vat'"))
-    if "inc_vat_total" in value:
-        v128 = value["inc_vat_total"]
+        out.append(
+            Problem(ptr, "missing required field 'ex_vat_total'", "required", "ex_vat_total")
+        )
+    if "vat" in value:
+        v128 = value["vat"]
         if not (_is_number(v128)):
-            out.append(Problem(ptr + "/inc_vat_total", _wrong_type("a number", v128)))
+            out.append(Problem(ptr + "/vat", _wrong_type("a number", v128), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'inc_vat_total'"))
+        out.append(Problem(ptr, "missing required field 'vat'", "required", "vat"))
+    if "inc_vat_total" in value:
+        v129 = value["inc_vat_total"]
+        if not (_is_number(v129)):
+            out.append(Problem(ptr + "/inc_vat_total", _wrong_type("a number", v129), "type"))
+    else:
+        out.append(
+            Problem(ptr, "missing required field 'inc_vat_total'", "required", "inc_vat_total")
+        )
     if "sku" in value:
-        v129 = value["sku"]
-        if not (isinstance(v129, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v129)))
+        v130 = value["sku"]
+        if not (isinstance(v130, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", v130), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'sku'"))
+        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
 
 
 def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v130 = value["sku"]
-        if not (isinstance(v130, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v130)))
+        v131 = value["sku"]
+        if not (isinstance(v131, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", v131), "type"))
         else:
-            n131 = len(v130) if isinstance(v130, str) else 0
-            if n131 > 10:
-                out.append(Problem(ptr + "/sku", f"must be at most 10 characters (got {n131})"))
+            n132 = len(v131) if isinstance(v131, str) else 0
+            if n132 > 10:
+                out.append(
+                    Problem(
+                        ptr + "/sku", f"must be at most 10 characters (got {n132})", "maxLength"
+                    )
+                )
     else:
-        out.append(Problem(ptr, "missing required field 'sku'"))
+        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     if "quantity" in value:
-        v132 = value["quantity"]
-        if not (_is_int(v132)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v132)))
+        v133 = value["quantity"]
+        if not (_is_int(v133)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v133), "type"))
         else:
-            if _is_number(v132) and v132 < 1:
-                out.append(Problem(ptr + "/quantity", f"must be at least 1 (got {v132!r})"))
+            if _is_number(v133) and v133 < 1:
+                out.append(
+                    Problem(ptr + "/quantity", f"must be at least 1 (got {v133!r})", "minimum")
+                )
     else:
-        out.append(Problem(ptr, "missing required field 'quantity'"))
-    for key133 in value:
-        if key133 not in _C11:
+        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
+    for key134 in value:
+        if key134 not in _C11:
             out.append(
-                Problem(ptr + "/" + _escape(key133), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key134),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_OrderList(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "orders" in value:
-        v134 = value["orders"]
-        if not (isinstance(v134, list)):
-            out.append(Problem(ptr + "/orders", _wrong_type("an array", v134)))
+        v135 = value["orders"]
+        if not (isinstance(v135, list)):
+            out.append(Problem(ptr + "/orders", _wrong_type("an array", v135), "type"))
         else:
-            for i135, item136 in enumerate(v134):
-                _check_OrderSummary(item136, ptr + "/orders" + "/" + str(i135), out)
+            for i136, item137 in enumerate(v135):
+                _check_OrderSummary(item137, ptr + "/orders" + "/" + str(i136), out)
     else:
-        out.append(Problem(ptr, "missing required field 'orders'"))
+        out.append(Problem(ptr, "missing required field 'orders'", "required", "orders"))
     if "info" in value:
-        v137 = value["info"]
-        _check_OrderPageInfo(v137, ptr + "/info", out)
+        v138 = value["info"]
+        _check_OrderPageInfo(v138, ptr + "/info", out)
     else:
-        out.append(Problem(ptr, "missing required field 'info'"))
+        out.append(Problem(ptr, "missing required field 'info'", "required", "info"))
 
 
 def _check_OrderPageInfo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "total_rows" in value:
-        v138 = value["total_rows"]
-        if not (_is_int(v138)):
-            out.append(Problem(ptr + "/total_rows", _wrong_type("an integer", v138)))
-    else:
-        out.append(Problem(ptr, "missing required field 'total_rows'"))
-    if "current_page" in value:
-        v139 = value["current_page"]
+        v139 = value["total_rows"]
         if not (_is_int(v139)):
-            out.append(Problem(ptr + "/current_page", _wrong_type("an integer", v139)))
+            out.append(Problem(ptr + "/total_rows", _wrong_type("an integer", v139), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'current_page'"))
-    if "orders_per_page" in value:
-        v140 = value["orders_per_page"]
+        out.append(Problem(ptr, "missing required field 'total_rows'", "required", "total_rows"))
+    if "current_page" in value:
+        v140 = value["current_page"]
         if not (_is_int(v140)):
-            out.append(Problem(ptr + "/orders_per_page", _wrong_type("an integer", v140)))
+            out.append(Problem(ptr + "/current_page", _wrong_type("an integer", v140), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'orders_per_page'"))
-    if "start_record" in value:
-        v141 = value["start_record"]
+        out.append(
+            Problem(ptr, "missing required field 'current_page'", "required", "current_page")
+        )
+    if "orders_per_page" in value:
+        v141 = value["orders_per_page"]
         if not (_is_int(v141)):
-            out.append(Problem(ptr + "/start_record", _wrong_type("an integer", v141)))
+            out.append(Problem(ptr + "/orders_per_page", _wrong_type("an integer", v141), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'start_record'"))
-    if "end_record" in value:
-        v142 = value["end_record"]
+        out.append(
+            Problem(ptr, "missing required field 'orders_per_page'", "required", "orders_per_page")
+        )
+    if "start_record" in value:
+        v142 = value["start_record"]
         if not (_is_int(v142)):
-            out.append(Problem(ptr + "/end_record", _wrong_type("an integer", v142)))
+            out.append(Problem(ptr + "/start_record", _wrong_type("an integer", v142), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'end_record'"))
+        out.append(
+            Problem(ptr, "missing required field 'start_record'", "required", "start_record")
+        )
+    if "end_record" in value:
+        v143 = value["end_record"]
+        if not (_is_int(v143)):
+            out.append(Problem(ptr + "/end_record", _wrong_type("an integer", v143), "type"))
+    else:
+        out.append(Problem(ptr, "missing required field 'end_record'", "required", "end_record"))
 
 
 def _check_OrderSummary(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "order_number" in value:
-        v143 = value["order_number"]
-        if not (isinstance(v143, str)):
-            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v143)))
+        v144 = value["order_number"]
+        if not (isinstance(v144, str)):
+            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v144), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'order_number'"))
+        out.append(
+            Problem(ptr, "missing required field 'order_number'", "required", "order_number")
+        )
     if "novatech_order_number" in value:
-        v144 = value["novatech_order_number"]
-        if not (_is_int(v144)):
-            out.append(Problem(ptr + "/novatech_order_number", _wrong_type("an integer", v144)))
+        v145 = value["novatech_order_number"]
+        if not (_is_int(v145)):
+            out.append(
+                Problem(ptr + "/novatech_order_number", _wrong_type("an integer", v145), "type")
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'novatech_order_number'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'novatech_order_number'",
+                "required",
+                "novatech_order_number",
+            )
+        )
     if "order_date" in value:
-        v145 = value["order_date"]
-        if not (isinstance(v145, str)):
-            out.append(Problem(ptr + "/order_date", _wrong_type("a string", v145)))
+        v146 = value["order_date"]
+        if not (isinstance(v146, str)):
+            out.append(Problem(ptr + "/order_date", _wrong_type("a string", v146), "type"))
         else:
-            if isinstance(v145, str) and not _is_local_date_time(v145):
+            if isinstance(v146, str) and not _is_local_date_time(v146):
                 out.append(
                     Problem(
                         ptr + "/order_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v145) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v146) + ")",
+                        "format",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'order_date'"))
+        out.append(Problem(ptr, "missing required field 'order_date'", "required", "order_date"))
     if "order_status" in value:
-        v146 = value["order_status"]
-        if not (isinstance(v146, str)):
-            out.append(Problem(ptr + "/order_status", _wrong_type("a string", v146)))
+        v147 = value["order_status"]
+        if not (isinstance(v147, str)):
+            out.append(Problem(ptr + "/order_status", _wrong_type("a string", v147), "type"))
         else:
-            if not _in_enum(v146, _C9):
+            if not _in_enum(v147, _C9):
                 out.append(
                     Problem(
                         ptr + "/order_status",
-                        "must be one of 'A', 'B', 'H', 'I', 'D'" + " (got " + repr(v146) + ")",
+                        "must be one of 'A', 'B', 'H', 'I', 'D'" + " (got " + repr(v147) + ")",
+                        "enum",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'order_status'"))
+        out.append(
+            Problem(ptr, "missing required field 'order_status'", "required", "order_status")
+        )
 
 
 def _check_PackagingLine(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "packaging_type" in value:
-        v147 = value["packaging_type"]
-        if not (isinstance(v147, str)):
-            out.append(Problem(ptr + "/packaging_type", _wrong_type("a string", v147)))
-    else:
-        out.append(Problem(ptr, "missing required field 'packaging_type'"))
-    if "asset_tag" in value:
-        v148 = value["asset_tag"]
+        v148 = value["packaging_type"]
         if not (isinstance(v148, str)):
-            out.append(Problem(ptr + "/asset_tag", _wrong_type("a string", v148)))
+            out.append(Problem(ptr + "/packaging_type", _wrong_type("a string", v148), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'asset_tag'"))
-    for key149 in value:
-        if key149 not in _C12:
+        out.append(
+            Problem(ptr, "missing required field 'packaging_type'", "required", "packaging_type")
+        )
+    if "asset_tag" in value:
+        v149 = value["asset_tag"]
+        if not (isinstance(v149, str)):
+            out.append(Problem(ptr + "/asset_tag", _wrong_type("a string", v149), "type"))
+    else:
+        out.append(Problem(ptr, "missing required field 'asset_tag'", "required", "asset_tag"))
+    for key150 in value:
+        if key150 not in _C12:
             out.append(
-                Problem(ptr + "/" + _escape(key149), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key150),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_PlaceOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "order_number" in value:
-        v150 = value["order_number"]
-        if not (isinstance(v150, str)):
-            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v150)))
+        v151 = value["order_number"]
+        if not (isinstance(v151, str)):
+            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v151), "type"))
         else:
-            n151 = len(v150) if isinstance(v150, str) else 0
-            if n151 > 14:
+            n152 = len(v151) if isinstance(v151, str) else 0
+            if n152 > 14:
                 out.append(
-                    Problem(ptr + "/order_number", f"must be at most 14 characters (got {n151})")
+                    Problem(
+                        ptr + "/order_number",
+                        f"must be at most 14 characters (got {n152})",
+                        "maxLength",
+                    )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'order_number'"))
+        out.append(
+            Problem(ptr, "missing required field 'order_number'", "required", "order_number")
+        )
     if "deliver_to" in value:
-        v152 = value["deliver_to"]
-        _check_DeliverTo(v152, ptr + "/deliver_to", out)
+        v153 = value["deliver_to"]
+        _check_DeliverTo(v153, ptr + "/deliver_to", out)
     else:
-        out.append(Problem(ptr, "missing required field 'deliver_to'"))
+        out.append(Problem(ptr, "missing required field 'deliver_to'", "required", "deliver_to"))
     if "order_lines" in value:
-        v153 = value["order_lines"]
-        if not (isinstance(v153, list)):
-            out.append(Problem(ptr + "/order_lines", _wrong_type("an array", v153)))
+        v154 = value["order_lines"]
+        if not (isinstance(v154, list)):
+            out.append(Problem(ptr + "/order_lines", _wrong_type("an array", v154), "type"))
         else:
-            n154 = len(v153)
-            if n154 < 1:
-                out.append(Problem(ptr + "/order_lines", f"must have at least 1 item (got {n154})"))
-            for i155, item156 in enumerate(v153):
-                _check_OrderLineRequest(item156, ptr + "/order_lines" + "/" + str(i155), out)
+            n155 = len(v154)
+            if n155 < 1:
+                out.append(
+                    Problem(
+                        ptr + "/order_lines",
+                        f"must have at least 1 item (got {n155})",
+                        "minItems" if n155 < 1 else "maxItems",
+                    )
+                )
+            for i156, item157 in enumerate(v154):
+                _check_OrderLineRequest(item157, ptr + "/order_lines" + "/" + str(i156), out)
     else:
-        out.append(Problem(ptr, "missing required field 'order_lines'"))
-    for key157 in value:
-        if key157 not in _C13:
+        out.append(Problem(ptr, "missing required field 'order_lines'", "required", "order_lines"))
+    for key158 in value:
+        if key158 not in _C13:
             out.append(
-                Problem(ptr + "/" + _escape(key157), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key158),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_SetGroupStockRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "skus" in value:
-        v158 = value["skus"]
-        if not (isinstance(v158, list)):
-            out.append(Problem(ptr + "/skus", _wrong_type("an array", v158)))
+        v159 = value["skus"]
+        if not (isinstance(v159, list)):
+            out.append(Problem(ptr + "/skus", _wrong_type("an array", v159), "type"))
         else:
-            for i159, item160 in enumerate(v158):
-                if not (isinstance(item160, str)):
+            for i160, item161 in enumerate(v159):
+                if not (isinstance(item161, str)):
                     out.append(
-                        Problem(ptr + "/skus" + "/" + str(i159), _wrong_type("a string", item160))
+                        Problem(
+                            ptr + "/skus" + "/" + str(i160),
+                            _wrong_type("a string", item161),
+                            "type",
+                        )
                     )
     else:
-        out.append(Problem(ptr, "missing required field 'skus'"))
-    for key161 in value:
-        if key161 not in _C14:
+        out.append(Problem(ptr, "missing required field 'skus'", "required", "skus"))
+    for key162 in value:
+        if key162 not in _C14:
             out.append(
-                Problem(ptr + "/" + _escape(key161), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key162),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_StandardError(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "msg" in value:
-        v162 = value["msg"]
-        if not (isinstance(v162, str)):
-            out.append(Problem(ptr + "/msg", _wrong_type("a string", v162)))
+        v163 = value["msg"]
+        if not (isinstance(v163, str)):
+            out.append(Problem(ptr + "/msg", _wrong_type("a string", v163), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'msg'"))
+        out.append(Problem(ptr, "missing required field 'msg'", "required", "msg"))
     if "code" in value:
-        v163 = value["code"]
-        if not (_is_int(v163)):
-            out.append(Problem(ptr + "/code", _wrong_type("an integer", v163)))
+        v164 = value["code"]
+        if not (_is_int(v164)):
+            out.append(Problem(ptr + "/code", _wrong_type("an integer", v164), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'code'"))
+        out.append(Problem(ptr, "missing required field 'code'", "required", "code"))
     if "timestamp" in value:
-        v164 = value["timestamp"]
-        if not (isinstance(v164, str)):
-            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", v164)))
+        v165 = value["timestamp"]
+        if not (isinstance(v165, str)):
+            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", v165), "type"))
         else:
-            if isinstance(v164, str) and not _is_local_date_time(v164):
+            if isinstance(v165, str) and not _is_local_date_time(v165):
                 out.append(
                     Problem(
                         ptr + "/timestamp",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v164) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v165) + ")",
+                        "format",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'timestamp'"))
+        out.append(Problem(ptr, "missing required field 'timestamp'", "required", "timestamp"))
     if "status" in value:
-        v165 = value["status"]
-        if not (isinstance(v165, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v165)))
+        v166 = value["status"]
+        if not (isinstance(v166, str)):
+            out.append(Problem(ptr + "/status", _wrong_type("a string", v166), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'status'"))
+        out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
 
 
 def _check_StockItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v166 = value["sku"]
-        if not (isinstance(v166, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v166)))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'"))
-    if "description" in value:
-        v167 = value["description"]
+        v167 = value["sku"]
         if not (isinstance(v167, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", v167)))
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", v167), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'description'"))
+        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
+    if "description" in value:
+        v168 = value["description"]
+        if not (isinstance(v168, str)):
+            out.append(Problem(ptr + "/description", _wrong_type("a string", v168), "type"))
+    else:
+        out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
     if "stock_level" in value:
-        v168 = value["stock_level"]
-        if not (_is_int(v168)):
-            out.append(Problem(ptr + "/stock_level", _wrong_type("an integer", v168)))
+        v169 = value["stock_level"]
+        if not (_is_int(v169)):
+            out.append(Problem(ptr + "/stock_level", _wrong_type("an integer", v169), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'stock_level'"))
+        out.append(Problem(ptr, "missing required field 'stock_level'", "required", "stock_level"))
     if "price" in value:
-        v169 = value["price"]
-        if not (_is_number(v169)):
-            out.append(Problem(ptr + "/price", _wrong_type("a number", v169)))
+        v170 = value["price"]
+        if not (_is_number(v170)):
+            out.append(Problem(ptr + "/price", _wrong_type("a number", v170), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'price'"))
+        out.append(Problem(ptr, "missing required field 'price'", "required", "price"))
     if "portal_enabled" in value:
-        v170 = value["portal_enabled"]
-        if not (isinstance(v170, bool)):
-            out.append(Problem(ptr + "/portal_enabled", _wrong_type("a boolean", v170)))
+        v171 = value["portal_enabled"]
+        if not (isinstance(v171, bool)):
+            out.append(Problem(ptr + "/portal_enabled", _wrong_type("a boolean", v171), "type"))
 
 
 def _check_StockList(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "skus" in value:
-        v171 = value["skus"]
-        if not (isinstance(v171, list)):
-            out.append(Problem(ptr + "/skus", _wrong_type("an array", v171)))
+        v172 = value["skus"]
+        if not (isinstance(v172, list)):
+            out.append(Problem(ptr + "/skus", _wrong_type("an array", v172), "type"))
         else:
-            for i172, item173 in enumerate(v171):
-                _check_StockItem(item173, ptr + "/skus" + "/" + str(i172), out)
+            for i173, item174 in enumerate(v172):
+                _check_StockItem(item174, ptr + "/skus" + "/" + str(i173), out)
     else:
-        out.append(Problem(ptr, "missing required field 'skus'"))
+        out.append(Problem(ptr, "missing required field 'skus'", "required", "skus"))
 
 
 def _check_Success(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "success" in value:
-        v174 = value["success"]
-        if not (isinstance(v174, bool)):
-            out.append(Problem(ptr + "/success", _wrong_type("a boolean", v174)))
+        v175 = value["success"]
+        if not (isinstance(v175, bool)):
+            out.append(Problem(ptr + "/success", _wrong_type("a boolean", v175), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'success'"))
+        out.append(Problem(ptr, "missing required field 'success'", "required", "success"))
 
 
 def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "token" in value:
-        v175 = value["token"]
-        if not (isinstance(v175, str)):
-            out.append(Problem(ptr + "/token", _wrong_type("a string", v175)))
-    else:
-        out.append(Problem(ptr, "missing required field 'token'"))
-    if "expires_on" in value:
-        v176 = value["expires_on"]
+        v176 = value["token"]
         if not (isinstance(v176, str)):
-            out.append(Problem(ptr + "/expires_on", _wrong_type("a string", v176)))
+            out.append(Problem(ptr + "/token", _wrong_type("a string", v176), "type"))
+    else:
+        out.append(Problem(ptr, "missing required field 'token'", "required", "token"))
+    if "expires_on" in value:
+        v177 = value["expires_on"]
+        if not (isinstance(v177, str)):
+            out.append(Problem(ptr + "/expires_on", _wrong_type("a string", v177), "type"))
         else:
-            if isinstance(v176, str) and not _is_local_date_time(v176):
+            if isinstance(v177, str) and not _is_local_date_time(v177):
                 out.append(
                     Problem(
                         ptr + "/expires_on",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v176) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v177) + ")",
+                        "format",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'expires_on'"))
+        out.append(Problem(ptr, "missing required field 'expires_on'", "required", "expires_on"))
 
 
 def _check_Tracking(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "supplier_order_number" in value:
-        v177 = value["supplier_order_number"]
-        if not (isinstance(v177, str)):
-            out.append(Problem(ptr + "/supplier_order_number", _wrong_type("a string", v177)))
-    if "order_reference" in value:
-        v178 = value["order_reference"]
+        v178 = value["supplier_order_number"]
         if not (isinstance(v178, str)):
-            out.append(Problem(ptr + "/order_reference", _wrong_type("a string", v178)))
-    if "courier" in value:
-        v179 = value["courier"]
+            out.append(
+                Problem(ptr + "/supplier_order_number", _wrong_type("a string", v178), "type")
+            )
+    if "order_reference" in value:
+        v179 = value["order_reference"]
         if not (isinstance(v179, str)):
-            out.append(Problem(ptr + "/courier", _wrong_type("a string", v179)))
-    if "tracking_reference" in value:
-        v180 = value["tracking_reference"]
+            out.append(Problem(ptr + "/order_reference", _wrong_type("a string", v179), "type"))
+    if "courier" in value:
+        v180 = value["courier"]
         if not (isinstance(v180, str)):
-            out.append(Problem(ptr + "/tracking_reference", _wrong_type("a string", v180)))
-    if "event" in value:
-        v181 = value["event"]
+            out.append(Problem(ptr + "/courier", _wrong_type("a string", v180), "type"))
+    if "tracking_reference" in value:
+        v181 = value["tracking_reference"]
         if not (isinstance(v181, str)):
-            out.append(Problem(ptr + "/event", _wrong_type("a string", v181)))
-    if "event_info" in value:
-        v182 = value["event_info"]
+            out.append(Problem(ptr + "/tracking_reference", _wrong_type("a string", v181), "type"))
+    if "event" in value:
+        v182 = value["event"]
         if not (isinstance(v182, str)):
-            out.append(Problem(ptr + "/event_info", _wrong_type("a string", v182)))
-    if "event_date" in value:
-        v183 = value["event_date"]
+            out.append(Problem(ptr + "/event", _wrong_type("a string", v182), "type"))
+    if "event_info" in value:
+        v183 = value["event_info"]
         if not (isinstance(v183, str)):
-            out.append(Problem(ptr + "/event_date", _wrong_type("a string", v183)))
+            out.append(Problem(ptr + "/event_info", _wrong_type("a string", v183), "type"))
+    if "event_date" in value:
+        v184 = value["event_date"]
+        if not (isinstance(v184, str)):
+            out.append(Problem(ptr + "/event_date", _wrong_type("a string", v184), "type"))
         else:
-            if isinstance(v183, str) and not _is_local_date_time(v183):
+            if isinstance(v184, str) and not _is_local_date_time(v184):
                 out.append(
                     Problem(
                         ptr + "/event_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v183) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v184) + ")",
+                        "format",
                     )
                 )
 
 
 def _check_TrackingInfo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v184 = value["sku"]
-        if not (isinstance(v184, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v184)))
+        v185 = value["sku"]
+        if not (isinstance(v185, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", v185), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'sku'"))
+        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     if "track_no" in value:
-        v185 = value["track_no"]
-        if not (_is_int(v185)):
-            out.append(Problem(ptr + "/track_no", _wrong_type("an integer", v185)))
+        v186 = value["track_no"]
+        if not (_is_int(v186)):
+            out.append(Problem(ptr + "/track_no", _wrong_type("an integer", v186), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'track_no'"))
+        out.append(Problem(ptr, "missing required field 'track_no'", "required", "track_no"))
     if "serial_no" in value:
-        v186 = value["serial_no"]
-        if not (isinstance(v186, str)):
-            out.append(Problem(ptr + "/serial_no", _wrong_type("a string", v186)))
-    if "date_tracked" in value:
-        v187 = value["date_tracked"]
+        v187 = value["serial_no"]
         if not (isinstance(v187, str)):
-            out.append(Problem(ptr + "/date_tracked", _wrong_type("a string", v187)))
+            out.append(Problem(ptr + "/serial_no", _wrong_type("a string", v187), "type"))
+    if "date_tracked" in value:
+        v188 = value["date_tracked"]
+        if not (isinstance(v188, str)):
+            out.append(Problem(ptr + "/date_tracked", _wrong_type("a string", v188), "type"))
         else:
-            if isinstance(v187, str) and not _is_local_date_time(v187):
+            if isinstance(v188, str) and not _is_local_date_time(v188):
                 out.append(
                     Problem(
                         ptr + "/date_tracked",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v187) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v188) + ")",
+                        "format",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'date_tracked'"))
+        out.append(
+            Problem(ptr, "missing required field 'date_tracked'", "required", "date_tracked")
+        )
 
 
 def _check_ValidationErrorBody(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "code" in value:
-        v188 = value["code"]
-        if not (_is_int(v188)):
-            out.append(Problem(ptr + "/code", _wrong_type("an integer", v188)))
+        v189 = value["code"]
+        if not (_is_int(v189)):
+            out.append(Problem(ptr + "/code", _wrong_type("an integer", v189), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'code'"))
+        out.append(Problem(ptr, "missing required field 'code'", "required", "code"))
     if "errors" in value:
-        v189 = value["errors"]
-        if not (isinstance(v189, list)):
-            out.append(Problem(ptr + "/errors", _wrong_type("an array", v189)))
+        v190 = value["errors"]
+        if not (isinstance(v190, list)):
+            out.append(Problem(ptr + "/errors", _wrong_type("an array", v190), "type"))
         else:
-            for i190, item191 in enumerate(v189):
-                if not (isinstance(item191, str)):
+            for i191, item192 in enumerate(v190):
+                if not (isinstance(item192, str)):
                     out.append(
-                        Problem(ptr + "/errors" + "/" + str(i190), _wrong_type("a string", item191))
+                        Problem(
+                            ptr + "/errors" + "/" + str(i191),
+                            _wrong_type("a string", item192),
+                            "type",
+                        )
                     )
     else:
-        out.append(Problem(ptr, "missing required field 'errors'"))
+        out.append(Problem(ptr, "missing required field 'errors'", "required", "errors"))
     if "timestamp" in value:
-        v192 = value["timestamp"]
-        if not (isinstance(v192, str)):
-            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", v192)))
+        v193 = value["timestamp"]
+        if not (isinstance(v193, str)):
+            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", v193), "type"))
         else:
-            if isinstance(v192, str) and not _is_local_date_time(v192):
+            if isinstance(v193, str) and not _is_local_date_time(v193):
                 out.append(
                     Problem(
                         ptr + "/timestamp",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v192) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v193) + ")",
+                        "format",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'timestamp'"))
+        out.append(Problem(ptr, "missing required field 'timestamp'", "required", "timestamp"))
     if "status" in value:
-        v193 = value["status"]
-        if not (isinstance(v193, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v193)))
+        v194 = value["status"]
+        if not (isinstance(v194, str)):
+            out.append(Problem(ptr + "/status", _wrong_type("a string", v194), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'status'"))
+        out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
 
 
 def _body_get_token(value: Any, out: list[Problem]) -> None:
@@ -1571,7 +2022,7 @@ def _params_change_password(params: Mapping[str, Any], out: list[Problem]) -> No
 
 def _body_list_stock(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_list_stock(params: Mapping[str, Any], out: list[Problem]) -> None:
@@ -1580,21 +2031,31 @@ def _params_list_stock(params: Mapping[str, Any], out: list[Problem]) -> None:
 
 def _body_get_stock(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_stock(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v194 = params.get("sku")
-    if v194 is not None:
-        if not (isinstance(v194, str)):
-            out.append(Problem("/SKU", _wrong_type("a string", v194)))
+    v195 = params.get("sku")
+    if v195 is not None:
+        if not (isinstance(v195, str)):
+            out.append(Problem("/SKU", _wrong_type("a string", v195), "type"))
+        else:
+            n196 = len(v195) if isinstance(v195, str) else 0
+            if n196 < 1:
+                out.append(
+                    Problem(
+                        "/SKU",
+                        f"must not be empty (got {n196})",
+                        "minLength" if n196 < 1 else "maxLength",
+                    )
+                )
     else:
-        out.append(Problem("/SKU", "missing required path parameter"))
+        out.append(Problem("/SKU", "missing required path parameter", "required", "SKU"))
 
 
 def _body_list_groups(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_list_groups(params: Mapping[str, Any], out: list[Problem]) -> None:
@@ -1603,19 +2064,39 @@ def _params_list_groups(params: Mapping[str, Any], out: list[Problem]) -> None:
 
 def _body_get_group_stock(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_group_stock(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v195 = params.get("product_group_id")
-    if v195 is not None:
-        if not (isinstance(v195, str)):
-            out.append(Problem("/PRODUCT_GROUP_ID", _wrong_type("a string", v195)))
+    v197 = params.get("product_group_id")
+    if v197 is not None:
+        if not (isinstance(v197, str)):
+            out.append(Problem("/PRODUCT_GROUP_ID", _wrong_type("a string", v197), "type"))
         else:
-            if isinstance(v195, str) and not _is_uuid(v195):
-                out.append(Problem("/PRODUCT_GROUP_ID", "must be a UUID (got " + repr(v195) + ")"))
+            n198 = len(v197) if isinstance(v197, str) else 0
+            if n198 < 1:
+                out.append(
+                    Problem(
+                        "/PRODUCT_GROUP_ID",
+                        f"must not be empty (got {n198})",
+                        "minLength" if n198 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v197, str) and not _is_uuid(v197):
+                out.append(
+                    Problem(
+                        "/PRODUCT_GROUP_ID", "must be a UUID (got " + repr(v197) + ")", "format"
+                    )
+                )
     else:
-        out.append(Problem("/PRODUCT_GROUP_ID", "missing required path parameter"))
+        out.append(
+            Problem(
+                "/PRODUCT_GROUP_ID",
+                "missing required path parameter",
+                "required",
+                "PRODUCT_GROUP_ID",
+            )
+        )
 
 
 def _body_set_group_stock(value: Any, out: list[Problem]) -> None:
@@ -1623,15 +2104,35 @@ def _body_set_group_stock(value: Any, out: list[Problem]) -> None:
 
 
 def _params_set_group_stock(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v196 = params.get("product_group_id")
-    if v196 is not None:
-        if not (isinstance(v196, str)):
-            out.append(Problem("/PRODUCT_GROUP_ID", _wrong_type("a string", v196)))
+    v199 = params.get("product_group_id")
+    if v199 is not None:
+        if not (isinstance(v199, str)):
+            out.append(Problem("/PRODUCT_GROUP_ID", _wrong_type("a string", v199), "type"))
         else:
-            if isinstance(v196, str) and not _is_uuid(v196):
-                out.append(Problem("/PRODUCT_GROUP_ID", "must be a UUID (got " + repr(v196) + ")"))
+            n200 = len(v199) if isinstance(v199, str) else 0
+            if n200 < 1:
+                out.append(
+                    Problem(
+                        "/PRODUCT_GROUP_ID",
+                        f"must not be empty (got {n200})",
+                        "minLength" if n200 < 1 else "maxLength",
+                    )
+                )
+            if isinstance(v199, str) and not _is_uuid(v199):
+                out.append(
+                    Problem(
+                        "/PRODUCT_GROUP_ID", "must be a UUID (got " + repr(v199) + ")", "format"
+                    )
+                )
     else:
-        out.append(Problem("/PRODUCT_GROUP_ID", "missing required path parameter"))
+        out.append(
+            Problem(
+                "/PRODUCT_GROUP_ID",
+                "missing required path parameter",
+                "required",
+                "PRODUCT_GROUP_ID",
+            )
+        )
 
 
 def _body_place_order(value: Any, out: list[Problem]) -> None:
@@ -1644,49 +2145,67 @@ def _params_place_order(params: Mapping[str, Any], out: list[Problem]) -> None:
 
 def _body_list_orders(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_list_orders(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v197 = params.get("page")
-    if v197 is not None:
-        if not (_is_int(v197)):
-            out.append(Problem("/page", _wrong_type("an integer", v197)))
+    v201 = params.get("page")
+    if v201 is not None:
+        if not (_is_int(v201)):
+            out.append(Problem("/page", _wrong_type("an integer", v201), "type"))
         else:
-            if _is_number(v197) and v197 < 1:
-                out.append(Problem("/page", f"must be at least 1 (got {v197!r})"))
-    v198 = params.get("start_date")
-    if v198 is not None:
-        if not (isinstance(v198, str)):
-            out.append(Problem("/startDate", _wrong_type("a string", v198)))
+            if _is_number(v201) and v201 < 1:
+                out.append(Problem("/page", f"must be at least 1 (got {v201!r})", "minimum"))
+    v202 = params.get("start_date")
+    if v202 is not None:
+        if not (isinstance(v202, str)):
+            out.append(Problem("/startDate", _wrong_type("a string", v202), "type"))
         else:
-            if isinstance(v198, str) and not _is_date(v198):
+            if isinstance(v202, str) and not _is_date(v202):
                 out.append(
-                    Problem("/startDate", "must be a date as YYYY-MM-DD (got " + repr(v198) + ")")
+                    Problem(
+                        "/startDate",
+                        "must be a date as YYYY-MM-DD (got " + repr(v202) + ")",
+                        "format",
+                    )
                 )
-    v199 = params.get("end_date")
-    if v199 is not None:
-        if not (isinstance(v199, str)):
-            out.append(Problem("/endDate", _wrong_type("a string", v199)))
+    v203 = params.get("end_date")
+    if v203 is not None:
+        if not (isinstance(v203, str)):
+            out.append(Problem("/endDate", _wrong_type("a string", v203), "type"))
         else:
-            if isinstance(v199, str) and not _is_date(v199):
+            if isinstance(v203, str) and not _is_date(v203):
                 out.append(
-                    Problem("/endDate", "must be a date as YYYY-MM-DD (got " + repr(v199) + ")")
+                    Problem(
+                        "/endDate",
+                        "must be a date as YYYY-MM-DD (got " + repr(v203) + ")",
+                        "format",
+                    )
                 )
 
 
 def _body_get_order(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v200 = params.get("ord_no")
-    if v200 is not None:
-        if not (isinstance(v200, str)):
-            out.append(Problem("/ORD_NO", _wrong_type("a string", v200)))
+    v204 = params.get("ord_no")
+    if v204 is not None:
+        if not (isinstance(v204, str) or _is_int(v204)):
+            out.append(Problem("/ORD_NO", _wrong_type("a string or an integer", v204), "type"))
+        else:
+            n205 = len(v204) if isinstance(v204, str) else 0
+            if isinstance(v204, str) and (n205 < 1):
+                out.append(
+                    Problem(
+                        "/ORD_NO",
+                        f"must not be empty (got {n205})",
+                        "minLength" if n205 < 1 else "maxLength",
+                    )
+                )
     else:
-        out.append(Problem("/ORD_NO", "missing required path parameter"))
+        out.append(Problem("/ORD_NO", "missing required path parameter", "required", "ORD_NO"))
 
 
 def _body_create_new_starter(value: Any, out: list[Problem]) -> None:
@@ -1699,16 +2218,26 @@ def _params_create_new_starter(params: Mapping[str, Any], out: list[Problem]) ->
 
 def _body_cancel_new_starter(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_cancel_new_starter(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v201 = params.get("uuid")
-    if v201 is not None:
-        if not (isinstance(v201, str)):
-            out.append(Problem("/UUID", _wrong_type("a string", v201)))
+    v206 = params.get("uuid")
+    if v206 is not None:
+        if not (isinstance(v206, str)):
+            out.append(Problem("/UUID", _wrong_type("a string", v206), "type"))
+        else:
+            n207 = len(v206) if isinstance(v206, str) else 0
+            if n207 < 1:
+                out.append(
+                    Problem(
+                        "/UUID",
+                        f"must not be empty (got {n207})",
+                        "minLength" if n207 < 1 else "maxLength",
+                    )
+                )
     else:
-        out.append(Problem("/UUID", "missing required path parameter"))
+        out.append(Problem("/UUID", "missing required path parameter", "required", "UUID"))
 
 
 def _body_book_collection(value: Any, out: list[Problem]) -> None:
@@ -1721,34 +2250,38 @@ def _params_book_collection(params: Mapping[str, Any], out: list[Problem]) -> No
 
 def _body_search_collections(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_search_collections(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v202 = params.get("collection_ref")
-    if v202 is not None:
-        if not (isinstance(v202, str)):
-            out.append(Problem("/collection_ref", _wrong_type("a string", v202)))
-    v203 = params.get("asset_tag")
-    if v203 is not None:
-        if not (isinstance(v203, str)):
-            out.append(Problem("/asset_tag", _wrong_type("a string", v203)))
+    v208 = params.get("collection_ref")
+    if v208 is not None:
+        if not (isinstance(v208, str)):
+            out.append(Problem("/collection_ref", _wrong_type("a string", v208), "type"))
+    v209 = params.get("asset_tag")
+    if v209 is not None:
+        if not (isinstance(v209, str)):
+            out.append(Problem("/asset_tag", _wrong_type("a string", v209), "type"))
     if all(params.get(k) is None for k in _C15):
         out.append(
-            Problem("", "at least one of 'collection_ref', 'asset_tag' parameter is required")
+            Problem(
+                "",
+                "at least one of 'collection_ref', 'asset_tag' parameter is required",
+                "at_least_one_of",
+            )
         )
 
 
 def _body_get_audit_log(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_audit_log(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v204 = params.get("rows")
-    if v204 is not None:
-        if not (_is_int(v204)):
-            out.append(Problem("/rows", _wrong_type("an integer", v204)))
+    v210 = params.get("rows")
+    if v210 is not None:
+        if not (_is_int(v210)):
+            out.append(Problem("/rows", _wrong_type("an integer", v210), "type"))
 
 
 def _response_get_token_200(value: Any, out: list[Problem]) -> None:
@@ -1805,10 +2338,10 @@ def _response_book_collection_200(value: Any, out: list[Problem]) -> None:
 
 def _response_search_collections_200(value: Any, out: list[Problem]) -> None:
     if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value)))
+        out.append(Problem("", _wrong_type("an array", value), "type"))
     else:
-        for i205, item206 in enumerate(value):
-            _check_Collection(item206, "" + "/" + str(i205), out)
+        for i211, item212 in enumerate(value):
+            _check_Collection(item212, "" + "/" + str(i211), out)
 
 
 def _response_get_audit_log_200(value: Any, out: list[Problem]) -> None:

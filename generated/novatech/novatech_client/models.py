@@ -36,9 +36,14 @@ class AuditEvent(Model):
         extra="allow",
         populate_by_name=True,
     )
-    timestamp: Annotated[str, Field(pattern="^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$")]
+    timestamp: Annotated[
+        str,
+        Field(
+            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+        ),
+    ]
     """
-    The time when the event occurred.
+    The time when the event occurred. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
     email: str
     """
@@ -78,7 +83,7 @@ class BookCollectionRequest(Model):
     """
     packaging_lines: list[PackagingLine]
     """
-    The items you wish to be collected (see errata packaging-lines-type).
+    The items you wish to be collected (see errata packaging-lines-type); no two with the same asset_tag, which "must be a unique identifier".
     """
 
 
@@ -137,9 +142,14 @@ class Collection(Model):
     """
     The number of boxes to be collected by the courier (see errata collection-number-types).
     """
-    created_date: Annotated[str, Field(pattern="^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$")]
+    created_date: Annotated[
+        str,
+        Field(
+            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+        ),
+    ]
     """
-    The date the collection was requested.
+    The date the collection was requested (see errata date-types). (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
     booked: bool
     """
@@ -150,10 +160,13 @@ class Collection(Model):
     The URL where the end user books their collection.
     """
     requested_collection_date: Annotated[
-        str | None, Field(pattern="^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$")
+        str | None,
+        Field(
+            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+        ),
     ] = None
     """
-    Only in the search example (see errata requested-collection-date).
+    Only in the search example (see errata requested-collection-date). (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
     assets: list[Asset]
 
@@ -185,7 +198,7 @@ class CreateNewStarterRequest(Model):
     """
     startdate: date | None = None
     """
-    Optional date the new starter is due to start work.
+    Optional date the new starter is due to start work. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
     """
     internalid: str | None = None
     """
@@ -229,9 +242,14 @@ class DispatchInfo(Model):
     """
     Novatech internal dispatch ID.
     """
-    dispatch_date: Annotated[str, Field(pattern="^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$")]
+    dispatch_date: Annotated[
+        str,
+        Field(
+            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+        ),
+    ]
     """
-    The date the parcel was dispatched.
+    The date the parcel was dispatched. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
     box_number: int
     """
@@ -349,11 +367,11 @@ class Notification(Model):
     """
     order: Order | None = None
     """
-    The current state of the order (order notifications only).
+    The current state of the order: present on ORDER_ events, absent on COLLECTION_ events ("only returned if notification is order related").
     """
     collection: Collection | None = None
     """
-    The current state of the collection (collection notifications only).
+    The current state of the collection: present on COLLECTION_ events, absent on ORDER_ events ("only returned if notification is collection related").
     """
     tracking: Tracking | None = None
     """
@@ -386,9 +404,14 @@ class Order(Model):
     """
     Novatech's unique order number.
     """
-    order_date: Annotated[str, Field(pattern="^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$")]
+    order_date: Annotated[
+        str,
+        Field(
+            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+        ),
+    ]
     """
-    The date the order was placed.
+    The date the order was placed. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
     order_status: str
     """
@@ -451,7 +474,7 @@ class OrderLine(Model):
     """
     inc_vat_total: float
     """
-    The inc VAT total of the product on this line (quantity * (price + vat)).
+    The inc VAT total of the product on this line: ex_vat_total + vat, as the examples compute it (see errata line-inc-vat-formula).
     """
     sku: str
     """
@@ -517,9 +540,14 @@ class OrderSummary(Model):
     )
     order_number: str
     novatech_order_number: int
-    order_date: Annotated[str, Field(pattern="^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$")]
+    order_date: Annotated[
+        str,
+        Field(
+            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+        ),
+    ]
     """
-    (date and time as YYYY-MM-DD HH:MM:SS)
+    (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
     order_status: str
 
@@ -535,7 +563,7 @@ class PackagingLine(Model):
     """
     asset_tag: str
     """
-    Your product's asset tag or serial number; must be unique.
+    Your product's asset tag or serial number; must be a unique identifier (two lines of one booking may not share it).
     """
 
 
@@ -586,9 +614,14 @@ class StandardError(Model):
     """
     The HTTP status code.
     """
-    timestamp: Annotated[str, Field(pattern="^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$")]
+    timestamp: Annotated[
+        str,
+        Field(
+            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+        ),
+    ]
     """
-    (date and time as YYYY-MM-DD HH:MM:SS)
+    (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
     status: str
     """
@@ -658,9 +691,14 @@ class Token(Model):
     """
     A token that must be sent in the header of all further requests that require authentication.
     """
-    expires_on: Annotated[str, Field(pattern="^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$")]
+    expires_on: Annotated[
+        str,
+        Field(
+            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+        ),
+    ]
     """
-    The time that the token will expire.
+    The time that the token will expire. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
 
 
@@ -675,7 +713,7 @@ class Tracking(Model):
     )
     supplier_order_number: str | None = None
     """
-    Novatech's order number, as text in the example.
+    Novatech's order number, as text in the example (see errata tracking-order-number-text).
     """
     order_reference: str | None = None
     courier: str | None = None
@@ -683,10 +721,13 @@ class Tracking(Model):
     event: str | None = None
     event_info: str | None = None
     event_date: Annotated[
-        str | None, Field(pattern="^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$")
+        str | None,
+        Field(
+            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+        ),
     ] = None
     """
-    (date and time as YYYY-MM-DD HH:MM:SS)
+    (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
 
 
@@ -707,9 +748,14 @@ class TrackingInfo(Model):
     """
     The serial number of the product (optional, as the examples and the webhook section say).
     """
-    date_tracked: Annotated[str, Field(pattern="^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$")]
+    date_tracked: Annotated[
+        str,
+        Field(
+            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+        ),
+    ]
     """
-    The date the item was scanned.
+    The date the item was scanned. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
 
 
@@ -727,8 +773,13 @@ class ValidationErrorBody(Model):
     """
     One message per failing field, e.g. "deliverTo.name size must be between 5 and 30".
     """
-    timestamp: Annotated[str, Field(pattern="^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$")]
+    timestamp: Annotated[
+        str,
+        Field(
+            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+        ),
+    ]
     """
-    (date and time as YYYY-MM-DD HH:MM:SS)
+    (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
     status: str

@@ -70,7 +70,7 @@ class _BaseClient:
     def __init__(
         self,
         *,
-        server: str,
+        server: str | None,
         base_url: str | None,
         timeout: float | httpx.Timeout | None,
         headers: Mapping[str, str] | None,
@@ -241,7 +241,7 @@ class Client(_BaseClient):
     def __init__(
         self,
         *,
-        server: str = _core.DEFAULT_SERVER,
+        server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
@@ -382,7 +382,7 @@ class AsyncClient(_BaseClient):
     def __init__(
         self,
         *,
-        server: str = _core.DEFAULT_SERVER,
+        server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,

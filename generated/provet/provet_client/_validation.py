@@ -58,6 +58,19 @@ def _unique(items: list[Any]) -> bool:
     return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
 
 
+def _repeats(items: list[Any], key: str) -> list[int]:
+    """Indexes of the items whose `key` equals an earlier item's."""
+    seen: list[Any] = []
+    found = []
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and key in item:
+            if any(_same_json(item[key], earlier) for earlier in seen):
+                found.append(index)
+            else:
+                seen.append(item[key])
+    return found
+
+
 def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
@@ -103,6 +116,27 @@ def _parse_date_time(text: str) -> _dt.datetime | None:
         return None
 
 
+_ISO_DATE_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+
+
+def _parse_iso_date_time(text: str) -> _dt.date | None:
+    """An ISO-8601 date with optional time of day and offset, on a real calendar day."""
+    if not _ISO_DATE_TIME.fullmatch(text):
+        return None
+    try:
+        if "T" not in text:
+            return _dt.date.fromisoformat(text)
+        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _is_iso_date_time(text: str) -> bool:
+    return _parse_iso_date_time(text) is not None
+
+
 def _is_date(text: str) -> bool:
     return _parse_date(text) is not None
 
@@ -130,6 +164,7 @@ def _is_uri(text: str) -> bool:
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "date": _parse_date,
     "local-date-time": _parse_local_date_time,
+    "iso-date-time": _parse_iso_date_time,
     "date-time": _parse_date_time,
 }
 
@@ -181,106 +216,118 @@ _C2 = frozenset(("ProductCode", "Quantity"))
 
 def _check_CreateOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "PurchaseOrderNumber" in value:
         v1 = value["PurchaseOrderNumber"]
         if not (isinstance(v1, str)):
-            out.append(Problem(ptr + "/PurchaseOrderNumber", _wrong_type("a string", v1)))
+            out.append(Problem(ptr + "/PurchaseOrderNumber", _wrong_type("a string", v1), "type"))
     if "CustomerTitle" in value:
         v2 = value["CustomerTitle"]
         if not (isinstance(v2, str)):
-            out.append(Problem(ptr + "/CustomerTitle", _wrong_type("a string", v2)))
+            out.append(Problem(ptr + "/CustomerTitle", _wrong_type("a string", v2), "type"))
     if "CustomerName" in value:
         v3 = value["CustomerName"]
         if not (isinstance(v3, str)):
-            out.append(Problem(ptr + "/CustomerName", _wrong_type("a string", v3)))
+            out.append(Problem(ptr + "/CustomerName", _wrong_type("a string", v3), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'CustomerName'"))
+        out.append(
+            Problem(ptr, "missing required field 'CustomerName'", "required", "CustomerName")
+        )
     if "CompanyName" in value:
         v4 = value["CompanyName"]
         if not (isinstance(v4, str)):
-            out.append(Problem(ptr + "/CompanyName", _wrong_type("a string", v4)))
+            out.append(Problem(ptr + "/CompanyName", _wrong_type("a string", v4), "type"))
     if "AddressLine1" in value:
         v5 = value["AddressLine1"]
         if not (isinstance(v5, str)):
-            out.append(Problem(ptr + "/AddressLine1", _wrong_type("a string", v5)))
+            out.append(Problem(ptr + "/AddressLine1", _wrong_type("a string", v5), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'AddressLine1'"))
+        out.append(
+            Problem(ptr, "missing required field 'AddressLine1'", "required", "AddressLine1")
+        )
     if "AddressLine2" in value:
         v6 = value["AddressLine2"]
         if not (isinstance(v6, str)):
-            out.append(Problem(ptr + "/AddressLine2", _wrong_type("a string", v6)))
+            out.append(Problem(ptr + "/AddressLine2", _wrong_type("a string", v6), "type"))
     if "Suburb" in value:
         v7 = value["Suburb"]
         if not (isinstance(v7, str)):
-            out.append(Problem(ptr + "/Suburb", _wrong_type("a string", v7)))
+            out.append(Problem(ptr + "/Suburb", _wrong_type("a string", v7), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'Suburb'"))
+        out.append(Problem(ptr, "missing required field 'Suburb'", "required", "Suburb"))
     if "State" in value:
         v8 = value["State"]
         if not (isinstance(v8, str)):
-            out.append(Problem(ptr + "/State", _wrong_type("a string", v8)))
+            out.append(Problem(ptr + "/State", _wrong_type("a string", v8), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'State'"))
+        out.append(Problem(ptr, "missing required field 'State'", "required", "State"))
     if "Postcode" in value:
         v9 = value["Postcode"]
         if not (isinstance(v9, str)):
-            out.append(Problem(ptr + "/Postcode", _wrong_type("a string", v9)))
+            out.append(Problem(ptr + "/Postcode", _wrong_type("a string", v9), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'Postcode'"))
+        out.append(Problem(ptr, "missing required field 'Postcode'", "required", "Postcode"))
     if "Country" in value:
         v10 = value["Country"]
         if not (isinstance(v10, str)):
-            out.append(Problem(ptr + "/Country", _wrong_type("a string", v10)))
+            out.append(Problem(ptr + "/Country", _wrong_type("a string", v10), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'Country'"))
+        out.append(Problem(ptr, "missing required field 'Country'", "required", "Country"))
     if "DeliveryInstructions" in value:
         v11 = value["DeliveryInstructions"]
         if not (isinstance(v11, str)):
-            out.append(Problem(ptr + "/DeliveryInstructions", _wrong_type("a string", v11)))
+            out.append(Problem(ptr + "/DeliveryInstructions", _wrong_type("a string", v11), "type"))
     if "CustomerEmail" in value:
         v12 = value["CustomerEmail"]
         if not (isinstance(v12, str)):
-            out.append(Problem(ptr + "/CustomerEmail", _wrong_type("a string", v12)))
+            out.append(Problem(ptr + "/CustomerEmail", _wrong_type("a string", v12), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'CustomerEmail'"))
+        out.append(
+            Problem(ptr, "missing required field 'CustomerEmail'", "required", "CustomerEmail")
+        )
     if "CustomerPhone" in value:
         v13 = value["CustomerPhone"]
         if not (isinstance(v13, str)):
-            out.append(Problem(ptr + "/CustomerPhone", _wrong_type("a string", v13)))
+            out.append(Problem(ptr + "/CustomerPhone", _wrong_type("a string", v13), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'CustomerPhone'"))
+        out.append(
+            Problem(ptr, "missing required field 'CustomerPhone'", "required", "CustomerPhone")
+        )
     if "OrderLines" in value:
         v14 = value["OrderLines"]
         if not (isinstance(v14, list)):
-            out.append(Problem(ptr + "/OrderLines", _wrong_type("an array", v14)))
+            out.append(Problem(ptr + "/OrderLines", _wrong_type("an array", v14), "type"))
         else:
             for i15, item16 in enumerate(v14):
                 _check_OrderLineRequest(item16, ptr + "/OrderLines" + "/" + str(i15), out)
     else:
-        out.append(Problem(ptr, "missing required field 'OrderLines'"))
+        out.append(Problem(ptr, "missing required field 'OrderLines'", "required", "OrderLines"))
     for key17 in value:
         if key17 not in _C0:
             out.append(
-                Problem(ptr + "/" + _escape(key17), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key17),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
 def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
         v18 = value["id"]
         if not (_is_int(v18)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v18)))
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", v18), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'id'"))
+        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
     if "status" in value:
         v19 = value["status"]
         if not (isinstance(v19, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v19)))
+            out.append(Problem(ptr + "/status", _wrong_type("a string", v19), "type"))
         else:
             if not _in_enum(v19, _C1):
                 out.append(
@@ -290,14 +337,15 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
                         + " (got "
                         + repr(v19)
                         + ")",
+                        "enum",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'status'"))
+        out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
     if "date" in value:
         v20 = value["date"]
         if not (isinstance(v20, str)):
-            out.append(Problem(ptr + "/date", _wrong_type("a string", v20)))
+            out.append(Problem(ptr + "/date", _wrong_type("a string", v20), "type"))
         else:
             if isinstance(v20, str) and not _is_date_time(v20):
                 out.append(
@@ -306,160 +354,209 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
                         "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
                         + repr(v20)
                         + ")",
+                        "format",
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'date'"))
+        out.append(Problem(ptr, "missing required field 'date'", "required", "date"))
     if "orderLines" in value:
         v21 = value["orderLines"]
         if not (isinstance(v21, list)):
-            out.append(Problem(ptr + "/orderLines", _wrong_type("an array", v21)))
+            out.append(Problem(ptr + "/orderLines", _wrong_type("an array", v21), "type"))
         else:
             for i22, item23 in enumerate(v21):
                 _check_OrderLine(item23, ptr + "/orderLines" + "/" + str(i22), out)
     else:
-        out.append(Problem(ptr, "missing required field 'orderLines'"))
+        out.append(Problem(ptr, "missing required field 'orderLines'", "required", "orderLines"))
     if "purchaseOrderNumber" in value:
         v24 = value["purchaseOrderNumber"]
         if v24 is not None:
             if not (isinstance(v24, str)):
                 out.append(
-                    Problem(ptr + "/purchaseOrderNumber", _wrong_type("a string or null", v24))
+                    Problem(
+                        ptr + "/purchaseOrderNumber", _wrong_type("a string or null", v24), "type"
+                    )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'purchaseOrderNumber'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'purchaseOrderNumber'",
+                "required",
+                "purchaseOrderNumber",
+            )
+        )
     if "customerTitle" in value:
         v25 = value["customerTitle"]
         if v25 is not None:
             if not (isinstance(v25, str)):
-                out.append(Problem(ptr + "/customerTitle", _wrong_type("a string or null", v25)))
+                out.append(
+                    Problem(ptr + "/customerTitle", _wrong_type("a string or null", v25), "type")
+                )
     else:
-        out.append(Problem(ptr, "missing required field 'customerTitle'"))
+        out.append(
+            Problem(ptr, "missing required field 'customerTitle'", "required", "customerTitle")
+        )
     if "customerName" in value:
         v26 = value["customerName"]
         if not (isinstance(v26, str)):
-            out.append(Problem(ptr + "/customerName", _wrong_type("a string", v26)))
+            out.append(Problem(ptr + "/customerName", _wrong_type("a string", v26), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'customerName'"))
+        out.append(
+            Problem(ptr, "missing required field 'customerName'", "required", "customerName")
+        )
     if "companyName" in value:
         v27 = value["companyName"]
         if v27 is not None:
             if not (isinstance(v27, str)):
-                out.append(Problem(ptr + "/companyName", _wrong_type("a string or null", v27)))
+                out.append(
+                    Problem(ptr + "/companyName", _wrong_type("a string or null", v27), "type")
+                )
     else:
-        out.append(Problem(ptr, "missing required field 'companyName'"))
+        out.append(Problem(ptr, "missing required field 'companyName'", "required", "companyName"))
     if "addressLine1" in value:
         v28 = value["addressLine1"]
         if not (isinstance(v28, str)):
-            out.append(Problem(ptr + "/addressLine1", _wrong_type("a string", v28)))
+            out.append(Problem(ptr + "/addressLine1", _wrong_type("a string", v28), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'addressLine1'"))
+        out.append(
+            Problem(ptr, "missing required field 'addressLine1'", "required", "addressLine1")
+        )
     if "addressLine2" in value:
         v29 = value["addressLine2"]
         if v29 is not None:
             if not (isinstance(v29, str)):
-                out.append(Problem(ptr + "/addressLine2", _wrong_type("a string or null", v29)))
+                out.append(
+                    Problem(ptr + "/addressLine2", _wrong_type("a string or null", v29), "type")
+                )
     else:
-        out.append(Problem(ptr, "missing required field 'addressLine2'"))
+        out.append(
+            Problem(ptr, "missing required field 'addressLine2'", "required", "addressLine2")
+        )
     if "suburb" in value:
         v30 = value["suburb"]
         if not (isinstance(v30, str)):
-            out.append(Problem(ptr + "/suburb", _wrong_type("a string", v30)))
+            out.append(Problem(ptr + "/suburb", _wrong_type("a string", v30), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'suburb'"))
+        out.append(Problem(ptr, "missing required field 'suburb'", "required", "suburb"))
     if "state" in value:
         v31 = value["state"]
         if not (isinstance(v31, str)):
-            out.append(Problem(ptr + "/state", _wrong_type("a string", v31)))
+            out.append(Problem(ptr + "/state", _wrong_type("a string", v31), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'state'"))
+        out.append(Problem(ptr, "missing required field 'state'", "required", "state"))
     if "postcode" in value:
         v32 = value["postcode"]
         if not (isinstance(v32, str)):
-            out.append(Problem(ptr + "/postcode", _wrong_type("a string", v32)))
+            out.append(Problem(ptr + "/postcode", _wrong_type("a string", v32), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'postcode'"))
+        out.append(Problem(ptr, "missing required field 'postcode'", "required", "postcode"))
     if "country" in value:
         v33 = value["country"]
         if not (isinstance(v33, str)):
-            out.append(Problem(ptr + "/country", _wrong_type("a string", v33)))
+            out.append(Problem(ptr + "/country", _wrong_type("a string", v33), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'country'"))
+        out.append(Problem(ptr, "missing required field 'country'", "required", "country"))
     if "deliveryInstructions" in value:
         v34 = value["deliveryInstructions"]
         if v34 is not None:
             if not (isinstance(v34, str)):
                 out.append(
-                    Problem(ptr + "/deliveryInstructions", _wrong_type("a string or null", v34))
+                    Problem(
+                        ptr + "/deliveryInstructions", _wrong_type("a string or null", v34), "type"
+                    )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'deliveryInstructions'"))
+        out.append(
+            Problem(
+                ptr,
+                "missing required field 'deliveryInstructions'",
+                "required",
+                "deliveryInstructions",
+            )
+        )
     if "customerEmail" in value:
         v35 = value["customerEmail"]
         if not (isinstance(v35, str)):
-            out.append(Problem(ptr + "/customerEmail", _wrong_type("a string", v35)))
+            out.append(Problem(ptr + "/customerEmail", _wrong_type("a string", v35), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'customerEmail'"))
+        out.append(
+            Problem(ptr, "missing required field 'customerEmail'", "required", "customerEmail")
+        )
     if "customerPhone" in value:
         v36 = value["customerPhone"]
         if not (isinstance(v36, str)):
-            out.append(Problem(ptr + "/customerPhone", _wrong_type("a string", v36)))
+            out.append(Problem(ptr + "/customerPhone", _wrong_type("a string", v36), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'customerPhone'"))
+        out.append(
+            Problem(ptr, "missing required field 'customerPhone'", "required", "customerPhone")
+        )
 
 
 def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "productCode" in value:
         v37 = value["productCode"]
         if not (isinstance(v37, str)):
-            out.append(Problem(ptr + "/productCode", _wrong_type("a string", v37)))
+            out.append(Problem(ptr + "/productCode", _wrong_type("a string", v37), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'productCode'"))
+        out.append(Problem(ptr, "missing required field 'productCode'", "required", "productCode"))
     if "quantity" in value:
         v38 = value["quantity"]
         if not (_is_int(v38)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v38)))
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v38), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'quantity'"))
+        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
     if "shippedQuantity" in value:
         v39 = value["shippedQuantity"]
         if not (_is_int(v39)):
-            out.append(Problem(ptr + "/shippedQuantity", _wrong_type("an integer", v39)))
+            out.append(Problem(ptr + "/shippedQuantity", _wrong_type("an integer", v39), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'shippedQuantity'"))
+        out.append(
+            Problem(ptr, "missing required field 'shippedQuantity'", "required", "shippedQuantity")
+        )
     if "status" in value:
         v40 = value["status"]
         if v40 is not None:
             if not (isinstance(v40, str)):
-                out.append(Problem(ptr + "/status", _wrong_type("a string or null", v40)))
+                out.append(Problem(ptr + "/status", _wrong_type("a string or null", v40), "type"))
 
 
 def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value)))
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "ProductCode" in value:
         v41 = value["ProductCode"]
         if not (isinstance(v41, str)):
-            out.append(Problem(ptr + "/ProductCode", _wrong_type("a string", v41)))
+            out.append(Problem(ptr + "/ProductCode", _wrong_type("a string", v41), "type"))
     else:
-        out.append(Problem(ptr, "missing required field 'ProductCode'"))
+        out.append(Problem(ptr, "missing required field 'ProductCode'", "required", "ProductCode"))
     if "Quantity" in value:
         v42 = value["Quantity"]
         if not (_is_int(v42)):
-            out.append(Problem(ptr + "/Quantity", _wrong_type("an integer", v42)))
+            out.append(Problem(ptr + "/Quantity", _wrong_type("an integer", v42), "type"))
         else:
             if _is_number(v42) and v42 <= 0:
-                out.append(Problem(ptr + "/Quantity", f"must be greater than 0 (got {v42!r})"))
+                out.append(
+                    Problem(
+                        ptr + "/Quantity",
+                        f"must be greater than 0 (got {v42!r})",
+                        "exclusiveMinimum",
+                    )
+                )
     else:
-        out.append(Problem(ptr, "missing required field 'Quantity'"))
+        out.append(Problem(ptr, "missing required field 'Quantity'", "required", "Quantity"))
     for key43 in value:
         if key43 not in _C2:
             out.append(
-                Problem(ptr + "/" + _escape(key43), "unknown field: the document does not list it")
+                Problem(
+                    ptr + "/" + _escape(key43),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
             )
 
 
@@ -473,46 +570,52 @@ def _params_create_order(params: Mapping[str, Any], out: list[Problem]) -> None:
 
 def _body_get_order(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_get_order(params: Mapping[str, Any], out: list[Problem]) -> None:
     v44 = params.get("id")
     if v44 is not None:
         if not (_is_int(v44)):
-            out.append(Problem("/id", _wrong_type("an integer", v44)))
+            out.append(Problem("/id", _wrong_type("an integer", v44), "type"))
     else:
-        out.append(Problem("/id", "missing required path parameter"))
+        out.append(Problem("/id", "missing required path parameter", "required", "id"))
 
 
 def _body_list_orders(value: Any, out: list[Problem]) -> None:
     if value is not None:
-        out.append(Problem("", "this operation takes no body"))
+        out.append(Problem("", "this operation takes no body", "no_body"))
 
 
 def _params_list_orders(params: Mapping[str, Any], out: list[Problem]) -> None:
     v45 = params.get("date_from")
     if v45 is not None:
         if not (isinstance(v45, str)):
-            out.append(Problem("/DateFrom", _wrong_type("a string", v45)))
+            out.append(Problem("/DateFrom", _wrong_type("a string", v45), "type"))
         else:
             if isinstance(v45, str) and not _is_date(v45):
                 out.append(
-                    Problem("/DateFrom", "must be a date as YYYY-MM-DD (got " + repr(v45) + ")")
+                    Problem(
+                        "/DateFrom",
+                        "must be a date as YYYY-MM-DD (got " + repr(v45) + ")",
+                        "format",
+                    )
                 )
     v46 = params.get("date_to")
     if v46 is not None:
         if not (isinstance(v46, str)):
-            out.append(Problem("/DateTo", _wrong_type("a string", v46)))
+            out.append(Problem("/DateTo", _wrong_type("a string", v46), "type"))
         else:
             if isinstance(v46, str) and not _is_date(v46):
                 out.append(
-                    Problem("/DateTo", "must be a date as YYYY-MM-DD (got " + repr(v46) + ")")
+                    Problem(
+                        "/DateTo", "must be a date as YYYY-MM-DD (got " + repr(v46) + ")", "format"
+                    )
                 )
     v47 = params.get("status")
     if v47 is not None:
         if not (isinstance(v47, str)):
-            out.append(Problem("/Status", _wrong_type("a string", v47)))
+            out.append(Problem("/Status", _wrong_type("a string", v47), "type"))
         else:
             if not _in_enum(v47, _C1):
                 out.append(
@@ -522,12 +625,13 @@ def _params_list_orders(params: Mapping[str, Any], out: list[Problem]) -> None:
                         + " (got "
                         + repr(v47)
                         + ")",
+                        "enum",
                     )
                 )
     v48 = params.get("purchase_order_number")
     if v48 is not None:
         if not (isinstance(v48, str)):
-            out.append(Problem("/PurchaseOrderNumber", _wrong_type("a string", v48)))
+            out.append(Problem("/PurchaseOrderNumber", _wrong_type("a string", v48), "type"))
 
 
 def _response_create_order_200(value: Any, out: list[Problem]) -> None:
@@ -540,7 +644,7 @@ def _response_get_order_200(value: Any, out: list[Problem]) -> None:
 
 def _response_list_orders_200(value: Any, out: list[Problem]) -> None:
     if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value)))
+        out.append(Problem("", _wrong_type("an array", value), "type"))
     else:
         for i49, item50 in enumerate(value):
             _check_Order(item50, "" + "/" + str(i49), out)

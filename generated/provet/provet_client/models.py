@@ -62,7 +62,7 @@ class Order(Model):
     """
     date: AwareDatetime
     """
-    The date the order was submitted, specified in UTC (see errata order-date-type).
+    The date the order was submitted, specified in UTC (see errata order-date-type). (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
     """
     order_lines: Annotated[list[OrderLine], Field(alias="orderLines")]
     purchase_order_number: Annotated[str | None, Field(alias="purchaseOrderNumber")]
@@ -94,7 +94,7 @@ class OrderLine(Model):
     )
     product_code: Annotated[str, Field(alias="productCode")]
     """
-    The Provet product code of the item ordered (the samples answer "FRON 01" for a request's "fron 01").
+    The Provet product code of the item ordered (the samples answer "FRON 01" for a request's "fron 01"; see errata product-code-case).
     """
     quantity: int
     """
@@ -102,7 +102,7 @@ class OrderLine(Model):
     """
     shipped_quantity: Annotated[int, Field(alias="shippedQuantity")]
     """
-    The shipped quantity of the item.
+    The shipped quantity of the item; not writeable (see errata shipped-quantity-writeable).
     """
     status: str | None = None
     """

@@ -63,7 +63,7 @@ def served() -> Iterator[Served]:
 
 
 def _client(served: Served, **overrides: Any) -> Client:
-    return Client(**{**DATA["client_kwargs"], **overrides}, base_url=served.url)
+    return Client(**{**DATA["client_kwargs"], **overrides, "base_url": served.url})
 
 
 def _call(client: Any, operation: str, kwargs: dict[str, Any]) -> Any:
@@ -171,7 +171,7 @@ def test_every_operation_answers(example: dict[str, Any], served: Served) -> Non
 
 
 async def test_every_operation_answers_async(example: dict[str, Any], served: Served) -> None:
-    client = AsyncClient(**DATA["client_kwargs"], base_url=served.url)
+    client = AsyncClient(**{**DATA["client_kwargs"], "base_url": served.url})
     async with client:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
