@@ -151,7 +151,8 @@ def test_unreadable_body_is_a_validation_error(served: Served, content: bytes) -
         answer = httpx.request(
             op["method"], served.url + _filled(op["path"]), content=content, headers=headers
         )
-        assert answer.status_code == MOCK["rejections"]["validation"]["status"], op["name"]
+        expected = MOCK["rejections"].get("validation", {}).get("status", 400)  # 400: undeclared
+        assert answer.status_code == expected, op["name"]
 
 
 def test_encoded_slash_stays_in_its_path_value(served: Served) -> None:
