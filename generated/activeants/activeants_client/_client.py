@@ -9,6 +9,7 @@ and one with await."""
 from __future__ import annotations
 
 import copy
+import errno
 import json
 import logging
 import time
@@ -24,6 +25,8 @@ from . import _operations as ops
 from ._auth import Auth
 
 if TYPE_CHECKING:
+    import asyncio
+
     from . import models
 
 T = TypeVar("T")
@@ -163,7 +166,7 @@ class _BaseClient:
             self._auth.invalidate(generation=used)
             yield NEED_TOKEN
             response = yield from self._exchange(op, self._authorized(request), retries)
-        result = _core.parse_response(op, response)
+        result = _core.parse_response(op, response, self._auth.redact)
         if cache_key is not None and op.cache_ttl:
             self._cache[cache_key] = (time.monotonic() + op.cache_ttl, result)
         if self._raw:
@@ -178,8 +181,14 @@ class _BaseClient:
     def _exchange(
         self, op: ops.OperationInfo[Any], request: httpx.Request, retries: int
     ) -> Generator[Step, Outcome, httpx.Response]:
-        """Send one request, retrying what is safe to retry, logging every attempt."""
+        """Send one request, retrying what is safe to retry, logging every attempt.
+
+        Bodies are read by `send` (no streaming), so a response put aside for
+        a retry holds no connection and needs no close.
+        """
         attempt = 0
+        replayable = op.replayable(request)
+        unanswered: str | None = None  # why an earlier attempt may have taken effect
         while True:
             started = time.monotonic()
             outcome = yield request
@@ -193,29 +202,68 @@ class _BaseClient:
                     elapsed,
                     attempt,
                 )
-                if attempt < retries and _retries.retry_error(outcome, idempotent=op.idempotent):
+                if attempt < retries and _retries.retry_error(outcome, idempotent=replayable):
+                    if not _retries.never_sent(outcome):
+                        unanswered = type(outcome).__name__
                     attempt += 1
                     yield _Sleep(_retries.delay(attempt, None))
                     continue
-                raise _transport_error(request, outcome)
+                raise self._transport_error(op, request, outcome, replayable) from outcome
             assert outcome is not None
+            status = outcome.status_code
             logger.debug(
                 "%s %s -> %d in %.3fs (retry %d)",
                 request.method,
                 request.url.path,
-                outcome.status_code,
+                status,
                 elapsed,
                 attempt,
             )
-            if attempt < retries and _retries.retry_status(
-                outcome.status_code, idempotent=op.idempotent
-            ):
+            if unanswered and status in (409, 412):
+                # The replay of a versioned update was refused: the version may
+                # have moved on by the unanswered first attempt itself.
+                raise _errors.RequestMayHaveBeenProcessed(
+                    f"{op.name}: {request.method} {request.url.path}: the first attempt got no answer "
+                    f"({unanswered}) and its replay answered HTTP {status}; the first attempt may "
+                    "have applied this very update: read the entity again before retrying",
+                    operation=op.name,
+                    request=request,
+                )
+            if attempt < retries and _retries.retry_status(status, idempotent=replayable):
+                if status in _retries.MAYBE_PROCESSED:
+                    unanswered = f"HTTP {status}"
                 attempt += 1
                 asked = _retries.retry_after(outcome.headers.get("retry-after"))
-                outcome.close()
                 yield _Sleep(_retries.delay(attempt, asked))
                 continue
             return outcome
+
+    def _transport_error(
+        self,
+        op: ops.OperationInfo[Any],
+        request: httpx.Request,
+        exc: httpx.TransportError,
+        replayable: bool,
+    ) -> _errors.APIError:
+        """The typed error for a failed send: where it went, the OS's words, and whether it may have taken effect."""
+        host = request.url.host + (f":{request.url.port}" if request.url.port else "")
+        where = f"{op.name}: {request.method} {request.url.path} to {host}"
+        reason = self._auth.redact(_os_reason(exc))
+        if not _retries.never_sent(exc) and not replayable:
+            kind = (
+                _errors.RequestMayHaveBeenProcessedTimeout
+                if isinstance(exc, httpx.TimeoutException)
+                else _errors.RequestMayHaveBeenProcessed
+            )
+            return kind(
+                f"{where}: {reason}; the request may have been processed, and "
+                f"{op.name} is not safe to send twice, so it was not retried",
+                operation=op.name,
+                request=request,
+            )
+        if isinstance(exc, httpx.TimeoutException):
+            return _errors.APITimeoutError(f"{where}: timed out: {reason}", request=request)
+        return _errors.APIConnectionError(f"{where}: connection failed: {reason}", request=request)
 
     def _token_flow(self) -> Flow[None]:
         op, body, headers = self._auth.token_request()
@@ -230,7 +278,7 @@ class _BaseClient:
                 response=response,
                 body=response.text,
             )
-        self._auth.store(_core.parse_response(op, response))
+        self._auth.store(_core.parse_response(op, response, self._auth.redact))
 
 
 async def _sleep(seconds: float) -> None:
@@ -239,13 +287,20 @@ async def _sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
-def _transport_error(request: httpx.Request, exc: httpx.TransportError) -> _errors.APIError:
-    where = f"{request.method} {request.url.path}"
-    if isinstance(exc, httpx.TimeoutException):
-        return _errors.APITimeoutError(f"timed out: {where}", request=request)
-    return _errors.APIConnectionError(
-        f"connection failed: {where}: {type(exc).__name__}", request=request
-    )
+def _pause(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+def _os_reason(exc: BaseException) -> str:
+    """The failure in the operating system's words (e.g. ECONNREFUSED), else httpx's."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno is not None:
+            name = errno.errorcode.get(seen.errno, str(seen.errno))
+            return f"{type(exc).__name__}: {name} {seen.strerror or ''}".rstrip()
+        seen = seen.__cause__ or seen.__context__
+    detail = str(exc)
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
 class Client(_BaseClient):
@@ -301,7 +356,7 @@ class Client(_BaseClient):
                         self._run(self._token_flow())
                     step = flow.send(None)
                 elif isinstance(step, _Sleep):
-                    time.sleep(step.seconds)
+                    _pause(step.seconds)
                     step = flow.send(None)
                 else:
                     try:
@@ -993,9 +1048,7 @@ class AsyncClient(_BaseClient):
             max_retries=max_retries,
             http=http_client or httpx.AsyncClient(),
         )
-        import asyncio  # only async callers pay for importing asyncio
-
-        self._token_lock = asyncio.Lock()
+        self._refreshing: asyncio.Future[None] | None = None
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -1012,11 +1065,21 @@ class AsyncClient(_BaseClient):
         await self._http.aclose()
 
     async def _refresh_token(self) -> None:
-        """Single flight: concurrent callers wait for one token request."""
-        async with self._token_lock:
+        """Single flight: concurrent callers share one token request, and its failure."""
+        import asyncio  # only async callers pay for importing asyncio
+
+        if self._refreshing is None:
             if self._auth.valid():
                 return  # another caller fetched a fresh token meanwhile
-            await self._run(self._token_flow())
+            self._refreshing = asyncio.ensure_future(self._run(self._token_flow()))
+            self._refreshing.add_done_callback(self._refreshed)
+        # shield: one caller cancelled must not cancel the request the others wait for
+        await asyncio.shield(self._refreshing)
+
+    def _refreshed(self, done: asyncio.Future[None]) -> None:
+        self._refreshing = None
+        if not done.cancelled():
+            done.exception()  # retrieved: the waiters got it, asyncio need not log it
 
     async def _run(self, flow: Flow[T]) -> T:
         """Drive a flow with await."""

@@ -52,6 +52,32 @@ class APITimeoutError(APIConnectionError):
     """The provider did not answer within the timeout."""
 
 
+class RequestMayHaveBeenProcessed(APIConnectionError):
+    """The request went out and no usable answer came back: it may have taken effect.
+
+    Raised, instead of sending it again, for an operation that is not safe to
+    replay (placing an order, booking a collection, a cancel whose replay
+    answers differently), and for a versioned update whose replay was
+    refused with 409 after an unanswered first attempt (the 409 may be the
+    first attempt's own write). Look the entity up before trying again.
+    `operation` names the operation; `__cause__` is the underlying failure.
+    """
+
+    def __init__(
+        self, message: str, *, operation: str, request: httpx.Request | None = None
+    ) -> None:
+        super().__init__(message, request=request)
+        self.operation = operation
+
+
+class RequestMayHaveBeenProcessedTimeout(RequestMayHaveBeenProcessed, APITimeoutError):
+    """A RequestMayHaveBeenProcessed whose cause is a read timeout (also an APITimeoutError)."""
+
+
+class PagingError(APIError):
+    """A paging iterator stopped: the provider answered the same page again (it ignores the page parameter)."""
+
+
 class APIResponseValidationError(APIError):
     """The provider answered 2xx with a body that does not parse into the documented model."""
 

@@ -69,6 +69,13 @@ class OperationInfo(Generic[T]):
     deprecated: str | None = None
     enveloped: bool = False  # success bodies carry the provider's status envelope
     cache_ttl: float | None = None  # the document advises caching the answer this long
+    idempotent_with: str | None = None  # idempotent only on calls that send this header (If-Match)
+
+    def replayable(self, request: Any) -> bool:
+        """Whether sending `request` twice has the effect of sending it once."""
+        if self.idempotent_with is not None:
+            return self.idempotent_with in request.headers
+        return self.idempotent
 
     def parse(self, data: Any) -> T:
         """The documented response model for `data` (adapter built on first use)."""
