@@ -8,6 +8,7 @@ a boolean."""
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -1966,6 +1967,73 @@ PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
 }
 
 
+MAX_DEPTH = 64  # arrays and objects nested deeper are refused, not recursed into
+MAX_INTEGER = 2**63  # no provider reads an integer beyond 64 bits
+
+
+def _json_problems(payload: Any, root: str = "") -> list[Problem]:
+    """What JSON cannot carry, or no provider can read, found without recursion.
+
+    NaN and Infinity, integers beyond 64 bits, lone surrogates, non-string
+    object keys and nesting deeper than MAX_DEPTH are problems here, so that
+    the compiled checks (and json.dumps) only ever see plain JSON.
+    """
+    out: list[Problem] = []
+    stack: list[tuple[Any, str, int]] = [(payload, root, 0)]
+    while stack:
+        value, ptr, depth = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            out.append(Problem(ptr, f"not a number ({value}): JSON cannot carry NaN or Infinity"))
+        elif (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and not -MAX_INTEGER <= value < MAX_INTEGER
+        ):
+            out.append(Problem(ptr, "integer out of range (beyond 64 bits)"))
+        elif isinstance(value, str) and not _is_text(value):
+            out.append(Problem(ptr, "must be valid Unicode text (it holds a lone surrogate)"))
+        elif isinstance(value, list | dict) and depth >= MAX_DEPTH:
+            out.append(Problem(ptr, f"nested too deeply (more than {MAX_DEPTH} levels)"))
+        elif isinstance(value, list):
+            stack.extend(
+                (item, f"{ptr}/{index}", depth + 1)
+                for index, item in reversed(list(enumerate(value)))
+            )
+        elif isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                if not isinstance(key, str):
+                    out.append(
+                        Problem(ptr, f"object keys must be strings (got {_kind(key)} {key!r:.40})")
+                    )
+                elif not _is_text(key):
+                    out.append(
+                        Problem(
+                            ptr,
+                            "object keys must be valid Unicode text (one holds a lone surrogate)",
+                        )
+                    )
+                else:
+                    stack.append((item, f"{ptr}/{_escape(key)}", depth + 1))
+    return out
+
+
+def _is_text(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _run(check: Callable[[Any, list[Problem]], None], payload: Any) -> list[Problem]:
+    """The compiled check's problems, after (or, for JSON it cannot judge, instead of) the JSON ones."""
+    out = _json_problems(payload)
+    if out:
+        return out  # the compiled checks assume plain JSON: judged again once this is fixed
+    check(payload, out)
+    return out
+
+
 OPERATIONS = tuple(BODY_CHECKS)
 
 
@@ -1979,27 +2047,19 @@ def validate(operation: str, payload: Any) -> list[Problem]:
         check = BODY_CHECKS[operation]
     except KeyError:
         raise KeyError(f"unknown operation {operation!r}; known: {', '.join(OPERATIONS)}") from None
-    out: list[Problem] = []
-    check(payload, out)
-    return out
+    return _run(check, payload)
 
 
 def validate_response(operation: str, status: int, payload: Any) -> list[Problem]:
     """Every problem of `payload` as the documented `status` response of `operation`."""
-    out: list[Problem] = []
-    RESPONSE_CHECKS[f"{operation}:{status}"](payload, out)
-    return out
+    return _run(RESPONSE_CHECKS[f"{operation}:{status}"], payload)
 
 
 def validate_webhook(name: str, payload: Any) -> list[Problem]:
     """Every problem of `payload` as a delivery of webhook `name`."""
-    out: list[Problem] = []
-    WEBHOOK_CHECKS[name](payload, out)
-    return out
+    return _run(WEBHOOK_CHECKS[name], payload)
 
 
 def validate_params(operation: str, params: Mapping[str, Any]) -> list[Problem]:
     """Every problem of the path, query and header parameters of `operation`."""
-    out: list[Problem] = []
-    PARAM_CHECKS[operation](params, out)
-    return out
+    return _run(PARAM_CHECKS[operation], dict(params))
