@@ -115,11 +115,8 @@ class Rig:
 
     def arrived(self, operation: str) -> int:
         """How many requests for `operation` reached the mock."""
-        return sum(
-            1
-            for method, path in self.mock.requests
-            if (self.mock.route(method, path) or ({},))[0].get("name") == operation
-        )
+        routes = [self.mock.route(method, path) for method, path in self.mock.requests]
+        return sum(1 for route in routes if route is not None and route[0]["name"] == operation)
 
     def stored(self, operation: str) -> int | None:
         """Entities the operation's store holds (None: the mock keeps no store for it)."""

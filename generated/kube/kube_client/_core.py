@@ -338,15 +338,20 @@ def parse_response(
             ) from None
         if op.enveloped:
             _check_envelope(op, response, data)
+        mismatch = None
         try:
             result = op.parse(data)
         except (ValueError, pydantic.ValidationError) as exc:
+            mismatch = _mismatch(exc)
+        if mismatch is not None:
+            # raised outside the except: pydantic's own error (which quotes the
+            # body, a token answer's token included) is not even its __context__
             raise _errors.APIResponseValidationError(
                 redact(
-                    f"{op.name}: HTTP {status} body does not match the documented response: {_mismatch(exc)}"
+                    f"{op.name}: HTTP {status} body does not match the documented response: {mismatch}"
                 ),
                 request=response.request,
-            ) from None
+            )
         warning = op.warnings.get(status)
         remember(result, status, warning)
         if warning:
