@@ -3119,13 +3119,16 @@ PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
 
 
 MAX_DEPTH = 64  # arrays and objects nested deeper are refused, not recursed into
-MAX_INTEGER = 2**63  # no provider reads an integer beyond 64 bits
+# Integers are judged by the schema's own bounds; beyond this many digits an
+# integer cannot even be written out (Python refuses past 4300): a problem.
+MAX_INTEGER_DIGITS = 1000
+_MAX_INTEGER = 10**MAX_INTEGER_DIGITS
 
 
 def _json_problems(payload: Any, root: str = "") -> list[Problem]:
     """What JSON cannot carry, or no provider can read, found without recursion.
 
-    NaN and Infinity, integers beyond 64 bits, lone surrogates, non-string
+    NaN and Infinity, integers of more than MAX_INTEGER_DIGITS digits, lone surrogates, non-string
     object keys and nesting deeper than MAX_DEPTH are problems here, so that
     the compiled checks (and json.dumps) only ever see plain JSON.
     """
@@ -3138,9 +3141,11 @@ def _json_problems(payload: Any, root: str = "") -> list[Problem]:
         elif (
             isinstance(value, int)
             and not isinstance(value, bool)
-            and not -MAX_INTEGER <= value < MAX_INTEGER
+            and not -_MAX_INTEGER < value < _MAX_INTEGER
         ):
-            out.append(Problem(ptr, "integer out of range (beyond 64 bits)"))
+            out.append(
+                Problem(ptr, f"integer out of range (more than {MAX_INTEGER_DIGITS} digits)")
+            )
         elif isinstance(value, str) and not _is_text(value):
             out.append(Problem(ptr, "must be valid Unicode text (it holds a lone surrogate)"))
         elif isinstance(value, list | dict) and depth >= MAX_DEPTH:
