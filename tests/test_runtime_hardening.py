@@ -332,3 +332,13 @@ def test_paging_stops_when_the_provider_ignores_the_page_number() -> None:
         for order in _scripted(answer).iter_list_orders():
             seen.append(order)
     assert len(seen) == 1
+
+
+def test_a_token_no_header_can_carry_is_a_problem_not_a_unicode_error() -> None:
+    client = _scripted(
+        lambda request: httpx.Response(
+            200, json={"token": "t\u00e9", "expires_on": "2999-01-01 00:00:00"}
+        )
+    )
+    with pytest.raises(novatech_client.ValidationError, match="/credentials"):
+        client.list_stock()

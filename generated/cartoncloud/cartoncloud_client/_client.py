@@ -23,6 +23,7 @@ import httpx
 from . import _core, _errors, _retries
 from . import _operations as ops
 from ._auth import Auth
+from ._problem import Problem
 
 if TYPE_CHECKING:
     import asyncio
@@ -112,10 +113,22 @@ class _BaseClient:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
 
-    def _authorized(self, request: httpx.Request) -> httpx.Request:
+    def _authorized(self, request: httpx.Request, operation: str) -> httpx.Request:
         """A copy of `request` with the current credentials (a sent request is never mutated)."""
+        credentials = self._auth.headers()
+        if not all(_core.header_safe(value) for value in credentials.values()):
+            # a credential, or a token the provider issued, that no HTTP header can carry
+            raise _errors.ValidationError(
+                operation,
+                [
+                    Problem(
+                        "/credentials",
+                        "must be printable ASCII on one line (sent as an HTTP header)",
+                    )
+                ],
+            )
         headers = httpx.Headers(request.headers)
-        headers.update(self._auth.headers())
+        headers.update(credentials)
         return httpx.Request(
             request.method,
             request.url,
@@ -159,7 +172,7 @@ class _BaseClient:
         if op.auth:
             if self._auth.needs_token and not self._auth.valid():
                 yield NEED_TOKEN
-            request = self._authorized(request)
+            request = self._authorized(request, op.name)
         used = self._auth.generation
         response = yield from self._exchange(op, request, retries)
         if response.status_code == 401 and op.auth and self._auth.needs_token:
@@ -168,7 +181,7 @@ class _BaseClient:
             # concurrent caller fetched meanwhile is kept.
             self._auth.invalidate(generation=used)
             yield NEED_TOKEN
-            response = yield from self._exchange(op, self._authorized(request), retries)
+            response = yield from self._exchange(op, self._authorized(request, op.name), retries)
         result = _core.parse_response(op, response, self._auth.redact)
         if cache_key is not None and op.cache_ttl:
             self._cache[cache_key] = (time.monotonic() + op.cache_ttl, result)

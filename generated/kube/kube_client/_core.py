@@ -86,7 +86,7 @@ def _wire_problems(
                     f"must not be {text!r}: a path segment that the URL would drop",
                 )
             )
-        elif param.location == "header" and not _header_safe(text):
+        elif param.location == "header" and not header_safe(text):
             problems.append(
                 Problem(
                     "/" + param.python_name,
@@ -101,7 +101,7 @@ def _wire_problems(
                 )
             )
     for name, value in headers.items():
-        if not (isinstance(value, str) and _header_safe(value) and _header_safe(name)):
+        if not (isinstance(value, str) and header_safe(value) and header_safe(name)):
             problems.append(
                 Problem(
                     "/headers/" + _escape(str(name)),
@@ -111,7 +111,8 @@ def _wire_problems(
     return problems
 
 
-def _header_safe(text: str) -> bool:
+def header_safe(text: str) -> bool:
+    """Whether `text` can travel as an HTTP header value (printable ASCII, one line)."""
     return text.isascii() and all(" " <= char <= "~" or char == "\t" for char in text)
 
 
