@@ -218,21 +218,55 @@ def test_nan_and_infinity_are_problems_before_and_without_validation(bad: float)
     assert sent == []  # refused while building the request: not even a token request left
 
 
-@pytest.mark.parametrize(
-    ("change", "words"),
-    [
-        (lambda o: o["order_lines"][0].update(quantity=10**5000), "out of range"),
-        (lambda o: o["deliver_to"].update({1: "x"}), "keys must be strings"),
-        (lambda o: o.update(order_number="MONZ\ud800"), "lone surrogate"),
-        (lambda o: o.update(order_lines=_nested(5000)), "nested too deeply"),
-    ],
-    ids=["huge-integer", "integer-key", "lone-surrogate", "deep-nesting"],
-)
-def test_hostile_json_is_a_problem_not_a_traceback(change: Any, words: str) -> None:
+HOSTILE = [
+    pytest.param(
+        lambda o: o["order_lines"][0].update(quantity=10**5000), "out of range", id="huge-integer"
+    ),
+    pytest.param(
+        lambda o: o.update(order_number="MONZ\ud800"), "lone surrogate", id="lone-surrogate"
+    ),
+    pytest.param(
+        lambda o: o["deliver_to"].update(extra=_nested(5000)),
+        "nested too deeply",
+        id="deep-nesting",
+    ),
+    pytest.param(
+        lambda o: o["deliver_to"].update(extra=float("nan")), "not a number", id="untyped-nan"
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "words"), HOSTILE)
+def test_hostile_json_is_a_problem_before_sending_not_a_traceback(change: Any, words: str) -> None:
     order = copy.deepcopy(NOVATECH_ORDER)
     change(order)
+    assert isinstance(novatech_client.validate("place_order", order), list)  # judged, not a crash
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(500)
+
+    for validate in (True, False):
+        client = novatech_client.Client(
+            email=EMAIL,
+            password=PASSWORD,
+            validate=validate,
+            http_client=httpx.Client(transport=httpx.MockTransport(answer)),
+        )
+        with pytest.raises(novatech_client.ValidationError) as caught:
+            client.place_order(order)
+        if not validate:
+            assert words in str(caught.value)
+    assert sent == []
+
+
+def test_non_string_keys_are_a_problem_not_a_crash() -> None:
+    order = copy.deepcopy(NOVATECH_ORDER)
+    order["deliver_to"][1] = "x"
     problems = novatech_client.validate("place_order", order)
-    assert any(words in p.message for p in problems), problems
+    assert [p.pointer for p in problems] == ["/deliver_to"]
+    assert "keys must be strings" in problems[0].message
 
 
 def _nested(depth: int) -> list[Any]:

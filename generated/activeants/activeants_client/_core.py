@@ -146,14 +146,15 @@ def _encode_body(op: OperationInfo[Any], payload: Any) -> bytes:
         text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
         return text.encode("utf-8")
     except (ValueError, TypeError, RecursionError) as exc:
-        reason = "not a number (NaN or Infinity)" if "Out of range float" in str(exc) else str(exc)
-        if isinstance(exc, UnicodeEncodeError):
-            reason = "must be valid Unicode text (it holds a lone surrogate)"
-        elif isinstance(exc, RecursionError):
-            reason = "nested too deeply"
-        raise _errors.ValidationError(
-            op.name, [Problem("", f"cannot be encoded: {reason}")]
-        ) from None
+        failure = exc
+    from . import _validation
+
+    problems = _validation.json_problems(payload)  # where, and what, JSON cannot carry
+    if not problems:
+        problems = [
+            Problem("", f"cannot be encoded as {op.body_encoding}: {type(failure).__name__}")
+        ]
+    raise _errors.ValidationError(op.name, problems)
 
 
 def build_request(

@@ -31,6 +31,8 @@ def _kind(value: Any) -> str:
 
 
 def _wrong_type(expected: str, value: Any) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"not a number ({value}): JSON cannot carry NaN or Infinity"
     return f"must be {expected} (got {_kind(value)})"
 
 
@@ -41,7 +43,10 @@ def _is_int(value: Any) -> bool:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    """A JSON number: NaN and Infinity are not (no JSON text can carry them)."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _same_json(a: Any, b: Any) -> bool:
@@ -1891,18 +1896,15 @@ PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
 
 
 MAX_DEPTH = 64  # arrays and objects nested deeper are refused, not recursed into
-# Integers are judged by the schema's own bounds; beyond this many digits an
-# integer cannot even be written out (Python refuses past 4300): a problem.
-MAX_INTEGER_DIGITS = 1000
-_MAX_INTEGER = 10**MAX_INTEGER_DIGITS
 
 
-def _json_problems(payload: Any, root: str = "") -> list[Problem]:
-    """What JSON cannot carry, or no provider can read, found without recursion.
+def json_problems(payload: Any, root: str = "") -> list[Problem]:
+    """What JSON cannot carry, found without recursion, each with its pointer.
 
-    NaN and Infinity, integers of more than MAX_INTEGER_DIGITS digits, lone surrogates, non-string
-    object keys and nesting deeper than MAX_DEPTH are problems here, so that
-    the compiled checks (and json.dumps) only ever see plain JSON.
+    NaN and Infinity, integers too long to write out, lone surrogates,
+    non-string object keys and nesting deeper than MAX_DEPTH. Walked only
+    when the compiled checks stumble or the body cannot be encoded, so the
+    valid path pays nothing for it.
     """
     out: list[Problem] = []
     stack: list[tuple[Any, str, int]] = [(payload, root, 0)]
@@ -1910,14 +1912,8 @@ def _json_problems(payload: Any, root: str = "") -> list[Problem]:
         value, ptr, depth = stack.pop()
         if isinstance(value, float) and not math.isfinite(value):
             out.append(Problem(ptr, f"not a number ({value}): JSON cannot carry NaN or Infinity"))
-        elif (
-            isinstance(value, int)
-            and not isinstance(value, bool)
-            and not -_MAX_INTEGER < value < _MAX_INTEGER
-        ):
-            out.append(
-                Problem(ptr, f"integer out of range (more than {MAX_INTEGER_DIGITS} digits)")
-            )
+        elif isinstance(value, int) and not isinstance(value, bool) and not _writable(value):
+            out.append(Problem(ptr, "integer out of range (too many digits to write out)"))
         elif isinstance(value, str) and not _is_text(value):
             out.append(Problem(ptr, "must be valid Unicode text (it holds a lone surrogate)"))
         elif isinstance(value, list | dict) and depth >= MAX_DEPTH:
@@ -1945,7 +1941,17 @@ def _json_problems(payload: Any, root: str = "") -> list[Problem]:
     return out
 
 
+def _writable(number: int) -> bool:
+    try:
+        str(number)
+    except ValueError:  # beyond sys.get_int_max_str_digits()
+        return False
+    return True
+
+
 def _is_text(text: str) -> bool:
+    if text.isascii():
+        return True
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -1954,11 +1960,15 @@ def _is_text(text: str) -> bool:
 
 
 def _run(check: Callable[[Any, list[Problem]], None], payload: Any) -> list[Problem]:
-    """The compiled check's problems, after (or, for JSON it cannot judge, instead of) the JSON ones."""
-    out = _json_problems(payload)
-    if out:
-        return out  # the compiled checks assume plain JSON: judged again once this is fixed
-    check(payload, out)
+    """The compiled check's problems; where it stumbles on what is not JSON, what is not."""
+    out: list[Problem] = []
+    try:
+        check(payload, out)
+    except (TypeError, AttributeError, ValueError, RecursionError):
+        found = json_problems(payload)
+        if not found:
+            raise
+        return found
     return out
 
 
