@@ -9,7 +9,6 @@ and one with await."""
 from __future__ import annotations
 
 import copy
-import errno
 import json
 import logging
 import time
@@ -221,7 +220,14 @@ class _BaseClient:
                     attempt += 1
                     yield _Sleep(_retries.delay(attempt, None))
                     continue
-                raise self._transport_error(op, request, outcome, replayable) from outcome
+                error = _errors.transport_error(
+                    op.name,
+                    request,
+                    outcome,
+                    may_have_been_processed=not replayable,
+                    redact=self._auth.redact,
+                )
+                raise error from outcome
             assert outcome is not None
             status = outcome.status_code
             logger.debug(
@@ -251,33 +257,6 @@ class _BaseClient:
                 continue
             return outcome
 
-    def _transport_error(
-        self,
-        op: ops.OperationInfo[Any],
-        request: httpx.Request,
-        exc: httpx.TransportError,
-        replayable: bool,
-    ) -> _errors.APIError:
-        """The typed error for a failed send: where it went, the OS's words, and whether it may have taken effect."""
-        host = request.url.host + (f":{request.url.port}" if request.url.port else "")
-        where = f"{op.name}: {request.method} {request.url.path} to {host}"
-        reason = self._auth.redact(_os_reason(exc))
-        if not _retries.never_sent(exc) and not replayable:
-            kind = (
-                _errors.RequestMayHaveBeenProcessedTimeout
-                if isinstance(exc, httpx.TimeoutException)
-                else _errors.RequestMayHaveBeenProcessed
-            )
-            return kind(
-                f"{where}: {reason}; the request may have been processed, and "
-                f"{op.name} is not safe to send twice, so it was not retried",
-                operation=op.name,
-                request=request,
-            )
-        if isinstance(exc, httpx.TimeoutException):
-            return _errors.APITimeoutError(f"{where}: timed out: {reason}", request=request)
-        return _errors.APIConnectionError(f"{where}: connection failed: {reason}", request=request)
-
     def _token_flow(self) -> Flow[None]:
         op, body, headers = self._auth.token_request()
         request = _core.build_request(
@@ -302,18 +281,6 @@ async def _sleep(seconds: float) -> None:
 
 def _pause(seconds: float) -> None:
     time.sleep(seconds)
-
-
-def _os_reason(exc: BaseException) -> str:
-    """The failure in the operating system's words (e.g. ECONNREFUSED), else httpx's."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, OSError) and seen.errno is not None:
-            name = errno.errorcode.get(seen.errno, str(seen.errno))
-            return f"{type(exc).__name__}: {name} {seen.strerror or ''}".rstrip()
-        seen = seen.__cause__ or seen.__context__
-    detail = str(exc)
-    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
 class Client(_BaseClient):
