@@ -8,6 +8,7 @@ import asyncio
 import copy
 import dataclasses
 import json
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -376,3 +377,63 @@ def test_a_token_no_header_can_carry_is_a_problem_not_a_unicode_error() -> None:
     )
     with pytest.raises(novatech_client.ValidationError, match="/credentials"):
         client.list_stock()
+
+
+class SlowTokens:
+    """An ASGI provider whose token endpoint answers late; every call is counted."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.token_requests = 0
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        if scope["path"] == "/token/get":
+            self.token_requests += 1
+            await asyncio.sleep(self.delay)
+            body = json.dumps({"token": "t-1", "expires_on": "2999-01-01 00:00:00"}).encode()
+        else:
+            body = json.dumps({"skus": []}).encode()
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+        ]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+def test_a_timed_out_token_request_is_shared_by_concurrent_async_callers() -> None:
+    app = SlowTokens(delay=1.5)
+
+    async def scenario(url: str) -> list[Any]:
+        async with novatech_client.AsyncClient(
+            email=EMAIL,
+            password=PASSWORD,
+            base_url=url,
+            timeout=httpx.Timeout(0.3, connect=5.0),
+            max_retries=0,
+        ) as client:
+            calls = (client.list_stock() for _ in range(10))
+            return await asyncio.gather(*calls, return_exceptions=True)
+
+    with Served(app) as server:
+        began = time.monotonic()
+        results = asyncio.run(scenario(server.url))
+        elapsed = time.monotonic() - began
+    assert all(isinstance(r, novatech_client.APITimeoutError) for r in results), results
+    assert app.token_requests == 1  # one request, its one failure for all ten
+    assert elapsed < 1.0  # not ten timeouts in a row
+
+
+def test_threads_sharing_a_sync_client_fetch_one_token() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    app = SlowTokens(delay=0.2)
+    with (
+        Served(app) as server,
+        novatech_client.Client(email=EMAIL, password=PASSWORD, base_url=server.url) as client,
+        ThreadPoolExecutor(8) as pool,
+    ):
+        results = list(pool.map(lambda _: client.list_stock(), range(8)))
+    assert len(results) == 8 and app.token_requests == 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import threading
 import time
 from collections.abc import AsyncIterator, Generator, Iterator, Mapping
 from dataclasses import dataclass
@@ -191,7 +192,12 @@ class _BaseClient:
         return result
 
     def _exchange(
-        self, op: ops.OperationInfo[Any], request: httpx.Request, retries: int
+        self,
+        op: ops.OperationInfo[Any],
+        request: httpx.Request,
+        retries: int,
+        *,
+        replayable: bool | None = None,
     ) -> Generator[Step, Outcome, httpx.Response]:
         """Send one request, retrying what is safe to retry, logging every attempt.
 
@@ -199,7 +205,7 @@ class _BaseClient:
         a retry holds no connection and needs no close.
         """
         attempt = 0
-        replayable = op.replayable(request)
+        replayable = op.replayable(request) if replayable is None else replayable
         unanswered: str | None = None  # why an earlier attempt may have taken effect
         while True:
             started = time.monotonic()
@@ -262,7 +268,9 @@ class _BaseClient:
         request = _core.build_request(
             self._http, op, {}, body, validate=self.validate, headers=headers, timeout=self.timeout
         )
-        response = yield from self._exchange(op, request, self.max_retries)
+        # A token request changes nothing at the provider but the token it
+        # issues: safe to send again after a timeout, whatever its method.
+        response = yield from self._exchange(op, request, self.max_retries, replayable=True)
         if response.status_code in (400, 401, 403):
             names = ", ".join(self._auth.credential_names)
             raise _errors.AuthenticationError(
@@ -281,6 +289,18 @@ async def _sleep(seconds: float) -> None:
 
 def _pause(seconds: float) -> None:
     time.sleep(seconds)
+
+
+class _Flight:
+    """The token request in flight for an AsyncClient (and its with_raw_response copies)."""
+
+    def __init__(self) -> None:
+        self.future: asyncio.Future[None] | None = None
+
+    def landed(self, done: asyncio.Future[None]) -> None:
+        self.future = None
+        if not done.cancelled():
+            done.exception()  # retrieved: the waiters got it, asyncio need not log it
 
 
 class Client(_BaseClient):
@@ -311,6 +331,7 @@ class Client(_BaseClient):
             max_retries=max_retries,
             http=http_client or httpx.Client(),
         )
+        self._token_lock = threading.Lock()
 
     def __enter__(self) -> Client:
         return self
@@ -332,8 +353,9 @@ class Client(_BaseClient):
             step = next(flow)
             while True:
                 if isinstance(step, _NeedToken):
-                    if not self._auth.valid():
-                        self._run(self._token_flow())
+                    with self._token_lock:  # threads sharing a client fetch one token
+                        if not self._auth.valid():
+                            self._run(self._token_flow())
                     step = flow.send(None)
                 elif isinstance(step, _Sleep):
                     _pause(step.seconds)
@@ -750,7 +772,7 @@ class AsyncClient(_BaseClient):
             max_retries=max_retries,
             http=http_client or httpx.AsyncClient(),
         )
-        self._refreshing: asyncio.Future[None] | None = None
+        self._flight = _Flight()  # shared with the with_raw_response copies
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -770,18 +792,14 @@ class AsyncClient(_BaseClient):
         """Single flight: concurrent callers share one token request, and its failure."""
         import asyncio  # only async callers pay for importing asyncio
 
-        if self._refreshing is None:
+        flight = self._flight
+        if flight.future is None:
             if self._auth.valid():
                 return  # another caller fetched a fresh token meanwhile
-            self._refreshing = asyncio.ensure_future(self._run(self._token_flow()))
-            self._refreshing.add_done_callback(self._refreshed)
+            flight.future = asyncio.ensure_future(self._run(self._token_flow()))
+            flight.future.add_done_callback(flight.landed)
         # shield: one caller cancelled must not cancel the request the others wait for
-        await asyncio.shield(self._refreshing)
-
-    def _refreshed(self, done: asyncio.Future[None]) -> None:
-        self._refreshing = None
-        if not done.cancelled():
-            done.exception()  # retrieved: the waiters got it, asyncio need not log it
+        await asyncio.shield(flight.future)
 
     async def _run(self, flow: Flow[T]) -> T:
         """Drive a flow with await."""
