@@ -437,3 +437,25 @@ def test_threads_sharing_a_sync_client_fetch_one_token() -> None:
     ):
         results = list(pool.map(lambda _: client.list_stock(), range(8)))
     assert len(results) == 8 and app.token_requests == 1
+
+
+def test_an_optional_if_match_is_recorded_for_the_runtime(make_project: Any) -> None:
+    """The generator marks a PUT whose If-Match is optional: idempotent only when sent."""
+    from generator.cli import main
+    from tests.paths import SPECS
+
+    text = (SPECS / "cartoncloud.yaml").read_text("utf-8")
+    required = "name: If-Match, type: integer, required: true, python_name: version"
+    assert text.count(required) == 3
+    project = make_project(
+        texts={"cartoncloud": text.replace(required, required.replace("true", "false"), 1)}
+    )
+    assert main(["--project", str(project), "generate"]) == 0
+    operations = (project / "generated/cartoncloud/cartoncloud_client/_operations.py").read_text(
+        "utf-8"
+    )
+    assert operations.count('idempotent_with="If-Match"') == 1
+    assert (
+        'name="update_inbound_order"'
+        in operations.split('idempotent_with="If-Match"')[0].rsplit("OperationInfo(", 1)[1]
+    )
