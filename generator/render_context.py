@@ -111,6 +111,7 @@ class OperationView:
     body_encoding: str
     auth: bool
     idempotent: bool
+    idempotent_with: str | None  # idempotent only when this (optional) header is sent
     success_statuses: tuple[int, ...]
     response_encoding: str
     response_type: str
@@ -139,6 +140,16 @@ def _docstring(op: Operation) -> str:
     return "\n\n        ".join(part for part in "\n".join(lines).split("\n\n")).replace(
         '"""', "'''"
     )
+
+
+def _idempotent_with(op: Operation) -> str | None:
+    """An optional If-Match makes a PUT safe to replay only on the calls that send it."""
+    if not op.idempotent or op.method != "PUT":
+        return None
+    for p in op.params:
+        if p.location == "header" and p.wire_name.lower() == "if-match" and not p.required:
+            return p.wire_name
+    return None
 
 
 def operation_view(spec: Spec, op: Operation) -> OperationView:
@@ -170,6 +181,7 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         body_encoding=op.body_encoding if op.body is not None else "none",
         auth=op.auth,
         idempotent=op.idempotent,
+        idempotent_with=_idempotent_with(op),
         success_statuses=tuple(r.status for r in op.responses if r.status < 400),
         response_encoding=success.encoding,
         response_type=annotation(success.shape) if success.shape else "type(None)",
@@ -372,8 +384,11 @@ _ERROR_EXPORTS = (
     "InternalServerError",
     "MethodNotAllowedError",
     "NotFoundError",
+    "PagingError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestMayHaveBeenProcessed",
+    "RequestMayHaveBeenProcessedTimeout",
     "ServiceUnavailableError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",

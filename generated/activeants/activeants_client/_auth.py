@@ -50,6 +50,19 @@ class Auth:
     def __repr__(self) -> str:
         return f"Auth(scheme={self.scheme!r}, token={'set' if self._token else 'unset'})"
 
+    def redact(self, text: str) -> str:
+        """`text` with every credential and the token this client holds shown as '***'."""
+        for secret in self._secrets():
+            if len(secret) >= 4:  # shorter values would blank out ordinary words
+                text = text.replace(secret, "***")
+        return text
+
+    def _secrets(self) -> list[str]:
+        held: list[Secret] = [self._username, self._password]
+        if self._token is not None:
+            held.append(self._token)
+        return [secret.reveal() for secret in held]
+
     def valid(self, now: float | None = None) -> bool:
         """True while a token is held and not about to expire."""
         if not self.needs_token:

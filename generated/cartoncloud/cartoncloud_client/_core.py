@@ -12,7 +12,7 @@ import datetime as _dt
 import json
 import uuid
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl, quote, urlencode
 
@@ -69,6 +69,101 @@ def _wire_value(value: Any) -> str:
     return str(value)
 
 
+def _form_field(value: Any) -> str:
+    """A form field as the provider reads it: scalars as text, arrays and objects as JSON."""
+    if isinstance(value, bool | int | float | str):
+        return _wire_value(value)
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def _wire_problems(
+    op: OperationInfo[Any], params: Mapping[str, Any], headers: Mapping[str, str]
+) -> list[Problem]:
+    """What no validation flag may let through: values that would change the request's meaning.
+
+    A path value "." or ".." would be resolved away by the URL (sending the
+    request to another resource), an empty one would drop a segment, and a
+    header value must be printable ASCII on one line.
+    """
+    problems: list[Problem] = []
+    for param in op.params:
+        value = params.get(param.python_name)
+        if value is None:
+            continue
+        text = _wire_value(value)
+        if param.location == "path" and text in ("", ".", ".."):
+            problems.append(
+                Problem(
+                    "/" + param.python_name,
+                    f"must not be {text!r}: a path segment that the URL would drop",
+                )
+            )
+        elif param.location == "header" and not header_safe(text):
+            problems.append(
+                Problem(
+                    "/" + param.python_name,
+                    "must be printable ASCII on one line (it travels as an HTTP header)",
+                )
+            )
+        elif param.location != "header" and not _utf8(text):
+            problems.append(
+                Problem(
+                    "/" + param.python_name,
+                    "must be valid Unicode text (it holds a lone surrogate)",
+                )
+            )
+    for name, value in headers.items():
+        if not (isinstance(value, str) and header_safe(value) and header_safe(name)):
+            problems.append(
+                Problem(
+                    "/headers/" + _escape(str(name)),
+                    "must be printable ASCII on one line (an HTTP header)",
+                )
+            )
+    return problems
+
+
+def header_safe(text: str) -> bool:
+    """Whether `text` can travel as an HTTP header value (printable ASCII, one line)."""
+    return text.isascii() and all(" " <= char <= "~" or char == "\t" for char in text)
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def _encode_body(op: OperationInfo[Any], payload: Any) -> bytes:
+    """The body's bytes; values JSON cannot carry (NaN, a lone surrogate) are problems, not bytes."""
+    try:
+        if op.body_encoding == "form":
+            if not isinstance(payload, Mapping):
+                raise ValueError("a form body must be an object")
+            fields = {
+                str(key): _form_field(value) for key, value in payload.items() if value is not None
+            }
+            return urlencode(fields).encode("utf-8")
+        text = json.dumps(payload, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+        return text.encode("utf-8")
+    except (ValueError, TypeError, RecursionError) as exc:
+        failure = exc
+    from . import _validation
+
+    problems = _validation.json_problems(payload)  # where, and what, JSON cannot carry
+    if not problems:
+        problems = [
+            Problem("", f"cannot be encoded as {op.body_encoding}: {type(failure).__name__}")
+        ]
+    raise _errors.ValidationError(op.name, problems)
+
+
 def build_request(
     client: httpx.Client | httpx.AsyncClient,
     op: OperationInfo[Any],
@@ -92,6 +187,9 @@ def build_request(
             problems += _validation.validate(op.name, payload)
         if problems:
             raise _errors.ValidationError(op.name, problems)
+    wire_problems = _wire_problems(op, params, headers)
+    if wire_problems:
+        raise _errors.ValidationError(op.name, wire_problems)
     path = op.path
     query: list[tuple[str, str | int | float | bool | None]] = []
     request_headers = {**CONSTANT_HEADERS, **op.headers, "User-Agent": USER_AGENT}
@@ -108,10 +206,10 @@ def build_request(
     request_headers.update(headers)
     content: bytes | None = None
     if op.body_encoding == "json" and payload is not None:
-        content = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+        content = _encode_body(op, payload)
         request_headers["Content-Type"] = "application/json"
     elif op.body_encoding == "form" and payload is not None:
-        content = urlencode({key: _wire_value(value) for key, value in payload.items()}).encode()
+        content = _encode_body(op, payload)
         request_headers["Content-Type"] = "application/x-www-form-urlencoded"
     request_headers.setdefault("Accept", op.accept)
     return client.build_request(
@@ -220,20 +318,55 @@ def _field_problems(info: ErrorFormatInfo, data: Any) -> list[Problem]:
     ]
 
 
-def parse_response(op: OperationInfo[T], response: httpx.Response) -> T:
-    """The documented model for a success, else the typed error for the status."""
+def _mismatch(exc: Exception) -> str:
+    """Where a body breaks its model, without the values (a token answer holds the token)."""
+    if isinstance(exc, pydantic.ValidationError):
+        errors = exc.errors(include_url=False, include_input=False, include_context=False)
+        parts = [
+            "/" + "/".join(str(part) for part in error["loc"]) + ": " + error["msg"]
+            for error in errors[:5]
+        ]
+        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+        return "; ".join(parts) + more
+    return type(exc).__name__
+
+
+def _no_redaction(text: str) -> str:
+    return text
+
+
+def parse_response(
+    op: OperationInfo[T], response: httpx.Response, redact: Callable[[str], str] = _no_redaction
+) -> T:
+    """The documented model for a success, else the typed error for the status.
+
+    `redact` blanks the client's credentials out of any message built from the body.
+    """
     status = response.status_code
     if response.is_success:
-        data = _decode(response, op.response_encoding)
+        try:
+            data = _decode(response, op.response_encoding)
+        except ValueError:
+            raise _errors.APIResponseValidationError(
+                f"{op.name}: HTTP {status} body is not valid {op.response_encoding}",
+                request=response.request,
+            ) from None
         if op.enveloped:
             _check_envelope(op, response, data)
+        mismatch = None
         try:
             result = op.parse(data)
         except (ValueError, pydantic.ValidationError) as exc:
+            mismatch = _mismatch(exc)
+        if mismatch is not None:
+            # raised outside the except: pydantic's own error (which quotes the
+            # body, a token answer's token included) is not even its __context__
             raise _errors.APIResponseValidationError(
-                f"{op.name}: HTTP {status} body does not match the documented response: {exc}",
+                redact(
+                    f"{op.name}: HTTP {status} body does not match the documented response: {mismatch}"
+                ),
                 request=response.request,
-            ) from None
+            )
         warning = op.warnings.get(status)
         remember(result, status, warning)
         if warning:
@@ -245,7 +378,7 @@ def parse_response(op: OperationInfo[T], response: httpx.Response) -> T:
         summary = (
             f"the entity changed since it was read; fetch it again for its new version ({summary})"
         )
-    message = f"{op.name}: HTTP {status} {response.reason_phrase}: {summary}"
+    message = redact(f"{op.name}: HTTP {status} {response.reason_phrase}: {summary}")
     raise _errors.error_class(status)(
         message, response=response, body=body, problems=problems, field_problems=field_problems
     )

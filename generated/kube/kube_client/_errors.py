@@ -7,12 +7,14 @@ response and the request line only."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import errno
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import httpx
 
 from ._problem import Problem
+from ._retries import never_sent
 
 
 class KubeError(Exception):
@@ -50,6 +52,32 @@ class APIConnectionError(APIError):
 
 class APITimeoutError(APIConnectionError):
     """The provider did not answer within the timeout."""
+
+
+class RequestMayHaveBeenProcessed(APIConnectionError):
+    """The request went out and no usable answer came back: it may have taken effect.
+
+    Raised, instead of sending it again, for an operation that is not safe to
+    replay (placing an order, booking a collection, a cancel whose replay
+    answers differently), and for a versioned update whose replay was
+    refused with 409 after an unanswered first attempt (the 409 may be the
+    first attempt's own write). Look the entity up before trying again.
+    `operation` names the operation; `__cause__` is the underlying failure.
+    """
+
+    def __init__(
+        self, message: str, *, operation: str, request: httpx.Request | None = None
+    ) -> None:
+        super().__init__(message, request=request)
+        self.operation = operation
+
+
+class RequestMayHaveBeenProcessedTimeout(RequestMayHaveBeenProcessed, APITimeoutError):
+    """A RequestMayHaveBeenProcessed whose cause is a read timeout (also an APITimeoutError)."""
+
+
+class PagingError(APIError):
+    """A paging iterator stopped: the provider answered the same page again (it ignores the page parameter)."""
 
 
 class APIResponseValidationError(APIError):
@@ -158,3 +186,48 @@ def error_class(status: int) -> type[APIStatusError]:
     if status in STATUS_ERRORS:
         return STATUS_ERRORS[status]
     return InternalServerError if status >= 500 else APIStatusError
+
+
+def transport_error(
+    operation: str,
+    request: httpx.Request,
+    exc: httpx.TransportError,
+    *,
+    may_have_been_processed: bool,
+    redact: Callable[[str], str],
+) -> APIError:
+    """The typed error for a failed send: where it went, the OS's words, whether it may have taken effect.
+
+    `may_have_been_processed` is for an operation that is not safe to send
+    twice; a failure before anything was sent (a connect error) never is.
+    """
+    host = request.url.host + (f":{request.url.port}" if request.url.port else "")
+    where = f"{operation}: {request.method} {request.url.path} to {host}"
+    reason = redact(_os_reason(exc))
+    if may_have_been_processed and not never_sent(exc):
+        kind = (
+            RequestMayHaveBeenProcessedTimeout
+            if isinstance(exc, httpx.TimeoutException)
+            else RequestMayHaveBeenProcessed
+        )
+        return kind(
+            f"{where}: {reason}; the request may have been processed, and "
+            f"{operation} is not safe to send twice, so it was not retried",
+            operation=operation,
+            request=request,
+        )
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"{where}: timed out: {reason}", request=request)
+    return APIConnectionError(f"{where}: connection failed: {reason}", request=request)
+
+
+def _os_reason(exc: BaseException) -> str:
+    """The failure in the operating system's words (e.g. ECONNREFUSED), else httpx's."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno is not None:
+            name = errno.errorcode.get(seen.errno, str(seen.errno))
+            return f"{type(exc).__name__}: {name} {seen.strerror or ''}".rstrip()
+        seen = seen.__cause__ or seen.__context__
+    detail = str(exc)
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__

@@ -8,6 +8,7 @@ a boolean."""
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -30,6 +31,8 @@ def _kind(value: Any) -> str:
 
 
 def _wrong_type(expected: str, value: Any) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"not a number ({value}): JSON cannot carry NaN or Infinity"
     return f"must be {expected} (got {_kind(value)})"
 
 
@@ -40,7 +43,10 @@ def _is_int(value: Any) -> bool:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    """A JSON number: NaN and Infinity are not (no JSON text can carry them)."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _same_json(a: Any, b: Any) -> bool:
@@ -510,6 +516,83 @@ PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
 }
 
 
+MAX_DEPTH = 64  # arrays and objects nested deeper are refused, not recursed into
+
+
+def json_problems(payload: Any, root: str = "") -> list[Problem]:
+    """What JSON cannot carry, found without recursion, each with its pointer.
+
+    NaN and Infinity, integers too long to write out, lone surrogates,
+    non-string object keys and nesting deeper than MAX_DEPTH. Walked only
+    when the compiled checks stumble or the body cannot be encoded, so the
+    valid path pays nothing for it.
+    """
+    out: list[Problem] = []
+    stack: list[tuple[Any, str, int]] = [(payload, root, 0)]
+    while stack:
+        value, ptr, depth = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            out.append(Problem(ptr, f"not a number ({value}): JSON cannot carry NaN or Infinity"))
+        elif isinstance(value, int) and not isinstance(value, bool) and not _writable(value):
+            out.append(Problem(ptr, "integer out of range (too many digits to write out)"))
+        elif isinstance(value, str) and not _is_text(value):
+            out.append(Problem(ptr, "must be valid Unicode text (it holds a lone surrogate)"))
+        elif isinstance(value, list | dict) and depth >= MAX_DEPTH:
+            out.append(Problem(ptr, f"nested too deeply (more than {MAX_DEPTH} levels)"))
+        elif isinstance(value, list):
+            stack.extend(
+                (item, f"{ptr}/{index}", depth + 1)
+                for index, item in reversed(list(enumerate(value)))
+            )
+        elif isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                if not isinstance(key, str):
+                    out.append(
+                        Problem(ptr, f"object keys must be strings (got {_kind(key)} {key!r:.40})")
+                    )
+                elif not _is_text(key):
+                    out.append(
+                        Problem(
+                            ptr,
+                            "object keys must be valid Unicode text (one holds a lone surrogate)",
+                        )
+                    )
+                else:
+                    stack.append((item, f"{ptr}/{_escape(key)}", depth + 1))
+    return out
+
+
+def _writable(number: int) -> bool:
+    try:
+        str(number)
+    except ValueError:  # beyond sys.get_int_max_str_digits()
+        return False
+    return True
+
+
+def _is_text(text: str) -> bool:
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _run(check: Callable[[Any, list[Problem]], None], payload: Any) -> list[Problem]:
+    """The compiled check's problems; where it stumbles on what is not JSON, what is not."""
+    out: list[Problem] = []
+    try:
+        check(payload, out)
+    except (TypeError, AttributeError, ValueError, RecursionError):
+        found = json_problems(payload)
+        if not found:
+            raise
+        return found
+    return out
+
+
 OPERATIONS = tuple(BODY_CHECKS)
 
 
@@ -523,27 +606,19 @@ def validate(operation: str, payload: Any) -> list[Problem]:
         check = BODY_CHECKS[operation]
     except KeyError:
         raise KeyError(f"unknown operation {operation!r}; known: {', '.join(OPERATIONS)}") from None
-    out: list[Problem] = []
-    check(payload, out)
-    return out
+    return _run(check, payload)
 
 
 def validate_response(operation: str, status: int, payload: Any) -> list[Problem]:
     """Every problem of `payload` as the documented `status` response of `operation`."""
-    out: list[Problem] = []
-    RESPONSE_CHECKS[f"{operation}:{status}"](payload, out)
-    return out
+    return _run(RESPONSE_CHECKS[f"{operation}:{status}"], payload)
 
 
 def validate_webhook(name: str, payload: Any) -> list[Problem]:
     """Every problem of `payload` as a delivery of webhook `name`."""
-    out: list[Problem] = []
-    WEBHOOK_CHECKS[name](payload, out)
-    return out
+    return _run(WEBHOOK_CHECKS[name], payload)
 
 
 def validate_params(operation: str, params: Mapping[str, Any]) -> list[Problem]:
     """Every problem of the path, query and header parameters of `operation`."""
-    out: list[Problem] = []
-    PARAM_CHECKS[operation](params, out)
-    return out
+    return _run(PARAM_CHECKS[operation], dict(params))

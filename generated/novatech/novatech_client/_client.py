@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import threading
 import time
 from collections.abc import AsyncIterator, Generator, Iterator, Mapping
 from dataclasses import dataclass
@@ -22,8 +23,11 @@ import httpx
 from . import _core, _errors, _paging, _retries
 from . import _operations as ops
 from ._auth import Auth
+from ._problem import Problem
 
 if TYPE_CHECKING:
+    import asyncio
+
     from . import models
 
 T = TypeVar("T")
@@ -106,10 +110,22 @@ class _BaseClient:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
 
-    def _authorized(self, request: httpx.Request) -> httpx.Request:
+    def _authorized(self, request: httpx.Request, operation: str) -> httpx.Request:
         """A copy of `request` with the current credentials (a sent request is never mutated)."""
+        credentials = self._auth.headers()
+        if not all(_core.header_safe(value) for value in credentials.values()):
+            # a credential, or a token the provider issued, that no HTTP header can carry
+            raise _errors.ValidationError(
+                operation,
+                [
+                    Problem(
+                        "/credentials",
+                        "must be printable ASCII on one line (sent as an HTTP header)",
+                    )
+                ],
+            )
         headers = httpx.Headers(request.headers)
-        headers.update(self._auth.headers())
+        headers.update(credentials)
         return httpx.Request(
             request.method,
             request.url,
@@ -153,7 +169,7 @@ class _BaseClient:
         if op.auth:
             if self._auth.needs_token and not self._auth.valid():
                 yield NEED_TOKEN
-            request = self._authorized(request)
+            request = self._authorized(request, op.name)
         used = self._auth.generation
         response = yield from self._exchange(op, request, retries)
         if response.status_code == 401 and op.auth and self._auth.needs_token:
@@ -162,8 +178,8 @@ class _BaseClient:
             # concurrent caller fetched meanwhile is kept.
             self._auth.invalidate(generation=used)
             yield NEED_TOKEN
-            response = yield from self._exchange(op, self._authorized(request), retries)
-        result = _core.parse_response(op, response)
+            response = yield from self._exchange(op, self._authorized(request, op.name), retries)
+        result = _core.parse_response(op, response, self._auth.redact)
         if cache_key is not None and op.cache_ttl:
             self._cache[cache_key] = (time.monotonic() + op.cache_ttl, result)
         if self._raw:
@@ -176,10 +192,21 @@ class _BaseClient:
         return result
 
     def _exchange(
-        self, op: ops.OperationInfo[Any], request: httpx.Request, retries: int
+        self,
+        op: ops.OperationInfo[Any],
+        request: httpx.Request,
+        retries: int,
+        *,
+        replayable: bool | None = None,
     ) -> Generator[Step, Outcome, httpx.Response]:
-        """Send one request, retrying what is safe to retry, logging every attempt."""
+        """Send one request, retrying what is safe to retry, logging every attempt.
+
+        Bodies are read by `send` (no streaming), so a response put aside for
+        a retry holds no connection and needs no close.
+        """
         attempt = 0
+        replayable = op.replayable(request) if replayable is None else replayable
+        unanswered: str | None = None  # why an earlier attempt may have taken effect
         while True:
             started = time.monotonic()
             outcome = yield request
@@ -193,26 +220,45 @@ class _BaseClient:
                     elapsed,
                     attempt,
                 )
-                if attempt < retries and _retries.retry_error(outcome, idempotent=op.idempotent):
+                if attempt < retries and _retries.retry_error(outcome, idempotent=replayable):
+                    if not _retries.never_sent(outcome):
+                        unanswered = type(outcome).__name__
                     attempt += 1
                     yield _Sleep(_retries.delay(attempt, None))
                     continue
-                raise _transport_error(request, outcome)
+                error = _errors.transport_error(
+                    op.name,
+                    request,
+                    outcome,
+                    may_have_been_processed=not replayable,
+                    redact=self._auth.redact,
+                )
+                raise error from outcome
             assert outcome is not None
+            status = outcome.status_code
             logger.debug(
                 "%s %s -> %d in %.3fs (retry %d)",
                 request.method,
                 request.url.path,
-                outcome.status_code,
+                status,
                 elapsed,
                 attempt,
             )
-            if attempt < retries and _retries.retry_status(
-                outcome.status_code, idempotent=op.idempotent
-            ):
+            if unanswered and status in (409, 412):
+                # The replay of a versioned update was refused: the version may
+                # have moved on by the unanswered first attempt itself.
+                raise _errors.RequestMayHaveBeenProcessed(
+                    f"{op.name}: {request.method} {request.url.path}: the first attempt got no answer "
+                    f"({unanswered}) and its replay answered HTTP {status}; the first attempt may "
+                    "have applied this very update: read the entity again before retrying",
+                    operation=op.name,
+                    request=request,
+                )
+            if attempt < retries and _retries.retry_status(status, idempotent=replayable):
+                if status in _retries.MAYBE_PROCESSED:
+                    unanswered = f"HTTP {status}"
                 attempt += 1
                 asked = _retries.retry_after(outcome.headers.get("retry-after"))
-                outcome.close()
                 yield _Sleep(_retries.delay(attempt, asked))
                 continue
             return outcome
@@ -222,7 +268,9 @@ class _BaseClient:
         request = _core.build_request(
             self._http, op, {}, body, validate=self.validate, headers=headers, timeout=self.timeout
         )
-        response = yield from self._exchange(op, request, self.max_retries)
+        # A token request changes nothing at the provider but the token it
+        # issues: safe to send again after a timeout, whatever its method.
+        response = yield from self._exchange(op, request, self.max_retries, replayable=True)
         if response.status_code in (400, 401, 403):
             names = ", ".join(self._auth.credential_names)
             raise _errors.AuthenticationError(
@@ -230,7 +278,7 @@ class _BaseClient:
                 response=response,
                 body=response.text,
             )
-        self._auth.store(_core.parse_response(op, response))
+        self._auth.store(_core.parse_response(op, response, self._auth.redact))
 
 
 async def _sleep(seconds: float) -> None:
@@ -239,13 +287,20 @@ async def _sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
-def _transport_error(request: httpx.Request, exc: httpx.TransportError) -> _errors.APIError:
-    where = f"{request.method} {request.url.path}"
-    if isinstance(exc, httpx.TimeoutException):
-        return _errors.APITimeoutError(f"timed out: {where}", request=request)
-    return _errors.APIConnectionError(
-        f"connection failed: {where}: {type(exc).__name__}", request=request
-    )
+def _pause(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+class _Flight:
+    """The token request in flight for an AsyncClient (and its with_raw_response copies)."""
+
+    def __init__(self) -> None:
+        self.future: asyncio.Future[None] | None = None
+
+    def landed(self, done: asyncio.Future[None]) -> None:
+        self.future = None
+        if not done.cancelled():
+            done.exception()  # retrieved: the waiters got it, asyncio need not log it
 
 
 class Client(_BaseClient):
@@ -276,6 +331,7 @@ class Client(_BaseClient):
             max_retries=max_retries,
             http=http_client or httpx.Client(),
         )
+        self._token_lock = threading.Lock()
 
     def __enter__(self) -> Client:
         return self
@@ -297,11 +353,12 @@ class Client(_BaseClient):
             step = next(flow)
             while True:
                 if isinstance(step, _NeedToken):
-                    if not self._auth.valid():
-                        self._run(self._token_flow())
+                    with self._token_lock:  # threads sharing a client fetch one token
+                        if not self._auth.valid():
+                            self._run(self._token_flow())
                     step = flow.send(None)
                 elif isinstance(step, _Sleep):
-                    time.sleep(step.seconds)
+                    _pause(step.seconds)
                     step = flow.send(None)
                 else:
                     try:
@@ -525,6 +582,7 @@ class Client(_BaseClient):
     ) -> Iterator[models.OrderSummary]:
         """Every item of list_orders, page after page, until the last."""
         page = 1
+        previous: bytes | None = None  # a page answered twice: the provider ignores the page number
         while True:
             raw: RawResponse = self.with_raw_response.list_orders(
                 start_date=start_date,
@@ -533,6 +591,12 @@ class Client(_BaseClient):
                 timeout=timeout,
                 max_retries=max_retries,
             )
+            if raw.content == previous:
+                raise _errors.PagingError(
+                    f"list_orders: page {page} repeats page {page - 1}; "
+                    "the provider ignores page, so paging stopped"
+                )
+            previous = raw.content
             items: list[models.OrderSummary] = list(raw.parsed.orders or [])
             yield from items
             if not items or not _paging.more_pages(
@@ -708,9 +772,7 @@ class AsyncClient(_BaseClient):
             max_retries=max_retries,
             http=http_client or httpx.AsyncClient(),
         )
-        import asyncio  # only async callers pay for importing asyncio
-
-        self._token_lock = asyncio.Lock()
+        self._flight = _Flight()  # shared with the with_raw_response copies
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -727,11 +789,17 @@ class AsyncClient(_BaseClient):
         await self._http.aclose()
 
     async def _refresh_token(self) -> None:
-        """Single flight: concurrent callers wait for one token request."""
-        async with self._token_lock:
+        """Single flight: concurrent callers share one token request, and its failure."""
+        import asyncio  # only async callers pay for importing asyncio
+
+        flight = self._flight
+        if flight.future is None:
             if self._auth.valid():
                 return  # another caller fetched a fresh token meanwhile
-            await self._run(self._token_flow())
+            flight.future = asyncio.ensure_future(self._run(self._token_flow()))
+            flight.future.add_done_callback(flight.landed)
+        # shield: one caller cancelled must not cancel the request the others wait for
+        await asyncio.shield(flight.future)
 
     async def _run(self, flow: Flow[T]) -> T:
         """Drive a flow with await."""
@@ -966,6 +1034,7 @@ class AsyncClient(_BaseClient):
     ) -> AsyncIterator[models.OrderSummary]:
         """Every item of list_orders, page after page, until the last."""
         page = 1
+        previous: bytes | None = None  # a page answered twice: the provider ignores the page number
         while True:
             raw: RawResponse = await self.with_raw_response.list_orders(
                 start_date=start_date,
@@ -974,6 +1043,12 @@ class AsyncClient(_BaseClient):
                 timeout=timeout,
                 max_retries=max_retries,
             )
+            if raw.content == previous:
+                raise _errors.PagingError(
+                    f"list_orders: page {page} repeats page {page - 1}; "
+                    "the provider ignores page, so paging stopped"
+                )
+            previous = raw.content
             items: list[models.OrderSummary] = list(raw.parsed.orders or [])
             for item in items:
                 yield item

@@ -71,6 +71,13 @@ class OperationInfo(Generic[T]):
     cache_ttl: float | None = None  # the document advises caching the answer this long
     accept: str = "application/json"  # the media types of the documented responses
     headers: dict[str, str] = field(default_factory=dict)  # constant headers of this operation
+    idempotent_with: str | None = None  # idempotent only on calls that send this header (If-Match)
+
+    def replayable(self, request: Any) -> bool:
+        """Whether sending `request` twice has the effect of sending it once."""
+        if self.idempotent_with is not None:
+            return self.idempotent_with in request.headers
+        return self.idempotent
 
     def parse(self, data: Any) -> T:
         """The documented response model for `data` (adapter built on first use)."""
@@ -402,7 +409,7 @@ CANCEL_NEW_STARTER: OperationInfo[models.NewStarterCancellation] = OperationInfo
     params=(ParamInfo("uuid", "UUID", "path", False),),
     body_encoding="none",
     auth=True,
-    idempotent=True,
+    idempotent=False,
     success=(200,),
     response_encoding="json",
     response_type=lambda: _models().NewStarterCancellation,

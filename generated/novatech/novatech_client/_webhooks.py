@@ -34,7 +34,9 @@ def verify_notification(payload: Mapping[str, Any], secret: str | bytes) -> bool
     given = payload.get("verification_signature")
     if not isinstance(given, str):
         return False
-    return hmac.compare_digest(given.lower(), sign_notification(payload, secret).lower())
+    # compared as bytes: a non-ASCII signature is a mismatch, not a TypeError
+    expected = sign_notification(payload, secret).lower().encode()
+    return hmac.compare_digest(given.lower().encode("utf-8", "surrogatepass"), expected)
 
 
 def parse_notification(
