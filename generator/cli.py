@@ -222,6 +222,7 @@ def _generate(args: argparse.Namespace) -> int:
         elif outcome.status == "written":
             written = f"{provider}: wrote {len(outcome.changed)} changed file(s)"
             print(paint(written, "green", sys.stderr), file=sys.stderr)
+            print(outcome.summary)
         progress.step(f"{'checked' if args.check else 'generated'} {provider}")
     progress.clear()
     return status
