@@ -39,14 +39,23 @@ def worst(changes: list[Change]) -> str | None:
 
 def shown(value: Any) -> str:
     """A value as it would be written in a spec, shortened for one line."""
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    plain = isinstance(value, str) and value.strip() == value and value
+    text = value if plain else json.dumps(value, ensure_ascii=False)
     text = " ".join(str(text).split())
     return text if len(text) <= 60 else text[:57] + "..."
 
 
 def essence(node: Node) -> Node:
     """What a node is, without where it is written or how it is described (to spot renames)."""
-    return {k: v for k, v in node.items() if k not in _BOOKKEEPING | _WORDING}
+    return {k: _placeless(v) for k, v in node.items() if k not in _BOOKKEEPING | _WORDING}
+
+
+def _placeless(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _placeless(v) for k, v in value.items() if k not in _BOOKKEEPING}
+    if isinstance(value, list):
+        return [_placeless(item) for item in value]
+    return value
 
 
 @dataclass

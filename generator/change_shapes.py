@@ -145,13 +145,16 @@ class ShapeComparer:
             values = ", ".join(shown(json.loads(v)) for v in after)
             self.record.add(way.stricter, here, f"{subject}: now limited to {values}")
             return
-        what = f"webhook {event_of} event" if event_of else f"{subject}: enum value"
         for value in before:
             if value not in after:
-                self.record.add(BREAKING, here, f"{what} {shown(json.loads(value))} removed")
+                item = shown(json.loads(value))
+                what = f"webhook {event_of} event" if event_of else f"{subject}: enum value"
+                self.record.add(BREAKING, here, f"{what} {item} removed")
         for value in after:
             if value not in before:
-                self.record.add(FEATURE, here, f"new {what} {shown(json.loads(value))}")
+                item = shown(json.loads(value))
+                what = f"new webhook {event_of} event" if event_of else f"{subject}: new value"
+                self.record.add(FEATURE, here, f"{what} {item}")
             elif before[value] != after[value]:
                 message = f"{subject}: meaning of {shown(json.loads(value))} changed"
                 self.record.add(FIX, here, message)

@@ -18,6 +18,7 @@ from typing import Any
 
 from . import __version__
 from .diagnostics import SpecError
+from .diff_command import run_diff
 from .pipeline import Project, load_checked, load_spec, process_many
 from .serve import add_mock_command, run_mock
 from .term import Progress, diagnostic_line, paint
@@ -28,6 +29,7 @@ EPILOG_MAIN = """examples:
   shipspec new acme                     start specs/acme.yaml from a commented skeleton
   shipspec generate                     regenerate every provider under generated/
   shipspec generate --check             CI: exit 1 if generated/ is stale
+  shipspec diff                         what regenerating would change, and the next version
   shipspec list                         providers and their operations
   shipspec validate novatech place_order order.json
   shipspec docs --out build/docs        one HTML reference page per provider
@@ -45,6 +47,16 @@ EPILOG_GENERATE = """examples:
 A provider whose spec, templates and tools are unchanged is skipped. Problems
 are reported as specs/x.yaml:LINE:COL: message, and nothing is written.
 exit: 0 ok, 1 --check found drift, 2 broken spec or unknown provider
+"""
+EPILOG_DIFF = """examples:
+  shipspec diff                     every provider against what generated/ records
+  shipspec diff novatech --against HEAD~3
+  shipspec diff --json              machine-readable
+
+Each change is printed as specs/x.yaml:LINE:COL: LEVEL: sentence, LEVEL being
+breaking (next major version), feature (minor) or fix (patch); the rules are
+in specs/README.md, "Changes and versions".
+exit: 0 no breaking change, 1 a breaking change, 2 broken spec or usage error
 """
 EPILOG_VALIDATE = """examples:
   shipspec validate novatech place_order order.json
@@ -91,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", title="commands"
     )
-    for add in (_add_generate, _add_validate, _add_list, _add_docs, _add_new):
+    for add in (_add_generate, _add_diff, _add_validate, _add_list, _add_docs, _add_new):
         add(commands)
     add_mock_command(commands, _Formatter)
     return parser
@@ -112,6 +124,24 @@ def _add_generate(commands: Any) -> None:
     generate.add_argument(
         "--out", type=Path, default=None, metavar="DIR", help="output folder (default: generated/)"
     )
+
+
+def _add_diff(commands: Any) -> None:
+    diff = commands.add_parser(
+        "diff",
+        help="classify each spec change: breaking, feature or fix",
+        description="Compare the specs with the last generation (or a git ref), change by change.",
+        epilog=EPILOG_DIFF,
+        formatter_class=_Formatter,
+    )
+    diff.add_argument("providers", nargs="*", metavar="PROVIDER", help="default: every spec")
+    diff.add_argument(
+        "--against",
+        metavar="REF",
+        default=None,
+        help="compare with specs/<provider>.yaml at this git ref (default: generated/'s record)",
+    )
+    diff.add_argument("--json", action="store_true", help="one JSON object on stdout")
 
 
 def _add_validate(commands: Any) -> None:
@@ -349,6 +379,7 @@ def _new(args: argparse.Namespace) -> int:
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "generate": _generate,
+    "diff": run_diff,
     "validate": _validate,
     "list": _list,
     "docs": _docs,

@@ -167,7 +167,7 @@ def _operation_node(op: Operation) -> dict[str, Any]:
         "path": op.path,
         "auth": op.auth,
         "params": {
-            p.key: _param_node(p, child_pointer(params_at, p.key))
+            p.python_name: _param_node(p, child_pointer(params_at, p.key))
             for p in op.params
             if not p.from_client
         },
@@ -308,7 +308,7 @@ def _surface(spec: Spec) -> dict[str, Any]:
         "headers": dict(spec.headers),
         "auth": _auth_node(spec.auth),
         "client_params": {
-            p.key: _param_node(p, child_pointer("/client_params", p.key))
+            p.python_name: _param_node(p, child_pointer("/client_params", p.key))
             for p in spec.client_params
         },
         "operations": {op.name: _operation_node(op) for op in spec.operations},
