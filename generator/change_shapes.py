@@ -306,7 +306,10 @@ class ShapeComparer:
 
 
 def _rule_key(rule: Node) -> str:
+    """What a rule demands; the order of a set of fields is not part of it."""
     demand = {k: rule.get(k) for k in ("kind", "fields", "when", "op")}
+    if rule["kind"] != "compare":
+        demand["fields"] = sorted(demand["fields"] or [])
     return json.dumps(demand, sort_keys=True)
 
 
