@@ -1,6 +1,6 @@
 """The `shipspec` command line: generate, validate, list, docs, new.
 
-Exit codes: 0 success; 1 `--check` found drift or `validate` found an
+Exit codes: 0 success; 1 `--check` found drift, `diff` a breaking change or `validate` an
 invalid payload; 2 a broken spec or a usage error (never a traceback).
 Diagnostics go to stderr, coloured on a terminal; results go to stdout.
 Each subcommand is one `_add_<name>` parser function and one handler in
@@ -35,7 +35,8 @@ EPILOG_MAIN = """examples:
   shipspec docs --out build/docs        one HTML reference page per provider
   shipspec mock novatech                serve a local mock of the provider
 
-exit status: 0 ok, 1 drift or an invalid payload, 2 a broken spec or a usage error.
+exit status: 0 ok, 1 drift, an invalid payload or a breaking change,
+2 a broken spec or a usage error.
 Run `shipspec COMMAND --help` for a command's options.
 """
 EPILOG_GENERATE = """examples:

@@ -23,6 +23,7 @@ from .openapi_emit import openapi_yaml
 from .render_context import Context, build_context
 from .test_data import test_data
 from .validator_emit import emit_validators
+from .versioning import FIRST_VERSION
 
 _PACKAGE_TEMPLATES = {
     "__init__.py": "__init__.py.jinja",
@@ -80,7 +81,7 @@ def _dump_json(value: Any) -> bytes:
 
 
 def render_package(
-    spec: Spec, checks: str | None = None, *, package_version: str = "1.0.0"
+    spec: Spec, checks: str | None = None, *, package_version: str = FIRST_VERSION
 ) -> dict[str, bytes]:
     """Every file of generated/<provider>/, by path relative to it.
 
