@@ -116,7 +116,8 @@ def _reword_example(data: Spec) -> None:
 
 
 def _reword_erratum(data: Spec) -> None:
-    data["errata"][0]["resolution"] += " (checked again)"
+    [erratum] = [e for e in data["errata"] if e["id"] == "delivery-dates-optional"]
+    erratum["resolution"] += " (checked again)"
 
 
 @dataclass(frozen=True)
@@ -304,6 +305,13 @@ RULES = [
         "operation change_password: examples changed",
     ),
     Rule("erratum", "kube", _reword_erratum, FIX, "erratum delivery-dates-optional changed"),
+    Rule(
+        "stricter rule on a response value",
+        "novatech",
+        lambda d: _fields(d, "Order")["trade_code"].update(maxLength=40),
+        FIX,
+        "field Order.trade_code: now has maxLength 40",
+    ),
     Rule(
         "retry hint",
         "novatech",
