@@ -1,6 +1,6 @@
 """The `shipspec` command line: generate, validate, list, docs, new.
 
-Exit codes: 0 success; 1 `--check` found drift or `validate` found an
+Exit codes: 0 success; 1 `--check` found drift, `diff` a breaking change or `validate` an
 invalid payload; 2 a broken spec or a usage error (never a traceback).
 Diagnostics go to stderr, coloured on a terminal; results go to stdout.
 Each subcommand is one `_add_<name>` parser function and one handler in
@@ -17,6 +17,7 @@ from typing import Any
 
 from . import __version__
 from .diagnostics import SpecError
+from .diff_command import run_diff
 from .pipeline import Outcome, Project, generate, load_spec
 from .project_root import NotAProject, find_project
 from .serve import add_mock_command, run_mock
@@ -28,12 +29,14 @@ EPILOG_MAIN = """examples:
   shipspec new acme                     start specs/acme.yaml from a commented skeleton
   shipspec generate                     regenerate every provider under generated/
   shipspec generate --check             CI: exit 1 if generated/ is stale
+  shipspec diff                         what regenerating would change, and the next version
   shipspec list                         providers and their operations
   shipspec validate novatech place_order order.json
   shipspec docs --out build/docs        one HTML reference page per provider
   shipspec mock novatech                serve a local mock of the provider
 
-exit status: 0 ok, 1 drift or an invalid payload, 2 a broken spec or a usage error.
+exit status: 0 ok, 1 drift, an invalid payload or a breaking change,
+2 a broken spec or a usage error.
 Run `shipspec COMMAND --help` for a command's options.
 """
 EPILOG_GENERATE = """examples:
@@ -47,6 +50,16 @@ are reported as specs/x.yaml:LINE:COL: message, and that provider's tree is
 left as it was. Every changed tree is staged first and all are swapped in
 together; a second run on the same output waits for the first.
 exit: 0 ok, 1 --check found drift, 2 broken spec or unknown provider
+"""
+EPILOG_DIFF = """examples:
+  shipspec diff                     every provider against what generated/ records
+  shipspec diff novatech --against HEAD~3
+  shipspec diff --json              machine-readable
+
+Each change is printed as specs/x.yaml:LINE:COL: LEVEL: sentence, LEVEL being
+breaking (next major version), feature (minor) or fix (patch); the rules are
+in specs/README.md, "Changes and versions".
+exit: 0 no breaking change, 1 a breaking change, 2 broken spec or usage error
 """
 EPILOG_VALIDATE = """examples:
   shipspec validate novatech place_order order.json
@@ -99,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", title="commands"
     )
-    for add in (_add_generate, _add_validate, _add_list, _add_docs, _add_new):
+    for add in (_add_generate, _add_diff, _add_validate, _add_list, _add_docs, _add_new):
         add(commands)
     add_mock_command(commands, _Formatter)
     return parser
@@ -120,6 +133,24 @@ def _add_generate(commands: Any) -> None:
     generate.add_argument(
         "--out", type=Path, default=None, metavar="DIR", help="output folder (default: generated/)"
     )
+
+
+def _add_diff(commands: Any) -> None:
+    diff = commands.add_parser(
+        "diff",
+        help="classify each spec change: breaking, feature or fix",
+        description="Compare the specs with the last generation (or a git ref), change by change.",
+        epilog=EPILOG_DIFF,
+        formatter_class=_Formatter,
+    )
+    diff.add_argument("providers", nargs="*", metavar="PROVIDER", help="default: every spec")
+    diff.add_argument(
+        "--against",
+        metavar="REF",
+        default=None,
+        help="compare with specs/<provider>.yaml at this git ref (default: generated/'s record)",
+    )
+    diff.add_argument("--json", action="store_true", help="one JSON object on stdout")
 
 
 def _add_validate(commands: Any) -> None:
@@ -239,6 +270,8 @@ def _report(project: Project, outcome: Outcome) -> int:
     if outcome.status == "written":
         written = f"{provider}: wrote {len(outcome.changed)} changed file(s)"
         print(paint(written, "green", sys.stderr), file=sys.stderr)
+        if outcome.summary:
+            print(outcome.summary)
     return 0
 
 
@@ -344,6 +377,7 @@ def _new(args: argparse.Namespace) -> int:
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "generate": _generate,
+    "diff": run_diff,
     "validate": _validate,
     "list": _list,
     "docs": _docs,

@@ -139,9 +139,12 @@ def load_checked(project: Project, provider: str) -> CheckedSpec:
 
 def render_files(project: Project, provider: str, spec_text: bytes) -> dict[str, bytes]:
     from .render import render_package
+    from .versioning import plan_release
 
     checked = load_checked(project, provider)
-    files = render_package(checked.spec, checked.checks)
+    release = plan_release(checked.spec, project.out / provider)  # against what the tree records
+    files = render_package(checked.spec, checked.checks, package_version=release.version)
+    files.update(release.files(checked.spec))
     files[MANIFEST] = manifest_bytes(input_hash(spec_text), files)
     return files
 
@@ -153,6 +156,7 @@ class Outcome:
     changed: tuple[str, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     files: dict[str, bytes] | None = None  # the new tree, until the parent has staged it
+    summary: str = ""  # the version change, e.g. "novatech: 1.4.0 -> 2.0.0 (breaking: ...)"
 
 
 def process(project: Project, provider: str, *, check: bool) -> Outcome:
@@ -176,9 +180,12 @@ def process(project: Project, provider: str, *, check: bool) -> Outcome:
     changed = tuple(differences(target, files))
     if not changed:
         return Outcome(provider, "unchanged")
+    from .versioning import summary_line
+
+    summary = summary_line(provider, target, files)
     if check:
-        return Outcome(provider, "differs", changed)
-    return Outcome(provider, "written", changed, files=files)
+        return Outcome(provider, "differs", changed, summary=summary)
+    return Outcome(provider, "written", changed, files=files, summary=summary)
 
 
 def _stale(project: Project, provider: str) -> bool:

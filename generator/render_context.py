@@ -369,6 +369,7 @@ class Context:
     checks: str = ""
     reference: ReferenceDoc | None = None  # README reference section
     shipspec_version: str = __version__  # recorded in the package metadata and LICENSE
+    package_version: str = "1.0.0"  # the package's own; `version` is the API document's
 
 
 _ERROR_EXPORTS = (
@@ -464,7 +465,7 @@ def _webhook_test_imports(package: str, tests: frozenset[str]) -> tuple[str, ...
     return (*lines, f"import {package} as package")
 
 
-def build_context(spec: Spec, checks: str) -> Context:
+def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") -> Context:
     base_error = f"{naming.pascal_case(spec.provider)}Error"
     hooks = tuple(webhook_view(spec, h) for h in spec.webhooks)
     webhook_imports = [
@@ -526,7 +527,7 @@ def build_context(spec: Spec, checks: str) -> Context:
         servers=servers,
         default_server="live" if "live" in servers else next(iter(servers), None),
         headers=dict(spec.headers),
-        user_agent=f"{spec.provider}-client/{spec.version} (shipspec {__version__})",
+        user_agent=f"{spec.provider}-client/{package_version} (shipspec {__version__})",
         read_timeout=60.0,
         connect_timeout=10.0,
         operations=tuple(operation_view(spec, op) for op in spec.operations),
@@ -579,4 +580,5 @@ def build_context(spec: Spec, checks: str) -> Context:
         operations_with_body=sorted(op.name for op in spec.operations if op.body is not None),
         checks=checks,
         reference=reference_doc(spec, auth_summary=auth_summary(spec)),
+        package_version=package_version,
     )

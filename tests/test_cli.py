@@ -18,7 +18,7 @@ import yaml
 from generator.cli import main
 from tests.paths import ROOT, SPECS
 
-COMMANDS = ["generate", "validate", "list", "docs", "new", "mock"]
+COMMANDS = ["generate", "diff", "validate", "list", "docs", "new", "mock"]
 BROKEN = Path(__file__).parent / "invalid_specs" / "unknownkeys.yaml"
 
 

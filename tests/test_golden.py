@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.versioning import STATE
 from generator.writer import differences
 from tests.paths import GENERATED, PROVIDERS, ROOT
 
@@ -26,7 +27,11 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Regenerated from the specs and the recorded state (the package version and changelog)."""
     out = tmp_path_factory.mktemp("regenerated")
+    for provider in PROVIDERS:
+        (out / provider).mkdir()
+        shutil.copy(GENERATED / provider / STATE, out / provider / STATE)
     assert main(["--project", str(ROOT), "generate", "--out", str(out)]) == 0
     return out
 

@@ -176,7 +176,7 @@ def test_dot_segments_and_empty_path_values_are_refused(
     served: tuple[MockProvider, novatech_client.Client], value: str
 ) -> None:
     provider, client = served
-    with pytest.raises(novatech_client.ValidationError, match="(?i)/uuid"):
+    with pytest.raises(novatech_client.ValidationError, match=r"(?i)/uuid"):
         client.cancel_new_starter(value)
     assert provider.requests == []
 

@@ -43,6 +43,7 @@ from ._webhooks import (
 )
 
 __version__ = "1.0.0"
+__api_version__ = "1.0.0"  # the API document's version (see CHANGELOG.md)
 
 OPERATIONS: tuple[str, ...] = (
     "get_token",

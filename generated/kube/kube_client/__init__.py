@@ -37,6 +37,7 @@ from ._problem import Problem
 from ._results import ResponseWarning, response_status, response_warning
 
 __version__ = "1.0.0"
+__api_version__ = "1.0.0"  # the API document's version (see CHANGELOG.md)
 
 OPERATIONS: tuple[str, ...] = ("order_event",)
 
