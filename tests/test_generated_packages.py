@@ -75,3 +75,14 @@ def test_ruff_is_clean() -> None:
             cwd=GENERATED / provider,
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_package_metadata_is_valid_toml_with_both_versions(provider: str) -> None:
+    """pyproject.toml parses (one [tool.shipspec] table) and records both versions."""
+    import tomllib
+
+    meta = tomllib.loads((GENERATED / provider / "pyproject.toml").read_text("utf-8"))
+    assert meta["project"]["version"]
+    assert meta["tool"]["shipspec"]["api-version"]
+    assert meta["tool"]["shipspec"]["generator"].startswith("shipspec ")
