@@ -133,9 +133,8 @@ def _docstring(op: Operation) -> str:
     if op.deprecated:
         lines += ["", f"Deprecated: use {op.deprecated.replacement} instead."]
     lines += ["", f"Document section: {op.source}."]
-    return "\n\n        ".join(part for part in "\n".join(lines).split("\n\n")).replace(
-        '"""', "'''"
-    )
+    text = "\n\n        ".join(part for part in "\n".join(lines).split("\n\n"))
+    return naming.docstring(text)
 
 
 def operation_view(spec: Spec, op: Operation) -> OperationView:
@@ -464,7 +463,7 @@ def build_context(spec: Spec, checks: str) -> Context:
             *hook_names,
         ]
     )
-    servers = dict(spec.servers)
+    servers = {name: url.rstrip("/") for name, url in spec.servers}  # paths start with "/"
     return Context(
         spec=spec,
         spec_path=spec.spec_path,
