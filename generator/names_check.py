@@ -152,11 +152,11 @@ class _Checker:
             if other is not None:
                 self.error(
                     pointer,
-                    f"parameter '{param.key}' and {other} both become the Python argument"
+                    f"parameter {param.key!r} and {other} both become the Python argument"
                     f" '{param.python_name}'; give one a `python_name`",
                     key=True,
                 )
-            taken.setdefault(param.python_name, f"parameter '{param.key}'")
+            taken.setdefault(param.python_name, f"parameter {param.key!r}")
             if op.paging and param.python_name in _PAGING_LOCALS:
                 page_param = op.paging.page_param
                 if page_param not in (param.key, param.wire_name):
