@@ -7,9 +7,11 @@ synthetic root model.
 
 from __future__ import annotations
 
+import keyword
 import warnings
 from typing import Any
 
+from . import naming
 from .jsonschema_emit import components, request_types
 from .model import Spec
 
@@ -52,9 +54,35 @@ def emit_models(spec: Spec, header: str, *, base_class: str) -> str:
             formatters=[],
             custom_file_header=header,
             base_class=base_class,
+            aliases=unambiguous_field_names(spec),
         )
     assert isinstance(output, str)
     return _sort_imports(output, first_party=spec.package)
+
+
+def unambiguous_field_names(spec: Spec) -> dict[str, str]:
+    """Python names for fields whose usual name is another field's wire name.
+
+    Models accept a field by its wire name and by its Python name; a type
+    with fields `id` and `Id` would give `Id` the Python name `id`, and a
+    payload's `id` would then fill both. Such a field is numbered instead
+    (`id_1`), as `Type.wire` -> name for datamodel-code-generator.
+    """
+    aliases: dict[str, str] = {}
+    for typedef in spec.types:
+        wires = {f.wire_name for f in typedef.fields}
+        taken = set(wires)
+        for field in typedef.fields:
+            usual = naming.snake_case(field.wire_name)
+            usual = f"{usual}_" if keyword.iskeyword(usual) else usual
+            if usual == field.wire_name or usual not in wires:
+                continue
+            number = 1
+            while f"{usual}_{number}" in taken:
+                number += 1
+            aliases[f"{typedef.name}.{field.wire_name}"] = f"{usual}_{number}"
+            taken.add(f"{usual}_{number}")
+    return aliases
 
 
 def _tolerant(schemas: dict[str, Any], request_side: set[str]) -> dict[str, Any]:

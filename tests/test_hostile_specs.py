@@ -448,6 +448,24 @@ def test_a_credential_with_a_dash_becomes_a_snake_case_argument(tmp_path: Path) 
     )
 
 
+def test_fields_spelt_alike_each_keep_their_own_value(tmp_path: Path) -> None:
+    """`Id` would be the Python name `id`, and a payload's `id` would fill both fields."""
+    spec = base_spec()
+    fields = spec["types"]["Order"]["fields"]
+    spec["types"]["Order"]["fields"] = {"Id": {"type": "string"}, "ID": {"type": "string"}, **fields}
+    generate(tmp_path, spec)
+    generated_package_works(
+        tmp_path,
+        script="""
+        from hz_client import models
+
+        order = models.Order.model_validate({"id": "1", "Id": "2"})
+        assert order.id == "1" and {order.id_1, order.id_2} == {"2", None}, order
+        assert order.model_dump(by_alias=True, exclude_unset=True) == {"id": "1", "Id": "2"}
+        """,
+    )
+
+
 # -- the property: hostile values injected into a valid spec -----------------
 
 NAME_SPELLINGS = [
@@ -554,7 +572,11 @@ def _property(spec: dict[str, Any], folder: Path, *, mypy_every: int) -> None:
         return
     assert main(["--project", str(folder), "generate", PROVIDER]) == 0
     CHECKED[0] += 1
-    generated_package_works(folder, mypy=CHECKED[0] % mypy_every == 1)
+    try:
+        generated_package_works(folder, mypy=CHECKED[0] % mypy_every == 1)
+    except AssertionError as failure:
+        text = (folder / "specs" / f"{PROVIDER}.yaml").read_text("utf-8")
+        raise AssertionError(f"{failure}\n--- the spec:\n{text}") from None
 
 
 @settings(
