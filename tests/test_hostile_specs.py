@@ -452,7 +452,11 @@ def test_fields_spelt_alike_each_keep_their_own_value(tmp_path: Path) -> None:
     """`Id` would be the Python name `id`, and a payload's `id` would fill both fields."""
     spec = base_spec()
     fields = spec["types"]["Order"]["fields"]
-    spec["types"]["Order"]["fields"] = {"Id": {"type": "string"}, "ID": {"type": "string"}, **fields}
+    spec["types"]["Order"]["fields"] = {
+        "Id": {"type": "string"},
+        "ID": {"type": "string"},
+        **fields,
+    }
     generate(tmp_path, spec)
     generated_package_works(
         tmp_path,
