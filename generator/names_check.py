@@ -65,7 +65,7 @@ MODEL_MODULE_NAMES = frozenset(
 _PAGING_LOCALS = frozenset({"page", "raw", "items", "item", "list"})
 MAX_COUNT = 2**63 - 1  # the largest length or count pydantic can hold
 _TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")  # RFC 9110 token (header, cookie names)
-_BOUND_WORDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _COUNT_WORDS = ("minLength", "maxLength", "minItems", "maxItems")
 
 
@@ -332,8 +332,14 @@ class _Checker:
 
     # -- numbers -----------------------------------------------------------
     def numbers(self) -> None:
-        for pointer, word, value in _numbers(self.raw, ""):
-            if isinstance(value, float) and not math.isfinite(value):
+        for pointer, word, value in _scalars(self.raw, ""):
+            if isinstance(value, str):
+                if _SURROGATE.search(value):
+                    self.error(
+                        pointer,
+                        "text holds a lone surrogate (\\ud800-\\udfff), which no file can carry",
+                    )
+            elif isinstance(value, float) and not math.isfinite(value):
                 self.error(pointer, f"{word} {value!r} is not a JSON number")
             elif word in _COUNT_WORDS and isinstance(value, int) and value > MAX_COUNT:
                 self.error(
@@ -354,15 +360,16 @@ def _shown(value: int) -> str:
     return text if len(text) <= 24 else f"{text[:12]}... ({len(text.lstrip('-'))} digits)"
 
 
-def _numbers(value: Any, pointer: str, word: str = "") -> Iterator[tuple[str, str, Any]]:
-    """Every number in the spec, with its pointer and the key it sits under."""
+def _scalars(value: Any, pointer: str, word: str = "") -> Iterator[tuple[str, str, Any]]:
+    """Every number and text in the spec (keys too), with its pointer and the key it sits under."""
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _numbers(item, child_pointer(pointer, key), str(key))
+            yield pointer, "key", str(key)
+            yield from _scalars(item, child_pointer(pointer, key), str(key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _numbers(item, child_pointer(pointer, index), word)
-    elif isinstance(value, int | float) and not isinstance(value, bool):
+            yield from _scalars(item, child_pointer(pointer, index), word)
+    elif isinstance(value, str) or (isinstance(value, int | float) and not isinstance(value, bool)):
         yield pointer, word or "value", value
 
 

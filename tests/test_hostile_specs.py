@@ -301,6 +301,10 @@ REFUSED = {
     ),
     "discriminator const {a: 1}": (_union({"a": 1}, "dog"), "must be a string, number or boolean"),
     "two members, one discriminator value": (_union("dog", "dog"), "could never be chosen"),
+    "a lone surrogate in the title": (
+        yaml.safe_dump(base_spec()).replace("title: Hz API", 'title: "Hz \\ud800"'),
+        "lone surrogate",
+    ),
     "repeated path placeholder": (
         {**base_spec(), "operations": {"get_order": {**_op(base_spec()), "path": "/o/{id}/{id}"}}},
         "appears more than once",
