@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import naming
 from .assets import templates_root
@@ -65,6 +66,8 @@ MODEL_MODULE_NAMES = frozenset(
 _PAGING_LOCALS = frozenset({"page", "raw", "items", "item", "list"})
 MAX_COUNT = 2**63 - 1  # the largest length or count pydantic can hold
 _TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")  # RFC 9110 token (header, cookie names)
+_HEADER_VALUE = re.compile(r"^[\t\x20-\x7e]*$")
+_URL = re.compile(r"^[\x21-\x7e]+$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _COUNT_WORDS = ("minLength", "maxLength", "minItems", "maxItems")
 
@@ -254,31 +257,42 @@ class _Checker:
             )
         if auth.cookie is not None and not _TOKEN.match(auth.cookie):
             self.error("/auth/cookie", f"cookie name {auth.cookie!r} is not a valid cookie name")
-        for name, _value in auth.headers:
-            if not _TOKEN.match(name):
-                self.error("/auth/header", f"header name {name!r} is not a valid HTTP header name")
-        for name, _value in self.spec.headers:
+
+    # -- headers and servers ---------------------------------------------------
+    def headers(self) -> None:
+        """Header names are tokens, constant values visible ASCII: httpx sends nothing else."""
+        constant = [("/auth/header", name, value, False) for name, value in self.spec.auth.headers]
+        constant += [
+            (child_pointer("/headers", name), name, value, True)
+            for name, value in self.spec.headers
+        ]
+        for pointer, name, value, key in constant:
             if not _TOKEN.match(name):
                 self.error(
-                    child_pointer("/headers", name),
-                    f"header name {name!r} is not a valid HTTP header name",
-                    key=True,
+                    pointer, f"header name {name!r} is not a valid HTTP header name", key=key
                 )
-        for param in (
-            *self.spec.client_params,
-            *(p for op in self.spec.operations for p in op.params),
-        ):
+            if not _HEADER_VALUE.match(value):
+                self.error(
+                    pointer,
+                    f"header {name!r} value {value!r} must be printable ASCII (no line breaks)",
+                )
+        params = [(child_pointer("/client_params", p.key), p) for p in self.spec.client_params]
+        for op in self.spec.operations:
+            here = child_pointer(child_pointer("/operations", op.name), "params")
+            params += [(child_pointer(here, p.key), p) for p in op.params if not p.from_client]
+        for where, param in params:
             if param.location == "header" and not _TOKEN.match(param.wire_name):
-                owner = next((op.name for op in self.spec.operations if param in op.params), None)
-                pointer = (
-                    child_pointer(
-                        child_pointer(child_pointer("/operations", owner), "params"), param.key
-                    )
-                    if owner and not param.from_client
-                    else child_pointer("/client_params", param.key)
-                )
                 self.error(
-                    pointer, f"header name {param.wire_name!r} is not a valid HTTP header name"
+                    where, f"header name {param.wire_name!r} is not a valid HTTP header name"
+                )
+
+    def servers(self) -> None:
+        for name, url in self.spec.servers:
+            parts = urlsplit(url)
+            if not parts.hostname or parts.query or parts.fragment or not _URL.match(url):
+                self.error(
+                    child_pointer("/servers", name),
+                    f"server {url!r} is not a usable base URL (a host; no spaces, query or #)",
                 )
 
     # -- types -------------------------------------------------------------
@@ -380,5 +394,7 @@ def check_names(spec: Spec, raw: dict[str, Any], source: SourceMap) -> list[Diag
     checker.operations()
     checker.client_arguments()
     checker.auth()
+    checker.headers()
+    checker.servers()
     checker.types()
     return checker.problems

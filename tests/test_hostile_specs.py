@@ -301,6 +301,20 @@ REFUSED = {
     ),
     "discriminator const {a: 1}": (_union({"a": 1}, "dog"), "must be a string, number or boolean"),
     "two members, one discriminator value": (_union("dog", "dog"), "could never be chosen"),
+    "a header value with a line break": (
+        {**base_spec(), "headers": {"X-A": "one\r\nX-Injected: two"}},
+        "must be printable ASCII",
+    ),
+    "a header value outside ASCII": ({**base_spec(), "headers": {"X-A": "ünï"}}, "printable ASCII"),
+    "a header name with a space": ({**base_spec(), "headers": {"X A": "1"}}, "header name"),
+    "a server with a query": (
+        {**base_spec(), "servers": {"live": "https://hz.example.com/api?key=1"}},
+        "not a usable base URL",
+    ),
+    "a server with a space": (
+        {**base_spec(), "servers": {"live": "https://hz example.com"}},
+        "not a usable base URL",
+    ),
     "a lone surrogate in the title": (
         yaml.safe_dump(base_spec()).replace("title: Hz API", 'title: "Hz \\ud800"'),
         "lone surrogate",
