@@ -531,7 +531,9 @@ spec_name = st.one_of(identifier, st.sampled_from(NAME_SPELLINGS), st.text(min_s
 @st.composite
 def hostile_specs(draw: st.DrawFn) -> dict[str, Any]:
     """Hostile texts and names everywhere; at most one choice that must be refused."""
-    refusable = draw(st.sampled_from([None, None, None, "type", "op", "min", "max", "len"]))
+    refusable = draw(
+        st.sampled_from([None, None, None, "type", "op", "min", "max", "len", "header"])
+    )
 
     def _sometimes(benign: st.SearchStrategy[Any], hostile: list[Any], which: str) -> Any:
         return draw(st.sampled_from(hostile) if refusable == which else benign)
@@ -576,6 +578,17 @@ def hostile_specs(draw: st.DrawFn) -> dict[str, Any]:
         }
     if draw(st.booleans()):
         spec["servers"] = {"live": "https://hz.example.com/"}
+    if draw(st.booleans()):
+        header = _sometimes(
+            st.from_regex(r"X-[A-Za-z0-9-]{1,8}", fullmatch=True), ["X A", "X:"], "header"
+        )
+        spec["headers"] = {
+            header: draw(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126)))
+        }
+    if draw(st.booleans()):
+        error_format = draw(hostile_text.filter(bool))
+        spec["error_formats"] = {error_format: {"type": type_name, "message": "id"}}
+        spec["errors"] = {"404": error_format}
     return spec
 
 
