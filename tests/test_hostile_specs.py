@@ -488,6 +488,53 @@ def test_fields_spelt_alike_each_keep_their_own_value(tmp_path: Path) -> None:
     )
 
 
+def test_webhook_names_and_texts_with_quotes_and_backslashes(tmp_path: Path) -> None:
+    spec = base_spec()
+    spec["webhooks"] = {
+        "note": {
+            "source": 'Hooks \\ "x"',
+            "description": 'a """ b',
+            "payload": "Note",
+            "event_field": 'ty"pe',
+            "signature": {
+                "algorithm": "hmac-sha256",
+                "encoding": "hex",
+                "field": "si\\g",
+                "message_fields": ['o"n', "{x}"],
+                "separator": '"\\',
+            },
+            "examples": [
+                {
+                    "title": 'ex "1"',
+                    "payload": {"json": '{"ty\\"pe": "A", "si\\\\g": "00", "o\\"n": "1"}'},
+                }
+            ],
+        }
+    }
+    spec["types"]["Note"] = {
+        "source": "N",
+        "fields": {
+            'ty"pe': {"type": "string", "required": True},
+            "si\\g": {"type": "string", "required": True},
+            'o"n': {"type": "string"},
+            "{x}": {"type": "string"},
+        },
+    }
+    generate(tmp_path, spec)
+    generated_package_works(
+        tmp_path,
+        mypy=True,
+        script="""
+        import hz_client
+
+        payload = {"ty\\"pe": "A", "o\\"n": "1", "{x}": "2"}
+        payload["si\\\\g"] = hz_client.sign_note(payload, "s")
+        assert hz_client.verify_note(payload, "s")
+        assert hz_client.parse_note(payload, secret="s").o_n == "1"
+        """,
+    )
+
+
 # -- the property: hostile values injected into a valid spec -----------------
 
 NAME_SPELLINGS = [
