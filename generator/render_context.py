@@ -12,6 +12,7 @@ from typing import Any
 from . import __version__, naming
 from .mock_tests import mock_sections
 from .model import Operation, Paging, Param, Shape, Spec, Webhook
+from .models_emit import pinned_field_names
 from .reference import ReferenceDoc, reference_doc
 
 _PRIMITIVE_ANNOTATIONS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
@@ -88,7 +89,8 @@ def paging_view(spec: Spec, op: Operation) -> PagingView | None:
         field = next(
             f for f in spec.type(shape.ref or "").fields if f.wire_name == paging.items_field
         )
-        expr, shape = f"list(raw.parsed.{field.python_name} or [])", field.shape
+        name = pinned_field_names(spec).get(f"{shape.ref}.{field.wire_name}", field.python_name)
+        expr, shape = f"list(raw.parsed.{name} or [])", field.shape
     item = annotation(shape.items) if shape is not None and shape.items is not None else "Any"
     return PagingView(
         param.python_name, paging.first_page, item, expr, paging.total_field, paging.end_field

@@ -535,6 +535,40 @@ def test_webhook_names_and_texts_with_quotes_and_backslashes(tmp_path: Path) -> 
     )
 
 
+@pytest.mark.parametrize("items", ["_orders", "model_dump", "Class"])
+def test_paging_reads_an_items_field_whatever_its_spelling(items: str, tmp_path: Path) -> None:
+    spec = base_spec()
+    spec["types"]["OrderList"] = {
+        "source": "L",
+        "fields": {items: {"type": "array", "items": "Order"}},
+    }
+    spec["operations"]["list_orders"] = {
+        "source": "L",
+        "method": "GET",
+        "path": "/orders",
+        "params": {"pg": {"in": "query", "type": "integer"}},
+        "paging": {"page_param": "pg", "items_field": items},
+        "responses": {"200": "OrderList"},
+    }
+    generate(tmp_path, spec)
+    generated_package_works(
+        tmp_path,
+        script=f"""
+        import httpx
+        import hz_client
+
+        def answer(request):
+            page = request.url.params["pg"]
+            return httpx.Response(200, json={{{items!r}: [{{"id": page}}]}})
+
+        http = httpx.Client(transport=httpx.MockTransport(answer))
+        with hz_client.Client(http_client=http) as client:
+            found = [o.id for o in client.iter_list_orders()]
+        assert found == ["1"], found  # no total in this spec: the first page is the last
+        """,
+    )
+
+
 # -- the property: hostile values injected into a valid spec -----------------
 
 NAME_SPELLINGS = [
