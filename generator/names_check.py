@@ -68,6 +68,7 @@ MAX_COUNT = 2**63 - 1  # the largest length or count pydantic can hold
 _TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")  # RFC 9110 token (header, cookie names)
 _HEADER_VALUE = re.compile(r"^[\t\x20-\x7e]*$")
 _URL = re.compile(r"^[\x21-\x7e]+$")
+_FILE_WORD = re.compile(r"^[A-Za-z0-9_-]+$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _COUNT_WORDS = ("minLength", "maxLength", "minItems", "maxItems")
 
@@ -295,6 +296,16 @@ class _Checker:
                     f"server {url!r} is not a usable base URL (a host; no spaces, query or #)",
                 )
 
+    def error_formats(self) -> None:
+        for error in self.spec.error_formats:
+            if not _FILE_WORD.match(error.name):
+                self.error(
+                    child_pointer("/error_formats", error.name),
+                    f"error format name {error.name!r} names a file (schemas/error.<name>.json):"
+                    " use letters, digits, '_' and '-'",
+                    key=True,
+                )
+
     # -- types -------------------------------------------------------------
     def types(self) -> None:
         declared = self.raw.get("types") or {}
@@ -395,6 +406,7 @@ def check_names(spec: Spec, raw: dict[str, Any], source: SourceMap) -> list[Diag
     checker.client_arguments()
     checker.auth()
     checker.headers()
+    checker.error_formats()
     checker.servers()
     checker.types()
     return checker.problems

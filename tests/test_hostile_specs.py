@@ -315,6 +315,14 @@ REFUSED = {
         {**base_spec(), "servers": {"live": "https://hz example.com"}},
         "not a usable base URL",
     ),
+    "an error format named like a path": (
+        {**base_spec(), "error_formats": {"../../x": {"text": True}}},
+        "names a file",
+    ),
+    'an error format named we"ird': (
+        {**base_spec(), "error_formats": {'we"ird': {"text": True}}},
+        "names a file",
+    ),
     "a lone surrogate in the title": (
         yaml.safe_dump(base_spec()).replace("title: Hz API", 'title: "Hz \\ud800"'),
         "lone surrogate",
@@ -374,8 +382,8 @@ def _texts_everywhere() -> dict[str, Any]:
     op["params"]["ops"] = {"in": "query", "type": "string"}  # the client module's own name
     op["params"]["class"] = {"in": "query", "type": "string"}
     op["params"]["X-Tr'ace"] = {"in": "header", "type": "string", "name": "X-Trace"}
-    spec["error_formats"] = {'we"ird': {"type": "Order", "message": "id"}}
-    spec["errors"] = {"404": 'we"ird'}
+    spec["error_formats"] = {"we-ird": {"type": "Order", "message": "id"}}
+    spec["errors"] = {"404": "we-ird"}
     spec["headers"] = {"X-Note": 'quote " backslash \\ brace {token}'}
     spec["servers"] = {"live": "https://hz.example.com/"}  # a trailing slash
     return spec
@@ -667,7 +675,9 @@ def hostile_specs(draw: st.DrawFn) -> dict[str, Any]:
             header: draw(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126)))
         }
     if draw(st.booleans()):
-        error_format = draw(hostile_text.filter(bool))
+        error_format = draw(
+            st.one_of(st.from_regex(r"[A-Za-z0-9_-]{1,8}", fullmatch=True), hostile_text)
+        )
         spec["error_formats"] = {error_format: {"type": type_name, "message": "id"}}
         spec["errors"] = {"404": error_format}
     return spec
