@@ -309,15 +309,18 @@ class _Checker:
     # -- types -------------------------------------------------------------
     def types(self) -> None:
         declared = self.raw.get("types") or {}
+        hoisted_at = {  # an inline object is named <Parent><Field>: found at its field
+            f.shape.ref: f.pointer for t in self.spec.types for f in t.fields if f.shape.ref
+        }
         for typedef in self.spec.types:
             pointer = child_pointer("/types", typedef.name)
-            if typedef.name not in declared:
-                continue  # hoisted names derive from declared ones
             if keyword.iskeyword(typedef.name) or typedef.name in MODEL_MODULE_NAMES:
+                inline = typedef.name not in declared
                 self.error(
-                    pointer,
-                    f"type name '{typedef.name}' is taken in the generated models module"
-                    " (a Python keyword or a name models.py imports)",
+                    hoisted_at.get(typedef.name, "/types") if inline else pointer,
+                    f"type name '{typedef.name}'{' (an inline object)' if inline else ''} is"
+                    " taken in the generated models module (a Python keyword or a name"
+                    " models.py imports)",
                     key=True,
                 )
             if typedef.is_union:

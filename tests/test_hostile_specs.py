@@ -266,6 +266,16 @@ REFUSED = {
     "type None": (_typed("None"), "type name 'None' is taken"),
     "type Field": (_typed("Field"), "type name 'Field' is taken"),
     "type Model": (_typed("Model"), "type name 'Model' is taken"),
+    "inline object named RootModel": (
+        {
+            **base_spec(),
+            "types": {
+                **base_spec()["types"],
+                "Root": {"source": "R", "fields": {"model": {"fields": {"x": {"type": "string"}}}}},
+            },
+        },
+        "type name 'RootModel' (an inline object) is taken",
+    ),
     "credential timeout": (
         _token_spec("oauth2_password", {"timeout": {"field": "a"}, "b": {"field": "b"}}),
         "client argument 'timeout'",
