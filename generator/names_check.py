@@ -28,6 +28,7 @@ from .model import Operation, Param, Spec, TypeDef
 # Keyword arguments of Client(...) besides the credentials and client params.
 CLIENT_ARGUMENTS = frozenset(
     {"self", "server", "base_url", "timeout", "headers", "validate", "max_retries", "http_client"}
+    | {"http"}  # what the clients hand to their shared base
 )
 # Auth keeps each credential as `self._<name>` beside these.
 AUTH_ATTRIBUTES = frozenset({"token", "expires_at"})

@@ -284,6 +284,10 @@ REFUSED = {
         _token_spec("oauth2_password", {"server": {"field": "a"}, "b": {"field": "b"}}),
         "client argument 'server'",
     ),
+    "credential http": (
+        _token_spec("oauth2_password", {"http": {"field": "a"}, "b": {"field": "b"}}),
+        "client argument 'http'",
+    ),
     "one-credential client credentials": (
         _token_spec("oauth2_client_credentials", {"a": {"field": "a"}}),
         "needs two credentials",
