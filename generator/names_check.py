@@ -148,7 +148,8 @@ class _Checker:
         if op.body is not None:
             taken["body"] = "the body"
         for param in op.params:
-            if param.from_client:
+            if param.from_client:  # filled in by the client, under the same name
+                taken.setdefault(param.python_name, f"client parameter {param.key!r}")
                 continue
             pointer = child_pointer(child_pointer(here, "params"), param.key)
             if not self.python_name(param, pointer):

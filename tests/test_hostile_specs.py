@@ -288,6 +288,23 @@ REFUSED = {
         _token_spec("oauth2_password", {"http": {"field": "a"}, "b": {"field": "b"}}),
         "client argument 'http'",
     ),
+    "operation parameter named like a client parameter": (
+        {
+            **base_spec(),
+            "client_params": {"tenantId": {"in": "path", "type": "string"}},
+            "operations": {
+                "get_order": {
+                    **_op(base_spec()),
+                    "path": "/t/{tenantId}/orders/{id}",
+                    "params": {
+                        "id": {"in": "path", "type": "string"},
+                        "tenant_id": {"in": "query", "type": "string"},
+                    },
+                }
+            },
+        },
+        "and client parameter 'tenantId' both become",
+    ),
     "one-credential client credentials": (
         _token_spec("oauth2_client_credentials", {"a": {"field": "a"}}),
         "needs two credentials",
