@@ -116,18 +116,20 @@ def _escaped(char: str) -> str:
 def docstring(text: str) -> str:
     """`text` for the inside of a triple-double-quoted docstring, meaning exactly itself.
 
-    Line breaks stay; backslashes, runs of quotes, a closing quote and
-    non-printable characters are escaped.
+    Line breaks stay; backslashes and non-printable characters are escaped,
+    and so is every quote beside another quote or at the end, so no three
+    quotes in a row can form and the closing quotes stay the closing ones.
     """
     out = []
-    for char in text:
+    last = len(text) - 1
+    for index, char in enumerate(text):
         if char == "\\":
             out.append("\\\\")
+        elif char == '"':
+            beside = text[index - 1 : index] == '"' or text[index + 1 : index + 2] == '"'
+            out.append('\\"' if beside or index == last else char)
         elif char == "\n" or (char.isprintable() and not 0xD800 <= ord(char) <= 0xDFFF):
             out.append(char)
         else:
             out.append(_escaped(char))
-    escaped = "".join(out).replace('"""', '\\"\\"\\"')
-    if escaped.endswith('"') and not escaped.endswith('\\"'):
-        escaped = escaped[:-1] + '\\"'
-    return escaped
+    return "".join(out)

@@ -148,6 +148,9 @@ def generate(project: Path, spec: dict[str, Any] | str) -> None:
         'ends with "',
         "ünï ☃ 𝄞",
         "\ud800",
+        'ends with a backslash and a quote \\"',
+        '""',
+        '""""',
     ],
 )
 def test_py_string_and_docstring_mean_exactly_the_text(text: str) -> None:
