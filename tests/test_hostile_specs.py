@@ -9,6 +9,8 @@ pin every finding of the hostile review (issue 12, item 10).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import keyword
 import os
 import re
@@ -80,18 +82,14 @@ def _write(project: Path, spec: dict[str, Any] | str) -> None:
 def refused(project: Path, spec: dict[str, Any] | str) -> list[str]:
     """The diagnostics `shipspec generate` prints (exit 2, each located); [] if it generated."""
     _write(project, spec)
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "--project", str(project), "generate", PROVIDER],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode == 0:
+    errors = io.StringIO()
+    with contextlib.redirect_stderr(errors), contextlib.redirect_stdout(io.StringIO()):
+        status = main(["--project", str(project), "generate", PROVIDER])
+    if status == 0:
         return []
-    assert result.returncode == 2, result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
-    lines = result.stderr.splitlines()
-    assert lines and all(LOCATED.match(line) for line in lines), result.stderr
+    assert status == 2, errors.getvalue()
+    lines = errors.getvalue().splitlines()
+    assert lines and all(LOCATED.match(line) for line in lines), lines
     return lines
 
 
