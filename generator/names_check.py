@@ -291,8 +291,12 @@ class _Checker:
 
     def servers(self) -> None:
         for name, url in self.spec.servers:
-            parts = urlsplit(url)
-            if not parts.hostname or parts.query or parts.fragment or not _URL.match(url):
+            try:
+                parts = urlsplit(url)
+                usable = bool(parts.hostname) and not parts.query and not parts.fragment
+            except ValueError:  # e.g. an unclosed IPv6 bracket
+                usable = False
+            if not usable or not _URL.match(url):
                 self.error(
                     child_pointer("/servers", name),
                     f"server {url!r} is not a usable base URL (a host; no spaces, query or #)",

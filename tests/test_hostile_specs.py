@@ -343,6 +343,10 @@ REFUSED = {
         {**base_spec(), "servers": {"live": "https://hz.example.com/api?key=1"}},
         "not a usable base URL",
     ),
+    "a server with an unclosed bracket": (
+        {**base_spec(), "servers": {"live": "https://[::1"}},
+        "not a usable base URL",
+    ),
     "a server with a space": (
         {**base_spec(), "servers": {"live": "https://hz example.com"}},
         "not a usable base URL",
