@@ -36,6 +36,7 @@ from .model import (
     Webhook,
     WebhookExample,
 )
+from .names_check import check_names
 
 
 def _idempotent_by_default(method: str, params: list[Param]) -> bool:
@@ -296,7 +297,10 @@ class _Builder:
         token = raw.get("token") or {}
         credentials = tuple(
             Credential(
-                name, item["field"], bool(item.get("secret", False)), item.get("description", "")
+                naming.snake_case(name),
+                item["field"],
+                bool(item.get("secret", False)),
+                item.get("description", ""),
             )
             for name, item in (raw.get("credentials") or {}).items()
         )
@@ -540,9 +544,7 @@ class _Builder:
         self.check_mock(operations, webhooks)
         ops = tuple(operations.values())
         self.decide_openness(ops)
-        if self.types.problems:
-            raise SpecError([*self.types.problems, *self.soft])
-        return Spec(
+        spec = Spec(
             provider=self.raw["provider"],
             title=self.raw["title"],
             version=self.raw["version"],
@@ -566,6 +568,10 @@ class _Builder:
                 for e in self.raw.get("errata", [])
             ),
         )
+        problems = [*self.types.problems, *check_names(spec, self.raw, self.source)]
+        if problems:
+            raise SpecError([*problems, *self.soft])
+        return spec
 
 
 def build_spec(loaded: LoadedSpec, spec_path: str) -> tuple[Spec, list[Diagnostic]]:

@@ -79,7 +79,7 @@ def bound(word: str, value: float, v: str) -> str:
         "exclusiveMinimum": "greater than",
         "exclusiveMaximum": "less than",
     }[word]
-    shown = int(value) if float(value).is_integer() else value
+    shown = value if isinstance(value, int) or not value.is_integer() else int(value)
     return f'f"must be {phrase} {shown} (got {{{v}!r}})"'
 
 

@@ -7,9 +7,11 @@ synthetic root model.
 
 from __future__ import annotations
 
+import keyword
 import warnings
 from typing import Any
 
+from . import naming
 from .jsonschema_emit import components, request_types
 from .model import Spec
 
@@ -52,9 +54,60 @@ def emit_models(spec: Spec, header: str, *, base_class: str) -> str:
             formatters=[],
             custom_file_header=header,
             base_class=base_class,
+            aliases=_renamed(spec),
         )
     assert isinstance(output, str)
     return _sort_imports(output, first_party=spec.package)
+
+
+# BaseModel members a field must not shadow (datamodel-code-generator adds "_" to them too).
+_MODEL_MEMBERS = frozenset(
+    {"construct", "copy", "dict", "from_orm", "json", "parse_file", "parse_obj", "parse_raw"}
+    | {"schema", "schema_json", "update_forward_refs", "validate"}
+)
+
+
+def pinned_field_names(spec: Spec) -> dict[str, str]:
+    """Python names the generator decides for some fields, as `Type.wire` -> name.
+
+    Models accept a field by its wire name and by its Python name; a type
+    with fields `id` and `Id` would give `Id` the Python name `id`, and a
+    payload's `id` would then fill both. Such a field is numbered instead
+    (`id_1`). The items field of a paged response is pinned too, because
+    the client reads it by name (`raw.parsed.<name>`).
+    """
+    read_by_name = {
+        (op.success.shape.ref, op.paging.items_field)
+        for op in spec.operations
+        if op.paging and op.paging.items_field and op.success.shape and op.success.shape.ref
+    }
+    pinned: dict[str, str] = {}
+    for typedef in spec.types:
+        wires = {f.wire_name for f in typedef.fields}
+        taken = set(wires)
+        for field in typedef.fields:
+            usual = naming.snake_case(field.wire_name)
+            usual = f"{usual}_" if keyword.iskeyword(usual) else usual
+            ambiguous = usual != field.wire_name and usual in wires
+            if not ambiguous and (typedef.name, field.wire_name) not in read_by_name:
+                continue
+            name = usual
+            if ambiguous:
+                number = 1
+                while f"{usual}_{number}" in taken:
+                    number += 1
+                name = f"{usual}_{number}"
+            if name.startswith("model_") or name in _MODEL_MEMBERS:
+                name += "_"
+            pinned[f"{typedef.name}.{field.wire_name}"] = name
+            taken.add(name)
+    return pinned
+
+
+def _renamed(spec: Spec) -> dict[str, str]:
+    """The pinned names that differ from the wire name, for datamodel-code-generator."""
+    wires = {f"{t.name}.{f.wire_name}": f.wire_name for t in spec.types for f in t.fields}
+    return {key: name for key, name in pinned_field_names(spec).items() if wires[key] != name}
 
 
 def _tolerant(schemas: dict[str, Any], request_side: set[str]) -> dict[str, Any]:

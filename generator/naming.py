@@ -1,8 +1,13 @@
-"""Every Python name the generator produces is decided here, once.
+"""Every Python name the generator produces, and every text it quotes, is decided here.
 
 Wire names stay exactly as the documents spell them; these functions give
-their Python counterparts and keep them clear of keywords and builtins
-that would shadow something a reader relies on.
+their Python counterparts and keep them clear of keywords and of the names
+the generated code itself relies on. Spec text (titles, summaries, wire
+names, header values) reaches generated source only through `py_string`
+(a quoted literal) or `docstring` (text inside triple quotes), so no
+backslash, quote or brace in a spec can change the meaning of the code.
+Names that would still collide are refused by names_check.py; the rules are
+written down in specs/README.md ("Names in the generated package").
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 import keyword
 import re
 
-_RESERVED = (
+RESERVED = (
     frozenset(keyword.kwlist)
     | frozenset(keyword.softkwlist)
     | {
@@ -20,6 +25,9 @@ _RESERVED = (
         "timeout",
         "extra_headers",
         "max_retries",
+        # what the client's method bodies use besides their arguments
+        "ops",
+        "flow",
     }
 )
 
@@ -40,7 +48,7 @@ def snake_case(name: str) -> str:
 def python_identifier(name: str) -> str:
     """A snake_case name that is safe as an argument or attribute."""
     result = snake_case(name)
-    return f"{result}_" if result in _RESERVED else result
+    return f"{result}_" if result in RESERVED else result
 
 
 def pascal_case(name: str) -> str:
@@ -63,7 +71,8 @@ def response_type_name(operation: str, status: int) -> str:
 
 
 def constant_name(name: str) -> str:
-    return snake_case(name).upper()
+    """An operation's module-level constant: its name, upper-cased (never merged)."""
+    return name.upper()
 
 
 def import_order(name: str) -> tuple[int, str]:
@@ -75,3 +84,52 @@ def import_order(name: str) -> tuple[int, str]:
 
 def path_placeholders(path: str) -> list[str]:
     return re.findall(r"\{([^}]+)\}", path)
+
+
+def py_string(text: str) -> str:
+    """A double-quoted string literal meaning exactly `text`.
+
+    Valid Python, and valid JSON and TOML too for the text the specs carry:
+    a backslash, a quote and every character that is not printable (line
+    breaks, controls, lone surrogates) are escaped; printable Unicode stays.
+    """
+    out = ['"']
+    for char in text:
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif char.isprintable() and not 0xD800 <= ord(char) <= 0xDFFF:
+            out.append(char)
+        else:
+            out.append(_escaped(char))
+    out.append('"')
+    return "".join(out)
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    named = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+    if char in named:
+        return named[char]
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def docstring(text: str) -> str:
+    """`text` for the inside of a triple-double-quoted docstring, meaning exactly itself.
+
+    Line breaks stay; backslashes and non-printable characters are escaped,
+    and so is every quote beside another quote or at the end, so no three
+    quotes in a row can form and the closing quotes stay the closing ones.
+    """
+    out = []
+    last = len(text) - 1
+    for index, char in enumerate(text):
+        if char == "\\":
+            out.append("\\\\")
+        elif char == '"':
+            beside = text[index - 1 : index] == '"' or text[index + 1 : index + 2] == '"'
+            out.append('\\"' if beside or index == last else char)
+        elif char == "\n" or (char.isprintable() and not 0xD800 <= ord(char) <= 0xDFFF):
+            out.append(char)
+        else:
+            out.append(_escaped(char))
+    return "".join(out)

@@ -6,8 +6,9 @@ few lines of layout in black's exploded style are all an example needs.
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+from . import naming
 
 WIDTH = 88
 
@@ -19,7 +20,7 @@ def flat(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(flat(item) for item in value) + "]"
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return naming.py_string(value)
     return repr(value)
 
 

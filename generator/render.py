@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from . import naming
 from .assets import templates_root
 from .formatting import format_python
 from .jsonschema_emit import all_documents
@@ -56,6 +57,9 @@ _TOP_TEMPLATES = {
 
 
 def _json_text(value: Any) -> str:
+    """A quoted literal for text (valid Python, JSON and TOML), JSON for anything else."""
+    if isinstance(value, str):
+        return naming.py_string(value)
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -70,6 +74,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["tojson"] = _json_text
     env.filters["pyrepr"] = repr
+    env.filters["docstring"] = naming.docstring
     return env
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from . import __version__, naming
 from .mock_tests import mock_sections
 from .model import Operation, Paging, Param, Shape, Spec, Webhook
+from .models_emit import pinned_field_names
 from .openapi_emit import accept_header
 from .reference import ReferenceDoc, reference_doc
 
@@ -89,7 +90,8 @@ def paging_view(spec: Spec, op: Operation) -> PagingView | None:
         field = next(
             f for f in spec.type(shape.ref or "").fields if f.wire_name == paging.items_field
         )
-        expr, shape = f"list(raw.parsed.{field.python_name} or [])", field.shape
+        name = pinned_field_names(spec).get(f"{shape.ref}.{field.wire_name}", field.python_name)
+        expr, shape = f"list(raw.parsed.{name} or [])", field.shape
     item = annotation(shape.items) if shape is not None and shape.items is not None else "Any"
     return PagingView(
         param.python_name, paging.first_page, item, expr, paging.total_field, paging.end_field
@@ -137,9 +139,8 @@ def _docstring(op: Operation) -> str:
     if op.deprecated:
         lines += ["", f"Deprecated: use {op.deprecated.replacement} instead."]
     lines += ["", f"Document section: {op.source}."]
-    return "\n\n        ".join(part for part in "\n".join(lines).split("\n\n")).replace(
-        '"""', "'''"
-    )
+    text = "\n\n        ".join(part for part in "\n".join(lines).split("\n\n"))
+    return naming.docstring(text)
 
 
 def _idempotent_with(op: Operation) -> str | None:
@@ -510,7 +511,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
             *hook_names,
         ]
     )
-    servers = dict(spec.servers)
+    servers = {name: url.rstrip("/") for name, url in spec.servers}  # paths start with "/"
     return Context(
         spec=spec,
         spec_path=spec.spec_path,

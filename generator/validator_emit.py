@@ -9,6 +9,7 @@ dependency beyond the standard library.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import messages
@@ -433,9 +434,9 @@ class _Emitter:
             webhooks[hook.name] = f"_webhook_{hook.name}"
             self._value_check(webhooks[hook.name], Shape(kind="ref", ref=hook.payload))
         errors: dict[str, str] = {}
-        for error in self.spec.error_formats:
+        for index, error in enumerate(self.spec.error_formats):
             if error.shape is not None:
-                errors[error.name] = f"_error_{error.name}"
+                errors[error.name] = f"_error_{_suffix(error.name, index)}"
                 self._value_check(errors[error.name], error.shape)
         w = self.w
         w()
@@ -493,6 +494,12 @@ def _array_checked(shape: Shape) -> bool:
     c = shape.constraints
     counted = c.minItems is not None or c.maxItems is not None or c.uniqueItems or bool(c.uniqueBy)
     return counted or (shape.items is not None and shape.items.kind != "any")
+
+
+def _suffix(name: str, index: int) -> str:
+    """A name as part of a function name: kept when it can be, else numbered (capital N
+    never occurs in a kept one, so the two never meet)."""
+    return name if re.fullmatch(r"[a-z0-9_]+", name) else f"N{index}"
 
 
 def _escape(token: str) -> str:

@@ -86,4 +86,4 @@ class Auth:
 
     def headers(self) -> dict[str, str]:
         """Headers that authenticate one request."""
-        return {"Cookie": f"ksi={self._session_cookie.reveal()}"}
+        return {"Cookie": "ksi=" + self._session_cookie.reveal()}

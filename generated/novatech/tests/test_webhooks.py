@@ -40,7 +40,7 @@ def test_tampered_payload_is_refused(signed_hook: HookCase) -> None:
     parse = getattr(package, f"parse_{meta['name']}")
     signed = _signed(meta, payload, SECRET)
     field = meta["message_fields"][-1]
-    value = signed[field]
+    value = signed.get(field, "")  # an example may leave a signed field out
     signed[field] = value + 1 if isinstance(value, int) else f"{value}-tampered"
     with pytest.raises(package.WebhookSignatureError):
         parse(json.dumps(signed), secret=SECRET)
