@@ -116,7 +116,7 @@ def _reword_example(data: Spec) -> None:
 
 
 def _reword_erratum(data: Spec) -> None:
-    [erratum] = [e for e in data["errata"] if e["id"] == "delivery-dates-optional"]
+    [erratum] = [e for e in data["errata"] if e["id"] == "delivery-dates-required"]
     erratum["resolution"] += " (checked again)"
 
 
@@ -304,7 +304,7 @@ RULES = [
         FIX,
         "operation change_password: examples changed",
     ),
-    Rule("erratum", "kube", _reword_erratum, FIX, "erratum delivery-dates-optional changed"),
+    Rule("erratum", "kube", _reword_erratum, FIX, "erratum delivery-dates-required changed"),
     Rule(
         "stricter rule on a response value",
         "novatech",
