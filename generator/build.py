@@ -14,6 +14,7 @@ from typing import Any
 
 from . import naming
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
+from .concepts import unions
 from .diagnostics import Diagnostic, SpecError
 from .loader import LoadedSpec, child_pointer
 from .model import (
@@ -448,6 +449,14 @@ class _Builder:
             if typedef.additional is None:
                 self.types.types[name] = dataclasses.replace(typedef, additional=name not in closed)
 
+    def check_unions(self) -> None:
+        """A union chosen by shape must be able to tell each member apart (concepts/unions)."""
+        for name, typedef in self.types.types.items():
+            pointer = child_pointer("/types", name)
+            for index, message in unions.problems(self.types.types, typedef):
+                where = pointer if index is None else child_pointer(pointer, "one_of")
+                self.error(where if index is None else child_pointer(where, index), message)
+
     def check_unique_by(self) -> None:
         """`uniqueBy` must name a field of the array's item type (declared fields)."""
         raw_types = self.raw.get("types") or {}
@@ -534,6 +543,7 @@ class _Builder:
         error_formats = self.error_formats()
         webhooks = self.webhooks()
         self.check_references()
+        self.check_unions()
         self.check_unique_by()
         self.check_auth_wiring(auth, operations)
         self.check_webhooks(webhooks)

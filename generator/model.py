@@ -74,7 +74,7 @@ class Condition:
 
 @dataclass(frozen=True)
 class Rule:
-    kind: str  # require | forbid | at_least_one_of | compare
+    kind: str  # require | forbid | at_least_one_of | exactly_one_of | compare
     fields: tuple[str, ...] = ()
     when: Condition | None = None
     op: str = ""
