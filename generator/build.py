@@ -14,6 +14,7 @@ from typing import Any
 
 from . import naming
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
+from .concepts import paging as paging_styles
 from .concepts import unions
 from .diagnostics import Diagnostic, SpecError
 from .loader import LoadedSpec, child_pointer
@@ -268,7 +269,7 @@ class _Builder:
             examples=self.examples(raw.get("examples") or [], child_pointer(pointer, "examples")),
             enveloped="envelope" in self.raw and raw.get("envelope", True) is not False,
             cache_ttl=(raw.get("cache") or {}).get("ttl_seconds"),
-            paging=self.operation_paging(raw.get("paging"), pointer),
+            paging=self.operation_paging(raw.get("paging"), pointer, tuple(params)),
             mock=raw.get("mock"),
             headers=tuple((raw.get("headers") or {}).items()),
             response_only=response_only,
@@ -395,7 +396,9 @@ class _Builder:
         raw = self.raw.get("paging")
         return _paging(raw) if raw else None
 
-    def operation_paging(self, raw: Any, pointer: str) -> Paging | None:
+    def operation_paging(
+        self, raw: Any, pointer: str, params: tuple[Param, ...]
+    ) -> Paging | None:
         """`paging: true` takes the provider's convention; an object overrides parts of it."""
         if not raw:
             return None
@@ -405,7 +408,14 @@ class _Builder:
                 child_pointer(pointer, "paging"), "`paging: true` needs a top-level `paging`"
             )
             return None
-        return _paging({**base, **(raw if isinstance(raw, dict) else {})})
+        own = raw if isinstance(raw, dict) else {}
+        result = _paging({**base, **own})
+        for word, message in paging_styles.problems(result, params):
+            where = child_pointer(pointer, "paging")
+            if word and word not in own:
+                where = "/paging"
+            self.error(child_pointer(where, word) if word else where, message)
+        return result
 
     def envelope(self) -> Envelope | None:
         raw = self.raw.get("envelope")

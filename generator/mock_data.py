@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .cases import base_payload, sample
+from .concepts import paging as paging_styles
 from .model import ErrorFormat, Operation, Param, Shape, Spec
 
 
@@ -108,16 +109,31 @@ def _seeded(spec: Spec, op: Operation, mock: dict[str, Any], response: Any) -> A
 
 
 def _paging(op: Operation) -> dict[str, Any] | None:
-    """Where a paged list takes its page number and reports its counts."""
+    """How a paged list takes the page asked for and says where it is (concepts/paging.py)."""
     paging = op.paging
-    if paging is None or paging.page_param is None:
+    style = paging_styles.style_of(paging) if paging is not None else None
+    param = paging_styles.find_param(op, style.request_param) if style is not None else None
+    if paging is None or style is None or param is None:
         return None
-    param = next((p for p in op.params if paging.page_param in (p.key, p.wire_name)), None)
+    size = paging_styles.find_param(op, paging.size_param)
     return {
-        "page_param": param.python_name if param else None,
+        "style": style.name,
+        "param": param.python_name,
+        "wire_param": param.wire_name,
+        "cursor": style.cursor,
         "first_page": paging.first_page,
-        "total_field": paging.total_field,
-        "end_field": paging.end_field,
+        "size_param": size.python_name if size is not None else None,
+        "total_field": None,
+        "end_field": None,
+        "cursor_field": None,
+        "next_url_field": None,
+        "next_url_header": None,
+        "link_header": None,
+        "total_pages_header": None,
+        "total_elements_header": None,
+        "page_number_header": None,
+        "page_size_header": None,
+        **style.mock_words(),
     }
 
 

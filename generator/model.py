@@ -176,6 +176,10 @@ class Paging:
     page_number_header: str | None = None
     page_size_header: str | None = None
     link_header: str | None = None
+    next_url_header: str | None = None  # a header holding the next page's URL
+    next_url_field: str | None = None  # a JSON Pointer into the body to the next page's URL
+    cursor_param: str | None = None  # the parameter carrying an opaque cursor
+    cursor_field: str | None = None  # a JSON Pointer into the body to the next cursor
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import __version__, naming
+from .concepts import paging as paging_styles
 from .mock_tests import mock_sections
 from .model import Operation, Paging, Param, Shape, Spec, Webhook
 from .openapi_emit import accept_header
@@ -70,19 +71,19 @@ class ArgView:
 
 @dataclass(frozen=True)
 class PagingView:
-    page_param: str  # the Python name of the page parameter
-    first_page: int
+    page_param: str  # the Python name of the parameter that asks for a page (number or cursor)
+    first_page: str  # Python source of the first call's value (a number, or None for a cursor)
     item_type: str
     items_expr: str  # how the items are read off `raw.parsed`
-    total_field: str | None
-    end_field: str | None
+    rule: str  # Python source of the runtime rule, e.g. `_paging.ShortPage()`
 
 
 def paging_view(spec: Spec, op: Operation) -> PagingView | None:
     paging = op.paging
-    if paging is None or paging.page_param is None:
-        return None
-    param = next(p for p in op.params if paging.page_param in (p.key, p.wire_name))
+    style = paging_styles.style_of(paging) if paging is not None else None
+    param = paging_styles.find_param(op, style.request_param) if style is not None else None
+    if paging is None or style is None or param is None:
+        return None  # the loader has refused the spec already
     shape = op.success.shape
     expr = "list(raw.parsed)"
     if paging.items_field and shape is not None and shape.kind == "ref":
@@ -91,8 +92,13 @@ def paging_view(spec: Spec, op: Operation) -> PagingView | None:
         )
         expr, shape = f"list(raw.parsed.{field.python_name} or [])", field.shape
     item = annotation(shape.items) if shape is not None and shape.items is not None else "Any"
+    args = ", ".join(f"{k}={v!r}" for k, v in style.runtime_args(param).items())
     return PagingView(
-        param.python_name, paging.first_page, item, expr, paging.total_field, paging.end_field
+        param.python_name,
+        "None" if style.cursor else repr(paging.first_page),
+        item,
+        expr,
+        f"_paging.{style.name}({args})",
     )
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from . import messages
-from .concepts import unions
 from .codewriter import CodeWriter
+from .concepts import unions
 from .model import Operation, Param, Rule, Shape, Spec, TypeDef
 
 _TYPE_TESTS = {

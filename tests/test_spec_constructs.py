@@ -44,3 +44,47 @@ def test_generated_tests_pass_against_the_generated_mock(spec: Path, tmp_path: P
     result = run_generated_tests(package)
     assert result.returncode == 0, result.stdout[-4000:]
     assert " passed" in result.stdout and " failed" not in result.stdout
+
+
+def _validate_in(package: Path, operation: str, payload: str) -> str:
+    """The generated validate() of `package`, run in its own interpreter: pointer|rule per line."""
+    code = (
+        "import json, sys\n"
+        f"from {package.name}_client import validate\n"
+        f"for p in validate({operation!r}, json.loads(sys.argv[1])):\n"
+        "    print(p.pointer + '|' + p.rule + '|' + p.message)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, payload],
+        cwd=package,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def test_a_union_chosen_by_shape_reports_one_problem_at_its_pointer(tmp_path: Path) -> None:
+    package = generate(Path(__file__).parent / "specs" / "unionshape.yaml", tmp_path)
+    ok = (
+        '{"reference": "R", "delivery": {"street": "1 High St", "postcode": "AB1"},'
+        ' "contact": {"phone": "1"}}'
+    )
+    assert _validate_in(package, "create_shipment", ok) == ""
+    none = '{"reference": "R", "delivery": {"note": "x"}, "contact": {"phone": "1"}}'
+    assert _validate_in(package, "create_shipment", none).splitlines() == [
+        "/delivery|one_of|matches none of HomeDelivery (has 'street' or 'postcode'),"
+        " PickupDelivery (has 'pickup_point_id')"
+    ]
+    both = (
+        '{"reference": "R", "delivery": {"street": "s", "pickup_point_id": "PP1"},'
+        ' "contact": {"email": "e", "phone": "1"}}'
+    )
+    lines = _validate_in(package, "create_shipment", both).splitlines()
+    found = [line.rsplit("|", 1)[0] for line in lines]
+    assert found == ["/delivery|one_of", "/contact|exactly_one_of"]
+    chosen = '{"reference": "R", "delivery": {"street": "s"}, "contact": {}}'
+    assert _validate_in(package, "create_shipment", chosen).splitlines() == [
+        "/delivery|required|missing required field 'postcode'",
+        "/contact|exactly_one_of|exactly one of 'email', 'phone' is required",
+    ]

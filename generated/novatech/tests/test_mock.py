@@ -213,6 +213,29 @@ def test_created_entity_reads_back(round_trip: dict[str, Any], served: Served) -
     assert _at(read, round_trip["key"]) == key
 
 
+def test_iterator_reads_every_page_the_mock_serves(paging: dict[str, Any]) -> None:
+    """The mock pages in the spec's style; the iterator follows it to the last page and stops."""
+    mock = MockProvider(credentials=CREDENTIALS, page_size=paging["page_size"])
+    with Served(mock) as served, _client(served) as client:
+        create = paging["create"]
+        keys = [_at(_dump(_call(client, create["operation"], create["kwargs"])), paging["key"])]
+        for _ in range(paging["created"] - 1):
+            keys.append(
+                _at(_dump(_call(client, create["operation"], create["kwargs"])), paging["key"])
+            )
+        before = len(mock.requests)
+        listed = [
+            _at(_dump(item), paging["key"])
+            for item in getattr(client, paging["iterate"])(**paging["kwargs"])
+        ]
+        asked = len(mock.requests) - before
+    assert listed == keys, "every created entity, once, in order"
+    pages = -(-paging["created"] // paging["page_size"])
+    assert (
+        asked == pages
+    ), f"{asked} requests for {pages} pages: the iterator stopped early or ran on"
+
+
 def test_webhook_delivered_signed_and_retried_until_200(delivery: dict[str, Any]) -> None:
     from starlette.applications import Starlette
     from starlette.requests import Request

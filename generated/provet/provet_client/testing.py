@@ -47,6 +47,7 @@ from starlette.applications import Starlette
 from starlette.requests import ClientDisconnect, Request, cookie_parser
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
+from starlette.datastructures import URL
 from starlette.types import Receive, Scope, Send
 
 from . import _validation
@@ -103,6 +104,43 @@ def _set(document: Any, pointer: str, value: Any) -> Any:
     return document
 
 
+def _page(
+    paging: dict[str, Any], params: dict[str, Any], body: Any, items: list[Any], size: int, url: URL
+) -> tuple[list[Any], dict[str, str]]:
+    """One page of `items`, with the counts, next URL, link or cursor the paging style writes."""
+    asked = params.get(paging["param"])
+    if paging["cursor"]:
+        offset = str(asked or "").removeprefix("after-")
+        start = int(offset) if offset.isdigit() else 0
+        number = start // size + 1
+    else:
+        number = int(asked) if asked is not None else paging["first_page"]
+        start = max(0, (number - paging["first_page"]) * size)
+    shown = items[start : start + size]
+    end = start + len(shown)
+    following = (f"after-{end}" if paging["cursor"] else number + 1) if end < len(items) else None
+    next_url = None
+    if following is not None:
+        next_url = str(url.include_query_params(**{paging["wire_param"]: following}))
+    for pointer, value in (
+        (paging["total_field"], len(items)),
+        (paging["end_field"], end),
+        (paging["cursor_field"], following),
+        (paging["next_url_field"], next_url),
+    ):
+        if pointer:
+            _set(body, pointer, value)
+    headers = {
+        paging["total_pages_header"]: str(max(1, -(-len(items) // size))),
+        paging["total_elements_header"]: str(len(items)),
+        paging["page_number_header"]: str(number),
+        paging["page_size_header"]: str(size),
+        paging["next_url_header"]: next_url,
+        paging["link_header"]: f'<{next_url}>; rel="next"' if next_url else None,
+    }
+    return shown, {name: value for name, value in headers.items() if name and value}
+
+
 def _matches(value: Any, rule: dict[str, Any]) -> bool:
     if "equals" in rule:
         return bool(value == rule["equals"])
@@ -149,7 +187,10 @@ class MockProvider:
         self.webhook_secret = webhook_secret
         self.webhook_retry_seconds = webhook_retry_seconds
         self.clock = clock
-        self.page_size = page_size  # paged lists: items a page (None: all on one page)
+        self.page_size = (
+            page_size  # paged lists: items a page (None: all on one page, unless asked)
+        )
+        self.current_url = URL("http://127.0.0.1/")
         self.offset = 0.0
         self.faults = Faults()
         self.requests: list[tuple[str, str]] = []
@@ -371,6 +412,7 @@ class MockProvider:
             if not self._credentials_ok(request, payload):
                 return self.reject("auth", [("", "the credentials were refused")])
             return self._respond(op, self._issue_token(op))
+        self.current_url = request.url  # paged answers name their next page by it
         return self.act(op, params, payload)
 
     async def _payload(self, request: Request, op: dict[str, Any]) -> tuple[Any, Response | None]:
@@ -555,16 +597,14 @@ class MockProvider:
             for e in entities
         ]
         paging = op["paging"]
-        if paging and self.page_size:
-            page = params.get(paging["page_param"]) or paging["first_page"]
-            start = (int(page) - paging["first_page"]) * self.page_size
-            total, shown = len(shown), shown[start : start + self.page_size]
-            for field_pointer, value in (
-                (paging["total_field"], total),
-                (paging["end_field"], start + len(shown)),
-            ):
-                if field_pointer:
-                    _set(body, field_pointer, value)
+        size = (
+            params.get(paging["size_param"]) if paging and paging["size_param"] else None
+        ) or self.page_size
+        if paging and size:
+            shown, headers = _page(paging, params, body, shown, int(size), self.current_url)
+            answer = self._respond(op, _set(body, pointer, shown))
+            answer.headers.update(headers)
+            return answer
         return self._respond(op, _set(body, pointer, shown))
 
     def _mark(self, op: dict[str, Any], mock: dict[str, Any], payload: Any) -> Response:
