@@ -340,6 +340,7 @@ class _Builder:
                     messages_field=raw.get("messages"),
                     item_message=raw.get("item_message"),
                     item_pointer=raw.get("item_pointer"),
+                    field_messages=raw.get("field_messages"),
                     texts=tuple((raw.get("texts") or {}).items()),
                     example=self.example_body(
                         raw.get("example"),

@@ -41,6 +41,7 @@ def _format(fmt: ErrorFormat, spec: Spec) -> dict[str, Any]:
         "messages_field": fmt.messages_field,
         "item_message": fmt.item_message,
         "item_pointer": fmt.item_pointer,
+        "field_messages": fmt.field_messages,
         "sample": sample(spec, fmt.shape) if fmt.shape is not None else None,
         "array": fmt.shape is not None and fmt.shape.kind == "array",
     }

@@ -145,6 +145,7 @@ class ErrorFormat:
     messages_field: str | None
     item_message: str | None = None
     item_pointer: str | None = None
+    field_messages: str | None = None  # where a field -> [messages] map is (concepts/field_errors)
     texts: tuple[tuple[str, str], ...] = ()
     description: str = ""
     example: ExampleBody | None = None

@@ -324,6 +324,7 @@ class ErrorFormatView:
     messages_field: str | None
     item_message: str | None
     item_pointer: str | None
+    field_messages: str | None
 
 
 @dataclass(frozen=True)
@@ -549,6 +550,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
                 f.messages_field,
                 f.item_message,
                 f.item_pointer,
+                f.field_messages,
             )
             for f in spec.error_formats
         ),

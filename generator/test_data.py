@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .cases import base_payload, operation_cases, sample
+from .concepts import field_errors
 from .mock_tests import mock_cases
 from .model import ErrorFormat, Example, Operation, Param, Spec
 
@@ -167,6 +168,10 @@ def _error_sample(spec: Spec, fmt: ErrorFormat) -> dict[str, Any]:
             fields = [
                 [str(item.get(fmt.item_pointer)), str(item.get(fmt.item_message))] for item in body
             ]
+    elif fmt.field_messages is not None:
+        found = field_errors.problems(body, fmt.field_messages)
+        problems = [message for _, message in found]
+        fields = [[pointer, message] for pointer, message in found]
     elif isinstance(body, dict) and fmt.messages_field:
         problems = [str(m) for m in body.get(fmt.messages_field) or []]
     elif isinstance(body, dict) and fmt.message_field and body.get(fmt.message_field) is not None:

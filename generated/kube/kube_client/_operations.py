@@ -50,6 +50,7 @@ class ErrorFormatInfo:
     messages_field: str | None
     item_message: str | None = None
     item_pointer: str | None = None
+    field_messages: str | None = None  # JSON Pointer to a field -> [messages] map
 
 
 @dataclass(frozen=True)

@@ -668,6 +668,13 @@ def _rejection(spec: dict[str, Any], messages: list[tuple[str, str]], status: in
         return JSONResponse(items, status_code=status)
     body = copy.deepcopy(spec["sample"]) if isinstance(spec["sample"], dict) else {}
     body.update(spec["body"] if isinstance(spec["body"], dict) else {})
+    if spec["field_messages"] is not None:
+        # field -> [messages]; a dotted path for a nested field, "" for the whole request
+        fields: dict[str, list[str]] = {}
+        for p, m in messages:
+            key = ".".join(t.replace("~1", "/").replace("~0", "~") for t in p.split("/")[1:])
+            fields.setdefault(key, []).append(m)
+        return JSONResponse(_set(body, spec["field_messages"], fields), status_code=status)
     if spec["messages_field"]:
         body[spec["messages_field"]] = texts
     elif spec["message_field"] and not (
