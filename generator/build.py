@@ -14,8 +14,8 @@ from typing import Any
 
 from . import naming
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
+from .concepts import array_params, unions
 from .concepts import paging as paging_styles
-from .concepts import unions
 from .diagnostics import Diagnostic, SpecError
 from .loader import LoadedSpec, child_pointer
 from .model import (
@@ -124,6 +124,8 @@ class _Builder:
 
     # -- parameters -----------------------------------------------------
     def param(self, key: str, raw: dict[str, Any], pointer: str, *, from_client: bool) -> Param:
+        if raw["type"] == "array":
+            return self.array_param(key, raw, pointer, from_client=from_client)
         declared = raw["type"]
         shape = Shape(
             kind="union" if isinstance(declared, list) else declared,
@@ -147,6 +149,34 @@ class _Builder:
             required=required,
             default=raw.get("default"),
             from_client=from_client,
+        )
+
+    def array_param(
+        self, key: str, raw: dict[str, Any], pointer: str, *, from_client: bool
+    ) -> Param:
+        """A query list, `ids=1,2` or `ids=1&ids=2` (concepts/array_params)."""
+        for word, message in array_params.problems(raw):
+            self.error(child_pointer(pointer, word), message)
+        items = build_shape(self.types, raw.get("items"), child_pointer(pointer, "items"), "Item")
+        shape = Shape(
+            kind="array",
+            items=items,
+            constraints=_constraints(
+                {w: raw[w] for w in ("minItems", "maxItems", "uniqueItems") if w in raw}
+            ),
+            description=raw.get("description", ""),
+            messages=tuple(sorted((raw.get("messages") or {}).items())),
+        )
+        return Param(
+            key=key,
+            wire_name=raw.get("name", key),
+            python_name=raw.get("python_name") or naming.python_identifier(key),
+            location=raw["in"],
+            shape=shape,
+            required=bool(raw.get("required", False)),
+            default=raw.get("default"),
+            from_client=from_client,
+            array_style=raw.get("style", "comma"),
         )
 
     # -- operations -----------------------------------------------------
@@ -397,9 +427,7 @@ class _Builder:
         raw = self.raw.get("paging")
         return _paging(raw) if raw else None
 
-    def operation_paging(
-        self, raw: Any, pointer: str, params: tuple[Param, ...]
-    ) -> Paging | None:
+    def operation_paging(self, raw: Any, pointer: str, params: tuple[Param, ...]) -> Paging | None:
         """`paging: true` takes the provider's convention; an object overrides parts of it."""
         if not raw:
             return None

@@ -172,7 +172,8 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
                 "python_name": p.python_name,
                 "wire_name": p.wire_name,
                 "location": p.location,
-                "kind": p.shape.kind,
+                "kind": p.shape.items.kind if p.array_style and p.shape.items else p.shape.kind,
+                "array": p.array_style,
                 "required": p.required,
             }
             for p in op.params

@@ -109,6 +109,7 @@ class Param:
     required: bool
     default: Any = None
     from_client: bool = False
+    array_style: str | None = None  # comma | repeated, for `type: array` (concepts/array_params)
 
 
 @dataclass(frozen=True)

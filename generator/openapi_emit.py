@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from . import __version__
+from .concepts import array_params
 from .jsonschema_emit import components, shape_schema
 from .model import Constraints, Operation, Param, Response, Shape, Spec, Webhook
 from .openapi_errors import (
@@ -78,6 +79,8 @@ def _parameter(param: Param, examples: list[tuple[str, Any]]) -> dict[str, Any]:
     if param.default is not None:
         schema["default"] = param.default
     result["schema"] = schema
+    if param.array_style is not None:
+        result.update(array_params.openapi_words(param.array_style))
     if examples:
         result["examples"] = _examples(examples)
     return result

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .cases import base_payload, operation_cases, sample
-from .concepts import field_errors
+from .concepts import array_params, field_errors
 from .mock_tests import mock_cases
 from .model import ErrorFormat, Example, Operation, Param, Spec
 
@@ -63,7 +63,7 @@ class Call:
 
     kwargs: dict[str, Any]
     path: str
-    query: dict[str, str]
+    query: dict[str, str | list[str]]  # a repeated query list is a list
     headers: dict[str, str]
 
 
@@ -72,7 +72,7 @@ def _call(spec: Spec, op: Operation, example: Example | None) -> Call:
     given = dict(example.params) if example else {}
     kwargs: dict[str, Any] = {}
     path = op.path
-    query: dict[str, str] = {}
+    query: dict[str, str | list[str]] = {}
     headers: dict[str, str] = {}
     client = _client_params(spec)
     for param in op.params:
@@ -87,6 +87,11 @@ def _call(spec: Spec, op: Operation, example: Example | None) -> Call:
         else:
             continue
         text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+        if param.array_style is not None and isinstance(value, list):
+            pairs = array_params.query_pairs(param.wire_name, param.array_style, value)
+            texts = [t for _, t in pairs]
+            query[param.wire_name] = texts if param.array_style == "repeated" else texts[0]
+            continue
         if param.location == "path":
             path = path.replace("{" + param.wire_name + "}", quote(text, safe=""))
         elif param.location == "query":

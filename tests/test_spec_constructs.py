@@ -88,3 +88,59 @@ def test_a_union_chosen_by_shape_reports_one_problem_at_its_pointer(tmp_path: Pa
         "/delivery|required|missing required field 'postcode'",
         "/contact|exactly_one_of|exactly one of 'email', 'phone' is required",
     ]
+
+
+def _run_against_mock(package: Path, body: str) -> str:
+    """`body` run in the package's folder with `client` talking to its mock over loopback."""
+    prelude = f"""
+import threading, time, uvicorn, httpx
+from {package.name}_client import Client, ValidationError, APIStatusError
+from {package.name}_client.testing import MockProvider
+mock = MockProvider()
+server = uvicorn.Server(
+    uvicorn.Config(mock.app, host="127.0.0.1", port=0, log_level="critical", lifespan="off")
+)
+threading.Thread(target=server.run, daemon=True).start()
+while not server.started:
+    time.sleep(0.01)
+url = f"http://127.0.0.1:{{server.servers[0].sockets[0].getsockname()[1]}}"
+client = Client(base_url=url)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", prelude + body + "\nserver.should_exit = True\n"],
+        cwd=package,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+def test_array_query_parameters_travel_as_the_document_shows(tmp_path: Path) -> None:
+    package = generate(Path(__file__).parent / "specs" / "arrayquery.yaml", tmp_path)
+    out = _run_against_mock(
+        package,
+        """
+created = [client.create_parcel(body={"status": s}) for s in ("NEW", "SHIPPED", "LOST")]
+new, shipped, lost = (parcel.id for parcel in created)
+print(sorted(p.status for p in client.list_parcels(ids=[new, lost])))
+print(sorted(p.status for p in client.list_parcels(status=["NEW", "LOST"])))
+print(sorted(p.status for p in client.list_parcels(ids=[shipped, lost], status=["LOST"])))
+try:
+    client.list_parcels(ids=[1, 0], status=["GONE"])
+except ValidationError as error:
+    print(sorted((p.pointer, p.rule) for p in error.problems))
+print(httpx.get(url + "/parcels", params={"ids": "1,x"}).status_code)
+print(httpx.get(url + "/parcels?status=NEW&status=NOPE").status_code)
+""",
+    )
+    assert out.splitlines() == [
+        "['LOST', 'NEW']",
+        "['LOST', 'NEW']",
+        "['LOST']",
+        "[('/ids/1', 'minimum'), ('/status/0', 'enum')]",
+        "400",
+        "400",
+    ]

@@ -69,6 +69,16 @@ def _wire_value(value: Any) -> str:
     return str(value)
 
 
+def _query_items(
+    name: str, style: str, values: Any
+) -> list[tuple[str, str | int | float | bool | None]]:
+    """A query list as the document shows it: `ids=1,2` (comma) or `ids=1&ids=2` (repeated)."""
+    items = [_wire_value(v) for v in (values if isinstance(values, list | tuple) else [values])]
+    if style == "repeated":
+        return [(name, item) for item in items]
+    return [(name, ",".join(items))]
+
+
 def _form_field(value: Any) -> str:
     """A form field as the provider reads it: scalars as text, arrays and objects as JSON."""
     if isinstance(value, bool | int | float | str):
@@ -199,6 +209,8 @@ def build_request(
             continue
         if param.location == "path":
             path = path.replace("{" + param.wire_name + "}", quote(_wire_value(value), safe=""))
+        elif param.location == "query" and param.array is not None:
+            query += _query_items(param.wire_name, param.array, value)
         elif param.location == "query":
             query.append((param.wire_name, _wire_value(value)))
         else:

@@ -141,6 +141,16 @@ def _page(
     return shown, {name: value for name, value in headers.items() if name and value}
 
 
+def _query_list(request: Request, name: str, style: str) -> list[str] | None:
+    """A query list as the document sends it: ids=1,2 (comma) or ids=1&ids=2 (repeated)."""
+    values = request.query_params.getlist(name)
+    if not values:
+        return None
+    if style == "repeated":
+        return values
+    return [item for value in values for item in value.split(",")] if values != [""] else []
+
+
 def _matches(value: Any, rule: dict[str, Any]) -> bool:
     if "equals" in rule:
         return bool(value == rule["equals"])
@@ -452,6 +462,11 @@ class MockProvider:
         for param in op["params"]:
             if param["location"] == "path":
                 text: str | None = path_values.get(param["wire_name"])
+            elif param["location"] == "query" and param["array"]:
+                values = _query_list(request, param["wire_name"], param["array"])
+                if values is not None:
+                    params[param["python_name"]] = [_form_value(v, param["kind"]) for v in values]
+                continue
             elif param["location"] == "query":
                 text = request.query_params.get(param["wire_name"])
             else:
@@ -585,7 +600,9 @@ class MockProvider:
         entities = [e for e in entities if not (flag and e.get(f"__{flag}"))]
         for name, entity_pointer in (mock.get("filters") or {}).items():
             wanted = params.get(name)
-            if wanted is not None:
+            if isinstance(wanted, list):  # a query list: any of its values
+                entities = [e for e in entities if _get(e, entity_pointer) in wanted]
+            elif wanted is not None:
                 entities = [e for e in entities if _get(e, entity_pointer) == wanted]
         fields = op["item_fields"]
         shown = [
