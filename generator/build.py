@@ -14,7 +14,7 @@ from typing import Any
 
 from . import naming
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
-from .concepts import array_params, unions
+from .concepts import array_params, standard_webhooks, unions
 from .concepts import paging as paging_styles
 from .diagnostics import Diagnostic, SpecError
 from .loader import LoadedSpec, child_pointer
@@ -419,8 +419,19 @@ class _Builder:
                     raw.get("event_field"),
                     signature,
                     examples,
+                    header_signature=(
+                        standard_webhooks.from_raw(raw["header_signature"])
+                        if raw.get("header_signature")
+                        else None
+                    ),
+                    event_header=raw.get("event_header"),
                 )
             )
+            if sig and raw.get("header_signature"):
+                self.error(
+                    child_pointer(pointer, "header_signature"),
+                    "a webhook is signed one way: `signature` (a body field) or `header_signature`",
+                )
         return tuple(result)
 
     def paging(self) -> Paging | None:

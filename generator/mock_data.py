@@ -11,7 +11,7 @@ from typing import Any
 
 from .cases import base_payload, sample
 from .concepts import paging as paging_styles
-from .model import ErrorFormat, Operation, Param, Shape, Spec
+from .model import ErrorFormat, Operation, Param, Shape, Spec, Webhook
 
 
 def mock_param(op: Operation, word: str = "param") -> Param | None:
@@ -44,6 +44,26 @@ def _format(fmt: ErrorFormat, spec: Spec) -> dict[str, Any]:
         "field_messages": fmt.field_messages,
         "sample": sample(spec, fmt.shape) if fmt.shape is not None else None,
         "array": fmt.shape is not None and fmt.shape.kind == "array",
+    }
+
+
+def _webhook(hook: Webhook) -> dict[str, Any]:
+    """How the mock signs a delivery: a body field, or headers (concepts/standard_webhooks)."""
+    if hook.header_signature is not None:
+        sig = hook.header_signature
+        names = {
+            "id_header": sig.id_header,
+            "timestamp_header": sig.timestamp_header,
+            "signature_header": sig.signature_header,
+        }
+        return {"standard": names, "event_header": hook.event_header}
+    if hook.signature is None:
+        return {}
+    return {
+        "field": hook.signature.field,
+        "fields": list(hook.signature.message_fields),
+        "separator": hook.signature.separator,
+        "encoding": hook.signature.encoding,
     }
 
 
@@ -252,14 +272,6 @@ def mock_data(spec: Spec) -> dict[str, Any]:
         "unreadable": str((spec.mock or {}).get("unreadable", "invalid JSON")),
         "operations": [_operation(spec, op) for op in spec.operations],
         "webhooks": {
-            hook.name: {
-                "field": hook.signature.field,
-                "fields": list(hook.signature.message_fields),
-                "separator": hook.signature.separator,
-                "encoding": hook.signature.encoding,
-            }
-            if hook.signature
-            else {}
-            for hook in spec.webhooks
+            hook.name: _webhook(hook) for hook in spec.webhooks
         },
     }

@@ -11,6 +11,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+from .concepts import standard_webhooks
 from .mock_data import mock_param
 from .model import Operation, Spec
 
@@ -99,6 +100,7 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
             if mock.get("webhook"):
                 cases["deliveries"].append(
                     {"id": op.name, "create": examples[op.name], "webhook": mock["webhook"]["name"]}
+                    | _standard_delivery(spec, mock["webhook"])
                 )
         if action == "list" and store and op.paging is not None:
             create = _by_action(spec, store, "create")
@@ -157,6 +159,15 @@ def _progression(
         "sequence": rule["sequence"],
         "every": rule["every_seconds"],
     }
+
+
+def _standard_delivery(spec: Spec, webhook: dict[str, Any]) -> dict[str, Any]:
+    """For a delivery signed in headers: the whsec_ secret, and the event type to expect."""
+    hook = next((h for h in spec.webhooks if h.name == webhook["name"]), None)
+    if hook is None or hook.header_signature is None:
+        return {}
+    event = webhook.get("event", hook.name) if hook.event_header else None
+    return {"standard": True, "secret": standard_webhooks.TEST_SECRET, "event": event}
 
 
 def _paging_case(

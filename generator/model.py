@@ -254,6 +254,17 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class HeaderSignature:
+    """A signature in headers over the raw body (concepts/standard_webhooks)."""
+
+    scheme: str  # standard-webhooks
+    id_header: str
+    timestamp_header: str
+    signature_header: str
+    tolerance_seconds: int
+
+
+@dataclass(frozen=True)
 class WebhookExample:
     title: str
     payload: ExampleBody
@@ -268,6 +279,8 @@ class Webhook:
     event_field: str | None
     signature: Signature | None
     examples: tuple[WebhookExample, ...]
+    header_signature: HeaderSignature | None = None
+    event_header: str | None = None  # the header naming the event type
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from typing import Any
 
 from . import __version__, naming
 from .concepts import paging as paging_styles
+from .concepts import standard_webhooks
 from .mock_tests import mock_sections
-from .model import Operation, Paging, Param, Shape, Spec, Webhook
+from .model import HeaderSignature, Operation, Paging, Param, Shape, Spec, Webhook
 from .openapi_emit import accept_header
 from .reference import ReferenceDoc, reference_doc
 
@@ -281,6 +282,9 @@ class WebhookView:
     source: str
     description: str = ""
     events: tuple[tuple[str, str], ...] = ()  # event value -> its documented meaning
+    standard: HeaderSignature | None = None  # signed in headers (concepts/standard_webhooks)
+    standard_summary: str = ""
+    event_header: str | None = None
 
 
 def _events(spec: Spec, hook: Webhook) -> tuple[tuple[str, str], ...]:
@@ -313,6 +317,9 @@ def webhook_view(spec: Spec, hook: Webhook) -> WebhookView:
         hook.source,
         hook.description,
         _events(spec, hook),
+        hook.header_signature,
+        standard_webhooks.summary(hook.header_signature) if hook.header_signature else "",
+        hook.event_header,
     )
 
 
@@ -409,8 +416,10 @@ def _webhook_names(spec: Spec) -> list[str]:
     names = []
     for hook in spec.webhooks:
         names.append(f"parse_{hook.name}")
-        if hook.signature:
+        if hook.signature or hook.header_signature:
             names += [f"sign_{hook.name}", f"verify_{hook.name}"]
+    if any(hook.header_signature for hook in spec.webhooks):
+        names.append("SignedDelivery")
     return names
 
 
@@ -438,6 +447,7 @@ def _behaviour_tests(spec: Spec) -> frozenset[str]:
         "deprecated": any(op.deprecated for op in ops),
         "cached": any(op.cache_ttl for op in ops),
         "signed_webhooks": any(hook.signature for hook in spec.webhooks),
+        "standard_webhooks": any(hook.header_signature for hook in spec.webhooks),
     }
     return frozenset(name for name, found in present.items() if found)
 
@@ -466,7 +476,9 @@ def _behaviour_imports(package: str, tests: frozenset[str]) -> tuple[str, ...]:
 
 def _webhook_test_imports(package: str, tests: frozenset[str]) -> tuple[str, ...]:
     lines = ["import json", "from typing import Any", ""]
-    if "signed_webhooks" in tests:
+    if "standard_webhooks" in tests:
+        lines.insert(1, "import time")
+    if "signed_webhooks" in tests or "standard_webhooks" in tests:
         lines.append("import pytest")
         lines.append("")
     return (*lines, f"import {package} as package")
@@ -481,11 +493,21 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         "from typing import TYPE_CHECKING, Any" if spec.webhooks else "from typing import Any",
         "",
     ]
-    if any(h.signature for h in spec.webhooks):
+    standard = any(h.header_signature for h in spec.webhooks)
+    if standard:
+        webhook_imports = [
+            *("import base64", "import binascii", "import hashlib", "import hmac"),
+            *("import json", "import time", "from collections.abc import Mapping"),
+            "from dataclasses import dataclass",
+            "from typing import TYPE_CHECKING, Any, Generic, TypeVar",
+            "",
+        ]
+    if any(h.signature for h in spec.webhooks) and not standard:
         webhook_imports[:0] = ["import hashlib", "import hmac"]
-    if any(h.signature and h.signature.encoding == "base64" for h in spec.webhooks):
+    base64_body = any(h.signature and h.signature.encoding == "base64" for h in spec.webhooks)
+    if base64_body and not standard:
         webhook_imports.insert(0, "import base64")
-    if any(h.signature for h in spec.webhooks):
+    if any(h.signature for h in spec.webhooks) or standard:
         webhook_imports += ["from ._errors import WebhookSignatureError"]
     if spec.webhooks:
         webhook_imports += [

@@ -285,6 +285,11 @@ def test_data(spec: Spec) -> dict[str, Any]:
                 "message_fields": list(hook.signature.message_fields) if hook.signature else [],
                 "event_field": hook.event_field,
                 "examples": [e.payload.value for e in hook.examples],
+                **(
+                    {"standard": True, "event_header": hook.event_header}
+                    if hook.header_signature is not None
+                    else {}
+                ),
             }
             for hook in spec.webhooks
         ],

@@ -248,16 +248,19 @@ def test_webhook_delivered_signed_and_retried_until_200(delivery: dict[str, Any]
     import novatech_client as package
 
     received: list[bytes] = []
+    headers: list[dict[str, str]] = []
+    secret = delivery.get("secret", "s3cret")
 
     async def hook(request: Request) -> Response:
         received.append(await request.body())
+        headers.append(dict(request.headers))
         return Response(status_code=200 if len(received) >= 3 else 503)
 
     receiver = MockProvider(credentials=CREDENTIALS)
     receiver.app = Starlette(routes=[Route("/hook", hook, methods=["POST"])])
     with Served(receiver) as inbox:
         mock = MockProvider(
-            credentials=CREDENTIALS, webhook_url=inbox.url + "/hook", webhook_secret="s3cret"
+            credentials=CREDENTIALS, webhook_url=inbox.url + "/hook", webhook_secret=secret
         )
         with Served(mock) as running, _client(running) as client:
             create = delivery["create"]
@@ -267,6 +270,17 @@ def test_webhook_delivered_signed_and_retried_until_200(delivery: dict[str, Any]
                 time.sleep(0.02)
     assert [status for status, _ in mock.deliveries] == [503, 503, 200]
     parse = getattr(package, f"parse_{delivery['webhook']}")
-    parse(received[-1], secret="s3cret")
+    if delivery.get("standard"):
+        # signed in headers: every retry is the same delivery (one id, one timestamp, one signature)
+        assert (
+            len({parse(b, h, secret=secret).id for b, h in zip(received, headers, strict=True)})
+            == 1
+        )
+        parsed = parse(received[-1], headers[-1], secret=secret)
+        assert parsed.event == delivery["event"]
+        with pytest.raises(package.WebhookSignatureError):
+            parse(received[-1], headers[-1], secret="whsec_d3Jvbmc=")
+        return
+    parse(received[-1], secret=secret)
     with pytest.raises(package.WebhookSignatureError):
         parse(received[-1], secret="wrong")

@@ -44,10 +44,10 @@ from zoneinfo import ZoneInfo
 
 import httpx
 from starlette.applications import Starlette
+from starlette.datastructures import URL
 from starlette.requests import ClientDisconnect, Request, cookie_parser
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
-from starlette.datastructures import URL
 from starlette.types import Receive, Scope, Send
 
 from . import _validation
@@ -642,6 +642,21 @@ class MockProvider:
             for name, source in webhook["fields"].items()
         }
         signature = DATA["webhooks"].get(webhook["name"]) or {}
+        if signature.get("standard"):
+            # Standard Webhooks: the same delivery id and timestamp on every retry, signed in headers
+            body = json.dumps(payload).encode()
+            msg_id, timestamp = f"msg_{next(self._ids)}", int(self.now())
+            headers = _sign_standard(
+                signature["standard"], body, msg_id, timestamp, self.webhook_secret
+            )
+            if signature["event_header"]:
+                headers[signature["event_header"]] = str(webhook.get("event", webhook["name"]))
+            task = asyncio.get_running_loop().create_task(
+                self._post_until_200(payload, body, headers)
+            )
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            return
         if signature:
             text = signature["separator"].join(_text(payload.get(f)) for f in signature["fields"])
             digest = hmac.new(self.webhook_secret.encode(), text.encode(), hashlib.sha256).digest()
@@ -655,19 +670,49 @@ class MockProvider:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _post_until_200(self, payload: dict[str, Any], attempts: int = 20) -> None:
+    async def _post_until_200(
+        self,
+        payload: dict[str, Any],
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        attempts: int = 20,
+    ) -> None:
         """As the document says: resent until the receiver answers 200 (bounded here)."""
         assert self.webhook_url is not None
+        content = body if body is not None else json.dumps(payload).encode()
+        sent = {"Content-Type": "application/json", **(headers or {})}
         async with httpx.AsyncClient(timeout=5.0) as client:
             for _ in range(attempts):
                 try:
-                    status = (await client.post(self.webhook_url, json=payload)).status_code
+                    status = (
+                        await client.post(self.webhook_url, content=content, headers=sent)
+                    ).status_code
                 except httpx.HTTPError:
                     status = 0
                 self.deliveries.append((status, payload))
                 if status == 200:
                     return
                 await asyncio.sleep(self.webhook_retry_seconds)
+
+
+def _sign_standard(
+    names: dict[str, str], body: bytes, msg_id: str, timestamp: int, secret: str
+) -> dict[str, str]:
+    """Standard Webhooks headers: HMAC-SHA256 over id.timestamp.body, base64 after "v1,".
+
+    The key is the base64 after `whsec_`; a secret without that prefix is used as its UTF-8 bytes.
+    """
+    key = (
+        base64.b64decode(secret.removeprefix("whsec_"))
+        if secret.startswith("whsec_")
+        else secret.encode()
+    )
+    digest = hmac.new(key, f"{msg_id}.{timestamp}.".encode() + body, hashlib.sha256).digest()
+    return {
+        names["id_header"]: msg_id,
+        names["timestamp_header"]: str(timestamp),
+        names["signature_header"]: "v1," + base64.b64encode(digest).decode(),
+    }
 
 
 def _rejection(spec: dict[str, Any], messages: list[tuple[str, str]], status: int) -> Response:
