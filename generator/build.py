@@ -255,6 +255,9 @@ class _Builder:
                     encoding,
                     raw_response.get("description", ""),
                     raw_response.get("warning"),
+                    (raw_response.get("content_type") or "application/octet-stream")
+                    if encoding == "binary"
+                    else None,
                 )
             )
         if not any(r.status < 400 for r in responses):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .cases import base_payload, sample
+from .concepts import binary
 from .concepts import paging as paging_styles
 from .model import ErrorFormat, Operation, Param, Shape, Spec, Webhook
 
@@ -204,6 +205,11 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
         "auth": op.auth,
         "status": success.status,
         "response_encoding": success.encoding,
+        **(
+            {"binary": {"content_type": success.content_type, "sample": binary.sample(ct)}}
+            if success.encoding == "binary" and (ct := success.content_type or "")
+            else {}
+        ),
         "response": response,
         # the documented answer is JSON null (not "no body")
         "response_null": response is None and success.shape is not None and success.shape.nullable,

@@ -119,6 +119,7 @@ class Response:
     encoding: str  # json | form | text | empty
     description: str = ""
     warning: str | None = None
+    content_type: str | None = None  # encoding binary: the media type of the bytes
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ _ENCODING_WORDS = {
     "form": "form-encoded",
     "text": "plain text",
     "empty": "no body",
+    "binary": "bytes (BinaryContent)",
 }
 # mirrors the status table of templates/_errors.py.jinja (tests/test_docs.py checks it)
 _ERROR_CLASSES = {

@@ -6,6 +6,7 @@ an import, a docstring, which credentials a scheme takes) is made here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +14,7 @@ from . import __version__, naming
 from .concepts import paging as paging_styles
 from .concepts import standard_webhooks
 from .mock_tests import mock_sections
-from .model import HeaderSignature, Operation, Paging, Param, Shape, Spec, Webhook
+from .model import HeaderSignature, Operation, Paging, Param, Response, Shape, Spec, Webhook
 from .openapi_emit import accept_header
 from .reference import ReferenceDoc, reference_doc
 
@@ -159,6 +160,13 @@ def _idempotent_with(op: Operation) -> str | None:
     return None
 
 
+def _response_type(success: Response, spelt: Callable[[Shape], str]) -> str:
+    """The type a success parses into: its shape's, bytes with their media type, or None."""
+    if success.encoding == "binary":
+        return "BinaryContent"
+    return spelt(success.shape) if success.shape else "type(None)"
+
+
 def operation_view(spec: Spec, op: Operation) -> OperationView:
     own = tuple(p for p in op.params if not p.from_client)
     positional = tuple(ArgView(p.python_name, annotation(p.shape)) for p in own if p.required)
@@ -191,9 +199,9 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         idempotent_with=_idempotent_with(op),
         success_statuses=tuple(r.status for r in op.responses if r.status < 400),
         response_encoding=success.encoding,
-        response_type=annotation(success.shape) if success.shape else "type(None)",
-        lazy_response_type=lazy_type(success.shape) if success.shape else "type(None)",
-        return_type=annotation(success.shape),
+        response_type=_response_type(success, annotation),
+        lazy_response_type=_response_type(success, lazy_type),
+        return_type="BinaryContent" if success.encoding == "binary" else annotation(success.shape),
         errors=dict(op.errors),
         warnings={r.status: r.warning for r in op.responses if r.warning},
         deprecated=deprecated,
@@ -380,6 +388,7 @@ class Context:
     paging_sample_headers: dict[str, str]
     behaviour_imports: tuple[str, ...]
     webhook_test_imports: tuple[str, ...]
+    binary: bool = False  # some operation answers bytes (BinaryContent)
     checks: str = ""
     reference: ReferenceDoc | None = None  # README reference section
     shipspec_version: str = __version__  # recorded in the package metadata and LICENSE
@@ -517,6 +526,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
             "    from . import models",
         ]
     hook_names = _webhook_names(spec)
+    binary = any(r.encoding == "binary" for op in spec.operations for r in op.responses)
     exports_import = (
         (f"from ._webhooks import {', '.join(sorted(hook_names))}",) if hook_names else ()
     )
@@ -526,6 +536,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         [
             *error_exports,
             "AsyncClient",
+            *(["BinaryContent"] if binary else []),
             "Client",
             "OPERATIONS",
             *(["PageInfo"] if spec.paging else []),
@@ -586,7 +597,8 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         tests=(tests := _behaviour_tests(spec)),
         mock_tests=(mock_tests := mock_sections(spec)),
         mock_test_names=sorted(
-            ["APIStatusError", "AsyncClient", "Client"]
+            ["AsyncClient", "Client"]
+            + (["APIStatusError"] if "rejections" in mock_tests else [])
             + (["ConflictError"] if "conflicts" in mock_tests else [])
             + (["AuthenticationError"] if "auth" in mock_tests else [])
             + (["response_status"] if "sandbox_cases" in mock_tests else []),
@@ -605,6 +617,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         client_package_import="from . import "
         + ", ".join(["_core", "_errors"] + (["_paging"] if paged else []) + ["_retries"]),
         paging_sample_headers=_paging_headers(spec),
+        binary=binary,
         behaviour_imports=_behaviour_imports(spec.package, tests),
         webhook_test_imports=_webhook_test_imports(spec.package, tests),
         operations_with_body=sorted(op.name for op in spec.operations if op.body is not None),

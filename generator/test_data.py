@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .cases import base_payload, operation_cases, sample
-from .concepts import array_params, field_errors
+from .concepts import array_params, binary, field_errors
 from .mock_tests import mock_cases
 from .model import ErrorFormat, Example, Operation, Param, Spec
 
@@ -140,6 +140,11 @@ def example_tests(spec: Spec) -> list[dict[str, Any]]:
                     "status": status,
                     "response": response,
                     "response_encoding": success.encoding,
+                    **(
+                        {"binary": [success.content_type, binary.sample(success.content_type)]}
+                        if success.encoding == "binary" and success.content_type
+                        else {}
+                    ),
                 }
             )
     return tests

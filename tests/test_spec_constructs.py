@@ -144,3 +144,20 @@ print(httpx.get(url + "/parcels?status=NEW&status=NOPE").status_code)
         "400",
         "400",
     ]
+
+
+def test_a_binary_answer_is_bytes_with_its_media_type(tmp_path: Path) -> None:
+    package = generate(Path(__file__).parent / "specs" / "binarylabel.yaml", tmp_path)
+    out = _run_against_mock(
+        package,
+        """
+label = client.get_label("s1")
+print(label.content_type, label.content[:8], repr(label))
+image = client.get_label_image("s1")
+print(image.content_type, image.content[:4])
+""",
+    )
+    assert out.splitlines() == [
+        "application/pdf b'%PDF-1.4' BinaryContent('application/pdf', 39 bytes)",
+        "image/png b'\\x89PNG'",
+    ]

@@ -477,7 +477,9 @@ class MockProvider:
 
     def _respond(self, op: dict[str, Any], body: Any, status: int | None = None) -> Response:
         status = status or op["status"]
-        if (body is None and not op["response_null"]) or op["response_encoding"] == "empty":
+        if (body is None and not op["response_null"] and op["response_encoding"] != "binary") or op[
+            "response_encoding"
+        ] == "empty":
             return Response(status_code=status)
         if op["response_encoding"] == "form":
             fields = {
@@ -491,6 +493,13 @@ class MockProvider:
             )
         if op["response_encoding"] == "text":
             return PlainTextResponse(str(body), status_code=status)
+        if op["response_encoding"] == "binary":  # a sample of the documented media type
+            sample = op["binary"]
+            return Response(
+                sample["sample"].encode("latin-1"),
+                status_code=status,
+                media_type=sample["content_type"],
+            )
         return JSONResponse(body, status_code=status)
 
     # -- behaviour ---------------------------------------------------------

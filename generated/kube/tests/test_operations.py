@@ -31,6 +31,13 @@ def _answer(example: dict[str, Any]) -> Answer:
             form = urlencode(fields).encode()
             headers = {"Content-Type": "application/x-www-form-urlencoded"}
             return httpx.Response(example["status"], content=form, headers=headers)
+        if example.get("binary"):  # bytes of the documented media type
+            content_type, text = example["binary"]
+            return httpx.Response(
+                example["status"],
+                content=text.encode("latin-1"),
+                headers={"content-type": content_type},
+            )
         if example["response"] is None:
             return httpx.Response(example["status"])
         return httpx.Response(example["status"], json=example["response"])
@@ -70,6 +77,10 @@ def _check_request(request: httpx.Request, example: dict[str, Any]) -> None:
 
 
 def _check_result(result: Any, example: dict[str, Any]) -> None:
+    if example.get("binary"):
+        content_type, text = example["binary"]
+        assert (result.content, result.content_type) == (text.encode("latin-1"), content_type)
+        return
     if example["response"] is None:
         return
     op = BY_NAME[example["operation"]]
