@@ -587,6 +587,7 @@ class Client(_BaseClient):
         previous: bytes | None = (
             None  # a page answered twice: the provider ignores the page asked for
         )
+        before: Any = None
         while True:
             raw: RawResponse = self.with_raw_response.list_orders(
                 start_date=start_date,
@@ -597,10 +598,10 @@ class Client(_BaseClient):
             )
             if raw.content == previous:
                 raise _errors.PagingError(
-                    f"list_orders: the page after {seen} items repeats the one before; "
+                    f"list_orders: page {page} repeats page {before}; "
                     "the provider ignores page, so paging stopped"
                 )
-            previous = raw.content
+            previous, before = raw.content, page
             items: list[models.OrderSummary] = list(raw.parsed.orders or [])
             yield from items
             seen += len(items)
@@ -1045,6 +1046,7 @@ class AsyncClient(_BaseClient):
         previous: bytes | None = (
             None  # a page answered twice: the provider ignores the page asked for
         )
+        before: Any = None
         while True:
             raw: RawResponse = await self.with_raw_response.list_orders(
                 start_date=start_date,
@@ -1055,10 +1057,10 @@ class AsyncClient(_BaseClient):
             )
             if raw.content == previous:
                 raise _errors.PagingError(
-                    f"list_orders: the page after {seen} items repeats the one before; "
+                    f"list_orders: page {page} repeats page {before}; "
                     "the provider ignores page, so paging stopped"
                 )
-            previous = raw.content
+            previous, before = raw.content, page
             items: list[models.OrderSummary] = list(raw.parsed.orders or [])
             for item in items:
                 yield item
