@@ -132,6 +132,10 @@ try:
     client.list_parcels(ids=[1, 0], status=["GONE"])
 except ValidationError as error:
     print(sorted((p.pointer, p.rule) for p in error.problems))
+try:
+    client.list_parcels(status=["NEW", "NEW"])
+except ValidationError as error:
+    print(sorted((p.pointer, p.rule) for p in error.problems))
 print(httpx.get(url + "/parcels", params={"ids": "1,x"}).status_code)
 print(httpx.get(url + "/parcels?status=NEW&status=NOPE").status_code)
 """,
@@ -141,6 +145,7 @@ print(httpx.get(url + "/parcels?status=NEW&status=NOPE").status_code)
         "['LOST', 'NEW']",
         "['LOST']",
         "[('/ids/1', 'minimum'), ('/status/0', 'enum')]",
+        "[('/status', 'unique')]",
         "400",
         "400",
     ]
