@@ -23,8 +23,6 @@ svix-signature). The runtime half is the package's `_webhooks.py`
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 from typing import Any
 
 from ..model import HeaderSignature
@@ -48,17 +46,6 @@ def from_raw(raw: dict[str, Any]) -> HeaderSignature:
         signature_header=str(words["signature_header"]),
         tolerance_seconds=int(words["tolerance_seconds"]),
     )
-
-
-def key_of(secret: str) -> bytes:
-    return base64.b64decode(secret.removeprefix("whsec_"), validate=True)
-
-
-def sign(body: bytes, msg_id: str, timestamp: int, secret: str) -> str:
-    """`v1,<base64>` for one delivery (test data; the package and mock have their own copy)."""
-    message = f"{msg_id}.{timestamp}.".encode() + body
-    digest = hmac.new(key_of(secret), message, hashlib.sha256).digest()
-    return "v1," + base64.b64encode(digest).decode()
 
 
 def summary(signature: HeaderSignature) -> str:
