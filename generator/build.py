@@ -14,6 +14,8 @@ from typing import Any
 
 from . import naming
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
+from .concepts import array_params, standard_webhooks, unions
+from .concepts import paging as paging_styles
 from .diagnostics import Diagnostic, SpecError
 from .loader import LoadedSpec, child_pointer
 from .model import (
@@ -123,6 +125,8 @@ class _Builder:
 
     # -- parameters -----------------------------------------------------
     def param(self, key: str, raw: dict[str, Any], pointer: str, *, from_client: bool) -> Param:
+        if raw["type"] == "array":
+            return self.array_param(key, raw, pointer, from_client=from_client)
         declared = raw["type"]
         shape = Shape(
             kind="union" if isinstance(declared, list) else declared,
@@ -146,6 +150,34 @@ class _Builder:
             required=required,
             default=raw.get("default"),
             from_client=from_client,
+        )
+
+    def array_param(
+        self, key: str, raw: dict[str, Any], pointer: str, *, from_client: bool
+    ) -> Param:
+        """A query list, `ids=1,2` or `ids=1&ids=2` (concepts/array_params)."""
+        for word, message in array_params.problems(raw):
+            self.error(child_pointer(pointer, word), message)
+        items = build_shape(self.types, raw.get("items"), child_pointer(pointer, "items"), "Item")
+        shape = Shape(
+            kind="array",
+            items=items,
+            constraints=_constraints(
+                {w: raw[w] for w in ("minItems", "maxItems", "uniqueItems") if w in raw}
+            ),
+            description=raw.get("description", ""),
+            messages=tuple(sorted((raw.get("messages") or {}).items())),
+        )
+        return Param(
+            key=key,
+            wire_name=raw.get("name", key),
+            python_name=raw.get("python_name") or naming.python_identifier(key),
+            location=raw["in"],
+            shape=shape,
+            required=bool(raw.get("required", False)),
+            default=raw.get("default"),
+            from_client=from_client,
+            array_style=raw.get("style", "comma"),
         )
 
     # -- operations -----------------------------------------------------
@@ -224,6 +256,9 @@ class _Builder:
                     encoding,
                     raw_response.get("description", ""),
                     raw_response.get("warning"),
+                    (raw_response.get("content_type") or "application/octet-stream")
+                    if encoding == "binary"
+                    else None,
                 )
             )
         if not any(r.status < 400 for r in responses):
@@ -268,7 +303,7 @@ class _Builder:
             examples=self.examples(raw.get("examples") or [], child_pointer(pointer, "examples")),
             enveloped="envelope" in self.raw and raw.get("envelope", True) is not False,
             cache_ttl=(raw.get("cache") or {}).get("ttl_seconds"),
-            paging=self.operation_paging(raw.get("paging"), pointer),
+            paging=self.operation_paging(raw.get("paging"), pointer, tuple(params)),
             mock=raw.get("mock"),
             headers=tuple((raw.get("headers") or {}).items()),
             response_only=response_only,
@@ -342,6 +377,7 @@ class _Builder:
                     messages_field=raw.get("messages"),
                     item_message=raw.get("item_message"),
                     item_pointer=raw.get("item_pointer"),
+                    field_messages=raw.get("field_messages"),
                     texts=tuple((raw.get("texts") or {}).items()),
                     example=self.example_body(
                         raw.get("example"),
@@ -390,15 +426,26 @@ class _Builder:
                     raw.get("event_field"),
                     signature,
                     examples,
+                    header_signature=(
+                        standard_webhooks.from_raw(raw["header_signature"])
+                        if raw.get("header_signature")
+                        else None
+                    ),
+                    event_header=raw.get("event_header"),
                 )
             )
+            if sig and raw.get("header_signature"):
+                self.error(
+                    child_pointer(pointer, "header_signature"),
+                    "a webhook is signed one way: `signature` (a body field) or `header_signature`",
+                )
         return tuple(result)
 
     def paging(self) -> Paging | None:
         raw = self.raw.get("paging")
         return _paging(raw) if raw else None
 
-    def operation_paging(self, raw: Any, pointer: str) -> Paging | None:
+    def operation_paging(self, raw: Any, pointer: str, params: tuple[Param, ...]) -> Paging | None:
         """`paging: true` takes the provider's convention; an object overrides parts of it."""
         if not raw:
             return None
@@ -408,7 +455,14 @@ class _Builder:
                 child_pointer(pointer, "paging"), "`paging: true` needs a top-level `paging`"
             )
             return None
-        return _paging({**base, **(raw if isinstance(raw, dict) else {})})
+        own = raw if isinstance(raw, dict) else {}
+        result = _paging({**base, **own})
+        for word, message in paging_styles.problems(result, params):
+            where = child_pointer(pointer, "paging")
+            if word and word not in own:
+                where = "/paging"
+            self.error(child_pointer(where, word) if word else where, message)
+        return result
 
     def envelope(self) -> Envelope | None:
         raw = self.raw.get("envelope")
@@ -451,6 +505,14 @@ class _Builder:
         for name, typedef in list(self.types.types.items()):
             if typedef.additional is None:
                 self.types.types[name] = dataclasses.replace(typedef, additional=name not in closed)
+
+    def check_unions(self) -> None:
+        """A union chosen by shape must be able to tell each member apart (concepts/unions)."""
+        for name, typedef in self.types.types.items():
+            pointer = child_pointer("/types", name)
+            for index, message in unions.problems(self.types.types, typedef):
+                where = pointer if index is None else child_pointer(pointer, "one_of")
+                self.error(where if index is None else child_pointer(where, index), message)
 
     def check_unique_by(self) -> None:
         """`uniqueBy` must name a field of the array's item type (declared fields)."""
@@ -538,6 +600,7 @@ class _Builder:
         error_formats = self.error_formats()
         webhooks = self.webhooks()
         self.check_references()
+        self.check_unions()
         self.check_unique_by()
         self.check_auth_wiring(auth, operations)
         self.check_webhooks(webhooks)

@@ -183,10 +183,11 @@ def _rules(
                 source=item.get("source", ""),
             )
             mentioned = [*rule.fields, item["when"]["field"], *dict(rule.messages)]
-        elif "at_least_one_of" in item:
+        elif "at_least_one_of" in item or "exactly_one_of" in item:
+            kind = "at_least_one_of" if "at_least_one_of" in item else "exactly_one_of"
             rule = Rule(
-                kind="at_least_one_of",
-                fields=tuple(item["at_least_one_of"]),
+                kind=kind,
+                fields=tuple(item[kind]),
                 message=item.get("message", ""),
                 source=item.get("source", ""),
             )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from .concepts import unions
 from .model import Operation, Rule, Shape, Spec, TypeDef
 
 _WRONG_TYPE = {"string": 12345, "integer": "1", "number": "1.5", "boolean": "yes"}
@@ -71,7 +72,7 @@ def sample(spec: Spec, shape: Shape) -> Any:
             return sample(spec, Shape(kind="ref", ref=typedef.one_of[0]))
         wanted = {f.wire_name for f in typedef.fields if f.required}
         for rule in typedef.rules:
-            if rule.kind == "at_least_one_of":
+            if rule.kind in ("at_least_one_of", "exactly_one_of"):
                 wanted.add(rule.fields[0])
             elif rule.kind == "require" and rule.when is not None and rule.when.or_absent:
                 wanted.update(rule.fields)
@@ -194,6 +195,8 @@ def _walk(spec: Spec, op: str, root: Any, shape: Shape, tokens: list[str]) -> li
         present = field.wire_name in value
         if field.required and present:
             cases.append(Case(op, f"required:{field.wire_name}", here, _delete(root, path)))
+        if not present and _excluded(typedef, value, field.wire_name):
+            continue  # setting it would also break an exactly_one_of rule
         current = value[field.wire_name] if present else sample(spec, field.shape)
         for rule, relative, bad in _shape_breakers(field.shape, current, spec):
             cases.append(Case(op, rule, pointer + relative, _set(root, path, bad)))
@@ -209,11 +212,43 @@ def _walk(spec: Spec, op: str, root: Any, shape: Shape, tokens: list[str]) -> li
             )
         )
     for cross_rule in typedef.rules:
-        cases.extend(_rule_cases(op, root, typedef, cross_rule, tokens))
+        cases.extend(_rule_cases(spec, op, root, typedef, cross_rule, tokens))
     return cases
 
 
-def _rule_cases(op: str, root: Any, typedef: TypeDef, rule: Rule, tokens: list[str]) -> list[Case]:
+def _excluded(typedef: TypeDef, value: dict[str, Any], name: str) -> bool:
+    """Whether an exactly_one_of rule forbids `name` beside the fields `value` has."""
+    return any(
+        rule.kind == "exactly_one_of"
+        and name in rule.fields
+        and any(other in value for other in rule.fields)
+        for rule in typedef.rules
+    )
+
+
+def _exactly_one_cases(
+    spec: Spec, op: str, root: Any, typedef: TypeDef, rule: Rule, tokens: list[str]
+) -> list[Case]:
+    """None of the fields, and two of them: each is one problem at the object."""
+    here = "".join("/" + t for t in tokens)
+    value = _get(root, tokens)
+    stripped = root
+    for name in rule.fields:
+        if name in value:
+            stripped = _delete(stripped, [*tokens, name])
+    cases = [Case(op, "exactly_one_of", here, stripped)]
+    shapes = {f.wire_name: f.shape for f in typedef.fields}
+    present = [n for n in rule.fields if n in value]
+    extra = next((n for n in rule.fields if n not in value and n in shapes), None)
+    if len(present) == 1 and extra is not None:
+        both = _set(root, [*tokens, extra], sample(spec, shapes[extra]))
+        cases.append(Case(op, "exactly_one_of:several", here, both))
+    return cases
+
+
+def _rule_cases(
+    spec: Spec, op: str, root: Any, typedef: TypeDef, rule: Rule, tokens: list[str]
+) -> list[Case]:
     """Payloads that break one cross-field rule of `typedef` at `tokens`."""
     here = "".join("/" + t for t in tokens)
     value = _get(root, tokens)
@@ -223,6 +258,8 @@ def _rule_cases(op: str, root: Any, typedef: TypeDef, rule: Rule, tokens: list[s
             if name in value:
                 stripped = _delete(stripped, [*tokens, name])
         return [Case(op, "at_least_one_of", here, stripped)]
+    if rule.kind == "exactly_one_of":
+        return _exactly_one_cases(spec, op, root, typedef, rule, tokens)
     if rule.kind == "require" and rule.when is not None:
         when = rule.when
         if when.or_absent and when.field not in value:
@@ -272,6 +309,8 @@ def _walk_union(
     spec: Spec, op: str, root: Any, typedef: TypeDef, tokens: list[str], value: dict[str, Any]
 ) -> list[Case]:
     """Cases of the member the payload's discriminator chooses, and a bad discriminator."""
+    if not typedef.discriminator:
+        return _walk_shape_union(spec, op, root, typedef, tokens, value)
     field = typedef.discriminator or ""
     here = "".join("/" + t for t in tokens)
     cases = [
@@ -286,6 +325,33 @@ def _walk_union(
                 Case(op, "discriminator", c.pointer, c.payload) if c.pointer == tag_at else c
                 for c in _walk(spec, op, root, Shape(kind="ref", ref=member), tokens)
             ]
+    return cases
+
+
+def _walk_shape_union(
+    spec: Spec, op: str, root: Any, typedef: TypeDef, tokens: list[str], value: dict[str, Any]
+) -> list[Case]:
+    """Cases of the member the payload's marks choose, no member's marks, and two members'."""
+    here = "".join("/" + t for t in tokens)
+    member_marks = unions.marks({t.name: t for t in spec.types}, typedef)
+    chosen = [m for m, keys in member_marks.items() if any(k in value for k in keys)]
+    if len(chosen) != 1:
+        return []
+    member = chosen[0]
+    unmarked = root
+    for key in member_marks[member]:
+        if key in value:
+            unmarked = _delete(unmarked, [*tokens, key])
+    cases = [Case(op, "one_of", here, unmarked)]
+    other = next(m for m in member_marks if m != member)
+    mark = member_marks[other][0]
+    shape = next(f.shape for f in spec.type(other).fields if f.wire_name == mark)
+    cases.append(Case(op, "one_of:several", here, _set(root, [*tokens, mark], sample(spec, shape))))
+    own = [k for k in member_marks[member] if k in value]
+    for case in _walk(spec, op, root, Shape(kind="ref", ref=member), tokens):
+        if case.rule.startswith("required:") and own == [case.rule.partition(":")[2]]:
+            case = Case(op, "one_of", here, case.payload)  # its only mark gone: no member left
+        cases.append(case)
     return cases
 
 

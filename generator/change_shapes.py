@@ -320,6 +320,8 @@ def _rule_text(rule: Node) -> str:
         return f"{left} {rule['op']} {right}"
     if rule["kind"] == "at_least_one_of":
         return f"at least one of {fields}"
+    if rule["kind"] == "exactly_one_of":
+        return f"exactly one of {fields}"
     when = rule.get("when") or {}
     values = ", ".join(shown(v) for v in when.get("in", []))
     absent = " or absent" if when.get("absent") else ""

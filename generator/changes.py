@@ -272,7 +272,14 @@ def _error_formats(
     def both(name: str, before: Node, after: Node) -> None:
         at, subject = after["at"], f"error format {name}"
         shapes.shape(before["shape"], after["shape"], RECEIVED, at, subject)
-        words = ("text", "message_field", "messages_field", "item_message", "item_pointer")
+        words = (
+            "text",
+            "message_field",
+            "messages_field",
+            "item_message",
+            "item_pointer",
+            "field_messages",
+        )
         record.changed(FIX, before, after, at, subject, (*words, "texts"))
         record.wording(before, after, at, subject, ("description", "example"))
 

@@ -117,6 +117,8 @@ def _rule_schema(rule: Rule) -> dict[str, Any] | None:
         return {"if": condition, "then": {"required": list(rule.fields)}}
     if rule.kind == "at_least_one_of":
         return {"anyOf": [{"required": [name]} for name in rule.fields]}
+    if rule.kind == "exactly_one_of":
+        return {"oneOf": [{"required": [name]} for name in rule.fields]}
     return None
 
 

@@ -135,3 +135,11 @@ def compare(left: str, op: str, right: str) -> str:
         "==": "the same as",
     }[op]
     return f"'{left}' must be {words} '{right}'"
+
+
+def quoted_names(names: tuple[str, ...]) -> str:
+    return " or ".join(f"'{n}'" for n in names)
+
+
+def exactly_one(names: tuple[str, ...]) -> str:
+    return "exactly one of " + ", ".join(f"'{n}'" for n in names) + " is required"

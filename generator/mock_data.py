@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from .cases import base_payload, sample
-from .model import ErrorFormat, Operation, Param, Shape, Spec
+from .concepts import binary
+from .concepts import paging as paging_styles
+from .model import ErrorFormat, Operation, Param, Shape, Spec, Webhook
 
 
 def mock_param(op: Operation, word: str = "param") -> Param | None:
@@ -40,8 +42,29 @@ def _format(fmt: ErrorFormat, spec: Spec) -> dict[str, Any]:
         "messages_field": fmt.messages_field,
         "item_message": fmt.item_message,
         "item_pointer": fmt.item_pointer,
+        "field_messages": fmt.field_messages,
         "sample": sample(spec, fmt.shape) if fmt.shape is not None else None,
         "array": fmt.shape is not None and fmt.shape.kind == "array",
+    }
+
+
+def _webhook(hook: Webhook) -> dict[str, Any]:
+    """How the mock signs a delivery: a body field, or headers (concepts/standard_webhooks)."""
+    if hook.header_signature is not None:
+        sig = hook.header_signature
+        names = {
+            "id_header": sig.id_header,
+            "timestamp_header": sig.timestamp_header,
+            "signature_header": sig.signature_header,
+        }
+        return {"standard": names, "event_header": hook.event_header}
+    if hook.signature is None:
+        return {}
+    return {
+        "field": hook.signature.field,
+        "fields": list(hook.signature.message_fields),
+        "separator": hook.signature.separator,
+        "encoding": hook.signature.encoding,
     }
 
 
@@ -108,16 +131,31 @@ def _seeded(spec: Spec, op: Operation, mock: dict[str, Any], response: Any) -> A
 
 
 def _paging(op: Operation) -> dict[str, Any] | None:
-    """Where a paged list takes its page number and reports its counts."""
+    """How a paged list takes the page asked for and says where it is (concepts/paging.py)."""
     paging = op.paging
-    if paging is None or paging.page_param is None:
+    style = paging_styles.style_of(paging) if paging is not None else None
+    param = paging_styles.find_param(op, style.request_param) if style is not None else None
+    if paging is None or style is None or param is None:
         return None
-    param = next((p for p in op.params if paging.page_param in (p.key, p.wire_name)), None)
+    size = paging_styles.find_param(op, paging.size_param)
     return {
-        "page_param": param.python_name if param else None,
+        "style": style.name,
+        "param": param.python_name,
+        "wire_param": param.wire_name,
+        "cursor": style.cursor,
         "first_page": paging.first_page,
-        "total_field": paging.total_field,
-        "end_field": paging.end_field,
+        "size_param": size.python_name if size is not None else None,
+        "total_field": None,
+        "end_field": None,
+        "cursor_field": None,
+        "next_url_field": None,
+        "next_url_header": None,
+        "link_header": None,
+        "total_pages_header": None,
+        "total_elements_header": None,
+        "page_number_header": None,
+        "page_size_header": None,
+        **style.mock_words(),
     }
 
 
@@ -155,7 +193,8 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
                 "python_name": p.python_name,
                 "wire_name": p.wire_name,
                 "location": p.location,
-                "kind": p.shape.kind,
+                "kind": p.shape.items.kind if p.array_style and p.shape.items else p.shape.kind,
+                "array": p.array_style,
                 "required": p.required,
             }
             for p in op.params
@@ -166,6 +205,11 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
         "auth": op.auth,
         "status": success.status,
         "response_encoding": success.encoding,
+        **(
+            {"binary": {"content_type": success.content_type, "sample": binary.sample(ct)}}
+            if success.encoding == "binary" and (ct := success.content_type or "")
+            else {}
+        ),
         "response": response,
         # the documented answer is JSON null (not "no body")
         "response_null": response is None and success.shape is not None and success.shape.nullable,
@@ -234,14 +278,6 @@ def mock_data(spec: Spec) -> dict[str, Any]:
         "unreadable": str((spec.mock or {}).get("unreadable", "invalid JSON")),
         "operations": [_operation(spec, op) for op in spec.operations],
         "webhooks": {
-            hook.name: {
-                "field": hook.signature.field,
-                "fields": list(hook.signature.message_fields),
-                "separator": hook.signature.separator,
-                "encoding": hook.signature.encoding,
-            }
-            if hook.signature
-            else {}
-            for hook in spec.webhooks
+            hook.name: _webhook(hook) for hook in spec.webhooks
         },
     }

@@ -11,6 +11,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+from .concepts import standard_webhooks
 from .mock_data import mock_param
 from .model import Operation, Spec
 
@@ -65,6 +66,7 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
         "conflicts": [],
         "syncs": [],
         "deliveries": [],
+        "pagings": [],
     }
     for op in spec.operations:
         mock = dict(op.mock or {})
@@ -98,7 +100,12 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
             if mock.get("webhook"):
                 cases["deliveries"].append(
                     {"id": op.name, "create": examples[op.name], "webhook": mock["webhook"]["name"]}
+                    | _standard_delivery(spec, mock["webhook"])
                 )
+        if action == "list" and store and op.paging is not None:
+            create = _by_action(spec, store, "create")
+            if create is not None:
+                cases["pagings"].append(_paging_case(op, mock, examples[create.name], examples))
         if action == "mark" and store:
             listing = _by_action(spec, store, "list")
             if listing is not None:
@@ -151,6 +158,32 @@ def _progression(
         "field": rule.get("field", "/status"),
         "sequence": rule["sequence"],
         "every": rule["every_seconds"],
+    }
+
+
+def _standard_delivery(spec: Spec, webhook: dict[str, Any]) -> dict[str, Any]:
+    """For a delivery signed in headers: the whsec_ secret, and the event type to expect."""
+    hook = next((h for h in spec.webhooks if h.name == webhook["name"]), None)
+    if hook is None or hook.header_signature is None:
+        return {}
+    event = webhook.get("event", hook.name) if hook.event_header else None
+    return {"standard": True, "secret": standard_webhooks.TEST_SECRET, "event": event}
+
+
+def _paging_case(
+    op: Operation, mock: dict[str, Any], create: dict[str, Any], examples: dict[str, Any]
+) -> dict[str, Any]:
+    """Five entities created, then listed two a page by the operation's own paging style."""
+    required = {p.python_name for p in op.params if p.required}
+    kwargs = examples[op.name]["kwargs"]
+    return {
+        "id": op.name,
+        "create": create,
+        "iterate": f"iter_{op.name}",
+        "kwargs": {k: v for k, v in kwargs.items() if k in required},
+        "key": mock.get("key", ""),
+        "created": 5,
+        "page_size": 2,
     }
 
 

@@ -74,7 +74,7 @@ class Condition:
 
 @dataclass(frozen=True)
 class Rule:
-    kind: str  # require | forbid | at_least_one_of | compare
+    kind: str  # require | forbid | at_least_one_of | exactly_one_of | compare
     fields: tuple[str, ...] = ()
     when: Condition | None = None
     op: str = ""
@@ -109,6 +109,7 @@ class Param:
     required: bool
     default: Any = None
     from_client: bool = False
+    array_style: str | None = None  # comma | repeated, for `type: array` (concepts/array_params)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class Response:
     encoding: str  # json | form | text | empty
     description: str = ""
     warning: str | None = None
+    content_type: str | None = None  # encoding binary: the media type of the bytes
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ class ErrorFormat:
     messages_field: str | None
     item_message: str | None = None
     item_pointer: str | None = None
+    field_messages: str | None = None  # where a field -> [messages] map is (concepts/field_errors)
     texts: tuple[tuple[str, str], ...] = ()
     description: str = ""
     example: ExampleBody | None = None
@@ -176,6 +179,10 @@ class Paging:
     page_number_header: str | None = None
     page_size_header: str | None = None
     link_header: str | None = None
+    next_url_header: str | None = None  # a header holding the next page's URL
+    next_url_field: str | None = None  # a JSON Pointer into the body to the next page's URL
+    cursor_param: str | None = None  # the parameter carrying an opaque cursor
+    cursor_field: str | None = None  # a JSON Pointer into the body to the next cursor
 
 
 @dataclass(frozen=True)
@@ -248,6 +255,17 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class HeaderSignature:
+    """A signature in headers over the raw body (concepts/standard_webhooks)."""
+
+    scheme: str  # standard-webhooks
+    id_header: str
+    timestamp_header: str
+    signature_header: str
+    tolerance_seconds: int
+
+
+@dataclass(frozen=True)
 class WebhookExample:
     title: str
     payload: ExampleBody
@@ -262,6 +280,8 @@ class Webhook:
     event_field: str | None
     signature: Signature | None
     examples: tuple[WebhookExample, ...]
+    header_signature: HeaderSignature | None = None
+    event_header: str | None = None  # the header naming the event type
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from . import __version__
+from .concepts import array_params
 from .jsonschema_emit import components, shape_schema
 from .model import Constraints, Operation, Param, Response, Shape, Spec, Webhook
 from .openapi_errors import (
@@ -61,11 +62,20 @@ def _examples(items: list[tuple[str, Any]]) -> dict[str, Any]:
     return {_slug(title, taken): {"summary": title, "value": value} for title, value in items}
 
 
-def _media(encoding: str, schema: dict[str, Any], examples: list[tuple[str, Any]]) -> Any:
+def _media(
+    encoding: str, schema: dict[str, Any], examples: list[tuple[str, Any]], media_type: str = ""
+) -> Any:
     media: dict[str, Any] = {"schema": schema}
     if examples:
         media["examples"] = _examples(examples)
-    return {_MEDIA_TYPES[encoding]: media}
+    return {media_type or _MEDIA_TYPES[encoding]: media}
+
+
+def _media_type(response: Response) -> str:
+    """A response's media type: its encoding's, or a binary answer's own (concepts/binary)."""
+    if response.encoding == "binary":
+        return response.content_type or "application/octet-stream"
+    return _MEDIA_TYPES[response.encoding]
 
 
 def _parameter(param: Param, examples: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -78,6 +88,8 @@ def _parameter(param: Param, examples: list[tuple[str, Any]]) -> dict[str, Any]:
     if param.default is not None:
         schema["default"] = param.default
     result["schema"] = schema
+    if param.array_style is not None:
+        result.update(array_params.openapi_words(param.array_style))
     if examples:
         result["examples"] = _examples(examples)
     return result
@@ -85,7 +97,7 @@ def _parameter(param: Param, examples: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def accept_header(spec: Spec, op: Operation) -> str:
     """The media types `op`'s documented responses come in, success first: its `Accept`."""
-    types = [_MEDIA_TYPES[r.encoding] for r in op.responses if r.encoding != "empty"]
+    types = [_media_type(r) for r in op.responses if r.encoding != "empty"]
     types += [
         _MEDIA_TYPES["text" if f.text else "json"]
         for _, names in error_statuses(spec, op)
@@ -193,7 +205,10 @@ def _success(op: Operation, response: Response) -> dict[str, Any]:
     if response.warning:
         description += f" (with a warning: {response.warning})"
     result: dict[str, Any] = {"description": description}
-    if response.encoding != "empty":
+    if response.encoding == "binary":
+        schema = {"type": "string", "format": "binary"}
+        result["content"] = _media(response.encoding, schema, [], _media_type(response))
+    elif response.encoding != "empty":
         schema = {"type": "string"} if response.encoding == "text" else _schema(response.shape)
         examples = _response_examples(op, response.status)
         result["content"] = _media(response.encoding, schema, examples)

@@ -28,6 +28,7 @@ _ENCODING_WORDS = {
     "form": "form-encoded",
     "text": "plain text",
     "empty": "no body",
+    "binary": "bytes (BinaryContent)",
 }
 # mirrors the status table of templates/_errors.py.jinja (tests/test_docs.py checks it)
 _ERROR_CLASSES = {
@@ -224,6 +225,8 @@ def _rule_words(rule: Rule) -> str:
     names = ", ".join(rule.fields)
     if rule.kind == "at_least_one_of":
         return f"at least one of {names} is required"
+    if rule.kind == "exactly_one_of":
+        return f"exactly one of {names} is required"
     if rule.kind == "compare":
         return f"{rule.fields[0]} must be {rule.op} {rule.fields[1]}"
     assert rule.when is not None

@@ -111,7 +111,8 @@ def render_package(
     for target, template in _TOP_TEMPLATES.items():
         if target == "tests/test_webhooks.py" and not spec.webhooks:
             continue
-        if target == "tests/test_behaviour.py" and not context.tests - {"signed_webhooks"}:
+        webhook_tests = {"signed_webhooks", "standard_webhooks"}
+        if target == "tests/test_behaviour.py" and not context.tests - webhook_tests:
             continue
         if target == "tests/test_paging.py" and not spec.paging:
             continue

@@ -6,12 +6,15 @@ an import, a docstring, which credentials a scheme takes) is made here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from . import __version__, naming
+from .concepts import paging as paging_styles
+from .concepts import standard_webhooks
 from .mock_tests import mock_sections
-from .model import Operation, Paging, Param, Shape, Spec, Webhook
+from .model import HeaderSignature, Operation, Paging, Param, Response, Shape, Spec, Webhook
 from .models_emit import pinned_field_names
 from .openapi_emit import accept_header
 from .reference import ReferenceDoc, reference_doc
@@ -71,19 +74,19 @@ class ArgView:
 
 @dataclass(frozen=True)
 class PagingView:
-    page_param: str  # the Python name of the page parameter
-    first_page: int
+    page_param: str  # the Python name of the parameter that asks for a page (number or cursor)
+    first_page: str  # Python source of the first call's value (a number, or None for a cursor)
     item_type: str
     items_expr: str  # how the items are read off `raw.parsed`
-    total_field: str | None
-    end_field: str | None
+    rule: str  # Python source of the runtime rule, e.g. `_paging.ShortPage()`
 
 
 def paging_view(spec: Spec, op: Operation) -> PagingView | None:
     paging = op.paging
-    if paging is None or paging.page_param is None:
-        return None
-    param = next(p for p in op.params if paging.page_param in (p.key, p.wire_name))
+    style = paging_styles.style_of(paging) if paging is not None else None
+    param = paging_styles.find_param(op, style.request_param) if style is not None else None
+    if paging is None or style is None or param is None:
+        return None  # the loader has refused the spec already
     shape = op.success.shape
     expr = "list(raw.parsed)"
     if paging.items_field and shape is not None and shape.kind == "ref":
@@ -93,8 +96,13 @@ def paging_view(spec: Spec, op: Operation) -> PagingView | None:
         name = pinned_field_names(spec).get(f"{shape.ref}.{field.wire_name}", field.python_name)
         expr, shape = f"list(raw.parsed.{name} or [])", field.shape
     item = annotation(shape.items) if shape is not None and shape.items is not None else "Any"
+    args = ", ".join(f"{k}={v!r}" for k, v in style.runtime_args(param).items())
     return PagingView(
-        param.python_name, paging.first_page, item, expr, paging.total_field, paging.end_field
+        param.python_name,
+        "None" if style.cursor else repr(paging.first_page),
+        item,
+        expr,
+        f"_paging.{style.name}({args})",
     )
 
 
@@ -153,6 +161,13 @@ def _idempotent_with(op: Operation) -> str | None:
     return None
 
 
+def _response_type(success: Response, spelt: Callable[[Shape], str]) -> str:
+    """The type a success parses into: its shape's, bytes with their media type, or None."""
+    if success.encoding == "binary":
+        return "BinaryContent"
+    return spelt(success.shape) if success.shape else "type(None)"
+
+
 def operation_view(spec: Spec, op: Operation) -> OperationView:
     own = tuple(p for p in op.params if not p.from_client)
     positional = tuple(ArgView(p.python_name, annotation(p.shape)) for p in own if p.required)
@@ -185,9 +200,9 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         idempotent_with=_idempotent_with(op),
         success_statuses=tuple(r.status for r in op.responses if r.status < 400),
         response_encoding=success.encoding,
-        response_type=annotation(success.shape) if success.shape else "type(None)",
-        lazy_response_type=lazy_type(success.shape) if success.shape else "type(None)",
-        return_type=annotation(success.shape),
+        response_type=_response_type(success, annotation),
+        lazy_response_type=_response_type(success, lazy_type),
+        return_type="BinaryContent" if success.encoding == "binary" else annotation(success.shape),
         errors=dict(op.errors),
         warnings={r.status: r.warning for r in op.responses if r.warning},
         deprecated=deprecated,
@@ -276,6 +291,9 @@ class WebhookView:
     source: str
     description: str = ""
     events: tuple[tuple[str, str], ...] = ()  # event value -> its documented meaning
+    standard: HeaderSignature | None = None  # signed in headers (concepts/standard_webhooks)
+    standard_summary: str = ""
+    event_header: str | None = None
 
 
 def _events(spec: Spec, hook: Webhook) -> tuple[tuple[str, str], ...]:
@@ -308,6 +326,9 @@ def webhook_view(spec: Spec, hook: Webhook) -> WebhookView:
         hook.source,
         hook.description,
         _events(spec, hook),
+        hook.header_signature,
+        standard_webhooks.summary(hook.header_signature) if hook.header_signature else "",
+        hook.event_header,
     )
 
 
@@ -319,6 +340,7 @@ class ErrorFormatView:
     messages_field: str | None
     item_message: str | None
     item_pointer: str | None
+    field_messages: str | None
 
 
 @dataclass(frozen=True)
@@ -367,6 +389,7 @@ class Context:
     paging_sample_headers: dict[str, str]
     behaviour_imports: tuple[str, ...]
     webhook_test_imports: tuple[str, ...]
+    binary: bool = False  # some operation answers bytes (BinaryContent)
     checks: str = ""
     reference: ReferenceDoc | None = None  # README reference section
     shipspec_version: str = __version__  # recorded in the package metadata and LICENSE
@@ -403,8 +426,10 @@ def _webhook_names(spec: Spec) -> list[str]:
     names = []
     for hook in spec.webhooks:
         names.append(f"parse_{hook.name}")
-        if hook.signature:
+        if hook.signature or hook.header_signature:
             names += [f"sign_{hook.name}", f"verify_{hook.name}"]
+    if any(hook.header_signature for hook in spec.webhooks):
+        names.append("SignedDelivery")
     return names
 
 
@@ -432,6 +457,7 @@ def _behaviour_tests(spec: Spec) -> frozenset[str]:
         "deprecated": any(op.deprecated for op in ops),
         "cached": any(op.cache_ttl for op in ops),
         "signed_webhooks": any(hook.signature for hook in spec.webhooks),
+        "standard_webhooks": any(hook.header_signature for hook in spec.webhooks),
     }
     return frozenset(name for name, found in present.items() if found)
 
@@ -460,7 +486,9 @@ def _behaviour_imports(package: str, tests: frozenset[str]) -> tuple[str, ...]:
 
 def _webhook_test_imports(package: str, tests: frozenset[str]) -> tuple[str, ...]:
     lines = ["import json", "from typing import Any", ""]
-    if "signed_webhooks" in tests:
+    if "standard_webhooks" in tests:
+        lines.insert(1, "import time")
+    if "signed_webhooks" in tests or "standard_webhooks" in tests:
         lines.append("import pytest")
         lines.append("")
     return (*lines, f"import {package} as package")
@@ -475,11 +503,21 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         "from typing import TYPE_CHECKING, Any" if spec.webhooks else "from typing import Any",
         "",
     ]
-    if any(h.signature for h in spec.webhooks):
+    standard = any(h.header_signature for h in spec.webhooks)
+    if standard:
+        webhook_imports = [
+            *("import base64", "import binascii", "import hashlib", "import hmac"),
+            *("import json", "import time", "from collections.abc import Mapping"),
+            "from dataclasses import dataclass",
+            "from typing import TYPE_CHECKING, Any, Generic, TypeVar",
+            "",
+        ]
+    if any(h.signature for h in spec.webhooks) and not standard:
         webhook_imports[:0] = ["import hashlib", "import hmac"]
-    if any(h.signature and h.signature.encoding == "base64" for h in spec.webhooks):
+    base64_body = any(h.signature and h.signature.encoding == "base64" for h in spec.webhooks)
+    if base64_body and not standard:
         webhook_imports.insert(0, "import base64")
-    if any(h.signature for h in spec.webhooks):
+    if any(h.signature for h in spec.webhooks) or standard:
         webhook_imports += ["from ._errors import WebhookSignatureError"]
     if spec.webhooks:
         webhook_imports += [
@@ -489,6 +527,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
             "    from . import models",
         ]
     hook_names = _webhook_names(spec)
+    binary = any(r.encoding == "binary" for op in spec.operations for r in op.responses)
     exports_import = (
         (f"from ._webhooks import {', '.join(sorted(hook_names))}",) if hook_names else ()
     )
@@ -498,6 +537,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         [
             *error_exports,
             "AsyncClient",
+            *(["BinaryContent"] if binary else []),
             "Client",
             "OPERATIONS",
             *(["PageInfo"] if spec.paging else []),
@@ -544,6 +584,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
                 f.messages_field,
                 f.item_message,
                 f.item_pointer,
+                f.field_messages,
             )
             for f in spec.error_formats
         ),
@@ -557,7 +598,8 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         tests=(tests := _behaviour_tests(spec)),
         mock_tests=(mock_tests := mock_sections(spec)),
         mock_test_names=sorted(
-            ["APIStatusError", "AsyncClient", "Client"]
+            ["AsyncClient", "Client"]
+            + (["APIStatusError"] if "rejections" in mock_tests else [])
             + (["ConflictError"] if "conflicts" in mock_tests else [])
             + (["AuthenticationError"] if "auth" in mock_tests else [])
             + (["response_status"] if "sandbox_cases" in mock_tests else []),
@@ -576,6 +618,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         client_package_import="from . import "
         + ", ".join(["_core", "_errors"] + (["_paging"] if paged else []) + ["_retries"]),
         paging_sample_headers=_paging_headers(spec),
+        binary=binary,
         behaviour_imports=_behaviour_imports(spec.package, tests),
         webhook_test_imports=_webhook_test_imports(spec.package, tests),
         operations_with_body=sorted(op.name for op in spec.operations if op.body is not None),

@@ -245,6 +245,7 @@ def _error_format_node(fmt: ErrorFormat) -> dict[str, Any]:
         "messages_field": fmt.messages_field,
         "item_message": fmt.item_message,
         "item_pointer": fmt.item_pointer,
+        **({"field_messages": fmt.field_messages} if fmt.field_messages is not None else {}),
         "texts": dict(fmt.texts),
         "description": fmt.description,
         "example": digest(dataclasses.asdict(fmt.example) if fmt.example else None),

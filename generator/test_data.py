@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .cases import base_payload, operation_cases, sample
+from .concepts import array_params, binary, field_errors
 from .mock_tests import mock_cases
 from .model import ErrorFormat, Example, Operation, Param, Spec
 
@@ -62,7 +63,7 @@ class Call:
 
     kwargs: dict[str, Any]
     path: str
-    query: dict[str, str]
+    query: dict[str, str | list[str]]  # a repeated query list is a list
     headers: dict[str, str]
 
 
@@ -71,7 +72,7 @@ def _call(spec: Spec, op: Operation, example: Example | None) -> Call:
     given = dict(example.params) if example else {}
     kwargs: dict[str, Any] = {}
     path = op.path
-    query: dict[str, str] = {}
+    query: dict[str, str | list[str]] = {}
     headers: dict[str, str] = {}
     client = _client_params(spec)
     for param in op.params:
@@ -86,6 +87,11 @@ def _call(spec: Spec, op: Operation, example: Example | None) -> Call:
         else:
             continue
         text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+        if param.array_style is not None and isinstance(value, list):
+            pairs = array_params.query_pairs(param.wire_name, param.array_style, value)
+            texts = [t for _, t in pairs]
+            query[param.wire_name] = texts if param.array_style == "repeated" else texts[0]
+            continue
         if param.location == "path":
             path = path.replace("{" + param.wire_name + "}", quote(text, safe=""))
         elif param.location == "query":
@@ -134,6 +140,11 @@ def example_tests(spec: Spec) -> list[dict[str, Any]]:
                     "status": status,
                     "response": response,
                     "response_encoding": success.encoding,
+                    **(
+                        {"binary": [success.content_type, binary.sample(success.content_type)]}
+                        if success.encoding == "binary" and success.content_type
+                        else {}
+                    ),
                 }
             )
     return tests
@@ -167,6 +178,10 @@ def _error_sample(spec: Spec, fmt: ErrorFormat) -> dict[str, Any]:
             fields = [
                 [str(item.get(fmt.item_pointer)), str(item.get(fmt.item_message))] for item in body
             ]
+    elif fmt.field_messages is not None:
+        found = field_errors.problems(body, fmt.field_messages)
+        problems = [message for _, message in found]
+        fields = [[pointer, message] for pointer, message in found]
     elif isinstance(body, dict) and fmt.messages_field:
         problems = [str(m) for m in body.get(fmt.messages_field) or []]
     elif isinstance(body, dict) and fmt.message_field and body.get(fmt.message_field) is not None:
@@ -275,6 +290,11 @@ def test_data(spec: Spec) -> dict[str, Any]:
                 "message_fields": list(hook.signature.message_fields) if hook.signature else [],
                 "event_field": hook.event_field,
                 "examples": [e.payload.value for e in hook.examples],
+                **(
+                    {"standard": True, "event_header": hook.event_header}
+                    if hook.header_signature is not None
+                    else {}
+                ),
             }
             for hook in spec.webhooks
         ],

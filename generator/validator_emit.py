@@ -14,6 +14,7 @@ from typing import Any
 
 from . import messages
 from .codewriter import CodeWriter
+from .concepts import unions
 from .model import Operation, Param, Rule, Shape, Spec, TypeDef
 
 _TYPE_TESTS = {
@@ -265,6 +266,9 @@ class _Emitter:
                 self._rule(rule, typedef)
 
     def _union(self, typedef: TypeDef) -> None:
+        if unions.is_shape_union(typedef):
+            self._shape_union(typedef)
+            return
         w = self.w
         field = typedef.discriminator
         choices = {self._discriminator_value(m, field): m for m in typedef.one_of}
@@ -285,6 +289,24 @@ class _Emitter:
                 messages.enum_plain(tuple(choices), "tag"),
                 "'discriminator'",
             )
+
+    def _shape_union(self, typedef: TypeDef) -> None:
+        """Choose the member whose marks are present; none or several is one problem here."""
+        w = self.w
+        member_marks = unions.marks({t.name: t for t in self.spec.types}, typedef)
+        with w.block("if not isinstance(value, dict):"):
+            self.problem("ptr", "_wrong_type('an object', value)", "'type'")
+            w("return")
+        table = self.constant(repr(tuple(member_marks.items())))
+        w(f"chosen = [m for m, keys in {table} if any(k in value for k in keys)]")
+        for member in member_marks:
+            with w.block(f"if chosen == [{member!r}]:"):
+                w(f"_check_{member}(value, ptr, out)")
+                w("return")
+        with w.block("if not chosen:"):
+            self.problem("ptr", repr(unions.none_matched(member_marks)), "'one_of'")
+        with w.block("else:"):
+            self.problem("ptr", repr(unions.several_matched(member_marks)), "'one_of'")
 
     def _discriminator_value(self, member: str, field: str | None) -> Any:
         for f in self.spec.type(member).fields:
@@ -333,6 +355,14 @@ class _Emitter:
                 "ptr",
                 repr(rule.message or messages.at_least_one(rule.fields)),
                 "'at_least_one_of'",
+            )
+        elif rule.kind == "exactly_one_of":
+            names = self.constant(repr(rule.fields))
+            self._check(
+                f"sum(k in value for k in {names}) != 1",
+                "ptr",
+                repr(rule.message or messages.exactly_one(rule.fields)),
+                "'exactly_one_of'",
             )
         else:
             left, right = rule.fields

@@ -279,6 +279,8 @@ def test_new_in_an_empty_folder_starts_a_project_that_generates_and_tests_green(
     for scheme in ("token_endpoint", "oauth2_client_credentials", "session_cookie", "none"):
         assert scheme in text, "the skeleton names every auth scheme"
     assert "# paging:" in text and "link_header" in text and "total_pages_header" in text
+    for style_word in ("size_param", "total_field", "next_url_header", "cursor_field"):
+        assert style_word in text, "the skeleton names every paging style"
     generated = _shipspec_in(tmp_path / "specs", "generate", "acmeeu")
     assert generated.returncode == 0, generated.stderr
     package = tmp_path / "generated" / "acmeeu"

@@ -209,8 +209,12 @@ def test_paging_reads_an_items_field_whatever_its_spelling(items: str, tmp_path:
         "source": "L",
         "method": "GET",
         "path": "/orders",
-        "params": {"pg": {"in": "query", "type": "integer"}},
-        "paging": {"page_param": "pg", "items_field": items},
+        "params": {
+            "pg": {"in": "query", "type": "integer"},
+            "size": {"in": "query", "type": "integer"},
+        },
+        # ends on a short or empty page: the stop condition the loader asks for
+        "paging": {"page_param": "pg", "size_param": "size", "items_field": items},
         "responses": {"200": "OrderList"},
     }
     generate(tmp_path, spec)

@@ -77,7 +77,7 @@ class RequestMayHaveBeenProcessedTimeout(RequestMayHaveBeenProcessed, APITimeout
 
 
 class PagingError(APIError):
-    """A paging iterator stopped: the provider answered the same page again (it ignores the page parameter)."""
+    """A paging iterator stopped: the provider answered the same page again, or named a next page it cannot ask for."""
 
 
 class APIResponseValidationError(APIError):

@@ -40,6 +40,7 @@ class ParamInfo:
     wire_name: str
     location: str  # path | query | header
     from_client: bool = False
+    array: str | None = None  # a query list: "comma" (ids=1,2) or "repeated" (ids=1&ids=2)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class ErrorFormatInfo:
     messages_field: str | None
     item_message: str | None = None
     item_pointer: str | None = None
+    field_messages: str | None = None  # JSON Pointer to a field -> [messages] map
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ _PARAMETERS: dict[str, tuple[list[Any], Callable[[Any], str]]] = {
     "case": (DATA["cases"], lambda c: str(c["id"])),
     "hook": (_HOOKS, lambda h: str(h[0]["name"])),
     "signed_hook": ([h for h in _HOOKS if h[0]["signed"]], lambda h: str(h[0]["name"])),
+    "standard_hook": ([h for h in _HOOKS if h[0].get("standard")], lambda h: str(h[0]["name"])),
     "error_case": (DATA["error_cases"], lambda c: str(c["id"])),
     "warning_case": (DATA["warning_cases"], lambda c: str(c["id"])),
     "envelope_case": (DATA["envelope_cases"], lambda c: str(c["id"])),
@@ -45,6 +46,7 @@ _PARAMETERS: dict[str, tuple[list[Any], Callable[[Any], str]]] = {
             ("progression", "progressions"),
             ("sync", "syncs"),
             ("delivery", "deliveries"),
+            ("paging", "pagings"),
         )
     },
 }

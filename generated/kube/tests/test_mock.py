@@ -194,6 +194,9 @@ def test_mock_rejects_what_the_client_would_have(mock_case: dict[str, Any], serv
             )
     assert raised.value.status_code == rejection["status"]
     assert raised.value.problems, "the provider's error format was not understood"
+    if rejection.get("field_messages") is not None:
+        # a field -> [messages] map: the broken field's message comes back at its pointer
+        assert mock_case["pointer"] in {p.pointer for p in raised.value.field_problems}
 
 
 def test_refused_credentials(served: Served) -> None:

@@ -581,8 +581,13 @@ class Client(_BaseClient):
         max_retries: int | None = None,
     ) -> Iterator[models.OrderSummary]:
         """Every item of list_orders, page after page, until the last."""
-        page = 1
-        previous: bytes | None = None  # a page answered twice: the provider ignores the page number
+        page: Any = 1
+        seen = 0
+        size: int | None = None  # the first page's length: providers cap the size asked for
+        previous: bytes | None = (
+            None  # a page answered twice: the provider ignores the page asked for
+        )
+        before: Any = None
         while True:
             raw: RawResponse = self.with_raw_response.list_orders(
                 start_date=start_date,
@@ -593,17 +598,19 @@ class Client(_BaseClient):
             )
             if raw.content == previous:
                 raise _errors.PagingError(
-                    f"list_orders: page {page} repeats page {page - 1}; "
+                    f"list_orders: page {page} repeats page {before}; "
                     "the provider ignores page, so paging stopped"
                 )
-            previous = raw.content
+            previous, before = raw.content, page
             items: list[models.OrderSummary] = list(raw.parsed.orders or [])
             yield from items
-            if not items or not _paging.more_pages(
-                raw.parsed, raw.headers, "/info/total_rows", "/info/end_record"
-            ):
+            seen += len(items)
+            size = size if size is not None else len(items)
+            page = _paging.TotalCount(
+                total_field="/info/total_rows", end_field="/info/end_record"
+            ).next_page(_paging.Page(raw.parsed, raw.headers, len(items), seen, size, page))
+            if page is None:
                 return
-            page += 1
 
     def get_order(
         self,
@@ -1033,8 +1040,13 @@ class AsyncClient(_BaseClient):
         max_retries: int | None = None,
     ) -> AsyncIterator[models.OrderSummary]:
         """Every item of list_orders, page after page, until the last."""
-        page = 1
-        previous: bytes | None = None  # a page answered twice: the provider ignores the page number
+        page: Any = 1
+        seen = 0
+        size: int | None = None  # the first page's length: providers cap the size asked for
+        previous: bytes | None = (
+            None  # a page answered twice: the provider ignores the page asked for
+        )
+        before: Any = None
         while True:
             raw: RawResponse = await self.with_raw_response.list_orders(
                 start_date=start_date,
@@ -1045,18 +1057,20 @@ class AsyncClient(_BaseClient):
             )
             if raw.content == previous:
                 raise _errors.PagingError(
-                    f"list_orders: page {page} repeats page {page - 1}; "
+                    f"list_orders: page {page} repeats page {before}; "
                     "the provider ignores page, so paging stopped"
                 )
-            previous = raw.content
+            previous, before = raw.content, page
             items: list[models.OrderSummary] = list(raw.parsed.orders or [])
             for item in items:
                 yield item
-            if not items or not _paging.more_pages(
-                raw.parsed, raw.headers, "/info/total_rows", "/info/end_record"
-            ):
+            seen += len(items)
+            size = size if size is not None else len(items)
+            page = _paging.TotalCount(
+                total_field="/info/total_rows", end_field="/info/end_record"
+            ).next_page(_paging.Page(raw.parsed, raw.headers, len(items), seen, size, page))
+            if page is None:
                 return
-            page += 1
 
     async def get_order(
         self,

@@ -7,6 +7,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from ._errors import PagingError
 
 PAGE_PARAM: str | None = None
 SIZE_PARAM: str | None = None
@@ -24,19 +27,147 @@ def _at(document: Any, pointer: str) -> Any:
     return document
 
 
-def more_pages(
-    parsed: Any, headers: Mapping[str, str], total_field: str | None, end_field: str | None
-) -> bool:
-    """Whether a page is followed by another: by the body's counts, else by the headers."""
-    if total_field and end_field:
-        body = parsed.model_dump(by_alias=True) if hasattr(parsed, "model_dump") else parsed
-        total, end = _at(body, total_field), _at(body, end_field)
-        if isinstance(total, int) and isinstance(end, int):
-            return end < total
-    return PageInfo.from_headers(headers).has_next
+def _body(parsed: Any) -> Any:
+    return parsed.model_dump(by_alias=True) if hasattr(parsed, "model_dump") else parsed
 
 
-_LINK = re.compile(r'<([^>]*)>\s*;\s*rel="?([^";,]+)"?')
+@dataclass(frozen=True)
+class Page:
+    """What an iterator knows after one page: the answer, and how far it has come."""
+
+    parsed: Any
+    headers: Mapping[str, str]
+    count: int  # items on this page
+    seen: int  # items so far, this page included
+    size: int | None  # the first page's length
+    asked: Any  # the page number or cursor this page was asked with
+
+
+# One rule per paging style (generator/concepts/paging.py): next_page() is
+# what to ask for next, None when this page was the last. Every rule ends on
+# an empty page, so a provider that never says "last" cannot loop forever.
+
+
+@dataclass(frozen=True)
+class ShortPage:
+    """Page numbers, no counts: a page shorter than the first, or empty, is the last."""
+
+    def next_page(self, page: Page) -> Any:
+        if page.count == 0 or (page.size is not None and page.count < page.size):
+            return None
+        return page.asked + 1
+
+
+@dataclass(frozen=True)
+class TotalCount:
+    """The body counts the items (and, with end_field, the last item number on this page)."""
+
+    total_field: str
+    end_field: str | None = None
+
+    def next_page(self, page: Page) -> Any:
+        body = _body(page.parsed)
+        total = _at(body, self.total_field)
+        done = _at(body, self.end_field) if self.end_field else page.seen
+        if page.count == 0 or not isinstance(total, int) or not isinstance(done, int):
+            return None
+        return page.asked + 1 if done < total else None
+
+
+@dataclass(frozen=True)
+class HeaderCounts:
+    """Headers count the pages or the items (e.g. Total-Pages with Page-Number, Total-Elements)."""
+
+    total_pages: str | None = None
+    total_elements: str | None = None
+    page_number: str | None = None
+    first_page: int = 1
+
+    def next_page(self, page: Page) -> Any:
+        pages = _number(page.headers, self.total_pages)
+        elements = _number(page.headers, self.total_elements)
+        if page.count == 0:
+            return None
+        if pages is not None:
+            number = _number(page.headers, self.page_number)
+            number = number if number is not None else page.asked
+            return page.asked + 1 if number - self.first_page + 1 < pages else None
+        if elements is not None:
+            return page.asked + 1 if page.seen < elements else None
+        return None
+
+
+def _from_url(url: str, param: str, integer: bool) -> Any:
+    """The page number or cursor a next-page URL asks for (the URL itself is never fetched)."""
+    values = parse_qs(urlsplit(url).query).get(param)
+    if not values:
+        raise PagingError(f"the next page's URL does not say {param}=, so paging stopped")
+    if not integer:
+        return values[0]
+    try:
+        return int(values[0])
+    except ValueError:
+        raise PagingError(
+            f"the next page's URL gives {param}={values[0]!r}, not a number"
+        ) from None
+
+
+@dataclass(frozen=True)
+class NextUrl:
+    """A header or a body field gives the next page's URL; none means the last page."""
+
+    param: str
+    integer: bool = False
+    header: str | None = None
+    field: str | None = None
+
+    def next_page(self, page: Page) -> Any:
+        url = page.headers.get(self.header) if self.header else None
+        if self.field:
+            url = _at(_body(page.parsed), self.field)
+        if page.count == 0 or not isinstance(url, str) or not url:
+            return None
+        return _from_url(url, self.param, self.integer)
+
+
+@dataclass(frozen=True)
+class LinkHeader:
+    """An RFC 8288 Link header names the next page (rel="next"); none means the last page."""
+
+    header: str
+    param: str
+    integer: bool = False
+
+    def next_page(self, page: Page) -> Any:
+        links = _links(page.headers.get(self.header) or "")
+        if page.count == 0 or "next" not in links:
+            return None
+        return _from_url(links["next"], self.param, self.integer)
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """The body gives the next cursor; null, empty or absent means the last page."""
+
+    field: str
+
+    def next_page(self, page: Page) -> Any:
+        cursor = _at(_body(page.parsed), self.field)
+        if page.count == 0 or cursor in (None, "") or cursor == page.asked:
+            return None
+        return cursor
+
+
+def _links(value: str) -> dict[str, str]:
+    """rel -> URL of an RFC 8288 Link header (a rel may list several relation types)."""
+    found: dict[str, str] = {}
+    for url, rels in _LINK.findall(value):
+        for rel in rels.split():
+            found.setdefault(rel.lower(), url)
+    return found
+
+
+_LINK = re.compile(r'<([^>]*)>[^,]*?;\s*rel="?([^";,]+)"?')
 
 
 def _number(headers: Mapping[str, str], name: str | None) -> int | None:
@@ -71,7 +202,7 @@ class PageInfo:
     def from_headers(cls, headers: Mapping[str, str]) -> PageInfo:
         links = {}
         if LINK_HEADER and headers.get(LINK_HEADER):
-            links = {rel: url for url, rel in _LINK.findall(headers[LINK_HEADER])}
+            links = _links(headers[LINK_HEADER])
         return cls(
             page_number=_number(headers, PAGE_NUMBER_HEADER),
             page_size=_number(headers, PAGE_SIZE_HEADER),

@@ -194,6 +194,9 @@ def test_mock_rejects_what_the_client_would_have(mock_case: dict[str, Any], serv
             )
     assert raised.value.status_code == rejection["status"]
     assert raised.value.problems, "the provider's error format was not understood"
+    if rejection.get("field_messages") is not None:
+        # a field -> [messages] map: the broken field's message comes back at its pointer
+        assert mock_case["pointer"] in {p.pointer for p in raised.value.field_problems}
 
 
 def test_refused_credentials(served: Served) -> None:
@@ -213,6 +216,29 @@ def test_created_entity_reads_back(round_trip: dict[str, Any], served: Served) -
     assert _at(read, round_trip["key"]) == key
 
 
+def test_iterator_reads_every_page_the_mock_serves(paging: dict[str, Any]) -> None:
+    """The mock pages in the spec's style; the iterator follows it to the last page and stops."""
+    mock = MockProvider(credentials=CREDENTIALS, page_size=paging["page_size"])
+    with Served(mock) as served, _client(served) as client:
+        create = paging["create"]
+        keys = [_at(_dump(_call(client, create["operation"], create["kwargs"])), paging["key"])]
+        for _ in range(paging["created"] - 1):
+            keys.append(
+                _at(_dump(_call(client, create["operation"], create["kwargs"])), paging["key"])
+            )
+        before = len(mock.requests)
+        listed = [
+            _at(_dump(item), paging["key"])
+            for item in getattr(client, paging["iterate"])(**paging["kwargs"])
+        ]
+        asked = len(mock.requests) - before
+    assert listed == keys, "every created entity, once, in order"
+    pages = -(-paging["created"] // paging["page_size"])
+    assert (
+        asked == pages
+    ), f"{asked} requests for {pages} pages: the iterator stopped early or ran on"
+
+
 def test_webhook_delivered_signed_and_retried_until_200(delivery: dict[str, Any]) -> None:
     from starlette.applications import Starlette
     from starlette.requests import Request
@@ -222,16 +248,19 @@ def test_webhook_delivered_signed_and_retried_until_200(delivery: dict[str, Any]
     import novatech_client as package
 
     received: list[bytes] = []
+    headers: list[dict[str, str]] = []
+    secret = delivery.get("secret", "s3cret")
 
     async def hook(request: Request) -> Response:
         received.append(await request.body())
+        headers.append(dict(request.headers))
         return Response(status_code=200 if len(received) >= 3 else 503)
 
     receiver = MockProvider(credentials=CREDENTIALS)
     receiver.app = Starlette(routes=[Route("/hook", hook, methods=["POST"])])
     with Served(receiver) as inbox:
         mock = MockProvider(
-            credentials=CREDENTIALS, webhook_url=inbox.url + "/hook", webhook_secret="s3cret"
+            credentials=CREDENTIALS, webhook_url=inbox.url + "/hook", webhook_secret=secret
         )
         with Served(mock) as running, _client(running) as client:
             create = delivery["create"]
@@ -241,6 +270,17 @@ def test_webhook_delivered_signed_and_retried_until_200(delivery: dict[str, Any]
                 time.sleep(0.02)
     assert [status for status, _ in mock.deliveries] == [503, 503, 200]
     parse = getattr(package, f"parse_{delivery['webhook']}")
-    parse(received[-1], secret="s3cret")
+    if delivery.get("standard"):
+        # signed in headers: every retry is the same delivery (one id, one timestamp, one signature)
+        assert (
+            len({parse(b, h, secret=secret).id for b, h in zip(received, headers, strict=True)})
+            == 1
+        )
+        parsed = parse(received[-1], headers[-1], secret=secret)
+        assert parsed.event == delivery["event"]
+        with pytest.raises(package.WebhookSignatureError):
+            parse(received[-1], headers[-1], secret="whsec_d3Jvbmc=")
+        return
+    parse(received[-1], secret=secret)
     with pytest.raises(package.WebhookSignatureError):
         parse(received[-1], secret="wrong")

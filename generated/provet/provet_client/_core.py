@@ -69,6 +69,16 @@ def _wire_value(value: Any) -> str:
     return str(value)
 
 
+def _query_items(
+    name: str, style: str, values: Any
+) -> list[tuple[str, str | int | float | bool | None]]:
+    """A query list as the document shows it: `ids=1,2` (comma) or `ids=1&ids=2` (repeated)."""
+    items = [_wire_value(v) for v in (values if isinstance(values, list | tuple) else [values])]
+    if style == "repeated":
+        return [(name, item) for item in items]
+    return [(name, ",".join(items))]
+
+
 def _form_field(value: Any) -> str:
     """A form field as the provider reads it: scalars as text, arrays and objects as JSON."""
     if isinstance(value, bool | int | float | str):
@@ -199,6 +209,8 @@ def build_request(
             continue
         if param.location == "path":
             path = path.replace("{" + param.wire_name + "}", quote(_wire_value(value), safe=""))
+        elif param.location == "query" and param.array is not None:
+            query += _query_items(param.wire_name, param.array, value)
         elif param.location == "query":
             query.append((param.wire_name, _wire_value(value)))
         else:
@@ -298,6 +310,8 @@ def _error_body(
 
 
 def _messages(info: ErrorFormatInfo, data: Any) -> list[str]:
+    if info.field_messages is not None:
+        return [problem.message for problem in _map_problems(data, info.field_messages)]
     if isinstance(data, list) and info.item_message:
         return [str(item.get(info.item_message)) for item in data if isinstance(item, dict)]
     raw = data if isinstance(data, dict) else {}
@@ -308,7 +322,27 @@ def _messages(info: ErrorFormatInfo, data: Any) -> list[str]:
     return []
 
 
+def _map_problems(data: Any, at: str) -> list[Problem]:
+    """A field -> [messages] map: each message at its field's pointer ("" is the whole request).
+
+    A dotted key (`lines.0.sku`) is a path into the request, as Laravel spells it.
+    """
+    for token in [t for t in at.split("/") if t]:
+        data = data.get(token) if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        return []
+    found = []
+    for key, messages in data.items():
+        steps = str(key).split(".") if key else []
+        pointer = "".join("/" + s.replace("~", "~0").replace("/", "~1") for s in steps)
+        for message in messages if isinstance(messages, list) else [messages]:
+            found.append(Problem(pointer, str(message)))
+    return found
+
+
 def _field_problems(info: ErrorFormatInfo, data: Any) -> list[Problem]:
+    if info.field_messages is not None:
+        return _map_problems(data, info.field_messages)
     if not (isinstance(data, list) and info.item_pointer and info.item_message):
         return []
     return [

@@ -44,6 +44,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 from starlette.applications import Starlette
+from starlette.datastructures import URL
 from starlette.requests import ClientDisconnect, Request, cookie_parser
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -103,6 +104,53 @@ def _set(document: Any, pointer: str, value: Any) -> Any:
     return document
 
 
+def _page(
+    paging: dict[str, Any], params: dict[str, Any], body: Any, items: list[Any], size: int, url: URL
+) -> tuple[list[Any], dict[str, str]]:
+    """One page of `items`, with the counts, next URL, link or cursor the paging style writes."""
+    asked = params.get(paging["param"])
+    if paging["cursor"]:
+        offset = str(asked or "").removeprefix("after-")
+        start = int(offset) if offset.isdigit() else 0
+        number = start // size + 1
+    else:
+        number = int(asked) if asked is not None else paging["first_page"]
+        start = max(0, (number - paging["first_page"]) * size)
+    shown = items[start : start + size]
+    end = start + len(shown)
+    following = (f"after-{end}" if paging["cursor"] else number + 1) if end < len(items) else None
+    next_url = None
+    if following is not None:
+        next_url = str(url.include_query_params(**{paging["wire_param"]: following}))
+    for pointer, value in (
+        (paging["total_field"], len(items)),
+        (paging["end_field"], end),
+        (paging["cursor_field"], following),
+        (paging["next_url_field"], next_url),
+    ):
+        if pointer:
+            _set(body, pointer, value)
+    headers = {
+        paging["total_pages_header"]: str(max(1, -(-len(items) // size))),
+        paging["total_elements_header"]: str(len(items)),
+        paging["page_number_header"]: str(number),
+        paging["page_size_header"]: str(size),
+        paging["next_url_header"]: next_url,
+        paging["link_header"]: f'<{next_url}>; rel="next"' if next_url else None,
+    }
+    return shown, {name: value for name, value in headers.items() if name and value}
+
+
+def _query_list(request: Request, name: str, style: str) -> list[str] | None:
+    """A query list as the document sends it: ids=1,2 (comma) or ids=1&ids=2 (repeated)."""
+    values = request.query_params.getlist(name)
+    if not values:
+        return None
+    if style == "repeated":
+        return values
+    return [item for value in values for item in value.split(",")] if values != [""] else []
+
+
 def _matches(value: Any, rule: dict[str, Any]) -> bool:
     if "equals" in rule:
         return bool(value == rule["equals"])
@@ -149,7 +197,10 @@ class MockProvider:
         self.webhook_secret = webhook_secret
         self.webhook_retry_seconds = webhook_retry_seconds
         self.clock = clock
-        self.page_size = page_size  # paged lists: items a page (None: all on one page)
+        self.page_size = (
+            page_size  # paged lists: items a page (None: all on one page, unless asked)
+        )
+        self.current_url = URL("http://127.0.0.1/")
         self.offset = 0.0
         self.faults = Faults()
         self.requests: list[tuple[str, str]] = []
@@ -371,6 +422,7 @@ class MockProvider:
             if not self._credentials_ok(request, payload):
                 return self.reject("auth", [("", "the credentials were refused")])
             return self._respond(op, self._issue_token(op))
+        self.current_url = request.url  # paged answers name their next page by it
         return self.act(op, params, payload)
 
     async def _payload(self, request: Request, op: dict[str, Any]) -> tuple[Any, Response | None]:
@@ -410,6 +462,11 @@ class MockProvider:
         for param in op["params"]:
             if param["location"] == "path":
                 text: str | None = path_values.get(param["wire_name"])
+            elif param["location"] == "query" and param["array"]:
+                values = _query_list(request, param["wire_name"], param["array"])
+                if values is not None:
+                    params[param["python_name"]] = [_form_value(v, param["kind"]) for v in values]
+                continue
             elif param["location"] == "query":
                 text = request.query_params.get(param["wire_name"])
             else:
@@ -420,7 +477,9 @@ class MockProvider:
 
     def _respond(self, op: dict[str, Any], body: Any, status: int | None = None) -> Response:
         status = status or op["status"]
-        if (body is None and not op["response_null"]) or op["response_encoding"] == "empty":
+        if (body is None and not op["response_null"] and op["response_encoding"] != "binary") or op[
+            "response_encoding"
+        ] == "empty":
             return Response(status_code=status)
         if op["response_encoding"] == "form":
             fields = {
@@ -434,6 +493,13 @@ class MockProvider:
             )
         if op["response_encoding"] == "text":
             return PlainTextResponse(str(body), status_code=status)
+        if op["response_encoding"] == "binary":  # a sample of the documented media type
+            sample = op["binary"]
+            return Response(
+                sample["sample"].encode("latin-1"),
+                status_code=status,
+                media_type=sample["content_type"],
+            )
         return JSONResponse(body, status_code=status)
 
     # -- behaviour ---------------------------------------------------------
@@ -543,7 +609,9 @@ class MockProvider:
         entities = [e for e in entities if not (flag and e.get(f"__{flag}"))]
         for name, entity_pointer in (mock.get("filters") or {}).items():
             wanted = params.get(name)
-            if wanted is not None:
+            if isinstance(wanted, list):  # a query list: any of its values
+                entities = [e for e in entities if _get(e, entity_pointer) in wanted]
+            elif wanted is not None:
                 entities = [e for e in entities if _get(e, entity_pointer) == wanted]
         fields = op["item_fields"]
         shown = [
@@ -555,16 +623,14 @@ class MockProvider:
             for e in entities
         ]
         paging = op["paging"]
-        if paging and self.page_size:
-            page = params.get(paging["page_param"]) or paging["first_page"]
-            start = (int(page) - paging["first_page"]) * self.page_size
-            total, shown = len(shown), shown[start : start + self.page_size]
-            for field_pointer, value in (
-                (paging["total_field"], total),
-                (paging["end_field"], start + len(shown)),
-            ):
-                if field_pointer:
-                    _set(body, field_pointer, value)
+        size = (
+            params.get(paging["size_param"]) if paging and paging["size_param"] else None
+        ) or self.page_size
+        if paging and size:
+            shown, headers = _page(paging, params, body, shown, int(size), self.current_url)
+            answer = self._respond(op, _set(body, pointer, shown))
+            answer.headers.update(headers)
+            return answer
         return self._respond(op, _set(body, pointer, shown))
 
     def _mark(self, op: dict[str, Any], mock: dict[str, Any], payload: Any) -> Response:
@@ -585,6 +651,21 @@ class MockProvider:
             for name, source in webhook["fields"].items()
         }
         signature = DATA["webhooks"].get(webhook["name"]) or {}
+        if signature.get("standard"):
+            # Standard Webhooks: the same delivery id and timestamp on every retry, signed in headers
+            body = json.dumps(payload).encode()
+            msg_id, timestamp = f"msg_{next(self._ids)}", int(self.now())
+            headers = _sign_standard(
+                signature["standard"], body, msg_id, timestamp, self.webhook_secret
+            )
+            if signature["event_header"]:
+                headers[signature["event_header"]] = str(webhook.get("event", webhook["name"]))
+            task = asyncio.get_running_loop().create_task(
+                self._post_until_200(payload, body, headers)
+            )
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            return
         if signature:
             text = signature["separator"].join(_text(payload.get(f)) for f in signature["fields"])
             digest = hmac.new(self.webhook_secret.encode(), text.encode(), hashlib.sha256).digest()
@@ -598,19 +679,49 @@ class MockProvider:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _post_until_200(self, payload: dict[str, Any], attempts: int = 20) -> None:
+    async def _post_until_200(
+        self,
+        payload: dict[str, Any],
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        attempts: int = 20,
+    ) -> None:
         """As the document says: resent until the receiver answers 200 (bounded here)."""
         assert self.webhook_url is not None
+        content = body if body is not None else json.dumps(payload).encode()
+        sent = {"Content-Type": "application/json", **(headers or {})}
         async with httpx.AsyncClient(timeout=5.0) as client:
             for _ in range(attempts):
                 try:
-                    status = (await client.post(self.webhook_url, json=payload)).status_code
+                    status = (
+                        await client.post(self.webhook_url, content=content, headers=sent)
+                    ).status_code
                 except httpx.HTTPError:
                     status = 0
                 self.deliveries.append((status, payload))
                 if status == 200:
                     return
                 await asyncio.sleep(self.webhook_retry_seconds)
+
+
+def _sign_standard(
+    names: dict[str, str], body: bytes, msg_id: str, timestamp: int, secret: str
+) -> dict[str, str]:
+    """Standard Webhooks headers: HMAC-SHA256 over id.timestamp.body, base64 after "v1,".
+
+    The key is the base64 after `whsec_`; a secret without that prefix is used as its UTF-8 bytes.
+    """
+    key = (
+        base64.b64decode(secret.removeprefix("whsec_"))
+        if secret.startswith("whsec_")
+        else secret.encode()
+    )
+    digest = hmac.new(key, f"{msg_id}.{timestamp}.".encode() + body, hashlib.sha256).digest()
+    return {
+        names["id_header"]: msg_id,
+        names["timestamp_header"]: str(timestamp),
+        names["signature_header"]: "v1," + base64.b64encode(digest).decode(),
+    }
 
 
 def _rejection(spec: dict[str, Any], messages: list[tuple[str, str]], status: int) -> Response:
@@ -628,6 +739,13 @@ def _rejection(spec: dict[str, Any], messages: list[tuple[str, str]], status: in
         return JSONResponse(items, status_code=status)
     body = copy.deepcopy(spec["sample"]) if isinstance(spec["sample"], dict) else {}
     body.update(spec["body"] if isinstance(spec["body"], dict) else {})
+    if spec["field_messages"] is not None:
+        # field -> [messages]; a dotted path for a nested field, "" for the whole request
+        fields: dict[str, list[str]] = {}
+        for p, m in messages:
+            key = ".".join(t.replace("~1", "/").replace("~0", "~") for t in p.split("/")[1:])
+            fields.setdefault(key, []).append(m)
+        return JSONResponse(_set(body, spec["field_messages"], fields), status_code=status)
     if spec["messages_field"]:
         body[spec["messages_field"]] = texts
     elif spec["message_field"] and not (
