@@ -63,6 +63,7 @@ class _Builder:
         self.types = TypeCollector(loaded.source)
         self.errata_ids = {e["id"] for e in self.raw.get("errata", [])}
         self.soft: list[Diagnostic] = []
+        self.dangling: list[Diagnostic] = []  # unknown type names, kept apart (checkable.py)
 
     def error(self, pointer: str, message: str, *, key: bool = False) -> None:
         """A problem that leaves no usable model."""
@@ -392,7 +393,7 @@ class _Builder:
     def check_references(self) -> None:
         for name, pointer in self.types.references:
             if name not in self.types.types:
-                self.error(pointer, f"unknown type '{name}'")
+                self.dangling.append(self.source.diagnostic(pointer, f"unknown type '{name}'"))
 
     def decide_openness(self, operations: tuple[Operation, ...]) -> None:
         """Types reached from a request body are closed unless the spec opens them."""
@@ -492,8 +493,6 @@ class _Builder:
         self.check_mock(operations, webhooks)
         ops = tuple(operations.values())
         self.decide_openness(ops)
-        if self.types.problems:
-            raise SpecError([*self.types.problems, *self.soft])
         return Spec(
             provider=self.raw["provider"],
             title=self.raw["title"],
@@ -522,26 +521,31 @@ class _Builder:
 
 def build_spec(loaded: LoadedSpec, spec_path: str) -> tuple[Spec, list[Diagnostic]]:
     """The model and the problems that did not prevent it; SpecError if there is no model."""
+    built = build_with_problems(loaded, spec_path)
+    if built.hard or built.dangling:
+        raise SpecError([*built.hard, *built.dangling, *built.soft])
+    return built.spec, built.soft
+
+
+@dataclasses.dataclass(frozen=True)
+class Built:
+    """A model even when it is unusable, with its problems.
+
+    With `hard` problems or `dangling` names the model is good only for
+    judging the examples of its sound parts (checkable.py); it must never
+    be emitted. `soft` problems leave it usable.
+    """
+
+    spec: Spec
+    hard: list[Diagnostic]
+    dangling: list[Diagnostic]  # references to types nobody declared
+    soft: list[Diagnostic]
+
+
+def build_with_problems(loaded: LoadedSpec, spec_path: str) -> Built:
     builder = _Builder(loaded, spec_path)
     spec = builder.build()
-    return spec, builder.soft
+    return Built(spec, list(builder.types.problems), builder.dangling, builder.soft)
 
 
-def best_effort_problems(loaded: LoadedSpec, spec_path: str) -> list[Diagnostic]:
-    """Semantic problems of a spec that already failed its meta-schema check.
-
-    The builder assumes a well-formed document; on a malformed one it may stop
-    part-way, so whatever it found before that is reported beside the
-    meta-schema's findings and the rest waits for the next run.
-    """
-    builder = _Builder(loaded, spec_path)
-    try:
-        builder.build()
-    except SpecError as error:
-        return list(error.diagnostics)
-    except (KeyError, TypeError, AttributeError, ValueError, IndexError):
-        pass
-    return [*builder.types.problems, *builder.soft]
-
-
-__all__ = ["PRIMITIVES", "TypeDef", "build_spec"]
+__all__ = ["PRIMITIVES", "Built", "TypeDef", "build_spec", "build_with_problems"]

@@ -1,0 +1,422 @@
+"""The well-formed part of a spec that failed its meta-schema check.
+
+The meta-schema reports what is malformed; the semantic checks should
+still judge everything else in the same run. So the malformed parts are
+cut out (or stood in for) until the rest satisfies the meta-schema, and
+the builder, which assumes a well-formed document, runs on that:
+
+- an unknown key is dropped, or renamed to the key it nearly spells when
+  that key is missing (`mehtod: GET` builds as `method: GET`);
+- a required text that is missing (`source`, `title`) gets a stand-in;
+- anything else malformed is removed at the smallest enclosing part that
+  may be left out, except that a named part others refer to (a type, an
+  operation, an error format, an erratum, a field, a parameter) is
+  replaced by a neutral stand-in under its name, so nothing that refers
+  to it is reported as dangling;
+- a required top-level section gets a neutral stand-in.
+
+Every pointer of the pruned tree keeps the source position of the node it
+came from, so later diagnostics land where the text is. `Pruned.edited`
+lists the original pointers that were changed: examples of operations that
+touch them are not judged, since the model they would be judged by is not
+the one the author wrote.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from jsonschema.exceptions import ValidationError, best_match
+
+from .loader import LoadedSpec, SourceMap, child_pointer, escape_pointer_token
+from .metacheck import meta_schema, misspelt, near_miss, validator
+
+_MAX_ROUNDS = 40
+_TEXT = "-"
+_ROOT_STAND_INS: dict[str, Any] = {
+    "shipspec": 1,
+    "title": _TEXT,
+    "version": "0.0.0",
+    "servers": {"live": "https://example.invalid"},
+    "auth": {"scheme": "none"},
+    "operations": {},
+}
+
+
+def _param_stand_in(raw: Any) -> dict[str, Any]:
+    kept = {"in": "query", "type": "string"}
+    if isinstance(raw, dict):
+        if raw.get("in") in ("path", "query", "header"):
+            kept["in"] = raw["in"]
+        if isinstance(raw.get("name"), str):
+            kept["name"] = raw["name"]
+    return kept
+
+
+def stand_in(container: str, original: Any) -> Any:
+    """A neutral, well-formed value for a malformed entry of `container`, or None to drop it."""
+    if container == "types":
+        return {"source": _TEXT, "additional": True}
+    if container == "operations":
+        return {"source": _TEXT, "method": "GET", "path": "/", "responses": {"200": {}}}
+    if container == "error_formats":
+        return {"text": True}
+    if container in ("fields", "responses"):
+        return {"type": "any"}
+    if container in ("params", "client_params"):
+        return _param_stand_in(original)
+    if container == "errata" and isinstance(original, dict):
+        erratum_id = original.get("id")
+        if isinstance(erratum_id, str) and validator().is_valid(
+            {**_ROOT_STAND_INS, "provider": "x", "errata": [_erratum(erratum_id)]}
+        ):
+            return _erratum(erratum_id)
+    return None
+
+
+def _erratum(erratum_id: str) -> dict[str, str]:
+    return {"id": erratum_id, "where": _TEXT, "says": _TEXT, "resolution": _TEXT}
+
+
+# -- the meta-schema as a map from data paths to (resolved) schemas ------------------------
+
+
+def _lookup(ref: str) -> dict[str, Any]:
+    node: Any = meta_schema()
+    for token in ref.removeprefix("#/").split("/"):
+        node = node[token]
+    result: dict[str, Any] = node
+    return result
+
+
+_JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean"}
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    return _JSON_TYPES.get(type(value), "null")
+
+
+def _fits(schema: dict[str, Any], value: Any) -> bool:
+    declared = schema.get("type")
+    if declared is None:
+        return True
+    kinds = declared if isinstance(declared, list) else [declared]
+    kind = _json_type(value)
+    return kind in kinds or (kind == "number" and "integer" in kinds)
+
+
+def _resolve(schema: Any, value: Any) -> dict[str, Any]:
+    """Follow $ref and pick the oneOf branch that fits the value's JSON type."""
+    while isinstance(schema, dict):
+        if "$ref" in schema:
+            schema = _lookup(schema["$ref"])
+            continue
+        branches = schema.get("oneOf")
+        if branches and "properties" not in schema:
+            resolved = [_resolve(branch, value) for branch in branches]
+            schema = next((b for b in resolved if _fits(b, value)), resolved[-1])
+        result: dict[str, Any] = schema
+        return result
+    return {}
+
+
+def _child_schema(schema: dict[str, Any], token: str | int) -> Any:
+    if isinstance(token, int):
+        return schema.get("items", {})
+    properties = schema.get("properties", {})
+    if token in properties:
+        return properties[token]
+    extra = schema.get("additionalProperties", {})
+    return extra if isinstance(extra, dict) else {}
+
+
+def _schemas_along(data: Any, path: list[str | int]) -> Iterator[tuple[dict[str, Any], Any]]:
+    """(resolved schema, value) of the root and of every node down the path."""
+    schema, value = _resolve(meta_schema(), data), data
+    yield schema, value
+    for token in path:
+        try:
+            value = value[token]
+        except (KeyError, IndexError, TypeError):
+            return
+        schema = _resolve(_child_schema(schema, token), value)
+        yield schema, value
+
+
+# -- edits, in the original document's pointers ---------------------------------------------
+
+
+@dataclass
+class _Edits:
+    delete: set[str] = field(default_factory=set)
+    replace: dict[str, Any] = field(default_factory=dict)
+    rename: dict[str, str] = field(default_factory=dict)  # pointer of a key -> new key
+    insert: dict[str, dict[str, Any]] = field(default_factory=dict)  # object -> missing keys
+
+    def changed_meaning(self) -> set[str]:
+        """Edits after which the model is not the one the author wrote.
+
+        A rename only applies the key the author nearly spelt, and inserted
+        texts (`source`, `title`) do not change what anything validates.
+        """
+        return self.delete | set(self.replace)
+
+
+@dataclass
+class _Tree:
+    """One materialisation of the original tree with the edits applied."""
+
+    data: Any
+    source: SourceMap
+    origin: dict[str, str]  # pointer in this tree -> pointer in the original
+
+
+def _materialise(loaded: LoadedSpec, edits: _Edits) -> _Tree:
+    original = loaded.source
+    source = SourceMap(original.file)
+    origin: dict[str, str] = {}
+
+    def place(new: str, old: str, *, key: bool = False) -> None:
+        table, found = (source.keys, original.keys) if key else (source.values, original.values)
+        if old in found:
+            table[new] = found[old]
+        elif not key:
+            table[new] = original.position(old)
+
+    def walk(value: Any, old: str, new: str) -> Any:
+        origin[new] = old
+        place(new, old)
+        if old in edits.replace:
+            return copy.deepcopy(edits.replace[old])
+        if isinstance(value, dict):
+            result: dict[str, Any] = {}
+            for key, item in value.items():
+                old_child = child_pointer(old, key)
+                if old_child in edits.delete:
+                    continue
+                name = edits.rename.get(old_child) or key
+                if name in result or (name != key and name in value):
+                    continue
+                new_child = child_pointer(new, name)
+                place(new_child, old_child, key=True)
+                result[name] = walk(item, old_child, new_child)
+            for name, filler in edits.insert.get(old, {}).items():
+                result.setdefault(name, copy.deepcopy(filler))
+            return result
+        if isinstance(value, list):
+            kept: list[Any] = []
+            for index, item in enumerate(value):
+                old_child = child_pointer(old, index)
+                if old_child not in edits.delete:
+                    kept.append(walk(item, old_child, child_pointer(new, len(kept))))
+            return kept
+        return value
+
+    return _Tree(walk(loaded.data, "", ""), source, origin)
+
+
+def _path(error: ValidationError) -> list[str | int]:
+    return list(error.absolute_path)
+
+
+def _pointer_of(path: list[str | int]) -> str:
+    return "".join(f"/{escape_pointer_token(str(token))}" for token in path)
+
+
+class _Pruner:
+    def __init__(self, loaded: LoadedSpec, provider: str) -> None:
+        self.loaded = loaded
+        self.edits = _Edits()
+        self.provider = provider
+        self.stood_in: set[str] = set()
+
+    def original(self, tree: _Tree, pointer: str) -> str | None:
+        """The original pointer of a node of `tree`; None inside a stand-in."""
+        probe = pointer
+        suffix: list[str] = []
+        while probe not in tree.origin:
+            if not probe:
+                return None
+            probe, token = probe.rsplit("/", 1)
+            suffix.insert(0, token)
+        old = tree.origin[probe] + "".join(f"/{token}" for token in suffix)
+        if any(old == p or old.startswith(p + "/") for p in self.stood_in):
+            return None
+        return old
+
+    def remove(self, tree: _Tree, path: list[str | int]) -> bool:
+        """Drop or stand in for the smallest part around `path` that may go; False if none."""
+        along = list(_schemas_along(tree.data, path))
+        for depth in range(len(path), 0, -1):
+            parent_schema = along[depth - 1][0] if depth - 1 < len(along) else {}
+            token = path[depth - 1]
+            required = isinstance(token, str) and token in parent_schema.get("required", [])
+            here = self.original(tree, _pointer_of(path[:depth]))
+            if here is None:
+                return False
+            roots = self.root_stand_ins()
+            if depth == 1 and isinstance(token, str) and token in roots:
+                return self._replace(here, roots[token])
+            if required:
+                continue
+            if depth >= 2 and _is_named_entry(parent_schema, token):
+                value = along[depth][1] if depth < len(along) else None
+                substitute = stand_in(str(path[depth - 2]), value)
+                if substitute is not None:
+                    return self._replace(here, substitute)
+            if here in self.edits.delete:
+                return False
+            self.edits.delete.add(here)
+            return True
+        return False
+
+    def _replace(self, here: str, value: Any) -> bool:
+        if here in self.edits.replace:
+            return False
+        self.edits.replace[here] = value
+        self.stood_in.add(here)
+        return True
+
+    def unknown_keys(self, tree: _Tree, error: ValidationError) -> bool:
+        instance, schema = error.instance, error.schema
+        if not (isinstance(instance, dict) and isinstance(schema, dict)):
+            return False
+        allowed = sorted(schema.get("properties", {}))
+        here = self.original(tree, _pointer_of(_path(error)))
+        if here is None:
+            return False
+        changed = False
+        renamed: set[str] = set()
+        for key in sorted(set(instance) - set(allowed)):
+            old = child_pointer(here, key)
+            hint = near_miss(key, allowed)
+            if hint and hint not in instance and hint not in renamed:
+                renamed.add(hint)
+                if old not in self.edits.rename:
+                    self.edits.rename[old] = hint
+                    changed = True
+            elif old not in self.edits.delete:
+                self.edits.delete.add(old)
+                changed = True
+        return changed
+
+    def missing_text(self, tree: _Tree, error: ValidationError) -> bool:
+        """A required text that is absent gets a stand-in; other absences remove the part."""
+        instance, schema = error.instance, error.schema
+        if not (isinstance(instance, dict) and isinstance(schema, dict)):
+            return False
+        here = self.original(tree, _pointer_of(_path(error)))
+        if here is None:
+            return False
+        if not here:
+            return self._root_stand_ins(instance)
+        required: Any = error.validator_value
+        missing = [key for key in required if key not in instance]
+        properties = schema.get("properties", {})
+        if not all(properties.get(key) == {"$ref": "#/$defs/text"} for key in missing):
+            return self.remove(tree, _path(error))
+        fillers = self.edits.insert.setdefault(here, {})
+        before = len(fillers)
+        fillers.update({key: _TEXT for key in missing})
+        return len(fillers) > before
+
+    def root_stand_ins(self) -> dict[str, Any]:
+        return copy.deepcopy({**_ROOT_STAND_INS, "provider": self.provider})
+
+    def _root_stand_ins(self, instance: dict[str, Any]) -> bool:
+        fillers = self.edits.insert.setdefault("", {})
+        before = len(fillers)
+        for key, value in self.root_stand_ins().items():
+            if key not in instance:
+                fillers[key] = value
+                self.stood_in.add(child_pointer("", key))
+        return len(fillers) > before
+
+    def fix(self, tree: _Tree, error: ValidationError) -> bool:
+        """Edit for one (leaf) error; True if it changed anything."""
+        if "propertyNames" in error.schema_path and isinstance(error.instance, str):
+            return self.remove(tree, [*_path(error), error.instance])
+        if error.validator == "additionalProperties":
+            return self.unknown_keys(tree, error)
+        if error.validator == "required":
+            return not misspelt(error) and self.missing_text(tree, error)
+        return self.remove(tree, _path(error))
+
+    def round(self, tree: _Tree) -> bool | None:
+        """One pass of edits; None when the tree is well-formed (stand-ins aside)."""
+        errors = list(validator().iter_errors(tree.data))
+        if not errors:
+            return None
+        changed = False
+        for error in errors:
+            leaf = _leaf(error)
+            if self.fix(tree, leaf) or (leaf is not error and self.fix(tree, error)):
+                changed = True
+        if changed:
+            return True
+        stuck = any(self.original(tree, _pointer_of(_path(e))) is not None for e in errors)
+        return False if stuck else None
+
+
+def _is_named_entry(parent_schema: dict[str, Any], token: str | int) -> bool:
+    """An item of an array, or an entry of a map keyed by names the author chose."""
+    if isinstance(token, int):
+        return True
+    extra = parent_schema.get("additionalProperties")
+    return isinstance(extra, dict) and token not in parent_schema.get("properties", {})
+
+
+def _leaf(error: ValidationError) -> ValidationError:
+    while error.context:
+        closest = best_match(error.context)
+        if closest is None:
+            break
+        error = closest
+    return error
+
+
+@dataclass(frozen=True)
+class Pruned:
+    """The buildable part of a spec, and where (in its own pointers) it was edited."""
+
+    loaded: LoadedSpec
+    edited: frozenset[str]
+
+
+def well_formed_part(loaded: LoadedSpec, provider: str) -> Pruned | None:
+    """The spec minus what the meta-schema refused; None when nothing buildable is left."""
+    if not isinstance(loaded.data, dict):
+        return None
+    pruner = _Pruner(loaded, provider)
+    tree = _materialise(loaded, pruner.edits)
+    for _ in range(_MAX_ROUNDS):
+        outcome = pruner.round(tree)
+        if outcome is None:
+            break
+        if outcome is False:
+            return None
+        tree = _materialise(loaded, pruner.edits)
+    else:
+        return None
+    pruned = LoadedSpec(tree.data, tree.source, loaded.text)
+    return Pruned(pruned, _in_pruned_tree(tree, pruner.edits.changed_meaning()))
+
+
+def _in_pruned_tree(tree: _Tree, edited: set[str]) -> frozenset[str]:
+    """The edited original pointers as pointers of the pruned tree (at their nearest survivor)."""
+    new_of = {old: new for new, old in tree.origin.items()}
+    result = set()
+    for pointer in edited:
+        probe, suffix = pointer, ""
+        while probe not in new_of and probe:
+            probe, token = probe.rsplit("/", 1)
+            suffix = f"/{token}{suffix}"
+        result.add(new_of.get(probe, "") + suffix)
+    return frozenset(result)
