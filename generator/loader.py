@@ -211,13 +211,24 @@ def _yaml_problem(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = str(exc.problem)
-        if "'\\t'" in problem:
-            problem = "a tab cannot indent YAML; indent with spaces"
+        if mark and _tab_near(text, mark.line):
+            problem = f"{problem} (a tab cannot indent YAML; indent with spaces)"
         return Diagnostic(file, line, col, f"YAML syntax error: {problem}")
     if isinstance(exc, yaml.reader.ReaderError):
         line, col = _place(text, exc.position)
         return Diagnostic(file, line, col, f"YAML error: {exc.reason}")
     return Diagnostic(file, 1, 1, f"YAML error: {exc}")
+
+
+def _tab_near(text: str, line: int) -> bool:
+    """A tab in the indentation of the line (0-based) of an error, or of the one before."""
+    lines = text.split("\n")
+    for row in (line, line - 1):
+        if 0 <= row < len(lines):
+            indent = lines[row][: len(lines[row]) - len(lines[row].lstrip(" \t"))]
+            if "\t" in indent:
+                return True
+    return False
 
 
 def _too_large(size: int, file: str) -> Diagnostic:

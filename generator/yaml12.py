@@ -48,15 +48,15 @@ class AliasUse(yaml.Node):
         self.target = target
 
 
-class SpecLoader(yaml.SafeLoader):
-    """PyYAML's pure-Python loader with YAML 1.2 core resolution and bounded nesting."""
+class _BoundedComposer(yaml.composer.Composer):
+    """PyYAML's composer, refusing deep nesting and marking each alias use."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+    def __init__(self) -> None:
+        super().__init__()
         self._depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        event: Any = self.peek_event()  # type: ignore[attr-defined]
         if isinstance(event, yaml.AliasEvent):
             target = super().compose_node(parent, index)
             assert target is not None  # an alias always names a composed node
@@ -65,24 +65,49 @@ class SpecLoader(yaml.SafeLoader):
         try:
             if self._depth > MAX_DEPTH:
                 raise yaml.composer.ComposerError(
-                    None,
-                    None,
-                    f"nesting deeper than {MAX_DEPTH} levels",
-                    event.start_mark,
+                    None, None, f"nesting deeper than {MAX_DEPTH} levels", event.start_mark
                 )
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
 
-SpecLoader.yaml_implicit_resolvers = {}
+class CoreResolver(yaml.resolver.BaseResolver):
+    """Plain scalars resolved by the YAML 1.2 core schema."""
+
+
+CoreResolver.yaml_implicit_resolvers = {}
 for _tag, _pattern, _first in (
     (NULL, _NULL, ["~", "n", "N", ""]),
     (BOOL, _BOOL, list("tTfF")),
     (INT, _INT, list("-+0123456789")),
     (FLOAT, _FLOAT, list("-+.0123456789")),
 ):
-    SpecLoader.add_implicit_resolver(_tag, _pattern, _first)
+    CoreResolver.add_implicit_resolver(_tag, _pattern, _first)
+
+
+class PurePythonLoader(
+    yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _BoundedComposer, CoreResolver
+):
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        _BoundedComposer.__init__(self)
+        CoreResolver.__init__(self)
+
+
+SpecLoader: type = PurePythonLoader
+if yaml.__with_libyaml__:  # PyYAML's wheels carry libyaml: scanning and parsing 10x faster
+    from yaml._yaml import CParser
+
+    class LibyamlLoader(_BoundedComposer, CParser, CoreResolver):
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            _BoundedComposer.__init__(self)
+            CoreResolver.__init__(self)
+
+    SpecLoader = LibyamlLoader
 
 
 class ScalarProblem(ValueError):
