@@ -63,11 +63,15 @@ class _Builder:
         self.types = TypeCollector(loaded.source)
         self.errata_ids = {e["id"] for e in self.raw.get("errata", [])}
         self.soft: list[Diagnostic] = []
-        self.dangling: list[Diagnostic] = []  # unknown type names, kept apart (checkable.py)
+        self.dangling: list[tuple[str, Diagnostic]] = []  # (section, problem): see Built
 
     def error(self, pointer: str, message: str, *, key: bool = False) -> None:
         """A problem that leaves no usable model."""
         self.types.error(pointer, message, key=key)
+
+    def dangle(self, section: str, pointer: str, message: str) -> None:
+        """A name that the top-level `section` does not declare."""
+        self.dangling.append((section, self.source.diagnostic(pointer, message)))
 
     def soft_error(self, pointer: str, message: str) -> None:
         """A problem that still lets the model be built (and its examples checked)."""
@@ -219,7 +223,8 @@ class _Builder:
             names = (names,) if isinstance(names, str) else tuple(names)
             for format_name in names:
                 if format_name not in self.raw.get("error_formats", {}):
-                    self.error(
+                    self.dangle(
+                        "/error_formats",
                         child_pointer(pointer, "errors")
                         if status_text in raw.get("errors", {})
                         else "/errors",
@@ -263,7 +268,7 @@ class _Builder:
                 "/auth", f"auth scheme '{raw['scheme']}' needs `operation` (the token operation)"
             )
         if operation is not None and operation not in operations:
-            self.error("/auth/operation", f"no operation named '{operation}'")
+            self.dangle("/operations", "/auth/operation", f"no operation named '{operation}'")
         token = raw.get("token") or {}
         credentials = tuple(
             Credential(
@@ -393,7 +398,7 @@ class _Builder:
     def check_references(self) -> None:
         for name, pointer in self.types.references:
             if name not in self.types.types:
-                self.dangling.append(self.source.diagnostic(pointer, f"unknown type '{name}'"))
+                self.dangle("/types", pointer, f"unknown type '{name}'")
 
     def decide_openness(self, operations: tuple[Operation, ...]) -> None:
         """Types reached from a request body are closed unless the spec opens them."""
@@ -435,8 +440,10 @@ class _Builder:
         formats = set(self.raw.get("error_formats") or {})
         for name, rejection in (self.raw.get("mock") or {}).items():
             if isinstance(rejection, dict) and rejection.get("format") not in formats:
-                self.error(
-                    f"/mock/{name}/format", f"unknown error format '{rejection.get('format')}'"
+                self.dangle(
+                    "/error_formats",
+                    f"/mock/{name}/format",
+                    f"unknown error format '{rejection.get('format')}'",
                 )
         hooks = {hook.name for hook in webhooks}
         for op in operations.values():
@@ -454,8 +461,10 @@ class _Builder:
                 self.error(child_pointer(pointer, "webhook"), f"no webhook named '{hook}'")
         for index, rule in enumerate(self.raw.get("sandbox") or ()):
             if rule.get("operation") and rule["operation"] not in operations:
-                self.error(
-                    f"/sandbox/{index}/operation", f"no operation named '{rule['operation']}'"
+                self.dangle(
+                    "/operations",
+                    f"/sandbox/{index}/operation",
+                    f"no operation named '{rule['operation']}'",
                 )
 
     def check_webhooks(self, webhooks: tuple[Webhook, ...]) -> None:
@@ -523,7 +532,7 @@ def build_spec(loaded: LoadedSpec, spec_path: str) -> tuple[Spec, list[Diagnosti
     """The model and the problems that did not prevent it; SpecError if there is no model."""
     built = build_with_problems(loaded, spec_path)
     if built.hard or built.dangling:
-        raise SpecError([*built.hard, *built.dangling, *built.soft])
+        raise SpecError([*built.hard, *(d for _, d in built.dangling), *built.soft])
     return built.spec, built.soft
 
 
@@ -533,12 +542,15 @@ class Built:
 
     With `hard` problems or `dangling` names the model is good only for
     judging the examples of its sound parts (checkable.py); it must never
-    be emitted. `soft` problems leave it usable.
+    be emitted. `soft` problems leave it usable. A dangling name is kept
+    with the top-level section that should declare it: when that section
+    was itself malformed, every name in it dangles and saying so for each
+    would bury the one problem that matters.
     """
 
     spec: Spec
     hard: list[Diagnostic]
-    dangling: list[Diagnostic]  # references to types nobody declared
+    dangling: list[tuple[str, Diagnostic]]  # (declaring section, problem)
     soft: list[Diagnostic]
 
 

@@ -148,9 +148,22 @@ def _message(error: ValidationError) -> str:
     return message
 
 
-def check_against_meta_schema(spec: LoadedSpec) -> list[Diagnostic]:
+@functools.cache
+def sections_validator() -> jsonschema.Draft202012Validator:
+    """The meta-schema without its required keys: for checking some sections again."""
+    return jsonschema.Draft202012Validator({**meta_schema(), "required": []})
+
+
+def meta_errors(data: Any) -> list[ValidationError]:
+    return list(validator().iter_errors(data))
+
+
+def check_against_meta_schema(
+    spec: LoadedSpec, errors: list[ValidationError] | None = None
+) -> list[Diagnostic]:
+    """Every meta-schema problem, located; `errors` are meta_errors(spec.data) if known."""
     problems: list[Diagnostic] = []
-    for error in validator().iter_errors(spec.data):
+    for error in meta_errors(spec.data) if errors is None else errors:
         for leaf in _leaf_errors(error):
             problems.extend(_describe(leaf, spec))
     return sorted(set(problems))

@@ -120,7 +120,7 @@ def load_checked(project: Project, provider: str) -> CheckedSpec:
     """
     from .checkable import checkable_part
     from .examples import check_examples, load_validation_module
-    from .metacheck import check_against_meta_schema
+    from .metacheck import check_against_meta_schema, meta_errors
     from .prune import well_formed_part
     from .render import render_validation
     from .validator_emit import emit_validators
@@ -128,26 +128,36 @@ def load_checked(project: Project, provider: str) -> CheckedSpec:
     path = project.spec_path(provider)
     shown = project.display(path)
     loaded = load_file(path, shown)
-    problems = [*check_against_meta_schema(loaded), *_provider_mismatch(loaded, provider)]
+    errors = meta_errors(loaded.data)
+    problems = [*check_against_meta_schema(loaded, errors), *_provider_mismatch(loaded, provider)]
     edited: frozenset[str] = frozenset()
     if problems:
-        pruned = well_formed_part(loaded, provider)
+        pruned = well_formed_part(loaded, provider, errors)
         if pruned is None:
             raise SpecError(problems)
         loaded, edited = pruned.loaded, pruned.edited
     built = build_with_problems(loaded, shown)
     spec = built.spec
-    if "/types" not in edited:  # a cut types section leaves every name dangling: say it once
-        problems += built.dangling
+    problems += [d for section, d in built.dangling if section not in edited]
     problems += [*built.hard, *built.soft]
     if problems:
         spec = checkable_part(spec, [d.pointer for d in built.hard] + list(edited))
+        if not _has_examples(spec):
+            raise SpecError(problems)
     checks = emit_validators(spec)
     module = load_validation_module(render_validation(spec, checks), f"_shipspec_check_{provider}")
     problems += check_examples(spec, loaded.source, module)
     if problems:
         raise SpecError(problems)
     return CheckedSpec(spec, checks, module)
+
+
+def _has_examples(spec: Spec) -> bool:
+    return (
+        any(op.examples for op in spec.operations)
+        or any(f.example is not None for f in spec.error_formats)
+        or any(hook.examples for hook in spec.webhooks)
+    )
 
 
 def _provider_mismatch(loaded: LoadedSpec, provider: str) -> list[Diagnostic]:

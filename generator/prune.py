@@ -32,7 +32,7 @@ from typing import Any
 from jsonschema.exceptions import ValidationError, best_match
 
 from .loader import LoadedSpec, SourceMap, child_pointer, escape_pointer_token
-from .metacheck import meta_schema, misspelt, near_miss, validator
+from .metacheck import meta_schema, misspelt, near_miss, sections_validator, validator
 
 _MAX_ROUNDS = 40
 _TEXT = "-"
@@ -349,9 +349,8 @@ class _Pruner:
             return not misspelt(error) and self.missing_text(tree, error)
         return self.remove(tree, _path(error))
 
-    def round(self, tree: _Tree) -> bool | None:
+    def round(self, tree: _Tree, errors: list[ValidationError]) -> bool | None:
         """One pass of edits; None when the tree is well-formed (stand-ins aside)."""
-        errors = list(validator().iter_errors(tree.data))
         if not errors:
             return None
         changed = False
@@ -390,23 +389,49 @@ class Pruned:
     edited: frozenset[str]
 
 
-def well_formed_part(loaded: LoadedSpec, provider: str) -> Pruned | None:
-    """The spec minus what the meta-schema refused; None when nothing buildable is left."""
+def well_formed_part(
+    loaded: LoadedSpec, provider: str, errors: list[ValidationError]
+) -> Pruned | None:
+    """The spec minus what the meta-schema refused; None when nothing buildable is left.
+
+    `errors` are the meta-schema's errors for the whole spec; later rounds
+    check again only the top-level sections the previous round edited.
+    """
     if not isinstance(loaded.data, dict):
         return None
     pruner = _Pruner(loaded, provider)
     tree = _materialise(loaded, pruner.edits)
     for _ in range(_MAX_ROUNDS):
-        outcome = pruner.round(tree)
+        before = copy.deepcopy(pruner.edits)
+        outcome = pruner.round(tree, errors)
         if outcome is None:
             break
         if outcome is False:
             return None
         tree = _materialise(loaded, pruner.edits)
+        errors = _errors_in(tree.data, _sections_edited(before, pruner.edits))
     else:
         return None
     pruned = LoadedSpec(tree.data, tree.source, loaded.text)
     return Pruned(pruned, _in_pruned_tree(tree, pruner.edits.changed_meaning()))
+
+
+def _sections_edited(before: _Edits, after: _Edits) -> set[str]:
+    """Top-level keys of the pruned tree that hold this round's edits."""
+    pointers = (after.delete - before.delete) | (set(after.replace) - set(before.replace))
+    pointers |= set(after.rename) - set(before.rename)
+    pointers |= {p for p, fill in after.insert.items() if before.insert.get(p) != fill}
+    sections = set(after.insert.get("", {})) if "" in pointers else set()
+    for pointer in pointers - {""}:
+        token = pointer.split("/")[1]
+        renamed = after.rename.get("/" + token)
+        sections.add(renamed or token.replace("~1", "/").replace("~0", "~"))
+    return sections
+
+
+def _errors_in(data: dict[str, Any], sections: set[str]) -> list[ValidationError]:
+    part = {key: data[key] for key in sections if key in data}
+    return list(sections_validator().iter_errors(part))
 
 
 def _in_pruned_tree(tree: _Tree, edited: set[str]) -> frozenset[str]:
