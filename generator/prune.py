@@ -35,6 +35,33 @@ from .loader import LoadedSpec, SourceMap, child_pointer, escape_pointer_token
 from .metacheck import meta_schema, misspelt, near_miss, sections_validator, validator
 
 _MAX_ROUNDS = 40
+# Keys whose removal lets more values through, never fewer.
+_LOOSENING = frozenset(
+    [
+        "minLength",
+        "maxLength",
+        "pattern",
+        "format",
+        "enum",
+        "const",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "required",
+        "items",
+        "values",
+        "rules",
+        "messages",
+        "description",
+        "python_name",
+        "default",
+    ]
+)
+_ANY_SHAPE = {"type": "any"}
 _TEXT = "-"
 _ROOT_STAND_INS: dict[str, Any] = {
     "shipspec": 1,
@@ -65,7 +92,7 @@ def stand_in(container: str, original: Any) -> Any:
     if container == "error_formats":
         return {"text": True}
     if container in ("fields", "responses"):
-        return {"type": "any"}
+        return dict(_ANY_SHAPE)
     if container in ("params", "client_params"):
         return _param_stand_in(original)
     if container == "errata" and isinstance(original, dict):
@@ -159,14 +186,19 @@ class _Edits:
     replace: dict[str, Any] = field(default_factory=dict)
     rename: dict[str, str] = field(default_factory=dict)  # pointer of a key -> new key
     insert: dict[str, dict[str, Any]] = field(default_factory=dict)  # object -> missing keys
+    loosening: set[str] = field(default_factory=set)  # replacements that only let more through
 
     def changed_meaning(self) -> set[str]:
-        """Edits after which the model is not the one the author wrote.
+        """Edits after which examples could fail where the author's model would pass them.
 
-        A rename only applies the key the author nearly spelt, and inserted
-        texts (`source`, `title`) do not change what anything validates.
+        A rename only applies the key the author nearly spelt, inserted texts
+        (`source`, `title`) validate nothing, and dropping a constraint or
+        standing in 'any' for a field, a response or a `type` only lets more
+        through; anything else (a dropped `additional` or `nullable`, a
+        stand-in type or operation) may not.
         """
-        return self.delete | set(self.replace)
+        strict = {p for p in self.delete if p.rsplit("/", 1)[-1] not in _LOOSENING}
+        return strict | (set(self.replace) - self.loosening)
 
 
 @dataclass
@@ -266,22 +298,26 @@ class _Pruner:
                 return self._replace(here, roots[token])
             if required:
                 continue
+            if token == "type" and _takes_any_type(parent_schema):
+                return self._replace(here, "any", loosening=True)
             if depth >= 2 and _is_named_entry(parent_schema, token):
                 value = along[depth][1] if depth < len(along) else None
                 substitute = stand_in(str(path[depth - 2]), value)
                 if substitute is not None:
-                    return self._replace(here, substitute)
+                    return self._replace(here, substitute, loosening=substitute == _ANY_SHAPE)
             if here in self.edits.delete:
                 return False
             self.edits.delete.add(here)
             return True
         return False
 
-    def _replace(self, here: str, value: Any) -> bool:
+    def _replace(self, here: str, value: Any, *, loosening: bool = False) -> bool:
         if here in self.edits.replace:
             return False
         self.edits.replace[here] = value
         self.stood_in.add(here)
+        if loosening:
+            self.edits.loosening.add(here)
         return True
 
     def unknown_keys(self, tree: _Tree, error: ValidationError) -> bool:
@@ -362,6 +398,12 @@ class _Pruner:
             return True
         stuck = any(self.original(tree, _pointer_of(_path(e))) is not None for e in errors)
         return False if stuck else None
+
+
+def _takes_any_type(parent_schema: dict[str, Any]) -> bool:
+    """The parent is a shape (or an error format) whose `type` may be 'any'."""
+    declared = parent_schema.get("properties", {}).get("type")
+    return declared is not None and "const" not in declared and "enum" not in declared
 
 
 def _is_named_entry(parent_schema: dict[str, Any], token: str | int) -> bool:
