@@ -25,158 +25,26 @@ the one the author wrote.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from jsonschema.exceptions import ValidationError, best_match
 
 from .loader import LoadedSpec, SourceMap, child_pointer, escape_pointer_token
-from .metacheck import meta_schema, misspelt, near_miss, sections_validator, validator
+from .metacheck import misspelt, near_miss, sections_validator
+from .prune_parts import (
+    ANY_SHAPE,
+    LOOSENING,
+    ROOT_STAND_INS,
+    TEXT,
+    is_named_entry,
+    schemas_along,
+    stand_in,
+    takes_any_type,
+)
 
 _MAX_ROUNDS = 40
 # Keys whose removal lets more values through, never fewer.
-_LOOSENING = frozenset(
-    [
-        "minLength",
-        "maxLength",
-        "pattern",
-        "format",
-        "enum",
-        "const",
-        "minimum",
-        "maximum",
-        "exclusiveMinimum",
-        "exclusiveMaximum",
-        "minItems",
-        "maxItems",
-        "uniqueItems",
-        "required",
-        "items",
-        "values",
-        "rules",
-        "messages",
-        "description",
-        "python_name",
-        "default",
-    ]
-)
-_ANY_SHAPE = {"type": "any"}
-_TEXT = "-"
-_ROOT_STAND_INS: dict[str, Any] = {
-    "shipspec": 1,
-    "title": _TEXT,
-    "version": "0.0.0",
-    "servers": {"live": "https://example.invalid"},
-    "auth": {"scheme": "none"},
-    "operations": {},
-}
-
-
-def _param_stand_in(raw: Any) -> dict[str, Any]:
-    kept = {"in": "query", "type": "string"}
-    if isinstance(raw, dict):
-        if raw.get("in") in ("path", "query", "header"):
-            kept["in"] = raw["in"]
-        if isinstance(raw.get("name"), str):
-            kept["name"] = raw["name"]
-    return kept
-
-
-def stand_in(container: str, original: Any) -> Any:
-    """A neutral, well-formed value for a malformed entry of `container`, or None to drop it."""
-    if container == "types":
-        return {"source": _TEXT, "additional": True}
-    if container == "operations":
-        return {"source": _TEXT, "method": "GET", "path": "/", "responses": {"200": {}}}
-    if container == "error_formats":
-        return {"text": True}
-    if container in ("fields", "responses"):
-        return dict(_ANY_SHAPE)
-    if container in ("params", "client_params"):
-        return _param_stand_in(original)
-    if container == "errata" and isinstance(original, dict):
-        erratum_id = original.get("id")
-        if isinstance(erratum_id, str) and validator().is_valid(
-            {**_ROOT_STAND_INS, "provider": "x", "errata": [_erratum(erratum_id)]}
-        ):
-            return _erratum(erratum_id)
-    return None
-
-
-def _erratum(erratum_id: str) -> dict[str, str]:
-    return {"id": erratum_id, "where": _TEXT, "says": _TEXT, "resolution": _TEXT}
-
-
-# -- the meta-schema as a map from data paths to (resolved) schemas ------------------------
-
-
-def _lookup(ref: str) -> dict[str, Any]:
-    node: Any = meta_schema()
-    for token in ref.removeprefix("#/").split("/"):
-        node = node[token]
-    result: dict[str, Any] = node
-    return result
-
-
-_JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean"}
-
-
-def _json_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    return _JSON_TYPES.get(type(value), "null")
-
-
-def _fits(schema: dict[str, Any], value: Any) -> bool:
-    declared = schema.get("type")
-    if declared is None:
-        return True
-    kinds = declared if isinstance(declared, list) else [declared]
-    kind = _json_type(value)
-    return kind in kinds or (kind == "number" and "integer" in kinds)
-
-
-def _resolve(schema: Any, value: Any) -> dict[str, Any]:
-    """Follow $ref and pick the oneOf branch that fits the value's JSON type."""
-    while isinstance(schema, dict):
-        if "$ref" in schema:
-            schema = _lookup(schema["$ref"])
-            continue
-        branches = schema.get("oneOf")
-        if branches and "properties" not in schema:
-            resolved = [_resolve(branch, value) for branch in branches]
-            schema = next((b for b in resolved if _fits(b, value)), resolved[-1])
-        result: dict[str, Any] = schema
-        return result
-    return {}
-
-
-def _child_schema(schema: dict[str, Any], token: str | int) -> Any:
-    if isinstance(token, int):
-        return schema.get("items", {})
-    properties = schema.get("properties", {})
-    if token in properties:
-        return properties[token]
-    extra = schema.get("additionalProperties", {})
-    return extra if isinstance(extra, dict) else {}
-
-
-def _schemas_along(data: Any, path: list[str | int]) -> Iterator[tuple[dict[str, Any], Any]]:
-    """(resolved schema, value) of the root and of every node down the path."""
-    schema, value = _resolve(meta_schema(), data), data
-    yield schema, value
-    for token in path:
-        try:
-            value = value[token]
-        except (KeyError, IndexError, TypeError):
-            return
-        schema = _resolve(_child_schema(schema, token), value)
-        yield schema, value
-
-
 # -- edits, in the original document's pointers ---------------------------------------------
 
 
@@ -197,7 +65,7 @@ class _Edits:
         through; anything else (a dropped `additional` or `nullable`, a
         stand-in type or operation) may not.
         """
-        strict = {p for p in self.delete if p.rsplit("/", 1)[-1] not in _LOOSENING}
+        strict = {p for p in self.delete if p.rsplit("/", 1)[-1] not in LOOSENING}
         return strict | (set(self.replace) - self.loosening)
 
 
@@ -285,7 +153,7 @@ class _Pruner:
 
     def remove(self, tree: _Tree, path: list[str | int]) -> bool:
         """Drop or stand in for the smallest part around `path` that may go; False if none."""
-        along = list(_schemas_along(tree.data, path))
+        along = list(schemas_along(tree.data, path))
         for depth in range(len(path), 0, -1):
             parent_schema = along[depth - 1][0] if depth - 1 < len(along) else {}
             token = path[depth - 1]
@@ -298,13 +166,13 @@ class _Pruner:
                 return self._replace(here, roots[token])
             if required:
                 continue
-            if token == "type" and _takes_any_type(parent_schema):
+            if token == "type" and takes_any_type(parent_schema):
                 return self._replace(here, "any", loosening=True)
-            if depth >= 2 and _is_named_entry(parent_schema, token):
+            if depth >= 2 and is_named_entry(parent_schema, token):
                 value = along[depth][1] if depth < len(along) else None
                 substitute = stand_in(str(path[depth - 2]), value)
                 if substitute is not None:
-                    return self._replace(here, substitute, loosening=substitute == _ANY_SHAPE)
+                    return self._replace(here, substitute, loosening=substitute == ANY_SHAPE)
             if here in self.edits.delete:
                 return False
             self.edits.delete.add(here)
@@ -360,11 +228,11 @@ class _Pruner:
             return self.remove(tree, _path(error))
         fillers = self.edits.insert.setdefault(here, {})
         before = len(fillers)
-        fillers.update({key: _TEXT for key in missing})
+        fillers.update({key: TEXT for key in missing})
         return len(fillers) > before
 
     def root_stand_ins(self) -> dict[str, Any]:
-        return copy.deepcopy({**_ROOT_STAND_INS, "provider": self.provider})
+        return copy.deepcopy({**ROOT_STAND_INS, "provider": self.provider})
 
     def _root_stand_ins(self, instance: dict[str, Any]) -> bool:
         fillers = self.edits.insert.setdefault("", {})
@@ -398,20 +266,6 @@ class _Pruner:
             return True
         stuck = any(self.original(tree, _pointer_of(_path(e))) is not None for e in errors)
         return False if stuck else None
-
-
-def _takes_any_type(parent_schema: dict[str, Any]) -> bool:
-    """The parent is a shape (or an error format) whose `type` may be 'any'."""
-    declared = parent_schema.get("properties", {}).get("type")
-    return declared is not None and "const" not in declared and "enum" not in declared
-
-
-def _is_named_entry(parent_schema: dict[str, Any], token: str | int) -> bool:
-    """An item of an array, or an entry of a map keyed by names the author chose."""
-    if isinstance(token, int):
-        return True
-    extra = parent_schema.get("additionalProperties")
-    return isinstance(extra, dict) and token not in parent_schema.get("properties", {})
 
 
 def _leaf(error: ValidationError) -> ValidationError:
