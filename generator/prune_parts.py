@@ -60,12 +60,13 @@ def _param_stand_in(raw: Any) -> dict[str, Any]:
     return kept
 
 
-def stand_in(container: str, original: Any) -> Any:
-    """A neutral, well-formed value for a malformed entry of `container`, or None to drop it."""
+def stand_in(container: str, name: str | int, original: Any) -> Any:
+    """A neutral, well-formed value for the malformed entry `name` of `container`, or None."""
     if container == "types":
         return {"source": TEXT, "additional": True}
-    if container == "operations":
-        return {"source": TEXT, "method": "GET", "path": "/", "responses": {"200": {}}}
+    if container == "operations":  # a path of its own: no clash with another operation
+        path = f"/{name}" if isinstance(name, str) and name.isidentifier() else "/"
+        return {"source": TEXT, "method": "GET", "path": path, "responses": {"200": {}}}
     if container == "error_formats":
         return {"text": True}
     if container in ("fields", "responses"):
