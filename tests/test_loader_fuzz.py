@@ -134,23 +134,103 @@ trees = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(keys, children, max_size=6),
     max_leaves=40,
 )
-spec_like = st.fixed_dictionaries(
-    {
-        "shipspec": st.just(1),
-        "provider": st.just("x"),
-        "title": st.just("X"),
-        "version": st.just("1.0.0"),
-        "servers": st.just({"live": "https://api.example.com"}),
-        "auth": st.one_of(st.just({"scheme": "none"}), trees),
-        "operations": st.dictionaries(st.sampled_from(NAMES), trees, max_size=3),
-    },
-    optional={word: trees for word in ("types", "error_formats", "errors", "webhooks", "errata")},
-)
+
+
+TYPE_NAMES = ["Order", "OrderLine", "DeliverTo", "Missing"]
+JSON_TEXTS = ['{"name": "abcde"}', '{"name": 1}', '{"lines": [{}]}', "[]", "{", '"x"', "null"]
+
+
+def spec_documents(noise: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
+    """Nearly well-formed specs, with `noise` (random trees, or nothing) here and there.
+
+    Without noise most documents pass the meta-schema and reach the builder
+    and the example checks; with it, they exercise the pruning.
+    """
+
+    def mostly(good: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+        return st.one_of(good, good, good, noise)
+
+    shape_objects = st.fixed_dictionaries(
+        {"type": st.sampled_from(["string", "integer", "array", "object", "map", *TYPE_NAMES])},
+        optional={
+            "minLength": mostly(st.integers(0, 9)),
+            "maximum": mostly(st.integers(0, 9)),
+            "items": mostly(st.sampled_from(["string", *TYPE_NAMES])),
+            "required": mostly(st.booleans()),
+            "nullable": st.booleans(),
+            "enum": st.lists(st.sampled_from(["a", "b", 1]), min_size=1, max_size=3),
+            "fields": st.dictionaries(st.sampled_from(["a", "b"]), st.just("string")),
+        },
+    )
+    shapes = mostly(
+        st.one_of(st.sampled_from(["string", "integer", "boolean", *TYPE_NAMES]), shape_objects)
+    )
+    fields = st.dictionaries(st.sampled_from(["name", "lines", "id", "qty"]), shapes, max_size=4)
+    type_defs = mostly(
+        st.fixed_dictionaries(
+            {"source": st.just("S")},
+            optional={
+                "fields": fields,
+                "rules": mostly(st.just([{"at_least_one_of": ["name", "qty"]}])),
+                "one_of": st.lists(st.sampled_from(TYPE_NAMES), min_size=2, max_size=3),
+                "discriminator": st.sampled_from(["name", "kind"]),
+                "additional": st.booleans(),
+            },
+        )
+    )
+    bodies = st.fixed_dictionaries({"json": st.sampled_from(JSON_TEXTS)})
+    examples = st.lists(
+        st.fixed_dictionaries(
+            {"title": st.just("t")}, optional={"request": bodies, "response": bodies}
+        ),
+        max_size=2,
+    )
+    params = st.fixed_dictionaries(
+        {"in": st.sampled_from(["path", "query"]), "type": st.just("string")}
+    )
+    operations = mostly(
+        st.fixed_dictionaries(
+            {
+                "source": st.just("S"),
+                "method": mostly(st.sampled_from(["GET", "POST", "PUT"])),
+                "path": mostly(st.sampled_from(["/order", "/order/{id}"])),
+                "responses": st.dictionaries(
+                    st.sampled_from(["200", "201", "404"]), shapes, min_size=1, max_size=2
+                ),
+            },
+            optional={
+                "body": shapes,
+                "params": st.dictionaries(st.sampled_from(["id", "page"]), mostly(params)),
+                "examples": mostly(examples),
+                "errors": noise,
+                "paging": noise,
+            },
+        )
+    )
+    return st.fixed_dictionaries(
+        {
+            "shipspec": st.just(1),
+            "provider": st.just("x"),
+            "title": st.just("X"),
+            "version": st.just("1.0.0"),
+            "servers": st.just({"live": "https://api.example.com"}),
+            "auth": mostly(st.just({"scheme": "none"})),
+            "operations": st.dictionaries(
+                st.sampled_from(["get_order", "place_order", "list_orders"]), operations, max_size=3
+            ),
+            "errata": st.just([{"id": "fix-1", "where": "w", "says": "s", "resolution": "r"}]),
+        },
+        optional={
+            "types": st.dictionaries(st.sampled_from(TYPE_NAMES), type_defs),
+            "error_formats": noise,
+            "webhooks": noise,
+        },
+    )
 
 
 @st.composite
 def yaml_documents(draw: st.DrawFn) -> str:
-    data = draw(st.one_of(trees, spec_like, spec_like))
+    data = draw(st.one_of(trees, spec_documents(trees), spec_documents(st.nothing())))
     return dump(data, flow=draw(st.sampled_from([False, None, True])))
 
 
