@@ -170,7 +170,8 @@ class _Pruner:
                 return self._replace(here, "any", loosening=True)
             if depth >= 2 and is_named_entry(parent_schema, token):
                 value = along[depth][1] if depth < len(along) else None
-                substitute = stand_in(str(path[depth - 2]), token, value)
+                owner = along[depth - 2][1] if depth >= 3 and depth - 2 < len(along) else None
+                substitute = stand_in(str(path[depth - 2]), token, value, owner)
                 if substitute is not None:
                     return self._replace(here, substitute, loosening=substitute == ANY_SHAPE)
             if here in self.edits.delete:

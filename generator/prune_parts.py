@@ -50,18 +50,26 @@ ROOT_STAND_INS: dict[str, Any] = {
 }
 
 
-def _param_stand_in(raw: Any) -> dict[str, Any]:
-    kept = {"in": "query", "type": "string"}
+def _param_stand_in(key: str | int, raw: Any, owner: Any) -> dict[str, Any]:
+    """A string parameter under the same name, in the path when the path names it."""
+    kept: dict[str, Any] = {"in": "query", "type": "string"}
+    wire = key
     if isinstance(raw, dict):
         if raw.get("in") in ("path", "query", "header"):
             kept["in"] = raw["in"]
         if isinstance(raw.get("name"), str):
-            kept["name"] = raw["name"]
+            kept["name"] = wire = raw["name"]
+    path = owner.get("path") if isinstance(owner, dict) else None
+    if isinstance(path, str) and f"{{{wire}}}" in path:
+        kept["in"] = "path"
     return kept
 
 
-def stand_in(container: str, name: str | int, original: Any) -> Any:
-    """A neutral, well-formed value for the malformed entry `name` of `container`, or None."""
+def stand_in(container: str, name: str | int, original: Any, owner: Any = None) -> Any:
+    """A neutral, well-formed value for the malformed entry `name` of `container`, or None.
+
+    `owner` is the value holding `container` (the operation, for `params`).
+    """
     if container == "types":
         return {"source": TEXT, "additional": True}
     if container == "operations":  # a path of its own: no clash with another operation
@@ -72,7 +80,7 @@ def stand_in(container: str, name: str | int, original: Any) -> Any:
     if container in ("fields", "responses"):
         return dict(ANY_SHAPE)
     if container in ("params", "client_params"):
-        return _param_stand_in(original)
+        return _param_stand_in(name, original, owner)
     if container == "errata" and isinstance(original, dict):
         erratum_id = original.get("id")
         if isinstance(erratum_id, str) and validator().is_valid(
