@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, SpecError
+from .diagnostics import Diagnostic, SpecError, capped
 from .yaml12 import (
     MAP,
     MAX_ALIAS_NODES,
@@ -257,7 +257,7 @@ def load_text(text: str, display_name: str) -> LoadedSpec:
     except _Expanded as stop:
         raise SpecError([*builder.problems, stop.diagnostic]) from None
     if builder.problems:
-        raise SpecError(builder.problems)
+        raise SpecError(capped(builder.problems, display_name))
     return LoadedSpec(data=data, source=source, text=text)
 
 

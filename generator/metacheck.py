@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import json
 from collections.abc import Iterator
 from importlib import resources
@@ -18,7 +19,7 @@ import jsonschema
 import yaml
 from jsonschema.exceptions import ValidationError, best_match
 
-from .diagnostics import Diagnostic
+from .diagnostics import MAX_REPORTED, Diagnostic
 from .loader import LoadedSpec, child_pointer
 
 
@@ -155,7 +156,8 @@ def sections_validator() -> jsonschema.Draft202012Validator:
 
 
 def meta_errors(data: Any) -> list[ValidationError]:
-    return list(validator().iter_errors(data))
+    """The meta-schema's errors, at most MAX_REPORTED + 1 (more only says there are more)."""
+    return list(itertools.islice(validator().iter_errors(data), MAX_REPORTED + 1))
 
 
 def check_against_meta_schema(

@@ -21,7 +21,7 @@ from types import ModuleType
 from . import __version__
 from .assets import generator_files, template_files
 from .build import build_with_problems
-from .diagnostics import Diagnostic, SpecError
+from .diagnostics import Diagnostic, SpecError, capped
 from .loader import LoadedSpec, load_file
 from .model import Spec
 from .writer import (
@@ -134,7 +134,7 @@ def load_checked(project: Project, provider: str) -> CheckedSpec:
     if problems:
         pruned = well_formed_part(loaded, provider, errors)
         if pruned is None:
-            raise SpecError(problems)
+            raise SpecError(capped(problems, shown))
         loaded, edited = pruned.loaded, pruned.edited
     built = build_with_problems(loaded, shown)
     spec = built.spec
@@ -143,12 +143,12 @@ def load_checked(project: Project, provider: str) -> CheckedSpec:
     if problems:
         spec = checkable_part(spec, [d.pointer for d in built.hard] + list(edited))
         if not _has_examples(spec):
-            raise SpecError(problems)
+            raise SpecError(capped(problems, shown))
     checks = emit_validators(spec)
     module = load_validation_module(render_validation(spec, checks), f"_shipspec_check_{provider}")
     problems += check_examples(spec, loaded.source, module)
     if problems:
-        raise SpecError(problems)
+        raise SpecError(capped(problems, shown))
     return CheckedSpec(spec, checks, module)
 
 

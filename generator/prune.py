@@ -25,11 +25,13 @@ the one the author wrote.
 from __future__ import annotations
 
 import copy
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
 from jsonschema.exceptions import ValidationError, best_match
 
+from .diagnostics import MAX_REPORTED
 from .loader import LoadedSpec, SourceMap, child_pointer, escape_pointer_token
 from .metacheck import misspelt, near_miss, sections_validator
 from .prune_parts import (
@@ -147,7 +149,7 @@ class _Pruner:
             probe, token = probe.rsplit("/", 1)
             suffix.insert(0, token)
         old = tree.origin[probe] + "".join(f"/{token}" for token in suffix)
-        if any(old == p or old.startswith(p + "/") for p in self.stood_in):
+        if any(prefix in self.stood_in for prefix in _prefixes(old)):
             return None
         return old
 
@@ -294,8 +296,8 @@ def well_formed_part(
     `errors` are the meta-schema's errors for the whole spec; later rounds
     check again only the top-level sections the previous round edited.
     """
-    if not isinstance(loaded.data, dict):
-        return None
+    if not isinstance(loaded.data, dict) or len(errors) > MAX_REPORTED:
+        return None  # not a mapping, or too broken to be worth building
     pruner = _Pruner(loaded, provider)
     tree = _materialise(loaded, pruner.edits)
     for _ in range(_MAX_ROUNDS):
@@ -307,10 +309,18 @@ def well_formed_part(
             return None
         tree = _materialise(loaded, pruner.edits)
         errors = _errors_in(tree.data, _sections_edited(before, pruner.edits))
+        if len(errors) > MAX_REPORTED:
+            return None
     else:
         return None
     pruned = LoadedSpec(tree.data, tree.source, loaded.text)
     return Pruned(pruned, _in_pruned_tree(tree, pruner.edits.changed_meaning()))
+
+
+def _prefixes(pointer: str) -> list[str]:
+    """The pointer and every pointer above it, the root ("") included."""
+    tokens = pointer.split("/")
+    return ["/".join(tokens[:end]) for end in range(len(tokens), 0, -1)]
 
 
 def _sections_edited(before: _Edits, after: _Edits) -> set[str]:
@@ -328,7 +338,7 @@ def _sections_edited(before: _Edits, after: _Edits) -> set[str]:
 
 def _errors_in(data: dict[str, Any], sections: set[str]) -> list[ValidationError]:
     part = {key: data[key] for key in sections if key in data}
-    return list(sections_validator().iter_errors(part))
+    return list(itertools.islice(sections_validator().iter_errors(part), MAX_REPORTED + 1))
 
 
 def _in_pruned_tree(tree: _Tree, edited: set[str]) -> frozenset[str]:

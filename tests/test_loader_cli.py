@@ -172,3 +172,18 @@ def test_bytes_yaml_does_not_allow(tmp_path: Path, spec: bytes, message: str) ->
 def test_a_leading_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     result, _ = generate(tmp_path, b"\xef\xbb\xbf" + MINIMAL)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_flood_of_problems_is_cut_short(tmp_path: Path) -> None:
+    """300,000 malformed entries in a spec under the size limit: a bounded report, quickly."""
+    flood = b"".join(b"  t%d: 1\n" % index for index in range(300_000))
+    spec = MINIMAL.replace(b"types:\n", b"types:\n" + flood)
+    assert len(spec) < MAX_SPEC_BYTES
+    result, seconds = generate(tmp_path, spec)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        "specs/x.yaml:1:1: more than 1000 problems: the first 1000 are shown, fix them first"
+    )
+    assert len(lines) == 1001 and all(LOCATED.match(line) for line in lines)
+    assert seconds < 30
