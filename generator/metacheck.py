@@ -86,7 +86,7 @@ def _describe(error: ValidationError, spec: LoadedSpec) -> list[Diagnostic]:
         schema = error.schema if isinstance(error.schema, dict) else {}
         allowed = sorted(schema.get("properties", {}))
         problems = []
-        for key in sorted(set(error.instance) - set(allowed)):
+        for key in sorted(set(error.instance) - set(allowed))[: MAX_REPORTED + 1]:
             hint = near_miss(key, allowed)
             suggestion = f" (did you mean '{hint}'?)" if hint else ""
             problems.append(

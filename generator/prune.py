@@ -201,9 +201,10 @@ class _Pruner:
             return False
         changed = False
         renamed: set[str] = set()
-        for key in sorted(set(instance) - set(allowed)):
+        unknown = sorted(set(instance) - set(allowed))
+        for key in unknown:
             old = child_pointer(here, key)
-            hint = near_miss(key, allowed)
+            hint = near_miss(key, allowed) if len(unknown) <= MAX_REPORTED else None
             if hint and hint not in instance and hint not in renamed:
                 renamed.add(hint)
                 if old not in self.edits.rename:
