@@ -17,9 +17,9 @@ the builder, which assumes a well-formed document, runs on that:
 
 Every pointer of the pruned tree keeps the source position of the node it
 came from, so later diagnostics land where the text is. `Pruned.edited`
-lists the original pointers that were changed: examples of operations that
-touch them are not judged, since the model they would be judged by is not
-the one the author wrote.
+lists where an edit may have made the model stricter than the author's
+(see `_Edits.changed_meaning`): no example is judged by what lies there
+(checkable.py), so the pruning never causes a false report.
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ from .prune_parts import (
 )
 
 _MAX_ROUNDS = 40
-# Keys whose removal lets more values through, never fewer.
+
+
 # -- edits, in the original document's pointers ---------------------------------------------
 
 
@@ -133,8 +134,7 @@ def _pointer_of(path: list[str | int]) -> str:
 
 
 class _Pruner:
-    def __init__(self, loaded: LoadedSpec, provider: str) -> None:
-        self.loaded = loaded
+    def __init__(self, provider: str) -> None:
         self.edits = _Edits()
         self.provider = provider
         self.stood_in: set[str] = set()
@@ -299,7 +299,7 @@ def well_formed_part(
     """
     if not isinstance(loaded.data, dict) or len(errors) > MAX_REPORTED:
         return None  # not a mapping, or too broken to be worth building
-    pruner = _Pruner(loaded, provider)
+    pruner = _Pruner(provider)
     tree = _materialise(loaded, pruner.edits)
     for _ in range(_MAX_ROUNDS):
         before = copy.deepcopy(pruner.edits)
