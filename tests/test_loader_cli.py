@@ -187,3 +187,8 @@ def test_a_flood_of_problems_is_cut_short(tmp_path: Path) -> None:
     )
     assert len(lines) == 1001 and all(LOCATED.match(line) for line in lines)
     assert seconds < 30
+
+
+def test_fields_of_the_wrong_kind(tmp_path: Path) -> None:
+    spec = MINIMAL.replace(b"fields: {id: {type: string}}", b"fields: [a]")
+    assert_refused(tmp_path, spec, "specs/x.yaml:8:35: 'fields': must be an object (got array")
