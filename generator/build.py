@@ -467,6 +467,17 @@ class _Builder:
                     f"no operation named '{rule['operation']}'",
                 )
 
+    def check_unions(self) -> None:
+        """A union's members are plain object types: a union of unions could hold itself."""
+        for name, typedef in self.types.types.items():
+            for member in typedef.one_of:
+                inner = self.types.types.get(member)
+                if inner is not None and inner.one_of:
+                    self.error(
+                        child_pointer(child_pointer("/types", name), "one_of"),
+                        f"one_of member '{member}' is itself a union; list its members instead",
+                    )
+
     def check_webhooks(self, webhooks: tuple[Webhook, ...]) -> None:
         for hook in webhooks:
             typedef = self.types.types.get(hook.payload)
@@ -499,6 +510,7 @@ class _Builder:
         self.check_references()
         self.check_auth_wiring(auth, operations)
         self.check_webhooks(webhooks)
+        self.check_unions()
         self.check_mock(operations, webhooks)
         ops = tuple(operations.values())
         self.decide_openness(ops)
