@@ -66,10 +66,15 @@ class _Builder:
         self.types = TypeCollector(loaded.source)
         self.errata_ids = {e["id"] for e in self.raw.get("errata", [])}
         self.soft: list[Diagnostic] = []
+        self.dangling: list[tuple[str, Diagnostic]] = []  # (section, problem): see Built
 
     def error(self, pointer: str, message: str, *, key: bool = False) -> None:
         """A problem that leaves no usable model."""
         self.types.error(pointer, message, key=key)
+
+    def dangle(self, section: str, pointer: str, message: str) -> None:
+        """A name that the top-level `section` does not declare."""
+        self.dangling.append((section, self.source.diagnostic(pointer, message)))
 
     def soft_error(self, pointer: str, message: str) -> None:
         """A problem that still lets the model be built (and its examples checked)."""
@@ -272,7 +277,8 @@ class _Builder:
             names = (names,) if isinstance(names, str) else tuple(names)
             for format_name in names:
                 if format_name not in self.raw.get("error_formats", {}):
-                    self.error(
+                    self.dangle(
+                        "/error_formats",
                         child_pointer(pointer, "errors")
                         if status_text in raw.get("errors", {})
                         else "/errors",
@@ -328,7 +334,7 @@ class _Builder:
                 "/auth", f"auth scheme '{raw['scheme']}' needs `operation` (the token operation)"
             )
         if operation is not None and operation not in operations:
-            self.error("/auth/operation", f"no operation named '{operation}'")
+            self.dangle("/operations", "/auth/operation", f"no operation named '{operation}'")
         token = raw.get("token") or {}
         credentials = tuple(
             Credential(
@@ -481,7 +487,7 @@ class _Builder:
     def check_references(self) -> None:
         for name, pointer in self.types.references:
             if name not in self.types.types:
-                self.error(pointer, f"unknown type '{name}'")
+                self.dangle("/types", pointer, f"unknown type '{name}'")
 
     def decide_openness(self, operations: tuple[Operation, ...]) -> None:
         """Types reached from a request body are closed unless the spec opens them."""
@@ -547,8 +553,10 @@ class _Builder:
         formats = set(self.raw.get("error_formats") or {})
         for name, rejection in (self.raw.get("mock") or {}).items():
             if isinstance(rejection, dict) and rejection.get("format") not in formats:
-                self.error(
-                    f"/mock/{name}/format", f"unknown error format '{rejection.get('format')}'"
+                self.dangle(
+                    "/error_formats",
+                    f"/mock/{name}/format",
+                    f"unknown error format '{rejection.get('format')}'",
                 )
         hooks = {hook.name for hook in webhooks}
         for op in operations.values():
@@ -566,9 +574,27 @@ class _Builder:
                 self.error(child_pointer(pointer, "webhook"), f"no webhook named '{hook}'")
         for index, rule in enumerate(self.raw.get("sandbox") or ()):
             if rule.get("operation") and rule["operation"] not in operations:
-                self.error(
-                    f"/sandbox/{index}/operation", f"no operation named '{rule['operation']}'"
+                self.dangle(
+                    "/operations",
+                    f"/sandbox/{index}/operation",
+                    f"no operation named '{rule['operation']}'",
                 )
+
+    def check_nested_unions(self) -> None:
+        """A discriminated union's members are object types: a union of unions could hold itself.
+
+        (Unions told apart by shape get the same check in concepts/unions.)
+        """
+        for name, typedef in self.types.types.items():
+            if typedef.discriminator is None:
+                continue
+            for member in typedef.one_of:
+                inner = self.types.types.get(member)
+                if inner is not None and inner.one_of:
+                    self.error(
+                        child_pointer(child_pointer("/types", name), "one_of"),
+                        f"one_of member '{member}' is itself a union; list its members instead",
+                    )
 
     def check_webhooks(self, webhooks: tuple[Webhook, ...]) -> None:
         for hook in webhooks:
@@ -601,6 +627,7 @@ class _Builder:
         webhooks = self.webhooks()
         self.check_references()
         self.check_unions()
+        self.check_nested_unions()
         self.check_unique_by()
         self.check_auth_wiring(auth, operations)
         self.check_webhooks(webhooks)
@@ -631,34 +658,41 @@ class _Builder:
                 for e in self.raw.get("errata", [])
             ),
         )
-        problems = [*self.types.problems, *check_names(spec, self.raw, self.source)]
-        if problems:
-            raise SpecError([*problems, *self.soft])
+        # Name collisions leave a model that must not be emitted: hard problems.
+        self.types.problems.extend(check_names(spec, self.raw, self.source))
         return spec
 
 
 def build_spec(loaded: LoadedSpec, spec_path: str) -> tuple[Spec, list[Diagnostic]]:
     """The model and the problems that did not prevent it; SpecError if there is no model."""
+    built = build_with_problems(loaded, spec_path)
+    if built.hard or built.dangling:
+        raise SpecError([*built.hard, *(d for _, d in built.dangling), *built.soft])
+    return built.spec, built.soft
+
+
+@dataclasses.dataclass(frozen=True)
+class Built:
+    """A model even when it is unusable, with its problems.
+
+    With `hard` problems or `dangling` names the model is good only for
+    judging the examples of its sound parts (checkable.py); it must never
+    be emitted. `soft` problems leave it usable. A dangling name is kept
+    with the top-level section that should declare it: when that section
+    was itself malformed, every name in it dangles and saying so for each
+    would bury the one problem that matters.
+    """
+
+    spec: Spec
+    hard: list[Diagnostic]
+    dangling: list[tuple[str, Diagnostic]]  # (declaring section, problem)
+    soft: list[Diagnostic]
+
+
+def build_with_problems(loaded: LoadedSpec, spec_path: str) -> Built:
     builder = _Builder(loaded, spec_path)
     spec = builder.build()
-    return spec, builder.soft
+    return Built(spec, list(builder.types.problems), builder.dangling, builder.soft)
 
 
-def best_effort_problems(loaded: LoadedSpec, spec_path: str) -> list[Diagnostic]:
-    """Semantic problems of a spec that already failed its meta-schema check.
-
-    The builder assumes a well-formed document; on a malformed one it may stop
-    part-way, so whatever it found before that is reported beside the
-    meta-schema's findings and the rest waits for the next run.
-    """
-    builder = _Builder(loaded, spec_path)
-    try:
-        builder.build()
-    except SpecError as error:
-        return list(error.diagnostics)
-    except (KeyError, TypeError, AttributeError, ValueError, IndexError):
-        pass
-    return [*builder.types.problems, *builder.soft]
-
-
-__all__ = ["PRIMITIVES", "TypeDef", "build_spec"]
+__all__ = ["PRIMITIVES", "Built", "TypeDef", "build_spec", "build_with_problems"]

@@ -26,6 +26,21 @@ class Diagnostic:
         return f"{self.file}:{self.line}:{self.col}: {self.message}"
 
 
+MAX_REPORTED = 1000  # problems reported at once; a hostile spec may have millions
+
+
+def capped(problems: list[Diagnostic], file: str) -> list[Diagnostic]:
+    """At most MAX_REPORTED problems (the first by place), with a note when there were more.
+
+    Checks stop counting soon after the limit too, so the note gives no total.
+    """
+    unique = sorted(set(problems))
+    if len(unique) <= MAX_REPORTED:
+        return unique
+    note = f"more than {MAX_REPORTED} problems: the first {MAX_REPORTED} are shown, fix them first"
+    return [*unique[:MAX_REPORTED], Diagnostic(file, 1, 1, note)]
+
+
 class SpecError(Exception):
     """A spec could not be turned into a model; carries every diagnostic."""
 

@@ -20,9 +20,9 @@ from types import ModuleType
 
 from . import __version__
 from .assets import generator_files, template_files
-from .build import best_effort_problems, build_spec
-from .diagnostics import Diagnostic, SpecError
-from .loader import load_file
+from .build import build_with_problems
+from .diagnostics import Diagnostic, SpecError, capped
+from .loader import LoadedSpec, load_file
 from .model import Spec
 from .run_guard import output_lock, signals_held, started_workers, stop, worker_init
 from .writer import (
@@ -113,28 +113,61 @@ def load_spec(project: Project, provider: str) -> Spec:
 
 
 def load_checked(project: Project, provider: str) -> CheckedSpec:
-    """As load_spec, keeping the compiled validators so nothing emits them twice."""
+    """As load_spec, keeping the compiled validators so nothing emits them twice.
+
+    Every problem is reported in one run: meta-schema problems do not stop
+    the semantic checks of the well-formed part (prune.py), and semantic
+    problems do not stop the examples of the sound part being judged
+    (checkable.py).
+    """
+    from .checkable import checkable_part
     from .examples import check_examples, load_validation_module
-    from .metacheck import check_against_meta_schema
+    from .metacheck import check_against_meta_schema, meta_errors
+    from .prune import well_formed_part
     from .render import render_validation
     from .validator_emit import emit_validators
 
     path = project.spec_path(provider)
     shown = project.display(path)
     loaded = load_file(path, shown)
-    problems = check_against_meta_schema(loaded)
+    errors = meta_errors(loaded.data)
+    problems = [*check_against_meta_schema(loaded, errors), *_provider_mismatch(loaded, provider)]
+    edited: frozenset[str] = frozenset()
     if problems:
-        raise SpecError([*problems, *best_effort_problems(loaded, shown)])
-    if loaded.data["provider"] != provider:
-        message = f"provider '{loaded.data['provider']}' must match the file name '{provider}'"
-        raise SpecError([loaded.source.diagnostic("/provider", message)])
-    spec, soft_problems = build_spec(loaded, shown)
+        pruned = well_formed_part(loaded, provider, errors)
+        if pruned is None:
+            raise SpecError(capped(problems, shown))
+        loaded, edited = pruned.loaded, pruned.edited
+    built = build_with_problems(loaded, shown)
+    spec = built.spec
+    problems += [d for section, d in built.dangling if section not in edited]
+    problems += [*built.hard, *built.soft]
+    if problems:
+        spec = checkable_part(spec, [d.pointer for d in built.hard] + list(edited))
+        if not _has_examples(spec):
+            raise SpecError(capped(problems, shown))
     checks = emit_validators(spec)
     module = load_validation_module(render_validation(spec, checks), f"_shipspec_check_{provider}")
-    problems = [*soft_problems, *check_examples(spec, loaded.source, module)]
+    problems += check_examples(spec, loaded.source, module)
     if problems:
-        raise SpecError(problems)
+        raise SpecError(capped(problems, shown))
     return CheckedSpec(spec, checks, module)
+
+
+def _has_examples(spec: Spec) -> bool:
+    return (
+        any(op.examples for op in spec.operations)
+        or any(f.example is not None for f in spec.error_formats)
+        or any(hook.examples for hook in spec.webhooks)
+    )
+
+
+def _provider_mismatch(loaded: LoadedSpec, provider: str) -> list[Diagnostic]:
+    declared = loaded.data.get("provider") if isinstance(loaded.data, dict) else None
+    if not isinstance(declared, str) or declared == provider:
+        return []
+    message = f"provider '{declared}' must match the file name '{provider}'"
+    return [loaded.source.diagnostic("/provider", message)]
 
 
 def render_files(project: Project, provider: str, spec_text: bytes) -> dict[str, bytes]:

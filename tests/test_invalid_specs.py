@@ -8,16 +8,22 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.cli import main
 
 CASES = sorted((Path(__file__).parent / "invalid_specs").glob("*.yaml"))
+# Syntax errors are worded by libyaml (which PyYAML's wheels carry); the pure
+# Python parser words them differently, at the same places.
+WORDED_BY_LIBYAML = {"yamlsyntax", "tabs", "deepnesting"}
 
 
 @pytest.mark.parametrize("spec", CASES, ids=lambda p: p.stem)
 def test_diagnostics_match_exactly(
     spec: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    if spec.stem in WORDED_BY_LIBYAML and not yaml.__with_libyaml__:
+        pytest.skip("PyYAML without libyaml words syntax errors differently")
     (tmp_path / "specs").mkdir()
     shutil.copy(spec, tmp_path / "specs" / spec.name)
     status = main(["--project", str(tmp_path), "generate"])
