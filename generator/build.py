@@ -12,7 +12,7 @@ import dataclasses
 import json
 from typing import Any
 
-from . import naming
+from . import auth_static, naming
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
 from .diagnostics import Diagnostic, SpecError
 from .loader import LoadedSpec, child_pointer
@@ -169,6 +169,12 @@ class _Builder:
                 child_pointer(pointer, "path"),
                 f"path parameter '{{{placeholder}}}' is not declared in params (in: path)",
             )
+        own_keys = {p.key for p in params}
+        params[:0] = [
+            p
+            for p in client_params.values()
+            if p.location != "path" and p.key not in own_keys  # sent on every call
+        ]
         in_path = set(naming.path_placeholders(raw["path"]))
         for param in params:
             if param.location == "path" and param.wire_name not in in_path:
@@ -294,12 +300,23 @@ class _Builder:
         if operation is not None and operation not in operations:
             self.error("/auth/operation", f"no operation named '{operation}'")
         token = raw.get("token") or {}
+        auth_static.check(raw, self.error)
         credentials = tuple(
             Credential(
-                name, item["field"], bool(item.get("secret", False)), item.get("description", "")
+                name,
+                item.get("field", name),
+                bool(item.get("secret", False)),
+                item.get("description", ""),
             )
             for name, item in (raw.get("credentials") or {}).items()
         )
+        if not auth_static.is_static(raw["scheme"]):
+            for name, item in (raw.get("credentials") or {}).items():
+                if "field" not in item:
+                    self.error(
+                        child_pointer("/auth/credentials", name),
+                        "a token scheme's credential needs `field` (the request field it fills)",
+                    )
         if raw["scheme"] == "session_cookie" and not raw.get("cookie"):
             self.error("/auth", "auth scheme 'session_cookie' needs `cookie` (the cookie's name)")
         return Auth(
@@ -314,6 +331,7 @@ class _Builder:
             headers=tuple((raw.get("header") or {}).items()),
             cookie=raw.get("cookie"),
             description=raw.get("description", ""),
+            query=tuple((raw.get("query") or {}).items()),
         )
 
     def error_formats(self) -> tuple[ErrorFormat, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import auth_static
 from .cases import base_payload, sample
 from .model import ErrorFormat, Operation, Param, Shape, Spec
 
@@ -219,6 +220,7 @@ def mock_data(spec: Spec) -> dict[str, Any]:
             "headers": dict(auth.headers),
             "documented_credentials": documented,
             "documented_token": token,
+            "static": auth_static.as_data(auth),  # api_key / bearer / basic: where each goes
         },
         "envelope": None
         if envelope is None

@@ -236,6 +236,7 @@ class Auth:
     headers: tuple[tuple[str, str], ...] = ()
     cookie: str | None = None
     description: str = ""
+    query: tuple[tuple[str, str], ...] = ()  # static api_key: query parameters carrying it
 
 
 @dataclass(frozen=True)

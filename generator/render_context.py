@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import __version__, naming
+from . import __version__, auth_static, naming
 from .mock_tests import mock_sections
 from .model import Operation, Paging, Param, Shape, Spec, Webhook
 from .openapi_emit import accept_header
@@ -29,7 +29,7 @@ _SCHEME_SUMMARIES = {
 
 def auth_summary(spec: Spec) -> str:
     """One line on how the client authenticates, for READMEs and docs."""
-    return _SCHEME_SUMMARIES[spec.auth.scheme]
+    return {**_SCHEME_SUMMARIES, **auth_static.SUMMARIES}[spec.auth.scheme]
 
 
 def lazy_type(shape: Shape) -> str:
@@ -219,13 +219,14 @@ class AuthView:
     basic_user: str | None
     basic_password: str | None
     imports: tuple[str, ...]
+    static: tuple[dict[str, Any], ...] = ()  # auth_static.Sent rows, as data
 
 
 def auth_view(spec: Spec) -> AuthView:
     auth = spec.auth
     needs_token = auth.operation is not None
     imports = ["import time", *(["from typing import Any"] if needs_token else [])]
-    if auth.scheme == "oauth2_client_credentials":
+    if auth.scheme == "oauth2_client_credentials" or auth.scheme == "basic":
         imports.insert(0, "import base64")
     if auth.expires_at and not auth.expires_in:
         imports.insert(0, "import datetime as _dt")
@@ -239,7 +240,8 @@ def auth_view(spec: Spec) -> AuthView:
     credentials = auth.credentials
     return AuthView(
         scheme=auth.scheme,
-        summary=_SCHEME_SUMMARIES[auth.scheme],
+        summary=auth_summary(spec),
+        static=tuple(auth_static.as_data(auth)),
         needs_token=needs_token,
         credentials=credentials,
         credential_names=tuple(c.python_name for c in credentials),

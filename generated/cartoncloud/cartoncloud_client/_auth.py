@@ -13,6 +13,8 @@ from typing import Any
 from ._operations import GET_TOKEN, OperationInfo
 
 REFRESH_MARGIN_SECONDS = 30.0
+# Static credentials: (header|query, name, template over credential names, HTTP Basic?)
+STATIC: tuple[tuple[str, str, str, bool], ...] = ()
 
 
 class Secret:
@@ -112,3 +114,21 @@ class Auth:
         return {
             "Authorization": "Bearer {token}".replace("{token}", token),
         }
+
+    def query(self) -> dict[str, str]:
+        """Query parameters that authenticate one request (an API key in the URL)."""
+        return self._static("query")
+
+    def _static(self, location: str) -> dict[str, str]:
+        """The static credentials sent at `location`, filled into their templates."""
+        values = {
+            "client_id": self._client_id.reveal(),
+            "client_secret": self._client_secret.reveal(),
+        }
+        sent: dict[str, str] = {}
+        for where, name, template, basic in STATIC:
+            if where != location:
+                continue
+            value = template.format(**values)
+            sent[name] = value
+        return sent

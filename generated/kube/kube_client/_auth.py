@@ -9,6 +9,8 @@ from __future__ import annotations
 import time
 
 REFRESH_MARGIN_SECONDS = 30.0
+# Static credentials: (header|query, name, template over credential names, HTTP Basic?)
+STATIC: tuple[tuple[str, str, str, bool], ...] = ()
 
 
 class Secret:
@@ -87,3 +89,20 @@ class Auth:
     def headers(self) -> dict[str, str]:
         """Headers that authenticate one request."""
         return {"Cookie": f"ksi={self._session_cookie.reveal()}"}
+
+    def query(self) -> dict[str, str]:
+        """Query parameters that authenticate one request (an API key in the URL)."""
+        return self._static("query")
+
+    def _static(self, location: str) -> dict[str, str]:
+        """The static credentials sent at `location`, filled into their templates."""
+        values = {
+            "session_cookie": self._session_cookie.reveal(),
+        }
+        sent: dict[str, str] = {}
+        for where, name, template, basic in STATIC:
+            if where != location:
+                continue
+            value = template.format(**values)
+            sent[name] = value
+        return sent

@@ -125,9 +125,10 @@ class _BaseClient:
             )
         headers = httpx.Headers(request.headers)
         headers.update(credentials)
+        in_query = self._auth.query()
         return httpx.Request(
             request.method,
-            request.url,
+            request.url.copy_merge_params(in_query) if in_query else request.url,
             headers=headers,
             content=request.content,
             extensions=request.extensions,

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 from ._operations import GET_TOKEN, OperationInfo
 
 REFRESH_MARGIN_SECONDS = 30.0
+# Static credentials: (header|query, name, template over credential names, HTTP Basic?)
+STATIC: tuple[tuple[str, str, str, bool], ...] = ()
 
 
 class Secret:
@@ -114,6 +116,24 @@ class Auth:
         return {
             "Authorization": "Bearer {token}".replace("{token}", token),
         }
+
+    def query(self) -> dict[str, str]:
+        """Query parameters that authenticate one request (an API key in the URL)."""
+        return self._static("query")
+
+    def _static(self, location: str) -> dict[str, str]:
+        """The static credentials sent at `location`, filled into their templates."""
+        values = {
+            "email": self._email.reveal(),
+            "password": self._password.reveal(),
+        }
+        sent: dict[str, str] = {}
+        for where, name, template, basic in STATIC:
+            if where != location:
+                continue
+            value = template.format(**values)
+            sent[name] = value
+        return sent
 
 
 EXPIRY_ZONE = ZoneInfo("Europe/London")

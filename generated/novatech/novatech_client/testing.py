@@ -263,9 +263,28 @@ class MockProvider:
             for name, wire in AUTH["credentials"].items()
         )
 
+    def static_credentials(self, location: str) -> dict[str, str]:
+        """The static credentials (API key, token, HTTP Basic) a request must carry at `location`."""
+        sent: dict[str, str] = {}
+        for row in AUTH["static"]:
+            if row["location"] == location:
+                value = row["template"].format(**self.credentials)
+                sent[row["name"]] = (
+                    "Basic " + base64.b64encode(value.encode()).decode() if row["basic"] else value
+                )
+        return sent
+
     def _authorised(self, request: Request) -> bool:
         if AUTH["scheme"] == "none":
             return True
+        if AUTH["static"]:
+            # a missing or wrong API key, token or password: 401, as the provider answers it
+            given = {"header": request.headers, "query": request.query_params}
+            return all(
+                given[location].get(name) == value
+                for location in ("header", "query")
+                for name, value in self.static_credentials(location).items()
+            )
         if AUTH["scheme"] == "session_cookie":
             name = next(iter(AUTH["credentials"]))
             # the document writes the header quoted (Cookie: "ksi=..."); its curls are taken as written
@@ -349,6 +368,7 @@ class MockProvider:
         params = self._params(request, op, path_values)
         problems = _validation.validate_params(op["name"], params)
         known = {p["wire_name"] for p in op["params"] if p["location"] == "query"}
+        known |= {row["name"] for row in AUTH["static"] if row["location"] == "query"}
         problems += [
             Problem(
                 "/" + name,
