@@ -59,7 +59,8 @@ def check(raw: Mapping[str, Any], error: Callable[[str, str], None]) -> None:
     wanted = _CREDENTIAL_COUNT[scheme]
     if count != wanted:
         what = "user then password" if scheme == "basic" else "the key or token"
-        error("/auth", f"auth scheme '{scheme}' needs {wanted} credential(s) ({what}), got {count}")
+        where = "/auth/credentials" if "credentials" in raw else "/auth"
+        error(where, f"auth scheme '{scheme}' needs {wanted} credential(s) ({what}), got {count}")
     for key in ("operation", "token", "cookie", "token_url"):
         if key in raw:
             error(
@@ -67,11 +68,9 @@ def check(raw: Mapping[str, Any], error: Callable[[str, str], None]) -> None:
             )
     if scheme == "api_key" and not raw.get("header") and not raw.get("query"):
         error("/auth", "auth scheme 'api_key' needs `header` or `query` (where the key goes)")
-    if scheme == "basic" and (raw.get("header") or raw.get("query")):
-        error(
-            "/auth",
-            "auth scheme 'basic' always sends `Authorization: Basic ...`: no header or query",
-        )
+    for key in ("header", "query"):
+        if scheme == "basic" and key in raw:
+            error(f"/auth/{key}", "auth scheme 'basic' always sends `Authorization: Basic ...`")
     for where in ("header", "query"):
         for name, template in (raw.get(where) or {}).items():
             rest = str(template).replace("{token}", "")

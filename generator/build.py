@@ -36,6 +36,7 @@ from .model import (
     Webhook,
     WebhookExample,
 )
+from .paging_check import check_paging
 
 
 def _idempotent_by_default(method: str, params: list[Param]) -> bool:
@@ -422,7 +423,10 @@ class _Builder:
                 child_pointer(pointer, "paging"), "`paging: true` needs a top-level `paging`"
             )
             return None
-        return _paging({**base, **(raw if isinstance(raw, dict) else {})})
+        paging = _paging({**base, **(raw if isinstance(raw, dict) else {})})
+        name = pointer.rsplit("/", 1)[-1]
+        check_paging(name, paging, child_pointer(pointer, "paging"), self.error)
+        return paging
 
     def envelope(self) -> Envelope | None:
         raw = self.raw.get("envelope")
