@@ -22,8 +22,7 @@ from collections.abc import Callable
 from .model import Paging
 
 _NEEDS = (
-    "declare total_field with end_field, link_header, "
-    "or total_pages_header with page_number_header"
+    "declare total_field with end_field, link_header, or total_pages_header with page_number_header"
 )
 
 
