@@ -37,6 +37,7 @@ from .model import (
     WebhookExample,
 )
 from .paging_check import check_paging
+from .rate_limit import build_rate_limit
 
 
 def _idempotent_by_default(method: str, params: list[Param]) -> bool:
@@ -562,6 +563,7 @@ class _Builder:
         self.check_mock(operations, webhooks)
         ops = tuple(operations.values())
         self.decide_openness(ops)
+        rate_limit = build_rate_limit(self.raw.get("rate_limit"), self.error)
         if self.types.problems:
             raise SpecError([*self.types.problems, *self.soft])
         return Spec(
@@ -583,6 +585,7 @@ class _Builder:
             paging=self.paging(),
             mock=self.raw.get("mock"),
             sandbox=tuple(self.raw.get("sandbox") or ()),
+            rate_limit=rate_limit,
             errata=tuple(
                 Erratum(e["id"], e["where"], e["says"], e["resolution"])
                 for e in self.raw.get("errata", [])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import auth_static
+from . import auth_static, rate_limit
 from .cases import base_payload, sample
 from .model import ErrorFormat, Operation, Param, Shape, Spec
 
@@ -231,6 +231,7 @@ def mock_data(spec: Spec) -> dict[str, Any]:
             "result_field": envelope.result_field,
         },
         "rejections": _rejections(spec),
+        "rate_limit": rate_limit.as_data(spec.rate_limit),  # the provider's own wait headers
         "headers": dict(spec.headers),  # constant headers every request must carry
         "token_ttl": int((spec.mock or {}).get("token_ttl_seconds", 3600)),
         "unreadable": str((spec.mock or {}).get("unreadable", "invalid JSON")),

@@ -170,4 +170,6 @@ def mock_sections(spec: Spec) -> frozenset[str]:
         found.add("rejections")
     if spec.headers:
         found.add("headers")
+    if spec.rate_limit is not None:
+        found.add("rate_limit")
     return frozenset(found)

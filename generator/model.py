@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .rate_limit import RateLimit
+
 
 @dataclass(frozen=True)
 class EnumValue:
@@ -294,6 +296,7 @@ class Spec:
     paging: Paging | None = None
     mock: Mapping[str, Any] | None = None  # how the provider mock rejects requests
     sandbox: tuple[Mapping[str, Any], ...] = ()
+    rate_limit: RateLimit | None = None  # the provider's own wait headers
 
     @property
     def package(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import __version__, auth_static, naming
+from . import __version__, auth_static, naming, rate_limit
 from .mock_tests import mock_sections
 from .model import Operation, Paging, Param, Shape, Spec, Webhook
 from .openapi_emit import accept_header
@@ -363,6 +363,7 @@ class Context:
     paging: Any
     paging_convention: Paging
     paged: bool  # some operation pages, so the client needs _paging
+    rate_limit: dict[str, Any] | None  # rate_limit.as_data: the provider's own wait headers
     client_abc_import: str
     client_package_import: str
     paging_sample_headers: dict[str, str]
@@ -567,6 +568,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         paging=spec.paging,
         paging_convention=spec.paging or Paging(),
         paged=(paged := any(op.paging for op in spec.operations)),
+        rate_limit=rate_limit.as_data(spec.rate_limit),
         client_abc_import="from collections.abc import "
         + ", ".join(
             (["AsyncIterator"] if paged else [])

@@ -133,3 +133,24 @@ def test_static_credentials_on_every_call_and_never_shown(
             assert carried[name] == value
         secret = list(kwargs.values())[-1]
         assert secret not in shown
+
+
+@pytest.mark.parametrize(
+    ("construct", "headers", "expected"),
+    [
+        ("ratelimitepoch", {"X-RateLimit-Reset": "1000005"}, 5.0),
+        ("ratelimitepoch", {"X-RateLimit-Reset": "999990"}, 0.0),  # already reset: no wait
+        ("ratelimitepoch", {"Retry-After": "2", "X-RateLimit-Reset": "1000005"}, 2.0),
+        ("ratelimitepoch", {"X-Retry-After": "7"}, None),  # not this provider's header
+        ("ratelimitdelta", {"X-Retry-After": "3"}, 3.0),
+        ("ratelimitdelta", {"X-RateLimit-Reset": "4"}, 4.0),
+        ("ratelimitdelta", {"X-RateLimit-Reset": "soon"}, None),
+        ("ratelimitdelta", {"X-RateLimit-Reset": "100000"}, 60.0),  # capped
+    ],
+)
+def test_the_providers_wait_headers_are_read_as_declared(
+    project: Path, construct: str, headers: dict[str, str], expected: float | None
+) -> None:
+    for _ in _load(project, construct):
+        retries = importlib.import_module(f"{construct}_client._retries")
+        assert retries.asked_delay(httpx.Headers(headers), now=1_000_000.0) == expected

@@ -259,7 +259,7 @@ class _BaseClient:
                 if status in _retries.MAYBE_PROCESSED:
                     unanswered = f"HTTP {status}"
                 attempt += 1
-                asked = _retries.retry_after(outcome.headers.get("retry-after"))
+                asked = _retries.asked_delay(outcome.headers)
                 yield _Sleep(_retries.delay(attempt, asked))
                 continue
             return outcome

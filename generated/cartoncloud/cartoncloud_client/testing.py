@@ -32,6 +32,7 @@ import hmac
 import itertools
 import json
 import logging
+import math
 import re
 import time
 from collections.abc import Awaitable, Callable
@@ -68,6 +69,20 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 class Fault:
     status: int
     retry_after: str | None = None
+
+
+def _wait_headers(seconds: str) -> dict[str, str]:
+    """How this provider says "wait `seconds`": Retry-After, or its own headers (spec rate_limit)."""
+    limit = DATA["rate_limit"]
+    if limit is None:
+        return {"Retry-After": seconds}
+    headers = {limit["retry_after"]: seconds} if limit["retry_after"] else {}
+    if limit["reset"]:
+        wait = float(seconds)
+        headers[limit["reset"]] = (
+            str(math.ceil(time.time() + wait)) if limit["reset_as"] == "epoch" else seconds
+        )
+    return headers
 
 
 @dataclass
@@ -337,7 +352,7 @@ class MockProvider:
         if self.faults.statuses:
             fault = self.faults.statuses.pop(0)
             log.warning("injected fault: HTTP %s for %s", fault.status, where)
-            headers = {"Retry-After": fault.retry_after} if fault.retry_after else {}
+            headers = _wait_headers(fault.retry_after) if fault.retry_after else {}
             response = self.reject(
                 "validation", [("", f"injected HTTP {fault.status}")], fault.status
             )
