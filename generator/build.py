@@ -15,6 +15,7 @@ from typing import Any
 from . import auth_static, naming
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
 from .diagnostics import Diagnostic, SpecError
+from .idempotency_key import idempotency_header
 from .loader import LoadedSpec, child_pointer
 from .model import (
     Auth,
@@ -279,6 +280,7 @@ class _Builder:
             mock=raw.get("mock"),
             headers=tuple((raw.get("headers") or {}).items()),
             response_only=response_only,
+            idempotency_key=idempotency_header(raw, pointer, self.error),
         )
 
     def _body_field_names(self, body: Any) -> set[str] | None:

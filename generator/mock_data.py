@@ -165,6 +165,7 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
         "body_encoding": op.body_encoding,
         "form_kinds": _kinds(spec, op.body) if op.body_encoding == "form" else {},
         "auth": op.auth,
+        "idempotency_key": op.idempotency_key,  # a repeated key gets the first answer
         "status": success.status,
         "response_encoding": success.encoding,
         "response": response,

@@ -172,4 +172,6 @@ def mock_sections(spec: Spec) -> frozenset[str]:
         found.add("headers")
     if spec.rate_limit is not None:
         found.add("rate_limit")
+    if any(op.idempotency_key for op in spec.operations):
+        found.add("idempotency_keys")
     return frozenset(found)

@@ -211,6 +211,7 @@ class Operation:
     mock: Mapping[str, Any] | None = None  # declarative, read only by the provider mock
     headers: tuple[tuple[str, str], ...] = ()  # constant headers of this operation
     response_only: tuple[str, ...] = ()  # body fields only responses carry, refused here
+    idempotency_key: str | None = None  # header carrying a per-call key (idempotency_key.py)
 
     @property
     def success(self) -> Response:

@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from . import __version__
+from . import __version__, idempotency_key
 from .jsonschema_emit import components, shape_schema
 from .model import Constraints, Operation, Param, Response, Shape, Spec, Webhook
 from .openapi_errors import (
@@ -123,6 +123,8 @@ def _parameters(spec: Spec, op: Operation) -> list[dict[str, Any]]:
     result += [
         {"$ref": f"#/components/parameters/{_component_key(name)}"} for name, _ in spec.headers
     ]
+    if op.idempotency_key:
+        result.append(idempotency_key.openapi_parameter(op.idempotency_key))
     return result
 
 

@@ -112,6 +112,7 @@ class OperationView:
     auth: bool
     idempotent: bool
     idempotent_with: str | None  # idempotent only when this (optional) header is sent
+    idempotency_key: str | None  # header the client fills with a per-call key
     success_statuses: tuple[int, ...]
     response_encoding: str
     response_type: str
@@ -182,6 +183,7 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         auth=op.auth,
         idempotent=op.idempotent,
         idempotent_with=_idempotent_with(op),
+        idempotency_key=op.idempotency_key,
         success_statuses=tuple(r.status for r in op.responses if r.status < 400),
         response_encoding=success.encoding,
         response_type=annotation(success.shape) if success.shape else "type(None)",

@@ -154,3 +154,28 @@ def test_the_providers_wait_headers_are_read_as_declared(
     for _ in _load(project, construct):
         retries = importlib.import_module(f"{construct}_client._retries")
         assert retries.asked_delay(httpx.Headers(headers), now=1_000_000.0) == expected
+
+
+@pytest.fixture
+def idempotencykey(project: Path) -> Iterator[ModuleType]:
+    yield from _load(project, "idempotencykey")
+
+
+def test_one_idempotency_key_per_call_reused_on_its_retries(idempotencykey: ModuleType) -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if len(seen) == 1:
+            return httpx.Response(500)  # may have been processed: replayed only with a key
+        return httpx.Response(201, json={"id": "o1", "reference": "PO-1"})
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    with idempotencykey.Client(api_key="k-12345", http_client=http) as client:
+        client.create_order({"reference": "PO-1"})
+        client.create_order({"reference": "PO-2"})
+        client.create_order({"reference": "PO-3"}, extra_headers={"Idempotency-Key": "mine"})
+    keys = [request.headers["Idempotency-Key"] for request in seen]
+    assert len(keys) == 4
+    assert keys[0] == keys[1] and len(keys[0]) == 36  # the retry of one call: one UUID
+    assert keys[2] not in (keys[0], "mine") and keys[3] == "mine"

@@ -13,6 +13,7 @@ import json
 import logging
 import threading
 import time
+import uuid
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
@@ -152,6 +153,9 @@ class _BaseClient:
                 cached: T = hit[1]
                 return cached
         headers = {**self._extra_headers, **(extra_headers or {})}
+        if op.idempotency_key and op.idempotency_key.lower() not in {h.lower() for h in headers}:
+            # one key per logical call: every retry and replay of this request carries it
+            headers[op.idempotency_key] = str(uuid.uuid4())
         if self._auth.is_token_operation(op):
             headers = {**self._auth.token_headers(), **headers}  # e.g. HTTP Basic credentials
         # Validation comes first: a bad payload never reaches the network,

@@ -171,6 +171,10 @@ class MockProvider:
         self.arrivals: list[float] = []  # when each request arrived (time.monotonic)
         self.deliveries: list[tuple[int, dict[str, Any]]] = []
         self.tokens: dict[str, float] = {}
+        self.answered: dict[tuple[str, str], tuple[bytes, int, str | None]] = (
+            {}
+        )  # by idempotency key
+        self.replayed = 0  # answers given again for a repeated idempotency key
         if AUTH["documented_token"]:
             self.tokens[AUTH["documented_token"]] = float(
                 "inf"
@@ -406,7 +410,29 @@ class MockProvider:
             if not self._credentials_ok(request, payload):
                 return self.reject("auth", [("", "the credentials were refused")])
             return self._respond(op, self._issue_token(op))
-        return self.act(op, params, payload)
+        return self._once_per_key(request, op, lambda: self.act(op, params, payload))
+
+    def _once_per_key(
+        self, request: Request, op: dict[str, Any], act: Callable[[], Response]
+    ) -> Response:
+        """Do the work once per idempotency key; a repeated key gets the first answer again."""
+        header = op["idempotency_key"]
+        key = request.headers.get(header) if header else None
+        if not key:
+            return act()
+        seen = self.answered.get((op["name"], key))
+        if seen is not None:
+            self.replayed += 1
+            body, status, media = seen
+            return Response(body, status_code=status, media_type=media)
+        response = act()
+        if response.status_code < 500:
+            self.answered[(op["name"], key)] = (
+                bytes(response.body),
+                response.status_code,
+                response.media_type,
+            )
+        return response
 
     async def _payload(self, request: Request, op: dict[str, Any]) -> tuple[Any, Response | None]:
         """The request body read as the operation takes it, or the refusal of an unreadable one."""
