@@ -227,11 +227,9 @@ class AuthView:
 def auth_view(spec: Spec) -> AuthView:
     auth = spec.auth
     needs_token = auth.operation is not None
-    imports = ["import time", *(["from typing import Any"] if needs_token else [])]
-    if auth.scheme == "oauth2_client_credentials" or auth.scheme == "basic":
-        imports.insert(0, "import base64")
+    imports = ["import base64", "import time", *(["from typing import Any"] if needs_token else [])]
     if auth.expires_at and not auth.expires_in:
-        imports.insert(0, "import datetime as _dt")
+        imports.insert(1, "import datetime as _dt")
         if auth.expires_at_zone != "UTC":
             imports.append("from zoneinfo import ZoneInfo")  # stdlib "from" imports sort last
     if needs_token:

@@ -50,6 +50,16 @@ def test_generated_tests_pass_against_the_generated_mock(project: Path, construc
     assert " passed" in result.stdout
 
 
+def test_construct_packages_are_mypy_strict_and_ruff_clean(project: Path) -> None:
+    packages = [str(project / "generated" / c / f"{c}_client") for c in CONSTRUCTS]
+    for command in (
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *packages],
+        [sys.executable, "-m", "ruff", "check", "--no-cache", *packages],
+    ):
+        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
 def _load(project: Path, construct: str) -> Iterator[ModuleType]:
     folder = str(project / "generated" / construct)
     sys.path.insert(0, folder)

@@ -6,6 +6,7 @@ message can show them."""
 
 from __future__ import annotations
 
+import base64
 import time
 from typing import Any
 
@@ -123,7 +124,7 @@ class Auth:
 
     def _static(self, location: str) -> dict[str, str]:
         """The static credentials sent at `location`, filled into their templates."""
-        values = {
+        values: dict[str, str] = {
             "username": self._username.reveal(),
             "password": self._password.reveal(),
         }
@@ -132,5 +133,5 @@ class Auth:
             if where != location:
                 continue
             value = template.format(**values)
-            sent[name] = value
+            sent[name] = "Basic " + base64.b64encode(value.encode()).decode() if basic else value
         return sent

@@ -121,7 +121,7 @@ class Auth:
 
     def _static(self, location: str) -> dict[str, str]:
         """The static credentials sent at `location`, filled into their templates."""
-        values = {
+        values: dict[str, str] = {
             "client_id": self._client_id.reveal(),
             "client_secret": self._client_secret.reveal(),
         }
@@ -130,5 +130,5 @@ class Auth:
             if where != location:
                 continue
             value = template.format(**values)
-            sent[name] = value
+            sent[name] = "Basic " + base64.b64encode(value.encode()).decode() if basic else value
         return sent

@@ -6,6 +6,7 @@ message can show them."""
 
 from __future__ import annotations
 
+import base64
 import time
 
 REFRESH_MARGIN_SECONDS = 30.0
@@ -96,7 +97,7 @@ class Auth:
 
     def _static(self, location: str) -> dict[str, str]:
         """The static credentials sent at `location`, filled into their templates."""
-        values = {
+        values: dict[str, str] = {
             "session_cookie": self._session_cookie.reveal(),
         }
         sent: dict[str, str] = {}
@@ -104,5 +105,5 @@ class Auth:
             if where != location:
                 continue
             value = template.format(**values)
-            sent[name] = value
+            sent[name] = "Basic " + base64.b64encode(value.encode()).decode() if basic else value
         return sent

@@ -6,6 +6,7 @@ message can show them."""
 
 from __future__ import annotations
 
+import base64
 import time
 
 REFRESH_MARGIN_SECONDS = 30.0
@@ -95,11 +96,11 @@ class Auth:
 
     def _static(self, location: str) -> dict[str, str]:
         """The static credentials sent at `location`, filled into their templates."""
-        values = {}
+        values: dict[str, str] = {}
         sent: dict[str, str] = {}
         for where, name, template, basic in STATIC:
             if where != location:
                 continue
             value = template.format(**values)
-            sent[name] = value
+            sent[name] = "Basic " + base64.b64encode(value.encode()).decode() if basic else value
         return sent
