@@ -37,6 +37,7 @@ from .model import (
     Webhook,
     WebhookExample,
 )
+from .oauth2_refresh import refresh_field
 from .paging_check import check_paging
 from .rate_limit import build_rate_limit
 
@@ -336,6 +337,7 @@ class _Builder:
             cookie=raw.get("cookie"),
             description=raw.get("description", ""),
             query=tuple((raw.get("query") or {}).items()),
+            refresh_token=refresh_field(raw, self.error),
         )
 
     def error_formats(self) -> tuple[ErrorFormat, ...]:

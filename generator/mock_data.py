@@ -222,6 +222,7 @@ def mock_data(spec: Spec) -> dict[str, Any]:
             "documented_credentials": documented,
             "documented_token": token,
             "static": auth_static.as_data(auth),  # api_key / bearer / basic: where each goes
+            "refresh_token": auth.refresh_token,  # OAuth2: issue and honour refresh tokens
         },
         "envelope": None
         if envelope is None

@@ -240,6 +240,7 @@ class Auth:
     cookie: str | None = None
     description: str = ""
     query: tuple[tuple[str, str], ...] = ()  # static api_key: query parameters carrying it
+    refresh_token: str | None = None  # OAuth2: response field of the refresh token
 
 
 @dataclass(frozen=True)

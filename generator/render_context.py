@@ -222,6 +222,7 @@ class AuthView:
     basic_password: str | None
     imports: tuple[str, ...]
     static: tuple[dict[str, Any], ...] = ()  # auth_static.Sent rows, as data
+    refresh_token: str | None = None  # OAuth2: the token response's refresh-token field
 
 
 def auth_view(spec: Spec) -> AuthView:
@@ -251,6 +252,7 @@ def auth_view(spec: Spec) -> AuthView:
         expires_at_format=auth.expires_at_format or "%Y-%m-%dT%H:%M:%S",
         expires_at_zone=auth.expires_at_zone,
         expires_in=auth.expires_in,
+        refresh_token=auth.refresh_token,
         headers=auth.headers,
         cookie=auth.cookie,
         basic_user=credentials[0].python_name if len(credentials) > 1 else None,

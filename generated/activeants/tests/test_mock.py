@@ -225,18 +225,6 @@ def _unauthenticated_query(example: dict[str, Any]) -> dict[str, str]:
     return {name: value for name, value in example["query"].items() if name not in static}
 
 
-def test_missing_static_credentials_are_refused(served: Served) -> None:
-    """An API key, token or password the request leaves out: the provider's auth rejection."""
-    if not MOCK["auth"]["static"]:
-        pytest.skip("the credentials come from a token or a cookie, not given as they are")
-    op = next(op for op in MOCK["operations"] if op["auth"] and op["method"] == "GET")
-    url = served.url + _filled(op["path"])
-    refused = httpx.get(url, headers=dict(MOCK["headers"]))
-    assert refused.status_code == MOCK["rejections"].get("auth", {}).get("status", 400)
-    accepted = httpx.get(url, headers=_past_auth(served.mock), params=_auth_query(served.mock))
-    assert accepted.status_code != refused.status_code
-
-
 def test_synced_entities_are_not_listed_again(sync: dict[str, Any], served: Served) -> None:
     listing, mark = sync["list"], sync["mark"]
     with _client(served) as client:

@@ -273,12 +273,24 @@ class _BaseClient:
 
     def _token_flow(self) -> Flow[None]:
         op, body, headers = self._auth.token_request()
+        refreshing = self._auth.refreshing  # the refresh grant: not the full grant's request type
         request = _core.build_request(
-            self._http, op, {}, body, validate=self.validate, headers=headers, timeout=self.timeout
+            self._http,
+            op,
+            {},
+            body,
+            validate=self.validate and not refreshing,
+            headers=headers,
+            timeout=self.timeout,
         )
         # A token request changes nothing at the provider but the token it
         # issues: safe to send again after a timeout, whatever its method.
         response = yield from self._exchange(op, request, self.max_retries, replayable=True)
+        if refreshing and response.status_code in (400, 401, 403):
+            # the refresh token expired or was revoked: the full grant, once
+            self._auth.drop_refresh()
+            yield from self._token_flow()
+            return
         if response.status_code in (400, 401, 403):
             names = ", ".join(self._auth.credential_names)
             raise _errors.AuthenticationError(

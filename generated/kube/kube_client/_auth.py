@@ -43,6 +43,7 @@ class Auth:
     def __init__(self, session_cookie: str) -> None:
         self._session_cookie = Secret(session_cookie)
         self._token: Secret | None = None
+        self._refresh: Secret | None = None  # OAuth2 refresh token, used before the full grant
         self._expires_at: float | None = None
         self.generation = 0  # counts the tokens stored, so a stale 401 drops only its own
 
@@ -58,8 +59,7 @@ class Auth:
 
     def _secrets(self) -> list[str]:
         held: list[Secret] = [self._session_cookie]
-        if self._token is not None:
-            held.append(self._token)
+        held += [secret for secret in (self._token, self._refresh) if secret is not None]
         return [secret.reveal() for secret in held]
 
     def valid(self, now: float | None = None) -> bool:

@@ -174,6 +174,8 @@ class MockProvider:
         self.answered: dict[tuple[str, str], tuple[bytes, int, str | None]] = (
             {}
         )  # by idempotency key
+        self.refresh_tokens: set[str] = set()  # OAuth2 refresh tokens issued and not yet used
+        self.grants: list[str] = []  # the grant of every token issued, in order
         self.replayed = 0  # answers given again for a repeated idempotency key
         if AUTH["documented_token"]:
             self.tokens[AUTH["documented_token"]] = float(
@@ -206,6 +208,17 @@ class MockProvider:
 
     def expire_tokens(self) -> None:
         self.tokens.clear()
+
+    def _refresh(self, request: Request, op: dict[str, Any], payload: dict[str, Any]) -> Response:
+        """The OAuth2 refresh grant: a known refresh token buys a new token (and is rotated)."""
+        given = payload.get("refresh_token")
+        basic_ok = AUTH["scheme"] != "oauth2_client_credentials" or self._credentials_ok(
+            request, payload
+        )
+        if not basic_ok or given not in self.refresh_tokens:
+            return self.reject("auth", [("", "the refresh token was refused")])
+        self.refresh_tokens.discard(given)
+        return self._respond(op, self._issue_token(op, "refresh_token"))
 
     async def _control(self, request: Request) -> Response:
         if request.method == "DELETE":
@@ -256,11 +269,16 @@ class MockProvider:
         return _rejection(spec, [("", message)], status)
 
     # -- auth --------------------------------------------------------------
-    def _issue_token(self, op: dict[str, Any]) -> Any:
+    def _issue_token(self, op: dict[str, Any], grant: str = "credentials") -> Any:
         token = f"mock-token-{next(self._ids)}"
         self.tokens[token] = self.now() + DATA["token_ttl"]
+        self.grants.append(grant)
         body = copy.deepcopy(op["response"]) if isinstance(op["response"], dict) else {}
         body[AUTH["token_field"]] = token
+        if AUTH["refresh_token"]:
+            refresh = f"mock-refresh-{next(self._ids)}"
+            self.refresh_tokens.add(refresh)
+            body[AUTH["refresh_token"]] = refresh
         if AUTH["expires_in"]:
             body[AUTH["expires_in"]] = DATA["token_ttl"]
         if AUTH["expires_at"]:
@@ -384,6 +402,13 @@ class MockProvider:
             return self.reject("auth", [("", "missing, invalid or expired credentials")])
         if unreadable is not None:
             return unreadable
+        if (
+            is_token
+            and AUTH["refresh_token"]
+            and isinstance(payload, dict)
+            and payload.get("grant_type") == "refresh_token"
+        ):
+            return self._refresh(request, op, payload)
         params = self._params(request, op, path_values)
         problems = _validation.validate_params(op["name"], params)
         known = {p["wire_name"] for p in op["params"] if p["location"] == "query"}
@@ -409,7 +434,12 @@ class MockProvider:
         if is_token:
             if not self._credentials_ok(request, payload):
                 return self.reject("auth", [("", "the credentials were refused")])
-            return self._respond(op, self._issue_token(op))
+            grant = (
+                str(payload.get("grant_type", "credentials"))
+                if isinstance(payload, dict)
+                else "credentials"
+            )
+            return self._respond(op, self._issue_token(op, grant))
         return self._once_per_key(request, op, lambda: self.act(op, params, payload))
 
     def _once_per_key(
