@@ -40,6 +40,7 @@ from .model import (
 from .oauth2_refresh import refresh_field
 from .paging_check import check_paging
 from .rate_limit import build_rate_limit
+from .server_variables import build_server_variables
 
 
 def _idempotent_by_default(method: str, params: list[Param]) -> bool:
@@ -568,6 +569,7 @@ class _Builder:
         ops = tuple(operations.values())
         self.decide_openness(ops)
         rate_limit = build_rate_limit(self.raw.get("rate_limit"), self.error)
+        server_variables = build_server_variables(self.raw, self.error)
         if self.types.problems:
             raise SpecError([*self.types.problems, *self.soft])
         return Spec(
@@ -590,6 +592,7 @@ class _Builder:
             mock=self.raw.get("mock"),
             sandbox=tuple(self.raw.get("sandbox") or ()),
             rate_limit=rate_limit,
+            server_variables=server_variables,
             errata=tuple(
                 Erratum(e["id"], e["where"], e["says"], e["resolution"])
                 for e in self.raw.get("errata", [])

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .rate_limit import RateLimit
+from .server_variables import ServerVariable
 
 
 @dataclass(frozen=True)
@@ -299,6 +300,7 @@ class Spec:
     mock: Mapping[str, Any] | None = None  # how the provider mock rejects requests
     sandbox: tuple[Mapping[str, Any], ...] = ()
     rate_limit: RateLimit | None = None  # the provider's own wait headers
+    server_variables: tuple[ServerVariable, ...] = ()  # {region}, {version} in server URLs
 
     @property
     def package(self) -> str:

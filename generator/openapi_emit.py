@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from . import __version__, idempotency_key
+from . import __version__, idempotency_key, server_variables
 from .jsonschema_emit import components, shape_schema
 from .model import Constraints, Operation, Param, Response, Shape, Spec, Webhook
 from .openapi_errors import (
@@ -346,8 +346,14 @@ _NO_HOST = {
 }
 
 
-def _servers(spec: Spec) -> list[dict[str, str]]:
-    return [{"url": url, "description": name} for name, url in spec.servers] or [_NO_HOST]
+def _servers(spec: Spec) -> list[dict[str, Any]]:
+    servers: list[dict[str, Any]] = []
+    for name, url in spec.servers:
+        server: dict[str, Any] = {"url": url, "description": name}
+        if variables := server_variables.openapi_variables(url, spec.server_variables):
+            server["variables"] = variables
+        servers.append(server)
+    return servers or [_NO_HOST]
 
 
 def openapi_document(spec: Spec) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import __version__, auth_static, naming, rate_limit
+from . import __version__, auth_static, naming, rate_limit, server_variables
 from .mock_tests import mock_sections
 from .model import Operation, Paging, Param, Shape, Spec, Webhook
 from .openapi_emit import accept_header
@@ -366,6 +366,7 @@ class Context:
     paging_convention: Paging
     paged: bool  # some operation pages, so the client needs _paging
     rate_limit: dict[str, Any] | None  # rate_limit.as_data: the provider's own wait headers
+    server_variables: dict[str, tuple[str, tuple[str, ...]]]  # name -> (default, allowed)
     client_abc_import: str
     client_package_import: str
     paging_sample_headers: dict[str, str]
@@ -571,6 +572,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         paging_convention=spec.paging or Paging(),
         paged=(paged := any(op.paging for op in spec.operations)),
         rate_limit=rate_limit.as_data(spec.rate_limit),
+        server_variables=server_variables.as_data(spec.server_variables),
         client_abc_import="from collections.abc import "
         + ", ".join(
             (["AsyncIterator"] if paged else [])

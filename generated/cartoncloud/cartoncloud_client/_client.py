@@ -80,13 +80,14 @@ class _BaseClient:
         tenant_id: str,
         server: str | None,
         base_url: str | None,
+        server_variables: Mapping[str, str] | None,
         timeout: float | httpx.Timeout | None,
         headers: Mapping[str, str] | None,
         validate: bool,
         max_retries: int,
         http: httpx.Client | httpx.AsyncClient,
     ) -> None:
-        self.base_url = _core.resolve_base_url(server, base_url)
+        self.base_url = _core.resolve_base_url(server, base_url, server_variables)
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
         self.validate = validate
         self.max_retries = max_retries
@@ -334,6 +335,7 @@ class Client(_BaseClient):
         tenant_id: str,
         server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
         validate: bool = True,
@@ -347,6 +349,7 @@ class Client(_BaseClient):
             tenant_id=tenant_id,
             server=server,
             base_url=base_url,
+            server_variables=server_variables,
             timeout=timeout,
             headers=headers,
             validate=validate,
@@ -686,6 +689,7 @@ class AsyncClient(_BaseClient):
         tenant_id: str,
         server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
         validate: bool = True,
@@ -699,6 +703,7 @@ class AsyncClient(_BaseClient):
             tenant_id=tenant_id,
             server=server,
             base_url=base_url,
+            server_variables=server_variables,
             timeout=timeout,
             headers=headers,
             validate=validate,

@@ -78,13 +78,14 @@ class _BaseClient:
         session_cookie: str,
         server: str | None,
         base_url: str | None,
+        server_variables: Mapping[str, str] | None,
         timeout: float | httpx.Timeout | None,
         headers: Mapping[str, str] | None,
         validate: bool,
         max_retries: int,
         http: httpx.Client | httpx.AsyncClient,
     ) -> None:
-        self.base_url = _core.resolve_base_url(server, base_url)
+        self.base_url = _core.resolve_base_url(server, base_url, server_variables)
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
         self.validate = validate
         self.max_retries = max_retries
@@ -303,6 +304,7 @@ class Client(_BaseClient):
         session_cookie: str,
         server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
         validate: bool = True,
@@ -314,6 +316,7 @@ class Client(_BaseClient):
             session_cookie=session_cookie,
             server=server,
             base_url=base_url,
+            server_variables=server_variables,
             timeout=timeout,
             headers=headers,
             validate=validate,
@@ -395,6 +398,7 @@ class AsyncClient(_BaseClient):
         session_cookie: str,
         server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
         validate: bool = True,
@@ -406,6 +410,7 @@ class AsyncClient(_BaseClient):
             session_cookie=session_cookie,
             server=server,
             base_url=base_url,
+            server_variables=server_variables,
             timeout=timeout,
             headers=headers,
             validate=validate,

@@ -79,13 +79,14 @@ class _BaseClient:
         password: str,
         server: str | None,
         base_url: str | None,
+        server_variables: Mapping[str, str] | None,
         timeout: float | httpx.Timeout | None,
         headers: Mapping[str, str] | None,
         validate: bool,
         max_retries: int,
         http: httpx.Client | httpx.AsyncClient,
     ) -> None:
-        self.base_url = _core.resolve_base_url(server, base_url)
+        self.base_url = _core.resolve_base_url(server, base_url, server_variables)
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
         self.validate = validate
         self.max_retries = max_retries
@@ -330,6 +331,7 @@ class Client(_BaseClient):
         password: str,
         server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
         validate: bool = True,
@@ -342,6 +344,7 @@ class Client(_BaseClient):
             password=password,
             server=server,
             base_url=base_url,
+            server_variables=server_variables,
             timeout=timeout,
             headers=headers,
             validate=validate,
@@ -771,6 +774,7 @@ class AsyncClient(_BaseClient):
         password: str,
         server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
         validate: bool = True,
@@ -783,6 +787,7 @@ class AsyncClient(_BaseClient):
             password=password,
             server=server,
             base_url=base_url,
+            server_variables=server_variables,
             timeout=timeout,
             headers=headers,
             validate=validate,
