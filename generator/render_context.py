@@ -223,6 +223,7 @@ class AuthView:
     imports: tuple[str, ...]
     static: tuple[dict[str, Any], ...] = ()  # auth_static.Sent rows, as data
     refresh_token: str | None = None  # OAuth2: the token response's refresh-token field
+    query_credentials: tuple[str, ...] = ()  # query parameters that carry a credential
 
 
 def auth_view(spec: Spec) -> AuthView:
@@ -233,6 +234,10 @@ def auth_view(spec: Spec) -> AuthView:
         imports.insert(1, "import datetime as _dt")
         if auth.expires_at_zone != "UTC":
             imports.append("from zoneinfo import ZoneInfo")  # stdlib "from" imports sort last
+    in_query = tuple(s.name for s in auth_static.sent(auth) if s.location == "query")
+    if in_query:  # httpx logs URLs: a filter shows the key there as ***
+        imports[imports.index("import time") : imports.index("import time")] = ["import logging"]
+        imports += ["", "import httpx"]
     if needs_token:
         imports.append("")
         imports.append(
@@ -243,6 +248,7 @@ def auth_view(spec: Spec) -> AuthView:
         scheme=auth.scheme,
         summary=auth_summary(spec),
         static=tuple(auth_static.as_data(auth)),
+        query_credentials=in_query,
         needs_token=needs_token,
         credentials=credentials,
         credential_names=tuple(c.python_name for c in credentials),

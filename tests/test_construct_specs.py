@@ -189,3 +189,29 @@ def test_one_idempotency_key_per_call_reused_on_its_retries(idempotencykey: Modu
     assert len(keys) == 4
     assert keys[0] == keys[1] and len(keys[0]) == 36  # the retry of one call: one UUID
     assert keys[2] not in (keys[0], "mine") and keys[3] == "mine"
+
+
+@pytest.mark.parametrize("construct", ["authapikeyquery", "authbasic"])
+def test_a_refusal_that_echoes_the_credential_never_shows_it(
+    project: Path, construct: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = "s3cr3t-value-12345"
+    kwargs = (
+        {"api_key": secret}
+        if construct == "authapikeyquery"
+        else {"username": "ann", "password": secret}
+    )
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            401, json={"message": f"credential {secret} is not valid ({request.url})"}
+        )
+
+    for module in _load(project, construct):
+        http = httpx.Client(transport=httpx.MockTransport(answer))
+        caplog.set_level("DEBUG")
+        client = module.Client(**kwargs, http_client=http)
+        with client, pytest.raises(module.AuthenticationError) as raised:
+            client.get_order("o1")
+        shown = str(raised.value) + repr(raised.value) + caplog.text + repr(client)
+        assert secret not in shown
