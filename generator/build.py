@@ -307,6 +307,12 @@ class _Builder:
             self.error("/auth/operation", f"no operation named '{operation}'")
         token = raw.get("token") or {}
         auth_static.check(raw, self.error)
+        if "token_url" in raw and not auth_static.is_static(raw["scheme"]):
+            self.error(
+                "/auth/token_url",
+                "token_url is not supported: describe the token request as an operation "
+                "and name it in `operation`",
+            )
         credentials = tuple(
             Credential(
                 name,
