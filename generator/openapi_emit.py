@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from . import __version__, idempotency_key, server_variables
+from . import __version__, idempotency_key, rate_limit, server_variables
 from .jsonschema_emit import components, shape_schema
 from .model import Constraints, Operation, Param, Response, Shape, Spec, Webhook
 from .openapi_errors import (
@@ -206,6 +206,7 @@ def _responses(spec: Spec, op: Operation, places: ExamplePlaces) -> dict[str, An
     responses = {str(r.status): _success(op, r) for r in op.responses}
     for status, names in error_statuses(spec, op):
         responses.setdefault(str(status), error_response(spec, places, status, names))
+    rate_limit.openapi_responses(spec.rate_limit, responses)
     return dict(sorted(responses.items()))
 
 

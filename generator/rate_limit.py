@@ -56,3 +56,30 @@ def as_data(rate_limit: RateLimit | None) -> dict[str, Any] | None:
         "reset": rate_limit.reset,
         "reset_as": rate_limit.reset_as,
     }
+
+
+def openapi_headers(rate_limit: RateLimit) -> dict[str, Any]:
+    """The OpenAPI response headers of a rate-limited answer (429, 503)."""
+    headers: dict[str, Any] = {}
+    if rate_limit.retry_after:
+        headers[rate_limit.retry_after] = {
+            "description": "Seconds to wait (or an HTTP date) before sending again.",
+            "schema": {"type": "string"},
+        }
+    if rate_limit.reset:
+        words = "epoch seconds" if rate_limit.reset_as == "epoch" else "seconds from now"
+        headers[rate_limit.reset] = {
+            "description": f"When the rate limit resets, in {words}.",
+            "schema": {"type": "integer"},
+        }
+    return headers
+
+
+def openapi_responses(rate_limit: RateLimit | None, responses: dict[str, Any]) -> None:
+    """Add the wait headers to 429 and 503 answers; a 429 is documented if none is."""
+    if rate_limit is None:
+        return
+    responses.setdefault("429", {"description": "Too many requests: wait as the headers say."})
+    for status in ("429", "503"):
+        if status in responses and "$ref" not in responses[status]:
+            responses[status] = {**responses[status], "headers": openapi_headers(rate_limit)}

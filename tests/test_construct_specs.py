@@ -9,12 +9,14 @@ and the mock refuses a request without them.
 from __future__ import annotations
 
 import importlib
+import json
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import httpx
 import pytest
@@ -215,3 +217,41 @@ def test_a_refusal_that_echoes_the_credential_never_shows_it(
             client.get_order("o1")
         shown = str(raised.value) + repr(raised.value) + caplog.text + repr(client)
         assert secret not in shown
+
+
+def _openapi(project: Path, construct: str) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(
+        (project / "generated" / construct / "openapi.json").read_text("utf-8")
+    )
+    return document
+
+
+@pytest.mark.parametrize(
+    ("construct", "scheme"),
+    [
+        ("authapikeyheader", {"type": "apiKey", "in": "header", "name": "X-API-Key"}),
+        ("authapikeyquery", {"type": "apiKey", "in": "query", "name": "apikey"}),
+        ("authbearer", {"type": "http", "scheme": "bearer"}),
+        ("authbasic", {"type": "http", "scheme": "basic"}),
+    ],
+)
+def test_openapi_security_scheme_of_static_credentials(
+    project: Path, construct: str, scheme: dict[str, str]
+) -> None:
+    document = _openapi(project, construct)
+    schemes = document["components"]["securitySchemes"]
+    assert list(schemes.values()) == [scheme]
+    assert document["security"] == [{name: []} for name in schemes]
+
+
+def test_openapi_carries_server_variables_idempotency_keys_and_wait_headers(project: Path) -> None:
+    live = _openapi(project, "servervariables")["servers"][0]
+    assert live["variables"]["region"] == {
+        "default": "eu",
+        "enum": ["eu", "us"],
+        "description": "The data centre your account lives in.",
+    }
+    create = _openapi(project, "idempotencykey")["paths"]["/orders"]["post"]
+    assert {"name": "Idempotency-Key", "in": "header"}.items() <= create["parameters"][-1].items()
+    answers = _openapi(project, "ratelimitdelta")["paths"]["/orders"]["post"]["responses"]
+    assert set(answers["429"]["headers"]) == {"X-Retry-After", "X-RateLimit-Reset"}
