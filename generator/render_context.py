@@ -333,7 +333,7 @@ class ErrorFormatView:
 @dataclass(frozen=True)
 class ClientParamView:
     python_name: str
-    annotation: str
+    annotation: str  # `| None = None` for an optional header or query one (then not sent)
 
 
 @dataclass(frozen=True)
@@ -559,7 +559,11 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
             for f in spec.error_formats
         ),
         client_params=tuple(
-            ClientParamView(p.python_name, annotation(p.shape)) for p in spec.client_params
+            ClientParamView(
+                p.python_name,
+                annotation(p.shape) + ("" if p.required else " | None = None"),
+            )
+            for p in spec.client_params
         ),
         exports=exports,
         error_exports=error_exports,

@@ -101,6 +101,19 @@ def test_client_params_in_header_and_query_go_on_every_call(clientparams: Module
         assert request.url.params["accountId"] == "7"
 
 
+def test_an_optional_client_param_is_sent_only_when_given(clientparams: ModuleType) -> None:
+    without, http = _recording()
+    with clientparams.Client(channel_id="web-1", account=7, http_client=http) as client:
+        client.get_order("o1")
+    given, http = _recording()
+    with clientparams.Client(
+        channel_id="web-1", account=7, api_version="2025-06", http_client=http
+    ) as client:
+        client.get_order("o1")
+    assert "X-Api-Version" not in without[0].headers
+    assert given[0].headers["X-Api-Version"] == "2025-06"
+
+
 def test_client_params_are_validated_before_any_io(clientparams: ModuleType) -> None:
     seen, http = _recording()
     client = clientparams.Client(channel_id="w", account=0, http_client=http)
