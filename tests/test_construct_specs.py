@@ -114,13 +114,28 @@ def test_an_optional_client_param_is_sent_only_when_given(clientparams: ModuleTy
     assert given[0].headers["X-Api-Version"] == "2025-06"
 
 
-def test_client_params_are_validated_before_any_io(clientparams: ModuleType) -> None:
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"channel_id": "w"}, "/X-Channel-Id: must be 3 to 12 characters (got 1)"),
+        ({"channel_id": "a-very-long-channel"}, "3 to 12 characters (got 19)"),
+        ({"channel_id": "Web_1"}, "pattern"),
+        ({"account": 0}, "at least 1"),
+        ({"account": 1_000_000}, "at most 999999"),
+        ({"api_version": "1999-01"}, "2024-01"),
+    ],
+)
+def test_client_params_are_validated_before_any_io(
+    clientparams: ModuleType, kwargs: dict[str, Any], words: str
+) -> None:
     seen, http = _recording()
-    client = clientparams.Client(channel_id="w", account=0, http_client=http)
+    client = clientparams.Client(
+        **{"channel_id": "web-1", "account": 7, **kwargs}, http_client=http
+    )
     with client, pytest.raises(clientparams.ValidationError) as raised:
         client.get_order("o1")
     assert not seen
-    assert "channel" in str(raised.value).lower() or "account" in str(raised.value).lower()
+    assert words in str(raised.value)
 
 
 @pytest.mark.parametrize(
