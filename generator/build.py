@@ -12,11 +12,12 @@ import dataclasses
 import json
 from typing import Any
 
-from . import naming
+from . import auth_static, naming
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
 from .concepts import array_params, standard_webhooks, unions
 from .concepts import paging as paging_styles
 from .diagnostics import Diagnostic, SpecError
+from .idempotency_key import idempotency_header
 from .loader import LoadedSpec, child_pointer
 from .model import (
     Auth,
@@ -39,6 +40,9 @@ from .model import (
     WebhookExample,
 )
 from .names_check import check_names
+from .oauth2_refresh import refresh_field
+from .rate_limit import build_rate_limit
+from .server_variables import build_server_variables
 
 
 def _idempotent_by_default(method: str, params: list[Param]) -> bool:
@@ -207,6 +211,12 @@ class _Builder:
                 child_pointer(pointer, "path"),
                 f"path parameter '{{{placeholder}}}' is not declared in params (in: path)",
             )
+        own_keys = {p.key for p in params}
+        params[:0] = [
+            p
+            for p in client_params.values()
+            if p.location != "path" and p.key not in own_keys  # sent on every call
+        ]
         in_path = set(naming.path_placeholders(raw["path"]))
         for param in params:
             if param.location == "path" and param.wire_name not in in_path:
@@ -313,6 +323,7 @@ class _Builder:
             mock=raw.get("mock"),
             headers=tuple((raw.get("headers") or {}).items()),
             response_only=response_only,
+            idempotency_key=idempotency_header(raw, pointer, self.error),
         )
 
     def _body_field_names(self, body: Any) -> set[str] | None:
@@ -336,15 +347,29 @@ class _Builder:
         if operation is not None and operation not in operations:
             self.dangle("/operations", "/auth/operation", f"no operation named '{operation}'")
         token = raw.get("token") or {}
+        auth_static.check(raw, self.error)
+        if "token_url" in raw and not auth_static.is_static(raw["scheme"]):
+            self.error(
+                "/auth/token_url",
+                "token_url is not supported: describe the token request as an operation "
+                "and name it in `operation`",
+            )
         credentials = tuple(
             Credential(
                 naming.snake_case(name),
-                item["field"],
+                item.get("field", name),
                 bool(item.get("secret", False)),
                 item.get("description", ""),
             )
             for name, item in (raw.get("credentials") or {}).items()
         )
+        if not auth_static.is_static(raw["scheme"]):
+            for name, item in (raw.get("credentials") or {}).items():
+                if "field" not in item:
+                    self.error(
+                        child_pointer("/auth/credentials", name),
+                        "a token scheme's credential needs `field` (the request field it fills)",
+                    )
         if raw["scheme"] == "session_cookie" and not raw.get("cookie"):
             self.error("/auth", "auth scheme 'session_cookie' needs `cookie` (the cookie's name)")
         return Auth(
@@ -359,6 +384,8 @@ class _Builder:
             headers=tuple((raw.get("header") or {}).items()),
             cookie=raw.get("cookie"),
             description=raw.get("description", ""),
+            query=tuple((raw.get("query") or {}).items()),
+            refresh_token=refresh_field(raw, self.error),
         )
 
     def error_formats(self) -> tuple[ErrorFormat, ...]:
@@ -634,6 +661,8 @@ class _Builder:
         self.check_mock(operations, webhooks)
         ops = tuple(operations.values())
         self.decide_openness(ops)
+        rate_limit = build_rate_limit(self.raw.get("rate_limit"), self.error)
+        server_variables = build_server_variables(self.raw, self.error)
         spec = Spec(
             provider=self.raw["provider"],
             title=self.raw["title"],
@@ -653,6 +682,8 @@ class _Builder:
             paging=self.paging(),
             mock=self.raw.get("mock"),
             sandbox=tuple(self.raw.get("sandbox") or ()),
+            rate_limit=rate_limit,
+            server_variables=server_variables,
             errata=tuple(
                 Erratum(e["id"], e["where"], e["says"], e["resolution"])
                 for e in self.raw.get("errata", [])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import auth_static, rate_limit
 from .cases import base_payload, sample
 from .concepts import binary
 from .concepts import paging as paging_styles
@@ -203,6 +204,7 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
         "body_encoding": op.body_encoding,
         "form_kinds": _kinds(spec, op.body) if op.body_encoding == "form" else {},
         "auth": op.auth,
+        "idempotency_key": op.idempotency_key,  # a repeated key gets the first answer
         "status": success.status,
         "response_encoding": success.encoding,
         **(
@@ -263,6 +265,8 @@ def mock_data(spec: Spec) -> dict[str, Any]:
             "headers": dict(auth.headers),
             "documented_credentials": documented,
             "documented_token": token,
+            "static": auth_static.as_data(auth),  # api_key / bearer / basic: where each goes
+            "refresh_token": auth.refresh_token,  # OAuth2: issue and honour refresh tokens
         },
         "envelope": None
         if envelope is None
@@ -273,6 +277,7 @@ def mock_data(spec: Spec) -> dict[str, Any]:
             "result_field": envelope.result_field,
         },
         "rejections": _rejections(spec),
+        "rate_limit": rate_limit.as_data(spec.rate_limit),  # the provider's own wait headers
         "headers": dict(spec.headers),  # constant headers every request must carry
         "token_ttl": int((spec.mock or {}).get("token_ttl_seconds", 3600)),
         "unreadable": str((spec.mock or {}).get("unreadable", "invalid JSON")),

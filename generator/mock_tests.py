@@ -203,4 +203,10 @@ def mock_sections(spec: Spec) -> frozenset[str]:
         found.add("rejections")
     if spec.headers:
         found.add("headers")
+    if spec.rate_limit is not None:
+        found.add("rate_limit")
+    if spec.auth.refresh_token:
+        found.add("refresh_tokens")
+    if any(op.idempotency_key for op in spec.operations):
+        found.add("idempotency_keys")
     return frozenset(found)

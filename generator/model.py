@@ -10,6 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .rate_limit import RateLimit
+from .server_variables import ServerVariable
+
 
 @dataclass(frozen=True)
 class EnumValue:
@@ -216,6 +219,7 @@ class Operation:
     mock: Mapping[str, Any] | None = None  # declarative, read only by the provider mock
     headers: tuple[tuple[str, str], ...] = ()  # constant headers of this operation
     response_only: tuple[str, ...] = ()  # body fields only responses carry, refused here
+    idempotency_key: str | None = None  # header carrying a per-call key (idempotency_key.py)
 
     @property
     def success(self) -> Response:
@@ -243,6 +247,8 @@ class Auth:
     headers: tuple[tuple[str, str], ...] = ()
     cookie: str | None = None
     description: str = ""
+    query: tuple[tuple[str, str], ...] = ()  # static api_key: query parameters carrying it
+    refresh_token: str | None = None  # OAuth2: response field of the refresh token
 
 
 @dataclass(frozen=True)
@@ -313,6 +319,8 @@ class Spec:
     paging: Paging | None = None
     mock: Mapping[str, Any] | None = None  # how the provider mock rejects requests
     sandbox: tuple[Mapping[str, Any], ...] = ()
+    rate_limit: RateLimit | None = None  # the provider's own wait headers
+    server_variables: tuple[ServerVariable, ...] = ()  # {region}, {version} in server URLs
 
     @property
     def package(self) -> str:

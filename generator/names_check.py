@@ -64,7 +64,9 @@ MODEL_MODULE_NAMES = frozenset(
     }
 )
 # Names the paging iterators (iter_<operation>) use besides their arguments.
-_PAGING_LOCALS = frozenset({"page", "raw", "items", "item", "list"})
+_PAGING_LOCALS = frozenset(
+    {"page", "raw", "items", "item", "list", "_seen", "_first_size", "_previous", "_before"}
+)
 MAX_COUNT = 2**63 - 1  # the largest length or count pydantic can hold
 _TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")  # RFC 9110 token (header, cookie names)
 _HEADER_VALUE = re.compile(r"^[\t\x20-\x7e]*$")
@@ -252,7 +254,8 @@ class _Checker:
                 f"auth scheme 'session_cookie' needs one credential (the cookie's value);"
                 f" {count} given",
             )
-        if auth.operation is not None and not auth.token_field:
+        token_schemes = ("token_endpoint", "oauth2_client_credentials", "oauth2_password")
+        if auth.scheme in token_schemes and auth.operation is not None and not auth.token_field:
             self.error(
                 "/auth",
                 f"auth scheme '{auth.scheme}' needs `token: {{field: ...}}`, the response field"

@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from . import __version__
+from . import __version__, idempotency_key, rate_limit, server_variables
 from .concepts import array_params
 from .jsonschema_emit import components, shape_schema
 from .model import Constraints, Operation, Param, Response, Shape, Spec, Webhook
@@ -135,6 +135,8 @@ def _parameters(spec: Spec, op: Operation) -> list[dict[str, Any]]:
     result += [
         {"$ref": f"#/components/parameters/{_component_key(name)}"} for name, _ in spec.headers
     ]
+    if op.idempotency_key:
+        result.append(idempotency_key.openapi_parameter(op.idempotency_key))
     return result
 
 
@@ -219,6 +221,7 @@ def _responses(spec: Spec, op: Operation, places: ExamplePlaces) -> dict[str, An
     responses = {str(r.status): _success(op, r) for r in op.responses}
     for status, names in error_statuses(spec, op):
         responses.setdefault(str(status), error_response(spec, places, status, names))
+    rate_limit.openapi_responses(spec.rate_limit, responses)
     return dict(sorted(responses.items()))
 
 
@@ -359,8 +362,14 @@ _NO_HOST = {
 }
 
 
-def _servers(spec: Spec) -> list[dict[str, str]]:
-    return [{"url": url, "description": name} for name, url in spec.servers] or [_NO_HOST]
+def _servers(spec: Spec) -> list[dict[str, Any]]:
+    servers: list[dict[str, Any]] = []
+    for name, url in spec.servers:
+        server: dict[str, Any] = {"url": url, "description": name}
+        if variables := server_variables.openapi_variables(url, spec.server_variables):
+            server["variables"] = variables
+        servers.append(server)
+    return servers or [_NO_HOST]
 
 
 def openapi_document(spec: Spec) -> dict[str, Any]:

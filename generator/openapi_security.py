@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import auth_static
 from .model import Auth, Spec
 
 _BEARER_HEADER = ("Authorization", "Bearer {token}")
@@ -42,6 +43,8 @@ def security_scheme(spec: Spec) -> dict[str, Any] | None:
     if auth.scheme in _OAUTH2_FLOWS:
         flow = {"tokenUrl": _token_url(spec), "scopes": {}}
         scheme = {"type": "oauth2", "flows": {_OAUTH2_FLOWS[auth.scheme]: flow}}
+    elif auth_static.is_static(auth.scheme):
+        scheme = auth_static.openapi_scheme(auth)
     elif auth.scheme == "session_cookie":
         scheme = {"type": "apiKey", "in": "cookie", "name": auth.cookie or ""}
     else:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import __version__, naming
+from . import __version__, auth_static, naming, rate_limit, server_variables
 from .concepts import paging as paging_styles
 from .concepts import standard_webhooks
 from .mock_tests import mock_sections
@@ -33,7 +33,7 @@ _SCHEME_SUMMARIES = {
 
 def auth_summary(spec: Spec) -> str:
     """One line on how the client authenticates, for READMEs and docs."""
-    return _SCHEME_SUMMARIES[spec.auth.scheme]
+    return {**_SCHEME_SUMMARIES, **auth_static.SUMMARIES}[spec.auth.scheme]
 
 
 def lazy_type(shape: Shape) -> str:
@@ -122,6 +122,7 @@ class OperationView:
     auth: bool
     idempotent: bool
     idempotent_with: str | None  # idempotent only when this (optional) header is sent
+    idempotency_key: str | None  # header the client fills with a per-call key
     success_statuses: tuple[int, ...]
     response_encoding: str
     response_type: str
@@ -198,6 +199,7 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         auth=op.auth,
         idempotent=op.idempotent,
         idempotent_with=_idempotent_with(op),
+        idempotency_key=op.idempotency_key,
         success_statuses=tuple(r.status for r in op.responses if r.status < 400),
         response_encoding=success.encoding,
         response_type=_response_type(success, annotation),
@@ -235,18 +237,23 @@ class AuthView:
     basic_user: str | None
     basic_password: str | None
     imports: tuple[str, ...]
+    static: tuple[dict[str, Any], ...] = ()  # auth_static.Sent rows, as data
+    refresh_token: str | None = None  # OAuth2: the token response's refresh-token field
+    query_credentials: tuple[str, ...] = ()  # query parameters that carry a credential
 
 
 def auth_view(spec: Spec) -> AuthView:
     auth = spec.auth
     needs_token = auth.operation is not None
-    imports = ["import time", *(["from typing import Any"] if needs_token else [])]
-    if auth.scheme == "oauth2_client_credentials":
-        imports.insert(0, "import base64")
+    imports = ["import base64", "import time", *(["from typing import Any"] if needs_token else [])]
     if auth.expires_at and not auth.expires_in:
-        imports.insert(0, "import datetime as _dt")
+        imports.insert(1, "import datetime as _dt")
         if auth.expires_at_zone != "UTC":
             imports.append("from zoneinfo import ZoneInfo")  # stdlib "from" imports sort last
+    in_query = tuple(s.name for s in auth_static.sent(auth) if s.location == "query")
+    if in_query:  # httpx logs URLs: a filter shows the key there as ***
+        imports[imports.index("import time") : imports.index("import time")] = ["import logging"]
+        imports += ["", "import httpx"]
     if needs_token:
         imports.append("")
         imports.append(
@@ -255,7 +262,9 @@ def auth_view(spec: Spec) -> AuthView:
     credentials = auth.credentials
     return AuthView(
         scheme=auth.scheme,
-        summary=_SCHEME_SUMMARIES[auth.scheme],
+        summary=auth_summary(spec),
+        static=tuple(auth_static.as_data(auth)),
+        query_credentials=in_query,
         needs_token=needs_token,
         credentials=credentials,
         credential_names=tuple(c.python_name for c in credentials),
@@ -265,6 +274,7 @@ def auth_view(spec: Spec) -> AuthView:
         expires_at_format=auth.expires_at_format or "%Y-%m-%dT%H:%M:%S",
         expires_at_zone=auth.expires_at_zone,
         expires_in=auth.expires_in,
+        refresh_token=auth.refresh_token,
         headers=auth.headers,
         cookie=auth.cookie,
         basic_user=credentials[0].python_name if len(credentials) > 1 else None,
@@ -346,7 +356,7 @@ class ErrorFormatView:
 @dataclass(frozen=True)
 class ClientParamView:
     python_name: str
-    annotation: str
+    annotation: str  # `| None = None` for an optional header or query one (then not sent)
 
 
 @dataclass(frozen=True)
@@ -384,6 +394,8 @@ class Context:
     paging: Any
     paging_convention: Paging
     paged: bool  # some operation pages, so the client needs _paging
+    rate_limit: dict[str, Any] | None  # rate_limit.as_data: the provider's own wait headers
+    server_variables: dict[str, tuple[str, tuple[str, ...]]]  # name -> (default, allowed)
     client_abc_import: str
     client_package_import: str
     paging_sample_headers: dict[str, str]
@@ -589,7 +601,11 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
             for f in spec.error_formats
         ),
         client_params=tuple(
-            ClientParamView(p.python_name, annotation(p.shape)) for p in spec.client_params
+            ClientParamView(
+                p.python_name,
+                annotation(p.shape) + ("" if p.required else " | None = None"),
+            )
+            for p in spec.client_params
         ),
         exports=exports,
         error_exports=error_exports,
@@ -608,6 +624,8 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         paging=spec.paging,
         paging_convention=spec.paging or Paging(),
         paged=(paged := any(op.paging for op in spec.operations)),
+        rate_limit=rate_limit.as_data(spec.rate_limit),
+        server_variables=server_variables.as_data(spec.server_variables),
         client_abc_import="from collections.abc import "
         + ", ".join(
             (["AsyncIterator"] if paged else [])

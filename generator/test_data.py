@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from . import auth_static
 from .cases import base_payload, operation_cases, sample
 from .concepts import array_params, binary, field_errors
 from .mock_tests import mock_cases
@@ -40,7 +41,18 @@ def _token_response(spec: Spec) -> tuple[Any, str | None]:
     return example, str(example[spec.auth.token_field])
 
 
+def _static_auth(spec: Spec, credentials: dict[str, str], location: str) -> dict[str, str]:
+    """What an api_key / bearer / basic client sends at `location` (auth_static's table)."""
+    return {
+        item.name: auth_static.filled(item, credentials)
+        for item in auth_static.sent(spec.auth)
+        if item.location == location
+    }
+
+
 def _auth_headers(spec: Spec, token: str | None, credentials: dict[str, str]) -> dict[str, str]:
+    if auth_static.is_static(spec.auth.scheme):
+        return _static_auth(spec, credentials, "header")
     if spec.auth.scheme == "session_cookie" and spec.auth.credentials:
         return {"Cookie": f"{spec.auth.cookie}={credentials[spec.auth.credentials[0].python_name]}"}
     if token is None:
@@ -104,6 +116,7 @@ def _call(spec: Spec, op: Operation, example: Example | None) -> Call:
 def example_tests(spec: Spec) -> list[dict[str, Any]]:
     credentials = _credentials(spec)
     token = _token_response(spec)[1]
+    auth_query = _static_auth(spec, credentials, "query")  # an API key in the URL
     tests = []
     for op in spec.operations:
         examples: list[Example | None] = [e for e in op.examples if e.response is not None]
@@ -132,7 +145,7 @@ def example_tests(spec: Spec) -> list[dict[str, Any]]:
                     "kwargs": kwargs,
                     "method": op.method,
                     "path": call.path,
-                    "query": call.query,
+                    "query": {**call.query, **(auth_query if op.auth else {})},
                     "headers": {**dict(op.headers), **call.headers},  # constant, then params
                     "body": request if op.body is not None else None,
                     "body_encoding": op.body_encoding if op.body is not None else "none",

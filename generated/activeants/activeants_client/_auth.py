@@ -6,12 +6,15 @@ message can show them."""
 
 from __future__ import annotations
 
+import base64
 import time
 from typing import Any
 
 from ._operations import GET_TOKEN, OperationInfo
 
 REFRESH_MARGIN_SECONDS = 30.0
+# Static credentials: (header|query, name, template over credential names, HTTP Basic?)
+STATIC: tuple[tuple[str, str, str, bool], ...] = ()
 
 
 class Secret:
@@ -44,6 +47,7 @@ class Auth:
         self._username = Secret(username)
         self._password = Secret(password)
         self._token: Secret | None = None
+        self._refresh: Secret | None = None  # OAuth2 refresh token, used before the full grant
         self._expires_at: float | None = None
         self.generation = 0  # counts the tokens stored, so a stale 401 drops only its own
 
@@ -59,8 +63,7 @@ class Auth:
 
     def _secrets(self) -> list[str]:
         held: list[Secret] = [self._username, self._password]
-        if self._token is not None:
-            held.append(self._token)
+        held += [secret for secret in (self._token, self._refresh) if secret is not None]
         return [secret.reveal() for secret in held]
 
     def valid(self, now: float | None = None) -> bool:
@@ -88,8 +91,20 @@ class Auth:
         self._token = None
         self._expires_at = None
 
+    @property
+    def refreshing(self) -> bool:
+        """Whether the next token request is the refresh grant (a refresh token is held)."""
+        return self._refresh is not None
+
+    def drop_refresh(self) -> None:
+        """Forget a refresh token the provider refused: the full grant comes next."""
+        self._refresh = None
+
     def token_request(self) -> tuple[OperationInfo[Any], dict[str, Any], dict[str, str]]:
-        """The token operation, its body and its headers."""
+        """The token operation, its body and its headers (the refresh grant while one is held)."""
+        if self._refresh is not None:
+            refresh = {"grant_type": "refresh_token", "refresh_token": self._refresh.reveal()}
+            return GET_TOKEN, refresh, self.token_headers()
         body = {
             "grant_type": "password",
             "username": self._username.reveal(),
@@ -114,3 +129,21 @@ class Auth:
         return {
             "Authorization": "Bearer {token}".replace("{token}", token),
         }
+
+    def query(self) -> dict[str, str]:
+        """Query parameters that authenticate one request (an API key in the URL)."""
+        return self._static("query")
+
+    def _static(self, location: str) -> dict[str, str]:
+        """The static credentials sent at `location`, filled into their templates."""
+        values: dict[str, str] = {
+            "username": self._username.reveal(),
+            "password": self._password.reveal(),
+        }
+        sent: dict[str, str] = {}
+        for where, name, template, basic in STATIC:
+            if where != location:
+                continue
+            value = template.format(**values)
+            sent[name] = "Basic " + base64.b64encode(value.encode()).decode() if basic else value
+        return sent

@@ -28,6 +28,8 @@ T = TypeVar("T")
 
 SERVERS: dict[str, str] = {}
 DEFAULT_SERVER: str | None = None
+# {placeholders} in the server URLs: name -> (default, allowed values; empty means any)
+SERVER_VARIABLES: dict[str, tuple[str, tuple[str, ...]]] = {}
 CONSTANT_HEADERS: dict[str, str] = {}
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 USER_AGENT = "activeants-client/1.0.0 (shipspec 0.1.0)"
@@ -39,15 +41,35 @@ ENVELOPE_MESSAGE_FIELD: str | None = "message"
 ENVELOPE_FAILURES: tuple[str, ...] = ("NOK",)
 
 
-def resolve_base_url(server: str | None, base_url: str | None) -> str:
+def resolve_base_url(
+    server: str | None, base_url: str | None, variables: Mapping[str, str] | None = None
+) -> str:
+    """The base URL: `base_url` as given, else the named server with its variables filled."""
+    given = variables or {}
+    fill_server_variables("", given)  # unknown names or bad values refused even beside base_url
     if base_url is not None:
         return base_url.rstrip("/")
     if server is None:
         raise ValueError("the provider's document names no host: pass base_url=")
     try:
-        return SERVERS[server]
+        url = SERVERS[server]
     except KeyError:
         raise ValueError(f"unknown server {server!r}; known: {', '.join(SERVERS)}") from None
+    return fill_server_variables(url, given).rstrip("/")
+
+
+def fill_server_variables(url: str, given: Mapping[str, str]) -> str:
+    """`url` with each {variable} replaced by the given value or its default, checked."""
+    unknown = sorted(set(given) - set(SERVER_VARIABLES))
+    if unknown:
+        known = ", ".join(SERVER_VARIABLES) or "none"
+        raise ValueError(f"unknown server variable(s) {', '.join(unknown)}; known: {known}")
+    for name, (default, allowed) in SERVER_VARIABLES.items():
+        value = str(given.get(name, default))
+        if allowed and value not in allowed:
+            raise ValueError(f"server variable {name}={value!r} is not one of {', '.join(allowed)}")
+        url = url.replace("{" + name + "}", value)
+    return url
 
 
 def body_to_json(body: Any) -> Any:

@@ -29,6 +29,10 @@ NOT_PROCESSED = frozenset({408, 429, 503})
 # gateway answered: the request may or may not have been processed.
 MAYBE_PROCESSED = frozenset({500, 502, 504})
 NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# The provider's own wait headers (spec `rate_limit`), read after Retry-After.
+RETRY_AFTER_HEADER: str | None = None
+RESET_HEADER: str | None = None
+RESET_IS_EPOCH = True
 
 
 def retry_status(status: int, *, idempotent: bool) -> bool:
@@ -68,6 +72,22 @@ def retry_after(value: str | None, now: float | None = None) -> float | None:
     if not math.isfinite(seconds):
         return None
     return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+def asked_delay(headers: httpx.Headers, now: float | None = None) -> float | None:
+    """Seconds the answer asks to wait: Retry-After, else the provider's own headers."""
+    for name in ("retry-after", RETRY_AFTER_HEADER):
+        if name:
+            asked = retry_after(headers.get(name), now)
+            if asked is not None:
+                return asked
+    value = headers.get(RESET_HEADER) if RESET_HEADER else None
+    if value is None or not _SECONDS.fullmatch(value.strip()):
+        return None
+    seconds = float(value)
+    if RESET_IS_EPOCH:
+        seconds -= now if now is not None else time.time()
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER) if math.isfinite(seconds) else None
 
 
 def delay(attempt: int, asked: float | None) -> float:

@@ -32,6 +32,7 @@ import hmac
 import itertools
 import json
 import logging
+import math
 import re
 import time
 from collections.abc import Awaitable, Callable
@@ -69,6 +70,20 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 class Fault:
     status: int
     retry_after: str | None = None
+
+
+def _wait_headers(seconds: str) -> dict[str, str]:
+    """How this provider says "wait `seconds`": Retry-After, or its own headers (spec rate_limit)."""
+    limit = DATA["rate_limit"]
+    if limit is None:
+        return {"Retry-After": seconds}
+    headers = {limit["retry_after"]: seconds} if limit["retry_after"] else {}
+    if limit["reset"]:
+        wait = float(seconds)
+        headers[limit["reset"]] = (
+            str(math.ceil(time.time() + wait)) if limit["reset_as"] == "epoch" else seconds
+        )
+    return headers
 
 
 @dataclass
@@ -207,6 +222,12 @@ class MockProvider:
         self.arrivals: list[float] = []  # when each request arrived (time.monotonic)
         self.deliveries: list[tuple[int, dict[str, Any]]] = []
         self.tokens: dict[str, float] = {}
+        self.answered: dict[tuple[str, str], tuple[bytes, int, str | None]] = (
+            {}
+        )  # by idempotency key
+        self.refresh_tokens: set[str] = set()  # OAuth2 refresh tokens issued and not yet used
+        self.grants: list[str] = []  # the grant of every token issued, in order
+        self.replayed = 0  # answers given again for a repeated idempotency key
         if AUTH["documented_token"]:
             self.tokens[AUTH["documented_token"]] = float(
                 "inf"
@@ -238,6 +259,17 @@ class MockProvider:
 
     def expire_tokens(self) -> None:
         self.tokens.clear()
+
+    def _refresh(self, request: Request, op: dict[str, Any], payload: dict[str, Any]) -> Response:
+        """The OAuth2 refresh grant: a known refresh token buys a new token (and is rotated)."""
+        given = payload.get("refresh_token")
+        basic_ok = AUTH["scheme"] != "oauth2_client_credentials" or self._credentials_ok(
+            request, payload
+        )
+        if not basic_ok or given not in self.refresh_tokens:
+            return self.reject("auth", [("", "the refresh token was refused")])
+        self.refresh_tokens.discard(given)
+        return self._respond(op, self._issue_token(op, "refresh_token"))
 
     async def _control(self, request: Request) -> Response:
         if request.method == "DELETE":
@@ -288,11 +320,16 @@ class MockProvider:
         return _rejection(spec, [("", message)], status)
 
     # -- auth --------------------------------------------------------------
-    def _issue_token(self, op: dict[str, Any]) -> Any:
+    def _issue_token(self, op: dict[str, Any], grant: str = "credentials") -> Any:
         token = f"mock-token-{next(self._ids)}"
         self.tokens[token] = self.now() + DATA["token_ttl"]
+        self.grants.append(grant)
         body = copy.deepcopy(op["response"]) if isinstance(op["response"], dict) else {}
         body[AUTH["token_field"]] = token
+        if AUTH["refresh_token"]:
+            refresh = f"mock-refresh-{next(self._ids)}"
+            self.refresh_tokens.add(refresh)
+            body[AUTH["refresh_token"]] = refresh
         if AUTH["expires_in"]:
             body[AUTH["expires_in"]] = DATA["token_ttl"]
         if AUTH["expires_at"]:
@@ -314,9 +351,28 @@ class MockProvider:
             for name, wire in AUTH["credentials"].items()
         )
 
+    def static_credentials(self, location: str) -> dict[str, str]:
+        """The static credentials (API key, token, HTTP Basic) a request must carry at `location`."""
+        sent: dict[str, str] = {}
+        for row in AUTH["static"]:
+            if row["location"] == location:
+                value = row["template"].format(**self.credentials)
+                sent[row["name"]] = (
+                    "Basic " + base64.b64encode(value.encode()).decode() if row["basic"] else value
+                )
+        return sent
+
     def _authorised(self, request: Request) -> bool:
         if AUTH["scheme"] == "none":
             return True
+        if AUTH["static"]:
+            # a missing or wrong API key, token or password: 401, as the provider answers it
+            given = {"header": request.headers, "query": request.query_params}
+            return all(
+                given[location].get(name) == value
+                for location in ("header", "query")
+                for name, value in self.static_credentials(location).items()
+            )
         if AUTH["scheme"] == "session_cookie":
             name = next(iter(AUTH["credentials"]))
             # the document writes the header quoted (Cookie: "ksi=..."); its curls are taken as written
@@ -369,7 +425,7 @@ class MockProvider:
         if self.faults.statuses:
             fault = self.faults.statuses.pop(0)
             log.warning("injected fault: HTTP %s for %s", fault.status, where)
-            headers = {"Retry-After": fault.retry_after} if fault.retry_after else {}
+            headers = _wait_headers(fault.retry_after) if fault.retry_after else {}
             response = self.reject(
                 "validation", [("", f"injected HTTP {fault.status}")], fault.status
             )
@@ -397,9 +453,17 @@ class MockProvider:
             return self.reject("auth", [("", "missing, invalid or expired credentials")])
         if unreadable is not None:
             return unreadable
+        if (
+            is_token
+            and AUTH["refresh_token"]
+            and isinstance(payload, dict)
+            and payload.get("grant_type") == "refresh_token"
+        ):
+            return self._refresh(request, op, payload)
         params = self._params(request, op, path_values)
         problems = _validation.validate_params(op["name"], params)
         known = {p["wire_name"] for p in op["params"] if p["location"] == "query"}
+        known |= {row["name"] for row in AUTH["static"] if row["location"] == "query"}
         problems += [
             Problem(
                 "/" + name,
@@ -421,9 +485,36 @@ class MockProvider:
         if is_token:
             if not self._credentials_ok(request, payload):
                 return self.reject("auth", [("", "the credentials were refused")])
-            return self._respond(op, self._issue_token(op))
+            grant = (
+                str(payload.get("grant_type", "credentials"))
+                if isinstance(payload, dict)
+                else "credentials"
+            )
+            return self._respond(op, self._issue_token(op, grant))
         self.current_url = request.url  # paged answers name their next page by it
-        return self.act(op, params, payload)
+        return self._once_per_key(request, op, lambda: self.act(op, params, payload))
+
+    def _once_per_key(
+        self, request: Request, op: dict[str, Any], act: Callable[[], Response]
+    ) -> Response:
+        """Do the work once per idempotency key; a repeated key gets the first answer again."""
+        header = op["idempotency_key"]
+        key = request.headers.get(header) if header else None
+        if not key:
+            return act()
+        seen = self.answered.get((op["name"], key))
+        if seen is not None:
+            self.replayed += 1
+            body, status, media = seen
+            return Response(body, status_code=status, media_type=media)
+        response = act()
+        if response.status_code < 500:
+            self.answered[(op["name"], key)] = (
+                bytes(response.body),
+                response.status_code,
+                response.media_type,
+            )
+        return response
 
     async def _payload(self, request: Request, op: dict[str, Any]) -> tuple[Any, Response | None]:
         """The request body read as the operation takes it, or the refusal of an unreadable one."""

@@ -13,6 +13,7 @@ import json
 import logging
 import threading
 import time
+import uuid
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
@@ -79,13 +80,14 @@ class _BaseClient:
         tenant_id: str,
         server: str | None,
         base_url: str | None,
+        server_variables: Mapping[str, str] | None,
         timeout: float | httpx.Timeout | None,
         headers: Mapping[str, str] | None,
         validate: bool,
         max_retries: int,
         http: httpx.Client | httpx.AsyncClient,
     ) -> None:
-        self.base_url = _core.resolve_base_url(server, base_url)
+        self.base_url = _core.resolve_base_url(server, base_url, server_variables)
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
         self.validate = validate
         self.max_retries = max_retries
@@ -129,9 +131,10 @@ class _BaseClient:
             )
         headers = httpx.Headers(request.headers)
         headers.update(credentials)
+        in_query = self._auth.query()
         return httpx.Request(
             request.method,
-            request.url,
+            request.url.copy_merge_params(in_query) if in_query else request.url,
             headers=headers,
             content=request.content,
             extensions=request.extensions,
@@ -155,6 +158,9 @@ class _BaseClient:
                 cached: T = hit[1]
                 return cached
         headers = {**self._extra_headers, **(extra_headers or {})}
+        if op.idempotency_key and op.idempotency_key.lower() not in {h.lower() for h in headers}:
+            # one key per logical call: every retry and replay of this request carries it
+            headers[op.idempotency_key] = str(uuid.uuid4())
         if self._auth.is_token_operation(op):
             headers = {**self._auth.token_headers(), **headers}  # e.g. HTTP Basic credentials
         # Validation comes first: a bad payload never reaches the network,
@@ -261,19 +267,31 @@ class _BaseClient:
                 if status in _retries.MAYBE_PROCESSED:
                     unanswered = f"HTTP {status}"
                 attempt += 1
-                asked = _retries.retry_after(outcome.headers.get("retry-after"))
+                asked = _retries.asked_delay(outcome.headers)
                 yield _Sleep(_retries.delay(attempt, asked))
                 continue
             return outcome
 
     def _token_flow(self) -> Flow[None]:
         op, body, headers = self._auth.token_request()
+        refreshing = self._auth.refreshing  # the refresh grant: not the full grant's request type
         request = _core.build_request(
-            self._http, op, {}, body, validate=self.validate, headers=headers, timeout=self.timeout
+            self._http,
+            op,
+            {},
+            body,
+            validate=self.validate and not refreshing,
+            headers=headers,
+            timeout=self.timeout,
         )
         # A token request changes nothing at the provider but the token it
         # issues: safe to send again after a timeout, whatever its method.
         response = yield from self._exchange(op, request, self.max_retries, replayable=True)
+        if refreshing and response.status_code in (400, 401, 403):
+            # the refresh token expired or was revoked: the full grant, once
+            self._auth.drop_refresh()
+            yield from self._token_flow()
+            return
         if response.status_code in (400, 401, 403):
             names = ", ".join(self._auth.credential_names)
             raise _errors.AuthenticationError(
@@ -317,6 +335,7 @@ class Client(_BaseClient):
         tenant_id: str,
         server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
         validate: bool = True,
@@ -330,6 +349,7 @@ class Client(_BaseClient):
             tenant_id=tenant_id,
             server=server,
             base_url=base_url,
+            server_variables=server_variables,
             timeout=timeout,
             headers=headers,
             validate=validate,
@@ -669,6 +689,7 @@ class AsyncClient(_BaseClient):
         tenant_id: str,
         server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
         validate: bool = True,
@@ -682,6 +703,7 @@ class AsyncClient(_BaseClient):
             tenant_id=tenant_id,
             server=server,
             base_url=base_url,
+            server_variables=server_variables,
             timeout=timeout,
             headers=headers,
             validate=validate,

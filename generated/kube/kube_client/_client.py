@@ -13,6 +13,7 @@ import json
 import logging
 import threading
 import time
+import uuid
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
@@ -77,13 +78,14 @@ class _BaseClient:
         session_cookie: str,
         server: str | None,
         base_url: str | None,
+        server_variables: Mapping[str, str] | None,
         timeout: float | httpx.Timeout | None,
         headers: Mapping[str, str] | None,
         validate: bool,
         max_retries: int,
         http: httpx.Client | httpx.AsyncClient,
     ) -> None:
-        self.base_url = _core.resolve_base_url(server, base_url)
+        self.base_url = _core.resolve_base_url(server, base_url, server_variables)
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
         self.validate = validate
         self.max_retries = max_retries
@@ -125,9 +127,10 @@ class _BaseClient:
             )
         headers = httpx.Headers(request.headers)
         headers.update(credentials)
+        in_query = self._auth.query()
         return httpx.Request(
             request.method,
-            request.url,
+            request.url.copy_merge_params(in_query) if in_query else request.url,
             headers=headers,
             content=request.content,
             extensions=request.extensions,
@@ -151,6 +154,9 @@ class _BaseClient:
                 cached: T = hit[1]
                 return cached
         headers = {**self._extra_headers, **(extra_headers or {})}
+        if op.idempotency_key and op.idempotency_key.lower() not in {h.lower() for h in headers}:
+            # one key per logical call: every retry and replay of this request carries it
+            headers[op.idempotency_key] = str(uuid.uuid4())
         if self._auth.is_token_operation(op):
             headers = {**self._auth.token_headers(), **headers}  # e.g. HTTP Basic credentials
         # Validation comes first: a bad payload never reaches the network,
@@ -257,7 +263,7 @@ class _BaseClient:
                 if status in _retries.MAYBE_PROCESSED:
                     unanswered = f"HTTP {status}"
                 attempt += 1
-                asked = _retries.retry_after(outcome.headers.get("retry-after"))
+                asked = _retries.asked_delay(outcome.headers)
                 yield _Sleep(_retries.delay(attempt, asked))
                 continue
             return outcome
@@ -298,6 +304,7 @@ class Client(_BaseClient):
         session_cookie: str,
         server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
         validate: bool = True,
@@ -309,6 +316,7 @@ class Client(_BaseClient):
             session_cookie=session_cookie,
             server=server,
             base_url=base_url,
+            server_variables=server_variables,
             timeout=timeout,
             headers=headers,
             validate=validate,
@@ -390,6 +398,7 @@ class AsyncClient(_BaseClient):
         session_cookie: str,
         server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
         validate: bool = True,
@@ -401,6 +410,7 @@ class AsyncClient(_BaseClient):
             session_cookie=session_cookie,
             server=server,
             base_url=base_url,
+            server_variables=server_variables,
             timeout=timeout,
             headers=headers,
             validate=validate,

@@ -102,10 +102,17 @@ def _past_auth(mock: MockProvider) -> dict[str, str]:
     headers = dict(MOCK["headers"])
     if MOCK["auth"]["scheme"] == "session_cookie":
         headers["Cookie"] = f"{MOCK['auth']['cookie']}={next(iter(mock.credentials.values()))}"
+    elif MOCK["auth"]["static"]:
+        headers.update(mock.static_credentials("header"))
     elif MOCK["auth"]["scheme"] != "none":
         mock.tokens["generated-tests"] = float("inf")
         headers["Authorization"] = "Bearer generated-tests"
     return headers
+
+
+def _auth_query(mock: MockProvider) -> dict[str, str]:
+    """Query parameters that get a request past the mock's auth (an API key in the URL)."""
+    return mock.static_credentials("query")
 
 
 def _filled(path: str) -> str:
@@ -139,7 +146,11 @@ def test_foreign_media_type_is_refused(served: Served) -> None:
     for op in BODY_OPERATIONS:
         headers = {**_past_auth(served.mock), "Content-Type": "text/plain"}
         answer = httpx.request(
-            op["method"], served.url + _filled(op["path"]), content=b"x", headers=headers
+            op["method"],
+            served.url + _filled(op["path"]),
+            content=b"x",
+            headers=headers,
+            params=_auth_query(served.mock),
         )
         assert answer.status_code == 415, op["name"]
 
@@ -149,7 +160,11 @@ def test_unreadable_body_is_a_validation_error(served: Served, content: bytes) -
     for op in BODY_OPERATIONS:
         headers = {**_past_auth(served.mock), "Content-Type": "application/json"}
         answer = httpx.request(
-            op["method"], served.url + _filled(op["path"]), content=content, headers=headers
+            op["method"],
+            served.url + _filled(op["path"]),
+            content=content,
+            headers=headers,
+            params=_auth_query(served.mock),
         )
         expected = MOCK["rejections"].get("validation", {}).get("status", 400)  # 400: undeclared
         assert answer.status_code == expected, op["name"]
@@ -201,6 +216,13 @@ def test_mock_rejects_what_the_client_would_have(mock_case: dict[str, Any], serv
 
 def test_refused_credentials(served: Served) -> None:
     wrong = {name: value + "-wrong" for name, value in CREDENTIALS.items()}
-    example = next(e for e in DATA["examples"] if e["auth_headers"])
+    example = next(
+        e for e in DATA["examples"] if e["auth_headers"] or e["query"] != _unauthenticated_query(e)
+    )
     with _client(served, **wrong) as client, pytest.raises(AuthenticationError):
         _call(client, example["operation"], example["kwargs"])
+
+
+def _unauthenticated_query(example: dict[str, Any]) -> dict[str, str]:
+    static = {row["name"] for row in MOCK["auth"]["static"] if row["location"] == "query"}
+    return {name: value for name, value in example["query"].items() if name not in static}

@@ -13,6 +13,7 @@ import json
 import logging
 import threading
 import time
+import uuid
 from collections.abc import AsyncIterator, Generator, Iterator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
@@ -78,13 +79,14 @@ class _BaseClient:
         password: str,
         server: str | None,
         base_url: str | None,
+        server_variables: Mapping[str, str] | None,
         timeout: float | httpx.Timeout | None,
         headers: Mapping[str, str] | None,
         validate: bool,
         max_retries: int,
         http: httpx.Client | httpx.AsyncClient,
     ) -> None:
-        self.base_url = _core.resolve_base_url(server, base_url)
+        self.base_url = _core.resolve_base_url(server, base_url, server_variables)
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
         self.validate = validate
         self.max_retries = max_retries
@@ -126,9 +128,10 @@ class _BaseClient:
             )
         headers = httpx.Headers(request.headers)
         headers.update(credentials)
+        in_query = self._auth.query()
         return httpx.Request(
             request.method,
-            request.url,
+            request.url.copy_merge_params(in_query) if in_query else request.url,
             headers=headers,
             content=request.content,
             extensions=request.extensions,
@@ -152,6 +155,9 @@ class _BaseClient:
                 cached: T = hit[1]
                 return cached
         headers = {**self._extra_headers, **(extra_headers or {})}
+        if op.idempotency_key and op.idempotency_key.lower() not in {h.lower() for h in headers}:
+            # one key per logical call: every retry and replay of this request carries it
+            headers[op.idempotency_key] = str(uuid.uuid4())
         if self._auth.is_token_operation(op):
             headers = {**self._auth.token_headers(), **headers}  # e.g. HTTP Basic credentials
         # Validation comes first: a bad payload never reaches the network,
@@ -258,19 +264,31 @@ class _BaseClient:
                 if status in _retries.MAYBE_PROCESSED:
                     unanswered = f"HTTP {status}"
                 attempt += 1
-                asked = _retries.retry_after(outcome.headers.get("retry-after"))
+                asked = _retries.asked_delay(outcome.headers)
                 yield _Sleep(_retries.delay(attempt, asked))
                 continue
             return outcome
 
     def _token_flow(self) -> Flow[None]:
         op, body, headers = self._auth.token_request()
+        refreshing = self._auth.refreshing  # the refresh grant: not the full grant's request type
         request = _core.build_request(
-            self._http, op, {}, body, validate=self.validate, headers=headers, timeout=self.timeout
+            self._http,
+            op,
+            {},
+            body,
+            validate=self.validate and not refreshing,
+            headers=headers,
+            timeout=self.timeout,
         )
         # A token request changes nothing at the provider but the token it
         # issues: safe to send again after a timeout, whatever its method.
         response = yield from self._exchange(op, request, self.max_retries, replayable=True)
+        if refreshing and response.status_code in (400, 401, 403):
+            # the refresh token expired or was revoked: the full grant, once
+            self._auth.drop_refresh()
+            yield from self._token_flow()
+            return
         if response.status_code in (400, 401, 403):
             names = ", ".join(self._auth.credential_names)
             raise _errors.AuthenticationError(
@@ -313,6 +331,7 @@ class Client(_BaseClient):
         password: str,
         server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
         validate: bool = True,
@@ -325,6 +344,7 @@ class Client(_BaseClient):
             password=password,
             server=server,
             base_url=base_url,
+            server_variables=server_variables,
             timeout=timeout,
             headers=headers,
             validate=validate,
@@ -582,12 +602,12 @@ class Client(_BaseClient):
     ) -> Iterator[models.OrderSummary]:
         """Every item of list_orders, page after page, until the last."""
         page: Any = 1
-        seen = 0
-        size: int | None = None  # the first page's length: providers cap the size asked for
-        previous: bytes | None = (
+        _seen = 0
+        _first_size: int | None = None  # the first page's length: providers cap the size asked for
+        _previous: bytes | None = (
             None  # a page answered twice: the provider ignores the page asked for
         )
-        before: Any = None
+        _before: Any = None
         while True:
             raw: RawResponse = self.with_raw_response.list_orders(
                 start_date=start_date,
@@ -596,19 +616,19 @@ class Client(_BaseClient):
                 timeout=timeout,
                 max_retries=max_retries,
             )
-            if raw.content == previous:
+            if raw.content == _previous:
                 raise _errors.PagingError(
-                    f"list_orders: page {page} repeats page {before}; "
+                    f"list_orders: page {page} repeats page {_before}; "
                     "the provider ignores page, so paging stopped"
                 )
-            previous, before = raw.content, page
+            _previous, _before = raw.content, page
             items: list[models.OrderSummary] = list(raw.parsed.orders or [])
             yield from items
-            seen += len(items)
-            size = size if size is not None else len(items)
+            _seen += len(items)
+            _first_size = _first_size if _first_size is not None else len(items)
             page = _paging.TotalCount(
                 total_field="/info/total_rows", end_field="/info/end_record"
-            ).next_page(_paging.Page(raw.parsed, raw.headers, len(items), seen, size, page))
+            ).next_page(_paging.Page(raw.parsed, raw.headers, len(items), _seen, _first_size, page))
             if page is None:
                 return
 
@@ -761,6 +781,7 @@ class AsyncClient(_BaseClient):
         password: str,
         server: str | None = _core.DEFAULT_SERVER,
         base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | None = None,
         headers: Mapping[str, str] | None = None,
         validate: bool = True,
@@ -773,6 +794,7 @@ class AsyncClient(_BaseClient):
             password=password,
             server=server,
             base_url=base_url,
+            server_variables=server_variables,
             timeout=timeout,
             headers=headers,
             validate=validate,
@@ -1041,12 +1063,12 @@ class AsyncClient(_BaseClient):
     ) -> AsyncIterator[models.OrderSummary]:
         """Every item of list_orders, page after page, until the last."""
         page: Any = 1
-        seen = 0
-        size: int | None = None  # the first page's length: providers cap the size asked for
-        previous: bytes | None = (
+        _seen = 0
+        _first_size: int | None = None  # the first page's length: providers cap the size asked for
+        _previous: bytes | None = (
             None  # a page answered twice: the provider ignores the page asked for
         )
-        before: Any = None
+        _before: Any = None
         while True:
             raw: RawResponse = await self.with_raw_response.list_orders(
                 start_date=start_date,
@@ -1055,20 +1077,20 @@ class AsyncClient(_BaseClient):
                 timeout=timeout,
                 max_retries=max_retries,
             )
-            if raw.content == previous:
+            if raw.content == _previous:
                 raise _errors.PagingError(
-                    f"list_orders: page {page} repeats page {before}; "
+                    f"list_orders: page {page} repeats page {_before}; "
                     "the provider ignores page, so paging stopped"
                 )
-            previous, before = raw.content, page
+            _previous, _before = raw.content, page
             items: list[models.OrderSummary] = list(raw.parsed.orders or [])
             for item in items:
                 yield item
-            seen += len(items)
-            size = size if size is not None else len(items)
+            _seen += len(items)
+            _first_size = _first_size if _first_size is not None else len(items)
             page = _paging.TotalCount(
                 total_field="/info/total_rows", end_field="/info/end_record"
-            ).next_page(_paging.Page(raw.parsed, raw.headers, len(items), seen, size, page))
+            ).next_page(_paging.Page(raw.parsed, raw.headers, len(items), _seen, _first_size, page))
             if page is None:
                 return
 

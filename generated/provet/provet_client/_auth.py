@@ -6,9 +6,12 @@ message can show them."""
 
 from __future__ import annotations
 
+import base64
 import time
 
 REFRESH_MARGIN_SECONDS = 30.0
+# Static credentials: (header|query, name, template over credential names, HTTP Basic?)
+STATIC: tuple[tuple[str, str, str, bool], ...] = ()
 
 
 class Secret:
@@ -39,6 +42,7 @@ class Auth:
 
     def __init__(self) -> None:
         self._token: Secret | None = None
+        self._refresh: Secret | None = None  # OAuth2 refresh token, used before the full grant
         self._expires_at: float | None = None
         self.generation = 0  # counts the tokens stored, so a stale 401 drops only its own
 
@@ -54,8 +58,7 @@ class Auth:
 
     def _secrets(self) -> list[str]:
         held: list[Secret] = []
-        if self._token is not None:
-            held.append(self._token)
+        held += [secret for secret in (self._token, self._refresh) if secret is not None]
         return [secret.reveal() for secret in held]
 
     def valid(self, now: float | None = None) -> bool:
@@ -86,3 +89,18 @@ class Auth:
     def headers(self) -> dict[str, str]:
         """Headers that authenticate one request."""
         return {}
+
+    def query(self) -> dict[str, str]:
+        """Query parameters that authenticate one request (an API key in the URL)."""
+        return self._static("query")
+
+    def _static(self, location: str) -> dict[str, str]:
+        """The static credentials sent at `location`, filled into their templates."""
+        values: dict[str, str] = {}
+        sent: dict[str, str] = {}
+        for where, name, template, basic in STATIC:
+            if where != location:
+                continue
+            value = template.format(**values)
+            sent[name] = "Basic " + base64.b64encode(value.encode()).decode() if basic else value
+        return sent

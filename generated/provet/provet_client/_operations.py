@@ -74,9 +74,12 @@ class OperationInfo(Generic[T]):
     accept: str = "application/json"  # the media types of the documented responses
     headers: dict[str, str] = field(default_factory=dict)  # constant headers of this operation
     idempotent_with: str | None = None  # idempotent only on calls that send this header (If-Match)
+    idempotency_key: str | None = None  # a header the client fills with one key per call
 
     def replayable(self, request: Any) -> bool:
         """Whether sending `request` twice has the effect of sending it once."""
+        if self.idempotency_key is not None and request.headers.get(self.idempotency_key):
+            return True  # the provider does the work once per key
         if self.idempotent_with is not None:
             return self.idempotent_with in request.headers
         return self.idempotent
