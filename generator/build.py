@@ -36,6 +36,7 @@ from .model import (
     Webhook,
     WebhookExample,
 )
+from .text_response import text_response_shape
 
 
 def _idempotent_by_default(method: str, params: list[Param]) -> bool:
@@ -216,6 +217,7 @@ class _Builder:
             )
             if shape is None and encoding == "json":
                 encoding = "empty"
+            shape = text_response_shape(shape, encoding, here, self.error)
             responses.append(
                 Response(
                     status,
@@ -495,6 +497,15 @@ class _Builder:
             for param in mock.get("filters") or {}:
                 if param not in params:
                     self.error(child_pointer(pointer, "filters"), f"no parameter named '{param}'")
+            successes = [r.shape for r in op.responses if r.status < 400]
+            shape = successes[0] if successes else None
+            listed = shape is not None and shape.kind == "array" and "entity" not in mock
+            if mock.get("action") == "read" and listed:
+                self.error(
+                    child_pointer(pointer, "action"),
+                    "action 'read' answers one entity, but the success response is an"
+                    " array: use action 'list' (or `entity` to place the one entity)",
+                )
             hook = (mock.get("webhook") or {}).get("name")
             if hook is not None and hook not in hooks:
                 self.error(child_pointer(pointer, "webhook"), f"no webhook named '{hook}'")

@@ -134,7 +134,7 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
     mock = dict(op.mock or {})
     if mock.get("seed"):
         response = _seeded(spec, op, mock, response)
-    if mock.get("action") in ("read", "update"):
+    if mock.get("action") in ("read", "update", "delete"):
         named, version = mock_param(op), mock_param(op, "version_param")
         mock["param_name"] = named.python_name if named else None
         mock["version_param_name"] = version.python_name if version else None

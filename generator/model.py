@@ -36,6 +36,8 @@ class Constraints:
     maxItems: int | None = None
     uniqueItems: bool = False
     uniqueBy: str | None = None  # arrays of objects: the field no two items may share
+    extensible: bool = False  # enum: documented values, but any value of the type is accepted
+    multipleOf: float | None = None  # numbers: a whole multiple of this (judged in decimal)
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class Condition:
     field: str
     values: tuple[Any, ...]
     or_absent: bool
+    present: bool = False  # holds when the field is present and not null (see conditions.py)
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class Rule:
     kind: str  # require | forbid | at_least_one_of | compare
     fields: tuple[str, ...] = ()
     when: Condition | None = None
+    also: tuple[Condition, ...] = ()  # further clauses of `when`, all of which must hold
     op: str = ""
     message: str = ""
     messages: tuple[tuple[str, str], ...] = ()

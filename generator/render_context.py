@@ -14,6 +14,7 @@ from .mock_tests import mock_sections
 from .model import Operation, Paging, Param, Shape, Spec, Webhook
 from .openapi_emit import accept_header
 from .reference import ReferenceDoc, reference_doc
+from .servers import default_server
 
 _PRIMITIVE_ANNOTATIONS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 _SCHEME_SUMMARIES = {
@@ -525,7 +526,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         ),
         base_error=base_error,
         servers=servers,
-        default_server="live" if "live" in servers else next(iter(servers), None),
+        default_server=default_server(spec),
         headers=dict(spec.headers),
         user_agent=f"{spec.provider}-client/{package_version} (shipspec {__version__})",
         read_timeout=60.0,
@@ -558,6 +559,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         mock_test_names=sorted(
             ["APIStatusError", "AsyncClient", "Client"]
             + (["ConflictError"] if "conflicts" in mock_tests else [])
+            + (["NotFoundError"] if "deletions" in mock_tests else [])
             + (["AuthenticationError"] if "auth" in mock_tests else [])
             + (["response_status"] if "sandbox_cases" in mock_tests else []),
             key=naming.import_order,

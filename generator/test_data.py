@@ -13,6 +13,7 @@ from urllib.parse import quote
 from .cases import base_payload, operation_cases, sample
 from .mock_tests import mock_cases
 from .model import ErrorFormat, Example, Operation, Param, Spec
+from .servers import base_path
 
 TEST_SECRET = "test-secret-not-a-real-one"
 
@@ -92,7 +93,7 @@ def _call(spec: Spec, op: Operation, example: Example | None) -> Call:
             query[param.wire_name] = text
         else:
             headers[param.wire_name] = text
-    return Call(kwargs, path, query, headers)
+    return Call(kwargs, base_path(spec) + path, query, headers)
 
 
 def example_tests(spec: Spec) -> list[dict[str, Any]]:
@@ -244,7 +245,7 @@ def test_data(spec: Spec) -> dict[str, Any]:
             # no documented host: the client needs one (never contacted by these tests)
             **({} if spec.servers else {"base_url": f"https://{spec.provider}.invalid"}),
         },
-        "token_path": token_op.path if token_op else None,
+        "token_path": base_path(spec) + token_op.path if token_op else None,
         "token_operation": token_op.name if token_op else None,
         "token_response": _token_response(spec)[0],
         "examples": (examples := example_tests(spec)),

@@ -161,6 +161,7 @@ class MockProvider:
                 "inf"
             )  # the token the document's curls carry
         self.stores: dict[str, dict[str, Any]] = {}
+        self.deleted: dict[str, set[str]] = {}  # store -> keys a `delete` action removed
         self.created_at: dict[tuple[str, str], float] = {}
         self._ids = itertools.count(1)
         self._tasks: set[asyncio.Task[None]] = set()
@@ -448,7 +449,42 @@ class MockProvider:
             return self._list(op, mock, params)
         if action == "mark":
             return self._mark(op, mock, payload)
+        if action == "delete":
+            return self._delete(op, mock, params)
         return self._respond(op, copy.deepcopy(op["response"]))
+
+    def _delete(self, op: dict[str, Any], mock: dict[str, Any], params: dict[str, Any]) -> Response:
+        """A created entity leaves the store: later reads are a 404, lists leave it out.
+
+        The documented example entity stands in afresh for every request (as
+        for reads), so deleting it answers success and removes nothing;
+        deleting what is not there is a 404.
+        """
+        if mock.get("param_name") is None:
+            return self._respond(op, copy.deepcopy(op["response"]))
+        key = str(params.get(mock["param_name"]))
+        store = self._store(mock["store"])
+        if key in store:
+            del store[key]
+            self.deleted.setdefault(mock["store"], set()).add(key)
+        elif not self._stands_in(mock["store"], key):
+            return self._gone(mock["store"], key)
+        return self._respond(op, copy.deepcopy(op["response"]))
+
+    def _gone(self, store: str, key: str) -> Response:
+        """A 404 for an entity that is not (or no longer) there, in the not_found format if declared."""
+        status = None if "not_found" in DATA["rejections"] else 404
+        return self.reject("not_found", [("", f"no {store} with id {key}")], status)
+
+    def _stands_in(self, store: str, key: str) -> bool:
+        """Whether a read of `store` answers its documented example for `key`."""
+        for other in DATA["operations"]:
+            mock = other["mock"]
+            if mock.get("store") == store and mock.get("action") == "read":
+                example = _get(other["response"], mock.get("entity", ""))
+                if str(_get(example, mock.get("key", ""))) == key:
+                    return True
+        return False
 
     def _store(self, name: str) -> dict[str, Any]:
         return self.stores.setdefault(name, {})
@@ -507,6 +543,8 @@ class MockProvider:
         store = self._store(mock["store"])
         entity = store.get(key)
         stand_in = entity is None
+        if key in self.deleted.get(mock["store"], ()):
+            return self._gone(mock["store"], key)
         if entity is None:
             example = _get(op["response"], mock.get("entity", ""))
             if str(_get(example, mock.get("key", ""))) != key:
@@ -536,7 +574,7 @@ class MockProvider:
             self.stores[f"seeded:{mock['store']}"] = {}
             for item in _get(body, pointer) or []:
                 store[str(_get(item, mock.get("key", "")))] = item
-        if not store and not mock.get("seed"):
+        if not store and not mock.get("seed") and not self.deleted.get(mock["store"]):
             return self._respond(op, body)
         entities = [self._progressed(mock["store"], k, e) for k, e in store.items()]
         flag = mock.get("unflagged")

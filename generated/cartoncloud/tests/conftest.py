@@ -45,6 +45,7 @@ _PARAMETERS: dict[str, tuple[list[Any], Callable[[Any], str]]] = {
             ("progression", "progressions"),
             ("sync", "syncs"),
             ("delivery", "deliveries"),
+            ("deletion", "deletions"),
         )
     },
 }

@@ -33,6 +33,8 @@ def _answer(example: dict[str, Any]) -> Answer:
             return httpx.Response(example["status"], content=form, headers=headers)
         if example["response"] is None:
             return httpx.Response(example["status"])
+        if example["response_encoding"] == "text":
+            return httpx.Response(example["status"], text=example["response"])
         return httpx.Response(example["status"], json=example["response"])
 
     return respond

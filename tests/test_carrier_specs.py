@@ -1,0 +1,198 @@
+"""The carrier constructs (issue 14, part 3): one small spec each under tests/specs/.
+
+Each spec is generated into tmp_path and its generated tests run (pytest in a
+subprocess) against its generated mock, which plays the construct. The tests
+below then drive each construct through the generated client over HTTP to a
+mock served by uvicorn on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+
+from generator.cli import main
+from tests.serving import Served
+
+SPECS = Path(__file__).parent / "specs"
+CARRIER_SPECS = sorted(SPECS.glob("carrier_*.yaml"))
+
+
+def _provider(spec: Path) -> str:
+    return str(yaml.safe_load(spec.read_text("utf-8"))["provider"])
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every carrier spec, generated once into one throwaway project."""
+    root = tmp_path_factory.mktemp("carrier")
+    (root / "specs").mkdir()
+    for spec in CARRIER_SPECS:
+        shutil.copy(spec, root / "specs" / f"{_provider(spec)}.yaml")
+    assert main(["--project", str(root), "generate"]) == 0
+    return root
+
+
+@pytest.mark.parametrize("spec", CARRIER_SPECS, ids=lambda p: p.stem)
+def test_generated_tests_pass_against_the_generated_mock(spec: Path, project: Path) -> None:
+    package = project / "generated" / _provider(spec)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(package)],
+        cwd=package,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stdout[-3000:]
+    assert " passed" in run.stdout
+
+
+def _load(project: Path, provider: str) -> Iterator[ModuleType]:
+    path = str(project / "generated" / provider)
+    sys.path.insert(0, path)
+    try:
+        yield importlib.import_module(f"{provider}_client")
+    finally:
+        sys.path.remove(path)
+        for name in [n for n in sys.modules if n.split(".")[0] == f"{provider}_client"]:
+            del sys.modules[name]
+
+
+@pytest.fixture
+def carrierbase(project: Path) -> Iterator[ModuleType]:
+    yield from _load(project, "carrierbase")
+
+
+@pytest.fixture
+def carrierdelete(project: Path) -> Iterator[ModuleType]:
+    yield from _load(project, "carrierdelete")
+
+
+@pytest.fixture
+def carrierrules(project: Path) -> Iterator[ModuleType]:
+    yield from _load(project, "carrierrules")
+
+
+def _served(package: ModuleType) -> Served:
+    testing = importlib.import_module(f"{package.__name__}.testing")
+    return Served(testing.MockProvider().app)
+
+
+# -- defects ---------------------------------------------------------------
+
+
+def test_a_base_path_is_sent_and_expected(carrierbase: ModuleType) -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"orders": []})
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    with carrierbase.Client(http_client=http) as client:
+        client.order_status(body=[{"reference": "R-1", "country": "NL", "weight": 1}])
+    assert str(seen[0].url) == "https://api.carrier.example/api/v1/orders/status"
+
+
+def test_a_200_echoing_a_refused_order_reaches_the_caller(carrierbase: ModuleType) -> None:
+    """Limits are for requests: the echo breaks five of them and still parses."""
+    with _served(carrierbase) as served, carrierbase.Client(base_url=served.url) as client:
+        answer = client.order_status(body=[{"reference": "R-1", "country": "NL", "weight": 1.5}])
+    [failed] = answer.failed_orders
+    assert failed.errors == ["Reference is too long"]
+    assert failed.order.country == "nl" and failed.order.service == "SAME_DAY"
+    assert len(failed.order.reference) > 40 and failed.order.weight == 99
+
+
+def test_types_still_hold_in_responses(carrierbase: ModuleType) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"orders": [{"reference": 7, "status": "CREATED"}]})
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    mismatch = pytest.raises(carrierbase.APIResponseValidationError, match="/orders/0/reference")
+    with carrierbase.Client(http_client=http) as client, mismatch:
+        client.order_status(body=[{"reference": "R-1", "country": "NL", "weight": 1}])
+
+
+def test_requests_are_still_judged_on_limits(carrierbase: ModuleType) -> None:
+    problems = carrierbase.validate(
+        "order_status", [{"reference": "x" * 41, "country": "nl", "weight": 99}]
+    )
+    assert {p.rule for p in problems} == {"maxLength", "pattern", "maximum"}
+
+
+@pytest.mark.parametrize("operation", ["label_text", "label_note"])
+def test_text_responses_are_str(carrierbase: ModuleType, operation: str) -> None:
+    with _served(carrierbase) as served, carrierbase.Client(base_url=served.url) as client:
+        text = getattr(client, operation)("R-1")
+        raw = getattr(client.with_raw_response, operation)("R-1")
+    assert isinstance(text, str) and text
+    assert raw.parsed == text and raw.content.decode() == text
+    assert raw.headers["content-type"].startswith("text/plain")
+
+
+# -- mock delete -----------------------------------------------------------
+
+
+def test_a_deleted_shipment_leaves_reads_and_lists(carrierdelete: ModuleType) -> None:
+    with _served(carrierdelete) as served, carrierdelete.Client(base_url=served.url) as client:
+        first = client.create_shipment(body={"reference": "A"})
+        second = client.create_shipment(body={"reference": "B"})
+        client.cancel_shipment(first.id)
+        with pytest.raises(carrierdelete.NotFoundError):
+            client.get_shipment(first.id)
+        assert client.get_shipment(second.id).reference == "B"
+        assert [s.id for s in client.list_shipments().shipments] == [second.id]
+        with pytest.raises(carrierdelete.NotFoundError):
+            client.cancel_shipment(first.id)
+
+
+# -- conditions ------------------------------------------------------------
+
+
+def _rules(payload: dict[str, Any], carrierrules: ModuleType) -> list[tuple[str, str, str]]:
+    problems = carrierrules.validate("update_parcel", payload)
+    return [(p.pointer, p.rule, p.field or p.message) for p in problems]
+
+
+def test_a_rule_with_two_clauses_fires_only_when_both_hold(carrierrules: ModuleType) -> None:
+    assert _rules({"status": "SHIPPED"}, carrierrules) == []
+    assert _rules({"status": "NEW", "trackingNumber": "T1"}, carrierrules) == []
+    assert _rules({"status": "SHIPPED", "trackingNumber": "T1"}, carrierrules) == [
+        ("", "conditional", "carrier"),
+        ("", "conditional", "shippedAt"),
+        ("", "conditional", "trackingUrl"),
+    ]
+    shipped = {"status": "SHIPPED", "trackingNumber": "T"}
+    [first, *_] = carrierrules.validate("update_parcel", shipped)
+    assert first.message == (
+        "missing required field 'carrier' (required when 'status' is 'SHIPPED'"
+        " and 'trackingNumber' is present)"
+    )
+
+
+def test_the_json_schema_says_the_same(carrierrules: ModuleType, project: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schemas = project / "generated" / "carrierrules" / "carrierrules_client" / "schemas"
+    schema = json.loads((schemas / "update_parcel.request.json").read_text("utf-8"))
+    for payload in (
+        {"status": "SHIPPED"},
+        {"status": "NEW", "trackingNumber": "T1"},
+        {"status": "SHIPPED", "trackingNumber": "T1"},
+        {"status": "NEW", "returnReason": "x"},
+        {"status": "RETURNED", "returnReason": "x"},
+    ):
+        valid = jsonschema.Draft202012Validator(schema).is_valid(payload)
+        assert valid == (carrierrules.validate("update_parcel", payload) == []), payload
