@@ -196,3 +196,57 @@ def test_the_json_schema_says_the_same(carrierrules: ModuleType, project: Path) 
     ):
         valid = jsonschema.Draft202012Validator(schema).is_valid(payload)
         assert valid == (carrierrules.validate("update_parcel", payload) == []), payload
+
+
+# -- multipleOf and open enums ---------------------------------------------
+
+
+@pytest.fixture
+def carriermoney(project: Path) -> Iterator[ModuleType]:
+    yield from _load(project, "carriermoney")
+
+
+def _money(carriermoney: ModuleType, **fields: Any) -> list[tuple[str, str]]:
+    payload = {"value": 1, "service": "STANDARD", **fields}
+    return [(p.pointer, p.rule) for p in carriermoney.validate("declare", payload)]
+
+
+@pytest.mark.parametrize("value", [19.99, 0.07, 1234567.89, 3, 0])
+def test_money_in_cents_is_judged_in_decimal(carriermoney: ModuleType, value: float) -> None:
+    assert _money(carriermoney, value=value) == []
+
+
+@pytest.mark.parametrize("value", [19.999, 0.1 + 0.2, 1e-9])
+def test_money_finer_than_a_cent_is_refused(carriermoney: ModuleType, value: float) -> None:
+    assert _money(carriermoney, value=value) == [("/value", "multipleOf")]
+
+
+def test_integer_steps(carriermoney: ModuleType) -> None:
+    assert _money(carriermoney, boxes=15) == []
+    assert _money(carriermoney, boxes=7) == [("/boxes", "multipleOf")]
+
+
+def test_an_open_enum_takes_custom_names_but_not_other_types(carriermoney: ModuleType) -> None:
+    assert _money(carriermoney, service="MY-CUSTOM-SERVICE") == []
+    assert _money(carriermoney, service=5) == [("/service", "type")]
+
+
+def test_the_mock_refuses_what_the_client_would(carriermoney: ModuleType) -> None:
+    with (
+        _served(carriermoney) as served,
+        carriermoney.Client(base_url=served.url, validate=False) as client,
+    ):
+        assert client.declare(body={"value": 19.99, "service": "OWN"}).value == 19.99
+        with pytest.raises(carriermoney.BadRequestError) as refused:
+            client.declare(body={"value": 19.999, "service": "OWN"})
+    assert "multiple of 0.01" in str(refused.value)
+
+
+def test_the_export_says_multiple_of_and_extensible_enum(project: Path) -> None:
+    exported = yaml.safe_load(
+        (project / "generated" / "carriermoney" / "openapi.yaml").read_text("utf-8")
+    )
+    schema = exported["components"]["schemas"]["Declaration"]["properties"]
+    assert schema["value"]["multipleOf"] == 0.01
+    assert schema["service"]["x-extensible-enum"] == ["STANDARD", "EXPRESS"]
+    assert "enum" not in schema["service"]
