@@ -12,7 +12,7 @@ import dataclasses
 import json
 from typing import Any
 
-from . import naming
+from . import naming, param_conditions
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
 from .diagnostics import Diagnostic, SpecError
 from .loader import LoadedSpec, child_pointer
@@ -146,6 +146,11 @@ class _Builder:
             required=required,
             default=raw.get("default"),
             from_client=from_client,
+            required_when=(
+                (raw["required_when"]["param"], tuple(raw["required_when"]["in"]))
+                if "required_when" in raw
+                else None
+            ),
         )
 
     # -- operations -----------------------------------------------------
@@ -159,6 +164,9 @@ class _Builder:
             )
             for key, value in (raw.get("params") or {}).items()
         ]
+        param_conditions.check(
+            raw.get("params") or {}, child_pointer(pointer, "params"), self.error
+        )
         declared_path = {p.wire_name for p in params if p.location == "path"}
         for placeholder in naming.path_placeholders(raw["path"]):
             if placeholder in declared_path:

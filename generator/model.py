@@ -113,6 +113,7 @@ class Param:
     required: bool
     default: Any = None
     from_client: bool = False
+    required_when: tuple[str, tuple[Any, ...]] | None = None  # (other param's key, its values)
 
 
 @dataclass(frozen=True)

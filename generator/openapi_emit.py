@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from . import __version__
+from . import __version__, param_conditions
 from .jsonschema_emit import components, shape_schema
 from .model import Constraints, Operation, Param, Response, Shape, Spec, Webhook
 from .openapi_errors import (
@@ -119,7 +119,9 @@ def _parameters(spec: Spec, op: Operation) -> list[dict[str, Any]]:
             for ex in op.examples
             if param.key in dict(ex.params)
         ]
-        result.append(_parameter(param, examples))
+        parameter = _parameter(param, examples)
+        param_conditions.openapi(op, param, parameter)
+        result.append(parameter)
     result += [
         {"$ref": f"#/components/parameters/{_component_key(name)}"} for name, _ in spec.headers
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import conditions, messages
+from . import conditions, messages, param_conditions
 from .codewriter import CodeWriter
 from .messages import decimal_text
 from .model import Operation, Param, Rule, Shape, Spec, TypeDef
@@ -381,6 +381,11 @@ class _Emitter:
                 w("pass")
             for param in op.params:
                 self._param(param)
+                conditional = param_conditions.check_code(op, param)
+                if conditional is not None:
+                    test, message = conditional
+                    pointer = repr("/" + _escape(param.wire_name))
+                    self._check(test, pointer, repr(message), "'conditional'", param.wire_name)
             if op.params_at_least_one_of:
                 names = self.constant(repr(op.params_at_least_one_of))
                 wire = tuple(

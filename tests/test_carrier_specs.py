@@ -250,3 +250,30 @@ def test_the_export_says_multiple_of_and_extensible_enum(project: Path) -> None:
     assert schema["value"]["multipleOf"] == 0.01
     assert schema["service"]["x-extensible-enum"] == ["STANDARD", "EXPRESS"]
     assert "enum" not in schema["service"]
+
+
+# -- a parameter required when another has a value -------------------------
+
+
+@pytest.fixture
+def carrierparams(project: Path) -> Iterator[ModuleType]:
+    yield from _load(project, "carrierparams")
+
+
+def test_a_parcel_rate_needs_its_weight(carrierparams: ModuleType) -> None:
+    mock = importlib.import_module("carrierparams_client.testing").MockProvider()
+    with Served(mock.app) as served, carrierparams.Client(base_url=served.url) as client:
+        assert client.get_rate(kind="letter").price > 0  # the mock answers the first example
+        assert client.get_rate(kind="parcel", weight=2).price > 0
+        with pytest.raises(carrierparams.ValidationError) as refused:
+            client.get_rate(kind="parcel")
+        assert len(mock.requests) == 2, "a refused call never leaves the client"
+        unchecked = carrierparams.Client(base_url=served.url, validate=False)
+        with unchecked, pytest.raises(carrierparams.BadRequestError) as rejected:
+            unchecked.get_rate(kind="parcel")
+    assert "required when 'type' is 'parcel'" in str(rejected.value)
+    [problem] = refused.value.problems
+    assert (problem.pointer, problem.rule, problem.field) == ("/weight", "conditional", "weight")
+    assert (
+        problem.message == "missing required parameter 'weight' (required when 'type' is 'parcel')"
+    )
