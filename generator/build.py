@@ -12,7 +12,7 @@ import dataclasses
 import json
 from typing import Any
 
-from . import naming, param_conditions
+from . import batch, naming, param_conditions
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
 from .diagnostics import Diagnostic, SpecError
 from .loader import LoadedSpec, child_pointer
@@ -279,6 +279,7 @@ class _Builder:
             cache_ttl=(raw.get("cache") or {}).get("ttl_seconds"),
             paging=self.operation_paging(raw.get("paging"), pointer),
             mock=raw.get("mock"),
+            batch=batch.build(raw, pointer, self.error),
             headers=tuple((raw.get("headers") or {}).items()),
             response_only=response_only,
         )
@@ -507,6 +508,11 @@ class _Builder:
                     self.error(child_pointer(pointer, "filters"), f"no parameter named '{param}'")
             successes = [r.shape for r in op.responses if r.status < 400]
             shape = successes[0] if successes else None
+            if mock.get("action") == "batch" and op.batch is None:
+                self.error(
+                    child_pointer(pointer, "action"),
+                    "action 'batch' needs the operation's `batch` (where items and refusals are)",
+                )
             listed = shape is not None and shape.kind == "array" and "entity" not in mock
             if mock.get("action") == "read" and listed:
                 self.error(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import batch
 from .cases import base_payload, sample
 from .model import ErrorFormat, Operation, Param, Shape, Spec
 
@@ -177,6 +178,7 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
         else None,
         "sandbox": [dict(rule) for rule in spec.sandbox if rule.get("operation") == op.name],
         "paging": _paging(op),
+        "batch": batch.mock_view(op),
     }
 
 

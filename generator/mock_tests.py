@@ -11,6 +11,8 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+from . import batch
+from .cases import operation_cases
 from .mock_data import mock_param
 from .model import Operation, Spec
 
@@ -66,6 +68,7 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
         "syncs": [],
         "deliveries": [],
         "deletions": [],
+        "batches": [],
     }
     for op in spec.operations:
         mock = dict(op.mock or {})
@@ -116,6 +119,10 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
                         "ids": mock.get("ids", ""),
                     }
                 )
+    for op in spec.operations:
+        broken = batch.broken_item_case(op, operation_cases(spec, op))
+        if broken is not None and examples[op.name].get("body") is not None:
+            cases["batches"].append(batch.mock_case(spec, op, examples[op.name], broken))
     for rule in spec.sandbox:
         target = _op(spec, str(rule.get("operation", "")))
         if target is None or target.name not in examples:

@@ -184,6 +184,19 @@ class Paging:
 
 
 @dataclass(frozen=True)
+class Batch:
+    """A batch operation's answer: where accepted and refused items sit (see batch.py)."""
+
+    items: str  # JSON Pointer of the item array in the request body
+    succeeded: str | None
+    failed: str  # JSON Pointer of the refused entries in the answer
+    failed_item: str  # within a refused entry: the item as sent
+    failed_errors: str  # within a refused entry: the provider's messages
+    success_count: str | None = None
+    failure_count: str | None = None
+
+
+@dataclass(frozen=True)
 class Deprecation:
     replacement: str
     note: str = ""
@@ -214,6 +227,7 @@ class Operation:
     mock: Mapping[str, Any] | None = None  # declarative, read only by the provider mock
     headers: tuple[tuple[str, str], ...] = ()  # constant headers of this operation
     response_only: tuple[str, ...] = ()  # body fields only responses carry, refused here
+    batch: Batch | None = None  # a batch whose success lists refused items (batch.py)
 
     @property
     def success(self) -> Response:

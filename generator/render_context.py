@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import __version__, naming
+from . import __version__, batch, naming
 from .mock_tests import mock_sections
 from .model import Operation, Paging, Param, Shape, Spec, Webhook
 from .openapi_emit import accept_header
@@ -129,6 +129,7 @@ class OperationView:
     summary: str
     source: str
     accept: str  # the Accept header: the media types of the documented responses
+    batch: tuple[str, str, str] | None = None  # refused entries, their item and messages
 
 
 def _docstring(op: Operation) -> str:
@@ -195,6 +196,7 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         cache_ttl=op.cache_ttl,
         headers=dict(op.headers),
         paging=paging_view(spec, op),
+        batch=batch.runtime_view(op),
         docstring=_docstring(op),
         summary=op.summary or op.source,
         source=op.source,
@@ -340,6 +342,7 @@ class Context:
     base_error: str
     servers: dict[str, str]
     default_server: str | None
+    batched: bool  # some operation is a batch with per-item failures (batch.py)
     headers: dict[str, str]
     user_agent: str
     read_timeout: float
@@ -494,6 +497,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
     )
     # isort's order (ruff's too): case-insensitive within classes
     error_exports = sorted([*_ERROR_EXPORTS, base_error], key=naming.import_order)
+    batched = any(op.batch for op in spec.operations)
     exports = sorted(
         [
             *error_exports,
@@ -503,6 +507,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
             *(["PageInfo"] if spec.paging else []),
             "Problem",
             "ResponseWarning",
+            *(["ItemFailure", "PartialSuccessWarning", "partial_failures"] if batched else []),
             "models",
             "response_status",
             "response_warning",
@@ -527,6 +532,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         base_error=base_error,
         servers=servers,
         default_server=default_server(spec),
+        batched=batched,
         headers=dict(spec.headers),
         user_agent=f"{spec.provider}-client/{package_version} (shipspec {__version__})",
         read_timeout=60.0,
@@ -560,6 +566,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
             ["APIStatusError", "AsyncClient", "Client"]
             + (["ConflictError"] if "conflicts" in mock_tests else [])
             + (["NotFoundError"] if "deletions" in mock_tests else [])
+            + (["PartialSuccessWarning", "partial_failures"] if "batches" in mock_tests else [])
             + (["AuthenticationError"] if "auth" in mock_tests else [])
             + (["response_status"] if "sandbox_cases" in mock_tests else []),
             key=naming.import_order,

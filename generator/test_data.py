@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from . import batch
 from .cases import base_payload, operation_cases, sample
 from .mock_tests import mock_cases
 from .model import ErrorFormat, Example, Operation, Param, Spec
@@ -257,6 +258,7 @@ def test_data(spec: Spec) -> dict[str, Any]:
                 "operation": c.operation,
                 "pointer": c.pointer,
                 "rule": c.problem_rule,
+                "batch_item": batch.is_item_case(op, c.pointer),
                 "field": c.missing_field,
                 "payload": c.payload,
                 "kwargs": {

@@ -13,6 +13,7 @@ import json
 import shutil
 import subprocess
 import sys
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -277,3 +278,72 @@ def test_a_parcel_rate_needs_its_weight(carrierparams: ModuleType) -> None:
     assert (
         problem.message == "missing required parameter 'weight' (required when 'type' is 'parcel')"
     )
+
+
+# -- batches with per-item failures ----------------------------------------
+
+
+@pytest.fixture
+def carrierbatch(project: Path) -> Iterator[ModuleType]:
+    yield from _load(project, "carrierbatch")
+
+
+def test_a_batch_answer_surfaces_refused_items_typed(carrierbatch: ModuleType) -> None:
+    orders = [
+        {"reference": "R-1", "weight": 1.25},
+        {"reference": "x" * 41, "weight": 2},
+        {"reference": "R-3", "weight": 0.333},
+    ]
+    with (
+        _served(carrierbatch) as served,
+        carrierbatch.Client(base_url=served.url, validate=False) as client,
+    ):
+        with pytest.warns(carrierbatch.PartialSuccessWarning, match="2 item"):
+            result = client.create_orders(body=orders)
+        failures = carrierbatch.partial_failures(result)
+        assert (result.success_count, result.errors_count) == (1, 2)
+        [created] = result.created_orders
+        assert client.get_order(created.id).reference == "R-1"
+    assert [f.item.reference for f in failures] == ["x" * 41, "R-3"]
+    assert isinstance(failures[0].item, carrierbatch.models.Order)
+    assert failures[0].messages == ["must be 1 to 40 characters (got 41)"]
+    assert failures[1].messages == ["must be a multiple of 0.01 (got 0.333)"]
+
+
+def test_a_whole_success_has_no_failures_and_no_warning(carrierbatch: ModuleType) -> None:
+    with (
+        _served(carrierbatch) as served,
+        carrierbatch.Client(base_url=served.url) as client,
+        warnings.catch_warnings(),
+    ):
+        warnings.simplefilter("error")
+        result = client.create_orders(body=[{"reference": "R-1", "weight": 1}])
+    assert carrierbatch.partial_failures(result) == []
+    assert result.errors_count == 0
+
+
+def test_the_client_still_refuses_a_broken_batch_before_sending(carrierbatch: ModuleType) -> None:
+    with pytest.raises(carrierbatch.ValidationError) as refused:
+        carrierbatch.Client().create_orders(body=[{"reference": "", "weight": 1}])
+    assert [p.pointer for p in refused.value.problems] == ["/0/reference"]
+
+
+def test_the_carrier_packages_are_lint_and_type_clean(project: Path) -> None:
+    """The constructs' runtime code (partial failures, text answers...) is held to --strict."""
+    packages = [str(p / f"{p.name}_client") for p in sorted((project / "generated").iterdir())]
+    typed = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *packages],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert typed.returncode == 0, typed.stdout[-3000:]
+    linted = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", *packages],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert linted.returncode == 0, linted.stdout[-3000:]

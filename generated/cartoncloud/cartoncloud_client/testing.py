@@ -361,6 +361,10 @@ class MockProvider:
         ]
         if op["body"]:
             problems += _validation.validate(op["name"], payload)
+        refused_items: dict[int, list[str]] = {}
+        if op["batch"]:
+            # a batch refuses items one by one; only a problem outside them refuses it all
+            refused_items, problems = _by_item(problems, op["batch"]["items"])
         if problems:
             # a token request with bad fields is refused as the provider refuses credentials
             kind = "auth" if is_token else "validation"
@@ -372,6 +376,8 @@ class MockProvider:
             if not self._credentials_ok(request, payload):
                 return self.reject("auth", [("", "the credentials were refused")])
             return self._respond(op, self._issue_token(op))
+        if op["batch"]:
+            return self._batch(op, payload, refused_items)
         return self.act(op, params, payload)
 
     async def _payload(self, request: Request, op: dict[str, Any]) -> tuple[Any, Response | None]:
@@ -470,6 +476,36 @@ class MockProvider:
         elif not self._stands_in(mock["store"], key):
             return self._gone(mock["store"], key)
         return self._respond(op, copy.deepcopy(op["response"]))
+
+    def _batch(self, op: dict[str, Any], payload: Any, refused: dict[int, list[str]]) -> Response:
+        """Accept the valid items (stored with a fresh key), list the others as refused."""
+        batch, mock = op["batch"], op["mock"]
+        body = copy.deepcopy(op["response"])
+        shown_ok = (_get(body, batch["succeeded"]) or [None])[0] if batch["succeeded"] else None
+        shown_failed = (_get(body, batch["failed"]) or [None])[0]
+        accepted: list[Any] = []
+        failed: list[Any] = []
+        for index, item in enumerate(_get(payload, batch["items"]) or []):
+            if index in refused:
+                entry = copy.deepcopy(shown_failed) if isinstance(shown_failed, dict) else {}
+                entry = _set(entry, batch["failed_item"], item)
+                failed.append(_set(entry, batch["failed_errors"], refused[index]))
+                continue
+            entity = copy.deepcopy(shown_ok) if isinstance(shown_ok, dict) else copy.deepcopy(item)
+            _merge_scalars(entity, item)
+            if mock.get("store") and isinstance(entity, dict):
+                key = _new_key(_get(entity, mock.get("key", "")), next(self._ids))
+                _set(entity, mock.get("key", ""), key)
+                self._store(mock["store"])[str(key)] = entity
+                self.created_at[(mock["store"], str(key))] = self.now()
+            accepted.append(entity)
+        if batch["succeeded"]:
+            body = _set(body, batch["succeeded"], accepted)
+        body = _set(body, batch["failed"], failed)
+        for word, count in (("success_count", len(accepted)), ("failure_count", len(failed))):
+            if batch[word]:
+                body = _set(body, batch[word], count)
+        return self._respond(op, body)
 
     def _gone(self, store: str, key: str) -> Response:
         """A 404 for an entity that is not (or no longer) there, in the not_found format if declared."""
@@ -729,6 +765,24 @@ def _form_value(text: str, kind: str | None) -> Any:
         except (ValueError, RecursionError):
             return text
     return text
+
+
+def _by_item(problems: list[Problem], items: str) -> tuple[dict[int, list[str]], list[Problem]]:
+    """A batch's problems split: messages by item index, and the problems outside the items."""
+    by_item: dict[int, list[str]] = {}
+    rest: list[Problem] = []
+    prefix = items + "/"
+    for problem in problems:
+        index = (
+            problem.pointer[len(prefix) :].split("/")[0]
+            if problem.pointer.startswith(prefix)
+            else ""
+        )
+        if index.isdigit():
+            by_item.setdefault(int(index), []).append(problem.message)
+        else:
+            rest.append(problem)
+    return by_item, rest
 
 
 def _merge_scalars(entity: dict[str, Any], payload: Any) -> None:
