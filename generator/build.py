@@ -12,12 +12,13 @@ import dataclasses
 import json
 from typing import Any
 
-from . import batch, naming, param_conditions
+from . import batch, naming, param_conditions, path_lists
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
 from .diagnostics import Diagnostic, SpecError
 from .loader import LoadedSpec, child_pointer
 from .model import (
     Auth,
+    Constraints,
     Credential,
     Deprecation,
     Envelope,
@@ -137,6 +138,15 @@ class _Builder:
             limits = dataclasses.replace(shape.constraints, minLength=low)
             shape = dataclasses.replace(shape, constraints=limits)
         required = raw["in"] == "path" or bool(raw.get("required", False))
+        path_lists.check(raw, pointer, self.error)
+        listed = path_lists.style(raw)
+        if listed is not None:
+            shape = Shape(
+                kind="array",
+                items=shape,
+                constraints=Constraints(minItems=1),
+                description=shape.description,
+            )
         return Param(
             key=key,
             wire_name=raw.get("name", key),
@@ -146,6 +156,7 @@ class _Builder:
             required=required,
             default=raw.get("default"),
             from_client=from_client,
+            list_style=listed,
             required_when=(
                 (raw["required_when"]["param"], tuple(raw["required_when"]["in"]))
                 if "required_when" in raw

@@ -158,6 +158,7 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
                 "location": p.location,
                 "kind": p.shape.kind,
                 "required": p.required,
+                **({"list": list(p.list_style)} if p.list_style else {}),
             }
             for p in op.params
         ],

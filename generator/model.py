@@ -114,6 +114,7 @@ class Param:
     default: Any = None
     from_client: bool = False
     required_when: tuple[str, tuple[Any, ...]] | None = None  # (other param's key, its values)
+    list_style: tuple[str, str] | None = None  # a list in one path segment (path_lists.py)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from . import __version__, param_conditions
+from . import __version__, param_conditions, path_lists
 from .jsonschema_emit import components, shape_schema
 from .model import Constraints, Operation, Param, Response, Shape, Spec, Webhook
 from .openapi_errors import (
@@ -121,6 +121,7 @@ def _parameters(spec: Spec, op: Operation) -> list[dict[str, Any]]:
         ]
         parameter = _parameter(param, examples)
         param_conditions.openapi(op, param, parameter)
+        path_lists.openapi(param.list_style, parameter)
         result.append(parameter)
     result += [
         {"$ref": f"#/components/parameters/{_component_key(name)}"} for name, _ in spec.headers

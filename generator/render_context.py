@@ -343,6 +343,7 @@ class Context:
     servers: dict[str, str]
     default_server: str | None
     batched: bool  # some operation is a batch with per-item failures (batch.py)
+    path_lists: bool  # some path parameter is a list in one segment (path_lists.py)
     headers: dict[str, str]
     user_agent: str
     read_timeout: float
@@ -533,6 +534,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         servers=servers,
         default_server=default_server(spec),
         batched=batched,
+        path_lists=any(p.list_style for op in spec.operations for p in op.params),
         headers=dict(spec.headers),
         user_agent=f"{spec.provider}-client/{package_version} (shipspec {__version__})",
         read_timeout=60.0,

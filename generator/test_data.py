@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
-from . import batch
+from . import batch, path_lists
 from .cases import base_payload, operation_cases, sample
 from .mock_tests import mock_cases
 from .model import ErrorFormat, Example, Operation, Param, Spec
@@ -88,7 +88,11 @@ def _call(spec: Spec, op: Operation, example: Example | None) -> Call:
         else:
             continue
         text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-        if param.location == "path":
+        if param.location == "path" and param.list_style is not None:
+            # the wire form, decoded as httpx's URL.path shows it
+            segment = unquote(path_lists.encode(value, param.list_style))
+            path = path.replace("{" + param.wire_name + "}", segment)
+        elif param.location == "path":
             path = path.replace("{" + param.wire_name + "}", quote(text, safe=""))
         elif param.location == "query":
             query[param.wire_name] = text

@@ -347,3 +347,58 @@ def test_the_carrier_packages_are_lint_and_type_clean(project: Path) -> None:
         timeout=600,
     )
     assert linted.returncode == 0, linted.stdout[-3000:]
+
+
+# -- a list inside a path segment ------------------------------------------
+
+
+@pytest.fixture
+def carrierpath(project: Path) -> Iterator[ModuleType]:
+    yield from _load(project, "carrierpath")
+
+
+def test_a_path_list_is_quoted_separated_and_never_double_encoded(carrierpath: ModuleType) -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=[])
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    with carrierpath.Client(http_client=http) as client:
+        client.get_statuses(["ref", 1001, "Ref%3BWith%3BSemicolons", 'a;b "q" 50%'])
+    assert seen[0].url.raw_path == (
+        b"/api/v1/orders/%22ref%22;1001;%22Ref%3BWith%3BSemicolons%22;%22a%3Bb%20%22q%22%2050%25%22"
+    )
+
+
+def test_each_item_is_validated(carrierpath: ModuleType) -> None:
+    problems = carrierpath.validate_params("get_statuses", {"refs": ["x" * 31, True]})
+    assert [(p.pointer, p.rule) for p in problems] == [
+        ("/refs/0", "maxLength"),
+        ("/refs/1", "type"),
+    ]
+    assert [p.rule for p in carrierpath.validate_params("get_statuses", {"refs": []})] == [
+        "minItems"
+    ]
+
+
+def test_the_mock_reads_the_list_back(carrierpath: ModuleType) -> None:
+    mock = importlib.import_module("carrierpath_client.testing").MockProvider()
+    with Served(mock.app) as served:
+        with carrierpath.Client(base_url=served.url) as client:
+            assert client.get_statuses(["ref", 1001, "Ref%3BWith%3BSemicolons"])
+        unchecked = carrierpath.Client(base_url=served.url, validate=False)
+        with unchecked, pytest.raises(carrierpath.BadRequestError) as refused:
+            unchecked.get_statuses(["ok", "x" * 31])
+    assert mock.requests[0] == ("GET", '/orders/"ref";1001;"Ref;With;Semicolons"')
+    assert "at most 30" in str(refused.value) or "1 to 30" in str(refused.value)
+
+
+def test_the_export_describes_the_list(project: Path) -> None:
+    exported = yaml.safe_load(
+        (project / "generated" / "carrierpath" / "openapi.yaml").read_text("utf-8")
+    )
+    [parameter] = exported["paths"]["/orders/{refs}"]["get"]["parameters"]
+    assert parameter["schema"]["type"] == "array"
+    assert parameter["x-shipspec-list"] == {"separator": ";", "quote": '"'}

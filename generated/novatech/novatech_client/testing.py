@@ -421,7 +421,9 @@ class MockProvider:
                 text = request.query_params.get(param["wire_name"])
             else:
                 text = request.headers.get(param["wire_name"])
-            if text is not None:
+            if text is not None and param.get("list"):
+                params[param["python_name"]] = _split_list(text, *param["list"])
+            elif text is not None:
                 params[param["python_name"]] = _form_value(text, param["kind"])
         return params
 
@@ -765,6 +767,31 @@ def _form_value(text: str, kind: str | None) -> Any:
         except (ValueError, RecursionError):
             return text
     return text
+
+
+def _split_list(text: str, separator: str, quote: str) -> list[Any]:
+    """A list path segment (decoded) back into items: quoted ones are strings, bare ones numbers."""
+    items: list[Any] = []
+    current, quoted, inside = "", False, False
+    for index, char in enumerate(text + separator):
+        if quote and char == quote:
+            inside, quoted = not inside, True
+        elif char == separator and not inside and index <= len(text):
+            items.append(current if quoted else _bare(current))
+            current, quoted = "", False
+        else:
+            current += char
+    return items
+
+
+def _bare(text: str) -> Any:
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return float(text)
+        except ValueError:
+            return text
 
 
 def _by_item(problems: list[Problem], items: str) -> tuple[dict[int, list[str]], list[Problem]]:

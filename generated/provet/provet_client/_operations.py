@@ -40,6 +40,7 @@ class ParamInfo:
     wire_name: str
     location: str  # path | query | header
     from_client: bool = False
+    list_style: tuple[str, str] | None = None  # a list in one path segment: (separator, quote)
 
 
 @dataclass(frozen=True)
