@@ -228,7 +228,7 @@ class ShapeComparer:
         if old["required"] != new["required"]:
             level, now = (BREAKING, "required") if new["required"] else (FEATURE, "optional")
             self.record.add(level, at, f"{subject}: now {now}")
-        self.record.changed(BREAKING, old, new, at, subject, ("default",))
+        self.record.changed(BREAKING, old, new, at, subject, ("default", "required_when", "list"))
         self.shape(old["shape"], new["shape"], SENT, at, subject)
 
     # -- types ------------------------------------------------------------

@@ -147,6 +147,9 @@ def _param_node(param: Param, at: str) -> dict[str, Any]:
         "required": param.required,
         "default": param.default,
         "shape": shape_node(param.shape),
+        # recorded only when declared, so older records read the same
+        **({"required_when": list(param.required_when)} if param.required_when else {}),
+        **({"list": list(param.list_style)} if param.list_style else {}),
     }
 
 
@@ -195,6 +198,8 @@ def _operation_node(op: Operation) -> dict[str, Any]:
         "paging": _paging_node(op.paging),
         "examples": digest([dataclasses.asdict(example) for example in op.examples]),
         "mock": digest(op.mock),
+        # recorded only when declared, so older records read the same
+        **({"batch": dataclasses.asdict(op.batch)} if op.batch else {}),
     }
 
 

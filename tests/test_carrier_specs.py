@@ -402,3 +402,18 @@ def test_the_export_describes_the_list(project: Path) -> None:
     [parameter] = exported["paths"]["/orders/{refs}"]["get"]["parameters"]
     assert parameter["schema"]["type"] == "array"
     assert parameter["x-shipspec-list"] == {"separator": ";", "quote": '"'}
+
+
+def test_diff_notices_a_new_conditional_parameter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "specs").mkdir()
+    spec = tmp_path / "specs" / "carrierparams.yaml"
+    text = (SPECS / "carrier_params.yaml").read_text("utf-8")
+    spec.write_text(text.replace(", required_when: {param: type, in: [parcel]}", ""), "utf-8")
+    assert main(["--project", str(tmp_path), "generate"]) == 0
+    spec.write_text(text, "utf-8")
+    capsys.readouterr()
+    assert main(["--project", str(tmp_path), "diff", "carrierparams"]) == 1
+    out = capsys.readouterr().out
+    assert "breaking: operation get_rate: parameter weight: required when changed" in out
