@@ -383,6 +383,12 @@ def test_each_item_is_validated(carrierpath: ModuleType) -> None:
     ]
 
 
+def test_an_empty_list_never_drops_the_segment(carrierpath: ModuleType) -> None:
+    client = carrierpath.Client(base_url="http://127.0.0.1:9", validate=False)
+    with client, pytest.raises(carrierpath.ValidationError, match="path segment"):
+        client.get_statuses([])
+
+
 def test_the_mock_reads_the_list_back(carrierpath: ModuleType) -> None:
     mock = importlib.import_module("carrierpath_client.testing").MockProvider()
     with Served(mock.app) as served:
