@@ -12,7 +12,7 @@ import dataclasses
 import json
 from typing import Any
 
-from . import auth_static, naming
+from . import auth_static, batch, naming, param_conditions, path_lists
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
 from .concepts import array_params, standard_webhooks, unions
 from .concepts import paging as paging_styles
@@ -21,6 +21,7 @@ from .idempotency_key import idempotency_header
 from .loader import LoadedSpec, child_pointer
 from .model import (
     Auth,
+    Constraints,
     Credential,
     Deprecation,
     Envelope,
@@ -43,6 +44,7 @@ from .names_check import check_names
 from .oauth2_refresh import refresh_field
 from .rate_limit import build_rate_limit
 from .server_variables import build_server_variables
+from .text_response import text_response_shape
 
 
 def _idempotent_by_default(method: str, params: list[Param]) -> bool:
@@ -150,6 +152,15 @@ class _Builder:
             limits = dataclasses.replace(shape.constraints, minLength=low)
             shape = dataclasses.replace(shape, constraints=limits)
         required = raw["in"] == "path" or bool(raw.get("required", False))
+        path_lists.check(raw, pointer, self.error)
+        listed = path_lists.style(raw)
+        if listed is not None:
+            shape = Shape(
+                kind="array",
+                items=shape,
+                constraints=Constraints(minItems=1),
+                description=shape.description,
+            )
         return Param(
             key=key,
             wire_name=raw.get("name", key),
@@ -159,6 +170,12 @@ class _Builder:
             required=required,
             default=raw.get("default"),
             from_client=from_client,
+            list_style=listed,
+            required_when=(
+                (raw["required_when"]["param"], tuple(raw["required_when"]["in"]))
+                if "required_when" in raw
+                else None
+            ),
         )
 
     def array_param(
@@ -200,6 +217,9 @@ class _Builder:
             )
             for key, value in (raw.get("params") or {}).items()
         ]
+        param_conditions.check(
+            raw.get("params") or {}, child_pointer(pointer, "params"), self.error
+        )
         declared_path = {p.wire_name for p in params if p.location == "path"}
         for placeholder in naming.path_placeholders(raw["path"]):
             if placeholder in declared_path:
@@ -264,6 +284,7 @@ class _Builder:
             )
             if shape is None and encoding == "json":
                 encoding = "empty"
+            shape = text_response_shape(shape, encoding, here, self.error)
             responses.append(
                 Response(
                     status,
@@ -321,6 +342,7 @@ class _Builder:
             cache_ttl=(raw.get("cache") or {}).get("ttl_seconds"),
             paging=self.operation_paging(raw.get("paging"), pointer, tuple(params)),
             mock=raw.get("mock"),
+            batch=batch.build(raw, pointer, self.error),
             headers=tuple((raw.get("headers") or {}).items()),
             response_only=response_only,
             idempotency_key=idempotency_header(raw, pointer, self.error),
@@ -596,6 +618,20 @@ class _Builder:
             for param in mock.get("filters") or {}:
                 if param not in params:
                     self.error(child_pointer(pointer, "filters"), f"no parameter named '{param}'")
+            successes = [r.shape for r in op.responses if r.status < 400]
+            shape = successes[0] if successes else None
+            if mock.get("action") == "batch" and op.batch is None:
+                self.error(
+                    child_pointer(pointer, "action"),
+                    "action 'batch' needs the operation's `batch` (where items and refusals are)",
+                )
+            listed = shape is not None and shape.kind == "array" and "entity" not in mock
+            if mock.get("action") == "read" and listed:
+                self.error(
+                    child_pointer(pointer, "action"),
+                    "action 'read' answers one entity, but the success response is an"
+                    " array: use action 'list' (or `entity` to place the one entity)",
+                )
             hook = (mock.get("webhook") or {}).get("name")
             if hook is not None and hook not in hooks:
                 self.error(child_pointer(pointer, "webhook"), f"no webhook named '{hook}'")

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import naming
+from . import conditions, naming
 from .diagnostics import Diagnostic
 from .loader import SourceMap, child_pointer
-from .model import Condition, Constraints, EnumValue, Field, Rule, Shape, TypeDef
+from .model import Constraints, EnumValue, Field, Rule, Shape, TypeDef
 
 PRIMITIVES = ("string", "integer", "number", "boolean")
 CONSTRAINT_WORDS = (
@@ -30,11 +30,12 @@ CONSTRAINT_WORDS = (
     "maxItems",
     "uniqueItems",
     "uniqueBy",
+    "multipleOf",
 )
 _WORDS_FOR_KIND = {
     "string": {"minLength", "maxLength", "pattern", "format"},
-    "integer": {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
-    "number": {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"},
+    "integer": {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"},
+    "number": {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"},
     "array": {"minItems", "maxItems", "uniqueItems", "uniqueBy"},
 }
 
@@ -91,6 +92,7 @@ def _constraints(raw: dict[str, Any]) -> Constraints:
         enum=_enum(raw.get("enum"), raw.get("type", "string")),
         const=raw.get("const"),
         has_const="const" in raw,
+        extensible=bool(raw.get("extensible", False)),
     )
 
 
@@ -158,14 +160,6 @@ def build_shape(collector: TypeCollector, raw: Any, pointer: str, owner: str) ->
     return Shape(kind="ref", ref=kind, **common)
 
 
-def _condition(raw: dict[str, Any]) -> Condition:
-    return Condition(
-        field=raw["field"],
-        values=tuple(raw.get("in", ())),
-        or_absent=bool(raw.get("absent", False)),
-    )
-
-
 def _rules(
     collector: TypeCollector, raw: list[Any], names: set[str], pointer: str
 ) -> tuple[Rule, ...]:
@@ -174,15 +168,19 @@ def _rules(
         here = child_pointer(pointer, index)
         if "require" in item or "forbid" in item:
             kind = "require" if "require" in item else "forbid"
+            when_pointer = child_pointer(here, "when")
+            conditions.check(item["when"], when_pointer, collector.error)
+            first, *also = conditions.parse(item["when"])
             rule = Rule(
                 kind=kind,
                 fields=tuple(item[kind]),
-                when=_condition(item["when"]),
+                when=first,
+                also=tuple(also),
                 messages=tuple(sorted((item.get("messages") or {}).items())),
                 message=item.get("message", ""),
                 source=item.get("source", ""),
             )
-            mentioned = [*rule.fields, item["when"]["field"], *dict(rule.messages)]
+            mentioned = [*rule.fields, *conditions.fields(item["when"]), *dict(rule.messages)]
         elif "at_least_one_of" in item or "exactly_one_of" in item:
             kind = "at_least_one_of" if "at_least_one_of" in item else "exactly_one_of"
             rule = Rule(

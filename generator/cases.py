@@ -10,8 +10,10 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
+from . import conditions
 from .concepts import unions
 from .model import Operation, Rule, Shape, Spec, TypeDef
 
@@ -102,6 +104,8 @@ def sample(spec: Spec, shape: Shape) -> Any:
             if c.minimum is not None
             else (c.exclusiveMinimum + 1 if c.exclusiveMinimum is not None else 1)
         )
+        if c.multipleOf is not None:
+            return _multiple_at_least(low, c.multipleOf, integer=kind == "integer")
         return int(low)
     if kind == "boolean":
         return True
@@ -124,9 +128,13 @@ def _shape_breakers(shape: Shape, value: Any, spec: Spec) -> list[tuple[str, str
         out.append(("maxLength", "", "x" * (c.maxLength + 1)))
     if c.format in _BAD_FORMAT:
         out.append(("format", "", _BAD_FORMAT[c.format]))
-    if c.enum:
+    if c.enum and not c.extensible:
         bad = "NOT-A-DOCUMENTED-VALUE" if isinstance(c.enum[0].value, str) else 987654
         out.append(("enum", "", bad))
+    if c.multipleOf is not None and isinstance(value, int | float):
+        off = _off_step(value, c.multipleOf, integer=shape.kind == "integer")
+        if off is not None:
+            out.append(("multipleOf", "", off))
     for word, delta in (("minimum", -1), ("maximum", 1)):
         bound = getattr(c, word)
         if bound is not None:
@@ -261,12 +269,10 @@ def _rule_cases(
     if rule.kind == "exactly_one_of":
         return _exactly_one_cases(spec, op, root, typedef, rule, tokens)
     if rule.kind == "require" and rule.when is not None:
-        when = rule.when
-        if when.or_absent and when.field not in value:
-            holding = root
-        elif when.values:
-            holding = _set(root, [*tokens, when.field], when.values[0])
-        else:
+        holding = conditions.make_hold(
+            root, tokens, rule, _set, lambda name: _field_sample(typedef, name)
+        )
+        if holding is None:
             return []
         held = _get(holding, tokens)
         return [
@@ -398,3 +404,26 @@ def _response_only_cases(spec: Spec, op: Operation, base: Any) -> list[Case]:
 def base_payload(spec: Spec, op: Operation) -> Any:
     base = next((e.request.value for e in op.examples if e.request is not None), None)
     return base if base is not None else (sample(spec, op.body) if op.body else None)
+
+
+def _field_sample(typedef: TypeDef, name: str) -> Any:
+    """A value for a field a `present` clause needs (a string when its shape is not simple)."""
+    shape = next((f.shape for f in typedef.fields if f.wire_name == name), None)
+    if shape is not None and shape.kind in ("integer", "number", "boolean"):
+        return {"integer": 1, "number": 1, "boolean": True}[shape.kind]
+    length = shape.constraints.minLength if shape is not None else None
+    return "x" * max(length or 1, 1)
+
+
+def _multiple_at_least(low: float, step: float, *, integer: bool) -> int | float:
+    """The smallest whole multiple of `step` not below `low`, computed in decimal."""
+    d_step, d_low = Decimal(repr(float(step))), Decimal(repr(float(low)))
+    value = (d_low / d_step).to_integral_value(rounding=ROUND_CEILING) * d_step
+    return int(value) if integer or value == value.to_integral_value() else float(value)
+
+
+def _off_step(value: float, step: float, *, integer: bool) -> int | float | None:
+    """A value half a step (or one, for integers) away from `value`: not a multiple."""
+    if integer:
+        return int(value) + 1 if step > 1 else None
+    return float(Decimal(repr(float(value))) + Decimal(repr(float(step))) / 2)

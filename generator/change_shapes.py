@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from .change_record import BREAKING, FEATURE, FIX, Node, Recorder, shown
@@ -184,7 +185,7 @@ class ShapeComparer:
             self.record.add(BREAKING, here, f"{message} {shown(new['const'])}")
 
     def _bounds(self, old: Node, new: Node, way: Way, at: str, subject: str) -> None:
-        for word in (*_LOWER_BOUNDS, *_UPPER_BOUNDS):
+        for word in (*_LOWER_BOUNDS, *_UPPER_BOUNDS, "multipleOf"):
             before, after = old.get(word), new.get(word)
             if before == after:
                 continue
@@ -194,6 +195,11 @@ class ShapeComparer:
                 continue
             if before is None:
                 self.record.add(way.stricter, here, f"{subject}: now has {word} {after}")
+                continue
+            if word == "multipleOf":  # a new step is stricter unless it divides the old one
+                looser = (Decimal(str(before)) % Decimal(str(after))) == 0
+                level, verb = (FEATURE, "loosened") if looser else (way.stricter, "changed")
+                self.record.add(level, here, f"{subject}: {word} {verb} from {before} to {after}")
                 continue
             raised = after > before
             stricter = raised if word in _LOWER_BOUNDS else not raised
@@ -222,7 +228,7 @@ class ShapeComparer:
         if old["required"] != new["required"]:
             level, now = (BREAKING, "required") if new["required"] else (FEATURE, "optional")
             self.record.add(level, at, f"{subject}: now {now}")
-        self.record.changed(BREAKING, old, new, at, subject, ("default",))
+        self.record.changed(BREAKING, old, new, at, subject, ("default", "required_when", "list"))
         self.shape(old["shape"], new["shape"], SENT, at, subject)
 
     # -- types ------------------------------------------------------------
@@ -307,7 +313,7 @@ class ShapeComparer:
 
 def _rule_key(rule: Node) -> str:
     """What a rule demands; the order of a set of fields is not part of it."""
-    demand = {k: rule.get(k) for k in ("kind", "fields", "when", "op")}
+    demand = {k: rule.get(k) for k in ("kind", "fields", "when", "also", "op")}
     if rule["kind"] != "compare":
         demand["fields"] = sorted(demand["fields"] or [])
     return json.dumps(demand, sort_keys=True)
@@ -322,7 +328,13 @@ def _rule_text(rule: Node) -> str:
         return f"at least one of {fields}"
     if rule["kind"] == "exactly_one_of":
         return f"exactly one of {fields}"
-    when = rule.get("when") or {}
+    clauses = [rule.get("when") or {}, *(rule.get("also") or [])]
+    return f"{fields} required when " + " and ".join(_clause_text(c) for c in clauses)
+
+
+def _clause_text(when: Node) -> str:
+    if when.get("present"):
+        return f"{when.get('field')} is present"
     values = ", ".join(shown(v) for v in when.get("in", []))
     absent = " or absent" if when.get("absent") else ""
-    return f"{fields} required when {when.get('field')} is {values or 'set'}{absent}"
+    return f"{when.get('field')} is {values or 'set'}{absent}"

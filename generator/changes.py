@@ -208,6 +208,8 @@ def _operation(record: Recorder, shapes: ShapeComparer, name: str, old: Node, ne
     record.wording(old, new, at, subject, ("summary", "description", "source", "examples"))
     if old["mock"] != new["mock"]:
         record.add(FIX, at, f"{subject}: the provider mock's declaration changed")
+    # where a batch answer lists refused items: partial_failures() reads it
+    record.changed(BREAKING, old, new, at, subject, ("batch",))
 
 
 def _at_least_one(record: Recorder, old: Node, new: Node, at: str, subject: str) -> None:

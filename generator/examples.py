@@ -10,6 +10,7 @@ import sys
 import types
 from typing import Any
 
+from . import leniency
 from .diagnostics import Diagnostic
 from .loader import SourceMap, child_pointer
 from .model import Spec
@@ -70,7 +71,9 @@ def check_examples(spec: Spec, source: SourceMap, validation: types.ModuleType) 
                         source.diagnostic(pointer, f"{label}: no response {status} is declared")
                     )
                     continue
-                problems = validation.validate_response(op.name, status, example.response.value)
+                problems = leniency.shape_problems(
+                    validation.validate_response(op.name, status, example.response.value)
+                )
                 found += _report(source, pointer, f"{label} response", problems)
     for error in spec.error_formats:
         if error.example is not None and error.shape is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import conditions
 from .model import Operation, Rule, Shape, Spec, TypeDef
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -73,6 +74,7 @@ def _add_constraints(schema: dict[str, Any], shape: Shape) -> None:
         "maximum",
         "exclusiveMinimum",
         "exclusiveMaximum",
+        "multipleOf",
         "minItems",
         "maxItems",
     ):
@@ -91,7 +93,12 @@ def _add_constraints(schema: dict[str, Any], shape: Shape) -> None:
     if c.format in _FORMAT_WORDS:
         words = f"({_FORMAT_WORDS[c.format]}; {_IMPOSSIBLE})"
         schema["description"] = (shape.description + " " if shape.description else "") + words
-    if c.enum:
+    if c.enum and c.extensible:
+        # documented values, others allowed: the x-extensible-enum convention (Zalando)
+        schema["x-extensible-enum"] = [e.value for e in c.enum]
+        if any(e.meaning for e in c.enum):
+            schema["x-enum-descriptions"] = [e.meaning for e in c.enum]
+    elif c.enum:
         values = [e.value for e in c.enum]
         if shape.nullable:
             values.append(None)
@@ -106,12 +113,7 @@ def _add_constraints(schema: dict[str, Any], shape: Shape) -> None:
 def _rule_schema(rule: Rule) -> dict[str, Any] | None:
     """What JSON Schema can say of a rule (if/then, anyOf); compare rules cannot."""
     if rule.kind in ("require", "forbid") and rule.when is not None:
-        when = rule.when
-        condition: dict[str, Any] = {"properties": {when.field: {"enum": list(when.values)}}}
-        if when.or_absent:
-            condition = {"anyOf": [condition, {"not": {"required": [when.field]}}]}
-        else:
-            condition["required"] = [when.field]
+        condition = conditions.schema(rule)
         if rule.kind == "forbid":
             return {"if": condition, "then": {"properties": dict.fromkeys(rule.fields, False)}}
         return {"if": condition, "then": {"required": list(rule.fields)}}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Condition, Constraints, EnumValue, Shape
+from .model import Constraints, EnumValue, Shape
 
 UNKNOWN_FIELD = "unknown field: the document does not list it"
 
@@ -83,6 +83,15 @@ def bound(word: str, value: float, v: str) -> str:
     return f'f"must be {phrase} {shown} (got {{{v}!r}})"'
 
 
+def decimal_text(step: float) -> str:
+    """A step as the decimal the spec wrote (0.01, not 0.01000000000000000020816...)."""
+    return str(int(step)) if float(step).is_integer() else repr(float(step))
+
+
+def multiple_of(step: float, v: str) -> str:
+    return f'f"must be a multiple of {decimal_text(step)} (got {{{v}!r}})"'
+
+
 def _choices(values: tuple[Any, ...]) -> str:
     return ", ".join(repr(v) for v in values)
 
@@ -104,15 +113,13 @@ def missing(name: str) -> str:
     return f"missing required field '{name}'"
 
 
-def missing_when(name: str, when: Condition) -> str:
-    shown = " or ".join(repr(v) for v in when.values)
-    absent = " or absent" if when.or_absent else ""
-    return f"missing required field '{name}' (required when '{when.field}' is {shown}{absent})"
+def missing_when(name: str, condition: str) -> str:
+    """`condition` in words, as conditions.describe gives it."""
+    return f"missing required field '{name}' (required when {condition})"
 
 
-def forbidden_when(name: str, when: Condition) -> str:
-    shown = " or ".join(repr(v) for v in when.values)
-    return f"'{name}' must be absent when '{when.field}' is {shown}"
+def forbidden_when(name: str, condition: str) -> str:
+    return f"'{name}' must be absent when {condition}"
 
 
 def unique_by(key: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import auth_static, rate_limit
+from . import auth_static, batch, rate_limit
 from .cases import base_payload, sample
 from .concepts import binary
 from .concepts import paging as paging_styles
@@ -173,7 +173,7 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
     mock = dict(op.mock or {})
     if mock.get("seed"):
         response = _seeded(spec, op, mock, response)
-    if mock.get("action") in ("read", "update"):
+    if mock.get("action") in ("read", "update", "delete"):
         named, version = mock_param(op), mock_param(op, "version_param")
         mock["param_name"] = named.python_name if named else None
         mock["version_param_name"] = version.python_name if version else None
@@ -197,6 +197,7 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
                 "kind": p.shape.items.kind if p.array_style and p.shape.items else p.shape.kind,
                 "array": p.array_style,
                 "required": p.required,
+                **({"list": list(p.list_style)} if p.list_style else {}),
             }
             for p in op.params
         ],
@@ -223,6 +224,7 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
         else None,
         "sandbox": [dict(rule) for rule in spec.sandbox if rule.get("operation") == op.name],
         "paging": _paging(op),
+        "batch": batch.mock_view(op),
     }
 
 

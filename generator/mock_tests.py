@@ -11,6 +11,8 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+from . import batch
+from .cases import operation_cases
 from .concepts import standard_webhooks
 from .mock_data import mock_param
 from .model import Operation, Spec
@@ -67,6 +69,8 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
         "syncs": [],
         "deliveries": [],
         "pagings": [],
+        "deletions": [],
+        "batches": [],
     }
     for op in spec.operations:
         mock = dict(op.mock or {})
@@ -97,6 +101,9 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
                             "update_example": examples[update.name],
                         }
                     )
+            deletion = _deletion(spec, op, examples)
+            if deletion is not None:
+                cases["deletions"].append(deletion)
             if mock.get("webhook"):
                 cases["deliveries"].append(
                     {"id": op.name, "create": examples[op.name], "webhook": mock["webhook"]["name"]}
@@ -119,6 +126,10 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
                         "ids": mock.get("ids", ""),
                     }
                 )
+    for op in spec.operations:
+        broken = batch.broken_item_case(op, operation_cases(spec, op))
+        if broken is not None and examples[op.name].get("body") is not None:
+            cases["batches"].append(batch.mock_case(spec, op, examples[op.name], broken))
     for rule in spec.sandbox:
         target = _op(spec, str(rule.get("operation", "")))
         if target is None or target.name not in examples:
@@ -210,3 +221,33 @@ def mock_sections(spec: Spec) -> frozenset[str]:
     if any(op.idempotency_key for op in spec.operations):
         found.add("idempotency_keys")
     return frozenset(found)
+
+
+def _deletion(
+    spec: Spec, create: Operation, examples: dict[str, dict[str, Any]]
+) -> dict[str, Any] | None:
+    """Create, delete, then read (a 404) and list (left out): the `delete` action's case."""
+    mock = create.mock or {}
+    store = str(mock.get("store", ""))
+    delete, read = _by_action(spec, store, "delete"), _by_action(spec, store, "read")
+    delete_param = mock_param(delete) if delete is not None else None
+    read_param = mock_param(read) if read is not None else None
+    if delete is None or delete_param is None:
+        return None
+    listing = _by_action(spec, store, "list")
+    listing = listing if listing is not None and listing.paging is None else None
+    return {
+        "id": f"{create.name}->{delete.name}",
+        "create": examples[create.name],
+        "key": mock.get("key", ""),
+        "delete": delete.name,
+        "delete_param": delete_param.python_name,
+        "delete_example": examples[delete.name],
+        "read": read.name if read is not None and read_param is not None else None,
+        "read_param": read_param.python_name if read_param is not None else None,
+        "read_example": examples[read.name] if read is not None else None,
+        "list": listing.name if listing is not None else None,
+        "list_example": examples[listing.name] if listing is not None else None,
+        "items": (listing.mock or {}).get("items", "") if listing is not None else "",
+        "list_key": (listing.mock or {}).get("key", "") if listing is not None else "",
+    }

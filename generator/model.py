@@ -39,6 +39,8 @@ class Constraints:
     maxItems: int | None = None
     uniqueItems: bool = False
     uniqueBy: str | None = None  # arrays of objects: the field no two items may share
+    extensible: bool = False  # enum: documented values, but any value of the type is accepted
+    multipleOf: float | None = None  # numbers: a whole multiple of this (judged in decimal)
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class Condition:
     field: str
     values: tuple[Any, ...]
     or_absent: bool
+    present: bool = False  # holds when the field is present and not null (see conditions.py)
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class Rule:
     kind: str  # require | forbid | at_least_one_of | exactly_one_of | compare
     fields: tuple[str, ...] = ()
     when: Condition | None = None
+    also: tuple[Condition, ...] = ()  # further clauses of `when`, all of which must hold
     op: str = ""
     message: str = ""
     messages: tuple[tuple[str, str], ...] = ()
@@ -113,6 +117,8 @@ class Param:
     default: Any = None
     from_client: bool = False
     array_style: str | None = None  # comma | repeated, for `type: array` (concepts/array_params)
+    required_when: tuple[str, tuple[Any, ...]] | None = None  # (other param's key, its values)
+    list_style: tuple[str, str] | None = None  # a list in one path segment (path_lists.py)
 
 
 @dataclass(frozen=True)
@@ -189,6 +195,19 @@ class Paging:
 
 
 @dataclass(frozen=True)
+class Batch:
+    """A batch operation's answer: where accepted and refused items sit (see batch.py)."""
+
+    items: str  # JSON Pointer of the item array in the request body
+    succeeded: str | None
+    failed: str  # JSON Pointer of the refused entries in the answer
+    failed_item: str  # within a refused entry: the item as sent
+    failed_errors: str  # within a refused entry: the provider's messages
+    success_count: str | None = None
+    failure_count: str | None = None
+
+
+@dataclass(frozen=True)
 class Deprecation:
     replacement: str
     note: str = ""
@@ -220,6 +239,7 @@ class Operation:
     headers: tuple[tuple[str, str], ...] = ()  # constant headers of this operation
     response_only: tuple[str, ...] = ()  # body fields only responses carry, refused here
     idempotency_key: str | None = None  # header carrying a per-call key (idempotency_key.py)
+    batch: Batch | None = None  # a batch whose success lists refused items (batch.py)
 
     @property
     def success(self) -> Response:

@@ -11,7 +11,7 @@ import keyword
 import warnings
 from typing import Any
 
-from . import naming
+from . import leniency, naming
 from .jsonschema_emit import components, request_types
 from .model import Spec
 
@@ -110,30 +110,49 @@ def _renamed(spec: Spec) -> dict[str, str]:
     return {key: name for key, name in pinned_field_names(spec).items() if wires[key] != name}
 
 
-def _tolerant(schemas: dict[str, Any], request_side: set[str]) -> dict[str, Any]:
-    """Models of what the provider sends keep values the document did not list.
+# Keywords whose value maps names to schemas: a field called "pattern" is not a limit.
+_NAMED_SCHEMAS = frozenset({"properties", "$defs", "definitions", "patternProperties"})
 
-    Enumerations stay in the JSON Schemas and in pre-send validation; a model
-    parsing a response or a webhook must not fail on a status value the
-    provider adds later, so there the enum becomes the plain type it
-    constrains (the documented values remain in the description).
+
+def _tolerant(schemas: dict[str, Any], request_side: set[str]) -> dict[str, Any]:
+    """Models check types and shape; value limits belong to pre-send validation.
+
+    A model parses what the provider sends, and a provider echoes what it
+    refused: a 200 listing a failed order whose name is too long must reach
+    the caller with the provider's own per-item error, not as an
+    APIResponseValidationError about a request-side `maxLength`. So lengths,
+    patterns, ranges, `multipleOf`, item counts and enumerations (a status
+    value the provider adds later) are left out of every model; they stay in
+    the JSON Schemas, the OpenAPI export and pre-send validation, which
+    judges every request before it is sent. `const` stays: it is shape (a
+    union's discriminator), and so does a one-value enum of a type requests
+    reach (a member's tag, typed as that Literal for the caller).
     """
     return {
-        name: schema if name in request_side else _without_enums(schema)
-        for name, schema in schemas.items()
+        name: _without_limits(schema, tags=name in request_side) for name, schema in schemas.items()
     }
 
 
-def _without_enums(schema: Any) -> Any:
-    if isinstance(schema, dict):
-        return {
-            key: _without_enums(value)
-            for key, value in schema.items()
-            if key not in ("enum", "x-enum-descriptions")
-        }
+def _without_limits(schema: Any, *, tags: bool) -> Any:
     if isinstance(schema, list):
-        return [_without_enums(item) for item in schema]
-    return schema
+        return [_without_limits(item, tags=tags) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    tag = tags and _one_value(schema.get("enum"))
+    kept: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in leniency.LIMIT_KEYWORDS and not (tag and key in ("enum", "x-enum-descriptions")):
+            continue
+        if key in _NAMED_SCHEMAS and isinstance(value, dict):
+            kept[key] = {name: _without_limits(sub, tags=tags) for name, sub in value.items()}
+        else:
+            kept[key] = _without_limits(value, tags=tags)
+    return kept
+
+
+def _one_value(values: Any) -> bool:
+    """One value (and perhaps null): a tag, not a list of choices."""
+    return isinstance(values, list) and len([v for v in values if v is not None]) == 1
 
 
 def _sort_imports(source: str, *, first_party: str) -> str:

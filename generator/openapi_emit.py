@@ -12,7 +12,14 @@ import json
 import re
 from typing import Any
 
-from . import __version__, idempotency_key, rate_limit, server_variables
+from . import (
+    __version__,
+    idempotency_key,
+    param_conditions,
+    path_lists,
+    rate_limit,
+    server_variables,
+)
 from .concepts import array_params
 from .jsonschema_emit import components, shape_schema
 from .model import Constraints, Operation, Param, Response, Shape, Spec, Webhook
@@ -131,7 +138,10 @@ def _parameters(spec: Spec, op: Operation) -> list[dict[str, Any]]:
             for ex in op.examples
             if param.key in dict(ex.params)
         ]
-        result.append(_parameter(param, examples))
+        parameter = _parameter(param, examples)
+        param_conditions.openapi(op, param, parameter)
+        path_lists.openapi(param.list_style, parameter)
+        result.append(parameter)
     result += [
         {"$ref": f"#/components/parameters/{_component_key(name)}"} for name, _ in spec.headers
     ]

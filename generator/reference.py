@@ -161,7 +161,8 @@ def rules_text(c: Constraints) -> str:
     if c.pattern:
         parts.append(f"pattern {c.pattern}")
     if c.enum:
-        parts.append("one of " + ", ".join(_shown(e.value) for e in c.enum))
+        listed = ", ".join(_shown(e.value) for e in c.enum)
+        parts.append(f"{listed}, or a custom value" if c.extensible else "one of " + listed)
     if c.has_const:
         parts.append(f"always {_shown(c.const)}")
     return "; ".join(p for p in parts if p)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import __version__, auth_static, naming, rate_limit, server_variables
+from . import __version__, auth_static, batch, naming, rate_limit, server_variables
 from .concepts import paging as paging_styles
 from .concepts import standard_webhooks
 from .mock_tests import mock_sections
@@ -18,6 +18,7 @@ from .model import HeaderSignature, Operation, Paging, Param, Response, Shape, S
 from .models_emit import pinned_field_names
 from .openapi_emit import accept_header
 from .reference import ReferenceDoc, reference_doc
+from .servers import default_server
 
 _PRIMITIVE_ANNOTATIONS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 _SCHEME_SUMMARIES = {
@@ -139,6 +140,7 @@ class OperationView:
     summary: str
     source: str
     accept: str  # the Accept header: the media types of the documented responses
+    batch: tuple[str, str, str] | None = None  # refused entries, their item and messages
 
 
 def _docstring(op: Operation) -> str:
@@ -212,6 +214,7 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         cache_ttl=op.cache_ttl,
         headers=dict(op.headers),
         paging=paging_view(spec, op),
+        batch=batch.runtime_view(op),
         docstring=_docstring(op),
         summary=op.summary or op.source,
         source=op.source,
@@ -372,6 +375,8 @@ class Context:
     base_error: str
     servers: dict[str, str]
     default_server: str | None
+    batched: bool  # some operation is a batch with per-item failures (batch.py)
+    path_lists: bool  # some path parameter is a list in one segment (path_lists.py)
     headers: dict[str, str]
     user_agent: str
     read_timeout: float
@@ -545,6 +550,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
     )
     # isort's order (ruff's too): case-insensitive within classes
     error_exports = sorted([*_ERROR_EXPORTS, base_error], key=naming.import_order)
+    batched = any(op.batch for op in spec.operations)
     exports = sorted(
         [
             *error_exports,
@@ -555,6 +561,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
             *(["PageInfo"] if spec.paging else []),
             "Problem",
             "ResponseWarning",
+            *(["ItemFailure", "PartialSuccessWarning", "partial_failures"] if batched else []),
             "models",
             "response_status",
             "response_warning",
@@ -578,7 +585,9 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         ),
         base_error=base_error,
         servers=servers,
-        default_server="live" if "live" in servers else next(iter(servers), None),
+        default_server=default_server(spec),
+        batched=batched,
+        path_lists=any(p.list_style for op in spec.operations for p in op.params),
         headers=dict(spec.headers),
         user_agent=f"{spec.provider}-client/{package_version} (shipspec {__version__})",
         read_timeout=60.0,
@@ -617,6 +626,8 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
             ["AsyncClient", "Client"]
             + (["APIStatusError"] if "rejections" in mock_tests else [])
             + (["ConflictError"] if "conflicts" in mock_tests else [])
+            + (["NotFoundError"] if "deletions" in mock_tests else [])
+            + (["PartialSuccessWarning", "partial_failures"] if "batches" in mock_tests else [])
             + (["AuthenticationError"] if "auth" in mock_tests else [])
             + (["response_status"] if "sandbox_cases" in mock_tests else []),
             key=naming.import_order,

@@ -20,6 +20,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from . import conditions
 from .loader import child_pointer
 from .model import (
     Auth,
@@ -48,6 +49,7 @@ _BOUNDS = (
     "exclusiveMaximum",
     "minItems",
     "maxItems",
+    "multipleOf",
 )
 
 
@@ -67,6 +69,7 @@ def constraints_node(constraints: Constraints) -> dict[str, Any]:
     node["pattern"] = constraints.pattern
     node["format"] = constraints.format
     node["uniqueItems"] = constraints.uniqueItems
+    node["extensible"] = constraints.extensible
     node["enum"] = [[item.value, item.meaning] for item in constraints.enum]
     result = _drop_empty(node)
     if constraints.has_const:
@@ -100,14 +103,12 @@ def _field_node(item: Field) -> dict[str, Any]:
 
 
 def _rule_node(rule: Rule) -> dict[str, Any]:
-    when = rule.when
     return _drop_empty(
         {
             "kind": rule.kind,
             "fields": list(rule.fields),
-            "when": {"field": when.field, "in": list(when.values), "absent": when.or_absent}
-            if when
-            else None,
+            "when": conditions.record(rule),
+            "also": conditions.record_also(rule),
             "op": rule.op,
             "message": rule.message,
             "messages": dict(rule.messages),
@@ -146,6 +147,9 @@ def _param_node(param: Param, at: str) -> dict[str, Any]:
         "required": param.required,
         "default": param.default,
         "shape": shape_node(param.shape),
+        # recorded only when declared, so older records read the same
+        **({"required_when": list(param.required_when)} if param.required_when else {}),
+        **({"list": list(param.list_style)} if param.list_style else {}),
     }
 
 
@@ -194,6 +198,8 @@ def _operation_node(op: Operation) -> dict[str, Any]:
         "paging": _paging_node(op.paging),
         "examples": digest([dataclasses.asdict(example) for example in op.examples]),
         "mock": digest(op.mock),
+        # recorded only when declared, so older records read the same
+        **({"batch": dataclasses.asdict(op.batch)} if op.batch else {}),
     }
 
 

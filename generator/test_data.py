@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
-from . import auth_static
+from . import auth_static, batch, path_lists
 from .cases import base_payload, operation_cases, sample
 from .concepts import array_params, binary, field_errors
 from .mock_tests import mock_cases
 from .model import ErrorFormat, Example, Operation, Param, Spec
+from .servers import base_path
 
 TEST_SECRET = "test-secret-not-a-real-one"
 
@@ -104,13 +105,17 @@ def _call(spec: Spec, op: Operation, example: Example | None) -> Call:
             texts = [t for _, t in pairs]
             query[param.wire_name] = texts if param.array_style == "repeated" else texts[0]
             continue
-        if param.location == "path":
+        if param.location == "path" and param.list_style is not None:
+            # the wire form, decoded as httpx's URL.path shows it
+            segment = unquote(path_lists.encode(value, param.list_style))
+            path = path.replace("{" + param.wire_name + "}", segment)
+        elif param.location == "path":
             path = path.replace("{" + param.wire_name + "}", quote(text, safe=""))
         elif param.location == "query":
             query[param.wire_name] = text
         else:
             headers[param.wire_name] = text
-    return Call(kwargs, path, query, headers)
+    return Call(kwargs, base_path(spec) + path, query, headers)
 
 
 def example_tests(spec: Spec) -> list[dict[str, Any]]:
@@ -272,7 +277,7 @@ def test_data(spec: Spec) -> dict[str, Any]:
             # no documented host: the client needs one (never contacted by these tests)
             **({} if spec.servers else {"base_url": f"https://{spec.provider}.invalid"}),
         },
-        "token_path": token_op.path if token_op else None,
+        "token_path": base_path(spec) + token_op.path if token_op else None,
         "token_operation": token_op.name if token_op else None,
         "token_response": _token_response(spec)[0],
         "examples": (examples := example_tests(spec)),
@@ -284,6 +289,7 @@ def test_data(spec: Spec) -> dict[str, Any]:
                 "operation": c.operation,
                 "pointer": c.pointer,
                 "rule": c.problem_rule,
+                "batch_item": batch.is_item_case(op, c.pointer),
                 "field": c.missing_field,
                 "payload": c.payload,
                 "kwargs": {

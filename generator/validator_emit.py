@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import messages
+from . import conditions, messages, param_conditions
 from .codewriter import CodeWriter
 from .concepts import unions
+from .messages import decimal_text
 from .model import Operation, Param, Rule, Shape, Spec, TypeDef
 
 _TYPE_TESTS = {
@@ -162,7 +163,16 @@ class _Emitter:
                     repr(word),
                 )
                 wrote = True
-        if c.enum:
+        if c.multipleOf is not None:
+            step = repr(decimal_text(c.multipleOf))
+            self._check(
+                f"_is_number({v}) and not _multiple_of({v}, {step})",
+                p,
+                self._message(shape, "multipleOf", messages.multiple_of(c.multipleOf, v)),
+                "'multipleOf'",
+            )
+            wrote = True
+        if c.enum and not c.extensible:
             values = self.constant(repr(tuple(e.value for e in c.enum)))
             self._check(
                 f"not _in_enum({v}, {values})",
@@ -319,9 +329,7 @@ class _Emitter:
         w = self.w
         if rule.kind == "require":
             assert rule.when is not None
-            when = rule.when
-            holds = f"_holds(value, {when.field!r}, {when.values!r}, {when.or_absent!r})"
-            with w.block(f"if {holds}:"):
+            with w.block(f"if {conditions.holds_expression(rule)}:"):
                 custom = dict(rule.messages)
                 own = {f.wire_name: f.shape.message("required") for f in typedef.fields}
                 for name in rule.fields:
@@ -329,19 +337,17 @@ class _Emitter:
                         custom.get(name)
                         or own.get(name)
                         or rule.message
-                        or messages.missing_when(name, when)
+                        or messages.missing_when(name, conditions.describe(rule))
                     )
                     self._check(
                         f"{name!r} not in value", "ptr", repr(message), "'conditional'", name
                     )
         elif rule.kind == "forbid":
             assert rule.when is not None
-            when = rule.when
-            holds = f"_holds(value, {when.field!r}, {when.values!r}, {when.or_absent!r})"
-            with w.block(f"if {holds}:"):
+            with w.block(f"if {conditions.holds_expression(rule)}:"):
                 for name in rule.fields:
                     words = dict(rule.messages).get(name) or rule.message
-                    message = words or messages.forbidden_when(name, when)
+                    message = words or messages.forbidden_when(name, conditions.describe(rule))
                     self._check(
                         f"{name!r} in value",
                         f"ptr + {'/' + _escape(name)!r}",
@@ -406,6 +412,11 @@ class _Emitter:
                 w("pass")
             for param in op.params:
                 self._param(param)
+                conditional = param_conditions.check_code(op, param)
+                if conditional is not None:
+                    test, message = conditional
+                    pointer = repr("/" + _escape(param.wire_name))
+                    self._check(test, pointer, repr(message), "'conditional'", param.wire_name)
             if op.params_at_least_one_of:
                 names = self.constant(repr(op.params_at_least_one_of))
                 wire = tuple(
@@ -515,8 +526,13 @@ def _constrained(shape: Shape) -> bool:
         c.maximum,
         c.exclusiveMinimum,
         c.exclusiveMaximum,
+        c.multipleOf,
     )
-    return any(word is not None for word in words) or bool(c.enum) or c.has_const
+    return (
+        any(word is not None for word in words)
+        or (bool(c.enum) and not c.extensible)
+        or c.has_const
+    )
 
 
 def _array_checked(shape: Shape) -> bool:

@@ -24,7 +24,10 @@ import pytest
 from generator.cli import main
 
 SPECS = Path(__file__).parent / "specs"
-CONSTRUCTS = sorted(p.stem for p in SPECS.glob("*.yaml"))
+# This harness's constructs (issue 14, part 1); the others in tests/specs/ have
+# their own: test_spec_constructs.py (paging, unions, ...), test_carrier_specs.py.
+_OWN = ("auth", "clientparams", "idempotencykey", "oauth2refresh", "ratelimit", "servervariables")
+CONSTRUCTS = sorted(p.stem for p in SPECS.glob("*.yaml") if p.stem.startswith(_OWN))
 
 
 @pytest.fixture(scope="module")

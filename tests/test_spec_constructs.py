@@ -17,7 +17,12 @@ import pytest
 
 from generator.cli import main
 
-SPECS = sorted((Path(__file__).parent / "specs").glob("*.yaml"))
+# This harness's constructs (issue 14, part 2); the others in tests/specs/ have
+# their own: test_construct_specs.py (auth, parameters), test_carrier_specs.py.
+_OWN = ("arrayquery", "binarylabel", "errorfieldmap", "paging", "unionshape", "webhookstandard")
+SPECS = sorted(
+    p for p in (Path(__file__).parent / "specs").glob("*.yaml") if p.stem.startswith(_OWN)
+)
 
 
 def generate(spec: Path, project: Path) -> Path:

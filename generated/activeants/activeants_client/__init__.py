@@ -34,7 +34,11 @@ from ._errors import (
     WebhookSignatureError,
 )
 from ._problem import Problem
-from ._results import ResponseWarning, response_status, response_warning
+from ._results import (
+    ResponseWarning,
+    response_status,
+    response_warning,
+)
 
 __version__ = "1.0.0"
 __api_version__ = "1.0.0"  # the API document's version (see CHANGELOG.md)

@@ -41,6 +41,7 @@ class ParamInfo:
     location: str  # path | query | header
     from_client: bool = False
     array: str | None = None  # a query list: "comma" (ids=1,2) or "repeated" (ids=1&ids=2)
+    list_style: tuple[str, str] | None = None  # a list in one path segment: (separator, quote)
 
 
 @dataclass(frozen=True)

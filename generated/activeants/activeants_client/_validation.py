@@ -11,6 +11,7 @@ import datetime as _dt
 import math
 import re
 from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ._problem import Problem
@@ -40,6 +41,18 @@ def _is_int(value: Any) -> bool:
     if isinstance(value, bool):
         return False
     return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+
+
+def _multiple_of(value: float, step: str) -> bool:
+    """Whether a JSON number is a whole multiple of `step`, judged in decimal.
+
+    Binary floats cannot say 0.01: 19.99 % 0.01 is not 0, so the value is
+    read back as the decimal text it was written as.
+    """
+    try:
+        return Decimal(repr(value)) % Decimal(step) == 0
+    except InvalidOperation:
+        return False
 
 
 def _is_number(value: Any) -> bool:

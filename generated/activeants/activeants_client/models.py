@@ -76,7 +76,7 @@ class AddOrderRequest(Model):
     """
     The customer's phone number.
     """
-    currency: Annotated[str | None, Field(pattern="^([A-Z]{3})?$")] = None
+    currency: str | None = None
     """
     The currency of the order (ISO-3 code, like EUR, USD) EUR is assumed when empty. Default: "EUR".
     """
@@ -335,7 +335,7 @@ class AddProductRequest(Model):
     """
     Alpha-2 ISO code of the Country of Origin.
     """
-    encoded_image: Annotated[str | None, Field(alias="encodedImage", max_length=136536)] = None
+    encoded_image: Annotated[str | None, Field(alias="encodedImage")] = None
     """
     Base64 string of the product image. Max file size is 100Kb (checked as the Base64 length of 100 KiB, 136536 characters).
     """
@@ -375,7 +375,7 @@ class AddProductRequest(Model):
     """
     Product sale price (used in reports)
     """
-    vat_level: Annotated[Literal["0", "1", "2"] | None, Field(alias="vatLevel")] = None
+    vat_level: Annotated[str | None, Field(alias="vatLevel")] = None
     """
     Deprecated. 0 = No VAT, 1 = Low VAT, 2 = High VAT, as text (the table types it string; see errata product-add-vat-level).
     """
@@ -559,11 +559,11 @@ class EditProductRequest(Model):
     """
     Alpha-2 ISO code of the Country of Origin.
     """
-    encoded_image: Annotated[str | None, Field(alias="EncodedImage", max_length=136536)] = None
+    encoded_image: Annotated[str | None, Field(alias="EncodedImage")] = None
     """
     Base64 string of the product image. Max file size is 100Kb (checked as the Base64 length of 100 KiB, 136536 characters).
     """
-    name: Annotated[str | None, Field(alias="Name", min_length=1)] = None
+    name: Annotated[str | None, Field(alias="Name")] = None
     """
     The product name. Cannot be empty
     """
@@ -595,7 +595,7 @@ class EditProductRequest(Model):
     """
     Product sale price (used in reports)
     """
-    vat_level: Annotated[Literal[0, 1, 2] | None, Field(alias="VatLevel")] = None
+    vat_level: Annotated[int | None, Field(alias="VatLevel")] = None
     """
     Deprecated. 0 = No VAT, 1 = Low VAT, 2 = High VAT
     """
@@ -1036,7 +1036,7 @@ class ReturnItemsResponse(Model):
     )
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
-    result: Annotated[list[ReturnItem] | None, Field(max_length=1000)] = None
+    result: list[ReturnItem] | None = None
     """
     The response will have a maximum of 1000 returnitems per post (see errata response-side-limits).
     """
@@ -1191,7 +1191,7 @@ class Settings(Model):
     """
     An array of all countries and their iso3166-code. Note that some countries are divided into sub-territories such as ES-CE. These countries often require specific customs or tax-regulations to be adhered to.
     """
-    languages: Annotated[list[Language] | None, Field(max_length=11)] = None
+    languages: list[Language] | None = None
     """
     An array of languages supported by the system. Note that this set is limited to 11 languages (see errata response-side-limits).
     """
@@ -1374,7 +1374,7 @@ class ShipmentsResponse(Model):
     )
     message_code: Annotated[Literal["OK"] | None, Field(alias="messageCode")] = None
     message: str | None = None
-    result: Annotated[list[Shipment] | None, Field(max_length=100)] = None
+    result: list[Shipment] | None = None
     """
     Per request a max. of 100 shipments are returned (see errata response-side-limits).
     """
@@ -1704,21 +1704,11 @@ class Token(Model):
     """
     The user name echoed back from the request
     """
-    issued: Annotated[
-        str | None,
-        Field(
-            pattern="^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"
-        ),
-    ] = None
+    issued: str | None = None
     """
     Date the token was issued in RFC1123 format (see errata token-sample-dates).
     """
-    expires: Annotated[
-        str | None,
-        Field(
-            pattern="^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"
-        ),
-    ] = None
+    expires: str | None = None
     """
     Date the token will expire in RFC1123 format.
     """

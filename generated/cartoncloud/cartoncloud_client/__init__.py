@@ -35,7 +35,11 @@ from ._errors import (
 )
 from ._paging import PageInfo
 from ._problem import Problem
-from ._results import ResponseWarning, response_status, response_warning
+from ._results import (
+    ResponseWarning,
+    response_status,
+    response_warning,
+)
 from ._webhooks import (
     parse_consignment_status,
     parse_inbound_order_status,

@@ -232,11 +232,11 @@ class Country(Model):
         extra="allow",
         populate_by_name=True,
     )
-    iso2_code: Annotated[str | None, Field(alias="iso2Code", max_length=2, min_length=2)] = None
+    iso2_code: Annotated[str | None, Field(alias="iso2Code")] = None
     """
     The ISO Alpha-2 Code of the country (two characters, e.g. AU).
     """
-    iso3_code: Annotated[str | None, Field(alias="iso3Code", max_length=3, min_length=3)] = None
+    iso3_code: Annotated[str | None, Field(alias="iso3Code")] = None
     """
     The ISO Alpha-3 Code of the country (three characters, e.g. AUS).
     """
@@ -746,11 +746,11 @@ class TransportProduct(Model):
     """
     Customer if product is for a specific customer only.
     """
-    name: Annotated[str, Field(min_length=1)]
+    name: str
     """
     Short name for the product (the 422 example answers "Name cannot be empty.").
     """
-    description: Annotated[str, Field(min_length=1)]
+    description: str
     """
     Full product description (the 422 example answers "Description cannot be empty.").
     """
@@ -925,17 +925,17 @@ class WarehouseProduct(Model):
     """
     Customer for which the product is for.
     """
-    name: Annotated[str, Field(min_length=1)]
+    name: str
     """
     Short name for the product (the 422 example answers "Name cannot be empty.").
     """
-    description: Annotated[str, Field(min_length=1)]
+    description: str
     """
     Full product description (the 422 example answers "Description cannot be empty.").
     """
     details: WarehouseProductDetails | None = None
     item_property_requirements: Annotated[
-        dict[str, Literal["REQUIRED", "OPTIONAL"]] | None, Field(alias="itemPropertyRequirements")
+        dict[str, str] | None, Field(alias="itemPropertyRequirements")
     ] = None
     """
     Per item property (custom key, e.g. expiry, batch), whether it is required or optional.
@@ -1005,7 +1005,7 @@ class WarehouseProductDetailsStockSelection(Model):
         extra="allow",
         populate_by_name=True,
     )
-    method: Literal["FEFO", "FIFO"] | None = None
+    method: str | None = None
     """
     The stock selection method.
     """
@@ -1030,7 +1030,7 @@ class WarehouseProductDetailsStorage(Model):
         extra="allow",
         populate_by_name=True,
     )
-    charge_method: Annotated[Literal["PER_LOCATION", ""] | None, Field(alias="chargeMethod")] = None
+    charge_method: Annotated[str | None, Field(alias="chargeMethod")] = None
     """
     The storage charge method (see errata storage-charge-method-empty).
     """

@@ -32,7 +32,10 @@ _PARAMETERS: dict[str, tuple[list[Any], Callable[[Any], str]]] = {
     "mock_case": (
         list(
             {
-                c["operation"]: c for c in reversed(DATA["cases"]) if not c["id"].endswith(":null")
+                c["operation"]: c
+                for c in reversed(DATA["cases"])
+                if not c["id"].endswith(":null")
+                and not c["batch_item"]  # a batch refuses items alone
             }.values()
         ),
         lambda c: str(c["operation"]),
@@ -47,6 +50,8 @@ _PARAMETERS: dict[str, tuple[list[Any], Callable[[Any], str]]] = {
             ("sync", "syncs"),
             ("delivery", "deliveries"),
             ("paging", "pagings"),
+            ("deletion", "deletions"),
+            ("batch_case", "batches"),
         )
     },
 }

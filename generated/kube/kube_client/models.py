@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict
 
 from kube_client._base import Model
 
@@ -23,22 +22,15 @@ class OrderEvent(Model):
     """
     The order number for which items are being despatched/cancelled.
     """
-    cancel: Literal[0, 1] | None = None
+    cancel: int | None = None
     """
     Whether the event is a cancellation (1) or a despatch (0). By default, if not provided, it is a despatch.
     """
-    item_arr: Annotated[list[OrderEventItem], Field(min_length=1)]
+    item_arr: list[OrderEventItem]
     """
     The items being despatched/cancelled (see errata item-format-space).
     """
-    cancel_code: (
-        Literal[
-            "Stock not available",
-            "Unable to contact customer to arrange delivery",
-            "Unable to deliver to address",
-        ]
-        | None
-    ) = None
+    cancel_code: str | None = None
     """
     Only used if the items are being cancelled.
     """
@@ -54,12 +46,7 @@ class OrderEvent(Model):
     """
     Required only if the event is a despatch. Free text name of the courier used for despatch.
     """
-    despatch_date: Annotated[
-        str | None,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ] = None
+    despatch_date: str | None = None
     """
     Required only if the event is a despatch. The date the items are being despatched, "Y-m-d H:i:s". (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -75,7 +62,7 @@ class OrderEvent(Model):
     """
     Required only if the event is a despatch. Tracking reference for the despatch.
     """
-    mode: Literal["Test", "Live"]
+    mode: str
     """
     The expected mode the supplier account is in.
     """

@@ -34,7 +34,11 @@ from ._errors import (
     WebhookSignatureError,
 )
 from ._problem import Problem
-from ._results import ResponseWarning, response_status, response_warning
+from ._results import (
+    ResponseWarning,
+    response_status,
+    response_warning,
+)
 from ._webhooks import parse_notification, sign_notification, verify_notification
 
 __version__ = "1.0.0"

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
 from uuid import UUID
 
-from pydantic import ConfigDict, Field, RootModel
+from pydantic import ConfigDict
 
 from novatech_client._base import Model
-
-
-class AddressLine(RootModel[str]):
-    root: Annotated[str, Field(max_length=30)]
 
 
 class Asset(Model):
@@ -36,12 +31,7 @@ class AuditEvent(Model):
         extra="allow",
         populate_by_name=True,
     )
-    timestamp: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    timestamp: str
     """
     The time when the event occurred. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -68,16 +58,16 @@ class BookCollectionRequest(Model):
         extra="allow",
         populate_by_name=True,
     )
-    collection_reference: Annotated[str, Field(max_length=14)]
+    collection_reference: str
     """
     Your own collection or ticket reference.
     """
     collect_from: CollectFrom
-    notification_email_address: Annotated[str, Field(max_length=254)]
+    notification_email_address: str
     """
     The email of the person notifications and alerts are sent to.
     """
-    notification_phone_number: Annotated[str, Field(max_length=30)]
+    notification_phone_number: str
     """
     The mobile number notifications and alerts about this collection are sent to.
     """
@@ -100,7 +90,7 @@ class ChangePasswordRequest(Model):
     """
     The current password for your account.
     """
-    new_password: Annotated[str, Field(max_length=50, min_length=16)]
+    new_password: str
     """
     The password that you wish to change to.
     """
@@ -111,15 +101,15 @@ class CollectFrom(Model):
         extra="allow",
         populate_by_name=True,
     )
-    name: Annotated[str, Field(max_length=30, min_length=3)]
+    name: str
     """
     The name of the person the items are to be collected from.
     """
-    address_lines: Annotated[list[AddressLine], Field(max_length=4, min_length=2)]
+    address_lines: list[str]
     """
     Address lines; at least two, at most four, each at most 30 characters.
     """
-    postal_code: Annotated[str, Field(max_length=8)]
+    postal_code: str
     """
     The post code of the address for collection.
     """
@@ -142,12 +132,7 @@ class Collection(Model):
     """
     The number of boxes to be collected by the courier (see errata collection-number-types).
     """
-    created_date: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    created_date: str
     """
     The date the collection was requested (see errata date-types). (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -159,12 +144,7 @@ class Collection(Model):
     """
     The URL where the end user books their collection.
     """
-    requested_collection_date: Annotated[
-        str | None,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ] = None
+    requested_collection_date: str | None = None
     """
     Only in the search example (see errata requested-collection-date). (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -211,23 +191,23 @@ class DeliverTo(Model):
         extra="allow",
         populate_by_name=True,
     )
-    name: Annotated[str, Field(max_length=30, min_length=5)]
+    name: str
     """
     The name of the person the order is to be delivered to.
     """
-    address_lines: Annotated[list[AddressLine], Field(max_length=4, min_length=2)]
+    address_lines: list[str]
     """
     Address lines; at least two, at most four, each at most 30 characters.
     """
-    postal_code: Annotated[str, Field(max_length=8)]
+    postal_code: str
     """
     The post code of the address for delivery.
     """
-    email_address: Annotated[str, Field(max_length=254)]
+    email_address: str
     """
     The email address of the recipient.
     """
-    phone_number: Annotated[str, Field(max_length=30)]
+    phone_number: str
     """
     The phone number of the recipient.
     """
@@ -242,12 +222,7 @@ class DispatchInfo(Model):
     """
     Novatech internal dispatch ID.
     """
-    dispatch_date: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    dispatch_date: str
     """
     The date the parcel was dispatched. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -377,7 +352,7 @@ class Notification(Model):
     """
     Additional information from the courier (delivery or collection status notifications only).
     """
-    verification_signature: Annotated[str, Field(pattern="^[0-9a-fA-F]{64}$")]
+    verification_signature: str
     """
     Hex-encoded HMAC-SHA256 signature.
     """
@@ -404,12 +379,7 @@ class Order(Model):
     """
     Novatech's unique order number.
     """
-    order_date: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    order_date: str
     """
     The date the order was placed. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -487,11 +457,11 @@ class OrderLineRequest(Model):
         extra="allow",
         populate_by_name=True,
     )
-    sku: Annotated[str, Field(max_length=10)]
+    sku: str
     """
     The SKU of the product you wish to order.
     """
-    quantity: Annotated[int, Field(ge=1)]
+    quantity: int
     """
     The quantity of the SKU you wish to order (see errata quantity-type).
     """
@@ -540,12 +510,7 @@ class OrderSummary(Model):
     )
     order_number: str
     novatech_order_number: int
-    order_date: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    order_date: str
     """
     (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -572,7 +537,7 @@ class PlaceOrderRequest(Model):
         extra="allow",
         populate_by_name=True,
     )
-    order_number: Annotated[str, Field(max_length=14)]
+    order_number: str
     """
     Your purchase order reference (can be anything you like).
     """
@@ -580,7 +545,7 @@ class PlaceOrderRequest(Model):
     """
     Delivery information.
     """
-    order_lines: Annotated[list[OrderLineRequest], Field(min_length=1)]
+    order_lines: list[OrderLineRequest]
     """
     Which products and their quantity you wish to order; at least one.
     """
@@ -614,12 +579,7 @@ class StandardError(Model):
     """
     The HTTP status code.
     """
-    timestamp: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    timestamp: str
     """
     (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -691,12 +651,7 @@ class Token(Model):
     """
     A token that must be sent in the header of all further requests that require authentication.
     """
-    expires_on: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    expires_on: str
     """
     The time that the token will expire. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -720,12 +675,7 @@ class Tracking(Model):
     tracking_reference: str | None = None
     event: str | None = None
     event_info: str | None = None
-    event_date: Annotated[
-        str | None,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ] = None
+    event_date: str | None = None
     """
     (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -748,12 +698,7 @@ class TrackingInfo(Model):
     """
     The serial number of the product (optional, as the examples and the webhook section say).
     """
-    date_tracked: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    date_tracked: str
     """
     The date the item was scanned. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -773,12 +718,7 @@ class ValidationErrorBody(Model):
     """
     One message per failing field, e.g. "deliverTo.name size must be between 5 and 30".
     """
-    timestamp: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    timestamp: str
     """
     (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """

@@ -233,6 +233,7 @@ class MockProvider:
                 "inf"
             )  # the token the document's curls carry
         self.stores: dict[str, dict[str, Any]] = {}
+        self.deleted: dict[str, set[str]] = {}  # store -> keys a `delete` action removed
         self.created_at: dict[tuple[str, str], float] = {}
         self._ids = itertools.count(1)
         self._tasks: set[asyncio.Task[None]] = set()
@@ -475,6 +476,10 @@ class MockProvider:
         ]
         if op["body"]:
             problems += _validation.validate(op["name"], payload)
+        refused_items: dict[int, list[str]] = {}
+        if op["batch"]:
+            # a batch refuses items one by one; only a problem outside them refuses it all
+            refused_items, problems = _by_item(problems, op["batch"]["items"])
         if problems:
             # a token request with bad fields is refused as the provider refuses credentials
             kind = "auth" if is_token else "validation"
@@ -492,6 +497,8 @@ class MockProvider:
             )
             return self._respond(op, self._issue_token(op, grant))
         self.current_url = request.url  # paged answers name their next page by it
+        if op["batch"]:
+            return self._batch(op, payload, refused_items)
         return self._once_per_key(request, op, lambda: self.act(op, params, payload))
 
     def _once_per_key(
@@ -562,7 +569,9 @@ class MockProvider:
                 text = request.query_params.get(param["wire_name"])
             else:
                 text = request.headers.get(param["wire_name"])
-            if text is not None:
+            if text is not None and param.get("list"):
+                params[param["python_name"]] = _split_list(text, *param["list"])
+            elif text is not None:
                 params[param["python_name"]] = _form_value(text, param["kind"])
         return params
 
@@ -605,7 +614,72 @@ class MockProvider:
             return self._list(op, mock, params)
         if action == "mark":
             return self._mark(op, mock, payload)
+        if action == "delete":
+            return self._delete(op, mock, params)
         return self._respond(op, copy.deepcopy(op["response"]))
+
+    def _delete(self, op: dict[str, Any], mock: dict[str, Any], params: dict[str, Any]) -> Response:
+        """A created entity leaves the store: later reads are a 404, lists leave it out.
+
+        The documented example entity stands in afresh for every request (as
+        for reads), so deleting it answers success and removes nothing;
+        deleting what is not there is a 404.
+        """
+        if mock.get("param_name") is None:
+            return self._respond(op, copy.deepcopy(op["response"]))
+        key = str(params.get(mock["param_name"]))
+        store = self._store(mock["store"])
+        if key in store:
+            del store[key]
+            self.deleted.setdefault(mock["store"], set()).add(key)
+        elif not self._stands_in(mock["store"], key):
+            return self._gone(mock["store"], key)
+        return self._respond(op, copy.deepcopy(op["response"]))
+
+    def _batch(self, op: dict[str, Any], payload: Any, refused: dict[int, list[str]]) -> Response:
+        """Accept the valid items (stored with a fresh key), list the others as refused."""
+        batch, mock = op["batch"], op["mock"]
+        body = copy.deepcopy(op["response"])
+        shown_ok = (_get(body, batch["succeeded"]) or [None])[0] if batch["succeeded"] else None
+        shown_failed = (_get(body, batch["failed"]) or [None])[0]
+        accepted: list[Any] = []
+        failed: list[Any] = []
+        for index, item in enumerate(_get(payload, batch["items"]) or []):
+            if index in refused:
+                entry = copy.deepcopy(shown_failed) if isinstance(shown_failed, dict) else {}
+                entry = _set(entry, batch["failed_item"], item)
+                failed.append(_set(entry, batch["failed_errors"], refused[index]))
+                continue
+            entity = copy.deepcopy(shown_ok) if isinstance(shown_ok, dict) else copy.deepcopy(item)
+            _merge_scalars(entity, item)
+            if mock.get("store") and isinstance(entity, dict):
+                key = _new_key(_get(entity, mock.get("key", "")), next(self._ids))
+                _set(entity, mock.get("key", ""), key)
+                self._store(mock["store"])[str(key)] = entity
+                self.created_at[(mock["store"], str(key))] = self.now()
+            accepted.append(entity)
+        if batch["succeeded"]:
+            body = _set(body, batch["succeeded"], accepted)
+        body = _set(body, batch["failed"], failed)
+        for word, count in (("success_count", len(accepted)), ("failure_count", len(failed))):
+            if batch[word]:
+                body = _set(body, batch[word], count)
+        return self._respond(op, body)
+
+    def _gone(self, store: str, key: str) -> Response:
+        """A 404 for an entity that is not (or no longer) there, in the not_found format if declared."""
+        status = None if "not_found" in DATA["rejections"] else 404
+        return self.reject("not_found", [("", f"no {store} with id {key}")], status)
+
+    def _stands_in(self, store: str, key: str) -> bool:
+        """Whether a read of `store` answers its documented example for `key`."""
+        for other in DATA["operations"]:
+            mock = other["mock"]
+            if mock.get("store") == store and mock.get("action") == "read":
+                example = _get(other["response"], mock.get("entity", ""))
+                if str(_get(example, mock.get("key", ""))) == key:
+                    return True
+        return False
 
     def _store(self, name: str) -> dict[str, Any]:
         return self.stores.setdefault(name, {})
@@ -664,6 +738,8 @@ class MockProvider:
         store = self._store(mock["store"])
         entity = store.get(key)
         stand_in = entity is None
+        if key in self.deleted.get(mock["store"], ()):
+            return self._gone(mock["store"], key)
         if entity is None:
             example = _get(op["response"], mock.get("entity", ""))
             if str(_get(example, mock.get("key", ""))) != key:
@@ -693,7 +769,7 @@ class MockProvider:
             self.stores[f"seeded:{mock['store']}"] = {}
             for item in _get(body, pointer) or []:
                 store[str(_get(item, mock.get("key", "")))] = item
-        if not store and not mock.get("seed"):
+        if not store and not mock.get("seed") and not self.deleted.get(mock["store"]):
             return self._respond(op, body)
         entities = [self._progressed(mock["store"], k, e) for k, e in store.items()]
         flag = mock.get("unflagged")
@@ -900,6 +976,49 @@ def _form_value(text: str, kind: str | None) -> Any:
         except (ValueError, RecursionError):
             return text
     return text
+
+
+def _split_list(text: str, separator: str, quote: str) -> list[Any]:
+    """A list path segment (decoded) back into items: quoted ones are strings, bare ones numbers."""
+    items: list[Any] = []
+    current, quoted, inside = "", False, False
+    for index, char in enumerate(text + separator):
+        if quote and char == quote:
+            inside, quoted = not inside, True
+        elif char == separator and not inside and index <= len(text):
+            items.append(current if quoted else _bare(current))
+            current, quoted = "", False
+        else:
+            current += char
+    return items
+
+
+def _bare(text: str) -> Any:
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return float(text)
+        except ValueError:
+            return text
+
+
+def _by_item(problems: list[Problem], items: str) -> tuple[dict[int, list[str]], list[Problem]]:
+    """A batch's problems split: messages by item index, and the problems outside the items."""
+    by_item: dict[int, list[str]] = {}
+    rest: list[Problem] = []
+    prefix = items + "/"
+    for problem in problems:
+        index = (
+            problem.pointer[len(prefix) :].split("/")[0]
+            if problem.pointer.startswith(prefix)
+            else ""
+        )
+        if index.isdigit():
+            by_item.setdefault(int(index), []).append(problem.message)
+        else:
+            rest.append(problem)
+    return by_item, rest
 
 
 def _merge_scalars(entity: dict[str, Any], payload: Any) -> None:

@@ -40,6 +40,8 @@ def _answer(example: dict[str, Any]) -> Answer:
             )
         if example["response"] is None:
             return httpx.Response(example["status"])
+        if example["response_encoding"] == "text":
+            return httpx.Response(example["status"], text=example["response"])
         return httpx.Response(example["status"], json=example["response"])
 
     return respond

@@ -123,7 +123,7 @@ class OrderLineRequest(Model):
     """
     The Provet product code of the item to order.
     """
-    quantity: Annotated[int, Field(alias="Quantity", gt=0)]
+    quantity: Annotated[int, Field(alias="Quantity")]
     """
     The quantity of the item to order (must be > 0). In the sandbox, 1000 or more has the order AwaitingStock (see sandbox).
     """
