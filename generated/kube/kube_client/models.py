@@ -18,6 +18,7 @@ class OrderEvent(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
+        regex_engine="python-re",
     )
     order_number: str
     """
@@ -57,7 +58,7 @@ class OrderEvent(Model):
     despatch_date: Annotated[
         str | None,
         Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+            pattern="^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
         ),
     ] = None
     """

@@ -35,11 +35,12 @@ class AuditEvent(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
+        regex_engine="python-re",
     )
     timestamp: Annotated[
         str,
         Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+            pattern="^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
         ),
     ]
     """
@@ -129,6 +130,7 @@ class Collection(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
+        regex_engine="python-re",
     )
     supplier_order_number: int
     """
@@ -145,7 +147,7 @@ class Collection(Model):
     created_date: Annotated[
         str,
         Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+            pattern="^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
         ),
     ]
     """
@@ -162,7 +164,7 @@ class Collection(Model):
     requested_collection_date: Annotated[
         str | None,
         Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+            pattern="^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
         ),
     ] = None
     """
@@ -237,6 +239,7 @@ class DispatchInfo(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
+        regex_engine="python-re",
     )
     dispatch_number: int
     """
@@ -245,7 +248,7 @@ class DispatchInfo(Model):
     dispatch_date: Annotated[
         str,
         Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+            pattern="^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
         ),
     ]
     """
@@ -391,6 +394,7 @@ class Order(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
+        regex_engine="python-re",
     )
     trade_code: str
     """
@@ -407,7 +411,7 @@ class Order(Model):
     order_date: Annotated[
         str,
         Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+            pattern="^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
         ),
     ]
     """
@@ -537,13 +541,14 @@ class OrderSummary(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
+        regex_engine="python-re",
     )
     order_number: str
     novatech_order_number: int
     order_date: Annotated[
         str,
         Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+            pattern="^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
         ),
     ]
     """
@@ -605,6 +610,7 @@ class StandardError(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
+        regex_engine="python-re",
     )
     msg: str
     """
@@ -617,7 +623,7 @@ class StandardError(Model):
     timestamp: Annotated[
         str,
         Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+            pattern="^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
         ),
     ]
     """
@@ -686,6 +692,7 @@ class Token(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
+        regex_engine="python-re",
     )
     token: str
     """
@@ -694,7 +701,7 @@ class Token(Model):
     expires_on: Annotated[
         str,
         Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+            pattern="^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
         ),
     ]
     """
@@ -710,6 +717,7 @@ class Tracking(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
+        regex_engine="python-re",
     )
     supplier_order_number: str | None = None
     """
@@ -723,7 +731,7 @@ class Tracking(Model):
     event_date: Annotated[
         str | None,
         Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+            pattern="^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
         ),
     ] = None
     """
@@ -735,6 +743,7 @@ class TrackingInfo(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
+        regex_engine="python-re",
     )
     sku: str
     """
@@ -751,7 +760,7 @@ class TrackingInfo(Model):
     date_tracked: Annotated[
         str,
         Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+            pattern="^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
         ),
     ]
     """
@@ -767,6 +776,7 @@ class ValidationErrorBody(Model):
     model_config = ConfigDict(
         extra="allow",
         populate_by_name=True,
+        regex_engine="python-re",
     )
     code: int
     errors: list[str]
@@ -776,7 +786,7 @@ class ValidationErrorBody(Model):
     timestamp: Annotated[
         str,
         Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+            pattern="^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
         ),
     ]
     """
