@@ -33,6 +33,7 @@ import itertools
 import json
 import logging
 import re
+import secrets
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -187,6 +188,24 @@ class MockProvider:
 
     def expire_tokens(self) -> None:
         self.tokens.clear()
+
+    def client_headers(self) -> dict[str, str]:
+        """The headers a client needs with this mock, as `shipspec mock` prints them.
+
+        A token issued now and valid while the mock runs, or the session
+        cookie, and the document's constant headers (none without auth).
+        """
+        headers = dict(DATA["headers"])
+        if AUTH["scheme"] == "session_cookie":
+            name = next(iter(AUTH["credentials"]))
+            headers["Cookie"] = f"{AUTH['cookie']}={self.credentials[name]}"
+        elif AUTH["scheme"] != "none":
+            token = f"mock-session-{secrets.token_hex(12)}"
+            self.tokens[token] = float("inf")
+            headers.update(
+                {name: value.replace("{token}", token) for name, value in AUTH["headers"].items()}
+            )
+        return headers
 
     async def _control(self, request: Request) -> Response:
         if request.method == "DELETE":
