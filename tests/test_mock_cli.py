@@ -115,8 +115,8 @@ def _start(provider: str, *options: str) -> tuple[subprocess.Popen[str], str, li
     """`shipspec mock PROVIDER`, its URL and the lines it printed before serving."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "--project", str(ROOT), "mock", provider]
-        + ["--port", str(port), *options],
+        [sys.executable, "-m", "generator", "--project", str(ROOT), "mock", provider, *options]
+        + ["--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -142,6 +142,15 @@ def _start(provider: str, *options: str) -> tuple[subprocess.Popen[str], str, li
             break
         lines.append(line)
     return process, url, lines
+
+
+def _printed_headers(lines: list[str]) -> dict[str, str]:
+    pairs = [
+        line.removeprefix("header: ").split(": ", 1)
+        for line in lines
+        if line.startswith("header: ")
+    ]
+    return {name: value for name, value in pairs}
 
 
 def _has_line(process: subprocess.Popen[str]) -> bool:
@@ -170,19 +179,23 @@ def _guarded_operation(provider: str) -> dict[str, Any] | None:
 def test_the_printed_headers_are_what_a_client_needs(provider: str) -> None:
     process, url, lines = _start(provider)
     try:
-        headers = dict(line.removeprefix("header: ").split(": ", 1) for line in lines if line.startswith("header: "))
+        headers = _printed_headers(lines)
         op = _guarded_operation(provider)
         if op is None:
             assert headers == {}, "a provider without auth needs no header"
             return
         assert headers
         path = re.sub(r"\{[^}]+\}", "1", op["path"])
-        body = {"content": b"{}", "headers": {"Content-Type": "application/json"}} if op["body"] else {}
-        plain = httpx.request(op["method"], url + path, **body)  # type: ignore[arg-type]
-        sent = {**body.get("headers", {}), **headers}  # type: ignore[dict-item]
-        carried = httpx.request(op["method"], url + path, content=body.get("content"), headers=sent)
-        assert plain.status_code in (400, 401), plain.text  # refused: no credentials (or version header)
-        assert carried.status_code != 401, carried.text  # what follows auth: validation, not-found, an answer
+        content = b"{}" if op["body"] else None
+        typed = {"Content-Type": "application/json"} if op["body"] else {}
+        plain = httpx.request(op["method"], url + path, content=content, headers=typed)
+        carried = httpx.request(
+            op["method"], url + path, content=content, headers={**typed, **headers}
+        )
+        # refused without: no credentials (or no version header)
+        assert plain.status_code in (400, 401), plain.text
+        # past auth with them: validation, not found or an answer
+        assert carried.status_code != 401, carried.text
         if plain.status_code == 401:
             assert carried.status_code != plain.status_code
     finally:
@@ -207,7 +220,7 @@ def test_webhook_url_receives_the_providers_webhooks() -> None:
         process, url, lines = _start("novatech", "--webhook-url", hooks.url + "/hooks")
         try:
             assert f"webhooks: {hooks.url}/hooks" in lines
-            headers = dict(line.removeprefix("header: ").split(": ", 1) for line in lines if line.startswith("header: "))
+            headers = _printed_headers(lines)
             placed = httpx.post(
                 url + "/order",
                 content=_documented("novatech", "place_order", "body"),
