@@ -480,7 +480,8 @@ class _Builder:
         """The mock's declarations name parameters, formats and operations that exist."""
         formats = set(self.raw.get("error_formats") or {})
         for name, rejection in (self.raw.get("mock") or {}).items():
-            if isinstance(rejection, dict) and rejection.get("format") not in formats:
+            is_rule = isinstance(rejection, dict) and "status" in rejection
+            if is_rule and rejection.get("format") not in formats:
                 self.error(
                     f"/mock/{name}/format", f"unknown error format '{rejection.get('format')}'"
                 )

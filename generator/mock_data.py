@@ -7,6 +7,7 @@ written beside it as mock.json.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .cases import base_payload, sample
@@ -49,7 +50,7 @@ def _rejections(spec: Spec) -> dict[str, Any]:
     formats = {f.name: f for f in spec.error_formats}
     result = {}
     for name, raw in (spec.mock or {}).items():
-        if isinstance(raw, dict):
+        if isinstance(raw, Mapping) and "format" in raw:
             result[name] = {
                 "status": raw["status"],
                 "body": raw.get("body"),
@@ -194,6 +195,10 @@ def _documented_credentials(spec: Spec) -> tuple[dict[str, str], str | None]:
     token = (
         response.get(auth.token_field) if isinstance(response, dict) and auth.token_field else None
     )
+    declared = (spec.mock or {}).get("documented_credentials")
+    if isinstance(declared, Mapping):
+        names = {c.python_name for c in auth.credentials}
+        credentials.update({k: str(v) for k, v in declared.items() if k in names})
     cookie = (spec.mock or {}).get("documented_cookie")
     if auth.scheme == "session_cookie" and isinstance(cookie, str) and auth.credentials:
         credentials[auth.credentials[0].python_name] = cookie

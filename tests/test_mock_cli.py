@@ -114,9 +114,9 @@ def test_unknown_provider_is_a_usage_error() -> None:
 def _start(provider: str, *options: str) -> tuple[subprocess.Popen[str], str, list[str]]:
     """`shipspec mock PROVIDER`, its URL and the lines it printed before serving."""
     port = _free_port()
+    command = [sys.executable, "-m", "generator", "--project", str(ROOT), "mock", provider]
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "--project", str(ROOT), "mock", provider, *options]
-        + ["--port", str(port)],
+        [*command, *options, "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
