@@ -69,7 +69,7 @@ def run_mock(args: argparse.Namespace) -> int:
         print(f"header: {name}: {value}")
     if args.webhook_url:
         print(f"webhooks: {args.webhook_url}")
-    sys.stdout.flush()
+    print("Ctrl-C stops it; its log follows on stderr", flush=True)
     uvicorn.run(
         mock.app,
         host=args.host,

@@ -125,23 +125,18 @@ def _start(provider: str, *options: str) -> tuple[subprocess.Popen[str], str, li
     first = process.stdout.readline()
     assert first.startswith(f"{provider} mock on http://127.0.0.1:{port}"), first
     lines = []
+    while not (line := process.stdout.readline().rstrip("\n")).startswith("Ctrl-C stops it"):
+        assert line, "the mock stopped before it served"
+        lines.append(line)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20
     while True:
         try:
             httpx.get(url + "/__mock__/nothing", timeout=1)
-            break
+            return process, url, lines
         except httpx.TransportError:
             assert time.monotonic() < deadline and process.poll() is None
             time.sleep(0.1)
-    # everything the mock printed before it served (stdout is line-buffered, flushed)
-    process.stdout.flush()
-    for _ in range(10):
-        line = process.stdout.readline().rstrip("\n") if _has_line(process) else ""
-        if not line:
-            break
-        lines.append(line)
-    return process, url, lines
 
 
 def _printed_headers(lines: list[str]) -> dict[str, str]:
@@ -151,13 +146,6 @@ def _printed_headers(lines: list[str]) -> dict[str, str]:
         if line.startswith("header: ")
     ]
     return {name: value for name, value in pairs}
-
-
-def _has_line(process: subprocess.Popen[str]) -> bool:
-    import select
-
-    assert process.stdout is not None
-    return bool(select.select([process.stdout], [], [], 0.5)[0])
 
 
 def _stop(process: subprocess.Popen[str]) -> str:
