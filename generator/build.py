@@ -493,9 +493,10 @@ class _Builder:
             for word in ("param", "version_param"):
                 if word in mock and mock[word] not in params:
                     self.error(child_pointer(pointer, word), f"no parameter named '{mock[word]}'")
-            for param in mock.get("filters") or {}:
-                if param not in params:
-                    self.error(child_pointer(pointer, "filters"), f"no parameter named '{param}'")
+            for word in ("filters", "ranges"):
+                for param in mock.get(word) or {}:
+                    if param not in params:
+                        self.error(child_pointer(pointer, word), f"no parameter named '{param}'")
             hook = (mock.get("webhook") or {}).get("name")
             if hook is not None and hook not in hooks:
                 self.error(child_pointer(pointer, "webhook"), f"no webhook named '{hook}'")

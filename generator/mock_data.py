@@ -146,6 +146,13 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
             for name, pointer in mock["filters"].items()
             if (param := _named(op, name)) is not None
         }
+    if mock.get("ranges"):
+        # by Python name, as filters
+        mock["ranges"] = {
+            param.python_name: dict(bound)
+            for name, bound in mock["ranges"].items()
+            if (param := _named(op, name)) is not None
+        }
     return {
         "name": op.name,
         "method": op.method,
@@ -237,6 +244,7 @@ def mock_data(spec: Spec) -> dict[str, Any]:
         "headers": dict(spec.headers),  # constant headers every request must carry
         "token_ttl": int((spec.mock or {}).get("token_ttl_seconds", 3600)),
         "unreadable": str((spec.mock or {}).get("unreadable", "invalid JSON")),
+        "path_mismatch": (spec.mock or {}).get("path_mismatch"),
         "operations": [_operation(spec, op) for op in spec.operations],
         "webhooks": {
             hook.name: {

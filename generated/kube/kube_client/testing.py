@@ -50,6 +50,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from . import _mock_state as state
 from . import _validation
 from ._problem import Problem
 
@@ -163,6 +164,7 @@ class MockProvider:
             )  # the token the document's curls carry
         self.stores: dict[str, dict[str, Any]] = {}
         self.created_at: dict[tuple[str, str], float] = {}
+        self.recorded: dict[str, set[str]] = {}  # values the provider remembers (items despatched)
         self._ids = itertools.count(1)
         self._tasks: set[asyncio.Task[None]] = set()
         self._routes = [(op, _PathTemplate(op["path"])) for op in DATA["operations"]]
@@ -366,6 +368,11 @@ class MockProvider:
         if unreadable is not None:
             return unreadable
         params = self._params(request, op, path_values)
+        if DATA["path_mismatch"] == "not_found":
+            # a path value that is not of its parameter's kind matches no route (a typed route)
+            kinds = {p["wire_name"]: p["kind"] for p in op["params"] if p["location"] == "path"}
+            if not all(state.parses(value, kinds.get(name)) for name, value in path_values.items()):
+                return self.http_error(404, f"no operation at {request.url.path}")
         problems = _validation.validate_params(op["name"], params)
         known = {p["wire_name"] for p in op["params"] if p["location"] == "query"}
         problems += [
@@ -459,6 +466,22 @@ class MockProvider:
     def act(self, op: dict[str, Any], params: dict[str, Any], payload: Any) -> Response:
         mock = op["mock"]
         action = mock.get("action")
+        refused = state.refusal(mock.get("rules") or [], payload, params, self.recorded)
+        if refused is not None:
+            # a rule of the provider's state (unknown supplier, item already despatched), in its words
+            return self.reject("validation", [("", refused)])
+        state.record(mock.get("records") or [], payload, params, self.recorded)
+        if action == "answer":
+            # the documented answer, saying what this request sent (nothing is kept)
+            body = copy.deepcopy(op["response"])
+            entity = _get(body, mock.get("entity", ""))
+            if isinstance(entity, dict):
+                state.echo(
+                    entity,
+                    payload,
+                    lambda: not _validation.validate_response(op["name"], op["status"], body),
+                )
+            return self._respond(op, body)
         if action == "create":
             return self._create(op, mock, payload)
         if action in ("read", "update"):
@@ -478,12 +501,14 @@ class MockProvider:
         entity = _get(body, entity_pointer)
         if not isinstance(entity, dict):
             return self._respond(op, body)
-        pristine = copy.deepcopy(entity)
-        _merge_scalars(entity, payload)
-        if _validation.validate_response(op["name"], op["status"], body):
-            # the request's values do not fit this documented answer: keep the example's
-            entity.clear()
-            entity.update(pristine)
+        # what was sent, wherever the documented answer has it and stays valid with it
+        state.echo(
+            entity,
+            payload,
+            lambda: not _validation.validate_response(op["name"], op["status"], body),
+        )
+        for pointer in mock.get("now") or []:
+            _set(entity, pointer, state.written_like(_get(entity, pointer), self.now()))
         key = _new_key(_get(entity, mock.get("key", "")), next(self._ids))
         _set(entity, mock.get("key", ""), key)
         if mock.get("version"):
@@ -564,6 +589,18 @@ class MockProvider:
             wanted = params.get(name)
             if wanted is not None:
                 entities = [e for e in entities if _get(e, entity_pointer) == wanted]
+        for name, bound in (mock.get("ranges") or {}).items():
+            if params.get(name) is not None:
+                entities = [
+                    e
+                    for e in entities
+                    if state.within(_get(e, bound["field"]), params[name], bound["side"])
+                ]
+        if mock.get("sort"):
+            sort = mock["sort"]
+            entities = state.ordered(
+                entities, lambda e: _get(e, sort["field"]), sort.get("descending", False)
+            )
         fields = op["item_fields"]
         shown = [
             {
@@ -574,10 +611,12 @@ class MockProvider:
             for e in entities
         ]
         paging = op["paging"]
-        if paging and self.page_size:
+        if paging:
+            # the page's counts say what the mock holds (one page of everything without page_size)
             page = params.get(paging["page_param"]) or paging["first_page"]
-            start = (int(page) - paging["first_page"]) * self.page_size
-            total, shown = len(shown), shown[start : start + self.page_size]
+            size = self.page_size or max(len(shown), 1)
+            start = max(0, (int(page) - paging["first_page"]) * size)
+            total, shown = len(shown), shown[start : start + size]
             for field_pointer, value in (
                 (paging["total_field"], total),
                 (paging["end_field"], start + len(shown)),
