@@ -39,8 +39,10 @@ SERVER_SIDE_RULES: dict[str, dict[str, str]] = {
         # "Either collection_ref ... or asset_tag ...": one of two parameters is required,
         # a rule between parameters that OpenAPI parameters cannot express.
         "/collection/search": "collection_ref or asset_tag is required",
-        # "SKU not found": a well-formed order for a SKU the account does not stock is refused.
+        # "an error such as an invalid SKU": a well-formed order or group update naming a
+        # SKU the provider does not know is refused.
         "/order": "an unknown SKU is refused",
+        "/portal/groups/stock/{PRODUCT_GROUP_ID}": "an unknown SKU is refused",
     },
     "kube": {
         # The document's order_event rejections come from the provider's state and dates:

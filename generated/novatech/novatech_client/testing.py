@@ -588,7 +588,8 @@ class MockProvider:
         for name, entity_pointer in (mock.get("filters") or {}).items():
             wanted = params.get(name)
             if wanted is not None:
-                entities = [e for e in entities if _get(e, entity_pointer) == wanted]
+                # "*" in the pointer: any item may hold it (an asset tag among a collection's assets)
+                entities = [e for e in entities if wanted in _pointer_values(e, entity_pointer)]
         for name, bound in (mock.get("ranges") or {}).items():
             if params.get(name) is not None:
                 entities = [

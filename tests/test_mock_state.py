@@ -1,0 +1,205 @@
+"""The mocks behave like their providers: creates come back, lists and refusals as documented.
+
+Each test talks HTTP to a generated mock served by uvicorn on 127.0.0.1,
+with the headers the mock says a client needs (what `shipspec mock` prints).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.paths import GENERATED
+from tests.serving import Served
+
+
+def _testing(provider: str) -> Any:
+    sys.path.insert(0, str(GENERATED / provider))
+    return importlib.import_module(f"{provider}_client.testing")
+
+
+class Running:
+    def __init__(self, provider: str) -> None:
+        self.mock = _testing(provider).MockProvider()
+        self.headers = self.mock.client_headers()
+        self.served = Served(self.mock.app)
+
+    def call(self, method: str, path: str, **options: Any) -> httpx.Response:
+        headers = {**self.headers, **options.pop("headers", {})}
+        return httpx.request(method, self.served.url + path, headers=headers, **options)
+
+
+@pytest.fixture
+def novatech() -> Iterator[Running]:
+    running = Running("novatech")
+    with running.served:
+        yield running
+
+
+@pytest.fixture
+def provet() -> Iterator[Running]:
+    running = Running("provet")
+    with running.served:
+        yield running
+
+
+@pytest.fixture
+def kube() -> Iterator[Running]:
+    running = Running("kube")
+    with running.served:
+        yield running
+
+
+ORDER = {
+    "order_number": "ABC12345",
+    "deliver_to": {
+        "name": "Ann Bellamy",
+        "address_lines": ["2 Elm Street", "Leeds"],
+        "postal_code": "LS1 4AB",
+        "email_address": "ann@example.com",
+        "phone_number": "07000000000",
+    },
+    "order_lines": [{"sku": "TEST-SKU03", "quantity": 5}],
+}
+
+
+def test_novatech_order_is_what_was_sent_dated_by_the_mock_clock(novatech: Running) -> None:
+    novatech.mock.clock = lambda: 1_800_000_000.0  # 2027-01-15 08:00:00 UTC
+    placed = novatech.call("POST", "/order", json=ORDER)
+    assert placed.status_code == 200, placed.text
+    order = placed.json()
+    assert order["order_number"] == "ABC12345"
+    assert order["order_date"] == "2027-01-15 08:00:00"
+    assert [(line["sku"], line["quantity"]) for line in order["order_lines"]] == [("TEST-SKU03", 5)]
+    again = novatech.call("GET", f"/order/{order['novatech_order_number']}")
+    assert again.status_code == 200 and again.json()["order_lines"] == order["order_lines"]
+    listed = novatech.call("GET", "/orders").json()
+    assert [o["order_number"] for o in listed["orders"]] == ["ABC12345"]
+    assert listed["info"]["total_rows"] == len(listed["orders"]) == listed["info"]["end_record"]
+
+
+def test_novatech_refuses_an_unknown_sku_in_its_error_format(novatech: Running) -> None:
+    order = {**ORDER, "order_lines": [{"sku": "NOSUCHSKU", "quantity": 1}]}
+    refused = novatech.call("POST", "/order", json=order)
+    assert refused.status_code == 400
+    assert refused.json()["errors"] == ["SKU NOSUCHSKU not found"]
+    group = "/portal/groups/stock/07594101-65af-4349-b3c1-5c72242a9660"
+    assert novatech.call("POST", group, json={"skus": ["CAB-C5END", "NOPE"]}).status_code == 400
+    assert novatech.call("POST", group, json={"skus": ["CAB-C5END"]}).status_code == 200
+
+
+def test_novatech_collection_search_filters_by_asset_tag(novatech: Running) -> None:
+    booking = {
+        "collection_reference": "RET0001",
+        "collect_from": {
+            "name": "Ann Bellamy",
+            "address_lines": ["2 Elm Street", "Leeds"],
+            "postal_code": "LS1 4AB",
+        },
+        "notification_email_address": "ann@example.com",
+        "notification_phone_number": "07000000000",
+        "packaging_lines": [{"packaging_type": "laptop", "asset_tag": "TAG-777"}],
+    }
+    booked = novatech.call("POST", "/collection/book", json=booking)
+    assert booked.status_code == 200, booked.text
+    found = novatech.call("GET", "/collection/search", params={"asset_tag": "TAG-777"}).json()
+    missing = novatech.call("GET", "/collection/search", params={"asset_tag": "NOT-THERE"}).json()
+    by_ref = novatech.call("GET", "/collection/search", params={"collection_ref": "RET0001"}).json()
+    assert missing == []
+    assert [c["collection_reference"] for c in by_ref] == ["RET0001"]
+    # the booking's answer says which assets it holds; the search finds it by one of them
+    tags = [a["asset_tag"] for a in booked.json().get("assets", [])]
+    assert ("TAG-777" in tags) == (len(found) == 1)
+
+
+PROVET_ORDER = {
+    "CustomerName": "Joe Bloggs",
+    "AddressLine1": "1 Main Road",
+    "Suburb": "Newtown",
+    "State": "NSW",
+    "Postcode": "2042",
+    "Country": "Australia",
+    "CustomerEmail": "joe@example.com",
+    "CustomerPhone": "0412345678",
+    "OrderLines": [{"ProductCode": "ABC 1", "Quantity": 3}],
+}
+
+
+def test_provet_lists_newest_first_within_the_dates_asked(provet: Running) -> None:
+    provet.mock.clock = lambda: 1_800_000_000.0  # 2027-01-15
+    first = provet.call("POST", "/api/orders", json=PROVET_ORDER).json()
+    line = first["orderLines"][0]
+    assert line["productCode"] == "ABC 1" and line["quantity"] == 3
+    assert first["date"].startswith("2027-01-15T08:00:00")
+    provet.mock.advance(3 * 86400)
+    second = provet.call("POST", "/api/orders", json=PROVET_ORDER).json()
+    listed = provet.call("GET", "/api/orders").json()
+    assert [o["id"] for o in listed] == [second["id"], first["id"]]
+    since = provet.call("GET", "/api/orders", params={"DateFrom": "2027-01-17"}).json()
+    until = provet.call("GET", "/api/orders", params={"DateTo": "2027-01-15"}).json()
+    assert [o["id"] for o in since] == [second["id"]]
+    assert [o["id"] for o in until] == [first["id"]]
+
+
+def test_provet_answers_an_id_that_is_no_number_with_404(provet: Running) -> None:
+    assert provet.call("GET", "/api/orders/abc").status_code == 404
+    assert provet.call("GET", "/api/orders/999999").status_code == 404
+
+
+EVENT = {
+    "order_number": "W000001-1D-S",
+    "delivery_service": "Mainland",
+    "courier_name": "Royal Mail",
+    "despatch_date": "2016-05-20 15:00:00",
+    "earliest_delivery": "2016-05-21",
+    "latest_delivery": "2016-05-23",
+    "tracking_reference": "GB12345AB",
+    "item_arr": [{"code": "123456", "qty": 2}],
+    "mode": "Test",
+}
+SUPPLIER = {"supplier_id": "1"}
+
+
+@pytest.mark.parametrize(
+    ("change", "params", "words"),
+    [
+        ({}, {"supplier_id": "123"}, "No supplier found with id 123"),
+        ({"mode": "Live"}, SUPPLIER, "Supplier is currently in Test Mode, but expected Live Mode"),
+        ({"order_number": "W9"}, SUPPLIER, "No order record found for order number W9"),
+        (
+            {"item_arr": [{"code": "999", "qty": 1}]},
+            SUPPLIER,
+            'No order item found with product code "999" for order W000001-1D-S',
+        ),
+        (
+            {"delivery_service": "RM Saver Delivery"},
+            SUPPLIER,
+            'No delivery service found with name "RM Saver Delivery"',
+        ),
+    ],
+)
+def test_kube_refuses_from_its_state_in_its_words(
+    kube: Running, change: dict[str, Any], params: dict[str, str], words: str
+) -> None:
+    refused = kube.call("POST", "/rest/order_event.api", params=params, json={**EVENT, **change})
+    assert refused.status_code == 400
+    assert refused.text == words
+
+
+def test_kube_remembers_what_was_despatched_or_cancelled(kube: Running) -> None:
+    path = "/rest/order_event.api"
+    despatched = kube.call("POST", path, params=SUPPLIER, json=EVENT)
+    assert despatched.status_code == 200, despatched.text
+    assert despatched.json()["result"][0]["order_number"] == "W000001-1D-S"
+    again = kube.call("POST", path, params=SUPPLIER, json=EVENT)
+    assert again.text == 'Order item with product code "123456" is already despatched'
+    cancel = {"order_number": "W000001-1D-S", "cancel": 1, "mode": "Test"}
+    other = {**cancel, "item_arr": [{"code": "654321", "qty": 1}]}
+    assert kube.call("POST", path, params=SUPPLIER, json=other).status_code == 200
+    twice = kube.call("POST", path, params=SUPPLIER, json=other)
+    assert twice.text == 'Order item with product code "654321" is already cancelled'
