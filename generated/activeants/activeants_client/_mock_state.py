@@ -79,6 +79,22 @@ def echo(entity: dict[str, Any], payload: Any, valid: Callable[[], bool]) -> Non
             entity[own] = before
 
 
+def carried(
+    entity: dict[str, Any], payload: Any, sources: dict[str, str], valid: Callable[[], bool]
+) -> None:
+    """Entity fields the request sends under another name (a booking's packaging lines are its assets)."""
+    if not isinstance(payload, dict):
+        return
+    for target, source in sources.items():
+        name, sent = target.strip("/"), payload.get(source.strip("/"))
+        if name not in entity or sent is None:
+            continue
+        before = entity[name]
+        entity[name] = _taken(before, sent)
+        if not valid():
+            entity[name] = before
+
+
 def _moment(value: Any) -> _dt.datetime | None:
     if not isinstance(value, str):
         return None

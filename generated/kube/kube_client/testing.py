@@ -502,11 +502,12 @@ class MockProvider:
         if not isinstance(entity, dict):
             return self._respond(op, body)
         # what was sent, wherever the documented answer has it and stays valid with it
-        state.echo(
-            entity,
-            payload,
-            lambda: not _validation.validate_response(op["name"], op["status"], body),
-        )
+
+        def valid() -> bool:
+            return not _validation.validate_response(op["name"], op["status"], body)
+
+        state.echo(entity, payload, valid)
+        state.carried(entity, payload, mock.get("from_request") or {}, valid)
         for pointer in mock.get("now") or []:
             _set(entity, pointer, state.written_like(_get(entity, pointer), self.now()))
         key = _new_key(_get(entity, mock.get("key", "")), next(self._ids))
