@@ -497,6 +497,10 @@ class _Builder:
                 for param in mock.get(word) or {}:
                     if param not in params:
                         self.error(child_pointer(pointer, word), f"no parameter named '{param}'")
+            source = ((mock.get("totals") or {}).get("lookup") or {}).get("operation")
+            if source is not None and source not in operations:
+                where = child_pointer(child_pointer(pointer, "totals"), "lookup")
+                self.error(child_pointer(where, "operation"), f"no operation named '{source}'")
             hook = (mock.get("webhook") or {}).get("name")
             if hook is not None and hook not in hooks:
                 self.error(child_pointer(pointer, "webhook"), f"no webhook named '{hook}'")

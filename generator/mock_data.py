@@ -108,6 +108,20 @@ def _seeded(spec: Spec, op: Operation, mock: dict[str, Any], response: Any) -> A
     return response
 
 
+def _catalogue(spec: Spec, lookup: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Key -> fields, from an operation's documented answer (the provider's stock list)."""
+    source = next((op for op in spec.operations if op.name == lookup["operation"]), None)
+    example = next((e for e in source.examples if e.response is not None), None) if source else None
+    found: Any = example.response.value if example and example.response else None
+    for token in [t for t in str(lookup.get("items", "")).split("/") if t]:
+        found = found.get(token) if isinstance(found, dict) else None
+    return {
+        str(entry[lookup["key"]]): {name: entry[name] for name in lookup["fields"] if name in entry}
+        for entry in found or []
+        if isinstance(entry, dict) and lookup["key"] in entry
+    }
+
+
 def _paging(op: Operation) -> dict[str, Any] | None:
     """Where a paged list takes its page number and reports its counts."""
     paging = op.paging
@@ -146,6 +160,9 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
             for name, pointer in mock["filters"].items()
             if (param := _named(op, name)) is not None
         }
+    lookup = (mock.get("totals") or {}).get("lookup")
+    if lookup:
+        mock["catalogue"] = _catalogue(spec, lookup)
     if mock.get("ranges"):
         # by Python name, as filters
         mock["ranges"] = {

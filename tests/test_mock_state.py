@@ -78,6 +78,12 @@ def test_novatech_order_is_what_was_sent_dated_by_the_mock_clock(novatech: Runni
     assert order["order_number"] == "ABC12345"
     assert order["order_date"] == "2027-01-15 08:00:00"
     assert [(line["sku"], line["quantity"]) for line in order["order_lines"]] == [("TEST-SKU03", 5)]
+    # priced from the documented stock list, amounts as the document's example works them out
+    line = order["order_lines"][0]
+    assert line["description"] == "Example SKU 03" and line["price"] == 229.04
+    amounts = ("ex_vat_total", "vat", "inc_vat_total")
+    assert [line[name] for name in amounts] == [1145.2, 229.04, 1374.24]
+    assert [order[name] for name in amounts] == [1145.2, 229.04, 1374.24]
     again = novatech.call("GET", f"/order/{order['novatech_order_number']}")
     assert again.status_code == 200 and again.json()["order_lines"] == order["order_lines"]
     listed = novatech.call("GET", "/orders").json()

@@ -233,3 +233,31 @@ def record(
         scope = str(_one(payload, params, entry["scope"])) if entry.get("scope") else ""
         kept = recorded.setdefault(entry["as"], set())
         kept.update(f"{scope}\x00{value}" for value in _values(payload, params, entry["pointer"]))
+
+
+def _operand(item: dict[str, Any], word: Any) -> float:
+    value = item.get(word) if isinstance(word, str) else word
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
+
+
+def computed(
+    entity: dict[str, Any], totals: dict[str, Any], table: dict[str, dict[str, Any]]
+) -> None:
+    """Item fields from the provider's catalogue, item amounts and the entity's sums, as the document defines them.
+
+    `lookup` fills item fields from the documented catalogue by the item's key
+    (a line's description and price by its SKU); `per_item` works out fields
+    from two operands (an item field or a number, `*` or `+`); `sums` adds
+    an item field up into an entity field. Amounts are rounded to 2 places.
+    """
+    items = entity.get(totals["items"].strip("/"))
+    if not isinstance(items, list):
+        return
+    key = (totals.get("lookup") or {}).get("key")
+    for item in [i for i in items if isinstance(i, dict)]:
+        item.update({k: v for k, v in table.get(str(item.get(key)), {}).items() if k in item})
+        for name, (left, operator, right) in (totals.get("per_item") or {}).items():
+            a, b = _operand(item, left), _operand(item, right)
+            item[name] = round(a * b if operator == "*" else a + b, 2)
+    for name, field_name in (totals.get("sums") or {}).items():
+        entity[name] = round(sum(_operand(i, field_name) for i in items if isinstance(i, dict)), 2)

@@ -508,6 +508,8 @@ class MockProvider:
 
         state.echo(entity, payload, valid)
         state.carried(entity, payload, mock.get("from_request") or {}, valid)
+        if mock.get("totals"):
+            state.computed(entity, mock["totals"], mock.get("catalogue") or {})
         for pointer in mock.get("now") or []:
             _set(entity, pointer, state.written_like(_get(entity, pointer), self.now()))
         key = _new_key(_get(entity, mock.get("key", "")), next(self._ids))
