@@ -4,8 +4,11 @@
 An ASGI application (Starlette) that answers every operation: it checks
 auth the provider's way, validates each request with the package's own
 checks and rejects bad ones in the provider's documented error format,
-answers with the documented examples, keeps what is created in memory and
-plays the document's sandbox rules. Tests can make it misbehave (latency,
+keeps what is created (what was sent, in the documented answer's shape,
+with fresh ids, dates from its clock and worked-out totals), lists it as
+documented (filters, date ranges, order, paging totals), refuses what the
+provider's state refuses (unknown SKUs, items already despatched; the
+spec's `rules`, see _mock_state.py) and plays the document's sandbox rules. Tests can make it misbehave (latency,
 error statuses with Retry-After, dropped connections); each injected fault
 is one log line (logger `cartoncloud_client.testing`), never a traceback.
 
