@@ -187,7 +187,8 @@ def _request_body(op: Operation) -> dict[str, Any] | None:
     schema = _schema(op.body)
     if op.response_only:
         # fields only responses carry: the body type allows them, this request does not
-        schema = {**schema, "not": {"anyOf": [{"required": [name]} for name in op.response_only]}}
+        present = [{"properties": {name: {}}, "required": [name]} for name in op.response_only]
+        schema = {**schema, "not": {"anyOf": present}}
     content = _media(op.body_encoding, schema, _request_examples(op))
     return {"required": True, "content": content}
 
