@@ -37,7 +37,7 @@ from ._problem import Problem
 from ._results import ResponseWarning, response_status, response_warning
 from ._webhooks import parse_notification, sign_notification, verify_notification
 
-__version__ = "1.0.4"
+__version__ = "1.0.1"
 __api_version__ = "1.0.0"  # the API document's version (see CHANGELOG.md)
 
 OPERATIONS: tuple[str, ...] = (
