@@ -246,3 +246,18 @@ def test_cartoncloud_created_with_issues_says_so(cartoncloud: Running) -> None:
     created = cartoncloud.call("POST", sent["path"], json=body)
     assert created.status_code == 228, created.text
     assert created.json()["status"] == "REJECTED"
+
+
+def test_cartoncloud_update_keeps_nested_values_and_its_own_id(cartoncloud: Running) -> None:
+    sent = _documented_request("cartoncloud", "create_outbound_order")
+    order = cartoncloud.call("POST", sent["path"], json=sent["body"]).json()
+    change = copy.deepcopy(sent["body"])
+    change["details"]["deliver"]["address"]["city"] = "Springwood"
+    where = f"{sent['path']}/{order['id']}"
+    version = {"If-Match": str(order["version"])}
+    updated = cartoncloud.call("PUT", where, json=change, headers=version)
+    assert updated.status_code == 200, updated.text
+    assert updated.json()["details"]["deliver"]["address"]["city"] == "Springwood"
+    assert updated.json()["id"] == order["id"] and updated.json()["version"] == order["version"] + 1
+    read = cartoncloud.call("GET", where).json()
+    assert read["details"]["deliver"]["address"]["city"] == "Springwood"

@@ -564,19 +564,37 @@ class MockProvider:
             # the documented example stands in, afresh for every request
             entity = copy.deepcopy(example)
         if op["mock"]["action"] == "update":
+            self._updated(op, mock, entity, payload)
             if mock.get("version_param_name") and mock.get("version") and not stand_in:
                 expected = params.get(mock["version_param_name"])
                 current = _get(entity, mock["version"])
                 if current is not None and expected != current:
                     message = f"version {expected} is not the current version {current}"
                     return self.reject("conflict", [("", message)], 409)
-                _merge_scalars(entity, payload)
                 _set(entity, mock["version"], (current or 0) + 1)
-            else:
-                _merge_scalars(entity, payload)
         entity = self._progressed(mock["store"], key, entity)
         body = copy.deepcopy(op["response"])
         return self._respond(op, _set(body, mock.get("entity", ""), copy.deepcopy(entity)))
+
+    def _updated(
+        self, op: dict[str, Any], mock: dict[str, Any], entity: dict[str, Any], payload: Any
+    ) -> None:
+        """What the update sent, kept as a create keeps it; the entity's id and version stay its own."""
+        kept = {
+            pointer: _get(entity, pointer)
+            for pointer in (mock.get("key"), mock.get("version"))
+            if pointer
+        }
+
+        def valid() -> bool:
+            body = _set(
+                copy.deepcopy(op["response"]), mock.get("entity", ""), copy.deepcopy(entity)
+            )
+            return not _validation.validate_response(op["name"], op["status"], body)
+
+        state.echo(entity, payload, valid)
+        for pointer, value in kept.items():
+            _set(entity, pointer, value)
 
     def _list(self, op: dict[str, Any], mock: dict[str, Any], params: dict[str, Any]) -> Response:
         store = self._store(mock["store"])
@@ -756,18 +774,6 @@ def _form_value(text: str, kind: str | None) -> Any:
         except (ValueError, RecursionError):
             return text
     return text
-
-
-def _merge_scalars(entity: dict[str, Any], payload: Any) -> None:
-    """Copy the request's plain values onto the entity's fields of the same name (any case)."""
-    if not isinstance(payload, dict):
-        return
-    names = {name.lower(): name for name in entity}
-    for name, value in payload.items():
-        target = names.get(name.lower())
-        if target is not None and isinstance(value, str | int | float | bool):
-            if isinstance(entity[target], str | int | float | bool) or entity[target] is None:
-                entity[target] = value
 
 
 class _Dispatch:
