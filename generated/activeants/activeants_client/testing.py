@@ -55,6 +55,15 @@ from starlette.types import Receive, Scope, Send
 
 from . import _mock_state as state
 from . import _validation
+from ._mock_state import as_text as _text
+from ._mock_state import depth as _depth
+from ._mock_state import form_value as _form_value
+from ._mock_state import matches as _matches
+from ._mock_state import new_key as _new_key
+from ._mock_state import no_constant as _no_constant
+from ._mock_state import pointer_get as _get
+from ._mock_state import pointer_set as _set
+from ._mock_state import pointer_values as _pointer_values
 from ._problem import Problem
 
 DATA: dict[str, Any] = json.loads((Path(__file__).parent / "mock.json").read_text("utf-8"))
@@ -82,58 +91,6 @@ class Faults:
     latency: float = 0.0
     statuses: list[Fault] = field(default_factory=list)
     drops: list[bool] = field(default_factory=list)  # True: drop after processing
-
-
-def _get(document: Any, pointer: str) -> Any:
-    for token in [t for t in pointer.split("/") if t]:
-        if isinstance(document, list):
-            document = (
-                document[int(token)] if token.isdigit() and int(token) < len(document) else None
-            )
-        elif isinstance(document, dict):
-            document = document.get(token.replace("~1", "/").replace("~0", "~"))
-        else:
-            return None
-    return document
-
-
-def _set(document: Any, pointer: str, value: Any) -> Any:
-    tokens = [t for t in pointer.split("/") if t]
-    if not tokens:
-        return value
-    target = document
-    for token in tokens[:-1]:
-        target = target[int(token)] if isinstance(target, list) else target.setdefault(token, {})
-    target[tokens[-1]] = value
-    return document
-
-
-def _matches(value: Any, rule: dict[str, Any]) -> bool:
-    if "equals" in rule:
-        return bool(value == rule["equals"])
-    if "contains" in rule:
-        return isinstance(value, str) and rule["contains"].lower() in value.lower()
-    if "minimum" in rule:
-        return (
-            isinstance(value, int | float)
-            and not isinstance(value, bool)
-            and value >= rule["minimum"]
-        )
-    return value is not None
-
-
-def _pointer_values(document: Any, pointer: str) -> list[Any]:
-    """Values at a pointer where "*" stands for every item of an array."""
-    found = [document]
-    for token in [t for t in pointer.split("/") if t]:
-        following: list[Any] = []
-        for value in found:
-            if token == "*" and isinstance(value, list):
-                following.extend(value)
-            elif isinstance(value, dict) and token in value:
-                following.append(value[token])
-        found = following
-    return found
 
 
 class MockProvider:
@@ -737,45 +694,6 @@ def _restated(body: Any, old: int, new: int) -> Any:
     return restated
 
 
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-
-
-def _new_key(example: Any, number: int) -> Any:
-    """A fresh id of the same kind as the documented one."""
-    if isinstance(example, int) and not isinstance(example, bool):
-        return example + number
-    if isinstance(example, str) and _UUID.fullmatch(example):
-        return f"00000000-0000-4000-8000-{number:012d}"
-    if isinstance(example, str) and example.isdigit():
-        return str(int(example) + number)
-    return f"{example or 'mock'}-{number}"
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else json.dumps(value)
-
-
-def _form_value(text: str, kind: str | None) -> Any:
-    """A text value read back as the JSON kind the spec gives it."""
-    try:
-        if kind == "integer":
-            return int(text)
-        if kind == "number":
-            return float(text)
-    except ValueError:
-        return text
-    if kind == "boolean" and text in ("true", "false"):
-        return text == "true"
-    if kind in ("array", "map", "ref", "any") and text[:1] in ("[", "{"):
-        try:
-            return json.loads(text)
-        except (ValueError, RecursionError):
-            return text
-    return text
-
-
 class _Dispatch:
     """The ASGI app: control routes go to Starlette, every other request to the mock.
 
@@ -883,23 +801,6 @@ def _allow(methods: Any) -> str:
     if "GET" in allowed:
         allowed.add("HEAD")
     return ", ".join(sorted(allowed))
-
-
-def _no_constant(name: str) -> Any:
-    """NaN and Infinity are not JSON (RFC 8259), though Python's parser takes them."""
-    raise ValueError(f"{name} is not JSON")
-
-
-def _depth(value: Any) -> int:
-    """How deeply a JSON value nests (iteratively: deep input must not exhaust the stack)."""
-    deepest, pending = 0, [(value, 1)]
-    while pending:
-        current, level = pending.pop()
-        if isinstance(current, dict | list):
-            deepest = max(deepest, level)
-            children = current.values() if isinstance(current, dict) else current
-            pending.extend((child, level + 1) for child in children)
-    return deepest
 
 
 def create_app(**options: Any) -> ASGIApp:

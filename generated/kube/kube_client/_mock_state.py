@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -157,16 +158,7 @@ def _values(payload: Any, params: dict[str, Any], pointer: str) -> list[Any]:
     if pointer.startswith("?"):
         value = params.get(pointer[1:])
         return [] if value is None else [value]
-    found = [payload]
-    for token in [t for t in pointer.split("/") if t]:
-        following: list[Any] = []
-        for value in found:
-            if token == "*" and isinstance(value, list):
-                following.extend(value)
-            elif isinstance(value, dict) and token in value:
-                following.append(value[token])
-        found = following
-    return found
+    return pointer_values(payload, pointer)
 
 
 def _one(payload: Any, params: dict[str, Any], pointer: str) -> Any:
@@ -261,3 +253,114 @@ def computed(
             item[name] = round(a * b if operator == "*" else a + b, 2)
     for name, field_name in (totals.get("sums") or {}).items():
         entity[name] = round(sum(_operand(i, field_name) for i in items if isinstance(i, dict)), 2)
+
+
+# -- JSON values and request text (shared with testing.py) ---------------------
+
+
+def pointer_get(document: Any, pointer: str) -> Any:
+    for token in [t for t in pointer.split("/") if t]:
+        if isinstance(document, list):
+            document = (
+                document[int(token)] if token.isdigit() and int(token) < len(document) else None
+            )
+        elif isinstance(document, dict):
+            document = document.get(token.replace("~1", "/").replace("~0", "~"))
+        else:
+            return None
+    return document
+
+
+def pointer_set(document: Any, pointer: str, value: Any) -> Any:
+    tokens = [t for t in pointer.split("/") if t]
+    if not tokens:
+        return value
+    target = document
+    for token in tokens[:-1]:
+        target = target[int(token)] if isinstance(target, list) else target.setdefault(token, {})
+    target[tokens[-1]] = value
+    return document
+
+
+def matches(value: Any, rule: dict[str, Any]) -> bool:
+    if "equals" in rule:
+        return bool(value == rule["equals"])
+    if "contains" in rule:
+        return isinstance(value, str) and rule["contains"].lower() in value.lower()
+    if "minimum" in rule:
+        return (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and value >= rule["minimum"]
+        )
+    return value is not None
+
+
+def pointer_values(document: Any, pointer: str) -> list[Any]:
+    """Values at a pointer where "*" stands for every item of an array."""
+    found = [document]
+    for token in [t for t in pointer.split("/") if t]:
+        following: list[Any] = []
+        for value in found:
+            if token == "*" and isinstance(value, list):
+                following.extend(value)
+            elif isinstance(value, dict) and token in value:
+                following.append(value[token])
+        found = following
+    return found
+
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def new_key(example: Any, number: int) -> Any:
+    """A fresh id of the same kind as the documented one."""
+    if isinstance(example, int) and not isinstance(example, bool):
+        return example + number
+    if isinstance(example, str) and _UUID.fullmatch(example):
+        return f"00000000-0000-4000-8000-{number:012d}"
+    if isinstance(example, str) and example.isdigit():
+        return str(int(example) + number)
+    return f"{example or 'mock'}-{number}"
+
+
+def as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def form_value(text: str, kind: str | None) -> Any:
+    """A text value read back as the JSON kind the spec gives it."""
+    try:
+        if kind == "integer":
+            return int(text)
+        if kind == "number":
+            return float(text)
+    except ValueError:
+        return text
+    if kind == "boolean" and text in ("true", "false"):
+        return text == "true"
+    if kind in ("array", "map", "ref", "any") and text[:1] in ("[", "{"):
+        try:
+            return json.loads(text)
+        except (ValueError, RecursionError):
+            return text
+    return text
+
+
+def no_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON (RFC 8259), though Python's parser takes them."""
+    raise ValueError(f"{name} is not JSON")
+
+
+def depth(value: Any) -> int:
+    """How deeply a JSON value nests (iteratively: deep input must not exhaust the stack)."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        current, level = pending.pop()
+        if isinstance(current, dict | list):
+            deepest = max(deepest, level)
+            children = current.values() if isinstance(current, dict) else current
+            pending.extend((child, level + 1) for child in children)
+    return deepest
