@@ -432,7 +432,7 @@ class MockProvider:
             return self.reject("validation", [("", refused)])
         state.record(mock.get("records") or [], payload, params, self.recorded)
         if action == "answer":
-            # the documented answer, saying what this request sent (nothing is kept)
+            # the documented answer, saying what this request sent; the request is kept as received
             body = copy.deepcopy(op["response"])
             entity = _get(body, mock.get("entity", ""))
             if isinstance(entity, dict):
@@ -441,6 +441,7 @@ class MockProvider:
                     payload,
                     lambda: not _validation.validate_response(op["name"], op["status"], body),
                 )
+            self._store(mock["store"])[str(next(self._ids))] = copy.deepcopy(payload)
             return self._respond(op, body)
         if action == "create":
             return self._create(op, mock, payload)
