@@ -28,8 +28,14 @@ def template_files() -> list[Traversable]:
 
 
 def generator_files() -> list[Traversable]:
-    folder = resources.files("generator")
-    return sorted(
-        (e for e in folder.iterdir() if e.is_file() and e.name.endswith((".py", ".yaml"))),
-        key=lambda entry: entry.name,
-    )
+    """Every source file of the generator, subpackages (concepts/) included, in a stable order."""
+    found: list[tuple[str, Traversable]] = []
+    pending: list[tuple[str, Traversable]] = [("", resources.files("generator"))]
+    while pending:
+        prefix, folder = pending.pop()
+        for entry in folder.iterdir():
+            if entry.is_dir() and entry.name not in ("__pycache__", "templates"):
+                pending.append((f"{prefix}{entry.name}/", entry))
+            elif entry.is_file() and entry.name.endswith((".py", ".yaml")):
+                found.append((prefix + entry.name, entry))
+    return [entry for _, entry in sorted(found, key=lambda item: item[0])]

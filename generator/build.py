@@ -601,7 +601,8 @@ class _Builder:
         """The mock's declarations name parameters, formats and operations that exist."""
         formats = set(self.raw.get("error_formats") or {})
         for name, rejection in (self.raw.get("mock") or {}).items():
-            if isinstance(rejection, dict) and rejection.get("format") not in formats:
+            is_rule = isinstance(rejection, dict) and "status" in rejection
+            if is_rule and rejection.get("format") not in formats:
                 self.dangle(
                     "/error_formats",
                     f"/mock/{name}/format",
@@ -615,9 +616,14 @@ class _Builder:
             for word in ("param", "version_param"):
                 if word in mock and mock[word] not in params:
                     self.error(child_pointer(pointer, word), f"no parameter named '{mock[word]}'")
-            for param in mock.get("filters") or {}:
-                if param not in params:
-                    self.error(child_pointer(pointer, "filters"), f"no parameter named '{param}'")
+            for word in ("filters", "ranges"):
+                for param in mock.get(word) or {}:
+                    if param not in params:
+                        self.error(child_pointer(pointer, word), f"no parameter named '{param}'")
+            source = ((mock.get("totals") or {}).get("lookup") or {}).get("operation")
+            if source is not None and source not in operations:
+                where = child_pointer(child_pointer(pointer, "totals"), "lookup")
+                self.error(child_pointer(where, "operation"), f"no operation named '{source}'")
             successes = [r.shape for r in op.responses if r.status < 400]
             shape = successes[0] if successes else None
             if mock.get("action") == "batch" and op.batch is None:

@@ -14,7 +14,8 @@ from .model import Operation, Rule, Shape, Spec, TypeDef
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _STANDARD_FORMATS = {"date", "date-time", "email", "uuid", "uri"}
-_DAY = r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+# year 0000 is left out: no calendar the clients and mocks use has it (Python's starts at 1)
+_DAY = r"(?!0000)\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
 _TIME = r"(?:[01]\d|2[0-3]):[0-5]\d"
 _OFFSET = r"(?:Z|[+-]\d{2}(?::?\d{2})?)"
 _FORMAT_PATTERNS = {

@@ -7,6 +7,7 @@ written beside it as mock.json.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from . import auth_static, batch, rate_limit
@@ -73,7 +74,7 @@ def _rejections(spec: Spec) -> dict[str, Any]:
     formats = {f.name: f for f in spec.error_formats}
     result = {}
     for name, raw in (spec.mock or {}).items():
-        if isinstance(raw, dict):
+        if isinstance(raw, Mapping) and "format" in raw:
             result[name] = {
                 "status": raw["status"],
                 "body": raw.get("body"),
@@ -131,6 +132,20 @@ def _seeded(spec: Spec, op: Operation, mock: dict[str, Any], response: Any) -> A
     return response
 
 
+def _catalogue(spec: Spec, lookup: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Key -> fields, from an operation's documented answer (the provider's stock list)."""
+    source = next((op for op in spec.operations if op.name == lookup["operation"]), None)
+    example = next((e for e in source.examples if e.response is not None), None) if source else None
+    found: Any = example.response.value if example and example.response else None
+    for token in [t for t in str(lookup.get("items", "")).split("/") if t]:
+        found = found.get(token) if isinstance(found, dict) else None
+    return {
+        str(entry[lookup["key"]]): {name: entry[name] for name in lookup["fields"] if name in entry}
+        for entry in found or []
+        if isinstance(entry, dict) and lookup["key"] in entry
+    }
+
+
 def _paging(op: Operation) -> dict[str, Any] | None:
     """How a paged list takes the page asked for and says where it is (concepts/paging.py)."""
     paging = op.paging
@@ -182,6 +197,16 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
         mock["filters"] = {
             param.python_name: pointer
             for name, pointer in mock["filters"].items()
+            if (param := _named(op, name)) is not None
+        }
+    lookup = (mock.get("totals") or {}).get("lookup")
+    if lookup:
+        mock["catalogue"] = _catalogue(spec, lookup)
+    if mock.get("ranges"):
+        # by Python name, as filters
+        mock["ranges"] = {
+            param.python_name: dict(bound)
+            for name, bound in mock["ranges"].items()
             if (param := _named(op, name)) is not None
         }
     return {
@@ -242,6 +267,10 @@ def _documented_credentials(spec: Spec) -> tuple[dict[str, str], str | None]:
     token = (
         response.get(auth.token_field) if isinstance(response, dict) and auth.token_field else None
     )
+    declared = (spec.mock or {}).get("documented_credentials")
+    if isinstance(declared, Mapping):
+        names = {c.python_name for c in auth.credentials}
+        credentials.update({k: str(v) for k, v in declared.items() if k in names})
     cookie = (spec.mock or {}).get("documented_cookie")
     if auth.scheme == "session_cookie" and isinstance(cookie, str) and auth.credentials:
         credentials[auth.credentials[0].python_name] = cookie
@@ -283,6 +312,7 @@ def mock_data(spec: Spec) -> dict[str, Any]:
         "headers": dict(spec.headers),  # constant headers every request must carry
         "token_ttl": int((spec.mock or {}).get("token_ttl_seconds", 3600)),
         "unreadable": str((spec.mock or {}).get("unreadable", "invalid JSON")),
+        "path_mismatch": (spec.mock or {}).get("path_mismatch"),
         "operations": [_operation(spec, op) for op in spec.operations],
         "webhooks": {
             hook.name: _webhook(hook) for hook in spec.webhooks

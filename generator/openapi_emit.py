@@ -208,7 +208,12 @@ def _response_examples(op: Operation, status: int) -> list[tuple[str, Any]]:
 def _request_body(op: Operation) -> dict[str, Any] | None:
     if op.body is None:
         return None
-    content = _media(op.body_encoding, _schema(op.body), _request_examples(op))
+    schema = _schema(op.body)
+    if op.response_only:
+        # fields only responses carry: the body type allows them, this request does not
+        present = [{"properties": {name: {}}, "required": [name]} for name in op.response_only]
+        schema = {**schema, "not": {"anyOf": present}}
+    content = _media(op.body_encoding, schema, _request_examples(op))
     return {"required": True, "content": content}
 
 

@@ -41,6 +41,7 @@ _PACKAGE_TEMPLATES = {
     "_validation.py": "_validation.py.jinja",
     "_webhooks.py": "_webhooks.py.jinja",
     "testing.py": "testing.py.jinja",
+    "_mock_state.py": "_mock_state.py.jinja",
 }
 _TOP_TEMPLATES = {
     "pyproject.toml": "pyproject.toml.jinja",

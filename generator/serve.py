@@ -14,10 +14,15 @@ EPILOG = """examples:
   shipspec mock novatech --port 8099
   curl -X POST http://127.0.0.1:8099/token/get -H 'Content-Type: application/json' \\
        -d '{"email":"test.email@novatech.co.uk","password":"aVeryLongAndSecurePassword"}'
-The mock accepts the document's own example credentials and token. Faults for
-tests: POST /__mock__/faults {"status": 503, "retry_after": "1"} or {"drop": true}
-or {"latency": 2.0}; DELETE /__mock__/faults clears them. Each injected fault is
-one log line. Ctrl-C stops it.
+  curl http://127.0.0.1:8099/stock -H 'Authorization: Bearer mock-session-...'
+The mock accepts the document's own example credentials, token and cookie, so
+the document's curls work as written. Its first lines say, one `header: NAME:
+VALUE` line each, the headers a client needs (a token issued at start, the
+session cookie, constant headers); pass them on as printed to `curl -H` or
+`schemathesis run -H`. Faults for tests: POST /__mock__/faults {"status": 503,
+"retry_after": "1"} or {"drop": true} or {"latency": 2.0}; DELETE
+/__mock__/faults clears them. Each injected fault is one log line. With
+--webhook-url, the provider's webhooks go to that URL. Ctrl-C stops it.
 """
 
 
@@ -32,6 +37,11 @@ def add_mock_command(commands: Any, formatter: type[argparse.HelpFormatter]) -> 
     mock.add_argument("provider", metavar="PROVIDER")
     mock.add_argument("--port", type=int, default=8099, help="port to listen on (default: 8099)")
     mock.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    mock.add_argument(
+        "--webhook-url",
+        metavar="URL",
+        help="send the provider's webhooks (signed as documented) to this URL",
+    )
 
 
 def run_mock(args: argparse.Namespace) -> int:
@@ -51,12 +61,15 @@ def run_mock(args: argparse.Namespace) -> int:
         return 2
     import uvicorn
 
-    mock = testing.MockProvider()
+    mock = testing.MockProvider(webhook_url=args.webhook_url)
     names = ", ".join(f"{k}={v}" for k, v in mock.credentials.items()) or "none"
-    print(
-        f"{args.provider} mock on http://{args.host}:{args.port} (credentials: {names})",
-        file=sys.stderr,
-    )
+    # stdout, first: scripts read the URL and the headers from here
+    print(f"{args.provider} mock on http://{args.host}:{args.port} (credentials: {names})")
+    for name, value in mock.client_headers().items():
+        print(f"header: {name}: {value}")
+    if args.webhook_url:
+        print(f"webhooks: {args.webhook_url}")
+    print("Ctrl-C stops it; its log follows on stderr", flush=True)
     uvicorn.run(
         mock.app,
         host=args.host,

@@ -113,3 +113,11 @@ def test_spec_edit_is_seen_by_check(make_project: Callable[..., Path]) -> None:
     spec = project / "specs" / "novatech.yaml"
     spec.write_text(spec.read_text("utf-8").replace("maxLength: 14,", "maxLength: 15,", 1), "utf-8")
     assert main(["--project", str(project), "generate", "--check"]) == 1
+
+
+def test_the_fingerprint_covers_subpackages() -> None:
+    """An edit under generator/concepts/ must make every provider stale (input hash)."""
+    from generator.assets import generator_files
+
+    names = {entry.name for entry in generator_files()}
+    assert {"paging.py", "unions.py", "pipeline.py", "metaschema.yaml"} <= names

@@ -4,8 +4,11 @@
 An ASGI application (Starlette) that answers every operation: it checks
 auth the provider's way, validates each request with the package's own
 checks and rejects bad ones in the provider's documented error format,
-answers with the documented examples, keeps what is created in memory and
-plays the document's sandbox rules. Tests can make it misbehave (latency,
+keeps what is created (what was sent, in the documented answer's shape,
+with fresh ids, dates from its clock and worked-out totals), lists it as
+documented (filters, date ranges, order, paging totals), refuses what the
+provider's state refuses (unknown SKUs, items already despatched; the
+spec's `rules`, see _mock_state.py) and plays the document's sandbox rules. Tests can make it misbehave (latency,
 error statuses with Retry-After, dropped connections); each injected fault
 is one log line (logger `cartoncloud_client.testing`), never a traceback.
 
@@ -34,6 +37,7 @@ import json
 import logging
 import math
 import re
+import secrets
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -51,7 +55,17 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from . import _mock_state as state
 from . import _validation
+from ._mock_state import as_text as _text
+from ._mock_state import depth as _depth
+from ._mock_state import form_value as _form_value
+from ._mock_state import matches as _matches
+from ._mock_state import new_key as _new_key
+from ._mock_state import no_constant as _no_constant
+from ._mock_state import pointer_get as _get
+from ._mock_state import pointer_set as _set
+from ._mock_state import pointer_values as _pointer_values
 from ._problem import Problem
 
 DATA: dict[str, Any] = json.loads((Path(__file__).parent / "mock.json").read_text("utf-8"))
@@ -93,30 +107,6 @@ class Faults:
     latency: float = 0.0
     statuses: list[Fault] = field(default_factory=list)
     drops: list[bool] = field(default_factory=list)  # True: drop after processing
-
-
-def _get(document: Any, pointer: str) -> Any:
-    for token in [t for t in pointer.split("/") if t]:
-        if isinstance(document, list):
-            document = (
-                document[int(token)] if token.isdigit() and int(token) < len(document) else None
-            )
-        elif isinstance(document, dict):
-            document = document.get(token.replace("~1", "/").replace("~0", "~"))
-        else:
-            return None
-    return document
-
-
-def _set(document: Any, pointer: str, value: Any) -> Any:
-    tokens = [t for t in pointer.split("/") if t]
-    if not tokens:
-        return value
-    target = document
-    for token in tokens[:-1]:
-        target = target[int(token)] if isinstance(target, list) else target.setdefault(token, {})
-    target[tokens[-1]] = value
-    return document
 
 
 def _page(
@@ -166,34 +156,6 @@ def _query_list(request: Request, name: str, style: str) -> list[str] | None:
     return [item for value in values for item in value.split(",")] if values != [""] else []
 
 
-def _matches(value: Any, rule: dict[str, Any]) -> bool:
-    if "equals" in rule:
-        return bool(value == rule["equals"])
-    if "contains" in rule:
-        return isinstance(value, str) and rule["contains"].lower() in value.lower()
-    if "minimum" in rule:
-        return (
-            isinstance(value, int | float)
-            and not isinstance(value, bool)
-            and value >= rule["minimum"]
-        )
-    return value is not None
-
-
-def _pointer_values(document: Any, pointer: str) -> list[Any]:
-    """Values at a pointer where "*" stands for every item of an array."""
-    found = [document]
-    for token in [t for t in pointer.split("/") if t]:
-        following: list[Any] = []
-        for value in found:
-            if token == "*" and isinstance(value, list):
-                following.extend(value)
-            elif isinstance(value, dict) and token in value:
-                following.append(value[token])
-        found = following
-    return found
-
-
 class MockProvider:
     """The provider's behaviour and memory; `app` is the ASGI application."""
 
@@ -235,6 +197,7 @@ class MockProvider:
         self.stores: dict[str, dict[str, Any]] = {}
         self.deleted: dict[str, set[str]] = {}  # store -> keys a `delete` action removed
         self.created_at: dict[tuple[str, str], float] = {}
+        self.recorded: dict[str, set[str]] = {}  # values the provider remembers (items despatched)
         self._ids = itertools.count(1)
         self._tasks: set[asyncio.Task[None]] = set()
         self._routes = [(op, _PathTemplate(op["path"])) for op in DATA["operations"]]
@@ -271,6 +234,24 @@ class MockProvider:
             return self.reject("auth", [("", "the refresh token was refused")])
         self.refresh_tokens.discard(given)
         return self._respond(op, self._issue_token(op, "refresh_token"))
+
+    def client_headers(self) -> dict[str, str]:
+        """The headers a client needs with this mock, as `shipspec mock` prints them.
+
+        A token issued now and valid while the mock runs, or the session
+        cookie, and the document's constant headers (none without auth).
+        """
+        headers = dict(DATA["headers"])
+        if AUTH["scheme"] == "session_cookie":
+            name = next(iter(AUTH["credentials"]))
+            headers["Cookie"] = f"{AUTH['cookie']}={self.credentials[name]}"
+        elif AUTH["scheme"] != "none":
+            token = f"mock-session-{secrets.token_hex(12)}"
+            self.tokens[token] = float("inf")
+            headers.update(
+                {name: value.replace("{token}", token) for name, value in AUTH["headers"].items()}
+            )
+        return headers
 
     async def _control(self, request: Request) -> Response:
         if request.method == "DELETE":
@@ -462,6 +443,11 @@ class MockProvider:
         ):
             return self._refresh(request, op, payload)
         params = self._params(request, op, path_values)
+        if DATA["path_mismatch"] == "not_found":
+            # a path value that is not of its parameter's kind matches no route (a typed route)
+            kinds = {p["wire_name"]: p["kind"] for p in op["params"] if p["location"] == "path"}
+            if not all(state.parses(value, kinds.get(name)) for name, value in path_values.items()):
+                return self.http_error(404, f"no operation at {request.url.path}")
         problems = _validation.validate_params(op["name"], params)
         known = {p["wire_name"] for p in op["params"] if p["location"] == "query"}
         known |= {row["name"] for row in AUTH["static"] if row["location"] == "query"}
@@ -606,6 +592,23 @@ class MockProvider:
     def act(self, op: dict[str, Any], params: dict[str, Any], payload: Any) -> Response:
         mock = op["mock"]
         action = mock.get("action")
+        refused = state.refusal(mock.get("rules") or [], payload, params, self.recorded)
+        if refused is not None:
+            # a rule of the provider's state (unknown supplier, item already despatched), in its words
+            return self.reject("validation", [("", refused)])
+        state.record(mock.get("records") or [], payload, params, self.recorded)
+        if action == "answer":
+            # the documented answer, saying what this request sent; the request is kept as received
+            body = copy.deepcopy(op["response"])
+            entity = _get(body, mock.get("entity", ""))
+            if isinstance(entity, dict):
+                state.echo(
+                    entity,
+                    payload,
+                    lambda: not _validation.validate_response(op["name"], op["status"], body),
+                )
+            self._store(mock["store"])[str(next(self._ids))] = copy.deepcopy(payload)
+            return self._respond(op, body)
         if action == "create":
             return self._create(op, mock, payload)
         if action in ("read", "update"):
@@ -690,12 +693,17 @@ class MockProvider:
         entity = _get(body, entity_pointer)
         if not isinstance(entity, dict):
             return self._respond(op, body)
-        pristine = copy.deepcopy(entity)
-        _merge_scalars(entity, payload)
-        if _validation.validate_response(op["name"], op["status"], body):
-            # the request's values do not fit this documented answer: keep the example's
-            entity.clear()
-            entity.update(pristine)
+        # what was sent, wherever the documented answer has it and stays valid with it
+
+        def valid() -> bool:
+            return not _validation.validate_response(op["name"], op["status"], body)
+
+        state.echo(entity, payload, valid)
+        state.carried(entity, payload, mock.get("from_request") or {}, valid)
+        if mock.get("totals"):
+            state.computed(entity, mock["totals"], mock.get("catalogue") or {})
+        for pointer in mock.get("now") or []:
+            _set(entity, pointer, state.written_like(_get(entity, pointer), self.now()))
         key = _new_key(_get(entity, mock.get("key", "")), next(self._ids))
         _set(entity, mock.get("key", ""), key)
         if mock.get("version"):
@@ -747,19 +755,37 @@ class MockProvider:
             # the documented example stands in, afresh for every request
             entity = copy.deepcopy(example)
         if op["mock"]["action"] == "update":
+            self._updated(op, mock, entity, payload)
             if mock.get("version_param_name") and mock.get("version") and not stand_in:
                 expected = params.get(mock["version_param_name"])
                 current = _get(entity, mock["version"])
                 if current is not None and expected != current:
                     message = f"version {expected} is not the current version {current}"
                     return self.reject("conflict", [("", message)], 409)
-                _merge_scalars(entity, payload)
                 _set(entity, mock["version"], (current or 0) + 1)
-            else:
-                _merge_scalars(entity, payload)
         entity = self._progressed(mock["store"], key, entity)
         body = copy.deepcopy(op["response"])
         return self._respond(op, _set(body, mock.get("entity", ""), copy.deepcopy(entity)))
+
+    def _updated(
+        self, op: dict[str, Any], mock: dict[str, Any], entity: dict[str, Any], payload: Any
+    ) -> None:
+        """What the update sent, kept as a create keeps it; the entity's id and version stay its own."""
+        kept = {
+            pointer: _get(entity, pointer)
+            for pointer in (mock.get("key"), mock.get("version"))
+            if pointer
+        }
+
+        def valid() -> bool:
+            body = _set(
+                copy.deepcopy(op["response"]), mock.get("entity", ""), copy.deepcopy(entity)
+            )
+            return not _validation.validate_response(op["name"], op["status"], body)
+
+        state.echo(entity, payload, valid)
+        for pointer, value in kept.items():
+            _set(entity, pointer, value)
 
     def _list(self, op: dict[str, Any], mock: dict[str, Any], params: dict[str, Any]) -> Response:
         store = self._store(mock["store"])
@@ -777,9 +803,26 @@ class MockProvider:
         for name, entity_pointer in (mock.get("filters") or {}).items():
             wanted = params.get(name)
             if isinstance(wanted, list):  # a query list: any of its values
-                entities = [e for e in entities if _get(e, entity_pointer) in wanted]
+                entities = [
+                    e
+                    for e in entities
+                    if any(w in _pointer_values(e, entity_pointer) for w in wanted)
+                ]
             elif wanted is not None:
-                entities = [e for e in entities if _get(e, entity_pointer) == wanted]
+                # "*" in the pointer: any item may hold it (an asset tag among a collection's assets)
+                entities = [e for e in entities if wanted in _pointer_values(e, entity_pointer)]
+        for name, bound in (mock.get("ranges") or {}).items():
+            if params.get(name) is not None:
+                entities = [
+                    e
+                    for e in entities
+                    if state.within(_get(e, bound["field"]), params[name], bound["side"])
+                ]
+        if mock.get("sort"):
+            sort = mock["sort"]
+            entities = state.ordered(
+                entities, lambda e: _get(e, sort["field"]), sort.get("descending", False)
+            )
         fields = op["item_fields"]
         shown = [
             {
@@ -798,6 +841,14 @@ class MockProvider:
             answer = self._respond(op, _set(body, pointer, shown))
             answer.headers.update(headers)
             return answer
+        if paging:
+            # one page of everything without a page size: its counts say what the mock holds
+            for field_pointer, value in (
+                (paging["total_field"], len(shown)),
+                (paging["end_field"], len(shown)),
+            ):
+                if field_pointer:
+                    _set(body, field_pointer, value)
         return self._respond(op, _set(body, pointer, shown))
 
     def _mark(self, op: dict[str, Any], mock: dict[str, Any], payload: Any) -> Response:
@@ -939,43 +990,16 @@ def _restated(body: Any, old: int, new: int) -> Any:
     return restated
 
 
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-
-
-def _new_key(example: Any, number: int) -> Any:
-    """A fresh id of the same kind as the documented one."""
-    if isinstance(example, int) and not isinstance(example, bool):
-        return example + number
-    if isinstance(example, str) and _UUID.fullmatch(example):
-        return f"00000000-0000-4000-8000-{number:012d}"
-    if isinstance(example, str) and example.isdigit():
-        return str(int(example) + number)
-    return f"{example or 'mock'}-{number}"
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else json.dumps(value)
-
-
-def _form_value(text: str, kind: str | None) -> Any:
-    """A text value read back as the JSON kind the spec gives it."""
-    try:
-        if kind == "integer":
-            return int(text)
-        if kind == "number":
-            return float(text)
-    except ValueError:
-        return text
-    if kind == "boolean" and text in ("true", "false"):
-        return text == "true"
-    if kind in ("array", "map", "ref", "any") and text[:1] in ("[", "{"):
-        try:
-            return json.loads(text)
-        except (ValueError, RecursionError):
-            return text
-    return text
+def _merge_scalars(entity: dict[str, Any], payload: Any) -> None:
+    """Copy the request's plain values onto the entity's fields of the same name (any case)."""
+    if not isinstance(payload, dict):
+        return
+    names = {name.lower(): name for name in entity}
+    for name, value in payload.items():
+        target = names.get(name.lower())
+        if target is not None and isinstance(value, str | int | float | bool):
+            if isinstance(entity[target], str | int | float | bool) or entity[target] is None:
+                entity[target] = value
 
 
 def _split_list(text: str, separator: str, quote: str) -> list[Any]:
@@ -1019,18 +1043,6 @@ def _by_item(problems: list[Problem], items: str) -> tuple[dict[int, list[str]],
         else:
             rest.append(problem)
     return by_item, rest
-
-
-def _merge_scalars(entity: dict[str, Any], payload: Any) -> None:
-    """Copy the request's plain values onto the entity's fields of the same name (any case)."""
-    if not isinstance(payload, dict):
-        return
-    names = {name.lower(): name for name in entity}
-    for name, value in payload.items():
-        target = names.get(name.lower())
-        if target is not None and isinstance(value, str | int | float | bool):
-            if isinstance(entity[target], str | int | float | bool) or entity[target] is None:
-                entity[target] = value
 
 
 class _Dispatch:
@@ -1140,23 +1152,6 @@ def _allow(methods: Any) -> str:
     if "GET" in allowed:
         allowed.add("HEAD")
     return ", ".join(sorted(allowed))
-
-
-def _no_constant(name: str) -> Any:
-    """NaN and Infinity are not JSON (RFC 8259), though Python's parser takes them."""
-    raise ValueError(f"{name} is not JSON")
-
-
-def _depth(value: Any) -> int:
-    """How deeply a JSON value nests (iteratively: deep input must not exhaust the stack)."""
-    deepest, pending = 0, [(value, 1)]
-    while pending:
-        current, level = pending.pop()
-        if isinstance(current, dict | list):
-            deepest = max(deepest, level)
-            children = current.values() if isinstance(current, dict) else current
-            pending.extend((child, level + 1) for child in children)
-    return deepest
 
 
 def create_app(**options: Any) -> ASGIApp:

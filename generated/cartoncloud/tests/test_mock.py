@@ -201,6 +201,7 @@ def test_constant_headers_are_required(served: Served) -> None:
 
 
 def test_every_operation_answers(example: dict[str, Any], served: Served) -> None:
+    served.mock.recorded.clear()  # each example meets the provider state the document starts from
     with _client(served) as client:
         result = _call(client, example["operation"], example["kwargs"])
     if example["response"] is not None:
@@ -209,6 +210,7 @@ def test_every_operation_answers(example: dict[str, Any], served: Served) -> Non
 
 
 async def test_every_operation_answers_async(example: dict[str, Any], served: Served) -> None:
+    served.mock.recorded.clear()
     client = AsyncClient(**{**DATA["client_kwargs"], "base_url": served.url})
     async with client:
         with warnings.catch_warnings():
