@@ -35,7 +35,10 @@ import pytest
 from tests.paths import GENERATED, PROVIDERS
 from tests.serving import Served
 
-DOCS = Path("/work/shared/docs")
+# The provider documents sit in shared/ beside the checkout (CI lays a copy of
+# it there); a developer's checkout under /work/ reads the same folder.
+_CANDIDATES = (Path(__file__).resolve().parents[2] / "shared" / "docs", Path("/work/shared/docs"))
+DOCS = next((path for path in _CANDIDATES if path.is_dir()), _CANDIDATES[0])
 _PLACEHOLDER = re.compile(r"\{[^{}\s]+\}")
 _BODY_PLACEHOLDER = re.compile(r"\{[A-Za-z ]+\}")  # -d "{JSON AS BELOW}"
 _CONTINUED = re.compile(r"\\[ \t]*$")
