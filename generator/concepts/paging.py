@@ -48,7 +48,8 @@ class Style:
 
     @classmethod
     def applies(cls, paging: Paging) -> bool:
-        raise NotImplementedError
+        """Whether these paging words describe this style; each style answers for itself."""
+        return False
 
     @property
     def request_param(self) -> str | None:
