@@ -24,11 +24,16 @@ def emit_models(spec: Spec, header: str, *, base_class: str) -> str:
     from datamodel_code_generator.format import PythonVersion
     from datamodel_code_generator.parser import LiteralType
 
+    schemas = _tolerant(components(spec), request_types(spec))
+    if not schemas:
+        # A spec of primitives and text answers only: datamodel-code-generator
+        # refuses an empty input ("Models not found"), so the module is empty.
+        return f"{header}\n\nfrom __future__ import annotations\n"
     document: dict[str, Any] = {
         "openapi": "3.1.0",
         "info": {"title": spec.title, "version": spec.version},
         "paths": {},
-        "components": {"schemas": _tolerant(components(spec), request_types(spec))},
+        "components": {"schemas": schemas},
     }
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -6,6 +6,7 @@ import importlib
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from types import ModuleType
 from urllib.parse import parse_qsl
 
@@ -234,3 +235,27 @@ def test_path_parameters_are_validated(mini: ModuleType) -> None:
         client.adopt({"kind": "dog", "good": True}, 0)
     assert [p.pointer for p in raised.value.problems] == ["/shelter"]
     assert calls == []
+
+
+def test_a_spec_without_types_generates_a_package_whose_tests_pass(tmp_path: Path) -> None:
+    """Only primitives and text answers: models.py is empty, not a generator traceback."""
+    import subprocess
+
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "nt.yaml").write_text(
+        "shipspec: 1\nprovider: nt\ntitle: No types\nversion: 1.0.0\n"
+        "servers: {live: https://api.example.com}\nauth: {scheme: none}\n"
+        "operations:\n  ping:\n    source: Ping\n    method: GET\n    path: /ping\n"
+        '    responses: {"200": {type: string, encoding: text}}\n',
+        "utf-8",
+    )
+    assert main(["--project", str(tmp_path), "generate", "nt"]) == 0
+    package = tmp_path / "generated" / "nt"
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(package)],
+        cwd=package,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
