@@ -44,10 +44,12 @@ def phrase(status: int) -> str:
 def _rules(spec: Spec) -> dict[str, Mapping[str, Any]]:
     """The spec's mock rejection rules that answer with an error status."""
     found = {}
+    known = {f.name for f in spec.error_formats}
     for kind in _REJECTIONS:
         rule = (spec.mock or {}).get(kind)
         if isinstance(rule, Mapping) and int(rule.get("status", 0)) >= 400:
-            found[kind] = rule
+            if rule.get("format") in known:  # only formats the spec declares can be exported
+                found[kind] = rule
     return found
 
 
