@@ -47,9 +47,10 @@ def _rules(spec: Spec) -> dict[str, Mapping[str, Any]]:
     known = {f.name for f in spec.error_formats}
     for kind in _REJECTIONS:
         rule = (spec.mock or {}).get(kind)
-        if isinstance(rule, Mapping) and int(rule.get("status", 0)) >= 400:
-            if rule.get("format") in known:  # only formats the spec declares can be exported
-                found[kind] = rule
+        if not isinstance(rule, Mapping) or rule.get("format") not in known:
+            continue  # only a rule with a format the spec declares can be exported
+        if int(rule.get("status", 0)) >= 400:
+            found[kind] = rule
     return found
 
 
