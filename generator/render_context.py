@@ -482,7 +482,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         webhook_imports += ["from ._errors import WebhookSignatureError"]
     if spec.webhooks:
         webhook_imports += [
-            "from ._operations import _models",
+            "from ._operations import FROM_PROVIDER, _models",
             "",
             "if TYPE_CHECKING:",
             "    from . import models",

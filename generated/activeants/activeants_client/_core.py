@@ -20,7 +20,7 @@ import httpx
 import pydantic
 
 from . import _errors
-from ._operations import ERROR_FORMATS, ErrorFormatInfo, OperationInfo
+from ._operations import ERROR_FORMATS, FROM_PROVIDER, ErrorFormatInfo, OperationInfo
 from ._problem import Problem
 from ._results import ResponseWarning, remember
 
@@ -292,7 +292,7 @@ def _error_body(
                 return data, [data.strip()] if data.strip() else [], []
             continue
         try:
-            parsed = _adapter(info.model()).validate_python(data)
+            parsed = _adapter(info.model()).validate_python(data, context=FROM_PROVIDER)
         except pydantic.ValidationError:
             continue
         return parsed, _messages(info, data), _field_problems(info, data)

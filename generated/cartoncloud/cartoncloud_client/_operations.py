@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+# The validation context of what the provider sends: closed models keep its new fields (_base).
+FROM_PROVIDER = {"from_provider": True}
+
 
 def _models() -> ModuleType:
     """models.py, imported on first use: building its classes is most of an import's cost."""
@@ -86,7 +89,7 @@ class OperationInfo(Generic[T]):
             from pydantic import TypeAdapter  # pydantic's machinery loads on first parse
 
             adapter = _ADAPTERS[self.name] = TypeAdapter(self.response_type())
-        result: T = adapter.validate_python(data)
+        result: T = adapter.validate_python(data, context=FROM_PROVIDER)
         return result
 
 

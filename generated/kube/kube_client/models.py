@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NotRequired, TypedDict
 
 from pydantic import ConfigDict, Field
 
@@ -15,10 +15,7 @@ class OrderEvent(Model):
     One event for one order: a despatch (cancel absent or 0) or a cancellation (cancel 1) of the listed items. A despatch requires the delivery service, courier name, despatch date, earliest and latest delivery dates and tracking reference (see errata delivery-dates-required); cancel_code and cancel_reason are only used by a cancellation.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     order_number: str
     """
     The order number for which items are being despatched/cancelled.
@@ -86,10 +83,7 @@ class OrderEventItem(Model):
     One order line affected by the event, of the format { "code": "123", "qty": 1 }.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     code: str
     """
     Product code used by you to identify a product (your reference for the product, not the range's SKU).
@@ -105,18 +99,12 @@ class OrderEventResult(Model):
     The body answered on success.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     result: list[OrderEventResultItem]
 
 
 class OrderEventResultItem(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     label: str
     """
     The event recorded ("order_event" in the example).
@@ -125,3 +113,33 @@ class OrderEventResultItem(Model):
     """
     The order number the event was recorded for.
     """
+
+
+class OrderEventDict(TypedDict):
+    """OrderEvent as a dict, as it travels: keys spelt as the document does."""
+
+    order_number: str
+    cancel: NotRequired[Literal[0, 1]]
+    item_arr: list[OrderEventItemDict]
+    cancel_code: NotRequired[
+        Literal[
+            "Stock not available",
+            "Unable to contact customer to arrange delivery",
+            "Unable to deliver to address",
+        ]
+    ]
+    cancel_reason: NotRequired[str]
+    delivery_service: NotRequired[str]
+    courier_name: NotRequired[str]
+    despatch_date: NotRequired[str]
+    earliest_delivery: NotRequired[str]
+    latest_delivery: NotRequired[str]
+    tracking_reference: NotRequired[str]
+    mode: Literal["Test", "Live"]
+
+
+class OrderEventItemDict(TypedDict):
+    """OrderEventItem as a dict, as it travels: keys spelt as the document does."""
+
+    code: str
+    qty: int

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, NotRequired, TypedDict
 from uuid import UUID
 
-from pydantic import ConfigDict, Field, RootModel
+from pydantic import ConfigDict, Field
 
-from novatech_client._base import Model
-
-
-class AddressLine(RootModel[str]):
-    root: Annotated[str, Field(max_length=30)]
+from novatech_client._base import ClosedModel, Model
 
 
 class Asset(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     asset_tag: str
     type: str
     """
@@ -32,16 +25,8 @@ class Asset(Model):
 
 
 class AuditEvent(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    timestamp: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    timestamp: str
     """
     The time when the event occurred. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -56,18 +41,12 @@ class AuditEvent(Model):
 
 
 class AuditLog(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     audit_log: list[AuditEvent]
 
 
 class BookCollectionRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     collection_reference: Annotated[str, Field(max_length=14)]
     """
     Your own collection or ticket reference.
@@ -88,10 +67,7 @@ class BookCollectionRequest(Model):
 
 
 class ChangePasswordRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     email: str
     """
     The username/email address for your API account.
@@ -100,36 +76,30 @@ class ChangePasswordRequest(Model):
     """
     The current password for your account.
     """
-    new_password: Annotated[str, Field(max_length=50, min_length=16)]
+    new_password: Annotated[str, Field(min_length=16, max_length=50)]
     """
     The password that you wish to change to.
     """
 
 
-class CollectFrom(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    name: Annotated[str, Field(max_length=30, min_length=3)]
+class CollectFrom(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    name: str
     """
     The name of the person the items are to be collected from.
     """
-    address_lines: Annotated[list[AddressLine], Field(max_length=4, min_length=2)]
+    address_lines: list[str]
     """
     Address lines; at least two, at most four, each at most 30 characters.
     """
-    postal_code: Annotated[str, Field(max_length=8)]
+    postal_code: str
     """
     The post code of the address for collection.
     """
 
 
 class Collection(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     supplier_order_number: int
     """
     Novatech's unique order number (see errata collection-number-types).
@@ -142,12 +112,7 @@ class Collection(Model):
     """
     The number of boxes to be collected by the courier (see errata collection-number-types).
     """
-    created_date: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    created_date: str
     """
     The date the collection was requested (see errata date-types). (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -159,12 +124,7 @@ class Collection(Model):
     """
     The URL where the end user books their collection.
     """
-    requested_collection_date: Annotated[
-        str | None,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ] = None
+    requested_collection_date: str | None = None
     """
     Only in the search example (see errata requested-collection-date). (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -172,10 +132,7 @@ class Collection(Model):
 
 
 class CreateNewStarterRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     name: str
     """
     The name of your new starter.
@@ -207,15 +164,14 @@ class CreateNewStarterRequest(Model):
 
 
 class DeliverTo(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    name: Annotated[str, Field(max_length=30, min_length=5)]
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    name: Annotated[str, Field(min_length=5, max_length=30)]
     """
     The name of the person the order is to be delivered to.
     """
-    address_lines: Annotated[list[AddressLine], Field(max_length=4, min_length=2)]
+    address_lines: Annotated[
+        list[Annotated[str, Field(max_length=30)]], Field(min_length=2, max_length=4)
+    ]
     """
     Address lines; at least two, at most four, each at most 30 characters.
     """
@@ -234,20 +190,12 @@ class DeliverTo(Model):
 
 
 class DispatchInfo(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     dispatch_number: int
     """
     Novatech internal dispatch ID.
     """
-    dispatch_date: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    dispatch_date: str
     """
     The date the parcel was dispatched. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -270,10 +218,7 @@ class DispatchInfo(Model):
 
 
 class GetTokenRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     email: str
     """
     The username/email address for your API account.
@@ -285,10 +230,7 @@ class GetTokenRequest(Model):
 
 
 class Group(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     product_group_id: UUID
     """
     A unique identifier to the internal portal product group.
@@ -304,27 +246,18 @@ class Group(Model):
 
 
 class GroupList(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     groups: list[Group]
 
 
 class GroupStock(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     product_group_id: UUID
     skus: list[StockItem]
 
 
 class NewStarter(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     name: str
     link_only: bool
     link: str
@@ -340,19 +273,13 @@ class NewStarter(Model):
 
 
 class NewStarterCancellation(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     cancelled: bool
     info: str
 
 
 class Notification(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     supplier_order_number: int
     """
     Novatech's order number.
@@ -377,7 +304,7 @@ class Notification(Model):
     """
     Additional information from the courier (delivery or collection status notifications only).
     """
-    verification_signature: Annotated[str, Field(pattern="^[0-9a-fA-F]{64}$")]
+    verification_signature: str
     """
     Hex-encoded HMAC-SHA256 signature.
     """
@@ -388,10 +315,7 @@ class Order(Model):
     An order, as answered by place-order and order look-up and carried by ORDER_ webhooks.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     trade_code: str
     """
     Novatech's internal code for your credit account.
@@ -404,12 +328,7 @@ class Order(Model):
     """
     Novatech's unique order number.
     """
-    order_date: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    order_date: str
     """
     The date the order was placed. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -444,10 +363,7 @@ class Order(Model):
 
 
 class OrderLine(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     status: str
     """
     The current status of the order line (Order status reference).
@@ -483,10 +399,7 @@ class OrderLine(Model):
 
 
 class OrderLineRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     sku: Annotated[str, Field(max_length=10)]
     """
     The SKU of the product you wish to order.
@@ -498,19 +411,13 @@ class OrderLineRequest(Model):
 
 
 class OrderList(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     orders: list[OrderSummary]
     info: OrderPageInfo
 
 
 class OrderPageInfo(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     total_rows: int
     """
     The total amount of order records available (affected by date filtering).
@@ -534,18 +441,10 @@ class OrderPageInfo(Model):
 
 
 class OrderSummary(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     order_number: str
     novatech_order_number: int
-    order_date: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    order_date: str
     """
     (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -553,10 +452,7 @@ class OrderSummary(Model):
 
 
 class PackagingLine(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     packaging_type: str
     """
     The type of packaging required, e.g. laptop; types are pre-arranged with your account manager.
@@ -568,10 +464,7 @@ class PackagingLine(Model):
 
 
 class PlaceOrderRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     order_number: Annotated[str, Field(max_length=14)]
     """
     Your purchase order reference (can be anything you like).
@@ -587,10 +480,7 @@ class PlaceOrderRequest(Model):
 
 
 class SetGroupStockRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     skus: list[str]
     """
     The SKUs/stockcodes to associate to the group.
@@ -602,10 +492,7 @@ class StandardError(Model):
     The standard error body.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     msg: str
     """
     A human-readable message, e.g. "HTTP 415 Unsupported Media Type".
@@ -614,12 +501,7 @@ class StandardError(Model):
     """
     The HTTP status code.
     """
-    timestamp: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    timestamp: str
     """
     (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -630,10 +512,7 @@ class StandardError(Model):
 
 
 class StockItem(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     sku: str
     """
     The SKU / StockCode of the product.
@@ -657,10 +536,7 @@ class StockItem(Model):
 
 
 class StockList(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     skus: list[StockItem]
     """
     An array of JSON objects containing stock information.
@@ -672,10 +548,7 @@ class Success(Model):
     The success flag answered by change-password and set-group-stock.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     success: bool
     """
     Whether the request succeeded.
@@ -683,20 +556,12 @@ class Success(Model):
 
 
 class Token(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     token: str
     """
     A token that must be sent in the header of all further requests that require authentication.
     """
-    expires_on: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    expires_on: str
     """
     The time that the token will expire. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -707,10 +572,7 @@ class Tracking(Model):
     Courier information; the document describes it only by its example.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     supplier_order_number: str | None = None
     """
     Novatech's order number, as text in the example (see errata tracking-order-number-text).
@@ -720,22 +582,14 @@ class Tracking(Model):
     tracking_reference: str | None = None
     event: str | None = None
     event_info: str | None = None
-    event_date: Annotated[
-        str | None,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ] = None
+    event_date: str | None = None
     """
     (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
 
 
 class TrackingInfo(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     sku: str
     """
     The sku of the product which was tracked.
@@ -748,12 +602,7 @@ class TrackingInfo(Model):
     """
     The serial number of the product (optional, as the examples and the webhook section say).
     """
-    date_tracked: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    date_tracked: str
     """
     The date the item was scanned. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -764,22 +613,97 @@ class ValidationErrorBody(Model):
     The error body when a JSON object fails validation.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     code: int
     errors: list[str]
     """
     One message per failing field, e.g. "deliverTo.name size must be between 5 and 30".
     """
-    timestamp: Annotated[
-        str,
-        Field(
-            pattern="^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
-        ),
-    ]
+    timestamp: str
     """
     (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
     status: str
+
+
+class BookCollectionRequestDict(TypedDict):
+    """BookCollectionRequest as a dict, as it travels: keys spelt as the document does."""
+
+    collection_reference: str
+    collect_from: CollectFromDict
+    notification_email_address: str
+    notification_phone_number: str
+    packaging_lines: list[PackagingLineDict]
+
+
+class ChangePasswordRequestDict(TypedDict):
+    """ChangePasswordRequest as a dict, as it travels: keys spelt as the document does."""
+
+    email: str
+    current_password: str
+    new_password: str
+
+
+class CollectFromDict(TypedDict):
+    """CollectFrom as a dict, as it travels: keys spelt as the document does."""
+
+    name: str
+    address_lines: list[str]
+    postal_code: str
+
+
+class CreateNewStarterRequestDict(TypedDict):
+    """CreateNewStarterRequest as a dict, as it travels: keys spelt as the document does."""
+
+    name: str
+    email: str
+    level: int
+    linkonly: bool
+    mobileno: NotRequired[str]
+    startdate: NotRequired[str]
+    internalid: NotRequired[str]
+
+
+class DeliverToDict(TypedDict):
+    """DeliverTo as a dict, as it travels: keys spelt as the document does."""
+
+    name: str
+    address_lines: list[str]
+    postal_code: str
+    email_address: str
+    phone_number: str
+
+
+class GetTokenRequestDict(TypedDict):
+    """GetTokenRequest as a dict, as it travels: keys spelt as the document does."""
+
+    email: str
+    password: str
+
+
+class OrderLineRequestDict(TypedDict):
+    """OrderLineRequest as a dict, as it travels: keys spelt as the document does."""
+
+    sku: str
+    quantity: int
+
+
+class PackagingLineDict(TypedDict):
+    """PackagingLine as a dict, as it travels: keys spelt as the document does."""
+
+    packaging_type: str
+    asset_tag: str
+
+
+class PlaceOrderRequestDict(TypedDict):
+    """PlaceOrderRequest as a dict, as it travels: keys spelt as the document does."""
+
+    order_number: str
+    deliver_to: DeliverToDict
+    order_lines: list[OrderLineRequestDict]
+
+
+class SetGroupStockRequestDict(TypedDict):
+    """SetGroupStockRequest as a dict, as it travels: keys spelt as the document does."""
+
+    skus: list[str]
