@@ -168,7 +168,7 @@ def _model_class(spec: Spec, typedef: TypeDef, request: bool, provided: bool, us
         *([doc.rstrip("\n")] if doc else []),
         f'    model_config = ConfigDict(extra="{extra}", populate_by_name=True)',
     ]
-    tag_fields = {u.discriminator for u in spec.types if typedef.name in u.one_of and u.discriminator}
+    tag_fields = {u.discriminator for u in spec.types if typedef.name in u.one_of}
     for declared in typedef.fields:
         # a union's tag stays a Literal on either side: it is how a member is chosen
         lines.append(_model_field(declared, strict or declared.wire_name in tag_fields, uses))
