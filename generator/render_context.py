@@ -105,7 +105,8 @@ class OperationView:
     path: str
     params: tuple[Param, ...]
     call_params: tuple[Param, ...]
-    positional: tuple[ArgView, ...]
+    positional: tuple[ArgView, ...]  # path parameters, then the body
+    keyword_required: tuple[ArgView, ...]  # other required parameters, keyword-only
     keyword: tuple[ArgView, ...]
     body_arg: str
     body_encoding: str
@@ -114,7 +115,6 @@ class OperationView:
     idempotent_with: str | None  # idempotent only when this (optional) header is sent
     success_statuses: tuple[int, ...]
     response_encoding: str
-    response_type: str
     lazy_response_type: str  # the same, spelt to resolve models on first use
     return_type: str
     errors: dict[int, tuple[str, ...]]
@@ -152,15 +152,37 @@ def _idempotent_with(op: Operation) -> str | None:
     return None
 
 
+def body_annotation(shape: Shape) -> str:
+    """A request body: the pydantic model or its TypedDict (so mypy checks a dict literal)."""
+    if shape.kind == "ref":
+        result = f"models.{shape.ref} | models.{shape.ref}Dict"
+    elif shape.kind == "array" and shape.items is not None:
+        result = f"list[{body_annotation(shape.items)}]"
+    elif shape.kind == "map" and shape.values is not None:
+        result = f"dict[str, {body_annotation(shape.values)}]"
+    else:
+        return annotation(shape)
+    return f"{result} | None" if shape.nullable else result
+
+
 def operation_view(spec: Spec, op: Operation) -> OperationView:
+    """Arguments as the anchors order them: path parameters, then the body, then keywords."""
     own = tuple(p for p in op.params if not p.from_client)
-    positional = tuple(ArgView(p.python_name, annotation(p.shape)) for p in own if p.required)
+    positional = tuple(
+        ArgView(p.python_name, annotation(p.shape))
+        for p in own
+        if p.required and p.location == "path"
+    )
+    if op.body is not None:
+        positional = (*positional, ArgView("body", body_annotation(op.body)))
+    keyword_required = tuple(
+        ArgView(p.python_name, annotation(p.shape))
+        for p in own
+        if p.required and p.location != "path"
+    )
     keyword = tuple(
         ArgView(p.python_name, f"{annotation(p.shape)} | None") for p in own if not p.required
     )
-    if op.body is not None:
-        body_type = annotation(op.body)
-        positional = (ArgView("body", f"{body_type} | Mapping[str, Any]"), *positional)
     success = op.success
     deprecated = None
     if op.deprecated:
@@ -176,6 +198,7 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         params=op.params,
         call_params=own,
         positional=positional,
+        keyword_required=keyword_required,
         keyword=keyword,
         body_arg="body" if op.body is not None else "None",
         body_encoding=op.body_encoding if op.body is not None else "none",
@@ -184,7 +207,6 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         idempotent_with=_idempotent_with(op),
         success_statuses=tuple(r.status for r in op.responses if r.status < 400),
         response_encoding=success.encoding,
-        response_type=annotation(success.shape) if success.shape else "type(None)",
         lazy_response_type=lazy_type(success.shape) if success.shape else "type(None)",
         return_type=annotation(success.shape),
         errors=dict(op.errors),
@@ -360,7 +382,6 @@ class Context:
     mock_test_names: list[str]
     paging: Any
     paging_convention: Paging
-    paged: bool  # some operation pages, so the client needs _paging
     client_abc_import: str
     client_package_import: str
     paging_sample_headers: dict[str, str]
@@ -391,6 +412,7 @@ _ERROR_EXPORTS = (
     "RequestMayHaveBeenProcessed",
     "RequestMayHaveBeenProcessedTimeout",
     "ServiceUnavailableError",
+    "UndocumentedStatusError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationError",
@@ -466,6 +488,7 @@ def _webhook_test_imports(package: str, tests: frozenset[str]) -> tuple[str, ...
 
 
 def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") -> Context:
+    paged = any(op.paging for op in spec.operations)  # then the client needs _paging
     base_error = f"{naming.pascal_case(spec.provider)}Error"
     hooks = tuple(webhook_view(spec, h) for h in spec.webhooks)
     webhook_imports = [
@@ -501,6 +524,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
             "OPERATIONS",
             *(["PageInfo"] if spec.paging else []),
             "Problem",
+            "RawResponse",
             "ResponseWarning",
             "models",
             "response_status",
@@ -564,7 +588,6 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         ),
         paging=spec.paging,
         paging_convention=spec.paging or Paging(),
-        paged=(paged := any(op.paging for op in spec.operations)),
         client_abc_import="from collections.abc import "
         + ", ".join(
             (["AsyncIterator"] if paged else [])

@@ -42,7 +42,6 @@ class ParamInfo:
     python_name: str
     wire_name: str
     location: str  # path | query | header
-    from_client: bool = False
 
 
 @dataclass(frozen=True)
@@ -358,7 +357,7 @@ GET_RETURN_LABEL: OperationInfo[models.ReturnLabelResponse] = OperationInfo(
     name="get_return_label",
     method="GET",
     path="/v2/returnlabel/get/{shipmentId}",
-    params=(ParamInfo("shipment_id", "shipmentId", "path", False),),
+    params=(ParamInfo("shipment_id", "shipmentId", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -378,8 +377,8 @@ GET_RETURN_LABEL_FOR_METHOD: OperationInfo[models.ReturnLabelResponse] = Operati
     method="GET",
     path="/v2/returnlabel/get/{shipmentId}/{shippingMethodId}",
     params=(
-        ParamInfo("shipment_id", "shipmentId", "path", False),
-        ParamInfo("shipping_method_id", "shippingMethodId", "path", False),
+        ParamInfo("shipment_id", "shipmentId", "path"),
+        ParamInfo("shipping_method_id", "shippingMethodId", "path"),
     ),
     body_encoding="none",
     auth=True,
@@ -456,7 +455,7 @@ GET_STOCK_LEVEL: OperationInfo[models.StockLevelResponse] = OperationInfo(
     name="get_stock_level",
     method="GET",
     path="/stock/get/{sku}",
-    params=(ParamInfo("sku", "sku", "path", False),),
+    params=(ParamInfo("sku", "sku", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -475,7 +474,7 @@ GET_STOCK_LEVELS: OperationInfo[models.StockLevelsResponse] = OperationInfo(
     name="get_stock_levels",
     method="GET",
     path="/stock/bulk/{all}",
-    params=(ParamInfo("all", "all", "path", False),),
+    params=(ParamInfo("all", "all", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -494,7 +493,7 @@ GET_STOCK: OperationInfo[models.StockResponse] = OperationInfo(
     name="get_stock",
     method="GET",
     path="/v2/stock/get/{sku}",
-    params=(ParamInfo("sku", "sku", "path", False),),
+    params=(ParamInfo("sku", "sku", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -514,8 +513,8 @@ GET_STOCK_BULK: OperationInfo[models.StockBulkResponse] = OperationInfo(
     method="GET",
     path="/v2/stock/bulk",
     params=(
-        ParamInfo("all_products", "all_products", "query", False),
-        ParamInfo("from_", "from", "query", False),
+        ParamInfo("all_products", "all_products", "query"),
+        ParamInfo("from_", "from", "query"),
     ),
     body_encoding="none",
     auth=True,

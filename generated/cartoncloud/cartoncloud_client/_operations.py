@@ -42,7 +42,6 @@ class ParamInfo:
     python_name: str
     wire_name: str
     location: str  # path | query | header
-    from_client: bool = False
 
 
 @dataclass(frozen=True)
@@ -179,7 +178,7 @@ CREATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     name="create_inbound_order",
     method="POST",
     path="/tenants/{tenantId}/inbound-orders",
-    params=(ParamInfo("tenant_id", "tenantId", "path", True),),
+    params=(ParamInfo("tenant_id", "tenantId", "path"),),
     body_encoding="json",
     auth=True,
     idempotent=False,
@@ -210,8 +209,8 @@ GET_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     method="GET",
     path="/tenants/{tenantId}/inbound-orders/{id}",
     params=(
-        ParamInfo("tenant_id", "tenantId", "path", True),
-        ParamInfo("order_id", "id", "path", False),
+        ParamInfo("tenant_id", "tenantId", "path"),
+        ParamInfo("order_id", "id", "path"),
     ),
     body_encoding="none",
     auth=True,
@@ -243,9 +242,9 @@ UPDATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     method="PUT",
     path="/tenants/{tenantId}/inbound-orders/{id}",
     params=(
-        ParamInfo("tenant_id", "tenantId", "path", True),
-        ParamInfo("order_id", "id", "path", False),
-        ParamInfo("version", "If-Match", "header", False),
+        ParamInfo("tenant_id", "tenantId", "path"),
+        ParamInfo("order_id", "id", "path"),
+        ParamInfo("version", "If-Match", "header"),
     ),
     body_encoding="json",
     auth=True,
@@ -276,7 +275,7 @@ CREATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     name="create_outbound_order",
     method="POST",
     path="/tenants/{tenantId}/outbound-orders",
-    params=(ParamInfo("tenant_id", "tenantId", "path", True),),
+    params=(ParamInfo("tenant_id", "tenantId", "path"),),
     body_encoding="json",
     auth=True,
     idempotent=False,
@@ -307,8 +306,8 @@ GET_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     method="GET",
     path="/tenants/{tenantId}/outbound-orders/{id}",
     params=(
-        ParamInfo("tenant_id", "tenantId", "path", True),
-        ParamInfo("order_id", "id", "path", False),
+        ParamInfo("tenant_id", "tenantId", "path"),
+        ParamInfo("order_id", "id", "path"),
     ),
     body_encoding="none",
     auth=True,
@@ -340,9 +339,9 @@ UPDATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     method="PUT",
     path="/tenants/{tenantId}/outbound-orders/{id}",
     params=(
-        ParamInfo("tenant_id", "tenantId", "path", True),
-        ParamInfo("order_id", "id", "path", False),
-        ParamInfo("version", "If-Match", "header", False),
+        ParamInfo("tenant_id", "tenantId", "path"),
+        ParamInfo("order_id", "id", "path"),
+        ParamInfo("version", "If-Match", "header"),
     ),
     body_encoding="json",
     auth=True,
@@ -373,7 +372,7 @@ CREATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     name="create_consignment",
     method="POST",
     path="/tenants/{tenantId}/consignments",
-    params=(ParamInfo("tenant_id", "tenantId", "path", True),),
+    params=(ParamInfo("tenant_id", "tenantId", "path"),),
     body_encoding="json",
     auth=True,
     idempotent=False,
@@ -404,8 +403,8 @@ GET_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     method="GET",
     path="/tenants/{tenantId}/consignments/{id}",
     params=(
-        ParamInfo("tenant_id", "tenantId", "path", True),
-        ParamInfo("consignment_id", "id", "path", False),
+        ParamInfo("tenant_id", "tenantId", "path"),
+        ParamInfo("consignment_id", "id", "path"),
     ),
     body_encoding="none",
     auth=True,
@@ -437,9 +436,9 @@ UPDATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     method="PUT",
     path="/tenants/{tenantId}/consignments/{id}",
     params=(
-        ParamInfo("tenant_id", "tenantId", "path", True),
-        ParamInfo("consignment_id", "id", "path", False),
-        ParamInfo("version", "If-Match", "header", False),
+        ParamInfo("tenant_id", "tenantId", "path"),
+        ParamInfo("consignment_id", "id", "path"),
+        ParamInfo("version", "If-Match", "header"),
     ),
     body_encoding="json",
     auth=True,
@@ -470,7 +469,7 @@ CREATE_PRODUCT: OperationInfo[models.ScopedProduct] = OperationInfo(
     name="create_product",
     method="POST",
     path="/tenants/{tenantId}/products",
-    params=(ParamInfo("tenant_id", "tenantId", "path", True),),
+    params=(ParamInfo("tenant_id", "tenantId", "path"),),
     body_encoding="json",
     auth=True,
     idempotent=False,

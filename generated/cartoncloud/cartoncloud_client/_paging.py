@@ -8,8 +8,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-PAGE_PARAM: str | None = "pageNumber"
-SIZE_PARAM: str | None = "pageSize"
 FIRST_PAGE = 1
 TOTAL_PAGES_HEADER: str | None = "Total-Pages"
 TOTAL_ELEMENTS_HEADER: str | None = "Total-Elements"

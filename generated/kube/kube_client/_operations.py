@@ -42,7 +42,6 @@ class ParamInfo:
     python_name: str
     wire_name: str
     location: str  # path | query | header
-    from_client: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,7 +110,7 @@ ORDER_EVENT: OperationInfo[models.OrderEventResult] = OperationInfo(
     name="order_event",
     method="POST",
     path="/rest/order_event.api",
-    params=(ParamInfo("supplier_id", "supplier_id", "query", False),),
+    params=(ParamInfo("supplier_id", "supplier_id", "query"),),
     body_encoding="json",
     auth=True,
     idempotent=False,

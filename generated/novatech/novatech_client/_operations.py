@@ -42,7 +42,6 @@ class ParamInfo:
     python_name: str
     wire_name: str
     location: str  # path | query | header
-    from_client: bool = False
 
 
 @dataclass(frozen=True)
@@ -197,7 +196,7 @@ GET_STOCK: OperationInfo[models.StockItem] = OperationInfo(
     name="get_stock",
     method="GET",
     path="/stock/{SKU}",
-    params=(ParamInfo("sku", "SKU", "path", False),),
+    params=(ParamInfo("sku", "SKU", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -249,7 +248,7 @@ GET_GROUP_STOCK: OperationInfo[models.GroupStock] = OperationInfo(
     name="get_group_stock",
     method="GET",
     path="/portal/groups/stock/{PRODUCT_GROUP_ID}",
-    params=(ParamInfo("product_group_id", "PRODUCT_GROUP_ID", "path", False),),
+    params=(ParamInfo("product_group_id", "PRODUCT_GROUP_ID", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -275,7 +274,7 @@ SET_GROUP_STOCK: OperationInfo[models.Success] = OperationInfo(
     name="set_group_stock",
     method="POST",
     path="/portal/groups/stock/{PRODUCT_GROUP_ID}",
-    params=(ParamInfo("product_group_id", "PRODUCT_GROUP_ID", "path", False),),
+    params=(ParamInfo("product_group_id", "PRODUCT_GROUP_ID", "path"),),
     body_encoding="json",
     auth=True,
     idempotent=True,
@@ -328,9 +327,9 @@ LIST_ORDERS: OperationInfo[models.OrderList] = OperationInfo(
     method="GET",
     path="/orders",
     params=(
-        ParamInfo("page", "page", "query", False),
-        ParamInfo("start_date", "startDate", "query", False),
-        ParamInfo("end_date", "endDate", "query", False),
+        ParamInfo("page", "page", "query"),
+        ParamInfo("start_date", "startDate", "query"),
+        ParamInfo("end_date", "endDate", "query"),
     ),
     body_encoding="none",
     auth=True,
@@ -357,7 +356,7 @@ GET_ORDER: OperationInfo[models.Order] = OperationInfo(
     name="get_order",
     method="GET",
     path="/order/{ORD_NO}",
-    params=(ParamInfo("ord_no", "ORD_NO", "path", False),),
+    params=(ParamInfo("ord_no", "ORD_NO", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -409,7 +408,7 @@ CANCEL_NEW_STARTER: OperationInfo[models.NewStarterCancellation] = OperationInfo
     name="cancel_new_starter",
     method="POST",
     path="/newstarter/cancel/{UUID}",
-    params=(ParamInfo("uuid", "UUID", "path", False),),
+    params=(ParamInfo("uuid", "UUID", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=False,
@@ -463,8 +462,8 @@ SEARCH_COLLECTIONS: OperationInfo[list[models.Collection]] = OperationInfo(
     method="GET",
     path="/collection/search",
     params=(
-        ParamInfo("collection_ref", "collection_ref", "query", False),
-        ParamInfo("asset_tag", "asset_tag", "query", False),
+        ParamInfo("collection_ref", "collection_ref", "query"),
+        ParamInfo("asset_tag", "asset_tag", "query"),
     ),
     body_encoding="none",
     auth=True,
@@ -491,7 +490,7 @@ GET_AUDIT_LOG: OperationInfo[models.AuditLog] = OperationInfo(
     name="get_audit_log",
     method="GET",
     path="/audit",
-    params=(ParamInfo("rows", "rows", "query", False),),
+    params=(ParamInfo("rows", "rows", "query"),),
     body_encoding="none",
     auth=True,
     idempotent=True,

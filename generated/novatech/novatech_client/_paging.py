@@ -8,8 +8,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-PAGE_PARAM: str | None = None
-SIZE_PARAM: str | None = None
 FIRST_PAGE = 1
 TOTAL_PAGES_HEADER: str | None = None
 TOTAL_ELEMENTS_HEADER: str | None = None

@@ -42,7 +42,6 @@ class ParamInfo:
     python_name: str
     wire_name: str
     location: str  # path | query | header
-    from_client: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,7 +129,7 @@ GET_ORDER: OperationInfo[models.Order] = OperationInfo(
     name="get_order",
     method="GET",
     path="/api/orders/{id}",
-    params=(ParamInfo("id", "id", "path", False),),
+    params=(ParamInfo("id", "id", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -150,10 +149,10 @@ LIST_ORDERS: OperationInfo[list[models.Order]] = OperationInfo(
     method="GET",
     path="/api/orders",
     params=(
-        ParamInfo("date_from", "DateFrom", "query", False),
-        ParamInfo("date_to", "DateTo", "query", False),
-        ParamInfo("status", "Status", "query", False),
-        ParamInfo("purchase_order_number", "PurchaseOrderNumber", "query", False),
+        ParamInfo("date_from", "DateFrom", "query"),
+        ParamInfo("date_to", "DateTo", "query"),
+        ParamInfo("status", "Status", "query"),
+        ParamInfo("purchase_order_number", "PurchaseOrderNumber", "query"),
     ),
     body_encoding="none",
     auth=True,
