@@ -16,6 +16,7 @@ from .cases import base_payload, sample
 from .model import Constraints, Operation, Param, Rule, Shape, Spec
 from .openapi_errors import error_statuses
 from .pyliteral import call_code
+from .status_errors import error_class
 
 _FORMAT_WORDS = {
     "date": "format date (YYYY-MM-DD)",
@@ -29,29 +30,6 @@ _ENCODING_WORDS = {
     "text": "plain text",
     "empty": "no body",
 }
-# mirrors the status table of templates/_errors.py.jinja (tests/test_docs.py checks it)
-_ERROR_CLASSES = {
-    400: "BadRequestError",
-    401: "AuthenticationError",
-    403: "PermissionDeniedError",
-    404: "NotFoundError",
-    405: "MethodNotAllowedError",
-    409: "ConflictError",
-    415: "UnsupportedMediaTypeError",
-    422: "UnprocessableEntityError",
-    429: "RateLimitError",
-    500: "InternalServerError",
-    503: "ServiceUnavailableError",
-}
-
-
-def error_class(status: int) -> str:
-    """The exception a generated client raises for an error status."""
-    if status in _ERROR_CLASSES:
-        return _ERROR_CLASSES[status]
-    return "InternalServerError" if status >= 500 else "APIStatusError"
-
-
 @dataclass(frozen=True)
 class Row:
     """One parameter or body field: where it goes, its type and its documented rules."""

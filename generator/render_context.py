@@ -14,6 +14,7 @@ from .mock_tests import mock_sections
 from .model import Operation, Paging, Param, Shape, Spec, Webhook
 from .openapi_emit import accept_header
 from .reference import ReferenceDoc, reference_doc
+from .status_errors import STATUS_ERRORS
 
 _PRIMITIVE_ANNOTATIONS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 _SCHEME_SUMMARIES = {
@@ -391,6 +392,7 @@ class Context:
     reference: ReferenceDoc | None = None  # README reference section
     shipspec_version: str = __version__  # recorded in the package metadata and LICENSE
     package_version: str = "1.0.0"  # the package's own; `version` is the API document's
+    status_errors: tuple[tuple[int, str], ...] = STATUS_ERRORS  # _errors.STATUS_ERRORS
 
 
 _ERROR_EXPORTS = (
