@@ -30,6 +30,8 @@ _ENCODING_WORDS = {
     "text": "plain text",
     "empty": "no body",
 }
+
+
 @dataclass(frozen=True)
 class Row:
     """One parameter or body field: where it goes, its type and its documented rules."""
@@ -280,15 +282,18 @@ def _example(spec: Spec, op: Operation) -> tuple[str, str]:
     chosen = next((e for e in op.examples if e.request is not None or e.params), None)
     given = dict(chosen.params) if chosen else {}
     args: list[tuple[str | None, Any]] = []
-    if op.body is not None:
-        args.append((None, base_payload(spec, op)))
     for param in op.params:
-        if param.from_client:
+        if param.from_client or not (param.key in given or param.required):
             continue
-        if param.key in given:
-            args.append((param.python_name, given[param.key]))
-        elif param.required:
-            args.append((param.python_name, param.default or sample(spec, param.shape)))
+        value = (
+            given[param.key] if param.key in given else param.default or sample(spec, param.shape)
+        )
+        # as the signature orders them: path parameters, then the body, then keywords
+        positional = param.location == "path" and param.required
+        args.append((None if positional else param.python_name, value))
+    if op.body is not None:
+        at = sum(1 for name, _ in args if name is None)
+        args.insert(at, (None, base_payload(spec, op)))
     code = call_code(spec.package, client_arguments(spec), op.name, args)
     title = chosen.title if chosen and (chosen.request is not None or given) else ""
     return code, title
