@@ -54,25 +54,35 @@ _FIELD_WORDS = (  # Constraints attribute -> pydantic Field keyword, by the kind
 
 @dataclass
 class _Uses:
-    """What the emitted source refers to, so that it imports exactly that."""
+    """What the emitted source refers to, so that it imports exactly that.
+
+    `shadowed` holds field names: a format type a field shares its name with
+    (a field `date` of format date) is imported under a private alias, as a
+    class body would otherwise read the field for the type.
+    """
 
     names: set[str]
+    shadowed: frozenset[str] = frozenset()
 
     def note(self, name: str) -> str:
         self.names.add(name)
         return name
 
+    def format_type(self, name: str) -> str:
+        self.names.add(name)
+        return f"_{name}" if name in self.shadowed else name
+
 
 def emit_models(spec: Spec, header: str, *, base_module: str) -> str:
     requests = request_types(spec)
     provided = provider_types(spec)
-    uses = _Uses(set())
+    uses = _Uses(set(), frozenset(f.python_name for t in spec.types for f in t.fields))
     classes = [
         _model_class(spec, typedef, typedef.name in requests, typedef.name in provided, uses)
         for typedef in _class_order(spec)
     ]
     dicts = [
-        _dict_class(spec, spec.type(name), uses)
+        _dict_class(spec.type(name), uses)
         for name in sorted(requests)
         if not spec.type(name).is_union
     ]
@@ -86,7 +96,7 @@ def emit_models(spec: Spec, header: str, *, base_module: str) -> str:
     body = "\n\n\n".join(classes + dicts)
     if aliases:
         body += "\n\n\n" + "\n".join(aliases)
-    return f"{header}\n\n{_imports(uses.names, base_module)}\n\n\n{body}\n"
+    return f"{header}\n\n{_imports(uses, base_module)}\n\n\n{body}\n"
 
 
 def _class_order(spec: Spec) -> list[TypeDef]:
@@ -109,8 +119,13 @@ def _class_order(spec: Spec) -> list[TypeDef]:
     return ordered
 
 
-def _imports(names: set[str], base_module: str) -> str:
-    stdlib = sorted({_FORMAT_IMPORTS[n] for n in names if n in ("date", "UUID")})
+def _imports(uses: _Uses, base_module: str) -> str:
+    names = uses.names
+    stdlib = sorted(
+        _FORMAT_IMPORTS[n] + (f" as _{n}" if n in uses.shadowed else "")
+        for n in names
+        if n in ("date", "UUID")
+    )
     typing = sorted(
         (
             n
@@ -122,7 +137,11 @@ def _imports(names: set[str], base_module: str) -> str:
     if typing:
         stdlib.append(f"from typing import {', '.join(typing)}")
     pydantic = sorted(
-        (n for n in names if n in ("AwareDatetime", "ConfigDict", "Field", "RootModel")),
+        (
+            f"{n} as _{n}" if n in uses.shadowed else n
+            for n in names
+            if n in ("AwareDatetime", "ConfigDict", "Field", "RootModel")
+        ),
         key=lambda n: (not n[:1].isupper(), n),
     )
     lines = ["from __future__ import annotations", "", *sorted(stdlib, key=_module_order)]
@@ -234,7 +253,7 @@ def _annotation(shape: Shape, strict: bool, uses: _Uses) -> str:
     elif (values := _literal(shape, strict)) is not None:
         result = f"{uses.note('Literal')}[{', '.join(flat(v) for v in values)}]"
     elif shape.kind == "string" and shape.constraints.format in _FORMAT_TYPES:
-        result = uses.note(_FORMAT_TYPES[shape.constraints.format])
+        result = uses.format_type(_FORMAT_TYPES[shape.constraints.format])
     else:
         result = _PRIMITIVES.get(shape.kind) or uses.note("Any")
     if shape.nullable and result != "Any":
@@ -252,23 +271,25 @@ def _item(shape: Shape, strict: bool, uses: _Uses) -> str:
 # -- TypedDicts: the request bodies as dict literals mypy can check ------------------
 
 
-def _dict_class(spec: Spec, typedef: TypeDef, uses: _Uses) -> str:
+def _dict_class(typedef: TypeDef, uses: _Uses) -> str:
     """`<Type>Dict`: the wire form of a request type, keyed by the spec's own field names."""
     uses.note("TypedDict")
-    entries = []
+    entries = []  # (key, annotation, functional-syntax value)
     for field in typedef.fields:
         value = _dict_type(field.shape, uses)
+        spelt = flat(value)  # a forward reference: the functional syntax evaluates its values
         if not field.required:
-            value = f"{uses.note('NotRequired')}[{value}]"
-        entries.append((field.wire_name, value, field))
+            spelt = f"{uses.note('NotRequired')}[{spelt}]"  # outside the string: seen at run time
+            value = f"NotRequired[{value}]"
+        entries.append((field.wire_name, value, spelt))
     name = f"{typedef.name}Dict"
     doc = f'    """{typedef.name} as a dict, as it travels: keys spelt as the document does."""'
     if all(w.isidentifier() and not keyword.iskeyword(w) for w, _, _ in entries):
         lines = [f"class {name}(TypedDict):", doc]
         lines += [f"    {wire}: {value}" for wire, value, _ in entries]
         return "\n".join(lines)
-    # keys that are not identifiers: the functional syntax, values as forward references
-    items = ", ".join(f"{flat(wire)}: {flat(value)}" for wire, value, _ in entries)
+    # keys that are not identifiers: the functional syntax
+    items = ", ".join(f"{flat(wire)}: {spelt}" for wire, _, spelt in entries)
     return f"{name} = TypedDict({flat(name)}, {{{items}}})"
 
 

@@ -7,12 +7,19 @@ and keeps one when parsed from the provider (see generator/models_emit.py).
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import cartoncloud_client
 import pydantic
 import pytest
 from cartoncloud_client import models as carton
 from novatech_client import _operations as novatech_ops
 from novatech_client import models
+
+from generator.cli import main
 
 DELIVER_TO = {
     "name": "Joe Smith",
@@ -104,3 +111,71 @@ def test_request_types_have_a_typeddict_with_the_wire_keys() -> None:
     assert {"name", "address_lines", "postal_code"} <= hints
     order = models.PlaceOrderRequestDict
     assert "deliver_to" in order.__required_keys__ | order.__optional_keys__
+
+
+EDGE_SPEC = """\
+shipspec: 1
+provider: edge
+title: Edge API
+version: 0.1.0
+servers: {live: https://edge.example.com}
+auth: {scheme: none}
+error_formats:
+  text: {text: true}
+errors: {"400": text}
+types:
+  Shipment:
+    source: Shipments
+    fields:
+      date: {type: string, format: date, required: true}
+      from: {type: string, required: true, maxLength: 5}
+      ship-to: {type: string}
+  Ack:
+    source: Shipments
+    fields:
+      ok: {type: boolean, required: true}
+operations:
+  ship:
+    source: Shipments
+    method: POST
+    path: /shipments
+    body: Shipment
+    responses: {"200": Ack}
+"""
+
+EDGE_SNIPPET = """\
+from edge_client import Client
+
+client = Client(base_url="http://127.0.0.1:9")
+client.ship({"date": "2024-01-01", "from": "A", "ship-to": "B"})
+client.ship({"date": "2024-01-01", "from": "A", "ship_to": "B"})  # refused
+"""
+
+
+def test_field_names_that_are_keywords_types_or_not_identifiers(tmp_path: Path) -> None:
+    """A field `date` of format date, a key `from`, a key `ship-to`: models and TypedDicts hold."""
+    project = tmp_path / "edge"
+    (project / "specs").mkdir(parents=True)
+    (project / "specs" / "edge.yaml").write_text(EDGE_SPEC, "utf-8")
+    assert main(["--project", str(project), "generate"]) == 0
+    package = project / "generated" / "edge"
+    code = (
+        "import datetime, edge_client.models as m; "
+        "s = m.Shipment.model_validate({'date': '2024-01-02', 'from': 'A', 'ship-to': 'B'}); "
+        "assert s.date == datetime.date(2024, 1, 2), s; "
+        "print(sorted(m.ShipmentDict.__optional_keys__))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=package, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0 and run.stdout.strip() == "['ship-to']", run.stderr
+    (package / "snippet.py").write_text(EDGE_SNIPPET, "utf-8")
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "edge_client", "snippet.py"],
+        cwd=package,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors = re.findall(r"^(\S+?):(\d+): error", checked.stdout, re.MULTILINE)
+    assert errors == [("snippet.py", "5")], checked.stdout
