@@ -1,8 +1,8 @@
 """Model -> JSON Schema 2020-12 documents.
 
 One document per request body, response body and webhook payload, each
-self-contained (`$defs` holds every named type it reaches). The same
-`$defs` feed datamodel-code-generator, so schemas and models agree.
+self-contained (`$defs` holds every named type it reaches). models_emit
+reads the same constraints, so schemas and models agree.
 """
 
 from __future__ import annotations
@@ -186,6 +186,14 @@ def _reachable(spec: Spec, roots: list[Shape]) -> list[str]:
 def request_types(spec: Spec) -> set[str]:
     """Named types a request body reaches (what the caller sends)."""
     return set(_reachable(spec, [op.body for op in spec.operations if op.body is not None]))
+
+
+def provider_types(spec: Spec) -> set[str]:
+    """Named types the provider sends: responses, webhook payloads, error bodies."""
+    roots = [r.shape for op in spec.operations for r in op.responses if r.shape is not None]
+    roots += [Shape(kind="ref", ref=hook.payload) for hook in spec.webhooks]
+    roots += [error.shape for error in spec.error_formats if error.shape is not None]
+    return set(_reachable(spec, roots))
 
 
 def document(spec: Spec, root: Shape, title: str) -> dict[str, Any]:

@@ -66,8 +66,7 @@ def generator_fingerprint() -> str:
     sha = hashlib.sha256(f"shipspec {__version__}\n".encode())
     for entry in [*generator_files(), *template_files()]:
         sha.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
-    for tool in ("black", "datamodel-code-generator", "isort"):
-        sha.update(f"{tool}=={metadata.version(tool)}\n".encode())
+    sha.update(f"black=={metadata.version('black')}\n".encode())
     return sha.hexdigest()
 
 

@@ -16,6 +16,7 @@ from .cases import base_payload, sample
 from .model import Constraints, Operation, Param, Rule, Shape, Spec
 from .openapi_errors import error_statuses
 from .pyliteral import call_code
+from .status_errors import error_class
 
 _FORMAT_WORDS = {
     "date": "format date (YYYY-MM-DD)",
@@ -30,27 +31,6 @@ _ENCODING_WORDS = {
     "empty": "no body",
     "binary": "bytes (BinaryContent)",
 }
-# mirrors the status table of templates/_errors.py.jinja (tests/test_docs.py checks it)
-_ERROR_CLASSES = {
-    400: "BadRequestError",
-    401: "AuthenticationError",
-    403: "PermissionDeniedError",
-    404: "NotFoundError",
-    405: "MethodNotAllowedError",
-    409: "ConflictError",
-    415: "UnsupportedMediaTypeError",
-    422: "UnprocessableEntityError",
-    429: "RateLimitError",
-    500: "InternalServerError",
-    503: "ServiceUnavailableError",
-}
-
-
-def error_class(status: int) -> str:
-    """The exception a generated client raises for an error status."""
-    if status in _ERROR_CLASSES:
-        return _ERROR_CLASSES[status]
-    return "InternalServerError" if status >= 500 else "APIStatusError"
 
 
 @dataclass(frozen=True)
@@ -306,15 +286,18 @@ def _example(spec: Spec, op: Operation) -> tuple[str, str]:
     chosen = next((e for e in op.examples if e.request is not None or e.params), None)
     given = dict(chosen.params) if chosen else {}
     args: list[tuple[str | None, Any]] = []
-    if op.body is not None:
-        args.append((None, base_payload(spec, op)))
     for param in op.params:
-        if param.from_client:
+        if param.from_client or not (param.key in given or param.required):
             continue
-        if param.key in given:
-            args.append((param.python_name, given[param.key]))
-        elif param.required:
-            args.append((param.python_name, param.default or sample(spec, param.shape)))
+        value = (
+            given[param.key] if param.key in given else param.default or sample(spec, param.shape)
+        )
+        # as the signature orders them: path parameters, then the body, then keywords
+        positional = param.location == "path" and param.required
+        args.append((None if positional else param.python_name, value))
+    if op.body is not None:
+        at = sum(1 for name, _ in args if name is None)
+        args.insert(at, (None, base_payload(spec, op)))
     code = call_code(spec.package, client_arguments(spec), op.name, args)
     title = chosen.title if chosen and (chosen.request is not None or given) else ""
     return code, title

@@ -106,7 +106,7 @@ def render_package(
             continue
         text = env.get_template(template).render(ctx=context)
         files[f"{package}/{target}"] = format_python(text).encode()
-    models = emit_models(spec, header, base_class=f"{package}._base.Model")
+    models = emit_models(spec, header, base_module=f"{package}._base")
     files[f"{package}/models.py"] = format_python(models).encode()
     files[f"{package}/py.typed"] = b""
     for target, template in _TOP_TEMPLATES.items():

@@ -19,6 +19,7 @@ from .models_emit import pinned_field_names
 from .openapi_emit import accept_header
 from .reference import ReferenceDoc, reference_doc
 from .servers import default_server
+from .status_errors import STATUS_ERRORS
 
 _PRIMITIVE_ANNOTATIONS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 _SCHEME_SUMMARIES = {
@@ -116,7 +117,8 @@ class OperationView:
     path: str
     params: tuple[Param, ...]
     call_params: tuple[Param, ...]
-    positional: tuple[ArgView, ...]
+    positional: tuple[ArgView, ...]  # path parameters, then the body
+    keyword_required: tuple[ArgView, ...]  # other required parameters, keyword-only
     keyword: tuple[ArgView, ...]
     body_arg: str
     body_encoding: str
@@ -126,7 +128,6 @@ class OperationView:
     idempotency_key: str | None  # header the client fills with a per-call key
     success_statuses: tuple[int, ...]
     response_encoding: str
-    response_type: str
     lazy_response_type: str  # the same, spelt to resolve models on first use
     return_type: str
     errors: dict[int, tuple[str, ...]]
@@ -171,15 +172,37 @@ def _response_type(success: Response, spelt: Callable[[Shape], str]) -> str:
     return spelt(success.shape) if success.shape else "type(None)"
 
 
+def body_annotation(shape: Shape) -> str:
+    """A request body: the pydantic model or its TypedDict (so mypy checks a dict literal)."""
+    if shape.kind == "ref":
+        result = f"models.{shape.ref} | models.{shape.ref}Dict"
+    elif shape.kind == "array" and shape.items is not None:
+        result = f"list[{body_annotation(shape.items)}]"
+    elif shape.kind == "map" and shape.values is not None:
+        result = f"dict[str, {body_annotation(shape.values)}]"
+    else:
+        return annotation(shape)
+    return f"{result} | None" if shape.nullable else result
+
+
 def operation_view(spec: Spec, op: Operation) -> OperationView:
+    """Arguments as the anchors order them: path parameters, then the body, then keywords."""
     own = tuple(p for p in op.params if not p.from_client)
-    positional = tuple(ArgView(p.python_name, annotation(p.shape)) for p in own if p.required)
+    positional = tuple(
+        ArgView(p.python_name, annotation(p.shape))
+        for p in own
+        if p.required and p.location == "path"
+    )
+    if op.body is not None:
+        positional = (*positional, ArgView("body", body_annotation(op.body)))
+    keyword_required = tuple(
+        ArgView(p.python_name, annotation(p.shape))
+        for p in own
+        if p.required and p.location != "path"
+    )
     keyword = tuple(
         ArgView(p.python_name, f"{annotation(p.shape)} | None") for p in own if not p.required
     )
-    if op.body is not None:
-        body_type = annotation(op.body)
-        positional = (ArgView("body", f"{body_type} | Mapping[str, Any]"), *positional)
     success = op.success
     deprecated = None
     if op.deprecated:
@@ -195,6 +218,7 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         params=op.params,
         call_params=own,
         positional=positional,
+        keyword_required=keyword_required,
         keyword=keyword,
         body_arg="body" if op.body is not None else "None",
         body_encoding=op.body_encoding if op.body is not None else "none",
@@ -204,7 +228,6 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         idempotency_key=op.idempotency_key,
         success_statuses=tuple(r.status for r in op.responses if r.status < 400),
         response_encoding=success.encoding,
-        response_type=_response_type(success, annotation),
         lazy_response_type=_response_type(success, lazy_type),
         return_type="BinaryContent" if success.encoding == "binary" else annotation(success.shape),
         errors=dict(op.errors),
@@ -398,7 +421,6 @@ class Context:
     mock_test_names: list[str]
     paging: Any
     paging_convention: Paging
-    paged: bool  # some operation pages, so the client needs _paging
     rate_limit: dict[str, Any] | None  # rate_limit.as_data: the provider's own wait headers
     server_variables: dict[str, tuple[str, tuple[str, ...]]]  # name -> (default, allowed)
     client_abc_import: str
@@ -411,6 +433,7 @@ class Context:
     reference: ReferenceDoc | None = None  # README reference section
     shipspec_version: str = __version__  # recorded in the package metadata and LICENSE
     package_version: str = "1.0.0"  # the package's own; `version` is the API document's
+    status_errors: tuple[tuple[int, str], ...] = STATUS_ERRORS  # _errors.STATUS_ERRORS
 
 
 _ERROR_EXPORTS = (
@@ -432,6 +455,7 @@ _ERROR_EXPORTS = (
     "RequestMayHaveBeenProcessed",
     "RequestMayHaveBeenProcessedTimeout",
     "ServiceUnavailableError",
+    "UndocumentedStatusError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationError",
@@ -512,6 +536,7 @@ def _webhook_test_imports(package: str, tests: frozenset[str]) -> tuple[str, ...
 
 
 def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") -> Context:
+    paged = any(op.paging for op in spec.operations)  # then the client needs _paging
     base_error = f"{naming.pascal_case(spec.provider)}Error"
     hooks = tuple(webhook_view(spec, h) for h in spec.webhooks)
     webhook_imports = [
@@ -538,7 +563,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         webhook_imports += ["from ._errors import WebhookSignatureError"]
     if spec.webhooks:
         webhook_imports += [
-            "from ._operations import _models",
+            "from ._operations import FROM_PROVIDER, _models",
             "",
             "if TYPE_CHECKING:",
             "    from . import models",
@@ -560,6 +585,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
             "OPERATIONS",
             *(["PageInfo"] if spec.paging else []),
             "Problem",
+            "RawResponse",
             "ResponseWarning",
             *(["ItemFailure", "PartialSuccessWarning", "partial_failures"] if batched else []),
             "models",
@@ -634,7 +660,6 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         ),
         paging=spec.paging,
         paging_convention=spec.paging or Paging(),
-        paged=(paged := any(op.paging for op in spec.operations)),
         rate_limit=rate_limit.as_data(spec.rate_limit),
         server_variables=server_variables.as_data(spec.server_variables),
         client_abc_import="from collections.abc import "

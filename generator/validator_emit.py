@@ -9,10 +9,11 @@ dependency beyond the standard library.
 
 from __future__ import annotations
 
+import builtins
 import re
 from typing import Any
 
-from . import conditions, messages, param_conditions
+from . import conditions, messages, naming, param_conditions
 from .codewriter import CodeWriter
 from .concepts import unions
 from .messages import decimal_text
@@ -38,17 +39,40 @@ _FORMAT_TESTS = {
 }
 
 
+# Names a generated check's locals never take: its parameters and the builtins it calls.
+_RESERVED = frozenset({"value", "ptr", "out", "params", "k", *dir(builtins)})
+
+
 class _Emitter:
+    """Names come from the spec: a local is the field it holds (`deliver_to`,
+    `address_lines_item`, `name_length`), a constant the type or operation and
+    field it serves (`_DELIVER_TO_FIELDS`, `_PLACE_ORDER_STATUS_VALUES`)."""
+
     def __init__(self, spec: Spec) -> None:
         self.spec = spec
         self.w = CodeWriter()
         self.constants: list[str] = []
         self._constant_ids: dict[str, str] = {}
+        self._where = ""  # CONSTANT_CASE of the type/operation and field being checked
 
-    def constant(self, expression: str) -> str:
-        """Hoist a pattern or set to module level, once per distinct value."""
+    def function(self, where: str) -> None:
+        """A new generated function, checking `where` (a type's or an operation's name)."""
+        self.w.scope(_RESERVED)
+        self._where = naming.snake_case(where).upper()
+
+    def at_field(self, owner: str, field: str) -> None:
+        self._where = f"{naming.snake_case(owner).upper()}_{naming.snake_case(field).upper()}"
+
+    def constant(self, expression: str, what: str) -> str:
+        """Hoist a pattern or set to module level, once per distinct value, named for its use."""
         if expression not in self._constant_ids:
-            name = f"_C{len(self._constant_ids)}"
+            stem = f"_{self._where}_{what}" if self._where else f"_{what}"
+            if not stem[1:].replace("_", "").isalnum() or not stem.isidentifier():
+                stem = f"_{what}"
+            name, number = stem, 1
+            while name in self._constant_ids.values():
+                number += 1
+                name = f"{stem}_{number}"
             self._constant_ids[expression] = name
             self.constants.append(f"{name} = {expression}")
         return self._constant_ids[expression]
@@ -116,7 +140,7 @@ class _Emitter:
         wrote = False
         is_str = f"isinstance({v}, str)"
         if c.minLength is not None or c.maxLength is not None:
-            n = self.w.fresh("n")
+            n = self.w.fresh(f"{v}_length")
             self.w(f"{n} = len({v}) if {is_str} else 0")
             low = f"{n} < {c.minLength}" if c.minLength is not None else ""
             high = f"{n} > {c.maxLength}" if c.maxLength is not None else ""
@@ -131,7 +155,7 @@ class _Emitter:
             )
             wrote = True
         if c.pattern is not None:
-            regex = self.constant(f"re.compile({c.pattern!r})")
+            regex = self.constant(f"re.compile({c.pattern!r})", "PATTERN")
             self._check(
                 f"{is_str} and not {regex}.search({v})",
                 p,
@@ -173,7 +197,7 @@ class _Emitter:
             )
             wrote = True
         if c.enum and not c.extensible:
-            values = self.constant(repr(tuple(e.value for e in c.enum)))
+            values = self.constant(repr(tuple(e.value for e in c.enum)), "VALUES")
             self._check(
                 f"not _in_enum({v}, {values})",
                 p,
@@ -193,7 +217,7 @@ class _Emitter:
         c = shape.constraints
         w = self.w
         if c.minItems is not None or c.maxItems is not None:
-            n = w.fresh("n")
+            n = w.fresh(f"{v}_count")
             w(f"{n} = len({v})")
             low = f"{n} < {c.minItems}" if c.minItems is not None else ""
             high = f"{n} > {c.maxItems}" if c.maxItems is not None else ""
@@ -211,7 +235,7 @@ class _Emitter:
                 "'unique'",
             )
         if c.uniqueBy:
-            j = w.fresh("i")
+            j = w.fresh(f"{v}_repeat")
             with w.block(f"for {j} in _repeats({v}, {c.uniqueBy!r}):"):
                 self.problem(
                     f'{p} + "/" + str({j}) + {"/" + _escape(c.uniqueBy)!r}',
@@ -220,7 +244,7 @@ class _Emitter:
                 )
         assert shape.items is not None
         if shape.items.kind != "any":
-            i, item = w.fresh("i"), w.fresh("item")
+            i, item = w.fresh(f"{v}_index"), w.fresh(f"{v}_item")
             with w.block(f"for {i}, {item} in enumerate({v}):"):
                 self.shape(shape.items, item, f'{p} + "/" + str({i})')
 
@@ -229,7 +253,7 @@ class _Emitter:
         if shape.values.kind == "any":
             self.w("pass")
             return
-        key, item = self.w.fresh("key"), self.w.fresh("item")
+        key, item = self.w.fresh(f"{v}_key"), self.w.fresh(f"{v}_entry")
         with self.w.block(f"for {key}, {item} in {v}.items():"):
             self.shape(shape.values, item, f'{p} + "/" + _escape({key})')
 
@@ -238,6 +262,7 @@ class _Emitter:
         w = self.w
         w()
         w()
+        self.function(typedef.name)
         with w.block(
             f"def _check_{typedef.name}(value: Any, ptr: str, out: list[Problem]) -> None:"
         ):
@@ -251,7 +276,8 @@ class _Emitter:
                 anything = field.shape.kind == "any"
                 if anything and not field.required:
                     continue  # any value, or none, is fine
-                v = w.fresh("v")
+                self.at_field(typedef.name, field.python_name)
+                v = w.fresh(field.python_name)
                 presence = f"{field.wire_name!r} {'not ' if anything else ''}in value"
                 with w.block(f"if {presence}:"):
                     if anything:
@@ -264,7 +290,8 @@ class _Emitter:
                         self._missing(field.shape, field.wire_name)
             if not typedef.additional:
                 names = tuple(sorted(f.wire_name for f in typedef.fields))
-                known = self.constant(f"frozenset({names!r})")
+                self._where = naming.snake_case(typedef.name).upper()
+                known = self.constant(f"frozenset({names!r})", "FIELDS")
                 key = w.fresh("key")
                 with w.block(f"for {key} in value:"), w.block(f"if {key} not in {known}:"):
                     self.problem(
@@ -307,7 +334,7 @@ class _Emitter:
         with w.block("if not isinstance(value, dict):"):
             self.problem("ptr", "_wrong_type('an object', value)", "'type'")
             w("return")
-        table = self.constant(repr(tuple(member_marks.items())))
+        table = self.constant(repr(tuple(member_marks.items())), "MEMBER_MARKS")
         w(f"chosen = [m for m, keys in {table} if any(k in value for k in keys)]")
         for member in member_marks:
             with w.block(f"if chosen == [{member!r}]:"):
@@ -355,7 +382,8 @@ class _Emitter:
                         "'conditional'",
                     )
         elif rule.kind == "at_least_one_of":
-            names = self.constant(repr(rule.fields))
+            self._where = naming.snake_case(typedef.name).upper()
+            names = self.constant(repr(rule.fields), "AT_LEAST_ONE_OF")
             self._check(
                 f"not any(k in value for k in {names})",
                 "ptr",
@@ -363,7 +391,7 @@ class _Emitter:
                 "'at_least_one_of'",
             )
         elif rule.kind == "exactly_one_of":
-            names = self.constant(repr(rule.fields))
+            names = self.constant(repr(rule.fields), "ONE_OF")
             self._check(
                 f"sum(k in value for k in {names}) != 1",
                 "ptr",
@@ -373,7 +401,7 @@ class _Emitter:
         else:
             left, right = rule.fields
             formats = {f.wire_name: f.shape.constraints.format for f in typedef.fields}
-            a, b = w.fresh("a"), w.fresh("b")
+            a, b = w.fresh("left"), w.fresh("right")
             w(f"{a} = _comparable(value.get({left!r}), {formats.get(left)!r})")
             w(f"{b} = _comparable(value.get({right!r}), {formats.get(right)!r})")
             test = f"{a} is not None and {b} is not None and not _compare({a}, {rule.op!r}, {b})"
@@ -389,6 +417,7 @@ class _Emitter:
         w = self.w
         w()
         w()
+        self.function(f"{op.name}_body")
         with w.block(f"def _body_{op.name}(value: Any, out: list[Problem]) -> None:"):
             if op.body is None:
                 self._check(
@@ -405,12 +434,14 @@ class _Emitter:
                     )
         w()
         w()
+        self.function(op.name)
         with w.block(
             f"def _params_{op.name}(params: Mapping[str, Any], out: list[Problem]) -> None:"
         ):
             if not op.params:
                 w("pass")
             for param in op.params:
+                self.at_field(op.name, param.python_name)
                 self._param(param)
                 conditional = param_conditions.check_code(op, param)
                 if conditional is not None:
@@ -418,7 +449,8 @@ class _Emitter:
                     pointer = repr("/" + _escape(param.wire_name))
                     self._check(test, pointer, repr(message), "'conditional'", param.wire_name)
             if op.params_at_least_one_of:
-                names = self.constant(repr(op.params_at_least_one_of))
+                self._where = naming.snake_case(op.name).upper()
+                names = self.constant(repr(op.params_at_least_one_of), "PARAMS_AT_LEAST_ONE_OF")
                 wire = tuple(
                     p.wire_name for p in op.params if p.python_name in op.params_at_least_one_of
                 )
@@ -433,7 +465,7 @@ class _Emitter:
 
     def _param(self, param: Param) -> None:
         w = self.w
-        v = w.fresh("v")
+        v = w.fresh(param.python_name)
         pointer = repr("/" + _escape(param.wire_name))
         w(f"{v} = params.get({param.python_name!r})")
         with w.block(f"if {v} is not None:"):
@@ -455,6 +487,7 @@ class _Emitter:
         w = self.w
         w()
         w()
+        self.function(name.strip("_"))
         with w.block(f"def {name}(value: Any, out: list[Problem]) -> None:"):
             self.shape(shape, "value", '""')
 

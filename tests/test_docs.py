@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.reference import error_class
+from generator.status_errors import error_class
 from tests.paths import GENERATED, PROVIDERS, ROOT, SPECS
 
 CHROMIUM = Path("/usr/bin/chromium")

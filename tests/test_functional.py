@@ -196,7 +196,7 @@ def test_password_grant_form_token_and_constant_headers(mini: ModuleType) -> Non
 
     http = httpx.Client(transport=httpx.MockTransport(handler))
     with mini.Client(username="u", password="p-secret", http_client=http) as client:
-        pet = client.adopt({"kind": "dog", "good": True}, 7)
+        pet = client.adopt(7, {"kind": "dog", "good": True})
     assert pet.root.good is True
     token, call = seen
     assert token.headers["content-type"] == "application/x-www-form-urlencoded"
@@ -232,7 +232,7 @@ def test_path_parameters_are_validated(mini: ModuleType) -> None:
     )
     client = mini.Client(username="u", password="p", http_client=http)
     with pytest.raises(mini.ValidationError) as raised:
-        client.adopt({"kind": "dog", "good": True}, 0)
+        client.adopt(0, {"kind": "dog", "good": True})
     assert [p.pointer for p in raised.value.problems] == ["/shelter"]
     assert calls == []
 

@@ -9,7 +9,6 @@ import sys
 from typing import Any
 
 import pytest
-from pydantic import TypeAdapter
 
 from tests.paths import GENERATED, PROVIDERS
 
@@ -34,7 +33,7 @@ def test_every_document_example_validates_and_parses(provider: str) -> None:
             assert (
                 validation.validate_response(op.name, example["status"], example["response"]) == []
             )
-            TypeAdapter(op.response_type()).validate_python(example["response"])
+            op.parse(example["response"])  # as the client parses an answer
     for hook in _data(provider)["webhooks"]:
         for payload in hook["examples"]:
             assert validation.validate_webhook(hook["name"], payload) == []

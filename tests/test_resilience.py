@@ -165,7 +165,7 @@ def test_versioned_update_is_idempotent_and_replayed() -> None:
             # carries the same If-Match, so the provider refuses to apply it twice.
             # That 409 is the client's own write: never a ConflictError, but honest doubt.
             with pytest.raises(cartoncloud_client.RequestMayHaveBeenProcessed) as caught:
-                client.update_inbound_order(body, str(created.id), version=created.version)
+                client.update_inbound_order(str(created.id), body, version=created.version)
             assert not isinstance(caught.value, cartoncloud_client.ConflictError)
             assert caught.value.operation == "update_inbound_order"
             current = client.get_inbound_order(str(created.id))

@@ -81,7 +81,7 @@ def test_an_unanswered_versioned_update_is_ambiguous_not_a_conflict_async() -> N
             provider.drop_next(after_processing=True)
             with pytest.raises(cartoncloud_client.RequestMayHaveBeenProcessed) as caught:
                 await client.update_inbound_order(
-                    body["update_inbound_order"]["body"], str(created.id), version=created.version
+                    str(created.id), body["update_inbound_order"]["body"], version=created.version
                 )
             assert "may have applied this very update" in str(caught.value)
             assert not isinstance(caught.value, cartoncloud_client.ConflictError)
@@ -118,10 +118,10 @@ def test_an_optional_if_match_makes_a_put_replayable_only_when_sent(
     )
     monkeypatch.setattr(cartoncloud_client._client, "_pause", lambda seconds: None)
     with pytest.raises(cartoncloud_client.RequestMayHaveBeenProcessedTimeout):
-        client.update_inbound_order({}, "42", version=None)  # type: ignore[arg-type]
+        client.update_inbound_order("42", {}, version=None)  # type: ignore[arg-type]
     assert len(sent) == 1  # no If-Match: not resent
     with pytest.raises(cartoncloud_client.APITimeoutError) as caught:
-        client.update_inbound_order({}, "42", version=7)
+        client.update_inbound_order("42", {}, version=7)
     assert not isinstance(caught.value, cartoncloud_client.RequestMayHaveBeenProcessed)
     assert len(sent) == 3  # If-Match sent: resent once
 

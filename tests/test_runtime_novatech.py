@@ -187,7 +187,7 @@ def test_models_are_accepted_as_bodies(connect: Callable[[Server], Client]) -> N
     server = Server([httpx.Response(200, json={"success": True})])
     client = connect(server)
     result = client.set_group_stock(
-        models.SetGroupStockRequest(skus=["CAB-C5END"]), "07594101-65af-4349-b3c1-5c72242a9660"
+        "07594101-65af-4349-b3c1-5c72242a9660", models.SetGroupStockRequest(skus=["CAB-C5END"])
     )
     assert result.success is True
     assert json.loads(server.requests[0].content) == {"skus": ["CAB-C5END"]}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, PrivateAttr
+from pydantic import BaseModel, PrivateAttr, ValidationInfo, model_validator
 
 # Fields whose values are credentials: a token answer, a password change, a token request.
 SECRET_FIELD = re.compile(
@@ -28,3 +28,25 @@ class Model(BaseModel):
                 yield name, "***"
             else:
                 yield name, value
+
+
+class ClosedModel(Model):
+    """A type the spec marks closed that the provider also sends.
+
+    Built by the caller, an undeclared field is refused (as `extra="forbid"`
+    would); parsed from a provider's answer (_operations.FROM_PROVIDER, the
+    validation context of responses, webhooks and error bodies),
+    one is kept: a field the provider adds later must not break a response.
+    """
+
+    @model_validator(mode="before")
+    @classmethod
+    def _declared_fields_only(cls, data: Any, info: ValidationInfo) -> Any:
+        if isinstance(data, dict) and not (info.context or {}).get("from_provider"):
+            known = {name for name in cls.model_fields} | {
+                field.alias for field in cls.model_fields.values() if field.alias
+            }
+            unknown = sorted(str(key) for key in data if key not in known)
+            if unknown:
+                raise ValueError(f"{cls.__name__} has no field {', '.join(map(repr, unknown))}")
+        return data

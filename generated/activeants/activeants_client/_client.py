@@ -8,7 +8,6 @@ and one with await."""
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 import threading
@@ -17,7 +16,7 @@ import uuid
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
@@ -56,13 +55,13 @@ Flow = Generator[Step, Outcome, T]
 
 
 @dataclass(frozen=True)
-class RawResponse:
+class RawResponse(Generic[T]):
     """What came over the wire, beside the parsed model (client.with_raw_response)."""
 
     status_code: int
     headers: httpx.Headers
     content: bytes
-    parsed: Any
+    parsed: T
     http_response: httpx.Response
 
     def json(self) -> Any:
@@ -90,20 +89,12 @@ class _BaseClient:
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
         self.validate = validate
         self.max_retries = max_retries
-        self._raw = False
         self._extra_headers = dict(headers or {})
         self._auth = Auth(username=username, password=password)
         self._client_params: dict[str, Any] = {}
         self._http = http
         self._http.base_url = httpx.URL(self.base_url + "/")
         self._cache: dict[str, tuple[float, Any]] = {}
-
-    @property
-    def with_raw_response(self) -> Any:
-        """The same methods, answering RawResponse (status, headers, body and the parsed model)."""
-        raw = copy.copy(self)
-        raw._raw = True
-        return raw
 
     def clear_cache(self) -> None:
         """Forget answers kept for operations the document advises caching."""
@@ -147,13 +138,28 @@ class _BaseClient:
         max_retries: int | None,
         extra_headers: Mapping[str, str] | None,
     ) -> Flow[T]:
-        cache_key = None
+        """A call answering the parsed model (a cached one, for operations the document caches)."""
         if op.cache_ttl:
-            cache_key = op.name + json.dumps(params, sort_keys=True, default=str)
-            hit = self._cache.get(cache_key)
-            if hit is not None and hit[0] > time.monotonic() and not self._raw:
+            hit = self._cache.get(_cache_key(op, params))
+            if hit is not None and hit[0] > time.monotonic():
                 cached: T = hit[1]
                 return cached
+        raw = yield from self._raw_flow(
+            op, params, body, timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
+        )
+        return raw.parsed
+
+    def _raw_flow(
+        self,
+        op: ops.OperationInfo[T],
+        params: Mapping[str, Any],
+        body: Any,
+        *,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int | None,
+        extra_headers: Mapping[str, str] | None,
+    ) -> Flow[RawResponse[T]]:
+        """A call over the wire (never from the cache), answering what came back beside the model."""
         headers = {**self._extra_headers, **(extra_headers or {})}
         if op.idempotency_key and op.idempotency_key.lower() not in {h.lower() for h in headers}:
             # one key per logical call: every retry and replay of this request carries it
@@ -186,16 +192,11 @@ class _BaseClient:
             yield NEED_TOKEN
             response = yield from self._exchange(op, self._authorized(request, op.name), retries)
         result = _core.parse_response(op, response, self._auth.redact)
-        if cache_key is not None and op.cache_ttl:
-            self._cache[cache_key] = (time.monotonic() + op.cache_ttl, result)
-        if self._raw:
-            # with_raw_response: the methods' annotations describe the parsed model,
-            # the raw proxy (typed Any) answers this instead.
-            raw = RawResponse(
-                response.status_code, response.headers, response.content, result, response
-            )
-            return cast(T, raw)
-        return result
+        if op.cache_ttl:
+            self._cache[_cache_key(op, params)] = (time.monotonic() + op.cache_ttl, result)
+        return RawResponse(
+            response.status_code, response.headers, response.content, result, response
+        )
 
     def _exchange(
         self,
@@ -299,6 +300,10 @@ class _BaseClient:
         self._auth.store(_core.parse_response(op, response, self._auth.redact))
 
 
+def _cache_key(op: ops.OperationInfo[Any], params: Mapping[str, Any]) -> str:
+    return op.name + json.dumps(params, sort_keys=True, default=str)
+
+
 async def _sleep(seconds: float) -> None:
     import asyncio
 
@@ -310,7 +315,7 @@ def _pause(seconds: float) -> None:
 
 
 class _Flight:
-    """The token request in flight for an AsyncClient (and its with_raw_response copies)."""
+    """The token request in flight for an AsyncClient (its with_raw_response proxy drives the same client)."""
 
     def __init__(self) -> None:
         self.future: asyncio.Future[None] | None = None
@@ -353,6 +358,11 @@ class Client(_BaseClient):
         )
         self._token_lock = threading.Lock()
 
+    @property
+    def with_raw_response(self) -> _RawClient:
+        """The same methods, answering RawResponse[Model]: status, headers and body beside the model."""
+        return _RawClient(self)
+
     def __enter__(self) -> Client:
         return self
 
@@ -392,7 +402,7 @@ class Client(_BaseClient):
 
     def get_token(
         self,
-        body: models.TokenRequest | Mapping[str, Any],
+        body: models.TokenRequest | models.TokenRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -459,7 +469,7 @@ class Client(_BaseClient):
 
     def release_order(
         self,
-        body: models.ReleaseOrderRequest | Mapping[str, Any],
+        body: models.ReleaseOrderRequest | models.ReleaseOrderRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -480,7 +490,7 @@ class Client(_BaseClient):
 
     def add_order(
         self,
-        body: models.AddOrderRequest | Mapping[str, Any],
+        body: models.AddOrderRequest | models.AddOrderRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -551,7 +561,7 @@ class Client(_BaseClient):
 
     def get_shipments_by_order_type(
         self,
-        body: models.ShipmentsRequest | Mapping[str, Any],
+        body: models.ShipmentsRequest | models.ShipmentsRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -576,7 +586,7 @@ class Client(_BaseClient):
 
     def get_labeled_shipments_by_order_type(
         self,
-        body: models.ShipmentsRequest | Mapping[str, Any],
+        body: models.ShipmentsRequest | models.ShipmentsRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -625,7 +635,7 @@ class Client(_BaseClient):
 
     def sync_shipments(
         self,
-        body: models.SyncShipmentsRequest | Mapping[str, Any],
+        body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -650,7 +660,7 @@ class Client(_BaseClient):
 
     def sync_labeled_shipments(
         self,
-        body: models.SyncShipmentsRequest | Mapping[str, Any],
+        body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -675,7 +685,7 @@ class Client(_BaseClient):
 
     def add_rma(
         self,
-        body: models.AddRmaRequest | Mapping[str, Any],
+        body: models.AddRmaRequest | models.AddRmaRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -748,7 +758,7 @@ class Client(_BaseClient):
 
     def get_return_items(
         self,
-        body: models.ReturnItemsRequest | Mapping[str, Any],
+        body: models.ReturnItemsRequest | models.ReturnItemsRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -773,7 +783,7 @@ class Client(_BaseClient):
 
     def add_product(
         self,
-        body: models.AddProductRequest | Mapping[str, Any],
+        body: models.AddProductRequest | models.AddProductRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -796,7 +806,7 @@ class Client(_BaseClient):
 
     def edit_product(
         self,
-        body: models.EditProductRequest | Mapping[str, Any],
+        body: models.EditProductRequest | models.EditProductRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -951,7 +961,7 @@ class Client(_BaseClient):
 
     def sync_stock_mutations(
         self,
-        body: models.SyncStockMutationsRequest | Mapping[str, Any],
+        body: models.SyncStockMutationsRequest | models.SyncStockMutationsRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -976,7 +986,7 @@ class Client(_BaseClient):
 
     def add_purchase_order(
         self,
-        body: models.AddPurchaseOrderRequest | Mapping[str, Any],
+        body: models.AddPurchaseOrderRequest | models.AddPurchaseOrderRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -997,7 +1007,7 @@ class Client(_BaseClient):
 
     def edit_purchase_order(
         self,
-        body: models.EditPurchaseOrderRequest | Mapping[str, Any],
+        body: models.EditPurchaseOrderRequest | models.EditPurchaseOrderRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1020,7 +1030,7 @@ class Client(_BaseClient):
 
     def delete_purchase_order(
         self,
-        body: models.DeletePurchaseOrderRequest | Mapping[str, Any],
+        body: models.DeletePurchaseOrderRequest | models.DeletePurchaseOrderRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1072,7 +1082,12 @@ class AsyncClient(_BaseClient):
             max_retries=max_retries,
             http=http_client or httpx.AsyncClient(),
         )
-        self._flight = _Flight()  # shared with the with_raw_response copies
+        self._flight = _Flight()
+
+    @property
+    def with_raw_response(self) -> _AsyncRawClient:
+        """The same methods, answering RawResponse[Model]: status, headers and body beside the model."""
+        return _AsyncRawClient(self)
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -1124,7 +1139,7 @@ class AsyncClient(_BaseClient):
 
     async def get_token(
         self,
-        body: models.TokenRequest | Mapping[str, Any],
+        body: models.TokenRequest | models.TokenRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1191,7 +1206,7 @@ class AsyncClient(_BaseClient):
 
     async def release_order(
         self,
-        body: models.ReleaseOrderRequest | Mapping[str, Any],
+        body: models.ReleaseOrderRequest | models.ReleaseOrderRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1212,7 +1227,7 @@ class AsyncClient(_BaseClient):
 
     async def add_order(
         self,
-        body: models.AddOrderRequest | Mapping[str, Any],
+        body: models.AddOrderRequest | models.AddOrderRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1283,7 +1298,7 @@ class AsyncClient(_BaseClient):
 
     async def get_shipments_by_order_type(
         self,
-        body: models.ShipmentsRequest | Mapping[str, Any],
+        body: models.ShipmentsRequest | models.ShipmentsRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1308,7 +1323,7 @@ class AsyncClient(_BaseClient):
 
     async def get_labeled_shipments_by_order_type(
         self,
-        body: models.ShipmentsRequest | Mapping[str, Any],
+        body: models.ShipmentsRequest | models.ShipmentsRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1357,7 +1372,7 @@ class AsyncClient(_BaseClient):
 
     async def sync_shipments(
         self,
-        body: models.SyncShipmentsRequest | Mapping[str, Any],
+        body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1382,7 +1397,7 @@ class AsyncClient(_BaseClient):
 
     async def sync_labeled_shipments(
         self,
-        body: models.SyncShipmentsRequest | Mapping[str, Any],
+        body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1407,7 +1422,7 @@ class AsyncClient(_BaseClient):
 
     async def add_rma(
         self,
-        body: models.AddRmaRequest | Mapping[str, Any],
+        body: models.AddRmaRequest | models.AddRmaRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1480,7 +1495,7 @@ class AsyncClient(_BaseClient):
 
     async def get_return_items(
         self,
-        body: models.ReturnItemsRequest | Mapping[str, Any],
+        body: models.ReturnItemsRequest | models.ReturnItemsRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1505,7 +1520,7 @@ class AsyncClient(_BaseClient):
 
     async def add_product(
         self,
-        body: models.AddProductRequest | Mapping[str, Any],
+        body: models.AddProductRequest | models.AddProductRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1528,7 +1543,7 @@ class AsyncClient(_BaseClient):
 
     async def edit_product(
         self,
-        body: models.EditProductRequest | Mapping[str, Any],
+        body: models.EditProductRequest | models.EditProductRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1683,7 +1698,7 @@ class AsyncClient(_BaseClient):
 
     async def sync_stock_mutations(
         self,
-        body: models.SyncStockMutationsRequest | Mapping[str, Any],
+        body: models.SyncStockMutationsRequest | models.SyncStockMutationsRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1708,7 +1723,7 @@ class AsyncClient(_BaseClient):
 
     async def add_purchase_order(
         self,
-        body: models.AddPurchaseOrderRequest | Mapping[str, Any],
+        body: models.AddPurchaseOrderRequest | models.AddPurchaseOrderRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1729,7 +1744,7 @@ class AsyncClient(_BaseClient):
 
     async def edit_purchase_order(
         self,
-        body: models.EditPurchaseOrderRequest | Mapping[str, Any],
+        body: models.EditPurchaseOrderRequest | models.EditPurchaseOrderRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1752,7 +1767,7 @@ class AsyncClient(_BaseClient):
 
     async def delete_purchase_order(
         self,
-        body: models.DeletePurchaseOrderRequest | Mapping[str, Any],
+        body: models.DeletePurchaseOrderRequest | models.DeletePurchaseOrderRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1772,3 +1787,1063 @@ class AsyncClient(_BaseClient):
             extra_headers=extra_headers,
         )
         return await self._run(flow)
+
+
+class _RawClient:
+    """Client.with_raw_response: each method typed RawResponse[its model]."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def get_token(
+        self,
+        body: models.TokenRequest | models.TokenRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Token]:
+        """get_token, answering RawResponse[models.Token]."""
+        flow = self._client._raw_flow(
+            ops.GET_TOKEN,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_status(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StatusResponse]:
+        """get_status, answering RawResponse[models.StatusResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_STATUS,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_settings(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.SettingsResponse]:
+        """get_settings, answering RawResponse[models.SettingsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_SETTINGS,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def release_order(
+        self,
+        body: models.ReleaseOrderRequest | models.ReleaseOrderRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.AcceptedResponse]:
+        """release_order, answering RawResponse[models.AcceptedResponse]."""
+        flow = self._client._raw_flow(
+            ops.RELEASE_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def add_order(
+        self,
+        body: models.AddOrderRequest | models.AddOrderRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.AcceptedResponse]:
+        """add_order, answering RawResponse[models.AcceptedResponse]."""
+        flow = self._client._raw_flow(
+            ops.ADD_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_track_trace_status(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.TrackTraceStatusResponse]:
+        """get_track_trace_status, answering RawResponse[models.TrackTraceStatusResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_TRACK_TRACE_STATUS,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_shipments(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ShipmentsResponse]:
+        """get_shipments, answering RawResponse[models.ShipmentsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_SHIPMENTS,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_shipments_by_order_type(
+        self,
+        body: models.ShipmentsRequest | models.ShipmentsRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ShipmentsResponse]:
+        """get_shipments_by_order_type, answering RawResponse[models.ShipmentsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_SHIPMENTS_BY_ORDER_TYPE,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_labeled_shipments_by_order_type(
+        self,
+        body: models.ShipmentsRequest | models.ShipmentsRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ShipmentsResponse]:
+        """get_labeled_shipments_by_order_type, answering RawResponse[models.ShipmentsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_LABELED_SHIPMENTS_BY_ORDER_TYPE,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_labeled_shipments(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ShipmentsResponse]:
+        """get_labeled_shipments, answering RawResponse[models.ShipmentsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_LABELED_SHIPMENTS,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def sync_shipments(
+        self,
+        body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.AcceptedResponse]:
+        """sync_shipments, answering RawResponse[models.AcceptedResponse]."""
+        flow = self._client._raw_flow(
+            ops.SYNC_SHIPMENTS,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def sync_labeled_shipments(
+        self,
+        body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.AcceptedResponse]:
+        """sync_labeled_shipments, answering RawResponse[models.AcceptedResponse]."""
+        flow = self._client._raw_flow(
+            ops.SYNC_LABELED_SHIPMENTS,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def add_rma(
+        self,
+        body: models.AddRmaRequest | models.AddRmaRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.RmaResponse]:
+        """add_rma, answering RawResponse[models.RmaResponse]."""
+        flow = self._client._raw_flow(
+            ops.ADD_RMA,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_return_label(
+        self,
+        shipment_id: int,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ReturnLabelResponse]:
+        """get_return_label, answering RawResponse[models.ReturnLabelResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_RETURN_LABEL,
+            {
+                "shipment_id": shipment_id,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_return_label_for_method(
+        self,
+        shipment_id: int,
+        shipping_method_id: int,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ReturnLabelResponse]:
+        """get_return_label_for_method, answering RawResponse[models.ReturnLabelResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_RETURN_LABEL_FOR_METHOD,
+            {
+                "shipment_id": shipment_id,
+                "shipping_method_id": shipping_method_id,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_return_items(
+        self,
+        body: models.ReturnItemsRequest | models.ReturnItemsRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ReturnItemsResponse]:
+        """get_return_items, answering RawResponse[models.ReturnItemsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_RETURN_ITEMS,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def add_product(
+        self,
+        body: models.AddProductRequest | models.AddProductRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.IdResponse]:
+        """add_product, answering RawResponse[models.IdResponse]."""
+        flow = self._client._raw_flow(
+            ops.ADD_PRODUCT,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def edit_product(
+        self,
+        body: models.EditProductRequest | models.EditProductRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.MessageResponse]:
+        """edit_product, answering RawResponse[models.MessageResponse]."""
+        flow = self._client._raw_flow(
+            ops.EDIT_PRODUCT,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_stock_level(
+        self,
+        sku: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StockLevelResponse]:
+        """get_stock_level, answering RawResponse[models.StockLevelResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_STOCK_LEVEL,
+            {
+                "sku": sku,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_stock_levels(
+        self,
+        all: bool,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StockLevelsResponse]:
+        """get_stock_levels, answering RawResponse[models.StockLevelsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_STOCK_LEVELS,
+            {
+                "all": all,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_stock(
+        self,
+        sku: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StockResponse]:
+        """get_stock, answering RawResponse[models.StockResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_STOCK,
+            {
+                "sku": sku,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_stock_bulk(
+        self,
+        *,
+        all_products: bool | None = None,
+        from_: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StockBulkResponse]:
+        """get_stock_bulk, answering RawResponse[models.StockBulkResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_STOCK_BULK,
+            {
+                "all_products": all_products,
+                "from_": from_,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_stock_mutations(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StockMutationsResponse]:
+        """get_stock_mutations, answering RawResponse[models.StockMutationsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_STOCK_MUTATIONS,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def sync_stock_mutations(
+        self,
+        body: models.SyncStockMutationsRequest | models.SyncStockMutationsRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.MessageResponse]:
+        """sync_stock_mutations, answering RawResponse[models.MessageResponse]."""
+        flow = self._client._raw_flow(
+            ops.SYNC_STOCK_MUTATIONS,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def add_purchase_order(
+        self,
+        body: models.AddPurchaseOrderRequest | models.AddPurchaseOrderRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.AcceptedResponse]:
+        """add_purchase_order, answering RawResponse[models.AcceptedResponse]."""
+        flow = self._client._raw_flow(
+            ops.ADD_PURCHASE_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def edit_purchase_order(
+        self,
+        body: models.EditPurchaseOrderRequest | models.EditPurchaseOrderRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.IdResponse]:
+        """edit_purchase_order, answering RawResponse[models.IdResponse]."""
+        flow = self._client._raw_flow(
+            ops.EDIT_PURCHASE_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def delete_purchase_order(
+        self,
+        body: models.DeletePurchaseOrderRequest | models.DeletePurchaseOrderRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.IdResponse | None]:
+        """delete_purchase_order, answering RawResponse[models.IdResponse | None]."""
+        flow = self._client._raw_flow(
+            ops.DELETE_PURCHASE_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+
+class _AsyncRawClient:
+    """AsyncClient.with_raw_response: each method typed RawResponse[its model]."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def get_token(
+        self,
+        body: models.TokenRequest | models.TokenRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Token]:
+        """get_token, answering RawResponse[models.Token]."""
+        flow = self._client._raw_flow(
+            ops.GET_TOKEN,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_status(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StatusResponse]:
+        """get_status, answering RawResponse[models.StatusResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_STATUS,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_settings(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.SettingsResponse]:
+        """get_settings, answering RawResponse[models.SettingsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_SETTINGS,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def release_order(
+        self,
+        body: models.ReleaseOrderRequest | models.ReleaseOrderRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.AcceptedResponse]:
+        """release_order, answering RawResponse[models.AcceptedResponse]."""
+        flow = self._client._raw_flow(
+            ops.RELEASE_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def add_order(
+        self,
+        body: models.AddOrderRequest | models.AddOrderRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.AcceptedResponse]:
+        """add_order, answering RawResponse[models.AcceptedResponse]."""
+        flow = self._client._raw_flow(
+            ops.ADD_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_track_trace_status(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.TrackTraceStatusResponse]:
+        """get_track_trace_status, answering RawResponse[models.TrackTraceStatusResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_TRACK_TRACE_STATUS,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_shipments(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ShipmentsResponse]:
+        """get_shipments, answering RawResponse[models.ShipmentsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_SHIPMENTS,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_shipments_by_order_type(
+        self,
+        body: models.ShipmentsRequest | models.ShipmentsRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ShipmentsResponse]:
+        """get_shipments_by_order_type, answering RawResponse[models.ShipmentsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_SHIPMENTS_BY_ORDER_TYPE,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_labeled_shipments_by_order_type(
+        self,
+        body: models.ShipmentsRequest | models.ShipmentsRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ShipmentsResponse]:
+        """get_labeled_shipments_by_order_type, answering RawResponse[models.ShipmentsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_LABELED_SHIPMENTS_BY_ORDER_TYPE,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_labeled_shipments(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ShipmentsResponse]:
+        """get_labeled_shipments, answering RawResponse[models.ShipmentsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_LABELED_SHIPMENTS,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def sync_shipments(
+        self,
+        body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.AcceptedResponse]:
+        """sync_shipments, answering RawResponse[models.AcceptedResponse]."""
+        flow = self._client._raw_flow(
+            ops.SYNC_SHIPMENTS,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def sync_labeled_shipments(
+        self,
+        body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.AcceptedResponse]:
+        """sync_labeled_shipments, answering RawResponse[models.AcceptedResponse]."""
+        flow = self._client._raw_flow(
+            ops.SYNC_LABELED_SHIPMENTS,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def add_rma(
+        self,
+        body: models.AddRmaRequest | models.AddRmaRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.RmaResponse]:
+        """add_rma, answering RawResponse[models.RmaResponse]."""
+        flow = self._client._raw_flow(
+            ops.ADD_RMA,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_return_label(
+        self,
+        shipment_id: int,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ReturnLabelResponse]:
+        """get_return_label, answering RawResponse[models.ReturnLabelResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_RETURN_LABEL,
+            {
+                "shipment_id": shipment_id,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_return_label_for_method(
+        self,
+        shipment_id: int,
+        shipping_method_id: int,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ReturnLabelResponse]:
+        """get_return_label_for_method, answering RawResponse[models.ReturnLabelResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_RETURN_LABEL_FOR_METHOD,
+            {
+                "shipment_id": shipment_id,
+                "shipping_method_id": shipping_method_id,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_return_items(
+        self,
+        body: models.ReturnItemsRequest | models.ReturnItemsRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ReturnItemsResponse]:
+        """get_return_items, answering RawResponse[models.ReturnItemsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_RETURN_ITEMS,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def add_product(
+        self,
+        body: models.AddProductRequest | models.AddProductRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.IdResponse]:
+        """add_product, answering RawResponse[models.IdResponse]."""
+        flow = self._client._raw_flow(
+            ops.ADD_PRODUCT,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def edit_product(
+        self,
+        body: models.EditProductRequest | models.EditProductRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.MessageResponse]:
+        """edit_product, answering RawResponse[models.MessageResponse]."""
+        flow = self._client._raw_flow(
+            ops.EDIT_PRODUCT,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_stock_level(
+        self,
+        sku: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StockLevelResponse]:
+        """get_stock_level, answering RawResponse[models.StockLevelResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_STOCK_LEVEL,
+            {
+                "sku": sku,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_stock_levels(
+        self,
+        all: bool,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StockLevelsResponse]:
+        """get_stock_levels, answering RawResponse[models.StockLevelsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_STOCK_LEVELS,
+            {
+                "all": all,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_stock(
+        self,
+        sku: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StockResponse]:
+        """get_stock, answering RawResponse[models.StockResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_STOCK,
+            {
+                "sku": sku,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_stock_bulk(
+        self,
+        *,
+        all_products: bool | None = None,
+        from_: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StockBulkResponse]:
+        """get_stock_bulk, answering RawResponse[models.StockBulkResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_STOCK_BULK,
+            {
+                "all_products": all_products,
+                "from_": from_,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_stock_mutations(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StockMutationsResponse]:
+        """get_stock_mutations, answering RawResponse[models.StockMutationsResponse]."""
+        flow = self._client._raw_flow(
+            ops.GET_STOCK_MUTATIONS,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def sync_stock_mutations(
+        self,
+        body: models.SyncStockMutationsRequest | models.SyncStockMutationsRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.MessageResponse]:
+        """sync_stock_mutations, answering RawResponse[models.MessageResponse]."""
+        flow = self._client._raw_flow(
+            ops.SYNC_STOCK_MUTATIONS,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def add_purchase_order(
+        self,
+        body: models.AddPurchaseOrderRequest | models.AddPurchaseOrderRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.AcceptedResponse]:
+        """add_purchase_order, answering RawResponse[models.AcceptedResponse]."""
+        flow = self._client._raw_flow(
+            ops.ADD_PURCHASE_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def edit_purchase_order(
+        self,
+        body: models.EditPurchaseOrderRequest | models.EditPurchaseOrderRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.IdResponse]:
+        """edit_purchase_order, answering RawResponse[models.IdResponse]."""
+        flow = self._client._raw_flow(
+            ops.EDIT_PURCHASE_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def delete_purchase_order(
+        self,
+        body: models.DeletePurchaseOrderRequest | models.DeletePurchaseOrderRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.IdResponse | None]:
+        """delete_purchase_order, answering RawResponse[models.IdResponse | None]."""
+        flow = self._client._raw_flow(
+            ops.DELETE_PURCHASE_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)

@@ -20,7 +20,7 @@ import httpx
 import pydantic
 
 from . import _errors
-from ._operations import ERROR_FORMATS, ErrorFormatInfo, OperationInfo
+from ._operations import ERROR_FORMATS, FROM_PROVIDER, ErrorFormatInfo, OperationInfo
 from ._problem import Problem
 from ._results import ResponseWarning, remember
 
@@ -326,7 +326,7 @@ def _error_body(
                 return data, [data.strip()] if data.strip() else [], []
             continue
         try:
-            parsed = _adapter(info.model()).validate_python(data)
+            parsed = _adapter(info.model()).validate_python(data, context=FROM_PROVIDER)
         except pydantic.ValidationError:
             continue
         return parsed, _messages(info, data), _field_problems(info, data)
@@ -396,11 +396,26 @@ def _no_redaction(text: str) -> str:
 def parse_response(
     op: OperationInfo[T], response: httpx.Response, redact: Callable[[str], str] = _no_redaction
 ) -> T:
-    """The documented model for a success, else the typed error for the status.
+    """The documented model for a documented success, else a typed error.
+
+    A 2xx the document does not list raises UndocumentedStatusError rather
+    than being parsed with the model of another status.
 
     `redact` blanks the client's credentials out of any message built from the body.
     """
     status = response.status_code
+    if response.is_success and status not in op.success:
+        try:
+            undocumented: Any = response.json()
+        except ValueError:
+            undocumented = response.text
+        documented = ", ".join(map(str, op.success))
+        raise _errors.UndocumentedStatusError(
+            f"{op.name}: HTTP {status} is not a documented answer (documented: {documented}); "
+            "the request was accepted, its body is in .body, unparsed",
+            response=response,
+            body=undocumented,
+        )
     if response.is_success:
         try:
             data = _decode(response, op.response_encoding)

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+# The validation context of what the provider sends: closed models keep its new fields (_base).
+FROM_PROVIDER = {"from_provider": True}
+
 
 def _models() -> ModuleType:
     """models.py, imported on first use: building its classes is most of an import's cost."""
@@ -39,7 +42,6 @@ class ParamInfo:
     python_name: str
     wire_name: str
     location: str  # path | query | header
-    from_client: bool = False
     array: str | None = None  # a query list: "comma" (ids=1,2) or "repeated" (ids=1&ids=2)
     list_style: tuple[str, str] | None = None  # a list in one path segment: (separator, quote)
 
@@ -92,7 +94,7 @@ class OperationInfo(Generic[T]):
             from pydantic import TypeAdapter  # pydantic's machinery loads on first parse
 
             adapter = _ADAPTERS[self.name] = TypeAdapter(self.response_type())
-        result: T = adapter.validate_python(data)
+        result: T = adapter.validate_python(data, context=FROM_PROVIDER)
         return result
 
 
@@ -361,7 +363,7 @@ GET_RETURN_LABEL: OperationInfo[models.ReturnLabelResponse] = OperationInfo(
     name="get_return_label",
     method="GET",
     path="/v2/returnlabel/get/{shipmentId}",
-    params=(ParamInfo("shipment_id", "shipmentId", "path", False),),
+    params=(ParamInfo("shipment_id", "shipmentId", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -381,8 +383,8 @@ GET_RETURN_LABEL_FOR_METHOD: OperationInfo[models.ReturnLabelResponse] = Operati
     method="GET",
     path="/v2/returnlabel/get/{shipmentId}/{shippingMethodId}",
     params=(
-        ParamInfo("shipment_id", "shipmentId", "path", False),
-        ParamInfo("shipping_method_id", "shippingMethodId", "path", False),
+        ParamInfo("shipment_id", "shipmentId", "path"),
+        ParamInfo("shipping_method_id", "shippingMethodId", "path"),
     ),
     body_encoding="none",
     auth=True,
@@ -459,7 +461,7 @@ GET_STOCK_LEVEL: OperationInfo[models.StockLevelResponse] = OperationInfo(
     name="get_stock_level",
     method="GET",
     path="/stock/get/{sku}",
-    params=(ParamInfo("sku", "sku", "path", False),),
+    params=(ParamInfo("sku", "sku", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -478,7 +480,7 @@ GET_STOCK_LEVELS: OperationInfo[models.StockLevelsResponse] = OperationInfo(
     name="get_stock_levels",
     method="GET",
     path="/stock/bulk/{all}",
-    params=(ParamInfo("all", "all", "path", False),),
+    params=(ParamInfo("all", "all", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -497,7 +499,7 @@ GET_STOCK: OperationInfo[models.StockResponse] = OperationInfo(
     name="get_stock",
     method="GET",
     path="/v2/stock/get/{sku}",
-    params=(ParamInfo("sku", "sku", "path", False),),
+    params=(ParamInfo("sku", "sku", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -517,8 +519,8 @@ GET_STOCK_BULK: OperationInfo[models.StockBulkResponse] = OperationInfo(
     method="GET",
     path="/v2/stock/bulk",
     params=(
-        ParamInfo("all_products", "all_products", "query", False),
-        ParamInfo("from_", "from", "query", False),
+        ParamInfo("all_products", "all_products", "query"),
+        ParamInfo("from_", "from", "query"),
     ),
     body_encoding="none",
     auth=True,

@@ -211,8 +211,8 @@ def _compare(a: Any, op: str, b: Any) -> bool:
     return bool(a == b)
 
 
-_C0 = re.compile("^([A-Z]{3})?$")
-_C1 = frozenset(
+_ADD_ORDER_REQUEST_CURRENCY_PATTERN = re.compile("^([A-Z]{3})?$")
+_ADD_ORDER_REQUEST_FIELDS = frozenset(
     (
         "DeliveryAddressCityName",
         "actionCode",
@@ -275,8 +275,8 @@ _C1 = frozenset(
         "warehouseId",
     )
 )
-_C2 = ("0", "1", "2")
-_C3 = frozenset(
+_ADD_PRODUCT_REQUEST_VAT_LEVEL_VALUES = ("0", "1", "2")
+_ADD_PRODUCT_REQUEST_FIELDS = frozenset(
     (
         "barcode",
         "costPrice",
@@ -309,12 +309,14 @@ _C3 = frozenset(
         "warningDaysTillThtDate",
     )
 )
-_C4 = frozenset(("comment", "expectedDate", "purchaseOrderItems", "reference", "warehouseId"))
-_C5 = frozenset(("externalReference", "remark", "rmaItems", "shipmentId"))
-_C6 = frozenset(("sku",))
-_C7 = frozenset(("purchaseOrderId", "purchaseOrderItems"))
-_C8 = (0, 1, 2)
-_C9 = frozenset(
+_ADD_PURCHASE_ORDER_REQUEST_FIELDS = frozenset(
+    ("comment", "expectedDate", "purchaseOrderItems", "reference", "warehouseId")
+)
+_ADD_RMA_REQUEST_FIELDS = frozenset(("externalReference", "remark", "rmaItems", "shipmentId"))
+_DELETE_PURCHASE_ORDER_ITEM_FIELDS = frozenset(("sku",))
+_DELETE_PURCHASE_ORDER_REQUEST_FIELDS = frozenset(("purchaseOrderId", "purchaseOrderItems"))
+_EDIT_PRODUCT_REQUEST_VAT_LEVEL_VALUES = (0, 1, 2)
+_EDIT_PRODUCT_REQUEST_FIELDS = frozenset(
     (
         "Barcode",
         "CostPrice",
@@ -345,18 +347,24 @@ _C9 = frozenset(
         "sku",
     )
 )
-_C10 = frozenset(("quantity", "sku"))
-_C11 = frozenset(("comment", "expectedDate", "purchaseOrderId", "purchaseOrderItems", "reference"))
-_C12 = frozenset(("extra6", "extra7", "name", "price", "quantity", "sku", "vat", "warehouseId"))
-_C13 = frozenset(("expectedDate", "quantity", "sku"))
-_C14 = frozenset(("externalOrderNumber",))
-_C15 = frozenset(("Endtime", "ExternalOrderNumber", "Starttime"))
-_C16 = ("ExternalOrderNumber", "Starttime", "Endtime")
-_C17 = ("OK", "NOK")
-_C18 = frozenset(("externalReference", "metadata", "quantity", "returnReasonId", "shipmentItemId"))
-_C19 = frozenset(("orderTypes",))
-_C20 = (1, 3, 4, 5)
-_C21 = (
+_EDIT_PURCHASE_ORDER_ITEM_FIELDS = frozenset(("quantity", "sku"))
+_EDIT_PURCHASE_ORDER_REQUEST_FIELDS = frozenset(
+    ("comment", "expectedDate", "purchaseOrderId", "purchaseOrderItems", "reference")
+)
+_ORDER_ITEM_FIELDS = frozenset(
+    ("extra6", "extra7", "name", "price", "quantity", "sku", "vat", "warehouseId")
+)
+_PURCHASE_ORDER_ITEM_FIELDS = frozenset(("expectedDate", "quantity", "sku"))
+_RELEASE_ORDER_REQUEST_FIELDS = frozenset(("externalOrderNumber",))
+_RETURN_ITEMS_REQUEST_FIELDS = frozenset(("Endtime", "ExternalOrderNumber", "Starttime"))
+_RETURN_ITEMS_REQUEST_AT_LEAST_ONE_OF = ("ExternalOrderNumber", "Starttime", "Endtime")
+_RETURN_LABEL_RESPONSE_MESSAGE_CODE_VALUES = ("OK", "NOK")
+_RMA_ITEM_FIELDS = frozenset(
+    ("externalReference", "metadata", "quantity", "returnReasonId", "shipmentItemId")
+)
+_SHIPMENTS_REQUEST_FIELDS = frozenset(("orderTypes",))
+_STOCK_MUTATION_TYPE_VALUES = (1, 3, 4, 5)
+_STOCK_MUTATION_LOCATION_TYPE_VALUES = (
     "AUTOSTORE",
     "SPECIAL",
     "PALLET",
@@ -369,14 +377,14 @@ _C21 = (
     "SECURED",
     "INSERTS",
 )
-_C22 = frozenset(("ids",))
-_C23 = re.compile(
+_SYNC_SHIPMENTS_REQUEST_FIELDS = frozenset(("ids",))
+_TOKEN_ISSUED_PATTERN = re.compile(
     "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"
 )
-_C24 = frozenset(("grant_type", "password", "username"))
-_C25 = (1, 2, 3, 4, 5, 7, 8, 10, 18, 19, 20, 21)
-_C26 = (1, 2, 3)
-_C27 = ("NR", "NN", "GN", "BW", "DD", "FP")
+_TOKEN_REQUEST_FIELDS = frozenset(("grant_type", "password", "username"))
+_TRACK_TRACE_STATUS_CURRENT_TRACK_TRACE_STATUS_VALUES = (1, 2, 3, 4, 5, 7, 8, 10, 18, 19, 20, 21)
+_TRACK_TRACE_STATUS_CURRENT_TRACK_TRACE_EXCEPTION_LEVEL_VALUES = (1, 2, 3)
+_WAREHOUSE_SHIPPING_METHOD_WAREHOUSE_VALUES = ("NR", "NN", "GN", "BW", "DD", "FP")
 
 
 def _check_AcceptedResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -384,22 +392,24 @@ def _check_AcceptedResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v1 = value["messageCode"]
-        if not (isinstance(v1, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v1), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
         else:
-            if not _in_enum(v1, ("OK",)):
+            if not _in_enum(message_code, ("OK",)):
                 out.append(
                     Problem(
-                        ptr + "/messageCode", "must be 'OK'" + " (got " + repr(v1) + ")", "const"
+                        ptr + "/messageCode",
+                        "must be 'OK'" + " (got " + repr(message_code) + ")",
+                        "const",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'messageCode'", "required", "messageCode"))
     if "message" in value:
-        v2 = value["message"]
-        if not (isinstance(v2, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v2), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
 
@@ -409,9 +419,15 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "externalOrderNumber" in value:
-        v3 = value["externalOrderNumber"]
-        if not (isinstance(v3, str)):
-            out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v3), "type"))
+        external_order_number = value["externalOrderNumber"]
+        if not (isinstance(external_order_number, str)):
+            out.append(
+                Problem(
+                    ptr + "/externalOrderNumber",
+                    _wrong_type("a string", external_order_number),
+                    "type",
+                )
+            )
     else:
         out.append(
             Problem(
@@ -422,50 +438,66 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "extraReference" in value:
-        v4 = value["extraReference"]
-        if not (isinstance(v4, str)):
-            out.append(Problem(ptr + "/extraReference", _wrong_type("a string", v4), "type"))
+        extra_reference = value["extraReference"]
+        if not (isinstance(extra_reference, str)):
+            out.append(
+                Problem(ptr + "/extraReference", _wrong_type("a string", extra_reference), "type")
+            )
     if "actionCode" in value:
-        v5 = value["actionCode"]
-        if not (isinstance(v5, str)):
-            out.append(Problem(ptr + "/actionCode", _wrong_type("a string", v5), "type"))
+        action_code = value["actionCode"]
+        if not (isinstance(action_code, str)):
+            out.append(Problem(ptr + "/actionCode", _wrong_type("a string", action_code), "type"))
     if "preferredShippingDate" in value:
-        v6 = value["preferredShippingDate"]
-        if not (isinstance(v6, str)):
-            out.append(Problem(ptr + "/preferredShippingDate", _wrong_type("a string", v6), "type"))
+        preferred_shipping_date = value["preferredShippingDate"]
+        if not (isinstance(preferred_shipping_date, str)):
+            out.append(
+                Problem(
+                    ptr + "/preferredShippingDate",
+                    _wrong_type("a string", preferred_shipping_date),
+                    "type",
+                )
+            )
         else:
-            if isinstance(v6, str) and not _is_date_time(v6):
+            if isinstance(preferred_shipping_date, str) and not _is_date_time(
+                preferred_shipping_date
+            ):
                 out.append(
                     Problem(
                         ptr + "/preferredShippingDate",
                         "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(v6)
+                        + repr(preferred_shipping_date)
                         + ")",
                         "format",
                     )
                 )
     if "partialDelivery" in value:
-        v7 = value["partialDelivery"]
-        if not (isinstance(v7, bool)):
-            out.append(Problem(ptr + "/partialDelivery", _wrong_type("a boolean", v7), "type"))
+        partial_delivery = value["partialDelivery"]
+        if not (isinstance(partial_delivery, bool)):
+            out.append(
+                Problem(
+                    ptr + "/partialDelivery", _wrong_type("a boolean", partial_delivery), "type"
+                )
+            )
     if "onHold" in value:
-        v8 = value["onHold"]
-        if not (isinstance(v8, bool)):
-            out.append(Problem(ptr + "/onHold", _wrong_type("a boolean", v8), "type"))
+        on_hold = value["onHold"]
+        if not (isinstance(on_hold, bool)):
+            out.append(Problem(ptr + "/onHold", _wrong_type("a boolean", on_hold), "type"))
     if "email" in value:
-        v9 = value["email"]
-        if not (isinstance(v9, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v9), "type"))
+        email = value["email"]
+        if not (isinstance(email, str)):
+            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
     if "phoneNumber" in value:
-        v10 = value["phoneNumber"]
-        if not (isinstance(v10, str)):
-            out.append(Problem(ptr + "/phoneNumber", _wrong_type("a string", v10), "type"))
+        phone_number = value["phoneNumber"]
+        if not (isinstance(phone_number, str)):
+            out.append(Problem(ptr + "/phoneNumber", _wrong_type("a string", phone_number), "type"))
     if "currency" in value:
-        v11 = value["currency"]
-        if not (isinstance(v11, str)):
-            out.append(Problem(ptr + "/currency", _wrong_type("a string", v11), "type"))
+        currency = value["currency"]
+        if not (isinstance(currency, str)):
+            out.append(Problem(ptr + "/currency", _wrong_type("a string", currency), "type"))
         else:
-            if isinstance(v11, str) and not _C0.search(v11):
+            if isinstance(currency, str) and not _ADD_ORDER_REQUEST_CURRENCY_PATTERN.search(
+                currency
+            ):
                 out.append(
                     Problem(
                         ptr + "/currency",
@@ -474,28 +506,48 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     if "bankAccountNumber" in value:
-        v12 = value["bankAccountNumber"]
-        if not (isinstance(v12, str)):
-            out.append(Problem(ptr + "/bankAccountNumber", _wrong_type("a string", v12), "type"))
-    if "bankAccountHolderName" in value:
-        v13 = value["bankAccountHolderName"]
-        if not (isinstance(v13, str)):
+        bank_account_number = value["bankAccountNumber"]
+        if not (isinstance(bank_account_number, str)):
             out.append(
-                Problem(ptr + "/bankAccountHolderName", _wrong_type("a string", v13), "type")
+                Problem(
+                    ptr + "/bankAccountNumber", _wrong_type("a string", bank_account_number), "type"
+                )
+            )
+    if "bankAccountHolderName" in value:
+        bank_account_holder_name = value["bankAccountHolderName"]
+        if not (isinstance(bank_account_holder_name, str)):
+            out.append(
+                Problem(
+                    ptr + "/bankAccountHolderName",
+                    _wrong_type("a string", bank_account_holder_name),
+                    "type",
+                )
             )
     if "bankAccountCityName" in value:
-        v14 = value["bankAccountCityName"]
-        if not (isinstance(v14, str)):
-            out.append(Problem(ptr + "/bankAccountCityName", _wrong_type("a string", v14), "type"))
+        bank_account_city_name = value["bankAccountCityName"]
+        if not (isinstance(bank_account_city_name, str)):
+            out.append(
+                Problem(
+                    ptr + "/bankAccountCityName",
+                    _wrong_type("a string", bank_account_city_name),
+                    "type",
+                )
+            )
     if "paymentMethodId" in value:
-        v15 = value["paymentMethodId"]
-        if not (_is_int(v15)):
-            out.append(Problem(ptr + "/paymentMethodId", _wrong_type("an integer", v15), "type"))
+        payment_method_id = value["paymentMethodId"]
+        if not (_is_int(payment_method_id)):
+            out.append(
+                Problem(
+                    ptr + "/paymentMethodId", _wrong_type("an integer", payment_method_id), "type"
+                )
+            )
         else:
-            if not _in_enum(v15, (1,)):
+            if not _in_enum(payment_method_id, (1,)):
                 out.append(
                     Problem(
-                        ptr + "/paymentMethodId", "must be 1" + " (got " + repr(v15) + ")", "const"
+                        ptr + "/paymentMethodId",
+                        "must be 1" + " (got " + repr(payment_method_id) + ")",
+                        "const",
                     )
                 )
     else:
@@ -503,26 +555,42 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
             Problem(ptr, "missing required field 'paymentMethodId'", "required", "paymentMethodId")
         )
     if "shippingMethodId" in value:
-        v16 = value["shippingMethodId"]
-        if not (_is_int(v16)):
-            out.append(Problem(ptr + "/shippingMethodId", _wrong_type("an integer", v16), "type"))
-    if "deliveryAddressFirstName" in value:
-        v17 = value["deliveryAddressFirstName"]
-        if not (isinstance(v17, str)):
+        shipping_method_id = value["shippingMethodId"]
+        if not (_is_int(shipping_method_id)):
             out.append(
-                Problem(ptr + "/deliveryAddressFirstName", _wrong_type("a string", v17), "type")
+                Problem(
+                    ptr + "/shippingMethodId", _wrong_type("an integer", shipping_method_id), "type"
+                )
+            )
+    if "deliveryAddressFirstName" in value:
+        delivery_address_first_name = value["deliveryAddressFirstName"]
+        if not (isinstance(delivery_address_first_name, str)):
+            out.append(
+                Problem(
+                    ptr + "/deliveryAddressFirstName",
+                    _wrong_type("a string", delivery_address_first_name),
+                    "type",
+                )
             )
     if "deliveryAddressInsertion" in value:
-        v18 = value["deliveryAddressInsertion"]
-        if not (isinstance(v18, str)):
+        delivery_address_insertion = value["deliveryAddressInsertion"]
+        if not (isinstance(delivery_address_insertion, str)):
             out.append(
-                Problem(ptr + "/deliveryAddressInsertion", _wrong_type("a string", v18), "type")
+                Problem(
+                    ptr + "/deliveryAddressInsertion",
+                    _wrong_type("a string", delivery_address_insertion),
+                    "type",
+                )
             )
     if "deliveryAddressLastName" in value:
-        v19 = value["deliveryAddressLastName"]
-        if not (isinstance(v19, str)):
+        delivery_address_last_name = value["deliveryAddressLastName"]
+        if not (isinstance(delivery_address_last_name, str)):
             out.append(
-                Problem(ptr + "/deliveryAddressLastName", _wrong_type("a string", v19), "type")
+                Problem(
+                    ptr + "/deliveryAddressLastName",
+                    _wrong_type("a string", delivery_address_last_name),
+                    "type",
+                )
             )
     else:
         out.append(
@@ -534,16 +602,24 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "deliveryAddressExtraName" in value:
-        v20 = value["deliveryAddressExtraName"]
-        if not (isinstance(v20, str)):
+        delivery_address_extra_name = value["deliveryAddressExtraName"]
+        if not (isinstance(delivery_address_extra_name, str)):
             out.append(
-                Problem(ptr + "/deliveryAddressExtraName", _wrong_type("a string", v20), "type")
+                Problem(
+                    ptr + "/deliveryAddressExtraName",
+                    _wrong_type("a string", delivery_address_extra_name),
+                    "type",
+                )
             )
     if "deliveryAddressPostalCode" in value:
-        v21 = value["deliveryAddressPostalCode"]
-        if not (isinstance(v21, str)):
+        delivery_address_postal_code = value["deliveryAddressPostalCode"]
+        if not (isinstance(delivery_address_postal_code, str)):
             out.append(
-                Problem(ptr + "/deliveryAddressPostalCode", _wrong_type("a string", v21), "type")
+                Problem(
+                    ptr + "/deliveryAddressPostalCode",
+                    _wrong_type("a string", delivery_address_postal_code),
+                    "type",
+                )
             )
     else:
         out.append(
@@ -555,10 +631,14 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "deliveryAddressHouseNumber" in value:
-        v22 = value["deliveryAddressHouseNumber"]
-        if not (_is_int(v22)):
+        delivery_address_house_number = value["deliveryAddressHouseNumber"]
+        if not (_is_int(delivery_address_house_number)):
             out.append(
-                Problem(ptr + "/deliveryAddressHouseNumber", _wrong_type("an integer", v22), "type")
+                Problem(
+                    ptr + "/deliveryAddressHouseNumber",
+                    _wrong_type("an integer", delivery_address_house_number),
+                    "type",
+                )
             )
     else:
         out.append(
@@ -570,20 +650,24 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "deliveryAddressHouseNumberAddition" in value:
-        v23 = value["deliveryAddressHouseNumberAddition"]
-        if not (isinstance(v23, str)):
+        delivery_address_house_number_addition = value["deliveryAddressHouseNumberAddition"]
+        if not (isinstance(delivery_address_house_number_addition, str)):
             out.append(
                 Problem(
                     ptr + "/deliveryAddressHouseNumberAddition",
-                    _wrong_type("a string", v23),
+                    _wrong_type("a string", delivery_address_house_number_addition),
                     "type",
                 )
             )
     if "deliveryAddressStreet" in value:
-        v24 = value["deliveryAddressStreet"]
-        if not (isinstance(v24, str)):
+        delivery_address_street = value["deliveryAddressStreet"]
+        if not (isinstance(delivery_address_street, str)):
             out.append(
-                Problem(ptr + "/deliveryAddressStreet", _wrong_type("a string", v24), "type")
+                Problem(
+                    ptr + "/deliveryAddressStreet",
+                    _wrong_type("a string", delivery_address_street),
+                    "type",
+                )
             )
     else:
         out.append(
@@ -595,22 +679,34 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "DeliveryAddressCityName" in value:
-        v25 = value["DeliveryAddressCityName"]
-        if not (isinstance(v25, str)):
+        delivery_address_city_name = value["DeliveryAddressCityName"]
+        if not (isinstance(delivery_address_city_name, str)):
             out.append(
-                Problem(ptr + "/DeliveryAddressCityName", _wrong_type("a string", v25), "type")
+                Problem(
+                    ptr + "/DeliveryAddressCityName",
+                    _wrong_type("a string", delivery_address_city_name),
+                    "type",
+                )
             )
     if "deliveryAddressRegion" in value:
-        v26 = value["deliveryAddressRegion"]
-        if not (isinstance(v26, str)):
+        delivery_address_region = value["deliveryAddressRegion"]
+        if not (isinstance(delivery_address_region, str)):
             out.append(
-                Problem(ptr + "/deliveryAddressRegion", _wrong_type("a string", v26), "type")
+                Problem(
+                    ptr + "/deliveryAddressRegion",
+                    _wrong_type("a string", delivery_address_region),
+                    "type",
+                )
             )
     if "deliveryAddressCountryIso" in value:
-        v27 = value["deliveryAddressCountryIso"]
-        if not (isinstance(v27, str)):
+        delivery_address_country_iso = value["deliveryAddressCountryIso"]
+        if not (isinstance(delivery_address_country_iso, str)):
             out.append(
-                Problem(ptr + "/deliveryAddressCountryIso", _wrong_type("a string", v27), "type")
+                Problem(
+                    ptr + "/deliveryAddressCountryIso",
+                    _wrong_type("a string", delivery_address_country_iso),
+                    "type",
+                )
             )
     else:
         out.append(
@@ -622,191 +718,295 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "deliveryAddressExtraAddress" in value:
-        v28 = value["deliveryAddressExtraAddress"]
-        if not (isinstance(v28, str)):
-            out.append(
-                Problem(ptr + "/deliveryAddressExtraAddress", _wrong_type("a string", v28), "type")
-            )
-    if "billingAddressFirstName" in value:
-        v29 = value["billingAddressFirstName"]
-        if not (isinstance(v29, str)):
-            out.append(
-                Problem(ptr + "/billingAddressFirstName", _wrong_type("a string", v29), "type")
-            )
-    if "billingAddressInsertion" in value:
-        v30 = value["billingAddressInsertion"]
-        if not (isinstance(v30, str)):
-            out.append(
-                Problem(ptr + "/billingAddressInsertion", _wrong_type("a string", v30), "type")
-            )
-    if "billingAddressLastName" in value:
-        v31 = value["billingAddressLastName"]
-        if not (isinstance(v31, str)):
-            out.append(
-                Problem(ptr + "/billingAddressLastName", _wrong_type("a string", v31), "type")
-            )
-    if "billingAddressExtraName" in value:
-        v32 = value["billingAddressExtraName"]
-        if not (isinstance(v32, str)):
-            out.append(
-                Problem(ptr + "/billingAddressExtraName", _wrong_type("a string", v32), "type")
-            )
-    if "billingAddressPostalCode" in value:
-        v33 = value["billingAddressPostalCode"]
-        if not (isinstance(v33, str)):
-            out.append(
-                Problem(ptr + "/billingAddressPostalCode", _wrong_type("a string", v33), "type")
-            )
-    if "billingAddressHouseNumber" in value:
-        v34 = value["billingAddressHouseNumber"]
-        if not (_is_int(v34)):
-            out.append(
-                Problem(ptr + "/billingAddressHouseNumber", _wrong_type("an integer", v34), "type")
-            )
-    if "billingAddressHouseNumberAddition" in value:
-        v35 = value["billingAddressHouseNumberAddition"]
-        if not (isinstance(v35, str)):
+        delivery_address_extra_address = value["deliveryAddressExtraAddress"]
+        if not (isinstance(delivery_address_extra_address, str)):
             out.append(
                 Problem(
-                    ptr + "/billingAddressHouseNumberAddition", _wrong_type("a string", v35), "type"
+                    ptr + "/deliveryAddressExtraAddress",
+                    _wrong_type("a string", delivery_address_extra_address),
+                    "type",
+                )
+            )
+    if "billingAddressFirstName" in value:
+        billing_address_first_name = value["billingAddressFirstName"]
+        if not (isinstance(billing_address_first_name, str)):
+            out.append(
+                Problem(
+                    ptr + "/billingAddressFirstName",
+                    _wrong_type("a string", billing_address_first_name),
+                    "type",
+                )
+            )
+    if "billingAddressInsertion" in value:
+        billing_address_insertion = value["billingAddressInsertion"]
+        if not (isinstance(billing_address_insertion, str)):
+            out.append(
+                Problem(
+                    ptr + "/billingAddressInsertion",
+                    _wrong_type("a string", billing_address_insertion),
+                    "type",
+                )
+            )
+    if "billingAddressLastName" in value:
+        billing_address_last_name = value["billingAddressLastName"]
+        if not (isinstance(billing_address_last_name, str)):
+            out.append(
+                Problem(
+                    ptr + "/billingAddressLastName",
+                    _wrong_type("a string", billing_address_last_name),
+                    "type",
+                )
+            )
+    if "billingAddressExtraName" in value:
+        billing_address_extra_name = value["billingAddressExtraName"]
+        if not (isinstance(billing_address_extra_name, str)):
+            out.append(
+                Problem(
+                    ptr + "/billingAddressExtraName",
+                    _wrong_type("a string", billing_address_extra_name),
+                    "type",
+                )
+            )
+    if "billingAddressPostalCode" in value:
+        billing_address_postal_code = value["billingAddressPostalCode"]
+        if not (isinstance(billing_address_postal_code, str)):
+            out.append(
+                Problem(
+                    ptr + "/billingAddressPostalCode",
+                    _wrong_type("a string", billing_address_postal_code),
+                    "type",
+                )
+            )
+    if "billingAddressHouseNumber" in value:
+        billing_address_house_number = value["billingAddressHouseNumber"]
+        if not (_is_int(billing_address_house_number)):
+            out.append(
+                Problem(
+                    ptr + "/billingAddressHouseNumber",
+                    _wrong_type("an integer", billing_address_house_number),
+                    "type",
+                )
+            )
+    if "billingAddressHouseNumberAddition" in value:
+        billing_address_house_number_addition = value["billingAddressHouseNumberAddition"]
+        if not (isinstance(billing_address_house_number_addition, str)):
+            out.append(
+                Problem(
+                    ptr + "/billingAddressHouseNumberAddition",
+                    _wrong_type("a string", billing_address_house_number_addition),
+                    "type",
                 )
             )
     if "billingAddressStreet" in value:
-        v36 = value["billingAddressStreet"]
-        if not (isinstance(v36, str)):
-            out.append(Problem(ptr + "/billingAddressStreet", _wrong_type("a string", v36), "type"))
-    if "billingAddressCityName" in value:
-        v37 = value["billingAddressCityName"]
-        if not (isinstance(v37, str)):
+        billing_address_street = value["billingAddressStreet"]
+        if not (isinstance(billing_address_street, str)):
             out.append(
-                Problem(ptr + "/billingAddressCityName", _wrong_type("a string", v37), "type")
+                Problem(
+                    ptr + "/billingAddressStreet",
+                    _wrong_type("a string", billing_address_street),
+                    "type",
+                )
+            )
+    if "billingAddressCityName" in value:
+        billing_address_city_name = value["billingAddressCityName"]
+        if not (isinstance(billing_address_city_name, str)):
+            out.append(
+                Problem(
+                    ptr + "/billingAddressCityName",
+                    _wrong_type("a string", billing_address_city_name),
+                    "type",
+                )
             )
     if "billingAddressRegion" in value:
-        v38 = value["billingAddressRegion"]
-        if not (isinstance(v38, str)):
-            out.append(Problem(ptr + "/billingAddressRegion", _wrong_type("a string", v38), "type"))
-    if "billingAddressCountryIso" in value:
-        v39 = value["billingAddressCountryIso"]
-        if not (isinstance(v39, str)):
+        billing_address_region = value["billingAddressRegion"]
+        if not (isinstance(billing_address_region, str)):
             out.append(
-                Problem(ptr + "/billingAddressCountryIso", _wrong_type("a string", v39), "type")
+                Problem(
+                    ptr + "/billingAddressRegion",
+                    _wrong_type("a string", billing_address_region),
+                    "type",
+                )
+            )
+    if "billingAddressCountryIso" in value:
+        billing_address_country_iso = value["billingAddressCountryIso"]
+        if not (isinstance(billing_address_country_iso, str)):
+            out.append(
+                Problem(
+                    ptr + "/billingAddressCountryIso",
+                    _wrong_type("a string", billing_address_country_iso),
+                    "type",
+                )
             )
     if "billingAddressExtraAddress" in value:
-        v40 = value["billingAddressExtraAddress"]
-        if not (isinstance(v40, str)):
+        billing_address_extra_address = value["billingAddressExtraAddress"]
+        if not (isinstance(billing_address_extra_address, str)):
             out.append(
-                Problem(ptr + "/billingAddressExtraAddress", _wrong_type("a string", v40), "type")
+                Problem(
+                    ptr + "/billingAddressExtraAddress",
+                    _wrong_type("a string", billing_address_extra_address),
+                    "type",
+                )
             )
     if "extra1" in value:
-        v41 = value["extra1"]
-        if not (isinstance(v41, str)):
-            out.append(Problem(ptr + "/extra1", _wrong_type("a string", v41), "type"))
+        extra1 = value["extra1"]
+        if not (isinstance(extra1, str)):
+            out.append(Problem(ptr + "/extra1", _wrong_type("a string", extra1), "type"))
     if "extra2" in value:
-        v42 = value["extra2"]
-        if not (isinstance(v42, str)):
-            out.append(Problem(ptr + "/extra2", _wrong_type("a string", v42), "type"))
+        extra2 = value["extra2"]
+        if not (isinstance(extra2, str)):
+            out.append(Problem(ptr + "/extra2", _wrong_type("a string", extra2), "type"))
     if "extra3" in value:
-        v43 = value["extra3"]
-        if not (isinstance(v43, str)):
-            out.append(Problem(ptr + "/extra3", _wrong_type("a string", v43), "type"))
+        extra3 = value["extra3"]
+        if not (isinstance(extra3, str)):
+            out.append(Problem(ptr + "/extra3", _wrong_type("a string", extra3), "type"))
     if "extra4" in value:
-        v44 = value["extra4"]
-        if not (isinstance(v44, str)):
-            out.append(Problem(ptr + "/extra4", _wrong_type("a string", v44), "type"))
+        extra4 = value["extra4"]
+        if not (isinstance(extra4, str)):
+            out.append(Problem(ptr + "/extra4", _wrong_type("a string", extra4), "type"))
     if "extra5" in value:
-        v45 = value["extra5"]
-        if not (isinstance(v45, str)):
-            out.append(Problem(ptr + "/extra5", _wrong_type("a string", v45), "type"))
+        extra5 = value["extra5"]
+        if not (isinstance(extra5, str)):
+            out.append(Problem(ptr + "/extra5", _wrong_type("a string", extra5), "type"))
     if "vatNumber" in value:
-        v46 = value["vatNumber"]
-        if not (isinstance(v46, str)):
-            out.append(Problem(ptr + "/vatNumber", _wrong_type("a string", v46), "type"))
+        vat_number = value["vatNumber"]
+        if not (isinstance(vat_number, str)):
+            out.append(Problem(ptr + "/vatNumber", _wrong_type("a string", vat_number), "type"))
     if "clientReference" in value:
-        v47 = value["clientReference"]
-        if not (isinstance(v47, str)):
-            out.append(Problem(ptr + "/clientReference", _wrong_type("a string", v47), "type"))
+        client_reference = value["clientReference"]
+        if not (isinstance(client_reference, str)):
+            out.append(
+                Problem(ptr + "/clientReference", _wrong_type("a string", client_reference), "type")
+            )
     if "languageId" in value:
-        v48 = value["languageId"]
-        if not (_is_int(v48)):
-            out.append(Problem(ptr + "/languageId", _wrong_type("an integer", v48), "type"))
+        language_id = value["languageId"]
+        if not (_is_int(language_id)):
+            out.append(Problem(ptr + "/languageId", _wrong_type("an integer", language_id), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'languageId'", "required", "languageId"))
     if "orderTypeId" in value:
-        v49 = value["orderTypeId"]
-        if not (_is_int(v49)):
-            out.append(Problem(ptr + "/orderTypeId", _wrong_type("an integer", v49), "type"))
+        order_type_id = value["orderTypeId"]
+        if not (_is_int(order_type_id)):
+            out.append(
+                Problem(ptr + "/orderTypeId", _wrong_type("an integer", order_type_id), "type")
+            )
     else:
         out.append(Problem(ptr, "missing required field 'orderTypeId'", "required", "orderTypeId"))
     if "pickUpPointId" in value:
-        v50 = value["pickUpPointId"]
-        if not (isinstance(v50, str)):
-            out.append(Problem(ptr + "/pickUpPointId", _wrong_type("a string", v50), "type"))
-    if "pickUpPointName" in value:
-        v51 = value["pickUpPointName"]
-        if not (isinstance(v51, str)):
-            out.append(Problem(ptr + "/pickUpPointName", _wrong_type("a string", v51), "type"))
-    if "pickUpPointStreet" in value:
-        v52 = value["pickUpPointStreet"]
-        if not (isinstance(v52, str)):
-            out.append(Problem(ptr + "/pickUpPointStreet", _wrong_type("a string", v52), "type"))
-    if "pickUpPointHouseNumber" in value:
-        v53 = value["pickUpPointHouseNumber"]
-        if not (_is_int(v53)):
+        pick_up_point_id = value["pickUpPointId"]
+        if not (isinstance(pick_up_point_id, str)):
             out.append(
-                Problem(ptr + "/pickUpPointHouseNumber", _wrong_type("an integer", v53), "type")
+                Problem(ptr + "/pickUpPointId", _wrong_type("a string", pick_up_point_id), "type")
             )
-    if "pickUpPointHouseNumberAddition" in value:
-        v54 = value["pickUpPointHouseNumberAddition"]
-        if not (isinstance(v54, str)):
+    if "pickUpPointName" in value:
+        pick_up_point_name = value["pickUpPointName"]
+        if not (isinstance(pick_up_point_name, str)):
             out.append(
                 Problem(
-                    ptr + "/pickUpPointHouseNumberAddition", _wrong_type("a string", v54), "type"
+                    ptr + "/pickUpPointName", _wrong_type("a string", pick_up_point_name), "type"
+                )
+            )
+    if "pickUpPointStreet" in value:
+        pick_up_point_street = value["pickUpPointStreet"]
+        if not (isinstance(pick_up_point_street, str)):
+            out.append(
+                Problem(
+                    ptr + "/pickUpPointStreet",
+                    _wrong_type("a string", pick_up_point_street),
+                    "type",
+                )
+            )
+    if "pickUpPointHouseNumber" in value:
+        pick_up_point_house_number = value["pickUpPointHouseNumber"]
+        if not (_is_int(pick_up_point_house_number)):
+            out.append(
+                Problem(
+                    ptr + "/pickUpPointHouseNumber",
+                    _wrong_type("an integer", pick_up_point_house_number),
+                    "type",
+                )
+            )
+    if "pickUpPointHouseNumberAddition" in value:
+        pick_up_point_house_number_addition = value["pickUpPointHouseNumberAddition"]
+        if not (isinstance(pick_up_point_house_number_addition, str)):
+            out.append(
+                Problem(
+                    ptr + "/pickUpPointHouseNumberAddition",
+                    _wrong_type("a string", pick_up_point_house_number_addition),
+                    "type",
                 )
             )
     if "pickUpPointPostalCode" in value:
-        v55 = value["pickUpPointPostalCode"]
-        if not (isinstance(v55, str)):
-            out.append(
-                Problem(ptr + "/pickUpPointPostalCode", _wrong_type("a string", v55), "type")
-            )
-    if "pickUpPointCityName" in value:
-        v56 = value["pickUpPointCityName"]
-        if not (isinstance(v56, str)):
-            out.append(Problem(ptr + "/pickUpPointCityName", _wrong_type("a string", v56), "type"))
-    if "pickUpPointCountryIso" in value:
-        v57 = value["pickUpPointCountryIso"]
-        if not (isinstance(v57, str)):
-            out.append(
-                Problem(ptr + "/pickUpPointCountryIso", _wrong_type("a string", v57), "type")
-            )
-    if "pickUpPointRegion" in value:
-        v58 = value["pickUpPointRegion"]
-        if not (isinstance(v58, str)):
-            out.append(Problem(ptr + "/pickUpPointRegion", _wrong_type("a string", v58), "type"))
-    if "pickUpPointExtraAddress" in value:
-        v59 = value["pickUpPointExtraAddress"]
-        if not (isinstance(v59, str)):
-            out.append(
-                Problem(ptr + "/pickUpPointExtraAddress", _wrong_type("a string", v59), "type")
-            )
-    if "warehouseId" in value:
-        v60 = value["warehouseId"]
-        if not (_is_int(v60)):
-            out.append(Problem(ptr + "/warehouseId", _wrong_type("an integer", v60), "type"))
-    if "orderItems" in value:
-        v61 = value["orderItems"]
-        if not (isinstance(v61, list)):
-            out.append(Problem(ptr + "/orderItems", _wrong_type("an array", v61), "type"))
-        else:
-            for i62, item63 in enumerate(v61):
-                _check_OrderItem(item63, ptr + "/orderItems" + "/" + str(i62), out)
-    else:
-        out.append(Problem(ptr, "missing required field 'orderItems'", "required", "orderItems"))
-    for key64 in value:
-        if key64 not in _C1:
+        pick_up_point_postal_code = value["pickUpPointPostalCode"]
+        if not (isinstance(pick_up_point_postal_code, str)):
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key64),
+                    ptr + "/pickUpPointPostalCode",
+                    _wrong_type("a string", pick_up_point_postal_code),
+                    "type",
+                )
+            )
+    if "pickUpPointCityName" in value:
+        pick_up_point_city_name = value["pickUpPointCityName"]
+        if not (isinstance(pick_up_point_city_name, str)):
+            out.append(
+                Problem(
+                    ptr + "/pickUpPointCityName",
+                    _wrong_type("a string", pick_up_point_city_name),
+                    "type",
+                )
+            )
+    if "pickUpPointCountryIso" in value:
+        pick_up_point_country_iso = value["pickUpPointCountryIso"]
+        if not (isinstance(pick_up_point_country_iso, str)):
+            out.append(
+                Problem(
+                    ptr + "/pickUpPointCountryIso",
+                    _wrong_type("a string", pick_up_point_country_iso),
+                    "type",
+                )
+            )
+    if "pickUpPointRegion" in value:
+        pick_up_point_region = value["pickUpPointRegion"]
+        if not (isinstance(pick_up_point_region, str)):
+            out.append(
+                Problem(
+                    ptr + "/pickUpPointRegion",
+                    _wrong_type("a string", pick_up_point_region),
+                    "type",
+                )
+            )
+    if "pickUpPointExtraAddress" in value:
+        pick_up_point_extra_address = value["pickUpPointExtraAddress"]
+        if not (isinstance(pick_up_point_extra_address, str)):
+            out.append(
+                Problem(
+                    ptr + "/pickUpPointExtraAddress",
+                    _wrong_type("a string", pick_up_point_extra_address),
+                    "type",
+                )
+            )
+    if "warehouseId" in value:
+        warehouse_id = value["warehouseId"]
+        if not (_is_int(warehouse_id)):
+            out.append(
+                Problem(ptr + "/warehouseId", _wrong_type("an integer", warehouse_id), "type")
+            )
+    if "orderItems" in value:
+        order_items = value["orderItems"]
+        if not (isinstance(order_items, list)):
+            out.append(Problem(ptr + "/orderItems", _wrong_type("an array", order_items), "type"))
+        else:
+            for order_items_index, order_items_item in enumerate(order_items):
+                _check_OrderItem(
+                    order_items_item, ptr + "/orderItems" + "/" + str(order_items_index), out
+                )
+    else:
+        out.append(Problem(ptr, "missing required field 'orderItems'", "required", "orderItems"))
+    for key in value:
+        if key not in _ADD_ORDER_REQUEST_FIELDS:
+            out.append(
+                Problem(
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -818,40 +1018,52 @@ def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v65 = value["sku"]
-        if not (isinstance(v65, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v65), "type"))
+        sku = value["sku"]
+        if not (isinstance(sku, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     if "name" in value:
-        v66 = value["name"]
-        if not (isinstance(v66, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v66), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "barcode" in value:
-        v67 = value["barcode"]
-        if not (isinstance(v67, str)):
-            out.append(Problem(ptr + "/barcode", _wrong_type("a string", v67), "type"))
+        barcode = value["barcode"]
+        if not (isinstance(barcode, str)):
+            out.append(Problem(ptr + "/barcode", _wrong_type("a string", barcode), "type"))
     if "description" in value:
-        v68 = value["description"]
-        if not (isinstance(v68, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", v68), "type"))
+        description = value["description"]
+        if not (isinstance(description, str)):
+            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
     if "harmonisationCode" in value:
-        v69 = value["harmonisationCode"]
-        if not (isinstance(v69, str)):
-            out.append(Problem(ptr + "/harmonisationCode", _wrong_type("a string", v69), "type"))
+        harmonisation_code = value["harmonisationCode"]
+        if not (isinstance(harmonisation_code, str)):
+            out.append(
+                Problem(
+                    ptr + "/harmonisationCode", _wrong_type("a string", harmonisation_code), "type"
+                )
+            )
     if "countryOfOriginIso" in value:
-        v70 = value["countryOfOriginIso"]
-        if not (isinstance(v70, str)):
-            out.append(Problem(ptr + "/countryOfOriginIso", _wrong_type("a string", v70), "type"))
+        country_of_origin_iso = value["countryOfOriginIso"]
+        if not (isinstance(country_of_origin_iso, str)):
+            out.append(
+                Problem(
+                    ptr + "/countryOfOriginIso",
+                    _wrong_type("a string", country_of_origin_iso),
+                    "type",
+                )
+            )
     if "encodedImage" in value:
-        v71 = value["encodedImage"]
-        if not (isinstance(v71, str)):
-            out.append(Problem(ptr + "/encodedImage", _wrong_type("a string", v71), "type"))
+        encoded_image = value["encodedImage"]
+        if not (isinstance(encoded_image, str)):
+            out.append(
+                Problem(ptr + "/encodedImage", _wrong_type("a string", encoded_image), "type")
+            )
         else:
-            n72 = len(v71) if isinstance(v71, str) else 0
-            if n72 > 136536:
+            encoded_image_length = len(encoded_image) if isinstance(encoded_image, str) else 0
+            if encoded_image_length > 136536:
                 out.append(
                     Problem(
                         ptr + "/encodedImage",
@@ -860,109 +1072,139 @@ def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     if "costPrice" in value:
-        v73 = value["costPrice"]
-        if not (_is_number(v73)):
-            out.append(Problem(ptr + "/costPrice", _wrong_type("a number", v73), "type"))
+        cost_price = value["costPrice"]
+        if not (_is_number(cost_price)):
+            out.append(Problem(ptr + "/costPrice", _wrong_type("a number", cost_price), "type"))
     if "supplierCode" in value:
-        v74 = value["supplierCode"]
-        if not (isinstance(v74, str)):
-            out.append(Problem(ptr + "/supplierCode", _wrong_type("a string", v74), "type"))
+        supplier_code = value["supplierCode"]
+        if not (isinstance(supplier_code, str)):
+            out.append(
+                Problem(ptr + "/supplierCode", _wrong_type("a string", supplier_code), "type")
+            )
     if "supplierProductCode" in value:
-        v75 = value["supplierProductCode"]
-        if not (isinstance(v75, str)):
-            out.append(Problem(ptr + "/supplierProductCode", _wrong_type("a string", v75), "type"))
+        supplier_product_code = value["supplierProductCode"]
+        if not (isinstance(supplier_product_code, str)):
+            out.append(
+                Problem(
+                    ptr + "/supplierProductCode",
+                    _wrong_type("a string", supplier_product_code),
+                    "type",
+                )
+            )
     if "stockMinimum" in value:
-        v76 = value["stockMinimum"]
-        if not (_is_int(v76)):
-            out.append(Problem(ptr + "/stockMinimum", _wrong_type("an integer", v76), "type"))
+        stock_minimum = value["stockMinimum"]
+        if not (_is_int(stock_minimum)):
+            out.append(
+                Problem(ptr + "/stockMinimum", _wrong_type("an integer", stock_minimum), "type")
+            )
     if "stockMaximum" in value:
-        v77 = value["stockMaximum"]
-        if not (_is_int(v77)):
-            out.append(Problem(ptr + "/stockMaximum", _wrong_type("an integer", v77), "type"))
+        stock_maximum = value["stockMaximum"]
+        if not (_is_int(stock_maximum)):
+            out.append(
+                Problem(ptr + "/stockMaximum", _wrong_type("an integer", stock_maximum), "type")
+            )
     if "priceA" in value:
-        v78 = value["priceA"]
-        if not (isinstance(v78, str)):
-            out.append(Problem(ptr + "/priceA", _wrong_type("a string", v78), "type"))
+        price_a = value["priceA"]
+        if not (isinstance(price_a, str)):
+            out.append(Problem(ptr + "/priceA", _wrong_type("a string", price_a), "type"))
     if "priceB" in value:
-        v79 = value["priceB"]
-        if not (isinstance(v79, str)):
-            out.append(Problem(ptr + "/priceB", _wrong_type("a string", v79), "type"))
+        price_b = value["priceB"]
+        if not (isinstance(price_b, str)):
+            out.append(Problem(ptr + "/priceB", _wrong_type("a string", price_b), "type"))
     if "priceC" in value:
-        v80 = value["priceC"]
-        if not (isinstance(v80, str)):
-            out.append(Problem(ptr + "/priceC", _wrong_type("a string", v80), "type"))
+        price_c = value["priceC"]
+        if not (isinstance(price_c, str)):
+            out.append(Problem(ptr + "/priceC", _wrong_type("a string", price_c), "type"))
     if "priceD" in value:
-        v81 = value["priceD"]
-        if not (isinstance(v81, str)):
-            out.append(Problem(ptr + "/priceD", _wrong_type("a string", v81), "type"))
+        price_d = value["priceD"]
+        if not (isinstance(price_d, str)):
+            out.append(Problem(ptr + "/priceD", _wrong_type("a string", price_d), "type"))
     if "vatLevel" in value:
-        v82 = value["vatLevel"]
-        if not (isinstance(v82, str)):
-            out.append(Problem(ptr + "/vatLevel", _wrong_type("a string", v82), "type"))
+        vat_level = value["vatLevel"]
+        if not (isinstance(vat_level, str)):
+            out.append(Problem(ptr + "/vatLevel", _wrong_type("a string", vat_level), "type"))
         else:
-            if not _in_enum(v82, _C2):
+            if not _in_enum(vat_level, _ADD_PRODUCT_REQUEST_VAT_LEVEL_VALUES):
                 out.append(
                     Problem(
                         ptr + "/vatLevel",
-                        "must be one of '0', '1', '2'" + " (got " + repr(v82) + ")",
+                        "must be one of '0', '1', '2'" + " (got " + repr(vat_level) + ")",
                         "enum",
                     )
                 )
     if "orderQuantity" in value:
-        v83 = value["orderQuantity"]
-        if not (isinstance(v83, str)):
-            out.append(Problem(ptr + "/orderQuantity", _wrong_type("a string", v83), "type"))
-    if "extra1" in value:
-        v84 = value["extra1"]
-        if not (isinstance(v84, str)):
-            out.append(Problem(ptr + "/extra1", _wrong_type("a string", v84), "type"))
-    if "extra2" in value:
-        v85 = value["extra2"]
-        if not (isinstance(v85, str)):
-            out.append(Problem(ptr + "/extra2", _wrong_type("a string", v85), "type"))
-    if "extra3" in value:
-        v86 = value["extra3"]
-        if not (isinstance(v86, str)):
-            out.append(Problem(ptr + "/extra3", _wrong_type("a string", v86), "type"))
-    if "extra4" in value:
-        v87 = value["extra4"]
-        if not (isinstance(v87, str)):
-            out.append(Problem(ptr + "/extra4", _wrong_type("a string", v87), "type"))
-    if "extra5" in value:
-        v88 = value["extra5"]
-        if not (isinstance(v88, str)):
-            out.append(Problem(ptr + "/extra5", _wrong_type("a string", v88), "type"))
-    if "hasThtDate" in value:
-        v89 = value["hasThtDate"]
-        if not (isinstance(v89, bool)):
-            out.append(Problem(ptr + "/hasThtDate", _wrong_type("a boolean", v89), "type"))
-    if "warningDaysTillThtDate" in value:
-        v90 = value["warningDaysTillThtDate"]
-        if not (_is_int(v90)):
+        order_quantity = value["orderQuantity"]
+        if not (isinstance(order_quantity, str)):
             out.append(
-                Problem(ptr + "/warningDaysTillThtDate", _wrong_type("an integer", v90), "type")
+                Problem(ptr + "/orderQuantity", _wrong_type("a string", order_quantity), "type")
             )
-    if "maxDaysTillThtDate" in value:
-        v91 = value["maxDaysTillThtDate"]
-        if not (_is_int(v91)):
-            out.append(Problem(ptr + "/maxDaysTillThtDate", _wrong_type("an integer", v91), "type"))
-    if "hasLotNumber" in value:
-        v92 = value["hasLotNumber"]
-        if not (isinstance(v92, bool)):
-            out.append(Problem(ptr + "/hasLotNumber", _wrong_type("a boolean", v92), "type"))
-    if "hasSerial" in value:
-        v93 = value["hasSerial"]
-        if not (isinstance(v93, bool)):
-            out.append(Problem(ptr + "/hasSerial", _wrong_type("a boolean", v93), "type"))
-    if "useEconomicStock" in value:
-        v94 = value["useEconomicStock"]
-        if not (isinstance(v94, bool)):
-            out.append(Problem(ptr + "/useEconomicStock", _wrong_type("a boolean", v94), "type"))
-    for key95 in value:
-        if key95 not in _C3:
+    if "extra1" in value:
+        extra1 = value["extra1"]
+        if not (isinstance(extra1, str)):
+            out.append(Problem(ptr + "/extra1", _wrong_type("a string", extra1), "type"))
+    if "extra2" in value:
+        extra2 = value["extra2"]
+        if not (isinstance(extra2, str)):
+            out.append(Problem(ptr + "/extra2", _wrong_type("a string", extra2), "type"))
+    if "extra3" in value:
+        extra3 = value["extra3"]
+        if not (isinstance(extra3, str)):
+            out.append(Problem(ptr + "/extra3", _wrong_type("a string", extra3), "type"))
+    if "extra4" in value:
+        extra4 = value["extra4"]
+        if not (isinstance(extra4, str)):
+            out.append(Problem(ptr + "/extra4", _wrong_type("a string", extra4), "type"))
+    if "extra5" in value:
+        extra5 = value["extra5"]
+        if not (isinstance(extra5, str)):
+            out.append(Problem(ptr + "/extra5", _wrong_type("a string", extra5), "type"))
+    if "hasThtDate" in value:
+        has_tht_date = value["hasThtDate"]
+        if not (isinstance(has_tht_date, bool)):
+            out.append(Problem(ptr + "/hasThtDate", _wrong_type("a boolean", has_tht_date), "type"))
+    if "warningDaysTillThtDate" in value:
+        warning_days_till_tht_date = value["warningDaysTillThtDate"]
+        if not (_is_int(warning_days_till_tht_date)):
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key95),
+                    ptr + "/warningDaysTillThtDate",
+                    _wrong_type("an integer", warning_days_till_tht_date),
+                    "type",
+                )
+            )
+    if "maxDaysTillThtDate" in value:
+        max_days_till_tht_date = value["maxDaysTillThtDate"]
+        if not (_is_int(max_days_till_tht_date)):
+            out.append(
+                Problem(
+                    ptr + "/maxDaysTillThtDate",
+                    _wrong_type("an integer", max_days_till_tht_date),
+                    "type",
+                )
+            )
+    if "hasLotNumber" in value:
+        has_lot_number = value["hasLotNumber"]
+        if not (isinstance(has_lot_number, bool)):
+            out.append(
+                Problem(ptr + "/hasLotNumber", _wrong_type("a boolean", has_lot_number), "type")
+            )
+    if "hasSerial" in value:
+        has_serial = value["hasSerial"]
+        if not (isinstance(has_serial, bool)):
+            out.append(Problem(ptr + "/hasSerial", _wrong_type("a boolean", has_serial), "type"))
+    if "useEconomicStock" in value:
+        use_economic_stock = value["useEconomicStock"]
+        if not (isinstance(use_economic_stock, bool)):
+            out.append(
+                Problem(
+                    ptr + "/useEconomicStock", _wrong_type("a boolean", use_economic_stock), "type"
+                )
+            )
+    for key in value:
+        if key not in _ADD_PRODUCT_REQUEST_FIELDS:
+            out.append(
+                Problem(
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -974,42 +1216,56 @@ def _check_AddPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> 
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "reference" in value:
-        v96 = value["reference"]
-        if not (isinstance(v96, str)):
-            out.append(Problem(ptr + "/reference", _wrong_type("a string", v96), "type"))
+        reference = value["reference"]
+        if not (isinstance(reference, str)):
+            out.append(Problem(ptr + "/reference", _wrong_type("a string", reference), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'reference'", "required", "reference"))
     if "comment" in value:
-        v97 = value["comment"]
-        if not (isinstance(v97, str)):
-            out.append(Problem(ptr + "/comment", _wrong_type("a string", v97), "type"))
+        comment = value["comment"]
+        if not (isinstance(comment, str)):
+            out.append(Problem(ptr + "/comment", _wrong_type("a string", comment), "type"))
     if "expectedDate" in value:
-        v98 = value["expectedDate"]
-        if not (isinstance(v98, str)):
-            out.append(Problem(ptr + "/expectedDate", _wrong_type("a string", v98), "type"))
+        expected_date = value["expectedDate"]
+        if not (isinstance(expected_date, str)):
+            out.append(
+                Problem(ptr + "/expectedDate", _wrong_type("a string", expected_date), "type")
+            )
         else:
-            if isinstance(v98, str) and not _is_date_time(v98):
+            if isinstance(expected_date, str) and not _is_date_time(expected_date):
                 out.append(
                     Problem(
                         ptr + "/expectedDate",
                         "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(v98)
+                        + repr(expected_date)
                         + ")",
                         "format",
                     )
                 )
     if "warehouseId" in value:
-        v99 = value["warehouseId"]
-        if not (_is_int(v99)):
-            out.append(Problem(ptr + "/warehouseId", _wrong_type("an integer", v99), "type"))
+        warehouse_id = value["warehouseId"]
+        if not (_is_int(warehouse_id)):
+            out.append(
+                Problem(ptr + "/warehouseId", _wrong_type("an integer", warehouse_id), "type")
+            )
     if "purchaseOrderItems" in value:
-        v100 = value["purchaseOrderItems"]
-        if not (isinstance(v100, list)):
-            out.append(Problem(ptr + "/purchaseOrderItems", _wrong_type("an array", v100), "type"))
+        purchase_order_items = value["purchaseOrderItems"]
+        if not (isinstance(purchase_order_items, list)):
+            out.append(
+                Problem(
+                    ptr + "/purchaseOrderItems",
+                    _wrong_type("an array", purchase_order_items),
+                    "type",
+                )
+            )
         else:
-            for i101, item102 in enumerate(v100):
+            for purchase_order_items_index, purchase_order_items_item in enumerate(
+                purchase_order_items
+            ):
                 _check_PurchaseOrderItem(
-                    item102, ptr + "/purchaseOrderItems" + "/" + str(i101), out
+                    purchase_order_items_item,
+                    ptr + "/purchaseOrderItems" + "/" + str(purchase_order_items_index),
+                    out,
                 )
     else:
         out.append(
@@ -1017,11 +1273,11 @@ def _check_AddPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> 
                 ptr, "missing required field 'purchaseOrderItems'", "required", "purchaseOrderItems"
             )
         )
-    for key103 in value:
-        if key103 not in _C4:
+    for key in value:
+        if key not in _ADD_PURCHASE_ORDER_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key103),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1033,27 +1289,31 @@ def _check_AddRmaRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "shipmentId" in value:
-        v104 = value["shipmentId"]
-        if not (_is_int(v104)):
-            out.append(Problem(ptr + "/shipmentId", _wrong_type("an integer", v104), "type"))
+        shipment_id = value["shipmentId"]
+        if not (_is_int(shipment_id)):
+            out.append(Problem(ptr + "/shipmentId", _wrong_type("an integer", shipment_id), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'shipmentId'", "required", "shipmentId"))
     if "remark" in value:
-        v105 = value["remark"]
-        if not (isinstance(v105, str)):
-            out.append(Problem(ptr + "/remark", _wrong_type("a string", v105), "type"))
+        remark = value["remark"]
+        if not (isinstance(remark, str)):
+            out.append(Problem(ptr + "/remark", _wrong_type("a string", remark), "type"))
     if "externalReference" in value:
-        v106 = value["externalReference"]
-        if not (isinstance(v106, str)):
-            out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v106), "type"))
-    if "rmaItems" in value:
-        v107 = value["rmaItems"]
-        _check_RmaItem(v107, ptr + "/rmaItems", out)
-    for key108 in value:
-        if key108 not in _C5:
+        external_reference = value["externalReference"]
+        if not (isinstance(external_reference, str)):
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key108),
+                    ptr + "/externalReference", _wrong_type("a string", external_reference), "type"
+                )
+            )
+    if "rmaItems" in value:
+        rma_items = value["rmaItems"]
+        _check_RmaItem(rma_items, ptr + "/rmaItems", out)
+    for key in value:
+        if key not in _ADD_RMA_REQUEST_FIELDS:
+            out.append(
+                Problem(
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1065,17 +1325,17 @@ def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v109 = value["id"]
-        if not (_is_int(v109)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v109), "type"))
+        id_ = value["id"]
+        if not (_is_int(id_)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
     if "name" in value:
-        v110 = value["name"]
-        if not (isinstance(v110, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v110), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     if "code" in value:
-        v111 = value["code"]
-        if not (isinstance(v111, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v111), "type"))
+        code = value["code"]
+        if not (isinstance(code, str)):
+            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
 
 
 def _check_DeletePurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1083,16 +1343,16 @@ def _check_DeletePurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> 
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v112 = value["sku"]
-        if not (isinstance(v112, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v112), "type"))
+        sku = value["sku"]
+        if not (isinstance(sku, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
-    for key113 in value:
-        if key113 not in _C6:
+    for key in value:
+        if key not in _DELETE_PURCHASE_ORDER_ITEM_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key113),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1104,27 +1364,41 @@ def _check_DeletePurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) 
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "purchaseOrderId" in value:
-        v114 = value["purchaseOrderId"]
-        if not (_is_int(v114)):
-            out.append(Problem(ptr + "/purchaseOrderId", _wrong_type("an integer", v114), "type"))
+        purchase_order_id = value["purchaseOrderId"]
+        if not (_is_int(purchase_order_id)):
+            out.append(
+                Problem(
+                    ptr + "/purchaseOrderId", _wrong_type("an integer", purchase_order_id), "type"
+                )
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'purchaseOrderId'", "required", "purchaseOrderId")
         )
     if "purchaseOrderItems" in value:
-        v115 = value["purchaseOrderItems"]
-        if not (isinstance(v115, list)):
-            out.append(Problem(ptr + "/purchaseOrderItems", _wrong_type("an array", v115), "type"))
-        else:
-            for i116, item117 in enumerate(v115):
-                _check_DeletePurchaseOrderItem(
-                    item117, ptr + "/purchaseOrderItems" + "/" + str(i116), out
-                )
-    for key118 in value:
-        if key118 not in _C7:
+        purchase_order_items = value["purchaseOrderItems"]
+        if not (isinstance(purchase_order_items, list)):
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key118),
+                    ptr + "/purchaseOrderItems",
+                    _wrong_type("an array", purchase_order_items),
+                    "type",
+                )
+            )
+        else:
+            for purchase_order_items_index, purchase_order_items_item in enumerate(
+                purchase_order_items
+            ):
+                _check_DeletePurchaseOrderItem(
+                    purchase_order_items_item,
+                    ptr + "/purchaseOrderItems" + "/" + str(purchase_order_items_index),
+                    out,
+                )
+    for key in value:
+        if key not in _DELETE_PURCHASE_ORDER_REQUEST_FIELDS:
+            out.append(
+                Problem(
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1136,34 +1410,46 @@ def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v119 = value["sku"]
-        if not (isinstance(v119, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v119), "type"))
+        sku = value["sku"]
+        if not (isinstance(sku, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     if "CostPrice" in value:
-        v120 = value["CostPrice"]
-        if not (isinstance(v120, str)):
-            out.append(Problem(ptr + "/CostPrice", _wrong_type("a string", v120), "type"))
+        cost_price = value["CostPrice"]
+        if not (isinstance(cost_price, str)):
+            out.append(Problem(ptr + "/CostPrice", _wrong_type("a string", cost_price), "type"))
     if "Description" in value:
-        v121 = value["Description"]
-        if not (isinstance(v121, str)):
-            out.append(Problem(ptr + "/Description", _wrong_type("a string", v121), "type"))
+        description = value["Description"]
+        if not (isinstance(description, str)):
+            out.append(Problem(ptr + "/Description", _wrong_type("a string", description), "type"))
     if "HarmonisationCode" in value:
-        v122 = value["HarmonisationCode"]
-        if not (isinstance(v122, str)):
-            out.append(Problem(ptr + "/HarmonisationCode", _wrong_type("a string", v122), "type"))
+        harmonisation_code = value["HarmonisationCode"]
+        if not (isinstance(harmonisation_code, str)):
+            out.append(
+                Problem(
+                    ptr + "/HarmonisationCode", _wrong_type("a string", harmonisation_code), "type"
+                )
+            )
     if "CountryOfOriginIso" in value:
-        v123 = value["CountryOfOriginIso"]
-        if not (isinstance(v123, str)):
-            out.append(Problem(ptr + "/CountryOfOriginIso", _wrong_type("a string", v123), "type"))
+        country_of_origin_iso = value["CountryOfOriginIso"]
+        if not (isinstance(country_of_origin_iso, str)):
+            out.append(
+                Problem(
+                    ptr + "/CountryOfOriginIso",
+                    _wrong_type("a string", country_of_origin_iso),
+                    "type",
+                )
+            )
     if "EncodedImage" in value:
-        v124 = value["EncodedImage"]
-        if not (isinstance(v124, str)):
-            out.append(Problem(ptr + "/EncodedImage", _wrong_type("a string", v124), "type"))
+        encoded_image = value["EncodedImage"]
+        if not (isinstance(encoded_image, str)):
+            out.append(
+                Problem(ptr + "/EncodedImage", _wrong_type("a string", encoded_image), "type")
+            )
         else:
-            n125 = len(v124) if isinstance(v124, str) else 0
-            if n125 > 136536:
+            encoded_image_length = len(encoded_image) if isinstance(encoded_image, str) else 0
+            if encoded_image_length > 136536:
                 out.append(
                     Problem(
                         ptr + "/EncodedImage",
@@ -1172,117 +1458,137 @@ def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     if "Name" in value:
-        v126 = value["Name"]
-        if not (isinstance(v126, str)):
-            out.append(Problem(ptr + "/Name", _wrong_type("a string", v126), "type"))
+        name = value["Name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/Name", _wrong_type("a string", name), "type"))
         else:
-            n127 = len(v126) if isinstance(v126, str) else 0
-            if n127 < 1:
+            name_length = len(name) if isinstance(name, str) else 0
+            if name_length < 1:
                 out.append(
                     Problem(
                         ptr + "/Name",
                         "The product name cannot be empty",
-                        "minLength" if n127 < 1 else "maxLength",
+                        "minLength" if name_length < 1 else "maxLength",
                     )
                 )
     if "Barcode" in value:
-        v128 = value["Barcode"]
-        if not (isinstance(v128, str)):
-            out.append(Problem(ptr + "/Barcode", _wrong_type("a string", v128), "type"))
+        barcode = value["Barcode"]
+        if not (isinstance(barcode, str)):
+            out.append(Problem(ptr + "/Barcode", _wrong_type("a string", barcode), "type"))
     if "StockMinimum" in value:
-        v129 = value["StockMinimum"]
-        if not (_is_int(v129)):
-            out.append(Problem(ptr + "/StockMinimum", _wrong_type("an integer", v129), "type"))
+        stock_minimum = value["StockMinimum"]
+        if not (_is_int(stock_minimum)):
+            out.append(
+                Problem(ptr + "/StockMinimum", _wrong_type("an integer", stock_minimum), "type")
+            )
     if "StockMaximum" in value:
-        v130 = value["StockMaximum"]
-        if not (_is_int(v130)):
-            out.append(Problem(ptr + "/StockMaximum", _wrong_type("an integer", v130), "type"))
+        stock_maximum = value["StockMaximum"]
+        if not (_is_int(stock_maximum)):
+            out.append(
+                Problem(ptr + "/StockMaximum", _wrong_type("an integer", stock_maximum), "type")
+            )
     if "PriceA" in value:
-        v131 = value["PriceA"]
-        if not (_is_number(v131)):
-            out.append(Problem(ptr + "/PriceA", _wrong_type("a number", v131), "type"))
+        price_a = value["PriceA"]
+        if not (_is_number(price_a)):
+            out.append(Problem(ptr + "/PriceA", _wrong_type("a number", price_a), "type"))
     if "PriceB" in value:
-        v132 = value["PriceB"]
-        if not (_is_number(v132)):
-            out.append(Problem(ptr + "/PriceB", _wrong_type("a number", v132), "type"))
+        price_b = value["PriceB"]
+        if not (_is_number(price_b)):
+            out.append(Problem(ptr + "/PriceB", _wrong_type("a number", price_b), "type"))
     if "PriceC" in value:
-        v133 = value["PriceC"]
-        if not (_is_number(v133)):
-            out.append(Problem(ptr + "/PriceC", _wrong_type("a number", v133), "type"))
+        price_c = value["PriceC"]
+        if not (_is_number(price_c)):
+            out.append(Problem(ptr + "/PriceC", _wrong_type("a number", price_c), "type"))
     if "PriceD" in value:
-        v134 = value["PriceD"]
-        if not (_is_number(v134)):
-            out.append(Problem(ptr + "/PriceD", _wrong_type("a number", v134), "type"))
+        price_d = value["PriceD"]
+        if not (_is_number(price_d)):
+            out.append(Problem(ptr + "/PriceD", _wrong_type("a number", price_d), "type"))
     if "VatLevel" in value:
-        v135 = value["VatLevel"]
-        if not (_is_int(v135)):
-            out.append(Problem(ptr + "/VatLevel", _wrong_type("an integer", v135), "type"))
+        vat_level = value["VatLevel"]
+        if not (_is_int(vat_level)):
+            out.append(Problem(ptr + "/VatLevel", _wrong_type("an integer", vat_level), "type"))
         else:
-            if not _in_enum(v135, _C8):
+            if not _in_enum(vat_level, _EDIT_PRODUCT_REQUEST_VAT_LEVEL_VALUES):
                 out.append(
                     Problem(
                         ptr + "/VatLevel",
-                        "must be one of 0, 1, 2" + " (got " + repr(v135) + ")",
+                        "must be one of 0, 1, 2" + " (got " + repr(vat_level) + ")",
                         "enum",
                     )
                 )
     if "OrderQuantity" in value:
-        v136 = value["OrderQuantity"]
-        if not (_is_int(v136)):
-            out.append(Problem(ptr + "/OrderQuantity", _wrong_type("an integer", v136), "type"))
+        order_quantity = value["OrderQuantity"]
+        if not (_is_int(order_quantity)):
+            out.append(
+                Problem(ptr + "/OrderQuantity", _wrong_type("an integer", order_quantity), "type")
+            )
     if "Extra1" in value:
-        v137 = value["Extra1"]
-        if not (isinstance(v137, str)):
-            out.append(Problem(ptr + "/Extra1", _wrong_type("a string", v137), "type"))
+        extra1 = value["Extra1"]
+        if not (isinstance(extra1, str)):
+            out.append(Problem(ptr + "/Extra1", _wrong_type("a string", extra1), "type"))
     if "Extra2" in value:
-        v138 = value["Extra2"]
-        if not (isinstance(v138, str)):
-            out.append(Problem(ptr + "/Extra2", _wrong_type("a string", v138), "type"))
+        extra2 = value["Extra2"]
+        if not (isinstance(extra2, str)):
+            out.append(Problem(ptr + "/Extra2", _wrong_type("a string", extra2), "type"))
     if "Extra3" in value:
-        v139 = value["Extra3"]
-        if not (isinstance(v139, str)):
-            out.append(Problem(ptr + "/Extra3", _wrong_type("a string", v139), "type"))
+        extra3 = value["Extra3"]
+        if not (isinstance(extra3, str)):
+            out.append(Problem(ptr + "/Extra3", _wrong_type("a string", extra3), "type"))
     if "Extra4" in value:
-        v140 = value["Extra4"]
-        if not (isinstance(v140, str)):
-            out.append(Problem(ptr + "/Extra4", _wrong_type("a string", v140), "type"))
+        extra4 = value["Extra4"]
+        if not (isinstance(extra4, str)):
+            out.append(Problem(ptr + "/Extra4", _wrong_type("a string", extra4), "type"))
     if "Extra5" in value:
-        v141 = value["Extra5"]
-        if not (isinstance(v141, str)):
-            out.append(Problem(ptr + "/Extra5", _wrong_type("a string", v141), "type"))
+        extra5 = value["Extra5"]
+        if not (isinstance(extra5, str)):
+            out.append(Problem(ptr + "/Extra5", _wrong_type("a string", extra5), "type"))
     if "HasThtDate" in value:
-        v142 = value["HasThtDate"]
-        if not (isinstance(v142, bool)):
-            out.append(Problem(ptr + "/HasThtDate", _wrong_type("a boolean", v142), "type"))
+        has_tht_date = value["HasThtDate"]
+        if not (isinstance(has_tht_date, bool)):
+            out.append(Problem(ptr + "/HasThtDate", _wrong_type("a boolean", has_tht_date), "type"))
     if "WarningDaysTillThtDate" in value:
-        v143 = value["WarningDaysTillThtDate"]
-        if not (_is_int(v143)):
-            out.append(
-                Problem(ptr + "/WarningDaysTillThtDate", _wrong_type("an integer", v143), "type")
-            )
-    if "MaxDaysTillThtDate" in value:
-        v144 = value["MaxDaysTillThtDate"]
-        if not (_is_int(v144)):
-            out.append(
-                Problem(ptr + "/MaxDaysTillThtDate", _wrong_type("an integer", v144), "type")
-            )
-    if "HasLotNumber" in value:
-        v145 = value["HasLotNumber"]
-        if not (isinstance(v145, bool)):
-            out.append(Problem(ptr + "/HasLotNumber", _wrong_type("a boolean", v145), "type"))
-    if "HasSerial" in value:
-        v146 = value["HasSerial"]
-        if not (isinstance(v146, bool)):
-            out.append(Problem(ptr + "/HasSerial", _wrong_type("a boolean", v146), "type"))
-    if "UseEconomicStock" in value:
-        v147 = value["UseEconomicStock"]
-        if not (isinstance(v147, bool)):
-            out.append(Problem(ptr + "/UseEconomicStock", _wrong_type("a boolean", v147), "type"))
-    for key148 in value:
-        if key148 not in _C9:
+        warning_days_till_tht_date = value["WarningDaysTillThtDate"]
+        if not (_is_int(warning_days_till_tht_date)):
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key148),
+                    ptr + "/WarningDaysTillThtDate",
+                    _wrong_type("an integer", warning_days_till_tht_date),
+                    "type",
+                )
+            )
+    if "MaxDaysTillThtDate" in value:
+        max_days_till_tht_date = value["MaxDaysTillThtDate"]
+        if not (_is_int(max_days_till_tht_date)):
+            out.append(
+                Problem(
+                    ptr + "/MaxDaysTillThtDate",
+                    _wrong_type("an integer", max_days_till_tht_date),
+                    "type",
+                )
+            )
+    if "HasLotNumber" in value:
+        has_lot_number = value["HasLotNumber"]
+        if not (isinstance(has_lot_number, bool)):
+            out.append(
+                Problem(ptr + "/HasLotNumber", _wrong_type("a boolean", has_lot_number), "type")
+            )
+    if "HasSerial" in value:
+        has_serial = value["HasSerial"]
+        if not (isinstance(has_serial, bool)):
+            out.append(Problem(ptr + "/HasSerial", _wrong_type("a boolean", has_serial), "type"))
+    if "UseEconomicStock" in value:
+        use_economic_stock = value["UseEconomicStock"]
+        if not (isinstance(use_economic_stock, bool)):
+            out.append(
+                Problem(
+                    ptr + "/UseEconomicStock", _wrong_type("a boolean", use_economic_stock), "type"
+                )
+            )
+    for key in value:
+        if key not in _EDIT_PRODUCT_REQUEST_FIELDS:
+            out.append(
+                Problem(
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1294,22 +1600,22 @@ def _check_EditPurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> No
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v149 = value["sku"]
-        if not (isinstance(v149, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v149), "type"))
+        sku = value["sku"]
+        if not (isinstance(sku, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     if "quantity" in value:
-        v150 = value["quantity"]
-        if not (_is_int(v150)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v150), "type"))
+        quantity = value["quantity"]
+        if not (_is_int(quantity)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    for key151 in value:
-        if key151 not in _C10:
+    for key in value:
+        if key not in _EDIT_PURCHASE_ORDER_ITEM_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key151),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1321,50 +1627,66 @@ def _check_EditPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) ->
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "purchaseOrderId" in value:
-        v152 = value["purchaseOrderId"]
-        if not (_is_int(v152)):
-            out.append(Problem(ptr + "/purchaseOrderId", _wrong_type("an integer", v152), "type"))
+        purchase_order_id = value["purchaseOrderId"]
+        if not (_is_int(purchase_order_id)):
+            out.append(
+                Problem(
+                    ptr + "/purchaseOrderId", _wrong_type("an integer", purchase_order_id), "type"
+                )
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'purchaseOrderId'", "required", "purchaseOrderId")
         )
     if "reference" in value:
-        v153 = value["reference"]
-        if not (isinstance(v153, str)):
-            out.append(Problem(ptr + "/reference", _wrong_type("a string", v153), "type"))
+        reference = value["reference"]
+        if not (isinstance(reference, str)):
+            out.append(Problem(ptr + "/reference", _wrong_type("a string", reference), "type"))
     if "comment" in value:
-        v154 = value["comment"]
-        if not (isinstance(v154, str)):
-            out.append(Problem(ptr + "/comment", _wrong_type("a string", v154), "type"))
+        comment = value["comment"]
+        if not (isinstance(comment, str)):
+            out.append(Problem(ptr + "/comment", _wrong_type("a string", comment), "type"))
     if "expectedDate" in value:
-        v155 = value["expectedDate"]
-        if not (isinstance(v155, str)):
-            out.append(Problem(ptr + "/expectedDate", _wrong_type("a string", v155), "type"))
+        expected_date = value["expectedDate"]
+        if not (isinstance(expected_date, str)):
+            out.append(
+                Problem(ptr + "/expectedDate", _wrong_type("a string", expected_date), "type")
+            )
         else:
-            if isinstance(v155, str) and not _is_date_time(v155):
+            if isinstance(expected_date, str) and not _is_date_time(expected_date):
                 out.append(
                     Problem(
                         ptr + "/expectedDate",
                         "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(v155)
+                        + repr(expected_date)
                         + ")",
                         "format",
                     )
                 )
     if "purchaseOrderItems" in value:
-        v156 = value["purchaseOrderItems"]
-        if not (isinstance(v156, list)):
-            out.append(Problem(ptr + "/purchaseOrderItems", _wrong_type("an array", v156), "type"))
-        else:
-            for i157, item158 in enumerate(v156):
-                _check_EditPurchaseOrderItem(
-                    item158, ptr + "/purchaseOrderItems" + "/" + str(i157), out
-                )
-    for key159 in value:
-        if key159 not in _C11:
+        purchase_order_items = value["purchaseOrderItems"]
+        if not (isinstance(purchase_order_items, list)):
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key159),
+                    ptr + "/purchaseOrderItems",
+                    _wrong_type("an array", purchase_order_items),
+                    "type",
+                )
+            )
+        else:
+            for purchase_order_items_index, purchase_order_items_item in enumerate(
+                purchase_order_items
+            ):
+                _check_EditPurchaseOrderItem(
+                    purchase_order_items_item,
+                    ptr + "/purchaseOrderItems" + "/" + str(purchase_order_items_index),
+                    out,
+                )
+    for key in value:
+        if key not in _EDIT_PURCHASE_ORDER_REQUEST_FIELDS:
+            out.append(
+                Problem(
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1376,13 +1698,13 @@ def _check_ErrorEnvelope(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v160 = value["messageCode"]
-        if not (isinstance(v160, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v160), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
     if "message" in value:
-        v161 = value["message"]
-        if not (isinstance(v161, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v161), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
 
 
 def _check_IdResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1390,17 +1712,17 @@ def _check_IdResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v162 = value["messageCode"]
-        if not (isinstance(v162, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v162), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
     if "message" in value:
-        v163 = value["message"]
-        if not (isinstance(v163, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v163), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     if "result" in value:
-        v164 = value["result"]
-        if not (_is_int(v164)):
-            out.append(Problem(ptr + "/result", _wrong_type("an integer", v164), "type"))
+        result = value["result"]
+        if not (_is_int(result)):
+            out.append(Problem(ptr + "/result", _wrong_type("an integer", result), "type"))
 
 
 def _check_Language(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1408,17 +1730,17 @@ def _check_Language(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v165 = value["id"]
-        if not (_is_int(v165)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v165), "type"))
+        id_ = value["id"]
+        if not (_is_int(id_)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
     if "name" in value:
-        v166 = value["name"]
-        if not (isinstance(v166, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v166), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     if "code" in value:
-        v167 = value["code"]
-        if not (isinstance(v167, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v167), "type"))
+        code = value["code"]
+        if not (isinstance(code, str)):
+            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
 
 
 def _check_MainShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1426,25 +1748,29 @@ def _check_MainShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v168 = value["id"]
-        if not (_is_int(v168)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v168), "type"))
+        id_ = value["id"]
+        if not (_is_int(id_)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
     if "name" in value:
-        v169 = value["name"]
-        if not (isinstance(v169, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v169), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     if "code" in value:
-        v170 = value["code"]
-        if not (isinstance(v170, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v170), "type"))
+        code = value["code"]
+        if not (isinstance(code, str)):
+            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
     if "shippingMethods" in value:
-        v171 = value["shippingMethods"]
-        if not (isinstance(v171, list)):
-            out.append(Problem(ptr + "/shippingMethods", _wrong_type("an array", v171), "type"))
+        shipping_methods = value["shippingMethods"]
+        if not (isinstance(shipping_methods, list)):
+            out.append(
+                Problem(ptr + "/shippingMethods", _wrong_type("an array", shipping_methods), "type")
+            )
         else:
-            for i172, item173 in enumerate(v171):
+            for shipping_methods_index, shipping_methods_item in enumerate(shipping_methods):
                 _check_WarehouseShippingMethod(
-                    item173, ptr + "/shippingMethods" + "/" + str(i172), out
+                    shipping_methods_item,
+                    ptr + "/shippingMethods" + "/" + str(shipping_methods_index),
+                    out,
                 )
 
 
@@ -1453,13 +1779,13 @@ def _check_MessageResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v174 = value["messageCode"]
-        if not (isinstance(v174, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v174), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
     if "message" in value:
-        v175 = value["message"]
-        if not (isinstance(v175, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v175), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
 
 
 def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1467,48 +1793,50 @@ def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v176 = value["sku"]
-        if not (isinstance(v176, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v176), "type"))
+        sku = value["sku"]
+        if not (isinstance(sku, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     if "quantity" in value:
-        v177 = value["quantity"]
-        if not (_is_int(v177)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v177), "type"))
+        quantity = value["quantity"]
+        if not (_is_int(quantity)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
     if "name" in value:
-        v178 = value["name"]
-        if not (isinstance(v178, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v178), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     if "price" in value:
-        v179 = value["price"]
-        if not (_is_number(v179)):
-            out.append(Problem(ptr + "/price", _wrong_type("a number", v179), "type"))
+        price = value["price"]
+        if not (_is_number(price)):
+            out.append(Problem(ptr + "/price", _wrong_type("a number", price), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'price'", "required", "price"))
     if "vat" in value:
-        v180 = value["vat"]
-        if not (_is_number(v180)):
-            out.append(Problem(ptr + "/vat", _wrong_type("a number", v180), "type"))
+        vat = value["vat"]
+        if not (_is_number(vat)):
+            out.append(Problem(ptr + "/vat", _wrong_type("a number", vat), "type"))
     if "extra6" in value:
-        v181 = value["extra6"]
-        if not (isinstance(v181, str)):
-            out.append(Problem(ptr + "/extra6", _wrong_type("a string", v181), "type"))
+        extra6 = value["extra6"]
+        if not (isinstance(extra6, str)):
+            out.append(Problem(ptr + "/extra6", _wrong_type("a string", extra6), "type"))
     if "extra7" in value:
-        v182 = value["extra7"]
-        if not (isinstance(v182, str)):
-            out.append(Problem(ptr + "/extra7", _wrong_type("a string", v182), "type"))
+        extra7 = value["extra7"]
+        if not (isinstance(extra7, str)):
+            out.append(Problem(ptr + "/extra7", _wrong_type("a string", extra7), "type"))
     if "warehouseId" in value:
-        v183 = value["warehouseId"]
-        if not (_is_int(v183)):
-            out.append(Problem(ptr + "/warehouseId", _wrong_type("an integer", v183), "type"))
-    for key184 in value:
-        if key184 not in _C12:
+        warehouse_id = value["warehouseId"]
+        if not (_is_int(warehouse_id)):
+            out.append(
+                Problem(ptr + "/warehouseId", _wrong_type("an integer", warehouse_id), "type")
+            )
+    for key in value:
+        if key not in _ORDER_ITEM_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key184),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1520,17 +1848,17 @@ def _check_OrderType(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v185 = value["id"]
-        if not (_is_int(v185)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v185), "type"))
+        id_ = value["id"]
+        if not (_is_int(id_)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
     if "name" in value:
-        v186 = value["name"]
-        if not (isinstance(v186, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v186), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     if "code" in value:
-        v187 = value["code"]
-        if not (isinstance(v187, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v187), "type"))
+        code = value["code"]
+        if not (isinstance(code, str)):
+            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
 
 
 def _check_PaymentMethod(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1538,17 +1866,17 @@ def _check_PaymentMethod(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v188 = value["id"]
-        if not (_is_int(v188)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v188), "type"))
+        id_ = value["id"]
+        if not (_is_int(id_)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
     if "name" in value:
-        v189 = value["name"]
-        if not (isinstance(v189, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v189), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     if "code" in value:
-        v190 = value["code"]
-        if not (isinstance(v190, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v190), "type"))
+        code = value["code"]
+        if not (isinstance(code, str)):
+            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
 
 
 def _check_PurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1556,37 +1884,39 @@ def _check_PurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v191 = value["sku"]
-        if not (isinstance(v191, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v191), "type"))
+        sku = value["sku"]
+        if not (isinstance(sku, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     if "quantity" in value:
-        v192 = value["quantity"]
-        if not (_is_int(v192)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v192), "type"))
+        quantity = value["quantity"]
+        if not (_is_int(quantity)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
     if "expectedDate" in value:
-        v193 = value["expectedDate"]
-        if not (isinstance(v193, str)):
-            out.append(Problem(ptr + "/expectedDate", _wrong_type("a string", v193), "type"))
+        expected_date = value["expectedDate"]
+        if not (isinstance(expected_date, str)):
+            out.append(
+                Problem(ptr + "/expectedDate", _wrong_type("a string", expected_date), "type")
+            )
         else:
-            if isinstance(v193, str) and not _is_date_time(v193):
+            if isinstance(expected_date, str) and not _is_date_time(expected_date):
                 out.append(
                     Problem(
                         ptr + "/expectedDate",
                         "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(v193)
+                        + repr(expected_date)
                         + ")",
                         "format",
                     )
                 )
-    for key194 in value:
-        if key194 not in _C13:
+    for key in value:
+        if key not in _PURCHASE_ORDER_ITEM_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key194),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1598,14 +1928,20 @@ def _check_ReleaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "externalOrderNumber" in value:
-        v195 = value["externalOrderNumber"]
-        if not (isinstance(v195, str)):
-            out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v195), "type"))
-    for key196 in value:
-        if key196 not in _C14:
+        external_order_number = value["externalOrderNumber"]
+        if not (isinstance(external_order_number, str)):
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key196),
+                    ptr + "/externalOrderNumber",
+                    _wrong_type("a string", external_order_number),
+                    "type",
+                )
+            )
+    for key in value:
+        if key not in _RELEASE_ORDER_REQUEST_FIELDS:
+            out.append(
+                Problem(
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1617,92 +1953,118 @@ def _check_ReturnItem(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v197 = value["id"]
-        if not (_is_int(v197)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v197), "type"))
+        id_ = value["id"]
+        if not (_is_int(id_)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
     if "returnDate" in value:
-        v198 = value["returnDate"]
-        if not (isinstance(v198, str)):
-            out.append(Problem(ptr + "/returnDate", _wrong_type("a string", v198), "type"))
+        return_date = value["returnDate"]
+        if not (isinstance(return_date, str)):
+            out.append(Problem(ptr + "/returnDate", _wrong_type("a string", return_date), "type"))
     if "externalOrderNumber" in value:
-        v199 = value["externalOrderNumber"]
-        if not (isinstance(v199, str)):
-            out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v199), "type"))
-    if "sku" in value:
-        v200 = value["sku"]
-        if not (isinstance(v200, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v200), "type"))
-    if "quantity" in value:
-        v201 = value["quantity"]
-        if not (_is_int(v201)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v201), "type"))
-    if "type" in value:
-        v202 = value["type"]
-        if not (isinstance(v202, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v202), "type"))
-    if "returnReasonId" in value:
-        v203 = value["returnReasonId"]
-        if not (_is_int(v203)):
-            out.append(Problem(ptr + "/returnReasonId", _wrong_type("an integer", v203), "type"))
-    if "returnReason" in value:
-        v204 = value["returnReason"]
-        if not (isinstance(v204, str)):
-            out.append(Problem(ptr + "/returnReason", _wrong_type("a string", v204), "type"))
-    if "comment" in value:
-        v205 = value["comment"]
-        if not (isinstance(v205, str)):
-            out.append(Problem(ptr + "/comment", _wrong_type("a string", v205), "type"))
-    if "afterCare" in value:
-        v206 = value["afterCare"]
-        if not (isinstance(v206, str)):
-            out.append(Problem(ptr + "/afterCare", _wrong_type("a string", v206), "type"))
-    if "porti" in value:
-        v207 = value["porti"]
-        if v207 is not None:
-            if not (isinstance(v207, str)):
-                out.append(Problem(ptr + "/porti", _wrong_type("a string or null", v207), "type"))
-    if "returnShippingMethod" in value:
-        v208 = value["returnShippingMethod"]
-        if not (isinstance(v208, str)):
-            out.append(
-                Problem(ptr + "/returnShippingMethod", _wrong_type("a string", v208), "type")
-            )
-    if "returnShippingMethodId" in value:
-        v209 = value["returnShippingMethodId"]
-        if not (_is_int(v209)):
-            out.append(
-                Problem(ptr + "/returnShippingMethodId", _wrong_type("an integer", v209), "type")
-            )
-    if "reDeliver" in value:
-        v210 = value["reDeliver"]
-        if not (isinstance(v210, bool)):
-            out.append(Problem(ptr + "/reDeliver", _wrong_type("a boolean", v210), "type"))
-    if "orderType" in value:
-        v211 = value["orderType"]
-        if not (isinstance(v211, str)):
-            out.append(Problem(ptr + "/orderType", _wrong_type("a string", v211), "type"))
-    if "warehouseAbbreviation" in value:
-        v212 = value["warehouseAbbreviation"]
-        if not (isinstance(v212, str)):
-            out.append(
-                Problem(ptr + "/warehouseAbbreviation", _wrong_type("a string", v212), "type")
-            )
-    if "processedByWarehouseAbbreviation" in value:
-        v213 = value["processedByWarehouseAbbreviation"]
-        if not (isinstance(v213, str)):
+        external_order_number = value["externalOrderNumber"]
+        if not (isinstance(external_order_number, str)):
             out.append(
                 Problem(
-                    ptr + "/processedByWarehouseAbbreviation", _wrong_type("a string", v213), "type"
+                    ptr + "/externalOrderNumber",
+                    _wrong_type("a string", external_order_number),
+                    "type",
+                )
+            )
+    if "sku" in value:
+        sku = value["sku"]
+        if not (isinstance(sku, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
+    if "quantity" in value:
+        quantity = value["quantity"]
+        if not (_is_int(quantity)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
+    if "type" in value:
+        type_ = value["type"]
+        if not (isinstance(type_, str)):
+            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
+    if "returnReasonId" in value:
+        return_reason_id = value["returnReasonId"]
+        if not (_is_int(return_reason_id)):
+            out.append(
+                Problem(
+                    ptr + "/returnReasonId", _wrong_type("an integer", return_reason_id), "type"
+                )
+            )
+    if "returnReason" in value:
+        return_reason = value["returnReason"]
+        if not (isinstance(return_reason, str)):
+            out.append(
+                Problem(ptr + "/returnReason", _wrong_type("a string", return_reason), "type")
+            )
+    if "comment" in value:
+        comment = value["comment"]
+        if not (isinstance(comment, str)):
+            out.append(Problem(ptr + "/comment", _wrong_type("a string", comment), "type"))
+    if "afterCare" in value:
+        after_care = value["afterCare"]
+        if not (isinstance(after_care, str)):
+            out.append(Problem(ptr + "/afterCare", _wrong_type("a string", after_care), "type"))
+    if "porti" in value:
+        porti = value["porti"]
+        if porti is not None:
+            if not (isinstance(porti, str)):
+                out.append(Problem(ptr + "/porti", _wrong_type("a string or null", porti), "type"))
+    if "returnShippingMethod" in value:
+        return_shipping_method = value["returnShippingMethod"]
+        if not (isinstance(return_shipping_method, str)):
+            out.append(
+                Problem(
+                    ptr + "/returnShippingMethod",
+                    _wrong_type("a string", return_shipping_method),
+                    "type",
+                )
+            )
+    if "returnShippingMethodId" in value:
+        return_shipping_method_id = value["returnShippingMethodId"]
+        if not (_is_int(return_shipping_method_id)):
+            out.append(
+                Problem(
+                    ptr + "/returnShippingMethodId",
+                    _wrong_type("an integer", return_shipping_method_id),
+                    "type",
+                )
+            )
+    if "reDeliver" in value:
+        re_deliver = value["reDeliver"]
+        if not (isinstance(re_deliver, bool)):
+            out.append(Problem(ptr + "/reDeliver", _wrong_type("a boolean", re_deliver), "type"))
+    if "orderType" in value:
+        order_type = value["orderType"]
+        if not (isinstance(order_type, str)):
+            out.append(Problem(ptr + "/orderType", _wrong_type("a string", order_type), "type"))
+    if "warehouseAbbreviation" in value:
+        warehouse_abbreviation = value["warehouseAbbreviation"]
+        if not (isinstance(warehouse_abbreviation, str)):
+            out.append(
+                Problem(
+                    ptr + "/warehouseAbbreviation",
+                    _wrong_type("a string", warehouse_abbreviation),
+                    "type",
+                )
+            )
+    if "processedByWarehouseAbbreviation" in value:
+        processed_by_warehouse_abbreviation = value["processedByWarehouseAbbreviation"]
+        if not (isinstance(processed_by_warehouse_abbreviation, str)):
+            out.append(
+                Problem(
+                    ptr + "/processedByWarehouseAbbreviation",
+                    _wrong_type("a string", processed_by_warehouse_abbreviation),
+                    "type",
                 )
             )
     if "rma" in value:
-        v214 = value["rma"]
-        if v214 is not None:
-            _check_ReturnItemRma(v214, ptr + "/rma", out)
+        rma = value["rma"]
+        if rma is not None:
+            _check_ReturnItemRma(rma, ptr + "/rma", out)
     if "rmaItem" in value:
-        v215 = value["rmaItem"]
-        if v215 is not None:
-            _check_ReturnItemRmaItem(v215, ptr + "/rmaItem", out)
+        rma_item = value["rmaItem"]
+        if rma_item is not None:
+            _check_ReturnItemRmaItem(rma_item, ptr + "/rmaItem", out)
 
 
 def _check_ReturnItemRma(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1710,9 +2072,13 @@ def _check_ReturnItemRma(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "externalReference" in value:
-        v216 = value["externalReference"]
-        if not (isinstance(v216, str)):
-            out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v216), "type"))
+        external_reference = value["externalReference"]
+        if not (isinstance(external_reference, str)):
+            out.append(
+                Problem(
+                    ptr + "/externalReference", _wrong_type("a string", external_reference), "type"
+                )
+            )
 
 
 def _check_ReturnItemRmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1720,20 +2086,24 @@ def _check_ReturnItemRmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "externalReference" in value:
-        v217 = value["externalReference"]
-        if not (isinstance(v217, str)):
-            out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v217), "type"))
+        external_reference = value["externalReference"]
+        if not (isinstance(external_reference, str)):
+            out.append(
+                Problem(
+                    ptr + "/externalReference", _wrong_type("a string", external_reference), "type"
+                )
+            )
     if "metadata" in value:
-        v218 = value["metadata"]
-        if not (isinstance(v218, dict)):
-            out.append(Problem(ptr + "/metadata", _wrong_type("an object", v218), "type"))
+        metadata = value["metadata"]
+        if not (isinstance(metadata, dict)):
+            out.append(Problem(ptr + "/metadata", _wrong_type("an object", metadata), "type"))
         else:
-            for key219, item220 in v218.items():
-                if not (isinstance(item220, str)):
+            for metadata_key, metadata_entry in metadata.items():
+                if not (isinstance(metadata_entry, str)):
                     out.append(
                         Problem(
-                            ptr + "/metadata" + "/" + _escape(key219),
-                            _wrong_type("a string", item220),
+                            ptr + "/metadata" + "/" + _escape(metadata_key),
+                            _wrong_type("a string", metadata_entry),
                             "type",
                         )
                     )
@@ -1744,55 +2114,55 @@ def _check_ReturnItemsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "ExternalOrderNumber" in value:
-        v221 = value["ExternalOrderNumber"]
-        if not (isinstance(v221, str) or _is_int(v221)):
+        external_order_number = value["ExternalOrderNumber"]
+        if not (isinstance(external_order_number, str) or _is_int(external_order_number)):
             out.append(
                 Problem(
                     ptr + "/ExternalOrderNumber",
-                    _wrong_type("a string or an integer", v221),
+                    _wrong_type("a string or an integer", external_order_number),
                     "type",
                 )
             )
     if "Starttime" in value:
-        v222 = value["Starttime"]
-        if not (isinstance(v222, str)):
-            out.append(Problem(ptr + "/Starttime", _wrong_type("a string", v222), "type"))
+        starttime = value["Starttime"]
+        if not (isinstance(starttime, str)):
+            out.append(Problem(ptr + "/Starttime", _wrong_type("a string", starttime), "type"))
         else:
-            if isinstance(v222, str) and not _is_date_time(v222):
+            if isinstance(starttime, str) and not _is_date_time(starttime):
                 out.append(
                     Problem(
                         ptr + "/Starttime",
                         "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(v222)
+                        + repr(starttime)
                         + ")",
                         "format",
                     )
                 )
     if "Endtime" in value:
-        v223 = value["Endtime"]
-        if not (isinstance(v223, str)):
-            out.append(Problem(ptr + "/Endtime", _wrong_type("a string", v223), "type"))
+        endtime = value["Endtime"]
+        if not (isinstance(endtime, str)):
+            out.append(Problem(ptr + "/Endtime", _wrong_type("a string", endtime), "type"))
         else:
-            if isinstance(v223, str) and not _is_date_time(v223):
+            if isinstance(endtime, str) and not _is_date_time(endtime):
                 out.append(
                     Problem(
                         ptr + "/Endtime",
                         "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(v223)
+                        + repr(endtime)
                         + ")",
                         "format",
                     )
                 )
-    for key224 in value:
-        if key224 not in _C15:
+    for key in value:
+        if key not in _RETURN_ITEMS_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key224),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
             )
-    if not any(k in value for k in _C16):
+    if not any(k in value for k in _RETURN_ITEMS_REQUEST_AT_LEAST_ONE_OF):
         out.append(
             Problem(
                 ptr,
@@ -1807,27 +2177,29 @@ def _check_ReturnItemsResponse(value: Any, ptr: str, out: list[Problem]) -> None
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v225 = value["messageCode"]
-        if not (isinstance(v225, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v225), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
     if "message" in value:
-        v226 = value["message"]
-        if not (isinstance(v226, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v226), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     if "result" in value:
-        v227 = value["result"]
-        if not (isinstance(v227, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", v227), "type"))
+        result = value["result"]
+        if not (isinstance(result, list)):
+            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
         else:
-            n228 = len(v227)
-            if n228 > 1000:
+            result_count = len(result)
+            if result_count > 1000:
                 out.append(
                     Problem(
-                        ptr + "/result", f"must have at most 1000 items (got {n228})", "maxItems"
+                        ptr + "/result",
+                        f"must have at most 1000 items (got {result_count})",
+                        "maxItems",
                     )
                 )
-            for i229, item230 in enumerate(v227):
-                _check_ReturnItem(item230, ptr + "/result" + "/" + str(i229), out)
+            for result_index, result_item in enumerate(result):
+                _check_ReturnItem(result_item, ptr + "/result" + "/" + str(result_index), out)
 
 
 def _check_ReturnLabel(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1835,31 +2207,37 @@ def _check_ReturnLabel(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "data" in value:
-        v231 = value["data"]
-        if not (isinstance(v231, str)):
-            out.append(Problem(ptr + "/data", _wrong_type("a string", v231), "type"))
+        data = value["data"]
+        if not (isinstance(data, str)):
+            out.append(Problem(ptr + "/data", _wrong_type("a string", data), "type"))
     if "mimeType" in value:
-        v232 = value["mimeType"]
-        if not (isinstance(v232, str)):
-            out.append(Problem(ptr + "/mimeType", _wrong_type("a string", v232), "type"))
+        mime_type = value["mimeType"]
+        if not (isinstance(mime_type, str)):
+            out.append(Problem(ptr + "/mimeType", _wrong_type("a string", mime_type), "type"))
     if "fileName" in value:
-        v233 = value["fileName"]
-        if not (isinstance(v233, str)):
-            out.append(Problem(ptr + "/fileName", _wrong_type("a string", v233), "type"))
+        file_name = value["fileName"]
+        if not (isinstance(file_name, str)):
+            out.append(Problem(ptr + "/fileName", _wrong_type("a string", file_name), "type"))
     if "shipmentItemId" in value:
-        v234 = value["shipmentItemId"]
-        if not (isinstance(v234, str)):
-            out.append(Problem(ptr + "/shipmentItemId", _wrong_type("a string", v234), "type"))
+        shipment_item_id = value["shipmentItemId"]
+        if not (isinstance(shipment_item_id, str)):
+            out.append(
+                Problem(ptr + "/shipmentItemId", _wrong_type("a string", shipment_item_id), "type")
+            )
     if "packageNumber" in value:
-        v235 = value["packageNumber"]
-        if not (isinstance(v235, str)):
-            out.append(Problem(ptr + "/packageNumber", _wrong_type("a string", v235), "type"))
+        package_number = value["packageNumber"]
+        if not (isinstance(package_number, str)):
+            out.append(
+                Problem(ptr + "/packageNumber", _wrong_type("a string", package_number), "type")
+            )
     if "isPaperlessReturnShippingMethod" in value:
-        v236 = value["isPaperlessReturnShippingMethod"]
-        if not (isinstance(v236, bool)):
+        is_paperless_return_shipping_method = value["isPaperlessReturnShippingMethod"]
+        if not (isinstance(is_paperless_return_shipping_method, bool)):
             out.append(
                 Problem(
-                    ptr + "/isPaperlessReturnShippingMethod", _wrong_type("a boolean", v236), "type"
+                    ptr + "/isPaperlessReturnShippingMethod",
+                    _wrong_type("a boolean", is_paperless_return_shipping_method),
+                    "type",
                 )
             )
 
@@ -1869,30 +2247,30 @@ def _check_ReturnLabelResponse(value: Any, ptr: str, out: list[Problem]) -> None
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v237 = value["messageCode"]
-        if not (isinstance(v237, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v237), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
         else:
-            if not _in_enum(v237, _C17):
+            if not _in_enum(message_code, _RETURN_LABEL_RESPONSE_MESSAGE_CODE_VALUES):
                 out.append(
                     Problem(
                         ptr + "/messageCode",
-                        "must be one of 'OK', 'NOK'" + " (got " + repr(v237) + ")",
+                        "must be one of 'OK', 'NOK'" + " (got " + repr(message_code) + ")",
                         "enum",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'messageCode'", "required", "messageCode"))
     if "message" in value:
-        v238 = value["message"]
-        if not (isinstance(v238, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v238), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
     if "result" in value:
-        v239 = value["result"]
-        if v239 is not None:
-            _check_ReturnLabel(v239, ptr + "/result", out)
+        result = value["result"]
+        if result is not None:
+            _check_ReturnLabel(result, ptr + "/result", out)
 
 
 def _check_ReturnReason(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1900,17 +2278,17 @@ def _check_ReturnReason(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v240 = value["id"]
-        if not (_is_int(v240)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v240), "type"))
+        id_ = value["id"]
+        if not (_is_int(id_)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
     if "name" in value:
-        v241 = value["name"]
-        if not (isinstance(v241, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v241), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     if "code" in value:
-        v242 = value["code"]
-        if not (isinstance(v242, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v242), "type"))
+        code = value["code"]
+        if not (isinstance(code, str)):
+            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
 
 
 def _check_ReturnShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1918,17 +2296,17 @@ def _check_ReturnShippingMethod(value: Any, ptr: str, out: list[Problem]) -> Non
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v243 = value["id"]
-        if not (_is_int(v243)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v243), "type"))
+        id_ = value["id"]
+        if not (_is_int(id_)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
     if "name" in value:
-        v244 = value["name"]
-        if not (isinstance(v244, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v244), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     if "code" in value:
-        v245 = value["code"]
-        if not (isinstance(v245, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v245), "type"))
+        code = value["code"]
+        if not (isinstance(code, str)):
+            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
 
 
 def _check_RmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1936,50 +2314,62 @@ def _check_RmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "shipmentItemId" in value:
-        v246 = value["shipmentItemId"]
-        if not (_is_int(v246)):
-            out.append(Problem(ptr + "/shipmentItemId", _wrong_type("an integer", v246), "type"))
+        shipment_item_id = value["shipmentItemId"]
+        if not (_is_int(shipment_item_id)):
+            out.append(
+                Problem(
+                    ptr + "/shipmentItemId", _wrong_type("an integer", shipment_item_id), "type"
+                )
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'shipmentItemId'", "required", "shipmentItemId")
         )
     if "quantity" in value:
-        v247 = value["quantity"]
-        if not (_is_int(v247)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v247), "type"))
+        quantity = value["quantity"]
+        if not (_is_int(quantity)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
     if "returnReasonId" in value:
-        v248 = value["returnReasonId"]
-        if not (_is_int(v248)):
-            out.append(Problem(ptr + "/returnReasonId", _wrong_type("an integer", v248), "type"))
+        return_reason_id = value["returnReasonId"]
+        if not (_is_int(return_reason_id)):
+            out.append(
+                Problem(
+                    ptr + "/returnReasonId", _wrong_type("an integer", return_reason_id), "type"
+                )
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'returnReasonId'", "required", "returnReasonId")
         )
     if "externalReference" in value:
-        v249 = value["externalReference"]
-        if not (isinstance(v249, str)):
-            out.append(Problem(ptr + "/externalReference", _wrong_type("a string", v249), "type"))
+        external_reference = value["externalReference"]
+        if not (isinstance(external_reference, str)):
+            out.append(
+                Problem(
+                    ptr + "/externalReference", _wrong_type("a string", external_reference), "type"
+                )
+            )
     if "metadata" in value:
-        v250 = value["metadata"]
-        if not (isinstance(v250, dict)):
-            out.append(Problem(ptr + "/metadata", _wrong_type("an object", v250), "type"))
+        metadata = value["metadata"]
+        if not (isinstance(metadata, dict)):
+            out.append(Problem(ptr + "/metadata", _wrong_type("an object", metadata), "type"))
         else:
-            for key251, item252 in v250.items():
-                if not (isinstance(item252, str)):
+            for metadata_key, metadata_entry in metadata.items():
+                if not (isinstance(metadata_entry, str)):
                     out.append(
                         Problem(
-                            ptr + "/metadata" + "/" + _escape(key251),
-                            _wrong_type("a string", item252),
+                            ptr + "/metadata" + "/" + _escape(metadata_key),
+                            _wrong_type("a string", metadata_entry),
                             "type",
                         )
                     )
-    for key253 in value:
-        if key253 not in _C18:
+    for key in value:
+        if key not in _RMA_ITEM_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key253),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1991,17 +2381,17 @@ def _check_RmaResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v254 = value["messageCode"]
-        if not (isinstance(v254, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v254), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
     if "message" in value:
-        v255 = value["message"]
-        if not (isinstance(v255, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v255), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     if "result" in value:
-        v256 = value["result"]
-        if not (_is_int(v256)):
-            out.append(Problem(ptr + "/result", _wrong_type("an integer", v256), "type"))
+        result = value["result"]
+        if not (_is_int(result)):
+            out.append(Problem(ptr + "/result", _wrong_type("an integer", result), "type"))
 
 
 def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2009,74 +2399,116 @@ def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "mainShippingMethods" in value:
-        v257 = value["mainShippingMethods"]
-        if not (isinstance(v257, list)):
-            out.append(Problem(ptr + "/mainShippingMethods", _wrong_type("an array", v257), "type"))
-        else:
-            for i258, item259 in enumerate(v257):
-                _check_MainShippingMethod(
-                    item259, ptr + "/mainShippingMethods" + "/" + str(i258), out
-                )
-    if "shippingMethods" in value:
-        v260 = value["shippingMethods"]
-        if not (isinstance(v260, list)):
-            out.append(Problem(ptr + "/shippingMethods", _wrong_type("an array", v260), "type"))
-        else:
-            for i261, item262 in enumerate(v260):
-                _check_ShippingMethod(item262, ptr + "/shippingMethods" + "/" + str(i261), out)
-    if "returnShippingMethods" in value:
-        v263 = value["returnShippingMethods"]
-        if not (isinstance(v263, list)):
+        main_shipping_methods = value["mainShippingMethods"]
+        if not (isinstance(main_shipping_methods, list)):
             out.append(
-                Problem(ptr + "/returnShippingMethods", _wrong_type("an array", v263), "type")
+                Problem(
+                    ptr + "/mainShippingMethods",
+                    _wrong_type("an array", main_shipping_methods),
+                    "type",
+                )
             )
         else:
-            for i264, item265 in enumerate(v263):
+            for main_shipping_methods_index, main_shipping_methods_item in enumerate(
+                main_shipping_methods
+            ):
+                _check_MainShippingMethod(
+                    main_shipping_methods_item,
+                    ptr + "/mainShippingMethods" + "/" + str(main_shipping_methods_index),
+                    out,
+                )
+    if "shippingMethods" in value:
+        shipping_methods = value["shippingMethods"]
+        if not (isinstance(shipping_methods, list)):
+            out.append(
+                Problem(ptr + "/shippingMethods", _wrong_type("an array", shipping_methods), "type")
+            )
+        else:
+            for shipping_methods_index, shipping_methods_item in enumerate(shipping_methods):
+                _check_ShippingMethod(
+                    shipping_methods_item,
+                    ptr + "/shippingMethods" + "/" + str(shipping_methods_index),
+                    out,
+                )
+    if "returnShippingMethods" in value:
+        return_shipping_methods = value["returnShippingMethods"]
+        if not (isinstance(return_shipping_methods, list)):
+            out.append(
+                Problem(
+                    ptr + "/returnShippingMethods",
+                    _wrong_type("an array", return_shipping_methods),
+                    "type",
+                )
+            )
+        else:
+            for return_shipping_methods_index, return_shipping_methods_item in enumerate(
+                return_shipping_methods
+            ):
                 _check_ReturnShippingMethod(
-                    item265, ptr + "/returnShippingMethods" + "/" + str(i264), out
+                    return_shipping_methods_item,
+                    ptr + "/returnShippingMethods" + "/" + str(return_shipping_methods_index),
+                    out,
                 )
     if "orderTypes" in value:
-        v266 = value["orderTypes"]
-        if not (isinstance(v266, list)):
-            out.append(Problem(ptr + "/orderTypes", _wrong_type("an array", v266), "type"))
+        order_types = value["orderTypes"]
+        if not (isinstance(order_types, list)):
+            out.append(Problem(ptr + "/orderTypes", _wrong_type("an array", order_types), "type"))
         else:
-            for i267, item268 in enumerate(v266):
-                _check_OrderType(item268, ptr + "/orderTypes" + "/" + str(i267), out)
+            for order_types_index, order_types_item in enumerate(order_types):
+                _check_OrderType(
+                    order_types_item, ptr + "/orderTypes" + "/" + str(order_types_index), out
+                )
     if "countries" in value:
-        v269 = value["countries"]
-        if not (isinstance(v269, list)):
-            out.append(Problem(ptr + "/countries", _wrong_type("an array", v269), "type"))
+        countries = value["countries"]
+        if not (isinstance(countries, list)):
+            out.append(Problem(ptr + "/countries", _wrong_type("an array", countries), "type"))
         else:
-            for i270, item271 in enumerate(v269):
-                _check_Country(item271, ptr + "/countries" + "/" + str(i270), out)
+            for countries_index, countries_item in enumerate(countries):
+                _check_Country(countries_item, ptr + "/countries" + "/" + str(countries_index), out)
     if "languages" in value:
-        v272 = value["languages"]
-        if not (isinstance(v272, list)):
-            out.append(Problem(ptr + "/languages", _wrong_type("an array", v272), "type"))
+        languages = value["languages"]
+        if not (isinstance(languages, list)):
+            out.append(Problem(ptr + "/languages", _wrong_type("an array", languages), "type"))
         else:
-            n273 = len(v272)
-            if n273 > 11:
+            languages_count = len(languages)
+            if languages_count > 11:
                 out.append(
                     Problem(
-                        ptr + "/languages", f"must have at most 11 items (got {n273})", "maxItems"
+                        ptr + "/languages",
+                        f"must have at most 11 items (got {languages_count})",
+                        "maxItems",
                     )
                 )
-            for i274, item275 in enumerate(v272):
-                _check_Language(item275, ptr + "/languages" + "/" + str(i274), out)
+            for languages_index, languages_item in enumerate(languages):
+                _check_Language(
+                    languages_item, ptr + "/languages" + "/" + str(languages_index), out
+                )
     if "returnReasons" in value:
-        v276 = value["returnReasons"]
-        if not (isinstance(v276, list)):
-            out.append(Problem(ptr + "/returnReasons", _wrong_type("an array", v276), "type"))
+        return_reasons = value["returnReasons"]
+        if not (isinstance(return_reasons, list)):
+            out.append(
+                Problem(ptr + "/returnReasons", _wrong_type("an array", return_reasons), "type")
+            )
         else:
-            for i277, item278 in enumerate(v276):
-                _check_ReturnReason(item278, ptr + "/returnReasons" + "/" + str(i277), out)
+            for return_reasons_index, return_reasons_item in enumerate(return_reasons):
+                _check_ReturnReason(
+                    return_reasons_item,
+                    ptr + "/returnReasons" + "/" + str(return_reasons_index),
+                    out,
+                )
     if "paymentMethods" in value:
-        v279 = value["paymentMethods"]
-        if not (isinstance(v279, list)):
-            out.append(Problem(ptr + "/paymentMethods", _wrong_type("an array", v279), "type"))
+        payment_methods = value["paymentMethods"]
+        if not (isinstance(payment_methods, list)):
+            out.append(
+                Problem(ptr + "/paymentMethods", _wrong_type("an array", payment_methods), "type")
+            )
         else:
-            for i280, item281 in enumerate(v279):
-                _check_PaymentMethod(item281, ptr + "/paymentMethods" + "/" + str(i280), out)
+            for payment_methods_index, payment_methods_item in enumerate(payment_methods):
+                _check_PaymentMethod(
+                    payment_methods_item,
+                    ptr + "/paymentMethods" + "/" + str(payment_methods_index),
+                    out,
+                )
 
 
 def _check_SettingsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2084,30 +2516,30 @@ def _check_SettingsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v282 = value["messageCode"]
-        if not (isinstance(v282, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v282), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
         else:
-            if not _in_enum(v282, _C17):
+            if not _in_enum(message_code, _RETURN_LABEL_RESPONSE_MESSAGE_CODE_VALUES):
                 out.append(
                     Problem(
                         ptr + "/messageCode",
-                        "must be one of 'OK', 'NOK'" + " (got " + repr(v282) + ")",
+                        "must be one of 'OK', 'NOK'" + " (got " + repr(message_code) + ")",
                         "enum",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'messageCode'", "required", "messageCode"))
     if "message" in value:
-        v283 = value["message"]
-        if not (isinstance(v283, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v283), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
     if "result" in value:
-        v284 = value["result"]
-        if v284 is not None:
-            _check_Settings(v284, ptr + "/result", out)
+        result = value["result"]
+        if result is not None:
+            _check_Settings(result, ptr + "/result", out)
 
 
 def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2115,119 +2547,165 @@ def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v285 = value["id"]
-        if not (_is_int(v285)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v285), "type"))
+        id_ = value["id"]
+        if not (_is_int(id_)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
     if "orderNumber" in value:
-        v286 = value["orderNumber"]
-        if not (_is_int(v286)):
-            out.append(Problem(ptr + "/orderNumber", _wrong_type("an integer", v286), "type"))
-    if "orderType" in value:
-        v287 = value["orderType"]
-        if not (_is_int(v287)):
-            out.append(Problem(ptr + "/orderType", _wrong_type("an integer", v287), "type"))
-    if "externalOrderNumber" in value:
-        v288 = value["externalOrderNumber"]
-        if not (isinstance(v288, str)):
-            out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v288), "type"))
-    if "shippingDate" in value:
-        v289 = value["shippingDate"]
-        if not (isinstance(v289, str)):
-            out.append(Problem(ptr + "/shippingDate", _wrong_type("a string", v289), "type"))
-    if "numberOfColli" in value:
-        v290 = value["numberOfColli"]
-        if not (_is_int(v290)):
-            out.append(Problem(ptr + "/numberOfColli", _wrong_type("an integer", v290), "type"))
-    if "totalNumberOfProducts" in value:
-        v291 = value["totalNumberOfProducts"]
-        if not (_is_int(v291)):
+        order_number = value["orderNumber"]
+        if not (_is_int(order_number)):
             out.append(
-                Problem(ptr + "/totalNumberOfProducts", _wrong_type("an integer", v291), "type")
+                Problem(ptr + "/orderNumber", _wrong_type("an integer", order_number), "type")
+            )
+    if "orderType" in value:
+        order_type = value["orderType"]
+        if not (_is_int(order_type)):
+            out.append(Problem(ptr + "/orderType", _wrong_type("an integer", order_type), "type"))
+    if "externalOrderNumber" in value:
+        external_order_number = value["externalOrderNumber"]
+        if not (isinstance(external_order_number, str)):
+            out.append(
+                Problem(
+                    ptr + "/externalOrderNumber",
+                    _wrong_type("a string", external_order_number),
+                    "type",
+                )
+            )
+    if "shippingDate" in value:
+        shipping_date = value["shippingDate"]
+        if not (isinstance(shipping_date, str)):
+            out.append(
+                Problem(ptr + "/shippingDate", _wrong_type("a string", shipping_date), "type")
+            )
+    if "numberOfColli" in value:
+        number_of_colli = value["numberOfColli"]
+        if not (_is_int(number_of_colli)):
+            out.append(
+                Problem(ptr + "/numberOfColli", _wrong_type("an integer", number_of_colli), "type")
+            )
+    if "totalNumberOfProducts" in value:
+        total_number_of_products = value["totalNumberOfProducts"]
+        if not (_is_int(total_number_of_products)):
+            out.append(
+                Problem(
+                    ptr + "/totalNumberOfProducts",
+                    _wrong_type("an integer", total_number_of_products),
+                    "type",
+                )
             )
     if "shippingMethodId" in value:
-        v292 = value["shippingMethodId"]
-        if not (_is_int(v292)):
-            out.append(Problem(ptr + "/shippingMethodId", _wrong_type("an integer", v292), "type"))
+        shipping_method_id = value["shippingMethodId"]
+        if not (_is_int(shipping_method_id)):
+            out.append(
+                Problem(
+                    ptr + "/shippingMethodId", _wrong_type("an integer", shipping_method_id), "type"
+                )
+            )
     if "returnPackageNumber" in value:
-        v293 = value["returnPackageNumber"]
-        if v293 is not None:
-            if not (isinstance(v293, str)):
+        return_package_number = value["returnPackageNumber"]
+        if return_package_number is not None:
+            if not (isinstance(return_package_number, str)):
                 out.append(
                     Problem(
-                        ptr + "/returnPackageNumber", _wrong_type("a string or null", v293), "type"
+                        ptr + "/returnPackageNumber",
+                        _wrong_type("a string or null", return_package_number),
+                        "type",
                     )
                 )
     if "colli" in value:
-        v294 = value["colli"]
-        if not (isinstance(v294, list)):
-            out.append(Problem(ptr + "/colli", _wrong_type("an array", v294), "type"))
+        colli = value["colli"]
+        if not (isinstance(colli, list)):
+            out.append(Problem(ptr + "/colli", _wrong_type("an array", colli), "type"))
         else:
-            for i295, item296 in enumerate(v294):
-                _check_ShipmentCollo(item296, ptr + "/colli" + "/" + str(i295), out)
+            for colli_index, colli_item in enumerate(colli):
+                _check_ShipmentCollo(colli_item, ptr + "/colli" + "/" + str(colli_index), out)
     if "items" in value:
-        v297 = value["items"]
-        if not (isinstance(v297, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", v297), "type"))
+        items = value["items"]
+        if not (isinstance(items, list)):
+            out.append(Problem(ptr + "/items", _wrong_type("an array", items), "type"))
         else:
-            for i298, item299 in enumerate(v297):
-                _check_ShipmentItem(item299, ptr + "/items" + "/" + str(i298), out)
+            for items_index, items_item in enumerate(items):
+                _check_ShipmentItem(items_item, ptr + "/items" + "/" + str(items_index), out)
     if "basketPicURL" in value:
-        v300 = value["basketPicURL"]
-        if not (isinstance(v300, str)):
-            out.append(Problem(ptr + "/basketPicURL", _wrong_type("a string", v300), "type"))
-    if "extra1" in value:
-        v301 = value["extra1"]
-        if v301 is not None:
-            if not (isinstance(v301, str)):
-                out.append(Problem(ptr + "/extra1", _wrong_type("a string or null", v301), "type"))
-    if "extra2" in value:
-        v302 = value["extra2"]
-        if v302 is not None:
-            if not (isinstance(v302, str)):
-                out.append(Problem(ptr + "/extra2", _wrong_type("a string or null", v302), "type"))
-    if "extra3" in value:
-        v303 = value["extra3"]
-        if v303 is not None:
-            if not (isinstance(v303, str)):
-                out.append(Problem(ptr + "/extra3", _wrong_type("a string or null", v303), "type"))
-    if "extra4" in value:
-        v304 = value["extra4"]
-        if v304 is not None:
-            if not (isinstance(v304, str)):
-                out.append(Problem(ptr + "/extra4", _wrong_type("a string or null", v304), "type"))
-    if "extra5" in value:
-        v305 = value["extra5"]
-        if v305 is not None:
-            if not (isinstance(v305, str)):
-                out.append(Problem(ptr + "/extra5", _wrong_type("a string or null", v305), "type"))
-    if "currentTrackTraceStatus" in value:
-        v306 = value["currentTrackTraceStatus"]
-        if not (isinstance(v306, str)):
+        basket_pic_url = value["basketPicURL"]
+        if not (isinstance(basket_pic_url, str)):
             out.append(
-                Problem(ptr + "/currentTrackTraceStatus", _wrong_type("a string", v306), "type")
+                Problem(ptr + "/basketPicURL", _wrong_type("a string", basket_pic_url), "type")
+            )
+    if "extra1" in value:
+        extra1 = value["extra1"]
+        if extra1 is not None:
+            if not (isinstance(extra1, str)):
+                out.append(
+                    Problem(ptr + "/extra1", _wrong_type("a string or null", extra1), "type")
+                )
+    if "extra2" in value:
+        extra2 = value["extra2"]
+        if extra2 is not None:
+            if not (isinstance(extra2, str)):
+                out.append(
+                    Problem(ptr + "/extra2", _wrong_type("a string or null", extra2), "type")
+                )
+    if "extra3" in value:
+        extra3 = value["extra3"]
+        if extra3 is not None:
+            if not (isinstance(extra3, str)):
+                out.append(
+                    Problem(ptr + "/extra3", _wrong_type("a string or null", extra3), "type")
+                )
+    if "extra4" in value:
+        extra4 = value["extra4"]
+        if extra4 is not None:
+            if not (isinstance(extra4, str)):
+                out.append(
+                    Problem(ptr + "/extra4", _wrong_type("a string or null", extra4), "type")
+                )
+    if "extra5" in value:
+        extra5 = value["extra5"]
+        if extra5 is not None:
+            if not (isinstance(extra5, str)):
+                out.append(
+                    Problem(ptr + "/extra5", _wrong_type("a string or null", extra5), "type")
+                )
+    if "currentTrackTraceStatus" in value:
+        current_track_trace_status = value["currentTrackTraceStatus"]
+        if not (isinstance(current_track_trace_status, str)):
+            out.append(
+                Problem(
+                    ptr + "/currentTrackTraceStatus",
+                    _wrong_type("a string", current_track_trace_status),
+                    "type",
+                )
             )
     if "currentTrackTraceExceptionLevel" in value:
-        v307 = value["currentTrackTraceExceptionLevel"]
-        if v307 is not None:
-            if not (isinstance(v307, str)):
+        current_track_trace_exception_level = value["currentTrackTraceExceptionLevel"]
+        if current_track_trace_exception_level is not None:
+            if not (isinstance(current_track_trace_exception_level, str)):
                 out.append(
                     Problem(
                         ptr + "/currentTrackTraceExceptionLevel",
-                        _wrong_type("a string or null", v307),
+                        _wrong_type("a string or null", current_track_trace_exception_level),
                         "type",
                     )
                 )
     if "warehouseAbbrevation" in value:
-        v308 = value["warehouseAbbrevation"]
-        if not (isinstance(v308, str)):
+        warehouse_abbrevation = value["warehouseAbbrevation"]
+        if not (isinstance(warehouse_abbrevation, str)):
             out.append(
-                Problem(ptr + "/warehouseAbbrevation", _wrong_type("a string", v308), "type")
+                Problem(
+                    ptr + "/warehouseAbbrevation",
+                    _wrong_type("a string", warehouse_abbrevation),
+                    "type",
+                )
             )
     if "mainShippingMethodId" in value:
-        v309 = value["mainShippingMethodId"]
-        if not (_is_int(v309)):
+        main_shipping_method_id = value["mainShippingMethodId"]
+        if not (_is_int(main_shipping_method_id)):
             out.append(
-                Problem(ptr + "/mainShippingMethodId", _wrong_type("an integer", v309), "type")
+                Problem(
+                    ptr + "/mainShippingMethodId",
+                    _wrong_type("an integer", main_shipping_method_id),
+                    "type",
+                )
             )
 
 
@@ -2236,17 +2714,21 @@ def _check_ShipmentCollo(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "colloNr" in value:
-        v310 = value["colloNr"]
-        if not (isinstance(v310, str)):
-            out.append(Problem(ptr + "/colloNr", _wrong_type("a string", v310), "type"))
+        collo_nr = value["colloNr"]
+        if not (isinstance(collo_nr, str)):
+            out.append(Problem(ptr + "/colloNr", _wrong_type("a string", collo_nr), "type"))
     if "packageNumber" in value:
-        v311 = value["packageNumber"]
-        if not (isinstance(v311, str)):
-            out.append(Problem(ptr + "/packageNumber", _wrong_type("a string", v311), "type"))
+        package_number = value["packageNumber"]
+        if not (isinstance(package_number, str)):
+            out.append(
+                Problem(ptr + "/packageNumber", _wrong_type("a string", package_number), "type")
+            )
     if "trackTraceUrl" in value:
-        v312 = value["trackTraceUrl"]
-        if not (isinstance(v312, str)):
-            out.append(Problem(ptr + "/trackTraceUrl", _wrong_type("a string", v312), "type"))
+        track_trace_url = value["trackTraceUrl"]
+        if not (isinstance(track_trace_url, str)):
+            out.append(
+                Problem(ptr + "/trackTraceUrl", _wrong_type("a string", track_trace_url), "type")
+            )
 
 
 def _check_ShipmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2254,63 +2736,67 @@ def _check_ShipmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v313 = value["sku"]
-        if not (isinstance(v313, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v313), "type"))
+        sku = value["sku"]
+        if not (isinstance(sku, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
     if "quantity" in value:
-        v314 = value["quantity"]
-        if not (_is_int(v314)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v314), "type"))
+        quantity = value["quantity"]
+        if not (_is_int(quantity)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
     if "serialNrs" in value:
-        v315 = value["serialNrs"]
-        if not (isinstance(v315, list)):
-            out.append(Problem(ptr + "/serialNrs", _wrong_type("an array", v315), "type"))
+        serial_nrs = value["serialNrs"]
+        if not (isinstance(serial_nrs, list)):
+            out.append(Problem(ptr + "/serialNrs", _wrong_type("an array", serial_nrs), "type"))
         else:
-            for i316, item317 in enumerate(v315):
-                if not (isinstance(item317, str)):
+            for serial_nrs_index, serial_nrs_item in enumerate(serial_nrs):
+                if not (isinstance(serial_nrs_item, str)):
                     out.append(
                         Problem(
-                            ptr + "/serialNrs" + "/" + str(i316),
-                            _wrong_type("a string", item317),
+                            ptr + "/serialNrs" + "/" + str(serial_nrs_index),
+                            _wrong_type("a string", serial_nrs_item),
                             "type",
                         )
                     )
     if "weight" in value:
-        v318 = value["weight"]
-        if not (_is_number(v318)):
-            out.append(Problem(ptr + "/weight", _wrong_type("a number", v318), "type"))
+        weight = value["weight"]
+        if not (_is_number(weight)):
+            out.append(Problem(ptr + "/weight", _wrong_type("a number", weight), "type"))
     if "tht" in value:
-        v319 = value["tht"]
-        if v319 is not None:
-            if not (isinstance(v319, str)):
-                out.append(Problem(ptr + "/tht", _wrong_type("a string or null", v319), "type"))
+        tht = value["tht"]
+        if tht is not None:
+            if not (isinstance(tht, str)):
+                out.append(Problem(ptr + "/tht", _wrong_type("a string or null", tht), "type"))
             else:
-                if isinstance(v319, str) and not _is_date_time(v319):
+                if isinstance(tht, str) and not _is_date_time(tht):
                     out.append(
                         Problem(
                             ptr + "/tht",
                             "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                            + repr(v319)
+                            + repr(tht)
                             + ")",
                             "format",
                         )
                     )
     if "extra6" in value:
-        v320 = value["extra6"]
-        if v320 is not None:
-            if not (isinstance(v320, str)):
-                out.append(Problem(ptr + "/extra6", _wrong_type("a string or null", v320), "type"))
-    if "extra7" in value:
-        v321 = value["extra7"]
-        if v321 is not None:
-            if not (isinstance(v321, str)):
-                out.append(Problem(ptr + "/extra7", _wrong_type("a string or null", v321), "type"))
-    if "lotNumber" in value:
-        v322 = value["lotNumber"]
-        if v322 is not None:
-            if not (isinstance(v322, str)):
+        extra6 = value["extra6"]
+        if extra6 is not None:
+            if not (isinstance(extra6, str)):
                 out.append(
-                    Problem(ptr + "/lotNumber", _wrong_type("a string or null", v322), "type")
+                    Problem(ptr + "/extra6", _wrong_type("a string or null", extra6), "type")
+                )
+    if "extra7" in value:
+        extra7 = value["extra7"]
+        if extra7 is not None:
+            if not (isinstance(extra7, str)):
+                out.append(
+                    Problem(ptr + "/extra7", _wrong_type("a string or null", extra7), "type")
+                )
+    if "lotNumber" in value:
+        lot_number = value["lotNumber"]
+        if lot_number is not None:
+            if not (isinstance(lot_number, str)):
+                out.append(
+                    Problem(ptr + "/lotNumber", _wrong_type("a string or null", lot_number), "type")
                 )
 
 
@@ -2319,24 +2805,24 @@ def _check_ShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "orderTypes" in value:
-        v323 = value["orderTypes"]
-        if not (isinstance(v323, list)):
-            out.append(Problem(ptr + "/orderTypes", _wrong_type("an array", v323), "type"))
+        order_types = value["orderTypes"]
+        if not (isinstance(order_types, list)):
+            out.append(Problem(ptr + "/orderTypes", _wrong_type("an array", order_types), "type"))
         else:
-            for i324, item325 in enumerate(v323):
-                if not (_is_int(item325)):
+            for order_types_index, order_types_item in enumerate(order_types):
+                if not (_is_int(order_types_item)):
                     out.append(
                         Problem(
-                            ptr + "/orderTypes" + "/" + str(i324),
-                            _wrong_type("an integer", item325),
+                            ptr + "/orderTypes" + "/" + str(order_types_index),
+                            _wrong_type("an integer", order_types_item),
                             "type",
                         )
                     )
-    for key326 in value:
-        if key326 not in _C19:
+    for key in value:
+        if key not in _SHIPMENTS_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key326),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -2348,34 +2834,38 @@ def _check_ShipmentsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v327 = value["messageCode"]
-        if not (isinstance(v327, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v327), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
         else:
-            if not _in_enum(v327, ("OK",)):
+            if not _in_enum(message_code, ("OK",)):
                 out.append(
                     Problem(
-                        ptr + "/messageCode", "must be 'OK'" + " (got " + repr(v327) + ")", "const"
+                        ptr + "/messageCode",
+                        "must be 'OK'" + " (got " + repr(message_code) + ")",
+                        "const",
                     )
                 )
     if "message" in value:
-        v328 = value["message"]
-        if not (isinstance(v328, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v328), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     if "result" in value:
-        v329 = value["result"]
-        if not (isinstance(v329, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", v329), "type"))
+        result = value["result"]
+        if not (isinstance(result, list)):
+            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
         else:
-            n330 = len(v329)
-            if n330 > 100:
+            result_count = len(result)
+            if result_count > 100:
                 out.append(
                     Problem(
-                        ptr + "/result", f"must have at most 100 items (got {n330})", "maxItems"
+                        ptr + "/result",
+                        f"must have at most 100 items (got {result_count})",
+                        "maxItems",
                     )
                 )
-            for i331, item332 in enumerate(v329):
-                _check_Shipment(item332, ptr + "/result" + "/" + str(i331), out)
+            for result_index, result_item in enumerate(result):
+                _check_Shipment(result_item, ptr + "/result" + "/" + str(result_index), out)
 
 
 def _check_ShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2383,17 +2873,17 @@ def _check_ShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v333 = value["id"]
-        if not (_is_int(v333)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v333), "type"))
+        id_ = value["id"]
+        if not (_is_int(id_)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
     if "name" in value:
-        v334 = value["name"]
-        if not (isinstance(v334, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v334), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     if "code" in value:
-        v335 = value["code"]
-        if not (isinstance(v335, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v335), "type"))
+        code = value["code"]
+        if not (isinstance(code, str)):
+            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
 
 
 def _check_StatusResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2401,18 +2891,20 @@ def _check_StatusResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v336 = value["messageCode"]
-        if not (isinstance(v336, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v336), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
     if "message" in value:
-        v337 = value["message"]
-        if not (isinstance(v337, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v337), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     if "result" in value:
-        v338 = value["result"]
-        if v338 is not None:
-            if not (isinstance(v338, dict)):
-                out.append(Problem(ptr + "/result", _wrong_type("an object or null", v338), "type"))
+        result = value["result"]
+        if result is not None:
+            if not (isinstance(result, dict)):
+                out.append(
+                    Problem(ptr + "/result", _wrong_type("an object or null", result), "type")
+                )
 
 
 def _check_StockBulkResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2420,16 +2912,16 @@ def _check_StockBulkResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v339 = value["messageCode"]
-        if not (isinstance(v339, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v339), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
     if "message" in value:
-        v340 = value["message"]
-        if not (isinstance(v340, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v340), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     if "result" in value:
-        v341 = value["result"]
-        _check_StockBulkResult(v341, ptr + "/result", out)
+        result = value["result"]
+        _check_StockBulkResult(result, ptr + "/result", out)
 
 
 def _check_StockBulkResult(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2443,56 +2935,70 @@ def _check_StockDetails(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "name" in value:
-        v342 = value["name"]
-        if not (isinstance(v342, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v342), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     if "sku" in value:
-        v343 = value["sku"]
-        if not (isinstance(v343, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v343), "type"))
+        sku = value["sku"]
+        if not (isinstance(sku, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
     if "productId" in value:
-        v344 = value["productId"]
-        if not (_is_int(v344)):
-            out.append(Problem(ptr + "/productId", _wrong_type("an integer", v344), "type"))
+        product_id = value["productId"]
+        if not (_is_int(product_id)):
+            out.append(Problem(ptr + "/productId", _wrong_type("an integer", product_id), "type"))
     if "physicalStock" in value:
-        v345 = value["physicalStock"]
-        if not (_is_int(v345)):
-            out.append(Problem(ptr + "/physicalStock", _wrong_type("an integer", v345), "type"))
+        physical_stock = value["physicalStock"]
+        if not (_is_int(physical_stock)):
+            out.append(
+                Problem(ptr + "/physicalStock", _wrong_type("an integer", physical_stock), "type")
+            )
     if "expectedStock" in value:
-        v346 = value["expectedStock"]
-        if not (_is_int(v346)):
-            out.append(Problem(ptr + "/expectedStock", _wrong_type("an integer", v346), "type"))
+        expected_stock = value["expectedStock"]
+        if not (_is_int(expected_stock)):
+            out.append(
+                Problem(ptr + "/expectedStock", _wrong_type("an integer", expected_stock), "type")
+            )
     if "orderedStock" in value:
-        v347 = value["orderedStock"]
-        if not (_is_int(v347)):
-            out.append(Problem(ptr + "/orderedStock", _wrong_type("an integer", v347), "type"))
+        ordered_stock = value["orderedStock"]
+        if not (_is_int(ordered_stock)):
+            out.append(
+                Problem(ptr + "/orderedStock", _wrong_type("an integer", ordered_stock), "type")
+            )
     if "unavailableStock" in value:
-        v348 = value["unavailableStock"]
-        if not (_is_int(v348)):
-            out.append(Problem(ptr + "/unavailableStock", _wrong_type("an integer", v348), "type"))
+        unavailable_stock = value["unavailableStock"]
+        if not (_is_int(unavailable_stock)):
+            out.append(
+                Problem(
+                    ptr + "/unavailableStock", _wrong_type("an integer", unavailable_stock), "type"
+                )
+            )
     if "freeStock" in value:
-        v349 = value["freeStock"]
-        if not (_is_int(v349)):
-            out.append(Problem(ptr + "/freeStock", _wrong_type("an integer", v349), "type"))
+        free_stock = value["freeStock"]
+        if not (_is_int(free_stock)):
+            out.append(Problem(ptr + "/freeStock", _wrong_type("an integer", free_stock), "type"))
     if "economicStock" in value:
-        v350 = value["economicStock"]
-        if not (_is_int(v350)):
-            out.append(Problem(ptr + "/economicStock", _wrong_type("an integer", v350), "type"))
+        economic_stock = value["economicStock"]
+        if not (_is_int(economic_stock)):
+            out.append(
+                Problem(ptr + "/economicStock", _wrong_type("an integer", economic_stock), "type")
+            )
     if "availableStock" in value:
-        v351 = value["availableStock"]
-        if not (_is_int(v351)):
-            out.append(Problem(ptr + "/availableStock", _wrong_type("an integer", v351), "type"))
+        available_stock = value["availableStock"]
+        if not (_is_int(available_stock)):
+            out.append(
+                Problem(ptr + "/availableStock", _wrong_type("an integer", available_stock), "type")
+            )
     if "thts" in value:
-        v352 = value["thts"]
-        if not (isinstance(v352, list)):
-            out.append(Problem(ptr + "/thts", _wrong_type("an array", v352), "type"))
+        thts = value["thts"]
+        if not (isinstance(thts, list)):
+            out.append(Problem(ptr + "/thts", _wrong_type("an array", thts), "type"))
         else:
-            for i353, item354 in enumerate(v352):
-                if not (isinstance(item354, dict)):
+            for thts_index, thts_item in enumerate(thts):
+                if not (isinstance(thts_item, dict)):
                     out.append(
                         Problem(
-                            ptr + "/thts" + "/" + str(i353),
-                            _wrong_type("an object", item354),
+                            ptr + "/thts" + "/" + str(thts_index),
+                            _wrong_type("an object", thts_item),
                             "type",
                         )
                     )
@@ -2503,40 +3009,46 @@ def _check_StockLevel(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v355 = value["sku"]
-        if not (isinstance(v355, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v355), "type"))
+        sku = value["sku"]
+        if not (isinstance(sku, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
     if "name" in value:
-        v356 = value["name"]
-        if not (isinstance(v356, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v356), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     if "stock" in value:
-        v357 = value["stock"]
-        if not (_is_int(v357)):
-            out.append(Problem(ptr + "/stock", _wrong_type("an integer", v357), "type"))
+        stock = value["stock"]
+        if not (_is_int(stock)):
+            out.append(Problem(ptr + "/stock", _wrong_type("an integer", stock), "type"))
     if "thts" in value:
-        v358 = value["thts"]
-        if not (isinstance(v358, list)):
-            out.append(Problem(ptr + "/thts", _wrong_type("an array", v358), "type"))
+        thts = value["thts"]
+        if not (isinstance(thts, list)):
+            out.append(Problem(ptr + "/thts", _wrong_type("an array", thts), "type"))
         else:
-            for i359, item360 in enumerate(v358):
-                _check_StockLevelTht(item360, ptr + "/thts" + "/" + str(i359), out)
+            for thts_index, thts_item in enumerate(thts):
+                _check_StockLevelTht(thts_item, ptr + "/thts" + "/" + str(thts_index), out)
     if "freeStock" in value:
-        v361 = value["freeStock"]
-        if not (_is_int(v361)):
-            out.append(Problem(ptr + "/freeStock", _wrong_type("an integer", v361), "type"))
+        free_stock = value["freeStock"]
+        if not (_is_int(free_stock)):
+            out.append(Problem(ptr + "/freeStock", _wrong_type("an integer", free_stock), "type"))
     if "economicStock" in value:
-        v362 = value["economicStock"]
-        if not (_is_int(v362)):
-            out.append(Problem(ptr + "/economicStock", _wrong_type("an integer", v362), "type"))
+        economic_stock = value["economicStock"]
+        if not (_is_int(economic_stock)):
+            out.append(
+                Problem(ptr + "/economicStock", _wrong_type("an integer", economic_stock), "type")
+            )
     if "availableStock" in value:
-        v363 = value["availableStock"]
-        if not (_is_int(v363)):
-            out.append(Problem(ptr + "/availableStock", _wrong_type("an integer", v363), "type"))
+        available_stock = value["availableStock"]
+        if not (_is_int(available_stock)):
+            out.append(
+                Problem(ptr + "/availableStock", _wrong_type("an integer", available_stock), "type")
+            )
     if "physicalStock" in value:
-        v364 = value["physicalStock"]
-        if not (_is_int(v364)):
-            out.append(Problem(ptr + "/physicalStock", _wrong_type("an integer", v364), "type"))
+        physical_stock = value["physicalStock"]
+        if not (_is_int(physical_stock)):
+            out.append(
+                Problem(ptr + "/physicalStock", _wrong_type("an integer", physical_stock), "type")
+            )
 
 
 def _check_StockLevelResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2544,17 +3056,17 @@ def _check_StockLevelResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v365 = value["messageCode"]
-        if not (isinstance(v365, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v365), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
     if "message" in value:
-        v366 = value["message"]
-        if not (isinstance(v366, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v366), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     if "result" in value:
-        v367 = value["result"]
-        if not (_is_int(v367)):
-            out.append(Problem(ptr + "/result", _wrong_type("an integer", v367), "type"))
+        result = value["result"]
+        if not (_is_int(result)):
+            out.append(Problem(ptr + "/result", _wrong_type("an integer", result), "type"))
 
 
 def _check_StockLevelTht(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2562,29 +3074,29 @@ def _check_StockLevelTht(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "quantity" in value:
-        v368 = value["quantity"]
-        if not (_is_int(v368)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v368), "type"))
+        quantity = value["quantity"]
+        if not (_is_int(quantity)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
     if "tht" in value:
-        v369 = value["tht"]
-        if v369 is not None:
-            if not (isinstance(v369, str)):
-                out.append(Problem(ptr + "/tht", _wrong_type("a string or null", v369), "type"))
+        tht = value["tht"]
+        if tht is not None:
+            if not (isinstance(tht, str)):
+                out.append(Problem(ptr + "/tht", _wrong_type("a string or null", tht), "type"))
             else:
-                if isinstance(v369, str) and not _is_date(v369):
+                if isinstance(tht, str) and not _is_date(tht):
                     out.append(
                         Problem(
                             ptr + "/tht",
-                            "must be a date as YYYY-MM-DD (got " + repr(v369) + ")",
+                            "must be a date as YYYY-MM-DD (got " + repr(tht) + ")",
                             "format",
                         )
                     )
     if "lotNumber" in value:
-        v370 = value["lotNumber"]
-        if v370 is not None:
-            if not (isinstance(v370, str)):
+        lot_number = value["lotNumber"]
+        if lot_number is not None:
+            if not (isinstance(lot_number, str)):
                 out.append(
-                    Problem(ptr + "/lotNumber", _wrong_type("a string or null", v370), "type")
+                    Problem(ptr + "/lotNumber", _wrong_type("a string or null", lot_number), "type")
                 )
 
 
@@ -2593,20 +3105,20 @@ def _check_StockLevelsResponse(value: Any, ptr: str, out: list[Problem]) -> None
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v371 = value["messageCode"]
-        if not (isinstance(v371, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v371), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
     if "message" in value:
-        v372 = value["message"]
-        if not (isinstance(v372, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v372), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     if "result" in value:
-        v373 = value["result"]
-        if not (isinstance(v373, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", v373), "type"))
+        result = value["result"]
+        if not (isinstance(result, list)):
+            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
         else:
-            for i374, item375 in enumerate(v373):
-                _check_StockLevel(item375, ptr + "/result" + "/" + str(i374), out)
+            for result_index, result_item in enumerate(result):
+                _check_StockLevel(result_item, ptr + "/result" + "/" + str(result_index), out)
 
 
 def _check_StockMutation(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2614,84 +3126,100 @@ def _check_StockMutation(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v376 = value["id"]
-        if not (_is_int(v376)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v376), "type"))
+        id_ = value["id"]
+        if not (_is_int(id_)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
     if "sku" in value:
-        v377 = value["sku"]
-        if not (isinstance(v377, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v377), "type"))
+        sku = value["sku"]
+        if not (isinstance(sku, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
     if "quantity" in value:
-        v378 = value["quantity"]
-        if not (_is_int(v378)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v378), "type"))
+        quantity = value["quantity"]
+        if not (_is_int(quantity)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
     if "type" in value:
-        v379 = value["type"]
-        if not (_is_int(v379)):
-            out.append(Problem(ptr + "/type", _wrong_type("an integer", v379), "type"))
+        type_ = value["type"]
+        if not (_is_int(type_)):
+            out.append(Problem(ptr + "/type", _wrong_type("an integer", type_), "type"))
         else:
-            if not _in_enum(v379, _C20):
+            if not _in_enum(type_, _STOCK_MUTATION_TYPE_VALUES):
                 out.append(
                     Problem(
                         ptr + "/type",
-                        "must be one of 1, 3, 4, 5" + " (got " + repr(v379) + ")",
+                        "must be one of 1, 3, 4, 5" + " (got " + repr(type_) + ")",
                         "enum",
                     )
                 )
     if "createdAt" in value:
-        v380 = value["createdAt"]
-        if not (isinstance(v380, str)):
-            out.append(Problem(ptr + "/createdAt", _wrong_type("a string", v380), "type"))
+        created_at = value["createdAt"]
+        if not (isinstance(created_at, str)):
+            out.append(Problem(ptr + "/createdAt", _wrong_type("a string", created_at), "type"))
     if "warehouseCode" in value:
-        v381 = value["warehouseCode"]
-        if not (isinstance(v381, str)):
-            out.append(Problem(ptr + "/warehouseCode", _wrong_type("a string", v381), "type"))
+        warehouse_code = value["warehouseCode"]
+        if not (isinstance(warehouse_code, str)):
+            out.append(
+                Problem(ptr + "/warehouseCode", _wrong_type("a string", warehouse_code), "type")
+            )
     if "locationType" in value:
-        v382 = value["locationType"]
-        if v382 is not None:
-            if not (isinstance(v382, str)):
+        location_type = value["locationType"]
+        if location_type is not None:
+            if not (isinstance(location_type, str)):
                 out.append(
-                    Problem(ptr + "/locationType", _wrong_type("a string or null", v382), "type")
+                    Problem(
+                        ptr + "/locationType",
+                        _wrong_type("a string or null", location_type),
+                        "type",
+                    )
                 )
             else:
-                if not _in_enum(v382, _C21):
+                if not _in_enum(location_type, _STOCK_MUTATION_LOCATION_TYPE_VALUES):
                     out.append(
                         Problem(
                             ptr + "/locationType",
                             "must be one of 'AUTOSTORE', 'SPECIAL', 'PALLET', 'PICKABLE', 'COOLED', 'OUTBOUND', 'INBOUND', 'RETURN', 'TRANSFER', 'SECURED', 'INSERTS'"
                             + " (got "
-                            + repr(v382)
+                            + repr(location_type)
                             + ")",
                             "enum",
                         )
                     )
     if "correctionReason" in value:
-        v383 = value["correctionReason"]
-        if v383 is not None:
-            if not (isinstance(v383, str)):
+        correction_reason = value["correctionReason"]
+        if correction_reason is not None:
+            if not (isinstance(correction_reason, str)):
                 out.append(
                     Problem(
-                        ptr + "/correctionReason", _wrong_type("a string or null", v383), "type"
+                        ptr + "/correctionReason",
+                        _wrong_type("a string or null", correction_reason),
+                        "type",
                     )
                 )
     if "remark" in value:
-        v384 = value["remark"]
-        if v384 is not None:
-            if not (isinstance(v384, str)):
-                out.append(Problem(ptr + "/remark", _wrong_type("a string or null", v384), "type"))
-    if "shippingId" in value:
-        v385 = value["shippingId"]
-        if v385 is not None:
-            if not (_is_int(v385)):
+        remark = value["remark"]
+        if remark is not None:
+            if not (isinstance(remark, str)):
                 out.append(
-                    Problem(ptr + "/shippingId", _wrong_type("an integer or null", v385), "type")
+                    Problem(ptr + "/remark", _wrong_type("a string or null", remark), "type")
+                )
+    if "shippingId" in value:
+        shipping_id = value["shippingId"]
+        if shipping_id is not None:
+            if not (_is_int(shipping_id)):
+                out.append(
+                    Problem(
+                        ptr + "/shippingId", _wrong_type("an integer or null", shipping_id), "type"
+                    )
                 )
     if "orderNumber" in value:
-        v386 = value["orderNumber"]
-        if v386 is not None:
-            if not (_is_int(v386)):
+        order_number = value["orderNumber"]
+        if order_number is not None:
+            if not (_is_int(order_number)):
                 out.append(
-                    Problem(ptr + "/orderNumber", _wrong_type("an integer or null", v386), "type")
+                    Problem(
+                        ptr + "/orderNumber",
+                        _wrong_type("an integer or null", order_number),
+                        "type",
+                    )
                 )
 
 
@@ -2700,20 +3228,20 @@ def _check_StockMutationsResponse(value: Any, ptr: str, out: list[Problem]) -> N
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v387 = value["messageCode"]
-        if not (isinstance(v387, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v387), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
     if "message" in value:
-        v388 = value["message"]
-        if not (isinstance(v388, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v388), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     if "result" in value:
-        v389 = value["result"]
-        if not (isinstance(v389, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", v389), "type"))
+        result = value["result"]
+        if not (isinstance(result, list)):
+            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
         else:
-            for i390, item391 in enumerate(v389):
-                _check_StockMutation(item391, ptr + "/result" + "/" + str(i390), out)
+            for result_index, result_item in enumerate(result):
+                _check_StockMutation(result_item, ptr + "/result" + "/" + str(result_index), out)
 
 
 def _check_StockResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2721,16 +3249,16 @@ def _check_StockResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v392 = value["messageCode"]
-        if not (isinstance(v392, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v392), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
     if "message" in value:
-        v393 = value["message"]
-        if not (isinstance(v393, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v393), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     if "result" in value:
-        v394 = value["result"]
-        _check_StockDetails(v394, ptr + "/result", out)
+        result = value["result"]
+        _check_StockDetails(result, ptr + "/result", out)
 
 
 def _check_SyncShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2738,24 +3266,24 @@ def _check_SyncShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> Non
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "ids" in value:
-        v395 = value["ids"]
-        if not (isinstance(v395, list)):
-            out.append(Problem(ptr + "/ids", _wrong_type("an array", v395), "type"))
+        ids = value["ids"]
+        if not (isinstance(ids, list)):
+            out.append(Problem(ptr + "/ids", _wrong_type("an array", ids), "type"))
         else:
-            for i396, item397 in enumerate(v395):
-                if not (_is_int(item397)):
+            for ids_index, ids_item in enumerate(ids):
+                if not (_is_int(ids_item)):
                     out.append(
                         Problem(
-                            ptr + "/ids" + "/" + str(i396),
-                            _wrong_type("an integer", item397),
+                            ptr + "/ids" + "/" + str(ids_index),
+                            _wrong_type("an integer", ids_item),
                             "type",
                         )
                     )
-    for key398 in value:
-        if key398 not in _C22:
+    for key in value:
+        if key not in _SYNC_SHIPMENTS_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key398),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -2767,24 +3295,24 @@ def _check_SyncStockMutationsRequest(value: Any, ptr: str, out: list[Problem]) -
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "ids" in value:
-        v399 = value["ids"]
-        if not (isinstance(v399, list)):
-            out.append(Problem(ptr + "/ids", _wrong_type("an array", v399), "type"))
+        ids = value["ids"]
+        if not (isinstance(ids, list)):
+            out.append(Problem(ptr + "/ids", _wrong_type("an array", ids), "type"))
         else:
-            for i400, item401 in enumerate(v399):
-                if not (_is_int(item401)):
+            for ids_index, ids_item in enumerate(ids):
+                if not (_is_int(ids_item)):
                     out.append(
                         Problem(
-                            ptr + "/ids" + "/" + str(i400),
-                            _wrong_type("an integer", item401),
+                            ptr + "/ids" + "/" + str(ids_index),
+                            _wrong_type("an integer", ids_item),
                             "type",
                         )
                     )
-    for key402 in value:
-        if key402 not in _C22:
+    for key in value:
+        if key not in _SYNC_SHIPMENTS_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key402),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -2796,51 +3324,53 @@ def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "access_token" in value:
-        v403 = value["access_token"]
-        if not (isinstance(v403, str)):
-            out.append(Problem(ptr + "/access_token", _wrong_type("a string", v403), "type"))
+        access_token = value["access_token"]
+        if not (isinstance(access_token, str)):
+            out.append(
+                Problem(ptr + "/access_token", _wrong_type("a string", access_token), "type")
+            )
     if "token_type" in value:
-        v404 = value["token_type"]
-        if not (isinstance(v404, str)):
-            out.append(Problem(ptr + "/token_type", _wrong_type("a string", v404), "type"))
+        token_type = value["token_type"]
+        if not (isinstance(token_type, str)):
+            out.append(Problem(ptr + "/token_type", _wrong_type("a string", token_type), "type"))
     if "expires_in" in value:
-        v405 = value["expires_in"]
-        if not (_is_int(v405)):
-            out.append(Problem(ptr + "/expires_in", _wrong_type("an integer", v405), "type"))
+        expires_in = value["expires_in"]
+        if not (_is_int(expires_in)):
+            out.append(Problem(ptr + "/expires_in", _wrong_type("an integer", expires_in), "type"))
     if "userName" in value:
-        v406 = value["userName"]
-        if not (isinstance(v406, str)):
-            out.append(Problem(ptr + "/userName", _wrong_type("a string", v406), "type"))
+        user_name = value["userName"]
+        if not (isinstance(user_name, str)):
+            out.append(Problem(ptr + "/userName", _wrong_type("a string", user_name), "type"))
     if "issued" in value:
-        v407 = value["issued"]
-        if not (isinstance(v407, str)):
-            out.append(Problem(ptr + "/issued", _wrong_type("a string", v407), "type"))
+        issued = value["issued"]
+        if not (isinstance(issued, str)):
+            out.append(Problem(ptr + "/issued", _wrong_type("a string", issued), "type"))
         else:
-            if isinstance(v407, str) and not _C23.search(v407):
+            if isinstance(issued, str) and not _TOKEN_ISSUED_PATTERN.search(issued):
                 out.append(
                     Problem(
                         ptr + "/issued",
                         "must match the pattern "
                         + "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"
                         + " (got "
-                        + repr(v407)
+                        + repr(issued)
                         + ")",
                         "pattern",
                     )
                 )
     if "expires" in value:
-        v408 = value["expires"]
-        if not (isinstance(v408, str)):
-            out.append(Problem(ptr + "/expires", _wrong_type("a string", v408), "type"))
+        expires = value["expires"]
+        if not (isinstance(expires, str)):
+            out.append(Problem(ptr + "/expires", _wrong_type("a string", expires), "type"))
         else:
-            if isinstance(v408, str) and not _C23.search(v408):
+            if isinstance(expires, str) and not _TOKEN_ISSUED_PATTERN.search(expires):
                 out.append(
                     Problem(
                         ptr + "/expires",
                         "must match the pattern "
                         + "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"
                         + " (got "
-                        + repr(v408)
+                        + repr(expires)
                         + ")",
                         "pattern",
                     )
@@ -2852,37 +3382,37 @@ def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "grant_type" in value:
-        v409 = value["grant_type"]
-        if not (isinstance(v409, str)):
-            out.append(Problem(ptr + "/grant_type", _wrong_type("a string", v409), "type"))
+        grant_type = value["grant_type"]
+        if not (isinstance(grant_type, str)):
+            out.append(Problem(ptr + "/grant_type", _wrong_type("a string", grant_type), "type"))
         else:
-            if not _in_enum(v409, ("password",)):
+            if not _in_enum(grant_type, ("password",)):
                 out.append(
                     Problem(
                         ptr + "/grant_type",
-                        "must be 'password'" + " (got " + repr(v409) + ")",
+                        "must be 'password'" + " (got " + repr(grant_type) + ")",
                         "const",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'grant_type'", "required", "grant_type"))
     if "username" in value:
-        v410 = value["username"]
-        if not (isinstance(v410, str)):
-            out.append(Problem(ptr + "/username", _wrong_type("a string", v410), "type"))
+        username = value["username"]
+        if not (isinstance(username, str)):
+            out.append(Problem(ptr + "/username", _wrong_type("a string", username), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'username'", "required", "username"))
     if "password" in value:
-        v411 = value["password"]
-        if not (isinstance(v411, str)):
-            out.append(Problem(ptr + "/password", _wrong_type("a string", v411), "type"))
+        password = value["password"]
+        if not (isinstance(password, str)):
+            out.append(Problem(ptr + "/password", _wrong_type("a string", password), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'password'", "required", "password"))
-    for key412 in value:
-        if key412 not in _C24:
+    for key in value:
+        if key not in _TOKEN_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key412),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -2894,77 +3424,101 @@ def _check_TrackTraceStatus(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "shipmentId" in value:
-        v413 = value["shipmentId"]
-        if not (_is_int(v413)):
-            out.append(Problem(ptr + "/shipmentId", _wrong_type("an integer", v413), "type"))
+        shipment_id = value["shipmentId"]
+        if not (_is_int(shipment_id)):
+            out.append(Problem(ptr + "/shipmentId", _wrong_type("an integer", shipment_id), "type"))
     if "externalOrderNumber" in value:
-        v414 = value["externalOrderNumber"]
-        if not (isinstance(v414, str)):
-            out.append(Problem(ptr + "/externalOrderNumber", _wrong_type("a string", v414), "type"))
-    if "packageNumber" in value:
-        v415 = value["packageNumber"]
-        if not (isinstance(v415, str)):
-            out.append(Problem(ptr + "/packageNumber", _wrong_type("a string", v415), "type"))
-    if "shipmentMethod" in value:
-        v416 = value["shipmentMethod"]
-        if not (isinstance(v416, str)):
-            out.append(Problem(ptr + "/shipmentMethod", _wrong_type("a string", v416), "type"))
-    if "currentTrackTraceStatus" in value:
-        v417 = value["currentTrackTraceStatus"]
-        if not (_is_int(v417)):
+        external_order_number = value["externalOrderNumber"]
+        if not (isinstance(external_order_number, str)):
             out.append(
-                Problem(ptr + "/currentTrackTraceStatus", _wrong_type("an integer", v417), "type")
+                Problem(
+                    ptr + "/externalOrderNumber",
+                    _wrong_type("a string", external_order_number),
+                    "type",
+                )
+            )
+    if "packageNumber" in value:
+        package_number = value["packageNumber"]
+        if not (isinstance(package_number, str)):
+            out.append(
+                Problem(ptr + "/packageNumber", _wrong_type("a string", package_number), "type")
+            )
+    if "shipmentMethod" in value:
+        shipment_method = value["shipmentMethod"]
+        if not (isinstance(shipment_method, str)):
+            out.append(
+                Problem(ptr + "/shipmentMethod", _wrong_type("a string", shipment_method), "type")
+            )
+    if "currentTrackTraceStatus" in value:
+        current_track_trace_status = value["currentTrackTraceStatus"]
+        if not (_is_int(current_track_trace_status)):
+            out.append(
+                Problem(
+                    ptr + "/currentTrackTraceStatus",
+                    _wrong_type("an integer", current_track_trace_status),
+                    "type",
+                )
             )
         else:
-            if not _in_enum(v417, _C25):
+            if not _in_enum(
+                current_track_trace_status, _TRACK_TRACE_STATUS_CURRENT_TRACK_TRACE_STATUS_VALUES
+            ):
                 out.append(
                     Problem(
                         ptr + "/currentTrackTraceStatus",
                         "must be one of 1, 2, 3, 4, 5, 7, 8, 10, 18, 19, 20, 21"
                         + " (got "
-                        + repr(v417)
+                        + repr(current_track_trace_status)
                         + ")",
                         "enum",
                     )
                 )
     if "currentTrackTraceStatusDateTime" in value:
-        v418 = value["currentTrackTraceStatusDateTime"]
-        if v418 is not None:
-            if not (isinstance(v418, str)):
+        current_track_trace_status_date_time = value["currentTrackTraceStatusDateTime"]
+        if current_track_trace_status_date_time is not None:
+            if not (isinstance(current_track_trace_status_date_time, str)):
                 out.append(
                     Problem(
                         ptr + "/currentTrackTraceStatusDateTime",
-                        _wrong_type("a string or null", v418),
+                        _wrong_type("a string or null", current_track_trace_status_date_time),
                         "type",
                     )
                 )
             else:
-                if isinstance(v418, str) and not _is_date_time(v418):
+                if isinstance(current_track_trace_status_date_time, str) and not _is_date_time(
+                    current_track_trace_status_date_time
+                ):
                     out.append(
                         Problem(
                             ptr + "/currentTrackTraceStatusDateTime",
                             "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                            + repr(v418)
+                            + repr(current_track_trace_status_date_time)
                             + ")",
                             "format",
                         )
                     )
     if "currentTrackTraceExceptionLevel" in value:
-        v419 = value["currentTrackTraceExceptionLevel"]
-        if not (_is_int(v419)):
+        current_track_trace_exception_level = value["currentTrackTraceExceptionLevel"]
+        if not (_is_int(current_track_trace_exception_level)):
             out.append(
                 Problem(
                     ptr + "/currentTrackTraceExceptionLevel",
-                    _wrong_type("an integer", v419),
+                    _wrong_type("an integer", current_track_trace_exception_level),
                     "type",
                 )
             )
         else:
-            if not _in_enum(v419, _C26):
+            if not _in_enum(
+                current_track_trace_exception_level,
+                _TRACK_TRACE_STATUS_CURRENT_TRACK_TRACE_EXCEPTION_LEVEL_VALUES,
+            ):
                 out.append(
                     Problem(
                         ptr + "/currentTrackTraceExceptionLevel",
-                        "must be one of 1, 2, 3" + " (got " + repr(v419) + ")",
+                        "must be one of 1, 2, 3"
+                        + " (got "
+                        + repr(current_track_trace_exception_level)
+                        + ")",
                         "enum",
                     )
                 )
@@ -2975,20 +3529,20 @@ def _check_TrackTraceStatusResponse(value: Any, ptr: str, out: list[Problem]) ->
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "messageCode" in value:
-        v420 = value["messageCode"]
-        if not (isinstance(v420, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", v420), "type"))
+        message_code = value["messageCode"]
+        if not (isinstance(message_code, str)):
+            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
     if "message" in value:
-        v421 = value["message"]
-        if not (isinstance(v421, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v421), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     if "result" in value:
-        v422 = value["result"]
-        if not (isinstance(v422, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", v422), "type"))
+        result = value["result"]
+        if not (isinstance(result, list)):
+            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
         else:
-            for i423, item424 in enumerate(v422):
-                _check_TrackTraceStatus(item424, ptr + "/result" + "/" + str(i423), out)
+            for result_index, result_item in enumerate(result):
+                _check_TrackTraceStatus(result_item, ptr + "/result" + "/" + str(result_index), out)
 
 
 def _check_WarehouseShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2996,21 +3550,21 @@ def _check_WarehouseShippingMethod(value: Any, ptr: str, out: list[Problem]) -> 
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v425 = value["id"]
-        if not (_is_int(v425)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v425), "type"))
+        id_ = value["id"]
+        if not (_is_int(id_)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
     if "warehouse" in value:
-        v426 = value["warehouse"]
-        if not (isinstance(v426, str)):
-            out.append(Problem(ptr + "/warehouse", _wrong_type("a string", v426), "type"))
+        warehouse = value["warehouse"]
+        if not (isinstance(warehouse, str)):
+            out.append(Problem(ptr + "/warehouse", _wrong_type("a string", warehouse), "type"))
         else:
-            if not _in_enum(v426, _C27):
+            if not _in_enum(warehouse, _WAREHOUSE_SHIPPING_METHOD_WAREHOUSE_VALUES):
                 out.append(
                     Problem(
                         ptr + "/warehouse",
                         "must be one of 'NR', 'NN', 'GN', 'BW', 'DD', 'FP'"
                         + " (got "
-                        + repr(v426)
+                        + repr(warehouse)
                         + ")",
                         "enum",
                     )
@@ -3134,10 +3688,10 @@ def _body_get_return_label(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_return_label(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v427 = params.get("shipment_id")
-    if v427 is not None:
-        if not (_is_int(v427)):
-            out.append(Problem("/shipmentId", _wrong_type("an integer", v427), "type"))
+    shipment_id = params.get("shipment_id")
+    if shipment_id is not None:
+        if not (_is_int(shipment_id)):
+            out.append(Problem("/shipmentId", _wrong_type("an integer", shipment_id), "type"))
     else:
         out.append(
             Problem("/shipmentId", "missing required path parameter", "required", "shipmentId")
@@ -3150,18 +3704,20 @@ def _body_get_return_label_for_method(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_return_label_for_method(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v428 = params.get("shipment_id")
-    if v428 is not None:
-        if not (_is_int(v428)):
-            out.append(Problem("/shipmentId", _wrong_type("an integer", v428), "type"))
+    shipment_id = params.get("shipment_id")
+    if shipment_id is not None:
+        if not (_is_int(shipment_id)):
+            out.append(Problem("/shipmentId", _wrong_type("an integer", shipment_id), "type"))
     else:
         out.append(
             Problem("/shipmentId", "missing required path parameter", "required", "shipmentId")
         )
-    v429 = params.get("shipping_method_id")
-    if v429 is not None:
-        if not (_is_int(v429)):
-            out.append(Problem("/shippingMethodId", _wrong_type("an integer", v429), "type"))
+    shipping_method_id = params.get("shipping_method_id")
+    if shipping_method_id is not None:
+        if not (_is_int(shipping_method_id)):
+            out.append(
+                Problem("/shippingMethodId", _wrong_type("an integer", shipping_method_id), "type")
+            )
     else:
         out.append(
             Problem(
@@ -3203,18 +3759,18 @@ def _body_get_stock_level(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_stock_level(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v430 = params.get("sku")
-    if v430 is not None:
-        if not (isinstance(v430, str)):
-            out.append(Problem("/sku", _wrong_type("a string", v430), "type"))
+    sku = params.get("sku")
+    if sku is not None:
+        if not (isinstance(sku, str)):
+            out.append(Problem("/sku", _wrong_type("a string", sku), "type"))
         else:
-            n431 = len(v430) if isinstance(v430, str) else 0
-            if n431 < 1:
+            sku_length = len(sku) if isinstance(sku, str) else 0
+            if sku_length < 1:
                 out.append(
                     Problem(
                         "/sku",
-                        f"must not be empty (got {n431})",
-                        "minLength" if n431 < 1 else "maxLength",
+                        f"must not be empty (got {sku_length})",
+                        "minLength" if sku_length < 1 else "maxLength",
                     )
                 )
     else:
@@ -3227,10 +3783,10 @@ def _body_get_stock_levels(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_stock_levels(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v432 = params.get("all")
-    if v432 is not None:
-        if not (isinstance(v432, bool)):
-            out.append(Problem("/all", _wrong_type("a boolean", v432), "type"))
+    all_ = params.get("all")
+    if all_ is not None:
+        if not (isinstance(all_, bool)):
+            out.append(Problem("/all", _wrong_type("a boolean", all_), "type"))
     else:
         out.append(Problem("/all", "missing required path parameter", "required", "all"))
 
@@ -3241,18 +3797,18 @@ def _body_get_stock(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_stock(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v433 = params.get("sku")
-    if v433 is not None:
-        if not (isinstance(v433, str)):
-            out.append(Problem("/sku", _wrong_type("a string", v433), "type"))
+    sku = params.get("sku")
+    if sku is not None:
+        if not (isinstance(sku, str)):
+            out.append(Problem("/sku", _wrong_type("a string", sku), "type"))
         else:
-            n434 = len(v433) if isinstance(v433, str) else 0
-            if n434 < 1:
+            sku_length = len(sku) if isinstance(sku, str) else 0
+            if sku_length < 1:
                 out.append(
                     Problem(
                         "/sku",
-                        f"must not be empty (got {n434})",
-                        "minLength" if n434 < 1 else "maxLength",
+                        f"must not be empty (got {sku_length})",
+                        "minLength" if sku_length < 1 else "maxLength",
                     )
                 )
     else:
@@ -3265,21 +3821,21 @@ def _body_get_stock_bulk(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_stock_bulk(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v435 = params.get("all_products")
-    if v435 is not None:
-        if not (isinstance(v435, bool)):
-            out.append(Problem("/all_products", _wrong_type("a boolean", v435), "type"))
-    v436 = params.get("from_")
-    if v436 is not None:
-        if not (isinstance(v436, str)):
-            out.append(Problem("/from", _wrong_type("a string", v436), "type"))
+    all_products = params.get("all_products")
+    if all_products is not None:
+        if not (isinstance(all_products, bool)):
+            out.append(Problem("/all_products", _wrong_type("a boolean", all_products), "type"))
+    from_ = params.get("from_")
+    if from_ is not None:
+        if not (isinstance(from_, str)):
+            out.append(Problem("/from", _wrong_type("a string", from_), "type"))
         else:
-            if isinstance(v436, str) and not _is_iso_date_time(v436):
+            if isinstance(from_, str) and not _is_iso_date_time(from_):
                 out.append(
                     Problem(
                         "/from",
                         "must be an ISO-8601 date, time and offset optional (YYYY-MM-DD[THH:MM[:SS][+HH:MM]]) (got "
-                        + repr(v436)
+                        + repr(from_)
                         + ")",
                         "format",
                     )

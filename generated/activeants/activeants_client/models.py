@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NotRequired, TypedDict
 
 from pydantic import AwareDatetime, ConfigDict, Field
 
@@ -15,10 +15,7 @@ class AcceptedResponse(Model):
     The answer of order/release, order/add, v2/shipment/sync, v2/shipment/sync/labeled and purchaseorder/add: OK when the message was accepted, with a result that is an object, a string, an integer (the new order's id in the order/add example) or null.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[Literal["OK"], Field(alias="messageCode")]
     """
     The value OK indicates the message was accepted by the system.
@@ -27,7 +24,7 @@ class AcceptedResponse(Model):
     """
     Some response indicating the success
     """
-    result: Any | None = None
+    result: Any = None
     """
     object or string or integer or null
     """
@@ -38,10 +35,7 @@ class AddOrderRequest(Model):
     A new order. When the billing address fields are left empty, all the data in the delivery address is used for both delivery and billing. Pickup point shipments are only processed properly when the pickUpPoint address fields are filled in, valid and complete (not enforced: the document does not say which fields, and the spec language cannot say "required when another field is present").
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     external_order_number: Annotated[str, Field(alias="externalOrderNumber")]
     """
     The order number of external system (e.g. Magento)
@@ -76,7 +70,7 @@ class AddOrderRequest(Model):
     """
     The customer's phone number.
     """
-    currency: str | None = None
+    currency: Annotated[str | None, Field(pattern="^([A-Z]{3})?$")] = None
     """
     The currency of the order (ISO-3 code, like EUR, USD) EUR is assumed when empty. Default: "EUR".
     """
@@ -307,10 +301,7 @@ class AddOrderRequest(Model):
 
 
 class AddProductRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     sku: str
     """
     The product's SKU. Should be a unique value in the database.
@@ -335,7 +326,7 @@ class AddProductRequest(Model):
     """
     Alpha-2 ISO code of the Country of Origin.
     """
-    encoded_image: Annotated[str | None, Field(alias="encodedImage")] = None
+    encoded_image: Annotated[str | None, Field(alias="encodedImage", max_length=136536)] = None
     """
     Base64 string of the product image. Max file size is 100Kb (checked as the Base64 length of 100 KiB, 136536 characters).
     """
@@ -375,7 +366,7 @@ class AddProductRequest(Model):
     """
     Product sale price (used in reports)
     """
-    vat_level: Annotated[str | None, Field(alias="vatLevel")] = None
+    vat_level: Annotated[Literal["0", "1", "2"] | None, Field(alias="vatLevel")] = None
     """
     Deprecated. 0 = No VAT, 1 = Low VAT, 2 = High VAT, as text (the table types it string; see errata product-add-vat-level).
     """
@@ -430,10 +421,7 @@ class AddProductRequest(Model):
 
 
 class AddPurchaseOrderRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     reference: str
     """
     Used to store a reference number or other text used to identify the purchase order.
@@ -457,10 +445,7 @@ class AddPurchaseOrderRequest(Model):
 
 
 class AddRmaRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     shipment_id: Annotated[int, Field(alias="shipmentId")]
     """
     The ID of the Shipment
@@ -480,10 +465,7 @@ class AddRmaRequest(Model):
 
 
 class Country(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
     """
     Internally assigned id for the country. Usually this is not needed, but the older shopapi/v2 endpoints require this id to identify a country.
@@ -499,10 +481,7 @@ class Country(Model):
 
 
 class DeletePurchaseOrderItem(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     sku: str
     """
     The product SKU for this purchase order item.
@@ -514,10 +493,7 @@ class DeletePurchaseOrderRequest(Model):
     Only purchaseOrderId: delete the purchase order (red: full, yellow: partial, adjusted to the booked stock and set to Completed). With purchaseOrderItems: delete those items. Red/yellow rules apply.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     purchase_order_id: Annotated[int, Field(alias="purchaseOrderId")]
     """
     Used to look up, via Purchase Order ID of the original purchase-order, the purchase order to be modified.
@@ -535,10 +511,7 @@ class EditProductRequest(Model):
     The product to update, found by sku. Field names are PascalCase (but sku), as the table spells them; see errata product-edit-sample.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     sku: str
     """
     The Product SKU.
@@ -559,11 +532,11 @@ class EditProductRequest(Model):
     """
     Alpha-2 ISO code of the Country of Origin.
     """
-    encoded_image: Annotated[str | None, Field(alias="EncodedImage")] = None
+    encoded_image: Annotated[str | None, Field(alias="EncodedImage", max_length=136536)] = None
     """
     Base64 string of the product image. Max file size is 100Kb (checked as the Base64 length of 100 KiB, 136536 characters).
     """
-    name: Annotated[str | None, Field(alias="Name")] = None
+    name: Annotated[str | None, Field(alias="Name", min_length=1)] = None
     """
     The product name. Cannot be empty
     """
@@ -595,7 +568,7 @@ class EditProductRequest(Model):
     """
     Product sale price (used in reports)
     """
-    vat_level: Annotated[int | None, Field(alias="VatLevel")] = None
+    vat_level: Annotated[Literal[0, 1, 2] | None, Field(alias="VatLevel")] = None
     """
     Deprecated. 0 = No VAT, 1 = Low VAT, 2 = High VAT
     """
@@ -650,10 +623,7 @@ class EditProductRequest(Model):
 
 
 class EditPurchaseOrderItem(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     sku: str
     """
     The product SKU for this purchase order item.
@@ -669,10 +639,7 @@ class EditPurchaseOrderRequest(Model):
     Provide only purchase-order-level fields to edit the purchase order (existing items remain untouched); provide purchaseOrderItems to edit (SKU exists: quantity overwritten), add (new SKU) or delete (quantity 0) items. The green/yellow/red rules of the purchase order's state apply.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     purchase_order_id: Annotated[int, Field(alias="purchaseOrderId")]
     """
     Used to look up, via Purchase Order ID of the original PO, the purchase order to be modified.
@@ -702,10 +669,7 @@ class ErrorEnvelope(Model):
     The response envelope as it comes back with an error.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     """
     NOK: an error occurred; the message element indicates the issue.
@@ -714,7 +678,7 @@ class ErrorEnvelope(Model):
     """
     What went wrong.
     """
-    result: Any | None = None
+    result: Any = None
 
 
 class IdResponse(Model):
@@ -722,10 +686,7 @@ class IdResponse(Model):
     The answer of product/add, purchaseorder/edit and purchaseorder/delete.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: int | None = None
@@ -735,10 +696,7 @@ class IdResponse(Model):
 
 
 class Language(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
     """
     Internally assigned id for the language.
@@ -754,10 +712,7 @@ class Language(Model):
 
 
 class MainShippingMethod(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
     """
     The unique identifier for this shippingMethod
@@ -783,20 +738,14 @@ class MessageResponse(Model):
     The answer of product/edit and v2/stockmutation/sync, whose result the document leaves untyped (null in the examples).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
-    result: Any | None = None
+    result: Any = None
 
 
 class OrderItem(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     sku: str
     """
     The product SKU for this order item.
@@ -832,10 +781,7 @@ class OrderItem(Model):
 
 
 class OrderType(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
     """
     The unique id of the orderType one of which must be used when submitting an order.
@@ -855,10 +801,7 @@ class PaymentMethod(Model):
     Deprecated: Payment methods are no longer in use.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
     """
     Deprecated: Payment methods are no longer in use.
@@ -874,10 +817,7 @@ class PaymentMethod(Model):
 
 
 class PurchaseOrderItem(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     sku: str
     """
     The product SKU for this purchase order item.
@@ -893,10 +833,7 @@ class PurchaseOrderItem(Model):
 
 
 class ReleaseOrderRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     external_order_number: Annotated[str | None, Field(alias="externalOrderNumber")] = None
     """
     The external order number of the order created with onHold=true.
@@ -904,10 +841,7 @@ class ReleaseOrderRequest(Model):
 
 
 class ReturnItem(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
     return_date: Annotated[str | None, Field(alias="returnDate")] = None
     """
@@ -977,10 +911,7 @@ class ReturnItem(Model):
 
 
 class ReturnItemRma(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     external_reference: Annotated[str | None, Field(alias="externalReference")] = None
     """
     reference of the Rma that was supplied when the Rma was added.
@@ -988,10 +919,7 @@ class ReturnItemRma(Model):
 
 
 class ReturnItemRmaItem(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     external_reference: Annotated[str | None, Field(alias="externalReference")] = None
     """
     reference of the RmaItem that was supplied when the Rma was added.
@@ -1007,10 +935,7 @@ class ReturnItemsRequest(Model):
     Sent application/x-www-form-urlencoded. The request must be done by either posting an external ordernumber or a time path (Starttime, Endtime).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     external_order_number: Annotated[str | int | None, Field(alias="ExternalOrderNumber")] = None
     """
     Optional, to get data from a specific external ordernumber (typed integer here, a string elsewhere; see errata return-items-external-order-number).
@@ -1030,10 +955,7 @@ class ReturnItemsResponse(Model):
     Answered application/x-www-form-urlencoded; at most 1000 return items per request.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: list[ReturnItem] | None = None
@@ -1043,10 +965,7 @@ class ReturnItemsResponse(Model):
 
 
 class ReturnLabel(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     data: str | None = None
     """
     The label file's content.
@@ -1064,10 +983,7 @@ class ReturnLabel(Model):
 
 
 class ReturnLabelResponse(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str, Field(alias="messageCode")]
     message: str
     """
@@ -1077,10 +993,7 @@ class ReturnLabelResponse(Model):
 
 
 class ReturnReason(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
     """
     Unique id for the reason
@@ -1096,10 +1009,7 @@ class ReturnReason(Model):
 
 
 class ReturnShippingMethod(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
     """
     The id of the shippingMethod (for use with shopapi/v2 endpoints)
@@ -1115,10 +1025,7 @@ class ReturnShippingMethod(Model):
 
 
 class RmaItem(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     shipment_item_id: Annotated[int, Field(alias="shipmentItemId")]
     """
     The id of the shipmentItem
@@ -1146,10 +1053,7 @@ class RmaResponse(Model):
     Answered application/x-www-form-urlencoded.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: int | None = None
@@ -1163,10 +1067,7 @@ class Settings(Model):
     The ids and names of the configuration entities the other endpoints refer to. The document's table leaves the array names out; they are the entity names the section lists (see errata unnamed-fields).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     main_shipping_methods: Annotated[
         list[MainShippingMethod] | None, Field(alias="mainShippingMethods")
     ] = None
@@ -1206,10 +1107,7 @@ class Settings(Model):
 
 
 class SettingsResponse(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str, Field(alias="messageCode")]
     message: str
     """
@@ -1226,10 +1124,7 @@ class Shipment(Model):
     A shipment, as v2/shipment/get, v2/shipment/byordertype, v2/shipment/byordertype/labeled and v2/shipment/get/labeled answer it (one type with the nullability of the most permissive table, see errata shipment-nullability). The table holds three unnamed arrays: the colli and the shipped items are declared here under inferred names; the second array of shipped items (same fields as ShipmentItem) has no name to declare and is kept as an undeclared field (see errata unnamed-fields).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
     """
     Id of the shipment
@@ -1304,10 +1199,7 @@ class Shipment(Model):
 
 
 class ShipmentCollo(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     collo_nr: Annotated[str | None, Field(alias="colloNr")] = None
     """
     Number of the collo
@@ -1323,10 +1215,7 @@ class ShipmentCollo(Model):
 
 
 class ShipmentItem(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     sku: str | None = None
     """
     The product SKU
@@ -1353,10 +1242,7 @@ class ShipmentItem(Model):
 
 
 class ShipmentsRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     order_types: Annotated[list[int] | None, Field(alias="orderTypes")] = None
     """
     Used to indicate a subset of shipments to sync by order type. This allows you to only retrieve & sync shipments for specific order types.
@@ -1368,10 +1254,7 @@ class ShipmentsResponse(Model):
     At most 100 shipments per request.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[Literal["OK"] | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: list[Shipment] | None = None
@@ -1381,10 +1264,7 @@ class ShipmentsResponse(Model):
 
 
 class ShippingMethod(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
     """
     The id of the shippingMethod (for use with shopapi/v2 endpoints)
@@ -1404,10 +1284,7 @@ class StatusResponse(Model):
     "Status is OK." when the ShopApi is functioning.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: dict[str, Any] | None = None
@@ -1417,10 +1294,7 @@ class StatusResponse(Model):
 
 
 class StockBulkResponse(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: StockBulkResult | None = None
@@ -1431,17 +1305,11 @@ class StockBulkResult(Model):
     The document lists an unnamed object holding `from` (the date time supplied in the request, lesser or equal to the stock mutation time of the products) and `to` (greater than the stock mutation time of the products; use it as `from` in the successive request), and an unnamed array of products (sku, name, stock, an unnamed array of {quantity, tht (date-time), lotNumber}, freeStock, economicStock, availableStock, physicalStock). With no names to declare, both are kept as undeclared fields (see errata unnamed-fields).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
 
 
 class StockDetails(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     name: str | None = None
     """
     The product name
@@ -1454,7 +1322,7 @@ class StockDetails(Model):
     """
     Id of the product
     """
-    use_economic_stock: Annotated[Any | None, Field(alias="useEconomicStock")] = None
+    use_economic_stock: Annotated[Any, Field(alias="useEconomicStock")] = None
     """
     Either Economic stock or Available stock, based on the UseEconomicStock value in Product, set in Maya (untyped, see errata untyped-fields).
     """
@@ -1493,10 +1361,7 @@ class StockDetails(Model):
 
 
 class StockLevel(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     sku: str | None = None
     """
     The product SKU.
@@ -1532,10 +1397,7 @@ class StockLevel(Model):
 
 
 class StockLevelResponse(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: int | None = None
@@ -1549,10 +1411,7 @@ class StockLevelTht(Model):
     A best before date, lot number and quantity (field names as in v2/stock/bulk, see errata unnamed-fields and stock-tht-types).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     quantity: int | None = None
     tht: date | None = None
     """
@@ -1562,10 +1421,7 @@ class StockLevelTht(Model):
 
 
 class StockLevelsResponse(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: list[StockLevel] | None = None
@@ -1576,10 +1432,7 @@ class StockMutation(Model):
     A stock mutation of the last 7 days not yet marked synced. Fields "only filled" for some types are null otherwise. The table ends with an unnamed array of purchase orders (purchaseOrderId, purchaseOrderReference, purchaseOrderRemark; only filled with type 'received goods'), kept as an undeclared field (see errata unnamed-fields).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
     """
     Id of the Stock Mutation
@@ -1591,7 +1444,7 @@ class StockMutation(Model):
     Type of mutation
     """
     created_at: Annotated[str | None, Field(alias="createdAt")] = None
-    tht_date: Annotated[Any | None, Field(alias="thtDate")] = None
+    tht_date: Annotated[Any, Field(alias="thtDate")] = None
     """
     THT Date (if applicable); untyped, see errata untyped-fields.
     """
@@ -1611,7 +1464,7 @@ class StockMutation(Model):
     """
     Only filled with type 'correction' or 'returned goods'
     """
-    supplier_id: Annotated[Any | None, Field(alias="supplierId")] = None
+    supplier_id: Annotated[Any, Field(alias="supplierId")] = None
     """
     Only filled with type 'received goods' (untyped, see errata untyped-fields).
     """
@@ -1623,45 +1476,36 @@ class StockMutation(Model):
     """
     Only filled with type 'returned goods'
     """
-    external_order_number: Annotated[Any | None, Field(alias="externalOrderNumber")] = None
+    external_order_number: Annotated[Any, Field(alias="externalOrderNumber")] = None
     """
     Only filled with type 'returned goods' (untyped, see errata untyped-fields).
     """
-    return_reason: Annotated[Any | None, Field(alias="returnReason")] = None
+    return_reason: Annotated[Any, Field(alias="returnReason")] = None
     """
     Only filled with type 'returned goods' (untyped, see errata untyped-fields).
     """
-    lot_number: Annotated[Any | None, Field(alias="lotNumber")] = None
+    lot_number: Annotated[Any, Field(alias="lotNumber")] = None
     """
     Lot number (if applicable); untyped, see errata untyped-fields.
     """
 
 
 class StockMutationsResponse(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: list[StockMutation] | None = None
 
 
 class StockResponse(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: StockDetails | None = None
 
 
 class SyncShipmentsRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     ids: list[int] | None = None
     """
     Array of shipment ids
@@ -1669,10 +1513,7 @@ class SyncShipmentsRequest(Model):
 
 
 class SyncStockMutationsRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     ids: list[int] | None = None
     """
     Array of stockmutation id's
@@ -1684,10 +1525,7 @@ class Token(Model):
     The bearer token (not wrapped in the envelope).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     access_token: str | None = None
     """
     The actual token to use when making API requests.
@@ -1719,10 +1557,7 @@ class TokenRequest(Model):
     The token request (application/x-www-form-urlencoded).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     grant_type: Literal["password"]
     """
     Default: "password" (the OAuth2 password grant; see errata grant-type-any).
@@ -1742,10 +1577,7 @@ class TrackTraceStatus(Model):
     Current tracking data of a shipment in trackable delivery.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     shipment_id: Annotated[int | None, Field(alias="shipmentId")] = None
     """
     Id of the Shipment
@@ -1781,22 +1613,266 @@ class TrackTraceStatus(Model):
 
 
 class TrackTraceStatusResponse(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: list[TrackTraceStatus] | None = None
 
 
 class WarehouseShippingMethod(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
     warehouse: str | None = None
     """
     string (warehouseCode): the code for the warehouse used to uniquely refer to an Active Ants warehouse. Meanings give country, city and customs region, as the document's table of currently defined warehouses.
     """
+
+
+class AddOrderRequestDict(TypedDict):
+    """AddOrderRequest as a dict, as it travels: keys spelt as the document does."""
+
+    externalOrderNumber: str
+    extraReference: NotRequired[str]
+    actionCode: NotRequired[str]
+    preferredShippingDate: NotRequired[str]
+    partialDelivery: NotRequired[bool]
+    onHold: NotRequired[bool]
+    email: NotRequired[str]
+    phoneNumber: NotRequired[str]
+    currency: NotRequired[str]
+    bankAccountNumber: NotRequired[str]
+    bankAccountHolderName: NotRequired[str]
+    bankAccountCityName: NotRequired[str]
+    paymentMethodId: Literal[1]
+    shippingMethodId: NotRequired[int]
+    deliveryAddressFirstName: NotRequired[str]
+    deliveryAddressInsertion: NotRequired[str]
+    deliveryAddressLastName: str
+    deliveryAddressExtraName: NotRequired[str]
+    deliveryAddressPostalCode: str
+    deliveryAddressHouseNumber: int
+    deliveryAddressHouseNumberAddition: NotRequired[str]
+    deliveryAddressStreet: str
+    DeliveryAddressCityName: NotRequired[str]
+    deliveryAddressRegion: NotRequired[str]
+    deliveryAddressCountryIso: str
+    deliveryAddressExtraAddress: NotRequired[str]
+    billingAddressFirstName: NotRequired[str]
+    billingAddressInsertion: NotRequired[str]
+    billingAddressLastName: NotRequired[str]
+    billingAddressExtraName: NotRequired[str]
+    billingAddressPostalCode: NotRequired[str]
+    billingAddressHouseNumber: NotRequired[int]
+    billingAddressHouseNumberAddition: NotRequired[str]
+    billingAddressStreet: NotRequired[str]
+    billingAddressCityName: NotRequired[str]
+    billingAddressRegion: NotRequired[str]
+    billingAddressCountryIso: NotRequired[str]
+    billingAddressExtraAddress: NotRequired[str]
+    extra1: NotRequired[str]
+    extra2: NotRequired[str]
+    extra3: NotRequired[str]
+    extra4: NotRequired[str]
+    extra5: NotRequired[str]
+    vatNumber: NotRequired[str]
+    clientReference: NotRequired[str]
+    languageId: int
+    orderTypeId: int
+    pickUpPointId: NotRequired[str]
+    pickUpPointName: NotRequired[str]
+    pickUpPointStreet: NotRequired[str]
+    pickUpPointHouseNumber: NotRequired[int]
+    pickUpPointHouseNumberAddition: NotRequired[str]
+    pickUpPointPostalCode: NotRequired[str]
+    pickUpPointCityName: NotRequired[str]
+    pickUpPointCountryIso: NotRequired[str]
+    pickUpPointRegion: NotRequired[str]
+    pickUpPointExtraAddress: NotRequired[str]
+    warehouseId: NotRequired[int]
+    orderItems: list[OrderItemDict]
+
+
+class AddProductRequestDict(TypedDict):
+    """AddProductRequest as a dict, as it travels: keys spelt as the document does."""
+
+    sku: str
+    name: str
+    barcode: NotRequired[str]
+    description: NotRequired[str]
+    harmonisationCode: NotRequired[str]
+    countryOfOriginIso: NotRequired[str]
+    encodedImage: NotRequired[str]
+    costPrice: NotRequired[float]
+    supplierCode: NotRequired[str]
+    supplierProductCode: NotRequired[str]
+    stockMinimum: NotRequired[int]
+    stockMaximum: NotRequired[int]
+    priceA: NotRequired[str]
+    priceB: NotRequired[str]
+    priceC: NotRequired[str]
+    priceD: NotRequired[str]
+    vatLevel: NotRequired[Literal["0", "1", "2"]]
+    orderQuantity: NotRequired[str]
+    extra1: NotRequired[str]
+    extra2: NotRequired[str]
+    extra3: NotRequired[str]
+    extra4: NotRequired[str]
+    extra5: NotRequired[str]
+    hasThtDate: NotRequired[bool]
+    warningDaysTillThtDate: NotRequired[int]
+    maxDaysTillThtDate: NotRequired[int]
+    hasLotNumber: NotRequired[bool]
+    hasSerial: NotRequired[bool]
+    useEconomicStock: NotRequired[bool]
+
+
+class AddPurchaseOrderRequestDict(TypedDict):
+    """AddPurchaseOrderRequest as a dict, as it travels: keys spelt as the document does."""
+
+    reference: str
+    comment: NotRequired[str]
+    expectedDate: NotRequired[str]
+    warehouseId: NotRequired[int]
+    purchaseOrderItems: list[PurchaseOrderItemDict]
+
+
+class AddRmaRequestDict(TypedDict):
+    """AddRmaRequest as a dict, as it travels: keys spelt as the document does."""
+
+    shipmentId: int
+    remark: NotRequired[str]
+    externalReference: NotRequired[str]
+    rmaItems: NotRequired[RmaItemDict]
+
+
+class DeletePurchaseOrderItemDict(TypedDict):
+    """DeletePurchaseOrderItem as a dict, as it travels: keys spelt as the document does."""
+
+    sku: str
+
+
+class DeletePurchaseOrderRequestDict(TypedDict):
+    """DeletePurchaseOrderRequest as a dict, as it travels: keys spelt as the document does."""
+
+    purchaseOrderId: int
+    purchaseOrderItems: NotRequired[list[DeletePurchaseOrderItemDict]]
+
+
+class EditProductRequestDict(TypedDict):
+    """EditProductRequest as a dict, as it travels: keys spelt as the document does."""
+
+    sku: str
+    CostPrice: NotRequired[str]
+    Description: NotRequired[str]
+    HarmonisationCode: NotRequired[str]
+    CountryOfOriginIso: NotRequired[str]
+    EncodedImage: NotRequired[str]
+    Name: NotRequired[str]
+    Barcode: NotRequired[str]
+    StockMinimum: NotRequired[int]
+    StockMaximum: NotRequired[int]
+    PriceA: NotRequired[float]
+    PriceB: NotRequired[float]
+    PriceC: NotRequired[float]
+    PriceD: NotRequired[float]
+    VatLevel: NotRequired[Literal[0, 1, 2]]
+    OrderQuantity: NotRequired[int]
+    Extra1: NotRequired[str]
+    Extra2: NotRequired[str]
+    Extra3: NotRequired[str]
+    Extra4: NotRequired[str]
+    Extra5: NotRequired[str]
+    HasThtDate: NotRequired[bool]
+    WarningDaysTillThtDate: NotRequired[int]
+    MaxDaysTillThtDate: NotRequired[int]
+    HasLotNumber: NotRequired[bool]
+    HasSerial: NotRequired[bool]
+    UseEconomicStock: NotRequired[bool]
+
+
+class EditPurchaseOrderItemDict(TypedDict):
+    """EditPurchaseOrderItem as a dict, as it travels: keys spelt as the document does."""
+
+    sku: str
+    quantity: int
+
+
+class EditPurchaseOrderRequestDict(TypedDict):
+    """EditPurchaseOrderRequest as a dict, as it travels: keys spelt as the document does."""
+
+    purchaseOrderId: int
+    reference: NotRequired[str]
+    comment: NotRequired[str]
+    expectedDate: NotRequired[str]
+    purchaseOrderItems: NotRequired[list[EditPurchaseOrderItemDict]]
+
+
+class OrderItemDict(TypedDict):
+    """OrderItem as a dict, as it travels: keys spelt as the document does."""
+
+    sku: str
+    quantity: int
+    name: NotRequired[str]
+    price: float
+    vat: NotRequired[float]
+    extra6: NotRequired[str]
+    extra7: NotRequired[str]
+    warehouseId: NotRequired[int]
+
+
+class PurchaseOrderItemDict(TypedDict):
+    """PurchaseOrderItem as a dict, as it travels: keys spelt as the document does."""
+
+    sku: str
+    quantity: int
+    expectedDate: NotRequired[str]
+
+
+class ReleaseOrderRequestDict(TypedDict):
+    """ReleaseOrderRequest as a dict, as it travels: keys spelt as the document does."""
+
+    externalOrderNumber: NotRequired[str]
+
+
+class ReturnItemsRequestDict(TypedDict):
+    """ReturnItemsRequest as a dict, as it travels: keys spelt as the document does."""
+
+    ExternalOrderNumber: NotRequired[str | int]
+    Starttime: NotRequired[str]
+    Endtime: NotRequired[str]
+
+
+class RmaItemDict(TypedDict):
+    """RmaItem as a dict, as it travels: keys spelt as the document does."""
+
+    shipmentItemId: int
+    quantity: int
+    returnReasonId: int
+    externalReference: NotRequired[str]
+    metadata: NotRequired[dict[str, str]]
+
+
+class ShipmentsRequestDict(TypedDict):
+    """ShipmentsRequest as a dict, as it travels: keys spelt as the document does."""
+
+    orderTypes: NotRequired[list[int]]
+
+
+class SyncShipmentsRequestDict(TypedDict):
+    """SyncShipmentsRequest as a dict, as it travels: keys spelt as the document does."""
+
+    ids: NotRequired[list[int]]
+
+
+class SyncStockMutationsRequestDict(TypedDict):
+    """SyncStockMutationsRequest as a dict, as it travels: keys spelt as the document does."""
+
+    ids: NotRequired[list[int]]
+
+
+class TokenRequestDict(TypedDict):
+    """TokenRequest as a dict, as it travels: keys spelt as the document does."""
+
+    grant_type: Literal["password"]
+    username: str
+    password: str

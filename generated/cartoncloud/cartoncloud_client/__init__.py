@@ -7,7 +7,7 @@ from cartoncloud_client import Client
 import importlib
 from typing import Any
 
-from ._client import AsyncClient, Client
+from ._client import AsyncClient, Client, RawResponse
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -28,6 +28,7 @@ from ._errors import (
     RequestMayHaveBeenProcessed,
     RequestMayHaveBeenProcessedTimeout,
     ServiceUnavailableError,
+    UndocumentedStatusError,
     UnprocessableEntityError,
     UnsupportedMediaTypeError,
     ValidationError,
@@ -114,10 +115,12 @@ __all__ = [
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",
+    "RawResponse",
     "RequestMayHaveBeenProcessed",
     "RequestMayHaveBeenProcessedTimeout",
     "ResponseWarning",
     "ServiceUnavailableError",
+    "UndocumentedStatusError",
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationError",

@@ -8,7 +8,6 @@ and one with await."""
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 import threading
@@ -17,7 +16,7 @@ import uuid
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
@@ -56,13 +55,13 @@ Flow = Generator[Step, Outcome, T]
 
 
 @dataclass(frozen=True)
-class RawResponse:
+class RawResponse(Generic[T]):
     """What came over the wire, beside the parsed model (client.with_raw_response)."""
 
     status_code: int
     headers: httpx.Headers
     content: bytes
-    parsed: Any
+    parsed: T
     http_response: httpx.Response
 
     def json(self) -> Any:
@@ -91,7 +90,6 @@ class _BaseClient:
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
         self.validate = validate
         self.max_retries = max_retries
-        self._raw = False
         self._extra_headers = dict(headers or {})
         self._auth = Auth(client_id=client_id, client_secret=client_secret)
         self._client_params: dict[str, Any] = {
@@ -100,13 +98,6 @@ class _BaseClient:
         self._http = http
         self._http.base_url = httpx.URL(self.base_url + "/")
         self._cache: dict[str, tuple[float, Any]] = {}
-
-    @property
-    def with_raw_response(self) -> Any:
-        """The same methods, answering RawResponse (status, headers, body and the parsed model)."""
-        raw = copy.copy(self)
-        raw._raw = True
-        return raw
 
     def clear_cache(self) -> None:
         """Forget answers kept for operations the document advises caching."""
@@ -150,13 +141,28 @@ class _BaseClient:
         max_retries: int | None,
         extra_headers: Mapping[str, str] | None,
     ) -> Flow[T]:
-        cache_key = None
+        """A call answering the parsed model (a cached one, for operations the document caches)."""
         if op.cache_ttl:
-            cache_key = op.name + json.dumps(params, sort_keys=True, default=str)
-            hit = self._cache.get(cache_key)
-            if hit is not None and hit[0] > time.monotonic() and not self._raw:
+            hit = self._cache.get(_cache_key(op, params))
+            if hit is not None and hit[0] > time.monotonic():
                 cached: T = hit[1]
                 return cached
+        raw = yield from self._raw_flow(
+            op, params, body, timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
+        )
+        return raw.parsed
+
+    def _raw_flow(
+        self,
+        op: ops.OperationInfo[T],
+        params: Mapping[str, Any],
+        body: Any,
+        *,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int | None,
+        extra_headers: Mapping[str, str] | None,
+    ) -> Flow[RawResponse[T]]:
+        """A call over the wire (never from the cache), answering what came back beside the model."""
         headers = {**self._extra_headers, **(extra_headers or {})}
         if op.idempotency_key and op.idempotency_key.lower() not in {h.lower() for h in headers}:
             # one key per logical call: every retry and replay of this request carries it
@@ -189,16 +195,11 @@ class _BaseClient:
             yield NEED_TOKEN
             response = yield from self._exchange(op, self._authorized(request, op.name), retries)
         result = _core.parse_response(op, response, self._auth.redact)
-        if cache_key is not None and op.cache_ttl:
-            self._cache[cache_key] = (time.monotonic() + op.cache_ttl, result)
-        if self._raw:
-            # with_raw_response: the methods' annotations describe the parsed model,
-            # the raw proxy (typed Any) answers this instead.
-            raw = RawResponse(
-                response.status_code, response.headers, response.content, result, response
-            )
-            return cast(T, raw)
-        return result
+        if op.cache_ttl:
+            self._cache[_cache_key(op, params)] = (time.monotonic() + op.cache_ttl, result)
+        return RawResponse(
+            response.status_code, response.headers, response.content, result, response
+        )
 
     def _exchange(
         self,
@@ -302,6 +303,10 @@ class _BaseClient:
         self._auth.store(_core.parse_response(op, response, self._auth.redact))
 
 
+def _cache_key(op: ops.OperationInfo[Any], params: Mapping[str, Any]) -> str:
+    return op.name + json.dumps(params, sort_keys=True, default=str)
+
+
 async def _sleep(seconds: float) -> None:
     import asyncio
 
@@ -313,7 +318,7 @@ def _pause(seconds: float) -> None:
 
 
 class _Flight:
-    """The token request in flight for an AsyncClient (and its with_raw_response copies)."""
+    """The token request in flight for an AsyncClient (its with_raw_response proxy drives the same client)."""
 
     def __init__(self) -> None:
         self.future: asyncio.Future[None] | None = None
@@ -358,6 +363,11 @@ class Client(_BaseClient):
         )
         self._token_lock = threading.Lock()
 
+    @property
+    def with_raw_response(self) -> _RawClient:
+        """The same methods, answering RawResponse[Model]: status, headers and body beside the model."""
+        return _RawClient(self)
+
     def __enter__(self) -> Client:
         return self
 
@@ -397,7 +407,7 @@ class Client(_BaseClient):
 
     def get_token(
         self,
-        body: models.TokenRequest | Mapping[str, Any],
+        body: models.TokenRequest | models.TokenRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -440,7 +450,7 @@ class Client(_BaseClient):
 
     def create_inbound_order(
         self,
-        body: models.InboundOrder | Mapping[str, Any],
+        body: models.InboundOrder | models.InboundOrderDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -484,10 +494,10 @@ class Client(_BaseClient):
 
     def update_inbound_order(
         self,
-        body: models.InboundOrder | Mapping[str, Any],
         order_id: str,
-        version: int,
+        body: models.InboundOrder | models.InboundOrderDict,
         *,
+        version: int,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -512,7 +522,7 @@ class Client(_BaseClient):
 
     def create_outbound_order(
         self,
-        body: models.OutboundOrder | Mapping[str, Any],
+        body: models.OutboundOrder | models.OutboundOrderDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -558,10 +568,10 @@ class Client(_BaseClient):
 
     def update_outbound_order(
         self,
-        body: models.OutboundOrder | Mapping[str, Any],
         order_id: str,
-        version: int,
+        body: models.OutboundOrder | models.OutboundOrderDict,
         *,
+        version: int,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -586,7 +596,7 @@ class Client(_BaseClient):
 
     def create_consignment(
         self,
-        body: models.Consignment | Mapping[str, Any],
+        body: models.Consignment | models.ConsignmentDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -630,10 +640,10 @@ class Client(_BaseClient):
 
     def update_consignment(
         self,
-        body: models.Consignment | Mapping[str, Any],
         consignment_id: str,
-        version: int,
+        body: models.Consignment | models.ConsignmentDict,
         *,
+        version: int,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -658,7 +668,7 @@ class Client(_BaseClient):
 
     def create_product(
         self,
-        body: models.ScopedProduct | Mapping[str, Any],
+        body: models.ScopedProduct | models.ScopedProductDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -710,7 +720,12 @@ class AsyncClient(_BaseClient):
             max_retries=max_retries,
             http=http_client or httpx.AsyncClient(),
         )
-        self._flight = _Flight()  # shared with the with_raw_response copies
+        self._flight = _Flight()
+
+    @property
+    def with_raw_response(self) -> _AsyncRawClient:
+        """The same methods, answering RawResponse[Model]: status, headers and body beside the model."""
+        return _AsyncRawClient(self)
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -762,7 +777,7 @@ class AsyncClient(_BaseClient):
 
     async def get_token(
         self,
-        body: models.TokenRequest | Mapping[str, Any],
+        body: models.TokenRequest | models.TokenRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -805,7 +820,7 @@ class AsyncClient(_BaseClient):
 
     async def create_inbound_order(
         self,
-        body: models.InboundOrder | Mapping[str, Any],
+        body: models.InboundOrder | models.InboundOrderDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -849,10 +864,10 @@ class AsyncClient(_BaseClient):
 
     async def update_inbound_order(
         self,
-        body: models.InboundOrder | Mapping[str, Any],
         order_id: str,
-        version: int,
+        body: models.InboundOrder | models.InboundOrderDict,
         *,
+        version: int,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -877,7 +892,7 @@ class AsyncClient(_BaseClient):
 
     async def create_outbound_order(
         self,
-        body: models.OutboundOrder | Mapping[str, Any],
+        body: models.OutboundOrder | models.OutboundOrderDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -923,10 +938,10 @@ class AsyncClient(_BaseClient):
 
     async def update_outbound_order(
         self,
-        body: models.OutboundOrder | Mapping[str, Any],
         order_id: str,
-        version: int,
+        body: models.OutboundOrder | models.OutboundOrderDict,
         *,
+        version: int,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -951,7 +966,7 @@ class AsyncClient(_BaseClient):
 
     async def create_consignment(
         self,
-        body: models.Consignment | Mapping[str, Any],
+        body: models.Consignment | models.ConsignmentDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -995,10 +1010,10 @@ class AsyncClient(_BaseClient):
 
     async def update_consignment(
         self,
-        body: models.Consignment | Mapping[str, Any],
         consignment_id: str,
-        version: int,
+        body: models.Consignment | models.ConsignmentDict,
         *,
+        version: int,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -1023,7 +1038,7 @@ class AsyncClient(_BaseClient):
 
     async def create_product(
         self,
-        body: models.ScopedProduct | Mapping[str, Any],
+        body: models.ScopedProduct | models.ScopedProductDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1041,3 +1056,513 @@ class AsyncClient(_BaseClient):
             extra_headers=extra_headers,
         )
         return await self._run(flow)
+
+
+class _RawClient:
+    """Client.with_raw_response: each method typed RawResponse[its model]."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def get_token(
+        self,
+        body: models.TokenRequest | models.TokenRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Token]:
+        """get_token, answering RawResponse[models.Token]."""
+        flow = self._client._raw_flow(
+            ops.GET_TOKEN,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_user_info(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.UserInfo]:
+        """get_user_info, answering RawResponse[models.UserInfo]."""
+        flow = self._client._raw_flow(
+            ops.GET_USER_INFO,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def create_inbound_order(
+        self,
+        body: models.InboundOrder | models.InboundOrderDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.InboundOrder]:
+        """create_inbound_order, answering RawResponse[models.InboundOrder]."""
+        flow = self._client._raw_flow(
+            ops.CREATE_INBOUND_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_inbound_order(
+        self,
+        order_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.InboundOrder]:
+        """get_inbound_order, answering RawResponse[models.InboundOrder]."""
+        flow = self._client._raw_flow(
+            ops.GET_INBOUND_ORDER,
+            {
+                "order_id": order_id,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def update_inbound_order(
+        self,
+        order_id: str,
+        body: models.InboundOrder | models.InboundOrderDict,
+        *,
+        version: int,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.InboundOrder]:
+        """update_inbound_order, answering RawResponse[models.InboundOrder]."""
+        flow = self._client._raw_flow(
+            ops.UPDATE_INBOUND_ORDER,
+            {
+                "order_id": order_id,
+                "version": version,
+            },
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def create_outbound_order(
+        self,
+        body: models.OutboundOrder | models.OutboundOrderDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.OutboundOrder]:
+        """create_outbound_order, answering RawResponse[models.OutboundOrder]."""
+        flow = self._client._raw_flow(
+            ops.CREATE_OUTBOUND_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_outbound_order(
+        self,
+        order_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.OutboundOrder]:
+        """get_outbound_order, answering RawResponse[models.OutboundOrder]."""
+        flow = self._client._raw_flow(
+            ops.GET_OUTBOUND_ORDER,
+            {
+                "order_id": order_id,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def update_outbound_order(
+        self,
+        order_id: str,
+        body: models.OutboundOrder | models.OutboundOrderDict,
+        *,
+        version: int,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.OutboundOrder]:
+        """update_outbound_order, answering RawResponse[models.OutboundOrder]."""
+        flow = self._client._raw_flow(
+            ops.UPDATE_OUTBOUND_ORDER,
+            {
+                "order_id": order_id,
+                "version": version,
+            },
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def create_consignment(
+        self,
+        body: models.Consignment | models.ConsignmentDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Consignment]:
+        """create_consignment, answering RawResponse[models.Consignment]."""
+        flow = self._client._raw_flow(
+            ops.CREATE_CONSIGNMENT,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_consignment(
+        self,
+        consignment_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Consignment]:
+        """get_consignment, answering RawResponse[models.Consignment]."""
+        flow = self._client._raw_flow(
+            ops.GET_CONSIGNMENT,
+            {
+                "consignment_id": consignment_id,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def update_consignment(
+        self,
+        consignment_id: str,
+        body: models.Consignment | models.ConsignmentDict,
+        *,
+        version: int,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Consignment]:
+        """update_consignment, answering RawResponse[models.Consignment]."""
+        flow = self._client._raw_flow(
+            ops.UPDATE_CONSIGNMENT,
+            {
+                "consignment_id": consignment_id,
+                "version": version,
+            },
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def create_product(
+        self,
+        body: models.ScopedProduct | models.ScopedProductDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ScopedProduct]:
+        """create_product, answering RawResponse[models.ScopedProduct]."""
+        flow = self._client._raw_flow(
+            ops.CREATE_PRODUCT,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+
+class _AsyncRawClient:
+    """AsyncClient.with_raw_response: each method typed RawResponse[its model]."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def get_token(
+        self,
+        body: models.TokenRequest | models.TokenRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Token]:
+        """get_token, answering RawResponse[models.Token]."""
+        flow = self._client._raw_flow(
+            ops.GET_TOKEN,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_user_info(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.UserInfo]:
+        """get_user_info, answering RawResponse[models.UserInfo]."""
+        flow = self._client._raw_flow(
+            ops.GET_USER_INFO,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def create_inbound_order(
+        self,
+        body: models.InboundOrder | models.InboundOrderDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.InboundOrder]:
+        """create_inbound_order, answering RawResponse[models.InboundOrder]."""
+        flow = self._client._raw_flow(
+            ops.CREATE_INBOUND_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_inbound_order(
+        self,
+        order_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.InboundOrder]:
+        """get_inbound_order, answering RawResponse[models.InboundOrder]."""
+        flow = self._client._raw_flow(
+            ops.GET_INBOUND_ORDER,
+            {
+                "order_id": order_id,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def update_inbound_order(
+        self,
+        order_id: str,
+        body: models.InboundOrder | models.InboundOrderDict,
+        *,
+        version: int,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.InboundOrder]:
+        """update_inbound_order, answering RawResponse[models.InboundOrder]."""
+        flow = self._client._raw_flow(
+            ops.UPDATE_INBOUND_ORDER,
+            {
+                "order_id": order_id,
+                "version": version,
+            },
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def create_outbound_order(
+        self,
+        body: models.OutboundOrder | models.OutboundOrderDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.OutboundOrder]:
+        """create_outbound_order, answering RawResponse[models.OutboundOrder]."""
+        flow = self._client._raw_flow(
+            ops.CREATE_OUTBOUND_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_outbound_order(
+        self,
+        order_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.OutboundOrder]:
+        """get_outbound_order, answering RawResponse[models.OutboundOrder]."""
+        flow = self._client._raw_flow(
+            ops.GET_OUTBOUND_ORDER,
+            {
+                "order_id": order_id,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def update_outbound_order(
+        self,
+        order_id: str,
+        body: models.OutboundOrder | models.OutboundOrderDict,
+        *,
+        version: int,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.OutboundOrder]:
+        """update_outbound_order, answering RawResponse[models.OutboundOrder]."""
+        flow = self._client._raw_flow(
+            ops.UPDATE_OUTBOUND_ORDER,
+            {
+                "order_id": order_id,
+                "version": version,
+            },
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def create_consignment(
+        self,
+        body: models.Consignment | models.ConsignmentDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Consignment]:
+        """create_consignment, answering RawResponse[models.Consignment]."""
+        flow = self._client._raw_flow(
+            ops.CREATE_CONSIGNMENT,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_consignment(
+        self,
+        consignment_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Consignment]:
+        """get_consignment, answering RawResponse[models.Consignment]."""
+        flow = self._client._raw_flow(
+            ops.GET_CONSIGNMENT,
+            {
+                "consignment_id": consignment_id,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def update_consignment(
+        self,
+        consignment_id: str,
+        body: models.Consignment | models.ConsignmentDict,
+        *,
+        version: int,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Consignment]:
+        """update_consignment, answering RawResponse[models.Consignment]."""
+        flow = self._client._raw_flow(
+            ops.UPDATE_CONSIGNMENT,
+            {
+                "consignment_id": consignment_id,
+                "version": version,
+            },
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def create_product(
+        self,
+        body: models.ScopedProduct | models.ScopedProductDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.ScopedProduct]:
+        """create_product, answering RawResponse[models.ScopedProduct]."""
+        flow = self._client._raw_flow(
+            ops.CREATE_PRODUCT,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+# The validation context of what the provider sends: closed models keep its new fields (_base).
+FROM_PROVIDER = {"from_provider": True}
+
 
 def _models() -> ModuleType:
     """models.py, imported on first use: building its classes is most of an import's cost."""
@@ -39,7 +42,6 @@ class ParamInfo:
     python_name: str
     wire_name: str
     location: str  # path | query | header
-    from_client: bool = False
     array: str | None = None  # a query list: "comma" (ids=1,2) or "repeated" (ids=1&ids=2)
     list_style: tuple[str, str] | None = None  # a list in one path segment: (separator, quote)
 
@@ -92,7 +94,7 @@ class OperationInfo(Generic[T]):
             from pydantic import TypeAdapter  # pydantic's machinery loads on first parse
 
             adapter = _ADAPTERS[self.name] = TypeAdapter(self.response_type())
-        result: T = adapter.validate_python(data)
+        result: T = adapter.validate_python(data, context=FROM_PROVIDER)
         return result
 
 
@@ -182,7 +184,7 @@ CREATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     name="create_inbound_order",
     method="POST",
     path="/tenants/{tenantId}/inbound-orders",
-    params=(ParamInfo("tenant_id", "tenantId", "path", True),),
+    params=(ParamInfo("tenant_id", "tenantId", "path"),),
     body_encoding="json",
     auth=True,
     idempotent=False,
@@ -213,8 +215,8 @@ GET_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     method="GET",
     path="/tenants/{tenantId}/inbound-orders/{id}",
     params=(
-        ParamInfo("tenant_id", "tenantId", "path", True),
-        ParamInfo("order_id", "id", "path", False),
+        ParamInfo("tenant_id", "tenantId", "path"),
+        ParamInfo("order_id", "id", "path"),
     ),
     body_encoding="none",
     auth=True,
@@ -246,9 +248,9 @@ UPDATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     method="PUT",
     path="/tenants/{tenantId}/inbound-orders/{id}",
     params=(
-        ParamInfo("tenant_id", "tenantId", "path", True),
-        ParamInfo("order_id", "id", "path", False),
-        ParamInfo("version", "If-Match", "header", False),
+        ParamInfo("tenant_id", "tenantId", "path"),
+        ParamInfo("order_id", "id", "path"),
+        ParamInfo("version", "If-Match", "header"),
     ),
     body_encoding="json",
     auth=True,
@@ -279,7 +281,7 @@ CREATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     name="create_outbound_order",
     method="POST",
     path="/tenants/{tenantId}/outbound-orders",
-    params=(ParamInfo("tenant_id", "tenantId", "path", True),),
+    params=(ParamInfo("tenant_id", "tenantId", "path"),),
     body_encoding="json",
     auth=True,
     idempotent=False,
@@ -310,8 +312,8 @@ GET_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     method="GET",
     path="/tenants/{tenantId}/outbound-orders/{id}",
     params=(
-        ParamInfo("tenant_id", "tenantId", "path", True),
-        ParamInfo("order_id", "id", "path", False),
+        ParamInfo("tenant_id", "tenantId", "path"),
+        ParamInfo("order_id", "id", "path"),
     ),
     body_encoding="none",
     auth=True,
@@ -343,9 +345,9 @@ UPDATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     method="PUT",
     path="/tenants/{tenantId}/outbound-orders/{id}",
     params=(
-        ParamInfo("tenant_id", "tenantId", "path", True),
-        ParamInfo("order_id", "id", "path", False),
-        ParamInfo("version", "If-Match", "header", False),
+        ParamInfo("tenant_id", "tenantId", "path"),
+        ParamInfo("order_id", "id", "path"),
+        ParamInfo("version", "If-Match", "header"),
     ),
     body_encoding="json",
     auth=True,
@@ -376,7 +378,7 @@ CREATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     name="create_consignment",
     method="POST",
     path="/tenants/{tenantId}/consignments",
-    params=(ParamInfo("tenant_id", "tenantId", "path", True),),
+    params=(ParamInfo("tenant_id", "tenantId", "path"),),
     body_encoding="json",
     auth=True,
     idempotent=False,
@@ -407,8 +409,8 @@ GET_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     method="GET",
     path="/tenants/{tenantId}/consignments/{id}",
     params=(
-        ParamInfo("tenant_id", "tenantId", "path", True),
-        ParamInfo("consignment_id", "id", "path", False),
+        ParamInfo("tenant_id", "tenantId", "path"),
+        ParamInfo("consignment_id", "id", "path"),
     ),
     body_encoding="none",
     auth=True,
@@ -440,9 +442,9 @@ UPDATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     method="PUT",
     path="/tenants/{tenantId}/consignments/{id}",
     params=(
-        ParamInfo("tenant_id", "tenantId", "path", True),
-        ParamInfo("consignment_id", "id", "path", False),
-        ParamInfo("version", "If-Match", "header", False),
+        ParamInfo("tenant_id", "tenantId", "path"),
+        ParamInfo("consignment_id", "id", "path"),
+        ParamInfo("version", "If-Match", "header"),
     ),
     body_encoding="json",
     auth=True,
@@ -473,7 +475,7 @@ CREATE_PRODUCT: OperationInfo[models.ScopedProduct] = OperationInfo(
     name="create_product",
     method="POST",
     path="/tenants/{tenantId}/products",
-    params=(ParamInfo("tenant_id", "tenantId", "path", True),),
+    params=(ParamInfo("tenant_id", "tenantId", "path"),),
     body_encoding="json",
     auth=True,
     idempotent=False,

@@ -11,8 +11,6 @@ from urllib.parse import parse_qs, urlsplit
 
 from ._errors import PagingError
 
-PAGE_PARAM: str | None = "pageNumber"
-SIZE_PARAM: str | None = "pageSize"
 FIRST_PAGE = 1
 TOTAL_PAGES_HEADER: str | None = "Total-Pages"
 TOTAL_ELEMENTS_HEADER: str | None = "Total-Elements"

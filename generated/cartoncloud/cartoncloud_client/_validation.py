@@ -211,7 +211,7 @@ def _compare(a: Any, op: str, b: Any) -> bool:
     return bool(a == b)
 
 
-_C0 = frozenset(
+_ADDRESS_FIELDS = frozenset(
     (
         "address1",
         "address2",
@@ -226,23 +226,25 @@ _C0 = frozenset(
         "suburb",
     )
 )
-_C1 = ("CONSIGNMENT",)
-_C2 = frozenset(
+_CONSIGNMENT_TYPE_VALUES = ("CONSIGNMENT",)
+_CONSIGNMENT_FIELDS = frozenset(
     ("customer", "details", "id", "items", "properties", "references", "status", "type", "version")
 )
-_C3 = frozenset(("collect", "deliver", "invoiceValue"))
-_C4 = frozenset(("address",))
-_C5 = frozenset(("address", "cashPaymentAmount", "instructions", "requiredDate"))
-_C6 = frozenset(("details", "measures", "properties"))
-_C7 = frozenset(("product",))
-_C8 = frozenset(("pallets", "quantity", "volume", "weight"))
-_C9 = frozenset(("iso2Code", "iso3Code", "name"))
-_C10 = ("iso2Code", "iso3Code", "name")
-_C11 = frozenset(("id", "name", "references"))
-_C12 = ("id", "references", "name")
-_C13 = frozenset(("code",))
-_C14 = ("INBOUND",)
-_C15 = frozenset(
+_CONSIGNMENT_DETAILS_FIELDS = frozenset(("collect", "deliver", "invoiceValue"))
+_CONSIGNMENT_DETAILS_COLLECT_FIELDS = frozenset(("address",))
+_CONSIGNMENT_DETAILS_DELIVER_FIELDS = frozenset(
+    ("address", "cashPaymentAmount", "instructions", "requiredDate")
+)
+_CONSIGNMENT_ITEM_FIELDS = frozenset(("details", "measures", "properties"))
+_CONSIGNMENT_ITEM_DETAILS_FIELDS = frozenset(("product",))
+_CONSIGNMENT_ITEM_MEASURES_FIELDS = frozenset(("pallets", "quantity", "volume", "weight"))
+_COUNTRY_FIELDS = frozenset(("iso2Code", "iso3Code", "name"))
+_COUNTRY_AT_LEAST_ONE_OF = ("iso2Code", "iso3Code", "name")
+_CUSTOMER_FIELDS = frozenset(("id", "name", "references"))
+_CUSTOMER_AT_LEAST_ONE_OF = ("id", "references", "name")
+_CUSTOMER_REFERENCES_FIELDS = frozenset(("code",))
+_INBOUND_ORDER_TYPE_VALUES = ("INBOUND",)
+_INBOUND_ORDER_FIELDS = frozenset(
     (
         "customer",
         "details",
@@ -256,21 +258,23 @@ _C15 = frozenset(
         "warehouse",
     )
 )
-_C16 = frozenset(("arrivalDate", "instructions", "urgent"))
-_C17 = frozenset(("amount", "currency"))
-_C18 = frozenset(("product", "unitOfMeasure"))
-_C19 = frozenset(("quantity",))
-_C20 = ("OUTBOUND",)
-_C21 = frozenset(("collect", "deliver", "instructions", "invoiceValue", "urgent"))
-_C22 = frozenset(("requiredDate",))
-_C23 = frozenset(("barcode", "code"))
-_C24 = ("code", "barcode")
-_C25 = frozenset(("qtyPerBase", "volume", "weight"))
-_C26 = frozenset(("code", "name"))
-_C27 = ("code", "name")
-_C28 = frozenset(("grant_type",))
-_C29 = ("TRANSPORT",)
-_C30 = frozenset(
+_INBOUND_ORDER_DETAILS_FIELDS = frozenset(("arrivalDate", "instructions", "urgent"))
+_MONEY_FIELDS = frozenset(("amount", "currency"))
+_ORDER_ITEM_DETAILS_FIELDS = frozenset(("product", "unitOfMeasure"))
+_ORDER_ITEM_MEASURES_FIELDS = frozenset(("quantity",))
+_OUTBOUND_ORDER_TYPE_VALUES = ("OUTBOUND",)
+_OUTBOUND_ORDER_DETAILS_FIELDS = frozenset(
+    ("collect", "deliver", "instructions", "invoiceValue", "urgent")
+)
+_OUTBOUND_ORDER_DETAILS_COLLECT_FIELDS = frozenset(("requiredDate",))
+_PRODUCT_REFERENCES_FIELDS = frozenset(("barcode", "code"))
+_PRODUCT_REFERENCES_AT_LEAST_ONE_OF = ("code", "barcode")
+_PRODUCT_UNIT_OF_MEASURE_FIELDS = frozenset(("qtyPerBase", "volume", "weight"))
+_STATE_FIELDS = frozenset(("code", "name"))
+_STATE_AT_LEAST_ONE_OF = ("code", "name")
+_TOKEN_REQUEST_FIELDS = frozenset(("grant_type",))
+_TRANSPORT_PRODUCT_SCOPE_VALUES = ("TRANSPORT",)
+_TRANSPORT_PRODUCT_FIELDS = frozenset(
     (
         "customer",
         "description",
@@ -286,13 +290,13 @@ _C30 = frozenset(
         "version",
     )
 )
-_C31 = frozenset(("uiOptions",))
-_C32 = frozenset(("type",))
-_C33 = frozenset(("id", "name"))
-_C34 = ("id", "name")
-_C35 = ("WAREHOUSE",)
-_C36 = ("REQUIRED", "OPTIONAL")
-_C37 = frozenset(
+_TRANSPORT_PRODUCT_DETAILS_FIELDS = frozenset(("uiOptions",))
+_UNIT_OF_MEASURE_FIELDS = frozenset(("type",))
+_WAREHOUSE_FIELDS = frozenset(("id", "name"))
+_WAREHOUSE_AT_LEAST_ONE_OF = ("id", "name")
+_WAREHOUSE_PRODUCT_SCOPE_VALUES = ("WAREHOUSE",)
+_WAREHOUSE_PRODUCT_ITEM_PROPERTY_REQUIREMENTS_VALUES = ("REQUIRED", "OPTIONAL")
+_WAREHOUSE_PRODUCT_FIELDS = frozenset(
     (
         "customer",
         "defaultUnitOfMeasure",
@@ -310,13 +314,17 @@ _C37 = frozenset(
         "version",
     )
 )
-_C38 = frozenset(("inbound", "stockSelection", "storage", "uiOptions", "variableWeight"))
-_C39 = frozenset(("initialStatus",))
-_C40 = ("FEFO", "FIFO")
-_C41 = ("MINIMISE_STORAGE",)
-_C42 = frozenset(("expiryThresholdDays", "method", "secondaryMethod", "strict"))
-_C43 = ("PER_LOCATION", "")
-_C44 = frozenset(("chargeMethod",))
+_WAREHOUSE_PRODUCT_DETAILS_FIELDS = frozenset(
+    ("inbound", "stockSelection", "storage", "uiOptions", "variableWeight")
+)
+_WAREHOUSE_PRODUCT_DETAILS_INBOUND_FIELDS = frozenset(("initialStatus",))
+_WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_METHOD_VALUES = ("FEFO", "FIFO")
+_WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_SECONDARY_METHOD_VALUES = ("MINIMISE_STORAGE",)
+_WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_FIELDS = frozenset(
+    ("expiryThresholdDays", "method", "secondaryMethod", "strict")
+)
+_WAREHOUSE_PRODUCT_DETAILS_STORAGE_CHARGE_METHOD_VALUES = ("PER_LOCATION", "")
+_WAREHOUSE_PRODUCT_DETAILS_STORAGE_FIELDS = frozenset(("chargeMethod",))
 
 
 def _check_Address(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -324,52 +332,52 @@ def _check_Address(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "companyName" in value:
-        v1 = value["companyName"]
-        if not (isinstance(v1, str)):
-            out.append(Problem(ptr + "/companyName", _wrong_type("a string", v1), "type"))
+        company_name = value["companyName"]
+        if not (isinstance(company_name, str)):
+            out.append(Problem(ptr + "/companyName", _wrong_type("a string", company_name), "type"))
     if "contactName" in value:
-        v2 = value["contactName"]
-        if not (isinstance(v2, str)):
-            out.append(Problem(ptr + "/contactName", _wrong_type("a string", v2), "type"))
+        contact_name = value["contactName"]
+        if not (isinstance(contact_name, str)):
+            out.append(Problem(ptr + "/contactName", _wrong_type("a string", contact_name), "type"))
     if "address1" in value:
-        v3 = value["address1"]
-        if not (isinstance(v3, str)):
-            out.append(Problem(ptr + "/address1", _wrong_type("a string", v3), "type"))
+        address1 = value["address1"]
+        if not (isinstance(address1, str)):
+            out.append(Problem(ptr + "/address1", _wrong_type("a string", address1), "type"))
     if "address2" in value:
-        v4 = value["address2"]
-        if not (isinstance(v4, str)):
-            out.append(Problem(ptr + "/address2", _wrong_type("a string", v4), "type"))
+        address2 = value["address2"]
+        if not (isinstance(address2, str)):
+            out.append(Problem(ptr + "/address2", _wrong_type("a string", address2), "type"))
     if "suburb" in value:
-        v5 = value["suburb"]
-        if not (isinstance(v5, str)):
-            out.append(Problem(ptr + "/suburb", _wrong_type("a string", v5), "type"))
+        suburb = value["suburb"]
+        if not (isinstance(suburb, str)):
+            out.append(Problem(ptr + "/suburb", _wrong_type("a string", suburb), "type"))
     if "city" in value:
-        v6 = value["city"]
-        if not (isinstance(v6, str)):
-            out.append(Problem(ptr + "/city", _wrong_type("a string", v6), "type"))
+        city = value["city"]
+        if not (isinstance(city, str)):
+            out.append(Problem(ptr + "/city", _wrong_type("a string", city), "type"))
     if "state" in value:
-        v7 = value["state"]
-        _check_State(v7, ptr + "/state", out)
+        state = value["state"]
+        _check_State(state, ptr + "/state", out)
     if "postcode" in value:
-        v8 = value["postcode"]
-        if not (isinstance(v8, str)):
-            out.append(Problem(ptr + "/postcode", _wrong_type("a string", v8), "type"))
+        postcode = value["postcode"]
+        if not (isinstance(postcode, str)):
+            out.append(Problem(ptr + "/postcode", _wrong_type("a string", postcode), "type"))
     if "country" in value:
-        v9 = value["country"]
-        _check_Country(v9, ptr + "/country", out)
+        country = value["country"]
+        _check_Country(country, ptr + "/country", out)
     if "phone" in value:
-        v10 = value["phone"]
-        if not (isinstance(v10, str)):
-            out.append(Problem(ptr + "/phone", _wrong_type("a string", v10), "type"))
+        phone = value["phone"]
+        if not (isinstance(phone, str)):
+            out.append(Problem(ptr + "/phone", _wrong_type("a string", phone), "type"))
     if "email" in value:
-        v11 = value["email"]
-        if not (isinstance(v11, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v11), "type"))
-    for key12 in value:
-        if key12 not in _C0:
+        email = value["email"]
+        if not (isinstance(email, str)):
+            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
+    for key in value:
+        if key not in _ADDRESS_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key12),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -381,62 +389,62 @@ def _check_Consignment(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v13 = value["id"]
-        if not (isinstance(v13, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v13), "type"))
+        id_ = value["id"]
+        if not (isinstance(id_, str)):
+            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
         else:
-            if isinstance(v13, str) and not _is_uuid(v13):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v13) + ")", "format"))
+            if isinstance(id_, str) and not _is_uuid(id_):
+                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
     if "type" in value:
-        v14 = value["type"]
-        if not (isinstance(v14, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v14), "type"))
+        type_ = value["type"]
+        if not (isinstance(type_, str)):
+            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
         else:
-            if not _in_enum(v14, _C1):
+            if not _in_enum(type_, _CONSIGNMENT_TYPE_VALUES):
                 out.append(
                     Problem(
                         ptr + "/type",
-                        "must be one of 'CONSIGNMENT'" + " (got " + repr(v14) + ")",
+                        "must be one of 'CONSIGNMENT'" + " (got " + repr(type_) + ")",
                         "enum",
                     )
                 )
     if "status" in value:
-        v15 = value["status"]
-        if not (isinstance(v15, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v15), "type"))
+        status = value["status"]
+        if not (isinstance(status, str)):
+            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
     if "references" in value:
-        v16 = value["references"]
-        _check_References(v16, ptr + "/references", out)
+        references = value["references"]
+        _check_References(references, ptr + "/references", out)
     else:
         out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
     if "customer" in value:
-        v17 = value["customer"]
-        _check_Customer(v17, ptr + "/customer", out)
+        customer = value["customer"]
+        _check_Customer(customer, ptr + "/customer", out)
     else:
         out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
     if "details" in value:
-        v18 = value["details"]
-        _check_ConsignmentDetails(v18, ptr + "/details", out)
+        details = value["details"]
+        _check_ConsignmentDetails(details, ptr + "/details", out)
     if "properties" in value:
-        v19 = value["properties"]
-        if not (isinstance(v19, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", v19), "type"))
+        properties = value["properties"]
+        if not (isinstance(properties, dict)):
+            out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
     if "items" in value:
-        v20 = value["items"]
-        if not (isinstance(v20, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", v20), "type"))
+        items = value["items"]
+        if not (isinstance(items, list)):
+            out.append(Problem(ptr + "/items", _wrong_type("an array", items), "type"))
         else:
-            for i21, item22 in enumerate(v20):
-                _check_ConsignmentItem(item22, ptr + "/items" + "/" + str(i21), out)
+            for items_index, items_item in enumerate(items):
+                _check_ConsignmentItem(items_item, ptr + "/items" + "/" + str(items_index), out)
     if "version" in value:
-        v23 = value["version"]
-        if not (_is_int(v23)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", v23), "type"))
-    for key24 in value:
-        if key24 not in _C2:
+        version = value["version"]
+        if not (_is_int(version)):
+            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
+    for key in value:
+        if key not in _CONSIGNMENT_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key24),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -448,19 +456,19 @@ def _check_ConsignmentDetails(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "collect" in value:
-        v25 = value["collect"]
-        _check_ConsignmentDetailsCollect(v25, ptr + "/collect", out)
+        collect = value["collect"]
+        _check_ConsignmentDetailsCollect(collect, ptr + "/collect", out)
     if "deliver" in value:
-        v26 = value["deliver"]
-        _check_ConsignmentDetailsDeliver(v26, ptr + "/deliver", out)
+        deliver = value["deliver"]
+        _check_ConsignmentDetailsDeliver(deliver, ptr + "/deliver", out)
     if "invoiceValue" in value:
-        v27 = value["invoiceValue"]
-        _check_Money(v27, ptr + "/invoiceValue", out)
-    for key28 in value:
-        if key28 not in _C3:
+        invoice_value = value["invoiceValue"]
+        _check_Money(invoice_value, ptr + "/invoiceValue", out)
+    for key in value:
+        if key not in _CONSIGNMENT_DETAILS_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key28),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -472,13 +480,13 @@ def _check_ConsignmentDetailsCollect(value: Any, ptr: str, out: list[Problem]) -
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "address" in value:
-        v29 = value["address"]
-        _check_Address(v29, ptr + "/address", out)
-    for key30 in value:
-        if key30 not in _C4:
+        address = value["address"]
+        _check_Address(address, ptr + "/address", out)
+    for key in value:
+        if key not in _CONSIGNMENT_DETAILS_COLLECT_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key30),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -490,33 +498,37 @@ def _check_ConsignmentDetailsDeliver(value: Any, ptr: str, out: list[Problem]) -
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "address" in value:
-        v31 = value["address"]
-        _check_Address(v31, ptr + "/address", out)
+        address = value["address"]
+        _check_Address(address, ptr + "/address", out)
     if "requiredDate" in value:
-        v32 = value["requiredDate"]
-        if not (isinstance(v32, str)):
-            out.append(Problem(ptr + "/requiredDate", _wrong_type("a string", v32), "type"))
+        required_date = value["requiredDate"]
+        if not (isinstance(required_date, str)):
+            out.append(
+                Problem(ptr + "/requiredDate", _wrong_type("a string", required_date), "type")
+            )
         else:
-            if isinstance(v32, str) and not _is_date(v32):
+            if isinstance(required_date, str) and not _is_date(required_date):
                 out.append(
                     Problem(
                         ptr + "/requiredDate",
-                        "must be a date as YYYY-MM-DD (got " + repr(v32) + ")",
+                        "must be a date as YYYY-MM-DD (got " + repr(required_date) + ")",
                         "format",
                     )
                 )
     if "instructions" in value:
-        v33 = value["instructions"]
-        if not (isinstance(v33, str)):
-            out.append(Problem(ptr + "/instructions", _wrong_type("a string", v33), "type"))
+        instructions = value["instructions"]
+        if not (isinstance(instructions, str)):
+            out.append(
+                Problem(ptr + "/instructions", _wrong_type("a string", instructions), "type")
+            )
     if "cashPaymentAmount" in value:
-        v34 = value["cashPaymentAmount"]
-        _check_Money(v34, ptr + "/cashPaymentAmount", out)
-    for key35 in value:
-        if key35 not in _C5:
+        cash_payment_amount = value["cashPaymentAmount"]
+        _check_Money(cash_payment_amount, ptr + "/cashPaymentAmount", out)
+    for key in value:
+        if key not in _CONSIGNMENT_DETAILS_DELIVER_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key35),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -528,19 +540,19 @@ def _check_ConsignmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "properties" in value:
-        v36 = value["properties"]
-        _check_ConsignmentItemProperties(v36, ptr + "/properties", out)
+        properties = value["properties"]
+        _check_ConsignmentItemProperties(properties, ptr + "/properties", out)
     if "measures" in value:
-        v37 = value["measures"]
-        _check_ConsignmentItemMeasures(v37, ptr + "/measures", out)
+        measures = value["measures"]
+        _check_ConsignmentItemMeasures(measures, ptr + "/measures", out)
     if "details" in value:
-        v38 = value["details"]
-        _check_ConsignmentItemDetails(v38, ptr + "/details", out)
-    for key39 in value:
-        if key39 not in _C6:
+        details = value["details"]
+        _check_ConsignmentItemDetails(details, ptr + "/details", out)
+    for key in value:
+        if key not in _CONSIGNMENT_ITEM_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key39),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -552,13 +564,13 @@ def _check_ConsignmentItemDetails(value: Any, ptr: str, out: list[Problem]) -> N
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "product" in value:
-        v40 = value["product"]
-        _check_Product(v40, ptr + "/product", out)
-    for key41 in value:
-        if key41 not in _C7:
+        product = value["product"]
+        _check_Product(product, ptr + "/product", out)
+    for key in value:
+        if key not in _CONSIGNMENT_ITEM_DETAILS_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key41),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -570,26 +582,26 @@ def _check_ConsignmentItemMeasures(value: Any, ptr: str, out: list[Problem]) -> 
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "pallets" in value:
-        v42 = value["pallets"]
-        if not (_is_int(v42)):
-            out.append(Problem(ptr + "/pallets", _wrong_type("an integer", v42), "type"))
+        pallets = value["pallets"]
+        if not (_is_int(pallets)):
+            out.append(Problem(ptr + "/pallets", _wrong_type("an integer", pallets), "type"))
     if "weight" in value:
-        v43 = value["weight"]
-        if not (_is_number(v43)):
-            out.append(Problem(ptr + "/weight", _wrong_type("a number", v43), "type"))
+        weight = value["weight"]
+        if not (_is_number(weight)):
+            out.append(Problem(ptr + "/weight", _wrong_type("a number", weight), "type"))
     if "volume" in value:
-        v44 = value["volume"]
-        if not (_is_number(v44)):
-            out.append(Problem(ptr + "/volume", _wrong_type("a number", v44), "type"))
+        volume = value["volume"]
+        if not (_is_number(volume)):
+            out.append(Problem(ptr + "/volume", _wrong_type("a number", volume), "type"))
     if "quantity" in value:
-        v45 = value["quantity"]
-        if not (_is_number(v45)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("a number", v45), "type"))
-    for key46 in value:
-        if key46 not in _C8:
+        quantity = value["quantity"]
+        if not (_is_number(quantity)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("a number", quantity), "type"))
+    for key in value:
+        if key not in _CONSIGNMENT_ITEM_MEASURES_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key46),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -601,9 +613,9 @@ def _check_ConsignmentItemProperties(value: Any, ptr: str, out: list[Problem]) -
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "description" in value:
-        v47 = value["description"]
-        if not (isinstance(v47, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", v47), "type"))
+        description = value["description"]
+        if not (isinstance(description, str)):
+            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
 
 
 def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -611,47 +623,47 @@ def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "iso2Code" in value:
-        v48 = value["iso2Code"]
-        if not (isinstance(v48, str)):
-            out.append(Problem(ptr + "/iso2Code", _wrong_type("a string", v48), "type"))
+        iso2_code = value["iso2Code"]
+        if not (isinstance(iso2_code, str)):
+            out.append(Problem(ptr + "/iso2Code", _wrong_type("a string", iso2_code), "type"))
         else:
-            n49 = len(v48) if isinstance(v48, str) else 0
-            if n49 < 2 or n49 > 2:
+            iso2_code_length = len(iso2_code) if isinstance(iso2_code, str) else 0
+            if iso2_code_length < 2 or iso2_code_length > 2:
                 out.append(
                     Problem(
                         ptr + "/iso2Code",
-                        f"must be exactly 2 characters (got {n49})",
-                        "minLength" if n49 < 2 else "maxLength",
+                        f"must be exactly 2 characters (got {iso2_code_length})",
+                        "minLength" if iso2_code_length < 2 else "maxLength",
                     )
                 )
     if "iso3Code" in value:
-        v50 = value["iso3Code"]
-        if not (isinstance(v50, str)):
-            out.append(Problem(ptr + "/iso3Code", _wrong_type("a string", v50), "type"))
+        iso3_code = value["iso3Code"]
+        if not (isinstance(iso3_code, str)):
+            out.append(Problem(ptr + "/iso3Code", _wrong_type("a string", iso3_code), "type"))
         else:
-            n51 = len(v50) if isinstance(v50, str) else 0
-            if n51 < 3 or n51 > 3:
+            iso3_code_length = len(iso3_code) if isinstance(iso3_code, str) else 0
+            if iso3_code_length < 3 or iso3_code_length > 3:
                 out.append(
                     Problem(
                         ptr + "/iso3Code",
-                        f"must be exactly 3 characters (got {n51})",
-                        "minLength" if n51 < 3 else "maxLength",
+                        f"must be exactly 3 characters (got {iso3_code_length})",
+                        "minLength" if iso3_code_length < 3 else "maxLength",
                     )
                 )
     if "name" in value:
-        v52 = value["name"]
-        if not (isinstance(v52, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v52), "type"))
-    for key53 in value:
-        if key53 not in _C9:
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
+    for key in value:
+        if key not in _COUNTRY_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key53),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
             )
-    if not any(k in value for k in _C10):
+    if not any(k in value for k in _COUNTRY_AT_LEAST_ONE_OF):
         out.append(
             Problem(
                 ptr,
@@ -666,29 +678,29 @@ def _check_Customer(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v54 = value["id"]
-        if not (isinstance(v54, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v54), "type"))
+        id_ = value["id"]
+        if not (isinstance(id_, str)):
+            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
         else:
-            if isinstance(v54, str) and not _is_uuid(v54):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v54) + ")", "format"))
+            if isinstance(id_, str) and not _is_uuid(id_):
+                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
     if "references" in value:
-        v55 = value["references"]
-        _check_CustomerReferences(v55, ptr + "/references", out)
+        references = value["references"]
+        _check_CustomerReferences(references, ptr + "/references", out)
     if "name" in value:
-        v56 = value["name"]
-        if not (isinstance(v56, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v56), "type"))
-    for key57 in value:
-        if key57 not in _C11:
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
+    for key in value:
+        if key not in _CUSTOMER_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key57),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
             )
-    if not any(k in value for k in _C12):
+    if not any(k in value for k in _CUSTOMER_AT_LEAST_ONE_OF):
         out.append(
             Problem(
                 ptr,
@@ -703,16 +715,16 @@ def _check_CustomerReferences(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "code" in value:
-        v58 = value["code"]
-        if not (isinstance(v58, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v58), "type"))
+        code = value["code"]
+        if not (isinstance(code, str)):
+            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'code'", "required", "code"))
-    for key59 in value:
-        if key59 not in _C13:
+    for key in value:
+        if key not in _CUSTOMER_REFERENCES_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key59),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -724,9 +736,9 @@ def _check_ErrorMessage(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "message" in value:
-        v60 = value["message"]
-        if not (isinstance(v60, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v60), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
 
@@ -736,15 +748,15 @@ def _check_FieldError(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "field" in value:
-        v61 = value["field"]
-        if not (isinstance(v61, str)):
-            out.append(Problem(ptr + "/field", _wrong_type("a string", v61), "type"))
+        field = value["field"]
+        if not (isinstance(field, str)):
+            out.append(Problem(ptr + "/field", _wrong_type("a string", field), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'field'", "required", "field"))
     if "message" in value:
-        v62 = value["message"]
-        if not (isinstance(v62, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", v62), "type"))
+        message = value["message"]
+        if not (isinstance(message, str)):
+            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
 
@@ -754,65 +766,65 @@ def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v63 = value["id"]
-        if not (isinstance(v63, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v63), "type"))
+        id_ = value["id"]
+        if not (isinstance(id_, str)):
+            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
         else:
-            if isinstance(v63, str) and not _is_uuid(v63):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v63) + ")", "format"))
+            if isinstance(id_, str) and not _is_uuid(id_):
+                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
     if "type" in value:
-        v64 = value["type"]
-        if not (isinstance(v64, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v64), "type"))
+        type_ = value["type"]
+        if not (isinstance(type_, str)):
+            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
         else:
-            if not _in_enum(v64, _C14):
+            if not _in_enum(type_, _INBOUND_ORDER_TYPE_VALUES):
                 out.append(
                     Problem(
                         ptr + "/type",
-                        "must be one of 'INBOUND'" + " (got " + repr(v64) + ")",
+                        "must be one of 'INBOUND'" + " (got " + repr(type_) + ")",
                         "enum",
                     )
                 )
     if "status" in value:
-        v65 = value["status"]
-        if not (isinstance(v65, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v65), "type"))
+        status = value["status"]
+        if not (isinstance(status, str)):
+            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
     if "references" in value:
-        v66 = value["references"]
-        _check_References(v66, ptr + "/references", out)
+        references = value["references"]
+        _check_References(references, ptr + "/references", out)
     else:
         out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
     if "customer" in value:
-        v67 = value["customer"]
-        _check_Customer(v67, ptr + "/customer", out)
+        customer = value["customer"]
+        _check_Customer(customer, ptr + "/customer", out)
     else:
         out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
     if "warehouse" in value:
-        v68 = value["warehouse"]
-        _check_Warehouse(v68, ptr + "/warehouse", out)
+        warehouse = value["warehouse"]
+        _check_Warehouse(warehouse, ptr + "/warehouse", out)
     if "details" in value:
-        v69 = value["details"]
-        _check_InboundOrderDetails(v69, ptr + "/details", out)
+        details = value["details"]
+        _check_InboundOrderDetails(details, ptr + "/details", out)
     if "properties" in value:
-        v70 = value["properties"]
-        if not (isinstance(v70, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", v70), "type"))
+        properties = value["properties"]
+        if not (isinstance(properties, dict)):
+            out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
     if "items" in value:
-        v71 = value["items"]
-        if not (isinstance(v71, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", v71), "type"))
+        items = value["items"]
+        if not (isinstance(items, list)):
+            out.append(Problem(ptr + "/items", _wrong_type("an array", items), "type"))
         else:
-            for i72, item73 in enumerate(v71):
-                _check_OrderItem(item73, ptr + "/items" + "/" + str(i72), out)
+            for items_index, items_item in enumerate(items):
+                _check_OrderItem(items_item, ptr + "/items" + "/" + str(items_index), out)
     if "version" in value:
-        v74 = value["version"]
-        if not (_is_int(v74)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", v74), "type"))
-    for key75 in value:
-        if key75 not in _C15:
+        version = value["version"]
+        if not (_is_int(version)):
+            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
+    for key in value:
+        if key not in _INBOUND_ORDER_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key75),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -824,22 +836,24 @@ def _check_InboundOrderDetails(value: Any, ptr: str, out: list[Problem]) -> None
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "urgent" in value:
-        v76 = value["urgent"]
-        if not (isinstance(v76, bool)):
-            out.append(Problem(ptr + "/urgent", _wrong_type("a boolean", v76), "type"))
+        urgent = value["urgent"]
+        if not (isinstance(urgent, bool)):
+            out.append(Problem(ptr + "/urgent", _wrong_type("a boolean", urgent), "type"))
     if "instructions" in value:
-        v77 = value["instructions"]
-        if not (isinstance(v77, str)):
-            out.append(Problem(ptr + "/instructions", _wrong_type("a string", v77), "type"))
+        instructions = value["instructions"]
+        if not (isinstance(instructions, str)):
+            out.append(
+                Problem(ptr + "/instructions", _wrong_type("a string", instructions), "type")
+            )
     if "arrivalDate" in value:
-        v78 = value["arrivalDate"]
-        if not (isinstance(v78, str)):
-            out.append(Problem(ptr + "/arrivalDate", _wrong_type("a string", v78), "type"))
-    for key79 in value:
-        if key79 not in _C16:
+        arrival_date = value["arrivalDate"]
+        if not (isinstance(arrival_date, str)):
+            out.append(Problem(ptr + "/arrivalDate", _wrong_type("a string", arrival_date), "type"))
+    for key in value:
+        if key not in _INBOUND_ORDER_DETAILS_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key79),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -851,18 +865,18 @@ def _check_Money(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "amount" in value:
-        v80 = value["amount"]
-        if not (_is_number(v80)):
-            out.append(Problem(ptr + "/amount", _wrong_type("a number", v80), "type"))
+        amount = value["amount"]
+        if not (_is_number(amount)):
+            out.append(Problem(ptr + "/amount", _wrong_type("a number", amount), "type"))
     if "currency" in value:
-        v81 = value["currency"]
-        if not (isinstance(v81, str)):
-            out.append(Problem(ptr + "/currency", _wrong_type("a string", v81), "type"))
-    for key82 in value:
-        if key82 not in _C17:
+        currency = value["currency"]
+        if not (isinstance(currency, str)):
+            out.append(Problem(ptr + "/currency", _wrong_type("a string", currency), "type"))
+    for key in value:
+        if key not in _MONEY_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key82),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -874,24 +888,24 @@ def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "properties" in value:
-        v83 = value["properties"]
-        if not (isinstance(v83, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", v83), "type"))
+        properties = value["properties"]
+        if not (isinstance(properties, dict)):
+            out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
     if "details" in value:
-        v84 = value["details"]
-        _check_OrderItemDetails(v84, ptr + "/details", out)
+        details = value["details"]
+        _check_OrderItemDetails(details, ptr + "/details", out)
     else:
         out.append(Problem(ptr, "missing required field 'details'", "required", "details"))
     if "measures" in value:
-        v85 = value["measures"]
-        _check_OrderItemMeasures(v85, ptr + "/measures", out)
+        measures = value["measures"]
+        _check_OrderItemMeasures(measures, ptr + "/measures", out)
     else:
         out.append(Problem(ptr, "missing required field 'measures'", "required", "measures"))
-    for key86 in value:
-        if key86 not in _C6:
+    for key in value:
+        if key not in _CONSIGNMENT_ITEM_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key86),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -903,18 +917,18 @@ def _check_OrderItemDetails(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "product" in value:
-        v87 = value["product"]
-        _check_Product(v87, ptr + "/product", out)
+        product = value["product"]
+        _check_Product(product, ptr + "/product", out)
     else:
         out.append(Problem(ptr, "missing required field 'product'", "required", "product"))
     if "unitOfMeasure" in value:
-        v88 = value["unitOfMeasure"]
-        _check_UnitOfMeasure(v88, ptr + "/unitOfMeasure", out)
-    for key89 in value:
-        if key89 not in _C18:
+        unit_of_measure = value["unitOfMeasure"]
+        _check_UnitOfMeasure(unit_of_measure, ptr + "/unitOfMeasure", out)
+    for key in value:
+        if key not in _ORDER_ITEM_DETAILS_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key89),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -926,16 +940,16 @@ def _check_OrderItemMeasures(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "quantity" in value:
-        v90 = value["quantity"]
-        if not (_is_number(v90)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("a number", v90), "type"))
+        quantity = value["quantity"]
+        if not (_is_number(quantity)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("a number", quantity), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    for key91 in value:
-        if key91 not in _C19:
+    for key in value:
+        if key not in _ORDER_ITEM_MEASURES_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key91),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -947,67 +961,67 @@ def _check_OutboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v92 = value["id"]
-        if not (isinstance(v92, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v92), "type"))
+        id_ = value["id"]
+        if not (isinstance(id_, str)):
+            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
         else:
-            if isinstance(v92, str) and not _is_uuid(v92):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(v92) + ")", "format"))
+            if isinstance(id_, str) and not _is_uuid(id_):
+                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
     if "type" in value:
-        v93 = value["type"]
-        if not (isinstance(v93, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v93), "type"))
+        type_ = value["type"]
+        if not (isinstance(type_, str)):
+            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
         else:
-            if not _in_enum(v93, _C20):
+            if not _in_enum(type_, _OUTBOUND_ORDER_TYPE_VALUES):
                 out.append(
                     Problem(
                         ptr + "/type",
-                        "must be one of 'OUTBOUND'" + " (got " + repr(v93) + ")",
+                        "must be one of 'OUTBOUND'" + " (got " + repr(type_) + ")",
                         "enum",
                     )
                 )
     if "status" in value:
-        v94 = value["status"]
-        if not (isinstance(v94, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v94), "type"))
+        status = value["status"]
+        if not (isinstance(status, str)):
+            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
     if "references" in value:
-        v95 = value["references"]
-        _check_References(v95, ptr + "/references", out)
+        references = value["references"]
+        _check_References(references, ptr + "/references", out)
     else:
         out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
     if "customer" in value:
-        v96 = value["customer"]
-        _check_Customer(v96, ptr + "/customer", out)
+        customer = value["customer"]
+        _check_Customer(customer, ptr + "/customer", out)
     else:
         out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
     if "warehouse" in value:
-        v97 = value["warehouse"]
-        _check_Warehouse(v97, ptr + "/warehouse", out)
+        warehouse = value["warehouse"]
+        _check_Warehouse(warehouse, ptr + "/warehouse", out)
     if "details" in value:
-        v98 = value["details"]
-        _check_OutboundOrderDetails(v98, ptr + "/details", out)
+        details = value["details"]
+        _check_OutboundOrderDetails(details, ptr + "/details", out)
     else:
         out.append(Problem(ptr, "missing required field 'details'", "required", "details"))
     if "properties" in value:
-        v99 = value["properties"]
-        if not (isinstance(v99, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", v99), "type"))
+        properties = value["properties"]
+        if not (isinstance(properties, dict)):
+            out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
     if "items" in value:
-        v100 = value["items"]
-        if not (isinstance(v100, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", v100), "type"))
+        items = value["items"]
+        if not (isinstance(items, list)):
+            out.append(Problem(ptr + "/items", _wrong_type("an array", items), "type"))
         else:
-            for i101, item102 in enumerate(v100):
-                _check_OrderItem(item102, ptr + "/items" + "/" + str(i101), out)
+            for items_index, items_item in enumerate(items):
+                _check_OrderItem(items_item, ptr + "/items" + "/" + str(items_index), out)
     if "version" in value:
-        v103 = value["version"]
-        if not (_is_int(v103)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", v103), "type"))
-    for key104 in value:
-        if key104 not in _C15:
+        version = value["version"]
+        if not (_is_int(version)):
+            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
+    for key in value:
+        if key not in _INBOUND_ORDER_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key104),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1019,29 +1033,31 @@ def _check_OutboundOrderDetails(value: Any, ptr: str, out: list[Problem]) -> Non
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "urgent" in value:
-        v105 = value["urgent"]
-        if not (isinstance(v105, bool)):
-            out.append(Problem(ptr + "/urgent", _wrong_type("a boolean", v105), "type"))
+        urgent = value["urgent"]
+        if not (isinstance(urgent, bool)):
+            out.append(Problem(ptr + "/urgent", _wrong_type("a boolean", urgent), "type"))
     if "instructions" in value:
-        v106 = value["instructions"]
-        if not (isinstance(v106, str)):
-            out.append(Problem(ptr + "/instructions", _wrong_type("a string", v106), "type"))
+        instructions = value["instructions"]
+        if not (isinstance(instructions, str)):
+            out.append(
+                Problem(ptr + "/instructions", _wrong_type("a string", instructions), "type")
+            )
     if "collect" in value:
-        v107 = value["collect"]
-        _check_OutboundOrderDetailsCollect(v107, ptr + "/collect", out)
+        collect = value["collect"]
+        _check_OutboundOrderDetailsCollect(collect, ptr + "/collect", out)
     if "deliver" in value:
-        v108 = value["deliver"]
-        _check_OutboundOrderDetailsDeliver(v108, ptr + "/deliver", out)
+        deliver = value["deliver"]
+        _check_OutboundOrderDetailsDeliver(deliver, ptr + "/deliver", out)
     else:
         out.append(Problem(ptr, "missing required field 'deliver'", "required", "deliver"))
     if "invoiceValue" in value:
-        v109 = value["invoiceValue"]
-        _check_Money(v109, ptr + "/invoiceValue", out)
-    for key110 in value:
-        if key110 not in _C21:
+        invoice_value = value["invoiceValue"]
+        _check_Money(invoice_value, ptr + "/invoiceValue", out)
+    for key in value:
+        if key not in _OUTBOUND_ORDER_DETAILS_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key110),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1053,23 +1069,25 @@ def _check_OutboundOrderDetailsCollect(value: Any, ptr: str, out: list[Problem])
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "requiredDate" in value:
-        v111 = value["requiredDate"]
-        if not (isinstance(v111, str)):
-            out.append(Problem(ptr + "/requiredDate", _wrong_type("a string", v111), "type"))
+        required_date = value["requiredDate"]
+        if not (isinstance(required_date, str)):
+            out.append(
+                Problem(ptr + "/requiredDate", _wrong_type("a string", required_date), "type")
+            )
         else:
-            if isinstance(v111, str) and not _is_date(v111):
+            if isinstance(required_date, str) and not _is_date(required_date):
                 out.append(
                     Problem(
                         ptr + "/requiredDate",
-                        "must be a date as YYYY-MM-DD (got " + repr(v111) + ")",
+                        "must be a date as YYYY-MM-DD (got " + repr(required_date) + ")",
                         "format",
                     )
                 )
-    for key112 in value:
-        if key112 not in _C22:
+    for key in value:
+        if key not in _OUTBOUND_ORDER_DETAILS_COLLECT_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key112),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1081,35 +1099,39 @@ def _check_OutboundOrderDetailsDeliver(value: Any, ptr: str, out: list[Problem])
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "address" in value:
-        v113 = value["address"]
-        _check_Address(v113, ptr + "/address", out)
+        address = value["address"]
+        _check_Address(address, ptr + "/address", out)
     else:
         out.append(Problem(ptr, "missing required field 'address'", "required", "address"))
     if "instructions" in value:
-        v114 = value["instructions"]
-        if not (isinstance(v114, str)):
-            out.append(Problem(ptr + "/instructions", _wrong_type("a string", v114), "type"))
+        instructions = value["instructions"]
+        if not (isinstance(instructions, str)):
+            out.append(
+                Problem(ptr + "/instructions", _wrong_type("a string", instructions), "type")
+            )
     if "requiredDate" in value:
-        v115 = value["requiredDate"]
-        if not (isinstance(v115, str)):
-            out.append(Problem(ptr + "/requiredDate", _wrong_type("a string", v115), "type"))
+        required_date = value["requiredDate"]
+        if not (isinstance(required_date, str)):
+            out.append(
+                Problem(ptr + "/requiredDate", _wrong_type("a string", required_date), "type")
+            )
         else:
-            if isinstance(v115, str) and not _is_date(v115):
+            if isinstance(required_date, str) and not _is_date(required_date):
                 out.append(
                     Problem(
                         ptr + "/requiredDate",
-                        "must be a date as YYYY-MM-DD (got " + repr(v115) + ")",
+                        "must be a date as YYYY-MM-DD (got " + repr(required_date) + ")",
                         "format",
                     )
                 )
     if "cashPaymentAmount" in value:
-        v116 = value["cashPaymentAmount"]
-        _check_Money(v116, ptr + "/cashPaymentAmount", out)
-    for key117 in value:
-        if key117 not in _C5:
+        cash_payment_amount = value["cashPaymentAmount"]
+        _check_Money(cash_payment_amount, ptr + "/cashPaymentAmount", out)
+    for key in value:
+        if key not in _CONSIGNMENT_DETAILS_DELIVER_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key117),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1121,31 +1143,29 @@ def _check_Product(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v118 = value["id"]
-        if not (isinstance(v118, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v118), "type"))
+        id_ = value["id"]
+        if not (isinstance(id_, str)):
+            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
         else:
-            if isinstance(v118, str) and not _is_uuid(v118):
-                out.append(
-                    Problem(ptr + "/id", "must be a UUID (got " + repr(v118) + ")", "format")
-                )
+            if isinstance(id_, str) and not _is_uuid(id_):
+                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
     if "references" in value:
-        v119 = value["references"]
-        _check_ProductReferences(v119, ptr + "/references", out)
+        references = value["references"]
+        _check_ProductReferences(references, ptr + "/references", out)
     if "name" in value:
-        v120 = value["name"]
-        if not (isinstance(v120, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v120), "type"))
-    for key121 in value:
-        if key121 not in _C11:
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
+    for key in value:
+        if key not in _CUSTOMER_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key121),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
             )
-    if not any(k in value for k in _C12):
+    if not any(k in value for k in _CUSTOMER_AT_LEAST_ONE_OF):
         out.append(
             Problem(
                 ptr,
@@ -1160,9 +1180,9 @@ def _check_ProductNotification(value: Any, ptr: str, out: list[Problem]) -> None
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "type" in value:
-        v122 = value["type"]
-        if not (isinstance(v122, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v122), "type"))
+        type_ = value["type"]
+        if not (isinstance(type_, str)):
+            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
 
@@ -1172,23 +1192,23 @@ def _check_ProductReferences(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "code" in value:
-        v123 = value["code"]
-        if not (isinstance(v123, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v123), "type"))
+        code = value["code"]
+        if not (isinstance(code, str)):
+            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
     if "barcode" in value:
-        v124 = value["barcode"]
-        if not (isinstance(v124, str)):
-            out.append(Problem(ptr + "/barcode", _wrong_type("a string", v124), "type"))
-    for key125 in value:
-        if key125 not in _C23:
+        barcode = value["barcode"]
+        if not (isinstance(barcode, str)):
+            out.append(Problem(ptr + "/barcode", _wrong_type("a string", barcode), "type"))
+    for key in value:
+        if key not in _PRODUCT_REFERENCES_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key125),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
             )
-    if not any(k in value for k in _C24):
+    if not any(k in value for k in _PRODUCT_REFERENCES_AT_LEAST_ONE_OF):
         out.append(
             Problem(
                 ptr, "a product reference's references give its code or barcode", "at_least_one_of"
@@ -1201,24 +1221,24 @@ def _check_ProductUnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> Non
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "qtyPerBase" in value:
-        v126 = value["qtyPerBase"]
-        if not (_is_number(v126)):
-            out.append(Problem(ptr + "/qtyPerBase", _wrong_type("a number", v126), "type"))
+        qty_per_base = value["qtyPerBase"]
+        if not (_is_number(qty_per_base)):
+            out.append(Problem(ptr + "/qtyPerBase", _wrong_type("a number", qty_per_base), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'qtyPerBase'", "required", "qtyPerBase"))
     if "weight" in value:
-        v127 = value["weight"]
-        if not (_is_number(v127)):
-            out.append(Problem(ptr + "/weight", _wrong_type("a number", v127), "type"))
+        weight = value["weight"]
+        if not (_is_number(weight)):
+            out.append(Problem(ptr + "/weight", _wrong_type("a number", weight), "type"))
     if "volume" in value:
-        v128 = value["volume"]
-        if not (_is_number(v128)):
-            out.append(Problem(ptr + "/volume", _wrong_type("a number", v128), "type"))
-    for key129 in value:
-        if key129 not in _C25:
+        volume = value["volume"]
+        if not (_is_number(volume)):
+            out.append(Problem(ptr + "/volume", _wrong_type("a number", volume), "type"))
+    for key in value:
+        if key not in _PRODUCT_UNIT_OF_MEASURE_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key129),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1230,9 +1250,9 @@ def _check_References(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "customer" in value:
-        v130 = value["customer"]
-        if not (isinstance(v130, str)):
-            out.append(Problem(ptr + "/customer", _wrong_type("a string", v130), "type"))
+        customer = value["customer"]
+        if not (isinstance(customer, str)):
+            out.append(Problem(ptr + "/customer", _wrong_type("a string", customer), "type"))
 
 
 def _check_ScopedProduct(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1261,23 +1281,23 @@ def _check_State(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "code" in value:
-        v131 = value["code"]
-        if not (isinstance(v131, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v131), "type"))
+        code = value["code"]
+        if not (isinstance(code, str)):
+            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
     if "name" in value:
-        v132 = value["name"]
-        if not (isinstance(v132, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v132), "type"))
-    for key133 in value:
-        if key133 not in _C26:
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
+    for key in value:
+        if key not in _STATE_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key133),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
             )
-    if not any(k in value for k in _C27):
+    if not any(k in value for k in _STATE_AT_LEAST_ONE_OF):
         out.append(Problem(ptr, "a state is referenced by one of code or name", "at_least_one_of"))
 
 
@@ -1286,32 +1306,34 @@ def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "access_token" in value:
-        v134 = value["access_token"]
-        if not (isinstance(v134, str)):
-            out.append(Problem(ptr + "/access_token", _wrong_type("a string", v134), "type"))
+        access_token = value["access_token"]
+        if not (isinstance(access_token, str)):
+            out.append(
+                Problem(ptr + "/access_token", _wrong_type("a string", access_token), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'access_token'", "required", "access_token")
         )
     if "token_type" in value:
-        v135 = value["token_type"]
-        if not (isinstance(v135, str)):
-            out.append(Problem(ptr + "/token_type", _wrong_type("a string", v135), "type"))
+        token_type = value["token_type"]
+        if not (isinstance(token_type, str)):
+            out.append(Problem(ptr + "/token_type", _wrong_type("a string", token_type), "type"))
         else:
-            if not _in_enum(v135, ("bearer",)):
+            if not _in_enum(token_type, ("bearer",)):
                 out.append(
                     Problem(
                         ptr + "/token_type",
-                        "must be 'bearer'" + " (got " + repr(v135) + ")",
+                        "must be 'bearer'" + " (got " + repr(token_type) + ")",
                         "const",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'token_type'", "required", "token_type"))
     if "expires_in" in value:
-        v136 = value["expires_in"]
-        if not (_is_int(v136)):
-            out.append(Problem(ptr + "/expires_in", _wrong_type("an integer", v136), "type"))
+        expires_in = value["expires_in"]
+        if not (_is_int(expires_in)):
+            out.append(Problem(ptr + "/expires_in", _wrong_type("an integer", expires_in), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'expires_in'", "required", "expires_in"))
 
@@ -1321,25 +1343,25 @@ def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "grant_type" in value:
-        v137 = value["grant_type"]
-        if not (isinstance(v137, str)):
-            out.append(Problem(ptr + "/grant_type", _wrong_type("a string", v137), "type"))
+        grant_type = value["grant_type"]
+        if not (isinstance(grant_type, str)):
+            out.append(Problem(ptr + "/grant_type", _wrong_type("a string", grant_type), "type"))
         else:
-            if not _in_enum(v137, ("client_credentials",)):
+            if not _in_enum(grant_type, ("client_credentials",)):
                 out.append(
                     Problem(
                         ptr + "/grant_type",
-                        "must be 'client_credentials'" + " (got " + repr(v137) + ")",
+                        "must be 'client_credentials'" + " (got " + repr(grant_type) + ")",
                         "const",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'grant_type'", "required", "grant_type"))
-    for key138 in value:
-        if key138 not in _C28:
+    for key in value:
+        if key not in _TOKEN_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key138),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1351,99 +1373,97 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v139 = value["id"]
-        if not (isinstance(v139, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v139), "type"))
+        id_ = value["id"]
+        if not (isinstance(id_, str)):
+            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
         else:
-            if isinstance(v139, str) and not _is_uuid(v139):
-                out.append(
-                    Problem(ptr + "/id", "must be a UUID (got " + repr(v139) + ")", "format")
-                )
+            if isinstance(id_, str) and not _is_uuid(id_):
+                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
     if "status" in value:
-        v140 = value["status"]
-        if not (isinstance(v140, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v140), "type"))
+        status = value["status"]
+        if not (isinstance(status, str)):
+            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
     if "scope" in value:
-        v141 = value["scope"]
-        if not (isinstance(v141, str)):
-            out.append(Problem(ptr + "/scope", _wrong_type("a string", v141), "type"))
+        scope = value["scope"]
+        if not (isinstance(scope, str)):
+            out.append(Problem(ptr + "/scope", _wrong_type("a string", scope), "type"))
         else:
-            if not _in_enum(v141, _C29):
+            if not _in_enum(scope, _TRANSPORT_PRODUCT_SCOPE_VALUES):
                 out.append(
                     Problem(
                         ptr + "/scope",
-                        "must be one of 'TRANSPORT'" + " (got " + repr(v141) + ")",
+                        "must be one of 'TRANSPORT'" + " (got " + repr(scope) + ")",
                         "enum",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'scope'", "required", "scope"))
     if "type" in value:
-        v142 = value["type"]
-        if not (isinstance(v142, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v142), "type"))
+        type_ = value["type"]
+        if not (isinstance(type_, str)):
+            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
     if "references" in value:
-        v143 = value["references"]
-        _check_References(v143, ptr + "/references", out)
+        references = value["references"]
+        _check_References(references, ptr + "/references", out)
     else:
         out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
     if "customer" in value:
-        v144 = value["customer"]
-        _check_Customer(v144, ptr + "/customer", out)
+        customer = value["customer"]
+        _check_Customer(customer, ptr + "/customer", out)
     if "name" in value:
-        v145 = value["name"]
-        if not (isinstance(v145, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v145), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
         else:
-            n146 = len(v145) if isinstance(v145, str) else 0
-            if n146 < 1:
+            name_length = len(name) if isinstance(name, str) else 0
+            if name_length < 1:
                 out.append(
                     Problem(
                         ptr + "/name",
                         "Name cannot be empty.",
-                        "minLength" if n146 < 1 else "maxLength",
+                        "minLength" if name_length < 1 else "maxLength",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "description" in value:
-        v147 = value["description"]
-        if not (isinstance(v147, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", v147), "type"))
+        description = value["description"]
+        if not (isinstance(description, str)):
+            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
         else:
-            n148 = len(v147) if isinstance(v147, str) else 0
-            if n148 < 1:
+            description_length = len(description) if isinstance(description, str) else 0
+            if description_length < 1:
                 out.append(
                     Problem(
                         ptr + "/description",
                         "Description cannot be empty.",
-                        "minLength" if n148 < 1 else "maxLength",
+                        "minLength" if description_length < 1 else "maxLength",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
     if "properties" in value:
-        v149 = value["properties"]
-        if not (isinstance(v149, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", v149), "type"))
+        properties = value["properties"]
+        if not (isinstance(properties, dict)):
+            out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
     if "details" in value:
-        v150 = value["details"]
-        _check_TransportProductDetails(v150, ptr + "/details", out)
+        details = value["details"]
+        _check_TransportProductDetails(details, ptr + "/details", out)
     if "measures" in value:
-        v151 = value["measures"]
-        if not (isinstance(v151, dict)):
-            out.append(Problem(ptr + "/measures", _wrong_type("an object", v151), "type"))
+        measures = value["measures"]
+        if not (isinstance(measures, dict)):
+            out.append(Problem(ptr + "/measures", _wrong_type("an object", measures), "type"))
     if "version" in value:
-        v152 = value["version"]
-        if not (_is_int(v152)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", v152), "type"))
-    for key153 in value:
-        if key153 not in _C30:
+        version = value["version"]
+        if not (_is_int(version)):
+            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
+    for key in value:
+        if key not in _TRANSPORT_PRODUCT_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key153),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1455,13 +1475,13 @@ def _check_TransportProductDetails(value: Any, ptr: str, out: list[Problem]) -> 
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "uiOptions" in value:
-        v154 = value["uiOptions"]
-        _check_UiOption(v154, ptr + "/uiOptions", out)
-    for key155 in value:
-        if key155 not in _C31:
+        ui_options = value["uiOptions"]
+        _check_UiOption(ui_options, ptr + "/uiOptions", out)
+    for key in value:
+        if key not in _TRANSPORT_PRODUCT_DETAILS_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key155),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1473,8 +1493,8 @@ def _check_UiOption(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "consignmentItems" in value:
-        v156 = value["consignmentItems"]
-        _check_UiOptionConsignmentItems(v156, ptr + "/consignmentItems", out)
+        consignment_items = value["consignmentItems"]
+        _check_UiOptionConsignmentItems(consignment_items, ptr + "/consignmentItems", out)
 
 
 def _check_UiOptionConsignmentItems(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1482,8 +1502,10 @@ def _check_UiOptionConsignmentItems(value: Any, ptr: str, out: list[Problem]) ->
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "cubicCalculator" in value:
-        v157 = value["cubicCalculator"]
-        _check_UiOptionConsignmentItemsCubicCalculator(v157, ptr + "/cubicCalculator", out)
+        cubic_calculator = value["cubicCalculator"]
+        _check_UiOptionConsignmentItemsCubicCalculator(
+            cubic_calculator, ptr + "/cubicCalculator", out
+        )
 
 
 def _check_UiOptionConsignmentItemsCubicCalculator(
@@ -1493,9 +1515,11 @@ def _check_UiOptionConsignmentItemsCubicCalculator(
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "multiplierField" in value:
-        v158 = value["multiplierField"]
-        if not (isinstance(v158, str)):
-            out.append(Problem(ptr + "/multiplierField", _wrong_type("a string", v158), "type"))
+        multiplier_field = value["multiplierField"]
+        if not (isinstance(multiplier_field, str)):
+            out.append(
+                Problem(ptr + "/multiplierField", _wrong_type("a string", multiplier_field), "type")
+            )
 
 
 def _check_UnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1503,16 +1527,16 @@ def _check_UnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "type" in value:
-        v159 = value["type"]
-        if not (isinstance(v159, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v159), "type"))
+        type_ = value["type"]
+        if not (isinstance(type_, str)):
+            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
-    for key160 in value:
-        if key160 not in _C32:
+    for key in value:
+        if key not in _UNIT_OF_MEASURE_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key160),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1524,30 +1548,30 @@ def _check_UserInfo(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v161 = value["id"]
-        if not (isinstance(v161, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v161), "type"))
+        id_ = value["id"]
+        if not (isinstance(id_, str)):
+            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
     if "name" in value:
-        v162 = value["name"]
-        if not (isinstance(v162, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v162), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "email" in value:
-        v163 = value["email"]
-        if not (isinstance(v163, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v163), "type"))
+        email = value["email"]
+        if not (isinstance(email, str)):
+            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
     if "tenants" in value:
-        v164 = value["tenants"]
-        if not (isinstance(v164, list)):
-            out.append(Problem(ptr + "/tenants", _wrong_type("an array", v164), "type"))
+        tenants = value["tenants"]
+        if not (isinstance(tenants, list)):
+            out.append(Problem(ptr + "/tenants", _wrong_type("an array", tenants), "type"))
         else:
-            for i165, item166 in enumerate(v164):
-                _check_UserTenant(item166, ptr + "/tenants" + "/" + str(i165), out)
+            for tenants_index, tenants_item in enumerate(tenants):
+                _check_UserTenant(tenants_item, ptr + "/tenants" + "/" + str(tenants_index), out)
     else:
         out.append(Problem(ptr, "missing required field 'tenants'", "required", "tenants"))
 
@@ -1557,20 +1581,18 @@ def _check_UserTenant(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v167 = value["id"]
-        if not (isinstance(v167, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v167), "type"))
+        id_ = value["id"]
+        if not (isinstance(id_, str)):
+            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
         else:
-            if isinstance(v167, str) and not _is_uuid(v167):
-                out.append(
-                    Problem(ptr + "/id", "must be a UUID (got " + repr(v167) + ")", "format")
-                )
+            if isinstance(id_, str) and not _is_uuid(id_):
+                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
     else:
         out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
     if "name" in value:
-        v168 = value["name"]
-        if not (isinstance(v168, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v168), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
 
@@ -1580,28 +1602,26 @@ def _check_Warehouse(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v169 = value["id"]
-        if not (isinstance(v169, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v169), "type"))
+        id_ = value["id"]
+        if not (isinstance(id_, str)):
+            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
         else:
-            if isinstance(v169, str) and not _is_uuid(v169):
-                out.append(
-                    Problem(ptr + "/id", "must be a UUID (got " + repr(v169) + ")", "format")
-                )
+            if isinstance(id_, str) and not _is_uuid(id_):
+                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
     if "name" in value:
-        v170 = value["name"]
-        if not (isinstance(v170, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v170), "type"))
-    for key171 in value:
-        if key171 not in _C33:
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
+    for key in value:
+        if key not in _WAREHOUSE_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key171),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
             )
-    if not any(k in value for k in _C34):
+    if not any(k in value for k in _WAREHOUSE_AT_LEAST_ONE_OF):
         out.append(
             Problem(ptr, "a warehouse is referenced by one of id or name", "at_least_one_of")
         )
@@ -1612,117 +1632,135 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v172 = value["id"]
-        if not (isinstance(v172, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", v172), "type"))
+        id_ = value["id"]
+        if not (isinstance(id_, str)):
+            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
         else:
-            if isinstance(v172, str) and not _is_uuid(v172):
-                out.append(
-                    Problem(ptr + "/id", "must be a UUID (got " + repr(v172) + ")", "format")
-                )
+            if isinstance(id_, str) and not _is_uuid(id_):
+                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
     if "status" in value:
-        v173 = value["status"]
-        if not (isinstance(v173, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v173), "type"))
+        status = value["status"]
+        if not (isinstance(status, str)):
+            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
     if "scope" in value:
-        v174 = value["scope"]
-        if not (isinstance(v174, str)):
-            out.append(Problem(ptr + "/scope", _wrong_type("a string", v174), "type"))
+        scope = value["scope"]
+        if not (isinstance(scope, str)):
+            out.append(Problem(ptr + "/scope", _wrong_type("a string", scope), "type"))
         else:
-            if not _in_enum(v174, _C35):
+            if not _in_enum(scope, _WAREHOUSE_PRODUCT_SCOPE_VALUES):
                 out.append(
                     Problem(
                         ptr + "/scope",
-                        "must be one of 'WAREHOUSE'" + " (got " + repr(v174) + ")",
+                        "must be one of 'WAREHOUSE'" + " (got " + repr(scope) + ")",
                         "enum",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'scope'", "required", "scope"))
     if "type" in value:
-        v175 = value["type"]
-        if not (isinstance(v175, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v175), "type"))
+        type_ = value["type"]
+        if not (isinstance(type_, str)):
+            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
     if "references" in value:
-        v176 = value["references"]
-        _check_References(v176, ptr + "/references", out)
+        references = value["references"]
+        _check_References(references, ptr + "/references", out)
     else:
         out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
     if "customer" in value:
-        v177 = value["customer"]
-        _check_Customer(v177, ptr + "/customer", out)
+        customer = value["customer"]
+        _check_Customer(customer, ptr + "/customer", out)
     else:
         out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
     if "name" in value:
-        v178 = value["name"]
-        if not (isinstance(v178, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v178), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
         else:
-            n179 = len(v178) if isinstance(v178, str) else 0
-            if n179 < 1:
+            name_length = len(name) if isinstance(name, str) else 0
+            if name_length < 1:
                 out.append(
                     Problem(
                         ptr + "/name",
                         "Name cannot be empty.",
-                        "minLength" if n179 < 1 else "maxLength",
+                        "minLength" if name_length < 1 else "maxLength",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "description" in value:
-        v180 = value["description"]
-        if not (isinstance(v180, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", v180), "type"))
+        description = value["description"]
+        if not (isinstance(description, str)):
+            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
         else:
-            n181 = len(v180) if isinstance(v180, str) else 0
-            if n181 < 1:
+            description_length = len(description) if isinstance(description, str) else 0
+            if description_length < 1:
                 out.append(
                     Problem(
                         ptr + "/description",
                         "Description cannot be empty.",
-                        "minLength" if n181 < 1 else "maxLength",
+                        "minLength" if description_length < 1 else "maxLength",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
     if "details" in value:
-        v182 = value["details"]
-        _check_WarehouseProductDetails(v182, ptr + "/details", out)
+        details = value["details"]
+        _check_WarehouseProductDetails(details, ptr + "/details", out)
     if "itemPropertyRequirements" in value:
-        v183 = value["itemPropertyRequirements"]
-        if not (isinstance(v183, dict)):
+        item_property_requirements = value["itemPropertyRequirements"]
+        if not (isinstance(item_property_requirements, dict)):
             out.append(
-                Problem(ptr + "/itemPropertyRequirements", _wrong_type("an object", v183), "type")
+                Problem(
+                    ptr + "/itemPropertyRequirements",
+                    _wrong_type("an object", item_property_requirements),
+                    "type",
+                )
             )
         else:
-            for key184, item185 in v183.items():
-                if not (isinstance(item185, str)):
+            for (
+                item_property_requirements_key,
+                item_property_requirements_entry,
+            ) in item_property_requirements.items():
+                if not (isinstance(item_property_requirements_entry, str)):
                     out.append(
                         Problem(
-                            ptr + "/itemPropertyRequirements" + "/" + _escape(key184),
-                            _wrong_type("a string", item185),
+                            ptr
+                            + "/itemPropertyRequirements"
+                            + "/"
+                            + _escape(item_property_requirements_key),
+                            _wrong_type("a string", item_property_requirements_entry),
                             "type",
                         )
                     )
                 else:
-                    if not _in_enum(item185, _C36):
+                    if not _in_enum(
+                        item_property_requirements_entry,
+                        _WAREHOUSE_PRODUCT_ITEM_PROPERTY_REQUIREMENTS_VALUES,
+                    ):
                         out.append(
                             Problem(
-                                ptr + "/itemPropertyRequirements" + "/" + _escape(key184),
+                                ptr
+                                + "/itemPropertyRequirements"
+                                + "/"
+                                + _escape(item_property_requirements_key),
                                 "must be one of 'REQUIRED', 'OPTIONAL'"
                                 + " (got "
-                                + repr(item185)
+                                + repr(item_property_requirements_entry)
                                 + ")",
                                 "enum",
                             )
                         )
     if "defaultUnitOfMeasure" in value:
-        v186 = value["defaultUnitOfMeasure"]
-        if not (isinstance(v186, str)):
+        default_unit_of_measure = value["defaultUnitOfMeasure"]
+        if not (isinstance(default_unit_of_measure, str)):
             out.append(
-                Problem(ptr + "/defaultUnitOfMeasure", _wrong_type("a string", v186), "type")
+                Problem(
+                    ptr + "/defaultUnitOfMeasure",
+                    _wrong_type("a string", default_unit_of_measure),
+                    "type",
+                )
             )
     else:
         out.append(
@@ -1734,30 +1772,38 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "unitOfMeasures" in value:
-        v187 = value["unitOfMeasures"]
-        if not (isinstance(v187, dict)):
-            out.append(Problem(ptr + "/unitOfMeasures", _wrong_type("an object", v187), "type"))
+        unit_of_measures = value["unitOfMeasures"]
+        if not (isinstance(unit_of_measures, dict)):
+            out.append(
+                Problem(ptr + "/unitOfMeasures", _wrong_type("an object", unit_of_measures), "type")
+            )
         else:
-            for key188, item189 in v187.items():
+            for unit_of_measures_key, unit_of_measures_entry in unit_of_measures.items():
                 _check_ProductUnitOfMeasure(
-                    item189, ptr + "/unitOfMeasures" + "/" + _escape(key188), out
+                    unit_of_measures_entry,
+                    ptr + "/unitOfMeasures" + "/" + _escape(unit_of_measures_key),
+                    out,
                 )
     if "notifications" in value:
-        v190 = value["notifications"]
-        if not (isinstance(v190, list)):
-            out.append(Problem(ptr + "/notifications", _wrong_type("an array", v190), "type"))
+        notifications = value["notifications"]
+        if not (isinstance(notifications, list)):
+            out.append(
+                Problem(ptr + "/notifications", _wrong_type("an array", notifications), "type")
+            )
         else:
-            for i191, item192 in enumerate(v190):
-                _check_ProductNotification(item192, ptr + "/notifications" + "/" + str(i191), out)
+            for notifications_index, notifications_item in enumerate(notifications):
+                _check_ProductNotification(
+                    notifications_item, ptr + "/notifications" + "/" + str(notifications_index), out
+                )
     if "version" in value:
-        v193 = value["version"]
-        if not (_is_int(v193)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", v193), "type"))
-    for key194 in value:
-        if key194 not in _C37:
+        version = value["version"]
+        if not (_is_int(version)):
+            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
+    for key in value:
+        if key not in _WAREHOUSE_PRODUCT_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key194),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1769,26 +1815,28 @@ def _check_WarehouseProductDetails(value: Any, ptr: str, out: list[Problem]) -> 
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "variableWeight" in value:
-        v195 = value["variableWeight"]
-        if not (isinstance(v195, bool)):
-            out.append(Problem(ptr + "/variableWeight", _wrong_type("a boolean", v195), "type"))
+        variable_weight = value["variableWeight"]
+        if not (isinstance(variable_weight, bool)):
+            out.append(
+                Problem(ptr + "/variableWeight", _wrong_type("a boolean", variable_weight), "type")
+            )
     if "uiOptions" in value:
-        v196 = value["uiOptions"]
-        _check_UiOption(v196, ptr + "/uiOptions", out)
+        ui_options = value["uiOptions"]
+        _check_UiOption(ui_options, ptr + "/uiOptions", out)
     if "storage" in value:
-        v197 = value["storage"]
-        _check_WarehouseProductDetailsStorage(v197, ptr + "/storage", out)
+        storage = value["storage"]
+        _check_WarehouseProductDetailsStorage(storage, ptr + "/storage", out)
     if "inbound" in value:
-        v198 = value["inbound"]
-        _check_WarehouseProductDetailsInbound(v198, ptr + "/inbound", out)
+        inbound = value["inbound"]
+        _check_WarehouseProductDetailsInbound(inbound, ptr + "/inbound", out)
     if "stockSelection" in value:
-        v199 = value["stockSelection"]
-        _check_WarehouseProductDetailsStockSelection(v199, ptr + "/stockSelection", out)
-    for key200 in value:
-        if key200 not in _C38:
+        stock_selection = value["stockSelection"]
+        _check_WarehouseProductDetailsStockSelection(stock_selection, ptr + "/stockSelection", out)
+    for key in value:
+        if key not in _WAREHOUSE_PRODUCT_DETAILS_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key200),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1800,14 +1848,16 @@ def _check_WarehouseProductDetailsInbound(value: Any, ptr: str, out: list[Proble
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "initialStatus" in value:
-        v201 = value["initialStatus"]
-        if not (isinstance(v201, str)):
-            out.append(Problem(ptr + "/initialStatus", _wrong_type("a string", v201), "type"))
-    for key202 in value:
-        if key202 not in _C39:
+        initial_status = value["initialStatus"]
+        if not (isinstance(initial_status, str)):
+            out.append(
+                Problem(ptr + "/initialStatus", _wrong_type("a string", initial_status), "type")
+            )
+    for key in value:
+        if key not in _WAREHOUSE_PRODUCT_DETAILS_INBOUND_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key202),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1819,46 +1869,57 @@ def _check_WarehouseProductDetailsStockSelection(value: Any, ptr: str, out: list
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "method" in value:
-        v203 = value["method"]
-        if not (isinstance(v203, str)):
-            out.append(Problem(ptr + "/method", _wrong_type("a string", v203), "type"))
+        method = value["method"]
+        if not (isinstance(method, str)):
+            out.append(Problem(ptr + "/method", _wrong_type("a string", method), "type"))
         else:
-            if not _in_enum(v203, _C40):
+            if not _in_enum(method, _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_METHOD_VALUES):
                 out.append(
                     Problem(
                         ptr + "/method",
-                        "must be one of 'FEFO', 'FIFO'" + " (got " + repr(v203) + ")",
+                        "must be one of 'FEFO', 'FIFO'" + " (got " + repr(method) + ")",
                         "enum",
                     )
                 )
     if "secondaryMethod" in value:
-        v204 = value["secondaryMethod"]
-        if not (isinstance(v204, str)):
-            out.append(Problem(ptr + "/secondaryMethod", _wrong_type("a string", v204), "type"))
+        secondary_method = value["secondaryMethod"]
+        if not (isinstance(secondary_method, str)):
+            out.append(
+                Problem(ptr + "/secondaryMethod", _wrong_type("a string", secondary_method), "type")
+            )
         else:
-            if not _in_enum(v204, _C41):
+            if not _in_enum(
+                secondary_method, _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_SECONDARY_METHOD_VALUES
+            ):
                 out.append(
                     Problem(
                         ptr + "/secondaryMethod",
-                        "must be one of 'MINIMISE_STORAGE'" + " (got " + repr(v204) + ")",
+                        "must be one of 'MINIMISE_STORAGE'"
+                        + " (got "
+                        + repr(secondary_method)
+                        + ")",
                         "enum",
                     )
                 )
     if "strict" in value:
-        v205 = value["strict"]
-        if not (isinstance(v205, bool)):
-            out.append(Problem(ptr + "/strict", _wrong_type("a boolean", v205), "type"))
+        strict = value["strict"]
+        if not (isinstance(strict, bool)):
+            out.append(Problem(ptr + "/strict", _wrong_type("a boolean", strict), "type"))
     if "expiryThresholdDays" in value:
-        v206 = value["expiryThresholdDays"]
-        if not (_is_int(v206)):
-            out.append(
-                Problem(ptr + "/expiryThresholdDays", _wrong_type("an integer", v206), "type")
-            )
-    for key207 in value:
-        if key207 not in _C42:
+        expiry_threshold_days = value["expiryThresholdDays"]
+        if not (_is_int(expiry_threshold_days)):
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key207),
+                    ptr + "/expiryThresholdDays",
+                    _wrong_type("an integer", expiry_threshold_days),
+                    "type",
+                )
+            )
+    for key in value:
+        if key not in _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_FIELDS:
+            out.append(
+                Problem(
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1870,23 +1931,25 @@ def _check_WarehouseProductDetailsStorage(value: Any, ptr: str, out: list[Proble
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "chargeMethod" in value:
-        v208 = value["chargeMethod"]
-        if not (isinstance(v208, str)):
-            out.append(Problem(ptr + "/chargeMethod", _wrong_type("a string", v208), "type"))
+        charge_method = value["chargeMethod"]
+        if not (isinstance(charge_method, str)):
+            out.append(
+                Problem(ptr + "/chargeMethod", _wrong_type("a string", charge_method), "type")
+            )
         else:
-            if not _in_enum(v208, _C43):
+            if not _in_enum(charge_method, _WAREHOUSE_PRODUCT_DETAILS_STORAGE_CHARGE_METHOD_VALUES):
                 out.append(
                     Problem(
                         ptr + "/chargeMethod",
-                        "must be one of 'PER_LOCATION', ''" + " (got " + repr(v208) + ")",
+                        "must be one of 'PER_LOCATION', ''" + " (got " + repr(charge_method) + ")",
                         "enum",
                     )
                 )
-    for key209 in value:
-        if key209 not in _C44:
+    for key in value:
+        if key not in _WAREHOUSE_PRODUCT_DETAILS_STORAGE_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key209),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1931,23 +1994,23 @@ def _body_create_inbound_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_create_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v210 = params.get("tenant_id")
-    if v210 is not None:
-        if not (isinstance(v210, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v210), "type"))
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not (isinstance(tenant_id, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
         else:
-            n211 = len(v210) if isinstance(v210, str) else 0
-            if n211 < 1:
+            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            if tenant_id_length < 1:
                 out.append(
                     Problem(
                         "/tenantId",
-                        f"must not be empty (got {n211})",
-                        "minLength" if n211 < 1 else "maxLength",
+                        f"must not be empty (got {tenant_id_length})",
+                        "minLength" if tenant_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v210, str) and not _is_uuid(v210):
+            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v210) + ")", "format")
+                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
@@ -1959,42 +2022,42 @@ def _body_get_inbound_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v212 = params.get("tenant_id")
-    if v212 is not None:
-        if not (isinstance(v212, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v212), "type"))
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not (isinstance(tenant_id, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
         else:
-            n213 = len(v212) if isinstance(v212, str) else 0
-            if n213 < 1:
+            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            if tenant_id_length < 1:
                 out.append(
                     Problem(
                         "/tenantId",
-                        f"must not be empty (got {n213})",
-                        "minLength" if n213 < 1 else "maxLength",
+                        f"must not be empty (got {tenant_id_length})",
+                        "minLength" if tenant_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v212, str) and not _is_uuid(v212):
+            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v212) + ")", "format")
+                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    v214 = params.get("order_id")
-    if v214 is not None:
-        if not (isinstance(v214, str)):
-            out.append(Problem("/id", _wrong_type("a string", v214), "type"))
+    order_id = params.get("order_id")
+    if order_id is not None:
+        if not (isinstance(order_id, str)):
+            out.append(Problem("/id", _wrong_type("a string", order_id), "type"))
         else:
-            n215 = len(v214) if isinstance(v214, str) else 0
-            if n215 < 1:
+            order_id_length = len(order_id) if isinstance(order_id, str) else 0
+            if order_id_length < 1:
                 out.append(
                     Problem(
                         "/id",
-                        f"must not be empty (got {n215})",
-                        "minLength" if n215 < 1 else "maxLength",
+                        f"must not be empty (got {order_id_length})",
+                        "minLength" if order_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v214, str) and not _is_uuid(v214):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v214) + ")", "format"))
+            if isinstance(order_id, str) and not _is_uuid(order_id):
+                out.append(Problem("/id", "must be a UUID (got " + repr(order_id) + ")", "format"))
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
 
@@ -2004,48 +2067,48 @@ def _body_update_inbound_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_update_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v216 = params.get("tenant_id")
-    if v216 is not None:
-        if not (isinstance(v216, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v216), "type"))
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not (isinstance(tenant_id, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
         else:
-            n217 = len(v216) if isinstance(v216, str) else 0
-            if n217 < 1:
+            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            if tenant_id_length < 1:
                 out.append(
                     Problem(
                         "/tenantId",
-                        f"must not be empty (got {n217})",
-                        "minLength" if n217 < 1 else "maxLength",
+                        f"must not be empty (got {tenant_id_length})",
+                        "minLength" if tenant_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v216, str) and not _is_uuid(v216):
+            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v216) + ")", "format")
+                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    v218 = params.get("order_id")
-    if v218 is not None:
-        if not (isinstance(v218, str)):
-            out.append(Problem("/id", _wrong_type("a string", v218), "type"))
+    order_id = params.get("order_id")
+    if order_id is not None:
+        if not (isinstance(order_id, str)):
+            out.append(Problem("/id", _wrong_type("a string", order_id), "type"))
         else:
-            n219 = len(v218) if isinstance(v218, str) else 0
-            if n219 < 1:
+            order_id_length = len(order_id) if isinstance(order_id, str) else 0
+            if order_id_length < 1:
                 out.append(
                     Problem(
                         "/id",
-                        f"must not be empty (got {n219})",
-                        "minLength" if n219 < 1 else "maxLength",
+                        f"must not be empty (got {order_id_length})",
+                        "minLength" if order_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v218, str) and not _is_uuid(v218):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v218) + ")", "format"))
+            if isinstance(order_id, str) and not _is_uuid(order_id):
+                out.append(Problem("/id", "must be a UUID (got " + repr(order_id) + ")", "format"))
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
-    v220 = params.get("version")
-    if v220 is not None:
-        if not (_is_int(v220)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", v220), "type"))
+    version = params.get("version")
+    if version is not None:
+        if not (_is_int(version)):
+            out.append(Problem("/If-Match", _wrong_type("an integer", version), "type"))
     else:
         out.append(
             Problem("/If-Match", "missing required header parameter", "required", "If-Match")
@@ -2081,23 +2144,23 @@ def _body_create_outbound_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_create_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v221 = params.get("tenant_id")
-    if v221 is not None:
-        if not (isinstance(v221, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v221), "type"))
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not (isinstance(tenant_id, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
         else:
-            n222 = len(v221) if isinstance(v221, str) else 0
-            if n222 < 1:
+            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            if tenant_id_length < 1:
                 out.append(
                     Problem(
                         "/tenantId",
-                        f"must not be empty (got {n222})",
-                        "minLength" if n222 < 1 else "maxLength",
+                        f"must not be empty (got {tenant_id_length})",
+                        "minLength" if tenant_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v221, str) and not _is_uuid(v221):
+            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v221) + ")", "format")
+                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
@@ -2109,42 +2172,42 @@ def _body_get_outbound_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v223 = params.get("tenant_id")
-    if v223 is not None:
-        if not (isinstance(v223, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v223), "type"))
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not (isinstance(tenant_id, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
         else:
-            n224 = len(v223) if isinstance(v223, str) else 0
-            if n224 < 1:
+            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            if tenant_id_length < 1:
                 out.append(
                     Problem(
                         "/tenantId",
-                        f"must not be empty (got {n224})",
-                        "minLength" if n224 < 1 else "maxLength",
+                        f"must not be empty (got {tenant_id_length})",
+                        "minLength" if tenant_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v223, str) and not _is_uuid(v223):
+            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v223) + ")", "format")
+                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    v225 = params.get("order_id")
-    if v225 is not None:
-        if not (isinstance(v225, str)):
-            out.append(Problem("/id", _wrong_type("a string", v225), "type"))
+    order_id = params.get("order_id")
+    if order_id is not None:
+        if not (isinstance(order_id, str)):
+            out.append(Problem("/id", _wrong_type("a string", order_id), "type"))
         else:
-            n226 = len(v225) if isinstance(v225, str) else 0
-            if n226 < 1:
+            order_id_length = len(order_id) if isinstance(order_id, str) else 0
+            if order_id_length < 1:
                 out.append(
                     Problem(
                         "/id",
-                        f"must not be empty (got {n226})",
-                        "minLength" if n226 < 1 else "maxLength",
+                        f"must not be empty (got {order_id_length})",
+                        "minLength" if order_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v225, str) and not _is_uuid(v225):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v225) + ")", "format"))
+            if isinstance(order_id, str) and not _is_uuid(order_id):
+                out.append(Problem("/id", "must be a UUID (got " + repr(order_id) + ")", "format"))
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
 
@@ -2154,48 +2217,48 @@ def _body_update_outbound_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_update_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v227 = params.get("tenant_id")
-    if v227 is not None:
-        if not (isinstance(v227, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v227), "type"))
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not (isinstance(tenant_id, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
         else:
-            n228 = len(v227) if isinstance(v227, str) else 0
-            if n228 < 1:
+            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            if tenant_id_length < 1:
                 out.append(
                     Problem(
                         "/tenantId",
-                        f"must not be empty (got {n228})",
-                        "minLength" if n228 < 1 else "maxLength",
+                        f"must not be empty (got {tenant_id_length})",
+                        "minLength" if tenant_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v227, str) and not _is_uuid(v227):
+            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v227) + ")", "format")
+                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    v229 = params.get("order_id")
-    if v229 is not None:
-        if not (isinstance(v229, str)):
-            out.append(Problem("/id", _wrong_type("a string", v229), "type"))
+    order_id = params.get("order_id")
+    if order_id is not None:
+        if not (isinstance(order_id, str)):
+            out.append(Problem("/id", _wrong_type("a string", order_id), "type"))
         else:
-            n230 = len(v229) if isinstance(v229, str) else 0
-            if n230 < 1:
+            order_id_length = len(order_id) if isinstance(order_id, str) else 0
+            if order_id_length < 1:
                 out.append(
                     Problem(
                         "/id",
-                        f"must not be empty (got {n230})",
-                        "minLength" if n230 < 1 else "maxLength",
+                        f"must not be empty (got {order_id_length})",
+                        "minLength" if order_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v229, str) and not _is_uuid(v229):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v229) + ")", "format"))
+            if isinstance(order_id, str) and not _is_uuid(order_id):
+                out.append(Problem("/id", "must be a UUID (got " + repr(order_id) + ")", "format"))
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
-    v231 = params.get("version")
-    if v231 is not None:
-        if not (_is_int(v231)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", v231), "type"))
+    version = params.get("version")
+    if version is not None:
+        if not (_is_int(version)):
+            out.append(Problem("/If-Match", _wrong_type("an integer", version), "type"))
     else:
         out.append(
             Problem("/If-Match", "missing required header parameter", "required", "If-Match")
@@ -2231,23 +2294,23 @@ def _body_create_consignment(value: Any, out: list[Problem]) -> None:
 
 
 def _params_create_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v232 = params.get("tenant_id")
-    if v232 is not None:
-        if not (isinstance(v232, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v232), "type"))
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not (isinstance(tenant_id, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
         else:
-            n233 = len(v232) if isinstance(v232, str) else 0
-            if n233 < 1:
+            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            if tenant_id_length < 1:
                 out.append(
                     Problem(
                         "/tenantId",
-                        f"must not be empty (got {n233})",
-                        "minLength" if n233 < 1 else "maxLength",
+                        f"must not be empty (got {tenant_id_length})",
+                        "minLength" if tenant_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v232, str) and not _is_uuid(v232):
+            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v232) + ")", "format")
+                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
@@ -2259,42 +2322,44 @@ def _body_get_consignment(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v234 = params.get("tenant_id")
-    if v234 is not None:
-        if not (isinstance(v234, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v234), "type"))
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not (isinstance(tenant_id, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
         else:
-            n235 = len(v234) if isinstance(v234, str) else 0
-            if n235 < 1:
+            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            if tenant_id_length < 1:
                 out.append(
                     Problem(
                         "/tenantId",
-                        f"must not be empty (got {n235})",
-                        "minLength" if n235 < 1 else "maxLength",
+                        f"must not be empty (got {tenant_id_length})",
+                        "minLength" if tenant_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v234, str) and not _is_uuid(v234):
+            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v234) + ")", "format")
+                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    v236 = params.get("consignment_id")
-    if v236 is not None:
-        if not (isinstance(v236, str)):
-            out.append(Problem("/id", _wrong_type("a string", v236), "type"))
+    consignment_id = params.get("consignment_id")
+    if consignment_id is not None:
+        if not (isinstance(consignment_id, str)):
+            out.append(Problem("/id", _wrong_type("a string", consignment_id), "type"))
         else:
-            n237 = len(v236) if isinstance(v236, str) else 0
-            if n237 < 1:
+            consignment_id_length = len(consignment_id) if isinstance(consignment_id, str) else 0
+            if consignment_id_length < 1:
                 out.append(
                     Problem(
                         "/id",
-                        f"must not be empty (got {n237})",
-                        "minLength" if n237 < 1 else "maxLength",
+                        f"must not be empty (got {consignment_id_length})",
+                        "minLength" if consignment_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v236, str) and not _is_uuid(v236):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v236) + ")", "format"))
+            if isinstance(consignment_id, str) and not _is_uuid(consignment_id):
+                out.append(
+                    Problem("/id", "must be a UUID (got " + repr(consignment_id) + ")", "format")
+                )
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
 
@@ -2304,48 +2369,50 @@ def _body_update_consignment(value: Any, out: list[Problem]) -> None:
 
 
 def _params_update_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v238 = params.get("tenant_id")
-    if v238 is not None:
-        if not (isinstance(v238, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v238), "type"))
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not (isinstance(tenant_id, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
         else:
-            n239 = len(v238) if isinstance(v238, str) else 0
-            if n239 < 1:
+            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            if tenant_id_length < 1:
                 out.append(
                     Problem(
                         "/tenantId",
-                        f"must not be empty (got {n239})",
-                        "minLength" if n239 < 1 else "maxLength",
+                        f"must not be empty (got {tenant_id_length})",
+                        "minLength" if tenant_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v238, str) and not _is_uuid(v238):
+            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v238) + ")", "format")
+                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    v240 = params.get("consignment_id")
-    if v240 is not None:
-        if not (isinstance(v240, str)):
-            out.append(Problem("/id", _wrong_type("a string", v240), "type"))
+    consignment_id = params.get("consignment_id")
+    if consignment_id is not None:
+        if not (isinstance(consignment_id, str)):
+            out.append(Problem("/id", _wrong_type("a string", consignment_id), "type"))
         else:
-            n241 = len(v240) if isinstance(v240, str) else 0
-            if n241 < 1:
+            consignment_id_length = len(consignment_id) if isinstance(consignment_id, str) else 0
+            if consignment_id_length < 1:
                 out.append(
                     Problem(
                         "/id",
-                        f"must not be empty (got {n241})",
-                        "minLength" if n241 < 1 else "maxLength",
+                        f"must not be empty (got {consignment_id_length})",
+                        "minLength" if consignment_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v240, str) and not _is_uuid(v240):
-                out.append(Problem("/id", "must be a UUID (got " + repr(v240) + ")", "format"))
+            if isinstance(consignment_id, str) and not _is_uuid(consignment_id):
+                out.append(
+                    Problem("/id", "must be a UUID (got " + repr(consignment_id) + ")", "format")
+                )
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
-    v242 = params.get("version")
-    if v242 is not None:
-        if not (_is_int(v242)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", v242), "type"))
+    version = params.get("version")
+    if version is not None:
+        if not (_is_int(version)):
+            out.append(Problem("/If-Match", _wrong_type("an integer", version), "type"))
     else:
         out.append(
             Problem("/If-Match", "missing required header parameter", "required", "If-Match")
@@ -2381,23 +2448,23 @@ def _body_create_product(value: Any, out: list[Problem]) -> None:
 
 
 def _params_create_product(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v243 = params.get("tenant_id")
-    if v243 is not None:
-        if not (isinstance(v243, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", v243), "type"))
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not (isinstance(tenant_id, str)):
+            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
         else:
-            n244 = len(v243) if isinstance(v243, str) else 0
-            if n244 < 1:
+            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            if tenant_id_length < 1:
                 out.append(
                     Problem(
                         "/tenantId",
-                        f"must not be empty (got {n244})",
-                        "minLength" if n244 < 1 else "maxLength",
+                        f"must not be empty (got {tenant_id_length})",
+                        "minLength" if tenant_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v243, str) and not _is_uuid(v243):
+            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
                 out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(v243) + ")", "format")
+                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
                 )
     else:
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
@@ -2471,16 +2538,16 @@ def _error_general(value: Any, out: list[Problem]) -> None:
     if not (isinstance(value, list)):
         out.append(Problem("", _wrong_type("an array", value), "type"))
     else:
-        for i245, item246 in enumerate(value):
-            _check_ErrorMessage(item246, "" + "/" + str(i245), out)
+        for value_index, value_item in enumerate(value):
+            _check_ErrorMessage(value_item, "" + "/" + str(value_index), out)
 
 
 def _error_validation(value: Any, out: list[Problem]) -> None:
     if not (isinstance(value, list)):
         out.append(Problem("", _wrong_type("an array", value), "type"))
     else:
-        for i247, item248 in enumerate(value):
-            _check_FieldError(item248, "" + "/" + str(i247), out)
+        for value_index, value_item in enumerate(value):
+            _check_FieldError(value_item, "" + "/" + str(value_index), out)
 
 
 ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {

@@ -10,7 +10,7 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._operations import _models
+from ._operations import FROM_PROVIDER, _models
 
 if TYPE_CHECKING:
     from . import models
@@ -20,21 +20,21 @@ def parse_inbound_order_status(body: bytes | str | Mapping[str, Any]) -> models.
     """Parse a inbound_order_status delivery."""
     payload = _load(body)
     model: type[models.InboundOrder] = _models().InboundOrder
-    return model.model_validate(payload)
+    return model.model_validate(payload, context=FROM_PROVIDER)
 
 
 def parse_outbound_order_status(body: bytes | str | Mapping[str, Any]) -> models.OutboundOrder:
     """Parse a outbound_order_status delivery."""
     payload = _load(body)
     model: type[models.OutboundOrder] = _models().OutboundOrder
-    return model.model_validate(payload)
+    return model.model_validate(payload, context=FROM_PROVIDER)
 
 
 def parse_consignment_status(body: bytes | str | Mapping[str, Any]) -> models.Consignment:
     """Parse a consignment_status delivery."""
     payload = _load(body)
     model: type[models.Consignment] = _models().Consignment
-    return model.model_validate(payload)
+    return model.model_validate(payload, context=FROM_PROVIDER)
 
 
 def _load(body: bytes | str | Mapping[str, Any]) -> dict[str, Any]:

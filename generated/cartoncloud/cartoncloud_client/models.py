@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NotRequired, TypeAlias, TypedDict
 from uuid import UUID
 
 from pydantic import ConfigDict, Field, RootModel
 
-from cartoncloud_client._base import Model
+from cartoncloud_client._base import ClosedModel, Model
 
 
-class Address(Model):
+class Address(ClosedModel):
     """
     A postal address with contact details.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     company_name: Annotated[str | None, Field(alias="companyName")] = None
     """
     Name of the company.
@@ -66,20 +63,17 @@ class Address(Model):
     """
 
 
-class Consignment(Model):
+class Consignment(ClosedModel):
     """
     A consignment: the request body of create and update, the response of create, get and update, and the consignment_status webhook payload. id, status and version are added by CartonCloud (create response); the update request carries the consignment as returned.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
     """
     UUID for the consignment (in responses; not sent on create).
     """
-    type: Literal["CONSIGNMENT"] | None = None
+    type: str | None = None
     """
     The type of the order. This defaults to CONSIGNMENT when making a request to this endpoint (see errata order-type-values).
     """
@@ -110,11 +104,8 @@ class Consignment(Model):
     """
 
 
-class ConsignmentDetails(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+class ConsignmentDetails(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     collect: ConsignmentDetailsCollect | None = None
     deliver: ConsignmentDetailsDeliver | None = None
     invoice_value: Annotated[Money | None, Field(alias="invoiceValue")] = None
@@ -123,22 +114,16 @@ class ConsignmentDetails(Model):
     """
 
 
-class ConsignmentDetailsCollect(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+class ConsignmentDetailsCollect(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     address: Address | None = None
     """
     Address to collect consignment from (defaults to depot).
     """
 
 
-class ConsignmentDetailsDeliver(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+class ConsignmentDetailsDeliver(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     address: Address | None = None
     """
     Address to deliver consignment to (defaults to depot).
@@ -157,15 +142,12 @@ class ConsignmentDetailsDeliver(Model):
     """
 
 
-class ConsignmentItem(Model):
+class ConsignmentItem(ClosedModel):
     """
     An item of a consignment.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     properties: ConsignmentItemProperties | None = None
     """
     The item's properties; besides description, custom fields relating to the item are allowed.
@@ -174,22 +156,16 @@ class ConsignmentItem(Model):
     details: ConsignmentItemDetails | None = None
 
 
-class ConsignmentItemDetails(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+class ConsignmentItemDetails(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     product: Product | None = None
     """
     Product for the item.
     """
 
 
-class ConsignmentItemMeasures(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+class ConsignmentItemMeasures(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     pallets: int | None = None
     """
     Total number of pallets for the item.
@@ -213,25 +189,19 @@ class ConsignmentItemProperties(Model):
     The item's properties; besides description, custom fields relating to the item are allowed.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     description: str | None = None
     """
     Free text description of item being transported.
     """
 
 
-class Country(Model):
+class Country(ClosedModel):
     """
     A reference to a country. A country can be referenced using any one of iso2Code, iso3Code or name. Where multiple properties are supplied the first as listed is used: iso2Code, then iso3Code, then name.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     iso2_code: Annotated[str | None, Field(alias="iso2Code")] = None
     """
     The ISO Alpha-2 Code of the country (two characters, e.g. AU).
@@ -246,15 +216,12 @@ class Country(Model):
     """
 
 
-class Customer(Model):
+class Customer(ClosedModel):
     """
     A reference to a customer. A customer can be referenced using any one of id, references.code or name. Where multiple properties are supplied the first as listed is used: id, then references.code, then name.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
     """
     UUID for the customer.
@@ -269,15 +236,12 @@ class Customer(Model):
     """
 
 
-class CustomerReferences(Model):
+class CustomerReferences(ClosedModel):
     """
     The references of a customer reference. code is the only documented key, so it is required when references is used to identify the customer.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     code: str
     """
     Customer code.
@@ -289,10 +253,7 @@ class ErrorMessage(Model):
     One error of an error response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message: str
     """
     A description of the error.
@@ -304,10 +265,7 @@ class FieldError(Model):
     One validation error of a 422 response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     field: str
     """
     The property field for which the error applies as a JSON Pointer (e.g. "/name").
@@ -318,20 +276,17 @@ class FieldError(Model):
     """
 
 
-class InboundOrder(Model):
+class InboundOrder(ClosedModel):
     """
     An inbound order: the request body of create and update, the response of create, get and update, and the inbound_order_status webhook payload. id and version are added by CartonCloud (create response); the update request carries the order as returned ("refer to response for create").
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
     """
     UUID for the order (in responses; not sent on create).
     """
-    type: Literal["INBOUND"] | None = None
+    type: str | None = None
     """
     The type of the order. This defaults to INBOUND when making a request to this endpoint (see errata order-type-values).
     """
@@ -366,11 +321,8 @@ class InboundOrder(Model):
     """
 
 
-class InboundOrderDetails(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+class InboundOrderDetails(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     urgent: bool | None = None
     """
     true for urgent orders.
@@ -385,15 +337,12 @@ class InboundOrderDetails(Model):
     """
 
 
-class Money(Model):
+class Money(ClosedModel):
     """
     An amount of money in a currency.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     amount: float | None = None
     """
     The amount being used for the field (Decimal).
@@ -404,15 +353,12 @@ class Money(Model):
     """
 
 
-class OrderItem(Model):
+class OrderItem(ClosedModel):
     """
     An item of an inbound or outbound order (the two tables are the same). details and measures are required because they hold required fields (see errata nested-required).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     properties: dict[str, Any] | None = None
     """
     Custom fields relating to the item (eg. batch, expiry, etc.).
@@ -421,11 +367,8 @@ class OrderItem(Model):
     measures: OrderItemMeasures
 
 
-class OrderItemDetails(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+class OrderItemDetails(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     product: Product
     """
     The product for the item.
@@ -436,31 +379,25 @@ class OrderItemDetails(Model):
     """
 
 
-class OrderItemMeasures(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+class OrderItemMeasures(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     quantity: float
     """
     The quantity of the given product for the item (Decimal).
     """
 
 
-class OutboundOrder(Model):
+class OutboundOrder(ClosedModel):
     """
     An outbound order: the request body of create and update, the response of create, get and update, and the outbound_order_status webhook payload. id and version are added by CartonCloud (create response); the update request carries the order as returned.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
     """
     UUID for the order (in responses; not sent on create).
     """
-    type: Literal["OUTBOUND"] | None = None
+    type: str | None = None
     """
     The type of the order. This defaults to OUTBOUND when making a request to this endpoint (see errata order-type-values).
     """
@@ -498,15 +435,12 @@ class OutboundOrder(Model):
     """
 
 
-class OutboundOrderDetails(Model):
+class OutboundOrderDetails(ClosedModel):
     """
     Required because deliver.address is (see errata nested-required).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     urgent: bool | None = None
     """
     true for urgent orders.
@@ -526,26 +460,20 @@ class OutboundOrderDetails(Model):
     """
 
 
-class OutboundOrderDetailsCollect(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+class OutboundOrderDetailsCollect(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     required_date: Annotated[date | None, Field(alias="requiredDate")] = None
     """
     Date the order should be shipped or collected from warehouse. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
     """
 
 
-class OutboundOrderDetailsDeliver(Model):
+class OutboundOrderDetailsDeliver(ClosedModel):
     """
     Required because address is (see errata nested-required).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     address: Address
     """
     Address to deliver order to.
@@ -564,15 +492,12 @@ class OutboundOrderDetailsDeliver(Model):
     """
 
 
-class Product(Model):
+class Product(ClosedModel):
     """
     A reference to a product. A product can be referenced using any one of id, references.code, references.barcode or name. Where multiple properties are supplied the first as listed is used: id, then references.code, then references.barcode, then name.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
     """
     UUID for the product.
@@ -592,25 +517,19 @@ class ProductNotification(Model):
     A notification applicable to a product. Other properties vary depending on the notification (e.g. thresholdDays for STOCK_EXPIRY in the example), so further keys are allowed.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     type: str
     """
     Notification type (e.g. STOCK_EXPIRY, STOCK_LOW in the example; no list is given).
     """
 
 
-class ProductReferences(Model):
+class ProductReferences(ClosedModel):
     """
     The references of a product reference; code or barcode identifies the product.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     code: str | None = None
     """
     Product code.
@@ -621,15 +540,12 @@ class ProductReferences(Model):
     """
 
 
-class ProductUnitOfMeasure(Model):
+class ProductUnitOfMeasure(ClosedModel):
     """
     One unit of measure of a warehouse product.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     qty_per_base: Annotated[float, Field(alias="qtyPerBase")]
     """
     Quantity of base unit of measure per one of this unit of measure (Decimal).
@@ -649,25 +565,19 @@ class References(Model):
     A set of external or alternate references for the resource. These may or may not be unique depending on the specific configuration for the tenant and customer. The primary reference or identifier for resources will always be the id, which is a UUID. Besides `customer`, other custom references (keyed by reference type, e.g. alternateReference) may be defined for the tenant, so further keys are allowed.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     customer: str | None = None
     """
     Customer supplied reference.
     """
 
 
-class State(Model):
+class State(ClosedModel):
     """
     A reference to a state. A state can be referenced using any one of code or name. Where multiple properties are supplied the first as listed is used: code, then name.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     code: str | None = None
     """
     The code used to denote the state (e.g. QLD).
@@ -683,10 +593,7 @@ class Token(Model):
     The access token (see errata unmarked-response-fields for the required markings).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     access_token: str
     """
     Access token to be used to authenticate subsequent API requests.
@@ -706,25 +613,19 @@ class TokenRequest(Model):
     The form body of the token request (application/x-www-form-urlencoded).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     grant_type: Literal["client_credentials"]
     """
     Must be client_credentials.
     """
 
 
-class TransportProduct(Model):
+class TransportProduct(ClosedModel):
     """
     A transport product. id, status and version are added by CartonCloud in the create response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
     """
     UUID for the product (in responses; not sent on create).
@@ -769,11 +670,8 @@ class TransportProduct(Model):
     """
 
 
-class TransportProductDetails(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+class TransportProductDetails(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     ui_options: Annotated[UiOption | None, Field(alias="uiOptions")] = None
     """
     UI Options for controlling how the Product is displayed in certain screens.
@@ -785,45 +683,33 @@ class UiOption(Model):
     UI Options for controlling how the Product is displayed in certain screens. The document does not define the UiOption type; only the path consignmentItems.cubicCalculator.multiplierField is described, so further keys are allowed (see errata ui-option-undefined).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     consignment_items: Annotated[
         UiOptionConsignmentItems | None, Field(alias="consignmentItems")
     ] = None
 
 
 class UiOptionConsignmentItems(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     cubic_calculator: Annotated[
         UiOptionConsignmentItemsCubicCalculator | None, Field(alias="cubicCalculator")
     ] = None
 
 
 class UiOptionConsignmentItemsCubicCalculator(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     multiplier_field: Annotated[str | None, Field(alias="multiplierField")] = None
     """
     The default field for the Cubic Multiplier in the consignment items Cubic Calculator functionality (e.g. QUANTITY).
     """
 
 
-class UnitOfMeasure(Model):
+class UnitOfMeasure(ClosedModel):
     """
     A reference to a unit of measure, by its code (the only property, so required). The document lists no set of codes (see errata unit-of-measure-codes).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     type: str
     """
     The code of the unit of measure being used (e.g. UNITS, CASES, CARTON in the examples).
@@ -835,10 +721,7 @@ class UserInfo(Model):
     Information about the currently authenticated user. The document's table lists the properties without descriptions (see errata unmarked-response-fields).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: str
     """
     The user's identifier (a UUID in the example; no format is stated).
@@ -862,10 +745,7 @@ class UserTenant(Model):
     A tenant the user can access; its id is the tenantId of the tenant's end points.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID
     """
     The tenant's UUID (General / Tenant).
@@ -876,15 +756,12 @@ class UserTenant(Model):
     """
 
 
-class Warehouse(Model):
+class Warehouse(ClosedModel):
     """
     A reference to a warehouse. A warehouse can be referenced using any one of id or name. Where multiple properties are supplied the first as listed is used: id, then name.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
     """
     UUID for the warehouse.
@@ -895,15 +772,12 @@ class Warehouse(Model):
     """
 
 
-class WarehouseProduct(Model):
+class WarehouseProduct(ClosedModel):
     """
     A warehousing product. id, status and version are added by CartonCloud in the create response.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
     """
     UUID for the product (in responses; not sent on create).
@@ -960,20 +834,8 @@ class WarehouseProduct(Model):
     """
 
 
-class ScopedProduct(RootModel[WarehouseProduct | TransportProduct]):
-    root: Annotated[
-        WarehouseProduct | TransportProduct, Field(discriminator="scope", title="ScopedProduct")
-    ]
-    """
-    A product to create, or the created product: a warehouse product (scope WAREHOUSE) or a transport product (scope TRANSPORT), chosen by scope.
-    """
-
-
-class WarehouseProductDetails(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+class WarehouseProductDetails(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     variable_weight: Annotated[bool | None, Field(alias="variableWeight")] = None
     """
     true for variable weight products.
@@ -989,29 +851,21 @@ class WarehouseProductDetails(Model):
     ] = None
 
 
-class WarehouseProductDetailsInbound(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+class WarehouseProductDetailsInbound(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     initial_status: Annotated[str | None, Field(alias="initialStatus")] = None
     """
     Initial product status when first received (e.g. QC).
     """
 
 
-class WarehouseProductDetailsStockSelection(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+class WarehouseProductDetailsStockSelection(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     method: str | None = None
     """
     The stock selection method.
     """
-    secondary_method: Annotated[
-        Literal["MINIMISE_STORAGE"] | None, Field(alias="secondaryMethod")
-    ] = None
+    secondary_method: Annotated[str | None, Field(alias="secondaryMethod")] = None
     """
     The secondary stock selection method.
     """
@@ -1025,12 +879,367 @@ class WarehouseProductDetailsStockSelection(Model):
     """
 
 
-class WarehouseProductDetailsStorage(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+class WarehouseProductDetailsStorage(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     charge_method: Annotated[str | None, Field(alias="chargeMethod")] = None
     """
     The storage charge method (see errata storage-charge-method-empty).
     """
+
+
+class ScopedProduct(RootModel[WarehouseProduct | TransportProduct]):
+    """
+    A product to create, or the created product: a warehouse product (scope WAREHOUSE) or a transport product (scope TRANSPORT), chosen by scope.
+    """
+
+    root: Annotated[WarehouseProduct | TransportProduct, Field(discriminator="scope")]
+
+
+class AddressDict(TypedDict):
+    """Address as a dict, as it travels: keys spelt as the document does."""
+
+    companyName: NotRequired[str]
+    contactName: NotRequired[str]
+    address1: NotRequired[str]
+    address2: NotRequired[str]
+    suburb: NotRequired[str]
+    city: NotRequired[str]
+    state: NotRequired[StateDict]
+    postcode: NotRequired[str]
+    country: NotRequired[CountryDict]
+    phone: NotRequired[str]
+    email: NotRequired[str]
+
+
+class ConsignmentDict(TypedDict):
+    """Consignment as a dict, as it travels: keys spelt as the document does."""
+
+    id: NotRequired[str]
+    type: NotRequired[Literal["CONSIGNMENT"]]
+    status: NotRequired[str]
+    references: ReferencesDict
+    customer: CustomerDict
+    details: NotRequired[ConsignmentDetailsDict]
+    properties: NotRequired[dict[str, Any]]
+    items: NotRequired[list[ConsignmentItemDict]]
+    version: NotRequired[int]
+
+
+class ConsignmentDetailsDict(TypedDict):
+    """ConsignmentDetails as a dict, as it travels: keys spelt as the document does."""
+
+    collect: NotRequired[ConsignmentDetailsCollectDict]
+    deliver: NotRequired[ConsignmentDetailsDeliverDict]
+    invoiceValue: NotRequired[MoneyDict]
+
+
+class ConsignmentDetailsCollectDict(TypedDict):
+    """ConsignmentDetailsCollect as a dict, as it travels: keys spelt as the document does."""
+
+    address: NotRequired[AddressDict]
+
+
+class ConsignmentDetailsDeliverDict(TypedDict):
+    """ConsignmentDetailsDeliver as a dict, as it travels: keys spelt as the document does."""
+
+    address: NotRequired[AddressDict]
+    requiredDate: NotRequired[str]
+    instructions: NotRequired[str]
+    cashPaymentAmount: NotRequired[MoneyDict]
+
+
+class ConsignmentItemDict(TypedDict):
+    """ConsignmentItem as a dict, as it travels: keys spelt as the document does."""
+
+    properties: NotRequired[ConsignmentItemPropertiesDict]
+    measures: NotRequired[ConsignmentItemMeasuresDict]
+    details: NotRequired[ConsignmentItemDetailsDict]
+
+
+class ConsignmentItemDetailsDict(TypedDict):
+    """ConsignmentItemDetails as a dict, as it travels: keys spelt as the document does."""
+
+    product: NotRequired[ProductDict]
+
+
+class ConsignmentItemMeasuresDict(TypedDict):
+    """ConsignmentItemMeasures as a dict, as it travels: keys spelt as the document does."""
+
+    pallets: NotRequired[int]
+    weight: NotRequired[float]
+    volume: NotRequired[float]
+    quantity: NotRequired[float]
+
+
+class ConsignmentItemPropertiesDict(TypedDict):
+    """ConsignmentItemProperties as a dict, as it travels: keys spelt as the document does."""
+
+    description: NotRequired[str]
+
+
+class CountryDict(TypedDict):
+    """Country as a dict, as it travels: keys spelt as the document does."""
+
+    iso2Code: NotRequired[str]
+    iso3Code: NotRequired[str]
+    name: NotRequired[str]
+
+
+class CustomerDict(TypedDict):
+    """Customer as a dict, as it travels: keys spelt as the document does."""
+
+    id: NotRequired[str]
+    references: NotRequired[CustomerReferencesDict]
+    name: NotRequired[str]
+
+
+class CustomerReferencesDict(TypedDict):
+    """CustomerReferences as a dict, as it travels: keys spelt as the document does."""
+
+    code: str
+
+
+class InboundOrderDict(TypedDict):
+    """InboundOrder as a dict, as it travels: keys spelt as the document does."""
+
+    id: NotRequired[str]
+    type: NotRequired[Literal["INBOUND"]]
+    status: NotRequired[str]
+    references: ReferencesDict
+    customer: CustomerDict
+    warehouse: NotRequired[WarehouseDict]
+    details: NotRequired[InboundOrderDetailsDict]
+    properties: NotRequired[dict[str, Any]]
+    items: NotRequired[list[OrderItemDict]]
+    version: NotRequired[int]
+
+
+class InboundOrderDetailsDict(TypedDict):
+    """InboundOrderDetails as a dict, as it travels: keys spelt as the document does."""
+
+    urgent: NotRequired[bool]
+    instructions: NotRequired[str]
+    arrivalDate: NotRequired[str]
+
+
+class MoneyDict(TypedDict):
+    """Money as a dict, as it travels: keys spelt as the document does."""
+
+    amount: NotRequired[float]
+    currency: NotRequired[str]
+
+
+class OrderItemDict(TypedDict):
+    """OrderItem as a dict, as it travels: keys spelt as the document does."""
+
+    properties: NotRequired[dict[str, Any]]
+    details: OrderItemDetailsDict
+    measures: OrderItemMeasuresDict
+
+
+class OrderItemDetailsDict(TypedDict):
+    """OrderItemDetails as a dict, as it travels: keys spelt as the document does."""
+
+    product: ProductDict
+    unitOfMeasure: NotRequired[UnitOfMeasureDict]
+
+
+class OrderItemMeasuresDict(TypedDict):
+    """OrderItemMeasures as a dict, as it travels: keys spelt as the document does."""
+
+    quantity: float
+
+
+class OutboundOrderDict(TypedDict):
+    """OutboundOrder as a dict, as it travels: keys spelt as the document does."""
+
+    id: NotRequired[str]
+    type: NotRequired[Literal["OUTBOUND"]]
+    status: NotRequired[str]
+    references: ReferencesDict
+    customer: CustomerDict
+    warehouse: NotRequired[WarehouseDict]
+    details: OutboundOrderDetailsDict
+    properties: NotRequired[dict[str, Any]]
+    items: NotRequired[list[OrderItemDict]]
+    version: NotRequired[int]
+
+
+class OutboundOrderDetailsDict(TypedDict):
+    """OutboundOrderDetails as a dict, as it travels: keys spelt as the document does."""
+
+    urgent: NotRequired[bool]
+    instructions: NotRequired[str]
+    collect: NotRequired[OutboundOrderDetailsCollectDict]
+    deliver: OutboundOrderDetailsDeliverDict
+    invoiceValue: NotRequired[MoneyDict]
+
+
+class OutboundOrderDetailsCollectDict(TypedDict):
+    """OutboundOrderDetailsCollect as a dict, as it travels: keys spelt as the document does."""
+
+    requiredDate: NotRequired[str]
+
+
+class OutboundOrderDetailsDeliverDict(TypedDict):
+    """OutboundOrderDetailsDeliver as a dict, as it travels: keys spelt as the document does."""
+
+    address: AddressDict
+    instructions: NotRequired[str]
+    requiredDate: NotRequired[str]
+    cashPaymentAmount: NotRequired[MoneyDict]
+
+
+class ProductDict(TypedDict):
+    """Product as a dict, as it travels: keys spelt as the document does."""
+
+    id: NotRequired[str]
+    references: NotRequired[ProductReferencesDict]
+    name: NotRequired[str]
+
+
+class ProductNotificationDict(TypedDict):
+    """ProductNotification as a dict, as it travels: keys spelt as the document does."""
+
+    type: str
+
+
+class ProductReferencesDict(TypedDict):
+    """ProductReferences as a dict, as it travels: keys spelt as the document does."""
+
+    code: NotRequired[str]
+    barcode: NotRequired[str]
+
+
+class ProductUnitOfMeasureDict(TypedDict):
+    """ProductUnitOfMeasure as a dict, as it travels: keys spelt as the document does."""
+
+    qtyPerBase: float
+    weight: NotRequired[float]
+    volume: NotRequired[float]
+
+
+class ReferencesDict(TypedDict):
+    """References as a dict, as it travels: keys spelt as the document does."""
+
+    customer: NotRequired[str]
+
+
+class StateDict(TypedDict):
+    """State as a dict, as it travels: keys spelt as the document does."""
+
+    code: NotRequired[str]
+    name: NotRequired[str]
+
+
+class TokenRequestDict(TypedDict):
+    """TokenRequest as a dict, as it travels: keys spelt as the document does."""
+
+    grant_type: Literal["client_credentials"]
+
+
+class TransportProductDict(TypedDict):
+    """TransportProduct as a dict, as it travels: keys spelt as the document does."""
+
+    id: NotRequired[str]
+    status: NotRequired[str]
+    scope: Literal["TRANSPORT"]
+    type: str
+    references: ReferencesDict
+    customer: NotRequired[CustomerDict]
+    name: str
+    description: str
+    properties: NotRequired[dict[str, Any]]
+    details: NotRequired[TransportProductDetailsDict]
+    measures: NotRequired[dict[str, Any]]
+    version: NotRequired[int]
+
+
+class TransportProductDetailsDict(TypedDict):
+    """TransportProductDetails as a dict, as it travels: keys spelt as the document does."""
+
+    uiOptions: NotRequired[UiOptionDict]
+
+
+class UiOptionDict(TypedDict):
+    """UiOption as a dict, as it travels: keys spelt as the document does."""
+
+    consignmentItems: NotRequired[UiOptionConsignmentItemsDict]
+
+
+class UiOptionConsignmentItemsDict(TypedDict):
+    """UiOptionConsignmentItems as a dict, as it travels: keys spelt as the document does."""
+
+    cubicCalculator: NotRequired[UiOptionConsignmentItemsCubicCalculatorDict]
+
+
+class UiOptionConsignmentItemsCubicCalculatorDict(TypedDict):
+    """UiOptionConsignmentItemsCubicCalculator as a dict, as it travels: keys spelt as the document does."""
+
+    multiplierField: NotRequired[str]
+
+
+class UnitOfMeasureDict(TypedDict):
+    """UnitOfMeasure as a dict, as it travels: keys spelt as the document does."""
+
+    type: str
+
+
+class WarehouseDict(TypedDict):
+    """Warehouse as a dict, as it travels: keys spelt as the document does."""
+
+    id: NotRequired[str]
+    name: NotRequired[str]
+
+
+class WarehouseProductDict(TypedDict):
+    """WarehouseProduct as a dict, as it travels: keys spelt as the document does."""
+
+    id: NotRequired[str]
+    status: NotRequired[str]
+    scope: Literal["WAREHOUSE"]
+    type: str
+    references: ReferencesDict
+    customer: CustomerDict
+    name: str
+    description: str
+    details: NotRequired[WarehouseProductDetailsDict]
+    itemPropertyRequirements: NotRequired[dict[str, Literal["REQUIRED", "OPTIONAL"]]]
+    defaultUnitOfMeasure: str
+    unitOfMeasures: NotRequired[dict[str, ProductUnitOfMeasureDict]]
+    notifications: NotRequired[list[ProductNotificationDict]]
+    version: NotRequired[int]
+
+
+class WarehouseProductDetailsDict(TypedDict):
+    """WarehouseProductDetails as a dict, as it travels: keys spelt as the document does."""
+
+    variableWeight: NotRequired[bool]
+    uiOptions: NotRequired[UiOptionDict]
+    storage: NotRequired[WarehouseProductDetailsStorageDict]
+    inbound: NotRequired[WarehouseProductDetailsInboundDict]
+    stockSelection: NotRequired[WarehouseProductDetailsStockSelectionDict]
+
+
+class WarehouseProductDetailsInboundDict(TypedDict):
+    """WarehouseProductDetailsInbound as a dict, as it travels: keys spelt as the document does."""
+
+    initialStatus: NotRequired[str]
+
+
+class WarehouseProductDetailsStockSelectionDict(TypedDict):
+    """WarehouseProductDetailsStockSelection as a dict, as it travels: keys spelt as the document does."""
+
+    method: NotRequired[Literal["FEFO", "FIFO"]]
+    secondaryMethod: NotRequired[Literal["MINIMISE_STORAGE"]]
+    strict: NotRequired[bool]
+    expiryThresholdDays: NotRequired[int]
+
+
+class WarehouseProductDetailsStorageDict(TypedDict):
+    """WarehouseProductDetailsStorage as a dict, as it travels: keys spelt as the document does."""
+
+    chargeMethod: NotRequired[Literal["PER_LOCATION", ""]]
+
+
+ScopedProductDict: TypeAlias = WarehouseProductDict | TransportProductDict

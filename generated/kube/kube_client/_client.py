@@ -8,7 +8,6 @@ and one with await."""
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 import threading
@@ -17,7 +16,7 @@ import uuid
 from collections.abc import Generator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
@@ -56,13 +55,13 @@ Flow = Generator[Step, Outcome, T]
 
 
 @dataclass(frozen=True)
-class RawResponse:
+class RawResponse(Generic[T]):
     """What came over the wire, beside the parsed model (client.with_raw_response)."""
 
     status_code: int
     headers: httpx.Headers
     content: bytes
-    parsed: Any
+    parsed: T
     http_response: httpx.Response
 
     def json(self) -> Any:
@@ -89,20 +88,12 @@ class _BaseClient:
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
         self.validate = validate
         self.max_retries = max_retries
-        self._raw = False
         self._extra_headers = dict(headers or {})
         self._auth = Auth(session_cookie=session_cookie)
         self._client_params: dict[str, Any] = {}
         self._http = http
         self._http.base_url = httpx.URL(self.base_url + "/")
         self._cache: dict[str, tuple[float, Any]] = {}
-
-    @property
-    def with_raw_response(self) -> Any:
-        """The same methods, answering RawResponse (status, headers, body and the parsed model)."""
-        raw = copy.copy(self)
-        raw._raw = True
-        return raw
 
     def clear_cache(self) -> None:
         """Forget answers kept for operations the document advises caching."""
@@ -146,13 +137,28 @@ class _BaseClient:
         max_retries: int | None,
         extra_headers: Mapping[str, str] | None,
     ) -> Flow[T]:
-        cache_key = None
+        """A call answering the parsed model (a cached one, for operations the document caches)."""
         if op.cache_ttl:
-            cache_key = op.name + json.dumps(params, sort_keys=True, default=str)
-            hit = self._cache.get(cache_key)
-            if hit is not None and hit[0] > time.monotonic() and not self._raw:
+            hit = self._cache.get(_cache_key(op, params))
+            if hit is not None and hit[0] > time.monotonic():
                 cached: T = hit[1]
                 return cached
+        raw = yield from self._raw_flow(
+            op, params, body, timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
+        )
+        return raw.parsed
+
+    def _raw_flow(
+        self,
+        op: ops.OperationInfo[T],
+        params: Mapping[str, Any],
+        body: Any,
+        *,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int | None,
+        extra_headers: Mapping[str, str] | None,
+    ) -> Flow[RawResponse[T]]:
+        """A call over the wire (never from the cache), answering what came back beside the model."""
         headers = {**self._extra_headers, **(extra_headers or {})}
         if op.idempotency_key and op.idempotency_key.lower() not in {h.lower() for h in headers}:
             # one key per logical call: every retry and replay of this request carries it
@@ -185,16 +191,11 @@ class _BaseClient:
             yield NEED_TOKEN
             response = yield from self._exchange(op, self._authorized(request, op.name), retries)
         result = _core.parse_response(op, response, self._auth.redact)
-        if cache_key is not None and op.cache_ttl:
-            self._cache[cache_key] = (time.monotonic() + op.cache_ttl, result)
-        if self._raw:
-            # with_raw_response: the methods' annotations describe the parsed model,
-            # the raw proxy (typed Any) answers this instead.
-            raw = RawResponse(
-                response.status_code, response.headers, response.content, result, response
-            )
-            return cast(T, raw)
-        return result
+        if op.cache_ttl:
+            self._cache[_cache_key(op, params)] = (time.monotonic() + op.cache_ttl, result)
+        return RawResponse(
+            response.status_code, response.headers, response.content, result, response
+        )
 
     def _exchange(
         self,
@@ -273,6 +274,10 @@ class _BaseClient:
         yield  # a generator with nothing to send: this provider has no token operation
 
 
+def _cache_key(op: ops.OperationInfo[Any], params: Mapping[str, Any]) -> str:
+    return op.name + json.dumps(params, sort_keys=True, default=str)
+
+
 async def _sleep(seconds: float) -> None:
     import asyncio
 
@@ -284,7 +289,7 @@ def _pause(seconds: float) -> None:
 
 
 class _Flight:
-    """The token request in flight for an AsyncClient (and its with_raw_response copies)."""
+    """The token request in flight for an AsyncClient (its with_raw_response proxy drives the same client)."""
 
     def __init__(self) -> None:
         self.future: asyncio.Future[None] | None = None
@@ -325,6 +330,11 @@ class Client(_BaseClient):
         )
         self._token_lock = threading.Lock()
 
+    @property
+    def with_raw_response(self) -> _RawClient:
+        """The same methods, answering RawResponse[Model]: status, headers and body beside the model."""
+        return _RawClient(self)
+
     def __enter__(self) -> Client:
         return self
 
@@ -364,9 +374,9 @@ class Client(_BaseClient):
 
     def order_event(
         self,
-        body: models.OrderEvent | Mapping[str, Any],
-        supplier_id: int,
+        body: models.OrderEvent | models.OrderEventDict,
         *,
+        supplier_id: int,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -417,7 +427,12 @@ class AsyncClient(_BaseClient):
             max_retries=max_retries,
             http=http_client or httpx.AsyncClient(),
         )
-        self._flight = _Flight()  # shared with the with_raw_response copies
+        self._flight = _Flight()
+
+    @property
+    def with_raw_response(self) -> _AsyncRawClient:
+        """The same methods, answering RawResponse[Model]: status, headers and body beside the model."""
+        return _AsyncRawClient(self)
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -469,9 +484,9 @@ class AsyncClient(_BaseClient):
 
     async def order_event(
         self,
-        body: models.OrderEvent | Mapping[str, Any],
-        supplier_id: int,
+        body: models.OrderEvent | models.OrderEventDict,
         *,
+        supplier_id: int,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
@@ -492,3 +507,61 @@ class AsyncClient(_BaseClient):
             extra_headers=extra_headers,
         )
         return await self._run(flow)
+
+
+class _RawClient:
+    """Client.with_raw_response: each method typed RawResponse[its model]."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def order_event(
+        self,
+        body: models.OrderEvent | models.OrderEventDict,
+        *,
+        supplier_id: int,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.OrderEventResult]:
+        """order_event, answering RawResponse[models.OrderEventResult]."""
+        flow = self._client._raw_flow(
+            ops.ORDER_EVENT,
+            {
+                "supplier_id": supplier_id,
+            },
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+
+class _AsyncRawClient:
+    """AsyncClient.with_raw_response: each method typed RawResponse[its model]."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def order_event(
+        self,
+        body: models.OrderEvent | models.OrderEventDict,
+        *,
+        supplier_id: int,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.OrderEventResult]:
+        """order_event, answering RawResponse[models.OrderEventResult]."""
+        flow = self._client._raw_flow(
+            ops.ORDER_EVENT,
+            {
+                "supplier_id": supplier_id,
+            },
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)

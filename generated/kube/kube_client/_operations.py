@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+# The validation context of what the provider sends: closed models keep its new fields (_base).
+FROM_PROVIDER = {"from_provider": True}
+
 
 def _models() -> ModuleType:
     """models.py, imported on first use: building its classes is most of an import's cost."""
@@ -39,7 +42,6 @@ class ParamInfo:
     python_name: str
     wire_name: str
     location: str  # path | query | header
-    from_client: bool = False
     array: str | None = None  # a query list: "comma" (ids=1,2) or "repeated" (ids=1&ids=2)
     list_style: tuple[str, str] | None = None  # a list in one path segment: (separator, quote)
 
@@ -92,7 +94,7 @@ class OperationInfo(Generic[T]):
             from pydantic import TypeAdapter  # pydantic's machinery loads on first parse
 
             adapter = _ADAPTERS[self.name] = TypeAdapter(self.response_type())
-        result: T = adapter.validate_python(data)
+        result: T = adapter.validate_python(data, context=FROM_PROVIDER)
         return result
 
 
@@ -114,7 +116,7 @@ ORDER_EVENT: OperationInfo[models.OrderEventResult] = OperationInfo(
     name="order_event",
     method="POST",
     path="/rest/order_event.api",
-    params=(ParamInfo("supplier_id", "supplier_id", "query", False),),
+    params=(ParamInfo("supplier_id", "supplier_id", "query"),),
     body_encoding="json",
     auth=True,
     idempotent=False,

@@ -211,14 +211,14 @@ def _compare(a: Any, op: str, b: Any) -> bool:
     return bool(a == b)
 
 
-_C0 = (0, 1)
-_C1 = (
+_ORDER_EVENT_CANCEL_VALUES = (0, 1)
+_ORDER_EVENT_CANCEL_CODE_VALUES = (
     "Stock not available",
     "Unable to contact customer to arrange delivery",
     "Unable to deliver to address",
 )
-_C2 = ("Test", "Live")
-_C3 = frozenset(
+_ORDER_EVENT_MODE_VALUES = ("Test", "Live")
+_ORDER_EVENT_FIELDS = frozenset(
     (
         "cancel",
         "cancel_code",
@@ -234,7 +234,7 @@ _C3 = frozenset(
         "tracking_reference",
     )
 )
-_C4 = frozenset(("code", "qty"))
+_ORDER_EVENT_ITEM_FIELDS = frozenset(("code", "qty"))
 
 
 def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -242,38 +242,44 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "order_number" in value:
-        v1 = value["order_number"]
-        if not (isinstance(v1, str)):
-            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v1), "type"))
+        order_number = value["order_number"]
+        if not (isinstance(order_number, str)):
+            out.append(
+                Problem(ptr + "/order_number", _wrong_type("a string", order_number), "type")
+            )
     else:
         out.append(Problem(ptr, "Order number is required", "required", "order_number"))
     if "cancel" in value:
-        v2 = value["cancel"]
-        if not (_is_int(v2)):
-            out.append(Problem(ptr + "/cancel", _wrong_type("an integer", v2), "type"))
+        cancel = value["cancel"]
+        if not (_is_int(cancel)):
+            out.append(Problem(ptr + "/cancel", _wrong_type("an integer", cancel), "type"))
         else:
-            if not _in_enum(v2, _C0):
+            if not _in_enum(cancel, _ORDER_EVENT_CANCEL_VALUES):
                 out.append(
                     Problem(
-                        ptr + "/cancel", "must be one of 0, 1" + " (got " + repr(v2) + ")", "enum"
+                        ptr + "/cancel",
+                        "must be one of 0, 1" + " (got " + repr(cancel) + ")",
+                        "enum",
                     )
                 )
     if "item_arr" in value:
-        v3 = value["item_arr"]
-        if not (isinstance(v3, list)):
-            out.append(Problem(ptr + "/item_arr", _wrong_type("an array", v3), "type"))
+        item_arr = value["item_arr"]
+        if not (isinstance(item_arr, list)):
+            out.append(Problem(ptr + "/item_arr", _wrong_type("an array", item_arr), "type"))
         else:
-            n4 = len(v3)
-            if n4 < 1:
+            item_arr_count = len(item_arr)
+            if item_arr_count < 1:
                 out.append(
                     Problem(
                         ptr + "/item_arr",
                         "At least one item is required to be despatched or cancelled",
-                        "minItems" if n4 < 1 else "maxItems",
+                        "minItems" if item_arr_count < 1 else "maxItems",
                     )
                 )
-            for i5, item6 in enumerate(v3):
-                _check_OrderEventItem(item6, ptr + "/item_arr" + "/" + str(i5), out)
+            for item_arr_index, item_arr_item in enumerate(item_arr):
+                _check_OrderEventItem(
+                    item_arr_item, ptr + "/item_arr" + "/" + str(item_arr_index), out
+                )
     else:
         out.append(
             Problem(
@@ -284,48 +290,62 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "cancel_code" in value:
-        v7 = value["cancel_code"]
-        if not (isinstance(v7, str)):
-            out.append(Problem(ptr + "/cancel_code", _wrong_type("a string", v7), "type"))
+        cancel_code = value["cancel_code"]
+        if not (isinstance(cancel_code, str)):
+            out.append(Problem(ptr + "/cancel_code", _wrong_type("a string", cancel_code), "type"))
         else:
-            if not _in_enum(v7, _C1):
+            if not _in_enum(cancel_code, _ORDER_EVENT_CANCEL_CODE_VALUES):
                 out.append(
                     Problem(
                         ptr + "/cancel_code",
                         "must be one of 'Stock not available', 'Unable to contact customer to arrange delivery', 'Unable to deliver to address'"
                         + " (got "
-                        + repr(v7)
+                        + repr(cancel_code)
                         + ")",
                         "enum",
                     )
                 )
     if "cancel_reason" in value:
-        v8 = value["cancel_reason"]
-        if not (isinstance(v8, str)):
-            out.append(Problem(ptr + "/cancel_reason", _wrong_type("a string", v8), "type"))
+        cancel_reason = value["cancel_reason"]
+        if not (isinstance(cancel_reason, str)):
+            out.append(
+                Problem(ptr + "/cancel_reason", _wrong_type("a string", cancel_reason), "type")
+            )
     if "delivery_service" in value:
-        v9 = value["delivery_service"]
-        if not (isinstance(v9, str)):
-            out.append(Problem(ptr + "/delivery_service", _wrong_type("a string", v9), "type"))
+        delivery_service = value["delivery_service"]
+        if not (isinstance(delivery_service, str)):
+            out.append(
+                Problem(
+                    ptr + "/delivery_service", _wrong_type("a string", delivery_service), "type"
+                )
+            )
     if "courier_name" in value:
-        v10 = value["courier_name"]
-        if not (isinstance(v10, str)):
-            out.append(Problem(ptr + "/courier_name", _wrong_type("a string", v10), "type"))
+        courier_name = value["courier_name"]
+        if not (isinstance(courier_name, str)):
+            out.append(
+                Problem(ptr + "/courier_name", _wrong_type("a string", courier_name), "type")
+            )
     if "despatch_date" in value:
-        v11 = value["despatch_date"]
-        if not (isinstance(v11, str)):
-            out.append(Problem(ptr + "/despatch_date", _wrong_type("a string", v11), "type"))
+        despatch_date = value["despatch_date"]
+        if not (isinstance(despatch_date, str)):
+            out.append(
+                Problem(ptr + "/despatch_date", _wrong_type("a string", despatch_date), "type")
+            )
         else:
-            if isinstance(v11, str) and not _is_local_date_time(v11):
+            if isinstance(despatch_date, str) and not _is_local_date_time(despatch_date):
                 out.append(
                     Problem(ptr + "/despatch_date", "Invalid Despatch Date provided", "format")
                 )
     if "earliest_delivery" in value:
-        v12 = value["earliest_delivery"]
-        if not (isinstance(v12, str)):
-            out.append(Problem(ptr + "/earliest_delivery", _wrong_type("a string", v12), "type"))
+        earliest_delivery = value["earliest_delivery"]
+        if not (isinstance(earliest_delivery, str)):
+            out.append(
+                Problem(
+                    ptr + "/earliest_delivery", _wrong_type("a string", earliest_delivery), "type"
+                )
+            )
         else:
-            if isinstance(v12, str) and not _is_date(v12):
+            if isinstance(earliest_delivery, str) and not _is_date(earliest_delivery):
                 out.append(
                     Problem(
                         ptr + "/earliest_delivery",
@@ -334,40 +354,46 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     if "latest_delivery" in value:
-        v13 = value["latest_delivery"]
-        if not (isinstance(v13, str)):
-            out.append(Problem(ptr + "/latest_delivery", _wrong_type("a string", v13), "type"))
+        latest_delivery = value["latest_delivery"]
+        if not (isinstance(latest_delivery, str)):
+            out.append(
+                Problem(ptr + "/latest_delivery", _wrong_type("a string", latest_delivery), "type")
+            )
         else:
-            if isinstance(v13, str) and not _is_date(v13):
+            if isinstance(latest_delivery, str) and not _is_date(latest_delivery):
                 out.append(
                     Problem(
                         ptr + "/latest_delivery", "Invalid Latest Delivery Date provided", "format"
                     )
                 )
     if "tracking_reference" in value:
-        v14 = value["tracking_reference"]
-        if not (isinstance(v14, str)):
-            out.append(Problem(ptr + "/tracking_reference", _wrong_type("a string", v14), "type"))
+        tracking_reference = value["tracking_reference"]
+        if not (isinstance(tracking_reference, str)):
+            out.append(
+                Problem(
+                    ptr + "/tracking_reference", _wrong_type("a string", tracking_reference), "type"
+                )
+            )
     if "mode" in value:
-        v15 = value["mode"]
-        if not (isinstance(v15, str)):
-            out.append(Problem(ptr + "/mode", _wrong_type("a string", v15), "type"))
+        mode = value["mode"]
+        if not (isinstance(mode, str)):
+            out.append(Problem(ptr + "/mode", _wrong_type("a string", mode), "type"))
         else:
-            if not _in_enum(v15, _C2):
+            if not _in_enum(mode, _ORDER_EVENT_MODE_VALUES):
                 out.append(
                     Problem(
                         ptr + "/mode",
-                        "must be one of 'Test', 'Live'" + " (got " + repr(v15) + ")",
+                        "must be one of 'Test', 'Live'" + " (got " + repr(mode) + ")",
                         "enum",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'mode'", "required", "mode"))
-    for key16 in value:
-        if key16 not in _C3:
+    for key in value:
+        if key not in _ORDER_EVENT_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key16),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -400,9 +426,9 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
             out.append(
                 Problem(ptr, "Tracking Reference is required", "conditional", "tracking_reference")
             )
-    a17 = _comparable(value.get("earliest_delivery"), "date")
-    b18 = _comparable(value.get("despatch_date"), "local-date-time")
-    if a17 is not None and b18 is not None and not _compare(a17, ">=", b18):
+    left = _comparable(value.get("earliest_delivery"), "date")
+    right = _comparable(value.get("despatch_date"), "local-date-time")
+    if left is not None and right is not None and not _compare(left, ">=", right):
         out.append(
             Problem(
                 ptr + "/earliest_delivery",
@@ -410,9 +436,9 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
                 "cross_field",
             )
         )
-    a19 = _comparable(value.get("latest_delivery"), "date")
-    b20 = _comparable(value.get("earliest_delivery"), "date")
-    if a19 is not None and b20 is not None and not _compare(a19, ">=", b20):
+    left_2 = _comparable(value.get("latest_delivery"), "date")
+    right_2 = _comparable(value.get("earliest_delivery"), "date")
+    if left_2 is not None and right_2 is not None and not _compare(left_2, ">=", right_2):
         out.append(
             Problem(
                 ptr + "/latest_delivery",
@@ -427,24 +453,24 @@ def _check_OrderEventItem(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "code" in value:
-        v21 = value["code"]
-        if not (isinstance(v21, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", v21), "type"))
+        code = value["code"]
+        if not (isinstance(code, str)):
+            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
     else:
         out.append(Problem(ptr, "The product's code is a required parameter", "required", "code"))
     if "qty" in value:
-        v22 = value["qty"]
-        if not (_is_int(v22)):
-            out.append(Problem(ptr + "/qty", _wrong_type("an integer", v22), "type"))
+        qty = value["qty"]
+        if not (_is_int(qty)):
+            out.append(Problem(ptr + "/qty", _wrong_type("an integer", qty), "type"))
     else:
         out.append(
             Problem(ptr, "Quantity to cancel/despatch is a required parameter", "required", "qty")
         )
-    for key23 in value:
-        if key23 not in _C4:
+    for key in value:
+        if key not in _ORDER_EVENT_ITEM_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key23),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -456,12 +482,14 @@ def _check_OrderEventResult(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "result" in value:
-        v24 = value["result"]
-        if not (isinstance(v24, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", v24), "type"))
+        result = value["result"]
+        if not (isinstance(result, list)):
+            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
         else:
-            for i25, item26 in enumerate(v24):
-                _check_OrderEventResultItem(item26, ptr + "/result" + "/" + str(i25), out)
+            for result_index, result_item in enumerate(result):
+                _check_OrderEventResultItem(
+                    result_item, ptr + "/result" + "/" + str(result_index), out
+                )
     else:
         out.append(Problem(ptr, "missing required field 'result'", "required", "result"))
 
@@ -471,15 +499,17 @@ def _check_OrderEventResultItem(value: Any, ptr: str, out: list[Problem]) -> Non
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "label" in value:
-        v27 = value["label"]
-        if not (isinstance(v27, str)):
-            out.append(Problem(ptr + "/label", _wrong_type("a string", v27), "type"))
+        label = value["label"]
+        if not (isinstance(label, str)):
+            out.append(Problem(ptr + "/label", _wrong_type("a string", label), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'label'", "required", "label"))
     if "order_number" in value:
-        v28 = value["order_number"]
-        if not (isinstance(v28, str)):
-            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v28), "type"))
+        order_number = value["order_number"]
+        if not (isinstance(order_number, str)):
+            out.append(
+                Problem(ptr + "/order_number", _wrong_type("a string", order_number), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'order_number'", "required", "order_number")
@@ -491,9 +521,9 @@ def _body_order_event(value: Any, out: list[Problem]) -> None:
 
 
 def _params_order_event(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v29 = params.get("supplier_id")
-    if v29 is not None:
-        if not (_is_int(v29)):
+    supplier_id = params.get("supplier_id")
+    if supplier_id is not None:
+        if not (_is_int(supplier_id)):
             out.append(
                 Problem(
                     "/supplier_id", "User not authorised to save this supplier's orders", "type"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated, Literal, NotRequired, TypedDict
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from kube_client._base import Model
 
@@ -14,23 +15,27 @@ class OrderEvent(Model):
     One event for one order: a despatch (cancel absent or 0) or a cancellation (cancel 1) of the listed items. A despatch requires the delivery service, courier name, despatch date, earliest and latest delivery dates and tracking reference (see errata delivery-dates-required); cancel_code and cancel_reason are only used by a cancellation.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     order_number: str
     """
     The order number for which items are being despatched/cancelled.
     """
-    cancel: int | None = None
+    cancel: Literal[0, 1] | None = None
     """
     Whether the event is a cancellation (1) or a despatch (0). By default, if not provided, it is a despatch.
     """
-    item_arr: list[OrderEventItem]
+    item_arr: Annotated[list[OrderEventItem], Field(min_length=1)]
     """
     The items being despatched/cancelled (see errata item-format-space).
     """
-    cancel_code: str | None = None
+    cancel_code: (
+        Literal[
+            "Stock not available",
+            "Unable to contact customer to arrange delivery",
+            "Unable to deliver to address",
+        ]
+        | None
+    ) = None
     """
     Only used if the items are being cancelled.
     """
@@ -46,7 +51,12 @@ class OrderEvent(Model):
     """
     Required only if the event is a despatch. Free text name of the courier used for despatch.
     """
-    despatch_date: str | None = None
+    despatch_date: Annotated[
+        str | None,
+        Field(
+            pattern="^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
+        ),
+    ] = None
     """
     Required only if the event is a despatch. The date the items are being despatched, "Y-m-d H:i:s". (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
@@ -62,7 +72,7 @@ class OrderEvent(Model):
     """
     Required only if the event is a despatch. Tracking reference for the despatch.
     """
-    mode: str
+    mode: Literal["Test", "Live"]
     """
     The expected mode the supplier account is in.
     """
@@ -73,10 +83,7 @@ class OrderEventItem(Model):
     One order line affected by the event, of the format { "code": "123", "qty": 1 }.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     code: str
     """
     Product code used by you to identify a product (your reference for the product, not the range's SKU).
@@ -92,18 +99,12 @@ class OrderEventResult(Model):
     The body answered on success.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     result: list[OrderEventResultItem]
 
 
 class OrderEventResultItem(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     label: str
     """
     The event recorded ("order_event" in the example).
@@ -112,3 +113,33 @@ class OrderEventResultItem(Model):
     """
     The order number the event was recorded for.
     """
+
+
+class OrderEventDict(TypedDict):
+    """OrderEvent as a dict, as it travels: keys spelt as the document does."""
+
+    order_number: str
+    cancel: NotRequired[Literal[0, 1]]
+    item_arr: list[OrderEventItemDict]
+    cancel_code: NotRequired[
+        Literal[
+            "Stock not available",
+            "Unable to contact customer to arrange delivery",
+            "Unable to deliver to address",
+        ]
+    ]
+    cancel_reason: NotRequired[str]
+    delivery_service: NotRequired[str]
+    courier_name: NotRequired[str]
+    despatch_date: NotRequired[str]
+    earliest_delivery: NotRequired[str]
+    latest_delivery: NotRequired[str]
+    tracking_reference: NotRequired[str]
+    mode: Literal["Test", "Live"]
+
+
+class OrderEventItemDict(TypedDict):
+    """OrderEventItem as a dict, as it travels: keys spelt as the document does."""
+
+    code: str
+    qty: int

@@ -8,7 +8,6 @@ and one with await."""
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 import threading
@@ -17,7 +16,7 @@ import uuid
 from collections.abc import AsyncIterator, Generator, Iterator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
@@ -56,13 +55,13 @@ Flow = Generator[Step, Outcome, T]
 
 
 @dataclass(frozen=True)
-class RawResponse:
+class RawResponse(Generic[T]):
     """What came over the wire, beside the parsed model (client.with_raw_response)."""
 
     status_code: int
     headers: httpx.Headers
     content: bytes
-    parsed: Any
+    parsed: T
     http_response: httpx.Response
 
     def json(self) -> Any:
@@ -90,20 +89,12 @@ class _BaseClient:
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
         self.validate = validate
         self.max_retries = max_retries
-        self._raw = False
         self._extra_headers = dict(headers or {})
         self._auth = Auth(email=email, password=password)
         self._client_params: dict[str, Any] = {}
         self._http = http
         self._http.base_url = httpx.URL(self.base_url + "/")
         self._cache: dict[str, tuple[float, Any]] = {}
-
-    @property
-    def with_raw_response(self) -> Any:
-        """The same methods, answering RawResponse (status, headers, body and the parsed model)."""
-        raw = copy.copy(self)
-        raw._raw = True
-        return raw
 
     def clear_cache(self) -> None:
         """Forget answers kept for operations the document advises caching."""
@@ -147,13 +138,28 @@ class _BaseClient:
         max_retries: int | None,
         extra_headers: Mapping[str, str] | None,
     ) -> Flow[T]:
-        cache_key = None
+        """A call answering the parsed model (a cached one, for operations the document caches)."""
         if op.cache_ttl:
-            cache_key = op.name + json.dumps(params, sort_keys=True, default=str)
-            hit = self._cache.get(cache_key)
-            if hit is not None and hit[0] > time.monotonic() and not self._raw:
+            hit = self._cache.get(_cache_key(op, params))
+            if hit is not None and hit[0] > time.monotonic():
                 cached: T = hit[1]
                 return cached
+        raw = yield from self._raw_flow(
+            op, params, body, timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
+        )
+        return raw.parsed
+
+    def _raw_flow(
+        self,
+        op: ops.OperationInfo[T],
+        params: Mapping[str, Any],
+        body: Any,
+        *,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int | None,
+        extra_headers: Mapping[str, str] | None,
+    ) -> Flow[RawResponse[T]]:
+        """A call over the wire (never from the cache), answering what came back beside the model."""
         headers = {**self._extra_headers, **(extra_headers or {})}
         if op.idempotency_key and op.idempotency_key.lower() not in {h.lower() for h in headers}:
             # one key per logical call: every retry and replay of this request carries it
@@ -186,16 +192,11 @@ class _BaseClient:
             yield NEED_TOKEN
             response = yield from self._exchange(op, self._authorized(request, op.name), retries)
         result = _core.parse_response(op, response, self._auth.redact)
-        if cache_key is not None and op.cache_ttl:
-            self._cache[cache_key] = (time.monotonic() + op.cache_ttl, result)
-        if self._raw:
-            # with_raw_response: the methods' annotations describe the parsed model,
-            # the raw proxy (typed Any) answers this instead.
-            raw = RawResponse(
-                response.status_code, response.headers, response.content, result, response
-            )
-            return cast(T, raw)
-        return result
+        if op.cache_ttl:
+            self._cache[_cache_key(op, params)] = (time.monotonic() + op.cache_ttl, result)
+        return RawResponse(
+            response.status_code, response.headers, response.content, result, response
+        )
 
     def _exchange(
         self,
@@ -299,6 +300,10 @@ class _BaseClient:
         self._auth.store(_core.parse_response(op, response, self._auth.redact))
 
 
+def _cache_key(op: ops.OperationInfo[Any], params: Mapping[str, Any]) -> str:
+    return op.name + json.dumps(params, sort_keys=True, default=str)
+
+
 async def _sleep(seconds: float) -> None:
     import asyncio
 
@@ -310,7 +315,7 @@ def _pause(seconds: float) -> None:
 
 
 class _Flight:
-    """The token request in flight for an AsyncClient (and its with_raw_response copies)."""
+    """The token request in flight for an AsyncClient (its with_raw_response proxy drives the same client)."""
 
     def __init__(self) -> None:
         self.future: asyncio.Future[None] | None = None
@@ -353,6 +358,11 @@ class Client(_BaseClient):
         )
         self._token_lock = threading.Lock()
 
+    @property
+    def with_raw_response(self) -> _RawClient:
+        """The same methods, answering RawResponse[Model]: status, headers and body beside the model."""
+        return _RawClient(self)
+
     def __enter__(self) -> Client:
         return self
 
@@ -392,7 +402,7 @@ class Client(_BaseClient):
 
     def get_token(
         self,
-        body: models.GetTokenRequest | Mapping[str, Any],
+        body: models.GetTokenRequest | models.GetTokenRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -413,7 +423,7 @@ class Client(_BaseClient):
 
     def change_password(
         self,
-        body: models.ChangePasswordRequest | Mapping[str, Any],
+        body: models.ChangePasswordRequest | models.ChangePasswordRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -520,8 +530,8 @@ class Client(_BaseClient):
 
     def set_group_stock(
         self,
-        body: models.SetGroupStockRequest | Mapping[str, Any],
         product_group_id: str,
+        body: models.SetGroupStockRequest | models.SetGroupStockRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -546,7 +556,7 @@ class Client(_BaseClient):
 
     def place_order(
         self,
-        body: models.PlaceOrderRequest | Mapping[str, Any],
+        body: models.PlaceOrderRequest | models.PlaceOrderRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -599,6 +609,7 @@ class Client(_BaseClient):
         end_date: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> Iterator[models.OrderSummary]:
         """Every item of list_orders, page after page, until the last."""
         page: Any = 1
@@ -609,12 +620,13 @@ class Client(_BaseClient):
         )
         _before: Any = None
         while True:
-            raw: RawResponse = self.with_raw_response.list_orders(
+            raw = self.with_raw_response.list_orders(
                 start_date=start_date,
                 end_date=end_date,
                 page=page,
                 timeout=timeout,
                 max_retries=max_retries,
+                extra_headers=extra_headers,
             )
             if raw.content == _previous:
                 raise _errors.PagingError(
@@ -657,7 +669,7 @@ class Client(_BaseClient):
 
     def create_new_starter(
         self,
-        body: models.CreateNewStarterRequest | Mapping[str, Any],
+        body: models.CreateNewStarterRequest | models.CreateNewStarterRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -701,7 +713,7 @@ class Client(_BaseClient):
 
     def book_collection(
         self,
-        body: models.BookCollectionRequest | Mapping[str, Any],
+        body: models.BookCollectionRequest | models.BookCollectionRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -801,7 +813,12 @@ class AsyncClient(_BaseClient):
             max_retries=max_retries,
             http=http_client or httpx.AsyncClient(),
         )
-        self._flight = _Flight()  # shared with the with_raw_response copies
+        self._flight = _Flight()
+
+    @property
+    def with_raw_response(self) -> _AsyncRawClient:
+        """The same methods, answering RawResponse[Model]: status, headers and body beside the model."""
+        return _AsyncRawClient(self)
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -853,7 +870,7 @@ class AsyncClient(_BaseClient):
 
     async def get_token(
         self,
-        body: models.GetTokenRequest | Mapping[str, Any],
+        body: models.GetTokenRequest | models.GetTokenRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -874,7 +891,7 @@ class AsyncClient(_BaseClient):
 
     async def change_password(
         self,
-        body: models.ChangePasswordRequest | Mapping[str, Any],
+        body: models.ChangePasswordRequest | models.ChangePasswordRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -981,8 +998,8 @@ class AsyncClient(_BaseClient):
 
     async def set_group_stock(
         self,
-        body: models.SetGroupStockRequest | Mapping[str, Any],
         product_group_id: str,
+        body: models.SetGroupStockRequest | models.SetGroupStockRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1007,7 +1024,7 @@ class AsyncClient(_BaseClient):
 
     async def place_order(
         self,
-        body: models.PlaceOrderRequest | Mapping[str, Any],
+        body: models.PlaceOrderRequest | models.PlaceOrderRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1060,6 +1077,7 @@ class AsyncClient(_BaseClient):
         end_date: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
     ) -> AsyncIterator[models.OrderSummary]:
         """Every item of list_orders, page after page, until the last."""
         page: Any = 1
@@ -1070,12 +1088,13 @@ class AsyncClient(_BaseClient):
         )
         _before: Any = None
         while True:
-            raw: RawResponse = await self.with_raw_response.list_orders(
+            raw = await self.with_raw_response.list_orders(
                 start_date=start_date,
                 end_date=end_date,
                 page=page,
                 timeout=timeout,
                 max_retries=max_retries,
+                extra_headers=extra_headers,
             )
             if raw.content == _previous:
                 raise _errors.PagingError(
@@ -1119,7 +1138,7 @@ class AsyncClient(_BaseClient):
 
     async def create_new_starter(
         self,
-        body: models.CreateNewStarterRequest | Mapping[str, Any],
+        body: models.CreateNewStarterRequest | models.CreateNewStarterRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1163,7 +1182,7 @@ class AsyncClient(_BaseClient):
 
     async def book_collection(
         self,
-        body: models.BookCollectionRequest | Mapping[str, Any],
+        body: models.BookCollectionRequest | models.BookCollectionRequestDict,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -1231,3 +1250,629 @@ class AsyncClient(_BaseClient):
             extra_headers=extra_headers,
         )
         return await self._run(flow)
+
+
+class _RawClient:
+    """Client.with_raw_response: each method typed RawResponse[its model]."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def get_token(
+        self,
+        body: models.GetTokenRequest | models.GetTokenRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Token]:
+        """get_token, answering RawResponse[models.Token]."""
+        flow = self._client._raw_flow(
+            ops.GET_TOKEN,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def change_password(
+        self,
+        body: models.ChangePasswordRequest | models.ChangePasswordRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Success]:
+        """change_password, answering RawResponse[models.Success]."""
+        flow = self._client._raw_flow(
+            ops.CHANGE_PASSWORD,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def list_stock(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StockList]:
+        """list_stock, answering RawResponse[models.StockList]."""
+        flow = self._client._raw_flow(
+            ops.LIST_STOCK,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_stock(
+        self,
+        sku: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StockItem]:
+        """get_stock, answering RawResponse[models.StockItem]."""
+        flow = self._client._raw_flow(
+            ops.GET_STOCK,
+            {
+                "sku": sku,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def list_groups(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.GroupList]:
+        """list_groups, answering RawResponse[models.GroupList]."""
+        flow = self._client._raw_flow(
+            ops.LIST_GROUPS,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_group_stock(
+        self,
+        product_group_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.GroupStock]:
+        """get_group_stock, answering RawResponse[models.GroupStock]."""
+        flow = self._client._raw_flow(
+            ops.GET_GROUP_STOCK,
+            {
+                "product_group_id": product_group_id,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def set_group_stock(
+        self,
+        product_group_id: str,
+        body: models.SetGroupStockRequest | models.SetGroupStockRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Success]:
+        """set_group_stock, answering RawResponse[models.Success]."""
+        flow = self._client._raw_flow(
+            ops.SET_GROUP_STOCK,
+            {
+                "product_group_id": product_group_id,
+            },
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def place_order(
+        self,
+        body: models.PlaceOrderRequest | models.PlaceOrderRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Order]:
+        """place_order, answering RawResponse[models.Order]."""
+        flow = self._client._raw_flow(
+            ops.PLACE_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def list_orders(
+        self,
+        *,
+        page: int | None = None,
+        start_date: str | None = None,
+        end_date: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.OrderList]:
+        """list_orders, answering RawResponse[models.OrderList]."""
+        flow = self._client._raw_flow(
+            ops.LIST_ORDERS,
+            {
+                "page": page,
+                "start_date": start_date,
+                "end_date": end_date,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_order(
+        self,
+        ord_no: str | int,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Order]:
+        """get_order, answering RawResponse[models.Order]."""
+        flow = self._client._raw_flow(
+            ops.GET_ORDER,
+            {
+                "ord_no": ord_no,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def create_new_starter(
+        self,
+        body: models.CreateNewStarterRequest | models.CreateNewStarterRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.NewStarter]:
+        """create_new_starter, answering RawResponse[models.NewStarter]."""
+        flow = self._client._raw_flow(
+            ops.CREATE_NEW_STARTER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def cancel_new_starter(
+        self,
+        uuid: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.NewStarterCancellation]:
+        """cancel_new_starter, answering RawResponse[models.NewStarterCancellation]."""
+        flow = self._client._raw_flow(
+            ops.CANCEL_NEW_STARTER,
+            {
+                "uuid": uuid,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def book_collection(
+        self,
+        body: models.BookCollectionRequest | models.BookCollectionRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Collection]:
+        """book_collection, answering RawResponse[models.Collection]."""
+        flow = self._client._raw_flow(
+            ops.BOOK_COLLECTION,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def search_collections(
+        self,
+        *,
+        collection_ref: str | None = None,
+        asset_tag: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[list[models.Collection]]:
+        """search_collections, answering RawResponse[list[models.Collection]]."""
+        flow = self._client._raw_flow(
+            ops.SEARCH_COLLECTIONS,
+            {
+                "collection_ref": collection_ref,
+                "asset_tag": asset_tag,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+    def get_audit_log(
+        self,
+        *,
+        rows: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.AuditLog]:
+        """get_audit_log, answering RawResponse[models.AuditLog]."""
+        flow = self._client._raw_flow(
+            ops.GET_AUDIT_LOG,
+            {
+                "rows": rows,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
+
+class _AsyncRawClient:
+    """AsyncClient.with_raw_response: each method typed RawResponse[its model]."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def get_token(
+        self,
+        body: models.GetTokenRequest | models.GetTokenRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Token]:
+        """get_token, answering RawResponse[models.Token]."""
+        flow = self._client._raw_flow(
+            ops.GET_TOKEN,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def change_password(
+        self,
+        body: models.ChangePasswordRequest | models.ChangePasswordRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Success]:
+        """change_password, answering RawResponse[models.Success]."""
+        flow = self._client._raw_flow(
+            ops.CHANGE_PASSWORD,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def list_stock(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StockList]:
+        """list_stock, answering RawResponse[models.StockList]."""
+        flow = self._client._raw_flow(
+            ops.LIST_STOCK,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_stock(
+        self,
+        sku: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.StockItem]:
+        """get_stock, answering RawResponse[models.StockItem]."""
+        flow = self._client._raw_flow(
+            ops.GET_STOCK,
+            {
+                "sku": sku,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def list_groups(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.GroupList]:
+        """list_groups, answering RawResponse[models.GroupList]."""
+        flow = self._client._raw_flow(
+            ops.LIST_GROUPS,
+            {},
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_group_stock(
+        self,
+        product_group_id: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.GroupStock]:
+        """get_group_stock, answering RawResponse[models.GroupStock]."""
+        flow = self._client._raw_flow(
+            ops.GET_GROUP_STOCK,
+            {
+                "product_group_id": product_group_id,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def set_group_stock(
+        self,
+        product_group_id: str,
+        body: models.SetGroupStockRequest | models.SetGroupStockRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Success]:
+        """set_group_stock, answering RawResponse[models.Success]."""
+        flow = self._client._raw_flow(
+            ops.SET_GROUP_STOCK,
+            {
+                "product_group_id": product_group_id,
+            },
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def place_order(
+        self,
+        body: models.PlaceOrderRequest | models.PlaceOrderRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Order]:
+        """place_order, answering RawResponse[models.Order]."""
+        flow = self._client._raw_flow(
+            ops.PLACE_ORDER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def list_orders(
+        self,
+        *,
+        page: int | None = None,
+        start_date: str | None = None,
+        end_date: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.OrderList]:
+        """list_orders, answering RawResponse[models.OrderList]."""
+        flow = self._client._raw_flow(
+            ops.LIST_ORDERS,
+            {
+                "page": page,
+                "start_date": start_date,
+                "end_date": end_date,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_order(
+        self,
+        ord_no: str | int,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Order]:
+        """get_order, answering RawResponse[models.Order]."""
+        flow = self._client._raw_flow(
+            ops.GET_ORDER,
+            {
+                "ord_no": ord_no,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def create_new_starter(
+        self,
+        body: models.CreateNewStarterRequest | models.CreateNewStarterRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.NewStarter]:
+        """create_new_starter, answering RawResponse[models.NewStarter]."""
+        flow = self._client._raw_flow(
+            ops.CREATE_NEW_STARTER,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def cancel_new_starter(
+        self,
+        uuid: str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.NewStarterCancellation]:
+        """cancel_new_starter, answering RawResponse[models.NewStarterCancellation]."""
+        flow = self._client._raw_flow(
+            ops.CANCEL_NEW_STARTER,
+            {
+                "uuid": uuid,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def book_collection(
+        self,
+        body: models.BookCollectionRequest | models.BookCollectionRequestDict,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.Collection]:
+        """book_collection, answering RawResponse[models.Collection]."""
+        flow = self._client._raw_flow(
+            ops.BOOK_COLLECTION,
+            {},
+            body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def search_collections(
+        self,
+        *,
+        collection_ref: str | None = None,
+        asset_tag: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[list[models.Collection]]:
+        """search_collections, answering RawResponse[list[models.Collection]]."""
+        flow = self._client._raw_flow(
+            ops.SEARCH_COLLECTIONS,
+            {
+                "collection_ref": collection_ref,
+                "asset_tag": asset_tag,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def get_audit_log(
+        self,
+        *,
+        rows: int | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[models.AuditLog]:
+        """get_audit_log, answering RawResponse[models.AuditLog]."""
+        flow = self._client._raw_flow(
+            ops.GET_AUDIT_LOG,
+            {
+                "rows": rows,
+            },
+            None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+# The validation context of what the provider sends: closed models keep its new fields (_base).
+FROM_PROVIDER = {"from_provider": True}
+
 
 def _models() -> ModuleType:
     """models.py, imported on first use: building its classes is most of an import's cost."""
@@ -39,7 +42,6 @@ class ParamInfo:
     python_name: str
     wire_name: str
     location: str  # path | query | header
-    from_client: bool = False
     array: str | None = None  # a query list: "comma" (ids=1,2) or "repeated" (ids=1&ids=2)
     list_style: tuple[str, str] | None = None  # a list in one path segment: (separator, quote)
 
@@ -92,7 +94,7 @@ class OperationInfo(Generic[T]):
             from pydantic import TypeAdapter  # pydantic's machinery loads on first parse
 
             adapter = _ADAPTERS[self.name] = TypeAdapter(self.response_type())
-        result: T = adapter.validate_python(data)
+        result: T = adapter.validate_python(data, context=FROM_PROVIDER)
         return result
 
 
@@ -200,7 +202,7 @@ GET_STOCK: OperationInfo[models.StockItem] = OperationInfo(
     name="get_stock",
     method="GET",
     path="/stock/{SKU}",
-    params=(ParamInfo("sku", "SKU", "path", False),),
+    params=(ParamInfo("sku", "SKU", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -252,7 +254,7 @@ GET_GROUP_STOCK: OperationInfo[models.GroupStock] = OperationInfo(
     name="get_group_stock",
     method="GET",
     path="/portal/groups/stock/{PRODUCT_GROUP_ID}",
-    params=(ParamInfo("product_group_id", "PRODUCT_GROUP_ID", "path", False),),
+    params=(ParamInfo("product_group_id", "PRODUCT_GROUP_ID", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -278,7 +280,7 @@ SET_GROUP_STOCK: OperationInfo[models.Success] = OperationInfo(
     name="set_group_stock",
     method="POST",
     path="/portal/groups/stock/{PRODUCT_GROUP_ID}",
-    params=(ParamInfo("product_group_id", "PRODUCT_GROUP_ID", "path", False),),
+    params=(ParamInfo("product_group_id", "PRODUCT_GROUP_ID", "path"),),
     body_encoding="json",
     auth=True,
     idempotent=True,
@@ -331,9 +333,9 @@ LIST_ORDERS: OperationInfo[models.OrderList] = OperationInfo(
     method="GET",
     path="/orders",
     params=(
-        ParamInfo("page", "page", "query", False),
-        ParamInfo("start_date", "startDate", "query", False),
-        ParamInfo("end_date", "endDate", "query", False),
+        ParamInfo("page", "page", "query"),
+        ParamInfo("start_date", "startDate", "query"),
+        ParamInfo("end_date", "endDate", "query"),
     ),
     body_encoding="none",
     auth=True,
@@ -360,7 +362,7 @@ GET_ORDER: OperationInfo[models.Order] = OperationInfo(
     name="get_order",
     method="GET",
     path="/order/{ORD_NO}",
-    params=(ParamInfo("ord_no", "ORD_NO", "path", False),),
+    params=(ParamInfo("ord_no", "ORD_NO", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -412,7 +414,7 @@ CANCEL_NEW_STARTER: OperationInfo[models.NewStarterCancellation] = OperationInfo
     name="cancel_new_starter",
     method="POST",
     path="/newstarter/cancel/{UUID}",
-    params=(ParamInfo("uuid", "UUID", "path", False),),
+    params=(ParamInfo("uuid", "UUID", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=False,
@@ -466,8 +468,8 @@ SEARCH_COLLECTIONS: OperationInfo[list[models.Collection]] = OperationInfo(
     method="GET",
     path="/collection/search",
     params=(
-        ParamInfo("collection_ref", "collection_ref", "query", False),
-        ParamInfo("asset_tag", "asset_tag", "query", False),
+        ParamInfo("collection_ref", "collection_ref", "query"),
+        ParamInfo("asset_tag", "asset_tag", "query"),
     ),
     body_encoding="none",
     auth=True,
@@ -494,7 +496,7 @@ GET_AUDIT_LOG: OperationInfo[models.AuditLog] = OperationInfo(
     name="get_audit_log",
     method="GET",
     path="/audit",
-    params=(ParamInfo("rows", "rows", "query", False),),
+    params=(ParamInfo("rows", "rows", "query"),),
     body_encoding="none",
     auth=True,
     idempotent=True,

@@ -11,8 +11,6 @@ from urllib.parse import parse_qs, urlsplit
 
 from ._errors import PagingError
 
-PAGE_PARAM: str | None = None
-SIZE_PARAM: str | None = None
 FIRST_PAGE = 1
 TOTAL_PAGES_HEADER: str | None = None
 TOTAL_ELEMENTS_HEADER: str | None = None

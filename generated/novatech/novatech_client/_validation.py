@@ -211,7 +211,7 @@ def _compare(a: Any, op: str, b: Any) -> bool:
     return bool(a == b)
 
 
-_C0 = frozenset(
+_BOOK_COLLECTION_REQUEST_FIELDS = frozenset(
     (
         "collect_from",
         "collection_reference",
@@ -220,13 +220,22 @@ _C0 = frozenset(
         "packaging_lines",
     )
 )
-_C1 = frozenset(("current_password", "email", "new_password"))
-_C2 = frozenset(("address_lines", "name", "postal_code"))
-_C3 = frozenset(("email", "internalid", "level", "linkonly", "mobileno", "name", "startdate"))
-_C4 = frozenset(("address_lines", "email_address", "name", "phone_number", "postal_code"))
-_C5 = frozenset(("email", "password"))
-_C6 = ("Success", "Already expired or cancelled", "Already used", "Not found")
-_C7 = (
+_CHANGE_PASSWORD_REQUEST_FIELDS = frozenset(("current_password", "email", "new_password"))
+_COLLECT_FROM_FIELDS = frozenset(("address_lines", "name", "postal_code"))
+_CREATE_NEW_STARTER_REQUEST_FIELDS = frozenset(
+    ("email", "internalid", "level", "linkonly", "mobileno", "name", "startdate")
+)
+_DELIVER_TO_FIELDS = frozenset(
+    ("address_lines", "email_address", "name", "phone_number", "postal_code")
+)
+_GET_TOKEN_REQUEST_FIELDS = frozenset(("email", "password"))
+_NEW_STARTER_CANCELLATION_INFO_VALUES = (
+    "Success",
+    "Already expired or cancelled",
+    "Already used",
+    "Not found",
+)
+_NOTIFICATION_TYPE_VALUES = (
     "ORDER_PLACED",
     "ORDER_INVOICED",
     "ORDER_DISPATCHED",
@@ -241,14 +250,14 @@ _C7 = (
     "COLLECTION_ITEM_RECEIVED",
     "COLLECTION_RECEIVED",
 )
-_C8 = re.compile("^[0-9a-fA-F]{64}$")
-_C9 = ("A", "B", "H", "I", "D")
-_C10 = ("A", "B", "P", "H", "I", "D")
-_C11 = frozenset(("quantity", "sku"))
-_C12 = frozenset(("asset_tag", "packaging_type"))
-_C13 = frozenset(("deliver_to", "order_lines", "order_number"))
-_C14 = frozenset(("skus",))
-_C15 = ("collection_ref", "asset_tag")
+_NOTIFICATION_VERIFICATION_SIGNATURE_PATTERN = re.compile("^[0-9a-fA-F]{64}$")
+_ORDER_ORDER_STATUS_VALUES = ("A", "B", "H", "I", "D")
+_ORDER_LINE_STATUS_VALUES = ("A", "B", "P", "H", "I", "D")
+_ORDER_LINE_REQUEST_FIELDS = frozenset(("quantity", "sku"))
+_PACKAGING_LINE_FIELDS = frozenset(("asset_tag", "packaging_type"))
+_PLACE_ORDER_REQUEST_FIELDS = frozenset(("deliver_to", "order_lines", "order_number"))
+_SET_GROUP_STOCK_REQUEST_FIELDS = frozenset(("skus",))
+_SEARCH_COLLECTIONS_PARAMS_AT_LEAST_ONE_OF = ("collection_ref", "asset_tag")
 
 
 def _check_Asset(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -256,21 +265,23 @@ def _check_Asset(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "asset_tag" in value:
-        v1 = value["asset_tag"]
-        if not (isinstance(v1, str)):
-            out.append(Problem(ptr + "/asset_tag", _wrong_type("a string", v1), "type"))
+        asset_tag = value["asset_tag"]
+        if not (isinstance(asset_tag, str)):
+            out.append(Problem(ptr + "/asset_tag", _wrong_type("a string", asset_tag), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'asset_tag'", "required", "asset_tag"))
     if "type" in value:
-        v2 = value["type"]
-        if not (isinstance(v2, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v2), "type"))
+        type_ = value["type"]
+        if not (isinstance(type_, str)):
+            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
     if "received_back" in value:
-        v3 = value["received_back"]
-        if not (isinstance(v3, bool)):
-            out.append(Problem(ptr + "/received_back", _wrong_type("a boolean", v3), "type"))
+        received_back = value["received_back"]
+        if not (isinstance(received_back, bool)):
+            out.append(
+                Problem(ptr + "/received_back", _wrong_type("a boolean", received_back), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'received_back'", "required", "received_back")
@@ -282,30 +293,32 @@ def _check_AuditEvent(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "timestamp" in value:
-        v4 = value["timestamp"]
-        if not (isinstance(v4, str)):
-            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", v4), "type"))
+        timestamp = value["timestamp"]
+        if not (isinstance(timestamp, str)):
+            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", timestamp), "type"))
         else:
-            if isinstance(v4, str) and not _is_local_date_time(v4):
+            if isinstance(timestamp, str) and not _is_local_date_time(timestamp):
                 out.append(
                     Problem(
                         ptr + "/timestamp",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v4) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
+                        + repr(timestamp)
+                        + ")",
                         "format",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'timestamp'", "required", "timestamp"))
     if "email" in value:
-        v5 = value["email"]
-        if not (isinstance(v5, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v5), "type"))
+        email = value["email"]
+        if not (isinstance(email, str)):
+            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
     if "action" in value:
-        v6 = value["action"]
-        if not (isinstance(v6, str)):
-            out.append(Problem(ptr + "/action", _wrong_type("a string", v6), "type"))
+        action = value["action"]
+        if not (isinstance(action, str)):
+            out.append(Problem(ptr + "/action", _wrong_type("a string", action), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'action'", "required", "action"))
 
@@ -315,12 +328,14 @@ def _check_AuditLog(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "audit_log" in value:
-        v7 = value["audit_log"]
-        if not (isinstance(v7, list)):
-            out.append(Problem(ptr + "/audit_log", _wrong_type("an array", v7), "type"))
+        audit_log = value["audit_log"]
+        if not (isinstance(audit_log, list)):
+            out.append(Problem(ptr + "/audit_log", _wrong_type("an array", audit_log), "type"))
         else:
-            for i8, item9 in enumerate(v7):
-                _check_AuditEvent(item9, ptr + "/audit_log" + "/" + str(i8), out)
+            for audit_log_index, audit_log_item in enumerate(audit_log):
+                _check_AuditEvent(
+                    audit_log_item, ptr + "/audit_log" + "/" + str(audit_log_index), out
+                )
     else:
         out.append(Problem(ptr, "missing required field 'audit_log'", "required", "audit_log"))
 
@@ -330,16 +345,24 @@ def _check_BookCollectionRequest(value: Any, ptr: str, out: list[Problem]) -> No
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "collection_reference" in value:
-        v10 = value["collection_reference"]
-        if not (isinstance(v10, str)):
-            out.append(Problem(ptr + "/collection_reference", _wrong_type("a string", v10), "type"))
+        collection_reference = value["collection_reference"]
+        if not (isinstance(collection_reference, str)):
+            out.append(
+                Problem(
+                    ptr + "/collection_reference",
+                    _wrong_type("a string", collection_reference),
+                    "type",
+                )
+            )
         else:
-            n11 = len(v10) if isinstance(v10, str) else 0
-            if n11 > 14:
+            collection_reference_length = (
+                len(collection_reference) if isinstance(collection_reference, str) else 0
+            )
+            if collection_reference_length > 14:
                 out.append(
                     Problem(
                         ptr + "/collection_reference",
-                        f"must be at most 14 characters (got {n11})",
+                        f"must be at most 14 characters (got {collection_reference_length})",
                         "maxLength",
                     )
                 )
@@ -353,25 +376,33 @@ def _check_BookCollectionRequest(value: Any, ptr: str, out: list[Problem]) -> No
             )
         )
     if "collect_from" in value:
-        v12 = value["collect_from"]
-        _check_CollectFrom(v12, ptr + "/collect_from", out)
+        collect_from = value["collect_from"]
+        _check_CollectFrom(collect_from, ptr + "/collect_from", out)
     else:
         out.append(
             Problem(ptr, "missing required field 'collect_from'", "required", "collect_from")
         )
     if "notification_email_address" in value:
-        v13 = value["notification_email_address"]
-        if not (isinstance(v13, str)):
+        notification_email_address = value["notification_email_address"]
+        if not (isinstance(notification_email_address, str)):
             out.append(
-                Problem(ptr + "/notification_email_address", _wrong_type("a string", v13), "type")
+                Problem(
+                    ptr + "/notification_email_address",
+                    _wrong_type("a string", notification_email_address),
+                    "type",
+                )
             )
         else:
-            n14 = len(v13) if isinstance(v13, str) else 0
-            if n14 > 254:
+            notification_email_address_length = (
+                len(notification_email_address)
+                if isinstance(notification_email_address, str)
+                else 0
+            )
+            if notification_email_address_length > 254:
                 out.append(
                     Problem(
                         ptr + "/notification_email_address",
-                        f"must be at most 254 characters (got {n14})",
+                        f"must be at most 254 characters (got {notification_email_address_length})",
                         "maxLength",
                     )
                 )
@@ -385,18 +416,24 @@ def _check_BookCollectionRequest(value: Any, ptr: str, out: list[Problem]) -> No
             )
         )
     if "notification_phone_number" in value:
-        v15 = value["notification_phone_number"]
-        if not (isinstance(v15, str)):
+        notification_phone_number = value["notification_phone_number"]
+        if not (isinstance(notification_phone_number, str)):
             out.append(
-                Problem(ptr + "/notification_phone_number", _wrong_type("a string", v15), "type")
+                Problem(
+                    ptr + "/notification_phone_number",
+                    _wrong_type("a string", notification_phone_number),
+                    "type",
+                )
             )
         else:
-            n16 = len(v15) if isinstance(v15, str) else 0
-            if n16 > 30:
+            notification_phone_number_length = (
+                len(notification_phone_number) if isinstance(notification_phone_number, str) else 0
+            )
+            if notification_phone_number_length > 30:
                 out.append(
                     Problem(
                         ptr + "/notification_phone_number",
-                        f"must be at most 30 characters (got {n16})",
+                        f"must be at most 30 characters (got {notification_phone_number_length})",
                         "maxLength",
                     )
                 )
@@ -410,29 +447,35 @@ def _check_BookCollectionRequest(value: Any, ptr: str, out: list[Problem]) -> No
             )
         )
     if "packaging_lines" in value:
-        v17 = value["packaging_lines"]
-        if not (isinstance(v17, list)):
-            out.append(Problem(ptr + "/packaging_lines", _wrong_type("an array", v17), "type"))
+        packaging_lines = value["packaging_lines"]
+        if not (isinstance(packaging_lines, list)):
+            out.append(
+                Problem(ptr + "/packaging_lines", _wrong_type("an array", packaging_lines), "type")
+            )
         else:
-            for i18 in _repeats(v17, "asset_tag"):
+            for packaging_lines_repeat in _repeats(packaging_lines, "asset_tag"):
                 out.append(
                     Problem(
-                        ptr + "/packaging_lines" + "/" + str(i18) + "/asset_tag",
+                        ptr + "/packaging_lines" + "/" + str(packaging_lines_repeat) + "/asset_tag",
                         "must be unique: an earlier item has the same 'asset_tag'",
                         "unique",
                     )
                 )
-            for i19, item20 in enumerate(v17):
-                _check_PackagingLine(item20, ptr + "/packaging_lines" + "/" + str(i19), out)
+            for packaging_lines_index, packaging_lines_item in enumerate(packaging_lines):
+                _check_PackagingLine(
+                    packaging_lines_item,
+                    ptr + "/packaging_lines" + "/" + str(packaging_lines_index),
+                    out,
+                )
     else:
         out.append(
             Problem(ptr, "missing required field 'packaging_lines'", "required", "packaging_lines")
         )
-    for key21 in value:
-        if key21 not in _C0:
+    for key in value:
+        if key not in _BOOK_COLLECTION_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key21),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -444,15 +487,19 @@ def _check_ChangePasswordRequest(value: Any, ptr: str, out: list[Problem]) -> No
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "email" in value:
-        v22 = value["email"]
-        if not (isinstance(v22, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v22), "type"))
+        email = value["email"]
+        if not (isinstance(email, str)):
+            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
     if "current_password" in value:
-        v23 = value["current_password"]
-        if not (isinstance(v23, str)):
-            out.append(Problem(ptr + "/current_password", _wrong_type("a string", v23), "type"))
+        current_password = value["current_password"]
+        if not (isinstance(current_password, str)):
+            out.append(
+                Problem(
+                    ptr + "/current_password", _wrong_type("a string", current_password), "type"
+                )
+            )
     else:
         out.append(
             Problem(
@@ -460,28 +507,30 @@ def _check_ChangePasswordRequest(value: Any, ptr: str, out: list[Problem]) -> No
             )
         )
     if "new_password" in value:
-        v24 = value["new_password"]
-        if not (isinstance(v24, str)):
-            out.append(Problem(ptr + "/new_password", _wrong_type("a string", v24), "type"))
+        new_password = value["new_password"]
+        if not (isinstance(new_password, str)):
+            out.append(
+                Problem(ptr + "/new_password", _wrong_type("a string", new_password), "type")
+            )
         else:
-            n25 = len(v24) if isinstance(v24, str) else 0
-            if n25 < 16 or n25 > 50:
+            new_password_length = len(new_password) if isinstance(new_password, str) else 0
+            if new_password_length < 16 or new_password_length > 50:
                 out.append(
                     Problem(
                         ptr + "/new_password",
-                        f"must be 16 to 50 characters (got {n25})",
-                        "minLength" if n25 < 16 else "maxLength",
+                        f"must be 16 to 50 characters (got {new_password_length})",
+                        "minLength" if new_password_length < 16 else "maxLength",
                     )
                 )
     else:
         out.append(
             Problem(ptr, "missing required field 'new_password'", "required", "new_password")
         )
-    for key26 in value:
-        if key26 not in _C1:
+    for key in value:
+        if key not in _CHANGE_PASSWORD_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key26),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -493,51 +542,55 @@ def _check_CollectFrom(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "name" in value:
-        v27 = value["name"]
-        if not (isinstance(v27, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v27), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
         else:
-            n28 = len(v27) if isinstance(v27, str) else 0
-            if n28 < 3 or n28 > 30:
+            name_length = len(name) if isinstance(name, str) else 0
+            if name_length < 3 or name_length > 30:
                 out.append(
                     Problem(
                         ptr + "/name",
-                        f"must be 3 to 30 characters (got {n28})",
-                        "minLength" if n28 < 3 else "maxLength",
+                        f"must be 3 to 30 characters (got {name_length})",
+                        "minLength" if name_length < 3 else "maxLength",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "address_lines" in value:
-        v29 = value["address_lines"]
-        if not (isinstance(v29, list)):
-            out.append(Problem(ptr + "/address_lines", _wrong_type("an array", v29), "type"))
+        address_lines = value["address_lines"]
+        if not (isinstance(address_lines, list)):
+            out.append(
+                Problem(ptr + "/address_lines", _wrong_type("an array", address_lines), "type")
+            )
         else:
-            n30 = len(v29)
-            if n30 < 2 or n30 > 4:
+            address_lines_count = len(address_lines)
+            if address_lines_count < 2 or address_lines_count > 4:
                 out.append(
                     Problem(
                         ptr + "/address_lines",
-                        f"must have 2 to 4 items (got {n30})",
-                        "minItems" if n30 < 2 else "maxItems",
+                        f"must have 2 to 4 items (got {address_lines_count})",
+                        "minItems" if address_lines_count < 2 else "maxItems",
                     )
                 )
-            for i31, item32 in enumerate(v29):
-                if not (isinstance(item32, str)):
+            for address_lines_index, address_lines_item in enumerate(address_lines):
+                if not (isinstance(address_lines_item, str)):
                     out.append(
                         Problem(
-                            ptr + "/address_lines" + "/" + str(i31),
-                            _wrong_type("a string", item32),
+                            ptr + "/address_lines" + "/" + str(address_lines_index),
+                            _wrong_type("a string", address_lines_item),
                             "type",
                         )
                     )
                 else:
-                    n33 = len(item32) if isinstance(item32, str) else 0
-                    if n33 > 30:
+                    address_lines_item_length = (
+                        len(address_lines_item) if isinstance(address_lines_item, str) else 0
+                    )
+                    if address_lines_item_length > 30:
                         out.append(
                             Problem(
-                                ptr + "/address_lines" + "/" + str(i31),
-                                f"must be at most 30 characters (got {n33})",
+                                ptr + "/address_lines" + "/" + str(address_lines_index),
+                                f"must be at most 30 characters (got {address_lines_item_length})",
                                 "maxLength",
                             )
                         )
@@ -546,26 +599,26 @@ def _check_CollectFrom(value: Any, ptr: str, out: list[Problem]) -> None:
             Problem(ptr, "missing required field 'address_lines'", "required", "address_lines")
         )
     if "postal_code" in value:
-        v34 = value["postal_code"]
-        if not (isinstance(v34, str)):
-            out.append(Problem(ptr + "/postal_code", _wrong_type("a string", v34), "type"))
+        postal_code = value["postal_code"]
+        if not (isinstance(postal_code, str)):
+            out.append(Problem(ptr + "/postal_code", _wrong_type("a string", postal_code), "type"))
         else:
-            n35 = len(v34) if isinstance(v34, str) else 0
-            if n35 > 8:
+            postal_code_length = len(postal_code) if isinstance(postal_code, str) else 0
+            if postal_code_length > 8:
                 out.append(
                     Problem(
                         ptr + "/postal_code",
-                        f"must be at most 8 characters (got {n35})",
+                        f"must be at most 8 characters (got {postal_code_length})",
                         "maxLength",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'postal_code'", "required", "postal_code"))
-    for key36 in value:
-        if key36 not in _C2:
+    for key in value:
+        if key not in _COLLECT_FROM_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key36),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -577,10 +630,14 @@ def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "supplier_order_number" in value:
-        v37 = value["supplier_order_number"]
-        if not (_is_int(v37)):
+        supplier_order_number = value["supplier_order_number"]
+        if not (_is_int(supplier_order_number)):
             out.append(
-                Problem(ptr + "/supplier_order_number", _wrong_type("an integer", v37), "type")
+                Problem(
+                    ptr + "/supplier_order_number",
+                    _wrong_type("an integer", supplier_order_number),
+                    "type",
+                )
             )
     else:
         out.append(
@@ -592,9 +649,15 @@ def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "collection_reference" in value:
-        v38 = value["collection_reference"]
-        if not (isinstance(v38, str)):
-            out.append(Problem(ptr + "/collection_reference", _wrong_type("a string", v38), "type"))
+        collection_reference = value["collection_reference"]
+        if not (isinstance(collection_reference, str)):
+            out.append(
+                Problem(
+                    ptr + "/collection_reference",
+                    _wrong_type("a string", collection_reference),
+                    "type",
+                )
+            )
     else:
         out.append(
             Problem(
@@ -605,17 +668,21 @@ def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "collect_from" in value:
-        v39 = value["collect_from"]
-        _check_CollectFrom(v39, ptr + "/collect_from", out)
+        collect_from = value["collect_from"]
+        _check_CollectFrom(collect_from, ptr + "/collect_from", out)
     else:
         out.append(
             Problem(ptr, "missing required field 'collect_from'", "required", "collect_from")
         )
     if "notification_email_address" in value:
-        v40 = value["notification_email_address"]
-        if not (isinstance(v40, str)):
+        notification_email_address = value["notification_email_address"]
+        if not (isinstance(notification_email_address, str)):
             out.append(
-                Problem(ptr + "/notification_email_address", _wrong_type("a string", v40), "type")
+                Problem(
+                    ptr + "/notification_email_address",
+                    _wrong_type("a string", notification_email_address),
+                    "type",
+                )
             )
     else:
         out.append(
@@ -627,10 +694,14 @@ def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "notification_phone_number" in value:
-        v41 = value["notification_phone_number"]
-        if not (isinstance(v41, str)):
+        notification_phone_number = value["notification_phone_number"]
+        if not (isinstance(notification_phone_number, str)):
             out.append(
-                Problem(ptr + "/notification_phone_number", _wrong_type("a string", v41), "type")
+                Problem(
+                    ptr + "/notification_phone_number",
+                    _wrong_type("a string", notification_phone_number),
+                    "type",
+                )
             )
     else:
         out.append(
@@ -642,23 +713,31 @@ def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "number_of_boxes" in value:
-        v42 = value["number_of_boxes"]
-        if not (_is_int(v42)):
-            out.append(Problem(ptr + "/number_of_boxes", _wrong_type("an integer", v42), "type"))
+        number_of_boxes = value["number_of_boxes"]
+        if not (_is_int(number_of_boxes)):
+            out.append(
+                Problem(
+                    ptr + "/number_of_boxes", _wrong_type("an integer", number_of_boxes), "type"
+                )
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'number_of_boxes'", "required", "number_of_boxes")
         )
     if "created_date" in value:
-        v43 = value["created_date"]
-        if not (isinstance(v43, str)):
-            out.append(Problem(ptr + "/created_date", _wrong_type("a string", v43), "type"))
+        created_date = value["created_date"]
+        if not (isinstance(created_date, str)):
+            out.append(
+                Problem(ptr + "/created_date", _wrong_type("a string", created_date), "type")
+            )
         else:
-            if isinstance(v43, str) and not _is_local_date_time(v43):
+            if isinstance(created_date, str) and not _is_local_date_time(created_date):
                 out.append(
                     Problem(
                         ptr + "/created_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v43) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
+                        + repr(created_date)
+                        + ")",
                         "format",
                     )
                 )
@@ -667,41 +746,51 @@ def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
             Problem(ptr, "missing required field 'created_date'", "required", "created_date")
         )
     if "booked" in value:
-        v44 = value["booked"]
-        if not (isinstance(v44, bool)):
-            out.append(Problem(ptr + "/booked", _wrong_type("a boolean", v44), "type"))
+        booked = value["booked"]
+        if not (isinstance(booked, bool)):
+            out.append(Problem(ptr + "/booked", _wrong_type("a boolean", booked), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'booked'", "required", "booked"))
     if "collection_url" in value:
-        v45 = value["collection_url"]
-        if not (isinstance(v45, str)):
-            out.append(Problem(ptr + "/collection_url", _wrong_type("a string", v45), "type"))
+        collection_url = value["collection_url"]
+        if not (isinstance(collection_url, str)):
+            out.append(
+                Problem(ptr + "/collection_url", _wrong_type("a string", collection_url), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'collection_url'", "required", "collection_url")
         )
     if "requested_collection_date" in value:
-        v46 = value["requested_collection_date"]
-        if not (isinstance(v46, str)):
+        requested_collection_date = value["requested_collection_date"]
+        if not (isinstance(requested_collection_date, str)):
             out.append(
-                Problem(ptr + "/requested_collection_date", _wrong_type("a string", v46), "type")
+                Problem(
+                    ptr + "/requested_collection_date",
+                    _wrong_type("a string", requested_collection_date),
+                    "type",
+                )
             )
         else:
-            if isinstance(v46, str) and not _is_local_date_time(v46):
+            if isinstance(requested_collection_date, str) and not _is_local_date_time(
+                requested_collection_date
+            ):
                 out.append(
                     Problem(
                         ptr + "/requested_collection_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v46) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
+                        + repr(requested_collection_date)
+                        + ")",
                         "format",
                     )
                 )
     if "assets" in value:
-        v47 = value["assets"]
-        if not (isinstance(v47, list)):
-            out.append(Problem(ptr + "/assets", _wrong_type("an array", v47), "type"))
+        assets = value["assets"]
+        if not (isinstance(assets, list)):
+            out.append(Problem(ptr + "/assets", _wrong_type("an array", assets), "type"))
         else:
-            for i48, item49 in enumerate(v47):
-                _check_Asset(item49, ptr + "/assets" + "/" + str(i48), out)
+            for assets_index, assets_item in enumerate(assets):
+                _check_Asset(assets_item, ptr + "/assets" + "/" + str(assets_index), out)
     else:
         out.append(Problem(ptr, "missing required field 'assets'", "required", "assets"))
 
@@ -711,55 +800,55 @@ def _check_CreateNewStarterRequest(value: Any, ptr: str, out: list[Problem]) -> 
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "name" in value:
-        v50 = value["name"]
-        if not (isinstance(v50, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v50), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "email" in value:
-        v51 = value["email"]
-        if not (isinstance(v51, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v51), "type"))
+        email = value["email"]
+        if not (isinstance(email, str)):
+            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
     if "level" in value:
-        v52 = value["level"]
-        if not (_is_int(v52)):
-            out.append(Problem(ptr + "/level", _wrong_type("an integer", v52), "type"))
+        level = value["level"]
+        if not (_is_int(level)):
+            out.append(Problem(ptr + "/level", _wrong_type("an integer", level), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'level'", "required", "level"))
     if "linkonly" in value:
-        v53 = value["linkonly"]
-        if not (isinstance(v53, bool)):
-            out.append(Problem(ptr + "/linkonly", _wrong_type("a boolean", v53), "type"))
+        linkonly = value["linkonly"]
+        if not (isinstance(linkonly, bool)):
+            out.append(Problem(ptr + "/linkonly", _wrong_type("a boolean", linkonly), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'linkonly'", "required", "linkonly"))
     if "mobileno" in value:
-        v54 = value["mobileno"]
-        if not (isinstance(v54, str)):
-            out.append(Problem(ptr + "/mobileno", _wrong_type("a string", v54), "type"))
+        mobileno = value["mobileno"]
+        if not (isinstance(mobileno, str)):
+            out.append(Problem(ptr + "/mobileno", _wrong_type("a string", mobileno), "type"))
     if "startdate" in value:
-        v55 = value["startdate"]
-        if not (isinstance(v55, str)):
-            out.append(Problem(ptr + "/startdate", _wrong_type("a string", v55), "type"))
+        startdate = value["startdate"]
+        if not (isinstance(startdate, str)):
+            out.append(Problem(ptr + "/startdate", _wrong_type("a string", startdate), "type"))
         else:
-            if isinstance(v55, str) and not _is_date(v55):
+            if isinstance(startdate, str) and not _is_date(startdate):
                 out.append(
                     Problem(
                         ptr + "/startdate",
-                        "must be a date as YYYY-MM-DD (got " + repr(v55) + ")",
+                        "must be a date as YYYY-MM-DD (got " + repr(startdate) + ")",
                         "format",
                     )
                 )
     if "internalid" in value:
-        v56 = value["internalid"]
-        if not (isinstance(v56, str)):
-            out.append(Problem(ptr + "/internalid", _wrong_type("a string", v56), "type"))
-    for key57 in value:
-        if key57 not in _C3:
+        internalid = value["internalid"]
+        if not (isinstance(internalid, str)):
+            out.append(Problem(ptr + "/internalid", _wrong_type("a string", internalid), "type"))
+    for key in value:
+        if key not in _CREATE_NEW_STARTER_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key57),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -771,51 +860,55 @@ def _check_DeliverTo(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "name" in value:
-        v58 = value["name"]
-        if not (isinstance(v58, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v58), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
         else:
-            n59 = len(v58) if isinstance(v58, str) else 0
-            if n59 < 5 or n59 > 30:
+            name_length = len(name) if isinstance(name, str) else 0
+            if name_length < 5 or name_length > 30:
                 out.append(
                     Problem(
                         ptr + "/name",
-                        f"must be 5 to 30 characters (got {n59})",
-                        "minLength" if n59 < 5 else "maxLength",
+                        f"must be 5 to 30 characters (got {name_length})",
+                        "minLength" if name_length < 5 else "maxLength",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "address_lines" in value:
-        v60 = value["address_lines"]
-        if not (isinstance(v60, list)):
-            out.append(Problem(ptr + "/address_lines", _wrong_type("an array", v60), "type"))
+        address_lines = value["address_lines"]
+        if not (isinstance(address_lines, list)):
+            out.append(
+                Problem(ptr + "/address_lines", _wrong_type("an array", address_lines), "type")
+            )
         else:
-            n61 = len(v60)
-            if n61 < 2 or n61 > 4:
+            address_lines_count = len(address_lines)
+            if address_lines_count < 2 or address_lines_count > 4:
                 out.append(
                     Problem(
                         ptr + "/address_lines",
-                        f"must have 2 to 4 items (got {n61})",
-                        "minItems" if n61 < 2 else "maxItems",
+                        f"must have 2 to 4 items (got {address_lines_count})",
+                        "minItems" if address_lines_count < 2 else "maxItems",
                     )
                 )
-            for i62, item63 in enumerate(v60):
-                if not (isinstance(item63, str)):
+            for address_lines_index, address_lines_item in enumerate(address_lines):
+                if not (isinstance(address_lines_item, str)):
                     out.append(
                         Problem(
-                            ptr + "/address_lines" + "/" + str(i62),
-                            _wrong_type("a string", item63),
+                            ptr + "/address_lines" + "/" + str(address_lines_index),
+                            _wrong_type("a string", address_lines_item),
                             "type",
                         )
                     )
                 else:
-                    n64 = len(item63) if isinstance(item63, str) else 0
-                    if n64 > 30:
+                    address_lines_item_length = (
+                        len(address_lines_item) if isinstance(address_lines_item, str) else 0
+                    )
+                    if address_lines_item_length > 30:
                         out.append(
                             Problem(
-                                ptr + "/address_lines" + "/" + str(i62),
-                                f"must be at most 30 characters (got {n64})",
+                                ptr + "/address_lines" + "/" + str(address_lines_index),
+                                f"must be at most 30 characters (got {address_lines_item_length})",
                                 "maxLength",
                             )
                         )
@@ -824,32 +917,34 @@ def _check_DeliverTo(value: Any, ptr: str, out: list[Problem]) -> None:
             Problem(ptr, "missing required field 'address_lines'", "required", "address_lines")
         )
     if "postal_code" in value:
-        v65 = value["postal_code"]
-        if not (isinstance(v65, str)):
-            out.append(Problem(ptr + "/postal_code", _wrong_type("a string", v65), "type"))
+        postal_code = value["postal_code"]
+        if not (isinstance(postal_code, str)):
+            out.append(Problem(ptr + "/postal_code", _wrong_type("a string", postal_code), "type"))
         else:
-            n66 = len(v65) if isinstance(v65, str) else 0
-            if n66 > 8:
+            postal_code_length = len(postal_code) if isinstance(postal_code, str) else 0
+            if postal_code_length > 8:
                 out.append(
                     Problem(
                         ptr + "/postal_code",
-                        f"must be at most 8 characters (got {n66})",
+                        f"must be at most 8 characters (got {postal_code_length})",
                         "maxLength",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'postal_code'", "required", "postal_code"))
     if "email_address" in value:
-        v67 = value["email_address"]
-        if not (isinstance(v67, str)):
-            out.append(Problem(ptr + "/email_address", _wrong_type("a string", v67), "type"))
+        email_address = value["email_address"]
+        if not (isinstance(email_address, str)):
+            out.append(
+                Problem(ptr + "/email_address", _wrong_type("a string", email_address), "type")
+            )
         else:
-            n68 = len(v67) if isinstance(v67, str) else 0
-            if n68 > 254:
+            email_address_length = len(email_address) if isinstance(email_address, str) else 0
+            if email_address_length > 254:
                 out.append(
                     Problem(
                         ptr + "/email_address",
-                        f"must be at most 254 characters (got {n68})",
+                        f"must be at most 254 characters (got {email_address_length})",
                         "maxLength",
                     )
                 )
@@ -858,16 +953,18 @@ def _check_DeliverTo(value: Any, ptr: str, out: list[Problem]) -> None:
             Problem(ptr, "missing required field 'email_address'", "required", "email_address")
         )
     if "phone_number" in value:
-        v69 = value["phone_number"]
-        if not (isinstance(v69, str)):
-            out.append(Problem(ptr + "/phone_number", _wrong_type("a string", v69), "type"))
+        phone_number = value["phone_number"]
+        if not (isinstance(phone_number, str)):
+            out.append(
+                Problem(ptr + "/phone_number", _wrong_type("a string", phone_number), "type")
+            )
         else:
-            n70 = len(v69) if isinstance(v69, str) else 0
-            if n70 > 30:
+            phone_number_length = len(phone_number) if isinstance(phone_number, str) else 0
+            if phone_number_length > 30:
                 out.append(
                     Problem(
                         ptr + "/phone_number",
-                        f"must be at most 30 characters (got {n70})",
+                        f"must be at most 30 characters (got {phone_number_length})",
                         "maxLength",
                     )
                 )
@@ -875,11 +972,11 @@ def _check_DeliverTo(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(
             Problem(ptr, "missing required field 'phone_number'", "required", "phone_number")
         )
-    for key71 in value:
-        if key71 not in _C4:
+    for key in value:
+        if key not in _DELIVER_TO_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key71),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -891,23 +988,31 @@ def _check_DispatchInfo(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "dispatch_number" in value:
-        v72 = value["dispatch_number"]
-        if not (_is_int(v72)):
-            out.append(Problem(ptr + "/dispatch_number", _wrong_type("an integer", v72), "type"))
+        dispatch_number = value["dispatch_number"]
+        if not (_is_int(dispatch_number)):
+            out.append(
+                Problem(
+                    ptr + "/dispatch_number", _wrong_type("an integer", dispatch_number), "type"
+                )
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'dispatch_number'", "required", "dispatch_number")
         )
     if "dispatch_date" in value:
-        v73 = value["dispatch_date"]
-        if not (isinstance(v73, str)):
-            out.append(Problem(ptr + "/dispatch_date", _wrong_type("a string", v73), "type"))
+        dispatch_date = value["dispatch_date"]
+        if not (isinstance(dispatch_date, str)):
+            out.append(
+                Problem(ptr + "/dispatch_date", _wrong_type("a string", dispatch_date), "type")
+            )
         else:
-            if isinstance(v73, str) and not _is_local_date_time(v73):
+            if isinstance(dispatch_date, str) and not _is_local_date_time(dispatch_date):
                 out.append(
                     Problem(
                         ptr + "/dispatch_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v73) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
+                        + repr(dispatch_date)
+                        + ")",
                         "format",
                     )
                 )
@@ -916,29 +1021,35 @@ def _check_DispatchInfo(value: Any, ptr: str, out: list[Problem]) -> None:
             Problem(ptr, "missing required field 'dispatch_date'", "required", "dispatch_date")
         )
     if "box_number" in value:
-        v74 = value["box_number"]
-        if not (_is_int(v74)):
-            out.append(Problem(ptr + "/box_number", _wrong_type("an integer", v74), "type"))
+        box_number = value["box_number"]
+        if not (_is_int(box_number)):
+            out.append(Problem(ptr + "/box_number", _wrong_type("an integer", box_number), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'box_number'", "required", "box_number"))
     if "item_number" in value:
-        v75 = value["item_number"]
-        if not (_is_int(v75)):
-            out.append(Problem(ptr + "/item_number", _wrong_type("an integer", v75), "type"))
+        item_number = value["item_number"]
+        if not (_is_int(item_number)):
+            out.append(
+                Problem(ptr + "/item_number", _wrong_type("an integer", item_number), "type")
+            )
     else:
         out.append(Problem(ptr, "missing required field 'item_number'", "required", "item_number"))
     if "courier_service" in value:
-        v76 = value["courier_service"]
-        if not (isinstance(v76, str)):
-            out.append(Problem(ptr + "/courier_service", _wrong_type("a string", v76), "type"))
+        courier_service = value["courier_service"]
+        if not (isinstance(courier_service, str)):
+            out.append(
+                Problem(ptr + "/courier_service", _wrong_type("a string", courier_service), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'courier_service'", "required", "courier_service")
         )
     if "tracking_url" in value:
-        v77 = value["tracking_url"]
-        if not (isinstance(v77, str)):
-            out.append(Problem(ptr + "/tracking_url", _wrong_type("a string", v77), "type"))
+        tracking_url = value["tracking_url"]
+        if not (isinstance(tracking_url, str)):
+            out.append(
+                Problem(ptr + "/tracking_url", _wrong_type("a string", tracking_url), "type")
+            )
 
 
 def _check_GetTokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -946,22 +1057,22 @@ def _check_GetTokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "email" in value:
-        v78 = value["email"]
-        if not (isinstance(v78, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v78), "type"))
+        email = value["email"]
+        if not (isinstance(email, str)):
+            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
     if "password" in value:
-        v79 = value["password"]
-        if not (isinstance(v79, str)):
-            out.append(Problem(ptr + "/password", _wrong_type("a string", v79), "type"))
+        password = value["password"]
+        if not (isinstance(password, str)):
+            out.append(Problem(ptr + "/password", _wrong_type("a string", password), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'password'", "required", "password"))
-    for key80 in value:
-        if key80 not in _C5:
+    for key in value:
+        if key not in _GET_TOKEN_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key80),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -973,15 +1084,19 @@ def _check_Group(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "product_group_id" in value:
-        v81 = value["product_group_id"]
-        if not (isinstance(v81, str)):
-            out.append(Problem(ptr + "/product_group_id", _wrong_type("a string", v81), "type"))
+        product_group_id = value["product_group_id"]
+        if not (isinstance(product_group_id, str)):
+            out.append(
+                Problem(
+                    ptr + "/product_group_id", _wrong_type("a string", product_group_id), "type"
+                )
+            )
         else:
-            if isinstance(v81, str) and not _is_uuid(v81):
+            if isinstance(product_group_id, str) and not _is_uuid(product_group_id):
                 out.append(
                     Problem(
                         ptr + "/product_group_id",
-                        "must be a UUID (got " + repr(v81) + ")",
+                        "must be a UUID (got " + repr(product_group_id) + ")",
                         "format",
                     )
                 )
@@ -992,20 +1107,24 @@ def _check_Group(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "scim_id" in value:
-        v82 = value["scim_id"]
-        if not (isinstance(v82, str)):
-            out.append(Problem(ptr + "/scim_id", _wrong_type("a string", v82), "type"))
+        scim_id = value["scim_id"]
+        if not (isinstance(scim_id, str)):
+            out.append(Problem(ptr + "/scim_id", _wrong_type("a string", scim_id), "type"))
         else:
-            if isinstance(v82, str) and not _is_uuid(v82):
+            if isinstance(scim_id, str) and not _is_uuid(scim_id):
                 out.append(
-                    Problem(ptr + "/scim_id", "must be a UUID (got " + repr(v82) + ")", "format")
+                    Problem(
+                        ptr + "/scim_id", "must be a UUID (got " + repr(scim_id) + ")", "format"
+                    )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'scim_id'", "required", "scim_id"))
     if "display_name" in value:
-        v83 = value["display_name"]
-        if not (isinstance(v83, str)):
-            out.append(Problem(ptr + "/display_name", _wrong_type("a string", v83), "type"))
+        display_name = value["display_name"]
+        if not (isinstance(display_name, str)):
+            out.append(
+                Problem(ptr + "/display_name", _wrong_type("a string", display_name), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'display_name'", "required", "display_name")
@@ -1017,12 +1136,12 @@ def _check_GroupList(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "groups" in value:
-        v84 = value["groups"]
-        if not (isinstance(v84, list)):
-            out.append(Problem(ptr + "/groups", _wrong_type("an array", v84), "type"))
+        groups = value["groups"]
+        if not (isinstance(groups, list)):
+            out.append(Problem(ptr + "/groups", _wrong_type("an array", groups), "type"))
         else:
-            for i85, item86 in enumerate(v84):
-                _check_Group(item86, ptr + "/groups" + "/" + str(i85), out)
+            for groups_index, groups_item in enumerate(groups):
+                _check_Group(groups_item, ptr + "/groups" + "/" + str(groups_index), out)
     else:
         out.append(Problem(ptr, "missing required field 'groups'", "required", "groups"))
 
@@ -1032,15 +1151,19 @@ def _check_GroupStock(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "product_group_id" in value:
-        v87 = value["product_group_id"]
-        if not (isinstance(v87, str)):
-            out.append(Problem(ptr + "/product_group_id", _wrong_type("a string", v87), "type"))
+        product_group_id = value["product_group_id"]
+        if not (isinstance(product_group_id, str)):
+            out.append(
+                Problem(
+                    ptr + "/product_group_id", _wrong_type("a string", product_group_id), "type"
+                )
+            )
         else:
-            if isinstance(v87, str) and not _is_uuid(v87):
+            if isinstance(product_group_id, str) and not _is_uuid(product_group_id):
                 out.append(
                     Problem(
                         ptr + "/product_group_id",
-                        "must be a UUID (got " + repr(v87) + ")",
+                        "must be a UUID (got " + repr(product_group_id) + ")",
                         "format",
                     )
                 )
@@ -1051,12 +1174,12 @@ def _check_GroupStock(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "skus" in value:
-        v88 = value["skus"]
-        if not (isinstance(v88, list)):
-            out.append(Problem(ptr + "/skus", _wrong_type("an array", v88), "type"))
+        skus = value["skus"]
+        if not (isinstance(skus, list)):
+            out.append(Problem(ptr + "/skus", _wrong_type("an array", skus), "type"))
         else:
-            for i89, item90 in enumerate(v88):
-                _check_StockItem(item90, ptr + "/skus" + "/" + str(i89), out)
+            for skus_index, skus_item in enumerate(skus):
+                _check_StockItem(skus_item, ptr + "/skus" + "/" + str(skus_index), out)
     else:
         out.append(Problem(ptr, "missing required field 'skus'", "required", "skus"))
 
@@ -1066,39 +1189,39 @@ def _check_NewStarter(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "name" in value:
-        v91 = value["name"]
-        if not (isinstance(v91, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", v91), "type"))
+        name = value["name"]
+        if not (isinstance(name, str)):
+            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
     if "link_only" in value:
-        v92 = value["link_only"]
-        if not (isinstance(v92, bool)):
-            out.append(Problem(ptr + "/link_only", _wrong_type("a boolean", v92), "type"))
+        link_only = value["link_only"]
+        if not (isinstance(link_only, bool)):
+            out.append(Problem(ptr + "/link_only", _wrong_type("a boolean", link_only), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'link_only'", "required", "link_only"))
     if "link" in value:
-        v93 = value["link"]
-        if not (isinstance(v93, str)):
-            out.append(Problem(ptr + "/link", _wrong_type("a string", v93), "type"))
+        link = value["link"]
+        if not (isinstance(link, str)):
+            out.append(Problem(ptr + "/link", _wrong_type("a string", link), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'link'", "required", "link"))
     if "level" in value:
-        v94 = value["level"]
-        if not (_is_int(v94)):
-            out.append(Problem(ptr + "/level", _wrong_type("an integer", v94), "type"))
+        level = value["level"]
+        if not (_is_int(level)):
+            out.append(Problem(ptr + "/level", _wrong_type("an integer", level), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'level'", "required", "level"))
     if "email" in value:
-        v95 = value["email"]
-        if not (isinstance(v95, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", v95), "type"))
+        email = value["email"]
+        if not (isinstance(email, str)):
+            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
     if "uuid" in value:
-        v96 = value["uuid"]
-        if not (isinstance(v96, str)):
-            out.append(Problem(ptr + "/uuid", _wrong_type("a string", v96), "type"))
+        uuid = value["uuid"]
+        if not (isinstance(uuid, str)):
+            out.append(Problem(ptr + "/uuid", _wrong_type("a string", uuid), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'uuid'", "required", "uuid"))
 
@@ -1108,23 +1231,23 @@ def _check_NewStarterCancellation(value: Any, ptr: str, out: list[Problem]) -> N
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "cancelled" in value:
-        v97 = value["cancelled"]
-        if not (isinstance(v97, bool)):
-            out.append(Problem(ptr + "/cancelled", _wrong_type("a boolean", v97), "type"))
+        cancelled = value["cancelled"]
+        if not (isinstance(cancelled, bool)):
+            out.append(Problem(ptr + "/cancelled", _wrong_type("a boolean", cancelled), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'cancelled'", "required", "cancelled"))
     if "info" in value:
-        v98 = value["info"]
-        if not (isinstance(v98, str)):
-            out.append(Problem(ptr + "/info", _wrong_type("a string", v98), "type"))
+        info = value["info"]
+        if not (isinstance(info, str)):
+            out.append(Problem(ptr + "/info", _wrong_type("a string", info), "type"))
         else:
-            if not _in_enum(v98, _C6):
+            if not _in_enum(info, _NEW_STARTER_CANCELLATION_INFO_VALUES):
                 out.append(
                     Problem(
                         ptr + "/info",
                         "must be one of 'Success', 'Already expired or cancelled', 'Already used', 'Not found'"
                         + " (got "
-                        + repr(v98)
+                        + repr(info)
                         + ")",
                         "enum",
                     )
@@ -1138,10 +1261,14 @@ def _check_Notification(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "supplier_order_number" in value:
-        v99 = value["supplier_order_number"]
-        if not (_is_int(v99)):
+        supplier_order_number = value["supplier_order_number"]
+        if not (_is_int(supplier_order_number)):
             out.append(
-                Problem(ptr + "/supplier_order_number", _wrong_type("an integer", v99), "type")
+                Problem(
+                    ptr + "/supplier_order_number",
+                    _wrong_type("an integer", supplier_order_number),
+                    "type",
+                )
             )
     else:
         out.append(
@@ -1153,25 +1280,27 @@ def _check_Notification(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "order_number" in value:
-        v100 = value["order_number"]
-        if not (isinstance(v100, str)):
-            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v100), "type"))
+        order_number = value["order_number"]
+        if not (isinstance(order_number, str)):
+            out.append(
+                Problem(ptr + "/order_number", _wrong_type("a string", order_number), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'order_number'", "required", "order_number")
         )
     if "type" in value:
-        v101 = value["type"]
-        if not (isinstance(v101, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", v101), "type"))
+        type_ = value["type"]
+        if not (isinstance(type_, str)):
+            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
         else:
-            if not _in_enum(v101, _C7):
+            if not _in_enum(type_, _NOTIFICATION_TYPE_VALUES):
                 out.append(
                     Problem(
                         ptr + "/type",
                         "must be one of 'ORDER_PLACED', 'ORDER_INVOICED', 'ORDER_DISPATCHED', 'ORDER_DELIVERED', 'ORDER_CANCELLED', 'COLLECTION_REQUEST', 'COLLECTION_BOOKED', 'COLLECTION_CONFIRMED', 'COLLECTION_COLLECTED', 'COLLECTION_FAILED', 'COLLECTION_GOODS_IN', 'COLLECTION_ITEM_RECEIVED', 'COLLECTION_RECEIVED'"
                         + " (got "
-                        + repr(v101)
+                        + repr(type_)
                         + ")",
                         "enum",
                     )
@@ -1179,29 +1308,35 @@ def _check_Notification(value: Any, ptr: str, out: list[Problem]) -> None:
     else:
         out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
     if "order" in value:
-        v102 = value["order"]
-        _check_Order(v102, ptr + "/order", out)
+        order = value["order"]
+        _check_Order(order, ptr + "/order", out)
     if "collection" in value:
-        v103 = value["collection"]
-        _check_Collection(v103, ptr + "/collection", out)
+        collection = value["collection"]
+        _check_Collection(collection, ptr + "/collection", out)
     if "tracking" in value:
-        v104 = value["tracking"]
-        _check_Tracking(v104, ptr + "/tracking", out)
+        tracking = value["tracking"]
+        _check_Tracking(tracking, ptr + "/tracking", out)
     if "verification_signature" in value:
-        v105 = value["verification_signature"]
-        if not (isinstance(v105, str)):
+        verification_signature = value["verification_signature"]
+        if not (isinstance(verification_signature, str)):
             out.append(
-                Problem(ptr + "/verification_signature", _wrong_type("a string", v105), "type")
+                Problem(
+                    ptr + "/verification_signature",
+                    _wrong_type("a string", verification_signature),
+                    "type",
+                )
             )
         else:
-            if isinstance(v105, str) and not _C8.search(v105):
+            if isinstance(
+                verification_signature, str
+            ) and not _NOTIFICATION_VERIFICATION_SIGNATURE_PATTERN.search(verification_signature):
                 out.append(
                     Problem(
                         ptr + "/verification_signature",
                         "must match the pattern "
                         + "^[0-9a-fA-F]{64}$"
                         + " (got "
-                        + repr(v105)
+                        + repr(verification_signature)
                         + ")",
                         "pattern",
                     )
@@ -1310,24 +1445,30 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "trade_code" in value:
-        v106 = value["trade_code"]
-        if not (isinstance(v106, str)):
-            out.append(Problem(ptr + "/trade_code", _wrong_type("a string", v106), "type"))
+        trade_code = value["trade_code"]
+        if not (isinstance(trade_code, str)):
+            out.append(Problem(ptr + "/trade_code", _wrong_type("a string", trade_code), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'trade_code'", "required", "trade_code"))
     if "order_number" in value:
-        v107 = value["order_number"]
-        if not (isinstance(v107, str)):
-            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v107), "type"))
+        order_number = value["order_number"]
+        if not (isinstance(order_number, str)):
+            out.append(
+                Problem(ptr + "/order_number", _wrong_type("a string", order_number), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'order_number'", "required", "order_number")
         )
     if "novatech_order_number" in value:
-        v108 = value["novatech_order_number"]
-        if not (_is_int(v108)):
+        novatech_order_number = value["novatech_order_number"]
+        if not (_is_int(novatech_order_number)):
             out.append(
-                Problem(ptr + "/novatech_order_number", _wrong_type("an integer", v108), "type")
+                Problem(
+                    ptr + "/novatech_order_number",
+                    _wrong_type("an integer", novatech_order_number),
+                    "type",
+                )
             )
     else:
         out.append(
@@ -1339,30 +1480,37 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "order_date" in value:
-        v109 = value["order_date"]
-        if not (isinstance(v109, str)):
-            out.append(Problem(ptr + "/order_date", _wrong_type("a string", v109), "type"))
+        order_date = value["order_date"]
+        if not (isinstance(order_date, str)):
+            out.append(Problem(ptr + "/order_date", _wrong_type("a string", order_date), "type"))
         else:
-            if isinstance(v109, str) and not _is_local_date_time(v109):
+            if isinstance(order_date, str) and not _is_local_date_time(order_date):
                 out.append(
                     Problem(
                         ptr + "/order_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v109) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
+                        + repr(order_date)
+                        + ")",
                         "format",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'order_date'", "required", "order_date"))
     if "order_status" in value:
-        v110 = value["order_status"]
-        if not (isinstance(v110, str)):
-            out.append(Problem(ptr + "/order_status", _wrong_type("a string", v110), "type"))
+        order_status = value["order_status"]
+        if not (isinstance(order_status, str)):
+            out.append(
+                Problem(ptr + "/order_status", _wrong_type("a string", order_status), "type")
+            )
         else:
-            if not _in_enum(v110, _C9):
+            if not _in_enum(order_status, _ORDER_ORDER_STATUS_VALUES):
                 out.append(
                     Problem(
                         ptr + "/order_status",
-                        "must be one of 'A', 'B', 'H', 'I', 'D'" + " (got " + repr(v110) + ")",
+                        "must be one of 'A', 'B', 'H', 'I', 'D'"
+                        + " (got "
+                        + repr(order_status)
+                        + ")",
                         "enum",
                     )
                 )
@@ -1371,50 +1519,64 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
             Problem(ptr, "missing required field 'order_status'", "required", "order_status")
         )
     if "ex_vat_total" in value:
-        v111 = value["ex_vat_total"]
-        if not (_is_number(v111)):
-            out.append(Problem(ptr + "/ex_vat_total", _wrong_type("a number", v111), "type"))
+        ex_vat_total = value["ex_vat_total"]
+        if not (_is_number(ex_vat_total)):
+            out.append(
+                Problem(ptr + "/ex_vat_total", _wrong_type("a number", ex_vat_total), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'ex_vat_total'", "required", "ex_vat_total")
         )
     if "vat" in value:
-        v112 = value["vat"]
-        if not (_is_number(v112)):
-            out.append(Problem(ptr + "/vat", _wrong_type("a number", v112), "type"))
+        vat = value["vat"]
+        if not (_is_number(vat)):
+            out.append(Problem(ptr + "/vat", _wrong_type("a number", vat), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'vat'", "required", "vat"))
     if "inc_vat_total" in value:
-        v113 = value["inc_vat_total"]
-        if not (_is_number(v113)):
-            out.append(Problem(ptr + "/inc_vat_total", _wrong_type("a number", v113), "type"))
+        inc_vat_total = value["inc_vat_total"]
+        if not (_is_number(inc_vat_total)):
+            out.append(
+                Problem(ptr + "/inc_vat_total", _wrong_type("a number", inc_vat_total), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'inc_vat_total'", "required", "inc_vat_total")
         )
     if "order_lines" in value:
-        v114 = value["order_lines"]
-        if not (isinstance(v114, list)):
-            out.append(Problem(ptr + "/order_lines", _wrong_type("an array", v114), "type"))
+        order_lines = value["order_lines"]
+        if not (isinstance(order_lines, list)):
+            out.append(Problem(ptr + "/order_lines", _wrong_type("an array", order_lines), "type"))
         else:
-            for i115, item116 in enumerate(v114):
-                _check_OrderLine(item116, ptr + "/order_lines" + "/" + str(i115), out)
+            for order_lines_index, order_lines_item in enumerate(order_lines):
+                _check_OrderLine(
+                    order_lines_item, ptr + "/order_lines" + "/" + str(order_lines_index), out
+                )
     else:
         out.append(Problem(ptr, "missing required field 'order_lines'", "required", "order_lines"))
     if "dispatch_info" in value:
-        v117 = value["dispatch_info"]
-        if not (isinstance(v117, list)):
-            out.append(Problem(ptr + "/dispatch_info", _wrong_type("an array", v117), "type"))
+        dispatch_info = value["dispatch_info"]
+        if not (isinstance(dispatch_info, list)):
+            out.append(
+                Problem(ptr + "/dispatch_info", _wrong_type("an array", dispatch_info), "type")
+            )
         else:
-            for i118, item119 in enumerate(v117):
-                _check_DispatchInfo(item119, ptr + "/dispatch_info" + "/" + str(i118), out)
+            for dispatch_info_index, dispatch_info_item in enumerate(dispatch_info):
+                _check_DispatchInfo(
+                    dispatch_info_item, ptr + "/dispatch_info" + "/" + str(dispatch_info_index), out
+                )
     if "tracking_info" in value:
-        v120 = value["tracking_info"]
-        if not (isinstance(v120, list)):
-            out.append(Problem(ptr + "/tracking_info", _wrong_type("an array", v120), "type"))
+        tracking_info = value["tracking_info"]
+        if not (isinstance(tracking_info, list)):
+            out.append(
+                Problem(ptr + "/tracking_info", _wrong_type("an array", tracking_info), "type")
+            )
         else:
-            for i121, item122 in enumerate(v120):
-                _check_TrackingInfo(item122, ptr + "/tracking_info" + "/" + str(i121), out)
+            for tracking_info_index, tracking_info_item in enumerate(tracking_info):
+                _check_TrackingInfo(
+                    tracking_info_item, ptr + "/tracking_info" + "/" + str(tracking_info_index), out
+                )
 
 
 def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1422,64 +1584,71 @@ def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "status" in value:
-        v123 = value["status"]
-        if not (isinstance(v123, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v123), "type"))
+        status = value["status"]
+        if not (isinstance(status, str)):
+            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
         else:
-            if not _in_enum(v123, _C10):
+            if not _in_enum(status, _ORDER_LINE_STATUS_VALUES):
                 out.append(
                     Problem(
                         ptr + "/status",
-                        "must be one of 'A', 'B', 'P', 'H', 'I', 'D'" + " (got " + repr(v123) + ")",
+                        "must be one of 'A', 'B', 'P', 'H', 'I', 'D'"
+                        + " (got "
+                        + repr(status)
+                        + ")",
                         "enum",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
     if "description" in value:
-        v124 = value["description"]
-        if not (isinstance(v124, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", v124), "type"))
+        description = value["description"]
+        if not (isinstance(description, str)):
+            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
     if "quantity" in value:
-        v125 = value["quantity"]
-        if not (_is_int(v125)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v125), "type"))
+        quantity = value["quantity"]
+        if not (_is_int(quantity)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
     if "price" in value:
-        v126 = value["price"]
-        if not (_is_number(v126)):
-            out.append(Problem(ptr + "/price", _wrong_type("a number", v126), "type"))
+        price = value["price"]
+        if not (_is_number(price)):
+            out.append(Problem(ptr + "/price", _wrong_type("a number", price), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'price'", "required", "price"))
     if "ex_vat_total" in value:
-        v127 = value["ex_vat_total"]
-        if not (_is_number(v127)):
-            out.append(Problem(ptr + "/ex_vat_total", _wrong_type("a number", v127), "type"))
+        ex_vat_total = value["ex_vat_total"]
+        if not (_is_number(ex_vat_total)):
+            out.append(
+                Problem(ptr + "/ex_vat_total", _wrong_type("a number", ex_vat_total), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'ex_vat_total'", "required", "ex_vat_total")
         )
     if "vat" in value:
-        v128 = value["vat"]
-        if not (_is_number(v128)):
-            out.append(Problem(ptr + "/vat", _wrong_type("a number", v128), "type"))
+        vat = value["vat"]
+        if not (_is_number(vat)):
+            out.append(Problem(ptr + "/vat", _wrong_type("a number", vat), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'vat'", "required", "vat"))
     if "inc_vat_total" in value:
-        v129 = value["inc_vat_total"]
-        if not (_is_number(v129)):
-            out.append(Problem(ptr + "/inc_vat_total", _wrong_type("a number", v129), "type"))
+        inc_vat_total = value["inc_vat_total"]
+        if not (_is_number(inc_vat_total)):
+            out.append(
+                Problem(ptr + "/inc_vat_total", _wrong_type("a number", inc_vat_total), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'inc_vat_total'", "required", "inc_vat_total")
         )
     if "sku" in value:
-        v130 = value["sku"]
-        if not (isinstance(v130, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v130), "type"))
+        sku = value["sku"]
+        if not (isinstance(sku, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
 
@@ -1489,35 +1658,37 @@ def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v131 = value["sku"]
-        if not (isinstance(v131, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v131), "type"))
+        sku = value["sku"]
+        if not (isinstance(sku, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
         else:
-            n132 = len(v131) if isinstance(v131, str) else 0
-            if n132 > 10:
+            sku_length = len(sku) if isinstance(sku, str) else 0
+            if sku_length > 10:
                 out.append(
                     Problem(
-                        ptr + "/sku", f"must be at most 10 characters (got {n132})", "maxLength"
+                        ptr + "/sku",
+                        f"must be at most 10 characters (got {sku_length})",
+                        "maxLength",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     if "quantity" in value:
-        v133 = value["quantity"]
-        if not (_is_int(v133)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v133), "type"))
+        quantity = value["quantity"]
+        if not (_is_int(quantity)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
         else:
-            if _is_number(v133) and v133 < 1:
+            if _is_number(quantity) and quantity < 1:
                 out.append(
-                    Problem(ptr + "/quantity", f"must be at least 1 (got {v133!r})", "minimum")
+                    Problem(ptr + "/quantity", f"must be at least 1 (got {quantity!r})", "minimum")
                 )
     else:
         out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    for key134 in value:
-        if key134 not in _C11:
+    for key in value:
+        if key not in _ORDER_LINE_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key134),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1529,17 +1700,17 @@ def _check_OrderList(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "orders" in value:
-        v135 = value["orders"]
-        if not (isinstance(v135, list)):
-            out.append(Problem(ptr + "/orders", _wrong_type("an array", v135), "type"))
+        orders = value["orders"]
+        if not (isinstance(orders, list)):
+            out.append(Problem(ptr + "/orders", _wrong_type("an array", orders), "type"))
         else:
-            for i136, item137 in enumerate(v135):
-                _check_OrderSummary(item137, ptr + "/orders" + "/" + str(i136), out)
+            for orders_index, orders_item in enumerate(orders):
+                _check_OrderSummary(orders_item, ptr + "/orders" + "/" + str(orders_index), out)
     else:
         out.append(Problem(ptr, "missing required field 'orders'", "required", "orders"))
     if "info" in value:
-        v138 = value["info"]
-        _check_OrderPageInfo(v138, ptr + "/info", out)
+        info = value["info"]
+        _check_OrderPageInfo(info, ptr + "/info", out)
     else:
         out.append(Problem(ptr, "missing required field 'info'", "required", "info"))
 
@@ -1549,39 +1720,47 @@ def _check_OrderPageInfo(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "total_rows" in value:
-        v139 = value["total_rows"]
-        if not (_is_int(v139)):
-            out.append(Problem(ptr + "/total_rows", _wrong_type("an integer", v139), "type"))
+        total_rows = value["total_rows"]
+        if not (_is_int(total_rows)):
+            out.append(Problem(ptr + "/total_rows", _wrong_type("an integer", total_rows), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'total_rows'", "required", "total_rows"))
     if "current_page" in value:
-        v140 = value["current_page"]
-        if not (_is_int(v140)):
-            out.append(Problem(ptr + "/current_page", _wrong_type("an integer", v140), "type"))
+        current_page = value["current_page"]
+        if not (_is_int(current_page)):
+            out.append(
+                Problem(ptr + "/current_page", _wrong_type("an integer", current_page), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'current_page'", "required", "current_page")
         )
     if "orders_per_page" in value:
-        v141 = value["orders_per_page"]
-        if not (_is_int(v141)):
-            out.append(Problem(ptr + "/orders_per_page", _wrong_type("an integer", v141), "type"))
+        orders_per_page = value["orders_per_page"]
+        if not (_is_int(orders_per_page)):
+            out.append(
+                Problem(
+                    ptr + "/orders_per_page", _wrong_type("an integer", orders_per_page), "type"
+                )
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'orders_per_page'", "required", "orders_per_page")
         )
     if "start_record" in value:
-        v142 = value["start_record"]
-        if not (_is_int(v142)):
-            out.append(Problem(ptr + "/start_record", _wrong_type("an integer", v142), "type"))
+        start_record = value["start_record"]
+        if not (_is_int(start_record)):
+            out.append(
+                Problem(ptr + "/start_record", _wrong_type("an integer", start_record), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'start_record'", "required", "start_record")
         )
     if "end_record" in value:
-        v143 = value["end_record"]
-        if not (_is_int(v143)):
-            out.append(Problem(ptr + "/end_record", _wrong_type("an integer", v143), "type"))
+        end_record = value["end_record"]
+        if not (_is_int(end_record)):
+            out.append(Problem(ptr + "/end_record", _wrong_type("an integer", end_record), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'end_record'", "required", "end_record"))
 
@@ -1591,18 +1770,24 @@ def _check_OrderSummary(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "order_number" in value:
-        v144 = value["order_number"]
-        if not (isinstance(v144, str)):
-            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v144), "type"))
+        order_number = value["order_number"]
+        if not (isinstance(order_number, str)):
+            out.append(
+                Problem(ptr + "/order_number", _wrong_type("a string", order_number), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'order_number'", "required", "order_number")
         )
     if "novatech_order_number" in value:
-        v145 = value["novatech_order_number"]
-        if not (_is_int(v145)):
+        novatech_order_number = value["novatech_order_number"]
+        if not (_is_int(novatech_order_number)):
             out.append(
-                Problem(ptr + "/novatech_order_number", _wrong_type("an integer", v145), "type")
+                Problem(
+                    ptr + "/novatech_order_number",
+                    _wrong_type("an integer", novatech_order_number),
+                    "type",
+                )
             )
     else:
         out.append(
@@ -1614,30 +1799,37 @@ def _check_OrderSummary(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "order_date" in value:
-        v146 = value["order_date"]
-        if not (isinstance(v146, str)):
-            out.append(Problem(ptr + "/order_date", _wrong_type("a string", v146), "type"))
+        order_date = value["order_date"]
+        if not (isinstance(order_date, str)):
+            out.append(Problem(ptr + "/order_date", _wrong_type("a string", order_date), "type"))
         else:
-            if isinstance(v146, str) and not _is_local_date_time(v146):
+            if isinstance(order_date, str) and not _is_local_date_time(order_date):
                 out.append(
                     Problem(
                         ptr + "/order_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v146) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
+                        + repr(order_date)
+                        + ")",
                         "format",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'order_date'", "required", "order_date"))
     if "order_status" in value:
-        v147 = value["order_status"]
-        if not (isinstance(v147, str)):
-            out.append(Problem(ptr + "/order_status", _wrong_type("a string", v147), "type"))
+        order_status = value["order_status"]
+        if not (isinstance(order_status, str)):
+            out.append(
+                Problem(ptr + "/order_status", _wrong_type("a string", order_status), "type")
+            )
         else:
-            if not _in_enum(v147, _C9):
+            if not _in_enum(order_status, _ORDER_ORDER_STATUS_VALUES):
                 out.append(
                     Problem(
                         ptr + "/order_status",
-                        "must be one of 'A', 'B', 'H', 'I', 'D'" + " (got " + repr(v147) + ")",
+                        "must be one of 'A', 'B', 'H', 'I', 'D'"
+                        + " (got "
+                        + repr(order_status)
+                        + ")",
                         "enum",
                     )
                 )
@@ -1652,24 +1844,26 @@ def _check_PackagingLine(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "packaging_type" in value:
-        v148 = value["packaging_type"]
-        if not (isinstance(v148, str)):
-            out.append(Problem(ptr + "/packaging_type", _wrong_type("a string", v148), "type"))
+        packaging_type = value["packaging_type"]
+        if not (isinstance(packaging_type, str)):
+            out.append(
+                Problem(ptr + "/packaging_type", _wrong_type("a string", packaging_type), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'packaging_type'", "required", "packaging_type")
         )
     if "asset_tag" in value:
-        v149 = value["asset_tag"]
-        if not (isinstance(v149, str)):
-            out.append(Problem(ptr + "/asset_tag", _wrong_type("a string", v149), "type"))
+        asset_tag = value["asset_tag"]
+        if not (isinstance(asset_tag, str)):
+            out.append(Problem(ptr + "/asset_tag", _wrong_type("a string", asset_tag), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'asset_tag'", "required", "asset_tag"))
-    for key150 in value:
-        if key150 not in _C12:
+    for key in value:
+        if key not in _PACKAGING_LINE_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key150),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1681,16 +1875,18 @@ def _check_PlaceOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "order_number" in value:
-        v151 = value["order_number"]
-        if not (isinstance(v151, str)):
-            out.append(Problem(ptr + "/order_number", _wrong_type("a string", v151), "type"))
+        order_number = value["order_number"]
+        if not (isinstance(order_number, str)):
+            out.append(
+                Problem(ptr + "/order_number", _wrong_type("a string", order_number), "type")
+            )
         else:
-            n152 = len(v151) if isinstance(v151, str) else 0
-            if n152 > 14:
+            order_number_length = len(order_number) if isinstance(order_number, str) else 0
+            if order_number_length > 14:
                 out.append(
                     Problem(
                         ptr + "/order_number",
-                        f"must be at most 14 characters (got {n152})",
+                        f"must be at most 14 characters (got {order_number_length})",
                         "maxLength",
                     )
                 )
@@ -1699,33 +1895,35 @@ def _check_PlaceOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
             Problem(ptr, "missing required field 'order_number'", "required", "order_number")
         )
     if "deliver_to" in value:
-        v153 = value["deliver_to"]
-        _check_DeliverTo(v153, ptr + "/deliver_to", out)
+        deliver_to = value["deliver_to"]
+        _check_DeliverTo(deliver_to, ptr + "/deliver_to", out)
     else:
         out.append(Problem(ptr, "missing required field 'deliver_to'", "required", "deliver_to"))
     if "order_lines" in value:
-        v154 = value["order_lines"]
-        if not (isinstance(v154, list)):
-            out.append(Problem(ptr + "/order_lines", _wrong_type("an array", v154), "type"))
+        order_lines = value["order_lines"]
+        if not (isinstance(order_lines, list)):
+            out.append(Problem(ptr + "/order_lines", _wrong_type("an array", order_lines), "type"))
         else:
-            n155 = len(v154)
-            if n155 < 1:
+            order_lines_count = len(order_lines)
+            if order_lines_count < 1:
                 out.append(
                     Problem(
                         ptr + "/order_lines",
-                        f"must have at least 1 item (got {n155})",
-                        "minItems" if n155 < 1 else "maxItems",
+                        f"must have at least 1 item (got {order_lines_count})",
+                        "minItems" if order_lines_count < 1 else "maxItems",
                     )
                 )
-            for i156, item157 in enumerate(v154):
-                _check_OrderLineRequest(item157, ptr + "/order_lines" + "/" + str(i156), out)
+            for order_lines_index, order_lines_item in enumerate(order_lines):
+                _check_OrderLineRequest(
+                    order_lines_item, ptr + "/order_lines" + "/" + str(order_lines_index), out
+                )
     else:
         out.append(Problem(ptr, "missing required field 'order_lines'", "required", "order_lines"))
-    for key158 in value:
-        if key158 not in _C13:
+    for key in value:
+        if key not in _PLACE_ORDER_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key158),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1737,26 +1935,26 @@ def _check_SetGroupStockRequest(value: Any, ptr: str, out: list[Problem]) -> Non
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "skus" in value:
-        v159 = value["skus"]
-        if not (isinstance(v159, list)):
-            out.append(Problem(ptr + "/skus", _wrong_type("an array", v159), "type"))
+        skus = value["skus"]
+        if not (isinstance(skus, list)):
+            out.append(Problem(ptr + "/skus", _wrong_type("an array", skus), "type"))
         else:
-            for i160, item161 in enumerate(v159):
-                if not (isinstance(item161, str)):
+            for skus_index, skus_item in enumerate(skus):
+                if not (isinstance(skus_item, str)):
                     out.append(
                         Problem(
-                            ptr + "/skus" + "/" + str(i160),
-                            _wrong_type("a string", item161),
+                            ptr + "/skus" + "/" + str(skus_index),
+                            _wrong_type("a string", skus_item),
                             "type",
                         )
                     )
     else:
         out.append(Problem(ptr, "missing required field 'skus'", "required", "skus"))
-    for key162 in value:
-        if key162 not in _C14:
+    for key in value:
+        if key not in _SET_GROUP_STOCK_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key162),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -1768,36 +1966,38 @@ def _check_StandardError(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "msg" in value:
-        v163 = value["msg"]
-        if not (isinstance(v163, str)):
-            out.append(Problem(ptr + "/msg", _wrong_type("a string", v163), "type"))
+        msg = value["msg"]
+        if not (isinstance(msg, str)):
+            out.append(Problem(ptr + "/msg", _wrong_type("a string", msg), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'msg'", "required", "msg"))
     if "code" in value:
-        v164 = value["code"]
-        if not (_is_int(v164)):
-            out.append(Problem(ptr + "/code", _wrong_type("an integer", v164), "type"))
+        code = value["code"]
+        if not (_is_int(code)):
+            out.append(Problem(ptr + "/code", _wrong_type("an integer", code), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'code'", "required", "code"))
     if "timestamp" in value:
-        v165 = value["timestamp"]
-        if not (isinstance(v165, str)):
-            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", v165), "type"))
+        timestamp = value["timestamp"]
+        if not (isinstance(timestamp, str)):
+            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", timestamp), "type"))
         else:
-            if isinstance(v165, str) and not _is_local_date_time(v165):
+            if isinstance(timestamp, str) and not _is_local_date_time(timestamp):
                 out.append(
                     Problem(
                         ptr + "/timestamp",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v165) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
+                        + repr(timestamp)
+                        + ")",
                         "format",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'timestamp'", "required", "timestamp"))
     if "status" in value:
-        v166 = value["status"]
-        if not (isinstance(v166, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v166), "type"))
+        status = value["status"]
+        if not (isinstance(status, str)):
+            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
 
@@ -1807,33 +2007,37 @@ def _check_StockItem(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v167 = value["sku"]
-        if not (isinstance(v167, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v167), "type"))
+        sku = value["sku"]
+        if not (isinstance(sku, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     if "description" in value:
-        v168 = value["description"]
-        if not (isinstance(v168, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", v168), "type"))
+        description = value["description"]
+        if not (isinstance(description, str)):
+            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
     if "stock_level" in value:
-        v169 = value["stock_level"]
-        if not (_is_int(v169)):
-            out.append(Problem(ptr + "/stock_level", _wrong_type("an integer", v169), "type"))
+        stock_level = value["stock_level"]
+        if not (_is_int(stock_level)):
+            out.append(
+                Problem(ptr + "/stock_level", _wrong_type("an integer", stock_level), "type")
+            )
     else:
         out.append(Problem(ptr, "missing required field 'stock_level'", "required", "stock_level"))
     if "price" in value:
-        v170 = value["price"]
-        if not (_is_number(v170)):
-            out.append(Problem(ptr + "/price", _wrong_type("a number", v170), "type"))
+        price = value["price"]
+        if not (_is_number(price)):
+            out.append(Problem(ptr + "/price", _wrong_type("a number", price), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'price'", "required", "price"))
     if "portal_enabled" in value:
-        v171 = value["portal_enabled"]
-        if not (isinstance(v171, bool)):
-            out.append(Problem(ptr + "/portal_enabled", _wrong_type("a boolean", v171), "type"))
+        portal_enabled = value["portal_enabled"]
+        if not (isinstance(portal_enabled, bool)):
+            out.append(
+                Problem(ptr + "/portal_enabled", _wrong_type("a boolean", portal_enabled), "type")
+            )
 
 
 def _check_StockList(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1841,12 +2045,12 @@ def _check_StockList(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "skus" in value:
-        v172 = value["skus"]
-        if not (isinstance(v172, list)):
-            out.append(Problem(ptr + "/skus", _wrong_type("an array", v172), "type"))
+        skus = value["skus"]
+        if not (isinstance(skus, list)):
+            out.append(Problem(ptr + "/skus", _wrong_type("an array", skus), "type"))
         else:
-            for i173, item174 in enumerate(v172):
-                _check_StockItem(item174, ptr + "/skus" + "/" + str(i173), out)
+            for skus_index, skus_item in enumerate(skus):
+                _check_StockItem(skus_item, ptr + "/skus" + "/" + str(skus_index), out)
     else:
         out.append(Problem(ptr, "missing required field 'skus'", "required", "skus"))
 
@@ -1856,9 +2060,9 @@ def _check_Success(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "success" in value:
-        v175 = value["success"]
-        if not (isinstance(v175, bool)):
-            out.append(Problem(ptr + "/success", _wrong_type("a boolean", v175), "type"))
+        success = value["success"]
+        if not (isinstance(success, bool)):
+            out.append(Problem(ptr + "/success", _wrong_type("a boolean", success), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'success'", "required", "success"))
 
@@ -1868,21 +2072,23 @@ def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "token" in value:
-        v176 = value["token"]
-        if not (isinstance(v176, str)):
-            out.append(Problem(ptr + "/token", _wrong_type("a string", v176), "type"))
+        token = value["token"]
+        if not (isinstance(token, str)):
+            out.append(Problem(ptr + "/token", _wrong_type("a string", token), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'token'", "required", "token"))
     if "expires_on" in value:
-        v177 = value["expires_on"]
-        if not (isinstance(v177, str)):
-            out.append(Problem(ptr + "/expires_on", _wrong_type("a string", v177), "type"))
+        expires_on = value["expires_on"]
+        if not (isinstance(expires_on, str)):
+            out.append(Problem(ptr + "/expires_on", _wrong_type("a string", expires_on), "type"))
         else:
-            if isinstance(v177, str) and not _is_local_date_time(v177):
+            if isinstance(expires_on, str) and not _is_local_date_time(expires_on):
                 out.append(
                     Problem(
                         ptr + "/expires_on",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v177) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
+                        + repr(expires_on)
+                        + ")",
                         "format",
                     )
                 )
@@ -1895,41 +2101,53 @@ def _check_Tracking(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "supplier_order_number" in value:
-        v178 = value["supplier_order_number"]
-        if not (isinstance(v178, str)):
+        supplier_order_number = value["supplier_order_number"]
+        if not (isinstance(supplier_order_number, str)):
             out.append(
-                Problem(ptr + "/supplier_order_number", _wrong_type("a string", v178), "type")
+                Problem(
+                    ptr + "/supplier_order_number",
+                    _wrong_type("a string", supplier_order_number),
+                    "type",
+                )
             )
     if "order_reference" in value:
-        v179 = value["order_reference"]
-        if not (isinstance(v179, str)):
-            out.append(Problem(ptr + "/order_reference", _wrong_type("a string", v179), "type"))
+        order_reference = value["order_reference"]
+        if not (isinstance(order_reference, str)):
+            out.append(
+                Problem(ptr + "/order_reference", _wrong_type("a string", order_reference), "type")
+            )
     if "courier" in value:
-        v180 = value["courier"]
-        if not (isinstance(v180, str)):
-            out.append(Problem(ptr + "/courier", _wrong_type("a string", v180), "type"))
+        courier = value["courier"]
+        if not (isinstance(courier, str)):
+            out.append(Problem(ptr + "/courier", _wrong_type("a string", courier), "type"))
     if "tracking_reference" in value:
-        v181 = value["tracking_reference"]
-        if not (isinstance(v181, str)):
-            out.append(Problem(ptr + "/tracking_reference", _wrong_type("a string", v181), "type"))
+        tracking_reference = value["tracking_reference"]
+        if not (isinstance(tracking_reference, str)):
+            out.append(
+                Problem(
+                    ptr + "/tracking_reference", _wrong_type("a string", tracking_reference), "type"
+                )
+            )
     if "event" in value:
-        v182 = value["event"]
-        if not (isinstance(v182, str)):
-            out.append(Problem(ptr + "/event", _wrong_type("a string", v182), "type"))
+        event = value["event"]
+        if not (isinstance(event, str)):
+            out.append(Problem(ptr + "/event", _wrong_type("a string", event), "type"))
     if "event_info" in value:
-        v183 = value["event_info"]
-        if not (isinstance(v183, str)):
-            out.append(Problem(ptr + "/event_info", _wrong_type("a string", v183), "type"))
+        event_info = value["event_info"]
+        if not (isinstance(event_info, str)):
+            out.append(Problem(ptr + "/event_info", _wrong_type("a string", event_info), "type"))
     if "event_date" in value:
-        v184 = value["event_date"]
-        if not (isinstance(v184, str)):
-            out.append(Problem(ptr + "/event_date", _wrong_type("a string", v184), "type"))
+        event_date = value["event_date"]
+        if not (isinstance(event_date, str)):
+            out.append(Problem(ptr + "/event_date", _wrong_type("a string", event_date), "type"))
         else:
-            if isinstance(v184, str) and not _is_local_date_time(v184):
+            if isinstance(event_date, str) and not _is_local_date_time(event_date):
                 out.append(
                     Problem(
                         ptr + "/event_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v184) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
+                        + repr(event_date)
+                        + ")",
                         "format",
                     )
                 )
@@ -1940,31 +2158,35 @@ def _check_TrackingInfo(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "sku" in value:
-        v185 = value["sku"]
-        if not (isinstance(v185, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", v185), "type"))
+        sku = value["sku"]
+        if not (isinstance(sku, str)):
+            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
     if "track_no" in value:
-        v186 = value["track_no"]
-        if not (_is_int(v186)):
-            out.append(Problem(ptr + "/track_no", _wrong_type("an integer", v186), "type"))
+        track_no = value["track_no"]
+        if not (_is_int(track_no)):
+            out.append(Problem(ptr + "/track_no", _wrong_type("an integer", track_no), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'track_no'", "required", "track_no"))
     if "serial_no" in value:
-        v187 = value["serial_no"]
-        if not (isinstance(v187, str)):
-            out.append(Problem(ptr + "/serial_no", _wrong_type("a string", v187), "type"))
+        serial_no = value["serial_no"]
+        if not (isinstance(serial_no, str)):
+            out.append(Problem(ptr + "/serial_no", _wrong_type("a string", serial_no), "type"))
     if "date_tracked" in value:
-        v188 = value["date_tracked"]
-        if not (isinstance(v188, str)):
-            out.append(Problem(ptr + "/date_tracked", _wrong_type("a string", v188), "type"))
+        date_tracked = value["date_tracked"]
+        if not (isinstance(date_tracked, str)):
+            out.append(
+                Problem(ptr + "/date_tracked", _wrong_type("a string", date_tracked), "type")
+            )
         else:
-            if isinstance(v188, str) and not _is_local_date_time(v188):
+            if isinstance(date_tracked, str) and not _is_local_date_time(date_tracked):
                 out.append(
                     Problem(
                         ptr + "/date_tracked",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v188) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
+                        + repr(date_tracked)
+                        + ")",
                         "format",
                     )
                 )
@@ -1979,46 +2201,48 @@ def _check_ValidationErrorBody(value: Any, ptr: str, out: list[Problem]) -> None
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "code" in value:
-        v189 = value["code"]
-        if not (_is_int(v189)):
-            out.append(Problem(ptr + "/code", _wrong_type("an integer", v189), "type"))
+        code = value["code"]
+        if not (_is_int(code)):
+            out.append(Problem(ptr + "/code", _wrong_type("an integer", code), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'code'", "required", "code"))
     if "errors" in value:
-        v190 = value["errors"]
-        if not (isinstance(v190, list)):
-            out.append(Problem(ptr + "/errors", _wrong_type("an array", v190), "type"))
+        errors = value["errors"]
+        if not (isinstance(errors, list)):
+            out.append(Problem(ptr + "/errors", _wrong_type("an array", errors), "type"))
         else:
-            for i191, item192 in enumerate(v190):
-                if not (isinstance(item192, str)):
+            for errors_index, errors_item in enumerate(errors):
+                if not (isinstance(errors_item, str)):
                     out.append(
                         Problem(
-                            ptr + "/errors" + "/" + str(i191),
-                            _wrong_type("a string", item192),
+                            ptr + "/errors" + "/" + str(errors_index),
+                            _wrong_type("a string", errors_item),
                             "type",
                         )
                     )
     else:
         out.append(Problem(ptr, "missing required field 'errors'", "required", "errors"))
     if "timestamp" in value:
-        v193 = value["timestamp"]
-        if not (isinstance(v193, str)):
-            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", v193), "type"))
+        timestamp = value["timestamp"]
+        if not (isinstance(timestamp, str)):
+            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", timestamp), "type"))
         else:
-            if isinstance(v193, str) and not _is_local_date_time(v193):
+            if isinstance(timestamp, str) and not _is_local_date_time(timestamp):
                 out.append(
                     Problem(
                         ptr + "/timestamp",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got " + repr(v193) + ")",
+                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
+                        + repr(timestamp)
+                        + ")",
                         "format",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'timestamp'", "required", "timestamp"))
     if "status" in value:
-        v194 = value["status"]
-        if not (isinstance(v194, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v194), "type"))
+        status = value["status"]
+        if not (isinstance(status, str)):
+            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
 
@@ -2054,18 +2278,18 @@ def _body_get_stock(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_stock(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v195 = params.get("sku")
-    if v195 is not None:
-        if not (isinstance(v195, str)):
-            out.append(Problem("/SKU", _wrong_type("a string", v195), "type"))
+    sku = params.get("sku")
+    if sku is not None:
+        if not (isinstance(sku, str)):
+            out.append(Problem("/SKU", _wrong_type("a string", sku), "type"))
         else:
-            n196 = len(v195) if isinstance(v195, str) else 0
-            if n196 < 1:
+            sku_length = len(sku) if isinstance(sku, str) else 0
+            if sku_length < 1:
                 out.append(
                     Problem(
                         "/SKU",
-                        f"must not be empty (got {n196})",
-                        "minLength" if n196 < 1 else "maxLength",
+                        f"must not be empty (got {sku_length})",
+                        "minLength" if sku_length < 1 else "maxLength",
                     )
                 )
     else:
@@ -2087,24 +2311,30 @@ def _body_get_group_stock(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_group_stock(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v197 = params.get("product_group_id")
-    if v197 is not None:
-        if not (isinstance(v197, str)):
-            out.append(Problem("/PRODUCT_GROUP_ID", _wrong_type("a string", v197), "type"))
+    product_group_id = params.get("product_group_id")
+    if product_group_id is not None:
+        if not (isinstance(product_group_id, str)):
+            out.append(
+                Problem("/PRODUCT_GROUP_ID", _wrong_type("a string", product_group_id), "type")
+            )
         else:
-            n198 = len(v197) if isinstance(v197, str) else 0
-            if n198 < 1:
+            product_group_id_length = (
+                len(product_group_id) if isinstance(product_group_id, str) else 0
+            )
+            if product_group_id_length < 1:
                 out.append(
                     Problem(
                         "/PRODUCT_GROUP_ID",
-                        f"must not be empty (got {n198})",
-                        "minLength" if n198 < 1 else "maxLength",
+                        f"must not be empty (got {product_group_id_length})",
+                        "minLength" if product_group_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v197, str) and not _is_uuid(v197):
+            if isinstance(product_group_id, str) and not _is_uuid(product_group_id):
                 out.append(
                     Problem(
-                        "/PRODUCT_GROUP_ID", "must be a UUID (got " + repr(v197) + ")", "format"
+                        "/PRODUCT_GROUP_ID",
+                        "must be a UUID (got " + repr(product_group_id) + ")",
+                        "format",
                     )
                 )
     else:
@@ -2123,24 +2353,30 @@ def _body_set_group_stock(value: Any, out: list[Problem]) -> None:
 
 
 def _params_set_group_stock(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v199 = params.get("product_group_id")
-    if v199 is not None:
-        if not (isinstance(v199, str)):
-            out.append(Problem("/PRODUCT_GROUP_ID", _wrong_type("a string", v199), "type"))
+    product_group_id = params.get("product_group_id")
+    if product_group_id is not None:
+        if not (isinstance(product_group_id, str)):
+            out.append(
+                Problem("/PRODUCT_GROUP_ID", _wrong_type("a string", product_group_id), "type")
+            )
         else:
-            n200 = len(v199) if isinstance(v199, str) else 0
-            if n200 < 1:
+            product_group_id_length = (
+                len(product_group_id) if isinstance(product_group_id, str) else 0
+            )
+            if product_group_id_length < 1:
                 out.append(
                     Problem(
                         "/PRODUCT_GROUP_ID",
-                        f"must not be empty (got {n200})",
-                        "minLength" if n200 < 1 else "maxLength",
+                        f"must not be empty (got {product_group_id_length})",
+                        "minLength" if product_group_id_length < 1 else "maxLength",
                     )
                 )
-            if isinstance(v199, str) and not _is_uuid(v199):
+            if isinstance(product_group_id, str) and not _is_uuid(product_group_id):
                 out.append(
                     Problem(
-                        "/PRODUCT_GROUP_ID", "must be a UUID (got " + repr(v199) + ")", "format"
+                        "/PRODUCT_GROUP_ID",
+                        "must be a UUID (got " + repr(product_group_id) + ")",
+                        "format",
                     )
                 )
     else:
@@ -2168,36 +2404,36 @@ def _body_list_orders(value: Any, out: list[Problem]) -> None:
 
 
 def _params_list_orders(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v201 = params.get("page")
-    if v201 is not None:
-        if not (_is_int(v201)):
-            out.append(Problem("/page", _wrong_type("an integer", v201), "type"))
+    page = params.get("page")
+    if page is not None:
+        if not (_is_int(page)):
+            out.append(Problem("/page", _wrong_type("an integer", page), "type"))
         else:
-            if _is_number(v201) and v201 < 1:
-                out.append(Problem("/page", f"must be at least 1 (got {v201!r})", "minimum"))
-    v202 = params.get("start_date")
-    if v202 is not None:
-        if not (isinstance(v202, str)):
-            out.append(Problem("/startDate", _wrong_type("a string", v202), "type"))
+            if _is_number(page) and page < 1:
+                out.append(Problem("/page", f"must be at least 1 (got {page!r})", "minimum"))
+    start_date = params.get("start_date")
+    if start_date is not None:
+        if not (isinstance(start_date, str)):
+            out.append(Problem("/startDate", _wrong_type("a string", start_date), "type"))
         else:
-            if isinstance(v202, str) and not _is_date(v202):
+            if isinstance(start_date, str) and not _is_date(start_date):
                 out.append(
                     Problem(
                         "/startDate",
-                        "must be a date as YYYY-MM-DD (got " + repr(v202) + ")",
+                        "must be a date as YYYY-MM-DD (got " + repr(start_date) + ")",
                         "format",
                     )
                 )
-    v203 = params.get("end_date")
-    if v203 is not None:
-        if not (isinstance(v203, str)):
-            out.append(Problem("/endDate", _wrong_type("a string", v203), "type"))
+    end_date = params.get("end_date")
+    if end_date is not None:
+        if not (isinstance(end_date, str)):
+            out.append(Problem("/endDate", _wrong_type("a string", end_date), "type"))
         else:
-            if isinstance(v203, str) and not _is_date(v203):
+            if isinstance(end_date, str) and not _is_date(end_date):
                 out.append(
                     Problem(
                         "/endDate",
-                        "must be a date as YYYY-MM-DD (got " + repr(v203) + ")",
+                        "must be a date as YYYY-MM-DD (got " + repr(end_date) + ")",
                         "format",
                     )
                 )
@@ -2209,18 +2445,18 @@ def _body_get_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v204 = params.get("ord_no")
-    if v204 is not None:
-        if not (isinstance(v204, str) or _is_int(v204)):
-            out.append(Problem("/ORD_NO", _wrong_type("a string or an integer", v204), "type"))
+    ord_no = params.get("ord_no")
+    if ord_no is not None:
+        if not (isinstance(ord_no, str) or _is_int(ord_no)):
+            out.append(Problem("/ORD_NO", _wrong_type("a string or an integer", ord_no), "type"))
         else:
-            n205 = len(v204) if isinstance(v204, str) else 0
-            if isinstance(v204, str) and (n205 < 1):
+            ord_no_length = len(ord_no) if isinstance(ord_no, str) else 0
+            if isinstance(ord_no, str) and (ord_no_length < 1):
                 out.append(
                     Problem(
                         "/ORD_NO",
-                        f"must not be empty (got {n205})",
-                        "minLength" if n205 < 1 else "maxLength",
+                        f"must not be empty (got {ord_no_length})",
+                        "minLength" if ord_no_length < 1 else "maxLength",
                     )
                 )
     else:
@@ -2241,18 +2477,18 @@ def _body_cancel_new_starter(value: Any, out: list[Problem]) -> None:
 
 
 def _params_cancel_new_starter(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v206 = params.get("uuid")
-    if v206 is not None:
-        if not (isinstance(v206, str)):
-            out.append(Problem("/UUID", _wrong_type("a string", v206), "type"))
+    uuid = params.get("uuid")
+    if uuid is not None:
+        if not (isinstance(uuid, str)):
+            out.append(Problem("/UUID", _wrong_type("a string", uuid), "type"))
         else:
-            n207 = len(v206) if isinstance(v206, str) else 0
-            if n207 < 1:
+            uuid_length = len(uuid) if isinstance(uuid, str) else 0
+            if uuid_length < 1:
                 out.append(
                     Problem(
                         "/UUID",
-                        f"must not be empty (got {n207})",
-                        "minLength" if n207 < 1 else "maxLength",
+                        f"must not be empty (got {uuid_length})",
+                        "minLength" if uuid_length < 1 else "maxLength",
                     )
                 )
     else:
@@ -2273,15 +2509,15 @@ def _body_search_collections(value: Any, out: list[Problem]) -> None:
 
 
 def _params_search_collections(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v208 = params.get("collection_ref")
-    if v208 is not None:
-        if not (isinstance(v208, str)):
-            out.append(Problem("/collection_ref", _wrong_type("a string", v208), "type"))
-    v209 = params.get("asset_tag")
-    if v209 is not None:
-        if not (isinstance(v209, str)):
-            out.append(Problem("/asset_tag", _wrong_type("a string", v209), "type"))
-    if all(params.get(k) is None for k in _C15):
+    collection_ref = params.get("collection_ref")
+    if collection_ref is not None:
+        if not (isinstance(collection_ref, str)):
+            out.append(Problem("/collection_ref", _wrong_type("a string", collection_ref), "type"))
+    asset_tag = params.get("asset_tag")
+    if asset_tag is not None:
+        if not (isinstance(asset_tag, str)):
+            out.append(Problem("/asset_tag", _wrong_type("a string", asset_tag), "type"))
+    if all(params.get(k) is None for k in _SEARCH_COLLECTIONS_PARAMS_AT_LEAST_ONE_OF):
         out.append(
             Problem(
                 "",
@@ -2297,10 +2533,10 @@ def _body_get_audit_log(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_audit_log(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v210 = params.get("rows")
-    if v210 is not None:
-        if not (_is_int(v210)):
-            out.append(Problem("/rows", _wrong_type("an integer", v210), "type"))
+    rows = params.get("rows")
+    if rows is not None:
+        if not (_is_int(rows)):
+            out.append(Problem("/rows", _wrong_type("an integer", rows), "type"))
 
 
 def _response_get_token_200(value: Any, out: list[Problem]) -> None:
@@ -2359,8 +2595,8 @@ def _response_search_collections_200(value: Any, out: list[Problem]) -> None:
     if not (isinstance(value, list)):
         out.append(Problem("", _wrong_type("an array", value), "type"))
     else:
-        for i211, item212 in enumerate(value):
-            _check_Collection(item212, "" + "/" + str(i211), out)
+        for value_index, value_item in enumerate(value):
+            _check_Collection(value_item, "" + "/" + str(value_index), out)
 
 
 def _response_get_audit_log_200(value: Any, out: list[Problem]) -> None:

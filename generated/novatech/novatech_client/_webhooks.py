@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._errors import WebhookSignatureError
-from ._operations import _models
+from ._operations import FROM_PROVIDER, _models
 
 if TYPE_CHECKING:
     from . import models
@@ -50,7 +50,7 @@ def parse_notification(
     if not verify_notification(payload, secret):
         raise WebhookSignatureError("notification: signature does not match the payload")
     model: type[models.Notification] = _models().Notification
-    return model.model_validate(payload)
+    return model.model_validate(payload, context=FROM_PROVIDER)
 
 
 def _load(body: bytes | str | Mapping[str, Any]) -> dict[str, Any]:

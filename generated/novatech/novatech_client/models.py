@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated, NotRequired, TypedDict
 from uuid import UUID
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
-from novatech_client._base import Model
+from novatech_client._base import ClosedModel, Model
 
 
 class Asset(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     asset_tag: str
     type: str
     """
@@ -27,10 +25,7 @@ class Asset(Model):
 
 
 class AuditEvent(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     timestamp: str
     """
     The time when the event occurred. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
@@ -46,28 +41,22 @@ class AuditEvent(Model):
 
 
 class AuditLog(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     audit_log: list[AuditEvent]
 
 
 class BookCollectionRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    collection_reference: str
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    collection_reference: Annotated[str, Field(max_length=14)]
     """
     Your own collection or ticket reference.
     """
     collect_from: CollectFrom
-    notification_email_address: str
+    notification_email_address: Annotated[str, Field(max_length=254)]
     """
     The email of the person notifications and alerts are sent to.
     """
-    notification_phone_number: str
+    notification_phone_number: Annotated[str, Field(max_length=30)]
     """
     The mobile number notifications and alerts about this collection are sent to.
     """
@@ -78,10 +67,7 @@ class BookCollectionRequest(Model):
 
 
 class ChangePasswordRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     email: str
     """
     The username/email address for your API account.
@@ -90,17 +76,14 @@ class ChangePasswordRequest(Model):
     """
     The current password for your account.
     """
-    new_password: str
+    new_password: Annotated[str, Field(min_length=16, max_length=50)]
     """
     The password that you wish to change to.
     """
 
 
-class CollectFrom(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+class CollectFrom(ClosedModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     name: str
     """
     The name of the person the items are to be collected from.
@@ -116,10 +99,7 @@ class CollectFrom(Model):
 
 
 class Collection(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     supplier_order_number: int
     """
     Novatech's unique order number (see errata collection-number-types).
@@ -152,10 +132,7 @@ class Collection(Model):
 
 
 class CreateNewStarterRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     name: str
     """
     The name of your new starter.
@@ -187,37 +164,33 @@ class CreateNewStarterRequest(Model):
 
 
 class DeliverTo(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    name: str
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    name: Annotated[str, Field(min_length=5, max_length=30)]
     """
     The name of the person the order is to be delivered to.
     """
-    address_lines: list[str]
+    address_lines: Annotated[
+        list[Annotated[str, Field(max_length=30)]], Field(min_length=2, max_length=4)
+    ]
     """
     Address lines; at least two, at most four, each at most 30 characters.
     """
-    postal_code: str
+    postal_code: Annotated[str, Field(max_length=8)]
     """
     The post code of the address for delivery.
     """
-    email_address: str
+    email_address: Annotated[str, Field(max_length=254)]
     """
     The email address of the recipient.
     """
-    phone_number: str
+    phone_number: Annotated[str, Field(max_length=30)]
     """
     The phone number of the recipient.
     """
 
 
 class DispatchInfo(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     dispatch_number: int
     """
     Novatech internal dispatch ID.
@@ -245,10 +218,7 @@ class DispatchInfo(Model):
 
 
 class GetTokenRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     email: str
     """
     The username/email address for your API account.
@@ -260,10 +230,7 @@ class GetTokenRequest(Model):
 
 
 class Group(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     product_group_id: UUID
     """
     A unique identifier to the internal portal product group.
@@ -279,27 +246,18 @@ class Group(Model):
 
 
 class GroupList(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     groups: list[Group]
 
 
 class GroupStock(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     product_group_id: UUID
     skus: list[StockItem]
 
 
 class NewStarter(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     name: str
     link_only: bool
     link: str
@@ -315,19 +273,13 @@ class NewStarter(Model):
 
 
 class NewStarterCancellation(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     cancelled: bool
     info: str
 
 
 class Notification(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     supplier_order_number: int
     """
     Novatech's order number.
@@ -363,10 +315,7 @@ class Order(Model):
     An order, as answered by place-order and order look-up and carried by ORDER_ webhooks.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     trade_code: str
     """
     Novatech's internal code for your credit account.
@@ -414,10 +363,7 @@ class Order(Model):
 
 
 class OrderLine(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     status: str
     """
     The current status of the order line (Order status reference).
@@ -453,34 +399,25 @@ class OrderLine(Model):
 
 
 class OrderLineRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    sku: str
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    sku: Annotated[str, Field(max_length=10)]
     """
     The SKU of the product you wish to order.
     """
-    quantity: int
+    quantity: Annotated[int, Field(ge=1)]
     """
     The quantity of the SKU you wish to order (see errata quantity-type).
     """
 
 
 class OrderList(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     orders: list[OrderSummary]
     info: OrderPageInfo
 
 
 class OrderPageInfo(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     total_rows: int
     """
     The total amount of order records available (affected by date filtering).
@@ -504,10 +441,7 @@ class OrderPageInfo(Model):
 
 
 class OrderSummary(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     order_number: str
     novatech_order_number: int
     order_date: str
@@ -518,10 +452,7 @@ class OrderSummary(Model):
 
 
 class PackagingLine(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     packaging_type: str
     """
     The type of packaging required, e.g. laptop; types are pre-arranged with your account manager.
@@ -533,11 +464,8 @@ class PackagingLine(Model):
 
 
 class PlaceOrderRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
-    order_number: str
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    order_number: Annotated[str, Field(max_length=14)]
     """
     Your purchase order reference (can be anything you like).
     """
@@ -545,17 +473,14 @@ class PlaceOrderRequest(Model):
     """
     Delivery information.
     """
-    order_lines: list[OrderLineRequest]
+    order_lines: Annotated[list[OrderLineRequest], Field(min_length=1)]
     """
     Which products and their quantity you wish to order; at least one.
     """
 
 
 class SetGroupStockRequest(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     skus: list[str]
     """
     The SKUs/stockcodes to associate to the group.
@@ -567,10 +492,7 @@ class StandardError(Model):
     The standard error body.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     msg: str
     """
     A human-readable message, e.g. "HTTP 415 Unsupported Media Type".
@@ -590,10 +512,7 @@ class StandardError(Model):
 
 
 class StockItem(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     sku: str
     """
     The SKU / StockCode of the product.
@@ -617,10 +536,7 @@ class StockItem(Model):
 
 
 class StockList(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     skus: list[StockItem]
     """
     An array of JSON objects containing stock information.
@@ -632,10 +548,7 @@ class Success(Model):
     The success flag answered by change-password and set-group-stock.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     success: bool
     """
     Whether the request succeeded.
@@ -643,10 +556,7 @@ class Success(Model):
 
 
 class Token(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     token: str
     """
     A token that must be sent in the header of all further requests that require authentication.
@@ -662,10 +572,7 @@ class Tracking(Model):
     Courier information; the document describes it only by its example.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     supplier_order_number: str | None = None
     """
     Novatech's order number, as text in the example (see errata tracking-order-number-text).
@@ -682,10 +589,7 @@ class Tracking(Model):
 
 
 class TrackingInfo(Model):
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     sku: str
     """
     The sku of the product which was tracked.
@@ -709,10 +613,7 @@ class ValidationErrorBody(Model):
     The error body when a JSON object fails validation.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     code: int
     errors: list[str]
     """
@@ -723,3 +624,86 @@ class ValidationErrorBody(Model):
     (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
     """
     status: str
+
+
+class BookCollectionRequestDict(TypedDict):
+    """BookCollectionRequest as a dict, as it travels: keys spelt as the document does."""
+
+    collection_reference: str
+    collect_from: CollectFromDict
+    notification_email_address: str
+    notification_phone_number: str
+    packaging_lines: list[PackagingLineDict]
+
+
+class ChangePasswordRequestDict(TypedDict):
+    """ChangePasswordRequest as a dict, as it travels: keys spelt as the document does."""
+
+    email: str
+    current_password: str
+    new_password: str
+
+
+class CollectFromDict(TypedDict):
+    """CollectFrom as a dict, as it travels: keys spelt as the document does."""
+
+    name: str
+    address_lines: list[str]
+    postal_code: str
+
+
+class CreateNewStarterRequestDict(TypedDict):
+    """CreateNewStarterRequest as a dict, as it travels: keys spelt as the document does."""
+
+    name: str
+    email: str
+    level: int
+    linkonly: bool
+    mobileno: NotRequired[str]
+    startdate: NotRequired[str]
+    internalid: NotRequired[str]
+
+
+class DeliverToDict(TypedDict):
+    """DeliverTo as a dict, as it travels: keys spelt as the document does."""
+
+    name: str
+    address_lines: list[str]
+    postal_code: str
+    email_address: str
+    phone_number: str
+
+
+class GetTokenRequestDict(TypedDict):
+    """GetTokenRequest as a dict, as it travels: keys spelt as the document does."""
+
+    email: str
+    password: str
+
+
+class OrderLineRequestDict(TypedDict):
+    """OrderLineRequest as a dict, as it travels: keys spelt as the document does."""
+
+    sku: str
+    quantity: int
+
+
+class PackagingLineDict(TypedDict):
+    """PackagingLine as a dict, as it travels: keys spelt as the document does."""
+
+    packaging_type: str
+    asset_tag: str
+
+
+class PlaceOrderRequestDict(TypedDict):
+    """PlaceOrderRequest as a dict, as it travels: keys spelt as the document does."""
+
+    order_number: str
+    deliver_to: DeliverToDict
+    order_lines: list[OrderLineRequestDict]
+
+
+class SetGroupStockRequestDict(TypedDict):
+    """SetGroupStockRequest as a dict, as it travels: keys spelt as the document does."""
+
+    skus: list[str]

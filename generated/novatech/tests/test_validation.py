@@ -43,7 +43,7 @@ def test_client_raises_before_sending(
     with Client(**data["client_kwargs"], http_client=http) as client:
         method = getattr(client, case["operation"])
         with pytest.raises(ValidationError) as raised:
-            method(case["payload"], **case["kwargs"])
+            method(**case["kwargs"], body=case["payload"])
     assert recorder.requests == [] and recorder.token_requests == []
     assert case["pointer"] in {p.pointer for p in raised.value.problems}
 

@@ -84,6 +84,22 @@ class APIResponseValidationError(APIError):
     """The provider answered 2xx with a body that does not parse into the documented model."""
 
 
+class UndocumentedStatusError(APIResponseValidationError):
+    """The provider answered a 2xx status the document does not list for this operation.
+
+    The request was accepted, so it may have taken effect; the body is not
+    parsed with a model documented for another status (a 201 is not a 200):
+    it is kept as received, JSON decoded or text, in `body`, and the whole
+    answer in `response`.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+
+
 class APIStatusError(APIError):
     """The provider answered with an error status.
 

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+# The validation context of what the provider sends: closed models keep its new fields (_base).
+FROM_PROVIDER = {"from_provider": True}
+
 
 def _models() -> ModuleType:
     """models.py, imported on first use: building its classes is most of an import's cost."""
@@ -39,7 +42,6 @@ class ParamInfo:
     python_name: str
     wire_name: str
     location: str  # path | query | header
-    from_client: bool = False
     array: str | None = None  # a query list: "comma" (ids=1,2) or "repeated" (ids=1&ids=2)
     list_style: tuple[str, str] | None = None  # a list in one path segment: (separator, quote)
 
@@ -92,7 +94,7 @@ class OperationInfo(Generic[T]):
             from pydantic import TypeAdapter  # pydantic's machinery loads on first parse
 
             adapter = _ADAPTERS[self.name] = TypeAdapter(self.response_type())
-        result: T = adapter.validate_python(data)
+        result: T = adapter.validate_python(data, context=FROM_PROVIDER)
         return result
 
 
@@ -133,7 +135,7 @@ GET_ORDER: OperationInfo[models.Order] = OperationInfo(
     name="get_order",
     method="GET",
     path="/api/orders/{id}",
-    params=(ParamInfo("id", "id", "path", False),),
+    params=(ParamInfo("id", "id", "path"),),
     body_encoding="none",
     auth=True,
     idempotent=True,
@@ -153,10 +155,10 @@ LIST_ORDERS: OperationInfo[list[models.Order]] = OperationInfo(
     method="GET",
     path="/api/orders",
     params=(
-        ParamInfo("date_from", "DateFrom", "query", False),
-        ParamInfo("date_to", "DateTo", "query", False),
-        ParamInfo("status", "Status", "query", False),
-        ParamInfo("purchase_order_number", "PurchaseOrderNumber", "query", False),
+        ParamInfo("date_from", "DateFrom", "query"),
+        ParamInfo("date_to", "DateTo", "query"),
+        ParamInfo("status", "Status", "query"),
+        ParamInfo("purchase_order_number", "PurchaseOrderNumber", "query"),
     ),
     body_encoding="none",
     auth=True,

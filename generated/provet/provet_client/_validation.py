@@ -211,7 +211,7 @@ def _compare(a: Any, op: str, b: Any) -> bool:
     return bool(a == b)
 
 
-_C0 = frozenset(
+_CREATE_ORDER_REQUEST_FIELDS = frozenset(
     (
         "AddressLine1",
         "AddressLine2",
@@ -229,8 +229,8 @@ _C0 = frozenset(
         "Suburb",
     )
 )
-_C1 = ("Ordered", "Sent", "Picking", "AwaitingStock", "Shipped", "Cancelled")
-_C2 = frozenset(("ProductCode", "Quantity"))
+_ORDER_STATUS_VALUES = ("Ordered", "Sent", "Picking", "AwaitingStock", "Shipped", "Cancelled")
+_ORDER_LINE_REQUEST_FIELDS = frozenset(("ProductCode", "Quantity"))
 
 
 def _check_CreateOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -238,95 +238,121 @@ def _check_CreateOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "PurchaseOrderNumber" in value:
-        v1 = value["PurchaseOrderNumber"]
-        if not (isinstance(v1, str)):
-            out.append(Problem(ptr + "/PurchaseOrderNumber", _wrong_type("a string", v1), "type"))
+        purchase_order_number = value["PurchaseOrderNumber"]
+        if not (isinstance(purchase_order_number, str)):
+            out.append(
+                Problem(
+                    ptr + "/PurchaseOrderNumber",
+                    _wrong_type("a string", purchase_order_number),
+                    "type",
+                )
+            )
     if "CustomerTitle" in value:
-        v2 = value["CustomerTitle"]
-        if not (isinstance(v2, str)):
-            out.append(Problem(ptr + "/CustomerTitle", _wrong_type("a string", v2), "type"))
+        customer_title = value["CustomerTitle"]
+        if not (isinstance(customer_title, str)):
+            out.append(
+                Problem(ptr + "/CustomerTitle", _wrong_type("a string", customer_title), "type")
+            )
     if "CustomerName" in value:
-        v3 = value["CustomerName"]
-        if not (isinstance(v3, str)):
-            out.append(Problem(ptr + "/CustomerName", _wrong_type("a string", v3), "type"))
+        customer_name = value["CustomerName"]
+        if not (isinstance(customer_name, str)):
+            out.append(
+                Problem(ptr + "/CustomerName", _wrong_type("a string", customer_name), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'CustomerName'", "required", "CustomerName")
         )
     if "CompanyName" in value:
-        v4 = value["CompanyName"]
-        if not (isinstance(v4, str)):
-            out.append(Problem(ptr + "/CompanyName", _wrong_type("a string", v4), "type"))
+        company_name = value["CompanyName"]
+        if not (isinstance(company_name, str)):
+            out.append(Problem(ptr + "/CompanyName", _wrong_type("a string", company_name), "type"))
     if "AddressLine1" in value:
-        v5 = value["AddressLine1"]
-        if not (isinstance(v5, str)):
-            out.append(Problem(ptr + "/AddressLine1", _wrong_type("a string", v5), "type"))
+        address_line1 = value["AddressLine1"]
+        if not (isinstance(address_line1, str)):
+            out.append(
+                Problem(ptr + "/AddressLine1", _wrong_type("a string", address_line1), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'AddressLine1'", "required", "AddressLine1")
         )
     if "AddressLine2" in value:
-        v6 = value["AddressLine2"]
-        if not (isinstance(v6, str)):
-            out.append(Problem(ptr + "/AddressLine2", _wrong_type("a string", v6), "type"))
+        address_line2 = value["AddressLine2"]
+        if not (isinstance(address_line2, str)):
+            out.append(
+                Problem(ptr + "/AddressLine2", _wrong_type("a string", address_line2), "type")
+            )
     if "Suburb" in value:
-        v7 = value["Suburb"]
-        if not (isinstance(v7, str)):
-            out.append(Problem(ptr + "/Suburb", _wrong_type("a string", v7), "type"))
+        suburb = value["Suburb"]
+        if not (isinstance(suburb, str)):
+            out.append(Problem(ptr + "/Suburb", _wrong_type("a string", suburb), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'Suburb'", "required", "Suburb"))
     if "State" in value:
-        v8 = value["State"]
-        if not (isinstance(v8, str)):
-            out.append(Problem(ptr + "/State", _wrong_type("a string", v8), "type"))
+        state = value["State"]
+        if not (isinstance(state, str)):
+            out.append(Problem(ptr + "/State", _wrong_type("a string", state), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'State'", "required", "State"))
     if "Postcode" in value:
-        v9 = value["Postcode"]
-        if not (isinstance(v9, str)):
-            out.append(Problem(ptr + "/Postcode", _wrong_type("a string", v9), "type"))
+        postcode = value["Postcode"]
+        if not (isinstance(postcode, str)):
+            out.append(Problem(ptr + "/Postcode", _wrong_type("a string", postcode), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'Postcode'", "required", "Postcode"))
     if "Country" in value:
-        v10 = value["Country"]
-        if not (isinstance(v10, str)):
-            out.append(Problem(ptr + "/Country", _wrong_type("a string", v10), "type"))
+        country = value["Country"]
+        if not (isinstance(country, str)):
+            out.append(Problem(ptr + "/Country", _wrong_type("a string", country), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'Country'", "required", "Country"))
     if "DeliveryInstructions" in value:
-        v11 = value["DeliveryInstructions"]
-        if not (isinstance(v11, str)):
-            out.append(Problem(ptr + "/DeliveryInstructions", _wrong_type("a string", v11), "type"))
+        delivery_instructions = value["DeliveryInstructions"]
+        if not (isinstance(delivery_instructions, str)):
+            out.append(
+                Problem(
+                    ptr + "/DeliveryInstructions",
+                    _wrong_type("a string", delivery_instructions),
+                    "type",
+                )
+            )
     if "CustomerEmail" in value:
-        v12 = value["CustomerEmail"]
-        if not (isinstance(v12, str)):
-            out.append(Problem(ptr + "/CustomerEmail", _wrong_type("a string", v12), "type"))
+        customer_email = value["CustomerEmail"]
+        if not (isinstance(customer_email, str)):
+            out.append(
+                Problem(ptr + "/CustomerEmail", _wrong_type("a string", customer_email), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'CustomerEmail'", "required", "CustomerEmail")
         )
     if "CustomerPhone" in value:
-        v13 = value["CustomerPhone"]
-        if not (isinstance(v13, str)):
-            out.append(Problem(ptr + "/CustomerPhone", _wrong_type("a string", v13), "type"))
+        customer_phone = value["CustomerPhone"]
+        if not (isinstance(customer_phone, str)):
+            out.append(
+                Problem(ptr + "/CustomerPhone", _wrong_type("a string", customer_phone), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'CustomerPhone'", "required", "CustomerPhone")
         )
     if "OrderLines" in value:
-        v14 = value["OrderLines"]
-        if not (isinstance(v14, list)):
-            out.append(Problem(ptr + "/OrderLines", _wrong_type("an array", v14), "type"))
+        order_lines = value["OrderLines"]
+        if not (isinstance(order_lines, list)):
+            out.append(Problem(ptr + "/OrderLines", _wrong_type("an array", order_lines), "type"))
         else:
-            for i15, item16 in enumerate(v14):
-                _check_OrderLineRequest(item16, ptr + "/OrderLines" + "/" + str(i15), out)
+            for order_lines_index, order_lines_item in enumerate(order_lines):
+                _check_OrderLineRequest(
+                    order_lines_item, ptr + "/OrderLines" + "/" + str(order_lines_index), out
+                )
     else:
         out.append(Problem(ptr, "missing required field 'OrderLines'", "required", "OrderLines"))
-    for key17 in value:
-        if key17 not in _C0:
+    for key in value:
+        if key not in _CREATE_ORDER_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key17),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -338,23 +364,23 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "id" in value:
-        v18 = value["id"]
-        if not (_is_int(v18)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", v18), "type"))
+        id_ = value["id"]
+        if not (_is_int(id_)):
+            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
     if "status" in value:
-        v19 = value["status"]
-        if not (isinstance(v19, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", v19), "type"))
+        status = value["status"]
+        if not (isinstance(status, str)):
+            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
         else:
-            if not _in_enum(v19, _C1):
+            if not _in_enum(status, _ORDER_STATUS_VALUES):
                 out.append(
                     Problem(
                         ptr + "/status",
                         "must be one of 'Ordered', 'Sent', 'Picking', 'AwaitingStock', 'Shipped', 'Cancelled'"
                         + " (got "
-                        + repr(v19)
+                        + repr(status)
                         + ")",
                         "enum",
                     )
@@ -362,16 +388,16 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
     else:
         out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
     if "date" in value:
-        v20 = value["date"]
-        if not (isinstance(v20, str)):
-            out.append(Problem(ptr + "/date", _wrong_type("a string", v20), "type"))
+        date = value["date"]
+        if not (isinstance(date, str)):
+            out.append(Problem(ptr + "/date", _wrong_type("a string", date), "type"))
         else:
-            if isinstance(v20, str) and not _is_date_time(v20):
+            if isinstance(date, str) and not _is_date_time(date):
                 out.append(
                     Problem(
                         ptr + "/date",
                         "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(v20)
+                        + repr(date)
                         + ")",
                         "format",
                     )
@@ -379,21 +405,25 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
     else:
         out.append(Problem(ptr, "missing required field 'date'", "required", "date"))
     if "orderLines" in value:
-        v21 = value["orderLines"]
-        if not (isinstance(v21, list)):
-            out.append(Problem(ptr + "/orderLines", _wrong_type("an array", v21), "type"))
+        order_lines = value["orderLines"]
+        if not (isinstance(order_lines, list)):
+            out.append(Problem(ptr + "/orderLines", _wrong_type("an array", order_lines), "type"))
         else:
-            for i22, item23 in enumerate(v21):
-                _check_OrderLine(item23, ptr + "/orderLines" + "/" + str(i22), out)
+            for order_lines_index, order_lines_item in enumerate(order_lines):
+                _check_OrderLine(
+                    order_lines_item, ptr + "/orderLines" + "/" + str(order_lines_index), out
+                )
     else:
         out.append(Problem(ptr, "missing required field 'orderLines'", "required", "orderLines"))
     if "purchaseOrderNumber" in value:
-        v24 = value["purchaseOrderNumber"]
-        if v24 is not None:
-            if not (isinstance(v24, str)):
+        purchase_order_number = value["purchaseOrderNumber"]
+        if purchase_order_number is not None:
+            if not (isinstance(purchase_order_number, str)):
                 out.append(
                     Problem(
-                        ptr + "/purchaseOrderNumber", _wrong_type("a string or null", v24), "type"
+                        ptr + "/purchaseOrderNumber",
+                        _wrong_type("a string or null", purchase_order_number),
+                        "type",
                     )
                 )
     else:
@@ -406,83 +436,99 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "customerTitle" in value:
-        v25 = value["customerTitle"]
-        if v25 is not None:
-            if not (isinstance(v25, str)):
+        customer_title = value["customerTitle"]
+        if customer_title is not None:
+            if not (isinstance(customer_title, str)):
                 out.append(
-                    Problem(ptr + "/customerTitle", _wrong_type("a string or null", v25), "type")
+                    Problem(
+                        ptr + "/customerTitle",
+                        _wrong_type("a string or null", customer_title),
+                        "type",
+                    )
                 )
     else:
         out.append(
             Problem(ptr, "missing required field 'customerTitle'", "required", "customerTitle")
         )
     if "customerName" in value:
-        v26 = value["customerName"]
-        if not (isinstance(v26, str)):
-            out.append(Problem(ptr + "/customerName", _wrong_type("a string", v26), "type"))
+        customer_name = value["customerName"]
+        if not (isinstance(customer_name, str)):
+            out.append(
+                Problem(ptr + "/customerName", _wrong_type("a string", customer_name), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'customerName'", "required", "customerName")
         )
     if "companyName" in value:
-        v27 = value["companyName"]
-        if v27 is not None:
-            if not (isinstance(v27, str)):
+        company_name = value["companyName"]
+        if company_name is not None:
+            if not (isinstance(company_name, str)):
                 out.append(
-                    Problem(ptr + "/companyName", _wrong_type("a string or null", v27), "type")
+                    Problem(
+                        ptr + "/companyName", _wrong_type("a string or null", company_name), "type"
+                    )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'companyName'", "required", "companyName"))
     if "addressLine1" in value:
-        v28 = value["addressLine1"]
-        if not (isinstance(v28, str)):
-            out.append(Problem(ptr + "/addressLine1", _wrong_type("a string", v28), "type"))
+        address_line1 = value["addressLine1"]
+        if not (isinstance(address_line1, str)):
+            out.append(
+                Problem(ptr + "/addressLine1", _wrong_type("a string", address_line1), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'addressLine1'", "required", "addressLine1")
         )
     if "addressLine2" in value:
-        v29 = value["addressLine2"]
-        if v29 is not None:
-            if not (isinstance(v29, str)):
+        address_line2 = value["addressLine2"]
+        if address_line2 is not None:
+            if not (isinstance(address_line2, str)):
                 out.append(
-                    Problem(ptr + "/addressLine2", _wrong_type("a string or null", v29), "type")
+                    Problem(
+                        ptr + "/addressLine2",
+                        _wrong_type("a string or null", address_line2),
+                        "type",
+                    )
                 )
     else:
         out.append(
             Problem(ptr, "missing required field 'addressLine2'", "required", "addressLine2")
         )
     if "suburb" in value:
-        v30 = value["suburb"]
-        if not (isinstance(v30, str)):
-            out.append(Problem(ptr + "/suburb", _wrong_type("a string", v30), "type"))
+        suburb = value["suburb"]
+        if not (isinstance(suburb, str)):
+            out.append(Problem(ptr + "/suburb", _wrong_type("a string", suburb), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'suburb'", "required", "suburb"))
     if "state" in value:
-        v31 = value["state"]
-        if not (isinstance(v31, str)):
-            out.append(Problem(ptr + "/state", _wrong_type("a string", v31), "type"))
+        state = value["state"]
+        if not (isinstance(state, str)):
+            out.append(Problem(ptr + "/state", _wrong_type("a string", state), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'state'", "required", "state"))
     if "postcode" in value:
-        v32 = value["postcode"]
-        if not (isinstance(v32, str)):
-            out.append(Problem(ptr + "/postcode", _wrong_type("a string", v32), "type"))
+        postcode = value["postcode"]
+        if not (isinstance(postcode, str)):
+            out.append(Problem(ptr + "/postcode", _wrong_type("a string", postcode), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'postcode'", "required", "postcode"))
     if "country" in value:
-        v33 = value["country"]
-        if not (isinstance(v33, str)):
-            out.append(Problem(ptr + "/country", _wrong_type("a string", v33), "type"))
+        country = value["country"]
+        if not (isinstance(country, str)):
+            out.append(Problem(ptr + "/country", _wrong_type("a string", country), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'country'", "required", "country"))
     if "deliveryInstructions" in value:
-        v34 = value["deliveryInstructions"]
-        if v34 is not None:
-            if not (isinstance(v34, str)):
+        delivery_instructions = value["deliveryInstructions"]
+        if delivery_instructions is not None:
+            if not (isinstance(delivery_instructions, str)):
                 out.append(
                     Problem(
-                        ptr + "/deliveryInstructions", _wrong_type("a string or null", v34), "type"
+                        ptr + "/deliveryInstructions",
+                        _wrong_type("a string or null", delivery_instructions),
+                        "type",
                     )
                 )
     else:
@@ -495,17 +541,21 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
             )
         )
     if "customerEmail" in value:
-        v35 = value["customerEmail"]
-        if not (isinstance(v35, str)):
-            out.append(Problem(ptr + "/customerEmail", _wrong_type("a string", v35), "type"))
+        customer_email = value["customerEmail"]
+        if not (isinstance(customer_email, str)):
+            out.append(
+                Problem(ptr + "/customerEmail", _wrong_type("a string", customer_email), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'customerEmail'", "required", "customerEmail")
         )
     if "customerPhone" in value:
-        v36 = value["customerPhone"]
-        if not (isinstance(v36, str)):
-            out.append(Problem(ptr + "/customerPhone", _wrong_type("a string", v36), "type"))
+        customer_phone = value["customerPhone"]
+        if not (isinstance(customer_phone, str)):
+            out.append(
+                Problem(ptr + "/customerPhone", _wrong_type("a string", customer_phone), "type")
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'customerPhone'", "required", "customerPhone")
@@ -517,30 +567,36 @@ def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "productCode" in value:
-        v37 = value["productCode"]
-        if not (isinstance(v37, str)):
-            out.append(Problem(ptr + "/productCode", _wrong_type("a string", v37), "type"))
+        product_code = value["productCode"]
+        if not (isinstance(product_code, str)):
+            out.append(Problem(ptr + "/productCode", _wrong_type("a string", product_code), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'productCode'", "required", "productCode"))
     if "quantity" in value:
-        v38 = value["quantity"]
-        if not (_is_int(v38)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", v38), "type"))
+        quantity = value["quantity"]
+        if not (_is_int(quantity)):
+            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
     if "shippedQuantity" in value:
-        v39 = value["shippedQuantity"]
-        if not (_is_int(v39)):
-            out.append(Problem(ptr + "/shippedQuantity", _wrong_type("an integer", v39), "type"))
+        shipped_quantity = value["shippedQuantity"]
+        if not (_is_int(shipped_quantity)):
+            out.append(
+                Problem(
+                    ptr + "/shippedQuantity", _wrong_type("an integer", shipped_quantity), "type"
+                )
+            )
     else:
         out.append(
             Problem(ptr, "missing required field 'shippedQuantity'", "required", "shippedQuantity")
         )
     if "status" in value:
-        v40 = value["status"]
-        if v40 is not None:
-            if not (isinstance(v40, str)):
-                out.append(Problem(ptr + "/status", _wrong_type("a string or null", v40), "type"))
+        status = value["status"]
+        if status is not None:
+            if not (isinstance(status, str)):
+                out.append(
+                    Problem(ptr + "/status", _wrong_type("a string or null", status), "type")
+                )
 
 
 def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -548,31 +604,31 @@ def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "ProductCode" in value:
-        v41 = value["ProductCode"]
-        if not (isinstance(v41, str)):
-            out.append(Problem(ptr + "/ProductCode", _wrong_type("a string", v41), "type"))
+        product_code = value["ProductCode"]
+        if not (isinstance(product_code, str)):
+            out.append(Problem(ptr + "/ProductCode", _wrong_type("a string", product_code), "type"))
     else:
         out.append(Problem(ptr, "missing required field 'ProductCode'", "required", "ProductCode"))
     if "Quantity" in value:
-        v42 = value["Quantity"]
-        if not (_is_int(v42)):
-            out.append(Problem(ptr + "/Quantity", _wrong_type("an integer", v42), "type"))
+        quantity = value["Quantity"]
+        if not (_is_int(quantity)):
+            out.append(Problem(ptr + "/Quantity", _wrong_type("an integer", quantity), "type"))
         else:
-            if _is_number(v42) and v42 <= 0:
+            if _is_number(quantity) and quantity <= 0:
                 out.append(
                     Problem(
                         ptr + "/Quantity",
-                        f"must be greater than 0 (got {v42!r})",
+                        f"must be greater than 0 (got {quantity!r})",
                         "exclusiveMinimum",
                     )
                 )
     else:
         out.append(Problem(ptr, "missing required field 'Quantity'", "required", "Quantity"))
-    for key43 in value:
-        if key43 not in _C2:
+    for key in value:
+        if key not in _ORDER_LINE_REQUEST_FIELDS:
             out.append(
                 Problem(
-                    ptr + "/" + _escape(key43),
+                    ptr + "/" + _escape(key),
                     "unknown field: the document does not list it",
                     "unknown_field",
                 )
@@ -593,10 +649,10 @@ def _body_get_order(value: Any, out: list[Problem]) -> None:
 
 
 def _params_get_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v44 = params.get("id")
-    if v44 is not None:
-        if not (_is_int(v44)):
-            out.append(Problem("/id", _wrong_type("an integer", v44), "type"))
+    id_ = params.get("id")
+    if id_ is not None:
+        if not (_is_int(id_)):
+            out.append(Problem("/id", _wrong_type("an integer", id_), "type"))
     else:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
 
@@ -607,50 +663,56 @@ def _body_list_orders(value: Any, out: list[Problem]) -> None:
 
 
 def _params_list_orders(params: Mapping[str, Any], out: list[Problem]) -> None:
-    v45 = params.get("date_from")
-    if v45 is not None:
-        if not (isinstance(v45, str)):
-            out.append(Problem("/DateFrom", _wrong_type("a string", v45), "type"))
+    date_from = params.get("date_from")
+    if date_from is not None:
+        if not (isinstance(date_from, str)):
+            out.append(Problem("/DateFrom", _wrong_type("a string", date_from), "type"))
         else:
-            if isinstance(v45, str) and not _is_date(v45):
+            if isinstance(date_from, str) and not _is_date(date_from):
                 out.append(
                     Problem(
                         "/DateFrom",
-                        "must be a date as YYYY-MM-DD (got " + repr(v45) + ")",
+                        "must be a date as YYYY-MM-DD (got " + repr(date_from) + ")",
                         "format",
                     )
                 )
-    v46 = params.get("date_to")
-    if v46 is not None:
-        if not (isinstance(v46, str)):
-            out.append(Problem("/DateTo", _wrong_type("a string", v46), "type"))
+    date_to = params.get("date_to")
+    if date_to is not None:
+        if not (isinstance(date_to, str)):
+            out.append(Problem("/DateTo", _wrong_type("a string", date_to), "type"))
         else:
-            if isinstance(v46, str) and not _is_date(v46):
+            if isinstance(date_to, str) and not _is_date(date_to):
                 out.append(
                     Problem(
-                        "/DateTo", "must be a date as YYYY-MM-DD (got " + repr(v46) + ")", "format"
+                        "/DateTo",
+                        "must be a date as YYYY-MM-DD (got " + repr(date_to) + ")",
+                        "format",
                     )
                 )
-    v47 = params.get("status")
-    if v47 is not None:
-        if not (isinstance(v47, str)):
-            out.append(Problem("/Status", _wrong_type("a string", v47), "type"))
+    status = params.get("status")
+    if status is not None:
+        if not (isinstance(status, str)):
+            out.append(Problem("/Status", _wrong_type("a string", status), "type"))
         else:
-            if not _in_enum(v47, _C1):
+            if not _in_enum(status, _ORDER_STATUS_VALUES):
                 out.append(
                     Problem(
                         "/Status",
                         "must be one of 'Ordered', 'Sent', 'Picking', 'AwaitingStock', 'Shipped', 'Cancelled'"
                         + " (got "
-                        + repr(v47)
+                        + repr(status)
                         + ")",
                         "enum",
                     )
                 )
-    v48 = params.get("purchase_order_number")
-    if v48 is not None:
-        if not (isinstance(v48, str)):
-            out.append(Problem("/PurchaseOrderNumber", _wrong_type("a string", v48), "type"))
+    purchase_order_number = params.get("purchase_order_number")
+    if purchase_order_number is not None:
+        if not (isinstance(purchase_order_number, str)):
+            out.append(
+                Problem(
+                    "/PurchaseOrderNumber", _wrong_type("a string", purchase_order_number), "type"
+                )
+            )
 
 
 def _response_create_order_200(value: Any, out: list[Problem]) -> None:
@@ -665,8 +727,8 @@ def _response_list_orders_200(value: Any, out: list[Problem]) -> None:
     if not (isinstance(value, list)):
         out.append(Problem("", _wrong_type("an array", value), "type"))
     else:
-        for i49, item50 in enumerate(value):
-            _check_Order(item50, "" + "/" + str(i49), out)
+        for value_index, value_item in enumerate(value):
+            _check_Order(value_item, "" + "/" + str(value_index), out)
 
 
 ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}

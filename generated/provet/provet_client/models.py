@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, NotRequired, TypedDict
 
 from pydantic import AwareDatetime, ConfigDict, Field
 
@@ -14,10 +14,7 @@ class CreateOrderRequest(Model):
     The fields of the order resource that are writeable on POST, as the table and the sample request spell them (PascalCase; see errata field-name-case). Id, Status and Date are set by Provet.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     purchase_order_number: Annotated[str | None, Field(alias="PurchaseOrderNumber")] = None
     """
     The purchase order number.
@@ -48,10 +45,7 @@ class Order(Model):
     The order resource as answered by create, get and list (camelCase, as the sample responses spell it; see errata field-name-case). The fields that are optional on POST are answered as null when not given.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int
     """
     The Provet Id of the Order (see errata order-id-type).
@@ -88,10 +82,7 @@ class OrderLine(Model):
     An order line as answered (camelCase).
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     product_code: Annotated[str, Field(alias="productCode")]
     """
     The Provet product code of the item ordered (the samples answer "FRON 01" for a request's "fron 01"; see errata product-code-case).
@@ -115,15 +106,38 @@ class OrderLineRequest(Model):
     An order line as POSTed; ShippedQuantity is not writeable and is not sent.
     """
 
-    model_config = ConfigDict(
-        extra="allow",
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     product_code: Annotated[str, Field(alias="ProductCode")]
     """
     The Provet product code of the item to order.
     """
-    quantity: Annotated[int, Field(alias="Quantity")]
+    quantity: Annotated[int, Field(alias="Quantity", gt=0)]
     """
     The quantity of the item to order (must be > 0). In the sandbox, 1000 or more has the order AwaitingStock (see sandbox).
     """
+
+
+class CreateOrderRequestDict(TypedDict):
+    """CreateOrderRequest as a dict, as it travels: keys spelt as the document does."""
+
+    PurchaseOrderNumber: NotRequired[str]
+    CustomerTitle: NotRequired[str]
+    CustomerName: str
+    CompanyName: NotRequired[str]
+    AddressLine1: str
+    AddressLine2: NotRequired[str]
+    Suburb: str
+    State: str
+    Postcode: str
+    Country: str
+    DeliveryInstructions: NotRequired[str]
+    CustomerEmail: str
+    CustomerPhone: str
+    OrderLines: list[OrderLineRequestDict]
+
+
+class OrderLineRequestDict(TypedDict):
+    """OrderLineRequest as a dict, as it travels: keys spelt as the document does."""
+
+    ProductCode: str
+    Quantity: int
