@@ -20,6 +20,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import diagnostic_codes as codes
+from .diagnostic_codes import Code
 from .model import Auth
 
 STATIC_SCHEMES = ("api_key", "bearer", "basic")
@@ -50,7 +52,7 @@ def is_static(scheme: str) -> bool:
     return scheme in STATIC_SCHEMES
 
 
-def check(raw: Mapping[str, Any], error: Callable[[str, str], None]) -> None:
+def check(raw: Mapping[str, Any], error: Callable[[str, str, Code], None]) -> None:
     """Located problems of a static auth block (the credentials it needs, where they go)."""
     scheme = str(raw["scheme"])
     if not is_static(scheme):
@@ -60,17 +62,31 @@ def check(raw: Mapping[str, Any], error: Callable[[str, str], None]) -> None:
     if count != wanted:
         what = "user then password" if scheme == "basic" else "the key or token"
         where = "/auth/credentials" if "credentials" in raw else "/auth"
-        error(where, f"auth scheme '{scheme}' needs {wanted} credential(s) ({what}), got {count}")
+        error(
+            where,
+            f"auth scheme '{scheme}' needs {wanted} credential(s) ({what}), got {count}",
+            codes.BAD_AUTH,
+        )
     for key in ("operation", "token", "cookie", "token_url"):
         if key in raw:
             error(
-                f"/auth/{key}", f"auth scheme '{scheme}' sends its credentials as given: no `{key}`"
+                f"/auth/{key}",
+                f"auth scheme '{scheme}' sends its credentials as given: no `{key}`",
+                codes.BAD_AUTH,
             )
     if scheme == "api_key" and not raw.get("header") and not raw.get("query"):
-        error("/auth", "auth scheme 'api_key' needs `header` or `query` (where the key goes)")
+        error(
+            "/auth",
+            "auth scheme 'api_key' needs `header` or `query` (where the key goes)",
+            codes.BAD_AUTH,
+        )
     for key in ("header", "query"):
         if scheme == "basic" and key in raw:
-            error(f"/auth/{key}", "auth scheme 'basic' always sends `Authorization: Basic ...`")
+            error(
+                f"/auth/{key}",
+                "auth scheme 'basic' always sends `Authorization: Basic ...`",
+                codes.BAD_AUTH,
+            )
     for where in ("header", "query"):
         for name, template in (raw.get(where) or {}).items():
             rest = str(template).replace("{token}", "")
@@ -78,6 +94,7 @@ def check(raw: Mapping[str, Any], error: Callable[[str, str], None]) -> None:
                 error(
                     f"/auth/{where}/{name}",
                     "the value must contain {token} (the credential) and no other braces",
+                    codes.BAD_AUTH,
                 )
 
 

@@ -26,7 +26,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from . import diagnostic_codes as codes
 from . import leniency
+from .diagnostic_codes import Code
 from .loader import child_pointer
 from .model import Batch, Operation, Spec
 
@@ -41,18 +43,24 @@ _POINTER_WORDS = (
 )
 
 
-def build(raw: dict[str, Any], pointer: str, error: Callable[[str, str], None]) -> Batch | None:
+def build(
+    raw: dict[str, Any], pointer: str, error: Callable[[str, str, Code], None]
+) -> Batch | None:
     """The operation's batch declaration, checked for what its words can say alone."""
     declared = raw.get("batch")
     if declared is None:
         return None
     here = child_pointer(pointer, "batch")
     if "body" not in raw:
-        error(here, "a batch operation needs a body holding its items")
+        error(here, "a batch operation needs a body holding its items", codes.BAD_BATCH)
     for word in _POINTER_WORDS:
         value = declared.get(word)
         if value and not value.startswith("/"):
-            error(child_pointer(here, word), f"'{value}' is not a JSON Pointer (start it with /)")
+            error(
+                child_pointer(here, word),
+                f"'{value}' is not a JSON Pointer (start it with /)",
+                codes.BAD_BATCH,
+            )
     return Batch(**{word: declared.get(word) for word in _POINTER_WORDS})
 
 

@@ -13,9 +13,11 @@ import json
 from typing import Any
 
 from . import auth_static, batch, naming, param_conditions, path_lists
+from . import diagnostic_codes as codes
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
 from .concepts import array_params, standard_webhooks, unions
 from .concepts import paging as paging_styles
+from .diagnostic_codes import Code
 from .diagnostics import Diagnostic, SpecError
 from .idempotency_key import idempotency_header
 from .loader import LoadedSpec, child_pointer
@@ -74,17 +76,17 @@ class _Builder:
         self.soft: list[Diagnostic] = []
         self.dangling: list[tuple[str, Diagnostic]] = []  # (section, problem): see Built
 
-    def error(self, pointer: str, message: str, *, key: bool = False) -> None:
+    def error(self, pointer: str, message: str, code: Code, *, key: bool = False) -> None:
         """A problem that leaves no usable model."""
-        self.types.error(pointer, message, key=key)
+        self.types.error(pointer, message, code, key=key)
 
-    def dangle(self, section: str, pointer: str, message: str) -> None:
+    def dangle(self, section: str, pointer: str, message: str, code: Code) -> None:
         """A name that the top-level `section` does not declare."""
-        self.dangling.append((section, self.source.diagnostic(pointer, message)))
+        self.dangling.append((section, self.source.diagnostic(pointer, message, code)))
 
-    def soft_error(self, pointer: str, message: str) -> None:
+    def soft_error(self, pointer: str, message: str, code: Code) -> None:
         """A problem that still lets the model be built (and its examples checked)."""
-        self.soft.append(self.source.diagnostic(pointer, message))
+        self.soft.append(self.source.diagnostic(pointer, message, code))
 
     # -- examples -------------------------------------------------------
     def example_body(self, raw: dict[str, Any] | None, pointer: str) -> ExampleBody | None:
@@ -94,10 +96,16 @@ class _Builder:
         errata = raw.get("errata")
         if "repaired" in raw and not errata:
             self.soft_error(
-                pointer, "a repaired example must name the errata entry that explains it"
+                pointer,
+                "a repaired example must name the errata entry that explains it",
+                codes.REPAIR_WITHOUT_ERRATUM,
             )
         if errata and errata not in self.errata_ids:
-            self.soft_error(child_pointer(pointer, "errata"), f"no errata entry with id '{errata}'")
+            self.soft_error(
+                child_pointer(pointer, "errata"),
+                f"no errata entry with id '{errata}'",
+                codes.UNKNOWN_ERRATUM,
+            )
         if "repaired" not in raw:
             try:
                 json.loads(raw["json"])
@@ -107,13 +115,16 @@ class _Builder:
                     f"example is not valid JSON ({exc.msg} at line {exc.lineno}"
                     f" column {exc.colno}); keep the document's text and add `repaired`"
                     " with an errata entry",
+                    codes.EXAMPLE_NOT_JSON,
                 )
                 return None
         try:
             value = json.loads(text)
         except json.JSONDecodeError as exc:
             self.soft_error(
-                child_pointer(pointer, "repaired"), f"repaired example is not valid JSON: {exc.msg}"
+                child_pointer(pointer, "repaired"),
+                f"repaired example is not valid JSON: {exc.msg}",
+                codes.EXAMPLE_NOT_JSON,
             )
             return None
         return ExampleBody(value=value, text=raw["json"], errata=errata)
@@ -183,7 +194,7 @@ class _Builder:
     ) -> Param:
         """A query list, `ids=1,2` or `ids=1&ids=2` (concepts/array_params)."""
         for word, message in array_params.problems(raw):
-            self.error(child_pointer(pointer, word), message)
+            self.error(child_pointer(pointer, word), message, codes.BAD_LIST_PARAMETER)
         items = build_shape(self.types, raw.get("items"), child_pointer(pointer, "items"), "Item")
         shape = Shape(
             kind="array",
@@ -230,6 +241,7 @@ class _Builder:
             self.error(
                 child_pointer(pointer, "path"),
                 f"path parameter '{{{placeholder}}}' is not declared in params (in: path)",
+                codes.PATH_PARAMETER_MISMATCH,
             )
         own_keys = {p.key for p in params}
         params[:0] = [
@@ -243,6 +255,7 @@ class _Builder:
                 self.error(
                     child_pointer(child_pointer(pointer, "params"), param.key),
                     f"path parameter '{param.wire_name}' does not appear in path '{raw['path']}'",
+                    codes.PATH_PARAMETER_MISMATCH,
                     key=True,
                 )
         by_key = {p.key: p for p in params}
@@ -250,7 +263,9 @@ class _Builder:
         for key in one_of:
             if key not in by_key:
                 self.error(
-                    child_pointer(pointer, "params_at_least_one_of"), f"no parameter named '{key}'"
+                    child_pointer(pointer, "params_at_least_one_of"),
+                    f"no parameter named '{key}'",
+                    codes.UNKNOWN_PARAMETER,
                 )
         response_only = tuple(raw.get("response_only") or ())
         known = self._body_field_names(raw.get("body"))
@@ -259,6 +274,7 @@ class _Builder:
                 self.error(
                     child_pointer(child_pointer(pointer, "response_only"), index),
                     f"the body has no field '{field_name}'",
+                    codes.UNKNOWN_FIELD,
                 )
         body, body_type = None, None
         if "body" in raw:
@@ -301,6 +317,7 @@ class _Builder:
             self.error(
                 child_pointer(pointer, "responses"),
                 "an operation needs at least one success response",
+                codes.NO_SUCCESS_RESPONSE,
             )
         errors = {**self.raw.get("errors", {}), **raw.get("errors", {})}
         error_map = []
@@ -314,6 +331,7 @@ class _Builder:
                         if status_text in raw.get("errors", {})
                         else "/errors",
                         f"unknown error format '{format_name}'",
+                        codes.UNKNOWN_ERROR_FORMAT,
                     )
             error_map.append((int(status_text), names))
         deprecated = raw.get("deprecated")
@@ -364,10 +382,17 @@ class _Builder:
         operation = raw.get("operation")
         if raw["scheme"] in _TOKEN_SCHEMES and operation is None:
             self.error(
-                "/auth", f"auth scheme '{raw['scheme']}' needs `operation` (the token operation)"
+                "/auth",
+                f"auth scheme '{raw['scheme']}' needs `operation` (the token operation)",
+                codes.BAD_AUTH,
             )
         if operation is not None and operation not in operations:
-            self.dangle("/operations", "/auth/operation", f"no operation named '{operation}'")
+            self.dangle(
+                "/operations",
+                "/auth/operation",
+                f"no operation named '{operation}'",
+                codes.UNKNOWN_OPERATION,
+            )
         token = raw.get("token") or {}
         auth_static.check(raw, self.error)
         if "token_url" in raw and not auth_static.is_static(raw["scheme"]):
@@ -375,6 +400,7 @@ class _Builder:
                 "/auth/token_url",
                 "token_url is not supported: describe the token request as an operation "
                 "and name it in `operation`",
+                codes.BAD_AUTH,
             )
         credentials = tuple(
             Credential(
@@ -391,9 +417,14 @@ class _Builder:
                     self.error(
                         child_pointer("/auth/credentials", name),
                         "a token scheme's credential needs `field` (the request field it fills)",
+                        codes.BAD_AUTH,
                     )
         if raw["scheme"] == "session_cookie" and not raw.get("cookie"):
-            self.error("/auth", "auth scheme 'session_cookie' needs `cookie` (the cookie's name)")
+            self.error(
+                "/auth",
+                "auth scheme 'session_cookie' needs `cookie` (the cookie's name)",
+                codes.BAD_AUTH,
+            )
         return Auth(
             scheme=raw["scheme"],
             operation=operation,
@@ -422,6 +453,7 @@ class _Builder:
                 self.error(
                     child_pointer("/error_formats", name),
                     "an error format needs `type` or `text: true`",
+                    codes.BAD_ERROR_FORMAT,
                 )
             formats.append(
                 ErrorFormat(
@@ -493,6 +525,7 @@ class _Builder:
                 self.error(
                     child_pointer(pointer, "header_signature"),
                     "a webhook is signed one way: `signature` (a body field) or `header_signature`",
+                    codes.BAD_WEBHOOK,
                 )
         return tuple(result)
 
@@ -507,7 +540,9 @@ class _Builder:
         base = self.raw.get("paging") or {}
         if raw is True and not base:
             self.error(
-                child_pointer(pointer, "paging"), "`paging: true` needs a top-level `paging`"
+                child_pointer(pointer, "paging"),
+                "`paging: true` needs a top-level `paging`",
+                codes.BAD_PAGING,
             )
             return None
         own = raw if isinstance(raw, dict) else {}
@@ -516,7 +551,7 @@ class _Builder:
             where = child_pointer(pointer, "paging")
             if word and word not in own:
                 where = "/paging"
-            self.error(child_pointer(where, word) if word else where, message)
+            self.error(child_pointer(where, word) if word else where, message, codes.BAD_PAGING)
         return result
 
     def envelope(self) -> Envelope | None:
@@ -536,7 +571,7 @@ class _Builder:
     def check_references(self) -> None:
         for name, pointer in self.types.references:
             if name not in self.types.types:
-                self.dangle("/types", pointer, f"unknown type '{name}'")
+                self.dangle("/types", pointer, f"unknown type '{name}'", codes.UNKNOWN_TYPE)
 
     def decide_openness(self, operations: tuple[Operation, ...]) -> None:
         """Types reached from a request body are closed unless the spec opens them."""
@@ -567,7 +602,8 @@ class _Builder:
             pointer = child_pointer("/types", name)
             for index, message in unions.problems(self.types.types, typedef):
                 where = pointer if index is None else child_pointer(pointer, "one_of")
-                self.error(where if index is None else child_pointer(where, index), message)
+                place = where if index is None else child_pointer(where, index)
+                self.error(place, message, codes.BAD_UNION)
 
     def check_unique_by(self) -> None:
         """`uniqueBy` must name a field of the array's item type (declared fields)."""
@@ -583,6 +619,7 @@ class _Builder:
                     self.error(
                         child_pointer(child_pointer(where, field_name), "uniqueBy"),
                         f"uniqueBy names '{key}', which is not a field of the items' type",
+                        codes.UNKNOWN_FIELD,
                     )
 
     def check_auth_wiring(self, auth: Auth, operations: dict[str, Operation]) -> None:
@@ -595,6 +632,7 @@ class _Builder:
                 self.error(
                     "/auth/credentials",
                     f"credential field '{credential.wire_field}' is not in {op.body_type_name}",
+                    codes.UNKNOWN_FIELD,
                 )
 
     def check_mock(self, operations: dict[str, Operation], webhooks: tuple[Webhook, ...]) -> None:
@@ -607,6 +645,7 @@ class _Builder:
                     "/error_formats",
                     f"/mock/{name}/format",
                     f"unknown error format '{rejection.get('format')}'",
+                    codes.UNKNOWN_ERROR_FORMAT,
                 )
         hooks = {hook.name for hook in webhooks}
         for op in operations.values():
@@ -615,21 +654,25 @@ class _Builder:
             params = {p.key for p in op.params}
             for word in ("param", "version_param"):
                 if word in mock and mock[word] not in params:
-                    self.error(child_pointer(pointer, word), f"no parameter named '{mock[word]}'")
+                    message = f"no parameter named '{mock[word]}'"
+                    self.error(child_pointer(pointer, word), message, codes.UNKNOWN_PARAMETER)
             for word in ("filters", "ranges"):
                 for param in mock.get(word) or {}:
                     if param not in params:
-                        self.error(child_pointer(pointer, word), f"no parameter named '{param}'")
+                        message = f"no parameter named '{param}'"
+                        self.error(child_pointer(pointer, word), message, codes.UNKNOWN_PARAMETER)
             source = ((mock.get("totals") or {}).get("lookup") or {}).get("operation")
             if source is not None and source not in operations:
                 where = child_pointer(child_pointer(pointer, "totals"), "lookup")
-                self.error(child_pointer(where, "operation"), f"no operation named '{source}'")
+                message = f"no operation named '{source}'"
+                self.error(child_pointer(where, "operation"), message, codes.UNKNOWN_OPERATION)
             successes = [r.shape for r in op.responses if r.status < 400]
             shape = successes[0] if successes else None
             if mock.get("action") == "batch" and op.batch is None:
                 self.error(
                     child_pointer(pointer, "action"),
                     "action 'batch' needs the operation's `batch` (where items and refusals are)",
+                    codes.BAD_MOCK,
                 )
             listed = shape is not None and shape.kind == "array" and "entity" not in mock
             if mock.get("action") == "read" and listed:
@@ -637,16 +680,19 @@ class _Builder:
                     child_pointer(pointer, "action"),
                     "action 'read' answers one entity, but the success response is an"
                     " array: use action 'list' (or `entity` to place the one entity)",
+                    codes.BAD_MOCK,
                 )
             hook = (mock.get("webhook") or {}).get("name")
             if hook is not None and hook not in hooks:
-                self.error(child_pointer(pointer, "webhook"), f"no webhook named '{hook}'")
+                message = f"no webhook named '{hook}'"
+                self.error(child_pointer(pointer, "webhook"), message, codes.UNKNOWN_WEBHOOK)
         for index, rule in enumerate(self.raw.get("sandbox") or ()):
             if rule.get("operation") and rule["operation"] not in operations:
                 self.dangle(
                     "/operations",
                     f"/sandbox/{index}/operation",
                     f"no operation named '{rule['operation']}'",
+                    codes.UNKNOWN_OPERATION,
                 )
 
     def check_nested_unions(self) -> None:
@@ -663,6 +709,7 @@ class _Builder:
                     self.error(
                         child_pointer(child_pointer("/types", name), "one_of"),
                         f"one_of member '{member}' is itself a union; list its members instead",
+                        codes.BAD_UNION,
                     )
 
     def check_webhooks(self, webhooks: tuple[Webhook, ...]) -> None:
@@ -679,6 +726,7 @@ class _Builder:
                     self.error(
                         child_pointer("/webhooks", hook.name),
                         f"payload {hook.payload} has no field '{name}'",
+                        codes.UNKNOWN_FIELD,
                     )
 
     def build(self) -> Spec:

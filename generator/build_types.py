@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import conditions, naming
+from . import diagnostic_codes as codes
+from .diagnostic_codes import Code
 from .diagnostics import Diagnostic
 from .loader import SourceMap, child_pointer
 from .model import Constraints, EnumValue, Field, Rule, Shape, TypeDef
@@ -49,12 +51,13 @@ class TypeCollector:
     problems: list[Diagnostic] = field(default_factory=list)
     references: list[tuple[str, str]] = field(default_factory=list)  # (type name, pointer)
 
-    def error(self, pointer: str, message: str, *, key: bool = False) -> None:
-        self.problems.append(self.source.diagnostic(pointer, message, key=key))
+    def error(self, pointer: str, message: str, code: Code, *, key: bool = False) -> None:
+        self.problems.append(self.source.diagnostic(pointer, message, code, key=key))
 
     def add(self, typedef: TypeDef, pointer: str) -> None:
         if typedef.name in self.types:
-            self.error(pointer, f"type '{typedef.name}' is declared twice", key=True)
+            message = f"type '{typedef.name}' is declared twice"
+            self.error(pointer, message, codes.DUPLICATE_TYPE, key=True)
             return
         self.types[typedef.name] = typedef
 
@@ -105,18 +108,24 @@ def _check_constraints(
     for word in CONSTRAINT_WORDS:
         if word in raw and word not in allowed:
             collector.error(
-                child_pointer(pointer, word), f"'{word}' does not apply to type '{kind}'", key=True
+                child_pointer(pointer, word),
+                f"'{word}' does not apply to type '{kind}'",
+                codes.BAD_CONSTRAINT,
+                key=True,
             )
     for low, high in (("minLength", "maxLength"), ("minimum", "maximum"), ("minItems", "maxItems")):
         if low in raw and high in raw and raw[low] > raw[high]:
             collector.error(
-                child_pointer(pointer, low), f"{low} {raw[low]} exceeds {high} {raw[high]}"
+                child_pointer(pointer, low),
+                f"{low} {raw[low]} exceeds {high} {raw[high]}",
+                codes.BAD_CONSTRAINT,
             )
     if "pattern" in raw:
         try:
             re.compile(raw["pattern"])
         except re.error as exc:
-            collector.error(child_pointer(pointer, "pattern"), f"pattern does not compile: {exc}")
+            message = f"pattern does not compile: {exc}"
+            collector.error(child_pointer(pointer, "pattern"), message, codes.BAD_CONSTRAINT)
 
 
 def build_shape(collector: TypeCollector, raw: Any, pointer: str, owner: str) -> Shape:
@@ -202,7 +211,8 @@ def _rules(
             mentioned = list(rule.fields)
         for name in mentioned:
             if name not in names:
-                collector.error(here, f"rule names field '{name}', which the type does not have")
+                message = f"rule names field '{name}', which the type does not have"
+                collector.error(here, message, codes.UNKNOWN_FIELD)
         rules.append(rule)
     return tuple(rules)
 

@@ -258,6 +258,8 @@ def _chosen(project: Project, wanted: list[str]) -> list[str] | None:
 def _report(project: Project, outcome: Outcome) -> int:
     """Print one provider's result; its exit status."""
     provider = outcome.provider
+    for warning in outcome.warnings:
+        print(diagnostic_line(warning, sys.stderr), file=sys.stderr)
     if outcome.status == "error":
         _print_diagnostics(SpecError(outcome.diagnostics))
         return 2

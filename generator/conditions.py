@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from . import diagnostic_codes as codes
+from .diagnostic_codes import Code
 from .loader import child_pointer
 from .model import Condition, Rule
 
@@ -35,7 +37,7 @@ def parse(raw_when: Any) -> tuple[Condition, ...]:
     )
 
 
-def check(raw_when: Any, pointer: str, error: Callable[[str, str], None]) -> None:
+def check(raw_when: Any, pointer: str, error: Callable[[str, str, Code], None]) -> None:
     """A clause says what it tests: values (`in`) or presence (`present: true`), not both."""
     for index, raw in enumerate(_clauses_raw(raw_when)):
         here = child_pointer(pointer, index) if isinstance(raw_when, list) else pointer
@@ -45,11 +47,20 @@ def check(raw_when: Any, pointer: str, error: Callable[[str, str], None]) -> Non
                 here,
                 f"condition on '{raw['field']}' never holds: give `in: [values]`"
                 " or `present: true`",
+                codes.BAD_CONDITION,
             )
         elif has_values and present:
-            error(here, f"condition on '{raw['field']}': `in` and `present` exclude each other")
+            error(
+                here,
+                f"condition on '{raw['field']}': `in` and `present` exclude each other",
+                codes.BAD_CONDITION,
+            )
         elif present and raw.get("absent"):
-            error(here, f"condition on '{raw['field']}': `present` and `absent` exclude each other")
+            error(
+                here,
+                f"condition on '{raw['field']}': `present` and `absent` exclude each other",
+                codes.BAD_CONDITION,
+            )
 
 
 def clauses(rule: Rule) -> tuple[Condition, ...]:

@@ -8,22 +8,43 @@ traceback at a time.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from . import diagnostic_codes as codes
+from .diagnostic_codes import Code
 
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One problem, located by file, line and column (1-based)."""
+    """One problem, located by file, line and column (1-based), of a kind (`code`).
+
+    Printed as `FILE:LINE:COL: SEVERITY ID NAME: message`: the place first, so
+    editors jump to it; the id for scripts and tests to match; the message to read.
+    """
 
     file: str
     line: int
     col: int
     message: str
     pointer: str = ""
-    level: str = "error"
+    code: Code = field(kw_only=True)
+
+    @property
+    def level(self) -> str:
+        """`error` or `warning` (the code's severity)."""
+        return self.code.severity
+
+    @property
+    def is_error(self) -> bool:
+        return self.code.severity == "error"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+        return f"{self.file}:{self.line}:{self.col}: {self.label}: {self.message}"
+
+    @property
+    def label(self) -> str:
+        """`error SS030 unknown-type`."""
+        return f"{self.code.severity} {self.code.id} {self.code.name}"
 
 
 MAX_REPORTED = 1000  # problems reported at once; a hostile spec may have millions
@@ -38,7 +59,7 @@ def capped(problems: list[Diagnostic], file: str) -> list[Diagnostic]:
     if len(unique) <= MAX_REPORTED:
         return unique
     note = f"more than {MAX_REPORTED} problems: the first {MAX_REPORTED} are shown, fix them first"
-    return [*unique[:MAX_REPORTED], Diagnostic(file, 1, 1, note)]
+    return [*unique[:MAX_REPORTED], Diagnostic(file, 1, 1, note, code=codes.TOO_MANY_PROBLEMS)]
 
 
 class SpecError(Exception):

@@ -16,8 +16,9 @@ import json
 import subprocess
 import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
+from . import diagnostic_codes as codes
 from .build import build_spec
 from .change_record import BREAKING, FEATURE, LEVELS, Change
 from .changes import compare, worst
@@ -45,12 +46,20 @@ class Baseline:
     version: str | None
 
 
+class Place(NamedTuple):
+    """Where a change is in the spec (a change is not a problem: it has no diagnostic code)."""
+
+    file: str
+    line: int
+    col: int
+
+
 @dataclass(frozen=True)
 class Report:
     provider: str
     baseline: Baseline
     changes: tuple[Change, ...]
-    places: tuple[Diagnostic, ...]  # one per change: where it is, and what it is
+    places: tuple[Place, ...]  # one per change: where it is
 
     @property
     def next_version(self) -> str | None:
@@ -110,7 +119,9 @@ def baseline_at_ref(project: Project, provider: str, ref: str) -> Baseline:
     try:
         loaded = load_text(text.decode("utf-8"), label)
     except UnicodeDecodeError:
-        raise SpecError([Diagnostic(label, 1, 1, "spec is not valid UTF-8")]) from None
+        raise SpecError(
+            [Diagnostic(label, 1, 1, "spec is not valid UTF-8", code=codes.INVALID_UTF8)]
+        ) from None
     problems = check_against_meta_schema(loaded)
     if problems:
         raise SpecError(problems)
@@ -149,7 +160,7 @@ def report(project: Project, provider: str, against: str | None) -> Report:
     else:
         base = recorded_baseline(project, provider)
     changes = tuple(compare(base.surface, surface(current))) if base.surface else ()
-    places = tuple(source.diagnostic(c.pointer, c.message, key=True) for c in changes)
+    places = tuple(Place(source.file, *source.position(c.pointer, key=True)) for c in changes)
     ordered = sorted(zip(places, changes, strict=True), key=lambda p: (p[0].line, p[0].col))
     return Report(
         provider,

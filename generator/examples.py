@@ -10,6 +10,7 @@ import sys
 import types
 from typing import Any
 
+from . import diagnostic_codes as codes
 from . import leniency
 from .diagnostics import Diagnostic
 from .loader import SourceMap, child_pointer
@@ -44,7 +45,9 @@ def load_validation_module(sources: dict[str, str], name: str) -> types.ModuleTy
 def _report(source: SourceMap, pointer: str, what: str, problems: list[Any]) -> list[Diagnostic]:
     return [
         source.diagnostic(
-            pointer, f"{what} breaks its schema at {p.pointer or '(root)'}: {p.message}"
+            pointer,
+            f"{what} breaks its schema at {p.pointer or '(root)'}: {p.message}",
+            codes.EXAMPLE_BREAKS_SCHEMA,
         )
         for p in problems
     ]
@@ -68,7 +71,11 @@ def check_examples(spec: Spec, source: SourceMap, validation: types.ModuleType) 
                 pointer = child_pointer(here, "response")
                 if status not in statuses:
                     found.append(
-                        source.diagnostic(pointer, f"{label}: no response {status} is declared")
+                        source.diagnostic(
+                            pointer,
+                            f"{label}: no response {status} is declared",
+                            codes.EXAMPLE_UNDECLARED_STATUS,
+                        )
                     )
                     continue
                 problems = leniency.shape_problems(

@@ -14,9 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from . import diagnostic_codes as codes
+from .diagnostic_codes import Code
+
 
 def idempotency_header(
-    raw: Mapping[str, Any], pointer: str, error: Callable[[str, str], None]
+    raw: Mapping[str, Any], pointer: str, error: Callable[[str, str, Code], None]
 ) -> str | None:
     """The operation's idempotency-key header name, with a located problem if it is unusable."""
     name = raw.get("idempotency_key")
@@ -26,6 +29,7 @@ def idempotency_header(
         error(
             pointer + "/idempotency_key",
             f"{raw.get('method')} is idempotent already: an idempotency key is for POST/PATCH",
+            codes.BAD_IDEMPOTENCY_KEY,
         )
     declared = {
         str(p.get("name", key)).lower()
@@ -36,6 +40,7 @@ def idempotency_header(
         error(
             pointer + "/idempotency_key",
             f"'{name}' is also a parameter: the client generates the key itself",
+            codes.BAD_IDEMPOTENCY_KEY,
         )
     return str(name)
 

@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from . import diagnostic_codes as codes
+from .diagnostic_codes import Code
 from .diagnostics import Diagnostic, SpecError, capped
 from .yaml12 import (
     MAP,
@@ -29,6 +31,7 @@ from .yaml12 import (
     AliasUse,
     ScalarProblem,
     SpecLoader,
+    TooDeep,
     scalar_value,
     short_tag,
 )
@@ -63,9 +66,11 @@ class SourceMap:
                 return (1, 1)
             probe = probe.rsplit("/", 1)[0]
 
-    def diagnostic(self, pointer: str, message: str, *, key: bool = False) -> Diagnostic:
+    def diagnostic(
+        self, pointer: str, message: str, code: Code, *, key: bool = False
+    ) -> Diagnostic:
         line, col = self.position(pointer, key=key)
-        return Diagnostic(self.file, line, col, message, pointer)
+        return Diagnostic(self.file, line, col, message, pointer, code=code)
 
 
 @dataclass(frozen=True)
@@ -100,9 +105,9 @@ class _Builder:
         self._open: set[int] = set()  # collections being built: an alias to one is a cycle
         self._use: AliasUse | None = None  # the outermost alias being expanded
 
-    def _problem(self, node: yaml.Node, message: str, pointer: str) -> None:
+    def _problem(self, node: yaml.Node, message: str, pointer: str, code: Code) -> None:
         line, col = _mark(node)
-        self.problems.append(Diagnostic(self.source.file, line, col, message, pointer))
+        self.problems.append(Diagnostic(self.source.file, line, col, message, pointer, code=code))
 
     def build(self, node: yaml.Node, pointer: str, depth: int = 0, alias: bool = False) -> Any:
         self.source.values[pointer] = _mark(node)
@@ -113,10 +118,14 @@ class _Builder:
             if self._aliased > MAX_ALIAS_NODES and self._use is not None:
                 line, col = _mark(self._use)
                 message = f"aliases expand to more than {MAX_ALIAS_NODES} nodes"
-                raise _Expanded(Diagnostic(self.source.file, line, col, message, pointer))
+                raise _Expanded(
+                    Diagnostic(self.source.file, line, col, message, pointer, code=codes.ALIAS_BOMB)
+                )
         if depth > MAX_DEPTH:
             raise _Expanded(
-                self.source.diagnostic(pointer, f"nesting deeper than {MAX_DEPTH} levels")
+                self.source.diagnostic(
+                    pointer, f"nesting deeper than {MAX_DEPTH} levels", codes.TOO_DEEP
+                )
             )
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             self._open.add(id(node))
@@ -128,16 +137,18 @@ class _Builder:
         try:
             return scalar_value(node)
         except ScalarProblem as problem:
-            self._problem(node, str(problem), pointer)
+            self._problem(node, str(problem), pointer, codes.BAD_SCALAR)
             return None
 
     def _collection(self, node: yaml.Node, pointer: str, depth: int, alias: bool) -> Any:
         if isinstance(node, yaml.MappingNode):
             if node.tag != MAP:
-                self._problem(node, f"unsupported tag {short_tag(node.tag)} on a mapping", pointer)
+                message = f"unsupported tag {short_tag(node.tag)} on a mapping"
+                self._problem(node, message, pointer, codes.UNSUPPORTED_TAG)
             return self._mapping(node, pointer, depth, alias)
         if node.tag != SEQ:
-            self._problem(node, f"unsupported tag {short_tag(node.tag)} on a sequence", pointer)
+            message = f"unsupported tag {short_tag(node.tag)} on a sequence"
+            self._problem(node, message, pointer, codes.UNSUPPORTED_TAG)
         return [
             self.build(item, child_pointer(pointer, i), depth + 1, alias)
             for i, item in enumerate(node.value)
@@ -145,7 +156,8 @@ class _Builder:
 
     def _expand(self, use: AliasUse, pointer: str, depth: int) -> Any:
         if id(use.target) in self._open:
-            self._problem(use, "this alias refers to a collection that contains it", pointer)
+            message = "this alias refers to a collection that contains it"
+            self._problem(use, message, pointer, codes.RECURSIVE_ALIAS)
             return None
         outermost = self._use is None
         if outermost:
@@ -163,7 +175,8 @@ class _Builder:
         if isinstance(target, yaml.ScalarNode):
             text: str = target.value
             return text
-        self._problem(node, "mapping keys must be strings, not collections", pointer)
+        message = "mapping keys must be strings, not collections"
+        self._problem(node, message, pointer, codes.NON_STRING_KEY)
         return None
 
     def _mapping(self, node: yaml.MappingNode, pointer: str, depth: int, alias: bool) -> Any:
@@ -174,7 +187,7 @@ class _Builder:
                 continue
             child = child_pointer(pointer, key)
             if key in result:
-                self._problem(key_node, f"duplicate key '{key}'", child)
+                self._problem(key_node, f"duplicate key '{key}'", child, codes.DUPLICATE_KEY)
                 continue
             self.source.keys[child] = _mark(key_node)
             result[key] = self.build(value_node, child, depth + 1, alias)
@@ -199,7 +212,13 @@ def _character_problems(text: str, file: str) -> list[Diagnostic]:
         char = match.group()
         what = "a byte-order mark" if char == "\ufeff" else "the character"
         problems.append(
-            Diagnostic(file, line, col, f"{what} U+{ord(char):04X} is not allowed in a spec")
+            Diagnostic(
+                file,
+                line,
+                col,
+                f"{what} U+{ord(char):04X} is not allowed in a spec",
+                code=codes.FORBIDDEN_CHARACTER,
+            )
         )
         if len(problems) == _REPORT_AT_MOST:
             break
@@ -213,11 +232,17 @@ def _yaml_problem(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
         problem = str(exc.problem)
         if mark and _tab_near(text, mark.line):
             problem = f"{problem} (a tab cannot indent YAML; indent with spaces)"
-        return Diagnostic(file, line, col, f"YAML syntax error: {problem}")
+        code = codes.TOO_DEEP if _too_deep(exc) else codes.YAML_SYNTAX
+        return Diagnostic(file, line, col, f"YAML syntax error: {problem}", code=code)
     if isinstance(exc, yaml.reader.ReaderError):
         line, col = _place(text, exc.position)
-        return Diagnostic(file, line, col, f"YAML error: {exc.reason}")
-    return Diagnostic(file, 1, 1, f"YAML error: {exc}")
+        return Diagnostic(file, line, col, f"YAML error: {exc.reason}", code=codes.YAML_SYNTAX)
+    return Diagnostic(file, 1, 1, f"YAML error: {exc}", code=codes.YAML_SYNTAX)
+
+
+def _too_deep(exc: yaml.MarkedYAMLError) -> bool:
+    """Our composer's depth limit, or libyaml's own (which only its wording tells apart)."""
+    return isinstance(exc, TooDeep) or "maximum nesting depth" in str(exc.problem)
 
 
 def _tab_near(text: str, line: int) -> bool:
@@ -233,7 +258,11 @@ def _tab_near(text: str, line: int) -> bool:
 
 def _too_large(size: int, file: str) -> Diagnostic:
     return Diagnostic(
-        file, 1, 1, f"the spec is {size} bytes; a spec may be at most {MAX_SPEC_BYTES} bytes"
+        file,
+        1,
+        1,
+        f"the spec is {size} bytes; a spec may be at most {MAX_SPEC_BYTES} bytes",
+        code=codes.SPEC_TOO_LARGE,
     )
 
 
@@ -250,7 +279,9 @@ def load_text(text: str, display_name: str) -> LoadedSpec:
     except yaml.YAMLError as exc:
         raise SpecError([_yaml_problem(exc, text, display_name)]) from None
     if node is None:
-        raise SpecError([Diagnostic(display_name, 1, 1, "the spec is empty")])
+        raise SpecError(
+            [Diagnostic(display_name, 1, 1, "the spec is empty", code=codes.EMPTY_SPEC)]
+        )
     builder = _Builder(source)
     try:
         data = builder.build(node, "")
@@ -277,7 +308,13 @@ def _decoding_problems(data: bytes, file: str) -> list[Diagnostic]:
             col = len(data[line_start:at].decode("utf-8", "replace")) + 1
             line = data.count(b"\n", 0, at) + 1
             problems.append(
-                Diagnostic(file, line, col, f"invalid UTF-8 byte 0x{data[at]:02X}{hint}")
+                Diagnostic(
+                    file,
+                    line,
+                    col,
+                    f"invalid UTF-8 byte 0x{data[at]:02X}{hint}",
+                    code=codes.INVALID_UTF8,
+                )
             )
             start = start + exc.end
     return problems
@@ -291,7 +328,13 @@ def load_file(path: Path, display_name: str | None = None) -> LoadedSpec:
             raise SpecError([_too_large(size, name)])
         data = path.read_bytes()
     except OSError as exc:
-        raise SpecError([Diagnostic(name, 1, 1, f"cannot read spec: {exc.strerror}")]) from None
+        raise SpecError(
+            [
+                Diagnostic(
+                    name, 1, 1, f"cannot read spec: {exc.strerror}", code=codes.UNREADABLE_SPEC
+                )
+            ]
+        ) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

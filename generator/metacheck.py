@@ -19,6 +19,7 @@ import jsonschema
 import yaml
 from jsonschema.exceptions import ValidationError, best_match
 
+from . import diagnostic_codes as codes
 from .diagnostics import MAX_REPORTED, Diagnostic
 from .loader import LoadedSpec, child_pointer
 
@@ -91,7 +92,10 @@ def _describe(error: ValidationError, spec: LoadedSpec) -> list[Diagnostic]:
             suggestion = f" (did you mean '{hint}'?)" if hint else ""
             problems.append(
                 source.diagnostic(
-                    child_pointer(pointer, key), f"unknown key '{key}'{suggestion}", key=True
+                    child_pointer(pointer, key),
+                    f"unknown key '{key}'{suggestion}",
+                    codes.UNKNOWN_KEY,
+                    key=True,
                 )
             )
         if problems:
@@ -100,11 +104,12 @@ def _describe(error: ValidationError, spec: LoadedSpec) -> list[Diagnostic]:
     if error.validator == "required":
         if misspelt(error):
             return []
-        return [source.diagnostic(pointer, f"{where}: {error.message}")]
+        return [source.diagnostic(pointer, f"{where}: {error.message}", codes.MISSING_KEY)]
     if "propertyNames" in error.schema_path and isinstance(error.instance, str):
         name = child_pointer(pointer, error.instance)
-        return [source.diagnostic(name, f"bad name {_message(error)}", key=True)]
-    return [source.diagnostic(pointer, f"{where}: {_message(error)}")]
+        return [source.diagnostic(name, f"bad name {_message(error)}", codes.BAD_NAME, key=True)]
+    code = codes.WRONG_TYPE if error.validator == "type" else codes.INVALID_VALUE
+    return [source.diagnostic(pointer, f"{where}: {_message(error)}", code)]
 
 
 def _where(path: list[Any]) -> str:

@@ -19,8 +19,10 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import diagnostic_codes as codes
 from . import naming
 from .assets import templates_root
+from .diagnostic_codes import Code
 from .diagnostics import Diagnostic
 from .loader import SourceMap, child_pointer
 from .model import Operation, Param, Spec, TypeDef
@@ -96,8 +98,8 @@ class _Checker:
         self.source = source
         self.problems: list[Diagnostic] = []
 
-    def error(self, pointer: str, message: str, *, key: bool = False) -> None:
-        self.problems.append(self.source.diagnostic(pointer, message, key=key))
+    def error(self, pointer: str, message: str, code: Code, *, key: bool = False) -> None:
+        self.problems.append(self.source.diagnostic(pointer, message, code, key=key))
 
     # -- operations ------------------------------------------------------
     def operations(self) -> None:
@@ -110,6 +112,7 @@ class _Checker:
                 self.error(
                     here,
                     f"operation '{op.name}' is a Python keyword: no method can have that name",
+                    codes.NAME_CLASH,
                     key=True,
                 )
             elif op.name in members:
@@ -117,6 +120,7 @@ class _Checker:
                     here,
                     f"operation '{op.name}' would hide the client's own '{op.name}'; name it"
                     " differently (the path and method stay as they are)",
+                    codes.NAME_CLASH,
                     key=True,
                 )
             elif naming.constant_name(op.name) in MODULE_CONSTANTS:
@@ -124,6 +128,7 @@ class _Checker:
                     here,
                     f"operation '{op.name}' would become {naming.constant_name(op.name)},"
                     " a name the generated package already uses",
+                    codes.NAME_CLASH,
                     key=True,
                 )
             if op.paging and f"iter_{op.name}" in names:
@@ -131,6 +136,7 @@ class _Checker:
                     here,
                     f"paged operation '{op.name}' gives the client iter_{op.name}, which is"
                     " also an operation",
+                    codes.NAME_CLASH,
                     key=True,
                 )
             pascal = naming.pascal_case(op.name)
@@ -139,6 +145,7 @@ class _Checker:
                     here,
                     f"operations '{seen_pascal[pascal]}' and '{op.name}' differ only in"
                     f" underscores: both name their types {pascal}...",
+                    codes.NAME_CLASH,
                     key=True,
                 )
             seen_pascal.setdefault(pascal, op.name)
@@ -162,6 +169,7 @@ class _Checker:
                     pointer,
                     f"parameter {param.key!r} and {other} both become the Python argument"
                     f" '{param.python_name}'; give one a `python_name`",
+                    codes.NAME_CLASH,
                     key=True,
                 )
             taken.setdefault(param.python_name, f"parameter {param.key!r}")
@@ -172,19 +180,23 @@ class _Checker:
                         pointer,
                         f"parameter '{param.key}' becomes '{param.python_name}', a name"
                         f" iter_{op.name} uses for itself; give it a `python_name`",
+                        codes.NAME_CLASH,
                         key=True,
                     )
 
     def python_name(self, param: Param, pointer: str) -> bool:
         name = param.python_name
         if not name.isidentifier() or keyword.iskeyword(name):
-            self.error(pointer, f"python_name '{name}' is not a usable Python name")
+            self.error(
+                pointer, f"python_name '{name}' is not a usable Python name", codes.BAD_PYTHON_NAME
+            )
             return False
         if name in naming.RESERVED or name.startswith("_"):
             self.error(
                 pointer,
                 f"python_name '{name}' is taken by the generated code (reserved names and a"
                 " leading underscore are kept for it)",
+                codes.BAD_PYTHON_NAME,
             )
             return False
         return True
@@ -195,6 +207,7 @@ class _Checker:
             self.error(
                 child_pointer(here, "path"),
                 f"path placeholder '{{{name}}}' appears more than once in '{op.path}'",
+                codes.PATH_PARAMETER_MISMATCH,
             )
 
     # -- client arguments --------------------------------------------------
@@ -209,18 +222,21 @@ class _Checker:
                     pointer,
                     f"credential '{key}' would be the client argument '{name}', which the client"
                     " already has; name it differently (`field` keeps the wire name)",
+                    codes.NAME_CLASH,
                     key=True,
                 )
             elif name in AUTH_ATTRIBUTES:
                 self.error(
                     pointer,
                     f"credential '{key}' would clash with the client's own {name}",
+                    codes.NAME_CLASH,
                     key=True,
                 )
             elif name in taken:
                 self.error(
                     pointer,
                     f"credential '{key}' and {taken[name]} both become the argument '{name}'",
+                    codes.NAME_CLASH,
                     key=True,
                 )
             taken.setdefault(name, f"credential '{key}'")
@@ -234,6 +250,7 @@ class _Checker:
                     pointer,
                     f"client parameter '{param.key}' becomes the argument"
                     f" '{param.python_name}', as does {clash}; give it a `python_name`",
+                    codes.NAME_CLASH,
                     key=True,
                 )
             taken.setdefault(param.python_name, f"client parameter '{param.key}'")
@@ -247,12 +264,14 @@ class _Checker:
                 "/auth",
                 "auth scheme 'oauth2_client_credentials' needs two credentials (client id and"
                 f" secret, sent as HTTP Basic); {count} given",
+                codes.BAD_AUTH,
             )
         if auth.scheme == "session_cookie" and count != 1:
             self.error(
                 "/auth",
                 f"auth scheme 'session_cookie' needs one credential (the cookie's value);"
                 f" {count} given",
+                codes.BAD_AUTH,
             )
         token_schemes = ("token_endpoint", "oauth2_client_credentials", "oauth2_password")
         if auth.scheme in token_schemes and auth.operation is not None and not auth.token_field:
@@ -260,9 +279,14 @@ class _Checker:
                 "/auth",
                 f"auth scheme '{auth.scheme}' needs `token: {{field: ...}}`, the response field"
                 " that carries the token",
+                codes.BAD_AUTH,
             )
         if auth.cookie is not None and not _TOKEN.match(auth.cookie):
-            self.error("/auth/cookie", f"cookie name {auth.cookie!r} is not a valid cookie name")
+            self.error(
+                "/auth/cookie",
+                f"cookie name {auth.cookie!r} is not a valid cookie name",
+                codes.BAD_AUTH,
+            )
 
     # -- headers and servers ---------------------------------------------------
     def headers(self) -> None:
@@ -275,12 +299,16 @@ class _Checker:
         for pointer, name, value, key in constant:
             if not _TOKEN.match(name):
                 self.error(
-                    pointer, f"header name {name!r} is not a valid HTTP header name", key=key
+                    pointer,
+                    f"header name {name!r} is not a valid HTTP header name",
+                    codes.BAD_HEADER,
+                    key=key,
                 )
             if not _HEADER_VALUE.match(value):
                 self.error(
                     pointer,
                     f"header {name!r} value {value!r} must be printable ASCII (no line breaks)",
+                    codes.BAD_HEADER,
                 )
         params = [(child_pointer("/client_params", p.key), p) for p in self.spec.client_params]
         for op in self.spec.operations:
@@ -289,7 +317,9 @@ class _Checker:
         for where, param in params:
             if param.location == "header" and not _TOKEN.match(param.wire_name):
                 self.error(
-                    where, f"header name {param.wire_name!r} is not a valid HTTP header name"
+                    where,
+                    f"header name {param.wire_name!r} is not a valid HTTP header name",
+                    codes.BAD_HEADER,
                 )
 
     def servers(self) -> None:
@@ -303,6 +333,7 @@ class _Checker:
                 self.error(
                     child_pointer("/servers", name),
                     f"server {url!r} is not a usable base URL (a host; no spaces, query or #)",
+                    codes.BAD_SERVER,
                 )
 
     def error_formats(self) -> None:
@@ -312,6 +343,7 @@ class _Checker:
                     child_pointer("/error_formats", error.name),
                     f"error format name {error.name!r} names a file (schemas/error.<name>.json):"
                     " use letters, digits, '_' and '-'",
+                    codes.BAD_NAME,
                     key=True,
                 )
 
@@ -330,6 +362,7 @@ class _Checker:
                     f"type name '{typedef.name}'{' (an inline object)' if inline else ''} is"
                     " taken in the generated models module (a Python keyword or a name"
                     " models.py imports)",
+                    codes.NAME_CLASH,
                     key=True,
                 )
             if typedef.is_union:
@@ -355,6 +388,7 @@ class _Checker:
                     child_pointer("/types", member),
                     f"discriminator '{field}' of {member} must be a string, number or boolean"
                     f" (got {tag!r})",
+                    codes.BAD_UNION,
                     key=True,
                 )
                 continue
@@ -364,6 +398,7 @@ class _Checker:
                     child_pointer(pointer, "one_of"),
                     f"members {seen[key]} and {member} of {typedef.name} both have"
                     f" {field} = {tag!r}: {member} could never be chosen",
+                    codes.BAD_UNION,
                 )
             seen.setdefault(key, member)
 
@@ -375,12 +410,17 @@ class _Checker:
                     self.error(
                         pointer,
                         "text holds a lone surrogate (\\ud800-\\udfff), which no file can carry",
+                        codes.UNREPRESENTABLE_VALUE,
                     )
             elif isinstance(value, float) and not math.isfinite(value):
-                self.error(pointer, f"{word} {value!r} is not a JSON number")
+                self.error(
+                    pointer, f"{word} {value!r} is not a JSON number", codes.UNREPRESENTABLE_VALUE
+                )
             elif word in _COUNT_WORDS and isinstance(value, int) and value > MAX_COUNT:
                 self.error(
-                    pointer, f"{word} {value} is larger than any payload can be (at most 2**63-1)"
+                    pointer,
+                    f"{word} {value} is larger than any payload can be (at most 2**63-1)",
+                    codes.UNREPRESENTABLE_VALUE,
                 )
             elif (
                 isinstance(value, int)
@@ -388,7 +428,9 @@ class _Checker:
                 and abs(value) > 1.7976931348623157e308
             ):
                 self.error(
-                    pointer, f"{word} {_shown(value)} is beyond what a 64-bit float can hold"
+                    pointer,
+                    f"{word} {_shown(value)} is beyond what a 64-bit float can hold",
+                    codes.UNREPRESENTABLE_VALUE,
                 )
 
 

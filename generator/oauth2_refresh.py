@@ -20,10 +20,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from . import diagnostic_codes as codes
+from .diagnostic_codes import Code
+
 REFRESH_SCHEMES = ("oauth2_password", "oauth2_client_credentials")
 
 
-def refresh_field(raw: Mapping[str, Any], error: Callable[[str, str], None]) -> str | None:
+def refresh_field(raw: Mapping[str, Any], error: Callable[[str, str, Code], None]) -> str | None:
     """The token response's refresh-token field, if the auth block names one (OAuth2 only)."""
     field = (raw.get("token") or {}).get("refresh_token")
     if field is None:
@@ -33,5 +36,6 @@ def refresh_field(raw: Mapping[str, Any], error: Callable[[str, str], None]) -> 
             "/auth/token/refresh_token",
             f"a refresh token is an OAuth2 grant: scheme '{raw['scheme']}' has none "
             f"(use {' or '.join(REFRESH_SCHEMES)})",
+            codes.BAD_AUTH,
         )
     return str(field)

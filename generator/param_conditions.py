@@ -16,13 +16,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from . import diagnostic_codes as codes
+from .diagnostic_codes import Code
 from .loader import child_pointer
 from .model import Operation, Param
 
 WORD = "required_when"
 
 
-def check(raw_params: dict[str, Any], pointer: str, error: Callable[[str, str], None]) -> None:
+def check(
+    raw_params: dict[str, Any], pointer: str, error: Callable[[str, str, Code], None]
+) -> None:
     """`required_when` names another declared parameter, on a parameter not always required."""
     for key, raw in raw_params.items():
         when = raw.get(WORD) if isinstance(raw, dict) else None
@@ -30,9 +34,13 @@ def check(raw_params: dict[str, Any], pointer: str, error: Callable[[str, str], 
             continue
         here = child_pointer(child_pointer(pointer, key), WORD)
         if when["param"] == key or when["param"] not in raw_params:
-            error(here, f"no other parameter named '{when['param']}'")
+            error(here, f"no other parameter named '{when['param']}'", codes.UNKNOWN_PARAMETER)
         elif raw.get("required") or raw.get("in") == "path":
-            error(here, f"'{key}' is always required: `required_when` would never add anything")
+            error(
+                here,
+                f"'{key}' is always required: `required_when` would never add anything",
+                codes.BAD_CONDITION,
+            )
 
 
 def condition(op: Operation, param: Param) -> tuple[Param, tuple[Any, ...]] | None:

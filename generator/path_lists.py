@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from . import diagnostic_codes as codes
+from .diagnostic_codes import Code
 from .loader import child_pointer
 
 WORD = "list"
@@ -34,9 +36,13 @@ def style(raw: dict[str, Any]) -> tuple[str, str] | None:
     return (declared["separator"], declared.get("quote", ""))
 
 
-def check(raw: dict[str, Any], pointer: str, error: Callable[[str, str], None]) -> None:
+def check(raw: dict[str, Any], pointer: str, error: Callable[[str, str, Code], None]) -> None:
     if WORD in raw and raw.get("in") != "path":
-        error(child_pointer(pointer, WORD), "`list` is for path parameters (one segment)")
+        error(
+            child_pointer(pointer, WORD),
+            "`list` is for path parameters (one segment)",
+            codes.BAD_LIST_PARAMETER,
+        )
 
 
 def openapi(style_: tuple[str, str] | None, parameter: dict[str, Any]) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import ModuleType
 
 from . import __version__
+from . import diagnostic_codes as codes
 from .assets import generator_files, template_files
 from .build import build_with_problems
 from .diagnostics import Diagnostic, SpecError, capped
@@ -104,6 +105,7 @@ class CheckedSpec:
     spec: Spec
     checks: str  # the compiled validators' source
     validation: ModuleType  # those validators, executed
+    warnings: tuple[Diagnostic, ...] = ()  # problems that do not stop generation
 
 
 def load_spec(project: Project, provider: str) -> Spec:
@@ -141,16 +143,21 @@ def load_checked(project: Project, provider: str) -> CheckedSpec:
     spec = built.spec
     problems += [d for section, d in built.dangling if section not in edited]
     problems += [*built.hard, *built.soft]
-    if problems:
+    if _errors(problems):
         spec = checkable_part(spec, [d.pointer for d in built.hard] + list(edited))
         if not _has_examples(spec):
             raise SpecError(capped(problems, shown))
     checks = emit_validators(spec)
     module = load_validation_module(render_validation(spec, checks), f"_shipspec_check_{provider}")
     problems += check_examples(spec, loaded.source, module)
-    if problems:
+    if _errors(problems):
         raise SpecError(capped(problems, shown))
-    return CheckedSpec(spec, checks, module)
+    return CheckedSpec(spec, checks, module, tuple(sorted(set(problems))))
+
+
+def _errors(problems: list[Diagnostic]) -> bool:
+    """Problems that stop generation: warnings alone do not (they are printed)."""
+    return any(problem.is_error for problem in problems)
 
 
 def _has_examples(spec: Spec) -> bool:
@@ -166,14 +173,19 @@ def _provider_mismatch(loaded: LoadedSpec, provider: str) -> list[Diagnostic]:
     if not isinstance(declared, str) or declared == provider:
         return []
     message = f"provider '{declared}' must match the file name '{provider}'"
-    return [loaded.source.diagnostic("/provider", message)]
+    return [loaded.source.diagnostic("/provider", message, codes.PROVIDER_MISMATCH)]
 
 
 def render_files(project: Project, provider: str, spec_text: bytes) -> dict[str, bytes]:
+    return render_checked(project, provider, spec_text, load_checked(project, provider))
+
+
+def render_checked(
+    project: Project, provider: str, spec_text: bytes, checked: CheckedSpec
+) -> dict[str, bytes]:
     from .render import render_package
     from .versioning import plan_release
 
-    checked = load_checked(project, provider)
     release = plan_release(checked.spec, project.out / provider)  # against what the tree records
     files = render_package(checked.spec, checked.checks, package_version=release.version)
     files.update(release.files(checked.spec))
@@ -189,6 +201,7 @@ class Outcome:
     diagnostics: tuple[Diagnostic, ...] = ()
     files: dict[str, bytes] | None = None  # the new tree, until the parent has staged it
     summary: str = ""  # the version change, e.g. "novatech: 1.4.0 -> 2.0.0 (breaking: ...)"
+    warnings: tuple[Diagnostic, ...] = ()  # printed; shown when the tree is (re)computed only
 
 
 def process(project: Project, provider: str, *, check: bool) -> Outcome:
@@ -201,23 +214,26 @@ def process(project: Project, provider: str, *, check: bool) -> Outcome:
     try:
         spec_text = path.read_bytes()
     except OSError as exc:
-        diagnostic = Diagnostic(project.display(path), 1, 1, f"cannot read spec: {exc.strerror}")
+        message = f"cannot read spec: {exc.strerror}"
+        diagnostic = Diagnostic(project.display(path), 1, 1, message, code=codes.UNREADABLE_SPEC)
         return Outcome(provider, "error", diagnostics=(diagnostic,))
     if is_current(target, input_hash(spec_text)):
         return Outcome(provider, "unchanged")
     try:
-        files = render_files(project, provider, spec_text)
+        checked = load_checked(project, provider)
+        files = render_checked(project, provider, spec_text, checked)
     except SpecError as error:
         return Outcome(provider, "error", diagnostics=error.diagnostics)
+    warnings = checked.warnings
     changed = tuple(differences(target, files))
     if not changed:
-        return Outcome(provider, "unchanged")
+        return Outcome(provider, "unchanged", warnings=warnings)
     from .versioning import summary_line
 
     summary = summary_line(provider, target, files)
     if check:
-        return Outcome(provider, "differs", changed, summary=summary)
-    return Outcome(provider, "written", changed, files=files, summary=summary)
+        return Outcome(provider, "differs", changed, summary=summary, warnings=warnings)
+    return Outcome(provider, "written", changed, files=files, summary=summary, warnings=warnings)
 
 
 def _stale(project: Project, provider: str) -> bool:

@@ -22,6 +22,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import diagnostic_codes as codes
+from .diagnostic_codes import Code
+
 
 @dataclass(frozen=True)
 class RateLimit:
@@ -31,15 +34,23 @@ class RateLimit:
 
 
 def build_rate_limit(
-    raw: Mapping[str, Any] | None, error: Callable[[str, str], None]
+    raw: Mapping[str, Any] | None, error: Callable[[str, str, Code], None]
 ) -> RateLimit | None:
     """The model of a `rate_limit` block; a located problem if it names no header."""
     if raw is None:
         return None
     if not raw.get("retry_after") and not raw.get("reset"):
-        error("/rate_limit", "rate_limit needs `retry_after` or `reset` (a header name)")
+        error(
+            "/rate_limit",
+            "rate_limit needs `retry_after` or `reset` (a header name)",
+            codes.BAD_RATE_LIMIT,
+        )
     if "reset_as" in raw and not raw.get("reset"):
-        error("/rate_limit/reset_as", "reset_as says how to read `reset`, which is not given")
+        error(
+            "/rate_limit/reset_as",
+            "reset_as says how to read `reset`, which is not given",
+            codes.BAD_RATE_LIMIT,
+        )
     return RateLimit(
         retry_after=raw.get("retry_after"),
         reset=raw.get("reset"),

@@ -20,6 +20,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import diagnostic_codes as codes
+from .diagnostic_codes import Code
+
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -32,7 +35,7 @@ class ServerVariable:
 
 
 def build_server_variables(
-    raw: Mapping[str, Any], error: Callable[[str, str], None]
+    raw: Mapping[str, Any], error: Callable[[str, str, Code], None]
 ) -> tuple[ServerVariable, ...]:
     """The declared variables, checked against the server URLs that use them."""
     declared = raw.get("server_variables") or {}
@@ -44,6 +47,7 @@ def build_server_variables(
                 error(
                     f"/servers/{server}",
                     f"'{{{name}}}' in the server URL is not declared in server_variables",
+                    codes.BAD_SERVER,
                 )
     result = []
     for name, item in declared.items():
@@ -51,9 +55,13 @@ def build_server_variables(
         enum = tuple(str(v) for v in item.get("enum") or ())
         default = str(item["default"])
         if name not in used:
-            error(pointer, f"server variable '{name}' appears in no server URL")
+            error(pointer, f"server variable '{name}' appears in no server URL", codes.BAD_SERVER)
         if enum and default not in enum:
-            error(pointer + "/default", f"default '{default}' is not one of {list(enum)}")
+            error(
+                pointer + "/default",
+                f"default '{default}' is not one of {list(enum)}",
+                codes.BAD_SERVER,
+            )
         result.append(ServerVariable(name, default, enum, str(item.get("description", ""))))
     return tuple(result)
 

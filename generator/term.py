@@ -32,10 +32,13 @@ def paint(text: str, style: str, stream: TextIO) -> str:
 
 
 def diagnostic_line(diagnostic: Diagnostic, stream: TextIO) -> str:
-    """`file:line:col: message`, with the place in bold and the message in red or yellow."""
+    """`file:line:col: error SS030 unknown-type: message`, the place bold, the kind coloured.
+
+    The plain text is `str(diagnostic)`; colour only wraps its parts.
+    """
     place = paint(f"{diagnostic.file}:{diagnostic.line}:{diagnostic.col}:", "bold", stream)
-    style = "red" if diagnostic.level == "error" else "yellow"
-    return f"{place} {paint(diagnostic.message, style, stream)}"
+    style = "red" if diagnostic.is_error else "yellow"
+    return f"{place} {paint(diagnostic.label + ':', style, stream)} {diagnostic.message}"
 
 
 class Progress:

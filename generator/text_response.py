@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from . import diagnostic_codes as codes
+from .diagnostic_codes import Code
 from .model import Shape
 
 
 def text_response_shape(
-    shape: Shape | None, encoding: str, pointer: str, error: Callable[[str, str], None]
+    shape: Shape | None, encoding: str, pointer: str, error: Callable[[str, str, Code], None]
 ) -> Shape | None:
     """The response's shape, a string for a text body."""
     if encoding != "text":
@@ -23,6 +25,8 @@ def text_response_shape(
         return Shape(kind="string")
     if shape.kind != "string":
         error(
-            pointer, f"a text response is a string (encoding: text), not {shape.ref or shape.kind}"
+            pointer,
+            f"a text response is a string (encoding: text), not {shape.ref or shape.kind}",
+            codes.BAD_TEXT_RESPONSE,
         )
     return shape

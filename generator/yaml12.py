@@ -48,6 +48,10 @@ class AliasUse(yaml.Node):
         self.target = target
 
 
+class TooDeep(yaml.composer.ComposerError):
+    """Nesting deeper than MAX_DEPTH: a problem of its own kind (SS012), not of syntax."""
+
+
 class _BoundedComposer(yaml.composer.Composer):
     """PyYAML's composer, refusing deep nesting and marking each alias use."""
 
@@ -64,7 +68,7 @@ class _BoundedComposer(yaml.composer.Composer):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise yaml.composer.ComposerError(
+                raise TooDeep(
                     None, None, f"nesting deeper than {MAX_DEPTH} levels", event.start_mark
                 )
             return super().compose_node(parent, index)
