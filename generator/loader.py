@@ -137,7 +137,7 @@ class _Builder:
         try:
             return scalar_value(node)
         except ScalarProblem as problem:
-            self._problem(node, str(problem), pointer, codes.BAD_SCALAR)
+            self._problem(node, str(problem), pointer, problem.code)
             return None
 
     def _collection(self, node: yaml.Node, pointer: str, depth: int, alias: bool) -> Any:

@@ -21,6 +21,9 @@ from typing import Any
 
 import yaml
 
+from . import diagnostic_codes as codes
+from .diagnostic_codes import Code
+
 MAX_DEPTH = 64  # deepest nesting of collections; real specs stay under 15
 MAX_ALIAS_NODES = 10_000  # nodes a spec may build through aliases, all uses together
 MAX_SPEC_BYTES = 4 * 1024 * 1024  # the largest real spec is ~125 KB
@@ -115,7 +118,11 @@ if yaml.__with_libyaml__:  # PyYAML's wheels carry libyaml: scanning and parsing
 
 
 class ScalarProblem(ValueError):
-    """A scalar that the core schema cannot read; the message says why."""
+    """A scalar that the core schema cannot read; the message says why, `code` what kind."""
+
+    def __init__(self, message: str, code: Code = codes.BAD_SCALAR) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def scalar_value(node: yaml.ScalarNode) -> Any:
@@ -134,7 +141,10 @@ def scalar_value(node: yaml.ScalarNode) -> Any:
     if tag in (NULL, BOOL, INT, FLOAT):
         kind = tag.rsplit(":", 1)[-1]
         raise ScalarProblem(f"{text!r} is not a YAML 1.2 {kind}")
-    raise ScalarProblem(f"unsupported tag {short_tag(tag)} (a spec uses YAML 1.2 core types)")
+    raise ScalarProblem(
+        f"unsupported tag {short_tag(tag)} (a spec uses YAML 1.2 core types)",
+        codes.UNSUPPORTED_TAG,
+    )
 
 
 def short_tag(tag: str) -> str:

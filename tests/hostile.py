@@ -17,7 +17,7 @@ import yaml
 from generator.cli import main
 
 PROVIDER = "hz"
-LOCATED = re.compile(rf"^specs/{PROVIDER}\.yaml:\d+:\d+: \S")
+LOCATED = re.compile(rf"^specs/{PROVIDER}\.yaml:\d+:\d+: error SS\d{{3}} [a-z0-9-]+: \S")
 
 
 def base_spec() -> dict[str, Any]:

@@ -95,7 +95,9 @@ def test_diagnostics_are_plain_when_piped(tmp_path: Path) -> None:
     result = _shipspec("--project", str(_broken_project(tmp_path)), "generate")
     assert result.returncode == 2
     assert "\x1b[" not in result.stderr
-    assert result.stderr.startswith("specs/unknownkeys.yaml:7:1: unknown key 'colour'")
+    assert result.stderr.startswith(
+        "specs/unknownkeys.yaml:7:1: error SS020 unknown-key: unknown key 'colour'"
+    )
 
 
 def test_diagnostics_are_coloured_on_a_terminal(
@@ -107,7 +109,10 @@ def test_diagnostics_are_coloured_on_a_terminal(
     monkeypatch.setattr(sys, "stderr", terminal)
     assert main(["--project", str(project), "generate"]) == 2
     first = terminal.getvalue().splitlines()[0]
-    assert first == "\x1b[1mspecs/unknownkeys.yaml:7:1:\x1b[0m \x1b[31munknown key 'colour'\x1b[0m"
+    assert first == (
+        "\x1b[1mspecs/unknownkeys.yaml:7:1:\x1b[0m"
+        " \x1b[31merror SS020 unknown-key:\x1b[0m unknown key 'colour'"
+    )
 
     monkeypatch.setenv("NO_COLOR", "1")
     plain = _Terminal()

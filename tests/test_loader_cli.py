@@ -15,7 +15,7 @@ import pytest
 
 from generator.yaml12 import MAX_SPEC_BYTES
 
-LOCATED = re.compile(r"^specs/x\.yaml:(\d+):(\d+): \S")
+LOCATED = re.compile(r"^specs/x\.yaml:(\d+):(\d+): error SS\d{3} [a-z0-9-]+: \S")
 MEMORY_LIMIT = 1536 * 1024 * 1024  # address space the command may use
 
 
@@ -73,10 +73,19 @@ def test_the_minimal_spec_generates(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("spec", "message"),
     [
-        (b"- a\n- b\n", "specs/x.yaml:1:1: the spec: must be an object (got array"),
-        (b"hello\n", "specs/x.yaml:1:1: the spec: must be an object (got string"),
-        (b"5\n", "specs/x.yaml:1:1: the spec: must be an object (got integer 5)"),
-        (b"", "specs/x.yaml:1:1: the spec is empty"),
+        (
+            b"- a\n- b\n",
+            "specs/x.yaml:1:1: error SS023 wrong-type: the spec: must be an object (got array",
+        ),
+        (
+            b"hello\n",
+            "specs/x.yaml:1:1: error SS023 wrong-type: the spec: must be an object (got string",
+        ),
+        (
+            b"5\n",
+            "specs/x.yaml:1:1: error SS023 wrong-type: the spec: must be an object (got integer 5)",
+        ),
+        (b"", "specs/x.yaml:1:1: error SS006 empty-spec: the spec is empty"),
     ],
     ids=["list", "string", "integer", "empty"],
 )
@@ -87,12 +96,31 @@ def test_a_spec_that_is_not_a_mapping(tmp_path: Path, spec: bytes, message: str)
 @pytest.mark.parametrize(
     ("errata", "message"),
     [
-        (b"errata: [{where: x}]", "specs/x.yaml:11:10: item 0 of 'errata': 'id' is a required"),
-        (b"errata: [1]", "specs/x.yaml:11:10: item 0 of 'errata': must be an object (got integer"),
-        (b"errata: {a: 1}", "specs/x.yaml:11:9: 'errata': must be an array (got object"),
-        (b"errata:", "specs/x.yaml:11:8: 'errata': must be an array (got null)"),
-        (b"sandbox: [1, 2]", "specs/x.yaml:11:11: item 0 of 'sandbox': must be an object"),
-        (b"webhooks: nope", "specs/x.yaml:11:11: 'webhooks': must be an object (got string"),
+        (
+            b"errata: [{where: x}]",
+            "specs/x.yaml:11:10: error SS021 missing-key: item 0 of 'errata': 'id' is a required",
+        ),
+        (
+            b"errata: [1]",
+            "specs/x.yaml:11:10: error SS023 wrong-type: "
+            "item 0 of 'errata': must be an object (got integer",
+        ),
+        (
+            b"errata: {a: 1}",
+            "specs/x.yaml:11:9: error SS023 wrong-type: 'errata': must be an array (got object",
+        ),
+        (
+            b"errata:",
+            "specs/x.yaml:11:8: error SS023 wrong-type: 'errata': must be an array (got null)",
+        ),
+        (
+            b"sandbox: [1, 2]",
+            "specs/x.yaml:11:11: error SS023 wrong-type: item 0 of 'sandbox': must be an object",
+        ),
+        (
+            b"webhooks: nope",
+            "specs/x.yaml:11:11: error SS023 wrong-type: 'webhooks': must be an object (got string",
+        ),
     ],
     ids=["missing-keys", "item-not-object", "object", "empty", "sandbox-list", "webhooks-string"],
 )
@@ -105,10 +133,11 @@ def test_sections_of_the_wrong_kind_beside_other_problems(tmp_path: Path) -> Non
     spec = spec.replace(b"types:\n  Order:", b"types: [1, 2]\nx_types:\n  Order:")
     lines = assert_refused(tmp_path, spec)
     assert lines == [
-        "specs/x.yaml:7:8: 'types': must be an object (got array [1, 2])",
-        "specs/x.yaml:8:1: unknown key 'x_types' (did you mean 'types'?)",
-        "specs/x.yaml:10:13: 'operations': must be an object (got string \"nope\")",
-        "specs/x.yaml:11:1: unknown key 'x_ops'",
+        "specs/x.yaml:7:8: error SS023 wrong-type: 'types': must be an object (got array [1, 2])",
+        "specs/x.yaml:8:1: error SS020 unknown-key: unknown key 'x_types' (did you mean 'types'?)",
+        "specs/x.yaml:10:13: error SS023 wrong-type: "
+        "'operations': must be an object (got string \"nope\")",
+        "specs/x.yaml:11:1: error SS020 unknown-key: unknown key 'x_ops'",
     ]
 
 
@@ -144,7 +173,7 @@ def test_a_50_mb_spec_is_refused_by_its_size(tmp_path: Path) -> None:
     result, seconds = generate(tmp_path, spec)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr == (
-        f"specs/x.yaml:1:1: the spec is {len(spec)} bytes;"
+        f"specs/x.yaml:1:1: error SS002 spec-too-large: the spec is {len(spec)} bytes;"
         f" a spec may be at most {MAX_SPEC_BYTES} bytes\n"
     )
     assert seconds < 20
@@ -155,13 +184,22 @@ def test_a_50_mb_spec_is_refused_by_its_size(tmp_path: Path) -> None:
     [
         (
             MINIMAL.replace(b"title: X", b"title: caf\xe9"),
-            "specs/x.yaml:3:11: invalid UTF-8 byte 0xE9",
+            "specs/x.yaml:3:11: error SS003 invalid-utf8: invalid UTF-8 byte 0xE9",
         ),
         (b"\xff\xfe" + "a: 1".encode("utf-16-le"), "(a UTF-16 file? save it as UTF-8)"),
-        (MINIMAL.replace(b"title: X", b"title: X\x00"), "specs/x.yaml:3:9: the character U+0000"),
-        (MINIMAL + b"\xef\xbb\xbfdescription: x\n", "specs/x.yaml:11:1: a byte-order mark U+FEFF"),
+        (
+            MINIMAL.replace(b"title: X", b"title: X\x00"),
+            "specs/x.yaml:3:9: error SS004 forbidden-character: the character U+0000",
+        ),
+        (
+            MINIMAL + b"\xef\xbb\xbfdescription: x\n",
+            "specs/x.yaml:11:1: error SS004 forbidden-character: a byte-order mark U+FEFF",
+        ),
         (MINIMAL.replace(b"  get_order", b"\tget_order"), "(a tab cannot indent YAML"),
-        (MINIMAL + b"? [a, b]\n: 1\n", "specs/x.yaml:11:3: mapping keys must be strings"),
+        (
+            MINIMAL + b"? [a, b]\n: 1\n",
+            "specs/x.yaml:11:3: error SS009 non-string-key: mapping keys must be strings",
+        ),
         (MINIMAL + b"description: !!python/object:os.system x\n", "unsupported tag"),
     ],
     ids=["invalid-utf8", "utf16", "nul", "inner-bom", "tab", "collection-key", "python-tag"],
@@ -184,7 +222,8 @@ def test_a_flood_of_problems_is_cut_short(tmp_path: Path) -> None:
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr[-2000:]
     lines = result.stderr.splitlines()
     assert lines[0] == (
-        "specs/x.yaml:1:1: more than 1000 problems: the first 1000 are shown, fix them first"
+        "specs/x.yaml:1:1: error SS014 too-many-problems: "
+        "more than 1000 problems: the first 1000 are shown, fix them first"
     )
     assert len(lines) == 1001 and all(LOCATED.match(line) for line in lines)
     assert seconds < 30
@@ -192,4 +231,8 @@ def test_a_flood_of_problems_is_cut_short(tmp_path: Path) -> None:
 
 def test_fields_of_the_wrong_kind(tmp_path: Path) -> None:
     spec = MINIMAL.replace(b"fields: {id: {type: string}}", b"fields: [a]")
-    assert_refused(tmp_path, spec, "specs/x.yaml:8:35: 'fields': must be an object (got array")
+    assert_refused(
+        tmp_path,
+        spec,
+        "specs/x.yaml:8:35: error SS023 wrong-type: 'fields': must be an object (got array",
+    )

@@ -78,18 +78,20 @@ def test_merge_keys_are_ordinary_keys(use_loader: None) -> None:
 def test_values_without_json_meaning_are_refused_in_place(use_loader: None) -> None:
     text = "a: .nan\nb: -.Inf\nc: 1e400\nd: !!timestamp 2020-01-01\ne: !custom x\nf: !!int ten\n"
     assert problems_of(text) == [
-        "x.yaml:1:4: '.nan' has no JSON value (infinite or not a number)",
-        "x.yaml:2:4: '-.Inf' has no JSON value (infinite or not a number)",
-        "x.yaml:3:4: '1e400' has no JSON value (infinite or not a number)",
-        "x.yaml:4:4: unsupported tag '!!timestamp' (a spec uses YAML 1.2 core types)",
-        "x.yaml:5:4: unsupported tag '!custom' (a spec uses YAML 1.2 core types)",
-        "x.yaml:6:4: 'ten' is not a YAML 1.2 int",
+        "x.yaml:1:4: error SS013 bad-scalar: '.nan' has no JSON value (infinite or not a number)",
+        "x.yaml:2:4: error SS013 bad-scalar: '-.Inf' has no JSON value (infinite or not a number)",
+        "x.yaml:3:4: error SS013 bad-scalar: '1e400' has no JSON value (infinite or not a number)",
+        "x.yaml:4:4: error SS008 unsupported-tag: "
+        "unsupported tag '!!timestamp' (a spec uses YAML 1.2 core types)",
+        "x.yaml:5:4: error SS008 unsupported-tag: "
+        "unsupported tag '!custom' (a spec uses YAML 1.2 core types)",
+        "x.yaml:6:4: error SS013 bad-scalar: 'ten' is not a YAML 1.2 int",
     ]
 
 
 def test_a_huge_integer_is_refused(use_loader: None) -> None:
     assert problems_of("a: " + "9" * 5000 + "\n") == [
-        "x.yaml:1:4: integer 99999999999999999999... is too long"
+        "x.yaml:1:4: error SS013 bad-scalar: integer 99999999999999999999... is too long"
     ]
 
 
@@ -99,25 +101,31 @@ def test_aliases_expand_within_a_budget(use_loader: None) -> None:
     assert len(loader.load_text(f"a: &a {shared}\n{uses}\n", "x.yaml").data) == 101
     uses = "\n".join(f"k{i}: *a" for i in range(101))
     assert problems_of(f"a: &a {shared}\n{uses}\n") == [
-        "x.yaml:102:7: aliases expand to more than 10000 nodes"
+        "x.yaml:102:7: error SS011 alias-bomb: aliases expand to more than 10000 nodes"
     ]
 
 
 def test_an_alias_inside_its_own_anchor_is_refused(use_loader: None) -> None:
     assert problems_of("a: &a {b: [*a]}\n") == [
-        "x.yaml:1:12: this alias refers to a collection that contains it"
+        "x.yaml:1:12: error SS010 recursive-alias: "
+        "this alias refers to a collection that contains it"
     ]
 
 
 def test_nesting_is_bounded(use_loader: None) -> None:
     deep = "a: " + "[" * 64 + "]" * 64 + "\n"  # 65 levels with the top mapping
-    assert problems_of(deep) == ["x.yaml:1:67: YAML syntax error: nesting deeper than 64 levels"]
+    assert problems_of(deep) == [
+        "x.yaml:1:67: error SS012 too-deep: YAML syntax error: nesting deeper than 64 levels"
+    ]
     assert loader.load_text("a: " + "[" * 63 + "]" * 63 + "\n", "x.yaml").data["a"]
 
 
 def test_every_forbidden_character_is_reported(use_loader: None) -> None:
     assert problems_of("a: x\x00y\nb: \x1b\nc: \ufeff\n") == [
-        "x.yaml:1:5: the character U+0000 is not allowed in a spec",
-        "x.yaml:2:4: the character U+001B is not allowed in a spec",
-        "x.yaml:3:4: a byte-order mark U+FEFF is not allowed in a spec",
+        "x.yaml:1:5: error SS004 forbidden-character: "
+        "the character U+0000 is not allowed in a spec",
+        "x.yaml:2:4: error SS004 forbidden-character: "
+        "the character U+001B is not allowed in a spec",
+        "x.yaml:3:4: error SS004 forbidden-character: "
+        "a byte-order mark U+FEFF is not allowed in a spec",
     ]
