@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator import diagnostic_codes
 from generator.cli import main
 from generator.diagnostics import SpecError
 from generator.pipeline import Project, load_spec
@@ -145,6 +146,7 @@ def _property(spec: dict[str, Any], folder: Path, *, mypy_every: int) -> None:
         for diagnostic in error.diagnostics:
             assert diagnostic.file == f"specs/{PROVIDER}.yaml"
             assert diagnostic.line >= 1 and diagnostic.col >= 1 and diagnostic.message
+            assert diagnostic_codes.BY_ID[diagnostic.code.id] == diagnostic.code
         return
     assert main(["--project", str(folder), "generate", PROVIDER]) == 0
     CHECKED[0] += 1
