@@ -30,12 +30,8 @@ class Diagnostic:
     code: Code = field(kw_only=True)
 
     @property
-    def level(self) -> str:
-        """`error` or `warning` (the code's severity)."""
-        return self.code.severity
-
-    @property
     def is_error(self) -> bool:
+        """An error stops generation; a warning does not (see diagnostic_codes)."""
         return self.code.severity == "error"
 
     def __str__(self) -> str:
