@@ -261,3 +261,22 @@ def test_cartoncloud_update_keeps_nested_values_and_its_own_id(cartoncloud: Runn
     assert updated.json()["id"] == order["id"] and updated.json()["version"] == order["version"] + 1
     read = cartoncloud.call("GET", where).json()
     assert read["details"]["deliver"]["address"]["city"] == "Springwood"
+
+
+def test_kube_refuses_a_despatch_dated_before_the_order_was_placed(kube: Running) -> None:
+    """The seeded order was placed on 2016-05-20 (spec rule `after`); the document's words."""
+    path = "/rest/order_event.api"
+    early = {**EVENT, "despatch_date": "2016-05-19 23:59:59"}
+    refused = kube.call("POST", path, params=SUPPLIER, json=early)
+    assert refused.status_code == 400
+    assert refused.text == "Despatch Date/Time must be after the date the order was placed"
+    same_day = {**EVENT, "despatch_date": "2016-05-20 00:00:00"}
+    assert kube.call("POST", path, params=SUPPLIER, json=same_day).status_code == 200
+    cancelled = {
+        "order_number": "W000001-1D-S",
+        "cancel": 1,
+        "mode": "Test",
+        "item_arr": [{"code": "654321", "qty": 1}],
+        "despatch_date": "2001-01-01 00:00:00",  # a cancellation despatches nothing
+    }
+    assert kube.call("POST", path, params=SUPPLIER, json=cancelled).status_code == 200
