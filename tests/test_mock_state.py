@@ -91,6 +91,25 @@ def test_novatech_order_is_what_was_sent_dated_by_the_mock_clock(novatech: Runni
     assert listed["info"]["total_rows"] == len(listed["orders"]) == listed["info"]["end_record"]
 
 
+def test_novatech_lists_orders_newest_first_within_the_dates_asked(novatech: Running) -> None:
+    """startDate/endDate bound the date placed (a date bound covers its whole day)."""
+    novatech.mock.clock = lambda: 1_800_000_000.0  # 2027-01-15 08:00:00 UTC
+    assert novatech.call("POST", "/order", json=ORDER).status_code == 200
+    novatech.mock.clock = lambda: 1_801_500_000.0  # 2027-02-01 16:40:00 UTC
+    later = {**ORDER, "order_number": "ABC12346"}
+    assert novatech.call("POST", "/order", json=later).status_code == 200
+
+    def numbers(**query: str) -> list[str]:
+        listed = novatech.call("GET", "/orders", params=query).json()
+        assert listed["info"]["total_rows"] == len(listed["orders"])
+        return [order["order_number"] for order in listed["orders"]]
+
+    assert numbers() == ["ABC12346", "ABC12345"]
+    assert numbers(startDate="2027-01-20") == ["ABC12346"]
+    assert numbers(endDate="2027-01-15") == ["ABC12345"]
+    assert numbers(startDate="2027-01-16", endDate="2027-01-31") == []
+
+
 def test_novatech_refuses_an_unknown_sku_in_its_error_format(novatech: Running) -> None:
     order = {**ORDER, "order_lines": [{"sku": "NOSUCHSKU", "quantity": 1}]}
     refused = novatech.call("POST", "/order", json=order)
