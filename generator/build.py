@@ -364,6 +364,7 @@ class _Builder:
             headers=tuple((raw.get("headers") or {}).items()),
             response_only=response_only,
             idempotency_key=idempotency_header(raw, pointer, self.error),
+            curls=tuple(raw.get("curls") or ()),
         )
 
     def _body_field_names(self, body: Any) -> set[str] | None:

@@ -195,6 +195,8 @@ def _paging_case(
         "key": mock.get("key", ""),
         "created": 5,
         "page_size": 2,
+        # a list sorted newest first (`sort: descending`) shows the last created first
+        "newest_first": bool((mock.get("sort") or {}).get("descending")),
     }
 
 

@@ -240,6 +240,7 @@ class Operation:
     response_only: tuple[str, ...] = ()  # body fields only responses carry, refused here
     idempotency_key: str | None = None  # header carrying a per-call key (idempotency_key.py)
     batch: Batch | None = None  # a batch whose success lists refused items (batch.py)
+    curls: tuple[str, ...] = ()  # the document's curl examples, verbatim (curl_cases.py)
 
     @property
     def success(self) -> Response:

@@ -15,6 +15,7 @@ import jinja2
 
 from . import naming
 from .assets import templates_root
+from .curl_cases import curl_cases
 from .formatting import format_python
 from .jsonschema_emit import all_documents
 from .mock_data import mock_data
@@ -119,6 +120,10 @@ def render_package(
             continue
         text = env.get_template(template).render(ctx=context)
         files[target] = (format_python(text) if target.endswith(".py") else text).encode()
+    curls = curl_cases(spec)
+    if curls:  # the document's curl examples, replayed against the mock
+        text = env.get_template("tests_curls.py.jinja").render(ctx=context, curls=curls)
+        files["tests/test_curls.py"] = format_python(text).encode()
     files["tests/data.json"] = _dump_json(test_data(spec))
     files.update(openapi_files(spec))
     files[f"{package}/mock.json"] = _dump_json(mock_data(spec))

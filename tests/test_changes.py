@@ -148,7 +148,10 @@ RULES = [
     Rule(
         "parameter removed",
         "novatech",
-        lambda d: _ops(d)["list_orders"]["params"].pop("startDate"),
+        lambda d: (
+            _ops(d)["list_orders"]["params"].pop("startDate"),
+            _ops(d)["list_orders"]["mock"]["ranges"].pop("startDate"),
+        ),
         BREAKING,
         "operation list_orders: parameter start_date removed",
     ),

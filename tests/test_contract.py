@@ -48,8 +48,9 @@ SERVER_SIDE_RULES: dict[str, dict[str, str]] = {
     "kube": {
         # The document's order_event rejections come from the provider's state and dates:
         # unknown supplier or delivery service, wrong mode, no such order, items already
-        # despatched or cancelled, "Earliest Delivery Date must be the same date or after
-        # the Despatch Date" -- all on schema-valid bodies.
+        # despatched or cancelled, a despatch dated before the order was placed, "Earliest
+        # Delivery Date must be the same date or after the Despatch Date" -- all on
+        # schema-valid bodies.
         "/rest/order_event.api": "rejections from the provider's state and date rules",
     },
 }

@@ -1,71 +1,48 @@
-"""Every curl example in each provider document works against its mock, as written.
+"""Every curl example of each provider document is recorded in its spec, verbatim.
 
-The curl commands are read from /work/shared/docs/<provider>.txt (the
-provider documents the specs were written from), parsed as a shell would
-(continuation lines, quoted multi-line bodies, -X/-H/-d/-u and their long
-forms) and replayed with httpx against the mock served by uvicorn on
-127.0.0.1, each against a fresh mock (a change-password curl must not
-spoil the next one's credentials). The host is swapped for the mock's; the
-credentials, tokens and cookies are the document's own.
-
-Where the document writes a template rather than a command (CartonCloud's
-`{tenantId}` in a path, `-d "{JSON AS BELOW}"`, `If-Match: {version}`),
-the placeholders are filled from the document's own example for that
-operation, as a reader following the document would. A curl whose URL is
-a placeholder for any endpoint (`https://api_endpoint`) names no operation
-and is not replayed.
+The generated packages replay the spec's `curls` against their mocks
+(generated/<provider>/tests/test_curls.py, from generator/curl_cases.py);
+this test keeps the specs honest to the documents, so no curl is missed or
+retyped. The commands are read from the provider documents the specs were
+written from (shared/docs beside the checkout, where CI lays a copy, or
+/work/shared/docs): a command runs from its `curl ` line while a line ends
+in a backslash, a quote is still open (a multi-line -d body) or the next
+line is another option (a document that forgot one backslash). The
+document's indentation is presentation: both sides are compared dedented.
 """
 
 from __future__ import annotations
 
-import base64
-import importlib
-import json
 import re
 import shlex
-import sys
-from dataclasses import dataclass, field
+import textwrap
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
-import httpx
 import pytest
+import yaml
 
-from tests.paths import GENERATED, PROVIDERS
-from tests.serving import Served
+from generator.curl_cases import curl_cases
+from generator.model import Spec
+from generator.pipeline import Project, load_spec
+from tests.paths import PROVIDERS, ROOT
 
-# The provider documents sit in shared/ beside the checkout (CI lays a copy of
-# it there); a developer's checkout under /work/ reads the same folder.
 _CANDIDATES = (Path(__file__).resolve().parents[2] / "shared" / "docs", Path("/work/shared/docs"))
 DOCS = next((path for path in _CANDIDATES if path.is_dir()), _CANDIDATES[0])
-_PLACEHOLDER = re.compile(r"\{[^{}\s]+\}")
-_BODY_PLACEHOLDER = re.compile(r"\{[A-Za-z ]+\}")  # -d "{JSON AS BELOW}"
 _CONTINUED = re.compile(r"\\[ \t]*$")
 
 
-@dataclass
-class Curl:
-    """One curl command: what it sends."""
-
-    line: int
-    method: str | None = None
-    url: str = ""
-    headers: list[tuple[str, str]] = field(default_factory=list)
-    data: str | None = None
-    user: str | None = None
+def _unbalanced(text: str) -> bool:
+    try:
+        shlex.split(text)
+    except ValueError:
+        return True
+    return False
 
 
-def _commands(text: str) -> list[tuple[int, str]]:
-    """The curl commands in a document (line number, shell text).
-
-    A command goes on while a line ends in a backslash, a quote is still
-    open (a multi-line -d body) or the next line is another option (a
-    document that forgot one backslash).
-    """
+def documented_curls(text: str) -> list[str]:
+    """The curl commands of a document, each its lines as written (dedented)."""
     lines = text.splitlines()
-    found = []
-    index = 0
+    found, index = [], 0
     while index < len(lines):
         if not lines[index].strip().startswith("curl "):
             index += 1
@@ -80,116 +57,56 @@ def _commands(text: str) -> list[tuple[int, str]]:
                 break
             command = _CONTINUED.sub("", command) + "\n" + following
             index += 1
-        found.append((start + 1, _CONTINUED.sub("", command)))
+        found.append(textwrap.dedent("\n".join(lines[start:index])))
     return found
 
 
-def _unbalanced(text: str) -> bool:
-    try:
-        shlex.split(text)
-    except ValueError:
-        return True
-    return False
+def _spec_curls(provider: str) -> list[str]:
+    raw = yaml.safe_load((ROOT / "specs" / f"{provider}.yaml").read_text("utf-8"))
+    return [curl for op in raw["operations"].values() for curl in op.get("curls") or []]
 
 
-def _parse(line: int, command: str) -> Curl:
-    words = shlex.split(command)
-    curl = Curl(line)
-    iterator = iter(words[1:])
-    for word in iterator:
-        if word in ("-X", "--request"):
-            curl.method = next(iterator)
-        elif word in ("-H", "--header"):
-            name, _, value = next(iterator).partition(":")
-            curl.headers.append((name.strip(), value.strip()))
-        elif word in ("-d", "--data", "--data-raw", "--data-binary"):
-            curl.data = next(iterator)
-        elif word in ("-u", "--user"):
-            curl.user = next(iterator)
-        elif word == "--url":
-            curl.url = next(iterator)
-        elif not word.startswith("-"):
-            curl.url = word
-    return curl
+def _spec(provider: str) -> Spec:
+    return load_spec(Project(ROOT, ROOT / "generated"), provider)
 
 
-def _documented_curls(provider: str) -> list[Curl]:
+def _document(provider: str) -> str:
+    if not DOCS.is_dir():
+        pytest.skip("the provider documents are not on this machine")
     path = DOCS / f"{provider}.txt"
-    if not path.is_file():
-        return []
-    return [_parse(line, command) for line, command in _commands(path.read_text("utf-8"))]
+    return path.read_text("utf-8") if path.is_file() else ""
 
 
-CASES = [
-    pytest.param(provider, curl, id=f"{provider}:{curl.line}")
-    for provider in PROVIDERS
-    for curl in _documented_curls(provider)
-]
-
-
-def _testing(provider: str) -> Any:
-    sys.path.insert(0, str(GENERATED / provider))
-    return importlib.import_module(f"{provider}_client.testing")
-
-
-def _example(provider: str, operation: str) -> dict[str, Any]:
-    data = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
-    return next(e for e in data["examples"] if e["operation"] == operation and e["status"] < 300)
-
-
-def _filled(provider: str, mock: Any, curl: Curl) -> tuple[str, str, dict[str, str], str | None]:
-    """Method, path, headers and body; a template's placeholders from the document's example."""
-    path = urlsplit(curl.url).path or "/"
-    query = urlsplit(curl.url).query
-    method = curl.method or ("POST" if curl.data is not None else "GET")
-    templated = _PLACEHOLDER.search(path) is not None
-    routed = mock.route(method, path) if not templated else None
-    op = routed[0] if routed else _by_template(mock, method, path)
-    headers = dict(curl.headers)
-    body = curl.data
-    if op is not None and (templated or (body and _BODY_PLACEHOLDER.fullmatch(body.strip()))):
-        example = _example(provider, op["name"])
-        path = example["path"] if templated else path
-        if body is not None and _BODY_PLACEHOLDER.fullmatch(body.strip()):
-            body = json.dumps(example["body"])  # "{JSON AS BELOW}": the document's request example
-    for name, value in list(headers.items()):
-        if op is not None and _PLACEHOLDER.fullmatch(value):
-            example = _example(provider, op["name"])
-            headers[name] = str(example["headers"].get(name, example["kwargs"].get("version", 1)))
-    if curl.user is not None:
-        headers["Authorization"] = "Basic " + base64.b64encode(curl.user.encode()).decode()
-    if body is not None:
-        headers.setdefault("Content-Type", "application/x-www-form-urlencoded")  # as curl -d does
-    return method, path + (f"?{query}" if query else ""), headers, body
-
-
-def _by_template(mock: Any, method: str, path: str) -> dict[str, Any] | None:
-    """The operation whose path template is this one, placeholders named as they may be."""
-    shape = _PLACEHOLDER.sub("{}", path)
-    for op, _ in mock._routes:
-        if op["method"] == method and _PLACEHOLDER.sub("{}", op["path"]) == shape:
-            return dict(op)
-    return None
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_every_documented_curl_is_in_the_spec_verbatim(provider: str) -> None:
+    documented = documented_curls(_document(provider))
+    recorded = _spec_curls(provider)
+    assert sorted(recorded) == sorted(documented), (
+        f"{provider}: missing {[c for c in documented if c not in recorded]}, "
+        f"not in the document {[c for c in recorded if c not in documented]}"
+    )
 
 
 def test_the_documents_hold_curl_examples() -> None:
-    if not DOCS.is_dir():
-        pytest.skip("the provider documents are not on this machine")
-    assert {provider for provider in PROVIDERS if _documented_curls(provider)} >= {
-        "novatech",
-        "cartoncloud",
-    }
+    """The two documents written with curls have them found (the reader above works)."""
+    assert len(documented_curls(_document("novatech"))) >= 10
+    assert len(documented_curls(_document("cartoncloud"))) >= 10
 
 
-@pytest.mark.parametrize(("provider", "curl"), CASES)
-def test_documented_curl_works_against_the_mock(provider: str, curl: Curl) -> None:
-    testing = _testing(provider)
-    mock = testing.MockProvider()
-    method, path, headers, body = _filled(provider, mock, curl)
-    if urlsplit(curl.url).hostname == "api_endpoint":
-        pytest.skip("a placeholder for any endpoint, not an operation")
-    with Served(mock.app) as served:
-        answer = httpx.request(method, served.url + path, headers=headers, content=body)
-    assert 200 <= answer.status_code < 300, (
-        f"line {curl.line}: {method} {path} -> {answer.status_code} {answer.text}"
-    )
+@pytest.mark.parametrize("provider", ["novatech", "cartoncloud"])
+def test_each_recorded_curl_becomes_a_generated_replay(provider: str) -> None:
+    cases = curl_cases(_spec(provider))
+    assert [case["curl"] for case in cases] == _spec_curls(provider)
+    generated = ROOT / "generated" / provider / "tests" / "test_curls.py"
+    assert "def test_documented_curl_works_against_the_mock" in generated.read_text("utf-8")
+
+
+def test_a_template_is_filled_from_the_documented_example() -> None:
+    """CartonCloud writes `{tenantId}`, `{id}`, `If-Match: {version}` and `-d "{JSON AS BELOW}"`."""
+    cases = curl_cases(_spec("cartoncloud"))
+    update = next(case for case in cases if case["id"] == "update_inbound_order[0]")
+    assert update["fills"]["{id}"] == "318782ea-75b1-11e8-adc0-fa7ae01b9ebc"
+    assert update["fills"]["{version}"] == "1"
+    assert update["fills"]["{JSON AS BELOW}"].startswith("{")
+    nameless = next(case for case in cases if "api_endpoint" in case["curl"])
+    assert nameless["path"] == "/uaa/userinfo"

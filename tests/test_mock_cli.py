@@ -225,3 +225,15 @@ def test_webhook_url_receives_the_providers_webhooks() -> None:
     assert hook["type"] == "ORDER_PLACED"
     assert hook["supplier_order_number"] == placed.json()["novatech_order_number"]
     assert hook["verification_signature"]
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_every_control_route_is_in_the_package_readme(provider: str) -> None:
+    """The `/__mock__/...` routes the mock serves are the ones its README documents."""
+    sys.path.insert(0, str(GENERATED / provider))
+    testing = __import__(f"{provider}_client.testing", fromlist=["MockProvider"])
+    controls = testing.MockProvider().app.app.routes
+    readme = (GENERATED / provider / "README.md").read_text("utf-8")
+    served = {f"`{method} {route.path}" for route in controls for method in route.methods}
+    assert served >= {"`POST /__mock__/faults", "`DELETE /__mock__/faults"}
+    assert [entry for entry in sorted(served) if entry not in readme] == []

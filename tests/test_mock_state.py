@@ -91,6 +91,25 @@ def test_novatech_order_is_what_was_sent_dated_by_the_mock_clock(novatech: Runni
     assert listed["info"]["total_rows"] == len(listed["orders"]) == listed["info"]["end_record"]
 
 
+def test_novatech_lists_orders_newest_first_within_the_dates_asked(novatech: Running) -> None:
+    """startDate/endDate bound the date placed (a date bound covers its whole day)."""
+    novatech.mock.clock = lambda: 1_800_000_000.0  # 2027-01-15 08:00:00 UTC
+    assert novatech.call("POST", "/order", json=ORDER).status_code == 200
+    novatech.mock.clock = lambda: 1_801_500_000.0  # 2027-02-01 16:40:00 UTC
+    later = {**ORDER, "order_number": "ABC12346"}
+    assert novatech.call("POST", "/order", json=later).status_code == 200
+
+    def numbers(**query: str) -> list[str]:
+        listed = novatech.call("GET", "/orders", params=query).json()
+        assert listed["info"]["total_rows"] == len(listed["orders"])
+        return [order["order_number"] for order in listed["orders"]]
+
+    assert numbers() == ["ABC12346", "ABC12345"]
+    assert numbers(startDate="2027-01-20") == ["ABC12346"]
+    assert numbers(endDate="2027-01-15") == ["ABC12345"]
+    assert numbers(startDate="2027-01-16", endDate="2027-01-31") == []
+
+
 def test_novatech_refuses_an_unknown_sku_in_its_error_format(novatech: Running) -> None:
     order = {**ORDER, "order_lines": [{"sku": "NOSUCHSKU", "quantity": 1}]}
     refused = novatech.call("POST", "/order", json=order)
@@ -261,3 +280,22 @@ def test_cartoncloud_update_keeps_nested_values_and_its_own_id(cartoncloud: Runn
     assert updated.json()["id"] == order["id"] and updated.json()["version"] == order["version"] + 1
     read = cartoncloud.call("GET", where).json()
     assert read["details"]["deliver"]["address"]["city"] == "Springwood"
+
+
+def test_kube_refuses_a_despatch_dated_before_the_order_was_placed(kube: Running) -> None:
+    """The seeded order was placed on 2016-05-20 (spec rule `after`); the document's words."""
+    path = "/rest/order_event.api"
+    early = {**EVENT, "despatch_date": "2016-05-19 23:59:59"}
+    refused = kube.call("POST", path, params=SUPPLIER, json=early)
+    assert refused.status_code == 400
+    assert refused.text == "Despatch Date/Time must be after the date the order was placed"
+    same_day = {**EVENT, "despatch_date": "2016-05-20 00:00:00"}
+    assert kube.call("POST", path, params=SUPPLIER, json=same_day).status_code == 200
+    cancelled = {
+        "order_number": "W000001-1D-S",
+        "cancel": 1,
+        "mode": "Test",
+        "item_arr": [{"code": "654321", "qty": 1}],
+        "despatch_date": "2001-01-01 00:00:00",  # a cancellation despatches nothing
+    }
+    assert kube.call("POST", path, params=SUPPLIER, json=cancelled).status_code == 200

@@ -195,7 +195,9 @@ def refusal(
     A rule names request values (`pointer`) that must be among the provider's
     known ones (`in`, seeded from the document's examples) or not yet recorded
     by an earlier request (`not_recorded`, per `scope` value: an item already
-    despatched); `when` limits it to some requests (despatches, not cancellations).
+    despatched), or a date not before the moment its `scope` entity began
+    (`after`: a despatch and its order's placing); `when` limits it to some
+    requests (despatches, not cancellations).
     """
     for rule in rules:
         if not _applies(rule, payload, params):
@@ -209,7 +211,18 @@ def refusal(
                 rule["not_recorded"], set()
             ):
                 return _worded(rule["message"], value, payload, params)
+            if not _after_start(rule, scope, value):
+                return _worded(rule["message"], value, payload, params)
     return None
+
+
+def _after_start(rule: dict[str, Any], scope: str, value: Any) -> bool:
+    """`after`: a date must not precede when its `scope` entity began (a despatch, its order's placing).
+
+    A date the mock cannot read is validation's to refuse, not this rule's.
+    """
+    began = (rule.get("after") or {}).get(scope)
+    return began is None or within(value, began, "from")
 
 
 def record(
