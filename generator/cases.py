@@ -116,7 +116,7 @@ def _shape_breakers(shape: Shape, value: Any, spec: Spec) -> list[tuple[str, str
     """(rule, relative pointer, bad value) for each constraint of `shape`."""
     c = shape.constraints
     out: list[tuple[str, str, Any]] = []
-    if not shape.nullable:
+    if not shape.nullable and shape.kind != "any":  # `any` takes null too
         out.append(("null", "", None))
     if shape.kind in _WRONG_TYPE:
         out.append(("type", "", _WRONG_TYPE[shape.kind]))
