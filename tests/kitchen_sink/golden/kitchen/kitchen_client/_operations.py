@@ -352,14 +352,14 @@ SUBSCRIBE: OperationInfo[models.Subscription] = OperationInfo(
     auth=True,
     idempotent=False,
     success=(201,),
-    response_encoding="json",
+    response_encoding="form",
     response_type=lambda: _models().Subscription,
     errors={401: ("standard",), 404: ("standard",), 409: ("standard",), 422: ("field_map",)},
     warnings={},
     deprecated=None,
     enveloped=False,
     cache_ttl=None,
-    accept="application/json",
+    accept="application/x-www-form-urlencoded, application/json",
 )
 
 BY_NAME: dict[str, OperationInfo[Any]] = {

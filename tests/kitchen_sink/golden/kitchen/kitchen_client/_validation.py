@@ -807,6 +807,15 @@ def _check_NewOrder(value: Any, ptr: str, out: list[Problem]) -> None:
                 ptr + "/deliver_after", "deliver_after must not be before ship_by", "cross_field"
             )
         )
+    if _holds(value, "service", ("express",), False):
+        if "gift_wrap" in value:
+            out.append(
+                Problem(
+                    ptr + "/gift_wrap",
+                    "'gift_wrap' must be absent when 'service' is 'express'",
+                    "conditional",
+                )
+            )
 
 
 def _check_NewOrderGiftWrap(value: Any, ptr: str, out: list[Problem]) -> None:
