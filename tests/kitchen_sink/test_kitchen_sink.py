@@ -136,3 +136,13 @@ def test_the_kitchen_package_passes_its_own_tests(regenerated: Path, provider: s
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and "skipped" not in result.stdout
+
+
+def test_the_kitchen_packages_are_mypy_strict_and_ruff_clean(regenerated: Path) -> None:
+    packages = [str(regenerated / p / f"{p}_client") for p in PROVIDERS]
+    for command in (
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *packages],
+        [sys.executable, "-m", "ruff", "check", "--no-cache", *packages],
+    ):
+        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+        assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
