@@ -112,7 +112,9 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
         if action == "list" and store and op.paging is not None:
             create = _by_action(spec, store, "create")
             if create is not None:
-                cases["pagings"].append(_paging_case(op, mock, examples[create.name], examples))
+                entity = str((create.mock or {}).get("entity", ""))
+                case = _paging_case(op, mock, examples[create.name], examples)
+                cases["pagings"].append({**case, "created_key": entity + case["key"]})
         if action == "mark" and store:
             listing = _by_action(spec, store, "list")
             if listing is not None:

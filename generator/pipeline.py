@@ -20,7 +20,7 @@ from types import ModuleType
 
 from . import __version__
 from . import diagnostic_codes as codes
-from .assets import generator_files, template_files
+from .assets import fingerprint_files
 from .build import build_with_problems
 from .diagnostics import Diagnostic, SpecError, capped
 from .loader import LoadedSpec, load_file
@@ -65,8 +65,8 @@ class Project:
 def generator_fingerprint() -> str:
     """Hash of everything besides the spec that shapes the output."""
     sha = hashlib.sha256(f"shipspec {__version__}\n".encode())
-    for entry in [*generator_files(), *template_files()]:
-        sha.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    for name, entry in fingerprint_files():
+        sha.update(name.encode() + b"\0" + entry.read_bytes() + b"\0")
     sha.update(f"black=={metadata.version('black')}\n".encode())
     return sha.hexdigest()
 

@@ -70,6 +70,23 @@ def _param_value(spec: Spec, param: Param) -> Any:
     return param.default if param.default is not None else sample(spec, param.shape)
 
 
+def _needed_optional(op: Operation, given: dict[str, Any]) -> set[str]:
+    """Optional parameters a call without them would break a rule with.
+
+    The first of `params_at_least_one_of` when the example gives none of them,
+    and a `required_when` parameter whose condition the given values meet.
+    """
+    keys = {p.python_name: p.key for p in op.params}
+    group = [keys[name] for name in op.params_at_least_one_of if name in keys]
+    needed = {group[0]} if group and not any(key in given for key in group) else set()
+    for param in op.params:
+        if param.required_when is not None:
+            other, values = param.required_when
+            if other in given and given[other] in values:
+                needed.add(param.key)
+    return needed
+
+
 @dataclass(frozen=True)
 class Call:
     """How a test calls a method, and what must arrive on the wire."""
@@ -88,13 +105,14 @@ def _call(spec: Spec, op: Operation, example: Example | None) -> Call:
     query: dict[str, str | list[str]] = {}
     headers: dict[str, str] = {}
     client = _client_params(spec)
+    needed = _needed_optional(op, given)
     for param in op.params:
         if param.from_client:
             value = client[param.python_name]
         elif param.key in given:
             value = given[param.key]
             kwargs[param.python_name] = value
-        elif param.required:
+        elif param.required or param.key in needed:
             value = _param_value(spec, param)
             kwargs[param.python_name] = value
         else:

@@ -245,10 +245,15 @@ def test_iterator_reads_every_page_the_mock_serves(paging: dict[str, Any]) -> No
     mock = MockProvider(credentials=CREDENTIALS, page_size=paging["page_size"])
     with Served(mock) as served, _client(served) as client:
         create = paging["create"]
-        keys = [_at(_dump(_call(client, create["operation"], create["kwargs"])), paging["key"])]
+        keys = [
+            _at(_dump(_call(client, create["operation"], create["kwargs"])), paging["created_key"])
+        ]
         for _ in range(paging["created"] - 1):
             keys.append(
-                _at(_dump(_call(client, create["operation"], create["kwargs"])), paging["key"])
+                _at(
+                    _dump(_call(client, create["operation"], create["kwargs"])),
+                    paging["created_key"],
+                )
             )
         before = len(mock.requests)
         listed = [

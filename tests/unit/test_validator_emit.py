@@ -1,0 +1,176 @@
+"""Validator emission: the generated checks, executed, report every problem with its JSON Pointer.
+
+Calls generator.pipeline.load_checked (tests/unit/specs.py), which emits the
+validators (validator_emit.emit_validators), renders and executes them; the
+tests call the executed module's public entry points `validate(operation,
+payload)` and `validate_params(operation, params)`, as the client does, and
+read each Problem's `pointer`, `rule` and `field`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from tests.unit.specs import load
+
+SPEC = """\
+types:
+  Line:
+    source: Orders / line
+    fields:
+      sku: {type: string, required: true, minLength: 2, maxLength: 5}
+      qty:
+        type: integer
+        required: true
+        minimum: 1
+        messages: {minimum: "Quantity must be positive"}
+  Parcel:
+    source: Items / parcel
+    fields:
+      kind: {type: string, required: true, const: parcel}
+      weight: {type: number, required: true, multipleOf: 0.01}
+  Letter:
+    source: Items / letter
+    fields:
+      kind: {type: string, required: true, const: letter}
+  Item:
+    source: Items
+    one_of: [Parcel, Letter]
+    discriminator: kind
+  NewOrder:
+    source: Orders / create
+    fields:
+      ref: {type: string, required: true, pattern: "^R[0-9]+$"}
+      ship_by: {type: string, format: date}
+      deliver_after: {type: string, format: date}
+      mode: {type: string, enum: [air, sea]}
+      lines: {type: array, items: Line, required: true, minItems: 1, uniqueBy: sku}
+      item: {type: Item}
+      email: {type: string, format: email}
+      phone: {type: string}
+      note: {type: string, nullable: true}
+    rules:
+      - exactly_one_of: [email, phone]
+      - require: [ship_by]
+        when: {field: mode, in: [air]}
+      - compare: {left: deliver_after, op: ">=", right: ship_by}
+        message: deliver_after must not be before ship_by
+operations:
+  create_order:
+    source: Orders / create
+    method: POST
+    path: /orders
+    body: NewOrder
+    responses: {"201": {encoding: empty}}
+    examples:
+      - title: Create
+        request:
+          json: '{"ref": "R1", "email": "a@b.example", "lines": [{"sku": "AB", "qty": 1}]}'
+  list_orders:
+    source: Orders / list
+    method: GET
+    path: /orders
+    params:
+      ids: {in: query, type: array, items: {type: integer, minimum: 1}, maxItems: 2}
+      page: {in: query, type: integer, minimum: 1}
+    responses: {"204": {encoding: empty}}
+"""
+
+VALID: dict[str, Any] = {"ref": "R1", "email": "a@b.example", "lines": [{"sku": "AB", "qty": 1}]}
+
+
+@pytest.fixture(scope="module")
+def validation(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    return load(tmp_path_factory.mktemp("emit"), SPEC).validation
+
+
+def _found(problems: list[Any]) -> list[tuple[str, str]]:
+    return sorted((p.pointer, p.rule) for p in problems)
+
+
+def test_a_valid_payload_has_no_problems(validation: ModuleType) -> None:
+    assert validation.validate("create_order", VALID) == []
+    with_item = {**VALID, "item": {"kind": "parcel", "weight": 19.99}, "note": None}
+    assert validation.validate("create_order", with_item) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"ref": "X1"}, [("/ref", "pattern")]),
+        ({"ref": 1}, [("/ref", "type")]),
+        ({"ship_by": "2023-02-30"}, [("/ship_by", "format")]),
+        ({"mode": "rail"}, [("/mode", "enum")]),
+        ({"note": 5}, [("/note", "type")]),
+        ({"lines": []}, [("/lines", "minItems")]),
+        ({"lines": [{"sku": "A", "qty": 1}]}, [("/lines/0/sku", "minLength")]),
+        ({"lines": [{"sku": "AB", "qty": 0}]}, [("/lines/0/qty", "minimum")]),
+        (
+            {"lines": [{"sku": "AB", "qty": 1}, {"sku": "AB", "qty": 2}]},
+            [("/lines/1/sku", "unique")],
+        ),
+        (
+            {"lines": [{"sku": "AB", "qty": 1, "colour": "red"}]},
+            [("/lines/0/colour", "unknown_field")],
+        ),
+        ({"item": {"kind": "parcel", "weight": 1.005}}, [("/item/weight", "multipleOf")]),
+        ({"item": {"kind": "box"}}, [("/item/kind", "discriminator")]),
+        ({"phone": "0123"}, [("", "exactly_one_of")]),
+        ({"mode": "air"}, [("", "conditional")]),
+        (
+            {"ship_by": "2024-02-01", "deliver_after": "2024-01-31"},
+            [("/deliver_after", "cross_field")],
+        ),
+    ],
+)
+def test_one_broken_rule_is_one_problem_at_its_pointer(
+    validation: ModuleType, change: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
+    assert _found(validation.validate("create_order", {**VALID, **change})) == expected
+
+
+def test_every_problem_is_reported_not_just_the_first(validation: ModuleType) -> None:
+    payload = {"ref": "X", "email": "a@b.example", "lines": [{"sku": "TOOLONG"}, {"qty": "1"}]}
+    assert _found(validation.validate("create_order", payload)) == [
+        ("/lines/0", "required"),  # a missing field: at its object, naming it (Problem.field)
+        ("/lines/0/sku", "maxLength"),
+        ("/lines/1", "required"),
+        ("/lines/1/qty", "type"),
+        ("/ref", "pattern"),
+    ]
+
+
+def test_a_missing_field_is_named_and_the_provider_words_are_used(
+    validation: ModuleType,
+) -> None:
+    without_ref = {"email": "a@b.example", "lines": VALID["lines"]}
+    (missing,) = validation.validate("create_order", without_ref)
+    assert (missing.pointer, missing.rule, missing.field) == ("", "required", "ref")
+    (low,) = validation.validate("create_order", {**VALID, "lines": [{"sku": "AB", "qty": 0}]})
+    assert low.message == "Quantity must be positive"
+
+
+def test_a_pointer_escapes_its_tokens(validation: ModuleType) -> None:
+    (extra,) = validation.validate("create_order", {**VALID, "a/b~c": 1})
+    assert (extra.pointer, extra.rule) == ("/a~1b~0c", "unknown_field")
+
+
+def test_parameters_are_checked_item_by_item(validation: ModuleType) -> None:
+    assert validation.validate_params("list_orders", {"ids": [1, 2], "page": 1}) == []
+    assert _found(validation.validate_params("list_orders", {"ids": [1, 0], "page": 0})) == [
+        ("/ids/1", "minimum"),
+        ("/page", "minimum"),
+    ]
+    assert _found(validation.validate_params("list_orders", {"ids": [1, 2, 3]})) == [
+        ("/ids", "maxItems")
+    ]
+
+
+def test_the_emitted_source_names_the_spec_types_and_compiles(tmp_path: Path) -> None:
+    checks = load(tmp_path, SPEC).checks
+    compile(checks, "<checks>", "exec")
+    assert all(name in checks for name in ("NewOrder", "Line", "Parcel", "Letter", "Item"))
