@@ -439,6 +439,7 @@ class _Builder:
                         child_pointer(child_pointer("/error_formats", name), "example"),
                     ),
                     description=raw.get("description", ""),
+                    example_status=(raw.get("example") or {}).get("status"),
                 )
             )
         return tuple(formats)
