@@ -232,7 +232,7 @@ def test_error_examples_sit_under_the_status_they_were_written_for() -> None:
 
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_every_document_error_example_is_shown_under_one_status(provider: str) -> None:
-    """Each error format's JSON example is in the export, under the one status it was written for."""
+    """Each error format's JSON example is exported under the one status it was written for."""
     document = _openapi(provider)
     written = {
         name: json.loads(error["example"].get("repaired", error["example"]["json"]))
