@@ -1,0 +1,46 @@
+"""A form-encoded response (Active Ants' add_rma, get_return_items) in the OpenAPI export.
+
+OpenAPI 3.1 says how an object schema becomes a form body only for request
+bodies (the Encoding Object "SHALL only apply to requestBody objects"); for
+a response it leaves the serialisation open, and tools differ: Prism (every
+5.x release, up to 5.16) has no form serialiser and fails with "Cannot find
+serializer for application/x-www-form-urlencoded" on an object example,
+openapi-python-client drops the response. So the export states the wire
+body literally: a string of that media type (`contentMediaType`) whose
+decoded fields follow the response type (`contentSchema`, the same
+component the client validates with), and each document example as the
+form text the provider sends. A tool that serves examples (Prism) then
+answers the exact bytes, and a validator checks a string against a string.
+
+The text is written the way the generated client and mock read and write
+form fields (templates: `_form_field`, `_form_value`): scalars as text,
+arrays and objects as JSON, absent (null) fields left out, spaces as %20
+as in the documents' own samples.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote, urlencode
+
+FORM = "application/x-www-form-urlencoded"
+
+
+def _field(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def form_text(value: Any) -> Any:
+    """An example object as the form text on the wire (anything else is kept as it is)."""
+    if not isinstance(value, dict):
+        return value
+    fields = [(str(key), _field(item)) for key, item in value.items() if item is not None]
+    return urlencode(fields, quote_via=quote)
+
+
+def form_response_schema(fields: dict[str, Any]) -> dict[str, Any]:
+    """The schema of a form-encoded response body: form text whose fields are `fields`."""
+    return {"type": "string", "contentMediaType": FORM, "contentSchema": fields}
