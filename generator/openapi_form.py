@@ -5,12 +5,17 @@ bodies (the Encoding Object "SHALL only apply to requestBody objects"); for
 a response it leaves the serialisation open, and tools differ: Prism (every
 5.x release, up to 5.16) has no form serialiser and fails with "Cannot find
 serializer for application/x-www-form-urlencoded" on an object example,
-openapi-python-client drops the response. So the export states the wire
-body literally: a string of that media type (`contentMediaType`) whose
-decoded fields follow the response type (`contentSchema`, the same
-component the client validates with), and each document example as the
-form text the provider sends. A tool that serves examples (Prism) then
-answers the exact bytes, and a validator checks a string against a string.
+while the same Prism, checking a response, and Schemathesis (with
+tests/contract_hooks.py) decode the form text into its fields first.
+
+So the export gives each document example as the form text the provider
+sends (for add_rma, byte for byte the document's own sample), which Prism
+serves as it is, and the body's schema in both readings, `anyOf`: the form
+text (`type: string`, `contentMediaType`, the fields as `contentSchema`),
+or the decoded fields (the response type, the component the client
+validates with). A tool that sees text checks a string (`contentSchema`
+is an annotation in JSON Schema); one that decodes checks the fields
+against the response type.
 
 The text is written the way the generated client and mock read and write
 form fields (templates: `_form_field`, `_form_value`): scalars as text,
@@ -42,5 +47,6 @@ def form_text(value: Any) -> Any:
 
 
 def form_response_schema(fields: dict[str, Any]) -> dict[str, Any]:
-    """The schema of a form-encoded response body: form text whose fields are `fields`."""
-    return {"type": "string", "contentMediaType": FORM, "contentSchema": fields}
+    """A form-encoded response body in both readings: its form text, or its decoded fields."""
+    text = {"type": "string", "contentMediaType": FORM, "contentSchema": fields}
+    return {"anyOf": [text, fields]}

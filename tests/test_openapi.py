@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import httpx
 import pytest
@@ -249,6 +250,34 @@ def test_every_document_error_example_is_shown_under_one_status(provider: str) -
         assert len(statuses) == 1, (name, statuses)
         stated = _spec(provider)["error_formats"][name]["example"].get("status")
         assert stated is None or statuses == {str(stated)}
+
+
+def test_form_encoded_answers_are_given_as_their_form_text_and_their_fields() -> None:
+    """Active Ants' form answers: examples as wire text, the schema in both readings."""
+    operations = _operations(_openapi("activeants"))
+    spec = _spec("activeants")["operations"]
+    for name, fields in (("add_rma", "RmaResponse"), ("get_return_items", "ReturnItemsResponse")):
+        media = operations[name][2]["responses"]["200"]["content"]
+        assert set(media) == {"application/x-www-form-urlencoded"}
+        form = media["application/x-www-form-urlencoded"]
+        ref = {"$ref": f"#/components/schemas/{fields}"}
+        text = {
+            "type": "string",
+            "contentMediaType": "application/x-www-form-urlencoded",
+            "contentSchema": ref,
+        }
+        assert form["schema"] == {"anyOf": [text, ref]}
+        [example] = form["examples"].values()
+        [written] = [e["response"] for e in spec[name]["examples"] if "response" in e]
+        repaired = json.loads(written.get("repaired", written["json"]))
+        decoded = {k: json.loads(v) if v[:1] in "[{" or v.isdigit() else v
+                   for k, v in parse_qsl(example["value"], strict_parsing=True)}  # fmt: skip
+        assert decoded == repaired
+    # the document's own sample, byte for byte, where it needed no repair
+    [example] = operations["add_rma"][2]["responses"]["200"]["content"][
+        "application/x-www-form-urlencoded"
+    ]["examples"].values()
+    assert example["value"] == "messageCode=OK&message=RMA%20created.&result=133"
 
 
 def test_error_formats_without_statuses_are_documented_where_the_provider_uses_them() -> None:
