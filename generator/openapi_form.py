@@ -4,7 +4,9 @@ OpenAPI 3.1 says how an object schema becomes a form body only for request
 bodies (the Encoding Object "SHALL only apply to requestBody objects"); for
 a response it leaves the serialisation open, and tools differ: Prism (every
 5.x release, up to 5.16) has no form serialiser and fails with "Cannot find
-serializer for application/x-www-form-urlencoded" on an object example,
+serializer for application/x-www-form-urlencoded" on an object example
+(tried: 5.16.0 on Node 24.18.0, both from npm, answers the old export's
+add_rma with that 500; its serialiser list is 5.12's, JSON, XML, text),
 while the same Prism, checking a response, and Schemathesis (with
 tests/contract_hooks.py) decode the form text into its fields first.
 
