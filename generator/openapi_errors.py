@@ -88,6 +88,17 @@ def _format_statuses(spec: Spec) -> dict[str, set[int]]:
     return used
 
 
+def stated_status_problems(spec: Spec) -> list[tuple[str, str]]:
+    """(error format, message) for each example whose stated status no answer uses it for."""
+    used = _format_statuses(spec)
+    return [
+        (f.name, f"no operation answers {f.example_status} with error format '{f.name}'"
+         f" (it answers {', '.join(map(str, sorted(used[f.name]))) or 'nothing'} with it)")
+        for f in spec.error_formats
+        if f.example_status is not None and f.example_status not in used[f.name]
+    ]  # fmt: skip
+
+
 def _json_example_status(error_format: ErrorFormat, used: set[int]) -> int | None:
     """The status a JSON error format's document example was written for, if it can be told."""
     if error_format.example is None or error_format.text or error_format.shape is None:

@@ -252,6 +252,26 @@ def test_every_document_error_example_is_shown_under_one_status(provider: str) -
         assert stated is None or statuses == {str(stated)}
 
 
+def test_a_stated_example_status_no_answer_uses_is_refused(tmp_path: Path) -> None:
+    """`example: {status: 418}` where the format never answers 418: file:line:col, exit 2."""
+    text = (SPECS / "cartoncloud.yaml").read_text("utf-8")
+    assert text.count("      status: 405\n") == 1
+    (tmp_path / "specs").mkdir()
+    broken = text.replace("      status: 405\n", "      status: 418\n")
+    (tmp_path / "specs" / "cartoncloud.yaml").write_text(broken, "utf-8")
+    line = broken.splitlines().index("      status: 418") + 1
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "--project", str(tmp_path), "generate", "cartoncloud"],
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert (
+        f"specs/cartoncloud.yaml:{line}:15: no operation answers 418 with error format 'general'"
+        in done.stdout + done.stderr
+    )
+
+
 def test_form_encoded_answers_are_given_as_their_form_text_and_their_fields() -> None:
     """Active Ants' form answers: examples as wire text, the schema in both readings."""
     operations = _operations(_openapi("activeants"))
