@@ -44,6 +44,7 @@ from .model import (
 )
 from .names_check import check_names
 from .oauth2_refresh import refresh_field
+from .openapi_errors import stated_status_problems
 from .rate_limit import build_rate_limit
 from .server_variables import build_server_variables
 from .text_response import text_response_shape
@@ -472,6 +473,7 @@ class _Builder:
                         child_pointer(child_pointer("/error_formats", name), "example"),
                     ),
                     description=raw.get("description", ""),
+                    example_status=(raw.get("example") or {}).get("status"),
                 )
             )
         return tuple(formats)
@@ -782,6 +784,9 @@ class _Builder:
         )
         # Name collisions leave a model that must not be emitted: hard problems.
         self.types.problems.extend(check_names(spec, self.raw, self.source))
+        for name, message in stated_status_problems(spec):  # an example no answer would show
+            pointer = child_pointer(child_pointer("/error_formats", name), "example")
+            self.soft_error(child_pointer(pointer, "status"), message, codes.BAD_ERROR_FORMAT)
         return spec
 
 

@@ -160,6 +160,7 @@ class ErrorFormat:
     texts: tuple[tuple[str, str], ...] = ()
     description: str = ""
     example: ExampleBody | None = None
+    example_status: int | None = None  # the status the document wrote its example for
 
 
 @dataclass(frozen=True)

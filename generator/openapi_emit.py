@@ -31,6 +31,7 @@ from .openapi_errors import (
     example_places,
     phrase,
 )
+from .openapi_form import form_response_schema, form_text
 from .openapi_security import operation_security, security_components
 from .openapi_text import json_text, yaml_text
 
@@ -228,6 +229,9 @@ def _success(op: Operation, response: Response) -> dict[str, Any]:
     elif response.encoding != "empty":
         schema = {"type": "string"} if response.encoding == "text" else _schema(response.shape)
         examples = _response_examples(op, response.status)
+        if response.encoding == "form":  # the wire text: see openapi_form
+            schema = form_response_schema(schema)
+            examples = [(title, form_text(value)) for title, value in examples]
         result["content"] = _media(response.encoding, schema, examples)
     return result
 

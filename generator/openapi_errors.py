@@ -9,14 +9,16 @@ status for its error format (Active Ants' NOK envelope, Provet's bare
 404) still gets its formats documented where the provider uses them.
 
 Which examples: a document example is shown only under the status it was
-written for, never reused for others. A JSON example says its status when
-a top-level field holds it (Novatech's `"code": 415`) or when its format
-is used for one status only; a plain text belongs to the status of a mock
-rule that answers with exactly that text (Kube's "User not authenticated"
-under 401), and the other texts to the statuses where some rejection is
-in the document's free wording (Kube's 400). An example whose status
-cannot be told (CartonCloud's "Request method 'PUT' not supported",
-written under "General") is left out rather than shown under every status.
+written for, never reused for others. A JSON example's status is the one
+the spec states (`example: {json: ..., status: 405}`, for an example whose
+body does not say it: CartonCloud's "Request method 'PUT' not supported"
+is a 405 Method Not Allowed); otherwise a top-level field holding it
+(Novatech's `"code": 415`), or the one status its format is used for. A
+plain text belongs to the status of a mock rule that answers with exactly
+that text (Kube's "User not authenticated" under 401), and the other texts
+to the statuses where some rejection is in the document's free wording
+(Kube's 400). An example whose status cannot be told is left out rather
+than shown under every status: give it `status` in the spec.
 """
 
 from __future__ import annotations
@@ -86,10 +88,23 @@ def _format_statuses(spec: Spec) -> dict[str, set[int]]:
     return used
 
 
+def stated_status_problems(spec: Spec) -> list[tuple[str, str]]:
+    """(error format, message) for each example whose stated status no answer uses it for."""
+    used = _format_statuses(spec)
+    return [
+        (f.name, f"no operation answers {f.example_status} with error format '{f.name}'"
+         f" (it answers {', '.join(map(str, sorted(used[f.name]))) or 'nothing'} with it)")
+        for f in spec.error_formats
+        if f.example_status is not None and f.example_status not in used[f.name]
+    ]  # fmt: skip
+
+
 def _json_example_status(error_format: ErrorFormat, used: set[int]) -> int | None:
     """The status a JSON error format's document example was written for, if it can be told."""
     if error_format.example is None or error_format.text or error_format.shape is None:
         return None
+    if error_format.example_status is not None:
+        return error_format.example_status
     value = error_format.example.value
     if isinstance(value, dict):
         stated = {v for v in value.values() if isinstance(v, int) and not isinstance(v, bool)}

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import httpx
 import pytest
@@ -215,7 +216,11 @@ def test_error_examples_sit_under_the_status_they_were_written_for() -> None:
     cartoncloud = _openapi("cartoncloud")
     _, _, create = _operations(cartoncloud)["create_inbound_order"]
     shown = _examples_by_status(create, cartoncloud["components"])
-    assert set(shown) == {"422"}  # "Request method 'PUT' not supported" names no status
+    # the body names no status: the spec states it (`example: {status: 405}`)
+    assert shown == {
+        "405": [[{"message": "Request method 'PUT' not supported"}]],
+        "422": [shown["422"][0]],
+    }
     assert shown["422"][0][0]["field"] == "/name"
 
     kube = _openapi("kube")
@@ -224,6 +229,75 @@ def test_error_examples_sit_under_the_status_they_were_written_for() -> None:
     assert shown["401"] == ["User not authenticated"]
     assert "Invalid json provided" in shown["400"] and "User not authenticated" not in shown["400"]
     assert len(shown["400"]) == 26
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_every_document_error_example_is_shown_under_one_status(provider: str) -> None:
+    """Each error format's JSON example is exported under the one status it was written for."""
+    document = _openapi(provider)
+    written = {
+        name: json.loads(error["example"].get("repaired", error["example"]["json"]))
+        for name, error in (_spec(provider).get("error_formats") or {}).items()
+        if "example" in error and not error.get("text")
+    }
+    for name, value in written.items():
+        statuses = {
+            status
+            for _, _, operation in _operations(document).values()
+            for status, values in _examples_by_status(operation, document["components"]).items()
+            if value in values
+        }
+        assert len(statuses) == 1, (name, statuses)
+        stated = _spec(provider)["error_formats"][name]["example"].get("status")
+        assert stated is None or statuses == {str(stated)}
+
+
+def test_a_stated_example_status_no_answer_uses_is_refused(tmp_path: Path) -> None:
+    """`example: {status: 418}` where the format never answers 418: file:line:col, exit 2."""
+    text = (SPECS / "cartoncloud.yaml").read_text("utf-8")
+    assert text.count("      status: 405\n") == 1
+    (tmp_path / "specs").mkdir()
+    broken = text.replace("      status: 405\n", "      status: 418\n")
+    (tmp_path / "specs" / "cartoncloud.yaml").write_text(broken, "utf-8")
+    line = broken.splitlines().index("      status: 418") + 1
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "--project", str(tmp_path), "generate", "cartoncloud"],
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert (
+        f"specs/cartoncloud.yaml:{line}:15: error SS044 bad-error-format: no operation answers 418 with error format 'general'"
+        in done.stdout + done.stderr
+    )
+
+
+def test_form_encoded_answers_are_given_as_their_form_text_and_their_fields() -> None:
+    """Active Ants' form answers: examples as wire text, the schema in both readings."""
+    operations = _operations(_openapi("activeants"))
+    spec = _spec("activeants")["operations"]
+    for name, fields in (("add_rma", "RmaResponse"), ("get_return_items", "ReturnItemsResponse")):
+        media = operations[name][2]["responses"]["200"]["content"]
+        assert set(media) == {"application/x-www-form-urlencoded"}
+        form = media["application/x-www-form-urlencoded"]
+        ref = {"$ref": f"#/components/schemas/{fields}"}
+        text = {
+            "type": "string",
+            "contentMediaType": "application/x-www-form-urlencoded",
+            "contentSchema": ref,
+        }
+        assert form["schema"] == {"anyOf": [text, ref]}
+        [example] = form["examples"].values()
+        [written] = [e["response"] for e in spec[name]["examples"] if "response" in e]
+        repaired = json.loads(written.get("repaired", written["json"]))
+        decoded = {k: json.loads(v) if v[:1] in "[{" or v.isdigit() else v
+                   for k, v in parse_qsl(example["value"], strict_parsing=True)}  # fmt: skip
+        assert decoded == repaired
+    # the document's own sample, byte for byte, where it needed no repair
+    [example] = operations["add_rma"][2]["responses"]["200"]["content"][
+        "application/x-www-form-urlencoded"
+    ]["examples"].values()
+    assert example["value"] == "messageCode=OK&message=RMA%20created.&result=133"
 
 
 def test_error_formats_without_statuses_are_documented_where_the_provider_uses_them() -> None:

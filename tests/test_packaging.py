@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import email.parser
+import importlib
 import json
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ import pytest
 import yaml
 
 import generator
-from tests.paths import GENERATED, ROOT, SPECS
+from tests.paths import GENERATED, PROVIDERS, ROOT, SPECS
 
 _SKIP = shutil.ignore_patterns("__pycache__", "*.egg-info", "build", "dist", ".*_cache")
 
@@ -186,3 +187,17 @@ def test_a_new_provider_tests_pass_from_the_project_root(tmp_path: Path) -> None
     )
     assert tested.returncode == 0, tested.stdout[-3000:] + tested.stderr[-3000:]
     assert " passed" in tested.stdout and "warning" not in tested.stdout.lower(), tested.stdout
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_each_readme_says_how_to_run_its_mock_and_its_tests(provider: str) -> None:
+    """The README's commands name extras the package declares and a mock factory that exists."""
+    readme = (GENERATED / provider / "README.md").read_text("utf-8")
+    assert f'pip install "./generated/{provider}[testing]"' in readme
+    assert f"uvicorn --factory {provider}_client.testing:create_app" in readme
+    assert f'pip install "./generated/{provider}[test]"' in readme
+    assert f"cd generated/{provider} && python -m pytest" in readme
+    pyproject = tomllib.loads((GENERATED / provider / "pyproject.toml").read_text("utf-8"))
+    assert set(pyproject["project"]["optional-dependencies"]) == {"testing", "test"}
+    testing = importlib.import_module(f"{provider}_client.testing")  # on sys.path: conftest.py
+    assert callable(testing.create_app)

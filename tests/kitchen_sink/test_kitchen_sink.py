@@ -41,14 +41,17 @@ UPDATE = os.environ.get("SHIPSPEC_UPDATE_GOLDEN") == "1"
 _DIFF_LINES = 400  # enough to read a template change; a flood is cut short
 
 
+# what tools run over the record (pytest, ruff, mypy) leave behind; never part of it
+_TOOL_CACHES = {"__pycache__", ".pytest_cache", ".ruff_cache", ".mypy_cache"}
+
+
 def _tree(root: Path) -> dict[str, bytes]:
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
         if p.is_file()
         and p.name != MANIFEST
-        and "__pycache__" not in p.parts
-        and ".pytest_cache" not in p.parts
+        and not set(p.parts) & _TOOL_CACHES
     }
 
 
@@ -59,7 +62,7 @@ def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert main(["--project", str(HERE), "generate", "--out", str(out)]) == 0
     if UPDATE:
         shutil.rmtree(GOLDEN, ignore_errors=True)
-        ignored = shutil.ignore_patterns("__pycache__", ".pytest_cache", MANIFEST)
+        ignored = shutil.ignore_patterns(*_TOOL_CACHES, MANIFEST)
         shutil.copytree(out, GOLDEN, ignore=ignored)
     return out
 
