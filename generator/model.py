@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .concepts.multipart import FilePart
 from .rate_limit import RateLimit
 from .server_variables import ServerVariable
 
@@ -240,6 +241,7 @@ class Operation:
     response_only: tuple[str, ...] = ()  # body fields only responses carry, refused here
     idempotency_key: str | None = None  # header carrying a per-call key (idempotency_key.py)
     batch: Batch | None = None  # a batch whose success lists refused items (batch.py)
+    files: tuple[FilePart, ...] = ()  # body_encoding multipart: the file parts
 
     @property
     def success(self) -> Response:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .cases import base_payload, sample
+from .concepts import multipart
 from .model import Constraints, Operation, Param, Rule, Shape, Spec
 from .openapi_errors import error_statuses
 from .pyliteral import call_code
@@ -30,6 +31,7 @@ _ENCODING_WORDS = {
     "text": "plain text",
     "empty": "no body",
     "binary": "bytes (BinaryContent)",
+    "multipart": "as multipart/form-data",
 }
 
 
@@ -317,6 +319,9 @@ def operation_doc(spec: Spec, op: Operation) -> OperationDoc:
         walker.walk(op.body, "", frozenset())
         sent = "as JSON" if op.body_encoding == "json" else _ENCODING_WORDS[op.body_encoding]
         body = f"{type_text(spec, op.body)}, sent {sent}"
+    if op.files:  # concepts/multipart
+        lead = f"{body}, with the file parts" if body else "File parts sent as multipart/form-data:"
+        body = f"{lead} {multipart.reference_text(op.files)}"
     returns, responses = _response_text(spec, op)
     example, example_title = _example(spec, op)
     return OperationDoc(

@@ -19,7 +19,15 @@ from generator.cli import main
 
 # This harness's constructs (issue 14, part 2); the others in tests/specs/ have
 # their own: test_construct_specs.py (auth, parameters), test_carrier_specs.py.
-_OWN = ("arrayquery", "binarylabel", "errorfieldmap", "paging", "unionshape", "webhookstandard")
+_OWN = (
+    "arrayquery",
+    "binarylabel",
+    "errorfieldmap",
+    "multipart",
+    "paging",
+    "unionshape",
+    "webhookstandard",
+)
 SPECS = sorted(
     p for p in (Path(__file__).parent / "specs").glob("*.yaml") if p.stem.startswith(_OWN)
 )
@@ -170,4 +178,77 @@ print(image.content_type, image.content[:4])
     assert out.splitlines() == [
         "application/pdf b'%PDF-1.4' BinaryContent('application/pdf', 39 bytes)",
         "image/png b'\\x89PNG'",
+    ]
+
+
+def test_multipart_uploads_reach_the_mock_as_typed_parts(tmp_path: Path) -> None:
+    """Sync and async clients upload over loopback; the mock parses, checks, stores and echoes."""
+    package = generate(Path(__file__).parent / "specs" / "multipartupload.yaml", tmp_path)
+    out = _run_against_mock(
+        package,
+        """
+import asyncio, io
+from multipartupload_client import AsyncClient
+pdf = b"%PDF-1.4 label"
+doc = client.upload_document(
+    "s1", {"kind": "customs", "copies": 2}, document=("c.pdf", pdf, "application/pdf")
+)
+print(doc.kind, doc.copies, doc.document.filename, doc.document.content_type, doc.document.size)
+name, fields, files = mock.uploads[-1]
+print(name, fields, [(f.name, f.filename, f.content, f.content_type) for f in files])
+png = io.BytesIO(b"\\x89PNG scan")
+png.name = "/tmp/scan.png"
+doc = client.upload_document(
+    "s1", {"kind": "invoice", "note": "n"}, document=png, thumbnail=b"\\x89PNG t"
+)
+print(doc.document.filename, doc.document.content_type)
+print([(f.name, f.content_type) for f in mock.uploads[-1][2]])
+client.upload_label("s1", label=b"ZPL^XA")
+print([(f.name, f.filename, f.content, f.content_type) for f in mock.uploads[-1][2]])
+sent = len(mock.uploads)
+for kwargs in (
+    {"document": ("c.txt", b"x", "text/plain")},
+    {
+        "document": ("c.pdf", b"x" * 1001, "application/pdf"),
+        "thumbnail": ("t.gif", b"G", "image/gif"),
+    },
+    {"document": "not bytes"},
+):
+    try:
+        client.upload_document("s1", {"kind": "bill", "note": "x" * 21}, **kwargs)
+    except ValidationError as error:
+        print(sorted((p.pointer, p.rule) for p in error.problems))
+print(len(mock.uploads) == sent)
+unchecked = Client(base_url=url, validate=False)
+try:
+    unchecked.upload_document("s1", {"kind": "invoice"}, document=("c.txt", b"x", "text/plain"))
+except APIStatusError as error:
+    print(error.status_code, error.body)
+print(httpx.post(url + "/shipments/s1/documents", data={"kind": "invoice"}).status_code)
+
+async def upload_async():
+    async with AsyncClient(base_url=url) as aclient:
+        return await aclient.upload_document(
+            "s2", {"kind": "invoice"}, document=("a.pdf", pdf, "application/pdf")
+        )
+doc = asyncio.run(upload_async())
+print(doc.kind, doc.document.filename, doc.document.size, mock.uploads[-1][0])
+""",
+    )
+    assert out.splitlines() == [
+        "customs 2 c.pdf application/pdf 14",
+        "upload_document {'kind': 'customs', 'copies': '2'}"
+        " [('document', 'c.pdf', b'%PDF-1.4 label', 'application/pdf')]",
+        "scan.png image/png",
+        "[('document', 'image/png'), ('thumbnail', 'image/png')]",
+        "[('label', 'label', b'ZPL^XA', 'application/octet-stream')]",
+        "[('/document', 'enum'), ('/kind', 'enum'), ('/note', 'maxLength')]",
+        "[('/document', 'maxLength'), ('/kind', 'enum'), ('/note', 'maxLength'),"
+        " ('/thumbnail', 'enum')]",
+        "[('/document', 'type'), ('/kind', 'enum'), ('/note', 'maxLength')]",
+        "True",
+        "400 {'error': 'validation',"
+        " 'messages': [\"content type 'text/plain' is not one of application/pdf, image/png\"]}",
+        "415",
+        "invoice a.pdf 14 upload_document",
     ]

@@ -1,0 +1,211 @@
+"""Multipart bodies: file uploads (labels, documents, images) as multipart/form-data.
+
+    upload_document:
+      method: POST
+      path: /shipments/{id}/documents
+      body_encoding: multipart
+      body: DocumentFields            # the text parts (optional): a type or an inline shape
+      files:                          # the file parts
+        document: {required: true, content_types: [application/pdf, image/png], max_bytes: 2000000}
+        thumbnail: {content_types: [image/png]}
+
+The text parts are the body's fields, validated like any body (JSON
+Pointers, the same rules). Each file part is a keyword argument of the
+method taking bytes, a binary file object, `(filename, content)` or
+`(filename, content, content_type)`. Before anything is sent, the client
+refuses a missing required file, a content type the part does not allow,
+and content over `max_bytes`, each at the part's pointer (`/document`).
+Bytes given without a media type are sent as the part's only allowed type
+when it has one, else as application/octet-stream (then refused if the part
+lists its types: the caller names the type with the tuple form).
+
+The runtime encodes the body itself (RFC 7578; scalars as text, arrays and
+objects as JSON text) into bytes that httpx sends, so a retry re-sends the
+same bytes and a body of text parts alone is still multipart. The mock
+parses the body with the standard library's MIME parser (not the client's
+encoder), applies the same checks to what arrived, and acts on the text
+fields with, for each file part received, `{filename, content_type, size}`
+beside them: `mock: {action: create}` stores and echoes those. OpenAPI says
+`multipart/form-data` with the parts' schema (files as
+`{type: string, format: binary}`) and an `encoding` entry naming each file
+part's allowed content types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .. import naming
+from ..loader import child_pointer
+
+if TYPE_CHECKING:
+    from ..model import Operation
+
+MEDIA_TYPE = "multipart/form-data"
+# keyword names every generated method has already
+_RESERVED = frozenset({"self", "body", "timeout", "max_retries", "extra_headers"})
+
+
+@dataclass(frozen=True)
+class FilePart:
+    """One file part of a multipart body."""
+
+    wire_name: str
+    python_name: str
+    required: bool
+    content_types: tuple[str, ...]  # empty: any media type
+    max_bytes: int | None
+    description: str = ""
+
+
+def build(
+    raw: Mapping[str, Any],
+    pointer: str,
+    taken: set[str],
+    error: Callable[[str, str], None],
+) -> tuple[FilePart, ...]:
+    """The operation's file parts, checked against its encoding and its other argument names.
+
+    `taken` holds the python names the method already uses (its parameters)
+    and the wire names of the text parts.
+    """
+    declared: Mapping[str, Any] = raw.get("files") or {}
+    multipart = raw.get("body_encoding") == "multipart"
+    here = child_pointer(pointer, "files")
+    if declared and not multipart:
+        error(here, "file parts need body_encoding: multipart")
+        return ()
+    if multipart and not declared and "body" not in raw:
+        error(
+            child_pointer(pointer, "body_encoding"),
+            "a multipart body needs text fields (body) or files",
+        )
+    if multipart and raw.get("method") in ("GET", "DELETE"):
+        error(
+            child_pointer(pointer, "body_encoding"),
+            f"a {raw.get('method')} request carries no body",
+        )
+    if multipart and any(
+        isinstance(e, Mapping) and "request" in e for e in raw.get("examples") or []
+    ):
+        error(
+            child_pointer(pointer, "examples"),
+            "a multipart operation's examples cannot show a request body",
+        )
+    parts = []
+    for wire_name, spec in declared.items():
+        python_name = naming.python_identifier(naming.snake_case(wire_name))
+        if python_name in _RESERVED or python_name in taken or wire_name in taken:
+            error(
+                child_pointer(here, wire_name),
+                f"file part '{wire_name}' clashes with another argument or part",
+            )
+        taken.add(python_name)
+        parts.append(
+            FilePart(
+                wire_name,
+                python_name,
+                bool(spec.get("required", False)),
+                tuple(spec.get("content_types") or ()),
+                spec.get("max_bytes"),
+                spec.get("description", ""),
+            )
+        )
+    return tuple(parts)
+
+
+def runtime_table(
+    operations: tuple[Operation, ...],
+) -> dict[str, tuple[tuple[str, bool, tuple[str, ...], int | None], ...]]:
+    """Operation -> its file parts as the runtime checks them (name, required, types, max)."""
+    return {
+        op.name: tuple((f.wire_name, f.required, f.content_types, f.max_bytes) for f in op.files)
+        for op in operations
+        if op.body_encoding == "multipart"
+    }
+
+
+def upload_arg(files: tuple[FilePart, ...], body: bool) -> str:
+    """The expression a method hands its flow as the body: the text fields and the files."""
+    named = ", ".join(f"{naming.py_string(f.wire_name)}: {f.python_name}" for f in files)
+    return f"_multipart.Upload({'body' if body else 'None'}, {{{named}}})"
+
+
+def reference_text(files: tuple[FilePart, ...]) -> str:
+    """The file parts in a sentence, for the package README's reference."""
+    described = []
+    for f in files:
+        notes = ["required" if f.required else "optional"]
+        notes += [", ".join(f.content_types)] if f.content_types else []
+        notes += [f"at most {f.max_bytes} bytes"] if f.max_bytes is not None else []
+        described.append(f"`{f.python_name}` ({'; '.join(notes)})")
+    return ", ".join(described)
+
+
+def openapi_content(
+    files: tuple[FilePart, ...], text_schema: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The requestBody content: the parts' schema (files as binary) and each file's types."""
+    file_schema: dict[str, Any] = {
+        "type": "object",
+        "properties": {
+            f.wire_name: {
+                "type": "string",
+                "format": "binary",
+                **({"description": f.description} if f.description else {}),
+                **({"maxLength": f.max_bytes} if f.max_bytes is not None else {}),
+            }
+            for f in files
+        },
+    }
+    required = [f.wire_name for f in files if f.required]
+    if required:
+        file_schema["required"] = required
+    schema = _merged(text_schema, file_schema) if text_schema else file_schema
+    media: dict[str, Any] = {"schema": schema}
+    encoding = {
+        f.wire_name: {"contentType": ", ".join(f.content_types)} for f in files if f.content_types
+    }
+    if encoding:
+        media["encoding"] = encoding
+    return {MEDIA_TYPE: media}
+
+
+def _merged(text: dict[str, Any], files: dict[str, Any]) -> dict[str, Any]:
+    """One object of every part, so the text type's `additionalProperties: false` still holds."""
+    if "properties" not in text:  # a union of text shapes: each member alongside the files
+        return {"allOf": [text, files]}
+    merged = {key: value for key, value in text.items() if key != "title"}
+    merged["properties"] = {**text["properties"], **files["properties"]}
+    required = [*text.get("required", []), *files.get("required", [])]
+    if required:
+        merged["required"] = required
+    return merged
+
+
+def sample_file(part: FilePart) -> tuple[str, str, str]:
+    """A small valid file for `part`: (filename, content as latin-1 text, content type)."""
+    from . import binary
+
+    content_type = part.content_types[0] if part.content_types else "application/octet-stream"
+    extension = content_type.rsplit("/", 1)[-1].split("+")[0].split(".")[-1]
+    content = binary.sample(content_type)
+    if part.max_bytes is not None:
+        content = content[: part.max_bytes]
+    return f"{part.wire_name}.{extension}", content, content_type
+
+
+def sample_kwargs(files: tuple[FilePart, ...]) -> dict[str, Any]:
+    """A sample file for every part, as the generated tests' data.json holds it.
+
+    `{"$file": [filename, latin-1 text, content type]}`: the tests load
+    data.json with a hook that turns it into `(filename, bytes, content_type)`.
+    """
+    return {f.python_name: {"$file": list(sample_file(f))} for f in files}
+
+
+def wire_samples(files: tuple[FilePart, ...]) -> dict[str, list[str]]:
+    """Part name -> [filename, latin-1 text, content type]: what the sample files travel as."""
+    return {f.wire_name: list(sample_file(f)) for f in files}
