@@ -306,3 +306,27 @@ def test_the_multipart_package_is_lint_and_type_clean(tmp_path: Path) -> None:
     ):
         result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def test_file_part_changes_are_versioned_by_what_they_refuse(tmp_path: Path) -> None:
+    """A new required part breaks callers; more media types for a part is a feature."""
+    spec = Path(__file__).parent / "specs" / "multipartupload.yaml"
+    package = generate(spec, tmp_path)
+    copied = tmp_path / "specs" / spec.name
+    copied.write_text(
+        copied.read_text("utf-8").replace(
+            "      thumbnail: {content_types: [image/png]}\n",
+            "      thumbnail: {content_types: [image/png, image/jpeg]}\n"
+            "      invoice: {required: true}\n",
+        ),
+        "utf-8",
+    )
+    assert main(["--project", str(tmp_path), "generate", spec.stem]) == 0
+    changelog = (package / "CHANGELOG.md").read_text("utf-8")
+    newest = changelog.split("\n## ")[1]
+    assert newest.splitlines()[0] == "2.0.0"
+    assert "- operation upload_document: new file part 'invoice'" in newest.split("### Features")[0]
+    assert (
+        "- operation upload_document: file part 'thumbnail' media types now image/png, image/jpeg"
+        in newest.split("### Features")[1]
+    )

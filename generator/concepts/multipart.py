@@ -209,3 +209,52 @@ def sample_kwargs(files: tuple[FilePart, ...]) -> dict[str, Any]:
 def wire_samples(files: tuple[FilePart, ...]) -> dict[str, list[str]]:
     """Part name -> [filename, latin-1 text, content type]: what the sample files travel as."""
     return {f.wire_name: list(sample_file(f)) for f in files}
+
+
+def file_changes(old: Any, new: Any) -> list[tuple[str, str]]:
+    """(level, message) for each file part change between two surface records (changes.py).
+
+    What can refuse a call that worked before is breaking (a new required
+    part, a part gone, a media type or bytes allowed no more); what only
+    accepts more is a feature.
+    """
+    before = {part["wire_name"]: part for part in old or []}
+    after = {part["wire_name"]: part for part in new or []}
+    found: list[tuple[str, str]] = []
+    for name in sorted(before.keys() - after.keys()):
+        found.append(("breaking", f"file part '{name}' removed"))
+    for name in sorted(after.keys() - before.keys()):
+        required = after[name]["required"]
+        found.append(("breaking" if required else "feature", f"new file part '{name}'"))
+    for name in sorted(before.keys() & after.keys()):
+        was, now = before[name], after[name]
+        if was["required"] != now["required"]:
+            found.append(
+                (
+                    "breaking" if now["required"] else "feature",
+                    f"file part '{name}' "
+                    + ("now required" if now["required"] else "now optional"),
+                )
+            )
+        if was["content_types"] != now["content_types"]:
+            narrower = bool(now["content_types"]) and not set(was["content_types"] or ["*"]) <= set(
+                now["content_types"]
+            )
+            found.append(
+                (
+                    "breaking" if narrower else "feature",
+                    f"file part '{name}' media types"
+                    f" now {', '.join(now['content_types']) or 'any'}",
+                )
+            )
+        if was["max_bytes"] != now["max_bytes"]:
+            smaller = now["max_bytes"] is not None and (
+                was["max_bytes"] is None or now["max_bytes"] < was["max_bytes"]
+            )
+            found.append(
+                (
+                    "breaking" if smaller else "feature",
+                    f"file part '{name}' max_bytes now {now['max_bytes']}",
+                )
+            )
+    return found
