@@ -240,6 +240,9 @@ async def upload_async():
         )
 doc = asyncio.run(upload_async())
 print(doc.kind, doc.document.filename, doc.document.size, mock.uploads[-1][0])
+client.update_note("s1", {"note": "fragile", "tags": ["a", "b"]})
+client.update_note("s1", {})
+print(mock.uploads[-2][1:], mock.uploads[-1][1:])
 """,
     )
     assert out.splitlines() == [
@@ -262,6 +265,7 @@ print(doc.kind, doc.document.filename, doc.document.size, mock.uploads[-1][0])
         " ['unknown file part: the document does not list it',"
         " \"the file part 'label' is required\"]}",
         "invoice a.pdf 14 upload_document",
+        "({'note': 'fragile', 'tags': '[\"a\",\"b\"]'}, []) ({}, [])",
     ]
 
 
