@@ -300,6 +300,7 @@ def _example(spec: Spec, op: Operation) -> tuple[str, str]:
     if op.body is not None:
         at = sum(1 for name, _ in args if name is None)
         args.insert(at, (None, base_payload(spec, op)))
+    args += multipart.example_args(op.files)
     code = call_code(spec.package, client_arguments(spec), op.name, args)
     title = chosen.title if chosen and (chosen.request is not None or given) else ""
     return code, title

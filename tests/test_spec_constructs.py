@@ -214,6 +214,7 @@ for kwargs in (
         "thumbnail": ("t.gif", b"G", "image/gif"),
     },
     {"document": "not bytes"},
+    {"document": ("c.pdf", b"x", "application/pdf\\r\\nX-Injected: 1")},
 ):
     try:
         client.upload_document("s1", {"kind": "bill", "note": "x" * 21}, **kwargs)
@@ -255,6 +256,7 @@ print(mock.uploads[-2][1:], mock.uploads[-1][1:])
         "[('/document', 'enum'), ('/kind', 'enum'), ('/note', 'maxLength')]",
         "[('/document', 'maxLength'), ('/kind', 'enum'), ('/note', 'maxLength'),"
         " ('/thumbnail', 'enum')]",
+        "[('/document', 'type'), ('/kind', 'enum'), ('/note', 'maxLength')]",
         "[('/document', 'type'), ('/kind', 'enum'), ('/note', 'maxLength')]",
         "[('/label', 'required', \"the file part 'label' is required\")]",
         "True",

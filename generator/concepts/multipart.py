@@ -48,6 +48,9 @@ MEDIA_TYPE = "multipart/form-data"
 _RESERVED = frozenset({"self", "body", "timeout", "max_retries", "extra_headers"})
 
 
+_EXTENSIONS = {"octet-stream": "bin", "plain": "txt", "jpeg": "jpg"}  # sample file names
+
+
 @dataclass(frozen=True)
 class FilePart:
     """One file part of a multipart body."""
@@ -190,11 +193,22 @@ def sample_file(part: FilePart) -> tuple[str, str, str]:
     from . import binary
 
     content_type = part.content_types[0] if part.content_types else "application/octet-stream"
-    extension = content_type.rsplit("/", 1)[-1].split("+")[0].split(".")[-1]
+    subtype = content_type.rsplit("/", 1)[-1].split("+")[0].split(".")[-1]
+    extension = _EXTENSIONS.get(subtype, subtype)
     content = binary.sample(content_type)
     if part.max_bytes is not None:
         content = content[: part.max_bytes]
     return f"{part.wire_name}.{extension}", content, content_type
+
+
+def example_args(files: tuple[FilePart, ...]) -> list[tuple[str | None, Any]]:
+    """The required file parts as a README call passes them: (filename, bytes, content type)."""
+    args: list[tuple[str | None, Any]] = []
+    for f in files:
+        if f.required:
+            filename, content, content_type = sample_file(f)
+            args.append((f.python_name, (filename, content.encode("latin-1"), content_type)))
+    return args
 
 
 def sample_kwargs(files: tuple[FilePart, ...]) -> dict[str, Any]:
