@@ -48,6 +48,7 @@ operations:
       reference: {in: query, type: string, description: The shipper's own reference.}
       barcode: {in: query, type: string}
       limit: {in: query, type: integer, default: 25}
+      since: {in: query, type: string, format: date, messages: {format: Use YYYY-MM-DD dates}}
     params_at_least_one_of: [reference, barcode]
     responses: {"200": {type: array, items: Parcel}}
 types:
@@ -60,6 +61,17 @@ types:
                description: Kilograms.}
       codes: {type: array, items: {type: string}, uniqueItems: true}
       class: {type: string, python_name: service_class}
+      meta: {type: Meta}
+      options: {type: object, additional: true, fields: {speed: {type: string}}}
+    rules:
+      - when: {field: class, in: [express]}
+        require: [codes]
+        messages: {codes: Express parcels need their codes}
+  Meta:
+    source: Parcels / meta
+    additional: true
+    fields:
+      note: {type: string}
 """
 
 
@@ -145,3 +157,28 @@ def test_documentary_words_reach_the_openapi_export(openapi: dict[str, Any]) -> 
     params = {p["name"]: p for p in openapi["paths"]["/parcels"]["get"]["parameters"]}
     assert params["reference"]["description"] == "The shipper's own reference."
     assert params["limit"]["schema"] == {"type": "integer", "default": 25}
+
+
+def test_a_parameter_format_and_its_own_wording(proofs: ModuleType) -> None:
+    from proofs_client._validation import validate_params
+
+    problems = validate_params("find_parcels", {"barcode": "B1", "since": "yesterday"})
+    assert [(p.pointer, p.rule, p.message) for p in problems] == [
+        ("/since", "format", "Use YYYY-MM-DD dates")
+    ]
+    assert validate_params("find_parcels", {"barcode": "B1", "since": "2026-01-31"}) == []
+
+
+def test_additional_lets_unknown_fields_through_where_declared(proofs: ModuleType) -> None:
+    assert _found(proofs.validate("create_parcel", {"weight": 1, "zone": 1})) == [
+        ("/zone", "unknown_field")
+    ]
+    open_ended = {"weight": 1, "meta": {"note": "n", "x": 1}, "options": {"y": 2}}
+    assert proofs.validate("create_parcel", open_ended) == []
+
+
+def test_a_rule_speaks_its_own_messages(proofs: ModuleType) -> None:
+    problems = proofs.validate("create_parcel", {"weight": 1, "class": "express"})
+    assert [(p.pointer, p.rule, p.message) for p in problems] == [
+        ("", "conditional", "Express parcels need their codes")
+    ]
