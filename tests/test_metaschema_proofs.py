@@ -15,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import httpx
 import pytest
 
 from generator.cli import main
@@ -51,6 +52,14 @@ operations:
       since: {in: query, type: string, format: date, messages: {format: Use YYYY-MM-DD dates}}
     params_at_least_one_of: [reference, barcode]
     responses: {"200": {type: array, items: Parcel}}
+  get_parcel:
+    source: Parcels / get
+    method: GET
+    path: /parcels/{id}
+    params:
+      id: {in: path, type: string}
+    deprecated: {replacement: find_parcels, note: gone in v3}
+    responses: {"200": {type: Parcel, nullable: true}}
 types:
   Parcel:
     source: Parcels / parcel
@@ -148,6 +157,7 @@ def test_documentary_words_reach_the_openapi_export(openapi: dict[str, Any]) -> 
     create = openapi["paths"]["/parcels"]["post"]
     assert create["summary"] == "Create a parcel"
     assert create["description"].startswith("Books one parcel for collection.")
+    assert create["description"].endswith("Document section: Parcels / create.")  # its source
     assert create["responses"]["201"]["description"] == "The parcel as booked."
     examples = create["requestBody"]["content"]["application/json"]["examples"]
     assert [e["summary"] for e in examples.values()] == ["A small parcel"]
@@ -182,3 +192,14 @@ def test_a_rule_speaks_its_own_messages(proofs: ModuleType) -> None:
     assert [(p.pointer, p.rule, p.message) for p in problems] == [
         ("", "conditional", "Express parcels need their codes")
     ]
+
+
+def test_a_nullable_answer_is_none_and_a_deprecated_call_names_its_note(
+    proofs: ModuleType,
+) -> None:
+    def null(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=None)
+
+    client = proofs.Client(http_client=httpx.Client(transport=httpx.MockTransport(null)))
+    with pytest.warns(DeprecationWarning, match=r"use find_parcels instead \(gone in v3\)"):
+        assert client.get_parcel("P1") is None
