@@ -84,24 +84,68 @@ types:
 """
 
 
+ENVELOPED = """\
+shipspec: 1
+provider: wrapped
+title: Wrapped test API
+version: 1.0.0
+servers: {live: https://api.wrapped.example}
+auth: {scheme: none}
+envelope: {status_field: status, ok: [ok], result_field: result, message_field: message}
+operations:
+  get_stock:
+    source: Stock / get
+    method: GET
+    path: /stock
+    responses: {"200": Stock}
+  ping:
+    source: Health / ping
+    method: GET
+    path: /ping
+    envelope: false
+    responses: {"200": Pong}
+types:
+  Stock:
+    source: Stock / stock
+    fields:
+      sku: {type: string}
+  Pong:
+    source: Health / pong
+    fields:
+      status: {type: string}
+"""
+
+
+def _generate(root: Path, provider: str, text: str) -> Path:
+    (root / "specs").mkdir()
+    (root / "specs" / f"{provider}.yaml").write_text(text, "utf-8")
+    assert main(["--project", str(root), "generate"]) == 0
+    return root / "generated" / provider
+
+
+def _imported(package: Path) -> Iterator[ModuleType]:
+    sys.path.insert(0, str(package))
+    try:
+        yield importlib.import_module(f"{package.name}_client")
+    finally:
+        sys.path.remove(str(package))
+        for name in [m for m in sys.modules if m.split(".")[0] == f"{package.name}_client"]:
+            del sys.modules[name]
+
+
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("proofs")
-    (root / "specs").mkdir()
-    (root / "specs" / "proofs.yaml").write_text(SPEC, "utf-8")
-    assert main(["--project", str(root), "generate"]) == 0
-    return root / "generated" / "proofs"
+    return _generate(tmp_path_factory.mktemp("proofs"), "proofs", SPEC)
 
 
 @pytest.fixture(scope="module")
 def proofs(package: Path) -> Iterator[ModuleType]:
-    sys.path.insert(0, str(package))
-    try:
-        yield importlib.import_module("proofs_client")
-    finally:
-        sys.path.remove(str(package))
-        for name in [m for m in sys.modules if m.split(".")[0] == "proofs_client"]:
-            del sys.modules[name]
+    yield from _imported(package)
+
+
+@pytest.fixture(scope="module")
+def wrapped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    yield from _imported(_generate(tmp_path_factory.mktemp("wrapped"), "wrapped", ENVELOPED))
 
 
 @pytest.fixture(scope="module")
@@ -203,3 +247,15 @@ def test_a_nullable_answer_is_none_and_a_deprecated_call_names_its_note(
     client = proofs.Client(http_client=httpx.Client(transport=httpx.MockTransport(null)))
     with pytest.warns(DeprecationWarning, match=r"use find_parcels instead \(gone in v3\)"):
         assert client.get_parcel("P1") is None
+
+
+def test_envelope_false_and_the_envelope_message(wrapped: ModuleType) -> None:
+    """A failed envelope raises with its message; an operation outside it is not read so."""
+
+    def failed(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"status": "failed", "message": "Out of service"})
+
+    client = wrapped.Client(http_client=httpx.Client(transport=httpx.MockTransport(failed)))
+    with pytest.raises(wrapped.EnvelopeError, match="Out of service"):
+        client.get_stock()
+    assert client.ping().status == "failed"
