@@ -244,6 +244,13 @@ print(doc.kind, doc.document.filename, doc.document.size, mock.uploads[-1][0])
 client.update_note("s1", {"note": "fragile", "tags": ["a", "b"]})
 client.update_note("s1", {})
 print(mock.uploads[-2][1:], mock.uploads[-1][1:])
+from multipartupload_client.testing import Fault
+scan = io.BytesIO(b"\\x89PNG retried")
+scan.name = "r.png"
+mock.faults.statuses += [Fault(503, "0"), Fault(429, "0")]  # the read file is sent again, whole
+before = len(mock.requests)
+client.upload_label("s1", label=scan)
+print(len(mock.requests) - before, [(f.filename, f.content) for f in mock.uploads[-1][2]])
 """,
     )
     assert out.splitlines() == [
@@ -268,6 +275,7 @@ print(mock.uploads[-2][1:], mock.uploads[-1][1:])
         " \"the file part 'label' is required\"]}",
         "invoice a.pdf 14 upload_document",
         "({'note': 'fragile', 'tags': '[\"a\",\"b\"]'}, []) ({}, [])",
+        "3 [('r.png', b'\\x89PNG retried')]",
     ]
 
 
