@@ -230,6 +230,11 @@ try:
     unchecked.upload_document("s1", {"kind": "invoice"}, document=("c.txt", b"x", "text/plain"))
 except APIStatusError as error:
     print(error.status_code, error.body)
+for bad in ({"kind": "invoice", "copies": float("nan")}, {"kind": "invoice", "note": "\\ud800"}):
+    try:
+        unchecked.upload_document("s1", bad, document=pdf)
+    except ValidationError as error:
+        print([(p.pointer, p.rule) for p in error.problems])
 print(httpx.post(url + "/shipments/s1/documents", data={"kind": "invoice"}).status_code)
 bare = httpx.put(url + "/shipments/s1/label", files={"other": ("o.txt", b"o")})
 print(bare.status_code, bare.json())
@@ -269,6 +274,8 @@ print(len(mock.requests) - before, [(f.filename, f.content) for f in mock.upload
         "True",
         "400 {'error': 'validation',"
         " 'messages': [\"content type 'text/plain' is not one of application/pdf, image/png\"]}",
+        "[('/copies', 'provider')]",
+        "[('/note', 'provider')]",
         "415",
         "400 {'error': 'validation', 'messages':"
         " ['unknown file part: the document does not list it',"
