@@ -242,7 +242,7 @@ print(bare.status_code, bare.json())
 async def upload_async():
     async with AsyncClient(base_url=url) as aclient:
         return await aclient.upload_document(
-            "s2", {"kind": "invoice"}, document=("a.pdf", pdf, "application/pdf")
+            "s2", {"kind": "invoice"}, document=("a.pdf", pdf, "Application/PDF; version=1.7")
         )
 doc = asyncio.run(upload_async())
 print(doc.kind, doc.document.filename, doc.document.size, mock.uploads[-1][0])

@@ -75,28 +75,12 @@ def build(
     and the wire names of the text parts.
     """
     declared: Mapping[str, Any] = raw.get("files") or {}
-    multipart = raw.get("body_encoding") == "multipart"
-    here = child_pointer(pointer, "files")
-    if declared and not multipart:
-        error(here, "file parts need body_encoding: multipart")
+    if declared and raw.get("body_encoding") != "multipart":
+        error(child_pointer(pointer, "files"), "file parts need body_encoding: multipart")
         return ()
-    if multipart and not declared and "body" not in raw:
-        error(
-            child_pointer(pointer, "body_encoding"),
-            "a multipart body needs text fields (body) or files",
-        )
-    if multipart and raw.get("method") in ("GET", "DELETE"):
-        error(
-            child_pointer(pointer, "body_encoding"),
-            f"a {raw.get('method')} request carries no body",
-        )
-    if multipart and any(
-        isinstance(e, Mapping) and "request" in e for e in raw.get("examples") or []
-    ):
-        error(
-            child_pointer(pointer, "examples"),
-            "a multipart operation's examples cannot show a request body",
-        )
+    if raw.get("body_encoding") == "multipart":
+        _check_operation(raw, pointer, error)
+    here = child_pointer(pointer, "files")
     parts = []
     for wire_name, spec in declared.items():
         python_name = naming.python_identifier(naming.snake_case(wire_name))
@@ -119,12 +103,32 @@ def build(
     return tuple(parts)
 
 
+def _check_operation(
+    raw: Mapping[str, Any], pointer: str, error: Callable[[str, str], None]
+) -> None:
+    """What a multipart operation as a whole must be: something to send, a method with a body."""
+    here = child_pointer(pointer, "body_encoding")
+    if not raw.get("files") and "body" not in raw:
+        error(here, "a multipart body needs text fields (body) or files")
+    if raw.get("method") in ("GET", "DELETE"):
+        error(here, f"a {raw.get('method')} request carries no body")
+    examples = raw.get("examples") or []
+    if any(isinstance(e, Mapping) and "request" in e for e in examples):
+        error(
+            child_pointer(pointer, "examples"),
+            "a multipart operation's examples cannot show a request body",
+        )
+
+
 def runtime_table(
     operations: tuple[Operation, ...],
 ) -> dict[str, tuple[tuple[str, bool, tuple[str, ...], int | None], ...]]:
     """Operation -> its file parts as the runtime checks them (name, required, types, max)."""
     return {
-        op.name: tuple((f.wire_name, f.required, f.content_types, f.max_bytes) for f in op.files)
+        op.name: tuple(
+            (f.wire_name, f.required, tuple(t.lower() for t in f.content_types), f.max_bytes)
+            for f in op.files
+        )
         for op in operations
         if op.body_encoding == "multipart"
     }
