@@ -15,7 +15,7 @@ from typing import Any
 from . import auth_static, batch, naming, param_conditions, path_lists
 from . import diagnostic_codes as codes
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
-from .concepts import array_params, standard_webhooks, unions
+from .concepts import array_params, multipart, standard_webhooks, unions
 from .concepts import paging as paging_styles
 from .diagnostic_codes import Code
 from .diagnostics import Diagnostic, SpecError
@@ -366,7 +366,15 @@ class _Builder:
             response_only=response_only,
             idempotency_key=idempotency_header(raw, pointer, self.error),
             curls=tuple(raw.get("curls") or ()),
+            files=multipart.build(raw, pointer, self._taken_names(raw, params), self.error),
         )
+
+    def _taken_names(self, raw: dict[str, Any], params: list[Param]) -> set[str]:
+        """Names a multipart file part must not reuse: the parameters' and the text parts'."""
+        body = raw.get("body")
+        inline = body.get("fields") if isinstance(body, dict) else None
+        fields = set(inline or {}) if isinstance(inline, dict) else self._body_field_names(body)
+        return {p.python_name for p in params} | (fields or set())
 
     def _body_field_names(self, body: Any) -> set[str] | None:
         """Field names of a named body type (and its union members), None if not known."""

@@ -27,6 +27,7 @@ from .change_record import (
     worst,
 )
 from .change_shapes import RECEIVED, SENT, ShapeComparer
+from .concepts import multipart
 from .loader import child_pointer
 
 __all__ = ["BREAKING", "FEATURE", "FIX", "LEVELS", "RANK", "Change", "compare", "worst"]
@@ -191,6 +192,8 @@ def _operation(record: Recorder, shapes: ShapeComparer, name: str, old: Node, ne
     else:
         shapes.shape(old["body"], new["body"], SENT, here, f"{subject}: request body")
     record.changed(BREAKING, old, new, at, subject, ("body_encoding", "enveloped"))
+    for level, message in multipart.file_changes(old.get("files"), new.get("files")):
+        record.add(level, child_pointer(at, "files"), f"{subject}: {message}")
     _responses(record, shapes, old["responses"], new["responses"], at, subject)
     record.changed(FIX, old, new, at, subject, ("errors", "idempotent", "cache_ttl"))
     _deprecation(record, old["deprecated"], new["deprecated"], at, subject)

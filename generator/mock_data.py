@@ -226,9 +226,10 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
             }
             for p in op.params
         ],
-        "body": op.body is not None,
+        "body": op.body is not None or op.body_encoding == "multipart",
         "body_encoding": op.body_encoding,
-        "form_kinds": _kinds(spec, op.body) if op.body_encoding == "form" else {},
+        "form_kinds": _kinds(spec, op.body) if op.body_encoding in ("form", "multipart") else {},
+        **({"text_parts": op.body is not None} if op.body_encoding == "multipart" else {}),
         "auth": op.auth,
         "idempotency_key": op.idempotency_key,  # a repeated key gets the first answer
         "status": success.status,

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .concepts.multipart import FilePart
 from .rate_limit import RateLimit
 from .server_variables import ServerVariable
 
@@ -242,6 +243,7 @@ class Operation:
     idempotency_key: str | None = None  # header carrying a per-call key (idempotency_key.py)
     batch: Batch | None = None  # a batch whose success lists refused items (batch.py)
     curls: tuple[str, ...] = ()  # the document's curl examples, verbatim (curl_cases.py)
+    files: tuple[FilePart, ...] = ()  # body_encoding multipart: the file parts
 
     @property
     def success(self) -> Response:

@@ -20,8 +20,8 @@ from . import (
     rate_limit,
     server_variables,
 )
-from .concepts import array_params
-from .jsonschema_emit import components, shape_schema
+from .concepts import array_params, multipart
+from .jsonschema_emit import components, shape_schema, typedef_schema
 from .model import Constraints, Operation, Param, Response, Shape, Spec, Webhook
 from .openapi_errors import (
     ExamplePlaces,
@@ -206,7 +206,12 @@ def _response_examples(op: Operation, status: int) -> list[tuple[str, Any]]:
     ]
 
 
-def _request_body(op: Operation) -> dict[str, Any] | None:
+def _request_body(spec: Spec, op: Operation) -> dict[str, Any] | None:
+    if op.body_encoding == "multipart":  # text parts and file parts (concepts/multipart)
+        text_schema = _schema(op.body) if op.body is not None else None
+        if op.body is not None and op.body.kind == "ref" and op.body.ref:
+            text_schema = typedef_schema(spec.type(op.body.ref), _PREFIX)  # merged with the files
+        return {"required": True, "content": multipart.openapi_content(op.files, text_schema)}
     if op.body is None:
         return None
     schema = _schema(op.body)
@@ -271,7 +276,7 @@ def operation_object(spec: Spec, op: Operation, places: ExamplePlaces) -> dict[s
     parameters = _parameters(spec, op)
     if parameters:
         result["parameters"] = parameters
-    body = _request_body(op)
+    body = _request_body(spec, op)
     if body is not None:
         result["requestBody"] = body
     result["responses"] = _responses(spec, op, places)

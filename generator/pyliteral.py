@@ -19,6 +19,8 @@ def flat(value: Any) -> str:
         return "{" + ", ".join(f"{flat(k)}: {flat(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(flat(item) for item in value) + "]"
+    if isinstance(value, tuple):  # a file argument: (filename, content, content_type)
+        return "(" + ", ".join(flat(item) for item in value) + ")"
     if isinstance(value, str):
         return naming.py_string(value)
     return repr(value)

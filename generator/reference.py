@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .cases import base_payload, sample
+from .concepts import multipart
 from .model import Constraints, Operation, Param, Rule, Shape, Spec
 from .openapi_errors import error_statuses
 from .pyliteral import call_code
@@ -30,6 +31,7 @@ _ENCODING_WORDS = {
     "text": "plain text",
     "empty": "no body",
     "binary": "bytes (BinaryContent)",
+    "multipart": "as multipart/form-data",
 }
 
 
@@ -298,6 +300,7 @@ def _example(spec: Spec, op: Operation) -> tuple[str, str]:
     if op.body is not None:
         at = sum(1 for name, _ in args if name is None)
         args.insert(at, (None, base_payload(spec, op)))
+    args += multipart.example_args(op.files)
     code = call_code(spec.package, client_arguments(spec), op.name, args)
     title = chosen.title if chosen and (chosen.request is not None or given) else ""
     return code, title
@@ -317,6 +320,9 @@ def operation_doc(spec: Spec, op: Operation) -> OperationDoc:
         walker.walk(op.body, "", frozenset())
         sent = "as JSON" if op.body_encoding == "json" else _ENCODING_WORDS[op.body_encoding]
         body = f"{type_text(spec, op.body)}, sent {sent}"
+    if op.files:  # concepts/multipart
+        lead = f"{body}, with the file parts" if body else "File parts sent as multipart/form-data:"
+        body = f"{lead} {multipart.reference_text(op.files)}"
     returns, responses = _response_text(spec, op)
     example, example_title = _example(spec, op)
     return OperationDoc(

@@ -38,6 +38,7 @@ _PACKAGE_TEMPLATES = {
     "_errors.py": "_errors.py.jinja",
     "_operations.py": "_operations.py.jinja",
     "_paging.py": "_paging.py.jinja",
+    "_multipart.py": "_multipart.py.jinja",
     "_retries.py": "_retries.py.jinja",
     "_validation.py": "_validation.py.jinja",
     "_webhooks.py": "_webhooks.py.jinja",
@@ -104,6 +105,8 @@ def render_package(
     package = spec.package
     for target, template in _PACKAGE_TEMPLATES.items():
         if target == "_paging.py" and not (spec.paging or any(op.paging for op in spec.operations)):
+            continue
+        if target == "_multipart.py" and not context.multipart:
             continue
         text = env.get_template(template).render(ctx=context)
         files[f"{package}/{target}"] = format_python(text).encode()

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from . import __version__, auth_static, batch, naming, rate_limit, server_variables
+from .concepts import multipart, standard_webhooks
 from .concepts import paging as paging_styles
-from .concepts import standard_webhooks
 from .mock_tests import mock_sections
 from .model import HeaderSignature, Operation, Paging, Param, Response, Shape, Spec, Webhook
 from .models_emit import pinned_field_names
@@ -185,6 +186,13 @@ def body_annotation(shape: Shape) -> str:
     return f"{result} | None" if shape.nullable else result
 
 
+def _body_arg(op: Operation) -> str:
+    """What a method hands its flow as the body (a multipart upload bundles its files)."""
+    if op.body_encoding == "multipart":
+        return multipart.upload_arg(op.files, op.body is not None)
+    return "body" if op.body is not None else "None"
+
+
 def operation_view(spec: Spec, op: Operation) -> OperationView:
     """Arguments as the anchors order them: path parameters, then the body, then keywords."""
     own = tuple(p for p in op.params if not p.from_client)
@@ -203,6 +211,12 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
     keyword = tuple(
         ArgView(p.python_name, f"{annotation(p.shape)} | None") for p in own if not p.required
     )
+    keyword_required += tuple(
+        ArgView(f.python_name, "_multipart.FileInput") for f in op.files if f.required
+    )
+    keyword += tuple(
+        ArgView(f.python_name, "_multipart.FileInput | None") for f in op.files if not f.required
+    )
     success = op.success
     deprecated = None
     if op.deprecated:
@@ -220,8 +234,8 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         positional=positional,
         keyword_required=keyword_required,
         keyword=keyword,
-        body_arg="body" if op.body is not None else "None",
-        body_encoding=op.body_encoding if op.body is not None else "none",
+        body_arg=_body_arg(op),
+        body_encoding=op.body_encoding if op.body is not None or op.files else "none",
         auth=op.auth,
         idempotent=op.idempotent,
         idempotent_with=_idempotent_with(op),
@@ -429,6 +443,8 @@ class Context:
     behaviour_imports: tuple[str, ...]
     webhook_test_imports: tuple[str, ...]
     binary: bool = False  # some operation answers bytes (BinaryContent)
+    # operation -> its file parts (name, required, content types, max bytes): concepts/multipart
+    multipart: dict[str, Any] = dataclass_field(default_factory=dict)
     checks: str = ""
     reference: ReferenceDoc | None = None  # README reference section
     shipspec_version: str = __version__  # recorded in the package metadata and LICENSE
@@ -670,9 +686,15 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
             + ["Mapping"]
         ),
         client_package_import="from . import "
-        + ", ".join(["_core", "_errors"] + (["_paging"] if paged else []) + ["_retries"]),
+        + ", ".join(
+            ["_core", "_errors"]
+            + (["_multipart"] if multipart.runtime_table(spec.operations) else [])
+            + (["_paging"] if paged else [])
+            + ["_retries"]
+        ),
         paging_sample_headers=_paging_headers(spec),
         binary=binary,
+        multipart=multipart.runtime_table(spec.operations),
         behaviour_imports=_behaviour_imports(spec.package, tests),
         webhook_test_imports=_webhook_test_imports(spec.package, tests),
         operations_with_body=sorted(op.name for op in spec.operations if op.body is not None),

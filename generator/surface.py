@@ -178,6 +178,8 @@ def _operation_node(op: Operation) -> dict[str, Any]:
         "params_at_least_one_of": list(op.params_at_least_one_of),
         "body": shape_node(op.body),
         "body_encoding": op.body_encoding,
+        # multipart file parts; absent when none, so older records compare equal
+        **({"files": [dataclasses.asdict(f) for f in op.files]} if op.files else {}),
         "responses": {
             str(r.status): {
                 "at": child_pointer(child_pointer(at, "responses"), str(r.status)),

@@ -12,7 +12,7 @@ from urllib.parse import quote, unquote
 
 from . import auth_static, batch, path_lists
 from .cases import base_payload, operation_cases, sample
-from .concepts import array_params, binary, field_errors
+from .concepts import array_params, binary, field_errors, multipart
 from .mock_tests import mock_cases
 from .model import ErrorFormat, Example, Operation, Param, Spec
 from .servers import base_path
@@ -133,6 +133,7 @@ def _call(spec: Spec, op: Operation, example: Example | None) -> Call:
             query[param.wire_name] = text
         else:
             headers[param.wire_name] = text
+    kwargs.update(multipart.sample_kwargs(op.files))
     return Call(kwargs, base_path(spec) + path, query, headers)
 
 
@@ -171,11 +172,14 @@ def example_tests(spec: Spec) -> list[dict[str, Any]]:
                     "query": {**call.query, **(auth_query if op.auth else {})},
                     "headers": {**dict(op.headers), **call.headers},  # constant, then params
                     "body": request if op.body is not None else None,
-                    "body_encoding": op.body_encoding if op.body is not None else "none",
+                    "body_encoding": op.body_encoding
+                    if op.body is not None or op.files
+                    else "none",
                     "auth_headers": _auth_headers(spec, token, credentials) if op.auth else {},
                     "status": status,
                     "response": response,
                     "response_encoding": success.encoding,
+                    **({"files": multipart.wire_samples(op.files)} if op.files else {}),
                     **(
                         {"binary": [success.content_type, binary.sample(success.content_type)]}
                         if success.encoding == "binary" and success.content_type

@@ -26,6 +26,7 @@ import pytest
 import yaml
 from ruamel.yaml import YAML
 
+from generator.cli import main
 from generator.openapi_text import yaml_text
 from tests.paths import GENERATED, PROVIDERS
 
@@ -205,6 +206,39 @@ def test_redocly_finds_no_errors(npm_exec: list[str], tmp_path: Path) -> None:
         rule: ps for rule, ps in found.items() if not ps <= REDOCLY_WARNINGS.get(rule, set())
     }
     assert unexplained == {}, [p for p in problems if p["ruleId"] in unexplained]
+
+
+@pytest.mark.slow
+def test_a_multipart_export_passes_spectral_and_redocly(
+    npm_exec: list[str], tmp_path: Path
+) -> None:
+    """multipart/form-data bodies (tests/specs/multipartupload.yaml): no errors from either tool."""
+    spec = Path(__file__).parent / "specs" / "multipartupload.yaml"
+    (tmp_path / "specs").mkdir()
+    shutil.copy(spec, tmp_path / "specs" / spec.name)
+    assert main(["--project", str(tmp_path), "generate"]) == 0
+    export = str(tmp_path / "generated" / "multipartupload" / "openapi.yaml")
+    (tmp_path / ".spectral.yaml").write_text('extends: ["spectral:oas"]\n', encoding="utf-8")
+    lints = {
+        "spectral": ["spectral", "lint", "--ruleset", ".spectral.yaml", "--format", "json"],
+        "redocly": ["redocly", "lint", "--extends", "recommended", "--format", "json"],
+    }
+    for tool, command in lints.items():
+        result = subprocess.run(
+            [*npm_exec, *command, export],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+            env=_tool_env(),
+            cwd=tmp_path,
+        )
+        assert result.returncode in (0, 1), tool + result.stderr  # spectral: 1 on warnings
+        if tool == "redocly":
+            report = _json_values(result.stdout)[0]
+            assert result.returncode == 0 and report["totals"]["errors"] == 0, result.stdout
+        else:
+            assert [p for p in json.loads(result.stdout) if p["severity"] == 0] == []
 
 
 # -- Prism ---------------------------------------------------------------------

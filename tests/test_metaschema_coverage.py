@@ -23,7 +23,7 @@ from tests.paths import ROOT
 METASCHEMA = ROOT / "generator" / "metaschema.yaml"
 REGISTRY = ROOT / "tests" / "metaschema_keys.yaml"
 # The debt when the rule was introduced; lower it whenever a key is proven or refused.
-UNPROVEN_CEILING = 59
+UNPROVEN_CEILING = 35
 
 
 def _walk(node: Any, path: str) -> Iterator[str]:

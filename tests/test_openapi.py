@@ -267,7 +267,8 @@ def test_a_stated_example_status_no_answer_uses_is_refused(tmp_path: Path) -> No
     assert done.returncode == 2, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
     assert (
-        f"specs/cartoncloud.yaml:{line}:15: error SS044 bad-error-format: no operation answers 418 with error format 'general'"
+        f"specs/cartoncloud.yaml:{line}:15: error SS044 bad-error-format: "
+        "no operation answers 418 with error format 'general'"
         in done.stdout + done.stderr
     )
 

@@ -63,6 +63,7 @@ OPERATIONS: tuple[str, ...] = (
     "create_shipment",
     "list_shipments",
     "get_label",
+    "upload_document",
     "ping",
     "subscribe",
 )

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
-from . import _core, _errors, _paging, _retries
+from . import _core, _errors, _multipart, _paging, _retries
 from . import _operations as ops
 from ._auth import Auth
 from ._problem import Problem
@@ -668,6 +668,31 @@ class Client(_BaseClient):
         )
         return self._run(flow)
 
+    def upload_document(
+        self,
+        shipment_id: str,
+        body: models.UploadDocumentRequest | models.UploadDocumentRequestDict,
+        *,
+        document: _multipart.FileInput,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Shipments / documents (POST /shipments/{id}/documents).
+
+        Document section: Shipments / documents."""
+        flow = self._flow(
+            ops.UPLOAD_DOCUMENT,
+            {
+                "shipment_id": shipment_id,
+            },
+            _multipart.Upload(body, {"document": document}),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._run(flow)
+
     def ping(
         self,
         *,
@@ -1083,6 +1108,31 @@ class AsyncClient(_BaseClient):
         )
         return await self._run(flow)
 
+    async def upload_document(
+        self,
+        shipment_id: str,
+        body: models.UploadDocumentRequest | models.UploadDocumentRequestDict,
+        *,
+        document: _multipart.FileInput,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Shipments / documents (POST /shipments/{id}/documents).
+
+        Document section: Shipments / documents."""
+        flow = self._flow(
+            ops.UPLOAD_DOCUMENT,
+            {
+                "shipment_id": shipment_id,
+            },
+            _multipart.Upload(body, {"document": document}),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._run(flow)
+
     async def ping(
         self,
         *,
@@ -1311,6 +1361,29 @@ class _RawClient:
         )
         return self._client._run(flow)
 
+    def upload_document(
+        self,
+        shipment_id: str,
+        body: models.UploadDocumentRequest | models.UploadDocumentRequestDict,
+        *,
+        document: _multipart.FileInput,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[None]:
+        """upload_document, answering RawResponse[None]."""
+        flow = self._client._raw_flow(
+            ops.UPLOAD_DOCUMENT,
+            {
+                "shipment_id": shipment_id,
+            },
+            _multipart.Upload(body, {"document": document}),
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return self._client._run(flow)
+
     def ping(
         self,
         *,
@@ -1529,6 +1602,29 @@ class _AsyncRawClient:
                 "shipment_id": shipment_id,
             },
             None,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+        return await self._client._run(flow)
+
+    async def upload_document(
+        self,
+        shipment_id: str,
+        body: models.UploadDocumentRequest | models.UploadDocumentRequestDict,
+        *,
+        document: _multipart.FileInput,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> RawResponse[None]:
+        """upload_document, answering RawResponse[None]."""
+        flow = self._client._raw_flow(
+            ops.UPLOAD_DOCUMENT,
+            {
+                "shipment_id": shipment_id,
+            },
+            _multipart.Upload(body, {"document": document}),
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,

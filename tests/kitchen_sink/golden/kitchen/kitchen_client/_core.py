@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl, quote, urlencode
 import httpx
 import pydantic
 
-from . import _errors
+from . import _errors, _multipart
 from ._operations import ERROR_FORMATS, FROM_PROVIDER, ErrorFormatInfo, OperationInfo
 from ._problem import Problem
 from ._results import BinaryContent, ResponseWarning, remember
@@ -196,6 +196,23 @@ def _encode_body(op: OperationInfo[Any], payload: Any) -> bytes:
     raise _errors.ValidationError(op.name, problems)
 
 
+def _encode_multipart(
+    op: OperationInfo[Any], payload: Any, files: list[_multipart.File]
+) -> tuple[bytes, str]:
+    """The multipart body; text a part cannot carry (NaN, a lone surrogate) is a problem, not bytes."""
+    try:
+        return _multipart.encode(payload, files)
+    except (ValueError, TypeError, RecursionError) as exc:  # UnicodeEncodeError is a ValueError
+        failure = exc
+    from . import _validation
+
+    problems = _validation.json_problems(payload)
+    raise _errors.ValidationError(
+        op.name,
+        problems or [Problem("", f"cannot be encoded as multipart: {type(failure).__name__}")],
+    )
+
+
 def build_request(
     client: httpx.Client | httpx.AsyncClient,
     op: OperationInfo[Any],
@@ -209,6 +226,16 @@ def build_request(
     """Validate, then lay out one HTTP request. Raises ValidationError before any I/O."""
     if op.deprecated:
         warnings.warn(f"{op.name} is deprecated: {op.deprecated}", DeprecationWarning, stacklevel=4)
+    files: list[_multipart.File] = []
+    file_problems: list[Problem] = []
+    if isinstance(body, _multipart.Upload):  # text fields and files (read into bytes, checked)
+        files, file_problems = _multipart.prepare(op.name, body.files)
+        body = body.fields
+        unsendable = [p for p in file_problems if p.rule == "type"]
+        if not (body is None or isinstance(body_to_json(body), Mapping)):
+            unsendable.append(Problem("", "the text parts must be an object", "type"))
+        if unsendable and not validate:
+            raise _errors.ValidationError(op.name, unsendable)
     payload = body_to_json(body)
     params = {name: param_to_json(value) for name, value in params.items()}
     if validate:
@@ -217,6 +244,8 @@ def build_request(
         problems = _validation.validate_params(op.name, params)
         if op.body_encoding != "none":
             problems += _validation.validate(op.name, payload)
+        if op.body_encoding == "multipart":
+            problems += file_problems
         if problems:
             raise _errors.ValidationError(op.name, problems)
     wire_problems = _wire_problems(op, params, headers)
@@ -245,6 +274,8 @@ def build_request(
     elif op.body_encoding == "form" and payload is not None:
         content = _encode_body(op, payload)
         request_headers["Content-Type"] = "application/x-www-form-urlencoded"
+    elif op.body_encoding == "multipart":
+        content, request_headers["Content-Type"] = _encode_multipart(op, payload, files)
     request_headers.setdefault("Accept", op.accept)
     return client.build_request(
         op.method,

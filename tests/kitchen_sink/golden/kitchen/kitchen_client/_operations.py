@@ -318,6 +318,29 @@ GET_LABEL: OperationInfo[BinaryContent] = OperationInfo(
     accept="application/pdf, application/json",
 )
 
+UPLOAD_DOCUMENT: OperationInfo[None] = OperationInfo(
+    name="upload_document",
+    method="POST",
+    path="/shipments/{id}/documents",
+    params=(
+        ParamInfo("channel", "X-Channel-Id", "header"),
+        ParamInfo("account", "accountId", "query"),
+        ParamInfo("shipment_id", "id", "path"),
+    ),
+    body_encoding="multipart",
+    auth=True,
+    idempotent=False,
+    success=(204,),
+    response_encoding="empty",
+    response_type=lambda: type(None),
+    errors={401: ("standard",), 404: ("standard",), 409: ("standard",), 422: ("field_map",)},
+    warnings={},
+    deprecated=None,
+    enveloped=False,
+    cache_ttl=None,
+    accept="application/json",
+)
+
 PING: OperationInfo[str] = OperationInfo(
     name="ping",
     method="GET",
@@ -371,6 +394,7 @@ BY_NAME: dict[str, OperationInfo[Any]] = {
     "create_shipment": CREATE_SHIPMENT,
     "list_shipments": LIST_SHIPMENTS,
     "get_label": GET_LABEL,
+    "upload_document": UPLOAD_DOCUMENT,
     "ping": PING,
     "subscribe": SUBSCRIBE,
 }

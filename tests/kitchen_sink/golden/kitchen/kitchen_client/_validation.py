@@ -248,6 +248,8 @@ _PARCEL_FIELDS = frozenset(("kind", "weight"))
 _PICKUP_DELIVERY_PICKUP_POINT_ID_PATTERN = re.compile("^PP[0-9]+$")
 _PICKUP_DELIVERY_FIELDS = frozenset(("pickup_point_id",))
 _SUBSCRIBE_REQUEST_FIELDS = frozenset(("events", "url"))
+_UPLOAD_DOCUMENT_REQUEST_KIND_VALUES = ("invoice", "customs")
+_UPLOAD_DOCUMENT_REQUEST_FIELDS = frozenset(("kind",))
 _SEARCH_ORDERS_TYPE_VALUES = ("parcel", "letter")
 _SEARCH_ORDERS_PARAMS_AT_LEAST_ONE_OF = ("reference", "email")
 
@@ -1252,6 +1254,36 @@ def _check_Subscription(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
 
 
+def _check_UploadDocumentRequest(value: Any, ptr: str, out: list[Problem]) -> None:
+    if not isinstance(value, dict):
+        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        return
+    if "kind" in value:
+        kind = value["kind"]
+        if not (isinstance(kind, str)):
+            out.append(Problem(ptr + "/kind", _wrong_type("a string", kind), "type"))
+        else:
+            if not _in_enum(kind, _UPLOAD_DOCUMENT_REQUEST_KIND_VALUES):
+                out.append(
+                    Problem(
+                        ptr + "/kind",
+                        "must be one of 'invoice', 'customs'" + " (got " + repr(kind) + ")",
+                        "enum",
+                    )
+                )
+    else:
+        out.append(Problem(ptr, "missing required field 'kind'", "required", "kind"))
+    for key in value:
+        if key not in _UPLOAD_DOCUMENT_REQUEST_FIELDS:
+            out.append(
+                Problem(
+                    ptr + "/" + _escape(key),
+                    "unknown field: the document does not list it",
+                    "unknown_field",
+                )
+            )
+
+
 def _body_create_order(value: Any, out: list[Problem]) -> None:
     _check_NewOrder(value, "", out)
     if isinstance(value, dict) and "id" in value:
@@ -1808,6 +1840,58 @@ def _params_get_label(params: Mapping[str, Any], out: list[Problem]) -> None:
         out.append(Problem("/id", "missing required path parameter", "required", "id"))
 
 
+def _body_upload_document(value: Any, out: list[Problem]) -> None:
+    _check_UploadDocumentRequest(value, "", out)
+
+
+def _params_upload_document(params: Mapping[str, Any], out: list[Problem]) -> None:
+    channel = params.get("channel")
+    if channel is not None:
+        if not (isinstance(channel, str)):
+            out.append(Problem("/X-Channel-Id", _wrong_type("a string", channel), "type"))
+        else:
+            channel_length = len(channel) if isinstance(channel, str) else 0
+            if channel_length < 2 or channel_length > 10:
+                out.append(
+                    Problem(
+                        "/X-Channel-Id",
+                        f"must be 2 to 10 characters (got {channel_length})",
+                        "minLength" if channel_length < 2 else "maxLength",
+                    )
+                )
+    else:
+        out.append(
+            Problem(
+                "/X-Channel-Id", "missing required header parameter", "required", "X-Channel-Id"
+            )
+        )
+    account = params.get("account")
+    if account is not None:
+        if not (_is_int(account)):
+            out.append(Problem("/accountId", _wrong_type("an integer", account), "type"))
+        else:
+            if _is_number(account) and account < 1:
+                out.append(
+                    Problem("/accountId", f"must be at least 1 (got {account!r})", "minimum")
+                )
+    shipment_id = params.get("shipment_id")
+    if shipment_id is not None:
+        if not (isinstance(shipment_id, str)):
+            out.append(Problem("/id", _wrong_type("a string", shipment_id), "type"))
+        else:
+            shipment_id_length = len(shipment_id) if isinstance(shipment_id, str) else 0
+            if shipment_id_length < 1:
+                out.append(
+                    Problem(
+                        "/id",
+                        f"must not be empty (got {shipment_id_length})",
+                        "minLength" if shipment_id_length < 1 else "maxLength",
+                    )
+                )
+    else:
+        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+
+
 def _body_ping(value: Any, out: list[Problem]) -> None:
     if value is not None:
         out.append(Problem("", "this operation takes no body", "no_body"))
@@ -1987,6 +2071,7 @@ BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
     "create_shipment": _body_create_shipment,
     "list_shipments": _body_list_shipments,
     "get_label": _body_get_label,
+    "upload_document": _body_upload_document,
     "ping": _body_ping,
     "subscribe": _body_subscribe,
 }
@@ -1999,6 +2084,7 @@ PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
     "create_shipment": _params_create_shipment,
     "list_shipments": _params_list_shipments,
     "get_label": _params_get_label,
+    "upload_document": _params_upload_document,
     "ping": _params_ping,
     "subscribe": _params_subscribe,
 }

@@ -170,6 +170,11 @@ class Subscription(Model):
     id: str
 
 
+class UploadDocumentRequest(Model):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    kind: Literal["invoice", "customs"]
+
+
 class Delivery(RootModel[HomeDelivery | PickupDelivery]):
     root: HomeDelivery | PickupDelivery
 
@@ -270,6 +275,12 @@ class SubscribeRequestDict(TypedDict):
 
     url: str
     events: str
+
+
+class UploadDocumentRequestDict(TypedDict):
+    """UploadDocumentRequest as a dict, as it travels: keys spelt as the document does."""
+
+    kind: Literal["invoice", "customs"]
 
 
 DeliveryDict: TypeAlias = HomeDeliveryDict | PickupDeliveryDict

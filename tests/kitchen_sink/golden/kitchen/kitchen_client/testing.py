@@ -56,7 +56,7 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from . import _mock_state as state
-from . import _validation
+from . import _multipart, _validation
 from ._mock_state import as_text as _text
 from ._mock_state import depth as _depth
 from ._mock_state import form_value as _form_value
@@ -181,6 +181,9 @@ class MockProvider:
         self.offset = 0.0
         self.faults = Faults()
         self.requests: list[tuple[str, str]] = []
+        self.uploads: list[tuple[str, dict[str, str], list[_multipart.File]]] = (
+            []
+        )  # operation, text parts, files
         self.arrivals: list[float] = []  # when each request arrived (time.monotonic)
         self.deliveries: list[tuple[int, dict[str, Any]]] = []
         self.tokens: dict[str, float] = {}
@@ -462,6 +465,21 @@ class MockProvider:
         ]
         if op["body"]:
             problems += _validation.validate(op["name"], payload)
+        if (
+            op["body_encoding"] == "multipart"
+        ):  # the file parts: checked, then kept beside the text parts
+            files: list[_multipart.File] = request.state.files
+            problems += _multipart.check(op["name"], files)
+            self.uploads.append((op["name"], dict(request.state.fields), files))
+            described = {
+                f.name: {
+                    "filename": f.filename,
+                    "content_type": f.content_type,
+                    "size": len(f.content),
+                }
+                for f in files
+            }
+            payload = {**(payload or {}), **described}
         refused_items: dict[int, list[str]] = {}
         if op["batch"]:
             # a batch refuses items one by one; only a problem outside them refuses it all
@@ -516,6 +534,8 @@ class MockProvider:
             return None, None
         encoding = op["body_encoding"]
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if encoding == "multipart":
+            return self._multipart_payload(request, op, raw, media)
         accepted = MEDIA_TYPES.get(encoding, media)
         if raw and media != accepted and not (encoding == "json" and media.endswith("+json")):
             shown = media or "none"
@@ -538,6 +558,23 @@ class MockProvider:
         if _depth(payload) > MAX_DEPTH:
             return None, self.reject("validation", [("", DATA["unreadable"])])
         return payload, None
+
+    def _multipart_payload(
+        self, request: Request, op: dict[str, Any], raw: bytes, media: str
+    ) -> tuple[Any, Response | None]:
+        """The text parts, typed as the spec declares them; the files wait in request.state."""
+        if media != "multipart/form-data":
+            return None, self.http_error(
+                415, f"Content type '{media or 'none'}' not supported; send multipart/form-data"
+            )
+        try:
+            fields, files = _multipart.parse(request.headers["content-type"], raw)
+        except (ValueError, UnicodeDecodeError):
+            return None, self.reject("validation", [("", DATA["unreadable"])])
+        request.state.fields, request.state.files = fields, files
+        kinds = op["form_kinds"]
+        text = {k: _form_value(v, kinds.get(k)) for k, v in fields.items()}
+        return (text if op["text_parts"] else (text or None)), None
 
     def _params(
         self, request: Request, op: dict[str, Any], path_values: dict[str, str]

@@ -15,7 +15,18 @@ import pytest
 
 from kitchen_client._operations import BY_NAME
 
-DATA: dict[str, Any] = json.loads((Path(__file__).parent / "data.json").read_text("utf-8"))
+
+def _sample_file(value: dict[str, Any]) -> Any:
+    """A sample file in data.json ({"$file": [name, latin-1 text, type]}) as the client takes it."""
+    if list(value) == ["$file"]:
+        name, text, content_type = value["$file"]
+        return (name, text.encode("latin-1"), content_type)
+    return value
+
+
+DATA: dict[str, Any] = json.loads(
+    (Path(__file__).parent / "data.json").read_text("utf-8"), object_hook=_sample_file
+)
 _HOOKS = [(hook, payload) for hook in DATA["webhooks"] for payload in hook["examples"]]
 _PARAMETERS: dict[str, tuple[list[Any], Callable[[Any], str]]] = {
     "example": (DATA["examples"], lambda e: str(e["id"])),

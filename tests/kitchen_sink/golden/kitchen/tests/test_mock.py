@@ -33,7 +33,18 @@ from kitchen_client import (
 from kitchen_client.testing import DATA as MOCK
 from kitchen_client.testing import MockProvider
 
-DATA: dict[str, Any] = json.loads((Path(__file__).parent / "data.json").read_text("utf-8"))
+
+def _sample_file(value: dict[str, Any]) -> Any:
+    """A sample file in data.json ({"$file": [name, latin-1 text, type]}) as the client takes it."""
+    if list(value) == ["$file"]:
+        name, text, content_type = value["$file"]
+        return (name, text.encode("latin-1"), content_type)
+    return value
+
+
+DATA: dict[str, Any] = json.loads(
+    (Path(__file__).parent / "data.json").read_text("utf-8"), object_hook=_sample_file
+)
 CREDENTIALS = {name: DATA["client_kwargs"][name] for name in MOCK["auth"]["credentials"]}
 
 

@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlencode
 import httpx
 from pydantic import TypeAdapter
 
-from kitchen_client import AsyncClient, Client
+from kitchen_client import AsyncClient, Client, _multipart
 from kitchen_client._operations import BY_NAME
 
 Answer = Callable[[httpx.Request], httpx.Response]
@@ -75,6 +75,22 @@ def _check_request(request: httpx.Request, example: dict[str, Any]) -> None:
         assert dict(parse_qsl(request.content.decode())) == {
             key: str(value) for key, value in example["body"].items()
         }
+    elif example["body_encoding"] == "multipart":  # read back by the MIME parser, not the encoder
+        assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
+        fields, files = _multipart.parse(request.headers["content-type"], request.content)
+        assert fields == {
+            key: (
+                value
+                if isinstance(value, str)
+                else json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+            )
+            for key, value in (example["body"] or {}).items()
+        }
+        sent = {
+            file.name: [file.filename, file.content.decode("latin-1"), file.content_type]
+            for file in files
+        }
+        assert sent == example.get("files", {})
     else:
         assert request.content == b""
 

@@ -16,7 +16,7 @@ from kitchen_client import Client, ValidationError, validate
 
 def test_there_are_cases_for_every_operation_with_a_body(data: dict[str, Any]) -> None:
     with_body = {c["operation"] for c in data["cases"]}
-    assert sorted(with_body) == ["create_order", "create_shipment", "subscribe"]
+    assert sorted(with_body) == ["create_order", "create_shipment", "subscribe", "upload_document"]
 
 
 def test_payload_breaking_one_rule_is_rejected(case: dict[str, Any]) -> None:
