@@ -14,6 +14,7 @@ from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from . import conditions
+from . import pointer as json_pointer
 from .concepts import unions
 from .model import Operation, Rule, Shape, Spec, TypeDef
 
@@ -151,7 +152,7 @@ def _shape_breakers(shape: Shape, value: Any, spec: Spec) -> list[tuple[str, str
             out.append(("maxItems", "", (items * (c.maxItems + 1))[: c.maxItems + 1]))
         room = c.maxItems is None or len(items) < c.maxItems
         if c.uniqueBy and room and isinstance(items[0], dict) and c.uniqueBy in items[0]:
-            key = c.uniqueBy.replace("~", "~0").replace("/", "~1")
+            key = json_pointer.escape(c.uniqueBy)
             out.append(("unique", f"/{len(items)}/{key}", [*items, copy.deepcopy(items[0])]))
         for rule, pointer, bad in _shape_breakers(shape.items, items[0], spec):
             if shape.items.kind != "ref":
@@ -159,26 +160,8 @@ def _shape_breakers(shape: Shape, value: Any, spec: Spec) -> list[tuple[str, str
     return out
 
 
-def _set(payload: Any, pointer: list[str], value: Any) -> Any:
-    result = copy.deepcopy(payload)
-    target = result
-    for token in pointer[:-1]:
-        target = target[int(token)] if isinstance(target, list) else target[token]
-    last = pointer[-1]
-    if isinstance(target, list):
-        target[int(last)] = value
-    else:
-        target[last] = value
-    return result
-
-
-def _delete(payload: Any, pointer: list[str]) -> Any:
-    result = copy.deepcopy(payload)
-    target = result
-    for token in pointer[:-1]:
-        target = target[int(token)] if isinstance(target, list) else target[token]
-    del target[pointer[-1]]
-    return result
+_set = json_pointer.set_tokens
+_delete = json_pointer.delete_tokens
 
 
 def _walk(spec: Spec, op: str, root: Any, shape: Shape, tokens: list[str]) -> list[Case]:
@@ -195,11 +178,11 @@ def _walk(spec: Spec, op: str, root: Any, shape: Shape, tokens: list[str]) -> li
         return []
     if typedef.is_union:
         return _walk_union(spec, op, root, typedef, tokens, value)
-    here = "".join("/" + t for t in tokens)
+    here = json_pointer.from_tokens(tokens)
     cases: list[Case] = []
     for field in typedef.fields:
         path = [*tokens, field.wire_name]
-        pointer = here + "/" + field.wire_name.replace("~", "~0").replace("/", "~1")
+        pointer = json_pointer.join(here, field.wire_name)
         present = field.wire_name in value
         if field.required and present:
             cases.append(Case(op, f"required:{field.wire_name}", here, _delete(root, path)))
@@ -238,7 +221,7 @@ def _exactly_one_cases(
     spec: Spec, op: str, root: Any, typedef: TypeDef, rule: Rule, tokens: list[str]
 ) -> list[Case]:
     """None of the fields, and two of them: each is one problem at the object."""
-    here = "".join("/" + t for t in tokens)
+    here = json_pointer.from_tokens(tokens)
     value = _get(root, tokens)
     stripped = root
     for name in rule.fields:
@@ -258,7 +241,7 @@ def _rule_cases(
     spec: Spec, op: str, root: Any, typedef: TypeDef, rule: Rule, tokens: list[str]
 ) -> list[Case]:
     """Payloads that break one cross-field rule of `typedef` at `tokens`."""
-    here = "".join("/" + t for t in tokens)
+    here = json_pointer.from_tokens(tokens)
     value = _get(root, tokens)
     if rule.kind == "at_least_one_of":
         stripped = root
@@ -318,7 +301,7 @@ def _walk_union(
     if not typedef.discriminator:
         return _walk_shape_union(spec, op, root, typedef, tokens, value)
     field = typedef.discriminator or ""
-    here = "".join("/" + t for t in tokens)
+    here = json_pointer.from_tokens(tokens)
     cases = [
         Case(op, "discriminator", here + "/" + field, _set(root, [*tokens, field], "NOT-A-KIND"))
     ]
@@ -338,7 +321,7 @@ def _walk_shape_union(
     spec: Spec, op: str, root: Any, typedef: TypeDef, tokens: list[str], value: dict[str, Any]
 ) -> list[Case]:
     """Cases of the member the payload's marks choose, no member's marks, and two members'."""
-    here = "".join("/" + t for t in tokens)
+    here = json_pointer.from_tokens(tokens)
     member_marks = unions.marks({t.name: t for t in spec.types}, typedef)
     chosen = [m for m, keys in member_marks.items() if any(k in value for k in keys)]
     if len(chosen) != 1:

@@ -19,8 +19,9 @@ import jsonschema
 import yaml
 from jsonschema.exceptions import ValidationError, best_match
 
+from . import pointer as json_pointer
 from .diagnostics import MAX_REPORTED, Diagnostic
-from .loader import LoadedSpec, child_pointer
+from .loader import LoadedSpec
 
 
 @functools.cache
@@ -62,13 +63,6 @@ def misspelt(error: ValidationError) -> bool:
     return any(near_miss(key, allowed) == missing for key in unknown)
 
 
-def _pointer(path: Any) -> str:
-    pointer = ""
-    for token in path:
-        pointer = child_pointer(pointer, token)
-    return pointer
-
-
 def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
     """For oneOf/anyOf, descend into the branch that came closest."""
     while error.context:
@@ -80,7 +74,7 @@ def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
 
 
 def _describe(error: ValidationError, spec: LoadedSpec) -> list[Diagnostic]:
-    pointer = _pointer(error.absolute_path)
+    pointer = json_pointer.from_tokens(error.absolute_path)
     source = spec.source
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         schema = error.schema if isinstance(error.schema, dict) else {}
@@ -91,7 +85,7 @@ def _describe(error: ValidationError, spec: LoadedSpec) -> list[Diagnostic]:
             suggestion = f" (did you mean '{hint}'?)" if hint else ""
             problems.append(
                 source.diagnostic(
-                    child_pointer(pointer, key), f"unknown key '{key}'{suggestion}", key=True
+                    json_pointer.join(pointer, key), f"unknown key '{key}'{suggestion}", key=True
                 )
             )
         if problems:
@@ -102,7 +96,7 @@ def _describe(error: ValidationError, spec: LoadedSpec) -> list[Diagnostic]:
             return []
         return [source.diagnostic(pointer, f"{where}: {error.message}")]
     if "propertyNames" in error.schema_path and isinstance(error.instance, str):
-        name = child_pointer(pointer, error.instance)
+        name = json_pointer.join(pointer, error.instance)
         return [source.diagnostic(name, f"bad name {_message(error)}", key=True)]
     return [source.diagnostic(pointer, f"{where}: {_message(error)}")]
 

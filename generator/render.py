@@ -37,6 +37,7 @@ _PACKAGE_TEMPLATES = {
     "_errors.py": "_errors.py.jinja",
     "_operations.py": "_operations.py.jinja",
     "_paging.py": "_paging.py.jinja",
+    "_pointer.py": "_pointer.py.jinja",
     "_retries.py": "_retries.py.jinja",
     "_validation.py": "_validation.py.jinja",
     "_webhooks.py": "_webhooks.py.jinja",
@@ -132,5 +133,5 @@ def render_validation(spec: Spec, checks: str) -> dict[str, str]:
     context = build_context(spec, checks)
     return {
         module: environment().get_template(_PACKAGE_TEMPLATES[f"{module}.py"]).render(ctx=context)
-        for module in ("_problem", "_validation")
+        for module in ("_problem", "_pointer", "_validation")
     }

@@ -18,6 +18,7 @@ from .codewriter import CodeWriter
 from .concepts import unions
 from .messages import decimal_text
 from .model import Operation, Param, Rule, Shape, Spec, TypeDef
+from .pointer import escape as _escape
 
 _TYPE_TESTS = {
     "string": "isinstance({v}, str)",
@@ -579,10 +580,6 @@ def _suffix(name: str, index: int) -> str:
     """A name as part of a function name: kept when it can be, else numbered (capital N
     never occurs in a kept one, so the two never meet)."""
     return name if re.fullmatch(r"[a-z0-9_]+", name) else f"N{index}"
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def emit_validators(spec: Spec) -> str:

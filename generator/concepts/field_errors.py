@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import pointer as json_pointer
+
 
 def pointer_of(key: str) -> str:
     """The JSON Pointer of a map key: "" stays the whole request, dots become steps."""
     if not key:
         return ""
-    return "".join("/" + step.replace("~", "~0").replace("/", "~1") for step in key.split("."))
+    return json_pointer.from_tokens(key.split("."))
 
 
 def problems(body: Any, at: str) -> list[tuple[str, str]]:
