@@ -14,7 +14,7 @@ from typing import Any
 from . import conditions, naming
 from .diagnostics import Diagnostic
 from .loader import SourceMap, child_pointer
-from .model import Constraints, EnumValue, Field, Rule, Shape, TypeDef
+from .model import Constraints, EnumValue, Field, Rule, RuleKind, Shape, ShapeKind, TypeDef, narrow
 
 PRIMITIVES = ("string", "integer", "number", "boolean")
 CONSTRAINT_WORDS = (
@@ -155,7 +155,9 @@ def build_shape(collector: TypeCollector, raw: Any, pointer: str, owner: str) ->
         )
         return Shape(kind="map", values=values, **common)
     if kind in PRIMITIVES or kind in ("any", "union"):
-        return Shape(kind=kind, types=types, constraints=_constraints(raw), **common)
+        return Shape(
+            kind=narrow(ShapeKind, kind), types=types, constraints=_constraints(raw), **common
+        )
     collector.references.append((kind, child_pointer(pointer, "type")))
     return Shape(kind="ref", ref=kind, **common)
 
@@ -167,7 +169,7 @@ def _rules(
     for index, item in enumerate(raw):
         here = child_pointer(pointer, index)
         if "require" in item or "forbid" in item:
-            kind = "require" if "require" in item else "forbid"
+            kind: RuleKind = "require" if "require" in item else "forbid"
             when_pointer = child_pointer(here, "when")
             conditions.check(item["when"], when_pointer, collector.error)
             first, *also = conditions.parse(item["when"])

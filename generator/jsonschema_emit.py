@@ -7,7 +7,7 @@ reads the same constraints, so schemas and models agree.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, assert_never
 
 from . import conditions
 from .model import Operation, Rule, Shape, Spec, TypeDef
@@ -39,23 +39,28 @@ def _ref(name: str, prefix: str) -> dict[str, Any]:
 
 def shape_schema(shape: Shape, prefix: str = "#/$defs/") -> dict[str, Any]:
     schema: dict[str, Any]
-    if shape.kind == "ref":
-        assert shape.ref is not None
-        schema = _ref(shape.ref, prefix)
-        if shape.nullable:
-            schema = {"anyOf": [schema, {"type": "null"}]}
-    elif shape.kind == "array":
-        assert shape.items is not None
-        schema = {"type": "array", "items": shape_schema(shape.items, prefix)}
-    elif shape.kind == "map":
-        assert shape.values is not None
-        values = shape_schema(shape.values, prefix)
-        schema = {"type": "object", "additionalProperties": values or True}
-    elif shape.kind == "any":
-        schema = {}
-    else:
-        kinds = list(shape.types) if shape.kind == "union" else [shape.kind]
-        schema = {"type": kinds[0] if len(kinds) == 1 else kinds}
+    match shape.kind:
+        case "ref":
+            assert shape.ref is not None
+            schema = _ref(shape.ref, prefix)
+            if shape.nullable:
+                schema = {"anyOf": [schema, {"type": "null"}]}
+        case "array":
+            assert shape.items is not None
+            schema = {"type": "array", "items": shape_schema(shape.items, prefix)}
+        case "map":
+            assert shape.values is not None
+            values = shape_schema(shape.values, prefix)
+            schema = {"type": "object", "additionalProperties": values or True}
+        case "any":
+            schema = {}
+        case "union":
+            kinds = list(shape.types)
+            schema = {"type": kinds[0] if len(kinds) == 1 else kinds}
+        case "string" | "integer" | "number" | "boolean":
+            schema = {"type": shape.kind}
+        case _:
+            assert_never(shape.kind)
     if shape.kind not in ("ref", "any") and shape.nullable:
         current = schema.get("type")
         schema["type"] = [*(current if isinstance(current, list) else [current]), "null"]
@@ -113,16 +118,22 @@ def _add_constraints(schema: dict[str, Any], shape: Shape) -> None:
 
 def _rule_schema(rule: Rule) -> dict[str, Any] | None:
     """What JSON Schema can say of a rule (if/then, anyOf); compare rules cannot."""
-    if rule.kind in ("require", "forbid") and rule.when is not None:
-        condition = conditions.schema(rule)
-        if rule.kind == "forbid":
-            return {"if": condition, "then": {"properties": dict.fromkeys(rule.fields, False)}}
-        return {"if": condition, "then": {"required": list(rule.fields)}}
-    if rule.kind == "at_least_one_of":
-        return {"anyOf": [{"required": [name]} for name in rule.fields]}
-    if rule.kind == "exactly_one_of":
-        return {"oneOf": [{"required": [name]} for name in rule.fields]}
-    return None
+    match rule.kind:
+        case "require" | "forbid":
+            if rule.when is None:
+                return None
+            condition = conditions.schema(rule)
+            if rule.kind == "forbid":
+                return {"if": condition, "then": {"properties": dict.fromkeys(rule.fields, False)}}
+            return {"if": condition, "then": {"required": list(rule.fields)}}
+        case "at_least_one_of":
+            return {"anyOf": [{"required": [name]} for name in rule.fields]}
+        case "exactly_one_of":
+            return {"oneOf": [{"required": [name]} for name in rule.fields]}
+        case "compare":
+            return None
+        case _:
+            assert_never(rule.kind)
 
 
 def discriminator_tags(spec: Spec, typedef: TypeDef) -> dict[str, str]:

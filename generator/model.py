@@ -8,10 +8,41 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 from .rate_limit import RateLimit
 from .server_variables import ServerVariable
+
+# The kinds the model carries. A dispatch on one of them ends in
+# `typing.assert_never`, so a kind added here fails mypy at every stage that
+# does not handle it yet.
+PrimitiveKind = Literal["string", "integer", "number", "boolean"]
+# `union`: a primitive union (Shape.types); `ref`: a named TypeDef (objects are
+# always hoisted into one, so there is no "object" kind); `map`: string keys to
+# Shape.values; `any`: no constraint at all.
+ShapeKind = Literal["string", "integer", "number", "boolean", "union", "array", "map", "any", "ref"]
+RuleKind = Literal["require", "forbid", "at_least_one_of", "exactly_one_of", "compare"]
+ParamLocation = Literal["path", "query", "header"]
+ResponseEncoding = Literal["json", "form", "text", "empty", "binary"]  # concepts/encodings.py
+BodyEncoding = Literal["json", "form"]  # a request body (concepts/encodings.py)
+AuthScheme = Literal[  # concepts/auth.py
+    "token_endpoint",
+    "oauth2_client_credentials",
+    "oauth2_password",
+    "session_cookie",
+    "api_key",
+    "bearer",
+    "basic",
+    "none",
+]
+
+
+def narrow(kinds: Any, value: object) -> Any:
+    """`value` as one of the Literal `kinds`; build calls it on meta-schema-checked words,
+    so a ValueError here is a generator bug, never a spec problem."""
+    if value not in get_args(kinds):
+        raise ValueError(f"{value!r} is not one of {get_args(kinds)}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -47,7 +78,7 @@ class Constraints:
 class Shape:
     """The shape of one value: a primitive, an array, a map or a named type."""
 
-    kind: str  # string integer number boolean array map any ref object
+    kind: ShapeKind
     types: tuple[str, ...] = ()  # for primitive unions, e.g. ("string", "integer")
     ref: str | None = None  # named type, when kind == "ref"
     items: Shape | None = None
@@ -80,7 +111,7 @@ class Condition:
 
 @dataclass(frozen=True)
 class Rule:
-    kind: str  # require | forbid | at_least_one_of | exactly_one_of | compare
+    kind: RuleKind
     fields: tuple[str, ...] = ()
     when: Condition | None = None
     also: tuple[Condition, ...] = ()  # further clauses of `when`, all of which must hold
@@ -111,7 +142,7 @@ class Param:
     key: str
     wire_name: str
     python_name: str
-    location: str  # path | query | header
+    location: ParamLocation
     shape: Shape
     required: bool
     default: Any = None
@@ -125,7 +156,7 @@ class Param:
 class Response:
     status: int
     shape: Shape | None
-    encoding: str  # json | form | text | empty
+    encoding: ResponseEncoding
     description: str = ""
     warning: str | None = None
     content_type: str | None = None  # encoding binary: the media type of the bytes
@@ -226,7 +257,7 @@ class Operation:
     params_at_least_one_of: tuple[str, ...]  # python names
     body: Shape | None
     body_type_name: str | None  # the named (or synthesised) request type
-    body_encoding: str
+    body_encoding: BodyEncoding
     responses: tuple[Response, ...]
     errors: tuple[tuple[int, tuple[str, ...]], ...]
     idempotent: bool
@@ -256,7 +287,7 @@ class Credential:
 
 @dataclass(frozen=True)
 class Auth:
-    scheme: str
+    scheme: AuthScheme
     operation: str | None = None
     credentials: tuple[Credential, ...] = ()
     token_field: str | None = None

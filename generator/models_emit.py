@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import keyword
 from dataclasses import dataclass
+from typing import assert_never
 
 from . import naming
 from .jsonschema_emit import discriminator_tags, provider_types, request_types, shape_schema
@@ -250,23 +251,32 @@ def _literal(shape: Shape, strict: bool) -> list[object] | None:
 
 def _annotation(shape: Shape, strict: bool, uses: _Uses) -> str:
     """The type of a value of `shape` on a model (items carry their own constraints)."""
-    if shape.kind == "ref":
-        result = shape.ref or "Any"
-    elif shape.kind == "array" and shape.items is not None:
-        result = f"list[{_item(shape.items, strict, uses)}]"
-    elif shape.kind == "map" and shape.values is not None:
-        result = f"dict[str, {_item(shape.values, strict, uses)}]"
-    elif shape.kind == "union":
-        result = " | ".join(_PRIMITIVES[k] for k in shape.types)
-    elif (values := _literal(shape, strict)) is not None:
-        result = f"{uses.note('Literal')}[{', '.join(flat(v) for v in values)}]"
-    elif shape.kind == "string" and shape.constraints.format in _FORMAT_TYPES:
-        result = uses.format_type(_FORMAT_TYPES[shape.constraints.format])
-    else:
-        result = _PRIMITIVES.get(shape.kind) or uses.note("Any")
+    match shape.kind:
+        case "ref":
+            result = shape.ref or "Any"
+        case "array":
+            assert shape.items is not None
+            result = f"list[{_item(shape.items, strict, uses)}]"
+        case "map":
+            assert shape.values is not None
+            result = f"dict[str, {_item(shape.values, strict, uses)}]"
+        case "union":
+            result = " | ".join(_PRIMITIVES[k] for k in shape.types)
+        case "string" | "integer" | "number" | "boolean" | "any":
+            result = _scalar_annotation(shape, strict, uses)
+        case _:
+            assert_never(shape.kind)
     if shape.nullable and result != "Any":
         result += " | None"
     return result
+
+
+def _scalar_annotation(shape: Shape, strict: bool, uses: _Uses) -> str:
+    if (values := _literal(shape, strict)) is not None:
+        return f"{uses.note('Literal')}[{', '.join(flat(v) for v in values)}]"
+    if shape.kind == "string" and shape.constraints.format in _FORMAT_TYPES:
+        return uses.format_type(_FORMAT_TYPES[shape.constraints.format])
+    return _PRIMITIVES.get(shape.kind) or uses.note("Any")
 
 
 def _item(shape: Shape, strict: bool, uses: _Uses) -> str:

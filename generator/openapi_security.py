@@ -69,7 +69,7 @@ def security_components(spec: Spec) -> tuple[dict[str, Any], list[dict[str, list
     scheme = security_scheme(spec)
     if scheme is None:
         return {}, []
-    schemes = {spec.auth.scheme: scheme}
+    schemes: dict[str, Any] = {spec.auth.scheme: scheme}
     if spec.auth.scheme == "oauth2_client_credentials":
         names = [c.wire_field for c in spec.auth.credentials]
         schemes[_token_basic_key(spec)] = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
 from .cases import base_payload, sample
 from .model import Constraints, Operation, Param, Rule, Shape, Spec
@@ -90,17 +90,20 @@ class ReferenceDoc:
 
 
 def type_text(spec: Spec, shape: Shape) -> str:
-    if shape.kind == "ref":
-        typedef = spec.type(shape.ref or "")
-        text = " or ".join(typedef.one_of) if typedef.is_union else typedef.name
-    elif shape.kind in ("array", "map"):
-        child = shape.items if shape.kind == "array" else shape.values
-        assert child is not None
-        text = f"{shape.kind} of {type_text(spec, child)}"
-    elif shape.kind == "union":
-        text = " or ".join(shape.types)
-    else:
-        text = shape.kind
+    match shape.kind:
+        case "ref":
+            typedef = spec.type(shape.ref or "")
+            text = " or ".join(typedef.one_of) if typedef.is_union else typedef.name
+        case "array" | "map":
+            child = shape.items if shape.kind == "array" else shape.values
+            assert child is not None
+            text = f"{shape.kind} of {type_text(spec, child)}"
+        case "union":
+            text = " or ".join(shape.types)
+        case "string" | "integer" | "number" | "boolean" | "any":
+            text = shape.kind
+        case _:
+            assert_never(shape.kind)
     return f"{text} or null" if shape.nullable else text
 
 
@@ -204,17 +207,21 @@ def _rule_words(rule: Rule) -> str:
     if rule.message:
         return rule.message
     names = ", ".join(rule.fields)
-    if rule.kind == "at_least_one_of":
-        return f"at least one of {names} is required"
-    if rule.kind == "exactly_one_of":
-        return f"exactly one of {names} is required"
-    if rule.kind == "compare":
-        return f"{rule.fields[0]} must be {rule.op} {rule.fields[1]}"
-    assert rule.when is not None
-    values = " or ".join(_shown(v) for v in rule.when.values)
-    absent = " or absent" if rule.when.or_absent else ""
-    verdict = "absent" if rule.kind == "forbid" else "required"
-    return f"{names} {verdict} when {rule.when.field} is {values}{absent}"
+    match rule.kind:
+        case "at_least_one_of":
+            return f"at least one of {names} is required"
+        case "exactly_one_of":
+            return f"exactly one of {names} is required"
+        case "compare":
+            return f"{rule.fields[0]} must be {rule.op} {rule.fields[1]}"
+        case "require" | "forbid":
+            assert rule.when is not None
+            values = " or ".join(_shown(v) for v in rule.when.values)
+            absent = " or absent" if rule.when.or_absent else ""
+            verdict = "absent" if rule.kind == "forbid" else "required"
+            return f"{names} {verdict} when {rule.when.field} is {values}{absent}"
+        case _:
+            assert_never(rule.kind)
 
 
 def _param_row(spec: Spec, param: Param) -> Row:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
 from . import __version__, auth_static, batch, naming, rate_limit, server_variables
 from .concepts import paging as paging_styles
@@ -55,16 +55,19 @@ def annotation(shape: Shape | None, *, models: str = "models.") -> str:
     """The Python annotation of a parsed value of `shape`."""
     if shape is None:
         return "None"
-    if shape.kind == "ref":
-        result = f"{models}{shape.ref}"
-    elif shape.kind == "array":
-        result = f"list[{annotation(shape.items, models=models)}]"
-    elif shape.kind == "map":
-        result = f"dict[str, {annotation(shape.values, models=models)}]"
-    elif shape.kind == "union":
-        result = " | ".join(_PRIMITIVE_ANNOTATIONS[k] for k in shape.types)
-    else:
-        result = _PRIMITIVE_ANNOTATIONS.get(shape.kind, "Any")
+    match shape.kind:
+        case "ref":
+            result = f"{models}{shape.ref}"
+        case "array":
+            result = f"list[{annotation(shape.items, models=models)}]"
+        case "map":
+            result = f"dict[str, {annotation(shape.values, models=models)}]"
+        case "union":
+            result = " | ".join(_PRIMITIVE_ANNOTATIONS[k] for k in shape.types)
+        case "string" | "integer" | "number" | "boolean" | "any":
+            result = _PRIMITIVE_ANNOTATIONS.get(shape.kind, "Any")
+        case _:
+            assert_never(shape.kind)
     return f"{result} | None" if shape.nullable else result
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import builtins
 import re
-from typing import Any
+from typing import Any, assert_never
 
 from . import conditions, messages, naming, param_conditions
 from .codewriter import CodeWriter
@@ -399,7 +399,7 @@ class _Emitter:
                 repr(rule.message or messages.exactly_one(rule.fields)),
                 "'exactly_one_of'",
             )
-        else:
+        elif rule.kind == "compare":
             left, right = rule.fields
             formats = {f.wire_name: f.shape.constraints.format for f in typedef.fields}
             a, b = w.fresh("left"), w.fresh("right")
@@ -412,6 +412,8 @@ class _Emitter:
                 repr(rule.message or messages.compare(left, rule.op, right)),
                 "'cross_field'",
             )
+        else:
+            assert_never(rule.kind)
 
     # -- operations -----------------------------------------------------
     def operation(self, op: Operation) -> None:
