@@ -118,7 +118,10 @@ class _Builder:
             return None
         return ExampleBody(value=value, text=raw["json"], errata=errata)
 
-    def examples(self, raw: list[dict[str, Any]], pointer: str) -> tuple[Example, ...]:
+    def examples(
+        self, raw: list[dict[str, Any]], pointer: str, success: int
+    ) -> tuple[Example, ...]:
+        """An example's status is the success status unless it names one."""
         result = []
         for index, item in enumerate(raw):
             here = child_pointer(pointer, index)
@@ -129,7 +132,7 @@ class _Builder:
                     params=tuple(sorted((item.get("params") or {}).items())),
                     request=self.example_body(item.get("request"), child_pointer(here, "request")),
                     response=self.example_body(response_raw, child_pointer(here, "response")),
-                    status=(response_raw or {}).get("status", 0),
+                    status=(response_raw or {}).get("status", success),
                 )
             )
         return tuple(result)
@@ -337,7 +340,11 @@ class _Builder:
             deprecated=Deprecation(deprecated["replacement"], deprecated.get("note", ""))
             if deprecated
             else None,
-            examples=self.examples(raw.get("examples") or [], child_pointer(pointer, "examples")),
+            examples=self.examples(
+                raw.get("examples") or [],
+                child_pointer(pointer, "examples"),
+                min((r.status for r in responses if r.status < 400), default=200),
+            ),
             enveloped="envelope" in self.raw and raw.get("envelope", True) is not False,
             cache_ttl=(raw.get("cache") or {}).get("ttl_seconds"),
             paging=self.operation_paging(raw.get("paging"), pointer, tuple(params)),
@@ -558,7 +565,7 @@ class _Builder:
                 if child is not None:
                     pending.append(child)
         for name, typedef in list(self.types.types.items()):
-            if typedef.additional is None:
+            if name in self.types.undecided:
                 self.types.types[name] = dataclasses.replace(typedef, additional=name not in closed)
 
     def check_unions(self) -> None:

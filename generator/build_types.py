@@ -48,6 +48,7 @@ class TypeCollector:
     types: dict[str, TypeDef] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
     references: list[tuple[str, str]] = field(default_factory=list)  # (type name, pointer)
+    undecided: set[str] = field(default_factory=set)  # types whose openness build decides
 
     def error(self, pointer: str, message: str, *, key: bool = False) -> None:
         self.problems.append(self.source.diagnostic(pointer, message, key=key))
@@ -225,12 +226,14 @@ def build_object(
     rules = _rules(
         collector, raw.get("rules") or [], set(raw_fields), child_pointer(pointer, "rules")
     )
+    if "additional" not in raw:
+        collector.undecided.add(name)
     return TypeDef(
         name=name,
         source=source,
         description=str(raw.get("description", "")),
         fields=tuple(fields),
-        additional=raw.get("additional"),  # None until build.py decides
+        additional=bool(raw.get("additional", False)),
         one_of=tuple(raw.get("one_of") or ()),
         discriminator=raw.get("discriminator"),
         rules=rules,

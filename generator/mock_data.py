@@ -178,7 +178,7 @@ def _paging(op: Operation) -> dict[str, Any] | None:
 def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
     success = op.success
     example = next(
-        (e for e in op.examples if e.response is not None and e.status in (0, success.status)), None
+        (e for e in op.examples if e.response is not None and e.status == success.status), None
     )
     response = (
         example.response.value

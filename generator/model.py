@@ -127,7 +127,7 @@ class TypeDef:
     source: str
     description: str = ""
     fields: tuple[Field, ...] = ()
-    additional: bool | None = False  # may fields beyond the listed ones appear?
+    additional: bool = False  # may fields beyond the listed ones appear? (decided in build)
     one_of: tuple[str, ...] = ()
     discriminator: str | None = None
     rules: tuple[Rule, ...] = ()
@@ -175,7 +175,7 @@ class Example:
     params: tuple[tuple[str, Any], ...] = ()
     request: ExampleBody | None = None
     response: ExampleBody | None = None
-    status: int = 200
+    status: int = 200  # the operation's success status unless the example names one
 
 
 @dataclass(frozen=True)

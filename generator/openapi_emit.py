@@ -201,7 +201,7 @@ def _response_examples(op: Operation, status: int) -> list[tuple[str, Any]]:
     return [
         (ex.title, ex.response.value)
         for ex in op.examples
-        if ex.response is not None and (ex.status or op.success.status) == status
+        if ex.response is not None and ex.status == status
     ]
 
 

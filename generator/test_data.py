@@ -142,7 +142,7 @@ def example_tests(spec: Spec) -> list[dict[str, Any]]:
                 if example and example.response
                 else (sample(spec, success.shape) if success.shape else None)
             )
-            status = example.status if example and example.status else success.status
+            status = example.status if example else success.status
             tests.append(
                 {
                     "id": f"{op.name}[{index}]",
