@@ -19,6 +19,7 @@ from .concepts import paging as paging_styles
 from .diagnostics import Diagnostic, SpecError
 from .idempotency_key import idempotency_header
 from .loader import LoadedSpec, child_pointer
+from .mock_model import mock_operation, mock_provider, sandbox_rule
 from .model import (
     Auth,
     Constraints,
@@ -348,7 +349,7 @@ class _Builder:
             enveloped="envelope" in self.raw and raw.get("envelope", True) is not False,
             cache_ttl=(raw.get("cache") or {}).get("ttl_seconds"),
             paging=self.operation_paging(raw.get("paging"), pointer, tuple(params)),
-            mock=raw.get("mock"),
+            mock=mock_operation(raw.get("mock")),
             batch=batch.build(raw, pointer, self.error),
             headers=tuple((raw.get("headers") or {}).items()),
             response_only=response_only,
@@ -617,35 +618,37 @@ class _Builder:
                 )
         hooks = {hook.name for hook in webhooks}
         for op in operations.values():
-            mock = op.mock or {}
+            mock = op.mock
+            if mock is None:
+                continue
             pointer = child_pointer(child_pointer("/operations", op.name), "mock")
             params = {p.key for p in op.params}
-            for word in ("param", "version_param"):
-                if word in mock and mock[word] not in params:
-                    self.error(child_pointer(pointer, word), f"no parameter named '{mock[word]}'")
-            for word in ("filters", "ranges"):
-                for param in mock.get(word) or {}:
+            for word, named in (("param", mock.param), ("version_param", mock.version_param)):
+                if named is not None and named not in params:
+                    self.error(child_pointer(pointer, word), f"no parameter named '{named}'")
+            for word, keys in (("filters", mock.filters), ("ranges", mock.ranges)):
+                for param, _ in keys:
                     if param not in params:
                         self.error(child_pointer(pointer, word), f"no parameter named '{param}'")
-            source = ((mock.get("totals") or {}).get("lookup") or {}).get("operation")
+            source = mock.lookup.operation if mock.lookup is not None else None
             if source is not None and source not in operations:
                 where = child_pointer(child_pointer(pointer, "totals"), "lookup")
                 self.error(child_pointer(where, "operation"), f"no operation named '{source}'")
             successes = [r.shape for r in op.responses if r.status < 400]
             shape = successes[0] if successes else None
-            if mock.get("action") == "batch" and op.batch is None:
+            if mock.action == "batch" and op.batch is None:
                 self.error(
                     child_pointer(pointer, "action"),
                     "action 'batch' needs the operation's `batch` (where items and refusals are)",
                 )
-            listed = shape is not None and shape.kind == "array" and "entity" not in mock
-            if mock.get("action") == "read" and listed:
+            listed = shape is not None and shape.kind == "array" and mock.entity is None
+            if mock.action == "read" and listed:
                 self.error(
                     child_pointer(pointer, "action"),
                     "action 'read' answers one entity, but the success response is an"
                     " array: use action 'list' (or `entity` to place the one entity)",
                 )
-            hook = (mock.get("webhook") or {}).get("name")
+            hook = mock.webhook.name if mock.webhook is not None else None
             if hook is not None and hook not in hooks:
                 self.error(child_pointer(pointer, "webhook"), f"no webhook named '{hook}'")
         for index, rule in enumerate(self.raw.get("sandbox") or ()):
@@ -729,8 +732,8 @@ class _Builder:
             webhooks=webhooks,
             envelope=self.envelope(),
             paging=self.paging(),
-            mock=self.raw.get("mock"),
-            sandbox=tuple(self.raw.get("sandbox") or ()),
+            mock=mock_provider(self.raw.get("mock")),
+            sandbox=tuple(sandbox_rule(rule) for rule in self.raw.get("sandbox") or ()),
             rate_limit=rate_limit,
             server_variables=server_variables,
             errata=tuple(

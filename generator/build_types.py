@@ -13,8 +13,9 @@ from typing import Any
 
 from . import conditions, naming
 from .diagnostics import Diagnostic
+from .kinds import narrow
 from .loader import SourceMap, child_pointer
-from .model import Constraints, EnumValue, Field, Rule, RuleKind, Shape, ShapeKind, TypeDef, narrow
+from .model import Constraints, EnumValue, Field, Rule, RuleKind, Shape, ShapeKind, TypeDef
 
 PRIMITIVES = ("string", "integer", "number", "boolean")
 CONSTRAINT_WORDS = (

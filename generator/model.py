@@ -6,10 +6,10 @@ here (via naming.py) so templates never rename anything.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
+from .mock_model import MockOperation, MockProvider, SandboxRule
 from .rate_limit import RateLimit
 from .server_variables import ServerVariable
 
@@ -35,14 +35,6 @@ AuthScheme = Literal[  # concepts/auth.py
     "basic",
     "none",
 ]
-
-
-def narrow(kinds: Any, value: object) -> Any:
-    """`value` as one of the Literal `kinds`; build calls it on meta-schema-checked words,
-    so a ValueError here is a generator bug, never a spec problem."""
-    if value not in get_args(kinds):
-        raise ValueError(f"{value!r} is not one of {get_args(kinds)}")
-    return value
 
 
 @dataclass(frozen=True)
@@ -266,7 +258,7 @@ class Operation:
     enveloped: bool = False
     cache_ttl: int | None = None
     paging: Paging | None = None
-    mock: Mapping[str, Any] | None = None  # declarative, read only by the provider mock
+    mock: MockOperation | None = None  # what the provider mock keeps (mock_model.py)
     headers: tuple[tuple[str, str], ...] = ()  # constant headers of this operation
     response_only: tuple[str, ...] = ()  # body fields only responses carry, refused here
     idempotency_key: str | None = None  # header carrying a per-call key (idempotency_key.py)
@@ -368,8 +360,8 @@ class Spec:
     errata: tuple[Erratum, ...]
     envelope: Envelope | None = None
     paging: Paging | None = None
-    mock: Mapping[str, Any] | None = None  # how the provider mock rejects requests
-    sandbox: tuple[Mapping[str, Any], ...] = ()
+    mock: MockProvider = field(default_factory=MockProvider)  # rejections (mock_model.py)
+    sandbox: tuple[SandboxRule, ...] = ()
     rate_limit: RateLimit | None = None  # the provider's own wait headers
     server_variables: tuple[ServerVariable, ...] = ()  # {region}, {version} in server URLs
 

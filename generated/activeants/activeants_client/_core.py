@@ -34,7 +34,7 @@ DEFAULT_SERVER: str | None = None
 SERVER_VARIABLES: dict[str, tuple[str, tuple[str, ...]]] = {}
 CONSTANT_HEADERS: dict[str, str] = {}
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
-USER_AGENT = "activeants-client/1.0.1 (shipspec 0.1.0)"
+USER_AGENT = "activeants-client/1.0.0 (shipspec 0.1.0)"
 # The envelope every response shares: a status field, its success values, a message.
 ENVELOPE_STATUS_FIELD: str | None = "messageCode"
 ENVELOPE_OK: tuple[str, ...] = ("OK",)

@@ -47,7 +47,7 @@ from ._webhooks import (
     parse_outbound_order_status,
 )
 
-__version__ = "1.0.1"
+__version__ = "1.0.0"
 __api_version__ = "1.0.0"  # the API document's version (see CHANGELOG.md)
 
 OPERATIONS: tuple[str, ...] = (

@@ -34,7 +34,7 @@ DEFAULT_SERVER: str | None = "live"
 SERVER_VARIABLES: dict[str, tuple[str, tuple[str, ...]]] = {}
 CONSTANT_HEADERS: dict[str, str] = {}
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
-USER_AGENT = "kube-client/1.0.1 (shipspec 0.1.0)"
+USER_AGENT = "kube-client/1.0.0 (shipspec 0.1.0)"
 ENVELOPE_STATUS_FIELD: str | None = None
 ENVELOPE_OK: tuple[str, ...] = ()
 ENVELOPE_MESSAGE_FIELD: str | None = None

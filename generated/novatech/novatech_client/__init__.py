@@ -42,7 +42,7 @@ from ._results import (
 )
 from ._webhooks import parse_notification, sign_notification, verify_notification
 
-__version__ = "1.0.1"
+__version__ = "1.0.0"
 __api_version__ = "1.0.0"  # the API document's version (see CHANGELOG.md)
 
 OPERATIONS: tuple[str, ...] = (
