@@ -15,19 +15,10 @@ from typing import Any
 
 from . import conditions
 from . import pointer as json_pointer
-from .concepts import unions
+from .concepts import formats, unions
 from .model import Operation, Rule, Shape, Spec, TypeDef
 
 _WRONG_TYPE = {"string": 12345, "integer": "1", "number": "1.5", "boolean": "yes"}
-_BAD_FORMAT = {
-    "date": "2023-02-30",
-    "date-time": "2023-01-01 10:00",
-    "local-date-time": "2023-01-01T10:00:00",
-    "iso-date-time": "2024-13-45",
-    "email": "not-an-email",
-    "uuid": "not-a-uuid",
-    "uri": "not a uri",
-}
 
 
 @dataclass(frozen=True)
@@ -87,17 +78,8 @@ def sample(spec: Spec, shape: Shape) -> Any:
         return {}
     kind = shape.types[0] if shape.kind == "union" else shape.kind
     if kind == "string":
-        formatted = {
-            "date": "2024-01-31",
-            "date-time": "2024-01-31T10:00:00Z",
-            "local-date-time": "2024-01-31 10:00:00",
-            "iso-date-time": "2024-01-31T10:00:00+01:00",
-            "email": "a@example.com",
-            "uuid": "00000000-0000-4000-8000-000000000000",
-            "uri": "https://example.com/",
-        }
-        if c.format in formatted:
-            return formatted[c.format]
+        if c.format is not None:
+            return formats.get(c.format).good
         return "x" * max(c.minLength or 1, 1)
     if kind in ("integer", "number"):
         low = (
@@ -127,8 +109,8 @@ def _shape_breakers(shape: Shape, value: Any, spec: Spec) -> list[tuple[str, str
         out.append(("minLength", "", "x" * (c.minLength - 1)))
     if c.maxLength is not None:
         out.append(("maxLength", "", "x" * (c.maxLength + 1)))
-    if c.format in _BAD_FORMAT:
-        out.append(("format", "", _BAD_FORMAT[c.format]))
+    if c.format is not None:
+        out.append(("format", "", formats.get(c.format).bad))
     if c.enum and not c.extensible:
         bad = "NOT-A-DOCUMENTED-VALUE" if isinstance(c.enum[0].value, str) else 987654
         out.append(("enum", "", bad))
@@ -287,11 +269,11 @@ def _violating(other: Any, left_format: str | None, right_format: str | None, op
     step = -1 if op in (">=", ">", "==") else 1
     if isinstance(other, int | float) and not isinstance(other, bool):
         return other + step
-    parsers = {"date": "%Y-%m-%d", "local-date-time": "%Y-%m-%d %H:%M:%S"}
-    if right_format not in parsers or left_format not in parsers or not isinstance(other, str):
+    read, write = formats.strptime(right_format), formats.strptime(left_format)
+    if read is None or write is None or not isinstance(other, str):
         return None
-    moment = datetime.strptime(other, parsers[right_format]) + timedelta(days=step)
-    return moment.strftime(parsers[left_format])
+    moment = datetime.strptime(other, read) + timedelta(days=step)
+    return moment.strftime(write)
 
 
 def _walk_union(

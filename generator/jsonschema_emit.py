@@ -10,27 +10,10 @@ from __future__ import annotations
 from typing import Any, assert_never
 
 from . import conditions
+from .concepts import formats
 from .model import Operation, Rule, Shape, Spec, TypeDef
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_STANDARD_FORMATS = {"date", "date-time", "email", "uuid", "uri"}
-# year 0000 is left out: no calendar the clients and mocks use has it (Python's starts at 1)
-_DAY = r"(?!0000)\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-_TIME = r"(?:[01]\d|2[0-3]):[0-5]\d"
-_OFFSET = r"(?:Z|[+-]\d{2}(?::?\d{2})?)"
-_FORMAT_PATTERNS = {
-    "local-date-time": rf"^{_DAY} {_TIME}:[0-5]\d$",
-    "iso-date-time": rf"^{_DAY}(?:T{_TIME}(?::[0-5]\d(?:\.\d+)?)?{_OFFSET}?)?$",
-}
-# Said in the schema because a pattern cannot know month lengths, and most
-# JSON Schema validators treat `format` as an annotation only.
-_FORMAT_WORDS = {
-    "local-date-time": "a real calendar date and time as YYYY-MM-DD HH:MM:SS",
-    "iso-date-time": "an ISO-8601 date, time of day and offset optional",
-    "date": "a real calendar date as YYYY-MM-DD",
-    "date-time": "a real calendar date-time, RFC 3339",
-}
-_IMPOSSIBLE = "impossible dates such as 2023-02-30 are rejected by the client"
 
 
 def _ref(name: str, prefix: str) -> dict[str, Any]:
@@ -91,13 +74,14 @@ def _add_constraints(schema: dict[str, Any], shape: Shape) -> None:
         schema["uniqueItems"] = True
     if c.uniqueBy:
         schema["x-shipspec-unique-by"] = c.uniqueBy
-    if c.format in _STANDARD_FORMATS:
-        schema["format"] = c.format
-    elif c.format in _FORMAT_PATTERNS:
-        schema.setdefault("pattern", _FORMAT_PATTERNS[c.format])
-        schema["x-shipspec-format"] = c.format
-    if c.format in _FORMAT_WORDS:
-        words = f"({_FORMAT_WORDS[c.format]}; {_IMPOSSIBLE})"
+    known = formats.get(c.format) if c.format is not None else None
+    if known is not None and known.standard:
+        schema["format"] = known.name
+    elif known is not None and known.pattern is not None:
+        schema.setdefault("pattern", known.pattern)
+        schema["x-shipspec-format"] = known.name
+    if known is not None and known.schema_words is not None:
+        words = f"({known.schema_words}; {formats.IMPOSSIBLE_DATES})"
         schema["description"] = (shape.description + " " if shape.description else "") + words
     if c.enum and c.extensible:
         # documented values, others allowed: the x-extensible-enum convention (Zalando)

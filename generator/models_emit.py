@@ -32,17 +32,12 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from . import naming
+from .concepts import formats
 from .jsonschema_emit import discriminator_tags, provider_types, request_types, shape_schema
 from .model import Field, Shape, Spec, TypeDef
 from .pyliteral import flat
 
 _PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
-_FORMAT_TYPES = {"date": "date", "date-time": "AwareDatetime", "uuid": "UUID"}
-_FORMAT_IMPORTS = {
-    "date": "from datetime import date",
-    "AwareDatetime": "from pydantic import AwareDatetime",
-    "UUID": "from uuid import UUID",
-}
 _FIELD_WORDS = (  # Constraints attribute -> pydantic Field keyword, by the kind they apply to
     ("string", "minLength", "min_length"),
     ("string", "maxLength", "max_length"),
@@ -128,7 +123,7 @@ def _class_order(spec: Spec) -> list[TypeDef]:
 def _imports(uses: _Uses, base_module: str) -> str:
     names = uses.names
     stdlib = sorted(
-        _FORMAT_IMPORTS[n] + (f" as _{n}" if n in uses.shadowed else "")
+        formats.PYTHON_TYPE_IMPORTS[n] + (f" as _{n}" if n in uses.shadowed else "")
         for n in names
         if n in ("date", "UUID")
     )
@@ -274,8 +269,9 @@ def _annotation(shape: Shape, strict: bool, uses: _Uses) -> str:
 def _scalar_annotation(shape: Shape, strict: bool, uses: _Uses) -> str:
     if (values := _literal(shape, strict)) is not None:
         return f"{uses.note('Literal')}[{', '.join(flat(v) for v in values)}]"
-    if shape.kind == "string" and shape.constraints.format in _FORMAT_TYPES:
-        return uses.format_type(_FORMAT_TYPES[shape.constraints.format])
+    typed = formats.python_type(shape.constraints.format)
+    if shape.kind == "string" and typed is not None:
+        return uses.format_type(typed)
     return _PRIMITIVES.get(shape.kind) or uses.note("Any")
 
 

@@ -13,17 +13,12 @@ from dataclasses import dataclass
 from typing import Any, assert_never
 
 from .cases import base_payload, sample
+from .concepts import formats
 from .model import Constraints, Operation, Param, Rule, Shape, Spec
 from .openapi_errors import error_statuses
 from .pyliteral import call_code
 from .status_errors import error_class
 
-_FORMAT_WORDS = {
-    "date": "format date (YYYY-MM-DD)",
-    "date-time": "format date-time (RFC 3339)",
-    "local-date-time": "format local-date-time (YYYY-MM-DD HH:MM:SS)",
-    "iso-date-time": "format iso-date-time (YYYY-MM-DD, time of day and offset optional)",
-}
 _ENCODING_WORDS = {
     "json": "JSON",
     "form": "form-encoded",
@@ -140,7 +135,7 @@ def rules_text(c: Constraints) -> str:
     if c.uniqueBy:
         parts.append(f"no two items with the same {c.uniqueBy}")
     if c.format:
-        parts.append(_FORMAT_WORDS.get(c.format, f"format {c.format}"))
+        parts.append(formats.get(c.format).reference_words)
     if c.pattern:
         parts.append(f"pattern {c.pattern}")
     if c.enum:

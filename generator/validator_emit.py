@@ -15,7 +15,7 @@ from typing import Any, assert_never
 
 from . import conditions, messages, naming, param_conditions
 from .codewriter import CodeWriter
-from .concepts import unions
+from .concepts import formats, unions
 from .messages import decimal_text
 from .model import Operation, Param, Rule, Shape, Spec, TypeDef
 from .pointer import escape as _escape
@@ -28,15 +28,6 @@ _TYPE_TESTS = {
     "object": "isinstance({v}, dict)",
     "array": "isinstance({v}, list)",
     "map": "isinstance({v}, dict)",
-}
-_FORMAT_TESTS = {
-    "date": "_is_date",
-    "date-time": "_is_date_time",
-    "local-date-time": "_is_local_date_time",
-    "iso-date-time": "_is_iso_date_time",
-    "email": "_is_email",
-    "uuid": "_is_uuid",
-    "uri": "_is_uri",
 }
 
 
@@ -165,7 +156,7 @@ class _Emitter:
             )
             wrote = True
         if c.format is not None:
-            test = _FORMAT_TESTS[c.format]
+            test = formats.get(c.format).runtime_test
             self._check(
                 f"{is_str} and not {test}({v})",
                 p,

@@ -1,0 +1,66 @@
+"""Each concept module agrees with the other places a concept must be named.
+
+A concept lives in one module under generator/concepts/, but two things
+outside Python name it too: the meta-schema (which words a spec may use) and
+the runtime templates (the functions the generated code calls). These tests
+fail when one of the three is changed without the others.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, get_args
+
+import yaml
+
+from generator.concepts import formats
+from generator.model import AuthScheme, BodyEncoding, ResponseEncoding
+from tests.paths import ROOT
+
+METASCHEMA: dict[str, Any] = yaml.safe_load(
+    (ROOT / "generator" / "metaschema.yaml").read_text("utf-8")
+)
+VALIDATION_TEMPLATE = (ROOT / "templates" / "_validation.py.jinja").read_text("utf-8")
+
+
+def _definition(name: str) -> dict[str, Any]:
+    found: dict[str, Any] = METASCHEMA["$defs"][name]
+    return found
+
+
+def test_every_format_the_metaschema_admits_has_a_concept_entry() -> None:
+    for where in ("shape", "param"):
+        admitted = _definition(where)["properties"]["format"]["enum"]
+        assert sorted(admitted) == sorted(formats.FORMATS), where
+
+
+def test_every_format_is_judged_by_a_runtime_function() -> None:
+    defined = set(re.findall(r"^def (_is_\w+)\(text: str\)", VALIDATION_TEMPLATE, re.M))
+    for entry in formats.FORMATS.values():
+        assert entry.runtime_test in defined, entry.name
+
+
+def test_every_format_exports_either_a_standard_format_or_a_pattern() -> None:
+    for entry in formats.FORMATS.values():
+        assert entry.standard != (entry.pattern is not None), entry.name
+        if entry.pattern is not None:
+            assert re.fullmatch(entry.pattern, entry.good), entry.name
+            assert not re.fullmatch(entry.pattern, entry.bad), entry.name
+
+
+def test_every_python_type_a_format_maps_to_is_importable_in_models() -> None:
+    for entry in formats.FORMATS.values():
+        if entry.python_type is not None:
+            assert entry.python_type in formats.PYTHON_TYPE_IMPORTS, entry.name
+
+
+def test_the_model_kinds_are_the_metaschema_words() -> None:
+    assert sorted(_definition("auth")["properties"]["scheme"]["enum"]) == sorted(
+        get_args(AuthScheme)
+    )
+    assert sorted(_definition("response")["properties"]["encoding"]["enum"]) == sorted(
+        get_args(ResponseEncoding)
+    )
+    assert sorted(_definition("operation")["properties"]["body_encoding"]["enum"]) == sorted(
+        get_args(BodyEncoding)
+    )
