@@ -15,6 +15,7 @@ from typing import Any
 from . import auth_static, batch, naming, param_conditions, path_lists
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
 from .concepts import array_params, standard_webhooks, unions
+from .concepts import auth as auth_concept
 from .concepts import paging as paging_styles
 from .diagnostics import Diagnostic, SpecError
 from .idempotency_key import idempotency_header
@@ -62,7 +63,6 @@ def _paging(raw: dict[str, Any]) -> Paging:
     return Paging(**words)
 
 
-_TOKEN_SCHEMES = ("token_endpoint", "oauth2_client_credentials", "oauth2_password")
 
 
 class _Builder:
@@ -370,7 +370,7 @@ class _Builder:
     def auth(self, operations: dict[str, Operation]) -> Auth:
         raw = self.raw["auth"]
         operation = raw.get("operation")
-        if raw["scheme"] in _TOKEN_SCHEMES and operation is None:
+        if auth_concept.scheme(raw["scheme"]).token_operation and operation is None:
             self.error(
                 "/auth", f"auth scheme '{raw['scheme']}' needs `operation` (the token operation)"
             )
@@ -400,7 +400,7 @@ class _Builder:
                         child_pointer("/auth/credentials", name),
                         "a token scheme's credential needs `field` (the request field it fills)",
                     )
-        if raw["scheme"] == "session_cookie" and not raw.get("cookie"):
+        if auth_concept.scheme(raw["scheme"]).needs_cookie and not raw.get("cookie"):
             self.error("/auth", "auth scheme 'session_cookie' needs `cookie` (the cookie's name)")
         return Auth(
             scheme=raw["scheme"],

@@ -12,6 +12,7 @@ from typing import Any
 
 from . import batch
 from .cases import operation_cases
+from .concepts import auth as auth_concept
 from .concepts import standard_webhooks
 from .mock_data import mock_param
 from .mock_model import MockOperation, MockWebhook, SandboxRule
@@ -202,7 +203,7 @@ def mock_sections(spec: Spec) -> frozenset[str]:
         op.name: {"body": None, "kwargs": {}} for op in spec.operations
     }
     found = {name for name, cases in mock_cases(spec, examples).items() if cases}
-    if spec.auth.scheme != "none":
+    if auth_concept.of(spec.auth).authenticates:
         found.add("auth")
     if spec.mock.rejection("validation") is not None:
         found.add("rejections")

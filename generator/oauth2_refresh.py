@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-REFRESH_SCHEMES = ("oauth2_password", "oauth2_client_credentials")
+from .concepts.auth import REFRESH_SCHEMES
 
 
 def refresh_field(raw: Mapping[str, Any], error: Callable[[str, str], None]) -> str | None:

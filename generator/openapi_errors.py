@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .concepts import auth as auth_concept
 from .jsonschema_emit import shape_schema
 from .mock_model import REJECTION_KINDS, MockRejection, RejectionKind
 from .model import ErrorFormat, Operation, Spec
@@ -59,7 +60,9 @@ def _applies(spec: Spec, op: Operation, kind: str) -> bool:
     if kind == "validation":
         return True
     if kind == "auth":
-        return (op.auth and spec.auth.scheme != "none") or op.name == spec.auth.operation
+        return (
+            op.auth and auth_concept.of(spec.auth).authenticates
+        ) or op.name == spec.auth.operation
     action = op.mock.action if op.mock is not None else None
     if kind == "not_found":
         own_path_params = any(p.location == "path" and not p.from_client for p in op.params)

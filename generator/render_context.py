@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, assert_never
 
 from . import __version__, auth_static, batch, naming, rate_limit, server_variables
+from .concepts import auth as auth_concept
 from .concepts import paging as paging_styles
 from .concepts import standard_webhooks
 from .mock_tests import mock_sections
@@ -22,20 +23,11 @@ from .servers import default_server
 from .status_errors import STATUS_ERRORS
 
 _PRIMITIVE_ANNOTATIONS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
-_SCHEME_SUMMARIES = {
-    "token_endpoint": "a bearer token obtained from a token operation, cached until it expires",
-    "oauth2_client_credentials": (
-        "OAuth2 client credentials (HTTP Basic), token cached for expires_in"
-    ),
-    "oauth2_password": "OAuth2 password grant, token cached for expires_in",
-    "session_cookie": "a session cookie obtained elsewhere and given to the client",
-    "none": "none documented: pass whatever your account needs with headers=",
-}
 
 
 def auth_summary(spec: Spec) -> str:
     """One line on how the client authenticates, for READMEs and docs."""
-    return {**_SCHEME_SUMMARIES, **auth_static.SUMMARIES}[spec.auth.scheme]
+    return auth_concept.of(spec.auth).summary
 
 
 def lazy_type(shape: Shape) -> str:
