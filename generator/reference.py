@@ -13,19 +13,11 @@ from dataclasses import dataclass
 from typing import Any, assert_never
 
 from .cases import base_payload, sample
-from .concepts import formats
+from .concepts import encodings, formats
 from .model import Constraints, Operation, Param, Rule, Shape, Spec
 from .openapi_errors import error_statuses
 from .pyliteral import call_code
 from .status_errors import error_class
-
-_ENCODING_WORDS = {
-    "json": "JSON",
-    "form": "form-encoded",
-    "text": "plain text",
-    "empty": "no body",
-    "binary": "bytes (BinaryContent)",
-}
 
 
 @dataclass(frozen=True)
@@ -238,7 +230,7 @@ def _response_text(spec: Spec, op: Operation) -> tuple[str, tuple[StatusDoc, ...
     docs = []
     for response in op.responses:
         what = type_text(spec, response.shape) if response.shape else "nothing"
-        text = f"{what} ({_ENCODING_WORDS[response.encoding]})"
+        text = f"{what} ({encodings.of(response.encoding).words})"
         if response.warning:
             text += f", with the warning: {response.warning}"
         docs.append(StatusDoc(response.status, text))
@@ -317,7 +309,7 @@ def operation_doc(spec: Spec, op: Operation) -> OperationDoc:
     body = ""
     if op.body is not None:
         walker.walk(op.body, "", frozenset())
-        sent = "as JSON" if op.body_encoding == "json" else _ENCODING_WORDS[op.body_encoding]
+        sent = encodings.of(op.body_encoding).sent_words
         body = f"{type_text(spec, op.body)}, sent {sent}"
     returns, responses = _response_text(spec, op)
     example, example_title = _example(spec, op)

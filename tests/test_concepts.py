@@ -13,8 +13,8 @@ from typing import Any, get_args
 
 import yaml
 
-from generator.concepts import formats
-from generator.model import AuthScheme, BodyEncoding, ResponseEncoding
+from generator.concepts import auth, encodings, error_formats, formats
+from generator.model import AuthScheme, BodyEncoding, ErrorFormat, ResponseEncoding
 from tests.paths import ROOT
 
 METASCHEMA: dict[str, Any] = yaml.safe_load(
@@ -64,3 +64,41 @@ def test_the_model_kinds_are_the_metaschema_words() -> None:
     assert sorted(_definition("operation")["properties"]["body_encoding"]["enum"]) == sorted(
         get_args(BodyEncoding)
     )
+
+
+def test_every_encoding_has_a_row() -> None:
+    assert sorted(encodings.ENCODINGS) == sorted(get_args(ResponseEncoding))
+    assert set(get_args(BodyEncoding)) <= set(encodings.ENCODINGS)
+
+
+def test_every_auth_scheme_has_a_row() -> None:
+    assert sorted(auth.SCHEMES) == sorted(get_args(AuthScheme))
+
+
+def _error_format(**words: Any) -> ErrorFormat:
+    base: dict[str, Any] = {
+        "name": "e",
+        "shape": None,
+        "text": False,
+        "message_field": None,
+        "messages_field": None,
+    }
+    return ErrorFormat(**(base | words))
+
+
+def test_error_format_kinds_and_the_messages_each_reads() -> None:
+    items = _error_format(item_message="msg", item_pointer="at")
+    assert error_formats.kind(items) == "item_list"
+    assert error_formats.expected_messages(items, [{"msg": "bad", "at": "/sku"}]) == (
+        ["bad"],
+        [["/sku", "bad"]],
+    )
+    listed = _error_format(messages_field="errors")
+    assert error_formats.kind(listed) == "message_list"
+    assert error_formats.expected_messages(listed, {"errors": ["a", "b"]}) == (["a", "b"], [])
+    one = _error_format(message_field="message")
+    assert error_formats.kind(one) == "message"
+    assert error_formats.expected_messages(one, {"message": "no"}) == (["no"], [])
+    assert error_formats.kind(_error_format(text=True)) == "text"
+    assert error_formats.kind(_error_format()) == "opaque"
+    assert error_formats.media_type(_error_format(text=True)) == "text/plain"
