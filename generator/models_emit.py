@@ -308,19 +308,24 @@ def _dict_class(typedef: TypeDef, uses: _Uses) -> str:
 
 
 def _dict_type(shape: Shape, uses: _Uses) -> str:
-    if shape.kind == "ref":
-        typedef_name = shape.ref or ""
-        result = f"{typedef_name}Dict"
-    elif shape.kind == "array" and shape.items is not None:
-        result = f"list[{_dict_type(shape.items, uses)}]"
-    elif shape.kind == "map" and shape.values is not None:
-        result = f"dict[str, {_dict_type(shape.values, uses)}]"
-    elif shape.kind == "union":
-        result = " | ".join(_PRIMITIVES[k] for k in shape.types)
-    elif (values := _literal(shape, True)) is not None:
-        result = f"{uses.note('Literal')}[{', '.join(flat(v) for v in values)}]"
-    else:
-        result = _PRIMITIVES.get(shape.kind) or uses.note("Any")
+    match shape.kind:
+        case "ref":
+            result = f"{shape.ref or ''}Dict"
+        case "array":
+            assert shape.items is not None
+            result = f"list[{_dict_type(shape.items, uses)}]"
+        case "map":
+            assert shape.values is not None
+            result = f"dict[str, {_dict_type(shape.values, uses)}]"
+        case "union":
+            result = " | ".join(_PRIMITIVES[k] for k in shape.types)
+        case "string" | "integer" | "number" | "boolean" | "any":
+            if (values := _literal(shape, True)) is not None:
+                result = f"{uses.note('Literal')}[{', '.join(flat(v) for v in values)}]"
+            else:
+                result = _PRIMITIVES.get(shape.kind) or uses.note("Any")
+        case _:
+            assert_never(shape.kind)
     if shape.nullable and result != "Any":
         result += " | None"
     return result

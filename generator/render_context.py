@@ -32,14 +32,19 @@ def auth_summary(spec: Spec) -> str:
 
 def lazy_type(shape: Shape) -> str:
     """An expression building the runtime type of `shape`, models resolved on first use."""
-    if shape.kind == "ref":
-        result = f"_models().{shape.ref}"
-    elif shape.kind == "array" and shape.items is not None:
-        result = f"_array({lazy_type(shape.items)})"
-    elif shape.kind == "map" and shape.values is not None:
-        result = f"_map({lazy_type(shape.values)})"
-    else:
-        result = annotation(Shape(kind=shape.kind, types=shape.types))
+    match shape.kind:
+        case "ref":
+            result = f"_models().{shape.ref}"
+        case "array":
+            assert shape.items is not None
+            result = f"_array({lazy_type(shape.items)})"
+        case "map":
+            assert shape.values is not None
+            result = f"_map({lazy_type(shape.values)})"
+        case "string" | "integer" | "number" | "boolean" | "union" | "any":
+            result = annotation(Shape(kind=shape.kind, types=shape.types))
+        case _:
+            assert_never(shape.kind)
     return f"_nullable({result})" if shape.nullable else result
 
 
@@ -169,14 +174,19 @@ def _response_type(success: Response, spelt: Callable[[Shape], str]) -> str:
 
 def body_annotation(shape: Shape) -> str:
     """A request body: the pydantic model or its TypedDict (so mypy checks a dict literal)."""
-    if shape.kind == "ref":
-        result = f"models.{shape.ref} | models.{shape.ref}Dict"
-    elif shape.kind == "array" and shape.items is not None:
-        result = f"list[{body_annotation(shape.items)}]"
-    elif shape.kind == "map" and shape.values is not None:
-        result = f"dict[str, {body_annotation(shape.values)}]"
-    else:
-        return annotation(shape)
+    match shape.kind:
+        case "ref":
+            result = f"models.{shape.ref} | models.{shape.ref}Dict"
+        case "array":
+            assert shape.items is not None
+            result = f"list[{body_annotation(shape.items)}]"
+        case "map":
+            assert shape.values is not None
+            result = f"dict[str, {body_annotation(shape.values)}]"
+        case "string" | "integer" | "number" | "boolean" | "union" | "any":
+            return annotation(shape)
+        case _:
+            assert_never(shape.kind)
     return f"{result} | None" if shape.nullable else result
 
 
