@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any
+from typing import Any, Literal
 
 from . import auth_static, batch, naming, param_conditions, path_lists
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
@@ -19,10 +19,13 @@ from .concepts import auth as auth_concept
 from .concepts import paging as paging_styles
 from .diagnostics import Diagnostic, SpecError
 from .idempotency_key import idempotency_header
+from .kinds import narrow
 from .loader import LoadedSpec, child_pointer
 from .mock_model import mock_operation, mock_provider, sandbox_rule
 from .model import (
     Auth,
+    AuthScheme,
+    BodyEncoding,
     Constraints,
     Credential,
     Deprecation,
@@ -34,7 +37,9 @@ from .model import (
     Operation,
     Paging,
     Param,
+    ParamLocation,
     Response,
+    ResponseEncoding,
     Shape,
     Signature,
     Spec,
@@ -61,8 +66,6 @@ def _idempotent_by_default(method: str, params: list[Param]) -> bool:
 def _paging(raw: dict[str, Any]) -> Paging:
     words = {k: v for k, v in raw.items() if k != "source"}
     return Paging(**words)
-
-
 
 
 class _Builder:
@@ -169,7 +172,7 @@ class _Builder:
             key=key,
             wire_name=raw.get("name", key),
             python_name=raw.get("python_name") or naming.python_identifier(key),
-            location=raw["in"],
+            location=narrow(ParamLocation, raw["in"]),
             shape=shape,
             required=required,
             default=raw.get("default"),
@@ -202,7 +205,7 @@ class _Builder:
             key=key,
             wire_name=raw.get("name", key),
             python_name=raw.get("python_name") or naming.python_identifier(key),
-            location=raw["in"],
+            location=narrow(ParamLocation, raw["in"]),
             shape=shape,
             required=bool(raw.get("required", False)),
             default=raw.get("default"),
@@ -293,7 +296,7 @@ class _Builder:
                 Response(
                     status,
                     shape,
-                    encoding,
+                    narrow(ResponseEncoding, encoding),
                     raw_response.get("description", ""),
                     raw_response.get("warning"),
                     (raw_response.get("content_type") or "application/octet-stream")
@@ -334,7 +337,7 @@ class _Builder:
             params_at_least_one_of=tuple(by_key[k].python_name for k in one_of if k in by_key),
             body=body,
             body_type_name=body_type,
-            body_encoding=raw.get("body_encoding", "json"),
+            body_encoding=narrow(BodyEncoding, raw.get("body_encoding", "json")),
             responses=tuple(sorted(responses, key=lambda r: r.status)),
             errors=tuple(error_map),
             idempotent=bool(raw.get("idempotent", _idempotent_by_default(method, params))),
@@ -403,7 +406,7 @@ class _Builder:
         if auth_concept.scheme(raw["scheme"]).needs_cookie and not raw.get("cookie"):
             self.error("/auth", "auth scheme 'session_cookie' needs `cookie` (the cookie's name)")
         return Auth(
-            scheme=raw["scheme"],
+            scheme=narrow(AuthScheme, raw["scheme"]),
             operation=operation,
             credentials=credentials,
             token_field=token.get("field"),
@@ -459,8 +462,8 @@ class _Builder:
             sig = raw.get("signature")
             signature = (
                 Signature(
-                    sig["algorithm"],
-                    sig["encoding"],
+                    narrow(Literal["hmac-sha256"], sig["algorithm"]),
+                    narrow(Literal["hex", "base64"], sig["encoding"]),
                     sig["field"],
                     tuple(sig["message_fields"]),
                     sig.get("separator", "."),

@@ -15,7 +15,17 @@ from . import conditions, naming
 from .diagnostics import Diagnostic
 from .kinds import narrow
 from .loader import SourceMap, child_pointer
-from .model import Constraints, EnumValue, Field, Rule, RuleKind, Shape, ShapeKind, TypeDef
+from .model import (
+    CompareOp,
+    Constraints,
+    EnumValue,
+    Field,
+    Rule,
+    RuleKind,
+    Shape,
+    ShapeKind,
+    TypeDef,
+)
 
 PRIMITIVES = ("string", "integer", "number", "boolean")
 CONSTRAINT_WORDS = (
@@ -199,7 +209,7 @@ def _rules(
             rule = Rule(
                 kind="compare",
                 fields=(compare["left"], compare["right"]),
-                op=compare["op"],
+                op=narrow(CompareOp, compare["op"]),
                 message=item.get("message", ""),
                 source=item.get("source", ""),
             )

@@ -22,6 +22,7 @@ PrimitiveKind = Literal["string", "integer", "number", "boolean"]
 # Shape.values; `any`: no constraint at all.
 ShapeKind = Literal["string", "integer", "number", "boolean", "union", "array", "map", "any", "ref"]
 RuleKind = Literal["require", "forbid", "at_least_one_of", "exactly_one_of", "compare"]
+CompareOp = Literal["<", "<=", ">", ">=", "=="]
 ParamLocation = Literal["path", "query", "header"]
 ResponseEncoding = Literal["json", "form", "text", "empty", "binary"]  # concepts/encodings.py
 BodyEncoding = Literal["json", "form"]  # a request body (concepts/encodings.py)
@@ -104,10 +105,10 @@ class Condition:
 @dataclass(frozen=True)
 class Rule:
     kind: RuleKind
-    fields: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()  # compare: (left, right)
     when: Condition | None = None
     also: tuple[Condition, ...] = ()  # further clauses of `when`, all of which must hold
-    op: str = ""
+    op: CompareOp | Literal[""] = ""  # compare rules only
     message: str = ""
     messages: tuple[tuple[str, str], ...] = ()
     source: str = ""
@@ -296,8 +297,8 @@ class Auth:
 
 @dataclass(frozen=True)
 class Signature:
-    algorithm: str
-    encoding: str
+    algorithm: Literal["hmac-sha256"]
+    encoding: Literal["hex", "base64"]  # how the digest is written into `field`
     field: str
     message_fields: tuple[str, ...]
     separator: str
