@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import auth_static, batch, rate_limit
+from . import pointer as json_pointer
 from .cases import base_payload, sample
 from .concepts import binary
 from .concepts import paging as paging_styles
@@ -95,7 +96,7 @@ def _kinds(spec: Spec, shape: Shape | None) -> dict[str, str]:
 def _item_fields(spec: Spec, op: Operation, items: str | None) -> list[str] | None:
     """The fields a list item has, so stored entities can be shown in its shape."""
     shape = op.success.shape
-    for token in [t for t in (items or "").split("/") if t]:
+    for token in json_pointer.parse(items or ""):
         if shape is None or shape.kind != "ref":
             return None
         field = next((f for f in spec.type(shape.ref or "").fields if f.wire_name == token), None)
@@ -107,7 +108,7 @@ def _item_fields(spec: Spec, op: Operation, items: str | None) -> list[str] | No
 
 def _seeded(spec: Spec, op: Operation, mock: MockOperation, response: Any) -> Any:
     """A list answer with at least one item, so the mock has something to keep."""
-    items_pointer = [t for t in mock.items.split("/") if t]
+    items_pointer = json_pointer.parse(mock.items)
     target = response
     for token in items_pointer[:-1]:
         target = target.get(token) if isinstance(target, dict) else None
@@ -124,7 +125,7 @@ def _seeded(spec: Spec, op: Operation, mock: MockOperation, response: Any) -> An
     if shape is None or shape.items is None:
         return response
     item = sample(spec, shape.items)
-    key = [t for t in mock.key.split("/") if t]
+    key = json_pointer.parse(mock.key)
     if isinstance(item, dict) and len(key) == 1:
         item[key[0]] = 1
     target[items_pointer[-1]] = [item]
@@ -136,7 +137,7 @@ def _catalogue(spec: Spec, lookup: MockLookup) -> dict[str, dict[str, Any]]:
     source = next((op for op in spec.operations if op.name == lookup.operation), None)
     example = next((e for e in source.examples if e.response is not None), None) if source else None
     found: Any = example.response.value if example and example.response else None
-    for token in [t for t in lookup.items.split("/") if t]:
+    for token in json_pointer.parse(lookup.items):
         found = found.get(token) if isinstance(found, dict) else None
     return {
         str(entry[lookup.key]): {name: entry[name] for name in lookup.fields if name in entry}

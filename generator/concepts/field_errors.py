@@ -27,7 +27,7 @@ def pointer_of(key: str) -> str:
 
 def problems(body: Any, at: str) -> list[tuple[str, str]]:
     """(pointer, message) for each message of the map at `at` in `body` (test data, docs)."""
-    for token in [t for t in at.split("/") if t]:
+    for token in json_pointer.parse(at):
         body = body.get(token) if isinstance(body, dict) else None
     if not isinstance(body, dict):
         return []

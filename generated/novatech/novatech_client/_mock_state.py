@@ -288,7 +288,7 @@ def matches(value: Any, rule: dict[str, Any]) -> bool:
 def pointer_values(document: Any, pointer: str) -> list[Any]:
     """Values at a pointer where "*" stands for every item of an array."""
     found = [document]
-    for token in [t for t in pointer.split("/") if t]:
+    for token in tokens(pointer):
         following: list[Any] = []
         for value in found:
             if token == "*" and isinstance(value, list):

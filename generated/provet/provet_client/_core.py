@@ -21,6 +21,7 @@ import pydantic
 
 from . import _errors
 from ._operations import ERROR_FORMATS, FROM_PROVIDER, ErrorFormatInfo, OperationInfo
+from ._pointer import at as at_pointer
 from ._pointer import escape as _escape
 from ._pointer import from_tokens
 from ._problem import Problem
@@ -347,8 +348,7 @@ def _map_problems(data: Any, at: str) -> list[Problem]:
 
     A dotted key (`lines.0.sku`) is a path into the request, as Laravel spells it.
     """
-    for token in [t for t in at.split("/") if t]:
-        data = data.get(token) if isinstance(data, dict) else None
+    data = at_pointer(data, at)
     if not isinstance(data, dict):
         return []
     found = []
