@@ -11,12 +11,12 @@ import copy
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_CEILING, Decimal
-from typing import Any
+from typing import Any, assert_never
 
 from . import conditions
 from . import pointer as json_pointer
 from .concepts import formats, unions
-from .model import Operation, Rule, Shape, Spec, TypeDef
+from .model import Constraints, Operation, Rule, Shape, Spec, TypeDef
 
 _WRONG_TYPE = {"string": 12345, "integer": "1", "number": "1.5", "boolean": "yes"}
 
@@ -60,23 +60,36 @@ def sample(spec: Spec, shape: Shape) -> Any:
         return c.const
     if c.enum:
         return c.enum[0].value
-    if shape.kind == "ref":
-        typedef = spec.type(shape.ref or "")
-        if typedef.is_union:
-            return sample(spec, Shape(kind="ref", ref=typedef.one_of[0]))
-        wanted = {f.wire_name for f in typedef.fields if f.required}
-        for rule in typedef.rules:
-            if rule.kind in ("at_least_one_of", "exactly_one_of"):
-                wanted.add(rule.fields[0])
-            elif rule.kind == "require" and rule.when is not None and rule.when.or_absent:
-                wanted.update(rule.fields)
-        return {f.wire_name: sample(spec, f.shape) for f in typedef.fields if f.wire_name in wanted}
-    if shape.kind == "array":
-        assert shape.items is not None
-        return [sample(spec, shape.items) for _ in range(c.minItems or 1)]
-    if shape.kind == "map":
-        return {}
-    kind = shape.types[0] if shape.kind == "union" else shape.kind
+    match shape.kind:
+        case "ref":
+            return _sample_object(spec, spec.type(shape.ref or ""))
+        case "array":
+            assert shape.items is not None
+            return [sample(spec, shape.items) for _ in range(c.minItems or 1)]
+        case "map":
+            return {}
+        case "union":
+            return _sample_scalar(shape.types[0], c)
+        case "string" | "integer" | "number" | "boolean" | "any":
+            return _sample_scalar(shape.kind, c)
+        case _:
+            assert_never(shape.kind)
+
+
+def _sample_object(spec: Spec, typedef: TypeDef) -> Any:
+    """The required fields, and those the type's rules ask for."""
+    if typedef.is_union:
+        return sample(spec, Shape(kind="ref", ref=typedef.one_of[0]))
+    wanted = {f.wire_name for f in typedef.fields if f.required}
+    for rule in typedef.rules:
+        if rule.kind in ("at_least_one_of", "exactly_one_of"):
+            wanted.add(rule.fields[0])
+        elif rule.kind == "require" and rule.when is not None and rule.when.or_absent:
+            wanted.update(rule.fields)
+    return {f.wire_name: sample(spec, f.shape) for f in typedef.fields if f.wire_name in wanted}
+
+
+def _sample_scalar(kind: str, c: Constraints) -> Any:
     if kind == "string":
         if c.format is not None:
             return formats.get(c.format).good
@@ -225,43 +238,64 @@ def _rule_cases(
     """Payloads that break one cross-field rule of `typedef` at `tokens`."""
     here = json_pointer.from_tokens(tokens)
     value = _get(root, tokens)
-    if rule.kind == "at_least_one_of":
-        stripped = root
-        for name in rule.fields:
-            if name in value:
-                stripped = _delete(stripped, [*tokens, name])
-        return [Case(op, "at_least_one_of", here, stripped)]
-    if rule.kind == "exactly_one_of":
-        return _exactly_one_cases(spec, op, root, typedef, rule, tokens)
-    if rule.kind == "require" and rule.when is not None:
-        holding = conditions.make_hold(
-            root, tokens, rule, _set, lambda name: _field_sample(typedef, name)
+    match rule.kind:
+        case "at_least_one_of":
+            stripped = root
+            for name in rule.fields:
+                if name in value:
+                    stripped = _delete(stripped, [*tokens, name])
+            return [Case(op, "at_least_one_of", here, stripped)]
+        case "exactly_one_of":
+            return _exactly_one_cases(spec, op, root, typedef, rule, tokens)
+        case "require":
+            return _require_cases(op, root, typedef, rule, tokens) if rule.when else []
+        case "compare":
+            return _compare_cases(op, root, typedef, rule, tokens)
+        case "forbid":
+            return []  # no generated case yet sends a forbidden field
+        case _:
+            assert_never(rule.kind)
+
+
+def _require_cases(
+    op: str, root: Any, typedef: TypeDef, rule: Rule, tokens: list[str]
+) -> list[Case]:
+    """The rule's condition made to hold, then each required field left out."""
+    here = json_pointer.from_tokens(tokens)
+    holding = conditions.make_hold(
+        root, tokens, rule, _set, lambda name: _field_sample(typedef, name)
+    )
+    if holding is None:
+        return []
+    held = _get(holding, tokens)
+    return [
+        Case(op, f"require:{name}", here, _delete(holding, [*tokens, name]))
+        for name in rule.fields
+        if name in held
+    ]
+
+
+def _compare_cases(
+    op: str, root: Any, typedef: TypeDef, rule: Rule, tokens: list[str]
+) -> list[Case]:
+    """The left-hand field given a value that makes the comparison false."""
+    value = _get(root, tokens)
+    left, right = rule.fields
+    declared = {f.wire_name: f.shape.constraints.format for f in typedef.fields}
+    if left not in value or right not in value:
+        return []
+    bad = _violating(value[right], declared.get(left), declared.get(right), rule.op)
+    if bad is None:
+        return []
+    where = json_pointer.from_tokens(tokens)
+    return [
+        Case(
+            op,
+            f"compare:{left}{rule.op}{right}",
+            f"{where}/{left}",
+            _set(root, [*tokens, left], bad),
         )
-        if holding is None:
-            return []
-        held = _get(holding, tokens)
-        return [
-            Case(op, f"require:{name}", here, _delete(holding, [*tokens, name]))
-            for name in rule.fields
-            if name in held
-        ]
-    if rule.kind == "compare":
-        left, right = rule.fields
-        formats = {f.wire_name: f.shape.constraints.format for f in typedef.fields}
-        if left not in value or right not in value:
-            return []
-        bad = _violating(value[right], formats.get(left), formats.get(right), rule.op)
-        if bad is None:
-            return []
-        return [
-            Case(
-                op,
-                f"compare:{left}{rule.op}{right}",
-                f"{here}/{left}",
-                _set(root, [*tokens, left], bad),
-            )
-        ]
-    return []
+    ]
 
 
 def _violating(other: Any, left_format: str | None, right_format: str | None, op: str) -> Any:
