@@ -21,17 +21,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import diagnostic_codes as codes
+from .concepts import auth as auth_concept
 from .diagnostic_codes import Code
 from .model import Auth
 
-STATIC_SCHEMES = ("api_key", "bearer", "basic")
 _CREDENTIAL_COUNT = {"api_key": 1, "bearer": 1, "basic": 2}
 _DEFAULT_HEADER = {"bearer": {"Authorization": "Bearer {token}"}}
-SUMMARIES = {
-    "api_key": "a static API key sent on every call",
-    "bearer": "a static bearer token (personal access token) sent on every call",
-    "basic": "HTTP Basic credentials sent on every call",
-}
 
 
 @dataclass(frozen=True)
@@ -49,7 +44,7 @@ class Sent:
 
 
 def is_static(scheme: str) -> bool:
-    return scheme in STATIC_SCHEMES
+    return auth_concept.scheme(scheme).static
 
 
 def check(raw: Mapping[str, Any], error: Callable[[str, str, Code], None]) -> None:

@@ -28,6 +28,7 @@ from typing import Any
 
 from . import diagnostic_codes as codes
 from . import leniency
+from . import pointer as json_pointer
 from .diagnostic_codes import Code
 from .loader import child_pointer
 from .model import Batch, Operation, Spec
@@ -80,9 +81,9 @@ def mock_view(op: Operation) -> dict[str, Any] | None:
 def mock_case(spec: Spec, op: Operation, example: dict[str, Any], broken: Any) -> dict[str, Any]:
     """A batch of the example's first item and a broken copy of it, sent past validation."""
     assert op.batch is not None
-    items = _at(example["body"], op.batch.items)
-    bad_items = _at(broken, op.batch.items)
-    body = _with(example["body"], op.batch.items, [items[0], bad_items[0]])
+    items = json_pointer.get(example["body"], op.batch.items)
+    bad_items = json_pointer.get(broken, op.batch.items)
+    body = json_pointer.with_value(example["body"], op.batch.items, [items[0], bad_items[0]])
     return {
         "id": op.name,
         "example": {**example, "kwargs": {**example["kwargs"], "body": body}},
@@ -113,18 +114,3 @@ def broken_item_case(op: Operation, cases: list[Any]) -> Any | None:
 def is_item_case(op: Operation, pointer: str) -> bool:
     """Whether a validation case breaks an item of a batch (refused alone, not with a 400)."""
     return op.batch is not None and (pointer + "/").startswith(op.batch.items + "/0/")
-
-
-def _at(document: Any, pointer: str) -> Any:
-    for token in [t for t in pointer.split("/") if t]:
-        document = document[int(token)] if isinstance(document, list) else document[token]
-    return document
-
-
-def _with(document: Any, pointer: str, value: Any) -> Any:
-    tokens = [t for t in pointer.split("/") if t]
-    if not tokens:
-        return value
-    copy = dict(document)
-    copy[tokens[0]] = _with(document[tokens[0]], "/" + "/".join(tokens[1:]), value)
-    return copy

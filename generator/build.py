@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any
+from typing import Any, Literal
 
 from . import auth_static, batch, naming, param_conditions, path_lists
 from . import diagnostic_codes as codes
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
 from .concepts import array_params, multipart, standard_webhooks, unions
+from .concepts import auth as auth_concept
 from .concepts import paging as paging_styles
 from .diagnostic_codes import Code
 from .diagnostics import Diagnostic, SpecError
 from .idempotency_key import idempotency_header
+from .kinds import narrow
 from .loader import LoadedSpec, child_pointer
+from .mock_model import mock_operation, mock_provider, sandbox_rule
 from .model import (
     Auth,
+    AuthScheme,
+    BodyEncoding,
     Constraints,
     Credential,
     Deprecation,
@@ -34,7 +39,9 @@ from .model import (
     Operation,
     Paging,
     Param,
+    ParamLocation,
     Response,
+    ResponseEncoding,
     Shape,
     Signature,
     Spec,
@@ -62,9 +69,6 @@ def _idempotent_by_default(method: str, params: list[Param]) -> bool:
 def _paging(raw: dict[str, Any]) -> Paging:
     words = {k: v for k, v in raw.items() if k != "source"}
     return Paging(**words)
-
-
-_TOKEN_SCHEMES = ("token_endpoint", "oauth2_client_credentials", "oauth2_password")
 
 
 class _Builder:
@@ -130,7 +134,10 @@ class _Builder:
             return None
         return ExampleBody(value=value, text=raw["json"], errata=errata)
 
-    def examples(self, raw: list[dict[str, Any]], pointer: str) -> tuple[Example, ...]:
+    def examples(
+        self, raw: list[dict[str, Any]], pointer: str, success: int
+    ) -> tuple[Example, ...]:
+        """An example's status is the success status unless it names one."""
         result = []
         for index, item in enumerate(raw):
             here = child_pointer(pointer, index)
@@ -141,7 +148,7 @@ class _Builder:
                     params=tuple(sorted((item.get("params") or {}).items())),
                     request=self.example_body(item.get("request"), child_pointer(here, "request")),
                     response=self.example_body(response_raw, child_pointer(here, "response")),
-                    status=(response_raw or {}).get("status", 0),
+                    status=(response_raw or {}).get("status", success),
                 )
             )
         return tuple(result)
@@ -177,7 +184,7 @@ class _Builder:
             key=key,
             wire_name=raw.get("name", key),
             python_name=raw.get("python_name") or naming.python_identifier(key),
-            location=raw["in"],
+            location=narrow(ParamLocation, raw["in"]),
             shape=shape,
             required=required,
             default=raw.get("default"),
@@ -210,7 +217,7 @@ class _Builder:
             key=key,
             wire_name=raw.get("name", key),
             python_name=raw.get("python_name") or naming.python_identifier(key),
-            location=raw["in"],
+            location=narrow(ParamLocation, raw["in"]),
             shape=shape,
             required=bool(raw.get("required", False)),
             default=raw.get("default"),
@@ -306,7 +313,7 @@ class _Builder:
                 Response(
                     status,
                     shape,
-                    encoding,
+                    narrow(ResponseEncoding, encoding),
                     raw_response.get("description", ""),
                     raw_response.get("warning"),
                     (raw_response.get("content_type") or "application/octet-stream")
@@ -349,18 +356,22 @@ class _Builder:
             params_at_least_one_of=tuple(by_key[k].python_name for k in one_of if k in by_key),
             body=body,
             body_type_name=body_type,
-            body_encoding=raw.get("body_encoding", "json"),
+            body_encoding=narrow(BodyEncoding, raw.get("body_encoding", "json")),
             responses=tuple(sorted(responses, key=lambda r: r.status)),
             errors=tuple(error_map),
             idempotent=bool(raw.get("idempotent", _idempotent_by_default(method, params))),
             deprecated=Deprecation(deprecated["replacement"], deprecated.get("note", ""))
             if deprecated
             else None,
-            examples=self.examples(raw.get("examples") or [], child_pointer(pointer, "examples")),
+            examples=self.examples(
+                raw.get("examples") or [],
+                child_pointer(pointer, "examples"),
+                min((r.status for r in responses if r.status < 400), default=200),
+            ),
             enveloped="envelope" in self.raw and raw.get("envelope", True) is not False,
             cache_ttl=(raw.get("cache") or {}).get("ttl_seconds"),
             paging=self.operation_paging(raw.get("paging"), pointer, tuple(params)),
-            mock=raw.get("mock"),
+            mock=mock_operation(raw.get("mock")),
             batch=batch.build(raw, pointer, self.error),
             headers=tuple((raw.get("headers") or {}).items()),
             response_only=response_only,
@@ -390,7 +401,7 @@ class _Builder:
     def auth(self, operations: dict[str, Operation]) -> Auth:
         raw = self.raw["auth"]
         operation = raw.get("operation")
-        if raw["scheme"] in _TOKEN_SCHEMES and operation is None:
+        if auth_concept.scheme(raw["scheme"]).token_operation and operation is None:
             self.error(
                 "/auth",
                 f"auth scheme '{raw['scheme']}' needs `operation` (the token operation)",
@@ -429,14 +440,14 @@ class _Builder:
                         "a token scheme's credential needs `field` (the request field it fills)",
                         codes.BAD_AUTH,
                     )
-        if raw["scheme"] == "session_cookie" and not raw.get("cookie"):
+        if auth_concept.scheme(raw["scheme"]).needs_cookie and not raw.get("cookie"):
             self.error(
                 "/auth",
                 "auth scheme 'session_cookie' needs `cookie` (the cookie's name)",
                 codes.BAD_AUTH,
             )
         return Auth(
-            scheme=raw["scheme"],
+            scheme=narrow(AuthScheme, raw["scheme"]),
             operation=operation,
             credentials=credentials,
             token_field=token.get("field"),
@@ -494,8 +505,8 @@ class _Builder:
             sig = raw.get("signature")
             signature = (
                 Signature(
-                    sig["algorithm"],
-                    sig["encoding"],
+                    narrow(Literal["hmac-sha256"], sig["algorithm"]),
+                    narrow(Literal["hex", "base64"], sig["encoding"]),
                     sig["field"],
                     tuple(sig["message_fields"]),
                     sig.get("separator", "."),
@@ -604,7 +615,7 @@ class _Builder:
                 if child is not None:
                     pending.append(child)
         for name, typedef in list(self.types.types.items()):
-            if typedef.additional is None:
+            if name in self.types.undecided:
                 self.types.types[name] = dataclasses.replace(typedef, additional=name not in closed)
 
     def check_unions(self) -> None:
@@ -660,40 +671,48 @@ class _Builder:
                 )
         hooks = {hook.name for hook in webhooks}
         for op in operations.values():
-            mock = op.mock or {}
+            mock = op.mock
+            if mock is None:
+                continue
             pointer = child_pointer(child_pointer("/operations", op.name), "mock")
             params = {p.key for p in op.params}
-            for word in ("param", "version_param"):
-                if word in mock and mock[word] not in params:
-                    message = f"no parameter named '{mock[word]}'"
-                    self.error(child_pointer(pointer, word), message, codes.UNKNOWN_PARAMETER)
-            for word in ("filters", "ranges"):
-                for param in mock.get(word) or {}:
+            for word, named in (("param", mock.param), ("version_param", mock.version_param)):
+                if named is not None and named not in params:
+                    self.error(
+                        child_pointer(pointer, word),
+                        f"no parameter named '{named}'",
+                        codes.UNKNOWN_PARAMETER,
+                    )
+            for word, keys in (("filters", mock.filters), ("ranges", mock.ranges)):
+                for param, _ in keys:
                     if param not in params:
-                        message = f"no parameter named '{param}'"
-                        self.error(child_pointer(pointer, word), message, codes.UNKNOWN_PARAMETER)
-            source = ((mock.get("totals") or {}).get("lookup") or {}).get("operation")
+                        self.error(
+                            child_pointer(pointer, word),
+                            f"no parameter named '{param}'",
+                            codes.UNKNOWN_PARAMETER,
+                        )
+            source = mock.lookup.operation if mock.lookup is not None else None
             if source is not None and source not in operations:
                 where = child_pointer(child_pointer(pointer, "totals"), "lookup")
                 message = f"no operation named '{source}'"
                 self.error(child_pointer(where, "operation"), message, codes.UNKNOWN_OPERATION)
             successes = [r.shape for r in op.responses if r.status < 400]
             shape = successes[0] if successes else None
-            if mock.get("action") == "batch" and op.batch is None:
+            if mock.action == "batch" and op.batch is None:
                 self.error(
                     child_pointer(pointer, "action"),
                     "action 'batch' needs the operation's `batch` (where items and refusals are)",
                     codes.BAD_MOCK,
                 )
-            listed = shape is not None and shape.kind == "array" and "entity" not in mock
-            if mock.get("action") == "read" and listed:
+            listed = shape is not None and shape.kind == "array" and mock.entity is None
+            if mock.action == "read" and listed:
                 self.error(
                     child_pointer(pointer, "action"),
                     "action 'read' answers one entity, but the success response is an"
                     " array: use action 'list' (or `entity` to place the one entity)",
                     codes.BAD_MOCK,
                 )
-            hook = (mock.get("webhook") or {}).get("name")
+            hook = mock.webhook.name if mock.webhook is not None else None
             if hook is not None and hook not in hooks:
                 message = f"no webhook named '{hook}'"
                 self.error(child_pointer(pointer, "webhook"), message, codes.UNKNOWN_WEBHOOK)
@@ -781,8 +800,8 @@ class _Builder:
             webhooks=webhooks,
             envelope=self.envelope(),
             paging=self.paging(),
-            mock=self.raw.get("mock"),
-            sandbox=tuple(self.raw.get("sandbox") or ()),
+            mock=mock_provider(self.raw.get("mock")),
+            sandbox=tuple(sandbox_rule(rule) for rule in self.raw.get("sandbox") or ()),
             rate_limit=rate_limit,
             server_variables=server_variables,
             errata=tuple(

@@ -15,8 +15,19 @@ from . import conditions, naming
 from . import diagnostic_codes as codes
 from .diagnostic_codes import Code
 from .diagnostics import Diagnostic
+from .kinds import narrow
 from .loader import SourceMap, child_pointer
-from .model import Constraints, EnumValue, Field, Rule, Shape, TypeDef
+from .model import (
+    CompareOp,
+    Constraints,
+    EnumValue,
+    Field,
+    Rule,
+    RuleKind,
+    Shape,
+    ShapeKind,
+    TypeDef,
+)
 
 PRIMITIVES = ("string", "integer", "number", "boolean")
 CONSTRAINT_WORDS = (
@@ -50,6 +61,7 @@ class TypeCollector:
     types: dict[str, TypeDef] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
     references: list[tuple[str, str]] = field(default_factory=list)  # (type name, pointer)
+    undecided: set[str] = field(default_factory=set)  # types whose openness build decides
 
     def error(self, pointer: str, message: str, code: Code, *, key: bool = False) -> None:
         self.problems.append(self.source.diagnostic(pointer, message, code, key=key))
@@ -164,7 +176,9 @@ def build_shape(collector: TypeCollector, raw: Any, pointer: str, owner: str) ->
         )
         return Shape(kind="map", values=values, **common)
     if kind in PRIMITIVES or kind in ("any", "union"):
-        return Shape(kind=kind, types=types, constraints=_constraints(raw), **common)
+        return Shape(
+            kind=narrow(ShapeKind, kind), types=types, constraints=_constraints(raw), **common
+        )
     collector.references.append((kind, child_pointer(pointer, "type")))
     return Shape(kind="ref", ref=kind, **common)
 
@@ -176,7 +190,7 @@ def _rules(
     for index, item in enumerate(raw):
         here = child_pointer(pointer, index)
         if "require" in item or "forbid" in item:
-            kind = "require" if "require" in item else "forbid"
+            kind: RuleKind = "require" if "require" in item else "forbid"
             when_pointer = child_pointer(here, "when")
             conditions.check(item["when"], when_pointer, collector.error)
             first, *also = conditions.parse(item["when"])
@@ -204,7 +218,7 @@ def _rules(
             rule = Rule(
                 kind="compare",
                 fields=(compare["left"], compare["right"]),
-                op=compare["op"],
+                op=narrow(CompareOp, compare["op"]),
                 message=item.get("message", ""),
                 source=item.get("source", ""),
             )
@@ -233,12 +247,14 @@ def build_object(
     rules = _rules(
         collector, raw.get("rules") or [], set(raw_fields), child_pointer(pointer, "rules")
     )
+    if "additional" not in raw:
+        collector.undecided.add(name)
     return TypeDef(
         name=name,
         source=source,
         description=str(raw.get("description", "")),
         fields=tuple(fields),
-        additional=raw.get("additional"),  # None until build.py decides
+        additional=bool(raw.get("additional", False)),
         one_of=tuple(raw.get("one_of") or ()),
         discriminator=raw.get("discriminator"),
         rules=rules,

@@ -11,22 +11,14 @@ import copy
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_CEILING, Decimal
-from typing import Any
+from typing import Any, assert_never
 
 from . import conditions
-from .concepts import unions
-from .model import Operation, Rule, Shape, Spec, TypeDef
+from . import pointer as json_pointer
+from .concepts import formats, unions
+from .model import Constraints, Operation, Rule, Shape, Spec, TypeDef
 
 _WRONG_TYPE = {"string": 12345, "integer": "1", "number": "1.5", "boolean": "yes"}
-_BAD_FORMAT = {
-    "date": "2023-02-30",
-    "date-time": "2023-01-01 10:00",
-    "local-date-time": "2023-01-01T10:00:00",
-    "iso-date-time": "2024-13-45",
-    "email": "not-an-email",
-    "uuid": "not-a-uuid",
-    "uri": "not a uri",
-}
 
 
 @dataclass(frozen=True)
@@ -68,35 +60,39 @@ def sample(spec: Spec, shape: Shape) -> Any:
         return c.const
     if c.enum:
         return c.enum[0].value
-    if shape.kind == "ref":
-        typedef = spec.type(shape.ref or "")
-        if typedef.is_union:
-            return sample(spec, Shape(kind="ref", ref=typedef.one_of[0]))
-        wanted = {f.wire_name for f in typedef.fields if f.required}
-        for rule in typedef.rules:
-            if rule.kind in ("at_least_one_of", "exactly_one_of"):
-                wanted.add(rule.fields[0])
-            elif rule.kind == "require" and rule.when is not None and rule.when.or_absent:
-                wanted.update(rule.fields)
-        return {f.wire_name: sample(spec, f.shape) for f in typedef.fields if f.wire_name in wanted}
-    if shape.kind == "array":
-        assert shape.items is not None
-        return [sample(spec, shape.items) for _ in range(c.minItems or 1)]
-    if shape.kind == "map":
-        return {}
-    kind = shape.types[0] if shape.kind == "union" else shape.kind
+    match shape.kind:
+        case "ref":
+            return _sample_object(spec, spec.type(shape.ref or ""))
+        case "array":
+            assert shape.items is not None
+            return [sample(spec, shape.items) for _ in range(c.minItems or 1)]
+        case "map":
+            return {}
+        case "union":
+            return _sample_scalar(shape.types[0], c)
+        case "string" | "integer" | "number" | "boolean" | "any":
+            return _sample_scalar(shape.kind, c)
+        case _:
+            assert_never(shape.kind)
+
+
+def _sample_object(spec: Spec, typedef: TypeDef) -> Any:
+    """The required fields, and those the type's rules ask for."""
+    if typedef.is_union:
+        return sample(spec, Shape(kind="ref", ref=typedef.one_of[0]))
+    wanted = {f.wire_name for f in typedef.fields if f.required}
+    for rule in typedef.rules:
+        if rule.kind in ("at_least_one_of", "exactly_one_of"):
+            wanted.add(rule.fields[0])
+        elif rule.kind == "require" and rule.when is not None and rule.when.or_absent:
+            wanted.update(rule.fields)
+    return {f.wire_name: sample(spec, f.shape) for f in typedef.fields if f.wire_name in wanted}
+
+
+def _sample_scalar(kind: str, c: Constraints) -> Any:
     if kind == "string":
-        formatted = {
-            "date": "2024-01-31",
-            "date-time": "2024-01-31T10:00:00Z",
-            "local-date-time": "2024-01-31 10:00:00",
-            "iso-date-time": "2024-01-31T10:00:00+01:00",
-            "email": "a@example.com",
-            "uuid": "00000000-0000-4000-8000-000000000000",
-            "uri": "https://example.com/",
-        }
-        if c.format in formatted:
-            return formatted[c.format]
+        if c.format is not None:
+            return formats.get(c.format).good
         return "x" * max(c.minLength or 1, 1)
     if kind in ("integer", "number"):
         low = (
@@ -126,8 +122,8 @@ def _shape_breakers(shape: Shape, value: Any, spec: Spec) -> list[tuple[str, str
         out.append(("minLength", "", "x" * (c.minLength - 1)))
     if c.maxLength is not None:
         out.append(("maxLength", "", "x" * (c.maxLength + 1)))
-    if c.format in _BAD_FORMAT:
-        out.append(("format", "", _BAD_FORMAT[c.format]))
+    if c.format is not None:
+        out.append(("format", "", formats.get(c.format).bad))
     if c.enum and not c.extensible:
         bad = "NOT-A-DOCUMENTED-VALUE" if isinstance(c.enum[0].value, str) else 987654
         out.append(("enum", "", bad))
@@ -151,7 +147,7 @@ def _shape_breakers(shape: Shape, value: Any, spec: Spec) -> list[tuple[str, str
             out.append(("maxItems", "", (items * (c.maxItems + 1))[: c.maxItems + 1]))
         room = c.maxItems is None or len(items) < c.maxItems
         if c.uniqueBy and room and isinstance(items[0], dict) and c.uniqueBy in items[0]:
-            key = c.uniqueBy.replace("~", "~0").replace("/", "~1")
+            key = json_pointer.escape(c.uniqueBy)
             out.append(("unique", f"/{len(items)}/{key}", [*items, copy.deepcopy(items[0])]))
         for rule, pointer, bad in _shape_breakers(shape.items, items[0], spec):
             if shape.items.kind != "ref":
@@ -159,26 +155,8 @@ def _shape_breakers(shape: Shape, value: Any, spec: Spec) -> list[tuple[str, str
     return out
 
 
-def _set(payload: Any, pointer: list[str], value: Any) -> Any:
-    result = copy.deepcopy(payload)
-    target = result
-    for token in pointer[:-1]:
-        target = target[int(token)] if isinstance(target, list) else target[token]
-    last = pointer[-1]
-    if isinstance(target, list):
-        target[int(last)] = value
-    else:
-        target[last] = value
-    return result
-
-
-def _delete(payload: Any, pointer: list[str]) -> Any:
-    result = copy.deepcopy(payload)
-    target = result
-    for token in pointer[:-1]:
-        target = target[int(token)] if isinstance(target, list) else target[token]
-    del target[pointer[-1]]
-    return result
+_set = json_pointer.set_tokens
+_delete = json_pointer.delete_tokens
 
 
 def _walk(spec: Spec, op: str, root: Any, shape: Shape, tokens: list[str]) -> list[Case]:
@@ -195,11 +173,11 @@ def _walk(spec: Spec, op: str, root: Any, shape: Shape, tokens: list[str]) -> li
         return []
     if typedef.is_union:
         return _walk_union(spec, op, root, typedef, tokens, value)
-    here = "".join("/" + t for t in tokens)
+    here = json_pointer.from_tokens(tokens)
     cases: list[Case] = []
     for field in typedef.fields:
         path = [*tokens, field.wire_name]
-        pointer = here + "/" + field.wire_name.replace("~", "~0").replace("/", "~1")
+        pointer = json_pointer.join(here, field.wire_name)
         present = field.wire_name in value
         if field.required and present:
             cases.append(Case(op, f"required:{field.wire_name}", here, _delete(root, path)))
@@ -238,7 +216,7 @@ def _exactly_one_cases(
     spec: Spec, op: str, root: Any, typedef: TypeDef, rule: Rule, tokens: list[str]
 ) -> list[Case]:
     """None of the fields, and two of them: each is one problem at the object."""
-    here = "".join("/" + t for t in tokens)
+    here = json_pointer.from_tokens(tokens)
     value = _get(root, tokens)
     stripped = root
     for name in rule.fields:
@@ -258,45 +236,66 @@ def _rule_cases(
     spec: Spec, op: str, root: Any, typedef: TypeDef, rule: Rule, tokens: list[str]
 ) -> list[Case]:
     """Payloads that break one cross-field rule of `typedef` at `tokens`."""
-    here = "".join("/" + t for t in tokens)
+    here = json_pointer.from_tokens(tokens)
     value = _get(root, tokens)
-    if rule.kind == "at_least_one_of":
-        stripped = root
-        for name in rule.fields:
-            if name in value:
-                stripped = _delete(stripped, [*tokens, name])
-        return [Case(op, "at_least_one_of", here, stripped)]
-    if rule.kind == "exactly_one_of":
-        return _exactly_one_cases(spec, op, root, typedef, rule, tokens)
-    if rule.kind == "require" and rule.when is not None:
-        holding = conditions.make_hold(
-            root, tokens, rule, _set, lambda name: _field_sample(typedef, name)
+    match rule.kind:
+        case "at_least_one_of":
+            stripped = root
+            for name in rule.fields:
+                if name in value:
+                    stripped = _delete(stripped, [*tokens, name])
+            return [Case(op, "at_least_one_of", here, stripped)]
+        case "exactly_one_of":
+            return _exactly_one_cases(spec, op, root, typedef, rule, tokens)
+        case "require":
+            return _require_cases(op, root, typedef, rule, tokens) if rule.when else []
+        case "compare":
+            return _compare_cases(op, root, typedef, rule, tokens)
+        case "forbid":
+            return []  # no generated case yet sends a forbidden field
+        case _:
+            assert_never(rule.kind)
+
+
+def _require_cases(
+    op: str, root: Any, typedef: TypeDef, rule: Rule, tokens: list[str]
+) -> list[Case]:
+    """The rule's condition made to hold, then each required field left out."""
+    here = json_pointer.from_tokens(tokens)
+    holding = conditions.make_hold(
+        root, tokens, rule, _set, lambda name: _field_sample(typedef, name)
+    )
+    if holding is None:
+        return []
+    held = _get(holding, tokens)
+    return [
+        Case(op, f"require:{name}", here, _delete(holding, [*tokens, name]))
+        for name in rule.fields
+        if name in held
+    ]
+
+
+def _compare_cases(
+    op: str, root: Any, typedef: TypeDef, rule: Rule, tokens: list[str]
+) -> list[Case]:
+    """The left-hand field given a value that makes the comparison false."""
+    value = _get(root, tokens)
+    left, right = rule.fields
+    declared = {f.wire_name: f.shape.constraints.format for f in typedef.fields}
+    if left not in value or right not in value:
+        return []
+    bad = _violating(value[right], declared.get(left), declared.get(right), rule.op)
+    if bad is None:
+        return []
+    where = json_pointer.from_tokens(tokens)
+    return [
+        Case(
+            op,
+            f"compare:{left}{rule.op}{right}",
+            f"{where}/{left}",
+            _set(root, [*tokens, left], bad),
         )
-        if holding is None:
-            return []
-        held = _get(holding, tokens)
-        return [
-            Case(op, f"require:{name}", here, _delete(holding, [*tokens, name]))
-            for name in rule.fields
-            if name in held
-        ]
-    if rule.kind == "compare":
-        left, right = rule.fields
-        formats = {f.wire_name: f.shape.constraints.format for f in typedef.fields}
-        if left not in value or right not in value:
-            return []
-        bad = _violating(value[right], formats.get(left), formats.get(right), rule.op)
-        if bad is None:
-            return []
-        return [
-            Case(
-                op,
-                f"compare:{left}{rule.op}{right}",
-                f"{here}/{left}",
-                _set(root, [*tokens, left], bad),
-            )
-        ]
-    return []
+    ]
 
 
 def _violating(other: Any, left_format: str | None, right_format: str | None, op: str) -> Any:
@@ -304,11 +303,11 @@ def _violating(other: Any, left_format: str | None, right_format: str | None, op
     step = -1 if op in (">=", ">", "==") else 1
     if isinstance(other, int | float) and not isinstance(other, bool):
         return other + step
-    parsers = {"date": "%Y-%m-%d", "local-date-time": "%Y-%m-%d %H:%M:%S"}
-    if right_format not in parsers or left_format not in parsers or not isinstance(other, str):
+    read, write = formats.strptime(right_format), formats.strptime(left_format)
+    if read is None or write is None or not isinstance(other, str):
         return None
-    moment = datetime.strptime(other, parsers[right_format]) + timedelta(days=step)
-    return moment.strftime(parsers[left_format])
+    moment = datetime.strptime(other, read) + timedelta(days=step)
+    return moment.strftime(write)
 
 
 def _walk_union(
@@ -318,7 +317,7 @@ def _walk_union(
     if not typedef.discriminator:
         return _walk_shape_union(spec, op, root, typedef, tokens, value)
     field = typedef.discriminator or ""
-    here = "".join("/" + t for t in tokens)
+    here = json_pointer.from_tokens(tokens)
     cases = [
         Case(op, "discriminator", here + "/" + field, _set(root, [*tokens, field], "NOT-A-KIND"))
     ]
@@ -338,7 +337,7 @@ def _walk_shape_union(
     spec: Spec, op: str, root: Any, typedef: TypeDef, tokens: list[str], value: dict[str, Any]
 ) -> list[Case]:
     """Cases of the member the payload's marks choose, no member's marks, and two members'."""
-    here = "".join("/" + t for t in tokens)
+    here = json_pointer.from_tokens(tokens)
     member_marks = unions.marks({t.name: t for t in spec.types}, typedef)
     chosen = [m for m, keys in member_marks.items() if any(k in value for k in keys)]
     if len(chosen) != 1:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterator
 
+from . import pointer as json_pointer
 from .loader import child_pointer
 from .model import Operation, Shape, Spec, TypeDef
 
@@ -100,7 +101,7 @@ def checkable_part(spec: Spec, reported: list[str]) -> Spec:
     still is.
     """
 
-    above = {"/".join(p.split("/")[:end]) for p in reported for end in range(p.count("/") + 2)}
+    above = {prefix for p in reported for prefix in json_pointer.prefixes(p)}
 
     def clean(pointer: str) -> bool:
         return pointer not in above

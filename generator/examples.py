@@ -67,7 +67,7 @@ def check_examples(spec: Spec, source: SourceMap, validation: types.ModuleType) 
                     source, child_pointer(here, "request"), f"{label} request", problems
                 )
             if example.response is not None:
-                status = example.status or op.success.status
+                status = example.status
                 pointer = child_pointer(here, "response")
                 if status not in statuses:
                     found.append(

@@ -7,30 +7,13 @@ reads the same constraints, so schemas and models agree.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, assert_never
 
 from . import conditions
+from .concepts import formats
 from .model import Operation, Rule, Shape, Spec, TypeDef
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-_STANDARD_FORMATS = {"date", "date-time", "email", "uuid", "uri"}
-# year 0000 is left out: no calendar the clients and mocks use has it (Python's starts at 1)
-_DAY = r"(?!0000)\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-_TIME = r"(?:[01]\d|2[0-3]):[0-5]\d"
-_OFFSET = r"(?:Z|[+-]\d{2}(?::?\d{2})?)"
-_FORMAT_PATTERNS = {
-    "local-date-time": rf"^{_DAY} {_TIME}:[0-5]\d$",
-    "iso-date-time": rf"^{_DAY}(?:T{_TIME}(?::[0-5]\d(?:\.\d+)?)?{_OFFSET}?)?$",
-}
-# Said in the schema because a pattern cannot know month lengths, and most
-# JSON Schema validators treat `format` as an annotation only.
-_FORMAT_WORDS = {
-    "local-date-time": "a real calendar date and time as YYYY-MM-DD HH:MM:SS",
-    "iso-date-time": "an ISO-8601 date, time of day and offset optional",
-    "date": "a real calendar date as YYYY-MM-DD",
-    "date-time": "a real calendar date-time, RFC 3339",
-}
-_IMPOSSIBLE = "impossible dates such as 2023-02-30 are rejected by the client"
 
 
 def _ref(name: str, prefix: str) -> dict[str, Any]:
@@ -39,23 +22,28 @@ def _ref(name: str, prefix: str) -> dict[str, Any]:
 
 def shape_schema(shape: Shape, prefix: str = "#/$defs/") -> dict[str, Any]:
     schema: dict[str, Any]
-    if shape.kind == "ref":
-        assert shape.ref is not None
-        schema = _ref(shape.ref, prefix)
-        if shape.nullable:
-            schema = {"anyOf": [schema, {"type": "null"}]}
-    elif shape.kind == "array":
-        assert shape.items is not None
-        schema = {"type": "array", "items": shape_schema(shape.items, prefix)}
-    elif shape.kind == "map":
-        assert shape.values is not None
-        values = shape_schema(shape.values, prefix)
-        schema = {"type": "object", "additionalProperties": values or True}
-    elif shape.kind == "any":
-        schema = {}
-    else:
-        kinds = list(shape.types) if shape.kind == "union" else [shape.kind]
-        schema = {"type": kinds[0] if len(kinds) == 1 else kinds}
+    match shape.kind:
+        case "ref":
+            assert shape.ref is not None
+            schema = _ref(shape.ref, prefix)
+            if shape.nullable:
+                schema = {"anyOf": [schema, {"type": "null"}]}
+        case "array":
+            assert shape.items is not None
+            schema = {"type": "array", "items": shape_schema(shape.items, prefix)}
+        case "map":
+            assert shape.values is not None
+            values = shape_schema(shape.values, prefix)
+            schema = {"type": "object", "additionalProperties": values or True}
+        case "any":
+            schema = {}
+        case "union":
+            kinds = list(shape.types)
+            schema = {"type": kinds[0] if len(kinds) == 1 else kinds}
+        case "string" | "integer" | "number" | "boolean":
+            schema = {"type": shape.kind}
+        case _:
+            assert_never(shape.kind)
     if shape.kind not in ("ref", "any") and shape.nullable:
         current = schema.get("type")
         schema["type"] = [*(current if isinstance(current, list) else [current]), "null"]
@@ -86,13 +74,14 @@ def _add_constraints(schema: dict[str, Any], shape: Shape) -> None:
         schema["uniqueItems"] = True
     if c.uniqueBy:
         schema["x-shipspec-unique-by"] = c.uniqueBy
-    if c.format in _STANDARD_FORMATS:
-        schema["format"] = c.format
-    elif c.format in _FORMAT_PATTERNS:
-        schema.setdefault("pattern", _FORMAT_PATTERNS[c.format])
-        schema["x-shipspec-format"] = c.format
-    if c.format in _FORMAT_WORDS:
-        words = f"({_FORMAT_WORDS[c.format]}; {_IMPOSSIBLE})"
+    known = formats.get(c.format) if c.format is not None else None
+    if known is not None and known.standard:
+        schema["format"] = known.name
+    elif known is not None and known.pattern is not None:
+        schema.setdefault("pattern", known.pattern)
+        schema["x-shipspec-format"] = known.name
+    if known is not None and known.schema_words is not None:
+        words = f"({known.schema_words}; {formats.IMPOSSIBLE_DATES})"
         schema["description"] = (shape.description + " " if shape.description else "") + words
     if c.enum and c.extensible:
         # documented values, others allowed: the x-extensible-enum convention (Zalando)
@@ -113,16 +102,22 @@ def _add_constraints(schema: dict[str, Any], shape: Shape) -> None:
 
 def _rule_schema(rule: Rule) -> dict[str, Any] | None:
     """What JSON Schema can say of a rule (if/then, anyOf); compare rules cannot."""
-    if rule.kind in ("require", "forbid") and rule.when is not None:
-        condition = conditions.schema(rule)
-        if rule.kind == "forbid":
-            return {"if": condition, "then": {"properties": dict.fromkeys(rule.fields, False)}}
-        return {"if": condition, "then": {"required": list(rule.fields)}}
-    if rule.kind == "at_least_one_of":
-        return {"anyOf": [{"required": [name]} for name in rule.fields]}
-    if rule.kind == "exactly_one_of":
-        return {"oneOf": [{"required": [name]} for name in rule.fields]}
-    return None
+    match rule.kind:
+        case "require" | "forbid":
+            if rule.when is None:
+                return None
+            condition = conditions.schema(rule)
+            if rule.kind == "forbid":
+                return {"if": condition, "then": {"properties": dict.fromkeys(rule.fields, False)}}
+            return {"if": condition, "then": {"required": list(rule.fields)}}
+        case "at_least_one_of":
+            return {"anyOf": [{"required": [name]} for name in rule.fields]}
+        case "exactly_one_of":
+            return {"oneOf": [{"required": [name]} for name in rule.fields]}
+        case "compare":
+            return None
+        case _:
+            assert_never(rule.kind)
 
 
 def discriminator_tags(spec: Spec, typedef: TypeDef) -> dict[str, str]:

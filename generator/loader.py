@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from . import diagnostic_codes as codes
+from . import pointer as _pointer
 from .diagnostic_codes import Code
 from .diagnostics import Diagnostic, SpecError, capped
 from .yaml12 import (
@@ -36,13 +37,8 @@ from .yaml12 import (
     short_tag,
 )
 
-
-def escape_pointer_token(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def child_pointer(pointer: str, token: str | int) -> str:
-    return f"{pointer}/{escape_pointer_token(str(token))}"
+escape_pointer_token = _pointer.escape  # the names the stages import (generator/pointer.py)
+child_pointer = _pointer.join
 
 
 @dataclass

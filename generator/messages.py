@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .concepts import formats
 from .model import Constraints, EnumValue, Shape
 
 UNKNOWN_FIELD = "unknown field: the document does not list it"
@@ -21,16 +22,6 @@ _TYPE_WORDS = {
     "array": "an array",
     "map": "an object",
     "object": "an object",
-}
-
-_FORMAT_WORDS = {
-    "date": "a date as YYYY-MM-DD",
-    "date-time": "an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
-    "local-date-time": "a date and time as YYYY-MM-DD HH:MM:SS",
-    "iso-date-time": "an ISO-8601 date, time and offset optional (YYYY-MM-DD[THH:MM[:SS][+HH:MM]])",
-    "email": "an email address",
-    "uuid": "a UUID",
-    "uri": "an absolute URI",
 }
 
 
@@ -69,7 +60,7 @@ def pattern(regex: str, v: str) -> str:
 
 
 def format_(name: str, v: str) -> str:
-    return f'"must be {_FORMAT_WORDS[name]} (got " + repr({v}) + ")"'
+    return f'"must be {formats.get(name).message} (got " + repr({v}) + ")"'
 
 
 def bound(word: str, value: float, v: str) -> str:

@@ -20,8 +20,9 @@ import yaml
 from jsonschema.exceptions import ValidationError, best_match
 
 from . import diagnostic_codes as codes
+from . import pointer as json_pointer
 from .diagnostics import MAX_REPORTED, Diagnostic
-from .loader import LoadedSpec, child_pointer
+from .loader import LoadedSpec
 
 
 @functools.cache
@@ -63,13 +64,6 @@ def misspelt(error: ValidationError) -> bool:
     return any(near_miss(key, allowed) == missing for key in unknown)
 
 
-def _pointer(path: Any) -> str:
-    pointer = ""
-    for token in path:
-        pointer = child_pointer(pointer, token)
-    return pointer
-
-
 def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
     """For oneOf/anyOf, descend into the branch that came closest."""
     while error.context:
@@ -81,7 +75,7 @@ def _leaf_errors(error: ValidationError) -> Iterator[ValidationError]:
 
 
 def _describe(error: ValidationError, spec: LoadedSpec) -> list[Diagnostic]:
-    pointer = _pointer(error.absolute_path)
+    pointer = json_pointer.from_tokens(error.absolute_path)
     source = spec.source
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         schema = error.schema if isinstance(error.schema, dict) else {}
@@ -92,7 +86,7 @@ def _describe(error: ValidationError, spec: LoadedSpec) -> list[Diagnostic]:
             suggestion = f" (did you mean '{hint}'?)" if hint else ""
             problems.append(
                 source.diagnostic(
-                    child_pointer(pointer, key),
+                    json_pointer.join(pointer, key),
                     f"unknown key '{key}'{suggestion}",
                     codes.UNKNOWN_KEY,
                     key=True,
@@ -106,7 +100,7 @@ def _describe(error: ValidationError, spec: LoadedSpec) -> list[Diagnostic]:
             return []
         return [source.diagnostic(pointer, f"{where}: {error.message}", codes.MISSING_KEY)]
     if "propertyNames" in error.schema_path and isinstance(error.instance, str):
-        name = child_pointer(pointer, error.instance)
+        name = json_pointer.join(pointer, error.instance)
         return [source.diagnostic(name, f"bad name {_message(error)}", codes.BAD_NAME, key=True)]
     code = codes.WRONG_TYPE if error.validator == "type" else codes.INVALID_VALUE
     return [source.diagnostic(pointer, f"{where}: {_message(error)}", code)]

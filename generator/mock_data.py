@@ -7,13 +7,14 @@ written beside it as mock.json.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from . import auth_static, batch, rate_limit
+from . import pointer as json_pointer
 from .cases import base_payload, sample
 from .concepts import binary
 from .concepts import paging as paging_styles
+from .mock_model import MockLookup, MockOperation
 from .model import ErrorFormat, Operation, Param, Shape, Spec, Webhook
 
 
@@ -24,9 +25,9 @@ def mock_param(op: Operation, word: str = "param") -> Param | None:
     paths name the entity last); with none, there is none, and the mock
     answers the documented example instead of looking anything up.
     """
-    mock = op.mock or {}
-    if word in mock:
-        return _named(op, str(mock[word]))
+    named = {"param": op.mock.param, "version_param": op.mock.version_param} if op.mock else {}
+    if named.get(word) is not None:
+        return _named(op, str(named[word]))
     if word != "param":
         return None
     in_path = [p for p in op.params if p.location == "path"]
@@ -72,14 +73,13 @@ def _webhook(hook: Webhook) -> dict[str, Any]:
 
 def _rejections(spec: Spec) -> dict[str, Any]:
     formats = {f.name: f for f in spec.error_formats}
-    result = {}
-    for name, raw in (spec.mock or {}).items():
-        if isinstance(raw, Mapping) and "format" in raw:
-            result[name] = {
-                "status": raw["status"],
-                "body": raw.get("body"),
-                **_format(formats[raw["format"]], spec),
-            }
+    result: dict[str, Any] = {}
+    for name, rejection in spec.mock.rejections:
+        result[name] = {
+            "status": rejection.status,
+            "body": rejection.body,
+            **_format(formats[rejection.format], spec),
+        }
     return result
 
 
@@ -96,7 +96,7 @@ def _kinds(spec: Spec, shape: Shape | None) -> dict[str, str]:
 def _item_fields(spec: Spec, op: Operation, items: str | None) -> list[str] | None:
     """The fields a list item has, so stored entities can be shown in its shape."""
     shape = op.success.shape
-    for token in [t for t in (items or "").split("/") if t]:
+    for token in json_pointer.parse(items or ""):
         if shape is None or shape.kind != "ref":
             return None
         field = next((f for f in spec.type(shape.ref or "").fields if f.wire_name == token), None)
@@ -106,9 +106,9 @@ def _item_fields(spec: Spec, op: Operation, items: str | None) -> list[str] | No
     return [f.wire_name for f in spec.type(shape.items.ref or "").fields]
 
 
-def _seeded(spec: Spec, op: Operation, mock: dict[str, Any], response: Any) -> Any:
+def _seeded(spec: Spec, op: Operation, mock: MockOperation, response: Any) -> Any:
     """A list answer with at least one item, so the mock has something to keep."""
-    items_pointer = [t for t in str(mock.get("items", "")).split("/") if t]
+    items_pointer = json_pointer.parse(mock.items)
     target = response
     for token in items_pointer[:-1]:
         target = target.get(token) if isinstance(target, dict) else None
@@ -125,24 +125,24 @@ def _seeded(spec: Spec, op: Operation, mock: dict[str, Any], response: Any) -> A
     if shape is None or shape.items is None:
         return response
     item = sample(spec, shape.items)
-    key = [t for t in str(mock.get("key", "")).split("/") if t]
+    key = json_pointer.parse(mock.key)
     if isinstance(item, dict) and len(key) == 1:
         item[key[0]] = 1
     target[items_pointer[-1]] = [item]
     return response
 
 
-def _catalogue(spec: Spec, lookup: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+def _catalogue(spec: Spec, lookup: MockLookup) -> dict[str, dict[str, Any]]:
     """Key -> fields, from an operation's documented answer (the provider's stock list)."""
-    source = next((op for op in spec.operations if op.name == lookup["operation"]), None)
+    source = next((op for op in spec.operations if op.name == lookup.operation), None)
     example = next((e for e in source.examples if e.response is not None), None) if source else None
     found: Any = example.response.value if example and example.response else None
-    for token in [t for t in str(lookup.get("items", "")).split("/") if t]:
+    for token in json_pointer.parse(lookup.items):
         found = found.get(token) if isinstance(found, dict) else None
     return {
-        str(entry[lookup["key"]]): {name: entry[name] for name in lookup["fields"] if name in entry}
+        str(entry[lookup.key]): {name: entry[name] for name in lookup.fields if name in entry}
         for entry in found or []
-        if isinstance(entry, dict) and lookup["key"] in entry
+        if isinstance(entry, dict) and lookup.key in entry
     }
 
 
@@ -178,37 +178,67 @@ def _paging(op: Operation) -> dict[str, Any] | None:
 def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
     success = op.success
     example = next(
-        (e for e in op.examples if e.response is not None and e.status in (0, success.status)), None
+        (e for e in op.examples if e.response is not None and e.status == success.status), None
     )
     response = (
         example.response.value
         if example and example.response
         else (sample(spec, success.shape) if success.shape else None)
     )
-    mock = dict(op.mock or {})
-    if mock.get("seed"):
-        response = _seeded(spec, op, mock, response)
-    if mock.get("action") in ("read", "update", "delete"):
+    declared = op.mock
+    if declared is not None and declared.seed:
+        response = _seeded(spec, op, declared, response)
+    return {
+        **_operation_table(spec, op),
+        "response": response,
+        # the documented answer is JSON null (not "no body")
+        "response_null": response is None and success.shape is not None and success.shape.nullable,
+        "request_example": base_payload(spec, op),
+        "example_params": dict(example.params) if example else {},
+        "mock": _mock_view(spec, op),
+        "item_fields": _item_fields(spec, op, declared.items)
+        if declared is not None and declared.action == "list"
+        else None,
+        "sandbox": [
+            dict(rule.declared or {}) for rule in spec.sandbox if rule.operation == op.name
+        ],
+        "paging": _paging(op),
+        "batch": batch.mock_view(op),
+    }
+
+
+def _mock_view(spec: Spec, op: Operation) -> dict[str, Any]:
+    """The operation's mock declaration for the runtime, parameters by Python name."""
+    declared = op.mock
+    if declared is None:
+        return {}
+    mock = dict(declared.declared or {})
+    if declared.action in ("read", "update", "delete"):
         named, version = mock_param(op), mock_param(op, "version_param")
         mock["param_name"] = named.python_name if named else None
         mock["version_param_name"] = version.python_name if version else None
-    if mock.get("filters"):
+    if declared.filters:
         # by Python name; a filter naming no parameter filters nothing
         mock["filters"] = {
             param.python_name: pointer
-            for name, pointer in mock["filters"].items()
+            for name, pointer in declared.filters
             if (param := _named(op, name)) is not None
         }
-    lookup = (mock.get("totals") or {}).get("lookup")
-    if lookup:
-        mock["catalogue"] = _catalogue(spec, lookup)
-    if mock.get("ranges"):
+    if declared.lookup is not None:
+        mock["catalogue"] = _catalogue(spec, declared.lookup)
+    if declared.ranges:
         # by Python name, as filters
         mock["ranges"] = {
             param.python_name: dict(bound)
-            for name, bound in mock["ranges"].items()
+            for name, bound in declared.ranges
             if (param := _named(op, name)) is not None
         }
+    return mock
+
+
+def _operation_table(spec: Spec, op: Operation) -> dict[str, Any]:
+    """How the mock routes and parses the operation."""
+    success = op.success
     return {
         "name": op.name,
         "method": op.method,
@@ -239,18 +269,6 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
             if success.encoding == "binary" and (ct := success.content_type or "")
             else {}
         ),
-        "response": response,
-        # the documented answer is JSON null (not "no body")
-        "response_null": response is None and success.shape is not None and success.shape.nullable,
-        "request_example": base_payload(spec, op),
-        "example_params": dict(example.params) if example else {},
-        "mock": mock,
-        "item_fields": _item_fields(spec, op, mock.get("items"))
-        if mock.get("action") == "list"
-        else None,
-        "sandbox": [dict(rule) for rule in spec.sandbox if rule.get("operation") == op.name],
-        "paging": _paging(op),
-        "batch": batch.mock_view(op),
     }
 
 
@@ -268,12 +286,10 @@ def _documented_credentials(spec: Spec) -> tuple[dict[str, str], str | None]:
     token = (
         response.get(auth.token_field) if isinstance(response, dict) and auth.token_field else None
     )
-    declared = (spec.mock or {}).get("documented_credentials")
-    if isinstance(declared, Mapping):
-        names = {c.python_name for c in auth.credentials}
-        credentials.update({k: str(v) for k, v in declared.items() if k in names})
-    cookie = (spec.mock or {}).get("documented_cookie")
-    if auth.scheme == "session_cookie" and isinstance(cookie, str) and auth.credentials:
+    names = {c.python_name for c in auth.credentials}
+    credentials.update({k: v for k, v in spec.mock.documented_credentials if k in names})
+    cookie = spec.mock.documented_cookie
+    if auth.scheme == "session_cookie" and cookie is not None and auth.credentials:
         credentials[auth.credentials[0].python_name] = cookie
     return credentials, token
 
@@ -311,11 +327,9 @@ def mock_data(spec: Spec) -> dict[str, Any]:
         "rejections": _rejections(spec),
         "rate_limit": rate_limit.as_data(spec.rate_limit),  # the provider's own wait headers
         "headers": dict(spec.headers),  # constant headers every request must carry
-        "token_ttl": int((spec.mock or {}).get("token_ttl_seconds", 3600)),
-        "unreadable": str((spec.mock or {}).get("unreadable", "invalid JSON")),
-        "path_mismatch": (spec.mock or {}).get("path_mismatch"),
+        "token_ttl": spec.mock.token_ttl_seconds,
+        "unreadable": spec.mock.unreadable,
+        "path_mismatch": spec.mock.path_mismatch,
         "operations": [_operation(spec, op) for op in spec.operations],
-        "webhooks": {
-            hook.name: _webhook(hook) for hook in spec.webhooks
-        },
+        "webhooks": {hook.name: _webhook(hook) for hook in spec.webhooks},
     }

@@ -8,13 +8,14 @@ conflict, a sync flag, a webhook delivery) has a test that exercises it.
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
 from typing import Any
 
 from . import batch
 from .cases import operation_cases
+from .concepts import auth as auth_concept
 from .concepts import standard_webhooks
 from .mock_data import mock_param
+from .mock_model import MockOperation, MockWebhook, SandboxRule
 from .model import Operation, Spec
 
 
@@ -39,21 +40,12 @@ def _pointer_set(document: Any, pointer: str, value: Any) -> Any:
     return result
 
 
-def _trigger(rule: Mapping[str, Any]) -> Any:
-    when = rule["when"]
-    if "equals" in when:
-        return when["equals"]
-    if "contains" in when:
-        return when["contains"]
-    return when.get("minimum")
-
-
 def _by_action(spec: Spec, store: str, action: str) -> Operation | None:
     return next(
         (
             op
             for op in spec.operations
-            if (op.mock or {}).get("store") == store and (op.mock or {}).get("action") == action
+            if op.mock is not None and op.mock.store == store and op.mock.action == action
         ),
         None,
     )
@@ -73,8 +65,10 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
         "batches": [],
     }
     for op in spec.operations:
-        mock = dict(op.mock or {})
-        store, action = mock.get("store"), mock.get("action")
+        mock = op.mock
+        if mock is None:
+            continue
+        store, action = mock.store, mock.action
         if action == "create" and store:
             read = _by_action(spec, store, "read")
             param = mock_param(read) if read is not None else None
@@ -84,7 +78,7 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
                     "create": examples[op.name],
                     "read": read.name,
                     "param": param.python_name,
-                    "key": mock.get("key", ""),
+                    "key": mock.key,
                     "read_example": examples[read.name],
                 }
                 cases["round_trips"].append(case)
@@ -97,24 +91,24 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
                             "id": f"{op.name}->{update.name}",
                             "update": update.name,
                             "version_param": version.python_name,
-                            "version": mock.get("version", "/version"),
+                            "version": mock.version,
                             "update_example": examples[update.name],
                         }
                     )
             deletion = _deletion(spec, op, examples)
             if deletion is not None:
                 cases["deletions"].append(deletion)
-            if mock.get("webhook"):
+            if mock.webhook is not None:
                 cases["deliveries"].append(
-                    {"id": op.name, "create": examples[op.name], "webhook": mock["webhook"]["name"]}
-                    | _standard_delivery(spec, mock["webhook"])
+                    {"id": op.name, "create": examples[op.name], "webhook": mock.webhook.name}
+                    | _standard_delivery(spec, mock.webhook)
                 )
         if action == "list" and store and op.paging is not None:
             create = _by_action(spec, store, "create")
             if create is not None:
-                entity = str((create.mock or {}).get("entity", ""))
+                entity = (create.mock.entity if create.mock else None) or ""
                 case = _paging_case(op, mock, examples[create.name], examples)
-                cases["pagings"].append({**case, "created_key": entity + case["key"]})
+                cases["pagings"].append({**case, "created_key": entity + mock.key})
         if action == "mark" and store:
             listing = _by_action(spec, store, "list")
             if listing is not None:
@@ -123,9 +117,9 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
                         "id": op.name,
                         "mark": examples[op.name],
                         "list": examples[listing.name],
-                        "items": (listing.mock or {}).get("items", ""),
-                        "key": (listing.mock or {}).get("key", ""),
-                        "ids": mock.get("ids", ""),
+                        "items": listing.mock.items if listing.mock else "",
+                        "key": listing.mock.key if listing.mock else "",
+                        "ids": mock.ids,
                     }
                 )
     for op in spec.operations:
@@ -133,21 +127,21 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
         if broken is not None and examples[op.name].get("body") is not None:
             cases["batches"].append(batch.mock_case(spec, op, examples[op.name], broken))
     for rule in spec.sandbox:
-        target = _op(spec, str(rule.get("operation", "")))
+        target = _op(spec, rule.operation or "")
         if target is None or target.name not in examples:
             continue
         example = examples[target.name]
-        if rule.get("when") and (rule.get("then") or rule.get("respond")):
-            body = _pointer_set(example["body"], rule["when"]["pointer"], _trigger(rule))
+        if rule.when_pointer is not None and (rule.then or rule.respond):
+            body = _pointer_set(example["body"], rule.when_pointer, rule.trigger)
             cases["sandbox_cases"].append(
                 {
-                    "id": f"{target.name}:{rule['when']['pointer']}",
+                    "id": f"{target.name}:{rule.when_pointer}",
                     "example": {**example, "kwargs": {**example["kwargs"], "body": body}},
-                    "then": rule.get("then") or {},
-                    "respond": rule.get("respond"),
+                    "then": dict(rule.then or {}),
+                    "respond": rule.respond,
                 }
             )
-        if rule.get("sequence"):
+        if rule.sequence:
             progression = _progression(spec, target, rule, example)
             if progression is not None:
                 cases["progressions"].append(progression)
@@ -155,10 +149,11 @@ def mock_cases(spec: Spec, examples: dict[str, dict[str, Any]]) -> dict[str, lis
 
 
 def _progression(
-    spec: Spec, op: Operation, rule: Mapping[str, Any], example: dict[str, Any]
+    spec: Spec, op: Operation, rule: SandboxRule, example: dict[str, Any]
 ) -> dict[str, Any] | None:
-    mock = dict(op.mock or {})
-    read = _by_action(spec, str(mock.get("store", "")), "read")
+    if op.mock is None:
+        return None
+    read = _by_action(spec, op.mock.store, "read")
     param = mock_param(read) if read is not None else None
     if read is None or param is None:
         return None
@@ -167,24 +162,24 @@ def _progression(
         "create": example,
         "read": read.name,
         "param": param.python_name,
-        "key": mock.get("key", ""),
-        "field": rule.get("field", "/status"),
-        "sequence": rule["sequence"],
-        "every": rule["every_seconds"],
+        "key": op.mock.key,
+        "field": rule.field,
+        "sequence": list(rule.sequence),
+        "every": rule.every_seconds,
     }
 
 
-def _standard_delivery(spec: Spec, webhook: dict[str, Any]) -> dict[str, Any]:
+def _standard_delivery(spec: Spec, webhook: MockWebhook) -> dict[str, Any]:
     """For a delivery signed in headers: the whsec_ secret, and the event type to expect."""
-    hook = next((h for h in spec.webhooks if h.name == webhook["name"]), None)
+    hook = next((h for h in spec.webhooks if h.name == webhook.name), None)
     if hook is None or hook.header_signature is None:
         return {}
-    event = webhook.get("event", hook.name) if hook.event_header else None
+    event = (webhook.event or hook.name) if hook.event_header else None
     return {"standard": True, "secret": standard_webhooks.TEST_SECRET, "event": event}
 
 
 def _paging_case(
-    op: Operation, mock: dict[str, Any], create: dict[str, Any], examples: dict[str, Any]
+    op: Operation, mock: MockOperation, create: dict[str, Any], examples: dict[str, Any]
 ) -> dict[str, Any]:
     """Five entities created, then listed two a page by the operation's own paging style."""
     required = {p.python_name for p in op.params if p.required}
@@ -194,11 +189,11 @@ def _paging_case(
         "create": create,
         "iterate": f"iter_{op.name}",
         "kwargs": {k: v for k, v in kwargs.items() if k in required},
-        "key": mock.get("key", ""),
+        "key": mock.key,
         "created": 5,
         "page_size": 2,
         # a list sorted newest first (`sort: descending`) shows the last created first
-        "newest_first": bool((mock.get("sort") or {}).get("descending")),
+        "newest_first": mock.newest_first,
     }
 
 
@@ -212,9 +207,9 @@ def mock_sections(spec: Spec) -> frozenset[str]:
         op.name: {"body": None, "kwargs": {}} for op in spec.operations
     }
     found = {name for name, cases in mock_cases(spec, examples).items() if cases}
-    if spec.auth.scheme != "none":
+    if auth_concept.of(spec.auth).authenticates:
         found.add("auth")
-    if (spec.mock or {}).get("validation"):
+    if spec.mock.rejection("validation") is not None:
         found.add("rejections")
     if spec.headers:
         found.add("headers")
@@ -231,8 +226,9 @@ def _deletion(
     spec: Spec, create: Operation, examples: dict[str, dict[str, Any]]
 ) -> dict[str, Any] | None:
     """Create, delete, then read (a 404) and list (left out): the `delete` action's case."""
-    mock = create.mock or {}
-    store = str(mock.get("store", ""))
+    if create.mock is None:
+        return None
+    store = create.mock.store
     delete, read = _by_action(spec, store, "delete"), _by_action(spec, store, "read")
     delete_param = mock_param(delete) if delete is not None else None
     read_param = mock_param(read) if read is not None else None
@@ -243,7 +239,7 @@ def _deletion(
     return {
         "id": f"{create.name}->{delete.name}",
         "create": examples[create.name],
-        "key": mock.get("key", ""),
+        "key": create.mock.key,
         "delete": delete.name,
         "delete_param": delete_param.python_name,
         "delete_example": examples[delete.name],
@@ -252,6 +248,6 @@ def _deletion(
         "read_example": examples[read.name] if read is not None else None,
         "list": listing.name if listing is not None else None,
         "list_example": examples[listing.name] if listing is not None else None,
-        "items": (listing.mock or {}).get("items", "") if listing is not None else "",
-        "list_key": (listing.mock or {}).get("key", "") if listing is not None else "",
+        "items": listing.mock.items if listing is not None and listing.mock else "",
+        "list_key": listing.mock.key if listing is not None and listing.mock else "",
     }

@@ -6,13 +6,37 @@ here (via naming.py) so templates never rename anything.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from .concepts.multipart import FilePart
+from .mock_model import MockOperation, MockProvider, SandboxRule
 from .rate_limit import RateLimit
 from .server_variables import ServerVariable
+
+# The kinds the model carries. A dispatch on one of them ends in
+# `typing.assert_never`, so a kind added here fails mypy at every stage that
+# does not handle it yet.
+PrimitiveKind = Literal["string", "integer", "number", "boolean"]
+# `union`: a primitive union (Shape.types); `ref`: a named TypeDef (objects are
+# always hoisted into one, so there is no "object" kind); `map`: string keys to
+# Shape.values; `any`: no constraint at all.
+ShapeKind = Literal["string", "integer", "number", "boolean", "union", "array", "map", "any", "ref"]
+RuleKind = Literal["require", "forbid", "at_least_one_of", "exactly_one_of", "compare"]
+CompareOp = Literal["<", "<=", ">", ">=", "=="]
+ParamLocation = Literal["path", "query", "header"]
+ResponseEncoding = Literal["json", "form", "text", "empty", "binary"]  # concepts/encodings.py
+BodyEncoding = Literal["json", "form", "multipart"]  # a request body (concepts/encodings.py)
+AuthScheme = Literal[  # concepts/auth.py
+    "token_endpoint",
+    "oauth2_client_credentials",
+    "oauth2_password",
+    "session_cookie",
+    "api_key",
+    "bearer",
+    "basic",
+    "none",
+]
 
 
 @dataclass(frozen=True)
@@ -48,7 +72,7 @@ class Constraints:
 class Shape:
     """The shape of one value: a primitive, an array, a map or a named type."""
 
-    kind: str  # string integer number boolean array map any ref object
+    kind: ShapeKind
     types: tuple[str, ...] = ()  # for primitive unions, e.g. ("string", "integer")
     ref: str | None = None  # named type, when kind == "ref"
     items: Shape | None = None
@@ -81,11 +105,11 @@ class Condition:
 
 @dataclass(frozen=True)
 class Rule:
-    kind: str  # require | forbid | at_least_one_of | exactly_one_of | compare
-    fields: tuple[str, ...] = ()
+    kind: RuleKind
+    fields: tuple[str, ...] = ()  # compare: (left, right)
     when: Condition | None = None
     also: tuple[Condition, ...] = ()  # further clauses of `when`, all of which must hold
-    op: str = ""
+    op: CompareOp | Literal[""] = ""  # compare rules only
     message: str = ""
     messages: tuple[tuple[str, str], ...] = ()
     source: str = ""
@@ -97,7 +121,7 @@ class TypeDef:
     source: str
     description: str = ""
     fields: tuple[Field, ...] = ()
-    additional: bool | None = False  # may fields beyond the listed ones appear?
+    additional: bool = False  # may fields beyond the listed ones appear? (decided in build)
     one_of: tuple[str, ...] = ()
     discriminator: str | None = None
     rules: tuple[Rule, ...] = ()
@@ -112,7 +136,7 @@ class Param:
     key: str
     wire_name: str
     python_name: str
-    location: str  # path | query | header
+    location: ParamLocation
     shape: Shape
     required: bool
     default: Any = None
@@ -126,7 +150,7 @@ class Param:
 class Response:
     status: int
     shape: Shape | None
-    encoding: str  # json | form | text | empty
+    encoding: ResponseEncoding
     description: str = ""
     warning: str | None = None
     content_type: str | None = None  # encoding binary: the media type of the bytes
@@ -145,7 +169,7 @@ class Example:
     params: tuple[tuple[str, Any], ...] = ()
     request: ExampleBody | None = None
     response: ExampleBody | None = None
-    status: int = 200
+    status: int = 200  # the operation's success status unless the example names one
 
 
 @dataclass(frozen=True)
@@ -228,7 +252,7 @@ class Operation:
     params_at_least_one_of: tuple[str, ...]  # python names
     body: Shape | None
     body_type_name: str | None  # the named (or synthesised) request type
-    body_encoding: str
+    body_encoding: BodyEncoding
     responses: tuple[Response, ...]
     errors: tuple[tuple[int, tuple[str, ...]], ...]
     idempotent: bool
@@ -237,7 +261,7 @@ class Operation:
     enveloped: bool = False
     cache_ttl: int | None = None
     paging: Paging | None = None
-    mock: Mapping[str, Any] | None = None  # declarative, read only by the provider mock
+    mock: MockOperation | None = None  # what the provider mock keeps (mock_model.py)
     headers: tuple[tuple[str, str], ...] = ()  # constant headers of this operation
     response_only: tuple[str, ...] = ()  # body fields only responses carry, refused here
     idempotency_key: str | None = None  # header carrying a per-call key (idempotency_key.py)
@@ -260,7 +284,7 @@ class Credential:
 
 @dataclass(frozen=True)
 class Auth:
-    scheme: str
+    scheme: AuthScheme
     operation: str | None = None
     credentials: tuple[Credential, ...] = ()
     token_field: str | None = None
@@ -277,8 +301,8 @@ class Auth:
 
 @dataclass(frozen=True)
 class Signature:
-    algorithm: str
-    encoding: str
+    algorithm: Literal["hmac-sha256"]
+    encoding: Literal["hex", "base64"]  # how the digest is written into `field`
     field: str
     message_fields: tuple[str, ...]
     separator: str
@@ -341,8 +365,8 @@ class Spec:
     errata: tuple[Erratum, ...]
     envelope: Envelope | None = None
     paging: Paging | None = None
-    mock: Mapping[str, Any] | None = None  # how the provider mock rejects requests
-    sandbox: tuple[Mapping[str, Any], ...] = ()
+    mock: MockProvider = field(default_factory=MockProvider)  # rejections (mock_model.py)
+    sandbox: tuple[SandboxRule, ...] = ()
     rate_limit: RateLimit | None = None  # the provider's own wait headers
     server_variables: tuple[ServerVariable, ...] = ()  # {region}, {version} in server URLs
 

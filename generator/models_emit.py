@@ -29,19 +29,15 @@ from __future__ import annotations
 import dataclasses
 import keyword
 from dataclasses import dataclass
+from typing import assert_never
 
 from . import naming
+from .concepts import formats
 from .jsonschema_emit import discriminator_tags, provider_types, request_types, shape_schema
 from .model import Field, Shape, Spec, TypeDef
 from .pyliteral import flat
 
 _PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
-_FORMAT_TYPES = {"date": "date", "date-time": "AwareDatetime", "uuid": "UUID"}
-_FORMAT_IMPORTS = {
-    "date": "from datetime import date",
-    "AwareDatetime": "from pydantic import AwareDatetime",
-    "UUID": "from uuid import UUID",
-}
 _FIELD_WORDS = (  # Constraints attribute -> pydantic Field keyword, by the kind they apply to
     ("string", "minLength", "min_length"),
     ("string", "maxLength", "max_length"),
@@ -127,7 +123,7 @@ def _class_order(spec: Spec) -> list[TypeDef]:
 def _imports(uses: _Uses, base_module: str) -> str:
     names = uses.names
     stdlib = sorted(
-        _FORMAT_IMPORTS[n] + (f" as _{n}" if n in uses.shadowed else "")
+        formats.PYTHON_TYPE_IMPORTS[n] + (f" as _{n}" if n in uses.shadowed else "")
         for n in names
         if n in ("date", "UUID")
     )
@@ -250,23 +246,33 @@ def _literal(shape: Shape, strict: bool) -> list[object] | None:
 
 def _annotation(shape: Shape, strict: bool, uses: _Uses) -> str:
     """The type of a value of `shape` on a model (items carry their own constraints)."""
-    if shape.kind == "ref":
-        result = shape.ref or "Any"
-    elif shape.kind == "array" and shape.items is not None:
-        result = f"list[{_item(shape.items, strict, uses)}]"
-    elif shape.kind == "map" and shape.values is not None:
-        result = f"dict[str, {_item(shape.values, strict, uses)}]"
-    elif shape.kind == "union":
-        result = " | ".join(_PRIMITIVES[k] for k in shape.types)
-    elif (values := _literal(shape, strict)) is not None:
-        result = f"{uses.note('Literal')}[{', '.join(flat(v) for v in values)}]"
-    elif shape.kind == "string" and shape.constraints.format in _FORMAT_TYPES:
-        result = uses.format_type(_FORMAT_TYPES[shape.constraints.format])
-    else:
-        result = _PRIMITIVES.get(shape.kind) or uses.note("Any")
+    match shape.kind:
+        case "ref":
+            result = shape.ref or "Any"
+        case "array":
+            assert shape.items is not None
+            result = f"list[{_item(shape.items, strict, uses)}]"
+        case "map":
+            assert shape.values is not None
+            result = f"dict[str, {_item(shape.values, strict, uses)}]"
+        case "union":
+            result = " | ".join(_PRIMITIVES[k] for k in shape.types)
+        case "string" | "integer" | "number" | "boolean" | "any":
+            result = _scalar_annotation(shape, strict, uses)
+        case _:
+            assert_never(shape.kind)
     if shape.nullable and result != "Any":
         result += " | None"
     return result
+
+
+def _scalar_annotation(shape: Shape, strict: bool, uses: _Uses) -> str:
+    if (values := _literal(shape, strict)) is not None:
+        return f"{uses.note('Literal')}[{', '.join(flat(v) for v in values)}]"
+    typed = formats.python_type(shape.constraints.format)
+    if shape.kind == "string" and typed is not None:
+        return uses.format_type(typed)
+    return _PRIMITIVES.get(shape.kind) or uses.note("Any")
 
 
 def _item(shape: Shape, strict: bool, uses: _Uses) -> str:
@@ -302,19 +308,24 @@ def _dict_class(typedef: TypeDef, uses: _Uses) -> str:
 
 
 def _dict_type(shape: Shape, uses: _Uses) -> str:
-    if shape.kind == "ref":
-        typedef_name = shape.ref or ""
-        result = f"{typedef_name}Dict"
-    elif shape.kind == "array" and shape.items is not None:
-        result = f"list[{_dict_type(shape.items, uses)}]"
-    elif shape.kind == "map" and shape.values is not None:
-        result = f"dict[str, {_dict_type(shape.values, uses)}]"
-    elif shape.kind == "union":
-        result = " | ".join(_PRIMITIVES[k] for k in shape.types)
-    elif (values := _literal(shape, True)) is not None:
-        result = f"{uses.note('Literal')}[{', '.join(flat(v) for v in values)}]"
-    else:
-        result = _PRIMITIVES.get(shape.kind) or uses.note("Any")
+    match shape.kind:
+        case "ref":
+            result = f"{shape.ref or ''}Dict"
+        case "array":
+            assert shape.items is not None
+            result = f"list[{_dict_type(shape.items, uses)}]"
+        case "map":
+            assert shape.values is not None
+            result = f"dict[str, {_dict_type(shape.values, uses)}]"
+        case "union":
+            result = " | ".join(_PRIMITIVES[k] for k in shape.types)
+        case "string" | "integer" | "number" | "boolean" | "any":
+            if (values := _literal(shape, True)) is not None:
+                result = f"{uses.note('Literal')}[{', '.join(flat(v) for v in values)}]"
+            else:
+                result = _PRIMITIVES.get(shape.kind) or uses.note("Any")
+        case _:
+            assert_never(shape.kind)
     if shape.nullable and result != "Any":
         result += " | None"
     return result

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from . import diagnostic_codes as codes
 from . import naming
 from .assets import templates_root
+from .concepts import auth as auth_concept
 from .diagnostic_codes import Code
 from .diagnostics import Diagnostic
 from .loader import SourceMap, child_pointer
@@ -258,29 +259,8 @@ class _Checker:
     # -- auth --------------------------------------------------------------
     def auth(self) -> None:
         auth = self.spec.auth
-        count = len(auth.credentials)
-        if auth.scheme == "oauth2_client_credentials" and count < 2:
-            self.error(
-                "/auth",
-                "auth scheme 'oauth2_client_credentials' needs two credentials (client id and"
-                f" secret, sent as HTTP Basic); {count} given",
-                codes.BAD_AUTH,
-            )
-        if auth.scheme == "session_cookie" and count != 1:
-            self.error(
-                "/auth",
-                f"auth scheme 'session_cookie' needs one credential (the cookie's value);"
-                f" {count} given",
-                codes.BAD_AUTH,
-            )
-        token_schemes = ("token_endpoint", "oauth2_client_credentials", "oauth2_password")
-        if auth.scheme in token_schemes and auth.operation is not None and not auth.token_field:
-            self.error(
-                "/auth",
-                f"auth scheme '{auth.scheme}' needs `token: {{field: ...}}`, the response field"
-                " that carries the token",
-                codes.BAD_AUTH,
-            )
+        for message in auth_concept.credential_problems(auth):
+            self.error("/auth", message, codes.BAD_AUTH)
         if auth.cookie is not None and not _TOKEN.match(auth.cookie):
             self.error(
                 "/auth/cookie",

@@ -21,9 +21,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import diagnostic_codes as codes
+from .concepts.auth import REFRESH_SCHEMES
 from .diagnostic_codes import Code
-
-REFRESH_SCHEMES = ("oauth2_password", "oauth2_client_credentials")
 
 
 def refresh_field(raw: Mapping[str, Any], error: Callable[[str, str, Code], None]) -> str | None:

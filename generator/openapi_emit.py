@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, assert_never
 
 from . import (
     __version__,
@@ -20,9 +20,9 @@ from . import (
     rate_limit,
     server_variables,
 )
-from .concepts import array_params, multipart
+from .concepts import array_params, encodings, error_formats, multipart
 from .jsonschema_emit import components, shape_schema, typedef_schema
-from .model import Constraints, Operation, Param, Response, Shape, Spec, Webhook
+from .model import Constraints, Operation, Param, Response, ResponseEncoding, Shape, Spec, Webhook
 from .openapi_errors import (
     ExamplePlaces,
     error_examples,
@@ -37,11 +37,6 @@ from .openapi_text import json_text, yaml_text
 
 OPENAPI_VERSION = "3.1.0"
 _PREFIX = "#/components/schemas/"
-_MEDIA_TYPES = {
-    "json": "application/json",
-    "form": "application/x-www-form-urlencoded",
-    "text": "text/plain",
-}
 _METHOD_ORDER = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -71,19 +66,15 @@ def _examples(items: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _media(
-    encoding: str, schema: dict[str, Any], examples: list[tuple[str, Any]], media_type: str = ""
+    encoding: ResponseEncoding,
+    schema: dict[str, Any],
+    examples: list[tuple[str, Any]],
+    media_type: str = "",
 ) -> Any:
     media: dict[str, Any] = {"schema": schema}
     if examples:
         media["examples"] = _examples(examples)
-    return {media_type or _MEDIA_TYPES[encoding]: media}
-
-
-def _media_type(response: Response) -> str:
-    """A response's media type: its encoding's, or a binary answer's own (concepts/binary)."""
-    if response.encoding == "binary":
-        return response.content_type or "application/octet-stream"
-    return _MEDIA_TYPES[response.encoding]
+    return {media_type or encodings.media_type(encoding): media}
 
 
 def _parameter(param: Param, examples: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -105,9 +96,9 @@ def _parameter(param: Param, examples: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def accept_header(spec: Spec, op: Operation) -> str:
     """The media types `op`'s documented responses come in, success first: its `Accept`."""
-    types = [_media_type(r) for r in op.responses if r.encoding != "empty"]
+    types = [encodings.response_media_type(r) for r in op.responses if r.encoding != "empty"]
     types += [
-        _MEDIA_TYPES["text" if f.text else "json"]
+        error_formats.media_type(f)
         for _, names in error_statuses(spec, op)
         for f in spec.error_formats
         if f.name in names
@@ -202,7 +193,7 @@ def _response_examples(op: Operation, status: int) -> list[tuple[str, Any]]:
     return [
         (ex.title, ex.response.value)
         for ex in op.examples
-        if ex.response is not None and (ex.status or op.success.status) == status
+        if ex.response is not None and ex.status == status
     ]
 
 
@@ -228,16 +219,22 @@ def _success(op: Operation, response: Response) -> dict[str, Any]:
     if response.warning:
         description += f" (with a warning: {response.warning})"
     result: dict[str, Any] = {"description": description}
-    if response.encoding == "binary":
-        schema = {"type": "string", "format": "binary"}
-        result["content"] = _media(response.encoding, schema, [], _media_type(response))
-    elif response.encoding != "empty":
-        schema = {"type": "string"} if response.encoding == "text" else _schema(response.shape)
-        examples = _response_examples(op, response.status)
-        if response.encoding == "form":  # the wire text: see openapi_form
-            schema = form_response_schema(schema)
-            examples = [(title, form_text(value)) for title, value in examples]
-        result["content"] = _media(response.encoding, schema, examples)
+    match response.encoding:
+        case "binary":
+            schema = {"type": "string", "format": "binary"}
+            media_type = encodings.response_media_type(response)
+            result["content"] = _media(response.encoding, schema, [], media_type)
+        case "text" | "json" | "form":
+            schema = {"type": "string"} if response.encoding == "text" else _schema(response.shape)
+            examples = _response_examples(op, response.status)
+            if response.encoding == "form":  # the wire text: see openapi_form
+                schema = form_response_schema(schema)
+                examples = [(title, form_text(value)) for title, value in examples]
+            result["content"] = _media(response.encoding, schema, examples)
+        case "empty":
+            pass
+        case _:
+            assert_never(response.encoding)
     return result
 
 

@@ -29,11 +29,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .concepts import auth as auth_concept
 from .jsonschema_emit import shape_schema
+from .mock_model import REJECTION_KINDS, MockRejection, RejectionKind
 from .model import ErrorFormat, Operation, Spec
 
 _PREFIX = "#/components/schemas/"
-_REJECTIONS = ("validation", "auth", "not_found", "conflict")
 
 
 def phrase(status: int) -> str:
@@ -43,15 +44,15 @@ def phrase(status: int) -> str:
         return "Error"
 
 
-def _rules(spec: Spec) -> dict[str, Mapping[str, Any]]:
+def _rules(spec: Spec) -> dict[RejectionKind, MockRejection]:
     """The spec's mock rejection rules that answer with an error status."""
     found = {}
     known = {f.name for f in spec.error_formats}
-    for kind in _REJECTIONS:
-        rule = (spec.mock or {}).get(kind)
-        if not isinstance(rule, Mapping) or rule.get("format") not in known:
+    for kind in REJECTION_KINDS:
+        rule = spec.mock.rejection(kind)
+        if rule is None or rule.format not in known:
             continue  # only a rule with a format the spec declares can be exported
-        if int(rule.get("status", 0)) >= 400:
+        if rule.status >= 400:
             found[kind] = rule
     return found
 
@@ -61,8 +62,10 @@ def _applies(spec: Spec, op: Operation, kind: str) -> bool:
     if kind == "validation":
         return True
     if kind == "auth":
-        return (op.auth and spec.auth.scheme != "none") or op.name == spec.auth.operation
-    action = (op.mock or {}).get("action")
+        return (
+            op.auth and auth_concept.of(spec.auth).authenticates
+        ) or op.name == spec.auth.operation
+    action = op.mock.action if op.mock is not None else None
     if kind == "not_found":
         own_path_params = any(p.location == "path" and not p.from_client for p in op.params)
         return own_path_params or action in ("read", "update")
@@ -74,7 +77,7 @@ def error_statuses(spec: Spec, op: Operation) -> list[tuple[int, tuple[str, ...]
     statuses = dict(op.errors)
     for kind, rule in _rules(spec).items():
         if _applies(spec, op, kind):
-            statuses.setdefault(int(rule["status"]), (str(rule["format"]),))
+            statuses.setdefault(rule.status, (rule.format,))
     return sorted(statuses.items())
 
 
@@ -117,14 +120,14 @@ def _text_statuses(
     spec: Spec, error_format: ErrorFormat, used: set[int]
 ) -> dict[str, frozenset[int]]:
     """Text key -> the statuses its text is shown under (see the module docstring)."""
-    rules = [r for r in _rules(spec).values() if r.get("format") == error_format.name]
+    rules = [r for r in _rules(spec).values() if r.format == error_format.name]
     named: dict[str, set[int]] = {}
     free: set[int] = set()
     for rule in rules:
-        if isinstance(rule.get("body"), str):
-            named.setdefault(rule["body"], set()).add(int(rule["status"]))
+        if isinstance(rule.body, str):
+            named.setdefault(rule.body, set()).add(rule.status)
         else:
-            free.add(int(rule["status"]))
+            free.add(rule.status)
     free |= used - {s for statuses in named.values() for s in statuses}
     return {key: frozenset(named.get(text, free)) for key, text in error_format.texts}
 

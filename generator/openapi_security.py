@@ -7,16 +7,13 @@ a straight translation of the model.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, assert_never
 
 from . import auth_static
+from .concepts import auth as auth_concept
 from .model import Auth, Spec
 
 _BEARER_HEADER = ("Authorization", "Bearer {token}")
-_OAUTH2_FLOWS = {
-    "oauth2_client_credentials": "clientCredentials",
-    "oauth2_password": "password",
-}
 
 
 def _token_url(spec: Spec) -> str:
@@ -38,17 +35,20 @@ def security_scheme(spec: Spec) -> dict[str, Any] | None:
     """The one security scheme of the spec, or None when it documents no auth."""
     auth = spec.auth
     scheme: dict[str, Any]
-    if auth.scheme == "none":
-        return None
-    if auth.scheme in _OAUTH2_FLOWS:
-        flow = {"tokenUrl": _token_url(spec), "scopes": {}}
-        scheme = {"type": "oauth2", "flows": {_OAUTH2_FLOWS[auth.scheme]: flow}}
-    elif auth_static.is_static(auth.scheme):
-        scheme = auth_static.openapi_scheme(auth)
-    elif auth.scheme == "session_cookie":
-        scheme = {"type": "apiKey", "in": "cookie", "name": auth.cookie or ""}
-    else:
-        scheme = _header_scheme(auth)
+    match auth.scheme:
+        case "none":
+            return None
+        case "oauth2_client_credentials" | "oauth2_password":
+            flow = {"tokenUrl": _token_url(spec), "scopes": {}}
+            scheme = {"type": "oauth2", "flows": {auth_concept.of(auth).oauth2_flow: flow}}
+        case "api_key" | "bearer" | "basic":
+            scheme = auth_static.openapi_scheme(auth)
+        case "session_cookie":
+            scheme = {"type": "apiKey", "in": "cookie", "name": auth.cookie or ""}
+        case "token_endpoint":
+            scheme = _header_scheme(auth)
+        case _:
+            assert_never(auth.scheme)
     if auth.description:
         scheme["description"] = auth.description
     return scheme
@@ -69,7 +69,7 @@ def security_components(spec: Spec) -> tuple[dict[str, Any], list[dict[str, list
     scheme = security_scheme(spec)
     if scheme is None:
         return {}, []
-    schemes = {spec.auth.scheme: scheme}
+    schemes: dict[str, Any] = {spec.auth.scheme: scheme}
     if spec.auth.scheme == "oauth2_client_credentials":
         names = [c.wire_field for c in spec.auth.credentials]
         schemes[_token_basic_key(spec)] = {

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .pointer import escape as _escape
+
 _INT_DIGITS_LIMIT = 4300  # sys.get_int_max_str_digits() default; a safe cap even if raised
 
 
@@ -69,10 +71,6 @@ def _object(pairs: list[tuple[str, Any]]) -> _Object:
             seen.add(key)
         result.duplicates = tuple(duplicates)
     return result
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def _problems(value: Any) -> Iterator[PayloadProblem]:

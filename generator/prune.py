@@ -31,8 +31,9 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError, best_match
 
+from . import pointer as json_pointer
 from .diagnostics import MAX_REPORTED
-from .loader import LoadedSpec, SourceMap, child_pointer, escape_pointer_token
+from .loader import LoadedSpec, SourceMap, child_pointer
 from .metacheck import misspelt, near_miss, sections_validator
 from .prune_parts import (
     ANY_SHAPE,
@@ -129,10 +130,6 @@ def _path(error: ValidationError) -> list[str | int]:
     return list(error.absolute_path)
 
 
-def _pointer_of(path: list[str | int]) -> str:
-    return "".join(f"/{escape_pointer_token(str(token))}" for token in path)
-
-
 class _Pruner:
     def __init__(self, provider: str) -> None:
         self.edits = _Edits()
@@ -149,7 +146,7 @@ class _Pruner:
             probe, token = probe.rsplit("/", 1)
             suffix.insert(0, token)
         old = tree.origin[probe] + "".join(f"/{token}" for token in suffix)
-        if any(prefix in self.stood_in for prefix in _prefixes(old)):
+        if any(prefix in self.stood_in for prefix in json_pointer.prefixes(old)):
             return None
         return old
 
@@ -160,7 +157,7 @@ class _Pruner:
             parent_schema = along[depth - 1][0] if depth - 1 < len(along) else {}
             token = path[depth - 1]
             required = isinstance(token, str) and token in parent_schema.get("required", [])
-            here = self.original(tree, _pointer_of(path[:depth]))
+            here = self.original(tree, json_pointer.from_tokens(path[:depth]))
             if here is None:
                 return False
             roots = self.root_stand_ins()
@@ -196,7 +193,7 @@ class _Pruner:
         if not (isinstance(instance, dict) and isinstance(schema, dict)):
             return False
         allowed = sorted(schema.get("properties", {}))
-        here = self.original(tree, _pointer_of(_path(error)))
+        here = self.original(tree, json_pointer.from_tokens(_path(error)))
         if here is None:
             return False
         changed = False
@@ -220,7 +217,7 @@ class _Pruner:
         instance, schema = error.instance, error.schema
         if not (isinstance(instance, dict) and isinstance(schema, dict)):
             return False
-        here = self.original(tree, _pointer_of(_path(error)))
+        here = self.original(tree, json_pointer.from_tokens(_path(error)))
         if here is None:
             return False
         if not here:
@@ -268,7 +265,9 @@ class _Pruner:
                 changed = True
         if changed:
             return True
-        stuck = any(self.original(tree, _pointer_of(_path(e))) is not None for e in errors)
+        stuck = any(
+            self.original(tree, json_pointer.from_tokens(_path(e))) is not None for e in errors
+        )
         return False if stuck else None
 
 
@@ -318,12 +317,6 @@ def well_formed_part(
     return Pruned(pruned, _in_pruned_tree(tree, pruner.edits.changed_meaning()))
 
 
-def _prefixes(pointer: str) -> list[str]:
-    """The pointer and every pointer above it, the root ("") included."""
-    tokens = pointer.split("/")
-    return ["/".join(tokens[:end]) for end in range(len(tokens), 0, -1)]
-
-
 def _sections_edited(before: _Edits, after: _Edits) -> set[str]:
     """Top-level keys of the pruned tree that hold this round's edits."""
     pointers = (after.delete - before.delete) | (set(after.replace) - set(before.replace))
@@ -333,7 +326,7 @@ def _sections_edited(before: _Edits, after: _Edits) -> set[str]:
     for pointer in pointers - {""}:
         token = pointer.split("/")[1]
         renamed = after.rename.get("/" + token)
-        sections.add(renamed or token.replace("~1", "/").replace("~0", "~"))
+        sections.add(renamed or json_pointer.unescape(token))
     return sections
 
 

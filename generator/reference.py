@@ -10,29 +10,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
 from .cases import base_payload, sample
-from .concepts import multipart
+from .concepts import encodings, formats, multipart
 from .model import Constraints, Operation, Param, Rule, Shape, Spec
 from .openapi_errors import error_statuses
 from .pyliteral import call_code
 from .status_errors import error_class
-
-_FORMAT_WORDS = {
-    "date": "format date (YYYY-MM-DD)",
-    "date-time": "format date-time (RFC 3339)",
-    "local-date-time": "format local-date-time (YYYY-MM-DD HH:MM:SS)",
-    "iso-date-time": "format iso-date-time (YYYY-MM-DD, time of day and offset optional)",
-}
-_ENCODING_WORDS = {
-    "json": "JSON",
-    "form": "form-encoded",
-    "text": "plain text",
-    "empty": "no body",
-    "binary": "bytes (BinaryContent)",
-    "multipart": "as multipart/form-data",
-}
 
 
 @dataclass(frozen=True)
@@ -92,17 +77,20 @@ class ReferenceDoc:
 
 
 def type_text(spec: Spec, shape: Shape) -> str:
-    if shape.kind == "ref":
-        typedef = spec.type(shape.ref or "")
-        text = " or ".join(typedef.one_of) if typedef.is_union else typedef.name
-    elif shape.kind in ("array", "map"):
-        child = shape.items if shape.kind == "array" else shape.values
-        assert child is not None
-        text = f"{shape.kind} of {type_text(spec, child)}"
-    elif shape.kind == "union":
-        text = " or ".join(shape.types)
-    else:
-        text = shape.kind
+    match shape.kind:
+        case "ref":
+            typedef = spec.type(shape.ref or "")
+            text = " or ".join(typedef.one_of) if typedef.is_union else typedef.name
+        case "array" | "map":
+            child = shape.items if shape.kind == "array" else shape.values
+            assert child is not None
+            text = f"{shape.kind} of {type_text(spec, child)}"
+        case "union":
+            text = " or ".join(shape.types)
+        case "string" | "integer" | "number" | "boolean" | "any":
+            text = shape.kind
+        case _:
+            assert_never(shape.kind)
     return f"{text} or null" if shape.nullable else text
 
 
@@ -139,7 +127,7 @@ def rules_text(c: Constraints) -> str:
     if c.uniqueBy:
         parts.append(f"no two items with the same {c.uniqueBy}")
     if c.format:
-        parts.append(_FORMAT_WORDS.get(c.format, f"format {c.format}"))
+        parts.append(formats.get(c.format).reference_words)
     if c.pattern:
         parts.append(f"pattern {c.pattern}")
     if c.enum:
@@ -206,17 +194,21 @@ def _rule_words(rule: Rule) -> str:
     if rule.message:
         return rule.message
     names = ", ".join(rule.fields)
-    if rule.kind == "at_least_one_of":
-        return f"at least one of {names} is required"
-    if rule.kind == "exactly_one_of":
-        return f"exactly one of {names} is required"
-    if rule.kind == "compare":
-        return f"{rule.fields[0]} must be {rule.op} {rule.fields[1]}"
-    assert rule.when is not None
-    values = " or ".join(_shown(v) for v in rule.when.values)
-    absent = " or absent" if rule.when.or_absent else ""
-    verdict = "absent" if rule.kind == "forbid" else "required"
-    return f"{names} {verdict} when {rule.when.field} is {values}{absent}"
+    match rule.kind:
+        case "at_least_one_of":
+            return f"at least one of {names} is required"
+        case "exactly_one_of":
+            return f"exactly one of {names} is required"
+        case "compare":
+            return f"{rule.fields[0]} must be {rule.op} {rule.fields[1]}"
+        case "require" | "forbid":
+            assert rule.when is not None
+            values = " or ".join(_shown(v) for v in rule.when.values)
+            absent = " or absent" if rule.when.or_absent else ""
+            verdict = "absent" if rule.kind == "forbid" else "required"
+            return f"{names} {verdict} when {rule.when.field} is {values}{absent}"
+        case _:
+            assert_never(rule.kind)
 
 
 def _param_row(spec: Spec, param: Param) -> Row:
@@ -238,7 +230,7 @@ def _response_text(spec: Spec, op: Operation) -> tuple[str, tuple[StatusDoc, ...
     docs = []
     for response in op.responses:
         what = type_text(spec, response.shape) if response.shape else "nothing"
-        text = f"{what} ({_ENCODING_WORDS[response.encoding]})"
+        text = f"{what} ({encodings.of(response.encoding).words})"
         if response.warning:
             text += f", with the warning: {response.warning}"
         docs.append(StatusDoc(response.status, text))
@@ -318,7 +310,7 @@ def operation_doc(spec: Spec, op: Operation) -> OperationDoc:
     body = ""
     if op.body is not None:
         walker.walk(op.body, "", frozenset())
-        sent = "as JSON" if op.body_encoding == "json" else _ENCODING_WORDS[op.body_encoding]
+        sent = encodings.of(op.body_encoding).sent_words
         body = f"{type_text(spec, op.body)}, sent {sent}"
     if op.files:  # concepts/multipart
         lead = f"{body}, with the file parts" if body else "File parts sent as multipart/form-data:"

@@ -39,6 +39,7 @@ _PACKAGE_TEMPLATES = {
     "_operations.py": "_operations.py.jinja",
     "_paging.py": "_paging.py.jinja",
     "_multipart.py": "_multipart.py.jinja",
+    "_pointer.py": "_pointer.py.jinja",
     "_retries.py": "_retries.py.jinja",
     "_validation.py": "_validation.py.jinja",
     "_webhooks.py": "_webhooks.py.jinja",
@@ -140,5 +141,5 @@ def render_validation(spec: Spec, checks: str) -> dict[str, str]:
     context = build_context(spec, checks)
     return {
         module: environment().get_template(_PACKAGE_TEMPLATES[f"{module}.py"]).render(ctx=context)
-        for module in ("_problem", "_validation")
+        for module in ("_problem", "_pointer", "_validation")
     }

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Any
+from typing import Any, assert_never
 
 from . import __version__, auth_static, batch, naming, rate_limit, server_variables
+from .concepts import auth as auth_concept
 from .concepts import multipart, standard_webhooks
 from .concepts import paging as paging_styles
 from .mock_tests import mock_sections
@@ -23,32 +24,28 @@ from .servers import default_server
 from .status_errors import STATUS_ERRORS
 
 _PRIMITIVE_ANNOTATIONS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
-_SCHEME_SUMMARIES = {
-    "token_endpoint": "a bearer token obtained from a token operation, cached until it expires",
-    "oauth2_client_credentials": (
-        "OAuth2 client credentials (HTTP Basic), token cached for expires_in"
-    ),
-    "oauth2_password": "OAuth2 password grant, token cached for expires_in",
-    "session_cookie": "a session cookie obtained elsewhere and given to the client",
-    "none": "none documented: pass whatever your account needs with headers=",
-}
 
 
 def auth_summary(spec: Spec) -> str:
     """One line on how the client authenticates, for READMEs and docs."""
-    return {**_SCHEME_SUMMARIES, **auth_static.SUMMARIES}[spec.auth.scheme]
+    return auth_concept.of(spec.auth).summary
 
 
 def lazy_type(shape: Shape) -> str:
     """An expression building the runtime type of `shape`, models resolved on first use."""
-    if shape.kind == "ref":
-        result = f"_models().{shape.ref}"
-    elif shape.kind == "array" and shape.items is not None:
-        result = f"_array({lazy_type(shape.items)})"
-    elif shape.kind == "map" and shape.values is not None:
-        result = f"_map({lazy_type(shape.values)})"
-    else:
-        result = annotation(Shape(kind=shape.kind, types=shape.types))
+    match shape.kind:
+        case "ref":
+            result = f"_models().{shape.ref}"
+        case "array":
+            assert shape.items is not None
+            result = f"_array({lazy_type(shape.items)})"
+        case "map":
+            assert shape.values is not None
+            result = f"_map({lazy_type(shape.values)})"
+        case "string" | "integer" | "number" | "boolean" | "union" | "any":
+            result = annotation(Shape(kind=shape.kind, types=shape.types))
+        case _:
+            assert_never(shape.kind)
     return f"_nullable({result})" if shape.nullable else result
 
 
@@ -56,16 +53,19 @@ def annotation(shape: Shape | None, *, models: str = "models.") -> str:
     """The Python annotation of a parsed value of `shape`."""
     if shape is None:
         return "None"
-    if shape.kind == "ref":
-        result = f"{models}{shape.ref}"
-    elif shape.kind == "array":
-        result = f"list[{annotation(shape.items, models=models)}]"
-    elif shape.kind == "map":
-        result = f"dict[str, {annotation(shape.values, models=models)}]"
-    elif shape.kind == "union":
-        result = " | ".join(_PRIMITIVE_ANNOTATIONS[k] for k in shape.types)
-    else:
-        result = _PRIMITIVE_ANNOTATIONS.get(shape.kind, "Any")
+    match shape.kind:
+        case "ref":
+            result = f"{models}{shape.ref}"
+        case "array":
+            result = f"list[{annotation(shape.items, models=models)}]"
+        case "map":
+            result = f"dict[str, {annotation(shape.values, models=models)}]"
+        case "union":
+            result = " | ".join(_PRIMITIVE_ANNOTATIONS[k] for k in shape.types)
+        case "string" | "integer" | "number" | "boolean" | "any":
+            result = _PRIMITIVE_ANNOTATIONS.get(shape.kind, "Any")
+        case _:
+            assert_never(shape.kind)
     return f"{result} | None" if shape.nullable else result
 
 
@@ -175,14 +175,19 @@ def _response_type(success: Response, spelt: Callable[[Shape], str]) -> str:
 
 def body_annotation(shape: Shape) -> str:
     """A request body: the pydantic model or its TypedDict (so mypy checks a dict literal)."""
-    if shape.kind == "ref":
-        result = f"models.{shape.ref} | models.{shape.ref}Dict"
-    elif shape.kind == "array" and shape.items is not None:
-        result = f"list[{body_annotation(shape.items)}]"
-    elif shape.kind == "map" and shape.values is not None:
-        result = f"dict[str, {body_annotation(shape.values)}]"
-    else:
-        return annotation(shape)
+    match shape.kind:
+        case "ref":
+            result = f"models.{shape.ref} | models.{shape.ref}Dict"
+        case "array":
+            assert shape.items is not None
+            result = f"list[{body_annotation(shape.items)}]"
+        case "map":
+            assert shape.values is not None
+            result = f"dict[str, {body_annotation(shape.values)}]"
+        case "string" | "integer" | "number" | "boolean" | "union" | "any":
+            return annotation(shape)
+        case _:
+            assert_never(shape.kind)
     return f"{result} | None" if shape.nullable else result
 
 

@@ -199,7 +199,7 @@ def _operation_node(op: Operation) -> dict[str, Any]:
         "cache_ttl": op.cache_ttl,
         "paging": _paging_node(op.paging),
         "examples": digest([dataclasses.asdict(example) for example in op.examples]),
-        "mock": digest(op.mock),
+        "mock": digest(op.mock.declared if op.mock else None),
         # recorded only when declared, so older records read the same
         **({"batch": dataclasses.asdict(op.batch)} if op.batch else {}),
     }
@@ -341,7 +341,7 @@ def _surface(spec: Spec) -> dict[str, Any]:
             }
             for index, erratum in enumerate(spec.errata)
         },
-        "mock": digest([spec.mock, list(spec.sandbox)]),
+        "mock": digest([spec.mock.declared, [rule.declared for rule in spec.sandbox]]),
     }
 
 

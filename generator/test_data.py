@@ -12,7 +12,7 @@ from urllib.parse import quote, unquote
 
 from . import auth_static, batch, path_lists
 from .cases import base_payload, operation_cases, sample
-from .concepts import array_params, binary, field_errors, multipart
+from .concepts import array_params, binary, error_formats, multipart
 from .mock_tests import mock_cases
 from .model import ErrorFormat, Example, Operation, Param, Spec
 from .servers import base_path
@@ -161,7 +161,7 @@ def example_tests(spec: Spec) -> list[dict[str, Any]]:
                 if example and example.response
                 else (sample(spec, success.shape) if success.shape else None)
             )
-            status = example.status if example and example.status else success.status
+            status = example.status if example else success.status
             tests.append(
                 {
                     "id": f"{op.name}[{index}]",
@@ -205,27 +205,12 @@ def _first_example(op: Operation) -> Example | None:
 
 def _error_sample(spec: Spec, fmt: ErrorFormat) -> dict[str, Any]:
     """A body in this error format and the messages the client must extract from it."""
-    if fmt.text:
+    if error_formats.kind(fmt) == "text":
         text = fmt.texts[0][1] if fmt.texts else "The request could not be processed"
         return {"json": None, "text": text, "problems": [text], "field_problems": []}
     assert fmt.shape is not None
     body = fmt.example.value if fmt.example else sample(spec, fmt.shape)
-    problems: list[str] = []
-    fields: list[list[str]] = []
-    if isinstance(body, list) and fmt.item_message:
-        problems = [str(item.get(fmt.item_message)) for item in body]
-        if fmt.item_pointer:
-            fields = [
-                [str(item.get(fmt.item_pointer)), str(item.get(fmt.item_message))] for item in body
-            ]
-    elif fmt.field_messages is not None:
-        found = field_errors.problems(body, fmt.field_messages)
-        problems = [message for _, message in found]
-        fields = [[pointer, message] for pointer, message in found]
-    elif isinstance(body, dict) and fmt.messages_field:
-        problems = [str(m) for m in body.get(fmt.messages_field) or []]
-    elif isinstance(body, dict) and fmt.message_field and body.get(fmt.message_field) is not None:
-        problems = [str(body[fmt.message_field])]
+    problems, fields = error_formats.expected_messages(fmt, body)
     return {"json": body, "text": None, "problems": problems, "field_problems": fields}
 
 

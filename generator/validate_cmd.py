@@ -53,9 +53,7 @@ def _param_problems(
     return [_problem_json(p) for p in module.validate_params(operation, named)] + unknown
 
 
-def _judge(
-    checked: Any, operation: str, raw: bytes, *, is_params: bool
-) -> list[dict[str, Any]]:
+def _judge(checked: Any, operation: str, raw: bytes, *, is_params: bool) -> list[dict[str, Any]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

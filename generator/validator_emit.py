@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import builtins
 import re
-from typing import Any
+from typing import Any, assert_never
 
 from . import conditions, messages, naming, param_conditions
 from .codewriter import CodeWriter
-from .concepts import unions
+from .concepts import formats, unions
 from .messages import decimal_text
 from .model import Operation, Param, Rule, Shape, Spec, TypeDef
+from .pointer import escape as _escape
 
 _TYPE_TESTS = {
     "string": "isinstance({v}, str)",
@@ -27,15 +28,6 @@ _TYPE_TESTS = {
     "object": "isinstance({v}, dict)",
     "array": "isinstance({v}, list)",
     "map": "isinstance({v}, dict)",
-}
-_FORMAT_TESTS = {
-    "date": "_is_date",
-    "date-time": "_is_date_time",
-    "local-date-time": "_is_local_date_time",
-    "iso-date-time": "_is_iso_date_time",
-    "email": "_is_email",
-    "uuid": "_is_uuid",
-    "uri": "_is_uri",
 }
 
 
@@ -164,7 +156,7 @@ class _Emitter:
             )
             wrote = True
         if c.format is not None:
-            test = _FORMAT_TESTS[c.format]
+            test = formats.get(c.format).runtime_test
             self._check(
                 f"{is_str} and not {test}({v})",
                 p,
@@ -398,7 +390,7 @@ class _Emitter:
                 repr(rule.message or messages.exactly_one(rule.fields)),
                 "'exactly_one_of'",
             )
-        else:
+        elif rule.kind == "compare":
             left, right = rule.fields
             formats = {f.wire_name: f.shape.constraints.format for f in typedef.fields}
             a, b = w.fresh("left"), w.fresh("right")
@@ -411,6 +403,8 @@ class _Emitter:
                 repr(rule.message or messages.compare(left, rule.op, right)),
                 "'cross_field'",
             )
+        else:
+            assert_never(rule.kind)
 
     # -- operations -----------------------------------------------------
     def operation(self, op: Operation) -> None:
@@ -579,10 +573,6 @@ def _suffix(name: str, index: int) -> str:
     """A name as part of a function name: kept when it can be, else numbered (capital N
     never occurs in a kept one, so the two never meet)."""
     return name if re.fullmatch(r"[a-z0-9_]+", name) else f"N{index}"
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def emit_validators(spec: Spec) -> str:

@@ -15,17 +15,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import pointer as json_pointer
+
 
 def pointer_of(key: str) -> str:
     """The JSON Pointer of a map key: "" stays the whole request, dots become steps."""
     if not key:
         return ""
-    return "".join("/" + step.replace("~", "~0").replace("/", "~1") for step in key.split("."))
+    return json_pointer.from_tokens(key.split("."))
 
 
 def problems(body: Any, at: str) -> list[tuple[str, str]]:
     """(pointer, message) for each message of the map at `at` in `body` (test data, docs)."""
-    for token in [t for t in at.split("/") if t]:
+    for token in json_pointer.parse(at):
         body = body.get(token) if isinstance(body, dict) else None
     if not isinstance(body, dict):
         return []

@@ -21,6 +21,9 @@ import pydantic
 
 from . import _errors
 from ._operations import ERROR_FORMATS, FROM_PROVIDER, ErrorFormatInfo, OperationInfo
+from ._pointer import at as at_pointer
+from ._pointer import escape as _escape
+from ._pointer import from_tokens
 from ._problem import Problem
 from ._results import ResponseWarning, remember
 
@@ -168,10 +171,6 @@ def _utf8(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def _encode_body(op: OperationInfo[Any], payload: Any) -> bytes:
@@ -351,14 +350,13 @@ def _map_problems(data: Any, at: str) -> list[Problem]:
 
     A dotted key (`lines.0.sku`) is a path into the request, as Laravel spells it.
     """
-    for token in [t for t in at.split("/") if t]:
-        data = data.get(token) if isinstance(data, dict) else None
+    data = at_pointer(data, at)
     if not isinstance(data, dict):
         return []
     found = []
     for key, messages in data.items():
         steps = str(key).split(".") if key else []
-        pointer = "".join("/" + s.replace("~", "~0").replace("/", "~1") for s in steps)
+        pointer = from_tokens(steps)
         for message in messages if isinstance(messages, list) else [messages]:
             found.append(Problem(pointer, str(message)))
     return found

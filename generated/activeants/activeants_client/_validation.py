@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ._pointer import escape as _escape
 from ._problem import Problem
 
 _JSON_KINDS = {
@@ -88,10 +89,6 @@ def _repeats(items: list[Any], key: str) -> list[int]:
             else:
                 seen.append(item[key])
     return found
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def _holds(value: Mapping[str, Any], field: str, values: tuple[Any, ...], or_absent: bool) -> bool:

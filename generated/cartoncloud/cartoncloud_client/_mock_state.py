@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ._pointer import tokens
+
 _WRITINGS = [
     # the example's writing -> the strftime that writes the same shape
     (re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"), "%Y-%m-%d %H:%M:%S"),
@@ -271,27 +273,14 @@ def computed(
 # -- JSON values and request text (shared with testing.py) ---------------------
 
 
-def pointer_get(document: Any, pointer: str) -> Any:
-    for token in [t for t in pointer.split("/") if t]:
-        if isinstance(document, list):
-            document = (
-                document[int(token)] if token.isdigit() and int(token) < len(document) else None
-            )
-        elif isinstance(document, dict):
-            document = document.get(token.replace("~1", "/").replace("~0", "~"))
-        else:
-            return None
-    return document
-
-
 def pointer_set(document: Any, pointer: str, value: Any) -> Any:
-    tokens = [t for t in pointer.split("/") if t]
-    if not tokens:
+    steps = tokens(pointer)
+    if not steps:
         return value
     target = document
-    for token in tokens[:-1]:
+    for token in steps[:-1]:
         target = target[int(token)] if isinstance(target, list) else target.setdefault(token, {})
-    target[tokens[-1]] = value
+    target[steps[-1]] = value
     return document
 
 
@@ -312,7 +301,7 @@ def matches(value: Any, rule: dict[str, Any]) -> bool:
 def pointer_values(document: Any, pointer: str) -> list[Any]:
     """Values at a pointer where "*" stands for every item of an array."""
     found = [document]
-    for token in [t for t in pointer.split("/") if t]:
+    for token in tokens(pointer):
         following: list[Any] = []
         for value in found:
             if token == "*" and isinstance(value, list):

@@ -63,9 +63,10 @@ from ._mock_state import form_value as _form_value
 from ._mock_state import matches as _matches
 from ._mock_state import new_key as _new_key
 from ._mock_state import no_constant as _no_constant
-from ._mock_state import pointer_get as _get
 from ._mock_state import pointer_set as _set
 from ._mock_state import pointer_values as _pointer_values
+from ._pointer import at as _get
+from ._pointer import unescape
 from ._problem import Problem
 
 DATA: dict[str, Any] = json.loads((Path(__file__).parent / "mock.json").read_text("utf-8"))
@@ -961,7 +962,7 @@ def _rejection(spec: dict[str, Any], messages: list[tuple[str, str]], status: in
         # field -> [messages]; a dotted path for a nested field, "" for the whole request
         fields: dict[str, list[str]] = {}
         for p, m in messages:
-            key = ".".join(t.replace("~1", "/").replace("~0", "~") for t in p.split("/")[1:])
+            key = ".".join(unescape(t) for t in p.split("/")[1:])
             fields.setdefault(key, []).append(m)
         return JSONResponse(_set(body, spec["field_messages"], fields), status_code=status)
     if spec["messages_field"]:

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from ._errors import PagingError
+from ._pointer import at as _at
 
 FIRST_PAGE = 1
 TOTAL_PAGES_HEADER: str | None = None
@@ -17,12 +18,6 @@ TOTAL_ELEMENTS_HEADER: str | None = None
 PAGE_NUMBER_HEADER: str | None = None
 PAGE_SIZE_HEADER: str | None = None
 LINK_HEADER: str | None = None
-
-
-def _at(document: Any, pointer: str) -> Any:
-    for token in [t for t in pointer.split("/") if t]:
-        document = document.get(token) if isinstance(document, dict) else None
-    return document
 
 
 def _body(parsed: Any) -> Any:
