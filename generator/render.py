@@ -23,6 +23,7 @@ from .models_emit import emit_models
 from .openapi_emit import openapi_files
 from .render_context import Context, build_context
 from .test_data import test_data
+from .test_data_pack import json_text as test_data_text
 from .validator_emit import emit_validators
 from .versioning import FIRST_VERSION
 
@@ -119,7 +120,7 @@ def render_package(
             continue
         text = env.get_template(template).render(ctx=context)
         files[target] = (format_python(text) if target.endswith(".py") else text).encode()
-    files["tests/data.json"] = _dump_json(test_data(spec))
+    files["tests/data.json"] = test_data_text(test_data(spec)).encode()
     files.update(openapi_files(spec))
     files[f"{package}/mock.json"] = _dump_json(mock_data(spec))
     for name, schema in all_documents(spec).items():

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import warnings
@@ -15,7 +16,63 @@ import pytest
 
 from novatech_client._operations import BY_NAME
 
-DATA: dict[str, Any] = json.loads((Path(__file__).parent / "data.json").read_text("utf-8"))
+
+def _apply(document: Any, patch: list[dict[str, Any]]) -> Any:
+    """`document` with an RFC 6902 patch applied (add, remove, replace): a case's payload."""
+    result = copy.deepcopy(document)
+    for operation in patch:
+        tokens = [t.replace("~1", "/").replace("~0", "~") for t in operation["path"].split("/")[1:]]
+        # "repeat": [char, count] stands for a long run of one character
+        value = (
+            operation["repeat"][0] * operation["repeat"][1]
+            if "repeat" in operation
+            else operation.get("value")
+        )
+        if not tokens:
+            result = copy.deepcopy(value)
+            continue
+        parent = result
+        for token in tokens[:-1]:
+            parent = parent[int(token) if isinstance(parent, list) else token]
+        last: Any = int(tokens[-1]) if isinstance(parent, list) else tokens[-1]
+        if operation["op"] == "remove":
+            del parent[last]
+        elif operation["op"] == "add" and isinstance(parent, list):
+            parent.insert(last, copy.deepcopy(value))
+        else:
+            parent[last] = copy.deepcopy(value)
+    return result
+
+
+def _resolve(value: Any, examples: dict[str, Any]) -> Any:
+    """`value` with each `{"$example": id, "patch"?: [...]}` replaced by that example test (patched)."""
+    if isinstance(value, dict):
+        if "$example" in value:
+            return _apply(examples[value["$example"]], value.get("patch", []))
+        return {k: _resolve(v, examples) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_resolve(v, examples) for v in value]
+    return value
+
+
+def _unpack(packed: dict[str, Any]) -> dict[str, Any]:
+    """data.json stores each example once and each case as a patch to its operation's example."""
+    examples = {e["id"]: e for e in packed["examples"]}
+    stored = ("examples", "cases", "payloads", "case_kwargs")
+    data = {k: _resolve(v, examples) for k, v in packed.items() if k not in stored}
+    data["examples"] = packed["examples"]
+    data["cases"] = [
+        {
+            "kwargs": packed["case_kwargs"][case["operation"]],
+            **case,
+            "payload": _apply(packed["payloads"].get(case["operation"]), case["patch"]),
+        }
+        for case in packed["cases"]
+    ]
+    return data
+
+
+DATA: dict[str, Any] = _unpack(json.loads((Path(__file__).parent / "data.json").read_text("utf-8")))
 _HOOKS = [(hook, payload) for hook in DATA["webhooks"] for payload in hook["examples"]]
 _PARAMETERS: dict[str, tuple[list[Any], Callable[[Any], str]]] = {
     "example": (DATA["examples"], lambda e: str(e["id"])),

@@ -1,0 +1,147 @@
+"""generated/ stays lean without losing a case.
+
+tests/data.json stores each example once and each broken payload as a
+patch (generator/test_data_pack.py); these tests hold the case counts
+recorded before the packing, the patch round trip, and a size budget.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from generator.test_data_pack import apply, diff, pack, unpack
+from tests.paths import GENERATED, PROVIDERS
+
+# Cases per provider and section when data.json still held full copies
+# (before packing); sections not named had none. A count may grow, never drop.
+CASES_BEFORE_PACKING: dict[str, dict[str, int]] = {
+    "activeants": {
+        "examples": 28,
+        "envelope_cases": 26,
+        "deprecated_cases": 16,
+        "cached_cases": 1,
+        "cases": 356,
+        "mock.syncs": 3,
+    },
+    "cartoncloud": {
+        "examples": 12,
+        "error_cases": 120,
+        "warning_cases": 1,
+        "cases": 950,
+        "webhooks": 3,
+        "mock.round_trips": 3,
+        "mock.sandbox_cases": 1,
+        "mock.conflicts": 3,
+        "webhook_examples": 3,
+    },
+    "kube": {"examples": 2, "error_cases": 2, "cases": 50},
+    "novatech": {
+        "examples": 15,
+        "error_cases": 90,
+        "cases": 137,
+        "webhooks": 1,
+        "mock.round_trips": 1,
+        "mock.deliveries": 2,
+        "mock.pagings": 1,
+        "webhook_examples": 2,
+    },
+    "provet": {
+        "examples": 3,
+        "error_cases": 1,
+        "cases": 46,
+        "mock.round_trips": 1,
+        "mock.sandbox_cases": 2,
+        "mock.progressions": 1,
+    },
+}
+
+# generated/ in bytes (the sum of its files' sizes)
+SIZE_BUDGET = 1_500_000
+_CACHES = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
+
+
+def _unpacked(provider: str) -> dict[str, Any]:
+    packed = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
+    return unpack(packed)
+
+
+def _counts(data: dict[str, Any]) -> dict[str, int]:
+    counts = {key: len(value) for key, value in data.items() if isinstance(value, list)}
+    counts.update({f"mock.{key}": len(value) for key, value in data["mock"].items()})
+    counts["webhook_examples"] = sum(len(hook["examples"]) for hook in data["webhooks"])
+    return counts
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_no_case_was_lost(provider: str) -> None:
+    counts = _counts(_unpacked(provider))
+    for section, before in CASES_BEFORE_PACKING[provider].items():
+        assert counts.get(section, 0) >= before, (section, counts.get(section, 0), before)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_examples_are_stored_once(provider: str) -> None:
+    """Outside `examples` and `payloads`, no example body is repeated and no case has a payload."""
+    packed = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
+    stored = ("examples", "payloads", "client_kwargs")  # credentials may be a token body
+    rest = {k: v for k, v in packed.items() if k not in stored}
+    text = json.dumps(rest, ensure_ascii=False, separators=(",", ":"))
+    for example in packed["examples"]:
+        body = json.dumps(example["body"], ensure_ascii=False, separators=(",", ":"))
+        if len(body) > 40:
+            assert body not in text, example["id"]
+    assert all("payload" not in case for case in packed["cases"])
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_the_packed_cases_break_what_they_did(provider: str) -> None:
+    data = _unpacked(provider)
+    bases = {e["operation"]: e["body"] for e in reversed(data["examples"]) if e["body"]}
+    for case in data["cases"]:
+        assert case["payload"] != bases.get(case["operation"]), case["id"]
+
+
+def test_diff_and_apply_round_trip() -> None:
+    base = {"a": 1, "b": [1, 2, 3], "c": {"d/e": "x", "f~": True}, "g": None}
+    targets = [
+        {"a": True, "b": [1, 2], "c": {"d/e": "y"}, "g": None},
+        {"a": 1.0, "b": [1, 2, 3, {"z": 1}], "c": {"d/e": "x", "f~": True, "n": 1}},
+        {"b": [], "c": {}, "g": "x" * 500},
+        [1, 2],
+        None,
+    ]
+    for target in targets:
+        patch = diff(base, target)
+        result = apply(base, patch)
+        assert json.dumps(result, sort_keys=True) == json.dumps(target, sort_keys=True)
+    assert diff(base, base) == []
+    assert diff(base, {**base, "a": 2}) == [{"op": "replace", "path": "/a", "value": 2}]
+    assert diff({"s": ""}, {"s": "x" * 100}) == [
+        {"op": "replace", "path": "/s", "repeat": ["x", 100]}
+    ]
+
+
+def test_pack_refers_to_examples_and_patches_payloads() -> None:
+    example = {"id": "op[0]", "operation": "op", "body": {"a": 1}}
+    data = {
+        "examples": [example],
+        "cases": [{"id": "c", "operation": "op", "kwargs": {}, "payload": {"a": "1"}}],
+        "error_cases": [{"id": "e", "example": example}],
+    }
+    packed = pack(data)
+    assert packed["error_cases"] == [{"id": "e", "example": {"$example": "op[0]"}}]
+    assert packed["cases"][0]["patch"] == [{"op": "replace", "path": "/a", "value": "1"}]
+    assert unpack(packed)["cases"][0]["payload"] == {"a": "1"}
+
+
+def test_generated_tree_is_within_budget() -> None:
+    sizes = {
+        str(path.relative_to(GENERATED)): path.stat().st_size
+        for path in GENERATED.rglob("*")
+        if path.is_file() and not _CACHES.intersection(path.parts)
+    }
+    largest = sorted(sizes.items(), key=lambda item: -item[1])[:5]
+    assert sum(sizes.values()) < SIZE_BUDGET, largest
