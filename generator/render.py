@@ -85,7 +85,8 @@ def _load_template(name: str) -> str:
 
 
 def _dump_json(value: Any) -> bytes:
-    return (json.dumps(value, indent=2, ensure_ascii=False) + "\n").encode()
+    """Compact JSON: files read by programs (the mock's data, JSON Schemas), kept small."""
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
 def render_package(
