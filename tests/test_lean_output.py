@@ -8,6 +8,8 @@ recorded before the packing, the patch round trip, and a size budget.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -145,3 +147,30 @@ def test_generated_tree_is_within_budget() -> None:
     }
     largest = sorted(sizes.items(), key=lambda item: -item[1])[:5]
     assert sum(sizes.values()) < SIZE_BUDGET, largest
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_the_client_never_loads_the_response_checks(provider: str) -> None:
+    """A client that validates what it sends loads _validation, never _response_checks."""
+    code = (
+        "import sys, importlib\n"
+        f"package = importlib.import_module('{provider}_client')\n"
+        "importlib.import_module(package.__name__ + '._client')\n"
+        "from importlib import import_module\n"
+        "validation = import_module(package.__name__ + '._validation')\n"
+        "name = validation.OPERATIONS[0]\n"
+        "package.validate(name, {})\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(package.__name__))\n"
+        "assert package.__name__ + '._validation' in loaded, loaded\n"
+        "assert package.__name__ + '._response_checks' not in loaded, loaded\n"
+        "import_module(package.__name__ + '.testing')\n"
+        "assert package.__name__ + '._response_checks' in sys.modules\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=GENERATED / provider,
+    )
+    assert result.returncode == 0, result.stderr

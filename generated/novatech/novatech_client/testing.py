@@ -56,7 +56,7 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from . import _mock_state as state
-from . import _validation
+from . import _response_checks, _validation
 from ._mock_state import as_text as _text
 from ._mock_state import depth as _depth
 from ._mock_state import form_value as _form_value
@@ -605,7 +605,7 @@ class MockProvider:
                 state.echo(
                     entity,
                     payload,
-                    lambda: not _validation.validate_response(op["name"], op["status"], body),
+                    lambda: not _response_checks.validate_response(op["name"], op["status"], body),
                 )
             self._store(mock["store"])[str(next(self._ids))] = copy.deepcopy(payload)
             return self._respond(op, body)
@@ -696,7 +696,7 @@ class MockProvider:
         # what was sent, wherever the documented answer has it and stays valid with it
 
         def valid() -> bool:
-            return not _validation.validate_response(op["name"], op["status"], body)
+            return not _response_checks.validate_response(op["name"], op["status"], body)
 
         state.echo(entity, payload, valid)
         state.carried(entity, payload, mock.get("from_request") or {}, valid)
@@ -781,7 +781,7 @@ class MockProvider:
             body = _set(
                 copy.deepcopy(op["response"]), mock.get("entity", ""), copy.deepcopy(entity)
             )
-            return not _validation.validate_response(op["name"], op["status"], body)
+            return not _response_checks.validate_response(op["name"], op["status"], body)
 
         state.echo(entity, payload, valid)
         for pointer, value in kept.items():
