@@ -209,18 +209,15 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
             for name, bound in mock["ranges"].items()
             if (param := _named(op, name)) is not None
         }
+    # method, path, auth, idempotency_key, response_encoding and each parameter's names,
+    # location and array style are the client's operation table (_operations.py): the
+    # mock reads them there (testing.py), so they are not repeated here
     return {
         "name": op.name,
-        "method": op.method,
-        "path": op.path,
         "params": [
             {
                 "key": p.key,
-                "python_name": p.python_name,
-                "wire_name": p.wire_name,
-                "location": p.location,
                 "kind": p.shape.items.kind if p.array_style and p.shape.items else p.shape.kind,
-                "array": p.array_style,
                 "required": p.required,
                 **({"list": list(p.list_style)} if p.list_style else {}),
             }
@@ -229,10 +226,7 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
         "body": op.body is not None,
         "body_encoding": op.body_encoding,
         "form_kinds": _kinds(spec, op.body) if op.body_encoding == "form" else {},
-        "auth": op.auth,
-        "idempotency_key": op.idempotency_key,  # a repeated key gets the first answer
         "status": success.status,
-        "response_encoding": success.encoding,
         **(
             {"binary": {"content_type": success.content_type, "sample": binary.sample(ct)}}
             if success.encoding == "binary" and (ct := success.content_type or "")

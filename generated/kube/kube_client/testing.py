@@ -66,9 +66,41 @@ from ._mock_state import no_constant as _no_constant
 from ._mock_state import pointer_get as _get
 from ._mock_state import pointer_set as _set
 from ._mock_state import pointer_values as _pointer_values
+from ._operations import BY_NAME as OPERATION_TABLE
 from ._problem import Problem
 
+
+def _with_table(row: dict[str, Any]) -> dict[str, Any]:
+    """An operation of mock.json, completed from the client's operation table (_operations.py).
+
+    mock.json holds what only the mock knows (examples, stores, sandbox
+    rules); method, path, auth, idempotency key, response encoding and the
+    parameters' names, places and array styles are read from the table.
+    A repeated idempotency key gets the first answer.
+    """
+    info = OPERATION_TABLE[row["name"]]
+    params = [
+        {
+            "python_name": p.python_name,
+            "wire_name": p.wire_name,
+            "location": p.location,
+            "array": p.array,
+            **extra,
+        }
+        for p, extra in zip(info.params, row["params"], strict=True)
+    ]
+    table = {
+        "method": info.method,
+        "path": info.path,
+        "auth": info.auth,
+        "idempotency_key": info.idempotency_key,
+        "response_encoding": info.response_encoding,
+    }
+    return {**row, **table, "params": params}
+
+
 DATA: dict[str, Any] = json.loads((Path(__file__).parent / "mock.json").read_text("utf-8"))
+DATA["operations"] = [_with_table(row) for row in DATA["operations"]]
 AUTH: dict[str, Any] = DATA["auth"]
 # The document's own example credentials where it shows them, so its curls work as written.
 DEFAULT_CREDENTIALS: dict[str, str] = {
