@@ -13,8 +13,11 @@ example it breaks. Written out as is, CartonCloud's data was 3.6 MB. Packed:
   first example body, stored once; a long run of one character (a
   `maxLength` case's string) is written `"repeat": [char, count]` in place
   of `"value"`;
-- a case's `kwargs` (the path and query arguments) are left out when they
-  are the operation's usual ones, `case_kwargs[<operation>]`.
+- cases are grouped by operation, `cases[<operation>]`; a case's `kwargs`
+  (the path and query arguments) are left out when they are the
+  operation's usual ones, `case_kwargs[<operation>]`, and so are
+  `batch_item: false` and `field: null`; its id, when it is the usual
+  `<operation>:<pointer>:<check>`, is written as `check`.
 
 The generated conftest undoes both when it loads the file (`unpack`, a few
 lines of the same logic), so every test sees the full data. `pack` checks
@@ -29,6 +32,7 @@ import json
 from typing import Any
 
 EXAMPLE_REF = "$example"
+_CASE_DEFAULTS = {"batch_item": False, "field": None}  # left out of a case that has them
 _EXPANDED = 2  # containers nested deeper than this are written on one line
 _LONG = 64  # a run of one character longer than this is written as "repeat"
 
@@ -160,7 +164,7 @@ def pack(data: dict[str, Any]) -> dict[str, Any]:
     packed: dict[str, Any] = {"examples": examples, "payloads": payloads, "case_kwargs": kwargs}
     for key, value in data.items():
         if key == "cases":
-            packed[key] = [_pack_case(case, payloads, kwargs) for case in value]
+            packed[key] = _pack_cases(value, payloads, kwargs)
         elif key not in packed:
             packed[key] = _refer_examples(value, {e["id"]: e for e in examples})
     if not _same(unpack(copy.deepcopy(packed)), data):
@@ -175,15 +179,26 @@ def _usual_kwargs(cases: list[dict[str, Any]]) -> dict[str, Any]:
     return usual
 
 
-def _pack_case(
-    case: dict[str, Any], payloads: dict[str, Any], kwargs: dict[str, Any]
-) -> dict[str, Any]:
-    base = payloads.get(case["operation"])
-    packed = {k: v for k, v in case.items() if k != "payload"}
-    if _same(case["kwargs"], kwargs[case["operation"]]):
-        del packed["kwargs"]
-    packed["patch"] = diff(base, case["payload"])
-    return packed
+def _pack_cases(
+    cases: list[dict[str, Any]], payloads: dict[str, Any], kwargs: dict[str, Any]
+) -> dict[str, list[dict[str, Any]]]:
+    """Cases by operation (in order), each without what its operation or a default says."""
+    by_operation: dict[str, list[dict[str, Any]]] = {}
+    for case in cases:
+        operation = case["operation"]
+        packed = {k: v for k, v in case.items() if k not in ("payload", "operation")}
+        if _same(case["kwargs"], kwargs[operation]):
+            del packed["kwargs"]
+        for key, default in _CASE_DEFAULTS.items():
+            if key in packed and _same(packed[key], default):
+                del packed[key]
+        prefix = f"{operation}:{case['pointer'] or '(root)'}:"
+        if case["id"].startswith(prefix):  # the usual id: operation, pointer, check
+            packed["check"] = case["id"].removeprefix(prefix)
+            del packed["id"]
+        packed["patch"] = diff(payloads.get(operation), case["payload"])
+        by_operation.setdefault(operation, []).append(packed)
+    return by_operation
 
 
 def unpack(packed: dict[str, Any]) -> dict[str, Any]:
@@ -195,7 +210,11 @@ def unpack(packed: dict[str, Any]) -> dict[str, Any]:
         if key in ("payloads", "case_kwargs"):
             continue
         if key == "cases":
-            data[key] = [_unpack_case(case, payloads, packed["case_kwargs"]) for case in value]
+            data[key] = [
+                _unpack_case(operation, case, payloads, packed["case_kwargs"])
+                for operation, cases in value.items()
+                for case in cases
+            ]
         elif key == "examples":
             data[key] = value
         else:
@@ -204,11 +223,16 @@ def unpack(packed: dict[str, Any]) -> dict[str, Any]:
 
 
 def _unpack_case(
-    case: dict[str, Any], payloads: dict[str, Any], kwargs: dict[str, Any]
+    operation: str, case: dict[str, Any], payloads: dict[str, Any], kwargs: dict[str, Any]
 ) -> dict[str, Any]:
-    unpacked = {k: v for k, v in case.items() if k != "patch"}
-    unpacked.setdefault("kwargs", kwargs[case["operation"]])
-    unpacked["payload"] = apply(payloads.get(case["operation"]), case["patch"])
+    unpacked = {k: v for k, v in case.items() if k not in ("patch", "check")}
+    unpacked["operation"] = operation
+    if "check" in case:
+        unpacked["id"] = f"{operation}:{case['pointer'] or '(root)'}:{case['check']}"
+    for key, default in _CASE_DEFAULTS.items():
+        unpacked.setdefault(key, default)
+    unpacked.setdefault("kwargs", kwargs[operation])
+    unpacked["payload"] = apply(payloads.get(operation), case["patch"])
     return unpacked
 
 
@@ -217,15 +241,16 @@ def json_text(data: dict[str, Any]) -> str:
     return _layout(data, 0) + "\n"
 
 
-def _layout(value: Any, depth: int) -> str:
-    if depth >= _EXPANDED or not isinstance(value, dict | list) or not value:
+def _layout(value: Any, depth: int, expanded: int = _EXPANDED) -> str:
+    if depth >= expanded or not isinstance(value, dict | list) or not value:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     pad = " " * (depth + 1)
     if isinstance(value, dict):
+        # cases are grouped by operation: one more level, still one line per case
         items = [
-            f"{pad}{json.dumps(k, ensure_ascii=False)}: {_layout(v, depth + 1)}"
+            f"{pad}{json.dumps(k)}: {_layout(v, depth + 1, expanded + (k == 'cases'))}"
             for k, v in value.items()
         ]
         return "{\n" + ",\n".join(items) + "\n" + " " * depth + "}"
-    lines = [pad + _layout(v, depth + 1) for v in value]
+    lines = [pad + _layout(v, depth + 1, expanded) for v in value]
     return "[\n" + ",\n".join(lines) + "\n" + " " * depth + "]"

@@ -95,7 +95,7 @@ def test_examples_are_stored_once(provider: str) -> None:
         body = json.dumps(example["body"], ensure_ascii=False, separators=(",", ":"))
         if len(body) > 40:
             assert body not in text, example["id"]
-    assert all("payload" not in case for case in packed["cases"])
+    assert all("payload" not in case for cases in packed["cases"].values() for case in cases)
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)
@@ -126,17 +126,45 @@ def test_diff_and_apply_round_trip() -> None:
     ]
 
 
+_PLAIN = {"batch_item": False, "field": None}
+
+
 def test_pack_refers_to_examples_and_patches_payloads() -> None:
     example = {"id": "op[0]", "operation": "op", "body": {"a": 1}}
     data = {
         "examples": [example],
-        "cases": [{"id": "c", "operation": "op", "kwargs": {}, "payload": {"a": "1"}}],
+        "cases": [
+            {
+                "id": "c",
+                "operation": "op",
+                "pointer": "/a",
+                "kwargs": {},
+                **_PLAIN,
+                "payload": {"a": "1"},
+            },
+            {
+                "id": "op:/a:type",
+                "operation": "op",
+                "pointer": "/a",
+                "kwargs": {},
+                **_PLAIN,
+                "payload": {},
+            },
+        ],
         "error_cases": [{"id": "e", "example": example}],
     }
     packed = pack(data)
     assert packed["error_cases"] == [{"id": "e", "example": {"$example": "op[0]"}}]
-    assert packed["cases"][0]["patch"] == [{"op": "replace", "path": "/a", "value": "1"}]
-    assert unpack(packed)["cases"][0]["payload"] == {"a": "1"}
+    first, second = packed["cases"]["op"]
+    assert first == {
+        "id": "c",
+        "pointer": "/a",
+        "patch": [{"op": "replace", "path": "/a", "value": "1"}],
+    }
+    assert second == {"pointer": "/a", "check": "type", "patch": [{"op": "remove", "path": "/a"}]}
+    unpacked = unpack(packed)["cases"]
+    assert [c["payload"] for c in unpacked] == [{"a": "1"}, {}]
+    assert [c["id"] for c in unpacked] == ["c", "op:/a:type"]
 
 
 def test_generated_tree_is_within_budget() -> None:

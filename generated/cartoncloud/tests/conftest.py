@@ -63,11 +63,16 @@ def _unpack(packed: dict[str, Any]) -> dict[str, Any]:
     data["examples"] = packed["examples"]
     data["cases"] = [
         {
-            "kwargs": packed["case_kwargs"][case["operation"]],
+            "id": f"{operation}:{case['pointer'] or '(root)'}:{case.get('check')}",
+            "operation": operation,
+            "batch_item": False,
+            "field": None,
+            "kwargs": packed["case_kwargs"][operation],
             **case,
-            "payload": _apply(packed["payloads"].get(case["operation"]), case["patch"]),
+            "payload": _apply(packed["payloads"].get(operation), case["patch"]),
         }
-        for case in packed["cases"]
+        for operation, cases in packed["cases"].items()
+        for case in cases
     ]
     return data
 
