@@ -17,7 +17,9 @@ example it breaks. Written out as is, CartonCloud's data was 3.6 MB. Packed:
   (the path and query arguments) are left out when they are the
   operation's usual ones, `case_kwargs[<operation>]`, and so are
   `batch_item: false` and `field: null`; its id, when it is the usual
-  `<operation>:<pointer>:<check>`, is written as `check`.
+  `<operation>:<pointer>:<check>`, is written as `check`;
+- an error case's body and expected messages are its error format's,
+  `error_samples[<format>]` (the format is the end of the case's id).
 
 The generated conftest undoes both when it loads the file (`unpack`, a few
 lines of the same logic), so every test sees the full data. `pack` checks
@@ -33,6 +35,7 @@ from typing import Any
 
 EXAMPLE_REF = "$example"
 _CASE_DEFAULTS = {"batch_item": False, "field": None}  # left out of a case that has them
+_SAMPLE = ("json", "text", "problems", "field_problems")  # an error case's body, by format
 _EXPANDED = 2  # containers nested deeper than this are written on one line
 _LONG = 64  # a run of one character longer than this is written as "repeat"
 
@@ -162,13 +165,39 @@ def pack(data: dict[str, Any]) -> dict[str, Any]:
     payloads = _base_payloads(data)
     kwargs = _usual_kwargs(data["cases"])
     packed: dict[str, Any] = {"examples": examples, "payloads": payloads, "case_kwargs": kwargs}
+    packed["error_samples"] = _error_samples(data["error_cases"])
     for key, value in data.items():
         if key == "cases":
             packed[key] = _pack_cases(value, payloads, kwargs)
+        elif key == "error_cases":
+            cases = _pack_error_cases(value, packed["error_samples"])
+            packed[key] = _refer_examples(cases, {e["id"]: e for e in examples})
         elif key not in packed:
             packed[key] = _refer_examples(value, {e["id"]: e for e in examples})
     if not _same(unpack(copy.deepcopy(packed)), data):
         raise AssertionError("packed test data does not unpack to the original")
+    return packed
+
+
+def _error_samples(cases: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The error body (and the messages to extract) of each error format, stored once."""
+    samples: dict[str, dict[str, Any]] = {}
+    for case in cases:
+        if all(k in case for k in _SAMPLE):
+            samples.setdefault(case["id"].rsplit(":", 1)[-1], {k: case[k] for k in _SAMPLE})
+    return samples
+
+
+def _pack_error_cases(
+    cases: list[dict[str, Any]], samples: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each case names its format's sample (the end of its id) instead of repeating it."""
+    packed = []
+    for case in cases:
+        sample = samples.get(case["id"].rsplit(":", 1)[-1])
+        if sample is not None and _same({k: case.get(k) for k in _SAMPLE}, sample):
+            case = {k: v for k, v in case.items() if k not in _SAMPLE}
+        packed.append(case)
     return packed
 
 
@@ -207,8 +236,11 @@ def unpack(packed: dict[str, Any]) -> dict[str, Any]:
     payloads = packed["payloads"]
     data: dict[str, Any] = {}
     for key, value in packed.items():
-        if key in ("payloads", "case_kwargs"):
+        if key in ("payloads", "case_kwargs", "error_samples"):
             continue
+        if key == "error_cases":
+            samples = packed["error_samples"]
+            value = [{**samples.get(case["id"].rsplit(":", 1)[-1], {}), **case} for case in value]
         if key == "cases":
             data[key] = [
                 _unpack_case(operation, case, payloads, packed["case_kwargs"])

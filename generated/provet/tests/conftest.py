@@ -58,8 +58,13 @@ def _resolve(value: Any, examples: dict[str, Any]) -> Any:
 def _unpack(packed: dict[str, Any]) -> dict[str, Any]:
     """data.json stores each example once and each case as a patch to its operation's example."""
     examples = {e["id"]: e for e in packed["examples"]}
-    stored = ("examples", "cases", "payloads", "case_kwargs")
+    stored = ("examples", "cases", "payloads", "case_kwargs", "error_samples")
     data = {k: _resolve(v, examples) for k, v in packed.items() if k not in stored}
+    # an error case's body and messages are its format's (the end of its id)
+    samples = packed["error_samples"]
+    data["error_cases"] = [
+        {**samples.get(c["id"].rsplit(":", 1)[-1], {}), **c} for c in data["error_cases"]
+    ]
     data["examples"] = packed["examples"]
     data["cases"] = [
         {
