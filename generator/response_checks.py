@@ -10,39 +10,25 @@ and the type checks both directions share, so no check is written twice.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .assets import templates_root
 from .model import Shape, Spec
 from .validator_emit import REQUESTS, RESPONSES, emit_validators
 
-# What `_validation.py.jinja` defines that a compiled check may call
-_HELPERS = (
-    "_compare",
-    "_comparable",
-    "_escape",
-    "_holds",
-    "_in_enum",
-    "_is_date",
-    "_is_date_time",
-    "_is_email",
-    "_is_int",
-    "_is_iso_date_time",
-    "_is_local_date_time",
-    "_is_number",
-    "_is_uri",
-    "_is_uuid",
-    "_kind",
-    "_multiple_of",
-    "_repeats",
-    "_run",
-    "_same_json",
-    "_unique",
-    "_wrong_type",
-)
 _CALLED = re.compile(r"\b(_check_\w+)\(")
 _DEFINED = re.compile(r"^def (_check_\w+)\(", re.MULTILINE)
+_HELPER = re.compile(r"^def (_\w+)\(", re.MULTILINE)
+
+
+@functools.cache
+def _helpers() -> tuple[str, ...]:
+    """The private functions `_validation.py.jinja` defines (what a compiled check may call)."""
+    template = templates_root().joinpath("_validation.py.jinja").read_text("utf-8")
+    return tuple(_HELPER.findall(template))
 
 
 @dataclass(frozen=True)
@@ -88,5 +74,5 @@ def split_checks(spec: Spec) -> SplitChecks:
     others = frozenset(t.name for t in spec.types) - shared
     responses = emit_validators(spec, others, RESPONSES)
     called = set(_CALLED.findall(responses)) - set(_DEFINED.findall(responses))
-    helpers = {name for name in _HELPERS if re.search(rf"\b{name}\b", responses)}
+    helpers = {name for name in _helpers() if re.search(rf"\b{name}\b", responses)}
     return SplitChecks(requests, responses, tuple(sorted(called | helpers | {"_run"})))
