@@ -7,6 +7,7 @@ recorded before the packing, the patch round trip, and a size budget.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -219,3 +220,24 @@ def test_the_client_never_loads_the_response_checks(provider: str) -> None:
         cwd=GENERATED / provider,
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_the_generated_conftest_unpacks_as_the_generator_does(provider: str) -> None:
+    """The package's own loader (tests/conftest.py) and test_data_pack.unpack agree."""
+    path = GENERATED / provider / "tests" / "conftest.py"
+    spec = importlib.util.spec_from_file_location(f"_lean_conftest_{provider}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    expected = _unpacked(provider)
+    loaded = module.DATA
+    assert loaded.keys() == expected.keys()
+    for key, value in expected.items():
+        if key == "cases":  # the conftest keeps `patch` and `check` beside the payload
+            loaded_cases = [
+                {k: v for k, v in c.items() if k not in ("patch", "check")} for c in loaded[key]
+            ]
+            assert json.dumps(loaded_cases, sort_keys=True) == json.dumps(value, sort_keys=True)
+        else:
+            assert json.dumps(loaded[key], sort_keys=True) == json.dumps(value, sort_keys=True), key
