@@ -20,7 +20,8 @@ from .model import Spec
 def load_validation_module(sources: dict[str, str], name: str) -> types.ModuleType:
     """Execute the package's validation modules (module name -> source) as a throwaway package.
 
-    Returns the `_validation` module; its relative imports resolve inside the package.
+    Returns the last module, `_response_checks` (every check: requests re-exported from
+    `_validation`, responses, webhooks, error bodies); relative imports resolve inside the package.
     """
     package = types.ModuleType(name)
     package.__path__ = []
@@ -38,7 +39,7 @@ def load_validation_module(sources: dict[str, str], name: str) -> types.ModuleTy
     finally:
         for qualified in loaded:
             sys.modules.pop(qualified, None)
-    result: types.ModuleType = package._validation
+    result: types.ModuleType = getattr(package, list(sources)[-1])
     return result
 
 

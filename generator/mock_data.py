@@ -239,18 +239,15 @@ def _mock_view(spec: Spec, op: Operation) -> dict[str, Any]:
 def _operation_table(spec: Spec, op: Operation) -> dict[str, Any]:
     """How the mock routes and parses the operation."""
     success = op.success
+    # method, path, auth, idempotency_key, response_encoding and each parameter's names,
+    # location and array style are the client's operation table (_operations.py): the
+    # mock reads them there (testing.py), so they are not repeated here
     return {
         "name": op.name,
-        "method": op.method,
-        "path": op.path,
         "params": [
             {
                 "key": p.key,
-                "python_name": p.python_name,
-                "wire_name": p.wire_name,
-                "location": p.location,
                 "kind": p.shape.items.kind if p.array_style and p.shape.items else p.shape.kind,
-                "array": p.array_style,
                 "required": p.required,
                 **({"list": list(p.list_style)} if p.list_style else {}),
             }
@@ -260,10 +257,7 @@ def _operation_table(spec: Spec, op: Operation) -> dict[str, Any]:
         "body_encoding": op.body_encoding,
         "form_kinds": _kinds(spec, op.body) if op.body_encoding in ("form", "multipart") else {},
         **({"text_parts": op.body is not None} if op.body_encoding == "multipart" else {}),
-        "auth": op.auth,
-        "idempotency_key": op.idempotency_key,  # a repeated key gets the first answer
         "status": success.status,
-        "response_encoding": success.encoding,
         **(
             {"binary": {"content_type": success.content_type, "sample": binary.sample(ct)}}
             if success.encoding == "binary" and (ct := success.content_type or "")

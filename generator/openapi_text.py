@@ -47,5 +47,9 @@ def yaml_text(document: Any) -> str:
 
 
 def json_text(document: Any) -> str:
-    """`document` as indented JSON (what tools that take no YAML read), newline-terminated."""
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    """`document` as compact JSON (what tools that take no YAML read), newline-terminated.
+
+    Compact: openapi.yaml beside it is the copy people read, this one is for
+    tools, and indenting it doubled its size.
+    """
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"

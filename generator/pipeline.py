@@ -25,6 +25,7 @@ from .build import build_with_problems
 from .diagnostics import Diagnostic, SpecError, capped
 from .loader import LoadedSpec, load_file
 from .model import Spec
+from .response_checks import SplitChecks
 from .run_guard import output_lock, signals_held, started_workers, stop, worker_init
 from .writer import (
     MANIFEST,
@@ -103,8 +104,8 @@ class CheckedSpec:
     """A model whose examples passed, with the validators they were judged by."""
 
     spec: Spec
-    checks: str  # the compiled validators' source
-    validation: ModuleType  # those validators, executed
+    checks: SplitChecks  # the compiled validators' source (requests, responses)
+    validation: ModuleType  # those validators, executed (_response_checks: all of them)
     warnings: tuple[Diagnostic, ...] = ()  # problems that do not stop generation
 
 
@@ -126,7 +127,7 @@ def load_checked(project: Project, provider: str) -> CheckedSpec:
     from .metacheck import check_against_meta_schema, meta_errors
     from .prune import well_formed_part
     from .render import render_validation
-    from .validator_emit import emit_validators
+    from .response_checks import split_checks
 
     path = project.spec_path(provider)
     shown = project.display(path)
@@ -147,7 +148,7 @@ def load_checked(project: Project, provider: str) -> CheckedSpec:
         spec = checkable_part(spec, [d.pointer for d in built.hard] + list(edited))
         if not _has_examples(spec):
             raise SpecError(capped(problems, shown))
-    checks = emit_validators(spec)
+    checks = split_checks(spec)
     module = load_validation_module(render_validation(spec, checks), f"_shipspec_check_{provider}")
     problems += check_examples(spec, loaded.source, module)
     if _errors(problems):

@@ -9,7 +9,10 @@ in the spec, which is where a change to it is reported. `at` and
 
 Examples, the mock's declarations and sandbox rules are recorded as digests:
 they change what the package ships (tests, the mock) but nothing a caller
-names, so any edit to them is one `fix`.
+names, so any edit to them is one `fix`. So are long words (descriptions,
+summaries, sources, errata texts): a change to one is reported as "<word>
+changed", which a digest tells as well as the text, and the record stays
+small (they were a quarter of it).
 """
 
 from __future__ import annotations
@@ -37,7 +40,9 @@ from .model import (
     Webhook,
 )
 
-FORMAT = 1  # raise when the snapshot's layout changes; older records are then rebased
+FORMAT = 2  # raise when the snapshot's layout changes; older records are then rebased
+_WORDS = frozenset({"description", "summary", "source", "says", "resolution", "where"})
+_LONG_WORD = 40  # a word longer than this is recorded as its digest
 REQUEST, RESPONSE = "request", "response"
 
 _BOUNDS = (
@@ -296,8 +301,24 @@ def type_usage(spec: Spec) -> dict[str, set[str]]:
 
 def surface(spec: Spec) -> dict[str, Any]:
     """The snapshot of one spec's package, as JSON gives it back (lists, text keys)."""
-    snapshot: dict[str, Any] = canonical(_surface(spec))
+    snapshot: dict[str, Any] = _digest_words(canonical(_surface(spec)))
     return snapshot
+
+
+def _digest_words(node: Any) -> Any:
+    """`node` with each long descriptive text replaced by its digest (see the docstring)."""
+    if isinstance(node, dict):
+        return {
+            key: (
+                "#" + digest(value)
+                if key in _WORDS and isinstance(value, str) and len(value) > _LONG_WORD
+                else _digest_words(value)
+            )
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_digest_words(item) for item in node]
+    return node
 
 
 def _surface(spec: Spec) -> dict[str, Any]:

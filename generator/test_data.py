@@ -16,6 +16,7 @@ from .concepts import array_params, binary, error_formats, multipart
 from .mock_tests import mock_cases
 from .model import ErrorFormat, Example, Operation, Param, Spec
 from .servers import base_path
+from .test_data_pack import pack
 
 TEST_SECRET = "test-secret-not-a-real-one"
 
@@ -276,6 +277,11 @@ def _behaviour_cases(spec: Spec, examples: list[dict[str, Any]]) -> dict[str, li
 
 
 def test_data(spec: Spec) -> dict[str, Any]:
+    """tests/data.json, packed: each example once, each case a patch (test_data_pack.py)."""
+    return pack(full_test_data(spec))
+
+
+def full_test_data(spec: Spec) -> dict[str, Any]:
     token_op = next((op for op in spec.operations if op.name == spec.auth.operation), None)
     return {
         "client_kwargs": {

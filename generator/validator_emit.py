@@ -31,6 +31,8 @@ _TYPE_TESTS = {
 }
 
 
+ALL, REQUESTS, RESPONSES = "all", "requests", "responses"  # which checks a module holds
+
 # Names a generated check's locals never take: its parameters and the builtins it calls.
 _RESERVED = frozenset({"value", "ptr", "out", "params", "k", *dir(builtins)})
 
@@ -485,11 +487,18 @@ class _Emitter:
         with w.block(f"def {name}(value: Any, out: list[Problem]) -> None:"):
             self.shape(shape, "value", '""')
 
-    def module(self) -> str:
+    def module(self, types: frozenset[str] | None = None, part: str = ALL) -> str:
+        """The checks of `part` (REQUESTS, RESPONSES or ALL), with the named types in `types`."""
         for typedef in self.spec.types:
-            self.typedef(typedef)
-        for op in self.spec.operations:
-            self.operation(op)
+            if types is None or typedef.name in types:
+                self.typedef(typedef)
+        if part != RESPONSES:
+            for op in self.spec.operations:
+                self.operation(op)
+        if part == REQUESTS:
+            self._table("BODY_CHECKS", "_body_", "Any")
+            self._table("PARAM_CHECKS", "_params_", "Mapping[str, Any]")
+            return "\n".join(self.constants) + "\n" + self.w.text()
         responses: dict[str, str] = {}
         for op in self.spec.operations:
             for response in op.responses:
@@ -521,17 +530,20 @@ class _Emitter:
         for key, name in webhooks.items():
             w(f"    {key!r}: {name},")
         w("}")
-        w()
-        w()
-        w("BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {")
-        for op in self.spec.operations:
-            w(f"    {op.name!r}: _body_{op.name},")
-        w("}")
-        w("PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {")
-        for op in self.spec.operations:
-            w(f"    {op.name!r}: _params_{op.name},")
-        w("}")
+        if part == ALL:
+            self._table("BODY_CHECKS", "_body_", "Any")
+            self._table("PARAM_CHECKS", "_params_", "Mapping[str, Any]")
         return "\n".join(self.constants) + "\n" + self.w.text()
+
+    def _table(self, name: str, prefix: str, argument: str) -> None:
+        """`name`: operation -> its compiled check (`prefix` + the operation's name)."""
+        w = self.w
+        w()
+        w()
+        w(f"{name}: dict[str, Callable[[{argument}, list[Problem]], None]] = {{")
+        for op in self.spec.operations:
+            w(f"    {op.name!r}: {prefix}{op.name},")
+        w("}")
 
 
 def _low_high(n: str, low: int | None, low_rule: str, high_rule: str) -> str:
@@ -575,9 +587,10 @@ def _suffix(name: str, index: int) -> str:
     return name if re.fullmatch(r"[a-z0-9_]+", name) else f"N{index}"
 
 
-def emit_validators(spec: Spec) -> str:
-    """Python source of the generated checks (placed into _validation.py)."""
-    return _Emitter(spec).module()
+def emit_validators(spec: Spec, types: frozenset[str] | None = None, part: str = ALL) -> str:
+    """Python source of the generated checks: all of them, or the REQUESTS or RESPONSES part
+    (response_checks.py splits them), with the named types in `types` (None: every type)."""
+    return _Emitter(spec).module(types, part)
 
 
 __all__ = ["emit_validators"]

@@ -201,7 +201,7 @@ def test_novatech_asset_tags_of_one_booking_must_differ() -> None:
 
 
 def test_novatech_webhook_order_and_collection_only_where_the_event_concerns_them() -> None:
-    from novatech_client._validation import validate_webhook
+    from novatech_client._response_checks import validate_webhook
 
     hooks = _novatech_hooks()
     assert validate_webhook("notification", hooks["order"]) == []
@@ -349,7 +349,7 @@ def test_activeants_purchase_order_delete_answers_null() -> None:
 
 
 def test_activeants_response_limits_are_recorded() -> None:
-    from activeants_client._validation import validate_response
+    from activeants_client._response_checks import validate_response
 
     shipments = {"messageCode": "OK", "message": "m", "result": [{}] * 101}
     assert ("/result", "maxItems") in _found(validate_response("get_shipments", 200, shipments))
@@ -363,8 +363,8 @@ def test_activeants_labeled_by_order_type_syncs_with_the_labeled_sync() -> None:
     listing = ops["get_labeled_shipments_by_order_type"]
     assert "sync_labeled_shipments" in listing.description
     assert listing.mock is not None and ops["sync_labeled_shipments"].mock is not None
-    assert listing.mock["store"] == ops["sync_labeled_shipments"].mock["store"]
-    assert listing.mock["store"] != ops["sync_shipments"].mock["store"]  # type: ignore[index]
+    assert listing.mock.store == ops["sync_labeled_shipments"].mock.store
+    assert listing.mock.store != ops["sync_shipments"].mock.store  # type: ignore[union-attr]
 
 
 # -- CartonCloud ---------------------------------------------------------------
@@ -418,7 +418,7 @@ def test_cartoncloud_create_refuses_response_only_fields() -> None:
 
 
 def test_cartoncloud_token_type_is_always_bearer_and_the_form_request_is_carried() -> None:
-    from cartoncloud_client._validation import validate_response
+    from cartoncloud_client._response_checks import validate_response
 
     token = {"access_token": "t", "token_type": "bearer", "expires_in": 3600}
     assert validate_response("get_token", 200, token) == []

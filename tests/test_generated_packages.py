@@ -24,7 +24,7 @@ def _data(provider: str) -> dict[str, Any]:
 def test_every_document_example_validates_and_parses(provider: str) -> None:
     package = importlib.import_module(f"{provider}_client")
     operations = importlib.import_module(f"{provider}_client._operations").BY_NAME
-    validation = importlib.import_module(f"{provider}_client._validation")
+    validation = importlib.import_module(f"{provider}_client._response_checks")
     for example in _data(provider)["examples"]:
         op = operations[example["operation"]]
         if example["body"] is not None:

@@ -171,6 +171,7 @@ def test_parameters_are_checked_item_by_item(validation: ModuleType) -> None:
 
 
 def test_the_emitted_source_names_the_spec_types_and_compiles(tmp_path: Path) -> None:
-    checks = load(tmp_path, SPEC).checks
-    compile(checks, "<checks>", "exec")
+    split = load(tmp_path, SPEC).checks
+    checks = split.requests + split.responses
+    compile(split.requests, "<requests>", "exec")
     assert all(name in checks for name in ("NewOrder", "Line", "Parcel", "Letter", "Item"))

@@ -3,7 +3,8 @@
 
 The checks are compiled from the spec. They judge the JSON exactly as it
 will travel: nothing is coerced, so "1" is not an integer and "yes" is not
-a boolean."""
+a boolean. Checks of what the provider sends (responses, webhooks, error
+bodies) are in _response_checks.py, which only the mock and the tests load."""
 
 from __future__ import annotations
 
@@ -728,36 +729,6 @@ def _check_CustomerReferences(value: Any, ptr: str, out: list[Problem]) -> None:
             )
 
 
-def _check_ErrorMessage(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
-
-
-def _check_FieldError(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "field" in value:
-        field = value["field"]
-        if not (isinstance(field, str)):
-            out.append(Problem(ptr + "/field", _wrong_type("a string", field), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'field'", "required", "field"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
-
-
 def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
@@ -1298,43 +1269,6 @@ def _check_State(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, "a state is referenced by one of code or name", "at_least_one_of"))
 
 
-def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "access_token" in value:
-        access_token = value["access_token"]
-        if not (isinstance(access_token, str)):
-            out.append(
-                Problem(ptr + "/access_token", _wrong_type("a string", access_token), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'access_token'", "required", "access_token")
-        )
-    if "token_type" in value:
-        token_type = value["token_type"]
-        if not (isinstance(token_type, str)):
-            out.append(Problem(ptr + "/token_type", _wrong_type("a string", token_type), "type"))
-        else:
-            if not _in_enum(token_type, ("bearer",)):
-                out.append(
-                    Problem(
-                        ptr + "/token_type",
-                        "must be 'bearer'" + " (got " + repr(token_type) + ")",
-                        "const",
-                    )
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'token_type'", "required", "token_type"))
-    if "expires_in" in value:
-        expires_in = value["expires_in"]
-        if not (_is_int(expires_in)):
-            out.append(Problem(ptr + "/expires_in", _wrong_type("an integer", expires_in), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'expires_in'", "required", "expires_in"))
-
-
 def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
@@ -1538,60 +1472,6 @@ def _check_UnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> None:
                     "unknown_field",
                 )
             )
-
-
-def _check_UserInfo(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "id" in value:
-        id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
-    if "email" in value:
-        email = value["email"]
-        if not (isinstance(email, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
-    if "tenants" in value:
-        tenants = value["tenants"]
-        if not (isinstance(tenants, list)):
-            out.append(Problem(ptr + "/tenants", _wrong_type("an array", tenants), "type"))
-        else:
-            for tenants_index, tenants_item in enumerate(tenants):
-                _check_UserTenant(tenants_item, ptr + "/tenants" + "/" + str(tenants_index), out)
-    else:
-        out.append(Problem(ptr, "missing required field 'tenants'", "required", "tenants"))
-
-
-def _check_UserTenant(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "id" in value:
-        id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-        else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
-    else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
 
 
 def _check_Warehouse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -2467,112 +2347,6 @@ def _params_create_product(params: Mapping[str, Any], out: list[Problem]) -> Non
         out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
 
 
-def _response_get_token_200(value: Any, out: list[Problem]) -> None:
-    _check_Token(value, "", out)
-
-
-def _response_get_user_info_200(value: Any, out: list[Problem]) -> None:
-    _check_UserInfo(value, "", out)
-
-
-def _response_create_inbound_order_201(value: Any, out: list[Problem]) -> None:
-    _check_InboundOrder(value, "", out)
-
-
-def _response_get_inbound_order_200(value: Any, out: list[Problem]) -> None:
-    _check_InboundOrder(value, "", out)
-
-
-def _response_update_inbound_order_200(value: Any, out: list[Problem]) -> None:
-    _check_InboundOrder(value, "", out)
-
-
-def _response_create_outbound_order_201(value: Any, out: list[Problem]) -> None:
-    _check_OutboundOrder(value, "", out)
-
-
-def _response_create_outbound_order_228(value: Any, out: list[Problem]) -> None:
-    _check_OutboundOrder(value, "", out)
-
-
-def _response_get_outbound_order_200(value: Any, out: list[Problem]) -> None:
-    _check_OutboundOrder(value, "", out)
-
-
-def _response_update_outbound_order_200(value: Any, out: list[Problem]) -> None:
-    _check_OutboundOrder(value, "", out)
-
-
-def _response_create_consignment_201(value: Any, out: list[Problem]) -> None:
-    _check_Consignment(value, "", out)
-
-
-def _response_get_consignment_200(value: Any, out: list[Problem]) -> None:
-    _check_Consignment(value, "", out)
-
-
-def _response_update_consignment_200(value: Any, out: list[Problem]) -> None:
-    _check_Consignment(value, "", out)
-
-
-def _response_create_product_201(value: Any, out: list[Problem]) -> None:
-    _check_ScopedProduct(value, "", out)
-
-
-def _webhook_inbound_order_status(value: Any, out: list[Problem]) -> None:
-    _check_InboundOrder(value, "", out)
-
-
-def _webhook_outbound_order_status(value: Any, out: list[Problem]) -> None:
-    _check_OutboundOrder(value, "", out)
-
-
-def _webhook_consignment_status(value: Any, out: list[Problem]) -> None:
-    _check_Consignment(value, "", out)
-
-
-def _error_general(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value), "type"))
-    else:
-        for value_index, value_item in enumerate(value):
-            _check_ErrorMessage(value_item, "" + "/" + str(value_index), out)
-
-
-def _error_validation(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value), "type"))
-    else:
-        for value_index, value_item in enumerate(value):
-            _check_FieldError(value_item, "" + "/" + str(value_index), out)
-
-
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "general": _error_general,
-    "validation": _error_validation,
-}
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "get_token:200": _response_get_token_200,
-    "get_user_info:200": _response_get_user_info_200,
-    "create_inbound_order:201": _response_create_inbound_order_201,
-    "get_inbound_order:200": _response_get_inbound_order_200,
-    "update_inbound_order:200": _response_update_inbound_order_200,
-    "create_outbound_order:201": _response_create_outbound_order_201,
-    "create_outbound_order:228": _response_create_outbound_order_228,
-    "get_outbound_order:200": _response_get_outbound_order_200,
-    "update_outbound_order:200": _response_update_outbound_order_200,
-    "create_consignment:201": _response_create_consignment_201,
-    "get_consignment:200": _response_get_consignment_200,
-    "update_consignment:200": _response_update_consignment_200,
-    "create_product:201": _response_create_product_201,
-}
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "inbound_order_status": _webhook_inbound_order_status,
-    "outbound_order_status": _webhook_outbound_order_status,
-    "consignment_status": _webhook_consignment_status,
-}
-
-
 BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
     "get_token": _body_get_token,
     "get_user_info": _body_get_user_info,
@@ -2587,6 +2361,8 @@ BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
     "update_consignment": _body_update_consignment,
     "create_product": _body_create_product,
 }
+
+
 PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
     "get_token": _params_get_token,
     "get_user_info": _params_get_user_info,
@@ -2694,16 +2470,6 @@ def validate(operation: str, payload: Any) -> list[Problem]:
     except KeyError:
         raise KeyError(f"unknown operation {operation!r}; known: {', '.join(OPERATIONS)}") from None
     return _run(check, payload)
-
-
-def validate_response(operation: str, status: int, payload: Any) -> list[Problem]:
-    """Every problem of `payload` as the documented `status` response of `operation`."""
-    return _run(RESPONSE_CHECKS[f"{operation}:{status}"], payload)
-
-
-def validate_webhook(name: str, payload: Any) -> list[Problem]:
-    """Every problem of `payload` as a delivery of webhook `name`."""
-    return _run(WEBHOOK_CHECKS[name], payload)
 
 
 def validate_params(operation: str, params: Mapping[str, Any]) -> list[Problem]:

@@ -56,7 +56,7 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from . import _mock_state as state
-from . import _validation
+from . import _response_checks, _validation
 from ._mock_state import as_text as _text
 from ._mock_state import depth as _depth
 from ._mock_state import form_value as _form_value
@@ -65,11 +65,43 @@ from ._mock_state import new_key as _new_key
 from ._mock_state import no_constant as _no_constant
 from ._mock_state import pointer_set as _set
 from ._mock_state import pointer_values as _pointer_values
+from ._operations import BY_NAME as OPERATION_TABLE
 from ._pointer import at as _get
 from ._pointer import unescape
 from ._problem import Problem
 
+
+def _with_table(row: dict[str, Any]) -> dict[str, Any]:
+    """An operation of mock.json, completed from the client's operation table (_operations.py).
+
+    mock.json holds what only the mock knows (examples, stores, sandbox
+    rules); method, path, auth, idempotency key, response encoding and the
+    parameters' names, places and array styles are read from the table.
+    A repeated idempotency key gets the first answer.
+    """
+    info = OPERATION_TABLE[row["name"]]
+    params = [
+        {
+            "python_name": p.python_name,
+            "wire_name": p.wire_name,
+            "location": p.location,
+            "array": p.array,
+            **extra,
+        }
+        for p, extra in zip(info.params, row["params"], strict=True)
+    ]
+    table = {
+        "method": info.method,
+        "path": info.path,
+        "auth": info.auth,
+        "idempotency_key": info.idempotency_key,
+        "response_encoding": info.response_encoding,
+    }
+    return {**row, **table, "params": params}
+
+
 DATA: dict[str, Any] = json.loads((Path(__file__).parent / "mock.json").read_text("utf-8"))
+DATA["operations"] = [_with_table(row) for row in DATA["operations"]]
 AUTH: dict[str, Any] = DATA["auth"]
 # The document's own example credentials where it shows them, so its curls work as written.
 DEFAULT_CREDENTIALS: dict[str, str] = {
@@ -606,7 +638,7 @@ class MockProvider:
                 state.echo(
                     entity,
                     payload,
-                    lambda: not _validation.validate_response(op["name"], op["status"], body),
+                    lambda: not _response_checks.validate_response(op["name"], op["status"], body),
                 )
             self._store(mock["store"])[str(next(self._ids))] = copy.deepcopy(payload)
             return self._respond(op, body)
@@ -697,7 +729,7 @@ class MockProvider:
         # what was sent, wherever the documented answer has it and stays valid with it
 
         def valid() -> bool:
-            return not _validation.validate_response(op["name"], op["status"], body)
+            return not _response_checks.validate_response(op["name"], op["status"], body)
 
         state.echo(entity, payload, valid)
         state.carried(entity, payload, mock.get("from_request") or {}, valid)
@@ -782,7 +814,7 @@ class MockProvider:
             body = _set(
                 copy.deepcopy(op["response"]), mock.get("entity", ""), copy.deepcopy(entity)
             )
-            return not _validation.validate_response(op["name"], op["status"], body)
+            return not _response_checks.validate_response(op["name"], op["status"], body)
 
         state.echo(entity, payload, valid)
         for pointer, value in kept.items():

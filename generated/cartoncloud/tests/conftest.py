@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import warnings
@@ -15,7 +16,74 @@ import pytest
 
 from cartoncloud_client._operations import BY_NAME
 
-DATA: dict[str, Any] = json.loads((Path(__file__).parent / "data.json").read_text("utf-8"))
+
+def _apply(document: Any, patch: list[dict[str, Any]]) -> Any:
+    """`document` with an RFC 6902 patch applied (add, remove, replace): a case's payload."""
+    result = copy.deepcopy(document)
+    for operation in patch:
+        tokens = [t.replace("~1", "/").replace("~0", "~") for t in operation["path"].split("/")[1:]]
+        # "repeat": [char, count] stands for a long run of one character
+        value = (
+            operation["repeat"][0] * operation["repeat"][1]
+            if "repeat" in operation
+            else operation.get("value")
+        )
+        if not tokens:
+            result = copy.deepcopy(value)
+            continue
+        parent = result
+        for token in tokens[:-1]:
+            parent = parent[int(token) if isinstance(parent, list) else token]
+        last: Any = int(tokens[-1]) if isinstance(parent, list) else tokens[-1]
+        if operation["op"] == "remove":
+            del parent[last]
+        elif operation["op"] == "add" and isinstance(parent, list):
+            parent.insert(last, copy.deepcopy(value))
+        else:
+            parent[last] = copy.deepcopy(value)
+    return result
+
+
+def _resolve(value: Any, examples: dict[str, Any]) -> Any:
+    """`value` with each `{"$example": id, "patch"?: [...]}` replaced by that example test (patched)."""
+    if isinstance(value, dict):
+        if "$example" in value:
+            return _apply(examples[value["$example"]], value.get("patch", []))
+        return {k: _resolve(v, examples) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_resolve(v, examples) for v in value]
+    return value
+
+
+def _unpack(packed: dict[str, Any]) -> dict[str, Any]:
+    """data.json stores each example once and each case as a patch to its operation's example."""
+    examples = {e["id"]: e for e in packed["examples"]}
+    stored = ("examples", "cases", "payloads", "case_kwargs", "error_samples")
+    data = {k: _resolve(v, examples) for k, v in packed.items() if k not in stored}
+    # an error case's body and messages are its format's (the end of its id)
+    samples = packed["error_samples"]
+    data["error_cases"] = [
+        {**samples.get(c["id"].rsplit(":", 1)[-1], {}), **c} for c in data["error_cases"]
+    ]
+    data["examples"] = packed["examples"]
+    data["cases"] = [
+        {
+            "id": f"{operation}:{case['pointer'] or '(root)'}:{case.get('check')}",
+            "operation": operation,
+            "batch_item": False,
+            "field": None,
+            "kwargs": packed["case_kwargs"][operation],
+            **case,
+            "payload": _apply(packed["payloads"].get(operation), case["patch"]),
+        }
+        for operation, cases in packed["cases"].items()
+        for case in cases
+    ]
+    return data
+
+
+_PACKED: dict[str, Any] = json.loads((Path(__file__).parent / "data.json").read_text("utf-8"))
+DATA: dict[str, Any] = _unpack(_PACKED)
 _HOOKS = [(hook, payload) for hook in DATA["webhooks"] for payload in hook["examples"]]
 _PARAMETERS: dict[str, tuple[list[Any], Callable[[Any], str]]] = {
     "example": (DATA["examples"], lambda e: str(e["id"])),

@@ -3,7 +3,8 @@
 
 The checks are compiled from the spec. They judge the JSON exactly as it
 will travel: nothing is coerced, so "1" is not an integer and "yes" is not
-a boolean."""
+a boolean. Checks of what the provider sends (responses, webhooks, error
+bodies) are in _response_checks.py, which only the mock and the tests load."""
 
 from __future__ import annotations
 
@@ -474,45 +475,6 @@ def _check_OrderEventItem(value: Any, ptr: str, out: list[Problem]) -> None:
             )
 
 
-def _check_OrderEventResult(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "result" in value:
-        result = value["result"]
-        if not (isinstance(result, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
-        else:
-            for result_index, result_item in enumerate(result):
-                _check_OrderEventResultItem(
-                    result_item, ptr + "/result" + "/" + str(result_index), out
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'result'", "required", "result"))
-
-
-def _check_OrderEventResultItem(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "label" in value:
-        label = value["label"]
-        if not (isinstance(label, str)):
-            out.append(Problem(ptr + "/label", _wrong_type("a string", label), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'label'", "required", "label"))
-    if "order_number" in value:
-        order_number = value["order_number"]
-        if not (isinstance(order_number, str)):
-            out.append(
-                Problem(ptr + "/order_number", _wrong_type("a string", order_number), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'order_number'", "required", "order_number")
-        )
-
-
 def _body_order_event(value: Any, out: list[Problem]) -> None:
     _check_OrderEvent(value, "", out)
 
@@ -537,20 +499,11 @@ def _params_order_event(params: Mapping[str, Any], out: list[Problem]) -> None:
         )
 
 
-def _response_order_event_200(value: Any, out: list[Problem]) -> None:
-    _check_OrderEventResult(value, "", out)
-
-
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "order_event:200": _response_order_event_200,
-}
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
-
-
 BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
     "order_event": _body_order_event,
 }
+
+
 PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
     "order_event": _params_order_event,
 }
@@ -647,16 +600,6 @@ def validate(operation: str, payload: Any) -> list[Problem]:
     except KeyError:
         raise KeyError(f"unknown operation {operation!r}; known: {', '.join(OPERATIONS)}") from None
     return _run(check, payload)
-
-
-def validate_response(operation: str, status: int, payload: Any) -> list[Problem]:
-    """Every problem of `payload` as the documented `status` response of `operation`."""
-    return _run(RESPONSE_CHECKS[f"{operation}:{status}"], payload)
-
-
-def validate_webhook(name: str, payload: Any) -> list[Problem]:
-    """Every problem of `payload` as a delivery of webhook `name`."""
-    return _run(WEBHOOK_CHECKS[name], payload)
 
 
 def validate_params(operation: str, params: Mapping[str, Any]) -> list[Problem]:

@@ -3,7 +3,8 @@
 
 The checks are compiled from the spec. They judge the JSON exactly as it
 will travel: nothing is coerced, so "1" is not an integer and "yes" is not
-a boolean."""
+a boolean. Checks of what the provider sends (responses, webhooks, error
+bodies) are in _response_checks.py, which only the mock and the tests load."""
 
 from __future__ import annotations
 
@@ -226,8 +227,8 @@ _CREATE_ORDER_REQUEST_FIELDS = frozenset(
         "Suburb",
     )
 )
-_ORDER_STATUS_VALUES = ("Ordered", "Sent", "Picking", "AwaitingStock", "Shipped", "Cancelled")
 _ORDER_LINE_REQUEST_FIELDS = frozenset(("ProductCode", "Quantity"))
+_LIST_ORDERS_STATUS_VALUES = ("Ordered", "Sent", "Picking", "AwaitingStock", "Shipped", "Cancelled")
 
 
 def _check_CreateOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -356,246 +357,6 @@ def _check_CreateOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
             )
 
 
-def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
-        else:
-            if not _in_enum(status, _ORDER_STATUS_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/status",
-                        "must be one of 'Ordered', 'Sent', 'Picking', 'AwaitingStock', 'Shipped', 'Cancelled'"
-                        + " (got "
-                        + repr(status)
-                        + ")",
-                        "enum",
-                    )
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
-    if "date" in value:
-        date = value["date"]
-        if not (isinstance(date, str)):
-            out.append(Problem(ptr + "/date", _wrong_type("a string", date), "type"))
-        else:
-            if isinstance(date, str) and not _is_date_time(date):
-                out.append(
-                    Problem(
-                        ptr + "/date",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(date)
-                        + ")",
-                        "format",
-                    )
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'date'", "required", "date"))
-    if "orderLines" in value:
-        order_lines = value["orderLines"]
-        if not (isinstance(order_lines, list)):
-            out.append(Problem(ptr + "/orderLines", _wrong_type("an array", order_lines), "type"))
-        else:
-            for order_lines_index, order_lines_item in enumerate(order_lines):
-                _check_OrderLine(
-                    order_lines_item, ptr + "/orderLines" + "/" + str(order_lines_index), out
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'orderLines'", "required", "orderLines"))
-    if "purchaseOrderNumber" in value:
-        purchase_order_number = value["purchaseOrderNumber"]
-        if purchase_order_number is not None:
-            if not (isinstance(purchase_order_number, str)):
-                out.append(
-                    Problem(
-                        ptr + "/purchaseOrderNumber",
-                        _wrong_type("a string or null", purchase_order_number),
-                        "type",
-                    )
-                )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'purchaseOrderNumber'",
-                "required",
-                "purchaseOrderNumber",
-            )
-        )
-    if "customerTitle" in value:
-        customer_title = value["customerTitle"]
-        if customer_title is not None:
-            if not (isinstance(customer_title, str)):
-                out.append(
-                    Problem(
-                        ptr + "/customerTitle",
-                        _wrong_type("a string or null", customer_title),
-                        "type",
-                    )
-                )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'customerTitle'", "required", "customerTitle")
-        )
-    if "customerName" in value:
-        customer_name = value["customerName"]
-        if not (isinstance(customer_name, str)):
-            out.append(
-                Problem(ptr + "/customerName", _wrong_type("a string", customer_name), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'customerName'", "required", "customerName")
-        )
-    if "companyName" in value:
-        company_name = value["companyName"]
-        if company_name is not None:
-            if not (isinstance(company_name, str)):
-                out.append(
-                    Problem(
-                        ptr + "/companyName", _wrong_type("a string or null", company_name), "type"
-                    )
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'companyName'", "required", "companyName"))
-    if "addressLine1" in value:
-        address_line1 = value["addressLine1"]
-        if not (isinstance(address_line1, str)):
-            out.append(
-                Problem(ptr + "/addressLine1", _wrong_type("a string", address_line1), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'addressLine1'", "required", "addressLine1")
-        )
-    if "addressLine2" in value:
-        address_line2 = value["addressLine2"]
-        if address_line2 is not None:
-            if not (isinstance(address_line2, str)):
-                out.append(
-                    Problem(
-                        ptr + "/addressLine2",
-                        _wrong_type("a string or null", address_line2),
-                        "type",
-                    )
-                )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'addressLine2'", "required", "addressLine2")
-        )
-    if "suburb" in value:
-        suburb = value["suburb"]
-        if not (isinstance(suburb, str)):
-            out.append(Problem(ptr + "/suburb", _wrong_type("a string", suburb), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'suburb'", "required", "suburb"))
-    if "state" in value:
-        state = value["state"]
-        if not (isinstance(state, str)):
-            out.append(Problem(ptr + "/state", _wrong_type("a string", state), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'state'", "required", "state"))
-    if "postcode" in value:
-        postcode = value["postcode"]
-        if not (isinstance(postcode, str)):
-            out.append(Problem(ptr + "/postcode", _wrong_type("a string", postcode), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'postcode'", "required", "postcode"))
-    if "country" in value:
-        country = value["country"]
-        if not (isinstance(country, str)):
-            out.append(Problem(ptr + "/country", _wrong_type("a string", country), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'country'", "required", "country"))
-    if "deliveryInstructions" in value:
-        delivery_instructions = value["deliveryInstructions"]
-        if delivery_instructions is not None:
-            if not (isinstance(delivery_instructions, str)):
-                out.append(
-                    Problem(
-                        ptr + "/deliveryInstructions",
-                        _wrong_type("a string or null", delivery_instructions),
-                        "type",
-                    )
-                )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'deliveryInstructions'",
-                "required",
-                "deliveryInstructions",
-            )
-        )
-    if "customerEmail" in value:
-        customer_email = value["customerEmail"]
-        if not (isinstance(customer_email, str)):
-            out.append(
-                Problem(ptr + "/customerEmail", _wrong_type("a string", customer_email), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'customerEmail'", "required", "customerEmail")
-        )
-    if "customerPhone" in value:
-        customer_phone = value["customerPhone"]
-        if not (isinstance(customer_phone, str)):
-            out.append(
-                Problem(ptr + "/customerPhone", _wrong_type("a string", customer_phone), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'customerPhone'", "required", "customerPhone")
-        )
-
-
-def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "productCode" in value:
-        product_code = value["productCode"]
-        if not (isinstance(product_code, str)):
-            out.append(Problem(ptr + "/productCode", _wrong_type("a string", product_code), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'productCode'", "required", "productCode"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    if "shippedQuantity" in value:
-        shipped_quantity = value["shippedQuantity"]
-        if not (_is_int(shipped_quantity)):
-            out.append(
-                Problem(
-                    ptr + "/shippedQuantity", _wrong_type("an integer", shipped_quantity), "type"
-                )
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'shippedQuantity'", "required", "shippedQuantity")
-        )
-    if "status" in value:
-        status = value["status"]
-        if status is not None:
-            if not (isinstance(status, str)):
-                out.append(
-                    Problem(ptr + "/status", _wrong_type("a string or null", status), "type")
-                )
-
-
 def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
@@ -691,7 +452,7 @@ def _params_list_orders(params: Mapping[str, Any], out: list[Problem]) -> None:
         if not (isinstance(status, str)):
             out.append(Problem("/Status", _wrong_type("a string", status), "type"))
         else:
-            if not _in_enum(status, _ORDER_STATUS_VALUES):
+            if not _in_enum(status, _LIST_ORDERS_STATUS_VALUES):
                 out.append(
                     Problem(
                         "/Status",
@@ -712,36 +473,13 @@ def _params_list_orders(params: Mapping[str, Any], out: list[Problem]) -> None:
             )
 
 
-def _response_create_order_200(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
-
-
-def _response_get_order_200(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
-
-
-def _response_list_orders_200(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value), "type"))
-    else:
-        for value_index, value_item in enumerate(value):
-            _check_Order(value_item, "" + "/" + str(value_index), out)
-
-
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "create_order:200": _response_create_order_200,
-    "get_order:200": _response_get_order_200,
-    "list_orders:200": _response_list_orders_200,
-}
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
-
-
 BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
     "create_order": _body_create_order,
     "get_order": _body_get_order,
     "list_orders": _body_list_orders,
 }
+
+
 PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
     "create_order": _params_create_order,
     "get_order": _params_get_order,
@@ -840,16 +578,6 @@ def validate(operation: str, payload: Any) -> list[Problem]:
     except KeyError:
         raise KeyError(f"unknown operation {operation!r}; known: {', '.join(OPERATIONS)}") from None
     return _run(check, payload)
-
-
-def validate_response(operation: str, status: int, payload: Any) -> list[Problem]:
-    """Every problem of `payload` as the documented `status` response of `operation`."""
-    return _run(RESPONSE_CHECKS[f"{operation}:{status}"], payload)
-
-
-def validate_webhook(name: str, payload: Any) -> list[Problem]:
-    """Every problem of `payload` as a delivery of webhook `name`."""
-    return _run(WEBHOOK_CHECKS[name], payload)
 
 
 def validate_params(operation: str, params: Mapping[str, Any]) -> list[Problem]:

@@ -3,7 +3,8 @@
 
 The checks are compiled from the spec. They judge the JSON exactly as it
 will travel: nothing is coerced, so "1" is not an integer and "yes" is not
-a boolean."""
+a boolean. Checks of what the provider sends (responses, webhooks, error
+bodies) are in _response_checks.py, which only the mock and the tests load."""
 
 from __future__ import annotations
 
@@ -239,14 +240,13 @@ _NEW_ORDER_FIELDS = frozenset(
 )
 _NEW_ORDER_GIFT_WRAP_FIELDS = frozenset(("message", "paper"))
 _NEW_SHIPMENT_FIELDS = frozenset(("contact", "delivery", "item"))
-_NOTIFICATION_TYPE_VALUES = ("ORDER_PLACED", "ORDER_SHIPPED")
-_ORDER_STATUS_VALUES = ("NEW", "SHIPPED")
 _PARCEL_FIELDS = frozenset(("kind", "weight"))
 _PICKUP_DELIVERY_PICKUP_POINT_ID_PATTERN = re.compile("^PP[0-9]+$")
 _PICKUP_DELIVERY_FIELDS = frozenset(("pickup_point_id",))
 _SUBSCRIBE_REQUEST_FIELDS = frozenset(("events", "url"))
 _UPLOAD_DOCUMENT_REQUEST_KIND_VALUES = ("invoice", "customs")
 _UPLOAD_DOCUMENT_REQUEST_FIELDS = frozenset(("kind",))
+_LIST_ORDERS_STATUS_VALUES = ("NEW", "SHIPPED")
 _SEARCH_ORDERS_TYPE_VALUES = ("parcel", "letter")
 _SEARCH_ORDERS_PARAMS_AT_LEAST_ONE_OF = ("reference", "email")
 
@@ -459,18 +459,6 @@ def _check_Delivery(value: Any, ptr: str, out: list[Problem]) -> None:
                 "one_of",
             )
         )
-
-
-def _check_Error(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
 
 
 def _check_HomeDelivery(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -880,192 +868,6 @@ def _check_NewShipment(value: Any, ptr: str, out: list[Problem]) -> None:
             )
 
 
-def _check_Notification(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "order_id" in value:
-        order_id = value["order_id"]
-        if not (isinstance(order_id, str)):
-            out.append(Problem(ptr + "/order_id", _wrong_type("a string", order_id), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'order_id'", "required", "order_id"))
-    if "type" in value:
-        type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-        else:
-            if not _in_enum(type_, _NOTIFICATION_TYPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/type",
-                        "must be one of 'ORDER_PLACED', 'ORDER_SHIPPED'"
-                        + " (got "
-                        + repr(type_)
-                        + ")",
-                        "enum",
-                    )
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
-    if "signature" in value:
-        signature = value["signature"]
-        if not (isinstance(signature, str)):
-            out.append(Problem(ptr + "/signature", _wrong_type("a string", signature), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'signature'", "required", "signature"))
-
-
-def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "id" in value:
-        id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-        else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
-    else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
-    if "reference" in value:
-        reference = value["reference"]
-        if not (isinstance(reference, str)):
-            out.append(Problem(ptr + "/reference", _wrong_type("a string", reference), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'reference'", "required", "reference"))
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
-        else:
-            if not _in_enum(status, _ORDER_STATUS_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/status",
-                        "must be one of 'NEW', 'SHIPPED'" + " (got " + repr(status) + ")",
-                        "enum",
-                    )
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
-    if "created_at" in value:
-        created_at = value["created_at"]
-        if not (isinstance(created_at, str)):
-            out.append(Problem(ptr + "/created_at", _wrong_type("a string", created_at), "type"))
-        else:
-            if isinstance(created_at, str) and not _is_date_time(created_at):
-                out.append(
-                    Problem(
-                        ptr + "/created_at",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(created_at)
-                        + ")",
-                        "format",
-                    )
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'created_at'", "required", "created_at"))
-    if "updated" in value:
-        updated = value["updated"]
-        if not (isinstance(updated, str)):
-            out.append(Problem(ptr + "/updated", _wrong_type("a string", updated), "type"))
-        else:
-            if isinstance(updated, str) and not _is_local_date_time(updated):
-                out.append(
-                    Problem(
-                        ptr + "/updated",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(updated)
-                        + ")",
-                        "format",
-                    )
-                )
-    if "promised" in value:
-        promised = value["promised"]
-        if not (isinstance(promised, str)):
-            out.append(Problem(ptr + "/promised", _wrong_type("a string", promised), "type"))
-        else:
-            if isinstance(promised, str) and not _is_iso_date_time(promised):
-                out.append(
-                    Problem(
-                        ptr + "/promised",
-                        "must be an ISO-8601 date, time and offset optional (YYYY-MM-DD[THH:MM[:SS][+HH:MM]]) (got "
-                        + repr(promised)
-                        + ")",
-                        "format",
-                    )
-                )
-    if "tracking_url" in value:
-        tracking_url = value["tracking_url"]
-        if not (isinstance(tracking_url, str)):
-            out.append(
-                Problem(ptr + "/tracking_url", _wrong_type("a string", tracking_url), "type")
-            )
-        else:
-            if isinstance(tracking_url, str) and not _is_uri(tracking_url):
-                out.append(
-                    Problem(
-                        ptr + "/tracking_url",
-                        "must be an absolute URI (got " + repr(tracking_url) + ")",
-                        "format",
-                    )
-                )
-    if "version" in value:
-        version = value["version"]
-        if not (_is_int(version)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
-        else:
-            if not _in_enum(version, (1,)):
-                out.append(
-                    Problem(ptr + "/version", "must be 1" + " (got " + repr(version) + ")", "const")
-                )
-    if "deliver_to" in value:
-        deliver_to = value["deliver_to"]
-        _check_Address(deliver_to, ptr + "/deliver_to", out)
-    else:
-        out.append(Problem(ptr, "missing required field 'deliver_to'", "required", "deliver_to"))
-    if "lines" in value:
-        lines = value["lines"]
-        if not (isinstance(lines, list)):
-            out.append(Problem(ptr + "/lines", _wrong_type("an array", lines), "type"))
-        else:
-            for lines_index, lines_item in enumerate(lines):
-                _check_Line(lines_item, ptr + "/lines" + "/" + str(lines_index), out)
-    else:
-        out.append(Problem(ptr, "missing required field 'lines'", "required", "lines"))
-    if "notes" in value:
-        notes = value["notes"]
-        if notes is not None:
-            if not (isinstance(notes, str)):
-                out.append(Problem(ptr + "/notes", _wrong_type("a string or null", notes), "type"))
-
-
-def _check_OrderPage(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "items" in value:
-        items = value["items"]
-        if not (isinstance(items, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", items), "type"))
-        else:
-            for items_index, items_item in enumerate(items):
-                _check_Order(items_item, ptr + "/items" + "/" + str(items_index), out)
-    else:
-        out.append(Problem(ptr, "missing required field 'items'", "required", "items"))
-    if "next_cursor" in value:
-        next_cursor = value["next_cursor"]
-        if next_cursor is not None:
-            if not (isinstance(next_cursor, str)):
-                out.append(
-                    Problem(
-                        ptr + "/next_cursor", _wrong_type("a string or null", next_cursor), "type"
-                    )
-                )
-
-
 def _check_Parcel(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
@@ -1145,66 +947,6 @@ def _check_PickupDelivery(value: Any, ptr: str, out: list[Problem]) -> None:
             )
 
 
-def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "id" in value:
-        id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
-    if "item" in value:
-        item = value["item"]
-        _check_Item(item, ptr + "/item", out)
-    else:
-        out.append(Problem(ptr, "missing required field 'item'", "required", "item"))
-    if "delivery" in value:
-        delivery = value["delivery"]
-        _check_Delivery(delivery, ptr + "/delivery", out)
-    else:
-        out.append(Problem(ptr, "missing required field 'delivery'", "required", "delivery"))
-    if "contact" in value:
-        contact = value["contact"]
-        _check_Contact(contact, ptr + "/contact", out)
-
-
-def _check_ShipmentEvent(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "shipment_id" in value:
-        shipment_id = value["shipment_id"]
-        if not (isinstance(shipment_id, str)):
-            out.append(Problem(ptr + "/shipment_id", _wrong_type("a string", shipment_id), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'shipment_id'", "required", "shipment_id"))
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
-
-
-def _check_ShipmentPage(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "shipments" in value:
-        shipments = value["shipments"]
-        if not (isinstance(shipments, list)):
-            out.append(Problem(ptr + "/shipments", _wrong_type("an array", shipments), "type"))
-        else:
-            for shipments_index, shipments_item in enumerate(shipments):
-                _check_Shipment(
-                    shipments_item, ptr + "/shipments" + "/" + str(shipments_index), out
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'shipments'", "required", "shipments"))
-
-
 def _check_SubscribeRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
@@ -1237,18 +979,6 @@ def _check_SubscribeRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                     "unknown_field",
                 )
             )
-
-
-def _check_Subscription(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "id" in value:
-        id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
 
 
 def _check_UploadDocumentRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1497,7 +1227,7 @@ def _params_list_orders(params: Mapping[str, Any], out: list[Problem]) -> None:
                         )
                     )
                 else:
-                    if not _in_enum(status_item, _ORDER_STATUS_VALUES):
+                    if not _in_enum(status_item, _LIST_ORDERS_STATUS_VALUES):
                         out.append(
                             Problem(
                                 "/status" + "/" + str(status_index),
@@ -1962,103 +1692,6 @@ def _params_subscribe(params: Mapping[str, Any], out: list[Problem]) -> None:
                 )
 
 
-def _response_create_order_201(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
-
-
-def _response_create_order_228(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
-
-
-def _response_get_order_200(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
-
-
-def _response_list_orders_200(value: Any, out: list[Problem]) -> None:
-    _check_OrderPage(value, "", out)
-
-
-def _response_search_orders_200(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value), "type"))
-    else:
-        for value_index, value_item in enumerate(value):
-            _check_Order(value_item, "" + "/" + str(value_index), out)
-
-
-def _response_create_shipment_201(value: Any, out: list[Problem]) -> None:
-    _check_Shipment(value, "", out)
-
-
-def _response_list_shipments_200(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentPage(value, "", out)
-
-
-def _response_ping_200(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, str)):
-        out.append(Problem("", _wrong_type("a string", value), "type"))
-
-
-def _response_subscribe_201(value: Any, out: list[Problem]) -> None:
-    _check_Subscription(value, "", out)
-
-
-def _webhook_notification(value: Any, out: list[Problem]) -> None:
-    _check_Notification(value, "", out)
-
-
-def _webhook_shipment_event(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentEvent(value, "", out)
-
-
-def _error_standard(value: Any, out: list[Problem]) -> None:
-    _check_Error(value, "", out)
-
-
-def _error_field_map(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, dict)):
-        out.append(Problem("", _wrong_type("an object", value), "type"))
-    else:
-        for value_key, value_entry in value.items():
-            if not (isinstance(value_entry, list)):
-                out.append(
-                    Problem(
-                        "" + "/" + _escape(value_key), _wrong_type("an array", value_entry), "type"
-                    )
-                )
-            else:
-                for value_entry_index, value_entry_item in enumerate(value_entry):
-                    if not (isinstance(value_entry_item, str)):
-                        out.append(
-                            Problem(
-                                "" + "/" + _escape(value_key) + "/" + str(value_entry_index),
-                                _wrong_type("a string", value_entry_item),
-                                "type",
-                            )
-                        )
-
-
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "standard": _error_standard,
-    "field_map": _error_field_map,
-}
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "create_order:201": _response_create_order_201,
-    "create_order:228": _response_create_order_228,
-    "get_order:200": _response_get_order_200,
-    "list_orders:200": _response_list_orders_200,
-    "search_orders:200": _response_search_orders_200,
-    "create_shipment:201": _response_create_shipment_201,
-    "list_shipments:200": _response_list_shipments_200,
-    "ping:200": _response_ping_200,
-    "subscribe:201": _response_subscribe_201,
-}
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "notification": _webhook_notification,
-    "shipment_event": _webhook_shipment_event,
-}
-
-
 BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
     "create_order": _body_create_order,
     "get_order": _body_get_order,
@@ -2072,6 +1705,8 @@ BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
     "ping": _body_ping,
     "subscribe": _body_subscribe,
 }
+
+
 PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
     "create_order": _params_create_order,
     "get_order": _params_get_order,
@@ -2178,16 +1813,6 @@ def validate(operation: str, payload: Any) -> list[Problem]:
     except KeyError:
         raise KeyError(f"unknown operation {operation!r}; known: {', '.join(OPERATIONS)}") from None
     return _run(check, payload)
-
-
-def validate_response(operation: str, status: int, payload: Any) -> list[Problem]:
-    """Every problem of `payload` as the documented `status` response of `operation`."""
-    return _run(RESPONSE_CHECKS[f"{operation}:{status}"], payload)
-
-
-def validate_webhook(name: str, payload: Any) -> list[Problem]:
-    """Every problem of `payload` as a delivery of webhook `name`."""
-    return _run(WEBHOOK_CHECKS[name], payload)
 
 
 def validate_params(operation: str, params: Mapping[str, Any]) -> list[Problem]:

@@ -3,7 +3,8 @@
 
 The checks are compiled from the spec. They judge the JSON exactly as it
 will travel: nothing is coerced, so "1" is not an integer and "yes" is not
-a boolean."""
+a boolean. Checks of what the provider sends (responses, webhooks, error
+bodies) are in _response_checks.py, which only the mock and the tests load."""
 
 from __future__ import annotations
 
@@ -210,25 +211,6 @@ def _compare(a: Any, op: str, b: Any) -> bool:
 
 _GET_TOKEN_REQUEST_FIELDS = frozenset(("email", "password"))
 _PRODUCT_FIELDS = frozenset(("name", "sku"))
-_PRODUCT_ANSWER_CODE_VALUES = ("OK", "NOK")
-
-
-def _check_FieldError(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "field" in value:
-        field = value["field"]
-        if not (isinstance(field, str)):
-            out.append(Problem(ptr + "/field", _wrong_type("a string", field), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'field'", "required", "field"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
 
 
 def _check_GetTokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -256,28 +238,6 @@ def _check_GetTokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                     "unknown_field",
                 )
             )
-
-
-def _check_ListedErrors(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "errors" in value:
-        errors = value["errors"]
-        if not (isinstance(errors, list)):
-            out.append(Problem(ptr + "/errors", _wrong_type("an array", errors), "type"))
-        else:
-            for errors_index, errors_item in enumerate(errors):
-                if not (isinstance(errors_item, str)):
-                    out.append(
-                        Problem(
-                            ptr + "/errors" + "/" + str(errors_index),
-                            _wrong_type("a string", errors_item),
-                            "type",
-                        )
-                    )
-    else:
-        out.append(Problem(ptr, "missing required field 'errors'", "required", "errors"))
 
 
 def _check_Product(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -315,98 +275,6 @@ def _check_Product(value: Any, ptr: str, out: list[Problem]) -> None:
                     "unknown_field",
                 )
             )
-
-
-def _check_ProductAnswer(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
-        else:
-            if not _in_enum(code, _PRODUCT_ANSWER_CODE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/code",
-                        "must be one of 'OK', 'NOK'" + " (got " + repr(code) + ")",
-                        "enum",
-                    )
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'code'", "required", "code"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    if "result" in value:
-        result = value["result"]
-        if result is not None:
-            _check_Product(result, ptr + "/result", out)
-
-
-def _check_ProductList(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
-        else:
-            if not _in_enum(code, _PRODUCT_ANSWER_CODE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/code",
-                        "must be one of 'OK', 'NOK'" + " (got " + repr(code) + ")",
-                        "enum",
-                    )
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'code'", "required", "code"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    if "result" in value:
-        result = value["result"]
-        if not (isinstance(result, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
-        else:
-            for result_index, result_item in enumerate(result):
-                _check_Product(result_item, ptr + "/result" + "/" + str(result_index), out)
-    else:
-        out.append(Problem(ptr, "missing required field 'result'", "required", "result"))
-
-
-def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
-    if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
-        return
-    if "token" in value:
-        token = value["token"]
-        if not (isinstance(token, str)):
-            out.append(Problem(ptr + "/token", _wrong_type("a string", token), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'token'", "required", "token"))
-    if "expires_on" in value:
-        expires_on = value["expires_on"]
-        if not (isinstance(expires_on, str)):
-            out.append(Problem(ptr + "/expires_on", _wrong_type("a string", expires_on), "type"))
-        else:
-            if isinstance(expires_on, str) and not _is_local_date_time(expires_on):
-                out.append(
-                    Problem(
-                        ptr + "/expires_on",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(expires_on)
-                        + ")",
-                        "format",
-                    )
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'expires_on'", "required", "expires_on"))
 
 
 def _body_get_token(value: Any, out: list[Problem]) -> None:
@@ -447,47 +315,13 @@ def _params_list_products(params: Mapping[str, Any], out: list[Problem]) -> None
                 out.append(Problem("/size", f"must be at least 1 (got {size!r})", "minimum"))
 
 
-def _response_get_token_200(value: Any, out: list[Problem]) -> None:
-    _check_Token(value, "", out)
-
-
-def _response_create_product_201(value: Any, out: list[Problem]) -> None:
-    _check_ProductAnswer(value, "", out)
-
-
-def _response_list_products_200(value: Any, out: list[Problem]) -> None:
-    _check_ProductList(value, "", out)
-
-
-def _error_listed(value: Any, out: list[Problem]) -> None:
-    _check_ListedErrors(value, "", out)
-
-
-def _error_items(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value), "type"))
-    else:
-        for value_index, value_item in enumerate(value):
-            _check_FieldError(value_item, "" + "/" + str(value_index), out)
-
-
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "listed": _error_listed,
-    "items": _error_items,
-}
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "get_token:200": _response_get_token_200,
-    "create_product:201": _response_create_product_201,
-    "list_products:200": _response_list_products_200,
-}
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
-
-
 BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
     "get_token": _body_get_token,
     "create_product": _body_create_product,
     "list_products": _body_list_products,
 }
+
+
 PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
     "get_token": _params_get_token,
     "create_product": _params_create_product,
@@ -586,16 +420,6 @@ def validate(operation: str, payload: Any) -> list[Problem]:
     except KeyError:
         raise KeyError(f"unknown operation {operation!r}; known: {', '.join(OPERATIONS)}") from None
     return _run(check, payload)
-
-
-def validate_response(operation: str, status: int, payload: Any) -> list[Problem]:
-    """Every problem of `payload` as the documented `status` response of `operation`."""
-    return _run(RESPONSE_CHECKS[f"{operation}:{status}"], payload)
-
-
-def validate_webhook(name: str, payload: Any) -> list[Problem]:
-    """Every problem of `payload` as a delivery of webhook `name`."""
-    return _run(WEBHOOK_CHECKS[name], payload)
 
 
 def validate_params(operation: str, params: Mapping[str, Any]) -> list[Problem]:

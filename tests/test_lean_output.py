@@ -1,0 +1,246 @@
+"""generated/ stays lean without losing a case.
+
+tests/data.json stores each example once and each broken payload as a
+patch (generator/test_data_pack.py); these tests hold the case counts
+recorded before the packing, the patch round trip, and a size budget.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from generator.test_data_pack import apply, diff, pack, unpack
+from tests.paths import GENERATED, PROVIDERS
+
+# Cases per provider and section when data.json still held full copies
+# (before packing); sections not named had none. A count may grow, never drop,
+# except where a case was wrong: CartonCloud's 26 null/type/format cases of
+# response-only fields the request leaves out broke two rules each and went
+# (cases.py, "no case for a response-only field").
+CASES_BEFORE_PACKING: dict[str, dict[str, int]] = {
+    "activeants": {
+        "examples": 28,
+        "envelope_cases": 26,
+        "deprecated_cases": 16,
+        "cached_cases": 1,
+        "cases": 356,
+        "mock.syncs": 3,
+    },
+    "cartoncloud": {
+        "examples": 12,
+        "error_cases": 120,
+        "warning_cases": 1,
+        "cases": 924,
+        "webhooks": 3,
+        "mock.round_trips": 3,
+        "mock.sandbox_cases": 1,
+        "mock.conflicts": 3,
+        "webhook_examples": 3,
+    },
+    "kube": {"examples": 2, "error_cases": 2, "cases": 50},
+    "novatech": {
+        "examples": 15,
+        "error_cases": 90,
+        "cases": 137,
+        "webhooks": 1,
+        "mock.round_trips": 1,
+        "mock.deliveries": 2,
+        "mock.pagings": 1,
+        "webhook_examples": 2,
+    },
+    "provet": {
+        "examples": 3,
+        "error_cases": 1,
+        "cases": 46,
+        "mock.round_trips": 1,
+        "mock.sandbox_cases": 2,
+        "mock.progressions": 1,
+    },
+}
+
+# generated/ in bytes (the sum of its files' sizes). Issue 13 asks for 1.5 MB; packing
+# data.json, compact JSON, digested surface words and the mock reading the operation
+# table took it from 8.76 MB to 3.6 MB. What remains is mostly not data: the five
+# packages' Python (1.64 MB, testing.py alone 0.27 MB, deliberately one copy per
+# package so each stands alone), the OpenAPI document in YAML and JSON (0.68 MB, both
+# required by issue 17), JSON Schemas (0.34 MB), READMEs (0.24 MB). The budget is a
+# ratchet at today's size; the issue's target is recorded below as a known gap.
+SIZE_BUDGET = 3_700_000
+ISSUE_TARGET = 1_500_000
+_CACHES = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
+
+
+def _unpacked(provider: str) -> dict[str, Any]:
+    packed = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
+    return unpack(packed)
+
+
+def _counts(data: dict[str, Any]) -> dict[str, int]:
+    counts = {key: len(value) for key, value in data.items() if isinstance(value, list)}
+    counts.update({f"mock.{key}": len(value) for key, value in data["mock"].items()})
+    counts["webhook_examples"] = sum(len(hook["examples"]) for hook in data["webhooks"])
+    return counts
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_no_case_was_lost(provider: str) -> None:
+    counts = _counts(_unpacked(provider))
+    for section, before in CASES_BEFORE_PACKING[provider].items():
+        assert counts.get(section, 0) >= before, (section, counts.get(section, 0), before)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_examples_are_stored_once(provider: str) -> None:
+    """Outside `examples` and `payloads`, no example body is repeated and no case has a payload."""
+    packed = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
+    stored = ("examples", "payloads", "client_kwargs")  # credentials may be a token body
+    rest = {k: v for k, v in packed.items() if k not in stored}
+    text = json.dumps(rest, ensure_ascii=False, separators=(",", ":"))
+    for example in packed["examples"]:
+        body = json.dumps(example["body"], ensure_ascii=False, separators=(",", ":"))
+        if len(body) > 40:
+            assert body not in text, example["id"]
+    assert all("payload" not in case for cases in packed["cases"].values() for case in cases)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_the_packed_cases_break_what_they_did(provider: str) -> None:
+    data = _unpacked(provider)
+    bases = {e["operation"]: e["body"] for e in reversed(data["examples"]) if e["body"]}
+    for case in data["cases"]:
+        assert case["payload"] != bases.get(case["operation"]), case["id"]
+
+
+def test_diff_and_apply_round_trip() -> None:
+    base = {"a": 1, "b": [1, 2, 3], "c": {"d/e": "x", "f~": True}, "g": None}
+    targets = [
+        {"a": True, "b": [1, 2], "c": {"d/e": "y"}, "g": None},
+        {"a": 1.0, "b": [1, 2, 3, {"z": 1}], "c": {"d/e": "x", "f~": True, "n": 1}},
+        {"b": [], "c": {}, "g": "x" * 500},
+        [1, 2],
+        None,
+    ]
+    for target in targets:
+        patch = diff(base, target)
+        result = apply(base, patch)
+        assert json.dumps(result, sort_keys=True) == json.dumps(target, sort_keys=True)
+    assert diff(base, base) == []
+    assert diff(base, {**base, "a": 2}) == [{"op": "replace", "path": "/a", "value": 2}]
+    assert diff({"s": ""}, {"s": "x" * 100}) == [
+        {"op": "replace", "path": "/s", "repeat": ["x", 100]}
+    ]
+
+
+_PLAIN = {"batch_item": False, "field": None}
+
+
+def test_pack_refers_to_examples_and_patches_payloads() -> None:
+    example = {"id": "op[0]", "operation": "op", "body": {"a": 1}}
+    data = {
+        "examples": [example],
+        "cases": [
+            {
+                "id": "c",
+                "operation": "op",
+                "pointer": "/a",
+                "kwargs": {},
+                **_PLAIN,
+                "payload": {"a": "1"},
+            },
+            {
+                "id": "op:/a:type",
+                "operation": "op",
+                "pointer": "/a",
+                "kwargs": {},
+                **_PLAIN,
+                "payload": {},
+            },
+        ],
+        "error_cases": [{"id": "e", "example": example}],
+    }
+    packed = pack(data)
+    assert packed["error_cases"] == [{"id": "e", "example": {"$example": "op[0]"}}]
+    first, second = packed["cases"]["op"]
+    assert first == {
+        "id": "c",
+        "pointer": "/a",
+        "patch": [{"op": "replace", "path": "/a", "value": "1"}],
+    }
+    assert second == {"pointer": "/a", "check": "type", "patch": [{"op": "remove", "path": "/a"}]}
+    unpacked = unpack(packed)["cases"]
+    assert [c["payload"] for c in unpacked] == [{"a": "1"}, {}]
+    assert [c["id"] for c in unpacked] == ["c", "op:/a:type"]
+
+
+def _tree_size() -> tuple[int, list[tuple[str, int]]]:
+    sizes = {
+        str(path.relative_to(GENERATED)): path.stat().st_size
+        for path in GENERATED.rglob("*")
+        if path.is_file() and not _CACHES.intersection(path.parts)
+    }
+    return sum(sizes.values()), sorted(sizes.items(), key=lambda item: -item[1])[:5]
+
+
+def test_generated_tree_is_within_budget() -> None:
+    total, largest = _tree_size()
+    assert total < SIZE_BUDGET, (total, largest)
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: generated/ is 3.6 MB; see SIZE_BUDGET")
+def test_generated_tree_meets_the_issue_target() -> None:
+    total, largest = _tree_size()
+    assert total < ISSUE_TARGET, (total, largest)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_the_client_never_loads_the_response_checks(provider: str) -> None:
+    """A client that validates what it sends loads _validation, never _response_checks."""
+    code = (
+        "import sys, importlib\n"
+        f"package = importlib.import_module('{provider}_client')\n"
+        "importlib.import_module(package.__name__ + '._client')\n"
+        "from importlib import import_module\n"
+        "validation = import_module(package.__name__ + '._validation')\n"
+        "name = validation.OPERATIONS[0]\n"
+        "package.validate(name, {})\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(package.__name__))\n"
+        "assert package.__name__ + '._validation' in loaded, loaded\n"
+        "assert package.__name__ + '._response_checks' not in loaded, loaded\n"
+        "import_module(package.__name__ + '.testing')\n"
+        "assert package.__name__ + '._response_checks' in sys.modules\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=GENERATED / provider,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_the_generated_conftest_unpacks_as_the_generator_does(provider: str) -> None:
+    """The package's own loader (tests/conftest.py) and test_data_pack.unpack agree."""
+    path = GENERATED / provider / "tests" / "conftest.py"
+    spec = importlib.util.spec_from_file_location(f"_lean_conftest_{provider}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    expected = _unpacked(provider)
+    loaded = module.DATA
+    assert loaded.keys() == expected.keys()
+    for key, value in expected.items():
+        if key == "cases":  # the conftest keeps `patch` and `check` beside the payload
+            loaded_cases = [
+                {k: v for k, v in c.items() if k not in ("patch", "check")} for c in loaded[key]
+            ]
+            assert json.dumps(loaded_cases, sort_keys=True) == json.dumps(value, sort_keys=True)
+        else:
+            assert json.dumps(loaded[key], sort_keys=True) == json.dumps(value, sort_keys=True), key
