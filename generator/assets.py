@@ -7,9 +7,12 @@ in a wheel it is packaged as generator.templates.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
+
+_CACHES = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
 
 
 @functools.cache
@@ -20,22 +23,31 @@ def templates_root() -> Traversable:
     return resources.files("generator.templates")
 
 
-def template_files() -> list[Traversable]:
+def _walk(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
+    """Every file under `folder`, subfolders included, as (relative path, entry)."""
+    for entry in folder.iterdir():
+        if entry.name in _CACHES or entry.name.endswith(".pyc"):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry, f"{prefix}{entry.name}/")
+        elif entry.is_file():
+            yield f"{prefix}{entry.name}", entry
+
+
+def template_files() -> list[tuple[str, Traversable]]:
+    """Every file under templates/ (partials in subfolders too), by relative path."""
+    return sorted(_walk(templates_root()), key=lambda item: item[0])
+
+
+def generator_files() -> list[tuple[str, Traversable]]:
+    """Every source and data file of the generator package, subpackages included.
+
+    The output fingerprint covers all of them: a change to any file the
+    generator reads (a module in a subfolder, a data file) must make the
+    next run regenerate.
+    """
+    folder = resources.files("generator")
     return sorted(
-        (entry for entry in templates_root().iterdir() if entry.name.endswith(".jinja")),
-        key=lambda entry: entry.name,
+        (item for item in _walk(folder) if not item[0].startswith("templates/")),
+        key=lambda item: item[0],
     )
-
-
-def generator_files() -> list[Traversable]:
-    """Every source file of the generator, subpackages (concepts/) included, in a stable order."""
-    found: list[tuple[str, Traversable]] = []
-    pending: list[tuple[str, Traversable]] = [("", resources.files("generator"))]
-    while pending:
-        prefix, folder = pending.pop()
-        for entry in folder.iterdir():
-            if entry.is_dir() and entry.name not in ("__pycache__", "templates"):
-                pending.append((f"{prefix}{entry.name}/", entry))
-            elif entry.is_file() and entry.name.endswith((".py", ".yaml")):
-                found.append((prefix + entry.name, entry))
-    return [entry for _, entry in sorted(found, key=lambda item: item[0])]

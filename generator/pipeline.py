@@ -3,6 +3,8 @@
 A provider is regenerated only when the content hash of its inputs (spec
 text, templates, the generator's own source, pinned tool versions) differs
 from the one recorded in its manifest, or its files on disk were edited.
+This module imports nothing heavy at the top (no YAML, no model, no black):
+a no-op run or `--check` on a clean tree is a hash comparison.
 """
 
 from __future__ import annotations
@@ -11,19 +13,16 @@ import functools
 import hashlib
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from importlib import metadata
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .assets import generator_files, template_files
-from .build import build_with_problems
 from .diagnostics import Diagnostic, SpecError, capped
-from .loader import LoadedSpec, load_file
-from .model import Spec
 from .run_guard import output_lock, signals_held, started_workers, stop, worker_init
 from .writer import (
     MANIFEST,
@@ -36,6 +35,10 @@ from .writer import (
     swap_in,
     tree_files,
 )
+
+if TYPE_CHECKING:
+    from .loader import LoadedSpec
+    from .model import Spec
 
 
 @dataclass(frozen=True)
@@ -64,10 +67,32 @@ class Project:
 def generator_fingerprint() -> str:
     """Hash of everything besides the spec that shapes the output."""
     sha = hashlib.sha256(f"shipspec {__version__}\n".encode())
-    for entry in [*generator_files(), *template_files()]:
-        sha.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
-    sha.update(f"black=={metadata.version('black')}\n".encode())
+    for kind, files in (("generator", generator_files()), ("templates", template_files())):
+        for name, entry in files:
+            sha.update(f"{kind}/{name}".encode() + b"\0" + entry.read_bytes() + b"\0")
+    sha.update(f"black=={_tool_version('black')}\n".encode())
     return sha.hexdigest()
+
+
+def _tool_version(name: str) -> str:
+    """An installed distribution's version, read from its .dist-info folder's name.
+
+    One directory listing per sys.path entry instead of importlib.metadata's
+    scan per call (~10 ms each): `--check` is meant to cost little more than
+    starting Python. Falls back to importlib.metadata where the name is unusual.
+    """
+    prefix = name.replace("-", "_").lower() + "-"
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for folder in names:
+            if folder.endswith(".dist-info") and folder.lower().startswith(prefix):
+                return folder[len(prefix) : -len(".dist-info")]
+    from importlib import metadata
+
+    return metadata.version(name)
 
 
 def input_hash(spec_text: bytes) -> str:
@@ -119,9 +144,11 @@ def load_checked(project: Project, provider: str) -> CheckedSpec:
     problems do not stop the examples of the sound part being judged
     (checkable.py).
     """
+    from .build import build_with_problems
     from .checkable import checkable_part
     from .examples import check_examples, load_validation_module
     from .metacheck import check_against_meta_schema, meta_errors
+    from .loader import load_file
     from .prune import well_formed_part
     from .render import render_validation
     from .validator_emit import emit_validators
@@ -239,9 +266,12 @@ def process_many(
     stale = [provider for provider in providers if _stale(project, provider)]
     workers = min(len(stale), os.cpu_count() or 1)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        for provider in providers:
-            yield provider, process(project, provider, check=check)
+        for provider in providers:  # each tree's hash is compared once, above
+            outcome = process(project, provider, check=check) if provider in stale else None
+            yield provider, outcome or Outcome(provider, "unchanged")
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork")  # children inherit the loaded generator
     before = set(multiprocessing.active_children())
     pool = ProcessPoolExecutor(

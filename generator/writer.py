@@ -143,13 +143,14 @@ def _is_byproduct(relative: Path) -> bool:
 
 def tree_files(target: Path) -> set[str]:
     """The generated files under `target` (relative paths), caches and build output left out."""
-    if not target.is_dir():
-        return set()
-    return {
-        path.relative_to(target).as_posix()
-        for path in target.rglob("*")
-        if path.is_file() and not _is_byproduct(path.relative_to(target))
-    }
+    found: set[str] = set()
+    for folder, subfolders, names in os.walk(target):  # nothing when target is not a folder
+        relative = Path(folder).relative_to(target)
+        subfolders[:] = [
+            name for name in subfolders if not _is_byproduct(relative / name)
+        ]  # caches are not descended into
+        found.update((relative / name).as_posix() for name in names)
+    return {name for name in found if not _is_byproduct(Path(name))}
 
 
 def differences(target: Path, files: dict[str, bytes]) -> list[str]:
