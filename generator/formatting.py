@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -73,3 +74,53 @@ def _store(path: Path, text: str) -> None:
         os.replace(temporary, path)
     except OSError:
         return
+
+
+# A line holding nothing but a string (an argument or a `+` operand, split out
+# as black splits): black cannot split it further, whatever its length.
+_LONE_STRING = re.compile(r' *(?:\+ )?"(?:[^"\\\n]|\\.)*",?')
+
+
+def _as_black_leaves_it(line: str) -> bool:
+    if not line.isascii():
+        return False  # black counts some characters as two columns
+    return len(line) <= LINE_LENGTH or _LONE_STRING.fullmatch(line) is not None
+
+
+def _empty_split(body: list[str]) -> bool:
+    """An opening bracket ending a line whose next line closes it: black joins them (`{}`)."""
+    return any(
+        line.endswith(("{", "(", "[")) and following.strip()[:1] in ("}", ")", "]")
+        for line, following in zip(body, body[1:])
+    )
+
+
+def format_emitted(code: str) -> str:
+    """Code written in black's style (codewriter.BlackWriter), made exactly black's.
+
+    Split into top-level chunks (a statement and its block); a chunk is kept
+    as written unless a line of it is too long (black would split it in a
+    way the writer does not attempt; a lone string it cannot split is fine)
+    or not ASCII (black measures the width of some characters as two
+    columns): such a chunk alone goes through black, cached like any file.
+    Blank lines between chunks are kept.
+    """
+    chunks: list[list[str]] = []
+    for line in code.split("\n"):
+        if chunks and not (line[:1].isalpha() or line[:1] in "_@"):
+            chunks[-1].append(line)  # a block, a closing bracket, a blank line
+        else:
+            chunks.append([line])
+    out: list[str] = []
+    for chunk in chunks:
+        body_end = len(chunk)
+        while body_end > 0 and not chunk[body_end - 1]:
+            body_end -= 1
+        body = chunk[:body_end]
+        if all(_as_black_leaves_it(line) for line in body) and not _empty_split(body):
+            out.extend(chunk)
+            continue
+        formatted = format_python("\n".join(body) + "\n")
+        out.extend(formatted.rstrip("\n").split("\n"))
+        out.extend(chunk[body_end:])
+    return "\n".join(out)
