@@ -186,13 +186,14 @@ def regeneration(runs: int) -> list[Row]:
         },
         {"measure": "no-op regeneration (whole process)", "seconds": noop},
     ]
-    rows += breakdown()
+    rows += breakdown(quick=runs < 5)
     shutil.rmtree(scratch, ignore_errors=True)
     return rows
 
 
-def breakdown() -> list[Row]:
-    """Where the time of one cold generation (in-process, no format cache) goes."""
+def breakdown(*, quick: bool) -> list[Row]:
+    """Where the time of one cold generation (in-process, no cache) goes: every
+    provider, or Novatech alone with --quick."""
     code = """
 import cProfile, pstats, io, os, sys, time
 os.environ["SHIPSPEC_CACHE_DIR"] = ""
@@ -203,7 +204,7 @@ imports = time.perf_counter() - started
 profile = cProfile.Profile()
 project = p.Project(Path("."), Path(sys.argv[1]))
 profile.enable()
-for name in project.providers():
+for name in sys.argv[2].split(",") if sys.argv[2] else project.providers():
     files = p.render_files(project, name, project.spec_path(name).read_bytes())
     from generator.writer import write_tree
     write_tree(project.out / name, files)
@@ -217,7 +218,11 @@ print(imports, total("formatting.py:_black"), total("models_emit.py:emit_models"
 """
     out = Path(tempfile.mkdtemp(prefix="shipspec-breakdown-"))
     result = subprocess.run(
-        [sys.executable, "-c", code, str(out)], check=True, capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-c", code, str(out), "novatech" if quick else ""],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     shutil.rmtree(out, ignore_errors=True)
     imports, black_s, dcg, templates, writes, load, total = map(float, result.stdout.split())
@@ -228,7 +233,7 @@ print(imports, total("formatting.py:_black"), total("models_emit.py:emit_models"
         "templates (Jinja)": templates,
         "writes": writes,
         "load + check + examples": load,
-        "all, one process, serial": total,
+        f"all, one process, serial ({'Novatech' if quick else 'every provider'})": total,
     }
     return [{"measure": f"breakdown: {name}", "seconds": value} for name, value in parts.items()]
 
@@ -254,8 +259,8 @@ def client_overhead(calls: int, concurrent: int) -> list[Row]:
 
 def scale(quick: bool) -> list[Row]:
     """5: a synthetic spec of growing size, and many providers generated in parallel."""
-    sizes = (50, 100, 200) if quick else (100, 500, 1000)
-    providers = 20 if quick else 200
+    sizes = (25, 50, 100) if quick else (100, 500, 1000)
+    providers = 8 if quick else 200
     return synthetic.measure(sizes, providers)
 
 
