@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import os
 import re
 import tempfile
@@ -95,7 +96,7 @@ def _empty_split(body: list[str]) -> bool:
     """An opening bracket ending a line whose next line closes it: black joins them (`{}`)."""
     return any(
         line.endswith(("{", "(", "[")) and following.strip()[:1] in ("}", ")", "]")
-        for line, following in zip(body, body[1:])
+        for line, following in itertools.pairwise(body)
     )
 
 

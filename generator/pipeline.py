@@ -147,8 +147,8 @@ def load_checked(project: Project, provider: str) -> CheckedSpec:
     from .build import build_with_problems
     from .checkable import checkable_part
     from .examples import check_examples, load_validation_module
-    from .metacheck import check_against_meta_schema, meta_errors
     from .loader import load_file
+    from .metacheck import check_against_meta_schema, meta_errors
     from .prune import well_formed_part
     from .render import render_validation
     from .validator_emit import emit_validators
@@ -257,10 +257,8 @@ def _stale(project: Project, provider: str) -> bool:
 
 _PRELOADED = (
     "black",
-    "datamodel_code_generator",
-    "datamodel_code_generator.parser.openapi",
-    "datamodel_code_generator.model.pydantic_v2",
     "generator.render",
+    "generator.models_emit",
     "generator.examples",
     "generator.metacheck",
     "generator.build",
@@ -269,7 +267,7 @@ _PRELOADED = (
 
 def _preload() -> None:
     """Import what every worker needs before forking them: imported once here, the
-    modules (~1 CPU-second: black, datamodel-code-generator, Jinja) are shared by
+    modules (black, Jinja, the generator's own) are shared by
     all workers instead of each importing its own."""
     import importlib
 

@@ -121,3 +121,8 @@ def test_format_emitted_sends_only_long_chunks_to_black() -> None:
     long = "_C1 = (" + ", ".join(f"'item{n}'" for n in range(30)) + ")\n"
     code = short + long + "\n\ndef f() -> None:\n    pass\n"
     assert format_emitted(code) == _black(code).replace('"a", "b"', "'a', 'b'")
+
+
+def test_format_emitted_joins_an_empty_table_as_black_does() -> None:
+    code = "EMPTY: dict[str, int] = {\n}\nFULL: dict[str, int] = {\n    'a': 1,\n}\n"
+    assert format_emitted(code) == _black(code).replace('"a"', "'a'")
