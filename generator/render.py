@@ -15,7 +15,8 @@ import jinja2
 
 from . import naming
 from .assets import templates_root
-from .formatting import format_emitted, format_python
+from .codewriter import black_quotes
+from .formatting import format_emitted, format_python, format_rendered
 from .jsonschema_emit import all_documents
 from .mock_data import mock_data
 from .model import Spec
@@ -57,6 +58,33 @@ _TOP_TEMPLATES = {
 }
 
 
+# Templates written in black's layout: their output skips black (it was ~60 %
+# of a cold build) unless a spec's value makes a line too long for it
+# (formatting.format_rendered). tests/test_formatting.py is the guarantor:
+# black over every generated file changes nothing. A template edited out of
+# black's layout fails that test; run black's diff back into the template.
+_BLACK_STABLE = frozenset(
+    {
+        "_base.py.jinja",
+        "_core.py.jinja",
+        "_errors.py.jinja",
+        "_mock_state.py.jinja",
+        "_paging.py.jinja",
+        "_problem.py.jinja",
+        "_results.py.jinja",
+        "_retries.py.jinja",
+        "testing.py.jinja",
+        "tests_conftest.py.jinja",
+        "tests_operations.py.jinja",
+        "tests_webhooks.py.jinja",
+    }
+)
+
+
+def _formatted(template: str, text: str) -> str:
+    return format_rendered(text) if template in _BLACK_STABLE else format_python(text)
+
+
 # Stands in for the compiled checks while black formats _validation.py's
 # template text; the checks (written in black's style) replace it afterwards.
 _CHECKS_PLACEHOLDER = "_SHIPSPEC_COMPILED_CHECKS = None"
@@ -80,7 +108,7 @@ def environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["tojson"] = _json_text
-    env.filters["pyrepr"] = repr
+    env.filters["pyrepr"] = _black_repr
     env.filters["docstring"] = naming.docstring
     return env
 
@@ -99,6 +127,11 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     except OSError:
         return None
     return jinja2.FileSystemBytecodeCache(str(folder / "jinja"))
+
+
+def _black_repr(value: Any) -> str:
+    """repr() in black's quotes, so a template's output is black-stable without black."""
+    return black_quotes(repr(value))
 
 
 def _load_template(name: str) -> str:
@@ -126,7 +159,7 @@ def render_package(
     for target, template in _PACKAGE_TEMPLATES.items():
         if target == "_paging.py" and not (spec.paging or any(op.paging for op in spec.operations)):
             continue
-        text = format_python(env.get_template(template).render(ctx=context))
+        text = _formatted(template, env.get_template(template).render(ctx=context))
         if target == "_validation.py":
             text = _with_checks(text, checks)
         files[f"{package}/{target}"] = text.encode()
@@ -142,7 +175,7 @@ def render_package(
         if target == "tests/test_paging.py" and not spec.paging:
             continue
         text = env.get_template(template).render(ctx=context)
-        files[target] = (format_python(text) if target.endswith(".py") else text).encode()
+        files[target] = (_formatted(template, text) if target.endswith(".py") else text).encode()
     files["tests/data.json"] = _dump_json(test_data(spec))
     files.update(openapi_files(spec))
     files[f"{package}/mock.json"] = _dump_json(mock_data(spec))

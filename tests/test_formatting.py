@@ -15,7 +15,7 @@ import pytest
 from black.mode import TargetVersion
 
 from generator.codewriter import BlackWriter, black_constant, black_quotes, black_string
-from generator.formatting import LINE_LENGTH, format_emitted
+from generator.formatting import LINE_LENGTH, format_emitted, format_rendered
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = sorted((ROOT / "generated").glob("*/**/*.py"))
@@ -126,3 +126,19 @@ def test_format_emitted_sends_only_long_chunks_to_black() -> None:
 def test_format_emitted_joins_an_empty_table_as_black_does() -> None:
     code = "EMPTY: dict[str, int] = {\n}\nFULL: dict[str, int] = {\n    'a': 1,\n}\n"
     assert format_emitted(code) == _black(code).replace('"a"', "'a'")
+
+
+def test_format_rendered_keeps_black_layout_and_sends_long_lines_to_black() -> None:
+    stable = 'x = "short"\n'
+    assert format_rendered(stable) == stable
+    long = "x = call(" + ", ".join(f"argument_{n}" for n in range(20)) + ")\n"
+    assert format_rendered(long) == _black(long) != long
+    wide = "x = '" + "\u4e00" * 48 + "'\n"  # 53 characters, 101 columns as black counts them
+    assert format_rendered(wide) == _black(wide)
+
+
+def test_black_stable_templates_exist() -> None:
+    from generator import render
+
+    names = {path.name for path in (ROOT / "templates").glob("*.jinja")}
+    assert render._BLACK_STABLE <= names
