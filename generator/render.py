@@ -164,7 +164,7 @@ def render_package(
             text = _with_checks(text, checks)
         files[f"{package}/{target}"] = text.encode()
     models = emit_models(spec, header, base_module=f"{package}._base")
-    files[f"{package}/models.py"] = format_python(models).encode()
+    files[f"{package}/models.py"] = format_emitted(models).encode()  # black's layout, mostly
     files[f"{package}/py.typed"] = b""
     for target, template in _TOP_TEMPLATES.items():
         if target == "tests/test_webhooks.py" and not spec.webhooks:
