@@ -183,8 +183,16 @@ def format_emitted(code: str) -> str:
     two columns), trailing whitespace, a docstring line black would re-indent.
     Such a chunk alone goes through black, cached like any file, so a spec
     edit re-formats only the chunks it changed. Blank lines between chunks
-    are kept.
+    are kept. Should a chunk not stand alone (black cannot parse it), the
+    whole text goes through black instead.
     """
+    try:
+        return _format_chunks(code)
+    except ValueError:  # black.InvalidInput: a chunk that is not a statement on its own
+        return format_python(code)
+
+
+def _format_chunks(code: str) -> str:
     out: list[str] = []
     for chunk in _chunks(code):
         body_end = len(chunk)

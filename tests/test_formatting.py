@@ -171,3 +171,8 @@ def test_lines_black_cannot_split_are_kept(line: str) -> None:
 )
 def test_lines_black_would_change_go_through_black(code: str) -> None:
     assert format_emitted(code) == _black(code) != code
+
+
+def test_a_chunk_that_does_not_stand_alone_sends_the_whole_text_to_black() -> None:
+    code = "x = '''\nabc = 1\n''' + " + repr("a" * 120) + "\n"  # ''' is not tracked as a string
+    assert format_emitted(code) == _black(code)
