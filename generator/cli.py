@@ -17,7 +17,6 @@ from typing import Any
 
 from . import __version__
 from .diagnostics import SpecError
-from .diff_command import run_diff
 from .pipeline import Outcome, Project, generate, load_spec
 from .project_root import NotAProject, find_project
 from .serve import add_mock_command, run_mock
@@ -302,6 +301,12 @@ def _generate(args: argparse.Namespace) -> int:
     return max((_report(project, outcome) for outcome in outcomes), default=0)
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from .diff_command import run_diff  # imported on use: `generate --check` stays light
+
+    return run_diff(args)
+
+
 def _validate(args: argparse.Namespace) -> int:
     from .validate_cmd import run_validate
 
@@ -379,7 +384,7 @@ def _new(args: argparse.Namespace) -> int:
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "generate": _generate,
-    "diff": run_diff,
+    "diff": _diff,
     "validate": _validate,
     "list": _list,
     "docs": _docs,

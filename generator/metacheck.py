@@ -28,7 +28,8 @@ from .loader import LoadedSpec
 @functools.cache
 def meta_schema() -> dict[str, Any]:
     text = resources.files("generator").joinpath("metaschema.yaml").read_text("utf-8")
-    schema: dict[str, Any] = yaml.safe_load(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where built: ~10x faster
+    schema: dict[str, Any] = yaml.load(text, Loader=loader)
     return schema
 
 

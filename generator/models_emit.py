@@ -176,7 +176,8 @@ def _model_class(spec: Spec, typedef: TypeDef, request: bool, provided: bool, us
         else:
             members_type = members
         uses.note("RootModel")
-        return f"class {typedef.name}(RootModel[{members}]):\n{doc}    root: {members_type}"
+        gap = "\n" if doc else ""  # black's blank line after a class docstring
+        return f"class {typedef.name}(RootModel[{members}]):\n{doc}{gap}    root: {members_type}"
     if typedef.additional or not request:
         base, extra = uses.note("Model"), "allow"
     elif strict:
@@ -186,7 +187,7 @@ def _model_class(spec: Spec, typedef: TypeDef, request: bool, provided: bool, us
     uses.note("ConfigDict")
     lines = [
         f"class {typedef.name}({base}):",
-        *([doc.rstrip("\n")] if doc else []),
+        *([doc.rstrip("\n"), ""] if doc else []),  # black's blank line after a class docstring
         f'    model_config = ConfigDict(extra="{extra}", populate_by_name=True)',
     ]
     tag_fields = {u.discriminator for u in spec.types if typedef.name in u.one_of}
@@ -299,7 +300,7 @@ def _dict_class(typedef: TypeDef, uses: _Uses) -> str:
     name = f"{typedef.name}Dict"
     doc = f'    """{typedef.name} as a dict, as it travels: keys spelt as the document does."""'
     if all(w.isidentifier() and not keyword.iskeyword(w) for w, _, _ in entries):
-        lines = [f"class {name}(TypedDict):", doc]
+        lines = [f"class {name}(TypedDict):", doc, *([""] if entries else [])]
         lines += [f"    {wire}: {value}" for wire, value, _ in entries]
         return "\n".join(lines)
     # keys that are not identifiers: the functional syntax

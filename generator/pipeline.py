@@ -3,6 +3,8 @@
 A provider is regenerated only when the content hash of its inputs (spec
 text, templates, the generator's own source, pinned tool versions) differs
 from the one recorded in its manifest, or its files on disk were edited.
+This module imports nothing heavy at the top (no YAML, no model, no black):
+a no-op run or `--check` on a clean tree is a hash comparison.
 """
 
 from __future__ import annotations
@@ -11,21 +13,17 @@ import functools
 import hashlib
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from importlib import metadata
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from . import __version__
 from . import diagnostic_codes as codes
 from .assets import fingerprint_files
-from .build import build_with_problems
 from .diagnostics import Diagnostic, SpecError, capped
-from .loader import LoadedSpec, load_file
-from .model import Spec
-from .response_checks import SplitChecks
 from .run_guard import output_lock, signals_held, started_workers, stop, worker_init
 from .writer import (
     MANIFEST,
@@ -38,6 +36,11 @@ from .writer import (
     swap_in,
     tree_files,
 )
+
+if TYPE_CHECKING:
+    from .loader import LoadedSpec
+    from .model import Spec
+    from .response_checks import SplitChecks
 
 
 @dataclass(frozen=True)
@@ -68,8 +71,29 @@ def generator_fingerprint() -> str:
     sha = hashlib.sha256(f"shipspec {__version__}\n".encode())
     for name, entry in fingerprint_files():
         sha.update(name.encode() + b"\0" + entry.read_bytes() + b"\0")
-    sha.update(f"black=={metadata.version('black')}\n".encode())
+    sha.update(f"black=={_tool_version('black')}\n".encode())
     return sha.hexdigest()
+
+
+def _tool_version(name: str) -> str:
+    """An installed distribution's version, read from its .dist-info folder's name.
+
+    One directory listing per sys.path entry instead of importlib.metadata's
+    scan per call (~10 ms each): `--check` is meant to cost little more than
+    starting Python. Falls back to importlib.metadata where the name is unusual.
+    """
+    prefix = name.replace("-", "_").lower() + "-"
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for folder in names:
+            if folder.endswith(".dist-info") and folder.lower().startswith(prefix):
+                return folder[len(prefix) : -len(".dist-info")]
+    from importlib import metadata
+
+    return metadata.version(name)
 
 
 def input_hash(spec_text: bytes) -> str:
@@ -122,8 +146,10 @@ def load_checked(project: Project, provider: str) -> CheckedSpec:
     problems do not stop the examples of the sound part being judged
     (checkable.py).
     """
+    from .build import build_with_problems
     from .checkable import checkable_part
     from .examples import check_examples, load_validation_module
+    from .loader import load_file
     from .metacheck import check_against_meta_schema, meta_errors
     from .prune import well_formed_part
     from .render import render_validation
@@ -245,6 +271,29 @@ def _stale(project: Project, provider: str) -> bool:
     return not is_current(project.out / provider, input_hash(text))
 
 
+_PRELOADED = (
+    "black",
+    "generator.render",
+    "generator.models_emit",
+    "generator.examples",
+    "generator.metacheck",
+    "generator.build",
+)
+
+
+def _preload() -> None:
+    """Import what every worker needs before forking them: imported once here, the
+    modules (black, Jinja, the generator's own) are shared by
+    all workers instead of each importing its own."""
+    import importlib
+
+    for name in _PRELOADED:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # a module that moved in another version: workers import theirs
+            continue
+
+
 def process_many(
     project: Project, providers: list[str], *, check: bool
 ) -> Iterator[tuple[str, Outcome]]:
@@ -256,9 +305,13 @@ def process_many(
     stale = [provider for provider in providers if _stale(project, provider)]
     workers = min(len(stale), os.cpu_count() or 1)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        for provider in providers:
-            yield provider, process(project, provider, check=check)
+        for provider in providers:  # each tree's hash is compared once, above
+            outcome = process(project, provider, check=check) if provider in stale else None
+            yield provider, outcome or Outcome(provider, "unchanged")
         return
+    from concurrent.futures import ProcessPoolExecutor
+
+    _preload()
     context = multiprocessing.get_context("fork")  # children inherit the loaded generator
     before = set(multiprocessing.active_children())
     pool = ProcessPoolExecutor(

@@ -14,7 +14,7 @@ import re
 from typing import Any, assert_never
 
 from . import conditions, messages, naming, param_conditions
-from .codewriter import CodeWriter
+from .codewriter import BlackWriter, black_constant
 from .concepts import formats, unions
 from .messages import decimal_text
 from .model import Operation, Param, Rule, Shape, Spec, TypeDef
@@ -44,7 +44,7 @@ class _Emitter:
 
     def __init__(self, spec: Spec) -> None:
         self.spec = spec
-        self.w = CodeWriter()
+        self.w = BlackWriter()  # black's style as written: no black pass needed
         self.constants: list[str] = []
         self._constant_ids: dict[str, str] = {}
         self._where = ""  # CONSTANT_CASE of the type/operation and field being checked
@@ -68,13 +68,13 @@ class _Emitter:
                 number += 1
                 name = f"{stem}_{number}"
             self._constant_ids[expression] = name
-            self.constants.append(f"{name} = {expression}")
+            self.constants.append(black_constant(name, expression))
         return self._constant_ids[expression]
 
     def problem(self, pointer: str, message: str, rule: str, field: str | None = None) -> None:
         """Append a problem; `rule` is a Python expression (usually a literal)."""
-        extra = f", {field!r}" if field is not None else ""
-        self.w(f"out.append(Problem({pointer}, {message}, {rule}{extra}))")
+        args = [pointer, message, rule] + ([repr(field)] if field is not None else [])
+        self.w.call(["out.append", "Problem"], args)
 
     # -- shapes ---------------------------------------------------------
     def shape(self, shape: Shape, v: str, p: str) -> None:
@@ -96,7 +96,7 @@ class _Emitter:
             return
         if shape.kind == "ref":
             assert shape.ref is not None
-            w(f"_check_{shape.ref}({v}, {p}, out)")
+            w.call([f"_check_{shape.ref}"], [v, p, "out"])
             return
         expected = messages.expected_type(shape)
         with w.block(f"if not ({self._type_test(shape, v)}):"):

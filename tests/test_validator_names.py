@@ -17,13 +17,13 @@ def test_constants_and_locals_take_the_spec_s_names() -> None:
     source = _checks("novatech")
     assert not re.search(r"\b_C\d+\b|\b[vn]\d+\b", source)
     assert "_DELIVER_TO_FIELDS = frozenset(" in source
-    assert "        address_lines = value['address_lines']" in source
+    assert '        address_lines = value["address_lines"]' in source  # black's quotes
     assert "for address_lines_index, address_lines_item in enumerate(address_lines):" in source
 
 
 def test_a_field_named_like_a_builtin_does_not_shadow_it() -> None:
     source = _checks("activeants")
-    assert "        id_ = value['id']" in source
+    assert '        id_ = value["id"]' in source
     assert not re.search(r"^\s+(id|type|len|str|any) = ", source, re.MULTILINE)
 
 

@@ -598,7 +598,8 @@ class MockProvider:
         """The text parts, typed as the spec declares them; the files wait in request.state."""
         if media != "multipart/form-data":
             return None, self.http_error(
-                415, f"Content type '{media or 'none'}' not supported; send multipart/form-data"
+                415,
+                f"Content type '{media or 'none'}' not supported; send multipart/form-data",
             )
         try:
             fields, files = _multipart.parse(request.headers["content-type"], raw)
