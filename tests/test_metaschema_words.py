@@ -193,9 +193,7 @@ def test_the_spec_and_its_document_are_named_in_the_readme_and_export(
     assert tags["Parcels"] == "From the section \u201cParcels\u201d of words-reference-v7.txt."
 
 
-def test_errata_are_tabled_in_the_readme_and_the_html_reference(
-    project: Path, readme: str
-) -> None:
+def test_errata_are_tabled_in_the_readme_and_the_html_reference(project: Path, readme: str) -> None:
     row = (
         "| Parcels / Parcel / weight | weight is in kilos in the table "
         "| the examples use grams; grams are kept |"
