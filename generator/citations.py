@@ -18,7 +18,10 @@ from .loader import child_pointer
 
 EXTENSION = "x-shipspec-sources"
 # Values that are the provider's data, not spec words: a `source` key there is a field name.
-_DATA = {"examples", "mock", "then", "when", "headers", "curls", "const", "default", "enum"}
+_DATA = {
+    *("examples", "curls", "mock", "then", "when", "const", "default", "enum"),
+    *("servers", "headers", "header", "query", "statuses", "texts", "messages"),
+}
 
 
 def _walk(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
@@ -27,7 +30,7 @@ def _walk(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
         if isinstance(source, str) and source.strip():
             yield pointer, source.strip()
         for key, child in node.items():
-            if key != "source" and key not in _DATA:
+            if key not in _DATA:  # a field named `source` is walked like any other
                 yield from _walk(child, child_pointer(pointer, str(key)))
     elif isinstance(node, list):
         for index, child in enumerate(node):

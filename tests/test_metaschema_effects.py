@@ -172,7 +172,7 @@ def _mock(module: ModuleType) -> Any:
     return importlib.import_module(module.__name__ + ".testing").MockProvider
 
 
-def _recording_client(module: ModuleType, url: str, asked: list[httpx.URL]) -> object:
+def _recording_client(module: ModuleType, url: str, asked: list[httpx.URL]) -> Any:
     def record(request: httpx.Request) -> None:
         asked.append(request.url)
 
@@ -186,7 +186,7 @@ def test_the_mock_places_the_created_entity_at_its_pointer(effects: ModuleType) 
     provider = _mock(effects)(credentials=CREDENTIALS)
     with Served(provider.app) as served:
         client = _recording_client(effects, served.url, [])
-        booking = client.create_parcel({"weight": 7, "colour": "green"})  # type: ignore[attr-defined]
+        booking = client.create_parcel({"weight": 7, "colour": "green"})
     assert (booking.parcel.weight, booking.parcel.colour) == (7, "green")
     assert booking.parcel.id not in (None, "p0")
     assert booking.receipt == "R-1"
@@ -204,16 +204,15 @@ def test_the_mock_lists_items_at_their_pointer_filtered_and_paged_by_the_size_as
         client = _recording_client(effects, served.url, asked)
         made = {
             colour: [
-                client.create_parcel({"weight": 1, "colour": colour}).parcel.id  # type: ignore[attr-defined]
-                for _ in range(3)
+                client.create_parcel({"weight": 1, "colour": colour}).parcel.id for _ in range(3)
             ]
             for colour in ("blue", "green")
         }
         asked.clear()
-        page = client.list_parcels(colour="green")  # type: ignore[attr-defined]
+        page = client.list_parcels(colour="green")
         assert [p.id for p in page.rows] == made["green"]
         asked.clear()
-        walked = [p.id for p in client.iter_list_parcels(colour="blue", size=2)]  # type: ignore[attr-defined]
+        walked = [p.id for p in client.iter_list_parcels(colour="blue", size=2)]
     assert walked == made["blue"]
     lists = [url for url in asked if url.path == "/parcels"]
     assert [(u.params["page"], u.params["size"]) for u in lists] == [("1", "2"), ("2", "2")]
@@ -250,7 +249,7 @@ def test_sandbox_rules_fire_on_equals_and_minimum(
     provider = _mock(effects)(credentials=CREDENTIALS)
     with Served(provider.app) as served:
         client = _recording_client(effects, served.url, [])
-        raw = client.with_raw_response.create_parcel(sent)  # type: ignore[attr-defined]
+        raw = client.with_raw_response.create_parcel(sent)
     assert (raw.status_code, raw.parsed.parcel.status) == (status, answered)
 
 
@@ -260,14 +259,11 @@ def test_an_iterator_walks_an_rfc_8288_link_header(paginglink: ModuleType) -> No
     asked: list[httpx.URL] = []
     with Served(provider.app) as served:
         client = _recording_client(paginglink, served.url, asked)
-        made = [client.create_parcel({"weight": w}).id for w in range(1, 6)]  # type: ignore[attr-defined]
+        made = [client.create_parcel({"weight": w}).id for w in range(1, 6)]
         asked.clear()
-        links = [
-            client.with_raw_response.list_parcels(page=p).headers.get("link")  # type: ignore[attr-defined]
-            for p in (0, 2)
-        ]
+        links = [client.with_raw_response.list_parcels(page=p).headers.get("link") for p in (0, 2)]
         asked.clear()
-        walked = [p.id for p in client.iter_list_parcels()]  # type: ignore[attr-defined]
+        walked = [p.id for p in client.iter_list_parcels()]
     assert links[0] is not None and 'rel="next"' in links[0] and "page=1" in links[0]
     assert links[1] is None or 'rel="next"' not in links[1]
     assert walked == made
