@@ -335,7 +335,7 @@ def _webhook(spec: Spec, hook: Webhook) -> dict[str, Any]:
 
 
 def _tags(spec: Spec) -> list[dict[str, str]]:
-    """Document sections in the order the spec first names them."""
+    """Document sections in the order the spec first names them, then the operations' own tags."""
     names = [section(op.source) for op in spec.operations]
     names += [section(hook.source) for hook in spec.webhooks]
     spec_tags = [tag for op in spec.operations for tag in op.tags if tag not in names]
