@@ -15,6 +15,7 @@ from typing import Any, Literal
 from . import auth_static, batch, naming, param_conditions, path_lists
 from . import diagnostic_codes as codes
 from .build_types import PRIMITIVES, TypeCollector, _constraints, build_shape, build_types
+from .citations import citations
 from .concepts import array_params, multipart, standard_webhooks, unions
 from .concepts import auth as auth_concept
 from .concepts import paging as paging_styles
@@ -378,6 +379,7 @@ class _Builder:
             idempotency_key=idempotency_header(raw, pointer, self.error),
             curls=tuple(raw.get("curls") or ()),
             files=multipart.build(raw, pointer, self._taken_names(raw, params), self.error),
+            tags=tuple(raw.get("tags") or ()),
         )
 
     def _taken_names(self, raw: dict[str, Any], params: list[Param]) -> set[str]:
@@ -460,6 +462,7 @@ class _Builder:
             description=raw.get("description", ""),
             query=tuple((raw.get("query") or {}).items()),
             refresh_token=refresh_field(raw, self.error),
+            source=raw.get("source", ""),
         )
 
     def error_formats(self) -> tuple[ErrorFormat, ...]:
@@ -804,6 +807,7 @@ class _Builder:
             sandbox=tuple(sandbox_rule(rule) for rule in self.raw.get("sandbox") or ()),
             rate_limit=rate_limit,
             server_variables=server_variables,
+            citations=citations(self.raw),
             errata=tuple(
                 Erratum(e["id"], e["where"], e["says"], e["resolution"])
                 for e in self.raw.get("errata", [])

@@ -268,6 +268,7 @@ class Operation:
     batch: Batch | None = None  # a batch whose success lists refused items (batch.py)
     curls: tuple[str, ...] = ()  # the document's curl examples, verbatim (curl_cases.py)
     files: tuple[FilePart, ...] = ()  # body_encoding multipart: the file parts
+    tags: tuple[str, ...] = ()  # OpenAPI tags beside the document section
 
     @property
     def success(self) -> Response:
@@ -297,6 +298,7 @@ class Auth:
     description: str = ""
     query: tuple[tuple[str, str], ...] = ()  # static api_key: query parameters carrying it
     refresh_token: str | None = None  # OAuth2: response field of the refresh token
+    source: str = ""  # the document section the scheme is described in
 
 
 @dataclass(frozen=True)
@@ -369,6 +371,7 @@ class Spec:
     sandbox: tuple[SandboxRule, ...] = ()
     rate_limit: RateLimit | None = None  # the provider's own wait headers
     server_variables: tuple[ServerVariable, ...] = ()  # {region}, {version} in server URLs
+    citations: tuple[tuple[str, str], ...] = ()  # (JSON Pointer, document section): citations.py
 
     @property
     def package(self) -> str:

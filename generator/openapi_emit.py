@@ -14,6 +14,7 @@ from typing import Any, assert_never
 
 from . import (
     __version__,
+    citations,
     idempotency_key,
     param_conditions,
     path_lists,
@@ -263,7 +264,7 @@ def operation_object(spec: Spec, op: Operation, places: ExamplePlaces) -> dict[s
         "operationId": op.name,
         "summary": op.summary or op.source,
         "description": _description(op),
-        "tags": [section(op.source)],
+        "tags": list(dict.fromkeys([section(op.source), *op.tags])),
     }
     if op.deprecated:
         result["deprecated"] = True
@@ -331,13 +332,14 @@ def _webhook(spec: Spec, hook: Webhook) -> dict[str, Any]:
 
 
 def _tags(spec: Spec) -> list[dict[str, str]]:
-    """Document sections in the order the spec first names them."""
+    """Document sections in the order the spec first names them, then the operations' own tags."""
     names = [section(op.source) for op in spec.operations]
     names += [section(hook.source) for hook in spec.webhooks]
+    spec_tags = [tag for op in spec.operations for tag in op.tags if tag not in names]
     return [
         {"name": name, "description": f"From the section \u201c{name}\u201d of {spec.document}."}
         for name in dict.fromkeys(names)
-    ]
+    ] + [{"name": tag} for tag in dict.fromkeys(spec_tags)]
 
 
 _APPLICATORS = frozenset({"allOf", "anyOf", "oneOf", "if", "then", "else", "not"})
@@ -407,6 +409,8 @@ def openapi_document(spec: Spec) -> dict[str, Any]:
         "tags": _tags(spec),
     }
     document["security"] = security
+    if spec.citations:
+        document[citations.EXTENSION] = citations.openapi_extension(spec.citations)
     places = example_places(spec)
     document["paths"] = _paths(spec, places)
     if spec.webhooks:

@@ -204,9 +204,11 @@ def error_response(
     text_formats = [f for f in formats if f.text]
     if text_formats:
         content.update(_text_content(places, status, text_formats))
-    result: dict[str, Any] = {
-        "description": f"{phrase(status)} (error format: {' or '.join(names)})"
-    }
+    description = f"{phrase(status)} (error format: {' or '.join(names)})"
+    described = [f.description.strip() for f in formats if f.description.strip()]
+    if described:  # what the document says the format carries
+        description += ". " + " ".join(described)
+    result: dict[str, Any] = {"description": description}
     if content:
         result["content"] = content
     return result

@@ -49,8 +49,11 @@ def security_scheme(spec: Spec) -> dict[str, Any] | None:
             scheme = _header_scheme(auth)
         case _:
             assert_never(auth.scheme)
-    if auth.description:
-        scheme["description"] = auth.description
+    words = [auth.description] if auth.description else []
+    if auth.source:
+        words.append(f"Document section: {auth.source}.")
+    if words:
+        scheme["description"] = "\n\n".join(words)
     return scheme
 
 

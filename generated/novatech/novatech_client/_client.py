@@ -101,7 +101,7 @@ class _BaseClient:
         self._cache.clear()
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r})"
+        return f"{type(self).__name__}(base_url={self.base_url!r}{self._auth.shown()})"
 
     def _authorized(self, request: httpx.Request, operation: str) -> httpx.Request:
         """A copy of `request` with the current credentials (a sent request is never mutated)."""

