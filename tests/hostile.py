@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from generator.cli import main
+from generator.cli.main import main
 
 PROVIDER = "hz"
 LOCATED = re.compile(rf"^specs/{PROVIDER}\.yaml:\d+:\d+: error SS\d{{3}} [a-z0-9-]+: \S")

@@ -23,7 +23,7 @@ import httpx
 import pytest
 import yaml
 
-from generator.cli import main
+from generator.cli.main import main
 from tests.serving import Served
 
 SPECS = Path(__file__).parent / "specs"

@@ -22,10 +22,10 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.changes import BREAKING, FEATURE, FIX
-from generator.cli import main
-from generator.loader import load_text
-from generator.versioning import CHANGELOG, STATE, bump
+from generator.cli.main import main
+from generator.spec.loader import load_text
+from generator.versions.changes import BREAKING, FEATURE, FIX
+from generator.versions.versioning import CHANGELOG, STATE, bump
 from tests.paths import GENERATED
 
 Spec = dict[str, Any]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.cli import main
+from generator.cli.main import main
 from tests.paths import ROOT, SPECS
 
 COMMANDS = ["generate", "diff", "validate", "list", "docs", "new", "mock"]

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from generator.cli import main
+from generator.cli.main import main
 from tests.paths import ROOT
 from tests.payloads import NOVATECH_ORDER
 

@@ -14,11 +14,11 @@ from typing import Any, get_args
 import yaml
 
 from generator.concepts import auth, encodings, error_formats, formats
-from generator.model import AuthScheme, BodyEncoding, ErrorFormat, ResponseEncoding
+from generator.spec.model import AuthScheme, BodyEncoding, ErrorFormat, ResponseEncoding
 from tests.paths import ROOT
 
 METASCHEMA: dict[str, Any] = yaml.safe_load(
-    (ROOT / "generator" / "metaschema.yaml").read_text("utf-8")
+    (ROOT / "generator" / "spec" / "metaschema.yaml").read_text("utf-8")
 )
 VALIDATION_TEMPLATE = (ROOT / "templates" / "_validation.py.jinja").read_text("utf-8")
 

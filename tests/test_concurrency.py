@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import differences_by_digest, input_hash
-from generator.writer import read_manifest
+from generator.output.pipeline import differences_by_digest, input_hash
+from generator.output.writer import read_manifest
 from tests.paths import ROOT, SPECS
 
 pytestmark = pytest.mark.skipif(

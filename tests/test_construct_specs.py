@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.cli import main
+from generator.cli.main import main
 
 SPECS = Path(__file__).parent / "specs"
 # This harness's constructs (issue 14, part 1); the others in tests/specs/ have

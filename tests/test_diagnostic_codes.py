@@ -1,6 +1,6 @@
 """The diagnostic ids: one table, documented as it is, each id proven by a broken spec.
 
-generator/diagnostic_codes.py is the table; specs/README.md ("Diagnostics")
+generator/spec/diagnostic_codes.py is the table; specs/README.md ("Diagnostics")
 must list the same rows; every id must come out of at least one
 tests/invalid_specs case (its `.expected` names it), or of the test named in
 ELSEWHERE when no spec file in that folder can provoke it.
@@ -16,12 +16,12 @@ from types import ModuleType
 
 import pytest
 
-from generator import diagnostic_codes
-from generator.cli import main
-from generator.diagnostic_codes import Code
-from generator.diagnostics import Diagnostic
-from generator.loader import SourceMap
-from generator.model import Spec
+from generator.cli.main import main
+from generator.spec import diagnostic_codes
+from generator.spec.diagnostic_codes import Code
+from generator.spec.diagnostics import Diagnostic
+from generator.spec.loader import SourceMap
+from generator.spec.model import Spec
 
 ROOT = Path(__file__).parent.parent
 TESTS = Path(__file__).parent
@@ -138,7 +138,7 @@ def test_warnings_alone_do_not_stop_generate(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A warning is printed with its place and id; the package is still written (exit 0)."""
-    from generator import examples
+    from generator.spec import examples
 
     judged = examples.check_examples
 
@@ -158,7 +158,7 @@ def test_warnings_alone_do_not_stop_generate(
 def test_a_warning_beside_an_error_still_fails(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import examples
+    from generator.spec import examples
 
     def with_both(spec: Spec, source: SourceMap, validation: ModuleType) -> list[Diagnostic]:
         return [

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.cli import main
-from generator.status_errors import error_class
+from generator.cli.main import main
+from generator.concepts.status_errors import error_class
 from tests.paths import GENERATED, PROVIDERS, ROOT, SPECS
 
 CHROMIUM = Path("/usr/bin/chromium")

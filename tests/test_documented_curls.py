@@ -1,7 +1,7 @@
 """Every curl example of each provider document is recorded in its spec, verbatim.
 
 The generated packages replay the spec's `curls` against their mocks
-(generated/<provider>/tests/test_curls.py, from generator/curl_cases.py);
+(generated/<provider>/tests/test_curls.py, from generator/emit/curl_cases.py);
 this test keeps the specs honest to the documents, so no curl is missed or
 retyped. The commands are read from the provider documents the specs were
 written from (shared/docs beside the checkout, where CI lays a copy, or
@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.curl_cases import curl_cases
-from generator.model import Spec
-from generator.pipeline import Project, load_spec
+from generator.emit.curl_cases import curl_cases
+from generator.output.pipeline import Project, load_spec
+from generator.spec.model import Spec
 from tests.paths import PROVIDERS, ROOT
 
 _CANDIDATES = (Path(__file__).resolve().parents[2] / "shared" / "docs", Path("/work/shared/docs"))

@@ -26,8 +26,8 @@ import pytest
 import yaml
 from ruamel.yaml import YAML
 
-from generator.cli import main
-from generator.openapi_text import yaml_text
+from generator.cli.main import main
+from generator.emit.openapi_text import yaml_text
 from tests.paths import GENERATED, PROVIDERS
 
 NPM_CACHE = Path(os.environ.get("SHIPSPEC_NPM_CACHE", Path.home() / ".cache" / "shipspec-npm"))
@@ -35,7 +35,7 @@ TOOLS = {
     "@stoplight/spectral-cli": "6.16.3",
     "@redocly/cli": "2.77.0",
     # the last release for Node 20 (5.15+ need Node 24); later ones serialise
-    # responses the same way (no form serialiser: generator/openapi_form.py)
+    # responses the same way (no form serialiser: generator/emit/openapi_form.py)
     "@stoplight/prism-cli": "5.14.2",
 }
 
@@ -349,7 +349,7 @@ def test_the_client_works_against_a_prism_mock_of_the_export(
     }
     assert found == PRISM_VIOLATIONS.get(provider, {})
     # the form-encoded answers (Active Ants' add_rma, get_return_items) included: the
-    # export gives their examples as form text (generator/openapi_form.py), which Prism
+    # export gives their examples as form text (generator/emit/openapi_form.py), which Prism
     # sends as it is and the client reads back into the document's example
     for name, example in calls.items():
         if example["response_encoding"] == "form":

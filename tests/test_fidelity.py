@@ -356,7 +356,7 @@ def test_activeants_response_limits_are_recorded() -> None:
 
 
 def test_activeants_labeled_by_order_type_syncs_with_the_labeled_sync() -> None:
-    from generator.pipeline import Project, load_spec
+    from generator.output.pipeline import Project, load_spec
 
     spec = load_spec(Project(ROOT, ROOT / "generated"), "activeants")
     ops = {op.name: op for op in spec.operations}
@@ -371,7 +371,7 @@ def test_activeants_labeled_by_order_type_syncs_with_the_labeled_sync() -> None:
 
 
 def _documented_request(provider: str, operation: str) -> Any:
-    from generator.pipeline import Project, load_spec
+    from generator.output.pipeline import Project, load_spec
 
     spec = load_spec(Project(ROOT, ROOT / "generated"), provider)
     op = next(o for o in spec.operations if o.name == operation)

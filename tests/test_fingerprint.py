@@ -17,16 +17,16 @@ from pathlib import Path
 
 import pytest
 
-from generator import assets, pipeline
-from generator.writer import stage_tree, swap_in
+from generator.output import assets, pipeline
+from generator.output.writer import stage_tree, swap_in
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = (
     "yaml",
     "jinja2",
     "black",
-    "generator.build",
-    "generator.model",
+    "generator.spec.build",
+    "generator.spec.model",
 )
 
 
@@ -64,7 +64,7 @@ def test_check_on_a_clean_tree_imports_nothing_heavy(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "generated", tmp_path / "generated")
     code = (
         "import json, sys\n"
-        "from generator.cli import main\n"
+        "from generator.cli.main import main\n"
         f"status = main(['--project', {str(tmp_path)!r}, 'generate', '--check'])\n"
         f"print(json.dumps([status, [m for m in {HEAVY!r} if m in sys.modules]]))\n"
     )

@@ -14,8 +14,8 @@ import black
 import pytest
 from black.mode import TargetVersion
 
-from generator.codewriter import BlackWriter, black_constant, black_quotes, black_string
-from generator.formatting import LINE_LENGTH, format_emitted, format_rendered
+from generator.emit.codewriter import BlackWriter, black_constant, black_quotes, black_string
+from generator.output.formatting import LINE_LENGTH, format_emitted, format_rendered
 
 ROOT = Path(__file__).resolve().parents[1]
 # the five providers and the kitchen sink's golden record (every concept, so
@@ -145,7 +145,7 @@ def test_format_rendered_keeps_black_layout_and_sends_long_lines_to_black() -> N
 
 
 def test_black_stable_templates_exist() -> None:
-    from generator import render
+    from generator.emit import render
 
     names = {path.name for path in (ROOT / "templates").glob("*.jinja")}
     assert names >= render._BLACK_STABLE

@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl
 import httpx
 import pytest
 
-from generator.cli import main
+from generator.cli.main import main
 
 SPEC = """
 shipspec: 1

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.versioning import STATE
-from generator.writer import differences
+from generator.cli.main import main
+from generator.output.writer import differences
+from generator.versions.versioning import STATE
 from tests.paths import GENERATED, PROVIDERS, ROOT
 
 
@@ -117,7 +117,7 @@ def test_spec_edit_is_seen_by_check(make_project: Callable[..., Path]) -> None:
 
 def test_the_fingerprint_covers_subpackages() -> None:
     """An edit under generator/concepts/ must make every provider stale (input hash)."""
-    from generator.assets import fingerprint_files
+    from generator.output.assets import fingerprint_files
 
     names = {name.rsplit("/", 1)[-1] for name, _ in fingerprint_files()}
     assert {"paging.py", "unions.py", "pipeline.py", "metaschema.yaml"} <= names

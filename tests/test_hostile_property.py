@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import diagnostic_codes
-from generator.cli import main
-from generator.diagnostics import SpecError
-from generator.pipeline import Project, load_spec
+from generator.cli.main import main
+from generator.output.pipeline import Project, load_spec
+from generator.spec import diagnostic_codes
+from generator.spec.diagnostics import SpecError
 from tests.hostile import (
     HOSTILE_TEXTS,
     PROVIDER,

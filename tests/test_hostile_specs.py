@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.naming import docstring, py_string
+from generator.emit.naming import docstring, py_string
 from tests.hostile import (
     base_spec,
     op_of,
@@ -257,6 +257,6 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
 
 def test_keywords_are_never_generated_as_names() -> None:
     """The reserved list covers every hard keyword (a new Python adds none unseen)."""
-    from generator.naming import python_identifier
+    from generator.emit.naming import python_identifier
 
     assert all(not keyword.iskeyword(python_identifier(word)) for word in keyword.kwlist)

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import diagnostic_codes
-from generator.cli import main
+from generator.cli.main import main
+from generator.spec import diagnostic_codes
 
 CASES = sorted((Path(__file__).parent / "invalid_specs").glob("*.yaml"))
 # libyaml stops flow nesting at its own depth limit, further along the line than

@@ -1,7 +1,7 @@
 """generated/ stays lean without losing a case.
 
 tests/data.json stores each example once and each broken payload as a
-patch (generator/test_data_pack.py); these tests hold the case counts
+patch (generator/emit/test_data_pack.py); these tests hold the case counts
 recorded before the packing, the patch round trip, and a size budget.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from generator.test_data_pack import apply, diff, pack, unpack
+from generator.emit.test_data_pack import apply, diff, pack, unpack
 from tests.paths import GENERATED, PROVIDERS
 
 # Cases per provider and section when data.json still held full copies

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.yaml12 import MAX_SPEC_BYTES
+from generator.spec.yaml12 import MAX_SPEC_BYTES
 
 LOCATED = re.compile(r"^specs/x\.yaml:(\d+):(\d+): error SS\d{3} [a-z0-9-]+: \S")
 MEMORY_LIMIT = 1536 * 1024 * 1024  # address space the command may use

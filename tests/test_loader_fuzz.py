@@ -25,10 +25,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.diagnostics import SpecError
-from generator.loader import load_file
-from generator.metacheck import meta_schema
-from generator.pipeline import Project, load_checked
+from generator.output.pipeline import Project, load_checked
+from generator.spec.diagnostics import SpecError
+from generator.spec.loader import load_file
+from generator.spec.metacheck import meta_schema
 from tests.paths import SPECS
 from tests.test_functional import SPEC as MINI_SPEC
 

@@ -20,7 +20,7 @@ import yaml
 
 from tests.paths import ROOT
 
-METASCHEMA = ROOT / "generator" / "metaschema.yaml"
+METASCHEMA = ROOT / "generator" / "spec" / "metaschema.yaml"
 REGISTRY = ROOT / "tests" / "metaschema_keys.yaml"
 
 def _walk(node: Any, path: str) -> Iterator[str]:

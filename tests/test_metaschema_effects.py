@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.cli import main
+from generator.cli.main import main
 from tests.serving import Served
 
 SPECS = Path(__file__).parent / "specs"

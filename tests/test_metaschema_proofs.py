@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.cli import main
+from generator.cli.main import main
 
 SPEC = """\
 shipspec: 1

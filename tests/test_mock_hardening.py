@@ -26,9 +26,9 @@ import httpx
 import pytest
 import uvicorn
 
-from generator.mock_data import mock_data
-from generator.mock_tests import mock_cases
-from generator.pipeline import Project, load_spec
+from generator.emit.mock_data import mock_data
+from generator.emit.mock_tests import mock_cases
+from generator.output.pipeline import Project, load_spec
 from tests.paths import GENERATED, PROVIDERS, ROOT
 from tests.serving import Served
 

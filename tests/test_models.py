@@ -2,7 +2,7 @@
 
 Request types (built by the caller) are strict; types the provider sends are
 lenient; a closed type on both sides refuses an undeclared field when built
-and keeps one when parsed from the provider (see generator/models_emit.py).
+and keeps one when parsed from the provider (see generator/emit/models_emit.py).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from cartoncloud_client import models as carton
 from novatech_client import _operations as novatech_ops
 from novatech_client import models
 
-from generator.cli import main
+from generator.cli.main import main
 
 DELIVER_TO = {
     "name": "Joe Smith",

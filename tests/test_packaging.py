@@ -119,17 +119,18 @@ def test_shipspec_wheel_carries_templates_and_meta_schema(tmp_path: Path) -> Non
         wheel.extractall(tmp_path / "unpacked")
     templates = {f"generator/templates/{p.name}" for p in (ROOT / "templates").glob("*.jinja")}
     assert templates <= names
-    assert {"generator/metaschema.yaml", "generator/py.typed", "generator/cli.py"} <= names
-    assert "shipspec = generator.cli:main" in entry_points
+    assert {"generator/spec/metaschema.yaml", "generator/py.typed"} <= names
+    assert "generator/cli/main.py" in names
+    assert "shipspec = generator.cli.main:main" in entry_points
 
     # the unpacked wheel alone (no templates/ beside it) generates a package
     project = tmp_path / "project"
     (project / "specs").mkdir(parents=True)
     shutil.copy(SPECS / "kube.yaml", project / "specs" / "kube.yaml")
     code = (
-        "import sys; sys.path.insert(0, sys.argv[1]); import generator, generator.cli; "
+        "import sys; sys.path.insert(0, sys.argv[1]); import generator, generator.cli.main; "
         "assert generator.__file__.startswith(sys.argv[1]), generator.__file__; "
-        "sys.exit(generator.cli.main(sys.argv[2:]))"
+        "sys.exit(generator.cli.main.main(sys.argv[2:]))"
     )
     args = ["--project", str(project), "generate", "--out", str(tmp_path / "out")]
     result = subprocess.run(

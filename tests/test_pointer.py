@@ -1,10 +1,10 @@
-"""generator/pointer.py: RFC 6901 escaping, parsing and edits, as every stage relies on."""
+"""generator/spec/pointer.py: RFC 6901 escaping, parsing and edits, as every stage relies on."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator import pointer
+from generator.spec import pointer
 
 
 @pytest.mark.parametrize(

@@ -445,7 +445,7 @@ def test_threads_sharing_a_sync_client_fetch_one_token() -> None:
 
 def test_an_optional_if_match_is_recorded_for_the_runtime(make_project: Any) -> None:
     """The generator marks a PUT whose If-Match is optional: idempotent only when sent."""
-    from generator.cli import main
+    from generator.cli.main import main
     from tests.paths import SPECS
 
     text = (SPECS / "cartoncloud.yaml").read_text("utf-8")

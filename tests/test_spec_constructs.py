@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.cli.main import main
 
 # This harness's constructs (issue 14, part 2); the others in tests/specs/ have
 # their own: test_construct_specs.py (auth, parameters), test_carrier_specs.py.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from generator.pipeline import Project, load_spec
-from generator.validator_emit import emit_validators
+from generator.emit.validator_emit import emit_validators
+from generator.output.pipeline import Project, load_spec
 from tests.paths import GENERATED, ROOT
 
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from generator import loader, yaml12
-from generator.diagnostics import SpecError
+from generator.spec import loader, yaml12
+from generator.spec.diagnostics import SpecError
 
 LOADERS = [yaml12.PurePythonLoader]
 if hasattr(yaml12, "LibyamlLoader"):

@@ -11,7 +11,7 @@ The runtime side is templates/_auth.py.jinja (the client's Auth class) and
 the auth part of templates/testing.py.jinja (the mock's checks).
 
 Adding a scheme: its name in model.AuthScheme and in the `scheme` enum of
-generator/metaschema.yaml (tests/test_concepts.py holds the two together),
+generator/spec/metaschema.yaml (tests/test_concepts.py holds the two together),
 a row in SCHEMES, its `case` in openapi_security.security_scheme (mypy
 finds the dispatch through assert_never), its branch in _auth.py.jinja and
 testing.py.jinja, and an example in templates/spec.yaml.jinja.
@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..kinds import narrow
-from ..model import Auth, AuthScheme
+from generator.spec.kinds import narrow
+from generator.spec.model import Auth, AuthScheme
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import BodyEncoding, Response, ResponseEncoding
+from generator.spec.model import BodyEncoding, Response, ResponseEncoding
 
 AnyEncoding = ResponseEncoding | BodyEncoding
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ..model import ErrorFormat
-from . import encodings, field_errors
+from generator.concepts import encodings, field_errors
+from generator.spec.model import ErrorFormat
 
 ErrorFormatKind = Literal["text", "field_map", "item_list", "message_list", "message", "opaque"]
 

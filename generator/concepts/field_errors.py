@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import pointer as json_pointer
+from generator.spec import pointer as json_pointer
 
 
 def pointer_of(key: str) -> str:

@@ -9,7 +9,7 @@ cases with one good and one bad value.
 
 Adding a format: an entry in FORMATS, its `_is_*` function in
 templates/_validation.py.jinja, and the name in the two `format` enums of
-generator/metaschema.yaml (tests/test_concepts.py holds the three together).
+generator/spec/metaschema.yaml (tests/test_concepts.py holds the three together).
 """
 
 from __future__ import annotations

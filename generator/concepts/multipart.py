@@ -37,13 +37,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .. import diagnostic_codes as codes
-from .. import naming
-from ..diagnostic_codes import Code
-from ..loader import child_pointer
+from generator.emit import naming
+from generator.spec import diagnostic_codes as codes
+from generator.spec.diagnostic_codes import Code
+from generator.spec.loader import child_pointer
 
 if TYPE_CHECKING:
-    from ..model import Operation
+    from generator.spec.model import Operation
 
 MEDIA_TYPE = "multipart/form-data"
 # keyword names every generated method has already
@@ -202,7 +202,7 @@ def _merged(text: dict[str, Any], files: dict[str, Any]) -> dict[str, Any]:
 
 def sample_file(part: FilePart) -> tuple[str, str, str]:
     """A small valid file for `part`: (filename, content as latin-1 text, content type)."""
-    from . import binary
+    from generator.concepts import binary
 
     content_type = part.content_types[0] if part.content_types else "application/octet-stream"
     subtype = content_type.rsplit("/", 1)[-1].split("+")[0].split(".")[-1]

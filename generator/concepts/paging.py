@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from ..model import Operation, Paging, Param
+from generator.spec.model import Operation, Paging, Param
 
 STOP_WORDS = (
     "size_param (a short or empty page ends the list)",

@@ -25,7 +25,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from ..model import HeaderSignature
+from generator.spec.model import HeaderSignature
 
 SCHEME = "standard-webhooks"
 DEFAULTS = {

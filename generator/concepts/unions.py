@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .. import messages
-from ..model import TypeDef
+from generator.emit import messages
+from generator.spec.model import TypeDef
 
 
 def is_shape_union(typedef: TypeDef) -> bool:

@@ -199,14 +199,14 @@ import cProfile, pstats, io, os, sys, time
 os.environ["SHIPSPEC_CACHE_DIR"] = ""
 started = time.perf_counter()
 from pathlib import Path
-import generator.pipeline as p, generator.render as r, black
+import generator.output.pipeline as p, generator.emit.render as r, black
 imports = time.perf_counter() - started
 profile = cProfile.Profile()
 project = p.Project(Path("."), Path(sys.argv[1]))
 profile.enable()
 for name in sys.argv[2].split(",") if sys.argv[2] else project.providers():
     files = p.render_files(project, name, project.spec_path(name).read_bytes())
-    from generator.writer import write_tree
+    from generator.output.writer import write_tree
     write_tree(project.out / name, files)
 profile.disable()
 stats = pstats.Stats(profile)

@@ -31,8 +31,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.writer import MANIFEST
+from generator.cli.main import main
+from generator.output.writer import MANIFEST
 
 HERE = Path(__file__).resolve().parent
 PROVIDERS = sorted(p.stem for p in (HERE / "specs").glob("*.yaml"))

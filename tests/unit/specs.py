@@ -1,6 +1,6 @@
 """Load a spec text the way `shipspec generate` does, in-process (no CLI, no subprocess).
 
-Entry point used: `generator.pipeline.load_checked(Project(root, out), provider)`,
+Entry point used: `generator.output.pipeline.load_checked(Project(root, out), provider)`,
 the pipeline's own load -> check -> build -> judge-the-examples step. It gives
 the typed model (`.spec`) and the emitted validators, executed (`.validation`).
 """
@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from generator.pipeline import CheckedSpec, Project, load_checked
+from generator.output.pipeline import CheckedSpec, Project, load_checked
 
 HEADER = """\
 shipspec: 1

@@ -1,6 +1,6 @@
 """build: a spec text becomes a typed, frozen model with every default resolved.
 
-Calls generator.pipeline.load_checked through tests/unit/specs.py; reads the
+Calls generator.output.pipeline.load_checked through tests/unit/specs.py; reads the
 model's public fields (Spec.type(), .operations, TypeDef.fields, Shape, ...).
 """
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import SpecError
-from generator.model import Operation, Spec
+from generator.spec.diagnostics import SpecError
+from generator.spec.model import Operation, Spec
 from tests.unit.specs import kind, load, spec_text
 
 ORDERS = """\

@@ -1,6 +1,6 @@
 """Case generation: for a small type, exactly the expected cases, each breaking exactly one rule.
 
-Calls generator.cases.operation_cases(spec, op) and reads each Case's `id`,
+Calls generator.emit.cases.operation_cases(spec, op) and reads each Case's `id`,
 `pointer`, `problem_rule`, `missing_field` and `payload`; the verdicts come
 from the validators emitted for the same spec (tests/unit/specs.py), the code
 the generated tests judge these payloads with.
@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from generator.cases import Case, operation_cases
-from generator.pipeline import CheckedSpec
+from generator.emit.cases import Case, operation_cases
+from generator.output.pipeline import CheckedSpec
 from tests.unit.specs import load
 
 SPEC = """\

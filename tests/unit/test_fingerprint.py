@@ -1,7 +1,7 @@
 """The build fingerprint covers every file the output depends on, subfolders included.
 
-Calls generator.assets.fingerprint_files and the uncached
-generator.pipeline.generator_fingerprint on a copy of generator/ and
+Calls generator.output.assets.fingerprint_files and the uncached
+generator.output.pipeline.generator_fingerprint on a copy of generator/ and
 templates/, so an edit can be made without touching the checkout.
 """
 
@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator import assets, pipeline
+from generator.output import assets, pipeline
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,8 +42,8 @@ def test_every_file_is_listed_by_its_place(copy: Path) -> None:
     names = [name for name, _ in assets.fingerprint_files()]
     assert names == sorted(set(names)), "unstable order or a file listed twice"
     assert {
-        "generator/pipeline.py",
-        "generator/metaschema.yaml",
+        "generator/output/pipeline.py",
+        "generator/spec/metaschema.yaml",
         "generator/concepts/paging.py",
         "templates/_client.py.jinja",
         "templates/partials/_header.jinja",

@@ -1,6 +1,6 @@
 """Validator emission: the generated checks, executed, report every problem with its JSON Pointer.
 
-Calls generator.pipeline.load_checked (tests/unit/specs.py), which emits the
+Calls generator.output.pipeline.load_checked (tests/unit/specs.py), which emits the
 validators (validator_emit.emit_validators), renders and executes them; the
 tests call the executed module's public entry points `validate(operation,
 payload)` and `validate_params(operation, params)`, as the client does, and

@@ -7,8 +7,12 @@ from kitchen_client import Client
 import importlib
 from typing import Any
 
-from ._client import AsyncClient, Client, RawResponse
-from ._errors import (
+from tests.kitchen_sink.golden.kitchen.kitchen_client._client import (
+    AsyncClient,
+    Client,
+    RawResponse,
+)
+from tests.kitchen_sink.golden.kitchen.kitchen_client._errors import (
     APIConnectionError,
     APIError,
     APIResponseValidationError,
@@ -34,14 +38,14 @@ from ._errors import (
     ValidationError,
     WebhookSignatureError,
 )
-from ._problem import Problem
-from ._results import (
+from tests.kitchen_sink.golden.kitchen.kitchen_client._problem import Problem
+from tests.kitchen_sink.golden.kitchen.kitchen_client._results import (
     BinaryContent,
     ResponseWarning,
     response_status,
     response_warning,
 )
-from ._webhooks import (
+from tests.kitchen_sink.golden.kitchen.kitchen_client._webhooks import (
     SignedDelivery,
     parse_notification,
     parse_shipment_event,
@@ -74,7 +78,9 @@ def validate(operation: str, payload: Any) -> list[Problem]:
 
     Raises KeyError for an operation the spec does not have.
     """
-    from ._validation import validate as check  # compiled checks, loaded on first use
+    from tests.kitchen_sink.golden.kitchen.kitchen_client._validation import (
+        validate as check,  # compiled checks, loaded on first use
+    )
 
     return check(operation, payload)
 
@@ -84,7 +90,9 @@ def validate_params(operation: str, params: Any) -> list[Problem]:
 
     `params` maps the client method's argument names to their values.
     """
-    from ._validation import validate_params as check
+    from tests.kitchen_sink.golden.kitchen.kitchen_client._validation import (
+        validate_params as check,
+    )
 
     return check(operation, params)
 

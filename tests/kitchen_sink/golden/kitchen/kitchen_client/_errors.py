@@ -12,9 +12,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import httpx
-
-from ._problem import Problem
-from ._retries import never_sent
+from tests.kitchen_sink.golden.kitchen.kitchen_client._problem import Problem
+from tests.kitchen_sink.golden.kitchen.kitchen_client._retries import never_sent
 
 
 class KitchenError(Exception):

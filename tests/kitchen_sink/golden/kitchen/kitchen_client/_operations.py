@@ -9,12 +9,11 @@ from dataclasses import dataclass, field
 from types import GenericAlias, ModuleType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ._results import BinaryContent
+from tests.kitchen_sink.golden.kitchen.kitchen_client._results import BinaryContent
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
-
-    from . import models
+    from tests.kitchen_sink.golden.kitchen.kitchen_client import models
 
 T = TypeVar("T")
 

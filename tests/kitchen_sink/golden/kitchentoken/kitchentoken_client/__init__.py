@@ -7,8 +7,12 @@ from kitchentoken_client import Client
 import importlib
 from typing import Any
 
-from ._client import AsyncClient, Client, RawResponse
-from ._errors import (
+from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._client import (
+    AsyncClient,
+    Client,
+    RawResponse,
+)
+from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._errors import (
     APIConnectionError,
     APIError,
     APIResponseValidationError,
@@ -34,9 +38,9 @@ from ._errors import (
     ValidationError,
     WebhookSignatureError,
 )
-from ._paging import PageInfo
-from ._problem import Problem
-from ._results import (
+from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._paging import PageInfo
+from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._problem import Problem
+from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._results import (
     ResponseWarning,
     response_status,
     response_warning,
@@ -53,7 +57,9 @@ def validate(operation: str, payload: Any) -> list[Problem]:
 
     Raises KeyError for an operation the spec does not have.
     """
-    from ._validation import validate as check  # compiled checks, loaded on first use
+    from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._validation import (
+        validate as check,  # compiled checks, loaded on first use
+    )
 
     return check(operation, payload)
 
@@ -63,7 +69,9 @@ def validate_params(operation: str, params: Any) -> list[Problem]:
 
     `params` maps the client method's argument names to their values.
     """
-    from ._validation import validate_params as check
+    from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._validation import (
+        validate_params as check,
+    )
 
     return check(operation, params)
 

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
-
-    from . import models
+    from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client import models
 
 T = TypeVar("T")
 

@@ -1,0 +1,1 @@
+"""The `shipspec` command line: one module per command, and the terminal niceties."""

@@ -1,0 +1,1 @@
+"""The model as files: client, validators, models, JSON Schema, OpenAPI, docs, tests, mock data."""

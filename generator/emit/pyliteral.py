@@ -1,0 +1,78 @@
+"""JSON values as readable Python source, for the examples in documentation.
+
+black is not used here: documentation is built on every spec load, and a
+few lines of layout in black's exploded style are all an example needs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.emit import naming
+
+WIDTH = 88
+
+
+def flat(value: Any) -> str:
+    """One-line Python literal of a JSON value (True/False/None, double quotes)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{flat(k)}: {flat(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(flat(item) for item in value) + "]"
+    if isinstance(value, tuple):  # a file argument: (filename, content, content_type)
+        return "(" + ", ".join(flat(item) for item in value) + ")"
+    if isinstance(value, str):
+        return naming.py_string(value)
+    return repr(value)
+
+
+def literal(value: Any, indent: int, used: int = 0) -> str:
+    """The literal on one line when it fits, else one item per line, trailing commas.
+
+    `indent` is the line's indentation, `used` what already stands on the line
+    before the literal (a key, `name=`); one more column is kept for a comma.
+    """
+    one_line = flat(value)
+    fits = indent + used + len(one_line) + 1 <= WIDTH
+    if fits or not isinstance(value, dict | list) or not value:
+        return one_line
+    pad = " " * (indent + 4)
+    if isinstance(value, dict):
+        items = []
+        for key, item in value.items():
+            shown = f"{flat(key)}: "
+            items.append(f"{pad}{shown}{literal(item, indent + 4, len(shown))},")
+        return "{\n" + "\n".join(items) + "\n" + " " * indent + "}"
+    items = [f"{pad}{literal(item, indent + 4)}," for item in value]
+    return "[\n" + "\n".join(items) + "\n" + " " * indent + "]"
+
+
+def _argument(name: str | None, value: Any, indent: int) -> str:
+    prefix = f"{name}=" if name else ""
+    return prefix + literal(value, indent, len(prefix))
+
+
+def call_code(
+    package: str,
+    client_args: list[tuple[str, str]],
+    method: str,
+    args: list[tuple[str | None, Any]],
+) -> str:
+    """`with Client(...) as client: result = client.method(...)`, ready to paste."""
+    client = ", ".join(f"{name}={value}" for name, value in client_args)
+    head = f"    result = client.{method}("
+    one_line = head + ", ".join(_argument(n, v, 0) for n, v in args) + ")"
+    if len(one_line) <= WIDTH and "\n" not in one_line:
+        call = one_line
+    else:
+        lines = [f"        {_argument(name, value, 8)}," for name, value in args]
+        call = head + "\n" + "\n".join(lines) + "\n    )"
+    return "\n".join(
+        [
+            f"from {package} import Client",
+            "",
+            f"with Client({client}) as client:",
+            call,
+            "    print(result)",
+        ]
+    )

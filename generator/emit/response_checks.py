@@ -1,0 +1,78 @@
+"""Split the compiled checks: requests in the client's import path, the rest beside the mock.
+
+A client checks what it sends (bodies and parameters); only the mock, the
+generated tests and the generator judge responses, webhook deliveries and
+error bodies. Those checks were half of each `_validation.py`, so they
+live in `_response_checks.py`, imported by `testing.py`, the tests and the
+generator, never by the client. It imports from `_validation` the helpers
+and the type checks both directions share, so no check is written twice.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.emit.validator_emit import REQUESTS, RESPONSES, emit_validators
+from generator.output.assets import templates_root
+from generator.spec.model import Shape, Spec
+
+_CALLED = re.compile(r"\b(_check_\w+)\(")
+_DEFINED = re.compile(r"^def (_check_\w+)\(", re.MULTILINE)
+_HELPER = re.compile(r"^def (_\w+)\(", re.MULTILINE)
+
+
+@functools.cache
+def _helpers() -> tuple[str, ...]:
+    """The private functions `_validation.py.jinja` defines (what a compiled check may call)."""
+    template = templates_root().joinpath("_validation.py.jinja").read_text("utf-8")
+    return tuple(_HELPER.findall(template))
+
+
+@dataclass(frozen=True)
+class SplitChecks:
+    requests: str  # the compiled checks of _validation.py
+    responses: str  # those of _response_checks.py
+    imports: tuple[str, ...]  # what _response_checks.py takes from _validation
+
+
+def _referenced(shape: Shape | None) -> Iterable[str]:
+    if shape is None:
+        return
+    if shape.ref:
+        yield shape.ref
+    yield from _referenced(shape.items)
+    yield from _referenced(shape.values)
+
+
+def request_types(spec: Spec) -> frozenset[str]:
+    """The named types a request body or parameter reaches."""
+    known = {typedef.name: typedef for typedef in spec.types}
+    shapes = [op.body for op in spec.operations]
+    shapes += [param.shape for op in spec.operations for param in op.params]
+    pending = [name for shape in shapes for name in _referenced(shape)]
+    found: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name in found or name not in known:
+            continue
+        found.add(name)
+        pending.extend(n for item in known[name].fields for n in _referenced(item.shape))
+        pending.extend(known[name].one_of)
+    return frozenset(found)
+
+
+def split_checks(spec: Spec) -> SplitChecks:
+    """Both parts; a type check either part calls is defined once, in _validation."""
+    shared = request_types(spec)
+    requests = emit_validators(spec, shared, REQUESTS)
+    missing = set(_CALLED.findall(requests)) - set(_DEFINED.findall(requests))
+    if missing:
+        raise AssertionError(f"request checks call undefined {sorted(missing)}")
+    others = frozenset(t.name for t in spec.types) - shared
+    responses = emit_validators(spec, others, RESPONSES)
+    called = set(_CALLED.findall(responses)) - set(_DEFINED.findall(responses))
+    helpers = {name for name in _helpers() if re.search(rf"\b{name}\b", responses)}
+    return SplitChecks(requests, responses, tuple(sorted(called | helpers | {"_run"})))
