@@ -64,14 +64,14 @@ def test_an_edit_in_a_subfolder_changes_the_fingerprint(copy: Path, edited: str)
 
 def test_a_new_file_in_a_new_subpackage_changes_the_fingerprint(copy: Path) -> None:
     before = fingerprint()
-    (copy / "generator" / "emit").mkdir()
-    (copy / "generator" / "emit" / "__init__.py").write_text("", "utf-8")
+    (copy / "generator" / "later").mkdir()
+    (copy / "generator" / "later" / "__init__.py").write_text("", "utf-8")
     assert fingerprint() != before
 
 
 def test_moving_a_file_between_folders_changes_the_fingerprint(copy: Path) -> None:
     before = fingerprint()
-    moved = copy / "generator" / "spec" / "paging.py"
+    moved = copy / "generator" / "elsewhere" / "paging.py"
     moved.parent.mkdir()
     (copy / "generator" / "concepts" / "paging.py").rename(moved)
     assert fingerprint() != before
