@@ -7,12 +7,8 @@ from kitchen_client import Client
 import importlib
 from typing import Any
 
-from tests.kitchen_sink.golden.kitchen.kitchen_client._client import (
-    AsyncClient,
-    Client,
-    RawResponse,
-)
-from tests.kitchen_sink.golden.kitchen.kitchen_client._errors import (
+from ._client import AsyncClient, Client, RawResponse
+from ._errors import (
     APIConnectionError,
     APIError,
     APIResponseValidationError,
@@ -38,14 +34,14 @@ from tests.kitchen_sink.golden.kitchen.kitchen_client._errors import (
     ValidationError,
     WebhookSignatureError,
 )
-from tests.kitchen_sink.golden.kitchen.kitchen_client._problem import Problem
-from tests.kitchen_sink.golden.kitchen.kitchen_client._results import (
+from ._problem import Problem
+from ._results import (
     BinaryContent,
     ResponseWarning,
     response_status,
     response_warning,
 )
-from tests.kitchen_sink.golden.kitchen.kitchen_client._webhooks import (
+from ._webhooks import (
     SignedDelivery,
     parse_notification,
     parse_shipment_event,
@@ -78,9 +74,7 @@ def validate(operation: str, payload: Any) -> list[Problem]:
 
     Raises KeyError for an operation the spec does not have.
     """
-    from tests.kitchen_sink.golden.kitchen.kitchen_client._validation import (
-        validate as check,  # compiled checks, loaded on first use
-    )
+    from ._validation import validate as check  # compiled checks, loaded on first use
 
     return check(operation, payload)
 
@@ -90,9 +84,7 @@ def validate_params(operation: str, params: Any) -> list[Problem]:
 
     `params` maps the client method's argument names to their values.
     """
-    from tests.kitchen_sink.golden.kitchen.kitchen_client._validation import (
-        validate_params as check,
-    )
+    from ._validation import validate_params as check
 
     return check(operation, params)
 

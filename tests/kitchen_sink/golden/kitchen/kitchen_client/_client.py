@@ -19,22 +19,17 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
-from tests.kitchen_sink.golden.kitchen.kitchen_client import (
-    _core,
-    _errors,
-    _multipart,
-    _paging,
-    _retries,
-)
-from tests.kitchen_sink.golden.kitchen.kitchen_client import _operations as ops
-from tests.kitchen_sink.golden.kitchen.kitchen_client._auth import Auth
-from tests.kitchen_sink.golden.kitchen.kitchen_client._problem import Problem
+
+from . import _core, _errors, _multipart, _paging, _retries
+from . import _operations as ops
+from ._auth import Auth
+from ._problem import Problem
 
 if TYPE_CHECKING:
     import asyncio
 
-    from tests.kitchen_sink.golden.kitchen.kitchen_client import models
-    from tests.kitchen_sink.golden.kitchen.kitchen_client._results import BinaryContent
+    from . import models
+    from ._results import BinaryContent
 
 T = TypeVar("T")
 

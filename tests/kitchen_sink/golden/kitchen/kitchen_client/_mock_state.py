@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from tests.kitchen_sink.golden.kitchen.kitchen_client._pointer import tokens
+from ._pointer import tokens
 
 _WRITINGS = [
     # the example's writing -> the strftime that writes the same shape

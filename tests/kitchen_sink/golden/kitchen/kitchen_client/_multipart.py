@@ -20,7 +20,7 @@ import secrets
 from collections.abc import Mapping
 from typing import IO, Any, NamedTuple, TypeAlias
 
-from tests.kitchen_sink.golden.kitchen.kitchen_client._problem import Problem
+from ._problem import Problem
 
 FileContent: TypeAlias = bytes | IO[bytes]
 FileInput: TypeAlias = FileContent | tuple[str, FileContent] | tuple[str, FileContent, str]

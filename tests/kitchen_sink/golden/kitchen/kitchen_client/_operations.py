@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from types import GenericAlias, ModuleType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from tests.kitchen_sink.golden.kitchen.kitchen_client._results import BinaryContent
+from ._results import BinaryContent
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
-    from tests.kitchen_sink.golden.kitchen.kitchen_client import models
+
+    from . import models
 
 T = TypeVar("T")
 

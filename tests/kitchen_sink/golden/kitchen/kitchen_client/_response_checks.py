@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tests.kitchen_sink.golden.kitchen.kitchen_client._pointer import escape as _escape
-from tests.kitchen_sink.golden.kitchen.kitchen_client._problem import Problem
-from tests.kitchen_sink.golden.kitchen.kitchen_client._validation import (
+from ._pointer import escape as _escape
+from ._problem import Problem
+from ._validation import (
     _check_Address,
     _check_Contact,
     _check_Delivery,
@@ -29,10 +29,8 @@ from tests.kitchen_sink.golden.kitchen.kitchen_client._validation import (
     _run,
     _wrong_type,
 )
-from tests.kitchen_sink.golden.kitchen.kitchen_client._validation import validate as validate
-from tests.kitchen_sink.golden.kitchen.kitchen_client._validation import (
-    validate_params as validate_params,
-)
+from ._validation import validate as validate
+from ._validation import validate_params as validate_params
 
 _NOTIFICATION_TYPE_VALUES = ("ORDER_PLACED", "ORDER_SHIPPED")
 _ORDER_STATUS_VALUES = ("NEW", "SHIPPED")

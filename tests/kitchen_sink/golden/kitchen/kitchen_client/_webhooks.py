@@ -16,11 +16,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from tests.kitchen_sink.golden.kitchen.kitchen_client._errors import WebhookSignatureError
-from tests.kitchen_sink.golden.kitchen.kitchen_client._operations import FROM_PROVIDER, _models
+from ._errors import WebhookSignatureError
+from ._operations import FROM_PROVIDER, _models
 
 if TYPE_CHECKING:
-    from tests.kitchen_sink.golden.kitchen.kitchen_client import models
+    from . import models
 
 T = TypeVar("T")
 

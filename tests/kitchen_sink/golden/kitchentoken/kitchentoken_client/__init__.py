@@ -7,12 +7,8 @@ from kitchentoken_client import Client
 import importlib
 from typing import Any
 
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._client import (
-    AsyncClient,
-    Client,
-    RawResponse,
-)
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._errors import (
+from ._client import AsyncClient, Client, RawResponse
+from ._errors import (
     APIConnectionError,
     APIError,
     APIResponseValidationError,
@@ -38,9 +34,9 @@ from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._errors import (
     ValidationError,
     WebhookSignatureError,
 )
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._paging import PageInfo
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._problem import Problem
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._results import (
+from ._paging import PageInfo
+from ._problem import Problem
+from ._results import (
     ResponseWarning,
     response_status,
     response_warning,
@@ -57,9 +53,7 @@ def validate(operation: str, payload: Any) -> list[Problem]:
 
     Raises KeyError for an operation the spec does not have.
     """
-    from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._validation import (
-        validate as check,  # compiled checks, loaded on first use
-    )
+    from ._validation import validate as check  # compiled checks, loaded on first use
 
     return check(operation, payload)
 
@@ -69,9 +63,7 @@ def validate_params(operation: str, params: Any) -> list[Problem]:
 
     `params` maps the client method's argument names to their values.
     """
-    from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._validation import (
-        validate_params as check,
-    )
+    from ._validation import validate_params as check
 
     return check(operation, params)
 

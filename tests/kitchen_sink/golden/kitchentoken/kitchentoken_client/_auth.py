@@ -12,10 +12,7 @@ import time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._operations import (
-    GET_TOKEN,
-    OperationInfo,
-)
+from ._operations import GET_TOKEN, OperationInfo
 
 REFRESH_MARGIN_SECONDS = 30.0
 # Static credentials: (header|query, name, template over credential names, HTTP Basic?)

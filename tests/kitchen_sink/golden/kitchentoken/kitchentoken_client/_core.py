@@ -18,21 +18,14 @@ from urllib.parse import parse_qsl, quote, urlencode
 
 import httpx
 import pydantic
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client import _errors
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._operations import (
-    ERROR_FORMATS,
-    FROM_PROVIDER,
-    ErrorFormatInfo,
-    OperationInfo,
-)
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._pointer import at as at_pointer
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._pointer import escape as _escape
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._pointer import from_tokens
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._problem import Problem
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._results import (
-    ResponseWarning,
-    remember,
-)
+
+from . import _errors
+from ._operations import ERROR_FORMATS, FROM_PROVIDER, ErrorFormatInfo, OperationInfo
+from ._pointer import at as at_pointer
+from ._pointer import escape as _escape
+from ._pointer import from_tokens
+from ._problem import Problem
+from ._results import ResponseWarning, remember
 
 T = TypeVar("T")
 
@@ -194,7 +187,7 @@ def _encode_body(op: OperationInfo[Any], payload: Any) -> bytes:
         return text.encode("utf-8")
     except (ValueError, TypeError, RecursionError) as exc:
         failure = exc
-    from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client import _validation
+    from . import _validation
 
     problems = _validation.json_problems(payload)  # where, and what, JSON cannot carry
     if not problems:
@@ -220,9 +213,7 @@ def build_request(
     payload = body_to_json(body)
     params = {name: param_to_json(value) for name, value in params.items()}
     if validate:
-        from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client import (
-            _validation,  # compiled checks, loaded on the first request
-        )
+        from . import _validation  # compiled checks, loaded on the first request
 
         problems = _validation.validate_params(op.name, params)
         if op.body_encoding != "none":

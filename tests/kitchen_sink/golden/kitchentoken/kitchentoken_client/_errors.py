@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import httpx
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._problem import Problem
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._retries import never_sent
+
+from ._problem import Problem
+from ._retries import never_sent
 
 
 class KitchentokenError(Exception):

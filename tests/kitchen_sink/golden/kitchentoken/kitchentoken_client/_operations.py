@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
-    from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client import models
+
+    from . import models
 
 T = TypeVar("T")
 

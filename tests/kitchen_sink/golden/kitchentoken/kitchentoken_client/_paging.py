@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._errors import PagingError
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._pointer import at as _at
+from ._errors import PagingError
+from ._pointer import at as _at
 
 FIRST_PAGE = 1
 TOTAL_PAGES_HEADER: str | None = "Total-Pages"

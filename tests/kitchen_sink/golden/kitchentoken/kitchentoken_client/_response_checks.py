@@ -11,20 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._problem import Problem
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._validation import (
+from ._problem import Problem
+from ._validation import (
     _check_Product,
     _in_enum,
     _is_local_date_time,
     _run,
     _wrong_type,
 )
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._validation import (
-    validate as validate,
-)
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._validation import (
-    validate_params as validate_params,
-)
+from ._validation import validate as validate
+from ._validation import validate_params as validate_params
 
 _PRODUCT_ANSWER_CODE_VALUES = ("OK", "NOK")
 

@@ -15,8 +15,8 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._pointer import escape as _escape
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._problem import Problem
+from ._pointer import escape as _escape
+from ._problem import Problem
 
 _JSON_KINDS = {
     bool: "boolean",

@@ -54,34 +54,21 @@ from starlette.requests import ClientDisconnect, Request, cookie_parser
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client import _mock_state as state
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client import _response_checks, _validation
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._mock_state import as_text as _text
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._mock_state import depth as _depth
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._mock_state import (
-    form_value as _form_value,
-)
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._mock_state import (
-    matches as _matches,
-)
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._mock_state import (
-    new_key as _new_key,
-)
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._mock_state import (
-    no_constant as _no_constant,
-)
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._mock_state import (
-    pointer_set as _set,
-)
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._mock_state import (
-    pointer_values as _pointer_values,
-)
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._operations import (
-    BY_NAME as OPERATION_TABLE,
-)
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._pointer import at as _get
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._pointer import unescape
-from tests.kitchen_sink.golden.kitchentoken.kitchentoken_client._problem import Problem
+
+from . import _mock_state as state
+from . import _response_checks, _validation
+from ._mock_state import as_text as _text
+from ._mock_state import depth as _depth
+from ._mock_state import form_value as _form_value
+from ._mock_state import matches as _matches
+from ._mock_state import new_key as _new_key
+from ._mock_state import no_constant as _no_constant
+from ._mock_state import pointer_set as _set
+from ._mock_state import pointer_values as _pointer_values
+from ._operations import BY_NAME as OPERATION_TABLE
+from ._pointer import at as _get
+from ._pointer import unescape
+from ._problem import Problem
 
 
 def _with_table(row: dict[str, Any]) -> dict[str, Any]:
