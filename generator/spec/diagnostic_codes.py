@@ -106,7 +106,7 @@ BAD_BATCH = _error("SS054", "bad-batch", "a batch declaration points nowhere")
 BAD_TEXT_RESPONSE = _error("SS055", "bad-text-response", "a text response with a non-text shape")
 BAD_MULTIPART = _error("SS056", "bad-multipart", "a multipart body that cannot be sent as declared")
 
-# -- names the generated code would trip over (names_check.py) ----------------
+# -- names the generated code would trip over (names_check.py, names_*.py) ---
 NAME_CLASH = _error("SS060", "name-clash", "two things, or a thing and the generator, share a name")
 BAD_PYTHON_NAME = _error("SS061", "bad-python-name", "a python_name is not usable")
 BAD_HEADER = _error("SS062", "bad-header", "a header name or value httpx cannot send")

@@ -7,12 +7,12 @@ passes look positions up by pointer, so the model stays plain data.
 Whatever the bytes, the result is a LoadedSpec or a SpecError whose every
 diagnostic has a place: size, encoding, forbidden characters, syntax,
 nesting depth, alias expansion and scalars are all bounded or checked here
-(see yaml12.py for the YAML dialect).
+(see yaml12.py for the YAML dialect, text_problems.py for problems in the
+text itself).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,12 @@ from generator.spec import diagnostic_codes as codes
 from generator.spec import pointer as _pointer
 from generator.spec.diagnostic_codes import Code
 from generator.spec.diagnostics import Diagnostic, SpecError, capped
+from generator.spec.text_problems import (
+    character_problems,
+    decoding_problems,
+    too_large,
+    yaml_problem,
+)
 from generator.spec.yaml12 import (
     MAP,
     MAX_ALIAS_NODES,
@@ -32,7 +38,6 @@ from generator.spec.yaml12 import (
     AliasUse,
     ScalarProblem,
     SpecLoader,
-    TooDeep,
     scalar_value,
     short_tag,
 )
@@ -190,90 +195,18 @@ class _Builder:
         return result
 
 
-def _place(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character index."""
-    line_start = text.rfind("\n", 0, index) + 1
-    return text.count("\n", 0, index) + 1, index - line_start + 1
-
-
-_FORBIDDEN = re.compile(f"{yaml.reader.Reader.NON_PRINTABLE.pattern}|\ufeff")
-_REPORT_AT_MOST = 20
-
-
-def _character_problems(text: str, file: str) -> list[Diagnostic]:
-    """Characters YAML does not allow (NUL, control characters, a BOM past the start)."""
-    problems = []
-    for match in _FORBIDDEN.finditer(text):
-        line, col = _place(text, match.start())
-        char = match.group()
-        what = "a byte-order mark" if char == "\ufeff" else "the character"
-        problems.append(
-            Diagnostic(
-                file,
-                line,
-                col,
-                f"{what} U+{ord(char):04X} is not allowed in a spec",
-                code=codes.FORBIDDEN_CHARACTER,
-            )
-        )
-        if len(problems) == _REPORT_AT_MOST:
-            break
-    return problems
-
-
-def _yaml_problem(exc: yaml.YAMLError, text: str, file: str) -> Diagnostic:
-    if isinstance(exc, yaml.MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = str(exc.problem)
-        if mark and _tab_near(text, mark.line):
-            problem = f"{problem} (a tab cannot indent YAML; indent with spaces)"
-        code = codes.TOO_DEEP if _too_deep(exc) else codes.YAML_SYNTAX
-        return Diagnostic(file, line, col, f"YAML syntax error: {problem}", code=code)
-    if isinstance(exc, yaml.reader.ReaderError):
-        line, col = _place(text, exc.position)
-        return Diagnostic(file, line, col, f"YAML error: {exc.reason}", code=codes.YAML_SYNTAX)
-    return Diagnostic(file, 1, 1, f"YAML error: {exc}", code=codes.YAML_SYNTAX)
-
-
-def _too_deep(exc: yaml.MarkedYAMLError) -> bool:
-    """Our composer's depth limit, or libyaml's own (which only its wording tells apart)."""
-    return isinstance(exc, TooDeep) or "maximum nesting depth" in str(exc.problem)
-
-
-def _tab_near(text: str, line: int) -> bool:
-    """A tab in the indentation of the line (0-based) of an error, or of the one before."""
-    lines = text.split("\n")
-    for row in (line, line - 1):
-        if 0 <= row < len(lines):
-            indent = lines[row][: len(lines[row]) - len(lines[row].lstrip(" \t"))]
-            if "\t" in indent:
-                return True
-    return False
-
-
-def _too_large(size: int, file: str) -> Diagnostic:
-    return Diagnostic(
-        file,
-        1,
-        1,
-        f"the spec is {size} bytes; a spec may be at most {MAX_SPEC_BYTES} bytes",
-        code=codes.SPEC_TOO_LARGE,
-    )
-
-
 def load_text(text: str, display_name: str) -> LoadedSpec:
     """Parse YAML text; raise SpecError with positions for every problem."""
     if len(text) > MAX_SPEC_BYTES:
-        raise SpecError([_too_large(len(text.encode("utf-8", "replace")), display_name)])
+        raise SpecError([too_large(len(text.encode("utf-8", "replace")), display_name)])
     text = text.removeprefix("\ufeff")  # a leading byte-order mark is allowed by YAML
-    if problems := _character_problems(text, display_name):
+    if problems := character_problems(text, display_name):
         raise SpecError(problems)
     source = SourceMap(display_name)
     try:
         node = yaml.compose(text, Loader=SpecLoader)
     except yaml.YAMLError as exc:
-        raise SpecError([_yaml_problem(exc, text, display_name)]) from None
+        raise SpecError([yaml_problem(exc, text, display_name)]) from None
     if node is None:
         raise SpecError(
             [Diagnostic(display_name, 1, 1, "the spec is empty", code=codes.EMPTY_SPEC)]
@@ -288,40 +221,12 @@ def load_text(text: str, display_name: str) -> LoadedSpec:
     return LoadedSpec(data=data, source=source, text=text)
 
 
-def _decoding_problems(data: bytes, file: str) -> list[Diagnostic]:
-    """Every invalid UTF-8 sequence (up to a limit), each at its line and column."""
-    problems: list[Diagnostic] = []
-    start = 0
-    utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
-    hint = " (a UTF-16 file? save it as UTF-8)" if utf16 else ""
-    while len(problems) < _REPORT_AT_MOST:
-        try:
-            data[start:].decode("utf-8")
-            break
-        except UnicodeDecodeError as exc:
-            at = start + exc.start
-            line_start = data.rfind(b"\n", 0, at) + 1
-            col = len(data[line_start:at].decode("utf-8", "replace")) + 1
-            line = data.count(b"\n", 0, at) + 1
-            problems.append(
-                Diagnostic(
-                    file,
-                    line,
-                    col,
-                    f"invalid UTF-8 byte 0x{data[at]:02X}{hint}",
-                    code=codes.INVALID_UTF8,
-                )
-            )
-            start = start + exc.end
-    return problems
-
-
 def load_file(path: Path, display_name: str | None = None) -> LoadedSpec:
     name = display_name or path.as_posix()
     try:
         size = path.stat().st_size
         if size > MAX_SPEC_BYTES:
-            raise SpecError([_too_large(size, name)])
+            raise SpecError([too_large(size, name)])
         data = path.read_bytes()
     except OSError as exc:
         raise SpecError(
@@ -334,5 +239,5 @@ def load_file(path: Path, display_name: str | None = None) -> LoadedSpec:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise SpecError(_decoding_problems(data, name)) from None
+        raise SpecError(decoding_problems(data, name)) from None
     return load_text(text, name)

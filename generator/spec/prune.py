@@ -18,7 +18,7 @@ the builder, which assumes a well-formed document, runs on that:
 Every pointer of the pruned tree keeps the source position of the node it
 came from, so later diagnostics land where the text is. `Pruned.edited`
 lists where an edit may have made the model stricter than the author's
-(see `_Edits.changed_meaning`): no example is judged by what lies there
+(see `Edits.changed_meaning`, prune_edits.py): no example is judged by what lies there
 (checkable.py), so the pruning never causes a false report.
 """
 
@@ -26,18 +26,24 @@ from __future__ import annotations
 
 import copy
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from jsonschema.exceptions import ValidationError, best_match
 
 from generator.spec import pointer as json_pointer
 from generator.spec.diagnostics import MAX_REPORTED
-from generator.spec.loader import LoadedSpec, SourceMap, child_pointer
+from generator.spec.loader import LoadedSpec, child_pointer
 from generator.spec.metacheck import misspelt, near_miss, sections_validator
+from generator.spec.prune_edits import (
+    Edits,
+    Tree,
+    in_pruned_tree,
+    materialise,
+    sections_edited,
+)
 from generator.spec.prune_parts import (
     ANY_SHAPE,
-    LOOSENING,
     ROOT_STAND_INS,
     TEXT,
     is_named_entry,
@@ -49,94 +55,17 @@ from generator.spec.prune_parts import (
 _MAX_ROUNDS = 40
 
 
-# -- edits, in the original document's pointers ---------------------------------------------
-
-
-@dataclass
-class _Edits:
-    delete: set[str] = field(default_factory=set)
-    replace: dict[str, Any] = field(default_factory=dict)
-    rename: dict[str, str] = field(default_factory=dict)  # pointer of a key -> new key
-    insert: dict[str, dict[str, Any]] = field(default_factory=dict)  # object -> missing keys
-    loosening: set[str] = field(default_factory=set)  # replacements that only let more through
-
-    def changed_meaning(self) -> set[str]:
-        """Edits after which examples could fail where the author's model would pass them.
-
-        A rename only applies the key the author nearly spelt, inserted texts
-        (`source`, `title`) validate nothing, and dropping a constraint or
-        standing in 'any' for a field, a response or a `type` only lets more
-        through; anything else (a dropped `additional` or `nullable`, a
-        stand-in type or operation) may not.
-        """
-        strict = {p for p in self.delete if p.rsplit("/", 1)[-1] not in LOOSENING}
-        return strict | (set(self.replace) - self.loosening)
-
-
-@dataclass
-class _Tree:
-    """One materialisation of the original tree with the edits applied."""
-
-    data: Any
-    source: SourceMap
-    origin: dict[str, str]  # pointer in this tree -> pointer in the original
-
-
-def _materialise(loaded: LoadedSpec, edits: _Edits) -> _Tree:
-    original = loaded.source
-    source = SourceMap(original.file)
-    origin: dict[str, str] = {}
-
-    def place(new: str, old: str, *, key: bool = False) -> None:
-        table, found = (source.keys, original.keys) if key else (source.values, original.values)
-        if old in found:
-            table[new] = found[old]
-        elif not key:
-            table[new] = original.position(old)
-
-    def walk(value: Any, old: str, new: str) -> Any:
-        origin[new] = old
-        place(new, old)
-        if old in edits.replace:
-            return copy.deepcopy(edits.replace[old])
-        if isinstance(value, dict):
-            result: dict[str, Any] = {}
-            for key, item in value.items():
-                old_child = child_pointer(old, key)
-                if old_child in edits.delete:
-                    continue
-                name = edits.rename.get(old_child) or key
-                if name in result or (name != key and name in value):
-                    continue
-                new_child = child_pointer(new, name)
-                place(new_child, old_child, key=True)
-                result[name] = walk(item, old_child, new_child)
-            for name, filler in edits.insert.get(old, {}).items():
-                result.setdefault(name, copy.deepcopy(filler))
-            return result
-        if isinstance(value, list):
-            kept: list[Any] = []
-            for index, item in enumerate(value):
-                old_child = child_pointer(old, index)
-                if old_child not in edits.delete:
-                    kept.append(walk(item, old_child, child_pointer(new, len(kept))))
-            return kept
-        return value
-
-    return _Tree(walk(loaded.data, "", ""), source, origin)
-
-
 def _path(error: ValidationError) -> list[str | int]:
     return list(error.absolute_path)
 
 
 class _Pruner:
     def __init__(self, provider: str) -> None:
-        self.edits = _Edits()
+        self.edits = Edits()
         self.provider = provider
         self.stood_in: set[str] = set()
 
-    def original(self, tree: _Tree, pointer: str) -> str | None:
+    def original(self, tree: Tree, pointer: str) -> str | None:
         """The original pointer of a node of `tree`; None inside a stand-in."""
         probe = pointer
         suffix: list[str] = []
@@ -150,7 +79,7 @@ class _Pruner:
             return None
         return old
 
-    def remove(self, tree: _Tree, path: list[str | int]) -> bool:
+    def remove(self, tree: Tree, path: list[str | int]) -> bool:
         """Drop or stand in for the smallest part around `path` that may go; False if none."""
         along = list(schemas_along(tree.data, path))
         for depth in range(len(path), 0, -1):
@@ -188,7 +117,7 @@ class _Pruner:
             self.edits.loosening.add(here)
         return True
 
-    def unknown_keys(self, tree: _Tree, error: ValidationError) -> bool:
+    def unknown_keys(self, tree: Tree, error: ValidationError) -> bool:
         instance, schema = error.instance, error.schema
         if not (isinstance(instance, dict) and isinstance(schema, dict)):
             return False
@@ -212,7 +141,7 @@ class _Pruner:
                 changed = True
         return changed
 
-    def missing_text(self, tree: _Tree, error: ValidationError) -> bool:
+    def missing_text(self, tree: Tree, error: ValidationError) -> bool:
         """A required text that is absent gets a stand-in; other absences remove the part."""
         instance, schema = error.instance, error.schema
         if not (isinstance(instance, dict) and isinstance(schema, dict)):
@@ -244,7 +173,7 @@ class _Pruner:
                 self.stood_in.add(child_pointer("", key))
         return len(fillers) > before
 
-    def fix(self, tree: _Tree, error: ValidationError) -> bool:
+    def fix(self, tree: Tree, error: ValidationError) -> bool:
         """Edit for one (leaf) error; True if it changed anything."""
         if "propertyNames" in error.schema_path and isinstance(error.instance, str):
             return self.remove(tree, [*_path(error), error.instance])
@@ -254,7 +183,7 @@ class _Pruner:
             return not misspelt(error) and self.missing_text(tree, error)
         return self.remove(tree, _path(error))
 
-    def round(self, tree: _Tree, errors: list[ValidationError]) -> bool | None:
+    def round(self, tree: Tree, errors: list[ValidationError]) -> bool | None:
         """One pass of edits; None when the tree is well-formed (stand-ins aside)."""
         if not errors:
             return None
@@ -299,7 +228,7 @@ def well_formed_part(
     if not isinstance(loaded.data, dict) or len(errors) > MAX_REPORTED:
         return None  # not a mapping, or too broken to be worth building
     pruner = _Pruner(provider)
-    tree = _materialise(loaded, pruner.edits)
+    tree = materialise(loaded, pruner.edits)
     for _ in range(_MAX_ROUNDS):
         before = copy.deepcopy(pruner.edits)
         outcome = pruner.round(tree, errors)
@@ -307,42 +236,16 @@ def well_formed_part(
             break
         if outcome is False:
             return None
-        tree = _materialise(loaded, pruner.edits)
-        errors = _errors_in(tree.data, _sections_edited(before, pruner.edits))
+        tree = materialise(loaded, pruner.edits)
+        errors = _errors_in(tree.data, sections_edited(before, pruner.edits))
         if len(errors) > MAX_REPORTED:
             return None
     else:
         return None
     pruned = LoadedSpec(tree.data, tree.source, loaded.text)
-    return Pruned(pruned, _in_pruned_tree(tree, pruner.edits.changed_meaning()))
-
-
-def _sections_edited(before: _Edits, after: _Edits) -> set[str]:
-    """Top-level keys of the pruned tree that hold this round's edits."""
-    pointers = (after.delete - before.delete) | (set(after.replace) - set(before.replace))
-    pointers |= set(after.rename) - set(before.rename)
-    pointers |= {p for p, fill in after.insert.items() if before.insert.get(p) != fill}
-    sections = set(after.insert.get("", {})) if "" in pointers else set()
-    for pointer in pointers - {""}:
-        token = pointer.split("/")[1]
-        renamed = after.rename.get("/" + token)
-        sections.add(renamed or json_pointer.unescape(token))
-    return sections
+    return Pruned(pruned, in_pruned_tree(tree, pruner.edits.changed_meaning()))
 
 
 def _errors_in(data: dict[str, Any], sections: set[str]) -> list[ValidationError]:
     part = {key: data[key] for key in sections if key in data}
     return list(itertools.islice(sections_validator().iter_errors(part), MAX_REPORTED + 1))
-
-
-def _in_pruned_tree(tree: _Tree, edited: set[str]) -> frozenset[str]:
-    """The edited original pointers as pointers of the pruned tree (at their nearest survivor)."""
-    new_of = {old: new for new, old in tree.origin.items()}
-    result = set()
-    for pointer in edited:
-        probe, suffix = pointer, ""
-        while probe not in new_of and probe:
-            probe, token = probe.rsplit("/", 1)
-            suffix = f"/{token}{suffix}"
-        result.add(new_of.get(probe, "") + suffix)
-    return frozenset(result)
