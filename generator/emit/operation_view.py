@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from generator.concepts import batch, multipart
 from generator.concepts import paging as paging_styles
 from generator.emit import naming
-from generator.emit.models_emit import pinned_field_names
+from generator.emit.model_names import pinned_field_names
 from generator.emit.openapi_emit import accept_header
 from generator.emit.python_types import annotation, body_annotation, lazy_type
 from generator.spec.model import Operation, Param, Response, Shape, Spec
