@@ -63,6 +63,7 @@ def _auth_imports(auth: Auth, in_query: tuple[str, ...]) -> list[str]:
 
 
 def auth_view(spec: Spec) -> AuthView:
+    """Basic auth takes its first two credentials as user and password."""
     auth = spec.auth
     in_query = tuple(s.name for s in auth_static.sent(auth) if s.location == "query")
     credentials = auth.credentials

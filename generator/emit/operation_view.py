@@ -34,6 +34,7 @@ class PagingView:
 
 
 def paging_view(spec: Spec, op: Operation) -> PagingView | None:
+    """How the client's iter_ method asks for the next page and reads a page's items."""
     paging = op.paging
     style = paging_styles.style_of(paging) if paging is not None else None
     param = paging_styles.find_param(op, style.request_param) if style is not None else None

@@ -45,6 +45,7 @@ def base_error(spec: Spec) -> str:
 
 
 def error_exports(spec: Spec) -> list[str]:
+    """Every error class, the provider's root among them, for `__init__.py` and `_errors.py`."""
     return sorted([*_ERROR_EXPORTS, base_error(spec)], key=naming.import_order)
 
 
@@ -83,6 +84,7 @@ def _paged(spec: Spec) -> bool:
 
 
 def client_abc_import(spec: Spec) -> str:
+    """The iterators only a client with paged operations uses."""
     paged = _paged(spec)
     return "from collections.abc import " + ", ".join(
         (["AsyncIterator"] if paged else [])
@@ -93,6 +95,7 @@ def client_abc_import(spec: Spec) -> str:
 
 
 def client_package_import(spec: Spec) -> str:
+    """The runtime modules the client uses: multipart and paging only when needed."""
     return "from . import " + ", ".join(
         ["_core", "_errors"]
         + (["_multipart"] if multipart.runtime_table(spec.operations) else [])

@@ -175,6 +175,7 @@ class Context:
 
 
 def _error_formats(spec: Spec) -> tuple[ErrorFormatView, ...]:
+    """Each error body format, its model built lazily (models import on first use)."""
     return tuple(
         ErrorFormatView(
             f.name,
@@ -190,6 +191,7 @@ def _error_formats(spec: Spec) -> tuple[ErrorFormatView, ...]:
 
 
 def _client_params(spec: Spec) -> tuple[ClientParamView, ...]:
+    """Parameters set once on the client; an optional one defaults to not sent."""
     return tuple(
         ClientParamView(
             p.python_name,
@@ -200,6 +202,7 @@ def _client_params(spec: Spec) -> tuple[ClientParamView, ...]:
 
 
 def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") -> Context:
+    """Every decision the templates need, made once per package."""
     tests = package_tests.behaviour_tests(spec)
     mock_tests = mock_sections(spec)
     return Context(

@@ -45,6 +45,7 @@ def _events(spec: Spec, hook: Webhook) -> tuple[tuple[str, str], ...]:
 
 
 def webhook_view(spec: Spec, hook: Webhook) -> WebhookView:
+    """A body signature's message and encoding are spelt out for sign_/verify_ and the README."""
     signature = None
     if hook.signature:
         sig = hook.signature
