@@ -9,198 +9,33 @@ a no-op run or `--check` on a clean tree is a hash comparison.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import multiprocessing
 import os
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import ModuleType
-from typing import TYPE_CHECKING
 
-from generator import __version__
-from generator.output.assets import fingerprint_files
+# Re-exported (`name as name`): the CLI and tests import these from the pipeline.
+from generator.output.checked import CheckedSpec as CheckedSpec
+from generator.output.checked import load_checked as load_checked
+from generator.output.checked import load_spec as load_spec
+from generator.output.fingerprint import _tool_version as _tool_version
+from generator.output.fingerprint import differences_by_digest as differences_by_digest
+from generator.output.fingerprint import generator_fingerprint as generator_fingerprint
+from generator.output.fingerprint import input_hash as input_hash
+from generator.output.fingerprint import is_current as is_current
+from generator.output.project import Project as Project
 from generator.output.run_guard import output_lock, signals_held, started_workers, stop, worker_init
 from generator.output.writer import (
     MANIFEST,
     clean_staging,
     differences,
-    digest,
     manifest_bytes,
-    read_manifest,
     stage_tree,
     swap_in,
-    tree_files,
 )
 from generator.spec import diagnostic_codes as codes
-from generator.spec.diagnostics import Diagnostic, SpecError, capped
-
-if TYPE_CHECKING:
-    from generator.emit.response_checks import SplitChecks
-    from generator.spec.loader import LoadedSpec
-    from generator.spec.model import Spec
-
-
-@dataclass(frozen=True)
-class Project:
-    root: Path
-    out: Path
-
-    @property
-    def specs(self) -> Path:
-        return self.root / "specs"
-
-    def spec_path(self, provider: str) -> Path:
-        return self.specs / f"{provider}.yaml"
-
-    def providers(self) -> list[str]:
-        return sorted(p.stem for p in self.specs.glob("*.yaml"))
-
-    def display(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
-
-
-@functools.cache
-def generator_fingerprint() -> str:
-    """Hash of everything besides the spec that shapes the output."""
-    sha = hashlib.sha256(f"shipspec {__version__}\n".encode())
-    for name, entry in fingerprint_files():
-        sha.update(name.encode() + b"\0" + entry.read_bytes() + b"\0")
-    sha.update(f"black=={_tool_version('black')}\n".encode())
-    return sha.hexdigest()
-
-
-def _tool_version(name: str) -> str:
-    """An installed distribution's version, read from its .dist-info folder's name.
-
-    One directory listing per sys.path entry instead of importlib.metadata's
-    scan per call (~10 ms each): `--check` is meant to cost little more than
-    starting Python. Falls back to importlib.metadata where the name is unusual.
-    """
-    prefix = name.replace("-", "_").lower() + "-"
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue
-        for folder in names:
-            if folder.endswith(".dist-info") and folder.lower().startswith(prefix):
-                return folder[len(prefix) : -len(".dist-info")]
-    from importlib import metadata
-
-    return metadata.version(name)
-
-
-def input_hash(spec_text: bytes) -> str:
-    return hashlib.sha256(generator_fingerprint().encode() + b"\0" + spec_text).hexdigest()
-
-
-def is_current(target: Path, expected_input: str) -> bool:
-    """The tree was made from these inputs and nobody has edited it since."""
-    manifest = read_manifest(target)
-    if manifest is None or manifest.get("input") != expected_input:
-        return False
-    recorded = manifest.get("files")
-    if not isinstance(recorded, dict):
-        return False
-    return not differences_by_digest(target, recorded)
-
-
-def differences_by_digest(target: Path, recorded: dict[str, str]) -> list[str]:
-    """Files that are missing, extra, or whose content no longer has the recorded digest."""
-    on_disk = tree_files(target)
-    changed = sorted(on_disk ^ (set(recorded) | {MANIFEST}))
-    changed += [
-        name
-        for name in sorted(on_disk & set(recorded))
-        if digest((target / name).read_bytes()) != recorded[name]
-    ]
-    return changed
-
-
-@dataclass(frozen=True)
-class CheckedSpec:
-    """A model whose examples passed, with the validators they were judged by."""
-
-    spec: Spec
-    checks: SplitChecks  # the compiled validators' source (requests, responses)
-    validation: ModuleType  # those validators, executed (_response_checks: all of them)
-    warnings: tuple[Diagnostic, ...] = ()  # problems that do not stop generation
-
-
-def load_spec(project: Project, provider: str) -> Spec:
-    """A checked model, or SpecError with every diagnostic (examples included)."""
-    return load_checked(project, provider).spec
-
-
-def load_checked(project: Project, provider: str) -> CheckedSpec:
-    """As load_spec, keeping the compiled validators so nothing emits them twice.
-
-    Every problem is reported in one run: meta-schema problems do not stop
-    the semantic checks of the well-formed part (prune.py), and semantic
-    problems do not stop the examples of the sound part being judged
-    (checkable.py).
-    """
-    from generator.emit.render import render_validation
-    from generator.emit.response_checks import split_checks
-    from generator.spec.build import build_with_problems
-    from generator.spec.checkable import checkable_part
-    from generator.spec.examples import check_examples, load_validation_module
-    from generator.spec.loader import load_file
-    from generator.spec.metacheck import check_against_meta_schema, meta_errors
-    from generator.spec.prune import well_formed_part
-
-    path = project.spec_path(provider)
-    shown = project.display(path)
-    loaded = load_file(path, shown)
-    errors = meta_errors(loaded.data)
-    problems = [*check_against_meta_schema(loaded, errors), *_provider_mismatch(loaded, provider)]
-    edited: frozenset[str] = frozenset()
-    if problems:
-        pruned = well_formed_part(loaded, provider, errors)
-        if pruned is None:
-            raise SpecError(capped(problems, shown))
-        loaded, edited = pruned.loaded, pruned.edited
-    built = build_with_problems(loaded, shown)
-    spec = built.spec
-    problems += [d for section, d in built.dangling if section not in edited]
-    problems += [*built.hard, *built.soft]
-    if _errors(problems):
-        spec = checkable_part(spec, [d.pointer for d in built.hard] + list(edited))
-        if not _has_examples(spec):
-            raise SpecError(capped(problems, shown))
-    checks = split_checks(spec)
-    module = load_validation_module(render_validation(spec, checks), f"_shipspec_check_{provider}")
-    problems += check_examples(spec, loaded.source, module)
-    if _errors(problems):
-        raise SpecError(capped(problems, shown))
-    return CheckedSpec(spec, checks, module, tuple(sorted(set(problems))))
-
-
-def _errors(problems: list[Diagnostic]) -> bool:
-    """Problems that stop generation: warnings alone do not (they are printed)."""
-    return any(problem.is_error for problem in problems)
-
-
-def _has_examples(spec: Spec) -> bool:
-    return (
-        any(op.examples for op in spec.operations)
-        or any(f.example is not None for f in spec.error_formats)
-        or any(hook.examples for hook in spec.webhooks)
-    )
-
-
-def _provider_mismatch(loaded: LoadedSpec, provider: str) -> list[Diagnostic]:
-    declared = loaded.data.get("provider") if isinstance(loaded.data, dict) else None
-    if not isinstance(declared, str) or declared == provider:
-        return []
-    message = f"provider '{declared}' must match the file name '{provider}'"
-    return [loaded.source.diagnostic("/provider", message, codes.PROVIDER_MISMATCH)]
+from generator.spec.diagnostics import Diagnostic, SpecError
 
 
 def render_files(project: Project, provider: str, spec_text: bytes) -> dict[str, bytes]:
