@@ -37,7 +37,7 @@ def test_walk_finds_files_in_subfolders_and_skips_caches(tmp_path: Path) -> None
     (tmp_path / "partials" / "b.jinja").write_text("b")
     (tmp_path / "partials" / "deeper" / "c.json").write_text("{}")
     (tmp_path / "__pycache__" / "x.pyc").write_bytes(b"")
-    found = [name for name, _ in sorted(assets._walk(tmp_path))]
+    found = [name for name, _ in assets._walk(tmp_path, None)]
     assert found == ["a.jinja", "partials/b.jinja", "partials/deeper/c.json"]
 
 

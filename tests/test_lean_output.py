@@ -70,8 +70,10 @@ CASES_BEFORE_PACKING: dict[str, dict[str, int]] = {
 # packages' Python (1.64 MB, testing.py alone 0.27 MB, deliberately one copy per
 # package so each stands alone), the OpenAPI document in YAML and JSON (0.68 MB, both
 # required by issue 17), JSON Schemas (0.34 MB), READMEs (0.24 MB). The budget is a
-# ratchet at today's size; the issue's target is recorded below as a known gap.
-SIZE_BUDGET = 3_700_000
+# ratchet at today's size (the export's `x-shipspec-sources`, which cites the document
+# section of every spec object, and the README's credential and sandbox lists added
+# ~75 KB since); the issue's target is recorded below as a known gap.
+SIZE_BUDGET = 3_850_000
 ISSUE_TARGET = 1_500_000
 _CACHES = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
 

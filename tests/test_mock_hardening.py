@@ -29,6 +29,7 @@ import uvicorn
 from generator.emit.mock_data import mock_data
 from generator.emit.mock_tests import mock_cases
 from generator.output.pipeline import Project, load_spec
+from generator.spec.mock_model import mock_operation
 from tests.paths import GENERATED, PROVIDERS, ROOT
 from tests.serving import Served
 
@@ -418,7 +419,11 @@ def test_client_timeout_leaves_no_traceback(mock: Running, records: Records) -> 
 
 def test_read_without_param_falls_back_to_the_last_path_parameter() -> None:
     spec = load_spec(Project(ROOT, GENERATED), "cartoncloud")
-    thin = {"get_inbound_order": {"store": "inbound_orders", "action": "read", "key": "/id"}}
+    thin = {
+        "get_inbound_order": mock_operation(
+            {"store": "inbound_orders", "action": "read", "key": "/id"}
+        )
+    }
     operations = tuple(
         replace(op, mock=thin[op.name]) if op.name in thin else op for op in spec.operations
     )
@@ -434,16 +439,13 @@ def test_read_without_param_falls_back_to_the_last_path_parameter() -> None:
 def test_mock_naming_no_parameter_is_no_crash() -> None:
     spec = load_spec(Project(ROOT, GENERATED), "cartoncloud")
     update = next(op for op in spec.operations if op.name == "update_inbound_order")
-    broken = {**dict(update.mock or {}), "version_param": "nothing", "filters": {"nothing": "/x"}}
+    declared = dict((update.mock.declared if update.mock else None) or {})
+    broken = mock_operation({**declared, "version_param": "nothing", "filters": {"nothing": "/x"}})
     read = next(op for op in spec.operations if op.name == "get_inbound_order")
     no_path = replace(
         read,
         params=tuple(p for p in read.params if p.location != "path"),
-        mock={
-            "store": "inbound_orders",
-            "action": "read",
-            "key": "/id",
-        },
+        mock=mock_operation({"store": "inbound_orders", "action": "read", "key": "/id"}),
     )
     operations = tuple(
         replace(update, mock=broken) if op is update else no_path if op is read else op

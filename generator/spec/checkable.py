@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 
 from generator.spec import pointer as json_pointer
 from generator.spec.loader import child_pointer
-from generator.spec.model import Operation, Shape, Spec, TypeDef
+from generator.spec.model import ErrorFormat, Operation, Shape, Spec, TypeDef, Webhook
 
 Clean = Callable[[str], bool]  # pointer -> nothing at or under it was cut or reported
 
@@ -92,6 +92,19 @@ def _judgeable(op: Operation, clean: Clean, good: set[str], formats: set[str]) -
     )
 
 
+def _roots(
+    operations: tuple[Operation, ...],
+    formats: tuple[ErrorFormat, ...],
+    webhooks: tuple[Webhook, ...],
+) -> list[Shape | None]:
+    """Where the judged types are reached from: bodies, answers, error bodies, deliveries."""
+    roots: list[Shape | None] = [op.body for op in operations]
+    roots += [r.shape for op in operations for r in op.responses]
+    roots += [f.shape for f in formats]
+    roots += [Shape(kind="ref", ref=hook.payload) for hook in webhooks]
+    return roots
+
+
 def checkable_part(spec: Spec, reported: list[str]) -> Spec:
     """The part of `spec` that examples can be judged by.
 
@@ -130,11 +143,7 @@ def checkable_part(spec: Spec, reported: list[str]) -> Spec:
         for hook in spec.webhooks
         if clean(child_pointer("/webhooks", hook.name)) and hook.payload in good
     )
-    roots: list[Shape | None] = [op.body for op in operations]
-    roots += [r.shape for op in operations for r in op.responses]
-    roots += [f.shape for f in formats]
-    roots += [Shape(kind="ref", ref=hook.payload) for hook in webhooks]
-    reached = _reached(types, roots)
+    reached = _reached(types, _roots(operations, formats, webhooks))
     return dataclasses.replace(
         spec,
         types=tuple(t for name, t in sorted(types.items()) if name in reached),
