@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.emit.validator_emit import REQUESTS, RESPONSES, emit_validators
 from generator.output.assets import templates_root
-from generator.spec.model import Shape, Spec
+from generator.spec.model import Spec
+from generator.spec.reach import reached
 
 _CALLED = re.compile(r"\b(_check_\w+)\(")
 _DEFINED = re.compile(r"^def (_check_\w+)\(", re.MULTILINE)
@@ -38,30 +38,12 @@ class SplitChecks:
     imports: tuple[str, ...]  # what _response_checks.py takes from _validation
 
 
-def _referenced(shape: Shape | None) -> Iterable[str]:
-    if shape is None:
-        return
-    if shape.ref:
-        yield shape.ref
-    yield from _referenced(shape.items)
-    yield from _referenced(shape.values)
-
-
 def request_types(spec: Spec) -> frozenset[str]:
     """The named types a request body or parameter reaches."""
     known = {typedef.name: typedef for typedef in spec.types}
     shapes = [op.body for op in spec.operations]
     shapes += [param.shape for op in spec.operations for param in op.params]
-    pending = [name for shape in shapes for name in _referenced(shape)]
-    found: set[str] = set()
-    while pending:
-        name = pending.pop()
-        if name in found or name not in known:
-            continue
-        found.add(name)
-        pending.extend(n for item in known[name].fields for n in _referenced(item.shape))
-        pending.extend(known[name].one_of)
-    return frozenset(found)
+    return reached(known, shapes)
 
 
 def split_checks(spec: Spec) -> SplitChecks:

@@ -12,22 +12,14 @@ for that part alone.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from generator.spec import pointer as json_pointer
 from generator.spec.loader import child_pointer
-from generator.spec.model import ErrorFormat, Operation, Shape, Spec, TypeDef, Webhook
+from generator.spec.model import ErrorFormat, Operation, Shape, Spec, Webhook
+from generator.spec.reach import reached
 
 Clean = Callable[[str], bool]  # pointer -> nothing at or under it was cut or reported
-
-
-def _refs(shape: Shape | None) -> Iterator[str]:
-    while shape is not None:
-        if shape.kind == "ref" and shape.ref:
-            yield shape.ref
-        if shape.values is not None:
-            yield from _refs(shape.values)
-        shape = shape.items
 
 
 def _loosen(shape: Shape, good: set[str]) -> Shape:
@@ -58,19 +50,6 @@ def _good_types(spec: Spec, clean: Clean) -> set[str]:
                 good.discard(name)
                 changed = True
     return good
-
-
-def _reached(types: dict[str, TypeDef], roots: list[Shape | None]) -> set[str]:
-    seen: set[str] = set()
-    pending = [ref for shape in roots for ref in _refs(shape)]
-    while pending:
-        name = pending.pop()
-        if name in seen or name not in types:
-            continue
-        seen.add(name)
-        pending.extend(ref for f in types[name].fields for ref in _refs(f.shape))
-        pending.extend(types[name].one_of)
-    return seen
 
 
 def _judgeable(op: Operation, clean: Clean, good: set[str], formats: set[str]) -> Operation | None:
@@ -143,10 +122,10 @@ def checkable_part(spec: Spec, reported: list[str]) -> Spec:
         for hook in spec.webhooks
         if clean(child_pointer("/webhooks", hook.name)) and hook.payload in good
     )
-    reached = _reached(types, _roots(operations, formats, webhooks))
+    kept = reached(types, _roots(operations, formats, webhooks))
     return dataclasses.replace(
         spec,
-        types=tuple(t for name, t in sorted(types.items()) if name in reached),
+        types=tuple(t for name, t in sorted(types.items()) if name in kept),
         operations=operations,
         error_formats=formats,
         webhooks=webhooks,

@@ -18,7 +18,6 @@ small (they were a quarter of it).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from typing import Any
 
 from generator.spec.loader import child_pointer
@@ -26,6 +25,7 @@ from generator.spec.model import (
     Shape,
     Spec,
 )
+from generator.spec.reach import reached
 from generator.versions.surface_nodes import (
     auth_node,
     digest,
@@ -43,15 +43,6 @@ _LONG_WORD = 40  # a word longer than this is recorded as its digest
 REQUEST, RESPONSE = "request", "response"
 
 
-def _referenced(shape: Shape | None) -> Iterable[str]:
-    if shape is None:
-        return
-    if shape.ref:
-        yield shape.ref
-    yield from _referenced(shape.items)
-    yield from _referenced(shape.values)
-
-
 def type_usage(spec: Spec) -> dict[str, set[str]]:
     """Which types travel in requests and which in responses (webhooks count as received)."""
     starts: dict[str, list[Shape | None]] = {
@@ -65,15 +56,8 @@ def type_usage(spec: Spec) -> dict[str, set[str]]:
     known = {typedef.name: typedef for typedef in spec.types}
     usage: dict[str, set[str]] = {name: set() for name in known}
     for direction, shapes in starts.items():
-        pending = [name for shape in shapes for name in _referenced(shape)]
-        while pending:
-            name = pending.pop()
-            if name not in known or direction in usage[name]:
-                continue
+        for name in reached(known, shapes):
             usage[name].add(direction)
-            typedef = known[name]
-            pending.extend(n for item in typedef.fields for n in _referenced(item.shape))
-            pending.extend(typedef.one_of)
     return usage
 
 
