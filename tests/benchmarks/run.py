@@ -214,7 +214,7 @@ def total(fragment):
     return sum(v[3] for k, v in stats.stats.items() if fragment in f"{k[0]}:{k[2]}")
 print(imports, total("formatting.py:_black"), total("models_emit.py:emit_models"),
       total("environment.py:render"), total("writer.py:write_tree"),
-      total("pipeline.py:load_checked"),
+      total("checked.py:load_checked"),
       sum(v[2] for v in stats.stats.values()))
 """
     out = Path(tempfile.mkdtemp(prefix="shipspec-breakdown-"))
