@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 
 from generator.emit import naming
+from generator.emit.black_layout import black_at, black_import, black_items
 from generator.emit.codewriter import black_quotes
 from generator.emit.curl_cases import curl_cases
 from generator.emit.jsonschema_emit import all_documents
@@ -70,7 +71,10 @@ _TOP_TEMPLATES = {
 # black's layout fails that test; run black's diff back into the template.
 _BLACK_STABLE = frozenset(
     {
+        "__init__.py.jinja",
+        "_auth.py.jinja",
         "_base.py.jinja",
+        "_client.py.jinja",
         "_core.py.jinja",
         "_errors.py.jinja",
         "_mock_state.py.jinja",
@@ -116,6 +120,9 @@ def environment() -> jinja2.Environment:
     env.filters["tojson"] = _json_text
     env.filters["pyrepr"] = _black_repr
     env.filters["docstring"] = naming.docstring
+    env.filters["black_at"] = black_at
+    env.filters["black_items"] = black_items
+    env.filters["black_import"] = black_import
     return env
 
 
@@ -210,7 +217,7 @@ def _top_files(spec: Spec, context: Context) -> dict[str, bytes]:
     curls = curl_cases(spec)
     if curls:  # the document's curl examples, replayed against the mock
         text = env.get_template("tests_curls.py.jinja").render(ctx=context, curls=curls)
-        files["tests/test_curls.py"] = format_python(text).encode()
+        files["tests/test_curls.py"] = _formatted("tests_curls.py.jinja", text).encode()
     return files
 
 
