@@ -10,10 +10,11 @@ black; tests/test_formatting.py is the guarantor.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from generator.emit.codewriter import black_quotes
-from generator.output.formatting import LINE_LENGTH, format_python
+from generator.output.formatting import LINE_LENGTH, _width, format_python
 
 
 def black_at(statement: str, indent: int) -> str:
@@ -57,7 +58,8 @@ def black_items(
     if not items or (not exploded and indent + len(line) <= LINE_LENGTH):
         return line
     pad = " " * (indent + 4)
-    lines = [prefix + opening, *(f"{pad}{item}," for item in items)]
+    comma = "" if len(items) == 1 and not one_tuple and not magic else ","  # see _laid_out
+    lines = [prefix + opening, *(f"{pad}{item}{comma}" for item in items)]
     return "\n".join([*lines, " " * indent + closing + suffix])
 
 
@@ -68,3 +70,65 @@ def black_import(line: str) -> str:
     head, names = line.split(" import ", 1)
     exploded = [f"    {name.strip()}," for name in names.split(",") if name.strip()]
     return "\n".join([f"{head} import (", *exploded, ")"])
+
+
+def py_items(value: Mapping[Any, Any] | Sequence[Any]) -> list[str]:
+    """The items of a dict, list or tuple as source text in black's quotes, for black_items."""
+    if isinstance(value, Mapping):
+        return [black_quotes(f"{key!r}: {item!r}") for key, item in value.items()]
+    return [black_quotes(repr(item)) for item in value]
+
+
+def _flat(value: Any) -> str:
+    """A literal on one line, in black's quotes (a one-tuple keeps its comma)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_flat(key)}: {_flat(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flat(item) for item in value) + "]"
+    if isinstance(value, tuple):
+        one = "," if len(value) == 1 else ""
+        return "(" + ", ".join(_flat(item) for item in value) + one + ")"
+    return black_quotes(repr(value))
+
+
+def _laid_out(value: Any, head: str, indent: int, tail: str) -> list[str]:
+    line = " " * indent + head + _flat(value) + tail
+    if _width(line) <= LINE_LENGTH or not isinstance(value, (dict, list, tuple)) or not value:
+        return [line]  # fits, or cannot be split (black leaves a long string as it is)
+    brackets = "{}" if isinstance(value, dict) else "[]" if isinstance(value, list) else "()"
+    entries = value.items() if isinstance(value, dict) else (("", item) for item in value)
+    lines = [" " * indent + head + brackets[0]]
+    # black adds the trailing comma when it splits items apart; a lone item is not
+    # split apart, so it gets none (but a one-tuple keeps its own)
+    comma = "," if len(value) > 1 or isinstance(value, tuple) else ""
+    for key, item in entries:
+        key_head = f"{_flat(key)}: " if isinstance(value, dict) else ""
+        lines += _laid_out(item, key_head, indent + 4, comma)
+    return [*lines, " " * indent + brackets[1] + tail]
+
+
+def black_literal(value: Any, prefix: str, indent: int = 0) -> str:
+    """`prefix` + a data literal (dicts, lists, tuples, scalars), laid out as black lays it out.
+
+    A collection that does not fit its line is exploded one item a line with a
+    trailing comma, recursively; a long string stays on its line, as black leaves it.
+    """
+    lines = _laid_out(value, prefix, indent, "")
+    return "\n".join(lines)[indent:]
+
+
+def black_def(params: Sequence[str], head: str, returns: str, indent: int = 0) -> str:
+    """`head(params) -> returns:` as black lays out a def's first line(s).
+
+    On one line when it fits; else the parameters on a line of their own
+    (one parameter gets a trailing comma, which black then keeps exploded);
+    else one parameter a line.
+    """
+    joined = ", ".join(params)
+    line = f"{head}({joined}) -> {returns}:"
+    if indent + len(line) <= LINE_LENGTH:
+        return line
+    pad, close = " " * (indent + 4), " " * indent + f") -> {returns}:"
+    if len(params) > 1 and len(pad) + len(joined) <= LINE_LENGTH:
+        return "\n".join([f"{head}(", pad + joined, close])
+    return "\n".join([f"{head}(", *(f"{pad}{param}," for param in params), close])

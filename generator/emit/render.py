@@ -14,7 +14,14 @@ from typing import Any
 import jinja2
 
 from generator.emit import naming
-from generator.emit.black_layout import black_at, black_import, black_items
+from generator.emit.black_layout import (
+    black_at,
+    black_def,
+    black_import,
+    black_items,
+    black_literal,
+    py_items,
+)
 from generator.emit.codewriter import black_quotes
 from generator.emit.curl_cases import curl_cases
 from generator.emit.jsonschema_emit import all_documents
@@ -78,13 +85,24 @@ _BLACK_STABLE = frozenset(
         "_core.py.jinja",
         "_errors.py.jinja",
         "_mock_state.py.jinja",
+        "_multipart.py.jinja",
+        "_operations.py.jinja",
         "_paging.py.jinja",
+        "_pointer.py.jinja",
         "_problem.py.jinja",
+        "_response_checks.py.jinja",
         "_results.py.jinja",
         "_retries.py.jinja",
+        "_validation.py.jinja",
+        "_webhooks.py.jinja",
         "testing.py.jinja",
+        "tests_behaviour.py.jinja",
         "tests_conftest.py.jinja",
+        "tests_curls.py.jinja",
+        "tests_mock.py.jinja",
         "tests_operations.py.jinja",
+        "tests_paging.py.jinja",
+        "tests_validation.py.jinja",
         "tests_webhooks.py.jinja",
     }
 )
@@ -123,6 +141,9 @@ def environment() -> jinja2.Environment:
     env.filters["black_at"] = black_at
     env.filters["black_items"] = black_items
     env.filters["black_import"] = black_import
+    env.filters["py_items"] = py_items
+    env.filters["black_literal"] = black_literal
+    env.filters["black_def"] = black_def
     return env
 
 
