@@ -73,6 +73,9 @@ class _Emitter(OperationChecks):
     def _dict(self, name: str, checks: dict[str, str]) -> None:
         """`name`: key -> its compiled check, for the checks of one kind of provider payload."""
         w = self.w
+        if not checks:  # as black writes an empty table, so the chunk need not go through it
+            w(f"{name}: dict[str, Callable[[Any, list[Problem]], None]] = {{}}")
+            return
         w(f"{name}: dict[str, Callable[[Any, list[Problem]], None]] = {{")
         for key, check in checks.items():
             w(f"    {key!r}: {check},")

@@ -81,9 +81,14 @@ def _store(path: Path, text: str) -> None:
         return
 
 
-# A line holding nothing but a string (an argument or a `+` operand, split out
-# as black splits): black cannot split it further, whatever its length.
-_LONE_STRING = re.compile(r' *(?:\+ )?[fFrR]?"(?:[^"\\\n]|\\.)*",?')
+# A line holding nothing but a string (an argument, a `+` operand, a keyword
+# argument's or a dict entry's value, split out as black splits): black cannot
+# split it further, whatever its length (its quotes are checked apart).
+_STRING = r"""[fFrR]?(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
+_LONE_STRING = re.compile(
+    rf" *(?:\+ )?{_STRING},?"  # an argument or a `+` operand
+    rf"|  +(?:\w+=|{_STRING}: ){_STRING},"  # a keyword argument, a dict entry (in brackets)
+)
 # `name = "a string"` whose string alone is too long for a line: black cannot make
 # it fit by wrapping it in parentheses, so it leaves the line as it is.
 _STRING_ASSIGNED = re.compile(
@@ -166,8 +171,10 @@ def _vouched(body: list[str]) -> bool:
         if indent is not None:
             if line and not line.startswith(indent):
                 return False  # black re-indents docstrings
-        elif not _as_black_leaves_it(line) or not _quoted_as_black(line):
+        elif not _as_black_leaves_it(line):
             return False
+        elif not line.lstrip().startswith('"""') and not _quoted_as_black(line):
+            return False  # (black leaves a docstring's text and quotes as they are)
         if line.count('"""') % 2:
             indent = None if indent is not None else line[: len(line) - len(line.lstrip())]
     return indent is None and not _empty_split(body)
