@@ -14,6 +14,7 @@ import black
 import pytest
 from black.mode import TargetVersion
 
+from generator.emit.black_layout import black_at, black_def, black_items, black_literal
 from generator.emit.codewriter import BlackWriter, black_constant, black_quotes, black_string
 from generator.output.formatting import LINE_LENGTH, format_emitted, format_rendered
 
@@ -183,3 +184,90 @@ def test_lines_black_would_change_go_through_black(code: str) -> None:
 def test_a_chunk_that_does_not_stand_alone_sends_the_whole_text_to_black() -> None:
     code = "x = '''\nabc = 1\n''' + " + repr("a" * 120) + "\n"  # ''' is not tracked as a string
     assert format_emitted(code) == _black(code)
+
+
+# Construct specs go through the same templates with other shapes (multipart
+# uploads, standard-webhooks signatures, header paging, long spec names):
+# their packages must be black's layout too.
+CONSTRUCTS = ("multipartupload", "webhookstandard", "pagingheaders", "carrier_params")
+
+
+@pytest.fixture(scope="module")
+def construct_packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    import yaml
+
+    from generator.cli.main import main
+
+    root = tmp_path_factory.mktemp("constructs")
+    (root / "specs").mkdir()
+    for name in CONSTRUCTS:
+        source = ROOT / "tests/specs" / f"{name}.yaml"
+        provider = yaml.safe_load(source.read_text("utf-8"))["provider"]
+        shutil.copy(source, root / "specs" / f"{provider}.yaml")
+    assert main(["--project", str(root), "generate"]) == 0
+    return root / "generated"
+
+
+def test_black_changes_no_file_of_the_construct_packages(construct_packages: Path) -> None:
+    files = sorted(construct_packages.glob("*/**/*.py"))
+    assert len(files) > 40
+    changed = [p.name for p in files if _black(p.read_text("utf-8")) != p.read_text("utf-8")]
+    assert changed == []
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 5, 30])
+@pytest.mark.parametrize("width", [4, 20, 60])
+@pytest.mark.parametrize("magic", [False, True])
+def test_black_items_as_black(count: int, width: int, magic: bool) -> None:
+    items = [repr(f"{n}" + "x" * width) for n in range(count)]
+    for brackets in ("()", "[]"):
+        line = black_items(items, "values: tuple[str, ...] = ", 4, brackets, magic=magic)
+        # a template writes the items with a trailing comma where `magic` is set
+        comma = ", " if magic and items else "," if count == 1 and brackets == "()" else ""
+        written = f"{brackets[0]}{', '.join(items)}{comma}{brackets[1]}"
+        source = f"def f() -> None:\n    values: tuple[str, ...] = {written}\n"
+        assert _black(source) == f"def f() -> None:\n    {line}\n".replace("'", '"')
+
+
+@pytest.mark.parametrize("name", ["f", "a_rather_long_function_name_" * 2])
+@pytest.mark.parametrize("count", [1, 2, 4, 9])
+def test_black_def_as_black(name: str, count: int) -> None:
+    params = [f"argument_{n}: dict[str, int]" for n in range(count)]
+    header = black_def(params, f"def {name}", "dict[str, tuple[int, ...]]")
+    source = header + "\n    pass\n"
+    assert _black(source) == source
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        [],
+        {"a": 1},
+        [{"id": "x" * 30, "fills": {}, "statuses": [200, 201], "path": None}] * 3,
+        {"op": (("document", True, ("application/pdf",), 2000),)},
+        {"op": (("a" * 40, True, ("b" * 40, "c" * 30), None), ("d", False, (), 1))},
+        {"long": ["y" * 120]},
+        {"k": 'it\'s "quoted"' * 9},
+    ],
+)
+def test_black_literal_as_black(value: object) -> None:
+    source = black_literal(value, "CASES: Any = ") + "\n"
+    assert _black(source) == source
+    assert eval(source.split(" = ", 1)[1]) == value
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "_paging.Cursor(field='/next')",
+        "_paging.TotalCount(total_field='/info/total_rows', end_field='/info/end_record')",
+    ],
+)
+def test_black_at_as_black(rule: str) -> None:
+    page = "_paging.Page(raw.parsed, raw.headers, len(items), seen, page)"
+    statement = f"page = {rule}.next_page(\n    {page}\n)"
+    nest = "def f() -> None:\n    while True:\n        if x:\n"
+    source = nest + "            " + black_at(statement, 12) + "\n"
+    assert _black(source) == source
