@@ -75,7 +75,10 @@ _TOP_TEMPLATES = {
 # of a cold build) unless a spec's value makes a line too long for it
 # (formatting.format_rendered). tests/test_formatting.py is the guarantor:
 # black over every generated file changes nothing. A template edited out of
-# black's layout fails that test; run black's diff back into the template.
+# black's layout fails that test; run black's diff back into the template. A
+# line whose layout depends on the spec's names goes through a black_layout
+# filter (black_items, black_def, black_literal, black_import, black_at), or
+# is written exploded with a magic trailing comma, which black keeps as is.
 _BLACK_STABLE = frozenset(
     {
         "__init__.py.jinja",
