@@ -18,10 +18,8 @@ from yaml.resolver import Resolver
 STR_TAG = "tag:yaml.org,2002:str"
 _BREAKS = "\n\x85\u2028\u2029"
 _SPACE_OR_BREAK = "\0 \t\r\n\x85\u2028\u2029"  # the emitter's "whitespace"
-# what the emitter escapes or refuses outside double quotes (allow_unicode=True)
-_SPECIAL = re.compile(
-    "[^\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]"
-)
+# what the emitter escapes or refuses outside double quotes, in ASCII text
+_SPECIAL_ASCII = re.compile("[^\n\x20-\x7e]")
 _BREAK = re.compile(f"[{_BREAKS}]")
 _SPACE_AT_BREAK = re.compile(f" [{_BREAKS}]|[{_BREAKS}] ")
 # indicators anywhere after the first character that stop a plain block scalar
@@ -44,6 +42,23 @@ class Scalar(NamedTuple):
     text: str
     style: str
     simple_key: bool  # may stand as `key:` rather than `? key`
+
+
+def _special(text: str) -> bool:
+    """analyze_scalar's special_characters with allow_unicode=True.
+
+    Beyond ASCII, a loop over the characters: the equivalent character class
+    cost ~3 ms to compile, more than the few non-ASCII strings of an export.
+    """
+    if text.isascii():
+        return _SPECIAL_ASCII.search(text) is not None
+    return not all(_printable(ch) for ch in text)
+
+
+def _printable(ch: str) -> bool:
+    if ch == "\n" or "\x20" <= ch <= "\x7e" or ch == "\x85" or "\xa0" <= ch <= "\ud7ff":
+        return True
+    return ("\ue000" <= ch <= "\ufffd" and ch != "\ufeff") or "\U00010000" <= ch < "\U0010ffff"
 
 
 def implicit_tag(text: str) -> str:
@@ -72,7 +87,7 @@ def string_scalar(text: str, quoted: bool) -> Scalar:
     if not text:
         return Scalar(text, "'", False)  # '' resolves to null when plain
     multiline = _BREAK.search(text) is not None
-    special = _SPECIAL.search(text) is not None
+    special = _special(text)
     single_ok = not special and not (multiline and _SPACE_AT_BREAK.search(text))
     plain = (
         not quoted
@@ -87,7 +102,7 @@ def string_scalar(text: str, quoted: bool) -> Scalar:
 
 def plain_scalar(text: str, tag: str) -> Scalar | None:
     """A number, boolean or null as the emitter writes it, or None where it would tag it."""
-    if _SPECIAL.search(text) or _BREAK.search(text) or not _block_plain_allowed(text):
+    if _special(text) or _BREAK.search(text) or not _block_plain_allowed(text):
         return None
     if implicit_tag(text) != tag:
         return None
