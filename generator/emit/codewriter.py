@@ -143,6 +143,27 @@ class BlackWriter(CodeWriter):
             self._lines.append(f"{pad}    )")
         self._lines.append(f"{pad})")
 
+    def assign_conditional(self, name: str, value: str, test: str, other: str) -> None:
+        """`name = value if test else other`, split as black splits it.
+
+        One line if it fits; else the right-hand side in parentheses on its own
+        line; else one part a line in them (a conditional expression has two
+        delimiters, so black keeps the parentheses it adds). Longer parts stay
+        on one line, for format_emitted to leave to black.
+        """
+        pad = "    " * self._depth
+        parts = [black_quotes(value), f"if {black_quotes(test)}", f"else {black_quotes(other)}"]
+        inner = " ".join(parts)
+        line = f"{pad}{name} = {inner}"
+        if len(line) <= LINE_LENGTH:
+            self._lines.append(line)
+        elif len(pad) + 4 + len(inner) <= LINE_LENGTH:
+            self._lines += [f"{pad}{name} = (", f"{pad}    {inner}", f"{pad})"]
+        elif all(len(pad) + 4 + len(part) <= LINE_LENGTH for part in parts):
+            self._lines += [f"{pad}{name} = (", *(f"{pad}    {part}" for part in parts), f"{pad})"]
+        else:
+            self._lines.append(line)
+
 
 _OPERATOR_WORDS = {"if", "else", "and", "or", "not", "in", "is", "lambda", "for", "await"}
 

@@ -26,6 +26,7 @@ What each class enforces depends on who fills it:
 
 from __future__ import annotations
 
+from generator.emit.codewriter import LINE_LENGTH
 from generator.emit.jsonschema_emit import (
     discriminator_tags,
     provider_types,
@@ -143,5 +144,30 @@ def _model_field(field: Field, strict: bool, uses: Uses) -> str:
         keywords.insert(0, f"alias={flat(field.wire_name)}")
     if keywords:
         annotation = annotated(annotation, keywords, uses)
-    default = "" if field.required else " = None"
-    return f"    {field.python_name}: {annotation}{default}"
+    if field.required:
+        return _annotated_field(field.python_name, annotation)
+    return f"    {field.python_name}: {annotation} = None"
+
+
+def _annotated_field(name: str, annotation: str) -> str:
+    """`name: annotation`, a long `Annotated[...]` split inside its brackets as black
+    splits it when the inside then fits (so a one-field edit needs no black run);
+    anything else too long is left to black (formatting.format_emitted)."""
+    line = f"    {name}: {annotation}"
+    head, bracket, inside = annotation.partition("[")
+    if len(line) <= LINE_LENGTH or not bracket or not head.isidentifier():
+        return line
+    inside = inside.removesuffix("]")
+    if len(inside) + 8 > LINE_LENGTH or not _one_bracket(inside):
+        return line
+    return f"    {name}: {head}[\n        {inside}\n    ]"
+
+
+def _one_bracket(inside: str) -> bool:
+    """The text between `X[` and its last `]` closes every bracket it opens, in order."""
+    depth = 0
+    for char in inside:
+        depth += (char in "([{") - (char in ")]}")
+        if depth < 0:
+            return False
+    return depth == 0

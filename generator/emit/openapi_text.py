@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from generator.emit.yaml_writer import Unsupported, block_yaml
+
 # YAML 1.2 core schema: what a plain scalar resolves to when it is not a string
 _YAML_1_2_NOT_STRING = re.compile(
     r"""^(?:
@@ -26,6 +28,9 @@ _YAML_1_2_NOT_STRING = re.compile(
     )$""",
     re.VERBOSE,
 )
+
+
+_WIDTH = 100  # columns before PyYAML folds a long scalar
 
 
 class _Dumper(yaml.SafeDumper):
@@ -42,8 +47,20 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def yaml_text(document: Any) -> str:
-    """`document` as block YAML that YAML 1.1 and 1.2 readers both read as `document`."""
-    return yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    """`document` as block YAML that YAML 1.1 and 1.2 readers both read as `document`.
+
+    Written by `yaml_writer` (PyYAML's bytes, several times faster); PyYAML
+    itself dumps what that writer does not handle.
+    """
+    try:
+        return block_yaml(document, width=_WIDTH, quoted=_YAML_1_2_NOT_STRING.match)
+    except Unsupported:
+        return pyyaml_text(document)
+
+
+def pyyaml_text(document: Any, *, width: int = _WIDTH) -> str:
+    """`yaml_text` by PyYAML's own dumper: the reference `yaml_writer` is held to."""
+    return yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=width)
 
 
 def json_text(document: Any) -> str:

@@ -65,7 +65,7 @@ class ScalarChecks(CheckWriter):
         if c.minLength is None and c.maxLength is None:
             return False
         n = self.w.fresh(f"{v}_length")
-        self.w(f"{n} = len({v}) if isinstance({v}, str) else 0")
+        self.w.assign_conditional(n, f"len({v})", f"isinstance({v}, str)", "0")
         low = f"{n} < {c.minLength}" if c.minLength is not None else ""
         high = f"{n} > {c.maxLength}" if c.maxLength is not None else ""
         test = " or ".join(t for t in (low, high) if t)

@@ -9,7 +9,6 @@ a no-op run or `--check` on a clean tree is a hash comparison.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -129,6 +128,13 @@ def _preload() -> None:
             continue
 
 
+def _can_fork() -> bool:
+    """Imports multiprocessing (~5 ms) only when there are workers to start."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def process_many(
     project: Project, providers: list[str], *, check: bool
 ) -> Iterator[tuple[str, Outcome]]:
@@ -139,11 +145,12 @@ def process_many(
     """
     stale = [provider for provider in providers if _stale(project, provider)]
     workers = min(len(stale), os.cpu_count() or 1)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or not _can_fork():
         for provider in providers:  # each tree's hash is compared once, above
             outcome = process(project, provider, check=check) if provider in stale else None
             yield provider, outcome or Outcome(provider, "unchanged")
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     _preload()

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import multiprocessing
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported on use: a one-provider run starts no workers
+    import multiprocessing
 
 _PR_SET_PDEATHSIG = 1
 _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
@@ -90,6 +93,8 @@ def started_workers(
     before: set[multiprocessing.process.BaseProcess],
 ) -> list[multiprocessing.process.BaseProcess]:
     """The child processes started since `before` was taken (the pool's workers)."""
+    import multiprocessing
+
     return [child for child in multiprocessing.active_children() if child not in before]
 
 
