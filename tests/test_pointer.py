@@ -43,3 +43,16 @@ def test_edits_copy_and_leave_the_original_alone() -> None:
 
 def test_prefixes_reach_the_root() -> None:
     assert pointer.prefixes("/a/b") == ["/a/b", "/a", ""]
+
+
+def test_edits_copy_only_the_path_they_change() -> None:
+    """Structural sharing: containers on the path are new, the rest is the original's."""
+    document = {"lines": [{"sku": "A"}, {"sku": "B"}], "address": {"city": "Oslo"}}
+    changed = pointer.set_tokens(document, ["lines", "1", "sku"], "C")
+    assert changed["lines"] is not document["lines"]
+    assert changed["lines"][1] is not document["lines"][1]
+    assert changed["lines"][0] is document["lines"][0]
+    assert changed["address"] is document["address"]
+    removed = pointer.delete_tokens(document, ["address", "city"])
+    assert removed == {"lines": document["lines"], "address": {}}
+    assert document["address"] == {"city": "Oslo"}

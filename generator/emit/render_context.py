@@ -8,7 +8,7 @@ package_exports and package_tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from typing import Any
 
@@ -212,7 +212,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         default_server=default_server(spec),
         batched=any(op.batch for op in spec.operations),
         path_lists=any(p.list_style for op in spec.operations for p in op.params),
-        user_agent=f"{spec.provider}-client/{package_version} (shipspec {__version__})",
+        user_agent=_user_agent(spec, package_version),
         operations=tuple(operation_view(spec, op) for op in spec.operations),
         auth=auth_view(spec),
         webhooks=tuple(webhook_view(spec, h) for h in spec.webhooks),
@@ -237,4 +237,23 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         checks=checks,
         reference=reference_doc(spec, auth_summary=auth_summary(spec)),
         package_version=package_version,
+    )
+
+
+def _user_agent(spec: Spec, package_version: str) -> str:
+    return f"{spec.provider}-client/{package_version} (shipspec {__version__})"
+
+
+def for_package(context: Context, checks: str, *, package_version: str) -> Context:
+    """`context` for another `checks` text and package version; nothing else is decided again.
+
+    load_checked builds the context once (to render the validators that judge
+    the examples) and render_package reuses it: building it is a large part
+    of a cold build, and the version is only known after the spec is loaded.
+    """
+    return replace(
+        context,
+        checks=checks,
+        package_version=package_version,
+        user_agent=_user_agent(context.spec, package_version),
     )

@@ -13,6 +13,7 @@ from generator.spec import diagnostic_codes as codes
 from generator.spec.diagnostics import Diagnostic, SpecError, capped
 
 if TYPE_CHECKING:
+    from generator.emit.render_context import Context
     from generator.emit.response_checks import SplitChecks
     from generator.spec.loader import LoadedSpec
     from generator.spec.model import Spec
@@ -26,6 +27,7 @@ class CheckedSpec:
     checks: SplitChecks  # the compiled validators' source (requests, responses)
     validation: ModuleType  # those validators, executed (_response_checks: all of them)
     warnings: tuple[Diagnostic, ...] = ()  # problems that do not stop generation
+    context: Context | None = None  # the render context, built once (render_package reuses it)
 
 
 def load_spec(project: Project, provider: str) -> Spec:
@@ -42,6 +44,7 @@ def load_checked(project: Project, provider: str) -> CheckedSpec:
     (checkable.py).
     """
     from generator.emit.render import render_validation
+    from generator.emit.render_context import build_context
     from generator.emit.response_checks import split_checks
     from generator.spec.build import build_with_problems
     from generator.spec.checkable import checkable_part
@@ -70,11 +73,13 @@ def load_checked(project: Project, provider: str) -> CheckedSpec:
         if not _has_examples(spec):
             raise SpecError(capped(problems, shown))
     checks = split_checks(spec)
-    module = load_validation_module(render_validation(spec, checks), f"_shipspec_check_{provider}")
+    context = build_context(spec, checks.requests)
+    sources = render_validation(spec, checks, context)
+    module = load_validation_module(sources, f"_shipspec_check_{provider}")
     problems += check_examples(spec, loaded.source, module)
     if _errors(problems):
         raise SpecError(capped(problems, shown))
-    return CheckedSpec(spec, checks, module, tuple(sorted(set(problems))))
+    return CheckedSpec(spec, checks, module, tuple(sorted(set(problems))), context)
 
 
 def _errors(problems: list[Diagnostic]) -> bool:

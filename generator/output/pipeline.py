@@ -48,7 +48,9 @@ def render_checked(
     from generator.versions.versioning import plan_release
 
     release = plan_release(checked.spec, project.out / provider)  # against what the tree records
-    files = render_package(checked.spec, checked.checks, package_version=release.version)
+    files = render_package(
+        checked.spec, checked.checks, package_version=release.version, context=checked.context
+    )
     files.update(release.files(checked.spec))
     files[MANIFEST] = manifest_bytes(input_hash(spec_text), files)
     return files

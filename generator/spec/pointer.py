@@ -58,18 +58,41 @@ def get(document: Any, pointer: str) -> Any:
 
 
 def with_value(document: Any, pointer: str, value: Any) -> Any:
-    """A deep copy of `document` with the value at `pointer` replaced."""
+    """`document` with the value at `pointer` replaced (a new document, see set_tokens)."""
     return set_tokens(document, parse(pointer), value)
 
 
+def _shallow(container: Any) -> Any:
+    return list(container) if isinstance(container, list) else dict(container)
+
+
+def _edit_path(document: Any, tokens: list[str]) -> tuple[Any, Any]:
+    """A new root whose containers down to the parent of `tokens[-1]` are fresh copies.
+
+    Everything off that path is shared with `document`, not copied: a test
+    case breaks one field of an example, and copying the whole example for
+    each of hundreds of cases was a cold build's largest cost in test data.
+    Neither `document` nor any result may be edited in place afterwards
+    (nothing does: cases are only read, diffed and written out).
+    """
+    root = _shallow(document)
+    parent = root
+    for token in tokens[:-1]:
+        key: str | int = int(token) if isinstance(parent, list) else token
+        parent[key] = _shallow(parent[key])
+        parent = parent[key]
+    return root, parent
+
+
 def set_tokens(document: Any, tokens: list[str], value: Any) -> Any:
-    """A deep copy of `document` with the value at the path `tokens` replaced."""
+    """`document` with the value at the path `tokens` replaced; `document` is unchanged.
+
+    Only the containers on the path are copied; the rest (and `value`) is
+    shared with the arguments (see _edit_path).
+    """
     if not tokens:
         return copy.deepcopy(value)
-    result = copy.deepcopy(document)
-    target = result
-    for token in tokens[:-1]:
-        target = step(target, token)
+    result, target = _edit_path(document, tokens)
     if isinstance(target, list):
         target[int(tokens[-1])] = value
     else:
@@ -78,10 +101,10 @@ def set_tokens(document: Any, tokens: list[str], value: Any) -> Any:
 
 
 def delete_tokens(document: Any, tokens: list[str]) -> Any:
-    """A deep copy of `document` without the value at the path `tokens`."""
-    result = copy.deepcopy(document)
-    target = result
-    for token in tokens[:-1]:
-        target = step(target, token)
+    """`document` without the value at the path `tokens`; `document` is unchanged.
+
+    Shares what is off the path with `document`, as set_tokens does.
+    """
+    result, target = _edit_path(document, tokens)
     del target[int(tokens[-1]) if isinstance(target, list) else tokens[-1]]
     return result

@@ -145,10 +145,20 @@ def test_each_case_changes_the_example_in_one_place(cases: list[Case]) -> None:
             assert 1 <= len(changed) <= 2, case.id  # a field removed, or one added/removed
 
 
-def test_a_value_from_the_cases_is_a_fresh_copy(cases: list[Case]) -> None:
-    lines = [c.payload["lines"] for c in cases if "lines" in c.payload]
-    assert len({id(value) for value in lines}) == len(lines)
-    assert EXAMPLE["lines"] == [{"sku": "AB", "qty": 1}]
+def test_cases_copy_what_they_edit_and_share_the_rest(
+    checked: CheckedSpec, cases: list[Case]
+) -> None:
+    """Structural sharing (pointer.set_tokens): a case's edited path is its own copy, an
+    untouched field is the example's own object, and making the cases changed no example."""
+    create = next(op for op in checked.spec.operations if op.name == "create_order")
+    example = create.examples[0].request
+    assert example is not None
+    edited = [c.payload["lines"] for c in cases if c.pointer.startswith("/lines")]
+    assert len({id(value) for value in edited}) == len(edited) > 1
+    assert all(value is not example.value["lines"] for value in edited)
+    untouched = [c.payload for c in cases if not c.pointer.startswith("/lines")]
+    assert any(payload["lines"] is example.value["lines"] for payload in untouched)
+    assert example.value == EXAMPLE
 
 
 def test_an_operation_without_a_body_has_no_cases(checked: CheckedSpec) -> None:
