@@ -21,7 +21,7 @@ import httpx
 import pydantic
 
 from . import _errors
-from ._operations import ERROR_FORMATS, FROM_PROVIDER, ErrorFormatInfo, OperationInfo
+from ._operations import _ADAPTERS, ERROR_FORMATS, FROM_PROVIDER, ErrorFormatInfo, OperationInfo
 from ._pointer import at as at_pointer
 from ._pointer import escape as _escape
 from ._pointer import from_tokens
@@ -418,6 +418,61 @@ def _no_redaction(text: str) -> str:
     return text
 
 
+def _parsed(
+    op: OperationInfo[T], response: httpx.Response, redact: Callable[[str], str]
+) -> tuple[Any, T]:
+    """A success's decoded body and its documented model, else APIResponseValidationError."""
+    fast = _from_json_bytes(op, response)
+    if fast is not _UNPARSED:
+        return None, fast
+    status = response.status_code
+    try:
+        data = _decode(response, op.response_encoding)
+    except ValueError:
+        raise _errors.APIResponseValidationError(
+            f"{op.name}: HTTP {status} body is not valid {op.response_encoding}",
+            request=response.request,
+        ) from None
+    if op.enveloped:
+        _check_envelope(op, response, data)
+    mismatch = None
+    try:
+        result = op.parse(data)
+    except (ValueError, pydantic.ValidationError) as exc:
+        mismatch = _mismatch(exc)
+    if mismatch is not None:
+        # raised outside the except: pydantic's own error (which quotes the
+        # body, a token answer's token included) is not even its __context__
+        raise _errors.APIResponseValidationError(
+            redact(
+                f"{op.name}: HTTP {status} body does not match the documented response: {mismatch}"
+            ),
+            request=response.request,
+        )
+    return data, result
+
+
+_UNPARSED: Any = object()
+
+
+def _from_json_bytes(op: OperationInfo[T], response: httpx.Response) -> T:
+    """The model straight from the body's bytes by pydantic's JSON parser (no dict between).
+
+    Only a plain JSON success whose adapter exists (after the operation's
+    first answer) and that parses cleanly; anything else answers _UNPARSED
+    and takes the general path, whose decoding, errors and messages stay
+    the reference.
+    """
+    adapter = _ADAPTERS.get(op.name)
+    if adapter is None or op.enveloped or op.response_encoding != "json":
+        return _UNPARSED
+    try:
+        result: T = adapter.validate_json(response.content, context=FROM_PROVIDER)
+    except ValueError:  # pydantic.ValidationError included
+        return _UNPARSED
+    return result
+
+
 def parse_response(
     op: OperationInfo[T], response: httpx.Response, redact: Callable[[str], str] = _no_redaction
 ) -> T:
@@ -442,29 +497,7 @@ def parse_response(
             body=undocumented,
         )
     if response.is_success:
-        try:
-            data = _decode(response, op.response_encoding)
-        except ValueError:
-            raise _errors.APIResponseValidationError(
-                f"{op.name}: HTTP {status} body is not valid {op.response_encoding}",
-                request=response.request,
-            ) from None
-        if op.enveloped:
-            _check_envelope(op, response, data)
-        mismatch = None
-        try:
-            result = op.parse(data)
-        except (ValueError, pydantic.ValidationError) as exc:
-            mismatch = _mismatch(exc)
-        if mismatch is not None:
-            # raised outside the except: pydantic's own error (which quotes the
-            # body, a token answer's token included) is not even its __context__
-            raise _errors.APIResponseValidationError(
-                redact(
-                    f"{op.name}: HTTP {status} body does not match the documented response: {mismatch}"
-                ),
-                request=response.request,
-            )
+        data, result = _parsed(op, response, redact)
         warning = op.warnings.get(status)
         remember(result, status, warning)
         if warning:
