@@ -10,6 +10,7 @@ errors (tests/benchmarks/client_overhead.py measures what they save).
 from __future__ import annotations
 
 import json
+import pickle
 from collections.abc import Callable
 from typing import Any
 
@@ -146,3 +147,15 @@ def test_a_bad_answer_after_a_good_one_fails_as_the_first_would(body: bytes, mes
         context = error.value.__context__
         caught.append((str(error.value), None if context is None else type(context)))
     assert caught[0] == caught[1]
+
+
+def test_only_the_answer_remembers_its_status() -> None:
+    with _client(_answers(GOOD)) as client:
+        order = client.place_order(NOVATECH_ORDER)
+    assert novatech_client.response_status(order) == 200
+    assert novatech_client.response_warning(order) is None
+    assert novatech_client.response_status(order.order_lines[0]) is None
+    assert novatech_client.response_status(models.Order.model_validate(ORDER)) is None
+    assert novatech_client.response_status(order.model_copy()) == 200
+    assert novatech_client.response_status(pickle.loads(pickle.dumps(order))) == 200
+    assert models.Order.__private_attributes__ == {}  # nothing to initialise per nested model

@@ -423,7 +423,7 @@ def _parsed(
 ) -> tuple[Any, T]:
     """A success's decoded body and its documented model, else APIResponseValidationError."""
     fast = _from_json_bytes(op, response)
-    if fast is not _UNPARSED:
+    if fast is not None:
         return None, fast
     status = response.status_code
     try:
@@ -452,24 +452,21 @@ def _parsed(
     return data, result
 
 
-_UNPARSED: Any = object()
-
-
-def _from_json_bytes(op: OperationInfo[T], response: httpx.Response) -> T:
+def _from_json_bytes(op: OperationInfo[T], response: httpx.Response) -> T | None:
     """The model straight from the body's bytes by pydantic's JSON parser (no dict between).
 
     Only a plain JSON success whose adapter exists (after the operation's
-    first answer) and that parses cleanly; anything else answers _UNPARSED
-    and takes the general path, whose decoding, errors and messages stay
-    the reference.
+    first answer) and that parses cleanly; anything else (a `null` answer
+    too) answers None and takes the general path, whose decoding, errors
+    and messages stay the reference.
     """
     adapter = _ADAPTERS.get(op.name)
     if adapter is None or op.enveloped or op.response_encoding != "json":
-        return _UNPARSED
+        return None
     try:
         result: T = adapter.validate_json(response.content, context=FROM_PROVIDER)
     except ValueError:  # pydantic.ValidationError included
-        return _UNPARSED
+        return None
     return result
 
 
