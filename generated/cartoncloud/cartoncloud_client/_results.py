@@ -3,11 +3,13 @@
 
 Some providers answer a success that the caller must still notice (CartonCloud's
 228 "Created with issues"). The parsed model keeps the HTTP status and that
-warning in private attributes, read with response_status() and
+warning in its pydantic private storage, read with response_status() and
 response_warning(), so no field name of the provider's can collide with them.
 Nothing here imports pydantic, so importing the package stays cheap."""
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class ResponseWarning(UserWarning):
@@ -16,19 +18,35 @@ class ResponseWarning(UserWarning):
 
 def response_status(result: object) -> int | None:
     """The HTTP status of the response `result` was parsed from, if known."""
-    status = getattr(result, "_response_status", None)
+    status = _kept(result).get("_response_status")
     return status if isinstance(status, int) else None
 
 
 def response_warning(result: object) -> str | None:
     """The documented warning of that status (e.g. "Created with issues"), or None."""
-    warning = getattr(result, "_response_warning", None)
+    warning = _kept(result).get("_response_warning")
     return warning if isinstance(warning, str) else None
+
+
+def _kept(result: object) -> dict[str, Any]:
+    private = getattr(result, "__pydantic_private__", None)
+    return private if isinstance(private, dict) else {}
+
+
+def _room(result: object) -> dict[str, Any] | None:
+    """A model's private storage, made on first use (lists and root models have none)."""
+    if not getattr(type(result), "_remembers_response", False):
+        return None
+    private = getattr(result, "__pydantic_private__", None)
+    if not isinstance(private, dict):
+        private = {}
+        object.__setattr__(result, "__pydantic_private__", private)
+    return private
 
 
 def remember(result: object, status: int, warning: str | None) -> None:
     """Note the status on a model (lists and root models have no room for it)."""
-    private = getattr(result, "__pydantic_private__", None)
-    if isinstance(private, dict) and "_response_status" in private:
-        private["_response_status"] = status
-        private["_response_warning"] = warning
+    room = _room(result)
+    if room is not None:
+        room["_response_status"] = status
+        room["_response_warning"] = warning
