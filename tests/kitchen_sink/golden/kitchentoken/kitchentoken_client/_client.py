@@ -103,8 +103,12 @@ class _BaseClient:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}{self._auth.shown()})"
 
-    def _authorized(self, request: httpx.Request, operation: str) -> httpx.Request:
-        """A copy of `request` with the current credentials (a sent request is never mutated)."""
+    def _authorized(
+        self, request: httpx.Request, operation: str, *, fresh: bool = False
+    ) -> httpx.Request:
+        """`request` with the current credentials: a copy, for a request already sent (a
+        sent request is never mutated); the request itself when `fresh` (just built, never
+        sent), which spares building a second request on every call."""
         credentials = self._auth.headers()
         if not all(_core.header_safe(value) for value in credentials.values()):
             # a credential, or a token the provider issued, that no HTTP header can carry
@@ -117,9 +121,14 @@ class _BaseClient:
                     )
                 ],
             )
+        in_query = self._auth.query()
+        if fresh:
+            request.headers.update(credentials)
+            if in_query:
+                request.url = request.url.copy_merge_params(in_query)
+            return request
         headers = httpx.Headers(request.headers)
         headers.update(credentials)
-        in_query = self._auth.query()
         return httpx.Request(
             request.method,
             request.url.copy_merge_params(in_query) if in_query else request.url,
@@ -181,7 +190,7 @@ class _BaseClient:
         if op.auth:
             if self._auth.needs_token and not self._auth.valid():
                 yield NEED_TOKEN
-            request = self._authorized(request, op.name)
+            request = self._authorized(request, op.name, fresh=True)
         used = self._auth.generation
         response = yield from self._exchange(op, request, retries)
         if response.status_code == 401 and op.auth and self._auth.needs_token:
