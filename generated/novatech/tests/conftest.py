@@ -15,13 +15,14 @@ import httpx
 import pytest
 
 from novatech_client._operations import BY_NAME
+from novatech_client._pointer import unescape
 
 
 def _apply(document: Any, patch: list[dict[str, Any]]) -> Any:
     """`document` with an RFC 6902 patch applied (add, remove, replace): a case's payload."""
     result = copy.deepcopy(document)
     for operation in patch:
-        tokens = [t.replace("~1", "/").replace("~0", "~") for t in operation["path"].split("/")[1:]]
+        tokens = [unescape(t) for t in operation["path"].split("/")[1:]]  # "/" names key ""
         # "repeat": [char, count] stands for a long run of one character
         value = (
             operation["repeat"][0] * operation["repeat"][1]
