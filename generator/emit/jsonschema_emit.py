@@ -1,7 +1,6 @@
-"""Model -> JSON Schema 2020-12 documents.
+"""Model -> JSON Schema 2020-12: one shape, one named type, the export's components.
 
-One document per request body, response body and webhook payload, each
-self-contained (`$defs` holds every named type it reaches). models_emit
+jsonschema_files.py writes the package's schemas/ from these; models_emit
 reads the same constraints, so schemas and models agree.
 """
 
@@ -11,7 +10,7 @@ from typing import Any, assert_never
 
 from generator.concepts import formats
 from generator.spec import conditions
-from generator.spec.model import Operation, Rule, Shape, Spec, TypeDef
+from generator.spec.model import Rule, Shape, Spec, TypeDef
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -189,66 +188,6 @@ def provider_types(spec: Spec) -> set[str]:
     roots += [Shape(kind="ref", ref=hook.payload) for hook in spec.webhooks]
     roots += [error.shape for error in spec.error_formats if error.shape is not None]
     return set(_reachable(spec, roots))
-
-
-def document(spec: Spec, root: Shape, title: str) -> dict[str, Any]:
-    schema: dict[str, Any] = {"$schema": DIALECT, "title": title}
-    schema.update(shape_schema(root))
-    names = _reachable(spec, [root])
-    if names:
-        schema["$defs"] = {
-            name: typedef_schema(spec.type(name), tags=discriminator_tags(spec, spec.type(name)))
-            for name in names
-        }
-    return schema
-
-
-def operation_documents(spec: Spec, op: Operation) -> dict[str, dict[str, Any]]:
-    documents = {}
-    if op.body is not None:
-        request = document(spec, op.body, f"{op.name} request body")
-        if op.response_only:
-            # fields only responses carry: the body type allows them, this request does not
-            request["not"] = {"anyOf": [{"required": [name]} for name in op.response_only]}
-        documents[f"{op.name}.request.json"] = request
-    for response in op.responses:
-        if response.shape is not None:
-            name = f"{op.name}.response.{response.status}.json"
-            documents[name] = document(
-                spec, response.shape, f"{op.name} response {response.status}"
-            )
-    return documents
-
-
-def all_documents(spec: Spec) -> dict[str, dict[str, Any]]:
-    """File name -> JSON Schema document, for schemas/ in the package."""
-    documents: dict[str, dict[str, Any]] = {}
-    for op in spec.operations:
-        documents.update(operation_documents(spec, op))
-    for hook in spec.webhooks:
-        root = Shape(kind="ref", ref=hook.payload)
-        documents[f"{hook.name}.webhook.json"] = document(
-            spec, root, f"{hook.name} webhook payload"
-        )
-    for error in spec.error_formats:
-        if error.shape is not None:
-            documents[f"error.{error.name}.json"] = document(
-                spec, error.shape, f"{error.name} error body"
-            )
-    return {name: _with_id(spec, name, documents[name]) for name in sorted(documents)}
-
-
-def schema_id(spec: Spec, name: str) -> str:
-    """A stable absolute `$id` for schemas/<name>: package, API version and file name.
-
-    A URN, not a URL: the schemas are files in the package, not served
-    anywhere, and an id that looks fetchable would invite tools to try.
-    """
-    return f"urn:shipspec:{spec.provider}-client:{spec.version}:schemas/{name}"
-
-
-def _with_id(spec: Spec, name: str, schema: dict[str, Any]) -> dict[str, Any]:
-    return {"$schema": schema["$schema"], "$id": schema_id(spec, name)} | schema
 
 
 def components(spec: Spec) -> dict[str, dict[str, Any]]:

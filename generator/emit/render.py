@@ -24,7 +24,7 @@ from generator.emit.black_layout import (
 )
 from generator.emit.codewriter import black_quotes
 from generator.emit.curl_cases import curl_cases
-from generator.emit.jsonschema_emit import all_documents
+from generator.emit.jsonschema_files import standalone_documents
 from generator.emit.mock_data import mock_data
 from generator.emit.models_emit import emit_models
 from generator.emit.openapi_emit import openapi_files
@@ -207,7 +207,7 @@ def render_package(
     files["tests/data.json"] = test_data_text(test_data(spec)).encode()
     files.update(openapi_files(spec))
     files[f"{spec.package}/mock.json"] = _dump_json(mock_data(spec))
-    for name, schema in all_documents(spec).items():
+    for name, schema in standalone_documents(spec).items():
         files[f"{spec.package}/schemas/{name}"] = _dump_json(schema)
     return dict(sorted(files.items()))
 
