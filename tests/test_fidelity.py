@@ -150,10 +150,11 @@ def test_kube_mock_answers_bad_json_and_bad_supplier_in_the_documented_words() -
 def test_kube_exported_schema_says_impossible_dates_are_refused() -> None:
     import re
 
-    schema = json.loads(
-        (ROOT / "generated/kube/kube_client/schemas/order_event.request.json").read_text("utf-8")
-    )
-    fields = schema["$defs"]["OrderEvent"]["properties"]
+    schemas = ROOT / "generated/kube/kube_client/schemas"
+    request = json.loads((schemas / "order_event.request.json").read_text("utf-8"))
+    types = json.loads((schemas / "types.json").read_text("utf-8"))
+    assert request["$ref"] == types["$id"] + "#/$defs/OrderEvent"
+    fields = types["$defs"]["OrderEvent"]["properties"]
     despatch = fields["despatch_date"]
     assert re.search(despatch["pattern"], "2016-05-20 15:00:00")
     for impossible in ("2016-13-45 15:00:00", "2016-05-20 25:61:00"):
