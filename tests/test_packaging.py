@@ -67,6 +67,9 @@ def test_generated_package_builds_a_typed_wheel(tmp_path: Path) -> None:
         "novatech_client/schemas/place_order.request.json",
     } <= names
     package_dir = GENERATED / "novatech" / "novatech_client"
+    # every schema, types.json (the one the others $ref) included
+    schemas = {f"novatech_client/schemas/{p.name}" for p in (package_dir / "schemas").iterdir()}
+    assert "novatech_client/schemas/types.json" in schemas <= names
     assert carried == {
         "openapi.yaml": (GENERATED / "novatech" / "openapi.yaml").read_bytes(),
         "openapi.json": (GENERATED / "novatech" / "openapi.json").read_bytes(),
