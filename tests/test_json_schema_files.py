@@ -88,7 +88,7 @@ def test_each_type_is_defined_once_and_every_file_refers_to_it_by_id(provider: s
     assert named == set(types["$defs"])
 
 
-@pytest.mark.parametrize("provider", PROVIDERS)  # their documented bodies
+@pytest.mark.parametrize("provider", PACKAGES)
 def test_documented_bodies_validate_through_a_registry_of_types_json(provider: str) -> None:
     schemas = _schemas(provider)
     types = schemas[TYPES]
@@ -150,7 +150,7 @@ console.log(JSON.stringify(problems));
 """
 
 
-@pytest.mark.parametrize("provider", PROVIDERS)  # their documented bodies
+@pytest.mark.parametrize("provider", PACKAGES)
 def test_ajv_resolves_the_shared_file_by_its_id(provider: str) -> None:
     """ajv (a dependency of Spectral, so in the tool cache when Spectral is) reads them as is."""
     modules = NPM_CACHE / "node_modules"

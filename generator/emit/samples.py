@@ -4,6 +4,7 @@ the base every invalid case and mock answer starts from.
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_CEILING, Decimal
 from typing import Any, assert_never
 
@@ -51,6 +52,8 @@ def _sample_scalar(kind: str, c: Constraints) -> Any:
     if kind == "string":
         if c.format is not None:
             return formats.get(c.format).good
+        if c.pattern is not None:
+            return _matching_text(c)
         return "x" * max(c.minLength or 1, 1)
     if kind in ("integer", "number"):
         low = (
@@ -64,6 +67,28 @@ def _sample_scalar(kind: str, c: Constraints) -> Any:
     if kind == "boolean":
         return True
     return "x"
+
+
+# Characters tried, in order, for a made-up text that must match a pattern.
+_PATTERN_TRIES = "xXA1a0 -"
+
+
+def _matching_text(c: Constraints) -> str:
+    """The first short run of one character that the pattern accepts (searched the
+    way the validator searches), within the length bounds.
+
+    Samples stand in where the document has no example; one that broke its own
+    pattern would make the mock answer with what the client refuses. A pattern
+    that no such run satisfies keeps the plain sample.
+    """
+    regex = re.compile(c.pattern or "")
+    low = max(c.minLength or 1, 1)
+    high = max(low, c.maxLength if c.maxLength is not None else low + 16)
+    for length in range(low, high + 1):
+        for char in _PATTERN_TRIES:
+            if regex.search(char * length):
+                return char * length
+    return "x" * low
 
 
 def base_payload(spec: Spec, op: Operation) -> Any:
