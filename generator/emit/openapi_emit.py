@@ -34,7 +34,7 @@ from generator.emit.openapi_operation import (
     section,
 )
 from generator.emit.openapi_security import security_components
-from generator.emit.openapi_shared import Components, share_parameters
+from generator.emit.openapi_shared import Components, share_examples, share_parameters
 from generator.emit.openapi_text import json_text, yaml_text
 from generator.spec import citations
 from generator.spec.model import (
@@ -236,6 +236,9 @@ def openapi_document(spec: Spec) -> dict[str, Any]:
     share_parameters(document["paths"], parameters)
     if spec.webhooks:
         document["webhooks"] = {hook.name: _webhook(spec, hook) for hook in spec.webhooks}
+    examples = Components("examples")
+    examples.items.update(error_examples(spec, places))
+    share_examples([document["paths"], document.get("webhooks", {})], examples)
     schemas = {**components(spec), **_header_schemas(spec)}
     parts: dict[str, Any] = {
         "schemas": {k: declare_required(v) for k, v in sorted(schemas.items())}
@@ -244,8 +247,8 @@ def openapi_document(spec: Spec) -> dict[str, Any]:
         parts["responses"] = dict(sorted(responses.items.items()))
     if parameters.items:
         parts["parameters"] = dict(sorted(parameters.items.items()))
-    if examples := error_examples(spec, places):
-        parts["examples"] = examples
+    if examples.items:
+        parts["examples"] = dict(sorted(examples.items.items()))
     if schemes:
         parts["securitySchemes"] = schemes
     document["components"] = parts

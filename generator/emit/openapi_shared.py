@@ -80,3 +80,47 @@ def share_parameters(paths: dict[str, Any], parameters: Components) -> None:
 
 def _key(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9.\-_]", "_", name)
+
+
+# A value this short is kept in place: its reference would be about as long.
+_SHORTEST_SHARED_EXAMPLE = 80
+
+
+def _operations(roots: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [operation for root in roots for item in root.values() for operation in item.values()]
+
+
+def _example_maps(operation: dict[str, Any]) -> list[dict[str, Any]]:
+    """The `examples` maps of an operation: its parameters', its body's, its answers'."""
+    holders = [p for p in operation.get("parameters", []) if "$ref" not in p]
+    bodies = [operation.get("requestBody", {})]
+    bodies += [r for r in operation.get("responses", {}).values() if "$ref" not in r]
+    holders += [media for body in bodies for media in body.get("content", {}).values()]
+    return [holder["examples"] for holder in holders if "examples" in holder]
+
+
+def share_examples(roots: list[dict[str, Any]], examples: Components) -> None:
+    """Give each example value two places show once, under `components/examples`.
+
+    The component is named by the key of its first place and carries that
+    place's summary; a place with another title says so in its reference
+    (`summary` beside `$ref`, which OpenAPI 3.1 lets override the one of the
+    component), so every place keeps its own title.
+    """
+    maps = [found for operation in _operations(roots) for found in _example_maps(operation)]
+    seen: dict[str, int] = {}
+    for example in (e for found in maps for e in found.values() if "$ref" not in e):
+        seen[_canonical(example["value"])] = seen.get(_canonical(example["value"]), 0) + 1
+    first: dict[str, tuple[str, str]] = {}  # value -> (component name, summary)
+    for found in maps:
+        for key, example in found.items():
+            value = _canonical(example.get("value"))
+            if seen.get(value, 0) < 2 or len(value) < _SHORTEST_SHARED_EXAMPLE:
+                continue
+            if value not in first:
+                ref = examples.ref(key, example)
+                first[value] = (ref["$ref"].rsplit("/", 1)[1], example.get("summary", ""))
+            name, summary = first[value]
+            found[key] = {"$ref": f"#/components/examples/{name}"}
+            if example.get("summary", "") != summary:
+                found[key]["summary"] = example["summary"]
