@@ -27,14 +27,14 @@ from generator.emit.openapi_errors import phrase
 
 
 class Components:
-    """One kind of reusable component (`responses`, `parameters`), filled as the document is built."""
+    """One kind of reusable component (`responses`, ...), filled as the document is built."""
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
         self.items: dict[str, Any] = {}
 
     def ref(self, name: str, value: dict[str, Any]) -> dict[str, str]:
-        """A `$ref` to `value` under `name`, or under `name2`, ... when `name` holds another object."""
+        """A `$ref` to `value` under `name` (`name2`, ... when `name` holds another object)."""
         key, number = name, 2
         while key in self.items and self.items[key] != value:
             key, number = f"{name}{number}", number + 1
