@@ -128,3 +128,19 @@ def test_nothing_shared_is_written_twice(provider: str) -> None:
         if "value" in example
     )
     assert [v for v, n in shown.items() if n > 1 and len(v) >= 80] == []
+
+
+def test_an_example_with_words_a_reference_cannot_carry_stays_in_place() -> None:
+    value = {"note": "x" * 100}
+    described = {"summary": "A", "description": "Only here.", "value": value}
+    plain = {"summary": "B", "value": value}
+    paths: dict[str, Any] = {
+        "/o": {
+            "get": {"parameters": [{"name": "a", "in": "query", "examples": {"a": described}}]},
+            "put": {"parameters": [{"name": "b", "in": "query", "examples": {"b": plain}}]},
+        }
+    }
+    shared = Components("examples")
+    share_examples([paths], shared)
+    assert shared.items == {}  # one plain place alone is not shared
+    assert paths["/o"]["get"]["parameters"][0]["examples"] == {"a": described}

@@ -84,6 +84,7 @@ def _key(name: str) -> str:
 
 # A value this short is kept in place: its reference would be about as long.
 _SHORTEST_SHARED_EXAMPLE = 80
+_PLAIN = {"summary", "value"}
 
 
 def _operations(roots: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -105,22 +106,24 @@ def share_examples(roots: list[dict[str, Any]], examples: Components) -> None:
     The component is named by the key of its first place and carries that
     place's summary; a place with another title says so in its reference
     (`summary` beside `$ref`, which OpenAPI 3.1 lets override the one of the
-    component), so every place keeps its own title.
+    component), so every place keeps its own title. Only an example of a
+    title and a value is shared (a reference can override nothing else).
     """
     maps = [found for operation in _operations(roots) for found in _example_maps(operation)]
+    places = [(found, key) for found in maps for key, ex in found.items() if set(ex) == _PLAIN]
     seen: dict[str, int] = {}
-    for example in (e for found in maps for e in found.values() if "$ref" not in e):
-        seen[_canonical(example["value"])] = seen.get(_canonical(example["value"]), 0) + 1
-    first: dict[str, tuple[str, str]] = {}  # value -> (component name, summary)
-    for found in maps:
-        for key, example in found.items():
-            value = _canonical(example.get("value"))
-            if seen.get(value, 0) < 2 or len(value) < _SHORTEST_SHARED_EXAMPLE:
-                continue
-            if value not in first:
-                ref = examples.ref(key, example)
-                first[value] = (ref["$ref"].rsplit("/", 1)[1], example.get("summary", ""))
-            name, summary = first[value]
-            found[key] = {"$ref": f"#/components/examples/{name}"}
-            if example.get("summary", "") != summary:
-                found[key]["summary"] = example["summary"]
+    for found, key in places:
+        value = _canonical(found[key]["value"])
+        seen[value] = seen.get(value, 0) + 1
+    first: dict[str, tuple[str, str]] = {}  # value -> (component name, its summary)
+    for found, key in places:
+        example, value = found[key], _canonical(found[key]["value"])
+        if seen[value] < 2 or len(value) < _SHORTEST_SHARED_EXAMPLE:
+            continue
+        if value not in first:
+            name = examples.ref(key, example)["$ref"].rsplit("/", 1)[1]
+            first[value] = (name, example["summary"])
+        name, summary = first[value]
+        found[key] = {"$ref": f"#/components/examples/{name}"}
+        if example["summary"] != summary:
+            found[key]["summary"] = example["summary"]
