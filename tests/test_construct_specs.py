@@ -287,4 +287,6 @@ def test_openapi_carries_server_variables_idempotency_keys_and_wait_headers(proj
     create = _openapi(project, "idempotencykey")["paths"]["/orders"]["post"]
     assert {"name": "Idempotency-Key", "in": "header"}.items() <= create["parameters"][-1].items()
     answers = _openapi(project, "ratelimitdelta")["paths"]["/orders"]["post"]["responses"]
-    assert set(answers["429"]["headers"]) == {"X-Retry-After", "X-RateLimit-Reset"}
+    name = answers["429"]["$ref"].removeprefix("#/components/responses/")  # shared, once
+    shared = _openapi(project, "ratelimitdelta")["components"]["responses"][name]
+    assert set(shared["headers"]) == {"X-Retry-After", "X-RateLimit-Reset"}

@@ -231,7 +231,9 @@ def test_a_credential_not_marked_secret_is_shown_in_reprs_a_secret_never(
 
 
 def test_error_format_description_is_on_the_responses_it_answers(openapi: dict[str, Any]) -> None:
-    refused = openapi["paths"]["/parcels"]["post"]["responses"]["400"]
+    shared = openapi["paths"]["/parcels"]["post"]["responses"]["400"]  # a component, once
+    assert shared == {"$ref": "#/components/responses/ProblemError400"}
+    refused = openapi["components"]["responses"]["ProblemError400"]
     assert refused["description"] == (
         "Bad Request (error format: problem). A problem names the field at fault."
     )

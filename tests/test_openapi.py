@@ -32,12 +32,29 @@ def _spec(provider: str) -> dict[str, Any]:
     return spec
 
 
+def _resolved(document: dict[str, Any], value: Any) -> Any:
+    """`value`, or the component a local `{"$ref": "#/components/<kind>/<name>"}` names."""
+    if isinstance(value, dict) and set(value) == {"$ref"}:
+        _, _, kind, name = value["$ref"].split("/")
+        return document["components"][kind][name]
+    return value
+
+
 def _operations(document: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
-    """operationId -> (method, path, operation object)."""
+    """operationId -> (method, path, operation object with its shared responses and
+    parameters resolved, as every OpenAPI tool reads them)."""
     found = {}
     for path, item in document["paths"].items():
         for method, operation in item.items():
             if method in _METHODS:
+                operation = {
+                    **operation,
+                    "parameters": [_resolved(document, p) for p in operation.get("parameters", [])],
+                    "responses": {
+                        status: _resolved(document, response)
+                        for status, response in operation["responses"].items()
+                    },
+                }
                 found[operation["operationId"]] = (method.upper(), path, operation)
     return found
 

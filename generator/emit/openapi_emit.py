@@ -34,6 +34,7 @@ from generator.emit.openapi_operation import (
     section,
 )
 from generator.emit.openapi_security import security_components
+from generator.emit.openapi_shared import Components, share_examples, share_parameters
 from generator.emit.openapi_text import json_text, yaml_text
 from generator.spec import citations
 from generator.spec.model import (
@@ -97,10 +98,11 @@ def _header_components(spec: Spec) -> dict[str, Any]:
     }
 
 
-def _paths(spec: Spec, places: ExamplePlaces) -> dict[str, Any]:
+def _paths(spec: Spec, places: ExamplePlaces, shared: Components) -> dict[str, Any]:
     paths: dict[str, dict[str, Any]] = {}
     for op in spec.operations:
-        paths.setdefault(op.path, {})[op.method.lower()] = operation_object(spec, op, places)
+        operation = operation_object(spec, op, places, shared)
+        paths.setdefault(op.path, {})[op.method.lower()] = operation
     return {
         path: dict(sorted(item.items(), key=lambda kv: _METHOD_ORDER.index(kv[0])))
         for path, item in paths.items()
@@ -228,17 +230,25 @@ def openapi_document(spec: Spec) -> dict[str, Any]:
     if spec.citations:
         document[citations.EXTENSION] = citations.openapi_extension(spec.citations)
     places = example_places(spec)
-    document["paths"] = _paths(spec, places)
+    responses, parameters = Components("responses"), Components("parameters")
+    parameters.items.update(_header_components(spec))
+    document["paths"] = _paths(spec, places, responses)
+    share_parameters(document["paths"], parameters)
     if spec.webhooks:
         document["webhooks"] = {hook.name: _webhook(spec, hook) for hook in spec.webhooks}
+    examples = Components("examples")
+    examples.items.update(error_examples(spec, places))
+    share_examples([document["paths"], document.get("webhooks", {})], examples)
     schemas = {**components(spec), **_header_schemas(spec)}
     parts: dict[str, Any] = {
         "schemas": {k: declare_required(v) for k, v in sorted(schemas.items())}
     }
-    if spec.headers:
-        parts["parameters"] = _header_components(spec)
-    if examples := error_examples(spec, places):
-        parts["examples"] = examples
+    if responses.items:
+        parts["responses"] = dict(sorted(responses.items.items()))
+    if parameters.items:
+        parts["parameters"] = dict(sorted(parameters.items.items()))
+    if examples.items:
+        parts["examples"] = dict(sorted(examples.items.items()))
     if schemes:
         parts["securitySchemes"] = schemes
     document["components"] = parts

@@ -24,6 +24,7 @@ from generator.emit.openapi_errors import (
 )
 from generator.emit.openapi_form import form_response_schema, form_text
 from generator.emit.openapi_security import operation_security
+from generator.emit.openapi_shared import Components, error_response_name
 from generator.spec import param_conditions
 from generator.spec.model import (
     Constraints,
@@ -190,11 +191,21 @@ def _success(op: Operation, response: Response) -> dict[str, Any]:
     return result
 
 
-def _responses(spec: Spec, op: Operation, places: ExamplePlaces) -> dict[str, Any]:
+def _responses(
+    spec: Spec, op: Operation, places: ExamplePlaces, shared: Components
+) -> dict[str, Any]:
+    """The operation's answers; every error answer is a `$ref` to its shared component."""
     responses = {str(r.status): _success(op, r) for r in op.responses}
-    for status, names in error_statuses(spec, op):
-        responses.setdefault(str(status), error_response(spec, places, status, names))
-    rate_limit.openapi_responses(spec.rate_limit, responses)
+    formats: dict[str, tuple[str, ...]] = {}  # status -> error formats, of the errors only
+    for code, names in error_statuses(spec, op):
+        if str(code) not in responses:
+            formats[str(code)] = names
+            responses[str(code)] = error_response(spec, places, code, names)
+    own = {str(r.status) for r in op.responses}
+    rate_limit.openapi_responses(spec.rate_limit, responses)  # may add a 429 of its own
+    for status in [s for s in responses if s not in own]:
+        name = error_response_name(int(status), formats.get(status, ()))
+        responses[status] = shared.ref(name, responses[status])
     return dict(sorted(responses.items()))
 
 
@@ -210,7 +221,9 @@ def _description(op: Operation) -> str:
     return "\n\n".join(parts)
 
 
-def operation_object(spec: Spec, op: Operation, places: ExamplePlaces) -> dict[str, Any]:
+def operation_object(
+    spec: Spec, op: Operation, places: ExamplePlaces, shared: Components
+) -> dict[str, Any]:
     result: dict[str, Any] = {
         "operationId": op.name,
         "summary": op.summary or op.source,
@@ -228,5 +241,5 @@ def operation_object(spec: Spec, op: Operation, places: ExamplePlaces) -> dict[s
     body = _request_body(spec, op)
     if body is not None:
         result["requestBody"] = body
-    result["responses"] = _responses(spec, op, places)
+    result["responses"] = _responses(spec, op, places, shared)
     return result
