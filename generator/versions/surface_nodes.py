@@ -5,6 +5,7 @@ them.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import hashlib
 import json
@@ -40,10 +41,24 @@ _BOUNDS = (
 )
 
 
+DIGEST_CHARS = 6  # base64url characters: the first 36 bits of the SHA-256
+
+
 def digest(value: Any) -> str:
-    """A short, stable fingerprint of plain data (examples, mock declarations)."""
+    """A short, stable fingerprint of plain data (words, examples, mock declarations).
+
+    A digest is only ever compared with the digest recorded for the same
+    node, so an edit goes unnoticed only if its new digest happens to equal
+    the old one: a chance of 2**-36 (one in 69 billion) per edited text.
+    Collisions between different nodes are harmless (nothing looks digests up).
+    """
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=repr)
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    return digest_of_sha(hashlib.sha256(text.encode()).digest())
+
+
+def digest_of_sha(sha: bytes) -> str:
+    """The digest written for a SHA-256 (or its first 6 bytes, as older records kept them)."""
+    return base64.urlsafe_b64encode(sha[:6]).decode()[:DIGEST_CHARS]
 
 
 def _drop_empty(node: dict[str, Any]) -> dict[str, Any]:
