@@ -30,7 +30,7 @@ from generator.versions.surface import _surface as full_words
 from generator.versions.surface_formats import full_surface
 from generator.versions.surface_kinds import KINDS, SHORT
 from generator.versions.surface_store import pack, unpack
-from generator.versions.versioning import STATE, plan_release, read_recorded
+from generator.versions.versioning import STATE, plan_release, read_recorded, summary_line
 from tests.paths import GENERATED, PROVIDERS, ROOT
 
 SPEC_FILES = sorted(
@@ -217,7 +217,12 @@ def test_an_older_format_is_rebased_keeping_version_and_changelog(tmp_path: Path
     release = plan_release(spec, tmp_path)
     assert (release.previous, release.version, release.changes) == ("1.4.0", "1.4.0", ())
     assert release.state["history"] == [{"version": "1.4.0", "note": "kept", "changes": []}]
-    assert json.loads(release.files(spec)[STATE])["format"] == FORMAT
+    files = release.files(spec)
+    assert json.loads(files[STATE])["format"] == FORMAT
+    assert summary_line("novatech", tmp_path, files) == (
+        f"novatech: 1.4.0 (surface record of format 1 rebased to format {FORMAT}:"
+        " changes since the last generation are not graded)"
+    )
 
 
 def test_a_malformed_record_starts_again(tmp_path: Path) -> None:

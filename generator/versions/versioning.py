@@ -174,6 +174,11 @@ def summary_line(provider: str, tree: Path, files: dict[str, bytes]) -> str:
     version = state["version"]
     if recorded is None:
         return f"{provider}: {version} (first generated version)"
+    if recorded.surface is None:
+        return (
+            f"{provider}: {version} (surface record of format {recorded.format} rebased to"
+            f" format {FORMAT}: changes since the last generation are not graded)"
+        )
     if recorded.version == version:
         return f"{provider}: {version} (no change to the package's surface)"
     changes = state["history"][0]["changes"] if state["history"] else []
