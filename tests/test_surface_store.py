@@ -163,11 +163,12 @@ def _old_words(node: Any) -> Any:
 
 @pytest.fixture
 def format_2(monkeypatch: pytest.MonkeyPatch) -> Callable[[Spec], dict[str, Any]]:
-    """The snapshot of a spec as FORMAT 2 wrote it (its digests were 16 hex characters)."""
+    """The snapshot of a spec as FORMAT 2 wrote it: 16-hex digests, messages and meanings clear."""
 
     def snapshot(spec: Spec) -> dict[str, Any]:
         with monkeypatch.context() as patch:
             patch.setattr(surface_nodes, "digest", _old_digest)
+            patch.setattr(surface_nodes, "said", lambda words: words)  # kept in the clear
             patch.setattr(surface_module, "digest", _old_digest)
             old: dict[str, Any] = _old_words(canonical(full_words(spec)))
         return old

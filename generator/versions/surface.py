@@ -10,9 +10,10 @@ in the spec, which is where a change to it is reported. `at` and
 Examples, the mock's declarations and sandbox rules are recorded as digests:
 they change what the package ships (tests, the mock) but nothing a caller
 names, so any edit to them is one `fix`. So are words (descriptions,
-summaries, sources, errata texts): a change to one is reported as "<word>
-changed", which a digest tells as well as the text, and the record stays
-small. What is written to disk is the compact form of this snapshot
+summaries, sources, errata texts, and, digested where their node is made,
+validation messages and enum meanings): a change to one is reported as
+"<word> changed", which a digest tells as well as the text, and the record
+stays small. What is written to disk is the compact form of this snapshot
 (surface_store.py), read back into this full form before any comparison.
 """
 

@@ -61,6 +61,14 @@ def digest_of_sha(sha: bytes) -> str:
     return base64.urlsafe_b64encode(sha[:6]).decode()[:DIGEST_CHARS]
 
 
+def said(words: Any) -> Any:
+    """What a validation message or an enum meaning says, as its digest ("" and {} stay).
+
+    Like descriptions, these are only ever reported as changed, never shown.
+    """
+    return digest(words) if words else words
+
+
 def _drop_empty(node: dict[str, Any]) -> dict[str, Any]:
     """Leave out words at their default, so a snapshot reads like the spec."""
     return {k: v for k, v in node.items() if v not in (None, "", (), [], {}, False)}
@@ -72,7 +80,7 @@ def constraints_node(constraints: Constraints) -> dict[str, Any]:
     node["format"] = constraints.format
     node["uniqueItems"] = constraints.uniqueItems
     node["extensible"] = constraints.extensible
-    node["enum"] = [[item.value, item.meaning] for item in constraints.enum]
+    node["enum"] = [[item.value, said(item.meaning)] for item in constraints.enum]
     result = _drop_empty(node)
     if constraints.has_const:
         result["const"] = constraints.const
@@ -90,7 +98,7 @@ def shape_node(shape: Shape | None) -> dict[str, Any] | None:
         "values": shape_node(shape.values),
         "nullable": shape.nullable,
         "description": shape.description,
-        "messages": dict(shape.messages),
+        "messages": said(dict(shape.messages)),
     }
     return {**_drop_empty(node), **constraints_node(shape.constraints)}
 
@@ -112,8 +120,8 @@ def _rule_node(rule: Rule) -> dict[str, Any]:
             "when": conditions.record(rule),
             "also": conditions.record_also(rule),
             "op": rule.op,
-            "message": rule.message,
-            "messages": dict(rule.messages),
+            "message": said(rule.message),
+            "messages": said(dict(rule.messages)),
             "source": rule.source,
         }
     )
