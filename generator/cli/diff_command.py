@@ -27,7 +27,7 @@ from generator.spec.loader import SourceMap, load_file, load_text
 from generator.spec.metacheck import check_against_meta_schema
 from generator.versions.change_record import BREAKING, FEATURE, LEVELS, Change
 from generator.versions.changes import compare, worst
-from generator.versions.surface import FORMAT, surface
+from generator.versions.surface import surface
 from generator.versions.versioning import FIRST_VERSION, STATE, bump, read_recorded
 
 _STYLE = {BREAKING: "red", FEATURE: "green"}
@@ -145,7 +145,7 @@ def recorded_baseline(project: Project, provider: str) -> Baseline:
     recorded = read_recorded(tree)
     if recorded is None:
         return Baseline(label, None, None)
-    if recorded.format != FORMAT:  # an older layout: versioning.py rebases it without changes
+    if recorded.surface is None:  # an older layout: versioning.py rebases it without changes
         return Baseline(label, surface(load_checked(project, provider).spec), recorded.version)
     return Baseline(label, recorded.surface, recorded.version)
 

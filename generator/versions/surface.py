@@ -9,10 +9,12 @@ in the spec, which is where a change to it is reported. `at` and
 
 Examples, the mock's declarations and sandbox rules are recorded as digests:
 they change what the package ships (tests, the mock) but nothing a caller
-names, so any edit to them is one `fix`. So are long words (descriptions,
-summaries, sources, errata texts): a change to one is reported as "<word>
-changed", which a digest tells as well as the text, and the record stays
-small (they were a quarter of it).
+names, so any edit to them is one `fix`. So are words (descriptions,
+summaries, sources, errata texts, and, digested where their node is made,
+validation messages and enum meanings): a change to one is reported as
+"<word> changed", which a digest tells as well as the text, and the record
+stays small. What is written to disk is the compact form of this snapshot
+(surface_store.py), read back into this full form before any comparison.
 """
 
 from __future__ import annotations
@@ -37,9 +39,12 @@ from generator.versions.surface_nodes import (
     webhook_node,
 )
 
-FORMAT = 2  # raise when the snapshot's layout changes; older records are then rebased
-_WORDS = frozenset({"description", "summary", "source", "says", "resolution", "where"})
-_LONG_WORD = 40  # a word longer than this is recorded as its digest
+# Raise when the snapshot's layout or its stored form changes; surface_formats.py
+# reads the formats it can convert, and versioning.py rebases any older record.
+FORMAT = 3
+WORDS = frozenset({"description", "summary", "source", "says", "resolution", "where"})
+# Mappings of names to values the package uses as they are: never words.
+VALUE_MAPS = frozenset({"headers", "urls", "texts", "messages"})
 REQUEST, RESPONSE = "request", "response"
 
 
@@ -68,19 +73,18 @@ def surface(spec: Spec) -> dict[str, Any]:
 
 
 def _digest_words(node: Any) -> Any:
-    """`node` with each long descriptive text replaced by its digest (see the docstring)."""
+    """`node` with each descriptive text replaced by its digest ("" stays "")."""
     if isinstance(node, dict):
-        return {
-            key: (
-                "#" + digest(value)
-                if key in _WORDS and isinstance(value, str) and len(value) > _LONG_WORD
-                else _digest_words(value)
-            )
-            for key, value in node.items()
-        }
+        return {key: _digest_entry(key, value) for key, value in node.items()}
     if isinstance(node, list):
         return [_digest_words(item) for item in node]
     return node
+
+
+def _digest_entry(key: str, value: Any) -> Any:
+    if key in WORDS and isinstance(value, str) and value:
+        return digest(value)
+    return value if key in VALUE_MAPS else _digest_words(value)
 
 
 def _surface(spec: Spec) -> dict[str, Any]:

@@ -5,6 +5,7 @@ them.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import hashlib
 import json
@@ -40,10 +41,32 @@ _BOUNDS = (
 )
 
 
+DIGEST_CHARS = 6  # base64url characters: the first 36 bits of the SHA-256
+
+
 def digest(value: Any) -> str:
-    """A short, stable fingerprint of plain data (examples, mock declarations)."""
+    """A short, stable fingerprint of plain data (words, examples, mock declarations).
+
+    A digest is only ever compared with the digest recorded for the same
+    node, so an edit goes unnoticed only if its new digest happens to equal
+    the old one: a chance of 2**-36 (one in 69 billion) per edited text.
+    Collisions between different nodes are harmless (nothing looks digests up).
+    """
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=repr)
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    return digest_of_sha(hashlib.sha256(text.encode()).digest())
+
+
+def digest_of_sha(sha: bytes) -> str:
+    """The digest written for a SHA-256 (or its first 6 bytes, as older records kept them)."""
+    return base64.urlsafe_b64encode(sha[:6]).decode()[:DIGEST_CHARS]
+
+
+def said(words: Any) -> Any:
+    """What a validation message or an enum meaning says, as its digest ("" and {} stay).
+
+    Like descriptions, these are only ever reported as changed, never shown.
+    """
+    return digest(words) if words else words
 
 
 def _drop_empty(node: dict[str, Any]) -> dict[str, Any]:
@@ -57,7 +80,7 @@ def constraints_node(constraints: Constraints) -> dict[str, Any]:
     node["format"] = constraints.format
     node["uniqueItems"] = constraints.uniqueItems
     node["extensible"] = constraints.extensible
-    node["enum"] = [[item.value, item.meaning] for item in constraints.enum]
+    node["enum"] = [[item.value, said(item.meaning)] for item in constraints.enum]
     result = _drop_empty(node)
     if constraints.has_const:
         result["const"] = constraints.const
@@ -75,7 +98,7 @@ def shape_node(shape: Shape | None) -> dict[str, Any] | None:
         "values": shape_node(shape.values),
         "nullable": shape.nullable,
         "description": shape.description,
-        "messages": dict(shape.messages),
+        "messages": said(dict(shape.messages)),
     }
     return {**_drop_empty(node), **constraints_node(shape.constraints)}
 
@@ -97,8 +120,8 @@ def _rule_node(rule: Rule) -> dict[str, Any]:
             "when": conditions.record(rule),
             "also": conditions.record_also(rule),
             "op": rule.op,
-            "message": rule.message,
-            "messages": dict(rule.messages),
+            "message": said(rule.message),
+            "messages": said(dict(rule.messages)),
             "source": rule.source,
         }
     )

@@ -12,8 +12,11 @@ clone: the recorded state is committed with the package.
 The first generation is 1.0.0. The API document's own version (the spec's
 `version:`) is independent and stays in the package metadata. A record that
 cannot be read is treated as absent (the package starts again at 1.0.0; the
-manifest check shows the rewrite). A record in an older snapshot layout is
-rebased: its version and changelog are kept and no change is reported.
+manifest check shows the rewrite). The snapshot is stored compactly
+(surface_store.py) and read back whole; a record in the previous format is
+converted and compared as usual (surface_formats.py). A record in an older
+snapshot layout is rebased: its version and changelog are kept, no change is
+reported, and the record is rewritten in today's format.
 Changes to shipspec itself (templates, the runtime) change no version: the
 version follows the spec's contract.
 """
@@ -29,6 +32,8 @@ from generator.spec.model import Spec
 from generator.versions.change_record import BREAKING, FEATURE, FIX, LEVELS, Change
 from generator.versions.changes import compare, worst
 from generator.versions.surface import FORMAT, surface
+from generator.versions.surface_formats import full_surface
+from generator.versions.surface_store import pack
 
 STATE = ".shipspec-surface.json"
 CHANGELOG = "CHANGELOG.md"
@@ -38,24 +43,26 @@ _HEADINGS = {BREAKING: "Breaking", FEATURE: "Features", FIX: "Fixes"}
 
 @dataclass(frozen=True)
 class Recorded:
-    """What the last generation left in the package folder."""
+    """What the last generation left in the package folder, its surface read back whole."""
 
     version: str
     format: int
-    surface: dict[str, Any]
+    surface: dict[str, Any] | None  # None: a format too old to compare, to be rebased
     history: list[dict[str, Any]]
 
 
 def read_recorded(tree: Path) -> Recorded | None:
     try:
         data = json.loads((tree / STATE).read_text("utf-8"))
-        recorded = Recorded(data["version"], data["format"], data["surface"], data["history"])
-        parse_version(recorded.version)
-    except (OSError, ValueError, KeyError, TypeError):
+        version, format_, stored, history = (
+            data[key] for key in ("version", "format", "surface", "history")
+        )
+        parse_version(version)
+        if not isinstance(stored, dict) or not isinstance(history, list):
+            return None
+        return Recorded(version, format_, full_surface(format_, stored), history)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    if not isinstance(recorded.surface, dict) or not isinstance(recorded.history, list):
-        return None
-    return recorded
 
 
 def parse_version(version: str) -> tuple[int, int, int]:
@@ -91,7 +98,8 @@ class Release:
 
     def files(self, spec: Spec) -> dict[str, bytes]:
         # compact: a machine record (CHANGELOG.md is its readable side), a fifth of generated/
-        state = json.dumps(self.state, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        stored = {**self.state, "surface": pack(self.state["surface"])}
+        state = json.dumps(stored, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         record = state + "\n"
         return {STATE: record.encode(), CHANGELOG: changelog(spec, self.state["history"]).encode()}
 
@@ -107,7 +115,7 @@ def plan_release(spec: Spec, tree: Path) -> Release:
             "changes": [],
         }
         return _release(spec, None, FIRST_VERSION, (), snapshot, [first])
-    if recorded.format != FORMAT:
+    if recorded.surface is None:
         return _release(spec, recorded.version, recorded.version, (), snapshot, recorded.history)
     changes = tuple(compare(recorded.surface, snapshot))
     version = bump(recorded.version, worst(list(changes)))
@@ -166,6 +174,11 @@ def summary_line(provider: str, tree: Path, files: dict[str, bytes]) -> str:
     version = state["version"]
     if recorded is None:
         return f"{provider}: {version} (first generated version)"
+    if recorded.surface is None:
+        return (
+            f"{provider}: {version} (surface record of format {recorded.format} rebased to"
+            f" format {FORMAT}: changes since the last generation are not graded)"
+        )
     if recorded.version == version:
         return f"{provider}: {version} (no change to the package's surface)"
     changes = state["history"][0]["changes"] if state["history"] else []
