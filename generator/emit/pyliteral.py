@@ -52,6 +52,18 @@ def _argument(name: str | None, value: Any, indent: int) -> str:
     return prefix + literal(value, indent, len(prefix))
 
 
+def method_call(method: str, args: list[tuple[str | None, Any]], indent: int = 0) -> str:
+    """`result = client.method(...)` at `indent`, on one line when it fits."""
+    pad = " " * indent
+    head = f"{pad}result = client.{method}("
+    one_line = head + ", ".join(_argument(n, v, 0) for n, v in args) + ")"
+    if len(one_line) <= WIDTH and "\n" not in one_line:
+        return one_line
+    inner = indent + 4
+    lines = [f"{' ' * inner}{_argument(name, value, inner)}," for name, value in args]
+    return head + "\n" + "\n".join(lines) + f"\n{pad})"
+
+
 def call_code(
     package: str,
     client_args: list[tuple[str, str]],
@@ -60,19 +72,12 @@ def call_code(
 ) -> str:
     """`with Client(...) as client: result = client.method(...)`, ready to paste."""
     client = ", ".join(f"{name}={value}" for name, value in client_args)
-    head = f"    result = client.{method}("
-    one_line = head + ", ".join(_argument(n, v, 0) for n, v in args) + ")"
-    if len(one_line) <= WIDTH and "\n" not in one_line:
-        call = one_line
-    else:
-        lines = [f"        {_argument(name, value, 8)}," for name, value in args]
-        call = head + "\n" + "\n".join(lines) + "\n    )"
     return "\n".join(
         [
             f"from {package} import Client",
             "",
             f"with Client({client}) as client:",
-            call,
+            method_call(method, args, 4),
             "    print(result)",
         ]
     )
