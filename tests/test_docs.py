@@ -15,6 +15,7 @@ import yaml
 
 from generator.cli.main import main
 from generator.concepts.status_errors import error_class
+from generator.emit.cases import base_payload
 from generator.emit.reference import reference_doc
 from generator.output.pipeline import Project, load_spec
 from tests.paths import GENERATED, PROVIDERS, ROOT, SPECS
@@ -165,6 +166,34 @@ def test_readme_keeps_every_row_and_rule_of_the_flattened_reference(provider: st
             assert f"{response.status} {response.text}" in sections[op.name], op.name
         assert op.deprecated in sections[op.name]
         assert op.body in sections[op.name]
+
+
+class _Client:
+    """Records each call an example makes, to read back the body it sends."""
+
+    def __init__(self) -> None:
+        self.calls: dict[str, tuple[object, ...]] = {}
+
+    def __getattr__(self, name: str) -> object:
+        return lambda *args, **kwargs: self.calls.setdefault(name, args)
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_readme_examples_send_the_document_bodies(provider: str) -> None:
+    """Run in order on one client, each example sends its document body, a shared one too."""
+    spec = load_spec(Project(ROOT, ROOT / "generated"), provider)
+    client = _Client()
+    scope: dict[str, object] = {"client": client}
+    for name, section in _readme_sections(provider).items():
+        [code] = re.findall(r"```python\n(.*?)```", section, flags=re.S)
+        exec(code, scope)  # the README's own example: literals and one call
+        op = next(o for o in spec.operations if o.name == name)
+        if op.body is not None:
+            assert base_payload(spec, op) in client.calls[name], name
+    if provider == "cartoncloud":
+        update = _readme_sections(provider)["update_inbound_order"]
+        assert "**create_inbound_order_body," in update
+        assert "[`create_inbound_order`'s example](#op-create_inbound_order)" in update
 
 
 @pytest.mark.parametrize("status", [400, 401, 403, 404, 405, 409, 415, 422, 429, 500, 503, 418])

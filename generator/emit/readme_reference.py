@@ -26,13 +26,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.emit.pyliteral import method_call
+from generator.emit.readme_examples import ExampleCode, readme_examples
 from generator.emit.reference import (
     StatusDoc,
     body_text,
     deprecated_text,
     error_docs,
-    example_args,
     response_docs,
     response_only_rule,
 )
@@ -82,8 +81,7 @@ class ReadmeOperation:
     responses: tuple[StatusDoc, ...]
     errors: tuple[StatusDoc, ...]  # beyond the ones (almost) every operation may answer
     unanswered: tuple[int, ...]  # of those, the statuses this one does not answer
-    example: str  # Python source: a call on the README's `client`
-    example_title: str  # the document example it uses, or ""
+    example: ExampleCode  # a call on the README's `client` (readme_examples.py)
 
 
 @dataclass(frozen=True)
@@ -127,11 +125,10 @@ def type_entry(spec: Spec, typedef: TypeDef, names: TypeNames) -> TypeEntry:
 
 
 def _operation(
-    spec: Spec, op: Operation, names: TypeNames, shared: tuple[StatusDoc, ...]
+    spec: Spec, op: Operation, names: TypeNames, shared: tuple[StatusDoc, ...], example: ExampleCode
 ) -> ReadmeOperation:
     returns, responses = response_docs(spec, op, names)
     errors = error_docs(spec, op, names)
-    args, title = example_args(spec, op)
     return ReadmeOperation(
         name=op.name,
         anchor=f"op-{op.name}",
@@ -149,8 +146,7 @@ def _operation(
         responses=responses,
         errors=tuple(e for e in errors if e not in shared),
         unanswered=tuple(e.status for e in shared if e not in errors),
-        example=method_call(op.name, args),
-        example_title=title,
+        example=example,
     )
 
 
@@ -198,10 +194,13 @@ def readme_reference(spec: Spec) -> ReadmeReference:
     described = documented_types(spec)
     names = TypeNames(t.name for t in described)
     shared = _shared_errors(spec, names)
+    examples = readme_examples(spec)
     return ReadmeReference(
         sections=_sections(spec),
         client_params=tuple(param_row(spec, p) for p in spec.client_params),
         shared_errors=shared,
-        operations=tuple(_operation(spec, op, names, shared) for op in spec.operations),
+        operations=tuple(
+            _operation(spec, op, names, shared, examples[op.name]) for op in spec.operations
+        ),
         types=tuple(type_entry(spec, t, names) for t in described),
     )
