@@ -14,10 +14,12 @@ import pytest
 import yaml
 
 from generator.cli.main import main
+from generator.concepts import paging
 from generator.concepts.status_errors import error_class
 from generator.emit.cases import base_payload
 from generator.emit.reference import reference_doc
 from generator.output.pipeline import Project, load_spec
+from generator.spec.model import Paging
 from tests.paths import GENERATED, PROVIDERS, ROOT, SPECS
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -313,3 +315,35 @@ def test_docs_of_a_broken_spec_exit_2(tmp_path: Path) -> None:
     shutil.copy(broken, tmp_path / "specs" / broken.name)
     assert main(["--project", str(tmp_path), "docs", "--out", str(tmp_path / "out")]) == 2
     assert not (tmp_path / "out" / "unknownkeys.html").exists()
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        {"cursor_param": "after", "cursor_field": "/next_cursor"},
+        {"page_param": "page", "next_url_header": "X-Next-Page"},
+        {"page_param": "page", "next_url_field": "/links/next"},
+        {"page_param": "page", "link_header": "Link"},
+        {"page_param": "page", "total_field": "/info/total_rows"},
+        {"page_param": "page", "total_pages_header": "Total-Pages"},
+        {"page_param": "page", "total_elements_header": "Total-Elements"},
+        {"page_param": "page", "size_param": "per_page"},
+    ],
+)
+def test_every_paging_style_tells_the_readme_where_the_list_ends(words: dict[str, str]) -> None:
+    style = paging.style_of(Paging(**words))
+    assert style is not None
+    said = style.reference_words()
+    for key, value in words.items():
+        if key not in ("page_param", "cursor_param"):
+            assert f"`{value}`" in said, (style.name, said)
+    assert said.endswith("ends the list")
+
+
+def test_a_paged_operation_names_its_iterator() -> None:
+    section = _readme_sections("novatech")["list_orders"]
+    assert "Paged: `client.iter_list_orders(...)`" in section
+    assert "`/info/total_rows` counts the items" in section
+    assert hasattr(importlib.import_module("novatech_client").Client, "iter_list_orders")
+    others = [s for n, s in _readme_sections("novatech").items() if n != "list_orders"]
+    assert not any("Paged:" in section for section in others)

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.concepts import paging
 from generator.emit.readme_examples import ExampleCode, readme_examples
 from generator.emit.reference import (
     StatusDoc,
@@ -77,6 +78,7 @@ class ReadmeOperation:
     params: tuple[Row, ...]  # its own; the client-level ones are described once
     body: str  # "" without a body; its type linked
     rules: tuple[str, ...]  # particular to this request (fields only responses carry)
+    paging: str  # how its iter_ method pages, "" when it is not paged
     returns: str
     responses: tuple[StatusDoc, ...]
     errors: tuple[StatusDoc, ...]  # beyond the ones (almost) every operation may answer
@@ -142,11 +144,26 @@ def _operation(
         params=tuple(param_row(spec, p) for p in op.params if not p.from_client),
         body=body_text(spec, op, names),
         rules=response_only_rule(op),
+        paging=_paging(op),
         returns=returns,
         responses=responses,
         errors=tuple(e for e in errors if e not in shared),
         unanswered=tuple(e.status for e in shared if e not in errors),
         example=example,
+    )
+
+
+def _paging(op: Operation) -> str:
+    """The iter_ method of a paged operation: how it asks for a page and knows the last."""
+    style = paging.style_of(op.paging) if op.paging is not None else None
+    param = paging.find_param(op, style.request_param) if style is not None else None
+    if op.paging is None or style is None or param is None:
+        return ""
+    first = "none on the first call" if style.cursor else f"from {op.paging.first_page}"
+    return (
+        f"`client.iter_{op.name}(...)` takes the same arguments but `{param.python_name}` and"
+        f" yields every item, page after page: it asks with `{param.wire_name}` ({first}), and"
+        f" {style.reference_words()}"
     )
 
 
