@@ -156,12 +156,17 @@ def test_readme_keeps_every_row_and_rule_of_the_flattened_reference(provider: st
             assert said + (f": {description}" if description else "") in types, (op.name, said)
         for rule in op.rules:  # "/pointer: words" there, the words in the type's entry here
             assert rule.split(": ", 1)[-1] in text, (op.name, rule)
-        for param in op.params:
-            given = "given once to the client" in param.description
-            assert f"- `{param.name}` ({param.location}, {param.type}" in (
-                text if given else sections[op.name]
-            ), (op.name, param.name)
-            assert param.description in text, (op.name, param.name)
+        for param in op.params:  # one given to the client is described once, in "Use"
+            given = re.match(r"given once to the client as `(\w+)=`\. ?(.*)", param.description)
+            where = text if given else sections[op.name]
+            said = f"- `{param.name}` ({param.location}, {param.type}"
+            assert said in where, (op.name, param.name)
+            if given:
+                argument, description = given.groups()
+                described = f": {description}" if description else ""
+                assert f"argument `{argument}`{described}" in text, (op.name, param.name)
+            else:
+                assert param.description in where, (op.name, param.name)
         for error in op.errors:
             assert f"- {error.status} {error.text}" in text, (op.name, error)
         for response in op.responses:

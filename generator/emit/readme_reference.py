@@ -24,7 +24,7 @@ cannot disagree.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.concepts import paging
 from generator.emit.readme_examples import ExampleCode, readme_examples
@@ -134,7 +134,7 @@ def _operation(
     return ReadmeOperation(
         name=op.name,
         anchor=f"op-{op.name}",
-        summary=op.summary or op.source,
+        summary=op.summary,  # without one, the document section (said once) names it
         description=op.description,
         source=op.source,
         method=op.method,
@@ -214,7 +214,10 @@ def readme_reference(spec: Spec) -> ReadmeReference:
     examples = readme_examples(spec)
     return ReadmeReference(
         sections=_sections(spec),
-        client_params=tuple(param_row(spec, p) for p in spec.client_params),
+        client_params=tuple(
+            replace(param_row(spec, p), python_name=p.python_name, description=p.shape.description)
+            for p in spec.client_params
+        ),
         shared_errors=shared,
         operations=tuple(
             _operation(spec, op, names, shared, examples[op.name]) for op in spec.operations
