@@ -18,8 +18,9 @@ from generator.concepts import paging
 from generator.concepts.status_errors import error_class
 from generator.emit.cases import base_payload
 from generator.emit.reference import reference_doc
+from generator.emit.reference_fields import rule_words
 from generator.output.pipeline import Project, load_spec
-from generator.spec.model import Paging
+from generator.spec.model import Condition, Paging, Rule
 from tests.paths import GENERATED, PROVIDERS, ROOT, SPECS
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -352,3 +353,22 @@ def test_a_paged_operation_names_its_iterator() -> None:
     assert hasattr(importlib.import_module("novatech_client").Client, "iter_list_orders")
     others = [s for n, s in _readme_sections("novatech").items() if n != "list_orders"]
     assert not any("Paged:" in section for section in others)
+
+
+def test_a_rule_with_several_clauses_is_worded_in_full() -> None:
+    """Every clause of `when` is said, a `present: true` one too (not the first one alone)."""
+    rule = Rule(
+        kind="require",
+        fields=("carrier", "trackingNumber"),
+        when=Condition(field="status", values=("SHIPPED", "DELIVERED"), or_absent=False),
+        also=(Condition(field="label", values=(), or_absent=False, present=True),),
+    )
+    assert rule_words(rule) == (
+        "carrier, trackingNumber required when status is SHIPPED or DELIVERED and label is present"
+    )
+    forbid = Rule(
+        kind="forbid",
+        fields=("gift_wrap",),
+        when=Condition(field="service", values=("express",), or_absent=True),
+    )
+    assert rule_words(forbid) == "gift_wrap absent when service is express or absent"
