@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -336,7 +337,7 @@ def test_docs_of_a_broken_spec_exit_2(tmp_path: Path) -> None:
         {"page_param": "page", "size_param": "per_page"},
     ],
 )
-def test_every_paging_style_tells_the_readme_where_the_list_ends(words: dict[str, str]) -> None:
+def test_every_paging_style_tells_the_readme_where_the_list_ends(words: dict[str, Any]) -> None:
     style = paging.style_of(Paging(**words))
     assert style is not None
     said = style.reference_words()
