@@ -65,6 +65,10 @@ class Style:
         """Keyword arguments of the runtime rule `_paging.<name>(...)`."""
         return {}
 
+    def reference_words(self) -> str:
+        """How the iterator knows the next page and the last, for the package README."""
+        return ""
+
     def mock_words(self) -> dict[str, Any]:
         """What the generated mock writes into its answers for this style."""
         p = self.paging
@@ -97,6 +101,9 @@ class Cursor(Style):
     def runtime_args(self, param: Param) -> dict[str, Any]:
         return {"field": self.paging.cursor_field}
 
+    def reference_words(self) -> str:
+        return f"the body's `{self.paging.cursor_field}` is the next cursor; none ends the list"
+
     def mock_words(self) -> dict[str, Any]:
         return {**super().mock_words(), "cursor_field": self.paging.cursor_field}
 
@@ -125,6 +132,11 @@ class NextUrl(Style):
             "integer": param.shape.kind == "integer",
         }
 
+    def reference_words(self) -> str:
+        p = self.paging
+        where = f"header `{p.next_url_header}`" if p.next_url_header else f"`{p.next_url_field}`"
+        return f"the next page's URL is in {where}; none ends the list"
+
     def mock_words(self) -> dict[str, Any]:
         p = self.paging
         return {
@@ -149,6 +161,10 @@ class LinkHeader(NextUrl):
             "integer": param.shape.kind == "integer",
         }
 
+    def reference_words(self) -> str:
+        link = self.paging.link_header
+        return f'the `{link}` header\'s rel="next" link is the next page; none ends the list'
+
     def mock_words(self) -> dict[str, Any]:
         return {**Style.mock_words(self), "link_header": self.paging.link_header}
 
@@ -163,6 +179,9 @@ class TotalCount(Style):
 
     def runtime_args(self, param: Param) -> dict[str, Any]:
         return {"total_field": self.paging.total_field, "end_field": self.paging.end_field}
+
+    def reference_words(self) -> str:
+        return f"the body's `{self.paging.total_field}` counts the items; all seen ends the list"
 
 
 @dataclass(frozen=True)
@@ -182,6 +201,12 @@ class HeaderCounts(Style):
             "first_page": p.first_page,
         }
 
+    def reference_words(self) -> str:
+        p = self.paging
+        if p.total_pages_header:
+            return f"header `{p.total_pages_header}` counts the pages; the last ends the list"
+        return f"header `{p.total_elements_header}` counts the items; all seen ends the list"
+
 
 @dataclass(frozen=True)
 class ShortPage(Style):
@@ -190,6 +215,9 @@ class ShortPage(Style):
     @classmethod
     def applies(cls, paging: Paging) -> bool:
         return paging.size_param is not None
+
+    def reference_words(self) -> str:
+        return f"a page shorter than `{self.paging.size_param}` asked for, or empty, ends the list"
 
 
 STYLES: tuple[type[Style], ...] = (Cursor, NextUrl, LinkHeader, TotalCount, HeaderCounts, ShortPage)

@@ -6,6 +6,7 @@ few lines of layout in black's exploded style are all an example needs.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from generator.emit import naming
@@ -13,8 +14,28 @@ from generator.emit import naming
 WIDTH = 88
 
 
+@dataclass(frozen=True)
+class Name:
+    """A variable of an example, shown as its bare name."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class Spread:
+    """`{**name, key: value, ...}`: another example's dict with some keys added."""
+
+    name: str
+    extra: dict[str, Any]
+
+
 def flat(value: Any) -> str:
     """One-line Python literal of a JSON value (True/False/None, double quotes)."""
+    if isinstance(value, Name):
+        return value.name
+    if isinstance(value, Spread):
+        items = [f"**{value.name}", *(f"{flat(k)}: {flat(v)}" for k, v in value.extra.items())]
+        return "{" + ", ".join(items) + "}"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{flat(k)}: {flat(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
@@ -34,9 +55,15 @@ def literal(value: Any, indent: int, used: int = 0) -> str:
     """
     one_line = flat(value)
     fits = indent + used + len(one_line) + 1 <= WIDTH
-    if fits or not isinstance(value, dict | list) or not value:
+    if fits or not isinstance(value, dict | list | Spread) or not value:
         return one_line
     pad = " " * (indent + 4)
+    if isinstance(value, Spread):
+        items = [f"{pad}**{value.name},"]
+        for key, item in value.extra.items():
+            shown = f"{flat(key)}: "
+            items.append(f"{pad}{shown}{literal(item, indent + 4, len(shown))},")
+        return "{\n" + "\n".join(items) + "\n" + " " * indent + "}"
     if isinstance(value, dict):
         items = []
         for key, item in value.items():
@@ -52,6 +79,18 @@ def _argument(name: str | None, value: Any, indent: int) -> str:
     return prefix + literal(value, indent, len(prefix))
 
 
+def method_call(method: str, args: list[tuple[str | None, Any]], indent: int = 0) -> str:
+    """`result = client.method(...)` at `indent`, on one line when it fits."""
+    pad = " " * indent
+    head = f"{pad}result = client.{method}("
+    one_line = head + ", ".join(_argument(n, v, 0) for n, v in args) + ")"
+    if len(one_line) <= WIDTH and "\n" not in one_line:
+        return one_line
+    inner = indent + 4
+    lines = [f"{' ' * inner}{_argument(name, value, inner)}," for name, value in args]
+    return head + "\n" + "\n".join(lines) + f"\n{pad})"
+
+
 def call_code(
     package: str,
     client_args: list[tuple[str, str]],
@@ -60,19 +99,12 @@ def call_code(
 ) -> str:
     """`with Client(...) as client: result = client.method(...)`, ready to paste."""
     client = ", ".join(f"{name}={value}" for name, value in client_args)
-    head = f"    result = client.{method}("
-    one_line = head + ", ".join(_argument(n, v, 0) for n, v in args) + ")"
-    if len(one_line) <= WIDTH and "\n" not in one_line:
-        call = one_line
-    else:
-        lines = [f"        {_argument(name, value, 8)}," for name, value in args]
-        call = head + "\n" + "\n".join(lines) + "\n    )"
     return "\n".join(
         [
             f"from {package} import Client",
             "",
             f"with Client({client}) as client:",
-            call,
+            method_call(method, args, 4),
             "    print(result)",
         ]
     )

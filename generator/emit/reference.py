@@ -7,6 +7,7 @@ constraint wording, the exception a status raises, a runnable example.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,8 @@ from generator.emit.openapi_errors import error_statuses
 from generator.emit.pyliteral import call_code
 from generator.emit.reference_fields import BodyWalker, Row, param_row, type_text
 from generator.spec.model import Operation, Spec
+
+TypeName = Callable[[str], str]  # shows a named type: as it is, or as a link to its entry
 
 
 @dataclass(frozen=True)
@@ -62,10 +65,13 @@ class ReferenceDoc:
     operations: tuple[OperationDoc, ...]
 
 
-def _response_text(spec: Spec, op: Operation) -> tuple[str, tuple[StatusDoc, ...]]:
+def response_docs(
+    spec: Spec, op: Operation, name: TypeName = str
+) -> tuple[str, tuple[StatusDoc, ...]]:
+    """The Python return type and, per success status, what arrives."""
     docs = []
     for response in op.responses:
-        what = type_text(spec, response.shape) if response.shape else "nothing"
+        what = type_text(spec, response.shape, name) if response.shape else "nothing"
         text = f"{what} ({encodings.of(response.encoding).words})"
         if response.warning:
             text += f", with the warning: {response.warning}"
@@ -87,16 +93,16 @@ def _response_fields(spec: Spec, op: Operation) -> tuple[Row, ...]:
     return tuple(walker.rows)
 
 
-def _error_docs(spec: Spec, op: Operation) -> tuple[StatusDoc, ...]:
+def error_docs(spec: Spec, op: Operation, name: TypeName = str) -> tuple[StatusDoc, ...]:
     """The error statuses the OpenAPI export documents, with the exception each raises."""
     formats = {f.name: f for f in spec.error_formats}
     docs = []
-    for status, names in error_statuses(spec, op):
+    for status, format_names in error_statuses(spec, op):
         shown = []
-        for name in names:
-            fmt = formats[name]
-            body = "plain text" if fmt.shape is None else f"JSON {type_text(spec, fmt.shape)}"
-            shown.append(f"{name} ({body})")
+        for format_name in format_names:
+            fmt = formats[format_name]
+            body = "plain text" if fmt.shape is None else f"JSON {type_text(spec, fmt.shape, name)}"
+            shown.append(f"{format_name} ({body})")
         docs.append(StatusDoc(status, f"{error_class(status)}: {', or '.join(shown)}"))
     return tuple(docs)
 
@@ -113,6 +119,12 @@ def client_arguments(spec: Spec) -> list[tuple[str, str]]:
 
 def _example(spec: Spec, op: Operation) -> tuple[str, str]:
     """A runnable call: the document's example request and parameters where there are some."""
+    args, title = example_args(spec, op)
+    return call_code(spec.package, client_arguments(spec), op.name, args), title
+
+
+def example_args(spec: Spec, op: Operation) -> tuple[list[tuple[str | None, Any]], str]:
+    """The example call's arguments (in the signature's order) and the example it is from."""
     chosen = next((e for e in op.examples if e.request is not None or e.params), None)
     given = dict(chosen.params) if chosen else {}
     args: list[tuple[str | None, Any]] = []
@@ -129,29 +141,34 @@ def _example(spec: Spec, op: Operation) -> tuple[str, str]:
         at = sum(1 for name, _ in args if name is None)
         args.insert(at, (None, base_payload(spec, op)))
     args += multipart.example_args(op.files)
-    code = call_code(spec.package, client_arguments(spec), op.name, args)
     title = chosen.title if chosen and (chosen.request is not None or given) else ""
-    return code, title
+    return args, title
 
 
-def _deprecated(op: Operation) -> str:
+def deprecated_text(op: Operation) -> str:
     if op.deprecated is None:
         return ""
     note = f" ({op.deprecated.note})" if op.deprecated.note else ""
     return f"use {op.deprecated.replacement} instead{note}"
 
 
-def operation_doc(spec: Spec, op: Operation) -> OperationDoc:
-    walker = BodyWalker(spec)
+def body_text(spec: Spec, op: Operation, name: TypeName = str) -> str:
+    """What the request carries: its type and encoding, and any file parts; "" for none."""
     body = ""
     if op.body is not None:
-        walker.walk(op.body, "", frozenset())
         sent = encodings.of(op.body_encoding).sent_words
-        body = f"{type_text(spec, op.body)}, sent {sent}"
+        body = f"{type_text(spec, op.body, name)}, sent {sent}"
     if op.files:  # concepts/multipart
         lead = f"{body}, with the file parts" if body else "File parts sent as multipart/form-data:"
         body = f"{lead} {multipart.reference_text(op.files)}"
-    returns, responses = _response_text(spec, op)
+    return body
+
+
+def operation_doc(spec: Spec, op: Operation) -> OperationDoc:
+    walker = BodyWalker(spec)
+    if op.body is not None:
+        walker.walk(op.body, "", frozenset())
+    returns, responses = response_docs(spec, op)
     example, example_title = _example(spec, op)
     return OperationDoc(
         name=op.name,
@@ -163,21 +180,21 @@ def operation_doc(spec: Spec, op: Operation) -> OperationDoc:
         method=op.method,
         path=op.path,
         auth=op.auth,
-        deprecated=_deprecated(op),
+        deprecated=deprecated_text(op),
         params=tuple(param_row(spec, p) for p in op.params),
-        body=body,
+        body=body_text(spec, op),
         body_fields=tuple(walker.rows),
-        rules=tuple(dict.fromkeys(walker.rules)) + _response_only_rule(op),
+        rules=tuple(dict.fromkeys(walker.rules)) + response_only_rule(op),
         returns=returns,
         responses=responses,
         response_fields=_response_fields(spec, op),
-        errors=_error_docs(spec, op),
+        errors=error_docs(spec, op),
         example=example,
         example_title=example_title,
     )
 
 
-def _response_only_rule(op: Operation) -> tuple[str, ...]:
+def response_only_rule(op: Operation) -> tuple[str, ...]:
     if not op.response_only:
         return ()
     return (f"{', '.join(op.response_only)}: only in responses, not sent in this request",)

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, assert_never
 
 from generator.concepts import formats
+from generator.spec import conditions
 from generator.spec.model import Constraints, Param, Rule, Shape, Spec
 
 
@@ -26,15 +28,17 @@ class Row:
     python_name: str = ""  # the method's argument; "" for body fields and client params
 
 
-def type_text(spec: Spec, shape: Shape) -> str:
+def type_text(spec: Spec, shape: Shape, name: Callable[[str], str] = str) -> str:
+    """A shape in words; `name` shows a named type (the README makes it a link)."""
     match shape.kind:
         case "ref":
             typedef = spec.type(shape.ref or "")
-            text = " or ".join(typedef.one_of) if typedef.is_union else typedef.name
+            members = typedef.one_of if typedef.is_union else (typedef.name,)
+            text = " or ".join(name(member) for member in members)
         case "array" | "map":
             child = shape.items if shape.kind == "array" else shape.values
             assert child is not None
-            text = f"{shape.kind} of {type_text(spec, child)}"
+            text = f"{shape.kind} of {type_text(spec, child, name)}"
         case "union":
             text = " or ".join(shape.types)
         case "string" | "integer" | "number" | "boolean" | "any":
@@ -95,7 +99,7 @@ def _shown(value: Any) -> str:
     return json.dumps(value)
 
 
-def _with_item_rules(shape: Shape) -> str:
+def with_item_rules(shape: Shape) -> str:
     """A value's own rules, plus those of each item of a primitive array or map."""
     own = rules_text(shape.constraints)
     child = shape.items or shape.values
@@ -131,16 +135,16 @@ class BodyWalker:
                     name=here,
                     type=type_text(self.spec, field.shape),
                     required=field.required,
-                    rules=_with_item_rules(field.shape),
+                    rules=with_item_rules(field.shape),
                     description=variant + field.shape.description,
                 )
             )
             self.walk(field.shape, here, seen, variant)
         where = f"{pointer}: " if pointer else ""
-        self.rules += [f"{where}{_rule_words(rule)}" for rule in typedef.rules]
+        self.rules += [f"{where}{rule_words(rule)}" for rule in typedef.rules]
 
 
-def _rule_words(rule: Rule) -> str:
+def rule_words(rule: Rule) -> str:
     if rule.message:
         return rule.message
     names = ", ".join(rule.fields)
@@ -152,11 +156,8 @@ def _rule_words(rule: Rule) -> str:
         case "compare":
             return f"{rule.fields[0]} must be {rule.op} {rule.fields[1]}"
         case "require" | "forbid":
-            assert rule.when is not None
-            values = " or ".join(_shown(v) for v in rule.when.values)
-            absent = " or absent" if rule.when.or_absent else ""
             verdict = "absent" if rule.kind == "forbid" else "required"
-            return f"{names} {verdict} when {rule.when.field} is {values}{absent}"
+            return f"{names} {verdict} when {_when_words(rule)}"
         case _:
             assert_never(rule.kind)
 
@@ -174,3 +175,16 @@ def param_row(spec: Spec, param: Param) -> Row:
         location=param.location,
         python_name="" if param.from_client else param.python_name,
     )
+
+
+def _when_words(rule: Rule) -> str:
+    """Every clause of the rule's `when`: "status is SHIPPED and trackingNumber is present"."""
+    words = []
+    for clause in conditions.clauses(rule):
+        if clause.present:
+            words.append(f"{clause.field} is present")
+            continue
+        values = " or ".join(_shown(v) for v in clause.values)
+        absent = " or absent" if clause.or_absent else ""
+        words.append(f"{clause.field} is {values}{absent}")
+    return " and ".join(words)

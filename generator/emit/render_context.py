@@ -27,7 +27,7 @@ from generator.emit.operation_view import (
     paging_view,
 )
 from generator.emit.python_types import annotation, body_annotation, lazy_type
-from generator.emit.reference import ReferenceDoc, reference_doc
+from generator.emit.readme_reference import ReadmeReference, readme_reference
 from generator.emit.webhook_view import (
     SignatureView,
     WebhookView,
@@ -111,7 +111,7 @@ class Context:
     # operation -> its file parts (name, required, content types, max bytes): concepts/multipart
     multipart: dict[str, Any] = dataclass_field(default_factory=dict)
     checks: str = ""
-    reference: ReferenceDoc | None = None  # README reference section
+    reference: ReadmeReference | None = None  # README reference section
     shipspec_version: str = __version__  # recorded in the package metadata and LICENSE
     package_version: str = "1.0.0"  # the package's own; `version` is the API document's
     status_errors: tuple[tuple[int, str], ...] = STATUS_ERRORS  # _errors.STATUS_ERRORS
@@ -235,7 +235,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         behaviour_imports=package_tests.behaviour_imports(spec.package, tests),
         webhook_test_imports=package_tests.webhook_test_imports(spec.package, tests),
         checks=checks,
-        reference=reference_doc(spec, auth_summary=auth_summary(spec)),
+        reference=readme_reference(spec),
         package_version=package_version,
     )
 
