@@ -373,3 +373,12 @@ def test_a_rule_with_several_clauses_is_worded_in_full() -> None:
         when=Condition(field="service", values=("express",), or_absent=True),
     )
     assert rule_words(forbid) == "gift_wrap absent when service is express or absent"
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_every_erratum_a_description_cites_has_its_id_in_the_readme(provider: str) -> None:
+    """A description's "see errata <id>" leads to a row the reader can find by that id."""
+    readme = (GENERATED / provider / "README.md").read_text("utf-8")
+    cited = set(re.findall(r"see errata ([a-z0-9-]+)", readme))
+    rows = set(re.findall(r"^\| `([a-z0-9-]+)` \|", readme, re.MULTILINE))
+    assert cited <= rows, sorted(cited - rows)
