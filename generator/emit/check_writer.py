@@ -68,6 +68,10 @@ class CheckWriter:
             self.problem(p, message, rule, field)
 
     def missing(self, shape: Shape, name: str) -> None:
+        """A required field absent: the runtime's `_missing`, unless the spec words it."""
+        if shape.message("required") is None:
+            self.w.call(["_missing"], [repr(name), "ptr", "out"])
+            return
         message = self.message(shape, "required", repr(messages.missing(name)))
         self.problem("ptr", message, "'required'", name)
 

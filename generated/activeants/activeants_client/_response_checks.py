@@ -12,16 +12,22 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ._pointer import escape as _escape
-from ._problem import Problem
-from ._validation import (
+from ._checks import (
+    _boolean,
     _in_enum,
+    _integer,
     _is_date,
     _is_date_time,
     _is_int,
-    _is_number,
-    _run,
+    _missing,
+    _number,
+    _string,
     _wrong_type,
+)
+from ._pointer import escape as _escape
+from ._problem import Problem
+from ._validation import (
+    _run,
 )
 from ._validation import validate as validate
 from ._validation import validate_params as validate_params
@@ -67,99 +73,52 @@ def _check_AcceptedResponse(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'messageCode'", "required", "messageCode"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
+        _missing("messageCode", ptr, out)
+    _string(value, "message", ptr, out, required=True)
 
 
 def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
 
 
 def _check_ErrorEnvelope(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
 
 
 def _check_IdResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    if "result" in value:
-        result = value["result"]
-        if not (_is_int(result)):
-            out.append(Problem(ptr + "/result", _wrong_type("an integer", result), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
+    _integer(value, "result", ptr, out)
 
 
 def _check_Language(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
 
 
 def _check_MainShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
     if "shippingMethods" in value:
         shipping_methods = value["shippingMethods"]
         if not (isinstance(shipping_methods, list)):
@@ -179,161 +138,53 @@ def _check_MessageResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
 
 
 def _check_OrderType(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
 
 
 def _check_PaymentMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
 
 
 def _check_ReturnItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "returnDate" in value:
-        return_date = value["returnDate"]
-        if not (isinstance(return_date, str)):
-            out.append(Problem(ptr + "/returnDate", _wrong_type("a string", return_date), "type"))
-    if "externalOrderNumber" in value:
-        external_order_number = value["externalOrderNumber"]
-        if not (isinstance(external_order_number, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalOrderNumber",
-                    _wrong_type("a string", external_order_number),
-                    "type",
-                )
-            )
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
-    if "type" in value:
-        type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-    if "returnReasonId" in value:
-        return_reason_id = value["returnReasonId"]
-        if not (_is_int(return_reason_id)):
-            out.append(
-                Problem(
-                    ptr + "/returnReasonId", _wrong_type("an integer", return_reason_id), "type"
-                )
-            )
-    if "returnReason" in value:
-        return_reason = value["returnReason"]
-        if not (isinstance(return_reason, str)):
-            out.append(
-                Problem(ptr + "/returnReason", _wrong_type("a string", return_reason), "type")
-            )
-    if "comment" in value:
-        comment = value["comment"]
-        if not (isinstance(comment, str)):
-            out.append(Problem(ptr + "/comment", _wrong_type("a string", comment), "type"))
-    if "afterCare" in value:
-        after_care = value["afterCare"]
-        if not (isinstance(after_care, str)):
-            out.append(Problem(ptr + "/afterCare", _wrong_type("a string", after_care), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "returnDate", ptr, out)
+    _string(value, "externalOrderNumber", ptr, out)
+    _string(value, "sku", ptr, out)
+    _integer(value, "quantity", ptr, out)
+    _string(value, "type", ptr, out)
+    _integer(value, "returnReasonId", ptr, out)
+    _string(value, "returnReason", ptr, out)
+    _string(value, "comment", ptr, out)
+    _string(value, "afterCare", ptr, out)
     if "porti" in value:
         porti = value["porti"]
         if porti is not None:
             if not (isinstance(porti, str)):
                 out.append(Problem(ptr + "/porti", _wrong_type("a string or null", porti), "type"))
-    if "returnShippingMethod" in value:
-        return_shipping_method = value["returnShippingMethod"]
-        if not (isinstance(return_shipping_method, str)):
-            out.append(
-                Problem(
-                    ptr + "/returnShippingMethod",
-                    _wrong_type("a string", return_shipping_method),
-                    "type",
-                )
-            )
-    if "returnShippingMethodId" in value:
-        return_shipping_method_id = value["returnShippingMethodId"]
-        if not (_is_int(return_shipping_method_id)):
-            out.append(
-                Problem(
-                    ptr + "/returnShippingMethodId",
-                    _wrong_type("an integer", return_shipping_method_id),
-                    "type",
-                )
-            )
-    if "reDeliver" in value:
-        re_deliver = value["reDeliver"]
-        if not (isinstance(re_deliver, bool)):
-            out.append(Problem(ptr + "/reDeliver", _wrong_type("a boolean", re_deliver), "type"))
-    if "orderType" in value:
-        order_type = value["orderType"]
-        if not (isinstance(order_type, str)):
-            out.append(Problem(ptr + "/orderType", _wrong_type("a string", order_type), "type"))
-    if "warehouseAbbreviation" in value:
-        warehouse_abbreviation = value["warehouseAbbreviation"]
-        if not (isinstance(warehouse_abbreviation, str)):
-            out.append(
-                Problem(
-                    ptr + "/warehouseAbbreviation",
-                    _wrong_type("a string", warehouse_abbreviation),
-                    "type",
-                )
-            )
-    if "processedByWarehouseAbbreviation" in value:
-        processed_by_warehouse_abbreviation = value["processedByWarehouseAbbreviation"]
-        if not (isinstance(processed_by_warehouse_abbreviation, str)):
-            out.append(
-                Problem(
-                    ptr + "/processedByWarehouseAbbreviation",
-                    _wrong_type("a string", processed_by_warehouse_abbreviation),
-                    "type",
-                )
-            )
+    _string(value, "returnShippingMethod", ptr, out)
+    _integer(value, "returnShippingMethodId", ptr, out)
+    _boolean(value, "reDeliver", ptr, out)
+    _string(value, "orderType", ptr, out)
+    _string(value, "warehouseAbbreviation", ptr, out)
+    _string(value, "processedByWarehouseAbbreviation", ptr, out)
     if "rma" in value:
         rma = value["rma"]
         if rma is not None:
@@ -348,28 +199,14 @@ def _check_ReturnItemRma(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "externalReference" in value:
-        external_reference = value["externalReference"]
-        if not (isinstance(external_reference, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalReference", _wrong_type("a string", external_reference), "type"
-                )
-            )
+    _string(value, "externalReference", ptr, out)
 
 
 def _check_ReturnItemRmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "externalReference" in value:
-        external_reference = value["externalReference"]
-        if not (isinstance(external_reference, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalReference", _wrong_type("a string", external_reference), "type"
-                )
-            )
+    _string(value, "externalReference", ptr, out)
     if "metadata" in value:
         metadata = value["metadata"]
         if not (isinstance(metadata, dict)):
@@ -390,14 +227,8 @@ def _check_ReturnItemsResponse(value: Any, ptr: str, out: list[Problem]) -> None
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
         if not (isinstance(result, list)):
@@ -420,40 +251,12 @@ def _check_ReturnLabel(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "data" in value:
-        data = value["data"]
-        if not (isinstance(data, str)):
-            out.append(Problem(ptr + "/data", _wrong_type("a string", data), "type"))
-    if "mimeType" in value:
-        mime_type = value["mimeType"]
-        if not (isinstance(mime_type, str)):
-            out.append(Problem(ptr + "/mimeType", _wrong_type("a string", mime_type), "type"))
-    if "fileName" in value:
-        file_name = value["fileName"]
-        if not (isinstance(file_name, str)):
-            out.append(Problem(ptr + "/fileName", _wrong_type("a string", file_name), "type"))
-    if "shipmentItemId" in value:
-        shipment_item_id = value["shipmentItemId"]
-        if not (isinstance(shipment_item_id, str)):
-            out.append(
-                Problem(ptr + "/shipmentItemId", _wrong_type("a string", shipment_item_id), "type")
-            )
-    if "packageNumber" in value:
-        package_number = value["packageNumber"]
-        if not (isinstance(package_number, str)):
-            out.append(
-                Problem(ptr + "/packageNumber", _wrong_type("a string", package_number), "type")
-            )
-    if "isPaperlessReturnShippingMethod" in value:
-        is_paperless_return_shipping_method = value["isPaperlessReturnShippingMethod"]
-        if not (isinstance(is_paperless_return_shipping_method, bool)):
-            out.append(
-                Problem(
-                    ptr + "/isPaperlessReturnShippingMethod",
-                    _wrong_type("a boolean", is_paperless_return_shipping_method),
-                    "type",
-                )
-            )
+    _string(value, "data", ptr, out)
+    _string(value, "mimeType", ptr, out)
+    _string(value, "fileName", ptr, out)
+    _string(value, "shipmentItemId", ptr, out)
+    _string(value, "packageNumber", ptr, out)
+    _boolean(value, "isPaperlessReturnShippingMethod", ptr, out)
 
 
 def _check_ReturnLabelResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -474,13 +277,8 @@ def _check_ReturnLabelResponse(value: Any, ptr: str, out: list[Problem]) -> None
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'messageCode'", "required", "messageCode"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
+        _missing("messageCode", ptr, out)
+    _string(value, "message", ptr, out, required=True)
     if "result" in value:
         result = value["result"]
         if result is not None:
@@ -491,54 +289,27 @@ def _check_ReturnReason(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
 
 
 def _check_ReturnShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
 
 
 def _check_RmaResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    if "result" in value:
-        result = value["result"]
-        if not (_is_int(result)):
-            out.append(Problem(ptr + "/result", _wrong_type("an integer", result), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
+    _integer(value, "result", ptr, out)
 
 
 def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -676,13 +447,8 @@ def _check_SettingsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'messageCode'", "required", "messageCode"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
+        _missing("messageCode", ptr, out)
+    _string(value, "message", ptr, out, required=True)
     if "result" in value:
         result = value["result"]
         if result is not None:
@@ -693,60 +459,14 @@ def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "orderNumber" in value:
-        order_number = value["orderNumber"]
-        if not (_is_int(order_number)):
-            out.append(
-                Problem(ptr + "/orderNumber", _wrong_type("an integer", order_number), "type")
-            )
-    if "orderType" in value:
-        order_type = value["orderType"]
-        if not (_is_int(order_type)):
-            out.append(Problem(ptr + "/orderType", _wrong_type("an integer", order_type), "type"))
-    if "externalOrderNumber" in value:
-        external_order_number = value["externalOrderNumber"]
-        if not (isinstance(external_order_number, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalOrderNumber",
-                    _wrong_type("a string", external_order_number),
-                    "type",
-                )
-            )
-    if "shippingDate" in value:
-        shipping_date = value["shippingDate"]
-        if not (isinstance(shipping_date, str)):
-            out.append(
-                Problem(ptr + "/shippingDate", _wrong_type("a string", shipping_date), "type")
-            )
-    if "numberOfColli" in value:
-        number_of_colli = value["numberOfColli"]
-        if not (_is_int(number_of_colli)):
-            out.append(
-                Problem(ptr + "/numberOfColli", _wrong_type("an integer", number_of_colli), "type")
-            )
-    if "totalNumberOfProducts" in value:
-        total_number_of_products = value["totalNumberOfProducts"]
-        if not (_is_int(total_number_of_products)):
-            out.append(
-                Problem(
-                    ptr + "/totalNumberOfProducts",
-                    _wrong_type("an integer", total_number_of_products),
-                    "type",
-                )
-            )
-    if "shippingMethodId" in value:
-        shipping_method_id = value["shippingMethodId"]
-        if not (_is_int(shipping_method_id)):
-            out.append(
-                Problem(
-                    ptr + "/shippingMethodId", _wrong_type("an integer", shipping_method_id), "type"
-                )
-            )
+    _integer(value, "id", ptr, out)
+    _integer(value, "orderNumber", ptr, out)
+    _integer(value, "orderType", ptr, out)
+    _string(value, "externalOrderNumber", ptr, out)
+    _string(value, "shippingDate", ptr, out)
+    _integer(value, "numberOfColli", ptr, out)
+    _integer(value, "totalNumberOfProducts", ptr, out)
+    _integer(value, "shippingMethodId", ptr, out)
     if "returnPackageNumber" in value:
         return_package_number = value["returnPackageNumber"]
         if return_package_number is not None:
@@ -772,12 +492,7 @@ def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
         else:
             for items_index, items_item in enumerate(items):
                 _check_ShipmentItem(items_item, ptr + "/items" + "/" + str(items_index), out)
-    if "basketPicURL" in value:
-        basket_pic_url = value["basketPicURL"]
-        if not (isinstance(basket_pic_url, str)):
-            out.append(
-                Problem(ptr + "/basketPicURL", _wrong_type("a string", basket_pic_url), "type")
-            )
+    _string(value, "basketPicURL", ptr, out)
     if "extra1" in value:
         extra1 = value["extra1"]
         if extra1 is not None:
@@ -813,16 +528,7 @@ def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
                 out.append(
                     Problem(ptr + "/extra5", _wrong_type("a string or null", extra5), "type")
                 )
-    if "currentTrackTraceStatus" in value:
-        current_track_trace_status = value["currentTrackTraceStatus"]
-        if not (isinstance(current_track_trace_status, str)):
-            out.append(
-                Problem(
-                    ptr + "/currentTrackTraceStatus",
-                    _wrong_type("a string", current_track_trace_status),
-                    "type",
-                )
-            )
+    _string(value, "currentTrackTraceStatus", ptr, out)
     if "currentTrackTraceExceptionLevel" in value:
         current_track_trace_exception_level = value["currentTrackTraceExceptionLevel"]
         if current_track_trace_exception_level is not None:
@@ -834,62 +540,25 @@ def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
                         "type",
                     )
                 )
-    if "warehouseAbbrevation" in value:
-        warehouse_abbrevation = value["warehouseAbbrevation"]
-        if not (isinstance(warehouse_abbrevation, str)):
-            out.append(
-                Problem(
-                    ptr + "/warehouseAbbrevation",
-                    _wrong_type("a string", warehouse_abbrevation),
-                    "type",
-                )
-            )
-    if "mainShippingMethodId" in value:
-        main_shipping_method_id = value["mainShippingMethodId"]
-        if not (_is_int(main_shipping_method_id)):
-            out.append(
-                Problem(
-                    ptr + "/mainShippingMethodId",
-                    _wrong_type("an integer", main_shipping_method_id),
-                    "type",
-                )
-            )
+    _string(value, "warehouseAbbrevation", ptr, out)
+    _integer(value, "mainShippingMethodId", ptr, out)
 
 
 def _check_ShipmentCollo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "colloNr" in value:
-        collo_nr = value["colloNr"]
-        if not (isinstance(collo_nr, str)):
-            out.append(Problem(ptr + "/colloNr", _wrong_type("a string", collo_nr), "type"))
-    if "packageNumber" in value:
-        package_number = value["packageNumber"]
-        if not (isinstance(package_number, str)):
-            out.append(
-                Problem(ptr + "/packageNumber", _wrong_type("a string", package_number), "type")
-            )
-    if "trackTraceUrl" in value:
-        track_trace_url = value["trackTraceUrl"]
-        if not (isinstance(track_trace_url, str)):
-            out.append(
-                Problem(ptr + "/trackTraceUrl", _wrong_type("a string", track_trace_url), "type")
-            )
+    _string(value, "colloNr", ptr, out)
+    _string(value, "packageNumber", ptr, out)
+    _string(value, "trackTraceUrl", ptr, out)
 
 
 def _check_ShipmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
+    _string(value, "sku", ptr, out)
+    _integer(value, "quantity", ptr, out)
     if "serialNrs" in value:
         serial_nrs = value["serialNrs"]
         if not (isinstance(serial_nrs, list)):
@@ -904,10 +573,7 @@ def _check_ShipmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
                             "type",
                         )
                     )
-    if "weight" in value:
-        weight = value["weight"]
-        if not (_is_number(weight)):
-            out.append(Problem(ptr + "/weight", _wrong_type("a number", weight), "type"))
+    _number(value, "weight", ptr, out)
     if "tht" in value:
         tht = value["tht"]
         if tht is not None:
@@ -964,10 +630,7 @@ def _check_ShipmentsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
                         "const",
                     )
                 )
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
         if not (isinstance(result, list)):
@@ -990,32 +653,17 @@ def _check_ShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
 
 
 def _check_StatusResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
         if result is not None:
@@ -1029,17 +677,10 @@ def _check_StockBulkResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
-        result = value["result"]
-        _check_StockBulkResult(result, ptr + "/result", out)
+        _check_StockBulkResult(value["result"], ptr + "/result", out)
 
 
 def _check_StockBulkResult(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1052,60 +693,16 @@ def _check_StockDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    if "productId" in value:
-        product_id = value["productId"]
-        if not (_is_int(product_id)):
-            out.append(Problem(ptr + "/productId", _wrong_type("an integer", product_id), "type"))
-    if "physicalStock" in value:
-        physical_stock = value["physicalStock"]
-        if not (_is_int(physical_stock)):
-            out.append(
-                Problem(ptr + "/physicalStock", _wrong_type("an integer", physical_stock), "type")
-            )
-    if "expectedStock" in value:
-        expected_stock = value["expectedStock"]
-        if not (_is_int(expected_stock)):
-            out.append(
-                Problem(ptr + "/expectedStock", _wrong_type("an integer", expected_stock), "type")
-            )
-    if "orderedStock" in value:
-        ordered_stock = value["orderedStock"]
-        if not (_is_int(ordered_stock)):
-            out.append(
-                Problem(ptr + "/orderedStock", _wrong_type("an integer", ordered_stock), "type")
-            )
-    if "unavailableStock" in value:
-        unavailable_stock = value["unavailableStock"]
-        if not (_is_int(unavailable_stock)):
-            out.append(
-                Problem(
-                    ptr + "/unavailableStock", _wrong_type("an integer", unavailable_stock), "type"
-                )
-            )
-    if "freeStock" in value:
-        free_stock = value["freeStock"]
-        if not (_is_int(free_stock)):
-            out.append(Problem(ptr + "/freeStock", _wrong_type("an integer", free_stock), "type"))
-    if "economicStock" in value:
-        economic_stock = value["economicStock"]
-        if not (_is_int(economic_stock)):
-            out.append(
-                Problem(ptr + "/economicStock", _wrong_type("an integer", economic_stock), "type")
-            )
-    if "availableStock" in value:
-        available_stock = value["availableStock"]
-        if not (_is_int(available_stock)):
-            out.append(
-                Problem(ptr + "/availableStock", _wrong_type("an integer", available_stock), "type")
-            )
+    _string(value, "name", ptr, out)
+    _string(value, "sku", ptr, out)
+    _integer(value, "productId", ptr, out)
+    _integer(value, "physicalStock", ptr, out)
+    _integer(value, "expectedStock", ptr, out)
+    _integer(value, "orderedStock", ptr, out)
+    _integer(value, "unavailableStock", ptr, out)
+    _integer(value, "freeStock", ptr, out)
+    _integer(value, "economicStock", ptr, out)
+    _integer(value, "availableStock", ptr, out)
     if "thts" in value:
         thts = value["thts"]
         if not (isinstance(thts, list)):
@@ -1126,18 +723,9 @@ def _check_StockLevel(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "stock" in value:
-        stock = value["stock"]
-        if not (_is_int(stock)):
-            out.append(Problem(ptr + "/stock", _wrong_type("an integer", stock), "type"))
+    _string(value, "sku", ptr, out)
+    _string(value, "name", ptr, out)
+    _integer(value, "stock", ptr, out)
     if "thts" in value:
         thts = value["thts"]
         if not (isinstance(thts, list)):
@@ -1145,56 +733,26 @@ def _check_StockLevel(value: Any, ptr: str, out: list[Problem]) -> None:
         else:
             for thts_index, thts_item in enumerate(thts):
                 _check_StockLevelTht(thts_item, ptr + "/thts" + "/" + str(thts_index), out)
-    if "freeStock" in value:
-        free_stock = value["freeStock"]
-        if not (_is_int(free_stock)):
-            out.append(Problem(ptr + "/freeStock", _wrong_type("an integer", free_stock), "type"))
-    if "economicStock" in value:
-        economic_stock = value["economicStock"]
-        if not (_is_int(economic_stock)):
-            out.append(
-                Problem(ptr + "/economicStock", _wrong_type("an integer", economic_stock), "type")
-            )
-    if "availableStock" in value:
-        available_stock = value["availableStock"]
-        if not (_is_int(available_stock)):
-            out.append(
-                Problem(ptr + "/availableStock", _wrong_type("an integer", available_stock), "type")
-            )
-    if "physicalStock" in value:
-        physical_stock = value["physicalStock"]
-        if not (_is_int(physical_stock)):
-            out.append(
-                Problem(ptr + "/physicalStock", _wrong_type("an integer", physical_stock), "type")
-            )
+    _integer(value, "freeStock", ptr, out)
+    _integer(value, "economicStock", ptr, out)
+    _integer(value, "availableStock", ptr, out)
+    _integer(value, "physicalStock", ptr, out)
 
 
 def _check_StockLevelResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    if "result" in value:
-        result = value["result"]
-        if not (_is_int(result)):
-            out.append(Problem(ptr + "/result", _wrong_type("an integer", result), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
+    _integer(value, "result", ptr, out)
 
 
 def _check_StockLevelTht(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
+    _integer(value, "quantity", ptr, out)
     if "tht" in value:
         tht = value["tht"]
         if tht is not None:
@@ -1222,14 +780,8 @@ def _check_StockLevelsResponse(value: Any, ptr: str, out: list[Problem]) -> None
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
         if not (isinstance(result, list)):
@@ -1243,18 +795,9 @@ def _check_StockMutation(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "sku", ptr, out)
+    _integer(value, "quantity", ptr, out)
     if "type" in value:
         type_ = value["type"]
         if not (_is_int(type_)):
@@ -1268,16 +811,8 @@ def _check_StockMutation(value: Any, ptr: str, out: list[Problem]) -> None:
                         "enum",
                     )
                 )
-    if "createdAt" in value:
-        created_at = value["createdAt"]
-        if not (isinstance(created_at, str)):
-            out.append(Problem(ptr + "/createdAt", _wrong_type("a string", created_at), "type"))
-    if "warehouseCode" in value:
-        warehouse_code = value["warehouseCode"]
-        if not (isinstance(warehouse_code, str)):
-            out.append(
-                Problem(ptr + "/warehouseCode", _wrong_type("a string", warehouse_code), "type")
-            )
+    _string(value, "createdAt", ptr, out)
+    _string(value, "warehouseCode", ptr, out)
     if "locationType" in value:
         location_type = value["locationType"]
         if location_type is not None:
@@ -1345,14 +880,8 @@ def _check_StockMutationsResponse(value: Any, ptr: str, out: list[Problem]) -> N
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
         if not (isinstance(result, list)):
@@ -1366,41 +895,20 @@ def _check_StockResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
-        result = value["result"]
-        _check_StockDetails(result, ptr + "/result", out)
+        _check_StockDetails(value["result"], ptr + "/result", out)
 
 
 def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "access_token" in value:
-        access_token = value["access_token"]
-        if not (isinstance(access_token, str)):
-            out.append(
-                Problem(ptr + "/access_token", _wrong_type("a string", access_token), "type")
-            )
-    if "token_type" in value:
-        token_type = value["token_type"]
-        if not (isinstance(token_type, str)):
-            out.append(Problem(ptr + "/token_type", _wrong_type("a string", token_type), "type"))
-    if "expires_in" in value:
-        expires_in = value["expires_in"]
-        if not (_is_int(expires_in)):
-            out.append(Problem(ptr + "/expires_in", _wrong_type("an integer", expires_in), "type"))
-    if "userName" in value:
-        user_name = value["userName"]
-        if not (isinstance(user_name, str)):
-            out.append(Problem(ptr + "/userName", _wrong_type("a string", user_name), "type"))
+    _string(value, "access_token", ptr, out)
+    _string(value, "token_type", ptr, out)
+    _integer(value, "expires_in", ptr, out)
+    _string(value, "userName", ptr, out)
     if "issued" in value:
         issued = value["issued"]
         if not (isinstance(issued, str)):
@@ -1441,32 +949,10 @@ def _check_TrackTraceStatus(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "shipmentId" in value:
-        shipment_id = value["shipmentId"]
-        if not (_is_int(shipment_id)):
-            out.append(Problem(ptr + "/shipmentId", _wrong_type("an integer", shipment_id), "type"))
-    if "externalOrderNumber" in value:
-        external_order_number = value["externalOrderNumber"]
-        if not (isinstance(external_order_number, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalOrderNumber",
-                    _wrong_type("a string", external_order_number),
-                    "type",
-                )
-            )
-    if "packageNumber" in value:
-        package_number = value["packageNumber"]
-        if not (isinstance(package_number, str)):
-            out.append(
-                Problem(ptr + "/packageNumber", _wrong_type("a string", package_number), "type")
-            )
-    if "shipmentMethod" in value:
-        shipment_method = value["shipmentMethod"]
-        if not (isinstance(shipment_method, str)):
-            out.append(
-                Problem(ptr + "/shipmentMethod", _wrong_type("a string", shipment_method), "type")
-            )
+    _integer(value, "shipmentId", ptr, out)
+    _string(value, "externalOrderNumber", ptr, out)
+    _string(value, "packageNumber", ptr, out)
+    _string(value, "shipmentMethod", ptr, out)
     if "currentTrackTraceStatus" in value:
         current_track_trace_status = value["currentTrackTraceStatus"]
         if not (_is_int(current_track_trace_status)):
@@ -1546,14 +1032,8 @@ def _check_TrackTraceStatusResponse(value: Any, ptr: str, out: list[Problem]) ->
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
         if not (isinstance(result, list)):
@@ -1567,10 +1047,7 @@ def _check_WarehouseShippingMethod(value: Any, ptr: str, out: list[Problem]) -> 
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
+    _integer(value, "id", ptr, out)
     if "warehouse" in value:
         warehouse = value["warehouse"]
         if not (isinstance(warehouse, str)):

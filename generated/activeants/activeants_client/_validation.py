@@ -4,210 +4,32 @@
 The checks are compiled from the spec. They judge the JSON exactly as it
 will travel: nothing is coerced, so "1" is not an integer and "yes" is not
 a boolean. Checks of what the provider sends (responses, webhooks, error
-bodies) are in _response_checks.py, which only the mock and the tests load."""
+bodies) are in _response_checks.py, which only the mock and the tests load;
+what both share (JSON's types, formats, the plain fields) is in _checks.py."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
 import re
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ._checks import (
+    _boolean,
+    _in_enum,
+    _integer,
+    _is_date_time,
+    _is_int,
+    _is_iso_date_time,
+    _kind,
+    _missing,
+    _number,
+    _string,
+    _unknown_fields,
+    _wrong_type,
+)
 from ._pointer import escape as _escape
 from ._problem import Problem
-
-_JSON_KINDS = {
-    bool: "boolean",
-    int: "integer",
-    float: "number",
-    str: "string",
-    list: "array",
-    dict: "object",
-    type(None): "null",
-}
-
-
-def _kind(value: Any) -> str:
-    return _JSON_KINDS.get(type(value), type(value).__name__)
-
-
-def _wrong_type(expected: str, value: Any) -> str:
-    if isinstance(value, float) and not math.isfinite(value):
-        return f"not a number ({value}): JSON cannot carry NaN or Infinity"
-    return f"must be {expected} (got {_kind(value)})"
-
-
-def _is_int(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
-
-
-def _multiple_of(value: float, step: str) -> bool:
-    """Whether a JSON number is a whole multiple of `step`, judged in decimal.
-
-    Binary floats cannot say 0.01: 19.99 % 0.01 is not 0, so the value is
-    read back as the decimal text it was written as.
-    """
-    try:
-        return Decimal(repr(value)) % Decimal(step) == 0
-    except InvalidOperation:
-        return False
-
-
-def _is_number(value: Any) -> bool:
-    """A JSON number: NaN and Infinity are not (no JSON text can carry them)."""
-    if isinstance(value, float):
-        return math.isfinite(value)
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _same_json(a: Any, b: Any) -> bool:
-    """JSON equality: True is not 1, 1 is 1.0."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    return bool(a == b) and (_is_number(a) == _is_number(b))
-
-
-def _in_enum(value: Any, allowed: tuple[Any, ...]) -> bool:
-    return any(_same_json(value, choice) for choice in allowed)
-
-
-def _unique(items: list[Any]) -> bool:
-    return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
-
-
-def _repeats(items: list[Any], key: str) -> list[int]:
-    """Indexes of the items whose `key` equals an earlier item's."""
-    seen: list[Any] = []
-    found = []
-    for index, item in enumerate(items):
-        if isinstance(item, dict) and key in item:
-            if any(_same_json(item[key], earlier) for earlier in seen):
-                found.append(index)
-            else:
-                seen.append(item[key])
-    return found
-
-
-def _holds(value: Mapping[str, Any], field: str, values: tuple[Any, ...], or_absent: bool) -> bool:
-    if field not in value:
-        return or_absent
-    return _in_enum(value[field], values)
-
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LOCAL_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
-_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
-
-
-def _parse_date(text: str) -> _dt.date | None:
-    if not _DATE.fullmatch(text):
-        return None
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _parse_local_date_time(text: str) -> _dt.datetime | None:
-    if not _LOCAL_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return None
-
-
-def _parse_date_time(text: str) -> _dt.datetime | None:
-    if not _DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.fromisoformat(text.replace("z", "Z"))
-    except ValueError:
-        return None
-
-
-_ISO_DATE_TIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
-)
-
-
-def _parse_iso_date_time(text: str) -> _dt.date | None:
-    """An ISO-8601 date with optional time of day and offset, on a real calendar day."""
-    if not _ISO_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        if "T" not in text:
-            return _dt.date.fromisoformat(text)
-        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def _is_iso_date_time(text: str) -> bool:
-    return _parse_iso_date_time(text) is not None
-
-
-def _is_date(text: str) -> bool:
-    return _parse_date(text) is not None
-
-
-def _is_local_date_time(text: str) -> bool:
-    return _parse_local_date_time(text) is not None
-
-
-def _is_date_time(text: str) -> bool:
-    return _parse_date_time(text) is not None
-
-
-def _is_email(text: str) -> bool:
-    return _EMAIL.fullmatch(text) is not None
-
-
-def _is_uuid(text: str) -> bool:
-    return _UUID.fullmatch(text) is not None
-
-
-def _is_uri(text: str) -> bool:
-    return _URI.fullmatch(text) is not None
-
-
-_PARSERS: dict[str, Callable[[str], Any]] = {
-    "date": _parse_date,
-    "local-date-time": _parse_local_date_time,
-    "iso-date-time": _parse_iso_date_time,
-    "date-time": _parse_date_time,
-}
-
-
-def _comparable(value: Any, fmt: str | None) -> Any:
-    """A value ready for a cross-field comparison, or None to skip the rule."""
-    if fmt in _PARSERS:
-        return _PARSERS[fmt](value) if isinstance(value, str) else None
-    return value if _is_number(value) else None
-
-
-def _compare(a: Any, op: str, b: Any) -> bool:
-    if isinstance(a, _dt.datetime) != isinstance(b, _dt.datetime):
-        # a date against a date-time: the documents compare calendar days
-        a = a.date() if isinstance(a, _dt.datetime) else a
-        b = b.date() if isinstance(b, _dt.datetime) else b
-    if op == "<":
-        return bool(a < b)
-    if op == "<=":
-        return bool(a <= b)
-    if op == ">":
-        return bool(a > b)
-    if op == ">=":
-        return bool(a >= b)
-    return bool(a == b)
-
 
 _ADD_ORDER_REQUEST_CURRENCY_PATTERN = re.compile("^([A-Z]{3})?$")
 _ADD_ORDER_REQUEST_FIELDS = frozenset(
@@ -368,35 +190,9 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "externalOrderNumber" in value:
-        external_order_number = value["externalOrderNumber"]
-        if not (isinstance(external_order_number, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalOrderNumber",
-                    _wrong_type("a string", external_order_number),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'externalOrderNumber'",
-                "required",
-                "externalOrderNumber",
-            )
-        )
-    if "extraReference" in value:
-        extra_reference = value["extraReference"]
-        if not (isinstance(extra_reference, str)):
-            out.append(
-                Problem(ptr + "/extraReference", _wrong_type("a string", extra_reference), "type")
-            )
-    if "actionCode" in value:
-        action_code = value["actionCode"]
-        if not (isinstance(action_code, str)):
-            out.append(Problem(ptr + "/actionCode", _wrong_type("a string", action_code), "type"))
+    _string(value, "externalOrderNumber", ptr, out, required=True)
+    _string(value, "extraReference", ptr, out)
+    _string(value, "actionCode", ptr, out)
     if "preferredShippingDate" in value:
         preferred_shipping_date = value["preferredShippingDate"]
         if not (isinstance(preferred_shipping_date, str)):
@@ -420,26 +216,10 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                         "format",
                     )
                 )
-    if "partialDelivery" in value:
-        partial_delivery = value["partialDelivery"]
-        if not (isinstance(partial_delivery, bool)):
-            out.append(
-                Problem(
-                    ptr + "/partialDelivery", _wrong_type("a boolean", partial_delivery), "type"
-                )
-            )
-    if "onHold" in value:
-        on_hold = value["onHold"]
-        if not (isinstance(on_hold, bool)):
-            out.append(Problem(ptr + "/onHold", _wrong_type("a boolean", on_hold), "type"))
-    if "email" in value:
-        email = value["email"]
-        if not (isinstance(email, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
-    if "phoneNumber" in value:
-        phone_number = value["phoneNumber"]
-        if not (isinstance(phone_number, str)):
-            out.append(Problem(ptr + "/phoneNumber", _wrong_type("a string", phone_number), "type"))
+    _boolean(value, "partialDelivery", ptr, out)
+    _boolean(value, "onHold", ptr, out)
+    _string(value, "email", ptr, out)
+    _string(value, "phoneNumber", ptr, out)
     if "currency" in value:
         currency = value["currency"]
         if not (isinstance(currency, str)):
@@ -455,34 +235,9 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                         "pattern",
                     )
                 )
-    if "bankAccountNumber" in value:
-        bank_account_number = value["bankAccountNumber"]
-        if not (isinstance(bank_account_number, str)):
-            out.append(
-                Problem(
-                    ptr + "/bankAccountNumber", _wrong_type("a string", bank_account_number), "type"
-                )
-            )
-    if "bankAccountHolderName" in value:
-        bank_account_holder_name = value["bankAccountHolderName"]
-        if not (isinstance(bank_account_holder_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/bankAccountHolderName",
-                    _wrong_type("a string", bank_account_holder_name),
-                    "type",
-                )
-            )
-    if "bankAccountCityName" in value:
-        bank_account_city_name = value["bankAccountCityName"]
-        if not (isinstance(bank_account_city_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/bankAccountCityName",
-                    _wrong_type("a string", bank_account_city_name),
-                    "type",
-                )
-            )
+    _string(value, "bankAccountNumber", ptr, out)
+    _string(value, "bankAccountHolderName", ptr, out)
+    _string(value, "bankAccountCityName", ptr, out)
     if "paymentMethodId" in value:
         payment_method_id = value["paymentMethodId"]
         if not (_is_int(payment_method_id)):
@@ -501,446 +256,52 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'paymentMethodId'", "required", "paymentMethodId")
-        )
-    if "shippingMethodId" in value:
-        shipping_method_id = value["shippingMethodId"]
-        if not (_is_int(shipping_method_id)):
-            out.append(
-                Problem(
-                    ptr + "/shippingMethodId", _wrong_type("an integer", shipping_method_id), "type"
-                )
-            )
-    if "deliveryAddressFirstName" in value:
-        delivery_address_first_name = value["deliveryAddressFirstName"]
-        if not (isinstance(delivery_address_first_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressFirstName",
-                    _wrong_type("a string", delivery_address_first_name),
-                    "type",
-                )
-            )
-    if "deliveryAddressInsertion" in value:
-        delivery_address_insertion = value["deliveryAddressInsertion"]
-        if not (isinstance(delivery_address_insertion, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressInsertion",
-                    _wrong_type("a string", delivery_address_insertion),
-                    "type",
-                )
-            )
-    if "deliveryAddressLastName" in value:
-        delivery_address_last_name = value["deliveryAddressLastName"]
-        if not (isinstance(delivery_address_last_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressLastName",
-                    _wrong_type("a string", delivery_address_last_name),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'deliveryAddressLastName'",
-                "required",
-                "deliveryAddressLastName",
-            )
-        )
-    if "deliveryAddressExtraName" in value:
-        delivery_address_extra_name = value["deliveryAddressExtraName"]
-        if not (isinstance(delivery_address_extra_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressExtraName",
-                    _wrong_type("a string", delivery_address_extra_name),
-                    "type",
-                )
-            )
-    if "deliveryAddressPostalCode" in value:
-        delivery_address_postal_code = value["deliveryAddressPostalCode"]
-        if not (isinstance(delivery_address_postal_code, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressPostalCode",
-                    _wrong_type("a string", delivery_address_postal_code),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'deliveryAddressPostalCode'",
-                "required",
-                "deliveryAddressPostalCode",
-            )
-        )
-    if "deliveryAddressHouseNumber" in value:
-        delivery_address_house_number = value["deliveryAddressHouseNumber"]
-        if not (_is_int(delivery_address_house_number)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressHouseNumber",
-                    _wrong_type("an integer", delivery_address_house_number),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'deliveryAddressHouseNumber'",
-                "required",
-                "deliveryAddressHouseNumber",
-            )
-        )
-    if "deliveryAddressHouseNumberAddition" in value:
-        delivery_address_house_number_addition = value["deliveryAddressHouseNumberAddition"]
-        if not (isinstance(delivery_address_house_number_addition, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressHouseNumberAddition",
-                    _wrong_type("a string", delivery_address_house_number_addition),
-                    "type",
-                )
-            )
-    if "deliveryAddressStreet" in value:
-        delivery_address_street = value["deliveryAddressStreet"]
-        if not (isinstance(delivery_address_street, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressStreet",
-                    _wrong_type("a string", delivery_address_street),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'deliveryAddressStreet'",
-                "required",
-                "deliveryAddressStreet",
-            )
-        )
-    if "DeliveryAddressCityName" in value:
-        delivery_address_city_name = value["DeliveryAddressCityName"]
-        if not (isinstance(delivery_address_city_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/DeliveryAddressCityName",
-                    _wrong_type("a string", delivery_address_city_name),
-                    "type",
-                )
-            )
-    if "deliveryAddressRegion" in value:
-        delivery_address_region = value["deliveryAddressRegion"]
-        if not (isinstance(delivery_address_region, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressRegion",
-                    _wrong_type("a string", delivery_address_region),
-                    "type",
-                )
-            )
-    if "deliveryAddressCountryIso" in value:
-        delivery_address_country_iso = value["deliveryAddressCountryIso"]
-        if not (isinstance(delivery_address_country_iso, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressCountryIso",
-                    _wrong_type("a string", delivery_address_country_iso),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'deliveryAddressCountryIso'",
-                "required",
-                "deliveryAddressCountryIso",
-            )
-        )
-    if "deliveryAddressExtraAddress" in value:
-        delivery_address_extra_address = value["deliveryAddressExtraAddress"]
-        if not (isinstance(delivery_address_extra_address, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressExtraAddress",
-                    _wrong_type("a string", delivery_address_extra_address),
-                    "type",
-                )
-            )
-    if "billingAddressFirstName" in value:
-        billing_address_first_name = value["billingAddressFirstName"]
-        if not (isinstance(billing_address_first_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressFirstName",
-                    _wrong_type("a string", billing_address_first_name),
-                    "type",
-                )
-            )
-    if "billingAddressInsertion" in value:
-        billing_address_insertion = value["billingAddressInsertion"]
-        if not (isinstance(billing_address_insertion, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressInsertion",
-                    _wrong_type("a string", billing_address_insertion),
-                    "type",
-                )
-            )
-    if "billingAddressLastName" in value:
-        billing_address_last_name = value["billingAddressLastName"]
-        if not (isinstance(billing_address_last_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressLastName",
-                    _wrong_type("a string", billing_address_last_name),
-                    "type",
-                )
-            )
-    if "billingAddressExtraName" in value:
-        billing_address_extra_name = value["billingAddressExtraName"]
-        if not (isinstance(billing_address_extra_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressExtraName",
-                    _wrong_type("a string", billing_address_extra_name),
-                    "type",
-                )
-            )
-    if "billingAddressPostalCode" in value:
-        billing_address_postal_code = value["billingAddressPostalCode"]
-        if not (isinstance(billing_address_postal_code, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressPostalCode",
-                    _wrong_type("a string", billing_address_postal_code),
-                    "type",
-                )
-            )
-    if "billingAddressHouseNumber" in value:
-        billing_address_house_number = value["billingAddressHouseNumber"]
-        if not (_is_int(billing_address_house_number)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressHouseNumber",
-                    _wrong_type("an integer", billing_address_house_number),
-                    "type",
-                )
-            )
-    if "billingAddressHouseNumberAddition" in value:
-        billing_address_house_number_addition = value["billingAddressHouseNumberAddition"]
-        if not (isinstance(billing_address_house_number_addition, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressHouseNumberAddition",
-                    _wrong_type("a string", billing_address_house_number_addition),
-                    "type",
-                )
-            )
-    if "billingAddressStreet" in value:
-        billing_address_street = value["billingAddressStreet"]
-        if not (isinstance(billing_address_street, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressStreet",
-                    _wrong_type("a string", billing_address_street),
-                    "type",
-                )
-            )
-    if "billingAddressCityName" in value:
-        billing_address_city_name = value["billingAddressCityName"]
-        if not (isinstance(billing_address_city_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressCityName",
-                    _wrong_type("a string", billing_address_city_name),
-                    "type",
-                )
-            )
-    if "billingAddressRegion" in value:
-        billing_address_region = value["billingAddressRegion"]
-        if not (isinstance(billing_address_region, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressRegion",
-                    _wrong_type("a string", billing_address_region),
-                    "type",
-                )
-            )
-    if "billingAddressCountryIso" in value:
-        billing_address_country_iso = value["billingAddressCountryIso"]
-        if not (isinstance(billing_address_country_iso, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressCountryIso",
-                    _wrong_type("a string", billing_address_country_iso),
-                    "type",
-                )
-            )
-    if "billingAddressExtraAddress" in value:
-        billing_address_extra_address = value["billingAddressExtraAddress"]
-        if not (isinstance(billing_address_extra_address, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressExtraAddress",
-                    _wrong_type("a string", billing_address_extra_address),
-                    "type",
-                )
-            )
-    if "extra1" in value:
-        extra1 = value["extra1"]
-        if not (isinstance(extra1, str)):
-            out.append(Problem(ptr + "/extra1", _wrong_type("a string", extra1), "type"))
-    if "extra2" in value:
-        extra2 = value["extra2"]
-        if not (isinstance(extra2, str)):
-            out.append(Problem(ptr + "/extra2", _wrong_type("a string", extra2), "type"))
-    if "extra3" in value:
-        extra3 = value["extra3"]
-        if not (isinstance(extra3, str)):
-            out.append(Problem(ptr + "/extra3", _wrong_type("a string", extra3), "type"))
-    if "extra4" in value:
-        extra4 = value["extra4"]
-        if not (isinstance(extra4, str)):
-            out.append(Problem(ptr + "/extra4", _wrong_type("a string", extra4), "type"))
-    if "extra5" in value:
-        extra5 = value["extra5"]
-        if not (isinstance(extra5, str)):
-            out.append(Problem(ptr + "/extra5", _wrong_type("a string", extra5), "type"))
-    if "vatNumber" in value:
-        vat_number = value["vatNumber"]
-        if not (isinstance(vat_number, str)):
-            out.append(Problem(ptr + "/vatNumber", _wrong_type("a string", vat_number), "type"))
-    if "clientReference" in value:
-        client_reference = value["clientReference"]
-        if not (isinstance(client_reference, str)):
-            out.append(
-                Problem(ptr + "/clientReference", _wrong_type("a string", client_reference), "type")
-            )
-    if "languageId" in value:
-        language_id = value["languageId"]
-        if not (_is_int(language_id)):
-            out.append(Problem(ptr + "/languageId", _wrong_type("an integer", language_id), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'languageId'", "required", "languageId"))
-    if "orderTypeId" in value:
-        order_type_id = value["orderTypeId"]
-        if not (_is_int(order_type_id)):
-            out.append(
-                Problem(ptr + "/orderTypeId", _wrong_type("an integer", order_type_id), "type")
-            )
-    else:
-        out.append(Problem(ptr, "missing required field 'orderTypeId'", "required", "orderTypeId"))
-    if "pickUpPointId" in value:
-        pick_up_point_id = value["pickUpPointId"]
-        if not (isinstance(pick_up_point_id, str)):
-            out.append(
-                Problem(ptr + "/pickUpPointId", _wrong_type("a string", pick_up_point_id), "type")
-            )
-    if "pickUpPointName" in value:
-        pick_up_point_name = value["pickUpPointName"]
-        if not (isinstance(pick_up_point_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointName", _wrong_type("a string", pick_up_point_name), "type"
-                )
-            )
-    if "pickUpPointStreet" in value:
-        pick_up_point_street = value["pickUpPointStreet"]
-        if not (isinstance(pick_up_point_street, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointStreet",
-                    _wrong_type("a string", pick_up_point_street),
-                    "type",
-                )
-            )
-    if "pickUpPointHouseNumber" in value:
-        pick_up_point_house_number = value["pickUpPointHouseNumber"]
-        if not (_is_int(pick_up_point_house_number)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointHouseNumber",
-                    _wrong_type("an integer", pick_up_point_house_number),
-                    "type",
-                )
-            )
-    if "pickUpPointHouseNumberAddition" in value:
-        pick_up_point_house_number_addition = value["pickUpPointHouseNumberAddition"]
-        if not (isinstance(pick_up_point_house_number_addition, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointHouseNumberAddition",
-                    _wrong_type("a string", pick_up_point_house_number_addition),
-                    "type",
-                )
-            )
-    if "pickUpPointPostalCode" in value:
-        pick_up_point_postal_code = value["pickUpPointPostalCode"]
-        if not (isinstance(pick_up_point_postal_code, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointPostalCode",
-                    _wrong_type("a string", pick_up_point_postal_code),
-                    "type",
-                )
-            )
-    if "pickUpPointCityName" in value:
-        pick_up_point_city_name = value["pickUpPointCityName"]
-        if not (isinstance(pick_up_point_city_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointCityName",
-                    _wrong_type("a string", pick_up_point_city_name),
-                    "type",
-                )
-            )
-    if "pickUpPointCountryIso" in value:
-        pick_up_point_country_iso = value["pickUpPointCountryIso"]
-        if not (isinstance(pick_up_point_country_iso, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointCountryIso",
-                    _wrong_type("a string", pick_up_point_country_iso),
-                    "type",
-                )
-            )
-    if "pickUpPointRegion" in value:
-        pick_up_point_region = value["pickUpPointRegion"]
-        if not (isinstance(pick_up_point_region, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointRegion",
-                    _wrong_type("a string", pick_up_point_region),
-                    "type",
-                )
-            )
-    if "pickUpPointExtraAddress" in value:
-        pick_up_point_extra_address = value["pickUpPointExtraAddress"]
-        if not (isinstance(pick_up_point_extra_address, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointExtraAddress",
-                    _wrong_type("a string", pick_up_point_extra_address),
-                    "type",
-                )
-            )
-    if "warehouseId" in value:
-        warehouse_id = value["warehouseId"]
-        if not (_is_int(warehouse_id)):
-            out.append(
-                Problem(ptr + "/warehouseId", _wrong_type("an integer", warehouse_id), "type")
-            )
+        _missing("paymentMethodId", ptr, out)
+    _integer(value, "shippingMethodId", ptr, out)
+    _string(value, "deliveryAddressFirstName", ptr, out)
+    _string(value, "deliveryAddressInsertion", ptr, out)
+    _string(value, "deliveryAddressLastName", ptr, out, required=True)
+    _string(value, "deliveryAddressExtraName", ptr, out)
+    _string(value, "deliveryAddressPostalCode", ptr, out, required=True)
+    _integer(value, "deliveryAddressHouseNumber", ptr, out, required=True)
+    _string(value, "deliveryAddressHouseNumberAddition", ptr, out)
+    _string(value, "deliveryAddressStreet", ptr, out, required=True)
+    _string(value, "DeliveryAddressCityName", ptr, out)
+    _string(value, "deliveryAddressRegion", ptr, out)
+    _string(value, "deliveryAddressCountryIso", ptr, out, required=True)
+    _string(value, "deliveryAddressExtraAddress", ptr, out)
+    _string(value, "billingAddressFirstName", ptr, out)
+    _string(value, "billingAddressInsertion", ptr, out)
+    _string(value, "billingAddressLastName", ptr, out)
+    _string(value, "billingAddressExtraName", ptr, out)
+    _string(value, "billingAddressPostalCode", ptr, out)
+    _integer(value, "billingAddressHouseNumber", ptr, out)
+    _string(value, "billingAddressHouseNumberAddition", ptr, out)
+    _string(value, "billingAddressStreet", ptr, out)
+    _string(value, "billingAddressCityName", ptr, out)
+    _string(value, "billingAddressRegion", ptr, out)
+    _string(value, "billingAddressCountryIso", ptr, out)
+    _string(value, "billingAddressExtraAddress", ptr, out)
+    _string(value, "extra1", ptr, out)
+    _string(value, "extra2", ptr, out)
+    _string(value, "extra3", ptr, out)
+    _string(value, "extra4", ptr, out)
+    _string(value, "extra5", ptr, out)
+    _string(value, "vatNumber", ptr, out)
+    _string(value, "clientReference", ptr, out)
+    _integer(value, "languageId", ptr, out, required=True)
+    _integer(value, "orderTypeId", ptr, out, required=True)
+    _string(value, "pickUpPointId", ptr, out)
+    _string(value, "pickUpPointName", ptr, out)
+    _string(value, "pickUpPointStreet", ptr, out)
+    _integer(value, "pickUpPointHouseNumber", ptr, out)
+    _string(value, "pickUpPointHouseNumberAddition", ptr, out)
+    _string(value, "pickUpPointPostalCode", ptr, out)
+    _string(value, "pickUpPointCityName", ptr, out)
+    _string(value, "pickUpPointCountryIso", ptr, out)
+    _string(value, "pickUpPointRegion", ptr, out)
+    _string(value, "pickUpPointExtraAddress", ptr, out)
+    _integer(value, "warehouseId", ptr, out)
     if "orderItems" in value:
         order_items = value["orderItems"]
         if not (isinstance(order_items, list)):
@@ -951,60 +312,21 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                     order_items_item, ptr + "/orderItems" + "/" + str(order_items_index), out
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'orderItems'", "required", "orderItems"))
-    for key in value:
-        if key not in _ADD_ORDER_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("orderItems", ptr, out)
+    if not value.keys() <= _ADD_ORDER_REQUEST_FIELDS:
+        _unknown_fields(value, _ADD_ORDER_REQUEST_FIELDS, ptr, out)
 
 
 def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
-    if "barcode" in value:
-        barcode = value["barcode"]
-        if not (isinstance(barcode, str)):
-            out.append(Problem(ptr + "/barcode", _wrong_type("a string", barcode), "type"))
-    if "description" in value:
-        description = value["description"]
-        if not (isinstance(description, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
-    if "harmonisationCode" in value:
-        harmonisation_code = value["harmonisationCode"]
-        if not (isinstance(harmonisation_code, str)):
-            out.append(
-                Problem(
-                    ptr + "/harmonisationCode", _wrong_type("a string", harmonisation_code), "type"
-                )
-            )
-    if "countryOfOriginIso" in value:
-        country_of_origin_iso = value["countryOfOriginIso"]
-        if not (isinstance(country_of_origin_iso, str)):
-            out.append(
-                Problem(
-                    ptr + "/countryOfOriginIso",
-                    _wrong_type("a string", country_of_origin_iso),
-                    "type",
-                )
-            )
+    _string(value, "sku", ptr, out, required=True)
+    _string(value, "name", ptr, out, required=True)
+    _string(value, "barcode", ptr, out)
+    _string(value, "description", ptr, out)
+    _string(value, "harmonisationCode", ptr, out)
+    _string(value, "countryOfOriginIso", ptr, out)
     if "encodedImage" in value:
         encoded_image = value["encodedImage"]
         if not (isinstance(encoded_image, str)):
@@ -1021,54 +343,15 @@ def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                         "maxLength",
                     )
                 )
-    if "costPrice" in value:
-        cost_price = value["costPrice"]
-        if not (_is_number(cost_price)):
-            out.append(Problem(ptr + "/costPrice", _wrong_type("a number", cost_price), "type"))
-    if "supplierCode" in value:
-        supplier_code = value["supplierCode"]
-        if not (isinstance(supplier_code, str)):
-            out.append(
-                Problem(ptr + "/supplierCode", _wrong_type("a string", supplier_code), "type")
-            )
-    if "supplierProductCode" in value:
-        supplier_product_code = value["supplierProductCode"]
-        if not (isinstance(supplier_product_code, str)):
-            out.append(
-                Problem(
-                    ptr + "/supplierProductCode",
-                    _wrong_type("a string", supplier_product_code),
-                    "type",
-                )
-            )
-    if "stockMinimum" in value:
-        stock_minimum = value["stockMinimum"]
-        if not (_is_int(stock_minimum)):
-            out.append(
-                Problem(ptr + "/stockMinimum", _wrong_type("an integer", stock_minimum), "type")
-            )
-    if "stockMaximum" in value:
-        stock_maximum = value["stockMaximum"]
-        if not (_is_int(stock_maximum)):
-            out.append(
-                Problem(ptr + "/stockMaximum", _wrong_type("an integer", stock_maximum), "type")
-            )
-    if "priceA" in value:
-        price_a = value["priceA"]
-        if not (isinstance(price_a, str)):
-            out.append(Problem(ptr + "/priceA", _wrong_type("a string", price_a), "type"))
-    if "priceB" in value:
-        price_b = value["priceB"]
-        if not (isinstance(price_b, str)):
-            out.append(Problem(ptr + "/priceB", _wrong_type("a string", price_b), "type"))
-    if "priceC" in value:
-        price_c = value["priceC"]
-        if not (isinstance(price_c, str)):
-            out.append(Problem(ptr + "/priceC", _wrong_type("a string", price_c), "type"))
-    if "priceD" in value:
-        price_d = value["priceD"]
-        if not (isinstance(price_d, str)):
-            out.append(Problem(ptr + "/priceD", _wrong_type("a string", price_d), "type"))
+    _number(value, "costPrice", ptr, out)
+    _string(value, "supplierCode", ptr, out)
+    _string(value, "supplierProductCode", ptr, out)
+    _integer(value, "stockMinimum", ptr, out)
+    _integer(value, "stockMaximum", ptr, out)
+    _string(value, "priceA", ptr, out)
+    _string(value, "priceB", ptr, out)
+    _string(value, "priceC", ptr, out)
+    _string(value, "priceD", ptr, out)
     if "vatLevel" in value:
         vat_level = value["vatLevel"]
         if not (isinstance(vat_level, str)):
@@ -1082,99 +365,28 @@ def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                         "enum",
                     )
                 )
-    if "orderQuantity" in value:
-        order_quantity = value["orderQuantity"]
-        if not (isinstance(order_quantity, str)):
-            out.append(
-                Problem(ptr + "/orderQuantity", _wrong_type("a string", order_quantity), "type")
-            )
-    if "extra1" in value:
-        extra1 = value["extra1"]
-        if not (isinstance(extra1, str)):
-            out.append(Problem(ptr + "/extra1", _wrong_type("a string", extra1), "type"))
-    if "extra2" in value:
-        extra2 = value["extra2"]
-        if not (isinstance(extra2, str)):
-            out.append(Problem(ptr + "/extra2", _wrong_type("a string", extra2), "type"))
-    if "extra3" in value:
-        extra3 = value["extra3"]
-        if not (isinstance(extra3, str)):
-            out.append(Problem(ptr + "/extra3", _wrong_type("a string", extra3), "type"))
-    if "extra4" in value:
-        extra4 = value["extra4"]
-        if not (isinstance(extra4, str)):
-            out.append(Problem(ptr + "/extra4", _wrong_type("a string", extra4), "type"))
-    if "extra5" in value:
-        extra5 = value["extra5"]
-        if not (isinstance(extra5, str)):
-            out.append(Problem(ptr + "/extra5", _wrong_type("a string", extra5), "type"))
-    if "hasThtDate" in value:
-        has_tht_date = value["hasThtDate"]
-        if not (isinstance(has_tht_date, bool)):
-            out.append(Problem(ptr + "/hasThtDate", _wrong_type("a boolean", has_tht_date), "type"))
-    if "warningDaysTillThtDate" in value:
-        warning_days_till_tht_date = value["warningDaysTillThtDate"]
-        if not (_is_int(warning_days_till_tht_date)):
-            out.append(
-                Problem(
-                    ptr + "/warningDaysTillThtDate",
-                    _wrong_type("an integer", warning_days_till_tht_date),
-                    "type",
-                )
-            )
-    if "maxDaysTillThtDate" in value:
-        max_days_till_tht_date = value["maxDaysTillThtDate"]
-        if not (_is_int(max_days_till_tht_date)):
-            out.append(
-                Problem(
-                    ptr + "/maxDaysTillThtDate",
-                    _wrong_type("an integer", max_days_till_tht_date),
-                    "type",
-                )
-            )
-    if "hasLotNumber" in value:
-        has_lot_number = value["hasLotNumber"]
-        if not (isinstance(has_lot_number, bool)):
-            out.append(
-                Problem(ptr + "/hasLotNumber", _wrong_type("a boolean", has_lot_number), "type")
-            )
-    if "hasSerial" in value:
-        has_serial = value["hasSerial"]
-        if not (isinstance(has_serial, bool)):
-            out.append(Problem(ptr + "/hasSerial", _wrong_type("a boolean", has_serial), "type"))
-    if "useEconomicStock" in value:
-        use_economic_stock = value["useEconomicStock"]
-        if not (isinstance(use_economic_stock, bool)):
-            out.append(
-                Problem(
-                    ptr + "/useEconomicStock", _wrong_type("a boolean", use_economic_stock), "type"
-                )
-            )
-    for key in value:
-        if key not in _ADD_PRODUCT_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "orderQuantity", ptr, out)
+    _string(value, "extra1", ptr, out)
+    _string(value, "extra2", ptr, out)
+    _string(value, "extra3", ptr, out)
+    _string(value, "extra4", ptr, out)
+    _string(value, "extra5", ptr, out)
+    _boolean(value, "hasThtDate", ptr, out)
+    _integer(value, "warningDaysTillThtDate", ptr, out)
+    _integer(value, "maxDaysTillThtDate", ptr, out)
+    _boolean(value, "hasLotNumber", ptr, out)
+    _boolean(value, "hasSerial", ptr, out)
+    _boolean(value, "useEconomicStock", ptr, out)
+    if not value.keys() <= _ADD_PRODUCT_REQUEST_FIELDS:
+        _unknown_fields(value, _ADD_PRODUCT_REQUEST_FIELDS, ptr, out)
 
 
 def _check_AddPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "reference" in value:
-        reference = value["reference"]
-        if not (isinstance(reference, str)):
-            out.append(Problem(ptr + "/reference", _wrong_type("a string", reference), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'reference'", "required", "reference"))
-    if "comment" in value:
-        comment = value["comment"]
-        if not (isinstance(comment, str)):
-            out.append(Problem(ptr + "/comment", _wrong_type("a string", comment), "type"))
+    _string(value, "reference", ptr, out, required=True)
+    _string(value, "comment", ptr, out)
     if "expectedDate" in value:
         expected_date = value["expectedDate"]
         if not (isinstance(expected_date, str)):
@@ -1192,12 +404,7 @@ def _check_AddPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> 
                         "format",
                     )
                 )
-    if "warehouseId" in value:
-        warehouse_id = value["warehouseId"]
-        if not (_is_int(warehouse_id)):
-            out.append(
-                Problem(ptr + "/warehouseId", _wrong_type("an integer", warehouse_id), "type")
-            )
+    _integer(value, "warehouseId", ptr, out)
     if "purchaseOrderItems" in value:
         purchase_order_items = value["purchaseOrderItems"]
         if not (isinstance(purchase_order_items, list)):
@@ -1218,95 +425,38 @@ def _check_AddPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> 
                     out,
                 )
     else:
-        out.append(
-            Problem(
-                ptr, "missing required field 'purchaseOrderItems'", "required", "purchaseOrderItems"
-            )
-        )
-    for key in value:
-        if key not in _ADD_PURCHASE_ORDER_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("purchaseOrderItems", ptr, out)
+    if not value.keys() <= _ADD_PURCHASE_ORDER_REQUEST_FIELDS:
+        _unknown_fields(value, _ADD_PURCHASE_ORDER_REQUEST_FIELDS, ptr, out)
 
 
 def _check_AddRmaRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "shipmentId" in value:
-        shipment_id = value["shipmentId"]
-        if not (_is_int(shipment_id)):
-            out.append(Problem(ptr + "/shipmentId", _wrong_type("an integer", shipment_id), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'shipmentId'", "required", "shipmentId"))
-    if "remark" in value:
-        remark = value["remark"]
-        if not (isinstance(remark, str)):
-            out.append(Problem(ptr + "/remark", _wrong_type("a string", remark), "type"))
-    if "externalReference" in value:
-        external_reference = value["externalReference"]
-        if not (isinstance(external_reference, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalReference", _wrong_type("a string", external_reference), "type"
-                )
-            )
+    _integer(value, "shipmentId", ptr, out, required=True)
+    _string(value, "remark", ptr, out)
+    _string(value, "externalReference", ptr, out)
     if "rmaItems" in value:
-        rma_items = value["rmaItems"]
-        _check_RmaItem(rma_items, ptr + "/rmaItems", out)
-    for key in value:
-        if key not in _ADD_RMA_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_RmaItem(value["rmaItems"], ptr + "/rmaItems", out)
+    if not value.keys() <= _ADD_RMA_REQUEST_FIELDS:
+        _unknown_fields(value, _ADD_RMA_REQUEST_FIELDS, ptr, out)
 
 
 def _check_DeletePurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
-    for key in value:
-        if key not in _DELETE_PURCHASE_ORDER_ITEM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "sku", ptr, out, required=True)
+    if not value.keys() <= _DELETE_PURCHASE_ORDER_ITEM_FIELDS:
+        _unknown_fields(value, _DELETE_PURCHASE_ORDER_ITEM_FIELDS, ptr, out)
 
 
 def _check_DeletePurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "purchaseOrderId" in value:
-        purchase_order_id = value["purchaseOrderId"]
-        if not (_is_int(purchase_order_id)):
-            out.append(
-                Problem(
-                    ptr + "/purchaseOrderId", _wrong_type("an integer", purchase_order_id), "type"
-                )
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'purchaseOrderId'", "required", "purchaseOrderId")
-        )
+    _integer(value, "purchaseOrderId", ptr, out, required=True)
     if "purchaseOrderItems" in value:
         purchase_order_items = value["purchaseOrderItems"]
         if not (isinstance(purchase_order_items, list)):
@@ -1326,53 +476,19 @@ def _check_DeletePurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) 
                     ptr + "/purchaseOrderItems" + "/" + str(purchase_order_items_index),
                     out,
                 )
-    for key in value:
-        if key not in _DELETE_PURCHASE_ORDER_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _DELETE_PURCHASE_ORDER_REQUEST_FIELDS:
+        _unknown_fields(value, _DELETE_PURCHASE_ORDER_REQUEST_FIELDS, ptr, out)
 
 
 def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
-    if "CostPrice" in value:
-        cost_price = value["CostPrice"]
-        if not (isinstance(cost_price, str)):
-            out.append(Problem(ptr + "/CostPrice", _wrong_type("a string", cost_price), "type"))
-    if "Description" in value:
-        description = value["Description"]
-        if not (isinstance(description, str)):
-            out.append(Problem(ptr + "/Description", _wrong_type("a string", description), "type"))
-    if "HarmonisationCode" in value:
-        harmonisation_code = value["HarmonisationCode"]
-        if not (isinstance(harmonisation_code, str)):
-            out.append(
-                Problem(
-                    ptr + "/HarmonisationCode", _wrong_type("a string", harmonisation_code), "type"
-                )
-            )
-    if "CountryOfOriginIso" in value:
-        country_of_origin_iso = value["CountryOfOriginIso"]
-        if not (isinstance(country_of_origin_iso, str)):
-            out.append(
-                Problem(
-                    ptr + "/CountryOfOriginIso",
-                    _wrong_type("a string", country_of_origin_iso),
-                    "type",
-                )
-            )
+    _string(value, "sku", ptr, out, required=True)
+    _string(value, "CostPrice", ptr, out)
+    _string(value, "Description", ptr, out)
+    _string(value, "HarmonisationCode", ptr, out)
+    _string(value, "CountryOfOriginIso", ptr, out)
     if "EncodedImage" in value:
         encoded_image = value["EncodedImage"]
         if not (isinstance(encoded_image, str)):
@@ -1403,38 +519,13 @@ def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                         "minLength" if name_length < 1 else "maxLength",
                     )
                 )
-    if "Barcode" in value:
-        barcode = value["Barcode"]
-        if not (isinstance(barcode, str)):
-            out.append(Problem(ptr + "/Barcode", _wrong_type("a string", barcode), "type"))
-    if "StockMinimum" in value:
-        stock_minimum = value["StockMinimum"]
-        if not (_is_int(stock_minimum)):
-            out.append(
-                Problem(ptr + "/StockMinimum", _wrong_type("an integer", stock_minimum), "type")
-            )
-    if "StockMaximum" in value:
-        stock_maximum = value["StockMaximum"]
-        if not (_is_int(stock_maximum)):
-            out.append(
-                Problem(ptr + "/StockMaximum", _wrong_type("an integer", stock_maximum), "type")
-            )
-    if "PriceA" in value:
-        price_a = value["PriceA"]
-        if not (_is_number(price_a)):
-            out.append(Problem(ptr + "/PriceA", _wrong_type("a number", price_a), "type"))
-    if "PriceB" in value:
-        price_b = value["PriceB"]
-        if not (_is_number(price_b)):
-            out.append(Problem(ptr + "/PriceB", _wrong_type("a number", price_b), "type"))
-    if "PriceC" in value:
-        price_c = value["PriceC"]
-        if not (_is_number(price_c)):
-            out.append(Problem(ptr + "/PriceC", _wrong_type("a number", price_c), "type"))
-    if "PriceD" in value:
-        price_d = value["PriceD"]
-        if not (_is_number(price_d)):
-            out.append(Problem(ptr + "/PriceD", _wrong_type("a number", price_d), "type"))
+    _string(value, "Barcode", ptr, out)
+    _integer(value, "StockMinimum", ptr, out)
+    _integer(value, "StockMaximum", ptr, out)
+    _number(value, "PriceA", ptr, out)
+    _number(value, "PriceB", ptr, out)
+    _number(value, "PriceC", ptr, out)
+    _number(value, "PriceD", ptr, out)
     if "VatLevel" in value:
         vat_level = value["VatLevel"]
         if not (_is_int(vat_level)):
@@ -1448,136 +539,39 @@ def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                         "enum",
                     )
                 )
-    if "OrderQuantity" in value:
-        order_quantity = value["OrderQuantity"]
-        if not (_is_int(order_quantity)):
-            out.append(
-                Problem(ptr + "/OrderQuantity", _wrong_type("an integer", order_quantity), "type")
-            )
-    if "Extra1" in value:
-        extra1 = value["Extra1"]
-        if not (isinstance(extra1, str)):
-            out.append(Problem(ptr + "/Extra1", _wrong_type("a string", extra1), "type"))
-    if "Extra2" in value:
-        extra2 = value["Extra2"]
-        if not (isinstance(extra2, str)):
-            out.append(Problem(ptr + "/Extra2", _wrong_type("a string", extra2), "type"))
-    if "Extra3" in value:
-        extra3 = value["Extra3"]
-        if not (isinstance(extra3, str)):
-            out.append(Problem(ptr + "/Extra3", _wrong_type("a string", extra3), "type"))
-    if "Extra4" in value:
-        extra4 = value["Extra4"]
-        if not (isinstance(extra4, str)):
-            out.append(Problem(ptr + "/Extra4", _wrong_type("a string", extra4), "type"))
-    if "Extra5" in value:
-        extra5 = value["Extra5"]
-        if not (isinstance(extra5, str)):
-            out.append(Problem(ptr + "/Extra5", _wrong_type("a string", extra5), "type"))
-    if "HasThtDate" in value:
-        has_tht_date = value["HasThtDate"]
-        if not (isinstance(has_tht_date, bool)):
-            out.append(Problem(ptr + "/HasThtDate", _wrong_type("a boolean", has_tht_date), "type"))
-    if "WarningDaysTillThtDate" in value:
-        warning_days_till_tht_date = value["WarningDaysTillThtDate"]
-        if not (_is_int(warning_days_till_tht_date)):
-            out.append(
-                Problem(
-                    ptr + "/WarningDaysTillThtDate",
-                    _wrong_type("an integer", warning_days_till_tht_date),
-                    "type",
-                )
-            )
-    if "MaxDaysTillThtDate" in value:
-        max_days_till_tht_date = value["MaxDaysTillThtDate"]
-        if not (_is_int(max_days_till_tht_date)):
-            out.append(
-                Problem(
-                    ptr + "/MaxDaysTillThtDate",
-                    _wrong_type("an integer", max_days_till_tht_date),
-                    "type",
-                )
-            )
-    if "HasLotNumber" in value:
-        has_lot_number = value["HasLotNumber"]
-        if not (isinstance(has_lot_number, bool)):
-            out.append(
-                Problem(ptr + "/HasLotNumber", _wrong_type("a boolean", has_lot_number), "type")
-            )
-    if "HasSerial" in value:
-        has_serial = value["HasSerial"]
-        if not (isinstance(has_serial, bool)):
-            out.append(Problem(ptr + "/HasSerial", _wrong_type("a boolean", has_serial), "type"))
-    if "UseEconomicStock" in value:
-        use_economic_stock = value["UseEconomicStock"]
-        if not (isinstance(use_economic_stock, bool)):
-            out.append(
-                Problem(
-                    ptr + "/UseEconomicStock", _wrong_type("a boolean", use_economic_stock), "type"
-                )
-            )
-    for key in value:
-        if key not in _EDIT_PRODUCT_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _integer(value, "OrderQuantity", ptr, out)
+    _string(value, "Extra1", ptr, out)
+    _string(value, "Extra2", ptr, out)
+    _string(value, "Extra3", ptr, out)
+    _string(value, "Extra4", ptr, out)
+    _string(value, "Extra5", ptr, out)
+    _boolean(value, "HasThtDate", ptr, out)
+    _integer(value, "WarningDaysTillThtDate", ptr, out)
+    _integer(value, "MaxDaysTillThtDate", ptr, out)
+    _boolean(value, "HasLotNumber", ptr, out)
+    _boolean(value, "HasSerial", ptr, out)
+    _boolean(value, "UseEconomicStock", ptr, out)
+    if not value.keys() <= _EDIT_PRODUCT_REQUEST_FIELDS:
+        _unknown_fields(value, _EDIT_PRODUCT_REQUEST_FIELDS, ptr, out)
 
 
 def _check_EditPurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    for key in value:
-        if key not in _EDIT_PURCHASE_ORDER_ITEM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "sku", ptr, out, required=True)
+    _integer(value, "quantity", ptr, out, required=True)
+    if not value.keys() <= _EDIT_PURCHASE_ORDER_ITEM_FIELDS:
+        _unknown_fields(value, _EDIT_PURCHASE_ORDER_ITEM_FIELDS, ptr, out)
 
 
 def _check_EditPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "purchaseOrderId" in value:
-        purchase_order_id = value["purchaseOrderId"]
-        if not (_is_int(purchase_order_id)):
-            out.append(
-                Problem(
-                    ptr + "/purchaseOrderId", _wrong_type("an integer", purchase_order_id), "type"
-                )
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'purchaseOrderId'", "required", "purchaseOrderId")
-        )
-    if "reference" in value:
-        reference = value["reference"]
-        if not (isinstance(reference, str)):
-            out.append(Problem(ptr + "/reference", _wrong_type("a string", reference), "type"))
-    if "comment" in value:
-        comment = value["comment"]
-        if not (isinstance(comment, str)):
-            out.append(Problem(ptr + "/comment", _wrong_type("a string", comment), "type"))
+    _integer(value, "purchaseOrderId", ptr, out, required=True)
+    _string(value, "reference", ptr, out)
+    _string(value, "comment", ptr, out)
     if "expectedDate" in value:
         expected_date = value["expectedDate"]
         if not (isinstance(expected_date, str)):
@@ -1614,88 +608,32 @@ def _check_EditPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) ->
                     ptr + "/purchaseOrderItems" + "/" + str(purchase_order_items_index),
                     out,
                 )
-    for key in value:
-        if key not in _EDIT_PURCHASE_ORDER_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _EDIT_PURCHASE_ORDER_REQUEST_FIELDS:
+        _unknown_fields(value, _EDIT_PURCHASE_ORDER_REQUEST_FIELDS, ptr, out)
 
 
 def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "price" in value:
-        price = value["price"]
-        if not (_is_number(price)):
-            out.append(Problem(ptr + "/price", _wrong_type("a number", price), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'price'", "required", "price"))
-    if "vat" in value:
-        vat = value["vat"]
-        if not (_is_number(vat)):
-            out.append(Problem(ptr + "/vat", _wrong_type("a number", vat), "type"))
-    if "extra6" in value:
-        extra6 = value["extra6"]
-        if not (isinstance(extra6, str)):
-            out.append(Problem(ptr + "/extra6", _wrong_type("a string", extra6), "type"))
-    if "extra7" in value:
-        extra7 = value["extra7"]
-        if not (isinstance(extra7, str)):
-            out.append(Problem(ptr + "/extra7", _wrong_type("a string", extra7), "type"))
-    if "warehouseId" in value:
-        warehouse_id = value["warehouseId"]
-        if not (_is_int(warehouse_id)):
-            out.append(
-                Problem(ptr + "/warehouseId", _wrong_type("an integer", warehouse_id), "type")
-            )
-    for key in value:
-        if key not in _ORDER_ITEM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "sku", ptr, out, required=True)
+    _integer(value, "quantity", ptr, out, required=True)
+    _string(value, "name", ptr, out)
+    _number(value, "price", ptr, out, required=True)
+    _number(value, "vat", ptr, out)
+    _string(value, "extra6", ptr, out)
+    _string(value, "extra7", ptr, out)
+    _integer(value, "warehouseId", ptr, out)
+    if not value.keys() <= _ORDER_ITEM_FIELDS:
+        _unknown_fields(value, _ORDER_ITEM_FIELDS, ptr, out)
 
 
 def _check_PurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
+    _string(value, "sku", ptr, out, required=True)
+    _integer(value, "quantity", ptr, out, required=True)
     if "expectedDate" in value:
         expected_date = value["expectedDate"]
         if not (isinstance(expected_date, str)):
@@ -1713,40 +651,17 @@ def _check_PurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
                         "format",
                     )
                 )
-    for key in value:
-        if key not in _PURCHASE_ORDER_ITEM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _PURCHASE_ORDER_ITEM_FIELDS:
+        _unknown_fields(value, _PURCHASE_ORDER_ITEM_FIELDS, ptr, out)
 
 
 def _check_ReleaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "externalOrderNumber" in value:
-        external_order_number = value["externalOrderNumber"]
-        if not (isinstance(external_order_number, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalOrderNumber",
-                    _wrong_type("a string", external_order_number),
-                    "type",
-                )
-            )
-    for key in value:
-        if key not in _RELEASE_ORDER_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "externalOrderNumber", ptr, out)
+    if not value.keys() <= _RELEASE_ORDER_REQUEST_FIELDS:
+        _unknown_fields(value, _RELEASE_ORDER_REQUEST_FIELDS, ptr, out)
 
 
 def _check_ReturnItemsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1793,15 +708,8 @@ def _check_ReturnItemsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                         "format",
                     )
                 )
-    for key in value:
-        if key not in _RETURN_ITEMS_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _RETURN_ITEMS_REQUEST_FIELDS:
+        _unknown_fields(value, _RETURN_ITEMS_REQUEST_FIELDS, ptr, out)
     if not any(k in value for k in _RETURN_ITEMS_REQUEST_AT_LEAST_ONE_OF):
         out.append(
             Problem(
@@ -1816,44 +724,10 @@ def _check_RmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "shipmentItemId" in value:
-        shipment_item_id = value["shipmentItemId"]
-        if not (_is_int(shipment_item_id)):
-            out.append(
-                Problem(
-                    ptr + "/shipmentItemId", _wrong_type("an integer", shipment_item_id), "type"
-                )
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'shipmentItemId'", "required", "shipmentItemId")
-        )
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    if "returnReasonId" in value:
-        return_reason_id = value["returnReasonId"]
-        if not (_is_int(return_reason_id)):
-            out.append(
-                Problem(
-                    ptr + "/returnReasonId", _wrong_type("an integer", return_reason_id), "type"
-                )
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'returnReasonId'", "required", "returnReasonId")
-        )
-    if "externalReference" in value:
-        external_reference = value["externalReference"]
-        if not (isinstance(external_reference, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalReference", _wrong_type("a string", external_reference), "type"
-                )
-            )
+    _integer(value, "shipmentItemId", ptr, out, required=True)
+    _integer(value, "quantity", ptr, out, required=True)
+    _integer(value, "returnReasonId", ptr, out, required=True)
+    _string(value, "externalReference", ptr, out)
     if "metadata" in value:
         metadata = value["metadata"]
         if not (isinstance(metadata, dict)):
@@ -1868,15 +742,8 @@ def _check_RmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
                             "type",
                         )
                     )
-    for key in value:
-        if key not in _RMA_ITEM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _RMA_ITEM_FIELDS:
+        _unknown_fields(value, _RMA_ITEM_FIELDS, ptr, out)
 
 
 def _check_ShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1897,15 +764,8 @@ def _check_ShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                             "type",
                         )
                     )
-    for key in value:
-        if key not in _SHIPMENTS_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _SHIPMENTS_REQUEST_FIELDS:
+        _unknown_fields(value, _SHIPMENTS_REQUEST_FIELDS, ptr, out)
 
 
 def _check_SyncShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1926,15 +786,8 @@ def _check_SyncShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> Non
                             "type",
                         )
                     )
-    for key in value:
-        if key not in _SYNC_SHIPMENTS_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _SYNC_SHIPMENTS_REQUEST_FIELDS:
+        _unknown_fields(value, _SYNC_SHIPMENTS_REQUEST_FIELDS, ptr, out)
 
 
 def _check_SyncStockMutationsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1955,15 +808,8 @@ def _check_SyncStockMutationsRequest(value: Any, ptr: str, out: list[Problem]) -
                             "type",
                         )
                     )
-    for key in value:
-        if key not in _SYNC_SHIPMENTS_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _SYNC_SHIPMENTS_REQUEST_FIELDS:
+        _unknown_fields(value, _SYNC_SHIPMENTS_REQUEST_FIELDS, ptr, out)
 
 
 def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1984,28 +830,11 @@ def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'grant_type'", "required", "grant_type"))
-    if "username" in value:
-        username = value["username"]
-        if not (isinstance(username, str)):
-            out.append(Problem(ptr + "/username", _wrong_type("a string", username), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'username'", "required", "username"))
-    if "password" in value:
-        password = value["password"]
-        if not (isinstance(password, str)):
-            out.append(Problem(ptr + "/password", _wrong_type("a string", password), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'password'", "required", "password"))
-    for key in value:
-        if key not in _TOKEN_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("grant_type", ptr, out)
+    _string(value, "username", ptr, out, required=True)
+    _string(value, "password", ptr, out, required=True)
+    if not value.keys() <= _TOKEN_REQUEST_FIELDS:
+        _unknown_fields(value, _TOKEN_REQUEST_FIELDS, ptr, out)
 
 
 def _body_get_token(value: Any, out: list[Problem]) -> None:

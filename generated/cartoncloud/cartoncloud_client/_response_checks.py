@@ -11,17 +11,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ._checks import (
+    _in_enum,
+    _integer,
+    _is_uuid,
+    _missing,
+    _string,
+    _wrong_type,
+)
 from ._problem import Problem
 from ._validation import (
     _check_Consignment,
     _check_InboundOrder,
     _check_OutboundOrder,
     _check_ScopedProduct,
-    _in_enum,
-    _is_int,
-    _is_uuid,
     _run,
-    _wrong_type,
 )
 from ._validation import validate as validate
 from ._validation import validate_params as validate_params
@@ -31,46 +35,22 @@ def _check_ErrorMessage(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
+    _string(value, "message", ptr, out, required=True)
 
 
 def _check_FieldError(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "field" in value:
-        field = value["field"]
-        if not (isinstance(field, str)):
-            out.append(Problem(ptr + "/field", _wrong_type("a string", field), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'field'", "required", "field"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
+    _string(value, "field", ptr, out, required=True)
+    _string(value, "message", ptr, out, required=True)
 
 
 def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "access_token" in value:
-        access_token = value["access_token"]
-        if not (isinstance(access_token, str)):
-            out.append(
-                Problem(ptr + "/access_token", _wrong_type("a string", access_token), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'access_token'", "required", "access_token")
-        )
+    _string(value, "access_token", ptr, out, required=True)
     if "token_type" in value:
         token_type = value["token_type"]
         if not (isinstance(token_type, str)):
@@ -85,37 +65,17 @@ def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'token_type'", "required", "token_type"))
-    if "expires_in" in value:
-        expires_in = value["expires_in"]
-        if not (_is_int(expires_in)):
-            out.append(Problem(ptr + "/expires_in", _wrong_type("an integer", expires_in), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'expires_in'", "required", "expires_in"))
+        _missing("token_type", ptr, out)
+    _integer(value, "expires_in", ptr, out, required=True)
 
 
 def _check_UserInfo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
-    if "email" in value:
-        email = value["email"]
-        if not (isinstance(email, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
+    _string(value, "id", ptr, out, required=True)
+    _string(value, "name", ptr, out, required=True)
+    _string(value, "email", ptr, out, required=True)
     if "tenants" in value:
         tenants = value["tenants"]
         if not (isinstance(tenants, list)):
@@ -124,7 +84,7 @@ def _check_UserInfo(value: Any, ptr: str, out: list[Problem]) -> None:
             for tenants_index, tenants_item in enumerate(tenants):
                 _check_UserTenant(tenants_item, ptr + "/tenants" + "/" + str(tenants_index), out)
     else:
-        out.append(Problem(ptr, "missing required field 'tenants'", "required", "tenants"))
+        _missing("tenants", ptr, out)
 
 
 def _check_UserTenant(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -139,13 +99,8 @@ def _check_UserTenant(value: Any, ptr: str, out: list[Problem]) -> None:
             if isinstance(id_, str) and not _is_uuid(id_):
                 out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
     else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
+        _missing("id", ptr, out)
+    _string(value, "name", ptr, out, required=True)
 
 
 def _response_get_token_200(value: Any, out: list[Problem]) -> None:

@@ -4,210 +4,31 @@
 The checks are compiled from the spec. They judge the JSON exactly as it
 will travel: nothing is coerced, so "1" is not an integer and "yes" is not
 a boolean. Checks of what the provider sends (responses, webhooks, error
-bodies) are in _response_checks.py, which only the mock and the tests load."""
+bodies) are in _response_checks.py, which only the mock and the tests load;
+what both share (JSON's types, formats, the plain fields) is in _checks.py."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
-import re
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ._checks import (
+    _boolean,
+    _in_enum,
+    _integer,
+    _is_date,
+    _is_int,
+    _is_uuid,
+    _kind,
+    _missing,
+    _number,
+    _string,
+    _unknown_fields,
+    _wrong_type,
+)
 from ._pointer import escape as _escape
 from ._problem import Problem
-
-_JSON_KINDS = {
-    bool: "boolean",
-    int: "integer",
-    float: "number",
-    str: "string",
-    list: "array",
-    dict: "object",
-    type(None): "null",
-}
-
-
-def _kind(value: Any) -> str:
-    return _JSON_KINDS.get(type(value), type(value).__name__)
-
-
-def _wrong_type(expected: str, value: Any) -> str:
-    if isinstance(value, float) and not math.isfinite(value):
-        return f"not a number ({value}): JSON cannot carry NaN or Infinity"
-    return f"must be {expected} (got {_kind(value)})"
-
-
-def _is_int(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
-
-
-def _multiple_of(value: float, step: str) -> bool:
-    """Whether a JSON number is a whole multiple of `step`, judged in decimal.
-
-    Binary floats cannot say 0.01: 19.99 % 0.01 is not 0, so the value is
-    read back as the decimal text it was written as.
-    """
-    try:
-        return Decimal(repr(value)) % Decimal(step) == 0
-    except InvalidOperation:
-        return False
-
-
-def _is_number(value: Any) -> bool:
-    """A JSON number: NaN and Infinity are not (no JSON text can carry them)."""
-    if isinstance(value, float):
-        return math.isfinite(value)
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _same_json(a: Any, b: Any) -> bool:
-    """JSON equality: True is not 1, 1 is 1.0."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    return bool(a == b) and (_is_number(a) == _is_number(b))
-
-
-def _in_enum(value: Any, allowed: tuple[Any, ...]) -> bool:
-    return any(_same_json(value, choice) for choice in allowed)
-
-
-def _unique(items: list[Any]) -> bool:
-    return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
-
-
-def _repeats(items: list[Any], key: str) -> list[int]:
-    """Indexes of the items whose `key` equals an earlier item's."""
-    seen: list[Any] = []
-    found = []
-    for index, item in enumerate(items):
-        if isinstance(item, dict) and key in item:
-            if any(_same_json(item[key], earlier) for earlier in seen):
-                found.append(index)
-            else:
-                seen.append(item[key])
-    return found
-
-
-def _holds(value: Mapping[str, Any], field: str, values: tuple[Any, ...], or_absent: bool) -> bool:
-    if field not in value:
-        return or_absent
-    return _in_enum(value[field], values)
-
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LOCAL_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
-_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
-
-
-def _parse_date(text: str) -> _dt.date | None:
-    if not _DATE.fullmatch(text):
-        return None
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _parse_local_date_time(text: str) -> _dt.datetime | None:
-    if not _LOCAL_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return None
-
-
-def _parse_date_time(text: str) -> _dt.datetime | None:
-    if not _DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.fromisoformat(text.replace("z", "Z"))
-    except ValueError:
-        return None
-
-
-_ISO_DATE_TIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
-)
-
-
-def _parse_iso_date_time(text: str) -> _dt.date | None:
-    """An ISO-8601 date with optional time of day and offset, on a real calendar day."""
-    if not _ISO_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        if "T" not in text:
-            return _dt.date.fromisoformat(text)
-        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def _is_iso_date_time(text: str) -> bool:
-    return _parse_iso_date_time(text) is not None
-
-
-def _is_date(text: str) -> bool:
-    return _parse_date(text) is not None
-
-
-def _is_local_date_time(text: str) -> bool:
-    return _parse_local_date_time(text) is not None
-
-
-def _is_date_time(text: str) -> bool:
-    return _parse_date_time(text) is not None
-
-
-def _is_email(text: str) -> bool:
-    return _EMAIL.fullmatch(text) is not None
-
-
-def _is_uuid(text: str) -> bool:
-    return _UUID.fullmatch(text) is not None
-
-
-def _is_uri(text: str) -> bool:
-    return _URI.fullmatch(text) is not None
-
-
-_PARSERS: dict[str, Callable[[str], Any]] = {
-    "date": _parse_date,
-    "local-date-time": _parse_local_date_time,
-    "iso-date-time": _parse_iso_date_time,
-    "date-time": _parse_date_time,
-}
-
-
-def _comparable(value: Any, fmt: str | None) -> Any:
-    """A value ready for a cross-field comparison, or None to skip the rule."""
-    if fmt in _PARSERS:
-        return _PARSERS[fmt](value) if isinstance(value, str) else None
-    return value if _is_number(value) else None
-
-
-def _compare(a: Any, op: str, b: Any) -> bool:
-    if isinstance(a, _dt.datetime) != isinstance(b, _dt.datetime):
-        # a date against a date-time: the documents compare calendar days
-        a = a.date() if isinstance(a, _dt.datetime) else a
-        b = b.date() if isinstance(b, _dt.datetime) else b
-    if op == "<":
-        return bool(a < b)
-    if op == "<=":
-        return bool(a <= b)
-    if op == ">":
-        return bool(a > b)
-    if op == ">=":
-        return bool(a >= b)
-    return bool(a == b)
-
 
 _ADDRESS_FIELDS = frozenset(
     (
@@ -329,57 +150,21 @@ def _check_Address(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "companyName" in value:
-        company_name = value["companyName"]
-        if not (isinstance(company_name, str)):
-            out.append(Problem(ptr + "/companyName", _wrong_type("a string", company_name), "type"))
-    if "contactName" in value:
-        contact_name = value["contactName"]
-        if not (isinstance(contact_name, str)):
-            out.append(Problem(ptr + "/contactName", _wrong_type("a string", contact_name), "type"))
-    if "address1" in value:
-        address1 = value["address1"]
-        if not (isinstance(address1, str)):
-            out.append(Problem(ptr + "/address1", _wrong_type("a string", address1), "type"))
-    if "address2" in value:
-        address2 = value["address2"]
-        if not (isinstance(address2, str)):
-            out.append(Problem(ptr + "/address2", _wrong_type("a string", address2), "type"))
-    if "suburb" in value:
-        suburb = value["suburb"]
-        if not (isinstance(suburb, str)):
-            out.append(Problem(ptr + "/suburb", _wrong_type("a string", suburb), "type"))
-    if "city" in value:
-        city = value["city"]
-        if not (isinstance(city, str)):
-            out.append(Problem(ptr + "/city", _wrong_type("a string", city), "type"))
+    _string(value, "companyName", ptr, out)
+    _string(value, "contactName", ptr, out)
+    _string(value, "address1", ptr, out)
+    _string(value, "address2", ptr, out)
+    _string(value, "suburb", ptr, out)
+    _string(value, "city", ptr, out)
     if "state" in value:
-        state = value["state"]
-        _check_State(state, ptr + "/state", out)
-    if "postcode" in value:
-        postcode = value["postcode"]
-        if not (isinstance(postcode, str)):
-            out.append(Problem(ptr + "/postcode", _wrong_type("a string", postcode), "type"))
+        _check_State(value["state"], ptr + "/state", out)
+    _string(value, "postcode", ptr, out)
     if "country" in value:
-        country = value["country"]
-        _check_Country(country, ptr + "/country", out)
-    if "phone" in value:
-        phone = value["phone"]
-        if not (isinstance(phone, str)):
-            out.append(Problem(ptr + "/phone", _wrong_type("a string", phone), "type"))
-    if "email" in value:
-        email = value["email"]
-        if not (isinstance(email, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
-    for key in value:
-        if key not in _ADDRESS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_Country(value["country"], ptr + "/country", out)
+    _string(value, "phone", ptr, out)
+    _string(value, "email", ptr, out)
+    if not value.keys() <= _ADDRESS_FIELDS:
+        _unknown_fields(value, _ADDRESS_FIELDS, ptr, out)
 
 
 def _check_Consignment(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -406,23 +191,17 @@ def _check_Consignment(value: Any, ptr: str, out: list[Problem]) -> None:
                         "enum",
                     )
                 )
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
+    _string(value, "status", ptr, out)
     if "references" in value:
-        references = value["references"]
-        _check_References(references, ptr + "/references", out)
+        _check_References(value["references"], ptr + "/references", out)
     else:
-        out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
+        _missing("references", ptr, out)
     if "customer" in value:
-        customer = value["customer"]
-        _check_Customer(customer, ptr + "/customer", out)
+        _check_Customer(value["customer"], ptr + "/customer", out)
     else:
-        out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
+        _missing("customer", ptr, out)
     if "details" in value:
-        details = value["details"]
-        _check_ConsignmentDetails(details, ptr + "/details", out)
+        _check_ConsignmentDetails(value["details"], ptr + "/details", out)
     if "properties" in value:
         properties = value["properties"]
         if not (isinstance(properties, dict)):
@@ -434,19 +213,9 @@ def _check_Consignment(value: Any, ptr: str, out: list[Problem]) -> None:
         else:
             for items_index, items_item in enumerate(items):
                 _check_ConsignmentItem(items_item, ptr + "/items" + "/" + str(items_index), out)
-    if "version" in value:
-        version = value["version"]
-        if not (_is_int(version)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
-    for key in value:
-        if key not in _CONSIGNMENT_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _integer(value, "version", ptr, out)
+    if not value.keys() <= _CONSIGNMENT_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_FIELDS, ptr, out)
 
 
 def _check_ConsignmentDetails(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -454,23 +223,13 @@ def _check_ConsignmentDetails(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "collect" in value:
-        collect = value["collect"]
-        _check_ConsignmentDetailsCollect(collect, ptr + "/collect", out)
+        _check_ConsignmentDetailsCollect(value["collect"], ptr + "/collect", out)
     if "deliver" in value:
-        deliver = value["deliver"]
-        _check_ConsignmentDetailsDeliver(deliver, ptr + "/deliver", out)
+        _check_ConsignmentDetailsDeliver(value["deliver"], ptr + "/deliver", out)
     if "invoiceValue" in value:
-        invoice_value = value["invoiceValue"]
-        _check_Money(invoice_value, ptr + "/invoiceValue", out)
-    for key in value:
-        if key not in _CONSIGNMENT_DETAILS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_Money(value["invoiceValue"], ptr + "/invoiceValue", out)
+    if not value.keys() <= _CONSIGNMENT_DETAILS_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_DETAILS_FIELDS, ptr, out)
 
 
 def _check_ConsignmentDetailsCollect(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -478,17 +237,9 @@ def _check_ConsignmentDetailsCollect(value: Any, ptr: str, out: list[Problem]) -
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "address" in value:
-        address = value["address"]
-        _check_Address(address, ptr + "/address", out)
-    for key in value:
-        if key not in _CONSIGNMENT_DETAILS_COLLECT_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_Address(value["address"], ptr + "/address", out)
+    if not value.keys() <= _CONSIGNMENT_DETAILS_COLLECT_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_DETAILS_COLLECT_FIELDS, ptr, out)
 
 
 def _check_ConsignmentDetailsDeliver(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -496,8 +247,7 @@ def _check_ConsignmentDetailsDeliver(value: Any, ptr: str, out: list[Problem]) -
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "address" in value:
-        address = value["address"]
-        _check_Address(address, ptr + "/address", out)
+        _check_Address(value["address"], ptr + "/address", out)
     if "requiredDate" in value:
         required_date = value["requiredDate"]
         if not (isinstance(required_date, str)):
@@ -513,24 +263,11 @@ def _check_ConsignmentDetailsDeliver(value: Any, ptr: str, out: list[Problem]) -
                         "format",
                     )
                 )
-    if "instructions" in value:
-        instructions = value["instructions"]
-        if not (isinstance(instructions, str)):
-            out.append(
-                Problem(ptr + "/instructions", _wrong_type("a string", instructions), "type")
-            )
+    _string(value, "instructions", ptr, out)
     if "cashPaymentAmount" in value:
-        cash_payment_amount = value["cashPaymentAmount"]
-        _check_Money(cash_payment_amount, ptr + "/cashPaymentAmount", out)
-    for key in value:
-        if key not in _CONSIGNMENT_DETAILS_DELIVER_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_Money(value["cashPaymentAmount"], ptr + "/cashPaymentAmount", out)
+    if not value.keys() <= _CONSIGNMENT_DETAILS_DELIVER_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_DETAILS_DELIVER_FIELDS, ptr, out)
 
 
 def _check_ConsignmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -538,23 +275,13 @@ def _check_ConsignmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "properties" in value:
-        properties = value["properties"]
-        _check_ConsignmentItemProperties(properties, ptr + "/properties", out)
+        _check_ConsignmentItemProperties(value["properties"], ptr + "/properties", out)
     if "measures" in value:
-        measures = value["measures"]
-        _check_ConsignmentItemMeasures(measures, ptr + "/measures", out)
+        _check_ConsignmentItemMeasures(value["measures"], ptr + "/measures", out)
     if "details" in value:
-        details = value["details"]
-        _check_ConsignmentItemDetails(details, ptr + "/details", out)
-    for key in value:
-        if key not in _CONSIGNMENT_ITEM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_ConsignmentItemDetails(value["details"], ptr + "/details", out)
+    if not value.keys() <= _CONSIGNMENT_ITEM_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_ITEM_FIELDS, ptr, out)
 
 
 def _check_ConsignmentItemDetails(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -562,58 +289,28 @@ def _check_ConsignmentItemDetails(value: Any, ptr: str, out: list[Problem]) -> N
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "product" in value:
-        product = value["product"]
-        _check_Product(product, ptr + "/product", out)
-    for key in value:
-        if key not in _CONSIGNMENT_ITEM_DETAILS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_Product(value["product"], ptr + "/product", out)
+    if not value.keys() <= _CONSIGNMENT_ITEM_DETAILS_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_ITEM_DETAILS_FIELDS, ptr, out)
 
 
 def _check_ConsignmentItemMeasures(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "pallets" in value:
-        pallets = value["pallets"]
-        if not (_is_int(pallets)):
-            out.append(Problem(ptr + "/pallets", _wrong_type("an integer", pallets), "type"))
-    if "weight" in value:
-        weight = value["weight"]
-        if not (_is_number(weight)):
-            out.append(Problem(ptr + "/weight", _wrong_type("a number", weight), "type"))
-    if "volume" in value:
-        volume = value["volume"]
-        if not (_is_number(volume)):
-            out.append(Problem(ptr + "/volume", _wrong_type("a number", volume), "type"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_number(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("a number", quantity), "type"))
-    for key in value:
-        if key not in _CONSIGNMENT_ITEM_MEASURES_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _integer(value, "pallets", ptr, out)
+    _number(value, "weight", ptr, out)
+    _number(value, "volume", ptr, out)
+    _number(value, "quantity", ptr, out)
+    if not value.keys() <= _CONSIGNMENT_ITEM_MEASURES_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_ITEM_MEASURES_FIELDS, ptr, out)
 
 
 def _check_ConsignmentItemProperties(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "description" in value:
-        description = value["description"]
-        if not (isinstance(description, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
+    _string(value, "description", ptr, out)
 
 
 def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -648,19 +345,9 @@ def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
                         "minLength" if iso3_code_length < 3 else "maxLength",
                     )
                 )
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    for key in value:
-        if key not in _COUNTRY_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "name", ptr, out)
+    if not value.keys() <= _COUNTRY_FIELDS:
+        _unknown_fields(value, _COUNTRY_FIELDS, ptr, out)
     if not any(k in value for k in _COUNTRY_AT_LEAST_ONE_OF):
         out.append(
             Problem(
@@ -683,21 +370,10 @@ def _check_Customer(value: Any, ptr: str, out: list[Problem]) -> None:
             if isinstance(id_, str) and not _is_uuid(id_):
                 out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
     if "references" in value:
-        references = value["references"]
-        _check_CustomerReferences(references, ptr + "/references", out)
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    for key in value:
-        if key not in _CUSTOMER_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_CustomerReferences(value["references"], ptr + "/references", out)
+    _string(value, "name", ptr, out)
+    if not value.keys() <= _CUSTOMER_FIELDS:
+        _unknown_fields(value, _CUSTOMER_FIELDS, ptr, out)
     if not any(k in value for k in _CUSTOMER_AT_LEAST_ONE_OF):
         out.append(
             Problem(
@@ -712,21 +388,9 @@ def _check_CustomerReferences(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'code'", "required", "code"))
-    for key in value:
-        if key not in _CUSTOMER_REFERENCES_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "code", ptr, out, required=True)
+    if not value.keys() <= _CUSTOMER_REFERENCES_FIELDS:
+        _unknown_fields(value, _CUSTOMER_REFERENCES_FIELDS, ptr, out)
 
 
 def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -753,26 +417,19 @@ def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
                         "enum",
                     )
                 )
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
+    _string(value, "status", ptr, out)
     if "references" in value:
-        references = value["references"]
-        _check_References(references, ptr + "/references", out)
+        _check_References(value["references"], ptr + "/references", out)
     else:
-        out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
+        _missing("references", ptr, out)
     if "customer" in value:
-        customer = value["customer"]
-        _check_Customer(customer, ptr + "/customer", out)
+        _check_Customer(value["customer"], ptr + "/customer", out)
     else:
-        out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
+        _missing("customer", ptr, out)
     if "warehouse" in value:
-        warehouse = value["warehouse"]
-        _check_Warehouse(warehouse, ptr + "/warehouse", out)
+        _check_Warehouse(value["warehouse"], ptr + "/warehouse", out)
     if "details" in value:
-        details = value["details"]
-        _check_InboundOrderDetails(details, ptr + "/details", out)
+        _check_InboundOrderDetails(value["details"], ptr + "/details", out)
     if "properties" in value:
         properties = value["properties"]
         if not (isinstance(properties, dict)):
@@ -784,71 +441,30 @@ def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         else:
             for items_index, items_item in enumerate(items):
                 _check_OrderItem(items_item, ptr + "/items" + "/" + str(items_index), out)
-    if "version" in value:
-        version = value["version"]
-        if not (_is_int(version)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
-    for key in value:
-        if key not in _INBOUND_ORDER_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _integer(value, "version", ptr, out)
+    if not value.keys() <= _INBOUND_ORDER_FIELDS:
+        _unknown_fields(value, _INBOUND_ORDER_FIELDS, ptr, out)
 
 
 def _check_InboundOrderDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "urgent" in value:
-        urgent = value["urgent"]
-        if not (isinstance(urgent, bool)):
-            out.append(Problem(ptr + "/urgent", _wrong_type("a boolean", urgent), "type"))
-    if "instructions" in value:
-        instructions = value["instructions"]
-        if not (isinstance(instructions, str)):
-            out.append(
-                Problem(ptr + "/instructions", _wrong_type("a string", instructions), "type")
-            )
-    if "arrivalDate" in value:
-        arrival_date = value["arrivalDate"]
-        if not (isinstance(arrival_date, str)):
-            out.append(Problem(ptr + "/arrivalDate", _wrong_type("a string", arrival_date), "type"))
-    for key in value:
-        if key not in _INBOUND_ORDER_DETAILS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _boolean(value, "urgent", ptr, out)
+    _string(value, "instructions", ptr, out)
+    _string(value, "arrivalDate", ptr, out)
+    if not value.keys() <= _INBOUND_ORDER_DETAILS_FIELDS:
+        _unknown_fields(value, _INBOUND_ORDER_DETAILS_FIELDS, ptr, out)
 
 
 def _check_Money(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "amount" in value:
-        amount = value["amount"]
-        if not (_is_number(amount)):
-            out.append(Problem(ptr + "/amount", _wrong_type("a number", amount), "type"))
-    if "currency" in value:
-        currency = value["currency"]
-        if not (isinstance(currency, str)):
-            out.append(Problem(ptr + "/currency", _wrong_type("a string", currency), "type"))
-    for key in value:
-        if key not in _MONEY_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _number(value, "amount", ptr, out)
+    _string(value, "currency", ptr, out)
+    if not value.keys() <= _MONEY_FIELDS:
+        _unknown_fields(value, _MONEY_FIELDS, ptr, out)
 
 
 def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -860,24 +476,15 @@ def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
         if not (isinstance(properties, dict)):
             out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
     if "details" in value:
-        details = value["details"]
-        _check_OrderItemDetails(details, ptr + "/details", out)
+        _check_OrderItemDetails(value["details"], ptr + "/details", out)
     else:
-        out.append(Problem(ptr, "missing required field 'details'", "required", "details"))
+        _missing("details", ptr, out)
     if "measures" in value:
-        measures = value["measures"]
-        _check_OrderItemMeasures(measures, ptr + "/measures", out)
+        _check_OrderItemMeasures(value["measures"], ptr + "/measures", out)
     else:
-        out.append(Problem(ptr, "missing required field 'measures'", "required", "measures"))
-    for key in value:
-        if key not in _CONSIGNMENT_ITEM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("measures", ptr, out)
+    if not value.keys() <= _CONSIGNMENT_ITEM_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_ITEM_FIELDS, ptr, out)
 
 
 def _check_OrderItemDetails(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -885,43 +492,22 @@ def _check_OrderItemDetails(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "product" in value:
-        product = value["product"]
-        _check_Product(product, ptr + "/product", out)
+        _check_Product(value["product"], ptr + "/product", out)
     else:
-        out.append(Problem(ptr, "missing required field 'product'", "required", "product"))
+        _missing("product", ptr, out)
     if "unitOfMeasure" in value:
-        unit_of_measure = value["unitOfMeasure"]
-        _check_UnitOfMeasure(unit_of_measure, ptr + "/unitOfMeasure", out)
-    for key in value:
-        if key not in _ORDER_ITEM_DETAILS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_UnitOfMeasure(value["unitOfMeasure"], ptr + "/unitOfMeasure", out)
+    if not value.keys() <= _ORDER_ITEM_DETAILS_FIELDS:
+        _unknown_fields(value, _ORDER_ITEM_DETAILS_FIELDS, ptr, out)
 
 
 def _check_OrderItemMeasures(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_number(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("a number", quantity), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    for key in value:
-        if key not in _ORDER_ITEM_MEASURES_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _number(value, "quantity", ptr, out, required=True)
+    if not value.keys() <= _ORDER_ITEM_MEASURES_FIELDS:
+        _unknown_fields(value, _ORDER_ITEM_MEASURES_FIELDS, ptr, out)
 
 
 def _check_OutboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -948,28 +534,21 @@ def _check_OutboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
                         "enum",
                     )
                 )
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
+    _string(value, "status", ptr, out)
     if "references" in value:
-        references = value["references"]
-        _check_References(references, ptr + "/references", out)
+        _check_References(value["references"], ptr + "/references", out)
     else:
-        out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
+        _missing("references", ptr, out)
     if "customer" in value:
-        customer = value["customer"]
-        _check_Customer(customer, ptr + "/customer", out)
+        _check_Customer(value["customer"], ptr + "/customer", out)
     else:
-        out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
+        _missing("customer", ptr, out)
     if "warehouse" in value:
-        warehouse = value["warehouse"]
-        _check_Warehouse(warehouse, ptr + "/warehouse", out)
+        _check_Warehouse(value["warehouse"], ptr + "/warehouse", out)
     if "details" in value:
-        details = value["details"]
-        _check_OutboundOrderDetails(details, ptr + "/details", out)
+        _check_OutboundOrderDetails(value["details"], ptr + "/details", out)
     else:
-        out.append(Problem(ptr, "missing required field 'details'", "required", "details"))
+        _missing("details", ptr, out)
     if "properties" in value:
         properties = value["properties"]
         if not (isinstance(properties, dict)):
@@ -981,55 +560,27 @@ def _check_OutboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         else:
             for items_index, items_item in enumerate(items):
                 _check_OrderItem(items_item, ptr + "/items" + "/" + str(items_index), out)
-    if "version" in value:
-        version = value["version"]
-        if not (_is_int(version)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
-    for key in value:
-        if key not in _INBOUND_ORDER_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _integer(value, "version", ptr, out)
+    if not value.keys() <= _INBOUND_ORDER_FIELDS:
+        _unknown_fields(value, _INBOUND_ORDER_FIELDS, ptr, out)
 
 
 def _check_OutboundOrderDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "urgent" in value:
-        urgent = value["urgent"]
-        if not (isinstance(urgent, bool)):
-            out.append(Problem(ptr + "/urgent", _wrong_type("a boolean", urgent), "type"))
-    if "instructions" in value:
-        instructions = value["instructions"]
-        if not (isinstance(instructions, str)):
-            out.append(
-                Problem(ptr + "/instructions", _wrong_type("a string", instructions), "type")
-            )
+    _boolean(value, "urgent", ptr, out)
+    _string(value, "instructions", ptr, out)
     if "collect" in value:
-        collect = value["collect"]
-        _check_OutboundOrderDetailsCollect(collect, ptr + "/collect", out)
+        _check_OutboundOrderDetailsCollect(value["collect"], ptr + "/collect", out)
     if "deliver" in value:
-        deliver = value["deliver"]
-        _check_OutboundOrderDetailsDeliver(deliver, ptr + "/deliver", out)
+        _check_OutboundOrderDetailsDeliver(value["deliver"], ptr + "/deliver", out)
     else:
-        out.append(Problem(ptr, "missing required field 'deliver'", "required", "deliver"))
+        _missing("deliver", ptr, out)
     if "invoiceValue" in value:
-        invoice_value = value["invoiceValue"]
-        _check_Money(invoice_value, ptr + "/invoiceValue", out)
-    for key in value:
-        if key not in _OUTBOUND_ORDER_DETAILS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_Money(value["invoiceValue"], ptr + "/invoiceValue", out)
+    if not value.keys() <= _OUTBOUND_ORDER_DETAILS_FIELDS:
+        _unknown_fields(value, _OUTBOUND_ORDER_DETAILS_FIELDS, ptr, out)
 
 
 def _check_OutboundOrderDetailsCollect(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1051,15 +602,8 @@ def _check_OutboundOrderDetailsCollect(value: Any, ptr: str, out: list[Problem])
                         "format",
                     )
                 )
-    for key in value:
-        if key not in _OUTBOUND_ORDER_DETAILS_COLLECT_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _OUTBOUND_ORDER_DETAILS_COLLECT_FIELDS:
+        _unknown_fields(value, _OUTBOUND_ORDER_DETAILS_COLLECT_FIELDS, ptr, out)
 
 
 def _check_OutboundOrderDetailsDeliver(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1067,16 +611,10 @@ def _check_OutboundOrderDetailsDeliver(value: Any, ptr: str, out: list[Problem])
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "address" in value:
-        address = value["address"]
-        _check_Address(address, ptr + "/address", out)
+        _check_Address(value["address"], ptr + "/address", out)
     else:
-        out.append(Problem(ptr, "missing required field 'address'", "required", "address"))
-    if "instructions" in value:
-        instructions = value["instructions"]
-        if not (isinstance(instructions, str)):
-            out.append(
-                Problem(ptr + "/instructions", _wrong_type("a string", instructions), "type")
-            )
+        _missing("address", ptr, out)
+    _string(value, "instructions", ptr, out)
     if "requiredDate" in value:
         required_date = value["requiredDate"]
         if not (isinstance(required_date, str)):
@@ -1093,17 +631,9 @@ def _check_OutboundOrderDetailsDeliver(value: Any, ptr: str, out: list[Problem])
                     )
                 )
     if "cashPaymentAmount" in value:
-        cash_payment_amount = value["cashPaymentAmount"]
-        _check_Money(cash_payment_amount, ptr + "/cashPaymentAmount", out)
-    for key in value:
-        if key not in _CONSIGNMENT_DETAILS_DELIVER_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_Money(value["cashPaymentAmount"], ptr + "/cashPaymentAmount", out)
+    if not value.keys() <= _CONSIGNMENT_DETAILS_DELIVER_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_DETAILS_DELIVER_FIELDS, ptr, out)
 
 
 def _check_Product(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1118,21 +648,10 @@ def _check_Product(value: Any, ptr: str, out: list[Problem]) -> None:
             if isinstance(id_, str) and not _is_uuid(id_):
                 out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
     if "references" in value:
-        references = value["references"]
-        _check_ProductReferences(references, ptr + "/references", out)
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    for key in value:
-        if key not in _CUSTOMER_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_ProductReferences(value["references"], ptr + "/references", out)
+    _string(value, "name", ptr, out)
+    if not value.keys() <= _CUSTOMER_FIELDS:
+        _unknown_fields(value, _CUSTOMER_FIELDS, ptr, out)
     if not any(k in value for k in _CUSTOMER_AT_LEAST_ONE_OF):
         out.append(
             Problem(
@@ -1147,35 +666,17 @@ def _check_ProductNotification(value: Any, ptr: str, out: list[Problem]) -> None
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "type" in value:
-        type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
+    _string(value, "type", ptr, out, required=True)
 
 
 def _check_ProductReferences(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
-    if "barcode" in value:
-        barcode = value["barcode"]
-        if not (isinstance(barcode, str)):
-            out.append(Problem(ptr + "/barcode", _wrong_type("a string", barcode), "type"))
-    for key in value:
-        if key not in _PRODUCT_REFERENCES_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "code", ptr, out)
+    _string(value, "barcode", ptr, out)
+    if not value.keys() <= _PRODUCT_REFERENCES_FIELDS:
+        _unknown_fields(value, _PRODUCT_REFERENCES_FIELDS, ptr, out)
     if not any(k in value for k in _PRODUCT_REFERENCES_AT_LEAST_ONE_OF):
         out.append(
             Problem(
@@ -1188,39 +689,18 @@ def _check_ProductUnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> Non
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "qtyPerBase" in value:
-        qty_per_base = value["qtyPerBase"]
-        if not (_is_number(qty_per_base)):
-            out.append(Problem(ptr + "/qtyPerBase", _wrong_type("a number", qty_per_base), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'qtyPerBase'", "required", "qtyPerBase"))
-    if "weight" in value:
-        weight = value["weight"]
-        if not (_is_number(weight)):
-            out.append(Problem(ptr + "/weight", _wrong_type("a number", weight), "type"))
-    if "volume" in value:
-        volume = value["volume"]
-        if not (_is_number(volume)):
-            out.append(Problem(ptr + "/volume", _wrong_type("a number", volume), "type"))
-    for key in value:
-        if key not in _PRODUCT_UNIT_OF_MEASURE_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _number(value, "qtyPerBase", ptr, out, required=True)
+    _number(value, "weight", ptr, out)
+    _number(value, "volume", ptr, out)
+    if not value.keys() <= _PRODUCT_UNIT_OF_MEASURE_FIELDS:
+        _unknown_fields(value, _PRODUCT_UNIT_OF_MEASURE_FIELDS, ptr, out)
 
 
 def _check_References(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "customer" in value:
-        customer = value["customer"]
-        if not (isinstance(customer, str)):
-            out.append(Problem(ptr + "/customer", _wrong_type("a string", customer), "type"))
+    _string(value, "customer", ptr, out)
 
 
 def _check_ScopedProduct(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1233,7 +713,7 @@ def _check_ScopedProduct(value: Any, ptr: str, out: list[Problem]) -> None:
     elif _in_enum(tag, ("TRANSPORT",)):
         _check_TransportProduct(value, ptr, out)
     elif "scope" not in value:
-        out.append(Problem(ptr, "missing required field 'scope'", "required", "scope"))
+        _missing("scope", ptr, out)
     else:
         out.append(
             Problem(
@@ -1248,23 +728,10 @@ def _check_State(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    for key in value:
-        if key not in _STATE_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "code", ptr, out)
+    _string(value, "name", ptr, out)
+    if not value.keys() <= _STATE_FIELDS:
+        _unknown_fields(value, _STATE_FIELDS, ptr, out)
     if not any(k in value for k in _STATE_AT_LEAST_ONE_OF):
         out.append(Problem(ptr, "a state is referenced by one of code or name", "at_least_one_of"))
 
@@ -1287,16 +754,9 @@ def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'grant_type'", "required", "grant_type"))
-    for key in value:
-        if key not in _TOKEN_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("grant_type", ptr, out)
+    if not value.keys() <= _TOKEN_REQUEST_FIELDS:
+        _unknown_fields(value, _TOKEN_REQUEST_FIELDS, ptr, out)
 
 
 def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1310,10 +770,7 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         else:
             if isinstance(id_, str) and not _is_uuid(id_):
                 out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
+    _string(value, "status", ptr, out)
     if "scope" in value:
         scope = value["scope"]
         if not (isinstance(scope, str)):
@@ -1328,21 +785,14 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'scope'", "required", "scope"))
-    if "type" in value:
-        type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
+        _missing("scope", ptr, out)
+    _string(value, "type", ptr, out, required=True)
     if "references" in value:
-        references = value["references"]
-        _check_References(references, ptr + "/references", out)
+        _check_References(value["references"], ptr + "/references", out)
     else:
-        out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
+        _missing("references", ptr, out)
     if "customer" in value:
-        customer = value["customer"]
-        _check_Customer(customer, ptr + "/customer", out)
+        _check_Customer(value["customer"], ptr + "/customer", out)
     if "name" in value:
         name = value["name"]
         if not (isinstance(name, str)):
@@ -1358,7 +808,7 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
+        _missing("name", ptr, out)
     if "description" in value:
         description = value["description"]
         if not (isinstance(description, str)):
@@ -1374,31 +824,20 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
+        _missing("description", ptr, out)
     if "properties" in value:
         properties = value["properties"]
         if not (isinstance(properties, dict)):
             out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
     if "details" in value:
-        details = value["details"]
-        _check_TransportProductDetails(details, ptr + "/details", out)
+        _check_TransportProductDetails(value["details"], ptr + "/details", out)
     if "measures" in value:
         measures = value["measures"]
         if not (isinstance(measures, dict)):
             out.append(Problem(ptr + "/measures", _wrong_type("an object", measures), "type"))
-    if "version" in value:
-        version = value["version"]
-        if not (_is_int(version)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
-    for key in value:
-        if key not in _TRANSPORT_PRODUCT_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _integer(value, "version", ptr, out)
+    if not value.keys() <= _TRANSPORT_PRODUCT_FIELDS:
+        _unknown_fields(value, _TRANSPORT_PRODUCT_FIELDS, ptr, out)
 
 
 def _check_TransportProductDetails(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1406,17 +845,9 @@ def _check_TransportProductDetails(value: Any, ptr: str, out: list[Problem]) -> 
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "uiOptions" in value:
-        ui_options = value["uiOptions"]
-        _check_UiOption(ui_options, ptr + "/uiOptions", out)
-    for key in value:
-        if key not in _TRANSPORT_PRODUCT_DETAILS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_UiOption(value["uiOptions"], ptr + "/uiOptions", out)
+    if not value.keys() <= _TRANSPORT_PRODUCT_DETAILS_FIELDS:
+        _unknown_fields(value, _TRANSPORT_PRODUCT_DETAILS_FIELDS, ptr, out)
 
 
 def _check_UiOption(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1424,8 +855,7 @@ def _check_UiOption(value: Any, ptr: str, out: list[Problem]) -> None:
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "consignmentItems" in value:
-        consignment_items = value["consignmentItems"]
-        _check_UiOptionConsignmentItems(consignment_items, ptr + "/consignmentItems", out)
+        _check_UiOptionConsignmentItems(value["consignmentItems"], ptr + "/consignmentItems", out)
 
 
 def _check_UiOptionConsignmentItems(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1433,9 +863,8 @@ def _check_UiOptionConsignmentItems(value: Any, ptr: str, out: list[Problem]) ->
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
     if "cubicCalculator" in value:
-        cubic_calculator = value["cubicCalculator"]
         _check_UiOptionConsignmentItemsCubicCalculator(
-            cubic_calculator, ptr + "/cubicCalculator", out
+            value["cubicCalculator"], ptr + "/cubicCalculator", out
         )
 
 
@@ -1445,33 +874,16 @@ def _check_UiOptionConsignmentItemsCubicCalculator(
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "multiplierField" in value:
-        multiplier_field = value["multiplierField"]
-        if not (isinstance(multiplier_field, str)):
-            out.append(
-                Problem(ptr + "/multiplierField", _wrong_type("a string", multiplier_field), "type")
-            )
+    _string(value, "multiplierField", ptr, out)
 
 
 def _check_UnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "type" in value:
-        type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
-    for key in value:
-        if key not in _UNIT_OF_MEASURE_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "type", ptr, out, required=True)
+    if not value.keys() <= _UNIT_OF_MEASURE_FIELDS:
+        _unknown_fields(value, _UNIT_OF_MEASURE_FIELDS, ptr, out)
 
 
 def _check_Warehouse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1485,19 +897,9 @@ def _check_Warehouse(value: Any, ptr: str, out: list[Problem]) -> None:
         else:
             if isinstance(id_, str) and not _is_uuid(id_):
                 out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    for key in value:
-        if key not in _WAREHOUSE_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "name", ptr, out)
+    if not value.keys() <= _WAREHOUSE_FIELDS:
+        _unknown_fields(value, _WAREHOUSE_FIELDS, ptr, out)
     if not any(k in value for k in _WAREHOUSE_AT_LEAST_ONE_OF):
         out.append(
             Problem(ptr, "a warehouse is referenced by one of id or name", "at_least_one_of")
@@ -1515,10 +917,7 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         else:
             if isinstance(id_, str) and not _is_uuid(id_):
                 out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
+    _string(value, "status", ptr, out)
     if "scope" in value:
         scope = value["scope"]
         if not (isinstance(scope, str)):
@@ -1533,23 +932,16 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'scope'", "required", "scope"))
-    if "type" in value:
-        type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
+        _missing("scope", ptr, out)
+    _string(value, "type", ptr, out, required=True)
     if "references" in value:
-        references = value["references"]
-        _check_References(references, ptr + "/references", out)
+        _check_References(value["references"], ptr + "/references", out)
     else:
-        out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
+        _missing("references", ptr, out)
     if "customer" in value:
-        customer = value["customer"]
-        _check_Customer(customer, ptr + "/customer", out)
+        _check_Customer(value["customer"], ptr + "/customer", out)
     else:
-        out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
+        _missing("customer", ptr, out)
     if "name" in value:
         name = value["name"]
         if not (isinstance(name, str)):
@@ -1565,7 +957,7 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
+        _missing("name", ptr, out)
     if "description" in value:
         description = value["description"]
         if not (isinstance(description, str)):
@@ -1581,10 +973,9 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
+        _missing("description", ptr, out)
     if "details" in value:
-        details = value["details"]
-        _check_WarehouseProductDetails(details, ptr + "/details", out)
+        _check_WarehouseProductDetails(value["details"], ptr + "/details", out)
     if "itemPropertyRequirements" in value:
         item_property_requirements = value["itemPropertyRequirements"]
         if not (isinstance(item_property_requirements, dict)):
@@ -1629,25 +1020,7 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
                                 "enum",
                             )
                         )
-    if "defaultUnitOfMeasure" in value:
-        default_unit_of_measure = value["defaultUnitOfMeasure"]
-        if not (isinstance(default_unit_of_measure, str)):
-            out.append(
-                Problem(
-                    ptr + "/defaultUnitOfMeasure",
-                    _wrong_type("a string", default_unit_of_measure),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'defaultUnitOfMeasure'",
-                "required",
-                "defaultUnitOfMeasure",
-            )
-        )
+    _string(value, "defaultUnitOfMeasure", ptr, out, required=True)
     if "unitOfMeasures" in value:
         unit_of_measures = value["unitOfMeasures"]
         if not (isinstance(unit_of_measures, dict)):
@@ -1672,73 +1045,37 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
                 _check_ProductNotification(
                     notifications_item, ptr + "/notifications" + "/" + str(notifications_index), out
                 )
-    if "version" in value:
-        version = value["version"]
-        if not (_is_int(version)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
-    for key in value:
-        if key not in _WAREHOUSE_PRODUCT_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _integer(value, "version", ptr, out)
+    if not value.keys() <= _WAREHOUSE_PRODUCT_FIELDS:
+        _unknown_fields(value, _WAREHOUSE_PRODUCT_FIELDS, ptr, out)
 
 
 def _check_WarehouseProductDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "variableWeight" in value:
-        variable_weight = value["variableWeight"]
-        if not (isinstance(variable_weight, bool)):
-            out.append(
-                Problem(ptr + "/variableWeight", _wrong_type("a boolean", variable_weight), "type")
-            )
+    _boolean(value, "variableWeight", ptr, out)
     if "uiOptions" in value:
-        ui_options = value["uiOptions"]
-        _check_UiOption(ui_options, ptr + "/uiOptions", out)
+        _check_UiOption(value["uiOptions"], ptr + "/uiOptions", out)
     if "storage" in value:
-        storage = value["storage"]
-        _check_WarehouseProductDetailsStorage(storage, ptr + "/storage", out)
+        _check_WarehouseProductDetailsStorage(value["storage"], ptr + "/storage", out)
     if "inbound" in value:
-        inbound = value["inbound"]
-        _check_WarehouseProductDetailsInbound(inbound, ptr + "/inbound", out)
+        _check_WarehouseProductDetailsInbound(value["inbound"], ptr + "/inbound", out)
     if "stockSelection" in value:
-        stock_selection = value["stockSelection"]
-        _check_WarehouseProductDetailsStockSelection(stock_selection, ptr + "/stockSelection", out)
-    for key in value:
-        if key not in _WAREHOUSE_PRODUCT_DETAILS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_WarehouseProductDetailsStockSelection(
+            value["stockSelection"], ptr + "/stockSelection", out
+        )
+    if not value.keys() <= _WAREHOUSE_PRODUCT_DETAILS_FIELDS:
+        _unknown_fields(value, _WAREHOUSE_PRODUCT_DETAILS_FIELDS, ptr, out)
 
 
 def _check_WarehouseProductDetailsInbound(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "initialStatus" in value:
-        initial_status = value["initialStatus"]
-        if not (isinstance(initial_status, str)):
-            out.append(
-                Problem(ptr + "/initialStatus", _wrong_type("a string", initial_status), "type")
-            )
-    for key in value:
-        if key not in _WAREHOUSE_PRODUCT_DETAILS_INBOUND_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "initialStatus", ptr, out)
+    if not value.keys() <= _WAREHOUSE_PRODUCT_DETAILS_INBOUND_FIELDS:
+        _unknown_fields(value, _WAREHOUSE_PRODUCT_DETAILS_INBOUND_FIELDS, ptr, out)
 
 
 def _check_WarehouseProductDetailsStockSelection(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1778,29 +1115,10 @@ def _check_WarehouseProductDetailsStockSelection(value: Any, ptr: str, out: list
                         "enum",
                     )
                 )
-    if "strict" in value:
-        strict = value["strict"]
-        if not (isinstance(strict, bool)):
-            out.append(Problem(ptr + "/strict", _wrong_type("a boolean", strict), "type"))
-    if "expiryThresholdDays" in value:
-        expiry_threshold_days = value["expiryThresholdDays"]
-        if not (_is_int(expiry_threshold_days)):
-            out.append(
-                Problem(
-                    ptr + "/expiryThresholdDays",
-                    _wrong_type("an integer", expiry_threshold_days),
-                    "type",
-                )
-            )
-    for key in value:
-        if key not in _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _boolean(value, "strict", ptr, out)
+    _integer(value, "expiryThresholdDays", ptr, out)
+    if not value.keys() <= _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_FIELDS:
+        _unknown_fields(value, _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_FIELDS, ptr, out)
 
 
 def _check_WarehouseProductDetailsStorage(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1822,15 +1140,8 @@ def _check_WarehouseProductDetailsStorage(value: Any, ptr: str, out: list[Proble
                         "enum",
                     )
                 )
-    for key in value:
-        if key not in _WAREHOUSE_PRODUCT_DETAILS_STORAGE_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _WAREHOUSE_PRODUCT_DETAILS_STORAGE_FIELDS:
+        _unknown_fields(value, _WAREHOUSE_PRODUCT_DETAILS_STORAGE_FIELDS, ptr, out)
 
 
 def _body_get_token(value: Any, out: list[Problem]) -> None:

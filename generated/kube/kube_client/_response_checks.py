@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ._checks import (
+    _missing,
+    _string,
+    _wrong_type,
+)
 from ._problem import Problem
 from ._validation import (
     _run,
-    _wrong_type,
 )
 from ._validation import validate as validate
 from ._validation import validate_params as validate_params
@@ -34,29 +38,15 @@ def _check_OrderEventResult(value: Any, ptr: str, out: list[Problem]) -> None:
                     result_item, ptr + "/result" + "/" + str(result_index), out
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'result'", "required", "result"))
+        _missing("result", ptr, out)
 
 
 def _check_OrderEventResultItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "label" in value:
-        label = value["label"]
-        if not (isinstance(label, str)):
-            out.append(Problem(ptr + "/label", _wrong_type("a string", label), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'label'", "required", "label"))
-    if "order_number" in value:
-        order_number = value["order_number"]
-        if not (isinstance(order_number, str)):
-            out.append(
-                Problem(ptr + "/order_number", _wrong_type("a string", order_number), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'order_number'", "required", "order_number")
-        )
+    _string(value, "label", ptr, out, required=True)
+    _string(value, "order_number", ptr, out, required=True)
 
 
 def _response_order_event_200(value: Any, out: list[Problem]) -> None:

@@ -4,210 +4,31 @@
 The checks are compiled from the spec. They judge the JSON exactly as it
 will travel: nothing is coerced, so "1" is not an integer and "yes" is not
 a boolean. Checks of what the provider sends (responses, webhooks, error
-bodies) are in _response_checks.py, which only the mock and the tests load."""
+bodies) are in _response_checks.py, which only the mock and the tests load;
+what both share (JSON's types, formats, the plain fields) is in _checks.py."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
-import re
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ._checks import (
+    _boolean,
+    _integer,
+    _is_date,
+    _is_int,
+    _is_number,
+    _is_uuid,
+    _kind,
+    _missing,
+    _repeats,
+    _string,
+    _unknown_fields,
+    _wrong_type,
+)
 from ._pointer import escape as _escape
 from ._problem import Problem
-
-_JSON_KINDS = {
-    bool: "boolean",
-    int: "integer",
-    float: "number",
-    str: "string",
-    list: "array",
-    dict: "object",
-    type(None): "null",
-}
-
-
-def _kind(value: Any) -> str:
-    return _JSON_KINDS.get(type(value), type(value).__name__)
-
-
-def _wrong_type(expected: str, value: Any) -> str:
-    if isinstance(value, float) and not math.isfinite(value):
-        return f"not a number ({value}): JSON cannot carry NaN or Infinity"
-    return f"must be {expected} (got {_kind(value)})"
-
-
-def _is_int(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
-
-
-def _multiple_of(value: float, step: str) -> bool:
-    """Whether a JSON number is a whole multiple of `step`, judged in decimal.
-
-    Binary floats cannot say 0.01: 19.99 % 0.01 is not 0, so the value is
-    read back as the decimal text it was written as.
-    """
-    try:
-        return Decimal(repr(value)) % Decimal(step) == 0
-    except InvalidOperation:
-        return False
-
-
-def _is_number(value: Any) -> bool:
-    """A JSON number: NaN and Infinity are not (no JSON text can carry them)."""
-    if isinstance(value, float):
-        return math.isfinite(value)
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _same_json(a: Any, b: Any) -> bool:
-    """JSON equality: True is not 1, 1 is 1.0."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    return bool(a == b) and (_is_number(a) == _is_number(b))
-
-
-def _in_enum(value: Any, allowed: tuple[Any, ...]) -> bool:
-    return any(_same_json(value, choice) for choice in allowed)
-
-
-def _unique(items: list[Any]) -> bool:
-    return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
-
-
-def _repeats(items: list[Any], key: str) -> list[int]:
-    """Indexes of the items whose `key` equals an earlier item's."""
-    seen: list[Any] = []
-    found = []
-    for index, item in enumerate(items):
-        if isinstance(item, dict) and key in item:
-            if any(_same_json(item[key], earlier) for earlier in seen):
-                found.append(index)
-            else:
-                seen.append(item[key])
-    return found
-
-
-def _holds(value: Mapping[str, Any], field: str, values: tuple[Any, ...], or_absent: bool) -> bool:
-    if field not in value:
-        return or_absent
-    return _in_enum(value[field], values)
-
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LOCAL_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
-_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
-
-
-def _parse_date(text: str) -> _dt.date | None:
-    if not _DATE.fullmatch(text):
-        return None
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _parse_local_date_time(text: str) -> _dt.datetime | None:
-    if not _LOCAL_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return None
-
-
-def _parse_date_time(text: str) -> _dt.datetime | None:
-    if not _DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.fromisoformat(text.replace("z", "Z"))
-    except ValueError:
-        return None
-
-
-_ISO_DATE_TIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
-)
-
-
-def _parse_iso_date_time(text: str) -> _dt.date | None:
-    """An ISO-8601 date with optional time of day and offset, on a real calendar day."""
-    if not _ISO_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        if "T" not in text:
-            return _dt.date.fromisoformat(text)
-        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def _is_iso_date_time(text: str) -> bool:
-    return _parse_iso_date_time(text) is not None
-
-
-def _is_date(text: str) -> bool:
-    return _parse_date(text) is not None
-
-
-def _is_local_date_time(text: str) -> bool:
-    return _parse_local_date_time(text) is not None
-
-
-def _is_date_time(text: str) -> bool:
-    return _parse_date_time(text) is not None
-
-
-def _is_email(text: str) -> bool:
-    return _EMAIL.fullmatch(text) is not None
-
-
-def _is_uuid(text: str) -> bool:
-    return _UUID.fullmatch(text) is not None
-
-
-def _is_uri(text: str) -> bool:
-    return _URI.fullmatch(text) is not None
-
-
-_PARSERS: dict[str, Callable[[str], Any]] = {
-    "date": _parse_date,
-    "local-date-time": _parse_local_date_time,
-    "iso-date-time": _parse_iso_date_time,
-    "date-time": _parse_date_time,
-}
-
-
-def _comparable(value: Any, fmt: str | None) -> Any:
-    """A value ready for a cross-field comparison, or None to skip the rule."""
-    if fmt in _PARSERS:
-        return _PARSERS[fmt](value) if isinstance(value, str) else None
-    return value if _is_number(value) else None
-
-
-def _compare(a: Any, op: str, b: Any) -> bool:
-    if isinstance(a, _dt.datetime) != isinstance(b, _dt.datetime):
-        # a date against a date-time: the documents compare calendar days
-        a = a.date() if isinstance(a, _dt.datetime) else a
-        b = b.date() if isinstance(b, _dt.datetime) else b
-    if op == "<":
-        return bool(a < b)
-    if op == "<=":
-        return bool(a <= b)
-    if op == ">":
-        return bool(a > b)
-    if op == ">=":
-        return bool(a >= b)
-    return bool(a == b)
-
 
 _BOOK_COLLECTION_REQUEST_FIELDS = frozenset(
     (
@@ -261,21 +82,11 @@ def _check_BookCollectionRequest(value: Any, ptr: str, out: list[Problem]) -> No
                     )
                 )
     else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'collection_reference'",
-                "required",
-                "collection_reference",
-            )
-        )
+        _missing("collection_reference", ptr, out)
     if "collect_from" in value:
-        collect_from = value["collect_from"]
-        _check_CollectFrom(collect_from, ptr + "/collect_from", out)
+        _check_CollectFrom(value["collect_from"], ptr + "/collect_from", out)
     else:
-        out.append(
-            Problem(ptr, "missing required field 'collect_from'", "required", "collect_from")
-        )
+        _missing("collect_from", ptr, out)
     if "notification_email_address" in value:
         notification_email_address = value["notification_email_address"]
         if not (isinstance(notification_email_address, str)):
@@ -301,14 +112,7 @@ def _check_BookCollectionRequest(value: Any, ptr: str, out: list[Problem]) -> No
                     )
                 )
     else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'notification_email_address'",
-                "required",
-                "notification_email_address",
-            )
-        )
+        _missing("notification_email_address", ptr, out)
     if "notification_phone_number" in value:
         notification_phone_number = value["notification_phone_number"]
         if not (isinstance(notification_phone_number, str)):
@@ -332,14 +136,7 @@ def _check_BookCollectionRequest(value: Any, ptr: str, out: list[Problem]) -> No
                     )
                 )
     else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'notification_phone_number'",
-                "required",
-                "notification_phone_number",
-            )
-        )
+        _missing("notification_phone_number", ptr, out)
     if "packaging_lines" in value:
         packaging_lines = value["packaging_lines"]
         if not (isinstance(packaging_lines, list)):
@@ -362,44 +159,17 @@ def _check_BookCollectionRequest(value: Any, ptr: str, out: list[Problem]) -> No
                     out,
                 )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'packaging_lines'", "required", "packaging_lines")
-        )
-    for key in value:
-        if key not in _BOOK_COLLECTION_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("packaging_lines", ptr, out)
+    if not value.keys() <= _BOOK_COLLECTION_REQUEST_FIELDS:
+        _unknown_fields(value, _BOOK_COLLECTION_REQUEST_FIELDS, ptr, out)
 
 
 def _check_ChangePasswordRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "email" in value:
-        email = value["email"]
-        if not (isinstance(email, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
-    if "current_password" in value:
-        current_password = value["current_password"]
-        if not (isinstance(current_password, str)):
-            out.append(
-                Problem(
-                    ptr + "/current_password", _wrong_type("a string", current_password), "type"
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr, "missing required field 'current_password'", "required", "current_password"
-            )
-        )
+    _string(value, "email", ptr, out, required=True)
+    _string(value, "current_password", ptr, out, required=True)
     if "new_password" in value:
         new_password = value["new_password"]
         if not (isinstance(new_password, str)):
@@ -417,18 +187,9 @@ def _check_ChangePasswordRequest(value: Any, ptr: str, out: list[Problem]) -> No
                     )
                 )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'new_password'", "required", "new_password")
-        )
-    for key in value:
-        if key not in _CHANGE_PASSWORD_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("new_password", ptr, out)
+    if not value.keys() <= _CHANGE_PASSWORD_REQUEST_FIELDS:
+        _unknown_fields(value, _CHANGE_PASSWORD_REQUEST_FIELDS, ptr, out)
 
 
 def _check_CollectFrom(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -450,7 +211,7 @@ def _check_CollectFrom(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
+        _missing("name", ptr, out)
     if "address_lines" in value:
         address_lines = value["address_lines"]
         if not (isinstance(address_lines, list)):
@@ -489,9 +250,7 @@ def _check_CollectFrom(value: Any, ptr: str, out: list[Problem]) -> None:
                             )
                         )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'address_lines'", "required", "address_lines")
-        )
+        _missing("address_lines", ptr, out)
     if "postal_code" in value:
         postal_code = value["postal_code"]
         if not (isinstance(postal_code, str)):
@@ -507,50 +266,20 @@ def _check_CollectFrom(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'postal_code'", "required", "postal_code"))
-    for key in value:
-        if key not in _COLLECT_FROM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("postal_code", ptr, out)
+    if not value.keys() <= _COLLECT_FROM_FIELDS:
+        _unknown_fields(value, _COLLECT_FROM_FIELDS, ptr, out)
 
 
 def _check_CreateNewStarterRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
-    if "email" in value:
-        email = value["email"]
-        if not (isinstance(email, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
-    if "level" in value:
-        level = value["level"]
-        if not (_is_int(level)):
-            out.append(Problem(ptr + "/level", _wrong_type("an integer", level), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'level'", "required", "level"))
-    if "linkonly" in value:
-        linkonly = value["linkonly"]
-        if not (isinstance(linkonly, bool)):
-            out.append(Problem(ptr + "/linkonly", _wrong_type("a boolean", linkonly), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'linkonly'", "required", "linkonly"))
-    if "mobileno" in value:
-        mobileno = value["mobileno"]
-        if not (isinstance(mobileno, str)):
-            out.append(Problem(ptr + "/mobileno", _wrong_type("a string", mobileno), "type"))
+    _string(value, "name", ptr, out, required=True)
+    _string(value, "email", ptr, out, required=True)
+    _integer(value, "level", ptr, out, required=True)
+    _boolean(value, "linkonly", ptr, out, required=True)
+    _string(value, "mobileno", ptr, out)
     if "startdate" in value:
         startdate = value["startdate"]
         if not (isinstance(startdate, str)):
@@ -564,19 +293,9 @@ def _check_CreateNewStarterRequest(value: Any, ptr: str, out: list[Problem]) -> 
                         "format",
                     )
                 )
-    if "internalid" in value:
-        internalid = value["internalid"]
-        if not (isinstance(internalid, str)):
-            out.append(Problem(ptr + "/internalid", _wrong_type("a string", internalid), "type"))
-    for key in value:
-        if key not in _CREATE_NEW_STARTER_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "internalid", ptr, out)
+    if not value.keys() <= _CREATE_NEW_STARTER_REQUEST_FIELDS:
+        _unknown_fields(value, _CREATE_NEW_STARTER_REQUEST_FIELDS, ptr, out)
 
 
 def _check_DeliverTo(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -598,7 +317,7 @@ def _check_DeliverTo(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
+        _missing("name", ptr, out)
     if "address_lines" in value:
         address_lines = value["address_lines"]
         if not (isinstance(address_lines, list)):
@@ -637,9 +356,7 @@ def _check_DeliverTo(value: Any, ptr: str, out: list[Problem]) -> None:
                             )
                         )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'address_lines'", "required", "address_lines")
-        )
+        _missing("address_lines", ptr, out)
     if "postal_code" in value:
         postal_code = value["postal_code"]
         if not (isinstance(postal_code, str)):
@@ -655,7 +372,7 @@ def _check_DeliverTo(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'postal_code'", "required", "postal_code"))
+        _missing("postal_code", ptr, out)
     if "email_address" in value:
         email_address = value["email_address"]
         if not (isinstance(email_address, str)):
@@ -673,9 +390,7 @@ def _check_DeliverTo(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'email_address'", "required", "email_address")
-        )
+        _missing("email_address", ptr, out)
     if "phone_number" in value:
         phone_number = value["phone_number"]
         if not (isinstance(phone_number, str)):
@@ -693,45 +408,19 @@ def _check_DeliverTo(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'phone_number'", "required", "phone_number")
-        )
-    for key in value:
-        if key not in _DELIVER_TO_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("phone_number", ptr, out)
+    if not value.keys() <= _DELIVER_TO_FIELDS:
+        _unknown_fields(value, _DELIVER_TO_FIELDS, ptr, out)
 
 
 def _check_GetTokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "email" in value:
-        email = value["email"]
-        if not (isinstance(email, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
-    if "password" in value:
-        password = value["password"]
-        if not (isinstance(password, str)):
-            out.append(Problem(ptr + "/password", _wrong_type("a string", password), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'password'", "required", "password"))
-    for key in value:
-        if key not in _GET_TOKEN_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "email", ptr, out, required=True)
+    _string(value, "password", ptr, out, required=True)
+    if not value.keys() <= _GET_TOKEN_REQUEST_FIELDS:
+        _unknown_fields(value, _GET_TOKEN_REQUEST_FIELDS, ptr, out)
 
 
 def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -753,7 +442,7 @@ def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
+        _missing("sku", ptr, out)
     if "quantity" in value:
         quantity = value["quantity"]
         if not (_is_int(quantity)):
@@ -764,47 +453,19 @@ def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                     Problem(ptr + "/quantity", f"must be at least 1 (got {quantity!r})", "minimum")
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    for key in value:
-        if key not in _ORDER_LINE_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("quantity", ptr, out)
+    if not value.keys() <= _ORDER_LINE_REQUEST_FIELDS:
+        _unknown_fields(value, _ORDER_LINE_REQUEST_FIELDS, ptr, out)
 
 
 def _check_PackagingLine(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "packaging_type" in value:
-        packaging_type = value["packaging_type"]
-        if not (isinstance(packaging_type, str)):
-            out.append(
-                Problem(ptr + "/packaging_type", _wrong_type("a string", packaging_type), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'packaging_type'", "required", "packaging_type")
-        )
-    if "asset_tag" in value:
-        asset_tag = value["asset_tag"]
-        if not (isinstance(asset_tag, str)):
-            out.append(Problem(ptr + "/asset_tag", _wrong_type("a string", asset_tag), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'asset_tag'", "required", "asset_tag"))
-    for key in value:
-        if key not in _PACKAGING_LINE_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "packaging_type", ptr, out, required=True)
+    _string(value, "asset_tag", ptr, out, required=True)
+    if not value.keys() <= _PACKAGING_LINE_FIELDS:
+        _unknown_fields(value, _PACKAGING_LINE_FIELDS, ptr, out)
 
 
 def _check_PlaceOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -828,14 +489,11 @@ def _check_PlaceOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'order_number'", "required", "order_number")
-        )
+        _missing("order_number", ptr, out)
     if "deliver_to" in value:
-        deliver_to = value["deliver_to"]
-        _check_DeliverTo(deliver_to, ptr + "/deliver_to", out)
+        _check_DeliverTo(value["deliver_to"], ptr + "/deliver_to", out)
     else:
-        out.append(Problem(ptr, "missing required field 'deliver_to'", "required", "deliver_to"))
+        _missing("deliver_to", ptr, out)
     if "order_lines" in value:
         order_lines = value["order_lines"]
         if not (isinstance(order_lines, list)):
@@ -855,16 +513,9 @@ def _check_PlaceOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                     order_lines_item, ptr + "/order_lines" + "/" + str(order_lines_index), out
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'order_lines'", "required", "order_lines"))
-    for key in value:
-        if key not in _PLACE_ORDER_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("order_lines", ptr, out)
+    if not value.keys() <= _PLACE_ORDER_REQUEST_FIELDS:
+        _unknown_fields(value, _PLACE_ORDER_REQUEST_FIELDS, ptr, out)
 
 
 def _check_SetGroupStockRequest(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -886,16 +537,9 @@ def _check_SetGroupStockRequest(value: Any, ptr: str, out: list[Problem]) -> Non
                         )
                     )
     else:
-        out.append(Problem(ptr, "missing required field 'skus'", "required", "skus"))
-    for key in value:
-        if key not in _SET_GROUP_STOCK_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("skus", ptr, out)
+    if not value.keys() <= _SET_GROUP_STOCK_REQUEST_FIELDS:
+        _unknown_fields(value, _SET_GROUP_STOCK_REQUEST_FIELDS, ptr, out)
 
 
 def _body_get_token(value: Any, out: list[Problem]) -> None:

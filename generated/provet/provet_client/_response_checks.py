@@ -11,13 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ._checks import (
+    _in_enum,
+    _integer,
+    _is_date_time,
+    _missing,
+    _string,
+    _wrong_type,
+)
 from ._problem import Problem
 from ._validation import (
-    _in_enum,
-    _is_date_time,
-    _is_int,
     _run,
-    _wrong_type,
 )
 from ._validation import validate as validate
 from ._validation import validate_params as validate_params
@@ -29,12 +33,7 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
+    _integer(value, "id", ptr, out, required=True)
     if "status" in value:
         status = value["status"]
         if not (isinstance(status, str)):
@@ -52,7 +51,7 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
+        _missing("status", ptr, out)
     if "date" in value:
         date = value["date"]
         if not (isinstance(date, str)):
@@ -69,7 +68,7 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'date'", "required", "date"))
+        _missing("date", ptr, out)
     if "orderLines" in value:
         order_lines = value["orderLines"]
         if not (isinstance(order_lines, list)):
@@ -80,7 +79,7 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
                     order_lines_item, ptr + "/orderLines" + "/" + str(order_lines_index), out
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'orderLines'", "required", "orderLines"))
+        _missing("orderLines", ptr, out)
     if "purchaseOrderNumber" in value:
         purchase_order_number = value["purchaseOrderNumber"]
         if purchase_order_number is not None:
@@ -93,14 +92,7 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'purchaseOrderNumber'",
-                "required",
-                "purchaseOrderNumber",
-            )
-        )
+        _missing("purchaseOrderNumber", ptr, out)
     if "customerTitle" in value:
         customer_title = value["customerTitle"]
         if customer_title is not None:
@@ -113,19 +105,8 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'customerTitle'", "required", "customerTitle")
-        )
-    if "customerName" in value:
-        customer_name = value["customerName"]
-        if not (isinstance(customer_name, str)):
-            out.append(
-                Problem(ptr + "/customerName", _wrong_type("a string", customer_name), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'customerName'", "required", "customerName")
-        )
+        _missing("customerTitle", ptr, out)
+    _string(value, "customerName", ptr, out, required=True)
     if "companyName" in value:
         company_name = value["companyName"]
         if company_name is not None:
@@ -136,17 +117,8 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'companyName'", "required", "companyName"))
-    if "addressLine1" in value:
-        address_line1 = value["addressLine1"]
-        if not (isinstance(address_line1, str)):
-            out.append(
-                Problem(ptr + "/addressLine1", _wrong_type("a string", address_line1), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'addressLine1'", "required", "addressLine1")
-        )
+        _missing("companyName", ptr, out)
+    _string(value, "addressLine1", ptr, out, required=True)
     if "addressLine2" in value:
         address_line2 = value["addressLine2"]
         if address_line2 is not None:
@@ -159,33 +131,11 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'addressLine2'", "required", "addressLine2")
-        )
-    if "suburb" in value:
-        suburb = value["suburb"]
-        if not (isinstance(suburb, str)):
-            out.append(Problem(ptr + "/suburb", _wrong_type("a string", suburb), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'suburb'", "required", "suburb"))
-    if "state" in value:
-        state = value["state"]
-        if not (isinstance(state, str)):
-            out.append(Problem(ptr + "/state", _wrong_type("a string", state), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'state'", "required", "state"))
-    if "postcode" in value:
-        postcode = value["postcode"]
-        if not (isinstance(postcode, str)):
-            out.append(Problem(ptr + "/postcode", _wrong_type("a string", postcode), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'postcode'", "required", "postcode"))
-    if "country" in value:
-        country = value["country"]
-        if not (isinstance(country, str)):
-            out.append(Problem(ptr + "/country", _wrong_type("a string", country), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'country'", "required", "country"))
+        _missing("addressLine2", ptr, out)
+    _string(value, "suburb", ptr, out, required=True)
+    _string(value, "state", ptr, out, required=True)
+    _string(value, "postcode", ptr, out, required=True)
+    _string(value, "country", ptr, out, required=True)
     if "deliveryInstructions" in value:
         delivery_instructions = value["deliveryInstructions"]
         if delivery_instructions is not None:
@@ -198,64 +148,18 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'deliveryInstructions'",
-                "required",
-                "deliveryInstructions",
-            )
-        )
-    if "customerEmail" in value:
-        customer_email = value["customerEmail"]
-        if not (isinstance(customer_email, str)):
-            out.append(
-                Problem(ptr + "/customerEmail", _wrong_type("a string", customer_email), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'customerEmail'", "required", "customerEmail")
-        )
-    if "customerPhone" in value:
-        customer_phone = value["customerPhone"]
-        if not (isinstance(customer_phone, str)):
-            out.append(
-                Problem(ptr + "/customerPhone", _wrong_type("a string", customer_phone), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'customerPhone'", "required", "customerPhone")
-        )
+        _missing("deliveryInstructions", ptr, out)
+    _string(value, "customerEmail", ptr, out, required=True)
+    _string(value, "customerPhone", ptr, out, required=True)
 
 
 def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
         out.append(Problem(ptr, _wrong_type("an object", value), "type"))
         return
-    if "productCode" in value:
-        product_code = value["productCode"]
-        if not (isinstance(product_code, str)):
-            out.append(Problem(ptr + "/productCode", _wrong_type("a string", product_code), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'productCode'", "required", "productCode"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    if "shippedQuantity" in value:
-        shipped_quantity = value["shippedQuantity"]
-        if not (_is_int(shipped_quantity)):
-            out.append(
-                Problem(
-                    ptr + "/shippedQuantity", _wrong_type("an integer", shipped_quantity), "type"
-                )
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'shippedQuantity'", "required", "shippedQuantity")
-        )
+    _string(value, "productCode", ptr, out, required=True)
+    _integer(value, "quantity", ptr, out, required=True)
+    _integer(value, "shippedQuantity", ptr, out, required=True)
     if "status" in value:
         status = value["status"]
         if status is not None:
