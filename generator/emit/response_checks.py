@@ -21,7 +21,7 @@ from generator.output.assets import templates_root
 from generator.spec.model import Spec
 from generator.spec.reach import reached
 
-_CALLED = re.compile(r"\b(_check_\w+)\(")
+_CALLED = re.compile(r"\b(_check_\w+)\b")  # called, or named in a table
 _DEFINED = re.compile(r"^def (_check_\w+)\(", re.MULTILINE)
 _HELPER = re.compile(r"^def (_\w+)\(", re.MULTILINE)
 

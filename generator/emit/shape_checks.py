@@ -30,8 +30,10 @@ def _array_checked(shape: Shape) -> bool:
 
 
 def _type_test(shape: Shape, v: str) -> str:
+    """The test of the value's JSON type; in parentheses when it is several."""
     kinds = shape.types if shape.kind == "union" else (shape.kind,)
-    return " or ".join(_TYPE_TESTS[k].format(v=v) for k in kinds)
+    test = " or ".join(_TYPE_TESTS[k].format(v=v) for k in kinds)
+    return test if len(kinds) == 1 else f"({test})"
 
 
 class ShapeChecks(ScalarChecks):
@@ -54,10 +56,11 @@ class ShapeChecks(ScalarChecks):
             w.call([f"_check_{shape.ref}"], [v, p, "out"])
             return
         expected = messages.expected_type(shape)
-        with w.block(f"if not ({_type_test(shape, v)}):"):
-            self.problem(
-                p, self.message(shape, "type", f"_wrong_type({expected!r}, {v})"), "'type'"
-            )
+        with w.block(f"if not {_type_test(shape, v)}:"):
+            if shape.message("type") is None:
+                w.call(["_wrong"], [repr(expected), v, p, "out"])
+            else:
+                self.problem(p, self.message(shape, "type", ""), "'type'")
         if shape.kind in ("string", "integer", "number", "union") and constrained(shape):
             with w.block("else:"):
                 self.scalar_constraints(shape, v, p)
@@ -85,12 +88,9 @@ class ShapeChecks(ScalarChecks):
             w(f"{n} = len({v})")
             low = f"{n} < {c.minItems}" if c.minItems is not None else ""
             high = f"{n} > {c.maxItems}" if c.maxItems is not None else ""
-            self.check(
-                " or ".join(t for t in (low, high) if t),
-                p,
-                self.message(shape, "items", messages.count(c, n)),
-                low_high(n, c.minItems, "minItems", "maxItems"),
-            )
+            test = " or ".join(t for t in (low, high) if t)
+            rule = low_high(n, c.minItems, "minItems", "maxItems")
+            self.broken(test, shape, "items", n, p, rule, messages.count(c))
         if c.uniqueItems:
             self.check(
                 f"not _unique({v})",

@@ -30,9 +30,7 @@ def _plain(shape: Shape) -> bool:
         return False
     if shape.message("type") is not None or shape.message("required") is not None:
         return False
-    return shape.kind == "boolean" or not constrained(
-        shape
-    )  # a boolean has no constraint check
+    return shape.kind == "boolean" or not constrained(shape)  # a boolean has no constraint check
 
 
 class TypeChecks(RuleChecks):
@@ -58,7 +56,7 @@ class TypeChecks(RuleChecks):
     def _object_test(self) -> None:
         """Not an object: one problem, and nothing inside is looked at."""
         with self.w.block("if not isinstance(value, dict):"):
-            self.problem("ptr", "_wrong_type('an object', value)", "'type'")
+            self.w.call(["_wrong"], ["'an object'", "value", "ptr", "out"])
             self.w("return")
 
     def _field(self, typedef: TypeDef, field: Field) -> None:
@@ -80,9 +78,7 @@ class TypeChecks(RuleChecks):
             if anything:
                 self.missing(field.shape, field.wire_name)
                 return
-            if (
-                field.shape.kind == "ref" and not field.shape.nullable
-            ):  # no local: one use
+            if field.shape.kind == "ref" and not field.shape.nullable:  # no local: one use
                 w.call(
                     [f"_check_{field.shape.ref}"],
                     [f"value[{field.wire_name!r}]", pointer, "out"],
@@ -101,9 +97,7 @@ class TypeChecks(RuleChecks):
         names = tuple(sorted(f.wire_name for f in typedef.fields))
         self.at_owner(typedef.name)
         known = self.constant(f"frozenset({names!r})", "FIELDS")
-        with w.block(
-            f"if not value.keys() <= {known}:"
-        ):  # the valid path: one set test in C
+        with w.block(f"if not value.keys() <= {known}:"):  # the valid path: one set test in C
             w.call(["_unknown_fields"], ["value", known, "ptr", "out"])
 
     def _union(self, typedef: TypeDef) -> None:
@@ -123,11 +117,9 @@ class TypeChecks(RuleChecks):
         with w.block(f"elif {field!r} not in value:"):
             self.w.call(["_missing"], [repr(str(field)), "ptr", "out"])
         with w.block("else:"):
-            self.problem(
-                f"ptr + {'/' + str(field)!r}",
-                messages.enum_plain(tuple(choices), "tag"),
-                "'discriminator'",
-            )
+            text = messages.enum_plain(tuple(choices))
+            pointer = f"ptr + {'/' + str(field)!r}"  # unescaped, as it always was
+            w.call(["_broken"], ["'discriminator'", repr(text), "tag", pointer, "out"])
 
     def _shape_union(self, typedef: TypeDef) -> None:
         """Choose the member whose marks are present; none or several is one problem here."""

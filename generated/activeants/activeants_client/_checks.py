@@ -219,6 +219,21 @@ def _wrong(expected: str, found: Any, ptr: str, out: list[Problem]) -> None:
     out.append(Problem(ptr, _wrong_type(expected, found), "type"))
 
 
+def _no_body(value: Any, ptr: str, out: list[Problem]) -> None:
+    """The body check of an operation that takes none."""
+    if value is not None:
+        out.append(Problem(ptr, "this operation takes no body", "no_body"))
+
+
+def _no_params(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    """The parameter check of an operation that takes none: nothing to judge."""
+
+
+def _broken(rule: str, words: str, found: Any, ptr: str, out: list[Problem]) -> None:
+    """A value breaking `rule`: the rule in `words`, then what was found."""
+    out.append(Problem(ptr, f"{words} (got {found!r})", rule))
+
+
 def _string(value: Any, name: str, ptr: str, out: list[Problem], required: bool = False) -> None:
     """A field that must be a string when present (and be present when `required`)."""
     if name in value:

@@ -14,6 +14,7 @@ from typing import Any
 
 from ._checks import (
     _boolean,
+    _broken,
     _in_enum,
     _integer,
     _is_date,
@@ -22,7 +23,7 @@ from ._checks import (
     _missing,
     _number,
     _string,
-    _wrong_type,
+    _wrong,
 )
 from ._pointer import escape as _escape
 from ._problem import Problem
@@ -57,21 +58,15 @@ _WAREHOUSE_SHIPPING_METHOD_WAREHOUSE_VALUES = ("NR", "NN", "GN", "BW", "DD", "FP
 
 def _check_AcceptedResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "messageCode" in value:
         message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
+        if not isinstance(message_code, str):
+            _wrong("a string", message_code, ptr + "/messageCode", out)
         else:
             if not _in_enum(message_code, ("OK",)):
-                out.append(
-                    Problem(
-                        ptr + "/messageCode",
-                        "must be 'OK'" + " (got " + repr(message_code) + ")",
-                        "const",
-                    )
-                )
+                _broken("const", "must be 'OK'", message_code, ptr + "/messageCode", out)
     else:
         _missing("messageCode", ptr, out)
     _string(value, "message", ptr, out, required=True)
@@ -79,7 +74,7 @@ def _check_AcceptedResponse(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "id", ptr, out)
     _string(value, "name", ptr, out)
@@ -88,7 +83,7 @@ def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ErrorEnvelope(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "messageCode", ptr, out)
     _string(value, "message", ptr, out)
@@ -96,7 +91,7 @@ def _check_ErrorEnvelope(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_IdResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "messageCode", ptr, out)
     _string(value, "message", ptr, out)
@@ -105,7 +100,7 @@ def _check_IdResponse(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Language(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "id", ptr, out)
     _string(value, "name", ptr, out)
@@ -114,17 +109,15 @@ def _check_Language(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_MainShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "id", ptr, out)
     _string(value, "name", ptr, out)
     _string(value, "code", ptr, out)
     if "shippingMethods" in value:
         shipping_methods = value["shippingMethods"]
-        if not (isinstance(shipping_methods, list)):
-            out.append(
-                Problem(ptr + "/shippingMethods", _wrong_type("an array", shipping_methods), "type")
-            )
+        if not isinstance(shipping_methods, list):
+            _wrong("an array", shipping_methods, ptr + "/shippingMethods", out)
         else:
             for shipping_methods_index, shipping_methods_item in enumerate(shipping_methods):
                 _check_WarehouseShippingMethod(
@@ -136,7 +129,7 @@ def _check_MainShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_MessageResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "messageCode", ptr, out)
     _string(value, "message", ptr, out)
@@ -144,7 +137,7 @@ def _check_MessageResponse(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_OrderType(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "id", ptr, out)
     _string(value, "name", ptr, out)
@@ -153,7 +146,7 @@ def _check_OrderType(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_PaymentMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "id", ptr, out)
     _string(value, "name", ptr, out)
@@ -162,7 +155,7 @@ def _check_PaymentMethod(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ReturnItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "id", ptr, out)
     _string(value, "returnDate", ptr, out)
@@ -177,8 +170,8 @@ def _check_ReturnItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if "porti" in value:
         porti = value["porti"]
         if porti is not None:
-            if not (isinstance(porti, str)):
-                out.append(Problem(ptr + "/porti", _wrong_type("a string or null", porti), "type"))
+            if not isinstance(porti, str):
+                _wrong("a string or null", porti, ptr + "/porti", out)
     _string(value, "returnShippingMethod", ptr, out)
     _integer(value, "returnShippingMethodId", ptr, out)
     _boolean(value, "reDeliver", ptr, out)
@@ -197,51 +190,46 @@ def _check_ReturnItem(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ReturnItemRma(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "externalReference", ptr, out)
 
 
 def _check_ReturnItemRmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "externalReference", ptr, out)
     if "metadata" in value:
         metadata = value["metadata"]
-        if not (isinstance(metadata, dict)):
-            out.append(Problem(ptr + "/metadata", _wrong_type("an object", metadata), "type"))
+        if not isinstance(metadata, dict):
+            _wrong("an object", metadata, ptr + "/metadata", out)
         else:
             for metadata_key, metadata_entry in metadata.items():
-                if not (isinstance(metadata_entry, str)):
-                    out.append(
-                        Problem(
-                            ptr + "/metadata" + "/" + _escape(metadata_key),
-                            _wrong_type("a string", metadata_entry),
-                            "type",
-                        )
+                if not isinstance(metadata_entry, str):
+                    _wrong(
+                        "a string",
+                        metadata_entry,
+                        ptr + "/metadata" + "/" + _escape(metadata_key),
+                        out,
                     )
 
 
 def _check_ReturnItemsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "messageCode", ptr, out)
     _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
-        if not (isinstance(result, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
+        if not isinstance(result, list):
+            _wrong("an array", result, ptr + "/result", out)
         else:
             result_count = len(result)
             if result_count > 1000:
-                out.append(
-                    Problem(
-                        ptr + "/result",
-                        f"must have at most 1000 items (got {result_count})",
-                        "maxItems",
-                    )
+                _broken(
+                    "maxItems", "must have at most 1000 items", result_count, ptr + "/result", out
                 )
             for result_index, result_item in enumerate(result):
                 _check_ReturnItem(result_item, ptr + "/result" + "/" + str(result_index), out)
@@ -249,7 +237,7 @@ def _check_ReturnItemsResponse(value: Any, ptr: str, out: list[Problem]) -> None
 
 def _check_ReturnLabel(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "data", ptr, out)
     _string(value, "mimeType", ptr, out)
@@ -261,20 +249,16 @@ def _check_ReturnLabel(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ReturnLabelResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "messageCode" in value:
         message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
+        if not isinstance(message_code, str):
+            _wrong("a string", message_code, ptr + "/messageCode", out)
         else:
             if not _in_enum(message_code, _RETURN_LABEL_RESPONSE_MESSAGE_CODE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/messageCode",
-                        "must be one of 'OK', 'NOK'" + " (got " + repr(message_code) + ")",
-                        "enum",
-                    )
+                _broken(
+                    "enum", "must be one of 'OK', 'NOK'", message_code, ptr + "/messageCode", out
                 )
     else:
         _missing("messageCode", ptr, out)
@@ -287,7 +271,7 @@ def _check_ReturnLabelResponse(value: Any, ptr: str, out: list[Problem]) -> None
 
 def _check_ReturnReason(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "id", ptr, out)
     _string(value, "name", ptr, out)
@@ -296,7 +280,7 @@ def _check_ReturnReason(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ReturnShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "id", ptr, out)
     _string(value, "name", ptr, out)
@@ -305,7 +289,7 @@ def _check_ReturnShippingMethod(value: Any, ptr: str, out: list[Problem]) -> Non
 
 def _check_RmaResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "messageCode", ptr, out)
     _string(value, "message", ptr, out)
@@ -314,18 +298,12 @@ def _check_RmaResponse(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "mainShippingMethods" in value:
         main_shipping_methods = value["mainShippingMethods"]
-        if not (isinstance(main_shipping_methods, list)):
-            out.append(
-                Problem(
-                    ptr + "/mainShippingMethods",
-                    _wrong_type("an array", main_shipping_methods),
-                    "type",
-                )
-            )
+        if not isinstance(main_shipping_methods, list):
+            _wrong("an array", main_shipping_methods, ptr + "/mainShippingMethods", out)
         else:
             for main_shipping_methods_index, main_shipping_methods_item in enumerate(
                 main_shipping_methods
@@ -337,10 +315,8 @@ def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
                 )
     if "shippingMethods" in value:
         shipping_methods = value["shippingMethods"]
-        if not (isinstance(shipping_methods, list)):
-            out.append(
-                Problem(ptr + "/shippingMethods", _wrong_type("an array", shipping_methods), "type")
-            )
+        if not isinstance(shipping_methods, list):
+            _wrong("an array", shipping_methods, ptr + "/shippingMethods", out)
         else:
             for shipping_methods_index, shipping_methods_item in enumerate(shipping_methods):
                 _check_ShippingMethod(
@@ -350,14 +326,8 @@ def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
                 )
     if "returnShippingMethods" in value:
         return_shipping_methods = value["returnShippingMethods"]
-        if not (isinstance(return_shipping_methods, list)):
-            out.append(
-                Problem(
-                    ptr + "/returnShippingMethods",
-                    _wrong_type("an array", return_shipping_methods),
-                    "type",
-                )
-            )
+        if not isinstance(return_shipping_methods, list):
+            _wrong("an array", return_shipping_methods, ptr + "/returnShippingMethods", out)
         else:
             for return_shipping_methods_index, return_shipping_methods_item in enumerate(
                 return_shipping_methods
@@ -369,8 +339,8 @@ def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
                 )
     if "orderTypes" in value:
         order_types = value["orderTypes"]
-        if not (isinstance(order_types, list)):
-            out.append(Problem(ptr + "/orderTypes", _wrong_type("an array", order_types), "type"))
+        if not isinstance(order_types, list):
+            _wrong("an array", order_types, ptr + "/orderTypes", out)
         else:
             for order_types_index, order_types_item in enumerate(order_types):
                 _check_OrderType(
@@ -378,24 +348,24 @@ def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
                 )
     if "countries" in value:
         countries = value["countries"]
-        if not (isinstance(countries, list)):
-            out.append(Problem(ptr + "/countries", _wrong_type("an array", countries), "type"))
+        if not isinstance(countries, list):
+            _wrong("an array", countries, ptr + "/countries", out)
         else:
             for countries_index, countries_item in enumerate(countries):
                 _check_Country(countries_item, ptr + "/countries" + "/" + str(countries_index), out)
     if "languages" in value:
         languages = value["languages"]
-        if not (isinstance(languages, list)):
-            out.append(Problem(ptr + "/languages", _wrong_type("an array", languages), "type"))
+        if not isinstance(languages, list):
+            _wrong("an array", languages, ptr + "/languages", out)
         else:
             languages_count = len(languages)
             if languages_count > 11:
-                out.append(
-                    Problem(
-                        ptr + "/languages",
-                        f"must have at most 11 items (got {languages_count})",
-                        "maxItems",
-                    )
+                _broken(
+                    "maxItems",
+                    "must have at most 11 items",
+                    languages_count,
+                    ptr + "/languages",
+                    out,
                 )
             for languages_index, languages_item in enumerate(languages):
                 _check_Language(
@@ -403,10 +373,8 @@ def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
                 )
     if "returnReasons" in value:
         return_reasons = value["returnReasons"]
-        if not (isinstance(return_reasons, list)):
-            out.append(
-                Problem(ptr + "/returnReasons", _wrong_type("an array", return_reasons), "type")
-            )
+        if not isinstance(return_reasons, list):
+            _wrong("an array", return_reasons, ptr + "/returnReasons", out)
         else:
             for return_reasons_index, return_reasons_item in enumerate(return_reasons):
                 _check_ReturnReason(
@@ -416,10 +384,8 @@ def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
                 )
     if "paymentMethods" in value:
         payment_methods = value["paymentMethods"]
-        if not (isinstance(payment_methods, list)):
-            out.append(
-                Problem(ptr + "/paymentMethods", _wrong_type("an array", payment_methods), "type")
-            )
+        if not isinstance(payment_methods, list):
+            _wrong("an array", payment_methods, ptr + "/paymentMethods", out)
         else:
             for payment_methods_index, payment_methods_item in enumerate(payment_methods):
                 _check_PaymentMethod(
@@ -431,20 +397,16 @@ def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_SettingsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "messageCode" in value:
         message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
+        if not isinstance(message_code, str):
+            _wrong("a string", message_code, ptr + "/messageCode", out)
         else:
             if not _in_enum(message_code, _RETURN_LABEL_RESPONSE_MESSAGE_CODE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/messageCode",
-                        "must be one of 'OK', 'NOK'" + " (got " + repr(message_code) + ")",
-                        "enum",
-                    )
+                _broken(
+                    "enum", "must be one of 'OK', 'NOK'", message_code, ptr + "/messageCode", out
                 )
     else:
         _missing("messageCode", ptr, out)
@@ -457,7 +419,7 @@ def _check_SettingsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "id", ptr, out)
     _integer(value, "orderNumber", ptr, out)
@@ -470,25 +432,19 @@ def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
     if "returnPackageNumber" in value:
         return_package_number = value["returnPackageNumber"]
         if return_package_number is not None:
-            if not (isinstance(return_package_number, str)):
-                out.append(
-                    Problem(
-                        ptr + "/returnPackageNumber",
-                        _wrong_type("a string or null", return_package_number),
-                        "type",
-                    )
-                )
+            if not isinstance(return_package_number, str):
+                _wrong("a string or null", return_package_number, ptr + "/returnPackageNumber", out)
     if "colli" in value:
         colli = value["colli"]
-        if not (isinstance(colli, list)):
-            out.append(Problem(ptr + "/colli", _wrong_type("an array", colli), "type"))
+        if not isinstance(colli, list):
+            _wrong("an array", colli, ptr + "/colli", out)
         else:
             for colli_index, colli_item in enumerate(colli):
                 _check_ShipmentCollo(colli_item, ptr + "/colli" + "/" + str(colli_index), out)
     if "items" in value:
         items = value["items"]
-        if not (isinstance(items, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", items), "type"))
+        if not isinstance(items, list):
+            _wrong("an array", items, ptr + "/items", out)
         else:
             for items_index, items_item in enumerate(items):
                 _check_ShipmentItem(items_item, ptr + "/items" + "/" + str(items_index), out)
@@ -496,49 +452,38 @@ def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
     if "extra1" in value:
         extra1 = value["extra1"]
         if extra1 is not None:
-            if not (isinstance(extra1, str)):
-                out.append(
-                    Problem(ptr + "/extra1", _wrong_type("a string or null", extra1), "type")
-                )
+            if not isinstance(extra1, str):
+                _wrong("a string or null", extra1, ptr + "/extra1", out)
     if "extra2" in value:
         extra2 = value["extra2"]
         if extra2 is not None:
-            if not (isinstance(extra2, str)):
-                out.append(
-                    Problem(ptr + "/extra2", _wrong_type("a string or null", extra2), "type")
-                )
+            if not isinstance(extra2, str):
+                _wrong("a string or null", extra2, ptr + "/extra2", out)
     if "extra3" in value:
         extra3 = value["extra3"]
         if extra3 is not None:
-            if not (isinstance(extra3, str)):
-                out.append(
-                    Problem(ptr + "/extra3", _wrong_type("a string or null", extra3), "type")
-                )
+            if not isinstance(extra3, str):
+                _wrong("a string or null", extra3, ptr + "/extra3", out)
     if "extra4" in value:
         extra4 = value["extra4"]
         if extra4 is not None:
-            if not (isinstance(extra4, str)):
-                out.append(
-                    Problem(ptr + "/extra4", _wrong_type("a string or null", extra4), "type")
-                )
+            if not isinstance(extra4, str):
+                _wrong("a string or null", extra4, ptr + "/extra4", out)
     if "extra5" in value:
         extra5 = value["extra5"]
         if extra5 is not None:
-            if not (isinstance(extra5, str)):
-                out.append(
-                    Problem(ptr + "/extra5", _wrong_type("a string or null", extra5), "type")
-                )
+            if not isinstance(extra5, str):
+                _wrong("a string or null", extra5, ptr + "/extra5", out)
     _string(value, "currentTrackTraceStatus", ptr, out)
     if "currentTrackTraceExceptionLevel" in value:
         current_track_trace_exception_level = value["currentTrackTraceExceptionLevel"]
         if current_track_trace_exception_level is not None:
-            if not (isinstance(current_track_trace_exception_level, str)):
-                out.append(
-                    Problem(
-                        ptr + "/currentTrackTraceExceptionLevel",
-                        _wrong_type("a string or null", current_track_trace_exception_level),
-                        "type",
-                    )
+            if not isinstance(current_track_trace_exception_level, str):
+                _wrong(
+                    "a string or null",
+                    current_track_trace_exception_level,
+                    ptr + "/currentTrackTraceExceptionLevel",
+                    out,
                 )
     _string(value, "warehouseAbbrevation", ptr, out)
     _integer(value, "mainShippingMethodId", ptr, out)
@@ -546,7 +491,7 @@ def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ShipmentCollo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "colloNr", ptr, out)
     _string(value, "packageNumber", ptr, out)
@@ -555,95 +500,76 @@ def _check_ShipmentCollo(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ShipmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "sku", ptr, out)
     _integer(value, "quantity", ptr, out)
     if "serialNrs" in value:
         serial_nrs = value["serialNrs"]
-        if not (isinstance(serial_nrs, list)):
-            out.append(Problem(ptr + "/serialNrs", _wrong_type("an array", serial_nrs), "type"))
+        if not isinstance(serial_nrs, list):
+            _wrong("an array", serial_nrs, ptr + "/serialNrs", out)
         else:
             for serial_nrs_index, serial_nrs_item in enumerate(serial_nrs):
-                if not (isinstance(serial_nrs_item, str)):
-                    out.append(
-                        Problem(
-                            ptr + "/serialNrs" + "/" + str(serial_nrs_index),
-                            _wrong_type("a string", serial_nrs_item),
-                            "type",
-                        )
+                if not isinstance(serial_nrs_item, str):
+                    _wrong(
+                        "a string",
+                        serial_nrs_item,
+                        ptr + "/serialNrs" + "/" + str(serial_nrs_index),
+                        out,
                     )
     _number(value, "weight", ptr, out)
     if "tht" in value:
         tht = value["tht"]
         if tht is not None:
-            if not (isinstance(tht, str)):
-                out.append(Problem(ptr + "/tht", _wrong_type("a string or null", tht), "type"))
+            if not isinstance(tht, str):
+                _wrong("a string or null", tht, ptr + "/tht", out)
             else:
-                if isinstance(tht, str) and not _is_date_time(tht):
-                    out.append(
-                        Problem(
-                            ptr + "/tht",
-                            "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                            + repr(tht)
-                            + ")",
-                            "format",
-                        )
+                if not _is_date_time(tht):
+                    _broken(
+                        "format",
+                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                        tht,
+                        ptr + "/tht",
+                        out,
                     )
     if "extra6" in value:
         extra6 = value["extra6"]
         if extra6 is not None:
-            if not (isinstance(extra6, str)):
-                out.append(
-                    Problem(ptr + "/extra6", _wrong_type("a string or null", extra6), "type")
-                )
+            if not isinstance(extra6, str):
+                _wrong("a string or null", extra6, ptr + "/extra6", out)
     if "extra7" in value:
         extra7 = value["extra7"]
         if extra7 is not None:
-            if not (isinstance(extra7, str)):
-                out.append(
-                    Problem(ptr + "/extra7", _wrong_type("a string or null", extra7), "type")
-                )
+            if not isinstance(extra7, str):
+                _wrong("a string or null", extra7, ptr + "/extra7", out)
     if "lotNumber" in value:
         lot_number = value["lotNumber"]
         if lot_number is not None:
-            if not (isinstance(lot_number, str)):
-                out.append(
-                    Problem(ptr + "/lotNumber", _wrong_type("a string or null", lot_number), "type")
-                )
+            if not isinstance(lot_number, str):
+                _wrong("a string or null", lot_number, ptr + "/lotNumber", out)
 
 
 def _check_ShipmentsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "messageCode" in value:
         message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
+        if not isinstance(message_code, str):
+            _wrong("a string", message_code, ptr + "/messageCode", out)
         else:
             if not _in_enum(message_code, ("OK",)):
-                out.append(
-                    Problem(
-                        ptr + "/messageCode",
-                        "must be 'OK'" + " (got " + repr(message_code) + ")",
-                        "const",
-                    )
-                )
+                _broken("const", "must be 'OK'", message_code, ptr + "/messageCode", out)
     _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
-        if not (isinstance(result, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
+        if not isinstance(result, list):
+            _wrong("an array", result, ptr + "/result", out)
         else:
             result_count = len(result)
             if result_count > 100:
-                out.append(
-                    Problem(
-                        ptr + "/result",
-                        f"must have at most 100 items (got {result_count})",
-                        "maxItems",
-                    )
+                _broken(
+                    "maxItems", "must have at most 100 items", result_count, ptr + "/result", out
                 )
             for result_index, result_item in enumerate(result):
                 _check_Shipment(result_item, ptr + "/result" + "/" + str(result_index), out)
@@ -651,7 +577,7 @@ def _check_ShipmentsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "id", ptr, out)
     _string(value, "name", ptr, out)
@@ -660,22 +586,20 @@ def _check_ShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_StatusResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "messageCode", ptr, out)
     _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
         if result is not None:
-            if not (isinstance(result, dict)):
-                out.append(
-                    Problem(ptr + "/result", _wrong_type("an object or null", result), "type")
-                )
+            if not isinstance(result, dict):
+                _wrong("an object or null", result, ptr + "/result", out)
 
 
 def _check_StockBulkResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "messageCode", ptr, out)
     _string(value, "message", ptr, out)
@@ -685,13 +609,13 @@ def _check_StockBulkResponse(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_StockBulkResult(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
 
 
 def _check_StockDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "name", ptr, out)
     _string(value, "sku", ptr, out)
@@ -705,31 +629,25 @@ def _check_StockDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     _integer(value, "availableStock", ptr, out)
     if "thts" in value:
         thts = value["thts"]
-        if not (isinstance(thts, list)):
-            out.append(Problem(ptr + "/thts", _wrong_type("an array", thts), "type"))
+        if not isinstance(thts, list):
+            _wrong("an array", thts, ptr + "/thts", out)
         else:
             for thts_index, thts_item in enumerate(thts):
-                if not (isinstance(thts_item, dict)):
-                    out.append(
-                        Problem(
-                            ptr + "/thts" + "/" + str(thts_index),
-                            _wrong_type("an object", thts_item),
-                            "type",
-                        )
-                    )
+                if not isinstance(thts_item, dict):
+                    _wrong("an object", thts_item, ptr + "/thts" + "/" + str(thts_index), out)
 
 
 def _check_StockLevel(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "sku", ptr, out)
     _string(value, "name", ptr, out)
     _integer(value, "stock", ptr, out)
     if "thts" in value:
         thts = value["thts"]
-        if not (isinstance(thts, list)):
-            out.append(Problem(ptr + "/thts", _wrong_type("an array", thts), "type"))
+        if not isinstance(thts, list):
+            _wrong("an array", thts, ptr + "/thts", out)
         else:
             for thts_index, thts_item in enumerate(thts):
                 _check_StockLevelTht(thts_item, ptr + "/thts" + "/" + str(thts_index), out)
@@ -741,7 +659,7 @@ def _check_StockLevel(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_StockLevelResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "messageCode", ptr, out)
     _string(value, "message", ptr, out)
@@ -750,42 +668,34 @@ def _check_StockLevelResponse(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_StockLevelTht(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "quantity", ptr, out)
     if "tht" in value:
         tht = value["tht"]
         if tht is not None:
-            if not (isinstance(tht, str)):
-                out.append(Problem(ptr + "/tht", _wrong_type("a string or null", tht), "type"))
+            if not isinstance(tht, str):
+                _wrong("a string or null", tht, ptr + "/tht", out)
             else:
-                if isinstance(tht, str) and not _is_date(tht):
-                    out.append(
-                        Problem(
-                            ptr + "/tht",
-                            "must be a date as YYYY-MM-DD (got " + repr(tht) + ")",
-                            "format",
-                        )
-                    )
+                if not _is_date(tht):
+                    _broken("format", "must be a date as YYYY-MM-DD", tht, ptr + "/tht", out)
     if "lotNumber" in value:
         lot_number = value["lotNumber"]
         if lot_number is not None:
-            if not (isinstance(lot_number, str)):
-                out.append(
-                    Problem(ptr + "/lotNumber", _wrong_type("a string or null", lot_number), "type")
-                )
+            if not isinstance(lot_number, str):
+                _wrong("a string or null", lot_number, ptr + "/lotNumber", out)
 
 
 def _check_StockLevelsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "messageCode", ptr, out)
     _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
-        if not (isinstance(result, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
+        if not isinstance(result, list):
+            _wrong("an array", result, ptr + "/result", out)
         else:
             for result_index, result_item in enumerate(result):
                 _check_StockLevel(result_item, ptr + "/result" + "/" + str(result_index), out)
@@ -793,99 +703,66 @@ def _check_StockLevelsResponse(value: Any, ptr: str, out: list[Problem]) -> None
 
 def _check_StockMutation(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "id", ptr, out)
     _string(value, "sku", ptr, out)
     _integer(value, "quantity", ptr, out)
     if "type" in value:
         type_ = value["type"]
-        if not (_is_int(type_)):
-            out.append(Problem(ptr + "/type", _wrong_type("an integer", type_), "type"))
+        if not _is_int(type_):
+            _wrong("an integer", type_, ptr + "/type", out)
         else:
             if not _in_enum(type_, _STOCK_MUTATION_TYPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/type",
-                        "must be one of 1, 3, 4, 5" + " (got " + repr(type_) + ")",
-                        "enum",
-                    )
-                )
+                _broken("enum", "must be one of 1, 3, 4, 5", type_, ptr + "/type", out)
     _string(value, "createdAt", ptr, out)
     _string(value, "warehouseCode", ptr, out)
     if "locationType" in value:
         location_type = value["locationType"]
         if location_type is not None:
-            if not (isinstance(location_type, str)):
-                out.append(
-                    Problem(
-                        ptr + "/locationType",
-                        _wrong_type("a string or null", location_type),
-                        "type",
-                    )
-                )
+            if not isinstance(location_type, str):
+                _wrong("a string or null", location_type, ptr + "/locationType", out)
             else:
                 if not _in_enum(location_type, _STOCK_MUTATION_LOCATION_TYPE_VALUES):
-                    out.append(
-                        Problem(
-                            ptr + "/locationType",
-                            "must be one of 'AUTOSTORE', 'SPECIAL', 'PALLET', 'PICKABLE', 'COOLED', 'OUTBOUND', 'INBOUND', 'RETURN', 'TRANSFER', 'SECURED', 'INSERTS'"
-                            + " (got "
-                            + repr(location_type)
-                            + ")",
-                            "enum",
-                        )
+                    _broken(
+                        "enum",
+                        "must be one of 'AUTOSTORE', 'SPECIAL', 'PALLET', 'PICKABLE', 'COOLED', 'OUTBOUND', 'INBOUND', 'RETURN', 'TRANSFER', 'SECURED', 'INSERTS'",
+                        location_type,
+                        ptr + "/locationType",
+                        out,
                     )
     if "correctionReason" in value:
         correction_reason = value["correctionReason"]
         if correction_reason is not None:
-            if not (isinstance(correction_reason, str)):
-                out.append(
-                    Problem(
-                        ptr + "/correctionReason",
-                        _wrong_type("a string or null", correction_reason),
-                        "type",
-                    )
-                )
+            if not isinstance(correction_reason, str):
+                _wrong("a string or null", correction_reason, ptr + "/correctionReason", out)
     if "remark" in value:
         remark = value["remark"]
         if remark is not None:
-            if not (isinstance(remark, str)):
-                out.append(
-                    Problem(ptr + "/remark", _wrong_type("a string or null", remark), "type")
-                )
+            if not isinstance(remark, str):
+                _wrong("a string or null", remark, ptr + "/remark", out)
     if "shippingId" in value:
         shipping_id = value["shippingId"]
         if shipping_id is not None:
-            if not (_is_int(shipping_id)):
-                out.append(
-                    Problem(
-                        ptr + "/shippingId", _wrong_type("an integer or null", shipping_id), "type"
-                    )
-                )
+            if not _is_int(shipping_id):
+                _wrong("an integer or null", shipping_id, ptr + "/shippingId", out)
     if "orderNumber" in value:
         order_number = value["orderNumber"]
         if order_number is not None:
-            if not (_is_int(order_number)):
-                out.append(
-                    Problem(
-                        ptr + "/orderNumber",
-                        _wrong_type("an integer or null", order_number),
-                        "type",
-                    )
-                )
+            if not _is_int(order_number):
+                _wrong("an integer or null", order_number, ptr + "/orderNumber", out)
 
 
 def _check_StockMutationsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "messageCode", ptr, out)
     _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
-        if not (isinstance(result, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
+        if not isinstance(result, list):
+            _wrong("an array", result, ptr + "/result", out)
         else:
             for result_index, result_item in enumerate(result):
                 _check_StockMutation(result_item, ptr + "/result" + "/" + str(result_index), out)
@@ -893,7 +770,7 @@ def _check_StockMutationsResponse(value: Any, ptr: str, out: list[Problem]) -> N
 
 def _check_StockResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "messageCode", ptr, out)
     _string(value, "message", ptr, out)
@@ -903,7 +780,7 @@ def _check_StockResponse(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "access_token", ptr, out)
     _string(value, "token_type", ptr, out)
@@ -911,43 +788,35 @@ def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
     _string(value, "userName", ptr, out)
     if "issued" in value:
         issued = value["issued"]
-        if not (isinstance(issued, str)):
-            out.append(Problem(ptr + "/issued", _wrong_type("a string", issued), "type"))
+        if not isinstance(issued, str):
+            _wrong("a string", issued, ptr + "/issued", out)
         else:
-            if isinstance(issued, str) and not _TOKEN_ISSUED_PATTERN.search(issued):
-                out.append(
-                    Problem(
-                        ptr + "/issued",
-                        "must match the pattern "
-                        + "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"
-                        + " (got "
-                        + repr(issued)
-                        + ")",
-                        "pattern",
-                    )
+            if not _TOKEN_ISSUED_PATTERN.search(issued):
+                _broken(
+                    "pattern",
+                    "must match the pattern ^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$",
+                    issued,
+                    ptr + "/issued",
+                    out,
                 )
     if "expires" in value:
         expires = value["expires"]
-        if not (isinstance(expires, str)):
-            out.append(Problem(ptr + "/expires", _wrong_type("a string", expires), "type"))
+        if not isinstance(expires, str):
+            _wrong("a string", expires, ptr + "/expires", out)
         else:
-            if isinstance(expires, str) and not _TOKEN_ISSUED_PATTERN.search(expires):
-                out.append(
-                    Problem(
-                        ptr + "/expires",
-                        "must match the pattern "
-                        + "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"
-                        + " (got "
-                        + repr(expires)
-                        + ")",
-                        "pattern",
-                    )
+            if not _TOKEN_ISSUED_PATTERN.search(expires):
+                _broken(
+                    "pattern",
+                    "must match the pattern ^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$",
+                    expires,
+                    ptr + "/expires",
+                    out,
                 )
 
 
 def _check_TrackTraceStatus(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "shipmentId", ptr, out)
     _string(value, "externalOrderNumber", ptr, out)
@@ -955,89 +824,71 @@ def _check_TrackTraceStatus(value: Any, ptr: str, out: list[Problem]) -> None:
     _string(value, "shipmentMethod", ptr, out)
     if "currentTrackTraceStatus" in value:
         current_track_trace_status = value["currentTrackTraceStatus"]
-        if not (_is_int(current_track_trace_status)):
-            out.append(
-                Problem(
-                    ptr + "/currentTrackTraceStatus",
-                    _wrong_type("an integer", current_track_trace_status),
-                    "type",
-                )
-            )
+        if not _is_int(current_track_trace_status):
+            _wrong("an integer", current_track_trace_status, ptr + "/currentTrackTraceStatus", out)
         else:
             if not _in_enum(
                 current_track_trace_status, _TRACK_TRACE_STATUS_CURRENT_TRACK_TRACE_STATUS_VALUES
             ):
-                out.append(
-                    Problem(
-                        ptr + "/currentTrackTraceStatus",
-                        "must be one of 1, 2, 3, 4, 5, 7, 8, 10, 18, 19, 20, 21"
-                        + " (got "
-                        + repr(current_track_trace_status)
-                        + ")",
-                        "enum",
-                    )
+                _broken(
+                    "enum",
+                    "must be one of 1, 2, 3, 4, 5, 7, 8, 10, 18, 19, 20, 21",
+                    current_track_trace_status,
+                    ptr + "/currentTrackTraceStatus",
+                    out,
                 )
     if "currentTrackTraceStatusDateTime" in value:
         current_track_trace_status_date_time = value["currentTrackTraceStatusDateTime"]
         if current_track_trace_status_date_time is not None:
-            if not (isinstance(current_track_trace_status_date_time, str)):
-                out.append(
-                    Problem(
-                        ptr + "/currentTrackTraceStatusDateTime",
-                        _wrong_type("a string or null", current_track_trace_status_date_time),
-                        "type",
-                    )
+            if not isinstance(current_track_trace_status_date_time, str):
+                _wrong(
+                    "a string or null",
+                    current_track_trace_status_date_time,
+                    ptr + "/currentTrackTraceStatusDateTime",
+                    out,
                 )
             else:
-                if isinstance(current_track_trace_status_date_time, str) and not _is_date_time(
-                    current_track_trace_status_date_time
-                ):
-                    out.append(
-                        Problem(
-                            ptr + "/currentTrackTraceStatusDateTime",
-                            "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                            + repr(current_track_trace_status_date_time)
-                            + ")",
-                            "format",
-                        )
+                if not _is_date_time(current_track_trace_status_date_time):
+                    _broken(
+                        "format",
+                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                        current_track_trace_status_date_time,
+                        ptr + "/currentTrackTraceStatusDateTime",
+                        out,
                     )
     if "currentTrackTraceExceptionLevel" in value:
         current_track_trace_exception_level = value["currentTrackTraceExceptionLevel"]
-        if not (_is_int(current_track_trace_exception_level)):
-            out.append(
-                Problem(
-                    ptr + "/currentTrackTraceExceptionLevel",
-                    _wrong_type("an integer", current_track_trace_exception_level),
-                    "type",
-                )
+        if not _is_int(current_track_trace_exception_level):
+            _wrong(
+                "an integer",
+                current_track_trace_exception_level,
+                ptr + "/currentTrackTraceExceptionLevel",
+                out,
             )
         else:
             if not _in_enum(
                 current_track_trace_exception_level,
                 _TRACK_TRACE_STATUS_CURRENT_TRACK_TRACE_EXCEPTION_LEVEL_VALUES,
             ):
-                out.append(
-                    Problem(
-                        ptr + "/currentTrackTraceExceptionLevel",
-                        "must be one of 1, 2, 3"
-                        + " (got "
-                        + repr(current_track_trace_exception_level)
-                        + ")",
-                        "enum",
-                    )
+                _broken(
+                    "enum",
+                    "must be one of 1, 2, 3",
+                    current_track_trace_exception_level,
+                    ptr + "/currentTrackTraceExceptionLevel",
+                    out,
                 )
 
 
 def _check_TrackTraceStatusResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "messageCode", ptr, out)
     _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
-        if not (isinstance(result, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
+        if not isinstance(result, list):
+            _wrong("an array", result, ptr + "/result", out)
         else:
             for result_index, result_item in enumerate(result):
                 _check_TrackTraceStatus(result_item, ptr + "/result" + "/" + str(result_index), out)
@@ -1045,173 +896,62 @@ def _check_TrackTraceStatusResponse(value: Any, ptr: str, out: list[Problem]) ->
 
 def _check_WarehouseShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "id", ptr, out)
     if "warehouse" in value:
         warehouse = value["warehouse"]
-        if not (isinstance(warehouse, str)):
-            out.append(Problem(ptr + "/warehouse", _wrong_type("a string", warehouse), "type"))
+        if not isinstance(warehouse, str):
+            _wrong("a string", warehouse, ptr + "/warehouse", out)
         else:
             if not _in_enum(warehouse, _WAREHOUSE_SHIPPING_METHOD_WAREHOUSE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/warehouse",
-                        "must be one of 'NR', 'NN', 'GN', 'BW', 'DD', 'FP'"
-                        + " (got "
-                        + repr(warehouse)
-                        + ")",
-                        "enum",
-                    )
+                _broken(
+                    "enum",
+                    "must be one of 'NR', 'NN', 'GN', 'BW', 'DD', 'FP'",
+                    warehouse,
+                    ptr + "/warehouse",
+                    out,
                 )
 
 
-def _response_get_token_200(value: Any, out: list[Problem]) -> None:
-    _check_Token(value, "", out)
-
-
-def _response_get_status_200(value: Any, out: list[Problem]) -> None:
-    _check_StatusResponse(value, "", out)
-
-
-def _response_get_settings_200(value: Any, out: list[Problem]) -> None:
-    _check_SettingsResponse(value, "", out)
-
-
-def _response_release_order_200(value: Any, out: list[Problem]) -> None:
-    _check_AcceptedResponse(value, "", out)
-
-
-def _response_add_order_200(value: Any, out: list[Problem]) -> None:
-    _check_AcceptedResponse(value, "", out)
-
-
-def _response_get_track_trace_status_200(value: Any, out: list[Problem]) -> None:
-    _check_TrackTraceStatusResponse(value, "", out)
-
-
-def _response_get_shipments_200(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentsResponse(value, "", out)
-
-
-def _response_get_shipments_by_order_type_200(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentsResponse(value, "", out)
-
-
-def _response_get_labeled_shipments_by_order_type_200(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentsResponse(value, "", out)
-
-
-def _response_get_labeled_shipments_200(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentsResponse(value, "", out)
-
-
-def _response_sync_shipments_200(value: Any, out: list[Problem]) -> None:
-    _check_AcceptedResponse(value, "", out)
-
-
-def _response_sync_labeled_shipments_200(value: Any, out: list[Problem]) -> None:
-    _check_AcceptedResponse(value, "", out)
-
-
-def _response_add_rma_200(value: Any, out: list[Problem]) -> None:
-    _check_RmaResponse(value, "", out)
-
-
-def _response_get_return_label_200(value: Any, out: list[Problem]) -> None:
-    _check_ReturnLabelResponse(value, "", out)
-
-
-def _response_get_return_label_for_method_200(value: Any, out: list[Problem]) -> None:
-    _check_ReturnLabelResponse(value, "", out)
-
-
-def _response_get_return_items_200(value: Any, out: list[Problem]) -> None:
-    _check_ReturnItemsResponse(value, "", out)
-
-
-def _response_add_product_200(value: Any, out: list[Problem]) -> None:
-    _check_IdResponse(value, "", out)
-
-
-def _response_edit_product_200(value: Any, out: list[Problem]) -> None:
-    _check_MessageResponse(value, "", out)
-
-
-def _response_get_stock_level_200(value: Any, out: list[Problem]) -> None:
-    _check_StockLevelResponse(value, "", out)
-
-
-def _response_get_stock_levels_200(value: Any, out: list[Problem]) -> None:
-    _check_StockLevelsResponse(value, "", out)
-
-
-def _response_get_stock_200(value: Any, out: list[Problem]) -> None:
-    _check_StockResponse(value, "", out)
-
-
-def _response_get_stock_bulk_200(value: Any, out: list[Problem]) -> None:
-    _check_StockBulkResponse(value, "", out)
-
-
-def _response_get_stock_mutations_200(value: Any, out: list[Problem]) -> None:
-    _check_StockMutationsResponse(value, "", out)
-
-
-def _response_sync_stock_mutations_200(value: Any, out: list[Problem]) -> None:
-    _check_MessageResponse(value, "", out)
-
-
-def _response_add_purchase_order_200(value: Any, out: list[Problem]) -> None:
-    _check_AcceptedResponse(value, "", out)
-
-
-def _response_edit_purchase_order_200(value: Any, out: list[Problem]) -> None:
-    _check_IdResponse(value, "", out)
-
-
-def _response_delete_purchase_order_200(value: Any, out: list[Problem]) -> None:
+def _response_delete_purchase_order_200(value: Any, ptr: str, out: list[Problem]) -> None:
     if value is not None:
-        _check_IdResponse(value, "", out)
+        _check_IdResponse(value, ptr, out)
 
 
-def _error_envelope(value: Any, out: list[Problem]) -> None:
-    _check_ErrorEnvelope(value, "", out)
-
-
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "envelope": _error_envelope,
+ERROR_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "envelope": _check_ErrorEnvelope,
 }
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "get_token:200": _response_get_token_200,
-    "get_status:200": _response_get_status_200,
-    "get_settings:200": _response_get_settings_200,
-    "release_order:200": _response_release_order_200,
-    "add_order:200": _response_add_order_200,
-    "get_track_trace_status:200": _response_get_track_trace_status_200,
-    "get_shipments:200": _response_get_shipments_200,
-    "get_shipments_by_order_type:200": _response_get_shipments_by_order_type_200,
-    "get_labeled_shipments_by_order_type:200": _response_get_labeled_shipments_by_order_type_200,
-    "get_labeled_shipments:200": _response_get_labeled_shipments_200,
-    "sync_shipments:200": _response_sync_shipments_200,
-    "sync_labeled_shipments:200": _response_sync_labeled_shipments_200,
-    "add_rma:200": _response_add_rma_200,
-    "get_return_label:200": _response_get_return_label_200,
-    "get_return_label_for_method:200": _response_get_return_label_for_method_200,
-    "get_return_items:200": _response_get_return_items_200,
-    "add_product:200": _response_add_product_200,
-    "edit_product:200": _response_edit_product_200,
-    "get_stock_level:200": _response_get_stock_level_200,
-    "get_stock_levels:200": _response_get_stock_levels_200,
-    "get_stock:200": _response_get_stock_200,
-    "get_stock_bulk:200": _response_get_stock_bulk_200,
-    "get_stock_mutations:200": _response_get_stock_mutations_200,
-    "sync_stock_mutations:200": _response_sync_stock_mutations_200,
-    "add_purchase_order:200": _response_add_purchase_order_200,
-    "edit_purchase_order:200": _response_edit_purchase_order_200,
+RESPONSE_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "get_token:200": _check_Token,
+    "get_status:200": _check_StatusResponse,
+    "get_settings:200": _check_SettingsResponse,
+    "release_order:200": _check_AcceptedResponse,
+    "add_order:200": _check_AcceptedResponse,
+    "get_track_trace_status:200": _check_TrackTraceStatusResponse,
+    "get_shipments:200": _check_ShipmentsResponse,
+    "get_shipments_by_order_type:200": _check_ShipmentsResponse,
+    "get_labeled_shipments_by_order_type:200": _check_ShipmentsResponse,
+    "get_labeled_shipments:200": _check_ShipmentsResponse,
+    "sync_shipments:200": _check_AcceptedResponse,
+    "sync_labeled_shipments:200": _check_AcceptedResponse,
+    "add_rma:200": _check_RmaResponse,
+    "get_return_label:200": _check_ReturnLabelResponse,
+    "get_return_label_for_method:200": _check_ReturnLabelResponse,
+    "get_return_items:200": _check_ReturnItemsResponse,
+    "add_product:200": _check_IdResponse,
+    "edit_product:200": _check_MessageResponse,
+    "get_stock_level:200": _check_StockLevelResponse,
+    "get_stock_levels:200": _check_StockLevelsResponse,
+    "get_stock:200": _check_StockResponse,
+    "get_stock_bulk:200": _check_StockBulkResponse,
+    "get_stock_mutations:200": _check_StockMutationsResponse,
+    "sync_stock_mutations:200": _check_MessageResponse,
+    "add_purchase_order:200": _check_AcceptedResponse,
+    "edit_purchase_order:200": _check_IdResponse,
     "delete_purchase_order:200": _response_delete_purchase_order_200,
 }
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
+WEBHOOK_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {}
 
 
 def validate_response(operation: str, status: int, payload: Any) -> list[Problem]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from ._checks import (
     _boolean,
+    _broken,
     _in_enum,
     _integer,
     _is_date_time,
@@ -23,10 +24,12 @@ from ._checks import (
     _is_iso_date_time,
     _kind,
     _missing,
+    _no_body,
+    _no_params,
     _number,
     _string,
     _unknown_fields,
-    _wrong_type,
+    _wrong,
 )
 from ._pointer import escape as _escape
 from ._problem import Problem
@@ -188,33 +191,23 @@ _TOKEN_REQUEST_FIELDS = frozenset(("grant_type", "password", "username"))
 
 def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "externalOrderNumber", ptr, out, required=True)
     _string(value, "extraReference", ptr, out)
     _string(value, "actionCode", ptr, out)
     if "preferredShippingDate" in value:
         preferred_shipping_date = value["preferredShippingDate"]
-        if not (isinstance(preferred_shipping_date, str)):
-            out.append(
-                Problem(
-                    ptr + "/preferredShippingDate",
-                    _wrong_type("a string", preferred_shipping_date),
-                    "type",
-                )
-            )
+        if not isinstance(preferred_shipping_date, str):
+            _wrong("a string", preferred_shipping_date, ptr + "/preferredShippingDate", out)
         else:
-            if isinstance(preferred_shipping_date, str) and not _is_date_time(
-                preferred_shipping_date
-            ):
-                out.append(
-                    Problem(
-                        ptr + "/preferredShippingDate",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(preferred_shipping_date)
-                        + ")",
-                        "format",
-                    )
+            if not _is_date_time(preferred_shipping_date):
+                _broken(
+                    "format",
+                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                    preferred_shipping_date,
+                    ptr + "/preferredShippingDate",
+                    out,
                 )
     _boolean(value, "partialDelivery", ptr, out)
     _boolean(value, "onHold", ptr, out)
@@ -222,12 +215,10 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     _string(value, "phoneNumber", ptr, out)
     if "currency" in value:
         currency = value["currency"]
-        if not (isinstance(currency, str)):
-            out.append(Problem(ptr + "/currency", _wrong_type("a string", currency), "type"))
+        if not isinstance(currency, str):
+            _wrong("a string", currency, ptr + "/currency", out)
         else:
-            if isinstance(currency, str) and not _ADD_ORDER_REQUEST_CURRENCY_PATTERN.search(
-                currency
-            ):
+            if not _ADD_ORDER_REQUEST_CURRENCY_PATTERN.search(currency):
                 out.append(
                     Problem(
                         ptr + "/currency",
@@ -240,21 +231,11 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     _string(value, "bankAccountCityName", ptr, out)
     if "paymentMethodId" in value:
         payment_method_id = value["paymentMethodId"]
-        if not (_is_int(payment_method_id)):
-            out.append(
-                Problem(
-                    ptr + "/paymentMethodId", _wrong_type("an integer", payment_method_id), "type"
-                )
-            )
+        if not _is_int(payment_method_id):
+            _wrong("an integer", payment_method_id, ptr + "/paymentMethodId", out)
         else:
             if not _in_enum(payment_method_id, (1,)):
-                out.append(
-                    Problem(
-                        ptr + "/paymentMethodId",
-                        "must be 1" + " (got " + repr(payment_method_id) + ")",
-                        "const",
-                    )
-                )
+                _broken("const", "must be 1", payment_method_id, ptr + "/paymentMethodId", out)
     else:
         _missing("paymentMethodId", ptr, out)
     _integer(value, "shippingMethodId", ptr, out)
@@ -304,8 +285,8 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     _integer(value, "warehouseId", ptr, out)
     if "orderItems" in value:
         order_items = value["orderItems"]
-        if not (isinstance(order_items, list)):
-            out.append(Problem(ptr + "/orderItems", _wrong_type("an array", order_items), "type"))
+        if not isinstance(order_items, list):
+            _wrong("an array", order_items, ptr + "/orderItems", out)
         else:
             for order_items_index, order_items_item in enumerate(order_items):
                 _check_OrderItem(
@@ -319,7 +300,7 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "sku", ptr, out, required=True)
     _string(value, "name", ptr, out, required=True)
@@ -329,12 +310,10 @@ def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     _string(value, "countryOfOriginIso", ptr, out)
     if "encodedImage" in value:
         encoded_image = value["encodedImage"]
-        if not (isinstance(encoded_image, str)):
-            out.append(
-                Problem(ptr + "/encodedImage", _wrong_type("a string", encoded_image), "type")
-            )
+        if not isinstance(encoded_image, str):
+            _wrong("a string", encoded_image, ptr + "/encodedImage", out)
         else:
-            encoded_image_length = len(encoded_image) if isinstance(encoded_image, str) else 0
+            encoded_image_length = len(encoded_image)
             if encoded_image_length > 136536:
                 out.append(
                     Problem(
@@ -354,17 +333,11 @@ def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     _string(value, "priceD", ptr, out)
     if "vatLevel" in value:
         vat_level = value["vatLevel"]
-        if not (isinstance(vat_level, str)):
-            out.append(Problem(ptr + "/vatLevel", _wrong_type("a string", vat_level), "type"))
+        if not isinstance(vat_level, str):
+            _wrong("a string", vat_level, ptr + "/vatLevel", out)
         else:
             if not _in_enum(vat_level, _ADD_PRODUCT_REQUEST_VAT_LEVEL_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/vatLevel",
-                        "must be one of '0', '1', '2'" + " (got " + repr(vat_level) + ")",
-                        "enum",
-                    )
-                )
+                _broken("enum", "must be one of '0', '1', '2'", vat_level, ptr + "/vatLevel", out)
     _string(value, "orderQuantity", ptr, out)
     _string(value, "extra1", ptr, out)
     _string(value, "extra2", ptr, out)
@@ -383,38 +356,28 @@ def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_AddPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "reference", ptr, out, required=True)
     _string(value, "comment", ptr, out)
     if "expectedDate" in value:
         expected_date = value["expectedDate"]
-        if not (isinstance(expected_date, str)):
-            out.append(
-                Problem(ptr + "/expectedDate", _wrong_type("a string", expected_date), "type")
-            )
+        if not isinstance(expected_date, str):
+            _wrong("a string", expected_date, ptr + "/expectedDate", out)
         else:
-            if isinstance(expected_date, str) and not _is_date_time(expected_date):
-                out.append(
-                    Problem(
-                        ptr + "/expectedDate",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(expected_date)
-                        + ")",
-                        "format",
-                    )
+            if not _is_date_time(expected_date):
+                _broken(
+                    "format",
+                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                    expected_date,
+                    ptr + "/expectedDate",
+                    out,
                 )
     _integer(value, "warehouseId", ptr, out)
     if "purchaseOrderItems" in value:
         purchase_order_items = value["purchaseOrderItems"]
-        if not (isinstance(purchase_order_items, list)):
-            out.append(
-                Problem(
-                    ptr + "/purchaseOrderItems",
-                    _wrong_type("an array", purchase_order_items),
-                    "type",
-                )
-            )
+        if not isinstance(purchase_order_items, list):
+            _wrong("an array", purchase_order_items, ptr + "/purchaseOrderItems", out)
         else:
             for purchase_order_items_index, purchase_order_items_item in enumerate(
                 purchase_order_items
@@ -432,7 +395,7 @@ def _check_AddPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> 
 
 def _check_AddRmaRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "shipmentId", ptr, out, required=True)
     _string(value, "remark", ptr, out)
@@ -445,7 +408,7 @@ def _check_AddRmaRequest(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_DeletePurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "sku", ptr, out, required=True)
     if not value.keys() <= _DELETE_PURCHASE_ORDER_ITEM_FIELDS:
@@ -454,19 +417,13 @@ def _check_DeletePurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> 
 
 def _check_DeletePurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "purchaseOrderId", ptr, out, required=True)
     if "purchaseOrderItems" in value:
         purchase_order_items = value["purchaseOrderItems"]
-        if not (isinstance(purchase_order_items, list)):
-            out.append(
-                Problem(
-                    ptr + "/purchaseOrderItems",
-                    _wrong_type("an array", purchase_order_items),
-                    "type",
-                )
-            )
+        if not isinstance(purchase_order_items, list):
+            _wrong("an array", purchase_order_items, ptr + "/purchaseOrderItems", out)
         else:
             for purchase_order_items_index, purchase_order_items_item in enumerate(
                 purchase_order_items
@@ -482,7 +439,7 @@ def _check_DeletePurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) 
 
 def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "sku", ptr, out, required=True)
     _string(value, "CostPrice", ptr, out)
@@ -491,12 +448,10 @@ def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     _string(value, "CountryOfOriginIso", ptr, out)
     if "EncodedImage" in value:
         encoded_image = value["EncodedImage"]
-        if not (isinstance(encoded_image, str)):
-            out.append(
-                Problem(ptr + "/EncodedImage", _wrong_type("a string", encoded_image), "type")
-            )
+        if not isinstance(encoded_image, str):
+            _wrong("a string", encoded_image, ptr + "/EncodedImage", out)
         else:
-            encoded_image_length = len(encoded_image) if isinstance(encoded_image, str) else 0
+            encoded_image_length = len(encoded_image)
             if encoded_image_length > 136536:
                 out.append(
                     Problem(
@@ -507,10 +462,10 @@ def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                 )
     if "Name" in value:
         name = value["Name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/Name", _wrong_type("a string", name), "type"))
+        if not isinstance(name, str):
+            _wrong("a string", name, ptr + "/Name", out)
         else:
-            name_length = len(name) if isinstance(name, str) else 0
+            name_length = len(name)
             if name_length < 1:
                 out.append(
                     Problem(
@@ -528,17 +483,11 @@ def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     _number(value, "PriceD", ptr, out)
     if "VatLevel" in value:
         vat_level = value["VatLevel"]
-        if not (_is_int(vat_level)):
-            out.append(Problem(ptr + "/VatLevel", _wrong_type("an integer", vat_level), "type"))
+        if not _is_int(vat_level):
+            _wrong("an integer", vat_level, ptr + "/VatLevel", out)
         else:
             if not _in_enum(vat_level, _EDIT_PRODUCT_REQUEST_VAT_LEVEL_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/VatLevel",
-                        "must be one of 0, 1, 2" + " (got " + repr(vat_level) + ")",
-                        "enum",
-                    )
-                )
+                _broken("enum", "must be one of 0, 1, 2", vat_level, ptr + "/VatLevel", out)
     _integer(value, "OrderQuantity", ptr, out)
     _string(value, "Extra1", ptr, out)
     _string(value, "Extra2", ptr, out)
@@ -557,7 +506,7 @@ def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_EditPurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "sku", ptr, out, required=True)
     _integer(value, "quantity", ptr, out, required=True)
@@ -567,38 +516,28 @@ def _check_EditPurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> No
 
 def _check_EditPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "purchaseOrderId", ptr, out, required=True)
     _string(value, "reference", ptr, out)
     _string(value, "comment", ptr, out)
     if "expectedDate" in value:
         expected_date = value["expectedDate"]
-        if not (isinstance(expected_date, str)):
-            out.append(
-                Problem(ptr + "/expectedDate", _wrong_type("a string", expected_date), "type")
-            )
+        if not isinstance(expected_date, str):
+            _wrong("a string", expected_date, ptr + "/expectedDate", out)
         else:
-            if isinstance(expected_date, str) and not _is_date_time(expected_date):
-                out.append(
-                    Problem(
-                        ptr + "/expectedDate",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(expected_date)
-                        + ")",
-                        "format",
-                    )
+            if not _is_date_time(expected_date):
+                _broken(
+                    "format",
+                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                    expected_date,
+                    ptr + "/expectedDate",
+                    out,
                 )
     if "purchaseOrderItems" in value:
         purchase_order_items = value["purchaseOrderItems"]
-        if not (isinstance(purchase_order_items, list)):
-            out.append(
-                Problem(
-                    ptr + "/purchaseOrderItems",
-                    _wrong_type("an array", purchase_order_items),
-                    "type",
-                )
-            )
+        if not isinstance(purchase_order_items, list):
+            _wrong("an array", purchase_order_items, ptr + "/purchaseOrderItems", out)
         else:
             for purchase_order_items_index, purchase_order_items_item in enumerate(
                 purchase_order_items
@@ -614,7 +553,7 @@ def _check_EditPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) ->
 
 def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "sku", ptr, out, required=True)
     _integer(value, "quantity", ptr, out, required=True)
@@ -630,26 +569,22 @@ def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_PurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "sku", ptr, out, required=True)
     _integer(value, "quantity", ptr, out, required=True)
     if "expectedDate" in value:
         expected_date = value["expectedDate"]
-        if not (isinstance(expected_date, str)):
-            out.append(
-                Problem(ptr + "/expectedDate", _wrong_type("a string", expected_date), "type")
-            )
+        if not isinstance(expected_date, str):
+            _wrong("a string", expected_date, ptr + "/expectedDate", out)
         else:
-            if isinstance(expected_date, str) and not _is_date_time(expected_date):
-                out.append(
-                    Problem(
-                        ptr + "/expectedDate",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(expected_date)
-                        + ")",
-                        "format",
-                    )
+            if not _is_date_time(expected_date):
+                _broken(
+                    "format",
+                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                    expected_date,
+                    ptr + "/expectedDate",
+                    out,
                 )
     if not value.keys() <= _PURCHASE_ORDER_ITEM_FIELDS:
         _unknown_fields(value, _PURCHASE_ORDER_ITEM_FIELDS, ptr, out)
@@ -657,7 +592,7 @@ def _check_PurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ReleaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "externalOrderNumber", ptr, out)
     if not value.keys() <= _RELEASE_ORDER_REQUEST_FIELDS:
@@ -666,47 +601,39 @@ def _check_ReleaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None
 
 def _check_ReturnItemsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "ExternalOrderNumber" in value:
         external_order_number = value["ExternalOrderNumber"]
         if not (isinstance(external_order_number, str) or _is_int(external_order_number)):
-            out.append(
-                Problem(
-                    ptr + "/ExternalOrderNumber",
-                    _wrong_type("a string or an integer", external_order_number),
-                    "type",
-                )
+            _wrong(
+                "a string or an integer", external_order_number, ptr + "/ExternalOrderNumber", out
             )
     if "Starttime" in value:
         starttime = value["Starttime"]
-        if not (isinstance(starttime, str)):
-            out.append(Problem(ptr + "/Starttime", _wrong_type("a string", starttime), "type"))
+        if not isinstance(starttime, str):
+            _wrong("a string", starttime, ptr + "/Starttime", out)
         else:
-            if isinstance(starttime, str) and not _is_date_time(starttime):
-                out.append(
-                    Problem(
-                        ptr + "/Starttime",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(starttime)
-                        + ")",
-                        "format",
-                    )
+            if not _is_date_time(starttime):
+                _broken(
+                    "format",
+                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                    starttime,
+                    ptr + "/Starttime",
+                    out,
                 )
     if "Endtime" in value:
         endtime = value["Endtime"]
-        if not (isinstance(endtime, str)):
-            out.append(Problem(ptr + "/Endtime", _wrong_type("a string", endtime), "type"))
+        if not isinstance(endtime, str):
+            _wrong("a string", endtime, ptr + "/Endtime", out)
         else:
-            if isinstance(endtime, str) and not _is_date_time(endtime):
-                out.append(
-                    Problem(
-                        ptr + "/Endtime",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(endtime)
-                        + ")",
-                        "format",
-                    )
+            if not _is_date_time(endtime):
+                _broken(
+                    "format",
+                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                    endtime,
+                    ptr + "/Endtime",
+                    out,
                 )
     if not value.keys() <= _RETURN_ITEMS_REQUEST_FIELDS:
         _unknown_fields(value, _RETURN_ITEMS_REQUEST_FIELDS, ptr, out)
@@ -722,7 +649,7 @@ def _check_ReturnItemsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_RmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "shipmentItemId", ptr, out, required=True)
     _integer(value, "quantity", ptr, out, required=True)
@@ -730,17 +657,16 @@ def _check_RmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
     _string(value, "externalReference", ptr, out)
     if "metadata" in value:
         metadata = value["metadata"]
-        if not (isinstance(metadata, dict)):
-            out.append(Problem(ptr + "/metadata", _wrong_type("an object", metadata), "type"))
+        if not isinstance(metadata, dict):
+            _wrong("an object", metadata, ptr + "/metadata", out)
         else:
             for metadata_key, metadata_entry in metadata.items():
-                if not (isinstance(metadata_entry, str)):
-                    out.append(
-                        Problem(
-                            ptr + "/metadata" + "/" + _escape(metadata_key),
-                            _wrong_type("a string", metadata_entry),
-                            "type",
-                        )
+                if not isinstance(metadata_entry, str):
+                    _wrong(
+                        "a string",
+                        metadata_entry,
+                        ptr + "/metadata" + "/" + _escape(metadata_key),
+                        out,
                     )
     if not value.keys() <= _RMA_ITEM_FIELDS:
         _unknown_fields(value, _RMA_ITEM_FIELDS, ptr, out)
@@ -748,21 +674,20 @@ def _check_RmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "orderTypes" in value:
         order_types = value["orderTypes"]
-        if not (isinstance(order_types, list)):
-            out.append(Problem(ptr + "/orderTypes", _wrong_type("an array", order_types), "type"))
+        if not isinstance(order_types, list):
+            _wrong("an array", order_types, ptr + "/orderTypes", out)
         else:
             for order_types_index, order_types_item in enumerate(order_types):
-                if not (_is_int(order_types_item)):
-                    out.append(
-                        Problem(
-                            ptr + "/orderTypes" + "/" + str(order_types_index),
-                            _wrong_type("an integer", order_types_item),
-                            "type",
-                        )
+                if not _is_int(order_types_item):
+                    _wrong(
+                        "an integer",
+                        order_types_item,
+                        ptr + "/orderTypes" + "/" + str(order_types_index),
+                        out,
                     )
     if not value.keys() <= _SHIPMENTS_REQUEST_FIELDS:
         _unknown_fields(value, _SHIPMENTS_REQUEST_FIELDS, ptr, out)
@@ -770,65 +695,47 @@ def _check_ShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_SyncShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "ids" in value:
         ids = value["ids"]
-        if not (isinstance(ids, list)):
-            out.append(Problem(ptr + "/ids", _wrong_type("an array", ids), "type"))
+        if not isinstance(ids, list):
+            _wrong("an array", ids, ptr + "/ids", out)
         else:
             for ids_index, ids_item in enumerate(ids):
-                if not (_is_int(ids_item)):
-                    out.append(
-                        Problem(
-                            ptr + "/ids" + "/" + str(ids_index),
-                            _wrong_type("an integer", ids_item),
-                            "type",
-                        )
-                    )
+                if not _is_int(ids_item):
+                    _wrong("an integer", ids_item, ptr + "/ids" + "/" + str(ids_index), out)
     if not value.keys() <= _SYNC_SHIPMENTS_REQUEST_FIELDS:
         _unknown_fields(value, _SYNC_SHIPMENTS_REQUEST_FIELDS, ptr, out)
 
 
 def _check_SyncStockMutationsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "ids" in value:
         ids = value["ids"]
-        if not (isinstance(ids, list)):
-            out.append(Problem(ptr + "/ids", _wrong_type("an array", ids), "type"))
+        if not isinstance(ids, list):
+            _wrong("an array", ids, ptr + "/ids", out)
         else:
             for ids_index, ids_item in enumerate(ids):
-                if not (_is_int(ids_item)):
-                    out.append(
-                        Problem(
-                            ptr + "/ids" + "/" + str(ids_index),
-                            _wrong_type("an integer", ids_item),
-                            "type",
-                        )
-                    )
+                if not _is_int(ids_item):
+                    _wrong("an integer", ids_item, ptr + "/ids" + "/" + str(ids_index), out)
     if not value.keys() <= _SYNC_SHIPMENTS_REQUEST_FIELDS:
         _unknown_fields(value, _SYNC_SHIPMENTS_REQUEST_FIELDS, ptr, out)
 
 
 def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "grant_type" in value:
         grant_type = value["grant_type"]
-        if not (isinstance(grant_type, str)):
-            out.append(Problem(ptr + "/grant_type", _wrong_type("a string", grant_type), "type"))
+        if not isinstance(grant_type, str):
+            _wrong("a string", grant_type, ptr + "/grant_type", out)
         else:
             if not _in_enum(grant_type, ("password",)):
-                out.append(
-                    Problem(
-                        ptr + "/grant_type",
-                        "must be 'password'" + " (got " + repr(grant_type) + ")",
-                        "const",
-                    )
-                )
+                _broken("const", "must be 'password'", grant_type, ptr + "/grant_type", out)
     else:
         _missing("grant_type", ptr, out)
     _string(value, "username", ptr, out, required=True)
@@ -837,157 +744,40 @@ def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         _unknown_fields(value, _TOKEN_REQUEST_FIELDS, ptr, out)
 
 
-def _body_get_token(value: Any, out: list[Problem]) -> None:
-    _check_TokenRequest(value, "", out)
-
-
-def _params_get_token(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_status(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_status(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_settings(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_settings(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_release_order(value: Any, out: list[Problem]) -> None:
-    _check_ReleaseOrderRequest(value, "", out)
-
-
-def _params_release_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_add_order(value: Any, out: list[Problem]) -> None:
-    _check_AddOrderRequest(value, "", out)
-
-
-def _params_add_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_track_trace_status(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_track_trace_status(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_shipments(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_shipments(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_shipments_by_order_type(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentsRequest(value, "", out)
-
-
-def _params_get_shipments_by_order_type(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_labeled_shipments_by_order_type(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentsRequest(value, "", out)
-
-
-def _params_get_labeled_shipments_by_order_type(
-    params: Mapping[str, Any], out: list[Problem]
-) -> None:
-    pass
-
-
-def _body_get_labeled_shipments(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_labeled_shipments(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_sync_shipments(value: Any, out: list[Problem]) -> None:
-    _check_SyncShipmentsRequest(value, "", out)
-
-
-def _params_sync_shipments(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_sync_labeled_shipments(value: Any, out: list[Problem]) -> None:
-    _check_SyncShipmentsRequest(value, "", out)
-
-
-def _params_sync_labeled_shipments(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_add_rma(value: Any, out: list[Problem]) -> None:
-    _check_AddRmaRequest(value, "", out)
-
-
-def _params_add_rma(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_return_label(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_return_label(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_get_return_label(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     shipment_id = params.get("shipment_id")
     if shipment_id is not None:
-        if not (_is_int(shipment_id)):
-            out.append(Problem("/shipmentId", _wrong_type("an integer", shipment_id), "type"))
-    else:
-        out.append(
-            Problem("/shipmentId", "missing required path parameter", "required", "shipmentId")
-        )
-
-
-def _body_get_return_label_for_method(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_return_label_for_method(params: Mapping[str, Any], out: list[Problem]) -> None:
-    shipment_id = params.get("shipment_id")
-    if shipment_id is not None:
-        if not (_is_int(shipment_id)):
-            out.append(Problem("/shipmentId", _wrong_type("an integer", shipment_id), "type"))
-    else:
-        out.append(
-            Problem("/shipmentId", "missing required path parameter", "required", "shipmentId")
-        )
-    shipping_method_id = params.get("shipping_method_id")
-    if shipping_method_id is not None:
-        if not (_is_int(shipping_method_id)):
-            out.append(
-                Problem("/shippingMethodId", _wrong_type("an integer", shipping_method_id), "type")
-            )
+        if not _is_int(shipment_id):
+            _wrong("an integer", shipment_id, ptr + "/shipmentId", out)
     else:
         out.append(
             Problem(
-                "/shippingMethodId",
+                ptr + "/shipmentId", "missing required path parameter", "required", "shipmentId"
+            )
+        )
+
+
+def _params_get_return_label_for_method(
+    params: Mapping[str, Any], ptr: str, out: list[Problem]
+) -> None:
+    shipment_id = params.get("shipment_id")
+    if shipment_id is not None:
+        if not _is_int(shipment_id):
+            _wrong("an integer", shipment_id, ptr + "/shipmentId", out)
+    else:
+        out.append(
+            Problem(
+                ptr + "/shipmentId", "missing required path parameter", "required", "shipmentId"
+            )
+        )
+    shipping_method_id = params.get("shipping_method_id")
+    if shipping_method_id is not None:
+        if not _is_int(shipping_method_id):
+            _wrong("an integer", shipping_method_id, ptr + "/shippingMethodId", out)
+    else:
+        out.append(
+            Problem(
+                ptr + "/shippingMethodId",
                 "missing required path parameter",
                 "required",
                 "shippingMethodId",
@@ -995,219 +785,130 @@ def _params_get_return_label_for_method(params: Mapping[str, Any], out: list[Pro
         )
 
 
-def _body_get_return_items(value: Any, out: list[Problem]) -> None:
-    _check_ReturnItemsRequest(value, "", out)
-
-
-def _params_get_return_items(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_add_product(value: Any, out: list[Problem]) -> None:
-    _check_AddProductRequest(value, "", out)
-
-
-def _params_add_product(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_edit_product(value: Any, out: list[Problem]) -> None:
-    _check_EditProductRequest(value, "", out)
-
-
-def _params_edit_product(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_stock_level(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_stock_level(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_get_stock_level(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     sku = params.get("sku")
     if sku is not None:
-        if not (isinstance(sku, str)):
-            out.append(Problem("/sku", _wrong_type("a string", sku), "type"))
+        if not isinstance(sku, str):
+            _wrong("a string", sku, ptr + "/sku", out)
         else:
-            sku_length = len(sku) if isinstance(sku, str) else 0
+            sku_length = len(sku)
             if sku_length < 1:
-                out.append(
-                    Problem(
-                        "/sku",
-                        f"must not be empty (got {sku_length})",
-                        "minLength" if sku_length < 1 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if sku_length < 1 else "maxLength",
+                    "must not be empty",
+                    sku_length,
+                    ptr + "/sku",
+                    out,
                 )
     else:
-        out.append(Problem("/sku", "missing required path parameter", "required", "sku"))
+        out.append(Problem(ptr + "/sku", "missing required path parameter", "required", "sku"))
 
 
-def _body_get_stock_levels(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_stock_levels(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_get_stock_levels(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     all_ = params.get("all")
     if all_ is not None:
-        if not (isinstance(all_, bool)):
-            out.append(Problem("/all", _wrong_type("a boolean", all_), "type"))
+        if not isinstance(all_, bool):
+            _wrong("a boolean", all_, ptr + "/all", out)
     else:
-        out.append(Problem("/all", "missing required path parameter", "required", "all"))
+        out.append(Problem(ptr + "/all", "missing required path parameter", "required", "all"))
 
 
-def _body_get_stock(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_stock(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_get_stock(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     sku = params.get("sku")
     if sku is not None:
-        if not (isinstance(sku, str)):
-            out.append(Problem("/sku", _wrong_type("a string", sku), "type"))
+        if not isinstance(sku, str):
+            _wrong("a string", sku, ptr + "/sku", out)
         else:
-            sku_length = len(sku) if isinstance(sku, str) else 0
+            sku_length = len(sku)
             if sku_length < 1:
-                out.append(
-                    Problem(
-                        "/sku",
-                        f"must not be empty (got {sku_length})",
-                        "minLength" if sku_length < 1 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if sku_length < 1 else "maxLength",
+                    "must not be empty",
+                    sku_length,
+                    ptr + "/sku",
+                    out,
                 )
     else:
-        out.append(Problem("/sku", "missing required path parameter", "required", "sku"))
+        out.append(Problem(ptr + "/sku", "missing required path parameter", "required", "sku"))
 
 
-def _body_get_stock_bulk(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_stock_bulk(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_get_stock_bulk(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     all_products = params.get("all_products")
     if all_products is not None:
-        if not (isinstance(all_products, bool)):
-            out.append(Problem("/all_products", _wrong_type("a boolean", all_products), "type"))
+        if not isinstance(all_products, bool):
+            _wrong("a boolean", all_products, ptr + "/all_products", out)
     from_ = params.get("from_")
     if from_ is not None:
-        if not (isinstance(from_, str)):
-            out.append(Problem("/from", _wrong_type("a string", from_), "type"))
+        if not isinstance(from_, str):
+            _wrong("a string", from_, ptr + "/from", out)
         else:
-            if isinstance(from_, str) and not _is_iso_date_time(from_):
-                out.append(
-                    Problem(
-                        "/from",
-                        "must be an ISO-8601 date, time and offset optional (YYYY-MM-DD[THH:MM[:SS][+HH:MM]]) (got "
-                        + repr(from_)
-                        + ")",
-                        "format",
-                    )
+            if not _is_iso_date_time(from_):
+                _broken(
+                    "format",
+                    "must be an ISO-8601 date, time and offset optional (YYYY-MM-DD[THH:MM[:SS][+HH:MM]])",
+                    from_,
+                    ptr + "/from",
+                    out,
                 )
 
 
-def _body_get_stock_mutations(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_stock_mutations(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_sync_stock_mutations(value: Any, out: list[Problem]) -> None:
-    _check_SyncStockMutationsRequest(value, "", out)
-
-
-def _params_sync_stock_mutations(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_add_purchase_order(value: Any, out: list[Problem]) -> None:
-    _check_AddPurchaseOrderRequest(value, "", out)
-
-
-def _params_add_purchase_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_edit_purchase_order(value: Any, out: list[Problem]) -> None:
-    _check_EditPurchaseOrderRequest(value, "", out)
-
-
-def _params_edit_purchase_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_delete_purchase_order(value: Any, out: list[Problem]) -> None:
-    _check_DeletePurchaseOrderRequest(value, "", out)
-
-
-def _params_delete_purchase_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "get_token": _body_get_token,
-    "get_status": _body_get_status,
-    "get_settings": _body_get_settings,
-    "release_order": _body_release_order,
-    "add_order": _body_add_order,
-    "get_track_trace_status": _body_get_track_trace_status,
-    "get_shipments": _body_get_shipments,
-    "get_shipments_by_order_type": _body_get_shipments_by_order_type,
-    "get_labeled_shipments_by_order_type": _body_get_labeled_shipments_by_order_type,
-    "get_labeled_shipments": _body_get_labeled_shipments,
-    "sync_shipments": _body_sync_shipments,
-    "sync_labeled_shipments": _body_sync_labeled_shipments,
-    "add_rma": _body_add_rma,
-    "get_return_label": _body_get_return_label,
-    "get_return_label_for_method": _body_get_return_label_for_method,
-    "get_return_items": _body_get_return_items,
-    "add_product": _body_add_product,
-    "edit_product": _body_edit_product,
-    "get_stock_level": _body_get_stock_level,
-    "get_stock_levels": _body_get_stock_levels,
-    "get_stock": _body_get_stock,
-    "get_stock_bulk": _body_get_stock_bulk,
-    "get_stock_mutations": _body_get_stock_mutations,
-    "sync_stock_mutations": _body_sync_stock_mutations,
-    "add_purchase_order": _body_add_purchase_order,
-    "edit_purchase_order": _body_edit_purchase_order,
-    "delete_purchase_order": _body_delete_purchase_order,
+BODY_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "get_token": _check_TokenRequest,
+    "get_status": _no_body,
+    "get_settings": _no_body,
+    "release_order": _check_ReleaseOrderRequest,
+    "add_order": _check_AddOrderRequest,
+    "get_track_trace_status": _no_body,
+    "get_shipments": _no_body,
+    "get_shipments_by_order_type": _check_ShipmentsRequest,
+    "get_labeled_shipments_by_order_type": _check_ShipmentsRequest,
+    "get_labeled_shipments": _no_body,
+    "sync_shipments": _check_SyncShipmentsRequest,
+    "sync_labeled_shipments": _check_SyncShipmentsRequest,
+    "add_rma": _check_AddRmaRequest,
+    "get_return_label": _no_body,
+    "get_return_label_for_method": _no_body,
+    "get_return_items": _check_ReturnItemsRequest,
+    "add_product": _check_AddProductRequest,
+    "edit_product": _check_EditProductRequest,
+    "get_stock_level": _no_body,
+    "get_stock_levels": _no_body,
+    "get_stock": _no_body,
+    "get_stock_bulk": _no_body,
+    "get_stock_mutations": _no_body,
+    "sync_stock_mutations": _check_SyncStockMutationsRequest,
+    "add_purchase_order": _check_AddPurchaseOrderRequest,
+    "edit_purchase_order": _check_EditPurchaseOrderRequest,
+    "delete_purchase_order": _check_DeletePurchaseOrderRequest,
 }
-
-
-PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
-    "get_token": _params_get_token,
-    "get_status": _params_get_status,
-    "get_settings": _params_get_settings,
-    "release_order": _params_release_order,
-    "add_order": _params_add_order,
-    "get_track_trace_status": _params_get_track_trace_status,
-    "get_shipments": _params_get_shipments,
-    "get_shipments_by_order_type": _params_get_shipments_by_order_type,
-    "get_labeled_shipments_by_order_type": _params_get_labeled_shipments_by_order_type,
-    "get_labeled_shipments": _params_get_labeled_shipments,
-    "sync_shipments": _params_sync_shipments,
-    "sync_labeled_shipments": _params_sync_labeled_shipments,
-    "add_rma": _params_add_rma,
+PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], str, list[Problem]], None]] = {
+    "get_token": _no_params,
+    "get_status": _no_params,
+    "get_settings": _no_params,
+    "release_order": _no_params,
+    "add_order": _no_params,
+    "get_track_trace_status": _no_params,
+    "get_shipments": _no_params,
+    "get_shipments_by_order_type": _no_params,
+    "get_labeled_shipments_by_order_type": _no_params,
+    "get_labeled_shipments": _no_params,
+    "sync_shipments": _no_params,
+    "sync_labeled_shipments": _no_params,
+    "add_rma": _no_params,
     "get_return_label": _params_get_return_label,
     "get_return_label_for_method": _params_get_return_label_for_method,
-    "get_return_items": _params_get_return_items,
-    "add_product": _params_add_product,
-    "edit_product": _params_edit_product,
+    "get_return_items": _no_params,
+    "add_product": _no_params,
+    "edit_product": _no_params,
     "get_stock_level": _params_get_stock_level,
     "get_stock_levels": _params_get_stock_levels,
     "get_stock": _params_get_stock,
     "get_stock_bulk": _params_get_stock_bulk,
-    "get_stock_mutations": _params_get_stock_mutations,
-    "sync_stock_mutations": _params_sync_stock_mutations,
-    "add_purchase_order": _params_add_purchase_order,
-    "edit_purchase_order": _params_edit_purchase_order,
-    "delete_purchase_order": _params_delete_purchase_order,
+    "get_stock_mutations": _no_params,
+    "sync_stock_mutations": _no_params,
+    "add_purchase_order": _no_params,
+    "edit_purchase_order": _no_params,
+    "delete_purchase_order": _no_params,
 }
 
 
@@ -1275,11 +976,11 @@ def _is_text(text: str) -> bool:
     return True
 
 
-def _run(check: Callable[[Any, list[Problem]], None], payload: Any) -> list[Problem]:
+def _run(check: Callable[[Any, str, list[Problem]], None], payload: Any) -> list[Problem]:
     """The compiled check's problems; where it stumbles on what is not JSON, what is not."""
     out: list[Problem] = []
     try:
-        check(payload, out)
+        check(payload, "", out)
     except (TypeError, AttributeError, ValueError, RecursionError):
         found = json_problems(payload)
         if not found:

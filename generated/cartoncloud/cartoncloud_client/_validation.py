@@ -15,6 +15,7 @@ from typing import Any
 
 from ._checks import (
     _boolean,
+    _broken,
     _in_enum,
     _integer,
     _is_date,
@@ -22,10 +23,12 @@ from ._checks import (
     _is_uuid,
     _kind,
     _missing,
+    _no_body,
+    _no_params,
     _number,
     _string,
     _unknown_fields,
-    _wrong_type,
+    _wrong,
 )
 from ._pointer import escape as _escape
 from ._problem import Problem
@@ -148,7 +151,7 @@ _WAREHOUSE_PRODUCT_DETAILS_STORAGE_FIELDS = frozenset(("chargeMethod",))
 
 def _check_Address(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "companyName", ptr, out)
     _string(value, "contactName", ptr, out)
@@ -169,28 +172,22 @@ def _check_Address(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Consignment(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
         else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
+            if not _is_uuid(id_):
+                _broken("format", "must be a UUID", id_, ptr + "/id", out)
     if "type" in value:
         type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
+        if not isinstance(type_, str):
+            _wrong("a string", type_, ptr + "/type", out)
         else:
             if not _in_enum(type_, _CONSIGNMENT_TYPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/type",
-                        "must be one of 'CONSIGNMENT'" + " (got " + repr(type_) + ")",
-                        "enum",
-                    )
-                )
+                _broken("enum", "must be one of 'CONSIGNMENT'", type_, ptr + "/type", out)
     _string(value, "status", ptr, out)
     if "references" in value:
         _check_References(value["references"], ptr + "/references", out)
@@ -204,12 +201,12 @@ def _check_Consignment(value: Any, ptr: str, out: list[Problem]) -> None:
         _check_ConsignmentDetails(value["details"], ptr + "/details", out)
     if "properties" in value:
         properties = value["properties"]
-        if not (isinstance(properties, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
+        if not isinstance(properties, dict):
+            _wrong("an object", properties, ptr + "/properties", out)
     if "items" in value:
         items = value["items"]
-        if not (isinstance(items, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", items), "type"))
+        if not isinstance(items, list):
+            _wrong("an array", items, ptr + "/items", out)
         else:
             for items_index, items_item in enumerate(items):
                 _check_ConsignmentItem(items_item, ptr + "/items" + "/" + str(items_index), out)
@@ -220,7 +217,7 @@ def _check_Consignment(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ConsignmentDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "collect" in value:
         _check_ConsignmentDetailsCollect(value["collect"], ptr + "/collect", out)
@@ -234,7 +231,7 @@ def _check_ConsignmentDetails(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ConsignmentDetailsCollect(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "address" in value:
         _check_Address(value["address"], ptr + "/address", out)
@@ -244,24 +241,22 @@ def _check_ConsignmentDetailsCollect(value: Any, ptr: str, out: list[Problem]) -
 
 def _check_ConsignmentDetailsDeliver(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "address" in value:
         _check_Address(value["address"], ptr + "/address", out)
     if "requiredDate" in value:
         required_date = value["requiredDate"]
-        if not (isinstance(required_date, str)):
-            out.append(
-                Problem(ptr + "/requiredDate", _wrong_type("a string", required_date), "type")
-            )
+        if not isinstance(required_date, str):
+            _wrong("a string", required_date, ptr + "/requiredDate", out)
         else:
-            if isinstance(required_date, str) and not _is_date(required_date):
-                out.append(
-                    Problem(
-                        ptr + "/requiredDate",
-                        "must be a date as YYYY-MM-DD (got " + repr(required_date) + ")",
-                        "format",
-                    )
+            if not _is_date(required_date):
+                _broken(
+                    "format",
+                    "must be a date as YYYY-MM-DD",
+                    required_date,
+                    ptr + "/requiredDate",
+                    out,
                 )
     _string(value, "instructions", ptr, out)
     if "cashPaymentAmount" in value:
@@ -272,7 +267,7 @@ def _check_ConsignmentDetailsDeliver(value: Any, ptr: str, out: list[Problem]) -
 
 def _check_ConsignmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "properties" in value:
         _check_ConsignmentItemProperties(value["properties"], ptr + "/properties", out)
@@ -286,7 +281,7 @@ def _check_ConsignmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ConsignmentItemDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "product" in value:
         _check_Product(value["product"], ptr + "/product", out)
@@ -296,7 +291,7 @@ def _check_ConsignmentItemDetails(value: Any, ptr: str, out: list[Problem]) -> N
 
 def _check_ConsignmentItemMeasures(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "pallets", ptr, out)
     _number(value, "weight", ptr, out)
@@ -308,42 +303,42 @@ def _check_ConsignmentItemMeasures(value: Any, ptr: str, out: list[Problem]) -> 
 
 def _check_ConsignmentItemProperties(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "description", ptr, out)
 
 
 def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "iso2Code" in value:
         iso2_code = value["iso2Code"]
-        if not (isinstance(iso2_code, str)):
-            out.append(Problem(ptr + "/iso2Code", _wrong_type("a string", iso2_code), "type"))
+        if not isinstance(iso2_code, str):
+            _wrong("a string", iso2_code, ptr + "/iso2Code", out)
         else:
-            iso2_code_length = len(iso2_code) if isinstance(iso2_code, str) else 0
+            iso2_code_length = len(iso2_code)
             if iso2_code_length < 2 or iso2_code_length > 2:
-                out.append(
-                    Problem(
-                        ptr + "/iso2Code",
-                        f"must be exactly 2 characters (got {iso2_code_length})",
-                        "minLength" if iso2_code_length < 2 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if iso2_code_length < 2 else "maxLength",
+                    "must be exactly 2 characters",
+                    iso2_code_length,
+                    ptr + "/iso2Code",
+                    out,
                 )
     if "iso3Code" in value:
         iso3_code = value["iso3Code"]
-        if not (isinstance(iso3_code, str)):
-            out.append(Problem(ptr + "/iso3Code", _wrong_type("a string", iso3_code), "type"))
+        if not isinstance(iso3_code, str):
+            _wrong("a string", iso3_code, ptr + "/iso3Code", out)
         else:
-            iso3_code_length = len(iso3_code) if isinstance(iso3_code, str) else 0
+            iso3_code_length = len(iso3_code)
             if iso3_code_length < 3 or iso3_code_length > 3:
-                out.append(
-                    Problem(
-                        ptr + "/iso3Code",
-                        f"must be exactly 3 characters (got {iso3_code_length})",
-                        "minLength" if iso3_code_length < 3 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if iso3_code_length < 3 else "maxLength",
+                    "must be exactly 3 characters",
+                    iso3_code_length,
+                    ptr + "/iso3Code",
+                    out,
                 )
     _string(value, "name", ptr, out)
     if not value.keys() <= _COUNTRY_FIELDS:
@@ -360,15 +355,15 @@ def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Customer(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
         else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
+            if not _is_uuid(id_):
+                _broken("format", "must be a UUID", id_, ptr + "/id", out)
     if "references" in value:
         _check_CustomerReferences(value["references"], ptr + "/references", out)
     _string(value, "name", ptr, out)
@@ -386,7 +381,7 @@ def _check_Customer(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_CustomerReferences(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "code", ptr, out, required=True)
     if not value.keys() <= _CUSTOMER_REFERENCES_FIELDS:
@@ -395,28 +390,22 @@ def _check_CustomerReferences(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
         else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
+            if not _is_uuid(id_):
+                _broken("format", "must be a UUID", id_, ptr + "/id", out)
     if "type" in value:
         type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
+        if not isinstance(type_, str):
+            _wrong("a string", type_, ptr + "/type", out)
         else:
             if not _in_enum(type_, _INBOUND_ORDER_TYPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/type",
-                        "must be one of 'INBOUND'" + " (got " + repr(type_) + ")",
-                        "enum",
-                    )
-                )
+                _broken("enum", "must be one of 'INBOUND'", type_, ptr + "/type", out)
     _string(value, "status", ptr, out)
     if "references" in value:
         _check_References(value["references"], ptr + "/references", out)
@@ -432,12 +421,12 @@ def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         _check_InboundOrderDetails(value["details"], ptr + "/details", out)
     if "properties" in value:
         properties = value["properties"]
-        if not (isinstance(properties, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
+        if not isinstance(properties, dict):
+            _wrong("an object", properties, ptr + "/properties", out)
     if "items" in value:
         items = value["items"]
-        if not (isinstance(items, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", items), "type"))
+        if not isinstance(items, list):
+            _wrong("an array", items, ptr + "/items", out)
         else:
             for items_index, items_item in enumerate(items):
                 _check_OrderItem(items_item, ptr + "/items" + "/" + str(items_index), out)
@@ -448,7 +437,7 @@ def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_InboundOrderDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _boolean(value, "urgent", ptr, out)
     _string(value, "instructions", ptr, out)
@@ -459,7 +448,7 @@ def _check_InboundOrderDetails(value: Any, ptr: str, out: list[Problem]) -> None
 
 def _check_Money(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _number(value, "amount", ptr, out)
     _string(value, "currency", ptr, out)
@@ -469,12 +458,12 @@ def _check_Money(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "properties" in value:
         properties = value["properties"]
-        if not (isinstance(properties, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
+        if not isinstance(properties, dict):
+            _wrong("an object", properties, ptr + "/properties", out)
     if "details" in value:
         _check_OrderItemDetails(value["details"], ptr + "/details", out)
     else:
@@ -489,7 +478,7 @@ def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_OrderItemDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "product" in value:
         _check_Product(value["product"], ptr + "/product", out)
@@ -503,7 +492,7 @@ def _check_OrderItemDetails(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_OrderItemMeasures(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _number(value, "quantity", ptr, out, required=True)
     if not value.keys() <= _ORDER_ITEM_MEASURES_FIELDS:
@@ -512,28 +501,22 @@ def _check_OrderItemMeasures(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_OutboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
         else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
+            if not _is_uuid(id_):
+                _broken("format", "must be a UUID", id_, ptr + "/id", out)
     if "type" in value:
         type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
+        if not isinstance(type_, str):
+            _wrong("a string", type_, ptr + "/type", out)
         else:
             if not _in_enum(type_, _OUTBOUND_ORDER_TYPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/type",
-                        "must be one of 'OUTBOUND'" + " (got " + repr(type_) + ")",
-                        "enum",
-                    )
-                )
+                _broken("enum", "must be one of 'OUTBOUND'", type_, ptr + "/type", out)
     _string(value, "status", ptr, out)
     if "references" in value:
         _check_References(value["references"], ptr + "/references", out)
@@ -551,12 +534,12 @@ def _check_OutboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         _missing("details", ptr, out)
     if "properties" in value:
         properties = value["properties"]
-        if not (isinstance(properties, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
+        if not isinstance(properties, dict):
+            _wrong("an object", properties, ptr + "/properties", out)
     if "items" in value:
         items = value["items"]
-        if not (isinstance(items, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", items), "type"))
+        if not isinstance(items, list):
+            _wrong("an array", items, ptr + "/items", out)
         else:
             for items_index, items_item in enumerate(items):
                 _check_OrderItem(items_item, ptr + "/items" + "/" + str(items_index), out)
@@ -567,7 +550,7 @@ def _check_OutboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_OutboundOrderDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _boolean(value, "urgent", ptr, out)
     _string(value, "instructions", ptr, out)
@@ -585,22 +568,20 @@ def _check_OutboundOrderDetails(value: Any, ptr: str, out: list[Problem]) -> Non
 
 def _check_OutboundOrderDetailsCollect(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "requiredDate" in value:
         required_date = value["requiredDate"]
-        if not (isinstance(required_date, str)):
-            out.append(
-                Problem(ptr + "/requiredDate", _wrong_type("a string", required_date), "type")
-            )
+        if not isinstance(required_date, str):
+            _wrong("a string", required_date, ptr + "/requiredDate", out)
         else:
-            if isinstance(required_date, str) and not _is_date(required_date):
-                out.append(
-                    Problem(
-                        ptr + "/requiredDate",
-                        "must be a date as YYYY-MM-DD (got " + repr(required_date) + ")",
-                        "format",
-                    )
+            if not _is_date(required_date):
+                _broken(
+                    "format",
+                    "must be a date as YYYY-MM-DD",
+                    required_date,
+                    ptr + "/requiredDate",
+                    out,
                 )
     if not value.keys() <= _OUTBOUND_ORDER_DETAILS_COLLECT_FIELDS:
         _unknown_fields(value, _OUTBOUND_ORDER_DETAILS_COLLECT_FIELDS, ptr, out)
@@ -608,7 +589,7 @@ def _check_OutboundOrderDetailsCollect(value: Any, ptr: str, out: list[Problem])
 
 def _check_OutboundOrderDetailsDeliver(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "address" in value:
         _check_Address(value["address"], ptr + "/address", out)
@@ -617,18 +598,16 @@ def _check_OutboundOrderDetailsDeliver(value: Any, ptr: str, out: list[Problem])
     _string(value, "instructions", ptr, out)
     if "requiredDate" in value:
         required_date = value["requiredDate"]
-        if not (isinstance(required_date, str)):
-            out.append(
-                Problem(ptr + "/requiredDate", _wrong_type("a string", required_date), "type")
-            )
+        if not isinstance(required_date, str):
+            _wrong("a string", required_date, ptr + "/requiredDate", out)
         else:
-            if isinstance(required_date, str) and not _is_date(required_date):
-                out.append(
-                    Problem(
-                        ptr + "/requiredDate",
-                        "must be a date as YYYY-MM-DD (got " + repr(required_date) + ")",
-                        "format",
-                    )
+            if not _is_date(required_date):
+                _broken(
+                    "format",
+                    "must be a date as YYYY-MM-DD",
+                    required_date,
+                    ptr + "/requiredDate",
+                    out,
                 )
     if "cashPaymentAmount" in value:
         _check_Money(value["cashPaymentAmount"], ptr + "/cashPaymentAmount", out)
@@ -638,15 +617,15 @@ def _check_OutboundOrderDetailsDeliver(value: Any, ptr: str, out: list[Problem])
 
 def _check_Product(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
         else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
+            if not _is_uuid(id_):
+                _broken("format", "must be a UUID", id_, ptr + "/id", out)
     if "references" in value:
         _check_ProductReferences(value["references"], ptr + "/references", out)
     _string(value, "name", ptr, out)
@@ -664,14 +643,14 @@ def _check_Product(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ProductNotification(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "type", ptr, out, required=True)
 
 
 def _check_ProductReferences(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "code", ptr, out)
     _string(value, "barcode", ptr, out)
@@ -687,7 +666,7 @@ def _check_ProductReferences(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ProductUnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _number(value, "qtyPerBase", ptr, out, required=True)
     _number(value, "weight", ptr, out)
@@ -698,14 +677,14 @@ def _check_ProductUnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> Non
 
 def _check_References(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "customer", ptr, out)
 
 
 def _check_ScopedProduct(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     tag = value.get("scope")
     if _in_enum(tag, ("WAREHOUSE",)):
@@ -715,18 +694,14 @@ def _check_ScopedProduct(value: Any, ptr: str, out: list[Problem]) -> None:
     elif "scope" not in value:
         _missing("scope", ptr, out)
     else:
-        out.append(
-            Problem(
-                ptr + "/scope",
-                "must be one of 'WAREHOUSE', 'TRANSPORT'" + " (got " + repr(tag) + ")",
-                "discriminator",
-            )
+        _broken(
+            "discriminator", "must be one of 'WAREHOUSE', 'TRANSPORT'", tag, ptr + "/scope", out
         )
 
 
 def _check_State(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "code", ptr, out)
     _string(value, "name", ptr, out)
@@ -738,20 +713,16 @@ def _check_State(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "grant_type" in value:
         grant_type = value["grant_type"]
-        if not (isinstance(grant_type, str)):
-            out.append(Problem(ptr + "/grant_type", _wrong_type("a string", grant_type), "type"))
+        if not isinstance(grant_type, str):
+            _wrong("a string", grant_type, ptr + "/grant_type", out)
         else:
             if not _in_enum(grant_type, ("client_credentials",)):
-                out.append(
-                    Problem(
-                        ptr + "/grant_type",
-                        "must be 'client_credentials'" + " (got " + repr(grant_type) + ")",
-                        "const",
-                    )
+                _broken(
+                    "const", "must be 'client_credentials'", grant_type, ptr + "/grant_type", out
                 )
     else:
         _missing("grant_type", ptr, out)
@@ -761,29 +732,23 @@ def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
         else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
+            if not _is_uuid(id_):
+                _broken("format", "must be a UUID", id_, ptr + "/id", out)
     _string(value, "status", ptr, out)
     if "scope" in value:
         scope = value["scope"]
-        if not (isinstance(scope, str)):
-            out.append(Problem(ptr + "/scope", _wrong_type("a string", scope), "type"))
+        if not isinstance(scope, str):
+            _wrong("a string", scope, ptr + "/scope", out)
         else:
             if not _in_enum(scope, _TRANSPORT_PRODUCT_SCOPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/scope",
-                        "must be one of 'TRANSPORT'" + " (got " + repr(scope) + ")",
-                        "enum",
-                    )
-                )
+                _broken("enum", "must be one of 'TRANSPORT'", scope, ptr + "/scope", out)
     else:
         _missing("scope", ptr, out)
     _string(value, "type", ptr, out, required=True)
@@ -795,10 +760,10 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         _check_Customer(value["customer"], ptr + "/customer", out)
     if "name" in value:
         name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
+        if not isinstance(name, str):
+            _wrong("a string", name, ptr + "/name", out)
         else:
-            name_length = len(name) if isinstance(name, str) else 0
+            name_length = len(name)
             if name_length < 1:
                 out.append(
                     Problem(
@@ -811,10 +776,10 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         _missing("name", ptr, out)
     if "description" in value:
         description = value["description"]
-        if not (isinstance(description, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
+        if not isinstance(description, str):
+            _wrong("a string", description, ptr + "/description", out)
         else:
-            description_length = len(description) if isinstance(description, str) else 0
+            description_length = len(description)
             if description_length < 1:
                 out.append(
                     Problem(
@@ -827,14 +792,14 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         _missing("description", ptr, out)
     if "properties" in value:
         properties = value["properties"]
-        if not (isinstance(properties, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
+        if not isinstance(properties, dict):
+            _wrong("an object", properties, ptr + "/properties", out)
     if "details" in value:
         _check_TransportProductDetails(value["details"], ptr + "/details", out)
     if "measures" in value:
         measures = value["measures"]
-        if not (isinstance(measures, dict)):
-            out.append(Problem(ptr + "/measures", _wrong_type("an object", measures), "type"))
+        if not isinstance(measures, dict):
+            _wrong("an object", measures, ptr + "/measures", out)
     _integer(value, "version", ptr, out)
     if not value.keys() <= _TRANSPORT_PRODUCT_FIELDS:
         _unknown_fields(value, _TRANSPORT_PRODUCT_FIELDS, ptr, out)
@@ -842,7 +807,7 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_TransportProductDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "uiOptions" in value:
         _check_UiOption(value["uiOptions"], ptr + "/uiOptions", out)
@@ -852,7 +817,7 @@ def _check_TransportProductDetails(value: Any, ptr: str, out: list[Problem]) -> 
 
 def _check_UiOption(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "consignmentItems" in value:
         _check_UiOptionConsignmentItems(value["consignmentItems"], ptr + "/consignmentItems", out)
@@ -860,7 +825,7 @@ def _check_UiOption(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_UiOptionConsignmentItems(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "cubicCalculator" in value:
         _check_UiOptionConsignmentItemsCubicCalculator(
@@ -872,14 +837,14 @@ def _check_UiOptionConsignmentItemsCubicCalculator(
     value: Any, ptr: str, out: list[Problem]
 ) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "multiplierField", ptr, out)
 
 
 def _check_UnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "type", ptr, out, required=True)
     if not value.keys() <= _UNIT_OF_MEASURE_FIELDS:
@@ -888,15 +853,15 @@ def _check_UnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Warehouse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
         else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
+            if not _is_uuid(id_):
+                _broken("format", "must be a UUID", id_, ptr + "/id", out)
     _string(value, "name", ptr, out)
     if not value.keys() <= _WAREHOUSE_FIELDS:
         _unknown_fields(value, _WAREHOUSE_FIELDS, ptr, out)
@@ -908,29 +873,23 @@ def _check_Warehouse(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
         else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
+            if not _is_uuid(id_):
+                _broken("format", "must be a UUID", id_, ptr + "/id", out)
     _string(value, "status", ptr, out)
     if "scope" in value:
         scope = value["scope"]
-        if not (isinstance(scope, str)):
-            out.append(Problem(ptr + "/scope", _wrong_type("a string", scope), "type"))
+        if not isinstance(scope, str):
+            _wrong("a string", scope, ptr + "/scope", out)
         else:
             if not _in_enum(scope, _WAREHOUSE_PRODUCT_SCOPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/scope",
-                        "must be one of 'WAREHOUSE'" + " (got " + repr(scope) + ")",
-                        "enum",
-                    )
-                )
+                _broken("enum", "must be one of 'WAREHOUSE'", scope, ptr + "/scope", out)
     else:
         _missing("scope", ptr, out)
     _string(value, "type", ptr, out, required=True)
@@ -944,10 +903,10 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         _missing("customer", ptr, out)
     if "name" in value:
         name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
+        if not isinstance(name, str):
+            _wrong("a string", name, ptr + "/name", out)
         else:
-            name_length = len(name) if isinstance(name, str) else 0
+            name_length = len(name)
             if name_length < 1:
                 out.append(
                     Problem(
@@ -960,10 +919,10 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         _missing("name", ptr, out)
     if "description" in value:
         description = value["description"]
-        if not (isinstance(description, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
+        if not isinstance(description, str):
+            _wrong("a string", description, ptr + "/description", out)
         else:
-            description_length = len(description) if isinstance(description, str) else 0
+            description_length = len(description)
             if description_length < 1:
                 out.append(
                     Problem(
@@ -978,55 +937,43 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         _check_WarehouseProductDetails(value["details"], ptr + "/details", out)
     if "itemPropertyRequirements" in value:
         item_property_requirements = value["itemPropertyRequirements"]
-        if not (isinstance(item_property_requirements, dict)):
-            out.append(
-                Problem(
-                    ptr + "/itemPropertyRequirements",
-                    _wrong_type("an object", item_property_requirements),
-                    "type",
-                )
-            )
+        if not isinstance(item_property_requirements, dict):
+            _wrong("an object", item_property_requirements, ptr + "/itemPropertyRequirements", out)
         else:
             for (
                 item_property_requirements_key,
                 item_property_requirements_entry,
             ) in item_property_requirements.items():
-                if not (isinstance(item_property_requirements_entry, str)):
-                    out.append(
-                        Problem(
-                            ptr
-                            + "/itemPropertyRequirements"
-                            + "/"
-                            + _escape(item_property_requirements_key),
-                            _wrong_type("a string", item_property_requirements_entry),
-                            "type",
-                        )
+                if not isinstance(item_property_requirements_entry, str):
+                    _wrong(
+                        "a string",
+                        item_property_requirements_entry,
+                        ptr
+                        + "/itemPropertyRequirements"
+                        + "/"
+                        + _escape(item_property_requirements_key),
+                        out,
                     )
                 else:
                     if not _in_enum(
                         item_property_requirements_entry,
                         _WAREHOUSE_PRODUCT_ITEM_PROPERTY_REQUIREMENTS_VALUES,
                     ):
-                        out.append(
-                            Problem(
-                                ptr
-                                + "/itemPropertyRequirements"
-                                + "/"
-                                + _escape(item_property_requirements_key),
-                                "must be one of 'REQUIRED', 'OPTIONAL'"
-                                + " (got "
-                                + repr(item_property_requirements_entry)
-                                + ")",
-                                "enum",
-                            )
+                        _broken(
+                            "enum",
+                            "must be one of 'REQUIRED', 'OPTIONAL'",
+                            item_property_requirements_entry,
+                            ptr
+                            + "/itemPropertyRequirements"
+                            + "/"
+                            + _escape(item_property_requirements_key),
+                            out,
                         )
     _string(value, "defaultUnitOfMeasure", ptr, out, required=True)
     if "unitOfMeasures" in value:
         unit_of_measures = value["unitOfMeasures"]
-        if not (isinstance(unit_of_measures, dict)):
-            out.append(
-                Problem(ptr + "/unitOfMeasures", _wrong_type("an object", unit_of_measures), "type")
-            )
+        if not isinstance(unit_of_measures, dict):
+            _wrong("an object", unit_of_measures, ptr + "/unitOfMeasures", out)
         else:
             for unit_of_measures_key, unit_of_measures_entry in unit_of_measures.items():
                 _check_ProductUnitOfMeasure(
@@ -1036,10 +983,8 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
                 )
     if "notifications" in value:
         notifications = value["notifications"]
-        if not (isinstance(notifications, list)):
-            out.append(
-                Problem(ptr + "/notifications", _wrong_type("an array", notifications), "type")
-            )
+        if not isinstance(notifications, list):
+            _wrong("an array", notifications, ptr + "/notifications", out)
         else:
             for notifications_index, notifications_item in enumerate(notifications):
                 _check_ProductNotification(
@@ -1052,7 +997,7 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_WarehouseProductDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _boolean(value, "variableWeight", ptr, out)
     if "uiOptions" in value:
@@ -1071,7 +1016,7 @@ def _check_WarehouseProductDetails(value: Any, ptr: str, out: list[Problem]) -> 
 
 def _check_WarehouseProductDetailsInbound(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "initialStatus", ptr, out)
     if not value.keys() <= _WAREHOUSE_PRODUCT_DETAILS_INBOUND_FIELDS:
@@ -1080,40 +1025,29 @@ def _check_WarehouseProductDetailsInbound(value: Any, ptr: str, out: list[Proble
 
 def _check_WarehouseProductDetailsStockSelection(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "method" in value:
         method = value["method"]
-        if not (isinstance(method, str)):
-            out.append(Problem(ptr + "/method", _wrong_type("a string", method), "type"))
+        if not isinstance(method, str):
+            _wrong("a string", method, ptr + "/method", out)
         else:
             if not _in_enum(method, _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_METHOD_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/method",
-                        "must be one of 'FEFO', 'FIFO'" + " (got " + repr(method) + ")",
-                        "enum",
-                    )
-                )
+                _broken("enum", "must be one of 'FEFO', 'FIFO'", method, ptr + "/method", out)
     if "secondaryMethod" in value:
         secondary_method = value["secondaryMethod"]
-        if not (isinstance(secondary_method, str)):
-            out.append(
-                Problem(ptr + "/secondaryMethod", _wrong_type("a string", secondary_method), "type")
-            )
+        if not isinstance(secondary_method, str):
+            _wrong("a string", secondary_method, ptr + "/secondaryMethod", out)
         else:
             if not _in_enum(
                 secondary_method, _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_SECONDARY_METHOD_VALUES
             ):
-                out.append(
-                    Problem(
-                        ptr + "/secondaryMethod",
-                        "must be one of 'MINIMISE_STORAGE'"
-                        + " (got "
-                        + repr(secondary_method)
-                        + ")",
-                        "enum",
-                    )
+                _broken(
+                    "enum",
+                    "must be one of 'MINIMISE_STORAGE'",
+                    secondary_method,
+                    ptr + "/secondaryMethod",
+                    out,
                 )
     _boolean(value, "strict", ptr, out)
     _integer(value, "expiryThresholdDays", ptr, out)
@@ -1123,50 +1057,54 @@ def _check_WarehouseProductDetailsStockSelection(value: Any, ptr: str, out: list
 
 def _check_WarehouseProductDetailsStorage(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "chargeMethod" in value:
         charge_method = value["chargeMethod"]
-        if not (isinstance(charge_method, str)):
-            out.append(
-                Problem(ptr + "/chargeMethod", _wrong_type("a string", charge_method), "type")
-            )
+        if not isinstance(charge_method, str):
+            _wrong("a string", charge_method, ptr + "/chargeMethod", out)
         else:
             if not _in_enum(charge_method, _WAREHOUSE_PRODUCT_DETAILS_STORAGE_CHARGE_METHOD_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/chargeMethod",
-                        "must be one of 'PER_LOCATION', ''" + " (got " + repr(charge_method) + ")",
-                        "enum",
-                    )
+                _broken(
+                    "enum",
+                    "must be one of 'PER_LOCATION', ''",
+                    charge_method,
+                    ptr + "/chargeMethod",
+                    out,
                 )
     if not value.keys() <= _WAREHOUSE_PRODUCT_DETAILS_STORAGE_FIELDS:
         _unknown_fields(value, _WAREHOUSE_PRODUCT_DETAILS_STORAGE_FIELDS, ptr, out)
 
 
-def _body_get_token(value: Any, out: list[Problem]) -> None:
-    _check_TokenRequest(value, "", out)
+def _params_create_inbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not isinstance(tenant_id, str):
+            _wrong("a string", tenant_id, ptr + "/tenantId", out)
+        else:
+            tenant_id_length = len(tenant_id)
+            if tenant_id_length < 1:
+                _broken(
+                    "minLength" if tenant_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    tenant_id_length,
+                    ptr + "/tenantId",
+                    out,
+                )
+            if not _is_uuid(tenant_id):
+                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
+    else:
+        out.append(
+            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
+        )
 
 
-def _params_get_token(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_user_info(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_user_info(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_create_inbound_order(value: Any, out: list[Problem]) -> None:
-    _check_InboundOrder(value, "", out)
+def _body_create_inbound_order(value: Any, ptr: str, out: list[Problem]) -> None:
+    _check_InboundOrder(value, ptr, out)
     if isinstance(value, dict) and "id" in value:
         out.append(
             Problem(
-                "/id",
+                ptr + "/id",
                 "only responses carry this field: the provider sets it, do not send it here",
                 "response_only",
             )
@@ -1174,141 +1112,132 @@ def _body_create_inbound_order(value: Any, out: list[Problem]) -> None:
     if isinstance(value, dict) and "version" in value:
         out.append(
             Problem(
-                "/version",
+                ptr + "/version",
                 "only responses carry this field: the provider sets it, do not send it here",
                 "response_only",
             )
         )
 
 
-def _params_create_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_get_inbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     tenant_id = params.get("tenant_id")
     if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
+        if not isinstance(tenant_id, str):
+            _wrong("a string", tenant_id, ptr + "/tenantId", out)
         else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            tenant_id_length = len(tenant_id)
             if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if tenant_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    tenant_id_length,
+                    ptr + "/tenantId",
+                    out,
                 )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
+            if not _is_uuid(tenant_id):
+                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
     else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-
-
-def _body_get_inbound_order(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+        out.append(
+            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
+        )
     order_id = params.get("order_id")
     if order_id is not None:
-        if not (isinstance(order_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", order_id), "type"))
+        if not isinstance(order_id, str):
+            _wrong("a string", order_id, ptr + "/id", out)
         else:
-            order_id_length = len(order_id) if isinstance(order_id, str) else 0
+            order_id_length = len(order_id)
             if order_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {order_id_length})",
-                        "minLength" if order_id_length < 1 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if order_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    order_id_length,
+                    ptr + "/id",
+                    out,
                 )
-            if isinstance(order_id, str) and not _is_uuid(order_id):
-                out.append(Problem("/id", "must be a UUID (got " + repr(order_id) + ")", "format"))
+            if not _is_uuid(order_id):
+                _broken("format", "must be a UUID", order_id, ptr + "/id", out)
     else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
 
 
-def _body_update_inbound_order(value: Any, out: list[Problem]) -> None:
-    _check_InboundOrder(value, "", out)
-
-
-def _params_update_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_update_inbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     tenant_id = params.get("tenant_id")
     if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
+        if not isinstance(tenant_id, str):
+            _wrong("a string", tenant_id, ptr + "/tenantId", out)
         else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            tenant_id_length = len(tenant_id)
             if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if tenant_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    tenant_id_length,
+                    ptr + "/tenantId",
+                    out,
                 )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
+            if not _is_uuid(tenant_id):
+                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
     else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+        out.append(
+            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
+        )
     order_id = params.get("order_id")
     if order_id is not None:
-        if not (isinstance(order_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", order_id), "type"))
+        if not isinstance(order_id, str):
+            _wrong("a string", order_id, ptr + "/id", out)
         else:
-            order_id_length = len(order_id) if isinstance(order_id, str) else 0
+            order_id_length = len(order_id)
             if order_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {order_id_length})",
-                        "minLength" if order_id_length < 1 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if order_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    order_id_length,
+                    ptr + "/id",
+                    out,
                 )
-            if isinstance(order_id, str) and not _is_uuid(order_id):
-                out.append(Problem("/id", "must be a UUID (got " + repr(order_id) + ")", "format"))
+            if not _is_uuid(order_id):
+                _broken("format", "must be a UUID", order_id, ptr + "/id", out)
     else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
     version = params.get("version")
     if version is not None:
-        if not (_is_int(version)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", version), "type"))
+        if not _is_int(version):
+            _wrong("an integer", version, ptr + "/If-Match", out)
     else:
         out.append(
-            Problem("/If-Match", "missing required header parameter", "required", "If-Match")
+            Problem(ptr + "/If-Match", "missing required header parameter", "required", "If-Match")
         )
 
 
-def _body_create_outbound_order(value: Any, out: list[Problem]) -> None:
-    _check_OutboundOrder(value, "", out)
+def _params_create_outbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not isinstance(tenant_id, str):
+            _wrong("a string", tenant_id, ptr + "/tenantId", out)
+        else:
+            tenant_id_length = len(tenant_id)
+            if tenant_id_length < 1:
+                _broken(
+                    "minLength" if tenant_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    tenant_id_length,
+                    ptr + "/tenantId",
+                    out,
+                )
+            if not _is_uuid(tenant_id):
+                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
+    else:
+        out.append(
+            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
+        )
+
+
+def _body_create_outbound_order(value: Any, ptr: str, out: list[Problem]) -> None:
+    _check_OutboundOrder(value, ptr, out)
     if isinstance(value, dict) and "id" in value:
         out.append(
             Problem(
-                "/id",
+                ptr + "/id",
                 "only responses carry this field: the provider sets it, do not send it here",
                 "response_only",
             )
@@ -1316,7 +1245,7 @@ def _body_create_outbound_order(value: Any, out: list[Problem]) -> None:
     if isinstance(value, dict) and "version" in value:
         out.append(
             Problem(
-                "/version",
+                ptr + "/version",
                 "only responses carry this field: the provider sets it, do not send it here",
                 "response_only",
             )
@@ -1324,141 +1253,132 @@ def _body_create_outbound_order(value: Any, out: list[Problem]) -> None:
     if isinstance(value, dict) and "status" in value:
         out.append(
             Problem(
-                "/status",
+                ptr + "/status",
                 "only responses carry this field: the provider sets it, do not send it here",
                 "response_only",
             )
         )
 
 
-def _params_create_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_get_outbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     tenant_id = params.get("tenant_id")
     if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
+        if not isinstance(tenant_id, str):
+            _wrong("a string", tenant_id, ptr + "/tenantId", out)
         else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            tenant_id_length = len(tenant_id)
             if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if tenant_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    tenant_id_length,
+                    ptr + "/tenantId",
+                    out,
                 )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-
-
-def _body_get_outbound_order(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    order_id = params.get("order_id")
-    if order_id is not None:
-        if not (isinstance(order_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", order_id), "type"))
-        else:
-            order_id_length = len(order_id) if isinstance(order_id, str) else 0
-            if order_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {order_id_length})",
-                        "minLength" if order_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(order_id, str) and not _is_uuid(order_id):
-                out.append(Problem("/id", "must be a UUID (got " + repr(order_id) + ")", "format"))
-    else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
-
-
-def _body_update_outbound_order(value: Any, out: list[Problem]) -> None:
-    _check_OutboundOrder(value, "", out)
-
-
-def _params_update_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    order_id = params.get("order_id")
-    if order_id is not None:
-        if not (isinstance(order_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", order_id), "type"))
-        else:
-            order_id_length = len(order_id) if isinstance(order_id, str) else 0
-            if order_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {order_id_length})",
-                        "minLength" if order_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(order_id, str) and not _is_uuid(order_id):
-                out.append(Problem("/id", "must be a UUID (got " + repr(order_id) + ")", "format"))
-    else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
-    version = params.get("version")
-    if version is not None:
-        if not (_is_int(version)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", version), "type"))
+            if not _is_uuid(tenant_id):
+                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
     else:
         out.append(
-            Problem("/If-Match", "missing required header parameter", "required", "If-Match")
+            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
+        )
+    order_id = params.get("order_id")
+    if order_id is not None:
+        if not isinstance(order_id, str):
+            _wrong("a string", order_id, ptr + "/id", out)
+        else:
+            order_id_length = len(order_id)
+            if order_id_length < 1:
+                _broken(
+                    "minLength" if order_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    order_id_length,
+                    ptr + "/id",
+                    out,
+                )
+            if not _is_uuid(order_id):
+                _broken("format", "must be a UUID", order_id, ptr + "/id", out)
+    else:
+        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
+
+
+def _params_update_outbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not isinstance(tenant_id, str):
+            _wrong("a string", tenant_id, ptr + "/tenantId", out)
+        else:
+            tenant_id_length = len(tenant_id)
+            if tenant_id_length < 1:
+                _broken(
+                    "minLength" if tenant_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    tenant_id_length,
+                    ptr + "/tenantId",
+                    out,
+                )
+            if not _is_uuid(tenant_id):
+                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
+    else:
+        out.append(
+            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
+        )
+    order_id = params.get("order_id")
+    if order_id is not None:
+        if not isinstance(order_id, str):
+            _wrong("a string", order_id, ptr + "/id", out)
+        else:
+            order_id_length = len(order_id)
+            if order_id_length < 1:
+                _broken(
+                    "minLength" if order_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    order_id_length,
+                    ptr + "/id",
+                    out,
+                )
+            if not _is_uuid(order_id):
+                _broken("format", "must be a UUID", order_id, ptr + "/id", out)
+    else:
+        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
+    version = params.get("version")
+    if version is not None:
+        if not _is_int(version):
+            _wrong("an integer", version, ptr + "/If-Match", out)
+    else:
+        out.append(
+            Problem(ptr + "/If-Match", "missing required header parameter", "required", "If-Match")
         )
 
 
-def _body_create_consignment(value: Any, out: list[Problem]) -> None:
-    _check_Consignment(value, "", out)
+def _params_create_consignment(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not isinstance(tenant_id, str):
+            _wrong("a string", tenant_id, ptr + "/tenantId", out)
+        else:
+            tenant_id_length = len(tenant_id)
+            if tenant_id_length < 1:
+                _broken(
+                    "minLength" if tenant_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    tenant_id_length,
+                    ptr + "/tenantId",
+                    out,
+                )
+            if not _is_uuid(tenant_id):
+                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
+    else:
+        out.append(
+            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
+        )
+
+
+def _body_create_consignment(value: Any, ptr: str, out: list[Problem]) -> None:
+    _check_Consignment(value, ptr, out)
     if isinstance(value, dict) and "id" in value:
         out.append(
             Problem(
-                "/id",
+                ptr + "/id",
                 "only responses carry this field: the provider sets it, do not send it here",
                 "response_only",
             )
@@ -1466,7 +1386,7 @@ def _body_create_consignment(value: Any, out: list[Problem]) -> None:
     if isinstance(value, dict) and "version" in value:
         out.append(
             Problem(
-                "/version",
+                ptr + "/version",
                 "only responses carry this field: the provider sets it, do not send it here",
                 "response_only",
             )
@@ -1474,145 +1394,132 @@ def _body_create_consignment(value: Any, out: list[Problem]) -> None:
     if isinstance(value, dict) and "status" in value:
         out.append(
             Problem(
-                "/status",
+                ptr + "/status",
                 "only responses carry this field: the provider sets it, do not send it here",
                 "response_only",
             )
         )
 
 
-def _params_create_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_get_consignment(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     tenant_id = params.get("tenant_id")
     if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
+        if not isinstance(tenant_id, str):
+            _wrong("a string", tenant_id, ptr + "/tenantId", out)
         else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            tenant_id_length = len(tenant_id)
             if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if tenant_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    tenant_id_length,
+                    ptr + "/tenantId",
+                    out,
                 )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
+            if not _is_uuid(tenant_id):
+                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
     else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-
-
-def _body_get_consignment(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+        out.append(
+            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
+        )
     consignment_id = params.get("consignment_id")
     if consignment_id is not None:
-        if not (isinstance(consignment_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", consignment_id), "type"))
+        if not isinstance(consignment_id, str):
+            _wrong("a string", consignment_id, ptr + "/id", out)
         else:
-            consignment_id_length = len(consignment_id) if isinstance(consignment_id, str) else 0
+            consignment_id_length = len(consignment_id)
             if consignment_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {consignment_id_length})",
-                        "minLength" if consignment_id_length < 1 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if consignment_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    consignment_id_length,
+                    ptr + "/id",
+                    out,
                 )
-            if isinstance(consignment_id, str) and not _is_uuid(consignment_id):
-                out.append(
-                    Problem("/id", "must be a UUID (got " + repr(consignment_id) + ")", "format")
-                )
+            if not _is_uuid(consignment_id):
+                _broken("format", "must be a UUID", consignment_id, ptr + "/id", out)
     else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
 
 
-def _body_update_consignment(value: Any, out: list[Problem]) -> None:
-    _check_Consignment(value, "", out)
-
-
-def _params_update_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_update_consignment(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     tenant_id = params.get("tenant_id")
     if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
+        if not isinstance(tenant_id, str):
+            _wrong("a string", tenant_id, ptr + "/tenantId", out)
         else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            tenant_id_length = len(tenant_id)
             if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if tenant_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    tenant_id_length,
+                    ptr + "/tenantId",
+                    out,
                 )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    consignment_id = params.get("consignment_id")
-    if consignment_id is not None:
-        if not (isinstance(consignment_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", consignment_id), "type"))
-        else:
-            consignment_id_length = len(consignment_id) if isinstance(consignment_id, str) else 0
-            if consignment_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {consignment_id_length})",
-                        "minLength" if consignment_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(consignment_id, str) and not _is_uuid(consignment_id):
-                out.append(
-                    Problem("/id", "must be a UUID (got " + repr(consignment_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
-    version = params.get("version")
-    if version is not None:
-        if not (_is_int(version)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", version), "type"))
+            if not _is_uuid(tenant_id):
+                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
     else:
         out.append(
-            Problem("/If-Match", "missing required header parameter", "required", "If-Match")
+            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
+        )
+    consignment_id = params.get("consignment_id")
+    if consignment_id is not None:
+        if not isinstance(consignment_id, str):
+            _wrong("a string", consignment_id, ptr + "/id", out)
+        else:
+            consignment_id_length = len(consignment_id)
+            if consignment_id_length < 1:
+                _broken(
+                    "minLength" if consignment_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    consignment_id_length,
+                    ptr + "/id",
+                    out,
+                )
+            if not _is_uuid(consignment_id):
+                _broken("format", "must be a UUID", consignment_id, ptr + "/id", out)
+    else:
+        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
+    version = params.get("version")
+    if version is not None:
+        if not _is_int(version):
+            _wrong("an integer", version, ptr + "/If-Match", out)
+    else:
+        out.append(
+            Problem(ptr + "/If-Match", "missing required header parameter", "required", "If-Match")
         )
 
 
-def _body_create_product(value: Any, out: list[Problem]) -> None:
-    _check_ScopedProduct(value, "", out)
+def _params_create_product(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not isinstance(tenant_id, str):
+            _wrong("a string", tenant_id, ptr + "/tenantId", out)
+        else:
+            tenant_id_length = len(tenant_id)
+            if tenant_id_length < 1:
+                _broken(
+                    "minLength" if tenant_id_length < 1 else "maxLength",
+                    "must not be empty",
+                    tenant_id_length,
+                    ptr + "/tenantId",
+                    out,
+                )
+            if not _is_uuid(tenant_id):
+                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
+    else:
+        out.append(
+            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
+        )
+
+
+def _body_create_product(value: Any, ptr: str, out: list[Problem]) -> None:
+    _check_ScopedProduct(value, ptr, out)
     if isinstance(value, dict) and "id" in value:
         out.append(
             Problem(
-                "/id",
+                ptr + "/id",
                 "only responses carry this field: the provider sets it, do not send it here",
                 "response_only",
             )
@@ -1620,7 +1527,7 @@ def _body_create_product(value: Any, out: list[Problem]) -> None:
     if isinstance(value, dict) and "version" in value:
         out.append(
             Problem(
-                "/version",
+                ptr + "/version",
                 "only responses carry this field: the provider sets it, do not send it here",
                 "response_only",
             )
@@ -1628,55 +1535,30 @@ def _body_create_product(value: Any, out: list[Problem]) -> None:
     if isinstance(value, dict) and "status" in value:
         out.append(
             Problem(
-                "/status",
+                ptr + "/status",
                 "only responses carry this field: the provider sets it, do not send it here",
                 "response_only",
             )
         )
 
 
-def _params_create_product(params: Mapping[str, Any], out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-
-
-BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "get_token": _body_get_token,
-    "get_user_info": _body_get_user_info,
+BODY_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "get_token": _check_TokenRequest,
+    "get_user_info": _no_body,
     "create_inbound_order": _body_create_inbound_order,
-    "get_inbound_order": _body_get_inbound_order,
-    "update_inbound_order": _body_update_inbound_order,
+    "get_inbound_order": _no_body,
+    "update_inbound_order": _check_InboundOrder,
     "create_outbound_order": _body_create_outbound_order,
-    "get_outbound_order": _body_get_outbound_order,
-    "update_outbound_order": _body_update_outbound_order,
+    "get_outbound_order": _no_body,
+    "update_outbound_order": _check_OutboundOrder,
     "create_consignment": _body_create_consignment,
-    "get_consignment": _body_get_consignment,
-    "update_consignment": _body_update_consignment,
+    "get_consignment": _no_body,
+    "update_consignment": _check_Consignment,
     "create_product": _body_create_product,
 }
-
-
-PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
-    "get_token": _params_get_token,
-    "get_user_info": _params_get_user_info,
+PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], str, list[Problem]], None]] = {
+    "get_token": _no_params,
+    "get_user_info": _no_params,
     "create_inbound_order": _params_create_inbound_order,
     "get_inbound_order": _params_get_inbound_order,
     "update_inbound_order": _params_update_inbound_order,
@@ -1754,11 +1636,11 @@ def _is_text(text: str) -> bool:
     return True
 
 
-def _run(check: Callable[[Any, list[Problem]], None], payload: Any) -> list[Problem]:
+def _run(check: Callable[[Any, str, list[Problem]], None], payload: Any) -> list[Problem]:
     """The compiled check's problems; where it stumbles on what is not JSON, what is not."""
     out: list[Problem] = []
     try:
-        check(payload, out)
+        check(payload, "", out)
     except (TypeError, AttributeError, ValueError, RecursionError):
         found = json_problems(payload)
         if not found:

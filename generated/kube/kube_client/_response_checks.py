@@ -14,7 +14,7 @@ from typing import Any
 from ._checks import (
     _missing,
     _string,
-    _wrong_type,
+    _wrong,
 )
 from ._problem import Problem
 from ._validation import (
@@ -26,12 +26,12 @@ from ._validation import validate_params as validate_params
 
 def _check_OrderEventResult(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "result" in value:
         result = value["result"]
-        if not (isinstance(result, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
+        if not isinstance(result, list):
+            _wrong("an array", result, ptr + "/result", out)
         else:
             for result_index, result_item in enumerate(result):
                 _check_OrderEventResultItem(
@@ -43,21 +43,17 @@ def _check_OrderEventResult(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_OrderEventResultItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "label", ptr, out, required=True)
     _string(value, "order_number", ptr, out, required=True)
 
 
-def _response_order_event_200(value: Any, out: list[Problem]) -> None:
-    _check_OrderEventResult(value, "", out)
-
-
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "order_event:200": _response_order_event_200,
+ERROR_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {}
+RESPONSE_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "order_event:200": _check_OrderEventResult,
 }
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
+WEBHOOK_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {}
 
 
 def validate_response(operation: str, status: int, payload: Any) -> list[Problem]:

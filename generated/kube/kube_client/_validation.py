@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._checks import (
+    _broken,
     _comparable,
     _compare,
     _holds,
@@ -25,7 +26,7 @@ from ._checks import (
     _missing,
     _string,
     _unknown_fields,
-    _wrong_type,
+    _wrong,
 )
 from ._pointer import escape as _escape
 from ._problem import Problem
@@ -58,33 +59,25 @@ _ORDER_EVENT_ITEM_FIELDS = frozenset(("code", "qty"))
 
 def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "order_number" in value:
         order_number = value["order_number"]
-        if not (isinstance(order_number, str)):
-            out.append(
-                Problem(ptr + "/order_number", _wrong_type("a string", order_number), "type")
-            )
+        if not isinstance(order_number, str):
+            _wrong("a string", order_number, ptr + "/order_number", out)
     else:
         out.append(Problem(ptr, "Order number is required", "required", "order_number"))
     if "cancel" in value:
         cancel = value["cancel"]
-        if not (_is_int(cancel)):
-            out.append(Problem(ptr + "/cancel", _wrong_type("an integer", cancel), "type"))
+        if not _is_int(cancel):
+            _wrong("an integer", cancel, ptr + "/cancel", out)
         else:
             if not _in_enum(cancel, _ORDER_EVENT_CANCEL_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/cancel",
-                        "must be one of 0, 1" + " (got " + repr(cancel) + ")",
-                        "enum",
-                    )
-                )
+                _broken("enum", "must be one of 0, 1", cancel, ptr + "/cancel", out)
     if "item_arr" in value:
         item_arr = value["item_arr"]
-        if not (isinstance(item_arr, list)):
-            out.append(Problem(ptr + "/item_arr", _wrong_type("an array", item_arr), "type"))
+        if not isinstance(item_arr, list):
+            _wrong("an array", item_arr, ptr + "/item_arr", out)
         else:
             item_arr_count = len(item_arr)
             if item_arr_count < 1:
@@ -110,56 +103,41 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
         )
     if "cancel_code" in value:
         cancel_code = value["cancel_code"]
-        if not (isinstance(cancel_code, str)):
-            out.append(Problem(ptr + "/cancel_code", _wrong_type("a string", cancel_code), "type"))
+        if not isinstance(cancel_code, str):
+            _wrong("a string", cancel_code, ptr + "/cancel_code", out)
         else:
             if not _in_enum(cancel_code, _ORDER_EVENT_CANCEL_CODE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/cancel_code",
-                        "must be one of 'Stock not available', 'Unable to contact customer to arrange delivery', 'Unable to deliver to address'"
-                        + " (got "
-                        + repr(cancel_code)
-                        + ")",
-                        "enum",
-                    )
+                _broken(
+                    "enum",
+                    "must be one of 'Stock not available', 'Unable to contact customer to arrange delivery', 'Unable to deliver to address'",
+                    cancel_code,
+                    ptr + "/cancel_code",
+                    out,
                 )
     _string(value, "cancel_reason", ptr, out)
     if "delivery_service" in value:
         delivery_service = value["delivery_service"]
-        if not (isinstance(delivery_service, str)):
-            out.append(
-                Problem(
-                    ptr + "/delivery_service", _wrong_type("a string", delivery_service), "type"
-                )
-            )
+        if not isinstance(delivery_service, str):
+            _wrong("a string", delivery_service, ptr + "/delivery_service", out)
     if "courier_name" in value:
         courier_name = value["courier_name"]
-        if not (isinstance(courier_name, str)):
-            out.append(
-                Problem(ptr + "/courier_name", _wrong_type("a string", courier_name), "type")
-            )
+        if not isinstance(courier_name, str):
+            _wrong("a string", courier_name, ptr + "/courier_name", out)
     if "despatch_date" in value:
         despatch_date = value["despatch_date"]
-        if not (isinstance(despatch_date, str)):
-            out.append(
-                Problem(ptr + "/despatch_date", _wrong_type("a string", despatch_date), "type")
-            )
+        if not isinstance(despatch_date, str):
+            _wrong("a string", despatch_date, ptr + "/despatch_date", out)
         else:
-            if isinstance(despatch_date, str) and not _is_local_date_time(despatch_date):
+            if not _is_local_date_time(despatch_date):
                 out.append(
                     Problem(ptr + "/despatch_date", "Invalid Despatch Date provided", "format")
                 )
     if "earliest_delivery" in value:
         earliest_delivery = value["earliest_delivery"]
-        if not (isinstance(earliest_delivery, str)):
-            out.append(
-                Problem(
-                    ptr + "/earliest_delivery", _wrong_type("a string", earliest_delivery), "type"
-                )
-            )
+        if not isinstance(earliest_delivery, str):
+            _wrong("a string", earliest_delivery, ptr + "/earliest_delivery", out)
         else:
-            if isinstance(earliest_delivery, str) and not _is_date(earliest_delivery):
+            if not _is_date(earliest_delivery):
                 out.append(
                     Problem(
                         ptr + "/earliest_delivery",
@@ -169,12 +147,10 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
                 )
     if "latest_delivery" in value:
         latest_delivery = value["latest_delivery"]
-        if not (isinstance(latest_delivery, str)):
-            out.append(
-                Problem(ptr + "/latest_delivery", _wrong_type("a string", latest_delivery), "type")
-            )
+        if not isinstance(latest_delivery, str):
+            _wrong("a string", latest_delivery, ptr + "/latest_delivery", out)
         else:
-            if isinstance(latest_delivery, str) and not _is_date(latest_delivery):
+            if not _is_date(latest_delivery):
                 out.append(
                     Problem(
                         ptr + "/latest_delivery", "Invalid Latest Delivery Date provided", "format"
@@ -182,25 +158,15 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
                 )
     if "tracking_reference" in value:
         tracking_reference = value["tracking_reference"]
-        if not (isinstance(tracking_reference, str)):
-            out.append(
-                Problem(
-                    ptr + "/tracking_reference", _wrong_type("a string", tracking_reference), "type"
-                )
-            )
+        if not isinstance(tracking_reference, str):
+            _wrong("a string", tracking_reference, ptr + "/tracking_reference", out)
     if "mode" in value:
         mode = value["mode"]
-        if not (isinstance(mode, str)):
-            out.append(Problem(ptr + "/mode", _wrong_type("a string", mode), "type"))
+        if not isinstance(mode, str):
+            _wrong("a string", mode, ptr + "/mode", out)
         else:
             if not _in_enum(mode, _ORDER_EVENT_MODE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/mode",
-                        "must be one of 'Test', 'Live'" + " (got " + repr(mode) + ")",
-                        "enum",
-                    )
-                )
+                _broken("enum", "must be one of 'Test', 'Live'", mode, ptr + "/mode", out)
     else:
         _missing("mode", ptr, out)
     if not value.keys() <= _ORDER_EVENT_FIELDS:
@@ -257,18 +223,18 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_OrderEventItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "code" in value:
         code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+        if not isinstance(code, str):
+            _wrong("a string", code, ptr + "/code", out)
     else:
         out.append(Problem(ptr, "The product's code is a required parameter", "required", "code"))
     if "qty" in value:
         qty = value["qty"]
-        if not (_is_int(qty)):
-            out.append(Problem(ptr + "/qty", _wrong_type("an integer", qty), "type"))
+        if not _is_int(qty):
+            _wrong("an integer", qty, ptr + "/qty", out)
     else:
         out.append(
             Problem(ptr, "Quantity to cancel/despatch is a required parameter", "required", "qty")
@@ -277,23 +243,21 @@ def _check_OrderEventItem(value: Any, ptr: str, out: list[Problem]) -> None:
         _unknown_fields(value, _ORDER_EVENT_ITEM_FIELDS, ptr, out)
 
 
-def _body_order_event(value: Any, out: list[Problem]) -> None:
-    _check_OrderEvent(value, "", out)
-
-
-def _params_order_event(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_order_event(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     supplier_id = params.get("supplier_id")
     if supplier_id is not None:
-        if not (_is_int(supplier_id)):
+        if not _is_int(supplier_id):
             out.append(
                 Problem(
-                    "/supplier_id", "User not authorised to save this supplier's orders", "type"
+                    ptr + "/supplier_id",
+                    "User not authorised to save this supplier's orders",
+                    "type",
                 )
             )
     else:
         out.append(
             Problem(
-                "/supplier_id",
+                ptr + "/supplier_id",
                 "User not authorised to save this supplier's orders",
                 "required",
                 "supplier_id",
@@ -301,12 +265,10 @@ def _params_order_event(params: Mapping[str, Any], out: list[Problem]) -> None:
         )
 
 
-BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "order_event": _body_order_event,
+BODY_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "order_event": _check_OrderEvent,
 }
-
-
-PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
+PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], str, list[Problem]], None]] = {
     "order_event": _params_order_event,
 }
 
@@ -375,11 +337,11 @@ def _is_text(text: str) -> bool:
     return True
 
 
-def _run(check: Callable[[Any, list[Problem]], None], payload: Any) -> list[Problem]:
+def _run(check: Callable[[Any, str, list[Problem]], None], payload: Any) -> list[Problem]:
     """The compiled check's problems; where it stumbles on what is not JSON, what is not."""
     out: list[Problem] = []
     try:
-        check(payload, out)
+        check(payload, "", out)
     except (TypeError, AttributeError, ValueError, RecursionError):
         found = json_problems(payload)
         if not found:

@@ -14,6 +14,7 @@ from typing import Any
 
 from ._checks import (
     _boolean,
+    _broken,
     _holds,
     _in_enum,
     _integer,
@@ -22,7 +23,7 @@ from ._checks import (
     _missing,
     _number,
     _string,
-    _wrong_type,
+    _wrong,
 )
 from ._problem import Problem
 from ._validation import (
@@ -60,7 +61,7 @@ _ORDER_LINE_STATUS_VALUES = ("A", "B", "P", "H", "I", "D")
 
 def _check_Asset(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "asset_tag", ptr, out, required=True)
     _string(value, "type", ptr, out, required=True)
@@ -69,22 +70,20 @@ def _check_Asset(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_AuditEvent(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "timestamp" in value:
         timestamp = value["timestamp"]
-        if not (isinstance(timestamp, str)):
-            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", timestamp), "type"))
+        if not isinstance(timestamp, str):
+            _wrong("a string", timestamp, ptr + "/timestamp", out)
         else:
-            if isinstance(timestamp, str) and not _is_local_date_time(timestamp):
-                out.append(
-                    Problem(
-                        ptr + "/timestamp",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(timestamp)
-                        + ")",
-                        "format",
-                    )
+            if not _is_local_date_time(timestamp):
+                _broken(
+                    "format",
+                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                    timestamp,
+                    ptr + "/timestamp",
+                    out,
                 )
     else:
         _missing("timestamp", ptr, out)
@@ -94,12 +93,12 @@ def _check_AuditEvent(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_AuditLog(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "audit_log" in value:
         audit_log = value["audit_log"]
-        if not (isinstance(audit_log, list)):
-            out.append(Problem(ptr + "/audit_log", _wrong_type("an array", audit_log), "type"))
+        if not isinstance(audit_log, list):
+            _wrong("an array", audit_log, ptr + "/audit_log", out)
         else:
             for audit_log_index, audit_log_item in enumerate(audit_log):
                 _check_AuditEvent(
@@ -111,7 +110,7 @@ def _check_AuditLog(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "supplier_order_number", ptr, out, required=True)
     _string(value, "collection_reference", ptr, out, required=True)
@@ -124,20 +123,16 @@ def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
     _integer(value, "number_of_boxes", ptr, out, required=True)
     if "created_date" in value:
         created_date = value["created_date"]
-        if not (isinstance(created_date, str)):
-            out.append(
-                Problem(ptr + "/created_date", _wrong_type("a string", created_date), "type")
-            )
+        if not isinstance(created_date, str):
+            _wrong("a string", created_date, ptr + "/created_date", out)
         else:
-            if isinstance(created_date, str) and not _is_local_date_time(created_date):
-                out.append(
-                    Problem(
-                        ptr + "/created_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(created_date)
-                        + ")",
-                        "format",
-                    )
+            if not _is_local_date_time(created_date):
+                _broken(
+                    "format",
+                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                    created_date,
+                    ptr + "/created_date",
+                    out,
                 )
     else:
         _missing("created_date", ptr, out)
@@ -145,31 +140,21 @@ def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
     _string(value, "collection_url", ptr, out, required=True)
     if "requested_collection_date" in value:
         requested_collection_date = value["requested_collection_date"]
-        if not (isinstance(requested_collection_date, str)):
-            out.append(
-                Problem(
-                    ptr + "/requested_collection_date",
-                    _wrong_type("a string", requested_collection_date),
-                    "type",
-                )
-            )
+        if not isinstance(requested_collection_date, str):
+            _wrong("a string", requested_collection_date, ptr + "/requested_collection_date", out)
         else:
-            if isinstance(requested_collection_date, str) and not _is_local_date_time(
-                requested_collection_date
-            ):
-                out.append(
-                    Problem(
-                        ptr + "/requested_collection_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(requested_collection_date)
-                        + ")",
-                        "format",
-                    )
+            if not _is_local_date_time(requested_collection_date):
+                _broken(
+                    "format",
+                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                    requested_collection_date,
+                    ptr + "/requested_collection_date",
+                    out,
                 )
     if "assets" in value:
         assets = value["assets"]
-        if not (isinstance(assets, list)):
-            out.append(Problem(ptr + "/assets", _wrong_type("an array", assets), "type"))
+        if not isinstance(assets, list):
+            _wrong("an array", assets, ptr + "/assets", out)
         else:
             for assets_index, assets_item in enumerate(assets):
                 _check_Asset(assets_item, ptr + "/assets" + "/" + str(assets_index), out)
@@ -179,25 +164,21 @@ def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_DispatchInfo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "dispatch_number", ptr, out, required=True)
     if "dispatch_date" in value:
         dispatch_date = value["dispatch_date"]
-        if not (isinstance(dispatch_date, str)):
-            out.append(
-                Problem(ptr + "/dispatch_date", _wrong_type("a string", dispatch_date), "type")
-            )
+        if not isinstance(dispatch_date, str):
+            _wrong("a string", dispatch_date, ptr + "/dispatch_date", out)
         else:
-            if isinstance(dispatch_date, str) and not _is_local_date_time(dispatch_date):
-                out.append(
-                    Problem(
-                        ptr + "/dispatch_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(dispatch_date)
-                        + ")",
-                        "format",
-                    )
+            if not _is_local_date_time(dispatch_date):
+                _broken(
+                    "format",
+                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                    dispatch_date,
+                    ptr + "/dispatch_date",
+                    out,
                 )
     else:
         _missing("dispatch_date", ptr, out)
@@ -209,38 +190,26 @@ def _check_DispatchInfo(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Group(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "product_group_id" in value:
         product_group_id = value["product_group_id"]
-        if not (isinstance(product_group_id, str)):
-            out.append(
-                Problem(
-                    ptr + "/product_group_id", _wrong_type("a string", product_group_id), "type"
-                )
-            )
+        if not isinstance(product_group_id, str):
+            _wrong("a string", product_group_id, ptr + "/product_group_id", out)
         else:
-            if isinstance(product_group_id, str) and not _is_uuid(product_group_id):
-                out.append(
-                    Problem(
-                        ptr + "/product_group_id",
-                        "must be a UUID (got " + repr(product_group_id) + ")",
-                        "format",
-                    )
+            if not _is_uuid(product_group_id):
+                _broken(
+                    "format", "must be a UUID", product_group_id, ptr + "/product_group_id", out
                 )
     else:
         _missing("product_group_id", ptr, out)
     if "scim_id" in value:
         scim_id = value["scim_id"]
-        if not (isinstance(scim_id, str)):
-            out.append(Problem(ptr + "/scim_id", _wrong_type("a string", scim_id), "type"))
+        if not isinstance(scim_id, str):
+            _wrong("a string", scim_id, ptr + "/scim_id", out)
         else:
-            if isinstance(scim_id, str) and not _is_uuid(scim_id):
-                out.append(
-                    Problem(
-                        ptr + "/scim_id", "must be a UUID (got " + repr(scim_id) + ")", "format"
-                    )
-                )
+            if not _is_uuid(scim_id):
+                _broken("format", "must be a UUID", scim_id, ptr + "/scim_id", out)
     else:
         _missing("scim_id", ptr, out)
     _string(value, "display_name", ptr, out, required=True)
@@ -248,12 +217,12 @@ def _check_Group(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_GroupList(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "groups" in value:
         groups = value["groups"]
-        if not (isinstance(groups, list)):
-            out.append(Problem(ptr + "/groups", _wrong_type("an array", groups), "type"))
+        if not isinstance(groups, list):
+            _wrong("an array", groups, ptr + "/groups", out)
         else:
             for groups_index, groups_item in enumerate(groups):
                 _check_Group(groups_item, ptr + "/groups" + "/" + str(groups_index), out)
@@ -263,31 +232,23 @@ def _check_GroupList(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_GroupStock(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "product_group_id" in value:
         product_group_id = value["product_group_id"]
-        if not (isinstance(product_group_id, str)):
-            out.append(
-                Problem(
-                    ptr + "/product_group_id", _wrong_type("a string", product_group_id), "type"
-                )
-            )
+        if not isinstance(product_group_id, str):
+            _wrong("a string", product_group_id, ptr + "/product_group_id", out)
         else:
-            if isinstance(product_group_id, str) and not _is_uuid(product_group_id):
-                out.append(
-                    Problem(
-                        ptr + "/product_group_id",
-                        "must be a UUID (got " + repr(product_group_id) + ")",
-                        "format",
-                    )
+            if not _is_uuid(product_group_id):
+                _broken(
+                    "format", "must be a UUID", product_group_id, ptr + "/product_group_id", out
                 )
     else:
         _missing("product_group_id", ptr, out)
     if "skus" in value:
         skus = value["skus"]
-        if not (isinstance(skus, list)):
-            out.append(Problem(ptr + "/skus", _wrong_type("an array", skus), "type"))
+        if not isinstance(skus, list):
+            _wrong("an array", skus, ptr + "/skus", out)
         else:
             for skus_index, skus_item in enumerate(skus):
                 _check_StockItem(skus_item, ptr + "/skus" + "/" + str(skus_index), out)
@@ -297,7 +258,7 @@ def _check_GroupStock(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_NewStarter(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "name", ptr, out, required=True)
     _boolean(value, "link_only", ptr, out, required=True)
@@ -309,24 +270,21 @@ def _check_NewStarter(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_NewStarterCancellation(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _boolean(value, "cancelled", ptr, out, required=True)
     if "info" in value:
         info = value["info"]
-        if not (isinstance(info, str)):
-            out.append(Problem(ptr + "/info", _wrong_type("a string", info), "type"))
+        if not isinstance(info, str):
+            _wrong("a string", info, ptr + "/info", out)
         else:
             if not _in_enum(info, _NEW_STARTER_CANCELLATION_INFO_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/info",
-                        "must be one of 'Success', 'Already expired or cancelled', 'Already used', 'Not found'"
-                        + " (got "
-                        + repr(info)
-                        + ")",
-                        "enum",
-                    )
+                _broken(
+                    "enum",
+                    "must be one of 'Success', 'Already expired or cancelled', 'Already used', 'Not found'",
+                    info,
+                    ptr + "/info",
+                    out,
                 )
     else:
         _missing("info", ptr, out)
@@ -334,25 +292,22 @@ def _check_NewStarterCancellation(value: Any, ptr: str, out: list[Problem]) -> N
 
 def _check_Notification(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "supplier_order_number", ptr, out, required=True)
     _string(value, "order_number", ptr, out, required=True)
     if "type" in value:
         type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
+        if not isinstance(type_, str):
+            _wrong("a string", type_, ptr + "/type", out)
         else:
             if not _in_enum(type_, _NOTIFICATION_TYPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/type",
-                        "must be one of 'ORDER_PLACED', 'ORDER_INVOICED', 'ORDER_DISPATCHED', 'ORDER_DELIVERED', 'ORDER_CANCELLED', 'COLLECTION_REQUEST', 'COLLECTION_BOOKED', 'COLLECTION_CONFIRMED', 'COLLECTION_COLLECTED', 'COLLECTION_FAILED', 'COLLECTION_GOODS_IN', 'COLLECTION_ITEM_RECEIVED', 'COLLECTION_RECEIVED'"
-                        + " (got "
-                        + repr(type_)
-                        + ")",
-                        "enum",
-                    )
+                _broken(
+                    "enum",
+                    "must be one of 'ORDER_PLACED', 'ORDER_INVOICED', 'ORDER_DISPATCHED', 'ORDER_DELIVERED', 'ORDER_CANCELLED', 'COLLECTION_REQUEST', 'COLLECTION_BOOKED', 'COLLECTION_CONFIRMED', 'COLLECTION_COLLECTED', 'COLLECTION_FAILED', 'COLLECTION_GOODS_IN', 'COLLECTION_ITEM_RECEIVED', 'COLLECTION_RECEIVED'",
+                    type_,
+                    ptr + "/type",
+                    out,
                 )
     else:
         _missing("type", ptr, out)
@@ -364,28 +319,16 @@ def _check_Notification(value: Any, ptr: str, out: list[Problem]) -> None:
         _check_Tracking(value["tracking"], ptr + "/tracking", out)
     if "verification_signature" in value:
         verification_signature = value["verification_signature"]
-        if not (isinstance(verification_signature, str)):
-            out.append(
-                Problem(
-                    ptr + "/verification_signature",
-                    _wrong_type("a string", verification_signature),
-                    "type",
-                )
-            )
+        if not isinstance(verification_signature, str):
+            _wrong("a string", verification_signature, ptr + "/verification_signature", out)
         else:
-            if isinstance(
-                verification_signature, str
-            ) and not _NOTIFICATION_VERIFICATION_SIGNATURE_PATTERN.search(verification_signature):
-                out.append(
-                    Problem(
-                        ptr + "/verification_signature",
-                        "must match the pattern "
-                        + "^[0-9a-fA-F]{64}$"
-                        + " (got "
-                        + repr(verification_signature)
-                        + ")",
-                        "pattern",
-                    )
+            if not _NOTIFICATION_VERIFICATION_SIGNATURE_PATTERN.search(verification_signature):
+                _broken(
+                    "pattern",
+                    "must match the pattern ^[0-9a-fA-F]{64}$",
+                    verification_signature,
+                    ptr + "/verification_signature",
+                    out,
                 )
     else:
         _missing("verification_signature", ptr, out)
@@ -481,45 +424,38 @@ def _check_Notification(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "trade_code", ptr, out, required=True)
     _string(value, "order_number", ptr, out, required=True)
     _integer(value, "novatech_order_number", ptr, out, required=True)
     if "order_date" in value:
         order_date = value["order_date"]
-        if not (isinstance(order_date, str)):
-            out.append(Problem(ptr + "/order_date", _wrong_type("a string", order_date), "type"))
+        if not isinstance(order_date, str):
+            _wrong("a string", order_date, ptr + "/order_date", out)
         else:
-            if isinstance(order_date, str) and not _is_local_date_time(order_date):
-                out.append(
-                    Problem(
-                        ptr + "/order_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(order_date)
-                        + ")",
-                        "format",
-                    )
+            if not _is_local_date_time(order_date):
+                _broken(
+                    "format",
+                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                    order_date,
+                    ptr + "/order_date",
+                    out,
                 )
     else:
         _missing("order_date", ptr, out)
     if "order_status" in value:
         order_status = value["order_status"]
-        if not (isinstance(order_status, str)):
-            out.append(
-                Problem(ptr + "/order_status", _wrong_type("a string", order_status), "type")
-            )
+        if not isinstance(order_status, str):
+            _wrong("a string", order_status, ptr + "/order_status", out)
         else:
             if not _in_enum(order_status, _ORDER_ORDER_STATUS_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/order_status",
-                        "must be one of 'A', 'B', 'H', 'I', 'D'"
-                        + " (got "
-                        + repr(order_status)
-                        + ")",
-                        "enum",
-                    )
+                _broken(
+                    "enum",
+                    "must be one of 'A', 'B', 'H', 'I', 'D'",
+                    order_status,
+                    ptr + "/order_status",
+                    out,
                 )
     else:
         _missing("order_status", ptr, out)
@@ -528,8 +464,8 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
     _number(value, "inc_vat_total", ptr, out, required=True)
     if "order_lines" in value:
         order_lines = value["order_lines"]
-        if not (isinstance(order_lines, list)):
-            out.append(Problem(ptr + "/order_lines", _wrong_type("an array", order_lines), "type"))
+        if not isinstance(order_lines, list):
+            _wrong("an array", order_lines, ptr + "/order_lines", out)
         else:
             for order_lines_index, order_lines_item in enumerate(order_lines):
                 _check_OrderLine(
@@ -539,10 +475,8 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
         _missing("order_lines", ptr, out)
     if "dispatch_info" in value:
         dispatch_info = value["dispatch_info"]
-        if not (isinstance(dispatch_info, list)):
-            out.append(
-                Problem(ptr + "/dispatch_info", _wrong_type("an array", dispatch_info), "type")
-            )
+        if not isinstance(dispatch_info, list):
+            _wrong("an array", dispatch_info, ptr + "/dispatch_info", out)
         else:
             for dispatch_info_index, dispatch_info_item in enumerate(dispatch_info):
                 _check_DispatchInfo(
@@ -550,10 +484,8 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
                 )
     if "tracking_info" in value:
         tracking_info = value["tracking_info"]
-        if not (isinstance(tracking_info, list)):
-            out.append(
-                Problem(ptr + "/tracking_info", _wrong_type("an array", tracking_info), "type")
-            )
+        if not isinstance(tracking_info, list):
+            _wrong("an array", tracking_info, ptr + "/tracking_info", out)
         else:
             for tracking_info_index, tracking_info_item in enumerate(tracking_info):
                 _check_TrackingInfo(
@@ -563,23 +495,20 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "status" in value:
         status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
+        if not isinstance(status, str):
+            _wrong("a string", status, ptr + "/status", out)
         else:
             if not _in_enum(status, _ORDER_LINE_STATUS_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/status",
-                        "must be one of 'A', 'B', 'P', 'H', 'I', 'D'"
-                        + " (got "
-                        + repr(status)
-                        + ")",
-                        "enum",
-                    )
+                _broken(
+                    "enum",
+                    "must be one of 'A', 'B', 'P', 'H', 'I', 'D'",
+                    status,
+                    ptr + "/status",
+                    out,
                 )
     else:
         _missing("status", ptr, out)
@@ -594,12 +523,12 @@ def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_OrderList(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "orders" in value:
         orders = value["orders"]
-        if not (isinstance(orders, list)):
-            out.append(Problem(ptr + "/orders", _wrong_type("an array", orders), "type"))
+        if not isinstance(orders, list):
+            _wrong("an array", orders, ptr + "/orders", out)
         else:
             for orders_index, orders_item in enumerate(orders):
                 _check_OrderSummary(orders_item, ptr + "/orders" + "/" + str(orders_index), out)
@@ -613,7 +542,7 @@ def _check_OrderList(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_OrderPageInfo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "total_rows", ptr, out, required=True)
     _integer(value, "current_page", ptr, out, required=True)
@@ -624,44 +553,37 @@ def _check_OrderPageInfo(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_OrderSummary(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "order_number", ptr, out, required=True)
     _integer(value, "novatech_order_number", ptr, out, required=True)
     if "order_date" in value:
         order_date = value["order_date"]
-        if not (isinstance(order_date, str)):
-            out.append(Problem(ptr + "/order_date", _wrong_type("a string", order_date), "type"))
+        if not isinstance(order_date, str):
+            _wrong("a string", order_date, ptr + "/order_date", out)
         else:
-            if isinstance(order_date, str) and not _is_local_date_time(order_date):
-                out.append(
-                    Problem(
-                        ptr + "/order_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(order_date)
-                        + ")",
-                        "format",
-                    )
+            if not _is_local_date_time(order_date):
+                _broken(
+                    "format",
+                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                    order_date,
+                    ptr + "/order_date",
+                    out,
                 )
     else:
         _missing("order_date", ptr, out)
     if "order_status" in value:
         order_status = value["order_status"]
-        if not (isinstance(order_status, str)):
-            out.append(
-                Problem(ptr + "/order_status", _wrong_type("a string", order_status), "type")
-            )
+        if not isinstance(order_status, str):
+            _wrong("a string", order_status, ptr + "/order_status", out)
         else:
             if not _in_enum(order_status, _ORDER_ORDER_STATUS_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/order_status",
-                        "must be one of 'A', 'B', 'H', 'I', 'D'"
-                        + " (got "
-                        + repr(order_status)
-                        + ")",
-                        "enum",
-                    )
+                _broken(
+                    "enum",
+                    "must be one of 'A', 'B', 'H', 'I', 'D'",
+                    order_status,
+                    ptr + "/order_status",
+                    out,
                 )
     else:
         _missing("order_status", ptr, out)
@@ -669,24 +591,22 @@ def _check_OrderSummary(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_StandardError(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "msg", ptr, out, required=True)
     _integer(value, "code", ptr, out, required=True)
     if "timestamp" in value:
         timestamp = value["timestamp"]
-        if not (isinstance(timestamp, str)):
-            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", timestamp), "type"))
+        if not isinstance(timestamp, str):
+            _wrong("a string", timestamp, ptr + "/timestamp", out)
         else:
-            if isinstance(timestamp, str) and not _is_local_date_time(timestamp):
-                out.append(
-                    Problem(
-                        ptr + "/timestamp",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(timestamp)
-                        + ")",
-                        "format",
-                    )
+            if not _is_local_date_time(timestamp):
+                _broken(
+                    "format",
+                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                    timestamp,
+                    ptr + "/timestamp",
+                    out,
                 )
     else:
         _missing("timestamp", ptr, out)
@@ -695,7 +615,7 @@ def _check_StandardError(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_StockItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "sku", ptr, out, required=True)
     _string(value, "description", ptr, out, required=True)
@@ -706,12 +626,12 @@ def _check_StockItem(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_StockList(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "skus" in value:
         skus = value["skus"]
-        if not (isinstance(skus, list)):
-            out.append(Problem(ptr + "/skus", _wrong_type("an array", skus), "type"))
+        if not isinstance(skus, list):
+            _wrong("an array", skus, ptr + "/skus", out)
         else:
             for skus_index, skus_item in enumerate(skus):
                 _check_StockItem(skus_item, ptr + "/skus" + "/" + str(skus_index), out)
@@ -721,30 +641,28 @@ def _check_StockList(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Success(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _boolean(value, "success", ptr, out, required=True)
 
 
 def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "token", ptr, out, required=True)
     if "expires_on" in value:
         expires_on = value["expires_on"]
-        if not (isinstance(expires_on, str)):
-            out.append(Problem(ptr + "/expires_on", _wrong_type("a string", expires_on), "type"))
+        if not isinstance(expires_on, str):
+            _wrong("a string", expires_on, ptr + "/expires_on", out)
         else:
-            if isinstance(expires_on, str) and not _is_local_date_time(expires_on):
-                out.append(
-                    Problem(
-                        ptr + "/expires_on",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(expires_on)
-                        + ")",
-                        "format",
-                    )
+            if not _is_local_date_time(expires_on):
+                _broken(
+                    "format",
+                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                    expires_on,
+                    ptr + "/expires_on",
+                    out,
                 )
     else:
         _missing("expires_on", ptr, out)
@@ -752,7 +670,7 @@ def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Tracking(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "supplier_order_number", ptr, out)
     _string(value, "order_reference", ptr, out)
@@ -762,44 +680,38 @@ def _check_Tracking(value: Any, ptr: str, out: list[Problem]) -> None:
     _string(value, "event_info", ptr, out)
     if "event_date" in value:
         event_date = value["event_date"]
-        if not (isinstance(event_date, str)):
-            out.append(Problem(ptr + "/event_date", _wrong_type("a string", event_date), "type"))
+        if not isinstance(event_date, str):
+            _wrong("a string", event_date, ptr + "/event_date", out)
         else:
-            if isinstance(event_date, str) and not _is_local_date_time(event_date):
-                out.append(
-                    Problem(
-                        ptr + "/event_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(event_date)
-                        + ")",
-                        "format",
-                    )
+            if not _is_local_date_time(event_date):
+                _broken(
+                    "format",
+                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                    event_date,
+                    ptr + "/event_date",
+                    out,
                 )
 
 
 def _check_TrackingInfo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "sku", ptr, out, required=True)
     _integer(value, "track_no", ptr, out, required=True)
     _string(value, "serial_no", ptr, out)
     if "date_tracked" in value:
         date_tracked = value["date_tracked"]
-        if not (isinstance(date_tracked, str)):
-            out.append(
-                Problem(ptr + "/date_tracked", _wrong_type("a string", date_tracked), "type")
-            )
+        if not isinstance(date_tracked, str):
+            _wrong("a string", date_tracked, ptr + "/date_tracked", out)
         else:
-            if isinstance(date_tracked, str) and not _is_local_date_time(date_tracked):
-                out.append(
-                    Problem(
-                        ptr + "/date_tracked",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(date_tracked)
-                        + ")",
-                        "format",
-                    )
+            if not _is_local_date_time(date_tracked):
+                _broken(
+                    "format",
+                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                    date_tracked,
+                    ptr + "/date_tracked",
+                    out,
                 )
     else:
         _missing("date_tracked", ptr, out)
@@ -807,144 +719,68 @@ def _check_TrackingInfo(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ValidationErrorBody(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "code", ptr, out, required=True)
     if "errors" in value:
         errors = value["errors"]
-        if not (isinstance(errors, list)):
-            out.append(Problem(ptr + "/errors", _wrong_type("an array", errors), "type"))
+        if not isinstance(errors, list):
+            _wrong("an array", errors, ptr + "/errors", out)
         else:
             for errors_index, errors_item in enumerate(errors):
-                if not (isinstance(errors_item, str)):
-                    out.append(
-                        Problem(
-                            ptr + "/errors" + "/" + str(errors_index),
-                            _wrong_type("a string", errors_item),
-                            "type",
-                        )
-                    )
+                if not isinstance(errors_item, str):
+                    _wrong("a string", errors_item, ptr + "/errors" + "/" + str(errors_index), out)
     else:
         _missing("errors", ptr, out)
     if "timestamp" in value:
         timestamp = value["timestamp"]
-        if not (isinstance(timestamp, str)):
-            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", timestamp), "type"))
+        if not isinstance(timestamp, str):
+            _wrong("a string", timestamp, ptr + "/timestamp", out)
         else:
-            if isinstance(timestamp, str) and not _is_local_date_time(timestamp):
-                out.append(
-                    Problem(
-                        ptr + "/timestamp",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(timestamp)
-                        + ")",
-                        "format",
-                    )
+            if not _is_local_date_time(timestamp):
+                _broken(
+                    "format",
+                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                    timestamp,
+                    ptr + "/timestamp",
+                    out,
                 )
     else:
         _missing("timestamp", ptr, out)
     _string(value, "status", ptr, out, required=True)
 
 
-def _response_get_token_200(value: Any, out: list[Problem]) -> None:
-    _check_Token(value, "", out)
-
-
-def _response_change_password_200(value: Any, out: list[Problem]) -> None:
-    _check_Success(value, "", out)
-
-
-def _response_list_stock_200(value: Any, out: list[Problem]) -> None:
-    _check_StockList(value, "", out)
-
-
-def _response_get_stock_200(value: Any, out: list[Problem]) -> None:
-    _check_StockItem(value, "", out)
-
-
-def _response_list_groups_200(value: Any, out: list[Problem]) -> None:
-    _check_GroupList(value, "", out)
-
-
-def _response_get_group_stock_200(value: Any, out: list[Problem]) -> None:
-    _check_GroupStock(value, "", out)
-
-
-def _response_set_group_stock_200(value: Any, out: list[Problem]) -> None:
-    _check_Success(value, "", out)
-
-
-def _response_place_order_200(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
-
-
-def _response_list_orders_200(value: Any, out: list[Problem]) -> None:
-    _check_OrderList(value, "", out)
-
-
-def _response_get_order_200(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
-
-
-def _response_create_new_starter_200(value: Any, out: list[Problem]) -> None:
-    _check_NewStarter(value, "", out)
-
-
-def _response_cancel_new_starter_200(value: Any, out: list[Problem]) -> None:
-    _check_NewStarterCancellation(value, "", out)
-
-
-def _response_book_collection_200(value: Any, out: list[Problem]) -> None:
-    _check_Collection(value, "", out)
-
-
-def _response_search_collections_200(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value), "type"))
+def _response_search_collections_200(value: Any, ptr: str, out: list[Problem]) -> None:
+    if not isinstance(value, list):
+        _wrong("an array", value, ptr, out)
     else:
         for value_index, value_item in enumerate(value):
-            _check_Collection(value_item, "" + "/" + str(value_index), out)
+            _check_Collection(value_item, ptr + "/" + str(value_index), out)
 
 
-def _response_get_audit_log_200(value: Any, out: list[Problem]) -> None:
-    _check_AuditLog(value, "", out)
-
-
-def _webhook_notification(value: Any, out: list[Problem]) -> None:
-    _check_Notification(value, "", out)
-
-
-def _error_standard(value: Any, out: list[Problem]) -> None:
-    _check_StandardError(value, "", out)
-
-
-def _error_validation(value: Any, out: list[Problem]) -> None:
-    _check_ValidationErrorBody(value, "", out)
-
-
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "standard": _error_standard,
-    "validation": _error_validation,
+ERROR_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "standard": _check_StandardError,
+    "validation": _check_ValidationErrorBody,
 }
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "get_token:200": _response_get_token_200,
-    "change_password:200": _response_change_password_200,
-    "list_stock:200": _response_list_stock_200,
-    "get_stock:200": _response_get_stock_200,
-    "list_groups:200": _response_list_groups_200,
-    "get_group_stock:200": _response_get_group_stock_200,
-    "set_group_stock:200": _response_set_group_stock_200,
-    "place_order:200": _response_place_order_200,
-    "list_orders:200": _response_list_orders_200,
-    "get_order:200": _response_get_order_200,
-    "create_new_starter:200": _response_create_new_starter_200,
-    "cancel_new_starter:200": _response_cancel_new_starter_200,
-    "book_collection:200": _response_book_collection_200,
+RESPONSE_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "get_token:200": _check_Token,
+    "change_password:200": _check_Success,
+    "list_stock:200": _check_StockList,
+    "get_stock:200": _check_StockItem,
+    "list_groups:200": _check_GroupList,
+    "get_group_stock:200": _check_GroupStock,
+    "set_group_stock:200": _check_Success,
+    "place_order:200": _check_Order,
+    "list_orders:200": _check_OrderList,
+    "get_order:200": _check_Order,
+    "create_new_starter:200": _check_NewStarter,
+    "cancel_new_starter:200": _check_NewStarterCancellation,
+    "book_collection:200": _check_Collection,
     "search_collections:200": _response_search_collections_200,
-    "get_audit_log:200": _response_get_audit_log_200,
+    "get_audit_log:200": _check_AuditLog,
 }
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "notification": _webhook_notification,
+WEBHOOK_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "notification": _check_Notification,
 }
 
 

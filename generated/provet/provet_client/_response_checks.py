@@ -12,12 +12,13 @@ from collections.abc import Callable
 from typing import Any
 
 from ._checks import (
+    _broken,
     _in_enum,
     _integer,
     _is_date_time,
     _missing,
     _string,
-    _wrong_type,
+    _wrong,
 )
 from ._problem import Problem
 from ._validation import (
@@ -31,48 +32,43 @@ _ORDER_STATUS_VALUES = ("Ordered", "Sent", "Picking", "AwaitingStock", "Shipped"
 
 def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _integer(value, "id", ptr, out, required=True)
     if "status" in value:
         status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
+        if not isinstance(status, str):
+            _wrong("a string", status, ptr + "/status", out)
         else:
             if not _in_enum(status, _ORDER_STATUS_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/status",
-                        "must be one of 'Ordered', 'Sent', 'Picking', 'AwaitingStock', 'Shipped', 'Cancelled'"
-                        + " (got "
-                        + repr(status)
-                        + ")",
-                        "enum",
-                    )
+                _broken(
+                    "enum",
+                    "must be one of 'Ordered', 'Sent', 'Picking', 'AwaitingStock', 'Shipped', 'Cancelled'",
+                    status,
+                    ptr + "/status",
+                    out,
                 )
     else:
         _missing("status", ptr, out)
     if "date" in value:
         date = value["date"]
-        if not (isinstance(date, str)):
-            out.append(Problem(ptr + "/date", _wrong_type("a string", date), "type"))
+        if not isinstance(date, str):
+            _wrong("a string", date, ptr + "/date", out)
         else:
-            if isinstance(date, str) and not _is_date_time(date):
-                out.append(
-                    Problem(
-                        ptr + "/date",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(date)
-                        + ")",
-                        "format",
-                    )
+            if not _is_date_time(date):
+                _broken(
+                    "format",
+                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                    date,
+                    ptr + "/date",
+                    out,
                 )
     else:
         _missing("date", ptr, out)
     if "orderLines" in value:
         order_lines = value["orderLines"]
-        if not (isinstance(order_lines, list)):
-            out.append(Problem(ptr + "/orderLines", _wrong_type("an array", order_lines), "type"))
+        if not isinstance(order_lines, list):
+            _wrong("an array", order_lines, ptr + "/orderLines", out)
         else:
             for order_lines_index, order_lines_item in enumerate(order_lines):
                 _check_OrderLine(
@@ -83,53 +79,31 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
     if "purchaseOrderNumber" in value:
         purchase_order_number = value["purchaseOrderNumber"]
         if purchase_order_number is not None:
-            if not (isinstance(purchase_order_number, str)):
-                out.append(
-                    Problem(
-                        ptr + "/purchaseOrderNumber",
-                        _wrong_type("a string or null", purchase_order_number),
-                        "type",
-                    )
-                )
+            if not isinstance(purchase_order_number, str):
+                _wrong("a string or null", purchase_order_number, ptr + "/purchaseOrderNumber", out)
     else:
         _missing("purchaseOrderNumber", ptr, out)
     if "customerTitle" in value:
         customer_title = value["customerTitle"]
         if customer_title is not None:
-            if not (isinstance(customer_title, str)):
-                out.append(
-                    Problem(
-                        ptr + "/customerTitle",
-                        _wrong_type("a string or null", customer_title),
-                        "type",
-                    )
-                )
+            if not isinstance(customer_title, str):
+                _wrong("a string or null", customer_title, ptr + "/customerTitle", out)
     else:
         _missing("customerTitle", ptr, out)
     _string(value, "customerName", ptr, out, required=True)
     if "companyName" in value:
         company_name = value["companyName"]
         if company_name is not None:
-            if not (isinstance(company_name, str)):
-                out.append(
-                    Problem(
-                        ptr + "/companyName", _wrong_type("a string or null", company_name), "type"
-                    )
-                )
+            if not isinstance(company_name, str):
+                _wrong("a string or null", company_name, ptr + "/companyName", out)
     else:
         _missing("companyName", ptr, out)
     _string(value, "addressLine1", ptr, out, required=True)
     if "addressLine2" in value:
         address_line2 = value["addressLine2"]
         if address_line2 is not None:
-            if not (isinstance(address_line2, str)):
-                out.append(
-                    Problem(
-                        ptr + "/addressLine2",
-                        _wrong_type("a string or null", address_line2),
-                        "type",
-                    )
-                )
+            if not isinstance(address_line2, str):
+                _wrong("a string or null", address_line2, ptr + "/addressLine2", out)
     else:
         _missing("addressLine2", ptr, out)
     _string(value, "suburb", ptr, out, required=True)
@@ -139,13 +113,9 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
     if "deliveryInstructions" in value:
         delivery_instructions = value["deliveryInstructions"]
         if delivery_instructions is not None:
-            if not (isinstance(delivery_instructions, str)):
-                out.append(
-                    Problem(
-                        ptr + "/deliveryInstructions",
-                        _wrong_type("a string or null", delivery_instructions),
-                        "type",
-                    )
+            if not isinstance(delivery_instructions, str):
+                _wrong(
+                    "a string or null", delivery_instructions, ptr + "/deliveryInstructions", out
                 )
     else:
         _missing("deliveryInstructions", ptr, out)
@@ -155,7 +125,7 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "productCode", ptr, out, required=True)
     _integer(value, "quantity", ptr, out, required=True)
@@ -163,35 +133,25 @@ def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
     if "status" in value:
         status = value["status"]
         if status is not None:
-            if not (isinstance(status, str)):
-                out.append(
-                    Problem(ptr + "/status", _wrong_type("a string or null", status), "type")
-                )
+            if not isinstance(status, str):
+                _wrong("a string or null", status, ptr + "/status", out)
 
 
-def _response_create_order_200(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
-
-
-def _response_get_order_200(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
-
-
-def _response_list_orders_200(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value), "type"))
+def _response_list_orders_200(value: Any, ptr: str, out: list[Problem]) -> None:
+    if not isinstance(value, list):
+        _wrong("an array", value, ptr, out)
     else:
         for value_index, value_item in enumerate(value):
-            _check_Order(value_item, "" + "/" + str(value_index), out)
+            _check_Order(value_item, ptr + "/" + str(value_index), out)
 
 
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "create_order:200": _response_create_order_200,
-    "get_order:200": _response_get_order_200,
+ERROR_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {}
+RESPONSE_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "create_order:200": _check_Order,
+    "get_order:200": _check_Order,
     "list_orders:200": _response_list_orders_200,
 }
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
+WEBHOOK_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {}
 
 
 def validate_response(operation: str, status: int, payload: Any) -> list[Problem]:

@@ -14,15 +14,17 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._checks import (
+    _broken,
     _in_enum,
     _is_date,
     _is_int,
-    _is_number,
     _kind,
     _missing,
+    _no_body,
+    _no_params,
     _string,
     _unknown_fields,
-    _wrong_type,
+    _wrong,
 )
 from ._pointer import escape as _escape
 from ._problem import Problem
@@ -51,7 +53,7 @@ _LIST_ORDERS_STATUS_VALUES = ("Ordered", "Sent", "Picking", "AwaitingStock", "Sh
 
 def _check_CreateOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "PurchaseOrderNumber", ptr, out)
     _string(value, "CustomerTitle", ptr, out)
@@ -68,8 +70,8 @@ def _check_CreateOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     _string(value, "CustomerPhone", ptr, out, required=True)
     if "OrderLines" in value:
         order_lines = value["OrderLines"]
-        if not (isinstance(order_lines, list)):
-            out.append(Problem(ptr + "/OrderLines", _wrong_type("an array", order_lines), "type"))
+        if not isinstance(order_lines, list):
+            _wrong("an array", order_lines, ptr + "/OrderLines", out)
         else:
             for order_lines_index, order_lines_item in enumerate(order_lines):
                 _check_OrderLineRequest(
@@ -83,21 +85,17 @@ def _check_CreateOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     _string(value, "ProductCode", ptr, out, required=True)
     if "Quantity" in value:
         quantity = value["Quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/Quantity", _wrong_type("an integer", quantity), "type"))
+        if not _is_int(quantity):
+            _wrong("an integer", quantity, ptr + "/Quantity", out)
         else:
-            if _is_number(quantity) and quantity <= 0:
-                out.append(
-                    Problem(
-                        ptr + "/Quantity",
-                        f"must be greater than 0 (got {quantity!r})",
-                        "exclusiveMinimum",
-                    )
+            if quantity <= 0:
+                _broken(
+                    "exclusiveMinimum", "must be greater than 0", quantity, ptr + "/Quantity", out
                 )
     else:
         _missing("Quantity", ptr, out)
@@ -105,95 +103,56 @@ def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         _unknown_fields(value, _ORDER_LINE_REQUEST_FIELDS, ptr, out)
 
 
-def _body_create_order(value: Any, out: list[Problem]) -> None:
-    _check_CreateOrderRequest(value, "", out)
-
-
-def _params_create_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_order(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_order(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_get_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     id_ = params.get("id")
     if id_ is not None:
-        if not (_is_int(id_)):
-            out.append(Problem("/id", _wrong_type("an integer", id_), "type"))
+        if not _is_int(id_):
+            _wrong("an integer", id_, ptr + "/id", out)
     else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
 
 
-def _body_list_orders(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_list_orders(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_list_orders(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     date_from = params.get("date_from")
     if date_from is not None:
-        if not (isinstance(date_from, str)):
-            out.append(Problem("/DateFrom", _wrong_type("a string", date_from), "type"))
+        if not isinstance(date_from, str):
+            _wrong("a string", date_from, ptr + "/DateFrom", out)
         else:
-            if isinstance(date_from, str) and not _is_date(date_from):
-                out.append(
-                    Problem(
-                        "/DateFrom",
-                        "must be a date as YYYY-MM-DD (got " + repr(date_from) + ")",
-                        "format",
-                    )
-                )
+            if not _is_date(date_from):
+                _broken("format", "must be a date as YYYY-MM-DD", date_from, ptr + "/DateFrom", out)
     date_to = params.get("date_to")
     if date_to is not None:
-        if not (isinstance(date_to, str)):
-            out.append(Problem("/DateTo", _wrong_type("a string", date_to), "type"))
+        if not isinstance(date_to, str):
+            _wrong("a string", date_to, ptr + "/DateTo", out)
         else:
-            if isinstance(date_to, str) and not _is_date(date_to):
-                out.append(
-                    Problem(
-                        "/DateTo",
-                        "must be a date as YYYY-MM-DD (got " + repr(date_to) + ")",
-                        "format",
-                    )
-                )
+            if not _is_date(date_to):
+                _broken("format", "must be a date as YYYY-MM-DD", date_to, ptr + "/DateTo", out)
     status = params.get("status")
     if status is not None:
-        if not (isinstance(status, str)):
-            out.append(Problem("/Status", _wrong_type("a string", status), "type"))
+        if not isinstance(status, str):
+            _wrong("a string", status, ptr + "/Status", out)
         else:
             if not _in_enum(status, _LIST_ORDERS_STATUS_VALUES):
-                out.append(
-                    Problem(
-                        "/Status",
-                        "must be one of 'Ordered', 'Sent', 'Picking', 'AwaitingStock', 'Shipped', 'Cancelled'"
-                        + " (got "
-                        + repr(status)
-                        + ")",
-                        "enum",
-                    )
+                _broken(
+                    "enum",
+                    "must be one of 'Ordered', 'Sent', 'Picking', 'AwaitingStock', 'Shipped', 'Cancelled'",
+                    status,
+                    ptr + "/Status",
+                    out,
                 )
     purchase_order_number = params.get("purchase_order_number")
     if purchase_order_number is not None:
-        if not (isinstance(purchase_order_number, str)):
-            out.append(
-                Problem(
-                    "/PurchaseOrderNumber", _wrong_type("a string", purchase_order_number), "type"
-                )
-            )
+        if not isinstance(purchase_order_number, str):
+            _wrong("a string", purchase_order_number, ptr + "/PurchaseOrderNumber", out)
 
 
-BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "create_order": _body_create_order,
-    "get_order": _body_get_order,
-    "list_orders": _body_list_orders,
+BODY_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "create_order": _check_CreateOrderRequest,
+    "get_order": _no_body,
+    "list_orders": _no_body,
 }
-
-
-PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
-    "create_order": _params_create_order,
+PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], str, list[Problem]], None]] = {
+    "create_order": _no_params,
     "get_order": _params_get_order,
     "list_orders": _params_list_orders,
 }
@@ -263,11 +222,11 @@ def _is_text(text: str) -> bool:
     return True
 
 
-def _run(check: Callable[[Any, list[Problem]], None], payload: Any) -> list[Problem]:
+def _run(check: Callable[[Any, str, list[Problem]], None], payload: Any) -> list[Problem]:
     """The compiled check's problems; where it stumbles on what is not JSON, what is not."""
     out: list[Problem] = []
     try:
-        check(payload, out)
+        check(payload, "", out)
     except (TypeError, AttributeError, ValueError, RecursionError):
         found = json_problems(payload)
         if not found:
