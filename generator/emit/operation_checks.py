@@ -65,13 +65,7 @@ class OperationChecks(TypeChecks):
         self.function(f"{op.name}_body")
         with w.block(f"def _body_{op.name}(value: Any, ptr: str, out: list[Problem]) -> None:"):
             self.shape(op.body, "value", "ptr")
-            for name in op.response_only:
-                self.check(
-                    f"isinstance(value, dict) and {name!r} in value",
-                    f"ptr + {'/' + _escape(name)!r}",
-                    repr(messages.RESPONSE_ONLY),
-                    "'response_only'",
-                )
+            self.w.call(["_response_only"], ["value", repr(tuple(op.response_only)), "ptr", "out"])
         return f"_body_{op.name}"
 
     def _params_at_least_one_of(self, op: Operation) -> None:

@@ -10,7 +10,7 @@ from generator.concepts import formats
 from generator.emit import messages
 from generator.emit.check_writer import CheckWriter
 from generator.emit.messages import decimal_text
-from generator.spec.model import Shape
+from generator.spec.model import Shape, Spec
 
 _BOUNDS = (
     ("minimum", "<"),
@@ -20,10 +20,12 @@ _BOUNDS = (
 )
 
 
-def low_high(n: str, low: int | None, low_rule: str, high_rule: str) -> str:
+def low_high(n: str, low: int | None, high: int | None, low_rule: str, high_rule: str) -> str:
     """The rule a count or length breaks: below the minimum, else above the maximum."""
     if low is None:
         return repr(high_rule)
+    if high is None:
+        return repr(low_rule)
     return f"{low_rule!r} if {n} < {low} else {high_rule!r}"
 
 
@@ -48,18 +50,34 @@ def constrained(shape: Shape) -> bool:
     )
 
 
+def single_check(shape: Shape) -> bool:
+    """Whether a scalar's constraints are one test (so it can be the `elif` of its type test)."""
+    c = shape.constraints
+    if c.minLength is not None or c.maxLength is not None:
+        return False  # its length is taken first
+    words = (c.pattern, c.format, *(getattr(c, word) for word, _ in _BOUNDS), c.multipleOf)
+    tests = sum(word is not None for word in words)
+    return tests + (bool(c.enum) and not c.extensible) + c.has_const == 1
+
+
 def _guarded(shape: Shape, kinds: tuple[str, ...], guard: str, test: str) -> str:
     """`test`, behind `guard` unless the type check before it already holds it."""
     return test if shape.kind in kinds else f"{guard} and {test}"
 
 
 class ScalarChecks(CheckWriter):
-    def scalar_constraints(self, shape: Shape, v: str, p: str) -> None:
+    def __init__(self, spec: Spec) -> None:
+        super().__init__(spec)
+        self._keyword = "if"  # how the next constraint's test opens (see scalar_constraints)
+
+    def scalar_constraints(self, shape: Shape, v: str, p: str, keyword: str = "if") -> None:
         """Every constraint of a string, number or primitive union; `pass` when none is.
 
-        Written in the `else:` of the value's type test, so a guard of the
-        kind the shape has already passed is left out (a union keeps them).
+        Written after the value's type test passed (in its `else:`, or as its
+        `elif` when `keyword` says so), so a guard of the kind the shape has
+        already passed is left out (a union keeps them).
         """
+        self._keyword = keyword
         wrote = [
             self._length(shape, v, p),
             self._text(shape, v, p),
@@ -83,11 +101,16 @@ class ScalarChecks(CheckWriter):
         else `text` and the value `found` (the runtime's `_broken` adds ` (got ...)`).
         """
         override = shape.message(word)
-        with self.w.block(f"if {condition}:"):
+        with self.w.block(f"{self._opening()} {condition}:"):
             if override:
                 self.problem(p, repr(override), rule)
             else:
                 self.w.call(["_broken"], [rule, repr(text), found, p, "out"])
+
+    def _opening(self) -> str:
+        """`if`, or `elif` for the first test when scalar_constraints was asked for it."""
+        keyword, self._keyword = self._keyword, "if"
+        return keyword
 
     def _length(self, shape: Shape, v: str, p: str) -> bool:
         c = shape.constraints
@@ -103,7 +126,7 @@ class ScalarChecks(CheckWriter):
         test = " or ".join(t for t in (low, high) if t)
         if shape.kind == "union":
             test = f"isinstance({v}, str) and ({test})"
-        rule = low_high(n, c.minLength, "minLength", "maxLength")
+        rule = low_high(n, c.minLength, c.maxLength, "minLength", "maxLength")
         self.broken(test, shape, "length", n, p, rule, messages.length(c))
         return True
 
@@ -149,6 +172,6 @@ class ScalarChecks(CheckWriter):
             text = messages.enum(c.enum)
             self.broken(f"not _in_enum({v}, {values})", shape, "enum", v, p, "'enum'", text)
         if c.has_const:  # no words of the spec's: a const is its own message
-            with self.w.block(f"if not _in_enum({v}, ({c.const!r},)):"):
+            with self.w.block(f"{self._opening()} not _in_enum({v}, ({c.const!r},)):"):
                 self.w.call(["_broken"], ["'const'", repr(messages.const(c.const)), v, p, "out"])
         return closed or c.has_const

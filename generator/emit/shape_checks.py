@@ -7,7 +7,7 @@ shape's check stays as deep as the shape is written, not as deep as it reaches.
 from __future__ import annotations
 
 from generator.emit import messages
-from generator.emit.scalar_checks import ScalarChecks, constrained, low_high
+from generator.emit.scalar_checks import ScalarChecks, constrained, low_high, single_check
 from generator.spec.model import Shape
 from generator.spec.pointer import escape as _escape
 
@@ -61,7 +61,10 @@ class ShapeChecks(ScalarChecks):
                 w.call(["_wrong"], [repr(expected), v, p, "out"])
             else:
                 self.problem(p, self.message(shape, "type", ""), "'type'")
-        if shape.kind in ("string", "integer", "number", "union") and constrained(shape):
+        scalar = shape.kind in ("string", "integer", "number", "union")
+        if scalar and constrained(shape) and single_check(shape):
+            self.scalar_constraints(shape, v, p, "elif")
+        elif scalar and constrained(shape):
             with w.block("else:"):
                 self.scalar_constraints(shape, v, p)
         elif shape.kind == "array" and _array_checked(shape):
@@ -74,7 +77,9 @@ class ShapeChecks(ScalarChecks):
     def _array(self, shape: Shape, v: str, p: str) -> None:
         self._array_counts(shape, v, p)
         assert shape.items is not None
-        if shape.items.kind != "any":
+        if shape.items.kind == "ref" and not shape.items.nullable:
+            self.w.call(["_each"], [f"_check_{shape.items.ref}", v, p, "out"])
+        elif shape.items.kind != "any":
             i, item = self.w.fresh(f"{v}_index"), self.w.fresh(f"{v}_item")
             with self.w.block(f"for {i}, {item} in enumerate({v}):"):
                 self.shape(shape.items, item, f'{p} + "/" + str({i})')
@@ -89,7 +94,7 @@ class ShapeChecks(ScalarChecks):
             low = f"{n} < {c.minItems}" if c.minItems is not None else ""
             high = f"{n} > {c.maxItems}" if c.maxItems is not None else ""
             test = " or ".join(t for t in (low, high) if t)
-            rule = low_high(n, c.minItems, "minItems", "maxItems")
+            rule = low_high(n, c.minItems, c.maxItems, "minItems", "maxItems")
             self.broken(test, shape, "items", n, p, rule, messages.count(c))
         if c.uniqueItems:
             self.check(

@@ -15,6 +15,7 @@ from typing import Any
 from ._checks import (
     _boolean,
     _broken,
+    _each,
     _in_enum,
     _integer,
     _is_date,
@@ -64,9 +65,8 @@ def _check_AcceptedResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         message_code = value["messageCode"]
         if not isinstance(message_code, str):
             _wrong("a string", message_code, ptr + "/messageCode", out)
-        else:
-            if not _in_enum(message_code, ("OK",)):
-                _broken("const", "must be 'OK'", message_code, ptr + "/messageCode", out)
+        elif not _in_enum(message_code, ("OK",)):
+            _broken("const", "must be 'OK'", message_code, ptr + "/messageCode", out)
     else:
         _missing("messageCode", ptr, out)
     _string(value, "message", ptr, out, required=True)
@@ -119,12 +119,7 @@ def _check_MainShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(shipping_methods, list):
             _wrong("an array", shipping_methods, ptr + "/shippingMethods", out)
         else:
-            for shipping_methods_index, shipping_methods_item in enumerate(shipping_methods):
-                _check_WarehouseShippingMethod(
-                    shipping_methods_item,
-                    ptr + "/shippingMethods" + "/" + str(shipping_methods_index),
-                    out,
-                )
+            _each(_check_WarehouseShippingMethod, shipping_methods, ptr + "/shippingMethods", out)
 
 
 def _check_MessageResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -231,8 +226,7 @@ def _check_ReturnItemsResponse(value: Any, ptr: str, out: list[Problem]) -> None
                 _broken(
                     "maxItems", "must have at most 1000 items", result_count, ptr + "/result", out
                 )
-            for result_index, result_item in enumerate(result):
-                _check_ReturnItem(result_item, ptr + "/result" + "/" + str(result_index), out)
+            _each(_check_ReturnItem, result, ptr + "/result", out)
 
 
 def _check_ReturnLabel(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -255,11 +249,8 @@ def _check_ReturnLabelResponse(value: Any, ptr: str, out: list[Problem]) -> None
         message_code = value["messageCode"]
         if not isinstance(message_code, str):
             _wrong("a string", message_code, ptr + "/messageCode", out)
-        else:
-            if not _in_enum(message_code, _RETURN_LABEL_RESPONSE_MESSAGE_CODE_VALUES):
-                _broken(
-                    "enum", "must be one of 'OK', 'NOK'", message_code, ptr + "/messageCode", out
-                )
+        elif not _in_enum(message_code, _RETURN_LABEL_RESPONSE_MESSAGE_CODE_VALUES):
+            _broken("enum", "must be one of 'OK', 'NOK'", message_code, ptr + "/messageCode", out)
     else:
         _missing("messageCode", ptr, out)
     _string(value, "message", ptr, out, required=True)
@@ -305,54 +296,38 @@ def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(main_shipping_methods, list):
             _wrong("an array", main_shipping_methods, ptr + "/mainShippingMethods", out)
         else:
-            for main_shipping_methods_index, main_shipping_methods_item in enumerate(
-                main_shipping_methods
-            ):
-                _check_MainShippingMethod(
-                    main_shipping_methods_item,
-                    ptr + "/mainShippingMethods" + "/" + str(main_shipping_methods_index),
-                    out,
-                )
+            _each(
+                _check_MainShippingMethod, main_shipping_methods, ptr + "/mainShippingMethods", out
+            )
     if "shippingMethods" in value:
         shipping_methods = value["shippingMethods"]
         if not isinstance(shipping_methods, list):
             _wrong("an array", shipping_methods, ptr + "/shippingMethods", out)
         else:
-            for shipping_methods_index, shipping_methods_item in enumerate(shipping_methods):
-                _check_ShippingMethod(
-                    shipping_methods_item,
-                    ptr + "/shippingMethods" + "/" + str(shipping_methods_index),
-                    out,
-                )
+            _each(_check_ShippingMethod, shipping_methods, ptr + "/shippingMethods", out)
     if "returnShippingMethods" in value:
         return_shipping_methods = value["returnShippingMethods"]
         if not isinstance(return_shipping_methods, list):
             _wrong("an array", return_shipping_methods, ptr + "/returnShippingMethods", out)
         else:
-            for return_shipping_methods_index, return_shipping_methods_item in enumerate(
-                return_shipping_methods
-            ):
-                _check_ReturnShippingMethod(
-                    return_shipping_methods_item,
-                    ptr + "/returnShippingMethods" + "/" + str(return_shipping_methods_index),
-                    out,
-                )
+            _each(
+                _check_ReturnShippingMethod,
+                return_shipping_methods,
+                ptr + "/returnShippingMethods",
+                out,
+            )
     if "orderTypes" in value:
         order_types = value["orderTypes"]
         if not isinstance(order_types, list):
             _wrong("an array", order_types, ptr + "/orderTypes", out)
         else:
-            for order_types_index, order_types_item in enumerate(order_types):
-                _check_OrderType(
-                    order_types_item, ptr + "/orderTypes" + "/" + str(order_types_index), out
-                )
+            _each(_check_OrderType, order_types, ptr + "/orderTypes", out)
     if "countries" in value:
         countries = value["countries"]
         if not isinstance(countries, list):
             _wrong("an array", countries, ptr + "/countries", out)
         else:
-            for countries_index, countries_item in enumerate(countries):
-                _check_Country(countries_item, ptr + "/countries" + "/" + str(countries_index), out)
+            _each(_check_Country, countries, ptr + "/countries", out)
     if "languages" in value:
         languages = value["languages"]
         if not isinstance(languages, list):
@@ -367,32 +342,19 @@ def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
                     ptr + "/languages",
                     out,
                 )
-            for languages_index, languages_item in enumerate(languages):
-                _check_Language(
-                    languages_item, ptr + "/languages" + "/" + str(languages_index), out
-                )
+            _each(_check_Language, languages, ptr + "/languages", out)
     if "returnReasons" in value:
         return_reasons = value["returnReasons"]
         if not isinstance(return_reasons, list):
             _wrong("an array", return_reasons, ptr + "/returnReasons", out)
         else:
-            for return_reasons_index, return_reasons_item in enumerate(return_reasons):
-                _check_ReturnReason(
-                    return_reasons_item,
-                    ptr + "/returnReasons" + "/" + str(return_reasons_index),
-                    out,
-                )
+            _each(_check_ReturnReason, return_reasons, ptr + "/returnReasons", out)
     if "paymentMethods" in value:
         payment_methods = value["paymentMethods"]
         if not isinstance(payment_methods, list):
             _wrong("an array", payment_methods, ptr + "/paymentMethods", out)
         else:
-            for payment_methods_index, payment_methods_item in enumerate(payment_methods):
-                _check_PaymentMethod(
-                    payment_methods_item,
-                    ptr + "/paymentMethods" + "/" + str(payment_methods_index),
-                    out,
-                )
+            _each(_check_PaymentMethod, payment_methods, ptr + "/paymentMethods", out)
 
 
 def _check_SettingsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -403,11 +365,8 @@ def _check_SettingsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         message_code = value["messageCode"]
         if not isinstance(message_code, str):
             _wrong("a string", message_code, ptr + "/messageCode", out)
-        else:
-            if not _in_enum(message_code, _RETURN_LABEL_RESPONSE_MESSAGE_CODE_VALUES):
-                _broken(
-                    "enum", "must be one of 'OK', 'NOK'", message_code, ptr + "/messageCode", out
-                )
+        elif not _in_enum(message_code, _RETURN_LABEL_RESPONSE_MESSAGE_CODE_VALUES):
+            _broken("enum", "must be one of 'OK', 'NOK'", message_code, ptr + "/messageCode", out)
     else:
         _missing("messageCode", ptr, out)
     _string(value, "message", ptr, out, required=True)
@@ -439,15 +398,13 @@ def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(colli, list):
             _wrong("an array", colli, ptr + "/colli", out)
         else:
-            for colli_index, colli_item in enumerate(colli):
-                _check_ShipmentCollo(colli_item, ptr + "/colli" + "/" + str(colli_index), out)
+            _each(_check_ShipmentCollo, colli, ptr + "/colli", out)
     if "items" in value:
         items = value["items"]
         if not isinstance(items, list):
             _wrong("an array", items, ptr + "/items", out)
         else:
-            for items_index, items_item in enumerate(items):
-                _check_ShipmentItem(items_item, ptr + "/items" + "/" + str(items_index), out)
+            _each(_check_ShipmentItem, items, ptr + "/items", out)
     _string(value, "basketPicURL", ptr, out)
     if "extra1" in value:
         extra1 = value["extra1"]
@@ -523,15 +480,14 @@ def _check_ShipmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
         if tht is not None:
             if not isinstance(tht, str):
                 _wrong("a string or null", tht, ptr + "/tht", out)
-            else:
-                if not _is_date_time(tht):
-                    _broken(
-                        "format",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
-                        tht,
-                        ptr + "/tht",
-                        out,
-                    )
+            elif not _is_date_time(tht):
+                _broken(
+                    "format",
+                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                    tht,
+                    ptr + "/tht",
+                    out,
+                )
     if "extra6" in value:
         extra6 = value["extra6"]
         if extra6 is not None:
@@ -557,9 +513,8 @@ def _check_ShipmentsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
         message_code = value["messageCode"]
         if not isinstance(message_code, str):
             _wrong("a string", message_code, ptr + "/messageCode", out)
-        else:
-            if not _in_enum(message_code, ("OK",)):
-                _broken("const", "must be 'OK'", message_code, ptr + "/messageCode", out)
+        elif not _in_enum(message_code, ("OK",)):
+            _broken("const", "must be 'OK'", message_code, ptr + "/messageCode", out)
     _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
@@ -571,8 +526,7 @@ def _check_ShipmentsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
                 _broken(
                     "maxItems", "must have at most 100 items", result_count, ptr + "/result", out
                 )
-            for result_index, result_item in enumerate(result):
-                _check_Shipment(result_item, ptr + "/result" + "/" + str(result_index), out)
+            _each(_check_Shipment, result, ptr + "/result", out)
 
 
 def _check_ShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -649,8 +603,7 @@ def _check_StockLevel(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(thts, list):
             _wrong("an array", thts, ptr + "/thts", out)
         else:
-            for thts_index, thts_item in enumerate(thts):
-                _check_StockLevelTht(thts_item, ptr + "/thts" + "/" + str(thts_index), out)
+            _each(_check_StockLevelTht, thts, ptr + "/thts", out)
     _integer(value, "freeStock", ptr, out)
     _integer(value, "economicStock", ptr, out)
     _integer(value, "availableStock", ptr, out)
@@ -676,9 +629,8 @@ def _check_StockLevelTht(value: Any, ptr: str, out: list[Problem]) -> None:
         if tht is not None:
             if not isinstance(tht, str):
                 _wrong("a string or null", tht, ptr + "/tht", out)
-            else:
-                if not _is_date(tht):
-                    _broken("format", "must be a date as YYYY-MM-DD", tht, ptr + "/tht", out)
+            elif not _is_date(tht):
+                _broken("format", "must be a date as YYYY-MM-DD", tht, ptr + "/tht", out)
     if "lotNumber" in value:
         lot_number = value["lotNumber"]
         if lot_number is not None:
@@ -697,8 +649,7 @@ def _check_StockLevelsResponse(value: Any, ptr: str, out: list[Problem]) -> None
         if not isinstance(result, list):
             _wrong("an array", result, ptr + "/result", out)
         else:
-            for result_index, result_item in enumerate(result):
-                _check_StockLevel(result_item, ptr + "/result" + "/" + str(result_index), out)
+            _each(_check_StockLevel, result, ptr + "/result", out)
 
 
 def _check_StockMutation(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -712,9 +663,8 @@ def _check_StockMutation(value: Any, ptr: str, out: list[Problem]) -> None:
         type_ = value["type"]
         if not _is_int(type_):
             _wrong("an integer", type_, ptr + "/type", out)
-        else:
-            if not _in_enum(type_, _STOCK_MUTATION_TYPE_VALUES):
-                _broken("enum", "must be one of 1, 3, 4, 5", type_, ptr + "/type", out)
+        elif not _in_enum(type_, _STOCK_MUTATION_TYPE_VALUES):
+            _broken("enum", "must be one of 1, 3, 4, 5", type_, ptr + "/type", out)
     _string(value, "createdAt", ptr, out)
     _string(value, "warehouseCode", ptr, out)
     if "locationType" in value:
@@ -722,15 +672,14 @@ def _check_StockMutation(value: Any, ptr: str, out: list[Problem]) -> None:
         if location_type is not None:
             if not isinstance(location_type, str):
                 _wrong("a string or null", location_type, ptr + "/locationType", out)
-            else:
-                if not _in_enum(location_type, _STOCK_MUTATION_LOCATION_TYPE_VALUES):
-                    _broken(
-                        "enum",
-                        "must be one of 'AUTOSTORE', 'SPECIAL', 'PALLET', 'PICKABLE', 'COOLED', 'OUTBOUND', 'INBOUND', 'RETURN', 'TRANSFER', 'SECURED', 'INSERTS'",
-                        location_type,
-                        ptr + "/locationType",
-                        out,
-                    )
+            elif not _in_enum(location_type, _STOCK_MUTATION_LOCATION_TYPE_VALUES):
+                _broken(
+                    "enum",
+                    "must be one of 'AUTOSTORE', 'SPECIAL', 'PALLET', 'PICKABLE', 'COOLED', 'OUTBOUND', 'INBOUND', 'RETURN', 'TRANSFER', 'SECURED', 'INSERTS'",
+                    location_type,
+                    ptr + "/locationType",
+                    out,
+                )
     if "correctionReason" in value:
         correction_reason = value["correctionReason"]
         if correction_reason is not None:
@@ -764,8 +713,7 @@ def _check_StockMutationsResponse(value: Any, ptr: str, out: list[Problem]) -> N
         if not isinstance(result, list):
             _wrong("an array", result, ptr + "/result", out)
         else:
-            for result_index, result_item in enumerate(result):
-                _check_StockMutation(result_item, ptr + "/result" + "/" + str(result_index), out)
+            _each(_check_StockMutation, result, ptr + "/result", out)
 
 
 def _check_StockResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -790,28 +738,26 @@ def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
         issued = value["issued"]
         if not isinstance(issued, str):
             _wrong("a string", issued, ptr + "/issued", out)
-        else:
-            if not _TOKEN_ISSUED_PATTERN.search(issued):
-                _broken(
-                    "pattern",
-                    "must match the pattern ^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$",
-                    issued,
-                    ptr + "/issued",
-                    out,
-                )
+        elif not _TOKEN_ISSUED_PATTERN.search(issued):
+            _broken(
+                "pattern",
+                "must match the pattern ^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$",
+                issued,
+                ptr + "/issued",
+                out,
+            )
     if "expires" in value:
         expires = value["expires"]
         if not isinstance(expires, str):
             _wrong("a string", expires, ptr + "/expires", out)
-        else:
-            if not _TOKEN_ISSUED_PATTERN.search(expires):
-                _broken(
-                    "pattern",
-                    "must match the pattern ^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$",
-                    expires,
-                    ptr + "/expires",
-                    out,
-                )
+        elif not _TOKEN_ISSUED_PATTERN.search(expires):
+            _broken(
+                "pattern",
+                "must match the pattern ^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$",
+                expires,
+                ptr + "/expires",
+                out,
+            )
 
 
 def _check_TrackTraceStatus(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -826,17 +772,16 @@ def _check_TrackTraceStatus(value: Any, ptr: str, out: list[Problem]) -> None:
         current_track_trace_status = value["currentTrackTraceStatus"]
         if not _is_int(current_track_trace_status):
             _wrong("an integer", current_track_trace_status, ptr + "/currentTrackTraceStatus", out)
-        else:
-            if not _in_enum(
-                current_track_trace_status, _TRACK_TRACE_STATUS_CURRENT_TRACK_TRACE_STATUS_VALUES
-            ):
-                _broken(
-                    "enum",
-                    "must be one of 1, 2, 3, 4, 5, 7, 8, 10, 18, 19, 20, 21",
-                    current_track_trace_status,
-                    ptr + "/currentTrackTraceStatus",
-                    out,
-                )
+        elif not _in_enum(
+            current_track_trace_status, _TRACK_TRACE_STATUS_CURRENT_TRACK_TRACE_STATUS_VALUES
+        ):
+            _broken(
+                "enum",
+                "must be one of 1, 2, 3, 4, 5, 7, 8, 10, 18, 19, 20, 21",
+                current_track_trace_status,
+                ptr + "/currentTrackTraceStatus",
+                out,
+            )
     if "currentTrackTraceStatusDateTime" in value:
         current_track_trace_status_date_time = value["currentTrackTraceStatusDateTime"]
         if current_track_trace_status_date_time is not None:
@@ -847,15 +792,14 @@ def _check_TrackTraceStatus(value: Any, ptr: str, out: list[Problem]) -> None:
                     ptr + "/currentTrackTraceStatusDateTime",
                     out,
                 )
-            else:
-                if not _is_date_time(current_track_trace_status_date_time):
-                    _broken(
-                        "format",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
-                        current_track_trace_status_date_time,
-                        ptr + "/currentTrackTraceStatusDateTime",
-                        out,
-                    )
+            elif not _is_date_time(current_track_trace_status_date_time):
+                _broken(
+                    "format",
+                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                    current_track_trace_status_date_time,
+                    ptr + "/currentTrackTraceStatusDateTime",
+                    out,
+                )
     if "currentTrackTraceExceptionLevel" in value:
         current_track_trace_exception_level = value["currentTrackTraceExceptionLevel"]
         if not _is_int(current_track_trace_exception_level):
@@ -865,18 +809,17 @@ def _check_TrackTraceStatus(value: Any, ptr: str, out: list[Problem]) -> None:
                 ptr + "/currentTrackTraceExceptionLevel",
                 out,
             )
-        else:
-            if not _in_enum(
+        elif not _in_enum(
+            current_track_trace_exception_level,
+            _TRACK_TRACE_STATUS_CURRENT_TRACK_TRACE_EXCEPTION_LEVEL_VALUES,
+        ):
+            _broken(
+                "enum",
+                "must be one of 1, 2, 3",
                 current_track_trace_exception_level,
-                _TRACK_TRACE_STATUS_CURRENT_TRACK_TRACE_EXCEPTION_LEVEL_VALUES,
-            ):
-                _broken(
-                    "enum",
-                    "must be one of 1, 2, 3",
-                    current_track_trace_exception_level,
-                    ptr + "/currentTrackTraceExceptionLevel",
-                    out,
-                )
+                ptr + "/currentTrackTraceExceptionLevel",
+                out,
+            )
 
 
 def _check_TrackTraceStatusResponse(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -890,8 +833,7 @@ def _check_TrackTraceStatusResponse(value: Any, ptr: str, out: list[Problem]) ->
         if not isinstance(result, list):
             _wrong("an array", result, ptr + "/result", out)
         else:
-            for result_index, result_item in enumerate(result):
-                _check_TrackTraceStatus(result_item, ptr + "/result" + "/" + str(result_index), out)
+            _each(_check_TrackTraceStatus, result, ptr + "/result", out)
 
 
 def _check_WarehouseShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -903,15 +845,14 @@ def _check_WarehouseShippingMethod(value: Any, ptr: str, out: list[Problem]) -> 
         warehouse = value["warehouse"]
         if not isinstance(warehouse, str):
             _wrong("a string", warehouse, ptr + "/warehouse", out)
-        else:
-            if not _in_enum(warehouse, _WAREHOUSE_SHIPPING_METHOD_WAREHOUSE_VALUES):
-                _broken(
-                    "enum",
-                    "must be one of 'NR', 'NN', 'GN', 'BW', 'DD', 'FP'",
-                    warehouse,
-                    ptr + "/warehouse",
-                    out,
-                )
+        elif not _in_enum(warehouse, _WAREHOUSE_SHIPPING_METHOD_WAREHOUSE_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'NR', 'NN', 'GN', 'BW', 'DD', 'FP'",
+                warehouse,
+                ptr + "/warehouse",
+                out,
+            )
 
 
 def _response_delete_purchase_order_200(value: Any, ptr: str, out: list[Problem]) -> None:

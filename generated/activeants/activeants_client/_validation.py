@@ -17,6 +17,7 @@ from typing import Any
 from ._checks import (
     _boolean,
     _broken,
+    _each,
     _in_enum,
     _integer,
     _is_date_time,
@@ -200,15 +201,14 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         preferred_shipping_date = value["preferredShippingDate"]
         if not isinstance(preferred_shipping_date, str):
             _wrong("a string", preferred_shipping_date, ptr + "/preferredShippingDate", out)
-        else:
-            if not _is_date_time(preferred_shipping_date):
-                _broken(
-                    "format",
-                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
-                    preferred_shipping_date,
-                    ptr + "/preferredShippingDate",
-                    out,
-                )
+        elif not _is_date_time(preferred_shipping_date):
+            _broken(
+                "format",
+                "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                preferred_shipping_date,
+                ptr + "/preferredShippingDate",
+                out,
+            )
     _boolean(value, "partialDelivery", ptr, out)
     _boolean(value, "onHold", ptr, out)
     _string(value, "email", ptr, out)
@@ -217,15 +217,14 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         currency = value["currency"]
         if not isinstance(currency, str):
             _wrong("a string", currency, ptr + "/currency", out)
-        else:
-            if not _ADD_ORDER_REQUEST_CURRENCY_PATTERN.search(currency):
-                out.append(
-                    Problem(
-                        ptr + "/currency",
-                        "must be an ISO-3 currency code, like EUR or USD (or empty for EUR)",
-                        "pattern",
-                    )
+        elif not _ADD_ORDER_REQUEST_CURRENCY_PATTERN.search(currency):
+            out.append(
+                Problem(
+                    ptr + "/currency",
+                    "must be an ISO-3 currency code, like EUR or USD (or empty for EUR)",
+                    "pattern",
                 )
+            )
     _string(value, "bankAccountNumber", ptr, out)
     _string(value, "bankAccountHolderName", ptr, out)
     _string(value, "bankAccountCityName", ptr, out)
@@ -233,9 +232,8 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         payment_method_id = value["paymentMethodId"]
         if not _is_int(payment_method_id):
             _wrong("an integer", payment_method_id, ptr + "/paymentMethodId", out)
-        else:
-            if not _in_enum(payment_method_id, (1,)):
-                _broken("const", "must be 1", payment_method_id, ptr + "/paymentMethodId", out)
+        elif not _in_enum(payment_method_id, (1,)):
+            _broken("const", "must be 1", payment_method_id, ptr + "/paymentMethodId", out)
     else:
         _missing("paymentMethodId", ptr, out)
     _integer(value, "shippingMethodId", ptr, out)
@@ -288,10 +286,7 @@ def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(order_items, list):
             _wrong("an array", order_items, ptr + "/orderItems", out)
         else:
-            for order_items_index, order_items_item in enumerate(order_items):
-                _check_OrderItem(
-                    order_items_item, ptr + "/orderItems" + "/" + str(order_items_index), out
-                )
+            _each(_check_OrderItem, order_items, ptr + "/orderItems", out)
     else:
         _missing("orderItems", ptr, out)
     if not value.keys() <= _ADD_ORDER_REQUEST_FIELDS:
@@ -335,9 +330,8 @@ def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         vat_level = value["vatLevel"]
         if not isinstance(vat_level, str):
             _wrong("a string", vat_level, ptr + "/vatLevel", out)
-        else:
-            if not _in_enum(vat_level, _ADD_PRODUCT_REQUEST_VAT_LEVEL_VALUES):
-                _broken("enum", "must be one of '0', '1', '2'", vat_level, ptr + "/vatLevel", out)
+        elif not _in_enum(vat_level, _ADD_PRODUCT_REQUEST_VAT_LEVEL_VALUES):
+            _broken("enum", "must be one of '0', '1', '2'", vat_level, ptr + "/vatLevel", out)
     _string(value, "orderQuantity", ptr, out)
     _string(value, "extra1", ptr, out)
     _string(value, "extra2", ptr, out)
@@ -364,29 +358,21 @@ def _check_AddPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> 
         expected_date = value["expectedDate"]
         if not isinstance(expected_date, str):
             _wrong("a string", expected_date, ptr + "/expectedDate", out)
-        else:
-            if not _is_date_time(expected_date):
-                _broken(
-                    "format",
-                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
-                    expected_date,
-                    ptr + "/expectedDate",
-                    out,
-                )
+        elif not _is_date_time(expected_date):
+            _broken(
+                "format",
+                "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                expected_date,
+                ptr + "/expectedDate",
+                out,
+            )
     _integer(value, "warehouseId", ptr, out)
     if "purchaseOrderItems" in value:
         purchase_order_items = value["purchaseOrderItems"]
         if not isinstance(purchase_order_items, list):
             _wrong("an array", purchase_order_items, ptr + "/purchaseOrderItems", out)
         else:
-            for purchase_order_items_index, purchase_order_items_item in enumerate(
-                purchase_order_items
-            ):
-                _check_PurchaseOrderItem(
-                    purchase_order_items_item,
-                    ptr + "/purchaseOrderItems" + "/" + str(purchase_order_items_index),
-                    out,
-                )
+            _each(_check_PurchaseOrderItem, purchase_order_items, ptr + "/purchaseOrderItems", out)
     else:
         _missing("purchaseOrderItems", ptr, out)
     if not value.keys() <= _ADD_PURCHASE_ORDER_REQUEST_FIELDS:
@@ -425,14 +411,12 @@ def _check_DeletePurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) 
         if not isinstance(purchase_order_items, list):
             _wrong("an array", purchase_order_items, ptr + "/purchaseOrderItems", out)
         else:
-            for purchase_order_items_index, purchase_order_items_item in enumerate(
-                purchase_order_items
-            ):
-                _check_DeletePurchaseOrderItem(
-                    purchase_order_items_item,
-                    ptr + "/purchaseOrderItems" + "/" + str(purchase_order_items_index),
-                    out,
-                )
+            _each(
+                _check_DeletePurchaseOrderItem,
+                purchase_order_items,
+                ptr + "/purchaseOrderItems",
+                out,
+            )
     if not value.keys() <= _DELETE_PURCHASE_ORDER_REQUEST_FIELDS:
         _unknown_fields(value, _DELETE_PURCHASE_ORDER_REQUEST_FIELDS, ptr, out)
 
@@ -467,13 +451,7 @@ def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         else:
             name_length = len(name)
             if name_length < 1:
-                out.append(
-                    Problem(
-                        ptr + "/Name",
-                        "The product name cannot be empty",
-                        "minLength" if name_length < 1 else "maxLength",
-                    )
-                )
+                out.append(Problem(ptr + "/Name", "The product name cannot be empty", "minLength"))
     _string(value, "Barcode", ptr, out)
     _integer(value, "StockMinimum", ptr, out)
     _integer(value, "StockMaximum", ptr, out)
@@ -485,9 +463,8 @@ def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         vat_level = value["VatLevel"]
         if not _is_int(vat_level):
             _wrong("an integer", vat_level, ptr + "/VatLevel", out)
-        else:
-            if not _in_enum(vat_level, _EDIT_PRODUCT_REQUEST_VAT_LEVEL_VALUES):
-                _broken("enum", "must be one of 0, 1, 2", vat_level, ptr + "/VatLevel", out)
+        elif not _in_enum(vat_level, _EDIT_PRODUCT_REQUEST_VAT_LEVEL_VALUES):
+            _broken("enum", "must be one of 0, 1, 2", vat_level, ptr + "/VatLevel", out)
     _integer(value, "OrderQuantity", ptr, out)
     _string(value, "Extra1", ptr, out)
     _string(value, "Extra2", ptr, out)
@@ -525,28 +502,22 @@ def _check_EditPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) ->
         expected_date = value["expectedDate"]
         if not isinstance(expected_date, str):
             _wrong("a string", expected_date, ptr + "/expectedDate", out)
-        else:
-            if not _is_date_time(expected_date):
-                _broken(
-                    "format",
-                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
-                    expected_date,
-                    ptr + "/expectedDate",
-                    out,
-                )
+        elif not _is_date_time(expected_date):
+            _broken(
+                "format",
+                "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                expected_date,
+                ptr + "/expectedDate",
+                out,
+            )
     if "purchaseOrderItems" in value:
         purchase_order_items = value["purchaseOrderItems"]
         if not isinstance(purchase_order_items, list):
             _wrong("an array", purchase_order_items, ptr + "/purchaseOrderItems", out)
         else:
-            for purchase_order_items_index, purchase_order_items_item in enumerate(
-                purchase_order_items
-            ):
-                _check_EditPurchaseOrderItem(
-                    purchase_order_items_item,
-                    ptr + "/purchaseOrderItems" + "/" + str(purchase_order_items_index),
-                    out,
-                )
+            _each(
+                _check_EditPurchaseOrderItem, purchase_order_items, ptr + "/purchaseOrderItems", out
+            )
     if not value.keys() <= _EDIT_PURCHASE_ORDER_REQUEST_FIELDS:
         _unknown_fields(value, _EDIT_PURCHASE_ORDER_REQUEST_FIELDS, ptr, out)
 
@@ -577,15 +548,14 @@ def _check_PurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
         expected_date = value["expectedDate"]
         if not isinstance(expected_date, str):
             _wrong("a string", expected_date, ptr + "/expectedDate", out)
-        else:
-            if not _is_date_time(expected_date):
-                _broken(
-                    "format",
-                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
-                    expected_date,
-                    ptr + "/expectedDate",
-                    out,
-                )
+        elif not _is_date_time(expected_date):
+            _broken(
+                "format",
+                "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                expected_date,
+                ptr + "/expectedDate",
+                out,
+            )
     if not value.keys() <= _PURCHASE_ORDER_ITEM_FIELDS:
         _unknown_fields(value, _PURCHASE_ORDER_ITEM_FIELDS, ptr, out)
 
@@ -613,28 +583,26 @@ def _check_ReturnItemsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         starttime = value["Starttime"]
         if not isinstance(starttime, str):
             _wrong("a string", starttime, ptr + "/Starttime", out)
-        else:
-            if not _is_date_time(starttime):
-                _broken(
-                    "format",
-                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
-                    starttime,
-                    ptr + "/Starttime",
-                    out,
-                )
+        elif not _is_date_time(starttime):
+            _broken(
+                "format",
+                "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                starttime,
+                ptr + "/Starttime",
+                out,
+            )
     if "Endtime" in value:
         endtime = value["Endtime"]
         if not isinstance(endtime, str):
             _wrong("a string", endtime, ptr + "/Endtime", out)
-        else:
-            if not _is_date_time(endtime):
-                _broken(
-                    "format",
-                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
-                    endtime,
-                    ptr + "/Endtime",
-                    out,
-                )
+        elif not _is_date_time(endtime):
+            _broken(
+                "format",
+                "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                endtime,
+                ptr + "/Endtime",
+                out,
+            )
     if not value.keys() <= _RETURN_ITEMS_REQUEST_FIELDS:
         _unknown_fields(value, _RETURN_ITEMS_REQUEST_FIELDS, ptr, out)
     if not any(k in value for k in _RETURN_ITEMS_REQUEST_AT_LEAST_ONE_OF):
@@ -733,9 +701,8 @@ def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         grant_type = value["grant_type"]
         if not isinstance(grant_type, str):
             _wrong("a string", grant_type, ptr + "/grant_type", out)
-        else:
-            if not _in_enum(grant_type, ("password",)):
-                _broken("const", "must be 'password'", grant_type, ptr + "/grant_type", out)
+        elif not _in_enum(grant_type, ("password",)):
+            _broken("const", "must be 'password'", grant_type, ptr + "/grant_type", out)
     else:
         _missing("grant_type", ptr, out)
     _string(value, "username", ptr, out, required=True)
@@ -793,13 +760,7 @@ def _params_get_stock_level(params: Mapping[str, Any], ptr: str, out: list[Probl
         else:
             sku_length = len(sku)
             if sku_length < 1:
-                _broken(
-                    "minLength" if sku_length < 1 else "maxLength",
-                    "must not be empty",
-                    sku_length,
-                    ptr + "/sku",
-                    out,
-                )
+                _broken("minLength", "must not be empty", sku_length, ptr + "/sku", out)
     else:
         out.append(Problem(ptr + "/sku", "missing required path parameter", "required", "sku"))
 
@@ -821,13 +782,7 @@ def _params_get_stock(params: Mapping[str, Any], ptr: str, out: list[Problem]) -
         else:
             sku_length = len(sku)
             if sku_length < 1:
-                _broken(
-                    "minLength" if sku_length < 1 else "maxLength",
-                    "must not be empty",
-                    sku_length,
-                    ptr + "/sku",
-                    out,
-                )
+                _broken("minLength", "must not be empty", sku_length, ptr + "/sku", out)
     else:
         out.append(Problem(ptr + "/sku", "missing required path parameter", "required", "sku"))
 
@@ -841,15 +796,14 @@ def _params_get_stock_bulk(params: Mapping[str, Any], ptr: str, out: list[Proble
     if from_ is not None:
         if not isinstance(from_, str):
             _wrong("a string", from_, ptr + "/from", out)
-        else:
-            if not _is_iso_date_time(from_):
-                _broken(
-                    "format",
-                    "must be an ISO-8601 date, time and offset optional (YYYY-MM-DD[THH:MM[:SS][+HH:MM]])",
-                    from_,
-                    ptr + "/from",
-                    out,
-                )
+        elif not _is_iso_date_time(from_):
+            _broken(
+                "format",
+                "must be an ISO-8601 date, time and offset optional (YYYY-MM-DD[THH:MM[:SS][+HH:MM]])",
+                from_,
+                ptr + "/from",
+                out,
+            )
 
 
 BODY_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {

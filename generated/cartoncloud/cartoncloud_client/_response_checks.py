@@ -13,6 +13,7 @@ from typing import Any
 
 from ._checks import (
     _broken,
+    _each,
     _in_enum,
     _integer,
     _is_uuid,
@@ -56,9 +57,8 @@ def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
         token_type = value["token_type"]
         if not isinstance(token_type, str):
             _wrong("a string", token_type, ptr + "/token_type", out)
-        else:
-            if not _in_enum(token_type, ("bearer",)):
-                _broken("const", "must be 'bearer'", token_type, ptr + "/token_type", out)
+        elif not _in_enum(token_type, ("bearer",)):
+            _broken("const", "must be 'bearer'", token_type, ptr + "/token_type", out)
     else:
         _missing("token_type", ptr, out)
     _integer(value, "expires_in", ptr, out, required=True)
@@ -76,8 +76,7 @@ def _check_UserInfo(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(tenants, list):
             _wrong("an array", tenants, ptr + "/tenants", out)
         else:
-            for tenants_index, tenants_item in enumerate(tenants):
-                _check_UserTenant(tenants_item, ptr + "/tenants" + "/" + str(tenants_index), out)
+            _each(_check_UserTenant, tenants, ptr + "/tenants", out)
     else:
         _missing("tenants", ptr, out)
 
@@ -90,9 +89,8 @@ def _check_UserTenant(value: Any, ptr: str, out: list[Problem]) -> None:
         id_ = value["id"]
         if not isinstance(id_, str):
             _wrong("a string", id_, ptr + "/id", out)
-        else:
-            if not _is_uuid(id_):
-                _broken("format", "must be a UUID", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     else:
         _missing("id", ptr, out)
     _string(value, "name", ptr, out, required=True)
@@ -102,16 +100,14 @@ def _error_general(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, list):
         _wrong("an array", value, ptr, out)
     else:
-        for value_index, value_item in enumerate(value):
-            _check_ErrorMessage(value_item, ptr + "/" + str(value_index), out)
+        _each(_check_ErrorMessage, value, ptr, out)
 
 
 def _error_validation(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, list):
         _wrong("an array", value, ptr, out)
     else:
-        for value_index, value_item in enumerate(value):
-            _check_FieldError(value_item, ptr + "/" + str(value_index), out)
+        _each(_check_FieldError, value, ptr, out)
 
 
 ERROR_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {

@@ -16,6 +16,7 @@ from typing import Any
 from ._checks import (
     _boolean,
     _broken,
+    _each,
     _in_enum,
     _integer,
     _is_date,
@@ -26,6 +27,7 @@ from ._checks import (
     _no_body,
     _no_params,
     _number,
+    _response_only,
     _string,
     _unknown_fields,
     _wrong,
@@ -178,16 +180,14 @@ def _check_Consignment(value: Any, ptr: str, out: list[Problem]) -> None:
         id_ = value["id"]
         if not isinstance(id_, str):
             _wrong("a string", id_, ptr + "/id", out)
-        else:
-            if not _is_uuid(id_):
-                _broken("format", "must be a UUID", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     if "type" in value:
         type_ = value["type"]
         if not isinstance(type_, str):
             _wrong("a string", type_, ptr + "/type", out)
-        else:
-            if not _in_enum(type_, _CONSIGNMENT_TYPE_VALUES):
-                _broken("enum", "must be one of 'CONSIGNMENT'", type_, ptr + "/type", out)
+        elif not _in_enum(type_, _CONSIGNMENT_TYPE_VALUES):
+            _broken("enum", "must be one of 'CONSIGNMENT'", type_, ptr + "/type", out)
     _string(value, "status", ptr, out)
     if "references" in value:
         _check_References(value["references"], ptr + "/references", out)
@@ -208,8 +208,7 @@ def _check_Consignment(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(items, list):
             _wrong("an array", items, ptr + "/items", out)
         else:
-            for items_index, items_item in enumerate(items):
-                _check_ConsignmentItem(items_item, ptr + "/items" + "/" + str(items_index), out)
+            _each(_check_ConsignmentItem, items, ptr + "/items", out)
     _integer(value, "version", ptr, out)
     if not value.keys() <= _CONSIGNMENT_FIELDS:
         _unknown_fields(value, _CONSIGNMENT_FIELDS, ptr, out)
@@ -249,15 +248,10 @@ def _check_ConsignmentDetailsDeliver(value: Any, ptr: str, out: list[Problem]) -
         required_date = value["requiredDate"]
         if not isinstance(required_date, str):
             _wrong("a string", required_date, ptr + "/requiredDate", out)
-        else:
-            if not _is_date(required_date):
-                _broken(
-                    "format",
-                    "must be a date as YYYY-MM-DD",
-                    required_date,
-                    ptr + "/requiredDate",
-                    out,
-                )
+        elif not _is_date(required_date):
+            _broken(
+                "format", "must be a date as YYYY-MM-DD", required_date, ptr + "/requiredDate", out
+            )
     _string(value, "instructions", ptr, out)
     if "cashPaymentAmount" in value:
         _check_Money(value["cashPaymentAmount"], ptr + "/cashPaymentAmount", out)
@@ -361,9 +355,8 @@ def _check_Customer(value: Any, ptr: str, out: list[Problem]) -> None:
         id_ = value["id"]
         if not isinstance(id_, str):
             _wrong("a string", id_, ptr + "/id", out)
-        else:
-            if not _is_uuid(id_):
-                _broken("format", "must be a UUID", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     if "references" in value:
         _check_CustomerReferences(value["references"], ptr + "/references", out)
     _string(value, "name", ptr, out)
@@ -396,16 +389,14 @@ def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         id_ = value["id"]
         if not isinstance(id_, str):
             _wrong("a string", id_, ptr + "/id", out)
-        else:
-            if not _is_uuid(id_):
-                _broken("format", "must be a UUID", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     if "type" in value:
         type_ = value["type"]
         if not isinstance(type_, str):
             _wrong("a string", type_, ptr + "/type", out)
-        else:
-            if not _in_enum(type_, _INBOUND_ORDER_TYPE_VALUES):
-                _broken("enum", "must be one of 'INBOUND'", type_, ptr + "/type", out)
+        elif not _in_enum(type_, _INBOUND_ORDER_TYPE_VALUES):
+            _broken("enum", "must be one of 'INBOUND'", type_, ptr + "/type", out)
     _string(value, "status", ptr, out)
     if "references" in value:
         _check_References(value["references"], ptr + "/references", out)
@@ -428,8 +419,7 @@ def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(items, list):
             _wrong("an array", items, ptr + "/items", out)
         else:
-            for items_index, items_item in enumerate(items):
-                _check_OrderItem(items_item, ptr + "/items" + "/" + str(items_index), out)
+            _each(_check_OrderItem, items, ptr + "/items", out)
     _integer(value, "version", ptr, out)
     if not value.keys() <= _INBOUND_ORDER_FIELDS:
         _unknown_fields(value, _INBOUND_ORDER_FIELDS, ptr, out)
@@ -507,16 +497,14 @@ def _check_OutboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         id_ = value["id"]
         if not isinstance(id_, str):
             _wrong("a string", id_, ptr + "/id", out)
-        else:
-            if not _is_uuid(id_):
-                _broken("format", "must be a UUID", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     if "type" in value:
         type_ = value["type"]
         if not isinstance(type_, str):
             _wrong("a string", type_, ptr + "/type", out)
-        else:
-            if not _in_enum(type_, _OUTBOUND_ORDER_TYPE_VALUES):
-                _broken("enum", "must be one of 'OUTBOUND'", type_, ptr + "/type", out)
+        elif not _in_enum(type_, _OUTBOUND_ORDER_TYPE_VALUES):
+            _broken("enum", "must be one of 'OUTBOUND'", type_, ptr + "/type", out)
     _string(value, "status", ptr, out)
     if "references" in value:
         _check_References(value["references"], ptr + "/references", out)
@@ -541,8 +529,7 @@ def _check_OutboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(items, list):
             _wrong("an array", items, ptr + "/items", out)
         else:
-            for items_index, items_item in enumerate(items):
-                _check_OrderItem(items_item, ptr + "/items" + "/" + str(items_index), out)
+            _each(_check_OrderItem, items, ptr + "/items", out)
     _integer(value, "version", ptr, out)
     if not value.keys() <= _INBOUND_ORDER_FIELDS:
         _unknown_fields(value, _INBOUND_ORDER_FIELDS, ptr, out)
@@ -574,15 +561,10 @@ def _check_OutboundOrderDetailsCollect(value: Any, ptr: str, out: list[Problem])
         required_date = value["requiredDate"]
         if not isinstance(required_date, str):
             _wrong("a string", required_date, ptr + "/requiredDate", out)
-        else:
-            if not _is_date(required_date):
-                _broken(
-                    "format",
-                    "must be a date as YYYY-MM-DD",
-                    required_date,
-                    ptr + "/requiredDate",
-                    out,
-                )
+        elif not _is_date(required_date):
+            _broken(
+                "format", "must be a date as YYYY-MM-DD", required_date, ptr + "/requiredDate", out
+            )
     if not value.keys() <= _OUTBOUND_ORDER_DETAILS_COLLECT_FIELDS:
         _unknown_fields(value, _OUTBOUND_ORDER_DETAILS_COLLECT_FIELDS, ptr, out)
 
@@ -600,15 +582,10 @@ def _check_OutboundOrderDetailsDeliver(value: Any, ptr: str, out: list[Problem])
         required_date = value["requiredDate"]
         if not isinstance(required_date, str):
             _wrong("a string", required_date, ptr + "/requiredDate", out)
-        else:
-            if not _is_date(required_date):
-                _broken(
-                    "format",
-                    "must be a date as YYYY-MM-DD",
-                    required_date,
-                    ptr + "/requiredDate",
-                    out,
-                )
+        elif not _is_date(required_date):
+            _broken(
+                "format", "must be a date as YYYY-MM-DD", required_date, ptr + "/requiredDate", out
+            )
     if "cashPaymentAmount" in value:
         _check_Money(value["cashPaymentAmount"], ptr + "/cashPaymentAmount", out)
     if not value.keys() <= _CONSIGNMENT_DETAILS_DELIVER_FIELDS:
@@ -623,9 +600,8 @@ def _check_Product(value: Any, ptr: str, out: list[Problem]) -> None:
         id_ = value["id"]
         if not isinstance(id_, str):
             _wrong("a string", id_, ptr + "/id", out)
-        else:
-            if not _is_uuid(id_):
-                _broken("format", "must be a UUID", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     if "references" in value:
         _check_ProductReferences(value["references"], ptr + "/references", out)
     _string(value, "name", ptr, out)
@@ -719,11 +695,8 @@ def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         grant_type = value["grant_type"]
         if not isinstance(grant_type, str):
             _wrong("a string", grant_type, ptr + "/grant_type", out)
-        else:
-            if not _in_enum(grant_type, ("client_credentials",)):
-                _broken(
-                    "const", "must be 'client_credentials'", grant_type, ptr + "/grant_type", out
-                )
+        elif not _in_enum(grant_type, ("client_credentials",)):
+            _broken("const", "must be 'client_credentials'", grant_type, ptr + "/grant_type", out)
     else:
         _missing("grant_type", ptr, out)
     if not value.keys() <= _TOKEN_REQUEST_FIELDS:
@@ -738,17 +711,15 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         id_ = value["id"]
         if not isinstance(id_, str):
             _wrong("a string", id_, ptr + "/id", out)
-        else:
-            if not _is_uuid(id_):
-                _broken("format", "must be a UUID", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     _string(value, "status", ptr, out)
     if "scope" in value:
         scope = value["scope"]
         if not isinstance(scope, str):
             _wrong("a string", scope, ptr + "/scope", out)
-        else:
-            if not _in_enum(scope, _TRANSPORT_PRODUCT_SCOPE_VALUES):
-                _broken("enum", "must be one of 'TRANSPORT'", scope, ptr + "/scope", out)
+        elif not _in_enum(scope, _TRANSPORT_PRODUCT_SCOPE_VALUES):
+            _broken("enum", "must be one of 'TRANSPORT'", scope, ptr + "/scope", out)
     else:
         _missing("scope", ptr, out)
     _string(value, "type", ptr, out, required=True)
@@ -765,13 +736,7 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         else:
             name_length = len(name)
             if name_length < 1:
-                out.append(
-                    Problem(
-                        ptr + "/name",
-                        "Name cannot be empty.",
-                        "minLength" if name_length < 1 else "maxLength",
-                    )
-                )
+                out.append(Problem(ptr + "/name", "Name cannot be empty.", "minLength"))
     else:
         _missing("name", ptr, out)
     if "description" in value:
@@ -782,11 +747,7 @@ def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
             description_length = len(description)
             if description_length < 1:
                 out.append(
-                    Problem(
-                        ptr + "/description",
-                        "Description cannot be empty.",
-                        "minLength" if description_length < 1 else "maxLength",
-                    )
+                    Problem(ptr + "/description", "Description cannot be empty.", "minLength")
                 )
     else:
         _missing("description", ptr, out)
@@ -859,9 +820,8 @@ def _check_Warehouse(value: Any, ptr: str, out: list[Problem]) -> None:
         id_ = value["id"]
         if not isinstance(id_, str):
             _wrong("a string", id_, ptr + "/id", out)
-        else:
-            if not _is_uuid(id_):
-                _broken("format", "must be a UUID", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     _string(value, "name", ptr, out)
     if not value.keys() <= _WAREHOUSE_FIELDS:
         _unknown_fields(value, _WAREHOUSE_FIELDS, ptr, out)
@@ -879,17 +839,15 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         id_ = value["id"]
         if not isinstance(id_, str):
             _wrong("a string", id_, ptr + "/id", out)
-        else:
-            if not _is_uuid(id_):
-                _broken("format", "must be a UUID", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     _string(value, "status", ptr, out)
     if "scope" in value:
         scope = value["scope"]
         if not isinstance(scope, str):
             _wrong("a string", scope, ptr + "/scope", out)
-        else:
-            if not _in_enum(scope, _WAREHOUSE_PRODUCT_SCOPE_VALUES):
-                _broken("enum", "must be one of 'WAREHOUSE'", scope, ptr + "/scope", out)
+        elif not _in_enum(scope, _WAREHOUSE_PRODUCT_SCOPE_VALUES):
+            _broken("enum", "must be one of 'WAREHOUSE'", scope, ptr + "/scope", out)
     else:
         _missing("scope", ptr, out)
     _string(value, "type", ptr, out, required=True)
@@ -908,13 +866,7 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         else:
             name_length = len(name)
             if name_length < 1:
-                out.append(
-                    Problem(
-                        ptr + "/name",
-                        "Name cannot be empty.",
-                        "minLength" if name_length < 1 else "maxLength",
-                    )
-                )
+                out.append(Problem(ptr + "/name", "Name cannot be empty.", "minLength"))
     else:
         _missing("name", ptr, out)
     if "description" in value:
@@ -925,11 +877,7 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
             description_length = len(description)
             if description_length < 1:
                 out.append(
-                    Problem(
-                        ptr + "/description",
-                        "Description cannot be empty.",
-                        "minLength" if description_length < 1 else "maxLength",
-                    )
+                    Problem(ptr + "/description", "Description cannot be empty.", "minLength")
                 )
     else:
         _missing("description", ptr, out)
@@ -954,21 +902,20 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
                         + _escape(item_property_requirements_key),
                         out,
                     )
-                else:
-                    if not _in_enum(
+                elif not _in_enum(
+                    item_property_requirements_entry,
+                    _WAREHOUSE_PRODUCT_ITEM_PROPERTY_REQUIREMENTS_VALUES,
+                ):
+                    _broken(
+                        "enum",
+                        "must be one of 'REQUIRED', 'OPTIONAL'",
                         item_property_requirements_entry,
-                        _WAREHOUSE_PRODUCT_ITEM_PROPERTY_REQUIREMENTS_VALUES,
-                    ):
-                        _broken(
-                            "enum",
-                            "must be one of 'REQUIRED', 'OPTIONAL'",
-                            item_property_requirements_entry,
-                            ptr
-                            + "/itemPropertyRequirements"
-                            + "/"
-                            + _escape(item_property_requirements_key),
-                            out,
-                        )
+                        ptr
+                        + "/itemPropertyRequirements"
+                        + "/"
+                        + _escape(item_property_requirements_key),
+                        out,
+                    )
     _string(value, "defaultUnitOfMeasure", ptr, out, required=True)
     if "unitOfMeasures" in value:
         unit_of_measures = value["unitOfMeasures"]
@@ -986,10 +933,7 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(notifications, list):
             _wrong("an array", notifications, ptr + "/notifications", out)
         else:
-            for notifications_index, notifications_item in enumerate(notifications):
-                _check_ProductNotification(
-                    notifications_item, ptr + "/notifications" + "/" + str(notifications_index), out
-                )
+            _each(_check_ProductNotification, notifications, ptr + "/notifications", out)
     _integer(value, "version", ptr, out)
     if not value.keys() <= _WAREHOUSE_PRODUCT_FIELDS:
         _unknown_fields(value, _WAREHOUSE_PRODUCT_FIELDS, ptr, out)
@@ -1031,24 +975,22 @@ def _check_WarehouseProductDetailsStockSelection(value: Any, ptr: str, out: list
         method = value["method"]
         if not isinstance(method, str):
             _wrong("a string", method, ptr + "/method", out)
-        else:
-            if not _in_enum(method, _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_METHOD_VALUES):
-                _broken("enum", "must be one of 'FEFO', 'FIFO'", method, ptr + "/method", out)
+        elif not _in_enum(method, _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_METHOD_VALUES):
+            _broken("enum", "must be one of 'FEFO', 'FIFO'", method, ptr + "/method", out)
     if "secondaryMethod" in value:
         secondary_method = value["secondaryMethod"]
         if not isinstance(secondary_method, str):
             _wrong("a string", secondary_method, ptr + "/secondaryMethod", out)
-        else:
-            if not _in_enum(
-                secondary_method, _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_SECONDARY_METHOD_VALUES
-            ):
-                _broken(
-                    "enum",
-                    "must be one of 'MINIMISE_STORAGE'",
-                    secondary_method,
-                    ptr + "/secondaryMethod",
-                    out,
-                )
+        elif not _in_enum(
+            secondary_method, _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_SECONDARY_METHOD_VALUES
+        ):
+            _broken(
+                "enum",
+                "must be one of 'MINIMISE_STORAGE'",
+                secondary_method,
+                ptr + "/secondaryMethod",
+                out,
+            )
     _boolean(value, "strict", ptr, out)
     _integer(value, "expiryThresholdDays", ptr, out)
     if not value.keys() <= _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_FIELDS:
@@ -1063,15 +1005,14 @@ def _check_WarehouseProductDetailsStorage(value: Any, ptr: str, out: list[Proble
         charge_method = value["chargeMethod"]
         if not isinstance(charge_method, str):
             _wrong("a string", charge_method, ptr + "/chargeMethod", out)
-        else:
-            if not _in_enum(charge_method, _WAREHOUSE_PRODUCT_DETAILS_STORAGE_CHARGE_METHOD_VALUES):
-                _broken(
-                    "enum",
-                    "must be one of 'PER_LOCATION', ''",
-                    charge_method,
-                    ptr + "/chargeMethod",
-                    out,
-                )
+        elif not _in_enum(charge_method, _WAREHOUSE_PRODUCT_DETAILS_STORAGE_CHARGE_METHOD_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'PER_LOCATION', ''",
+                charge_method,
+                ptr + "/chargeMethod",
+                out,
+            )
     if not value.keys() <= _WAREHOUSE_PRODUCT_DETAILS_STORAGE_FIELDS:
         _unknown_fields(value, _WAREHOUSE_PRODUCT_DETAILS_STORAGE_FIELDS, ptr, out)
 
@@ -1084,13 +1025,7 @@ def _params_create_inbound_order(params: Mapping[str, Any], ptr: str, out: list[
         else:
             tenant_id_length = len(tenant_id)
             if tenant_id_length < 1:
-                _broken(
-                    "minLength" if tenant_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    tenant_id_length,
-                    ptr + "/tenantId",
-                    out,
-                )
+                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
             if not _is_uuid(tenant_id):
                 _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
     else:
@@ -1101,22 +1036,7 @@ def _params_create_inbound_order(params: Mapping[str, Any], ptr: str, out: list[
 
 def _body_create_inbound_order(value: Any, ptr: str, out: list[Problem]) -> None:
     _check_InboundOrder(value, ptr, out)
-    if isinstance(value, dict) and "id" in value:
-        out.append(
-            Problem(
-                ptr + "/id",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-    if isinstance(value, dict) and "version" in value:
-        out.append(
-            Problem(
-                ptr + "/version",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
+    _response_only(value, ("id", "version"), ptr, out)
 
 
 def _params_get_inbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
@@ -1127,13 +1047,7 @@ def _params_get_inbound_order(params: Mapping[str, Any], ptr: str, out: list[Pro
         else:
             tenant_id_length = len(tenant_id)
             if tenant_id_length < 1:
-                _broken(
-                    "minLength" if tenant_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    tenant_id_length,
-                    ptr + "/tenantId",
-                    out,
-                )
+                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
             if not _is_uuid(tenant_id):
                 _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
     else:
@@ -1147,13 +1061,7 @@ def _params_get_inbound_order(params: Mapping[str, Any], ptr: str, out: list[Pro
         else:
             order_id_length = len(order_id)
             if order_id_length < 1:
-                _broken(
-                    "minLength" if order_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    order_id_length,
-                    ptr + "/id",
-                    out,
-                )
+                _broken("minLength", "must not be empty", order_id_length, ptr + "/id", out)
             if not _is_uuid(order_id):
                 _broken("format", "must be a UUID", order_id, ptr + "/id", out)
     else:
@@ -1168,13 +1076,7 @@ def _params_update_inbound_order(params: Mapping[str, Any], ptr: str, out: list[
         else:
             tenant_id_length = len(tenant_id)
             if tenant_id_length < 1:
-                _broken(
-                    "minLength" if tenant_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    tenant_id_length,
-                    ptr + "/tenantId",
-                    out,
-                )
+                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
             if not _is_uuid(tenant_id):
                 _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
     else:
@@ -1188,13 +1090,7 @@ def _params_update_inbound_order(params: Mapping[str, Any], ptr: str, out: list[
         else:
             order_id_length = len(order_id)
             if order_id_length < 1:
-                _broken(
-                    "minLength" if order_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    order_id_length,
-                    ptr + "/id",
-                    out,
-                )
+                _broken("minLength", "must not be empty", order_id_length, ptr + "/id", out)
             if not _is_uuid(order_id):
                 _broken("format", "must be a UUID", order_id, ptr + "/id", out)
     else:
@@ -1217,13 +1113,7 @@ def _params_create_outbound_order(params: Mapping[str, Any], ptr: str, out: list
         else:
             tenant_id_length = len(tenant_id)
             if tenant_id_length < 1:
-                _broken(
-                    "minLength" if tenant_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    tenant_id_length,
-                    ptr + "/tenantId",
-                    out,
-                )
+                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
             if not _is_uuid(tenant_id):
                 _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
     else:
@@ -1234,30 +1124,7 @@ def _params_create_outbound_order(params: Mapping[str, Any], ptr: str, out: list
 
 def _body_create_outbound_order(value: Any, ptr: str, out: list[Problem]) -> None:
     _check_OutboundOrder(value, ptr, out)
-    if isinstance(value, dict) and "id" in value:
-        out.append(
-            Problem(
-                ptr + "/id",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-    if isinstance(value, dict) and "version" in value:
-        out.append(
-            Problem(
-                ptr + "/version",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-    if isinstance(value, dict) and "status" in value:
-        out.append(
-            Problem(
-                ptr + "/status",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
+    _response_only(value, ("id", "version", "status"), ptr, out)
 
 
 def _params_get_outbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
@@ -1268,13 +1135,7 @@ def _params_get_outbound_order(params: Mapping[str, Any], ptr: str, out: list[Pr
         else:
             tenant_id_length = len(tenant_id)
             if tenant_id_length < 1:
-                _broken(
-                    "minLength" if tenant_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    tenant_id_length,
-                    ptr + "/tenantId",
-                    out,
-                )
+                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
             if not _is_uuid(tenant_id):
                 _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
     else:
@@ -1288,13 +1149,7 @@ def _params_get_outbound_order(params: Mapping[str, Any], ptr: str, out: list[Pr
         else:
             order_id_length = len(order_id)
             if order_id_length < 1:
-                _broken(
-                    "minLength" if order_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    order_id_length,
-                    ptr + "/id",
-                    out,
-                )
+                _broken("minLength", "must not be empty", order_id_length, ptr + "/id", out)
             if not _is_uuid(order_id):
                 _broken("format", "must be a UUID", order_id, ptr + "/id", out)
     else:
@@ -1309,13 +1164,7 @@ def _params_update_outbound_order(params: Mapping[str, Any], ptr: str, out: list
         else:
             tenant_id_length = len(tenant_id)
             if tenant_id_length < 1:
-                _broken(
-                    "minLength" if tenant_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    tenant_id_length,
-                    ptr + "/tenantId",
-                    out,
-                )
+                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
             if not _is_uuid(tenant_id):
                 _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
     else:
@@ -1329,13 +1178,7 @@ def _params_update_outbound_order(params: Mapping[str, Any], ptr: str, out: list
         else:
             order_id_length = len(order_id)
             if order_id_length < 1:
-                _broken(
-                    "minLength" if order_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    order_id_length,
-                    ptr + "/id",
-                    out,
-                )
+                _broken("minLength", "must not be empty", order_id_length, ptr + "/id", out)
             if not _is_uuid(order_id):
                 _broken("format", "must be a UUID", order_id, ptr + "/id", out)
     else:
@@ -1358,13 +1201,7 @@ def _params_create_consignment(params: Mapping[str, Any], ptr: str, out: list[Pr
         else:
             tenant_id_length = len(tenant_id)
             if tenant_id_length < 1:
-                _broken(
-                    "minLength" if tenant_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    tenant_id_length,
-                    ptr + "/tenantId",
-                    out,
-                )
+                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
             if not _is_uuid(tenant_id):
                 _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
     else:
@@ -1375,30 +1212,7 @@ def _params_create_consignment(params: Mapping[str, Any], ptr: str, out: list[Pr
 
 def _body_create_consignment(value: Any, ptr: str, out: list[Problem]) -> None:
     _check_Consignment(value, ptr, out)
-    if isinstance(value, dict) and "id" in value:
-        out.append(
-            Problem(
-                ptr + "/id",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-    if isinstance(value, dict) and "version" in value:
-        out.append(
-            Problem(
-                ptr + "/version",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-    if isinstance(value, dict) and "status" in value:
-        out.append(
-            Problem(
-                ptr + "/status",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
+    _response_only(value, ("id", "version", "status"), ptr, out)
 
 
 def _params_get_consignment(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
@@ -1409,13 +1223,7 @@ def _params_get_consignment(params: Mapping[str, Any], ptr: str, out: list[Probl
         else:
             tenant_id_length = len(tenant_id)
             if tenant_id_length < 1:
-                _broken(
-                    "minLength" if tenant_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    tenant_id_length,
-                    ptr + "/tenantId",
-                    out,
-                )
+                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
             if not _is_uuid(tenant_id):
                 _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
     else:
@@ -1429,13 +1237,7 @@ def _params_get_consignment(params: Mapping[str, Any], ptr: str, out: list[Probl
         else:
             consignment_id_length = len(consignment_id)
             if consignment_id_length < 1:
-                _broken(
-                    "minLength" if consignment_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    consignment_id_length,
-                    ptr + "/id",
-                    out,
-                )
+                _broken("minLength", "must not be empty", consignment_id_length, ptr + "/id", out)
             if not _is_uuid(consignment_id):
                 _broken("format", "must be a UUID", consignment_id, ptr + "/id", out)
     else:
@@ -1450,13 +1252,7 @@ def _params_update_consignment(params: Mapping[str, Any], ptr: str, out: list[Pr
         else:
             tenant_id_length = len(tenant_id)
             if tenant_id_length < 1:
-                _broken(
-                    "minLength" if tenant_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    tenant_id_length,
-                    ptr + "/tenantId",
-                    out,
-                )
+                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
             if not _is_uuid(tenant_id):
                 _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
     else:
@@ -1470,13 +1266,7 @@ def _params_update_consignment(params: Mapping[str, Any], ptr: str, out: list[Pr
         else:
             consignment_id_length = len(consignment_id)
             if consignment_id_length < 1:
-                _broken(
-                    "minLength" if consignment_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    consignment_id_length,
-                    ptr + "/id",
-                    out,
-                )
+                _broken("minLength", "must not be empty", consignment_id_length, ptr + "/id", out)
             if not _is_uuid(consignment_id):
                 _broken("format", "must be a UUID", consignment_id, ptr + "/id", out)
     else:
@@ -1499,13 +1289,7 @@ def _params_create_product(params: Mapping[str, Any], ptr: str, out: list[Proble
         else:
             tenant_id_length = len(tenant_id)
             if tenant_id_length < 1:
-                _broken(
-                    "minLength" if tenant_id_length < 1 else "maxLength",
-                    "must not be empty",
-                    tenant_id_length,
-                    ptr + "/tenantId",
-                    out,
-                )
+                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
             if not _is_uuid(tenant_id):
                 _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
     else:
@@ -1516,30 +1300,7 @@ def _params_create_product(params: Mapping[str, Any], ptr: str, out: list[Proble
 
 def _body_create_product(value: Any, ptr: str, out: list[Problem]) -> None:
     _check_ScopedProduct(value, ptr, out)
-    if isinstance(value, dict) and "id" in value:
-        out.append(
-            Problem(
-                ptr + "/id",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-    if isinstance(value, dict) and "version" in value:
-        out.append(
-            Problem(
-                ptr + "/version",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-    if isinstance(value, dict) and "status" in value:
-        out.append(
-            Problem(
-                ptr + "/status",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
+    _response_only(value, ("id", "version", "status"), ptr, out)
 
 
 BODY_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ._checks import (
+    _each,
     _missing,
     _string,
     _wrong,
@@ -33,10 +34,7 @@ def _check_OrderEventResult(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(result, list):
             _wrong("an array", result, ptr + "/result", out)
         else:
-            for result_index, result_item in enumerate(result):
-                _check_OrderEventResultItem(
-                    result_item, ptr + "/result" + "/" + str(result_index), out
-                )
+            _each(_check_OrderEventResultItem, result, ptr + "/result", out)
     else:
         _missing("result", ptr, out)
 

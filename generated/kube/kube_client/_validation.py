@@ -17,6 +17,7 @@ from ._checks import (
     _broken,
     _comparable,
     _compare,
+    _each,
     _holds,
     _in_enum,
     _is_date,
@@ -71,9 +72,8 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
         cancel = value["cancel"]
         if not _is_int(cancel):
             _wrong("an integer", cancel, ptr + "/cancel", out)
-        else:
-            if not _in_enum(cancel, _ORDER_EVENT_CANCEL_VALUES):
-                _broken("enum", "must be one of 0, 1", cancel, ptr + "/cancel", out)
+        elif not _in_enum(cancel, _ORDER_EVENT_CANCEL_VALUES):
+            _broken("enum", "must be one of 0, 1", cancel, ptr + "/cancel", out)
     if "item_arr" in value:
         item_arr = value["item_arr"]
         if not isinstance(item_arr, list):
@@ -85,13 +85,10 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
                     Problem(
                         ptr + "/item_arr",
                         "At least one item is required to be despatched or cancelled",
-                        "minItems" if item_arr_count < 1 else "maxItems",
+                        "minItems",
                     )
                 )
-            for item_arr_index, item_arr_item in enumerate(item_arr):
-                _check_OrderEventItem(
-                    item_arr_item, ptr + "/item_arr" + "/" + str(item_arr_index), out
-                )
+            _each(_check_OrderEventItem, item_arr, ptr + "/item_arr", out)
     else:
         out.append(
             Problem(
@@ -105,15 +102,14 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
         cancel_code = value["cancel_code"]
         if not isinstance(cancel_code, str):
             _wrong("a string", cancel_code, ptr + "/cancel_code", out)
-        else:
-            if not _in_enum(cancel_code, _ORDER_EVENT_CANCEL_CODE_VALUES):
-                _broken(
-                    "enum",
-                    "must be one of 'Stock not available', 'Unable to contact customer to arrange delivery', 'Unable to deliver to address'",
-                    cancel_code,
-                    ptr + "/cancel_code",
-                    out,
-                )
+        elif not _in_enum(cancel_code, _ORDER_EVENT_CANCEL_CODE_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'Stock not available', 'Unable to contact customer to arrange delivery', 'Unable to deliver to address'",
+                cancel_code,
+                ptr + "/cancel_code",
+                out,
+            )
     _string(value, "cancel_reason", ptr, out)
     if "delivery_service" in value:
         delivery_service = value["delivery_service"]
@@ -127,35 +123,26 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
         despatch_date = value["despatch_date"]
         if not isinstance(despatch_date, str):
             _wrong("a string", despatch_date, ptr + "/despatch_date", out)
-        else:
-            if not _is_local_date_time(despatch_date):
-                out.append(
-                    Problem(ptr + "/despatch_date", "Invalid Despatch Date provided", "format")
-                )
+        elif not _is_local_date_time(despatch_date):
+            out.append(Problem(ptr + "/despatch_date", "Invalid Despatch Date provided", "format"))
     if "earliest_delivery" in value:
         earliest_delivery = value["earliest_delivery"]
         if not isinstance(earliest_delivery, str):
             _wrong("a string", earliest_delivery, ptr + "/earliest_delivery", out)
-        else:
-            if not _is_date(earliest_delivery):
-                out.append(
-                    Problem(
-                        ptr + "/earliest_delivery",
-                        "Invalid Earliest Delivery Date provided",
-                        "format",
-                    )
+        elif not _is_date(earliest_delivery):
+            out.append(
+                Problem(
+                    ptr + "/earliest_delivery", "Invalid Earliest Delivery Date provided", "format"
                 )
+            )
     if "latest_delivery" in value:
         latest_delivery = value["latest_delivery"]
         if not isinstance(latest_delivery, str):
             _wrong("a string", latest_delivery, ptr + "/latest_delivery", out)
-        else:
-            if not _is_date(latest_delivery):
-                out.append(
-                    Problem(
-                        ptr + "/latest_delivery", "Invalid Latest Delivery Date provided", "format"
-                    )
-                )
+        elif not _is_date(latest_delivery):
+            out.append(
+                Problem(ptr + "/latest_delivery", "Invalid Latest Delivery Date provided", "format")
+            )
     if "tracking_reference" in value:
         tracking_reference = value["tracking_reference"]
         if not isinstance(tracking_reference, str):
@@ -164,9 +151,8 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
         mode = value["mode"]
         if not isinstance(mode, str):
             _wrong("a string", mode, ptr + "/mode", out)
-        else:
-            if not _in_enum(mode, _ORDER_EVENT_MODE_VALUES):
-                _broken("enum", "must be one of 'Test', 'Live'", mode, ptr + "/mode", out)
+        elif not _in_enum(mode, _ORDER_EVENT_MODE_VALUES):
+            _broken("enum", "must be one of 'Test', 'Live'", mode, ptr + "/mode", out)
     else:
         _missing("mode", ptr, out)
     if not value.keys() <= _ORDER_EVENT_FIELDS:

@@ -229,6 +229,28 @@ def _no_params(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     """The parameter check of an operation that takes none: nothing to judge."""
 
 
+def _response_only(value: Any, names: tuple[str, ...], ptr: str, out: list[Problem]) -> None:
+    """Fields the provider sets, refused in a request body, each at its own pointer."""
+    if isinstance(value, dict):
+        for name in names:
+            if name in value:
+                out.append(
+                    Problem(
+                        ptr + "/" + _escape(name),
+                        "only responses carry this field: the provider sets it, do not send it here",
+                        "response_only",
+                    )
+                )
+
+
+def _each(
+    check: Callable[[Any, str, list[Problem]], None], items: list[Any], ptr: str, out: list[Problem]
+) -> None:
+    """Every item of an array by its type's check, at its index."""
+    for index, item in enumerate(items):
+        check(item, ptr + "/" + str(index), out)
+
+
 def _broken(rule: str, words: str, found: Any, ptr: str, out: list[Problem]) -> None:
     """A value breaking `rule`: the rule in `words`, then what was found."""
     out.append(Problem(ptr, f"{words} (got {found!r})", rule))

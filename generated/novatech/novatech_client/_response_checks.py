@@ -15,6 +15,7 @@ from typing import Any
 from ._checks import (
     _boolean,
     _broken,
+    _each,
     _holds,
     _in_enum,
     _integer,
@@ -76,15 +77,14 @@ def _check_AuditEvent(value: Any, ptr: str, out: list[Problem]) -> None:
         timestamp = value["timestamp"]
         if not isinstance(timestamp, str):
             _wrong("a string", timestamp, ptr + "/timestamp", out)
-        else:
-            if not _is_local_date_time(timestamp):
-                _broken(
-                    "format",
-                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
-                    timestamp,
-                    ptr + "/timestamp",
-                    out,
-                )
+        elif not _is_local_date_time(timestamp):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                timestamp,
+                ptr + "/timestamp",
+                out,
+            )
     else:
         _missing("timestamp", ptr, out)
     _string(value, "email", ptr, out, required=True)
@@ -100,10 +100,7 @@ def _check_AuditLog(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(audit_log, list):
             _wrong("an array", audit_log, ptr + "/audit_log", out)
         else:
-            for audit_log_index, audit_log_item in enumerate(audit_log):
-                _check_AuditEvent(
-                    audit_log_item, ptr + "/audit_log" + "/" + str(audit_log_index), out
-                )
+            _each(_check_AuditEvent, audit_log, ptr + "/audit_log", out)
     else:
         _missing("audit_log", ptr, out)
 
@@ -125,15 +122,14 @@ def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
         created_date = value["created_date"]
         if not isinstance(created_date, str):
             _wrong("a string", created_date, ptr + "/created_date", out)
-        else:
-            if not _is_local_date_time(created_date):
-                _broken(
-                    "format",
-                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
-                    created_date,
-                    ptr + "/created_date",
-                    out,
-                )
+        elif not _is_local_date_time(created_date):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                created_date,
+                ptr + "/created_date",
+                out,
+            )
     else:
         _missing("created_date", ptr, out)
     _boolean(value, "booked", ptr, out, required=True)
@@ -142,22 +138,20 @@ def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
         requested_collection_date = value["requested_collection_date"]
         if not isinstance(requested_collection_date, str):
             _wrong("a string", requested_collection_date, ptr + "/requested_collection_date", out)
-        else:
-            if not _is_local_date_time(requested_collection_date):
-                _broken(
-                    "format",
-                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
-                    requested_collection_date,
-                    ptr + "/requested_collection_date",
-                    out,
-                )
+        elif not _is_local_date_time(requested_collection_date):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                requested_collection_date,
+                ptr + "/requested_collection_date",
+                out,
+            )
     if "assets" in value:
         assets = value["assets"]
         if not isinstance(assets, list):
             _wrong("an array", assets, ptr + "/assets", out)
         else:
-            for assets_index, assets_item in enumerate(assets):
-                _check_Asset(assets_item, ptr + "/assets" + "/" + str(assets_index), out)
+            _each(_check_Asset, assets, ptr + "/assets", out)
     else:
         _missing("assets", ptr, out)
 
@@ -171,15 +165,14 @@ def _check_DispatchInfo(value: Any, ptr: str, out: list[Problem]) -> None:
         dispatch_date = value["dispatch_date"]
         if not isinstance(dispatch_date, str):
             _wrong("a string", dispatch_date, ptr + "/dispatch_date", out)
-        else:
-            if not _is_local_date_time(dispatch_date):
-                _broken(
-                    "format",
-                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
-                    dispatch_date,
-                    ptr + "/dispatch_date",
-                    out,
-                )
+        elif not _is_local_date_time(dispatch_date):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                dispatch_date,
+                ptr + "/dispatch_date",
+                out,
+            )
     else:
         _missing("dispatch_date", ptr, out)
     _integer(value, "box_number", ptr, out, required=True)
@@ -196,20 +189,16 @@ def _check_Group(value: Any, ptr: str, out: list[Problem]) -> None:
         product_group_id = value["product_group_id"]
         if not isinstance(product_group_id, str):
             _wrong("a string", product_group_id, ptr + "/product_group_id", out)
-        else:
-            if not _is_uuid(product_group_id):
-                _broken(
-                    "format", "must be a UUID", product_group_id, ptr + "/product_group_id", out
-                )
+        elif not _is_uuid(product_group_id):
+            _broken("format", "must be a UUID", product_group_id, ptr + "/product_group_id", out)
     else:
         _missing("product_group_id", ptr, out)
     if "scim_id" in value:
         scim_id = value["scim_id"]
         if not isinstance(scim_id, str):
             _wrong("a string", scim_id, ptr + "/scim_id", out)
-        else:
-            if not _is_uuid(scim_id):
-                _broken("format", "must be a UUID", scim_id, ptr + "/scim_id", out)
+        elif not _is_uuid(scim_id):
+            _broken("format", "must be a UUID", scim_id, ptr + "/scim_id", out)
     else:
         _missing("scim_id", ptr, out)
     _string(value, "display_name", ptr, out, required=True)
@@ -224,8 +213,7 @@ def _check_GroupList(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(groups, list):
             _wrong("an array", groups, ptr + "/groups", out)
         else:
-            for groups_index, groups_item in enumerate(groups):
-                _check_Group(groups_item, ptr + "/groups" + "/" + str(groups_index), out)
+            _each(_check_Group, groups, ptr + "/groups", out)
     else:
         _missing("groups", ptr, out)
 
@@ -238,11 +226,8 @@ def _check_GroupStock(value: Any, ptr: str, out: list[Problem]) -> None:
         product_group_id = value["product_group_id"]
         if not isinstance(product_group_id, str):
             _wrong("a string", product_group_id, ptr + "/product_group_id", out)
-        else:
-            if not _is_uuid(product_group_id):
-                _broken(
-                    "format", "must be a UUID", product_group_id, ptr + "/product_group_id", out
-                )
+        elif not _is_uuid(product_group_id):
+            _broken("format", "must be a UUID", product_group_id, ptr + "/product_group_id", out)
     else:
         _missing("product_group_id", ptr, out)
     if "skus" in value:
@@ -250,8 +235,7 @@ def _check_GroupStock(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(skus, list):
             _wrong("an array", skus, ptr + "/skus", out)
         else:
-            for skus_index, skus_item in enumerate(skus):
-                _check_StockItem(skus_item, ptr + "/skus" + "/" + str(skus_index), out)
+            _each(_check_StockItem, skus, ptr + "/skus", out)
     else:
         _missing("skus", ptr, out)
 
@@ -277,15 +261,14 @@ def _check_NewStarterCancellation(value: Any, ptr: str, out: list[Problem]) -> N
         info = value["info"]
         if not isinstance(info, str):
             _wrong("a string", info, ptr + "/info", out)
-        else:
-            if not _in_enum(info, _NEW_STARTER_CANCELLATION_INFO_VALUES):
-                _broken(
-                    "enum",
-                    "must be one of 'Success', 'Already expired or cancelled', 'Already used', 'Not found'",
-                    info,
-                    ptr + "/info",
-                    out,
-                )
+        elif not _in_enum(info, _NEW_STARTER_CANCELLATION_INFO_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'Success', 'Already expired or cancelled', 'Already used', 'Not found'",
+                info,
+                ptr + "/info",
+                out,
+            )
     else:
         _missing("info", ptr, out)
 
@@ -300,15 +283,14 @@ def _check_Notification(value: Any, ptr: str, out: list[Problem]) -> None:
         type_ = value["type"]
         if not isinstance(type_, str):
             _wrong("a string", type_, ptr + "/type", out)
-        else:
-            if not _in_enum(type_, _NOTIFICATION_TYPE_VALUES):
-                _broken(
-                    "enum",
-                    "must be one of 'ORDER_PLACED', 'ORDER_INVOICED', 'ORDER_DISPATCHED', 'ORDER_DELIVERED', 'ORDER_CANCELLED', 'COLLECTION_REQUEST', 'COLLECTION_BOOKED', 'COLLECTION_CONFIRMED', 'COLLECTION_COLLECTED', 'COLLECTION_FAILED', 'COLLECTION_GOODS_IN', 'COLLECTION_ITEM_RECEIVED', 'COLLECTION_RECEIVED'",
-                    type_,
-                    ptr + "/type",
-                    out,
-                )
+        elif not _in_enum(type_, _NOTIFICATION_TYPE_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'ORDER_PLACED', 'ORDER_INVOICED', 'ORDER_DISPATCHED', 'ORDER_DELIVERED', 'ORDER_CANCELLED', 'COLLECTION_REQUEST', 'COLLECTION_BOOKED', 'COLLECTION_CONFIRMED', 'COLLECTION_COLLECTED', 'COLLECTION_FAILED', 'COLLECTION_GOODS_IN', 'COLLECTION_ITEM_RECEIVED', 'COLLECTION_RECEIVED'",
+                type_,
+                ptr + "/type",
+                out,
+            )
     else:
         _missing("type", ptr, out)
     if "order" in value:
@@ -321,15 +303,14 @@ def _check_Notification(value: Any, ptr: str, out: list[Problem]) -> None:
         verification_signature = value["verification_signature"]
         if not isinstance(verification_signature, str):
             _wrong("a string", verification_signature, ptr + "/verification_signature", out)
-        else:
-            if not _NOTIFICATION_VERIFICATION_SIGNATURE_PATTERN.search(verification_signature):
-                _broken(
-                    "pattern",
-                    "must match the pattern ^[0-9a-fA-F]{64}$",
-                    verification_signature,
-                    ptr + "/verification_signature",
-                    out,
-                )
+        elif not _NOTIFICATION_VERIFICATION_SIGNATURE_PATTERN.search(verification_signature):
+            _broken(
+                "pattern",
+                "must match the pattern ^[0-9a-fA-F]{64}$",
+                verification_signature,
+                ptr + "/verification_signature",
+                out,
+            )
     else:
         _missing("verification_signature", ptr, out)
     if _holds(
@@ -433,30 +414,28 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
         order_date = value["order_date"]
         if not isinstance(order_date, str):
             _wrong("a string", order_date, ptr + "/order_date", out)
-        else:
-            if not _is_local_date_time(order_date):
-                _broken(
-                    "format",
-                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
-                    order_date,
-                    ptr + "/order_date",
-                    out,
-                )
+        elif not _is_local_date_time(order_date):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                order_date,
+                ptr + "/order_date",
+                out,
+            )
     else:
         _missing("order_date", ptr, out)
     if "order_status" in value:
         order_status = value["order_status"]
         if not isinstance(order_status, str):
             _wrong("a string", order_status, ptr + "/order_status", out)
-        else:
-            if not _in_enum(order_status, _ORDER_ORDER_STATUS_VALUES):
-                _broken(
-                    "enum",
-                    "must be one of 'A', 'B', 'H', 'I', 'D'",
-                    order_status,
-                    ptr + "/order_status",
-                    out,
-                )
+        elif not _in_enum(order_status, _ORDER_ORDER_STATUS_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'A', 'B', 'H', 'I', 'D'",
+                order_status,
+                ptr + "/order_status",
+                out,
+            )
     else:
         _missing("order_status", ptr, out)
     _number(value, "ex_vat_total", ptr, out, required=True)
@@ -467,10 +446,7 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(order_lines, list):
             _wrong("an array", order_lines, ptr + "/order_lines", out)
         else:
-            for order_lines_index, order_lines_item in enumerate(order_lines):
-                _check_OrderLine(
-                    order_lines_item, ptr + "/order_lines" + "/" + str(order_lines_index), out
-                )
+            _each(_check_OrderLine, order_lines, ptr + "/order_lines", out)
     else:
         _missing("order_lines", ptr, out)
     if "dispatch_info" in value:
@@ -478,19 +454,13 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(dispatch_info, list):
             _wrong("an array", dispatch_info, ptr + "/dispatch_info", out)
         else:
-            for dispatch_info_index, dispatch_info_item in enumerate(dispatch_info):
-                _check_DispatchInfo(
-                    dispatch_info_item, ptr + "/dispatch_info" + "/" + str(dispatch_info_index), out
-                )
+            _each(_check_DispatchInfo, dispatch_info, ptr + "/dispatch_info", out)
     if "tracking_info" in value:
         tracking_info = value["tracking_info"]
         if not isinstance(tracking_info, list):
             _wrong("an array", tracking_info, ptr + "/tracking_info", out)
         else:
-            for tracking_info_index, tracking_info_item in enumerate(tracking_info):
-                _check_TrackingInfo(
-                    tracking_info_item, ptr + "/tracking_info" + "/" + str(tracking_info_index), out
-                )
+            _each(_check_TrackingInfo, tracking_info, ptr + "/tracking_info", out)
 
 
 def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -501,15 +471,10 @@ def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
         status = value["status"]
         if not isinstance(status, str):
             _wrong("a string", status, ptr + "/status", out)
-        else:
-            if not _in_enum(status, _ORDER_LINE_STATUS_VALUES):
-                _broken(
-                    "enum",
-                    "must be one of 'A', 'B', 'P', 'H', 'I', 'D'",
-                    status,
-                    ptr + "/status",
-                    out,
-                )
+        elif not _in_enum(status, _ORDER_LINE_STATUS_VALUES):
+            _broken(
+                "enum", "must be one of 'A', 'B', 'P', 'H', 'I', 'D'", status, ptr + "/status", out
+            )
     else:
         _missing("status", ptr, out)
     _string(value, "description", ptr, out, required=True)
@@ -530,8 +495,7 @@ def _check_OrderList(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(orders, list):
             _wrong("an array", orders, ptr + "/orders", out)
         else:
-            for orders_index, orders_item in enumerate(orders):
-                _check_OrderSummary(orders_item, ptr + "/orders" + "/" + str(orders_index), out)
+            _each(_check_OrderSummary, orders, ptr + "/orders", out)
     else:
         _missing("orders", ptr, out)
     if "info" in value:
@@ -561,30 +525,28 @@ def _check_OrderSummary(value: Any, ptr: str, out: list[Problem]) -> None:
         order_date = value["order_date"]
         if not isinstance(order_date, str):
             _wrong("a string", order_date, ptr + "/order_date", out)
-        else:
-            if not _is_local_date_time(order_date):
-                _broken(
-                    "format",
-                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
-                    order_date,
-                    ptr + "/order_date",
-                    out,
-                )
+        elif not _is_local_date_time(order_date):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                order_date,
+                ptr + "/order_date",
+                out,
+            )
     else:
         _missing("order_date", ptr, out)
     if "order_status" in value:
         order_status = value["order_status"]
         if not isinstance(order_status, str):
             _wrong("a string", order_status, ptr + "/order_status", out)
-        else:
-            if not _in_enum(order_status, _ORDER_ORDER_STATUS_VALUES):
-                _broken(
-                    "enum",
-                    "must be one of 'A', 'B', 'H', 'I', 'D'",
-                    order_status,
-                    ptr + "/order_status",
-                    out,
-                )
+        elif not _in_enum(order_status, _ORDER_ORDER_STATUS_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'A', 'B', 'H', 'I', 'D'",
+                order_status,
+                ptr + "/order_status",
+                out,
+            )
     else:
         _missing("order_status", ptr, out)
 
@@ -599,15 +561,14 @@ def _check_StandardError(value: Any, ptr: str, out: list[Problem]) -> None:
         timestamp = value["timestamp"]
         if not isinstance(timestamp, str):
             _wrong("a string", timestamp, ptr + "/timestamp", out)
-        else:
-            if not _is_local_date_time(timestamp):
-                _broken(
-                    "format",
-                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
-                    timestamp,
-                    ptr + "/timestamp",
-                    out,
-                )
+        elif not _is_local_date_time(timestamp):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                timestamp,
+                ptr + "/timestamp",
+                out,
+            )
     else:
         _missing("timestamp", ptr, out)
     _string(value, "status", ptr, out, required=True)
@@ -633,8 +594,7 @@ def _check_StockList(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(skus, list):
             _wrong("an array", skus, ptr + "/skus", out)
         else:
-            for skus_index, skus_item in enumerate(skus):
-                _check_StockItem(skus_item, ptr + "/skus" + "/" + str(skus_index), out)
+            _each(_check_StockItem, skus, ptr + "/skus", out)
     else:
         _missing("skus", ptr, out)
 
@@ -655,15 +615,14 @@ def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
         expires_on = value["expires_on"]
         if not isinstance(expires_on, str):
             _wrong("a string", expires_on, ptr + "/expires_on", out)
-        else:
-            if not _is_local_date_time(expires_on):
-                _broken(
-                    "format",
-                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
-                    expires_on,
-                    ptr + "/expires_on",
-                    out,
-                )
+        elif not _is_local_date_time(expires_on):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                expires_on,
+                ptr + "/expires_on",
+                out,
+            )
     else:
         _missing("expires_on", ptr, out)
 
@@ -682,15 +641,14 @@ def _check_Tracking(value: Any, ptr: str, out: list[Problem]) -> None:
         event_date = value["event_date"]
         if not isinstance(event_date, str):
             _wrong("a string", event_date, ptr + "/event_date", out)
-        else:
-            if not _is_local_date_time(event_date):
-                _broken(
-                    "format",
-                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
-                    event_date,
-                    ptr + "/event_date",
-                    out,
-                )
+        elif not _is_local_date_time(event_date):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                event_date,
+                ptr + "/event_date",
+                out,
+            )
 
 
 def _check_TrackingInfo(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -704,15 +662,14 @@ def _check_TrackingInfo(value: Any, ptr: str, out: list[Problem]) -> None:
         date_tracked = value["date_tracked"]
         if not isinstance(date_tracked, str):
             _wrong("a string", date_tracked, ptr + "/date_tracked", out)
-        else:
-            if not _is_local_date_time(date_tracked):
-                _broken(
-                    "format",
-                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
-                    date_tracked,
-                    ptr + "/date_tracked",
-                    out,
-                )
+        elif not _is_local_date_time(date_tracked):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                date_tracked,
+                ptr + "/date_tracked",
+                out,
+            )
     else:
         _missing("date_tracked", ptr, out)
 
@@ -736,15 +693,14 @@ def _check_ValidationErrorBody(value: Any, ptr: str, out: list[Problem]) -> None
         timestamp = value["timestamp"]
         if not isinstance(timestamp, str):
             _wrong("a string", timestamp, ptr + "/timestamp", out)
-        else:
-            if not _is_local_date_time(timestamp):
-                _broken(
-                    "format",
-                    "must be a date and time as YYYY-MM-DD HH:MM:SS",
-                    timestamp,
-                    ptr + "/timestamp",
-                    out,
-                )
+        elif not _is_local_date_time(timestamp):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                timestamp,
+                ptr + "/timestamp",
+                out,
+            )
     else:
         _missing("timestamp", ptr, out)
     _string(value, "status", ptr, out, required=True)
@@ -754,8 +710,7 @@ def _response_search_collections_200(value: Any, ptr: str, out: list[Problem]) -
     if not isinstance(value, list):
         _wrong("an array", value, ptr, out)
     else:
-        for value_index, value_item in enumerate(value):
-            _check_Collection(value_item, ptr + "/" + str(value_index), out)
+        _each(_check_Collection, value, ptr, out)
 
 
 ERROR_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {

@@ -16,6 +16,7 @@ from typing import Any
 from ._checks import (
     _boolean,
     _broken,
+    _each,
     _integer,
     _is_date,
     _is_int,
@@ -126,12 +127,7 @@ def _check_BookCollectionRequest(value: Any, ptr: str, out: list[Problem]) -> No
                         "unique",
                     )
                 )
-            for packaging_lines_index, packaging_lines_item in enumerate(packaging_lines):
-                _check_PackagingLine(
-                    packaging_lines_item,
-                    ptr + "/packaging_lines" + "/" + str(packaging_lines_index),
-                    out,
-                )
+            _each(_check_PackagingLine, packaging_lines, ptr + "/packaging_lines", out)
     else:
         _missing("packaging_lines", ptr, out)
     if not value.keys() <= _BOOK_COLLECTION_REQUEST_FIELDS:
@@ -251,11 +247,8 @@ def _check_CreateNewStarterRequest(value: Any, ptr: str, out: list[Problem]) -> 
         startdate = value["startdate"]
         if not isinstance(startdate, str):
             _wrong("a string", startdate, ptr + "/startdate", out)
-        else:
-            if not _is_date(startdate):
-                _broken(
-                    "format", "must be a date as YYYY-MM-DD", startdate, ptr + "/startdate", out
-                )
+        elif not _is_date(startdate):
+            _broken("format", "must be a date as YYYY-MM-DD", startdate, ptr + "/startdate", out)
     _string(value, "internalid", ptr, out)
     if not value.keys() <= _CREATE_NEW_STARTER_REQUEST_FIELDS:
         _unknown_fields(value, _CREATE_NEW_STARTER_REQUEST_FIELDS, ptr, out)
@@ -395,9 +388,8 @@ def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         quantity = value["quantity"]
         if not _is_int(quantity):
             _wrong("an integer", quantity, ptr + "/quantity", out)
-        else:
-            if quantity < 1:
-                _broken("minimum", "must be at least 1", quantity, ptr + "/quantity", out)
+        elif quantity < 1:
+            _broken("minimum", "must be at least 1", quantity, ptr + "/quantity", out)
     else:
         _missing("quantity", ptr, out)
     if not value.keys() <= _ORDER_LINE_REQUEST_FIELDS:
@@ -446,16 +438,13 @@ def _check_PlaceOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
             order_lines_count = len(order_lines)
             if order_lines_count < 1:
                 _broken(
-                    "minItems" if order_lines_count < 1 else "maxItems",
+                    "minItems",
                     "must have at least 1 item",
                     order_lines_count,
                     ptr + "/order_lines",
                     out,
                 )
-            for order_lines_index, order_lines_item in enumerate(order_lines):
-                _check_OrderLineRequest(
-                    order_lines_item, ptr + "/order_lines" + "/" + str(order_lines_index), out
-                )
+            _each(_check_OrderLineRequest, order_lines, ptr + "/order_lines", out)
     else:
         _missing("order_lines", ptr, out)
     if not value.keys() <= _PLACE_ORDER_REQUEST_FIELDS:
@@ -488,13 +477,7 @@ def _params_get_stock(params: Mapping[str, Any], ptr: str, out: list[Problem]) -
         else:
             sku_length = len(sku)
             if sku_length < 1:
-                _broken(
-                    "minLength" if sku_length < 1 else "maxLength",
-                    "must not be empty",
-                    sku_length,
-                    ptr + "/SKU",
-                    out,
-                )
+                _broken("minLength", "must not be empty", sku_length, ptr + "/SKU", out)
     else:
         out.append(Problem(ptr + "/SKU", "missing required path parameter", "required", "SKU"))
 
@@ -508,7 +491,7 @@ def _params_get_group_stock(params: Mapping[str, Any], ptr: str, out: list[Probl
             product_group_id_length = len(product_group_id)
             if product_group_id_length < 1:
                 _broken(
-                    "minLength" if product_group_id_length < 1 else "maxLength",
+                    "minLength",
                     "must not be empty",
                     product_group_id_length,
                     ptr + "/PRODUCT_GROUP_ID",
@@ -538,7 +521,7 @@ def _params_set_group_stock(params: Mapping[str, Any], ptr: str, out: list[Probl
             product_group_id_length = len(product_group_id)
             if product_group_id_length < 1:
                 _broken(
-                    "minLength" if product_group_id_length < 1 else "maxLength",
+                    "minLength",
                     "must not be empty",
                     product_group_id_length,
                     ptr + "/PRODUCT_GROUP_ID",
@@ -564,25 +547,20 @@ def _params_list_orders(params: Mapping[str, Any], ptr: str, out: list[Problem])
     if page is not None:
         if not _is_int(page):
             _wrong("an integer", page, ptr + "/page", out)
-        else:
-            if page < 1:
-                _broken("minimum", "must be at least 1", page, ptr + "/page", out)
+        elif page < 1:
+            _broken("minimum", "must be at least 1", page, ptr + "/page", out)
     start_date = params.get("start_date")
     if start_date is not None:
         if not isinstance(start_date, str):
             _wrong("a string", start_date, ptr + "/startDate", out)
-        else:
-            if not _is_date(start_date):
-                _broken(
-                    "format", "must be a date as YYYY-MM-DD", start_date, ptr + "/startDate", out
-                )
+        elif not _is_date(start_date):
+            _broken("format", "must be a date as YYYY-MM-DD", start_date, ptr + "/startDate", out)
     end_date = params.get("end_date")
     if end_date is not None:
         if not isinstance(end_date, str):
             _wrong("a string", end_date, ptr + "/endDate", out)
-        else:
-            if not _is_date(end_date):
-                _broken("format", "must be a date as YYYY-MM-DD", end_date, ptr + "/endDate", out)
+        elif not _is_date(end_date):
+            _broken("format", "must be a date as YYYY-MM-DD", end_date, ptr + "/endDate", out)
 
 
 def _params_get_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
@@ -593,13 +571,7 @@ def _params_get_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -
         else:
             ord_no_length = len(ord_no) if isinstance(ord_no, str) else 0
             if isinstance(ord_no, str) and (ord_no_length < 1):
-                _broken(
-                    "minLength" if ord_no_length < 1 else "maxLength",
-                    "must not be empty",
-                    ord_no_length,
-                    ptr + "/ORD_NO",
-                    out,
-                )
+                _broken("minLength", "must not be empty", ord_no_length, ptr + "/ORD_NO", out)
     else:
         out.append(
             Problem(ptr + "/ORD_NO", "missing required path parameter", "required", "ORD_NO")
@@ -614,13 +586,7 @@ def _params_cancel_new_starter(params: Mapping[str, Any], ptr: str, out: list[Pr
         else:
             uuid_length = len(uuid)
             if uuid_length < 1:
-                _broken(
-                    "minLength" if uuid_length < 1 else "maxLength",
-                    "must not be empty",
-                    uuid_length,
-                    ptr + "/UUID",
-                    out,
-                )
+                _broken("minLength", "must not be empty", uuid_length, ptr + "/UUID", out)
     else:
         out.append(Problem(ptr + "/UUID", "missing required path parameter", "required", "UUID"))
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ._checks import (
     _broken,
+    _each,
     _in_enum,
     _integer,
     _is_date_time,
@@ -39,30 +40,28 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
         status = value["status"]
         if not isinstance(status, str):
             _wrong("a string", status, ptr + "/status", out)
-        else:
-            if not _in_enum(status, _ORDER_STATUS_VALUES):
-                _broken(
-                    "enum",
-                    "must be one of 'Ordered', 'Sent', 'Picking', 'AwaitingStock', 'Shipped', 'Cancelled'",
-                    status,
-                    ptr + "/status",
-                    out,
-                )
+        elif not _in_enum(status, _ORDER_STATUS_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'Ordered', 'Sent', 'Picking', 'AwaitingStock', 'Shipped', 'Cancelled'",
+                status,
+                ptr + "/status",
+                out,
+            )
     else:
         _missing("status", ptr, out)
     if "date" in value:
         date = value["date"]
         if not isinstance(date, str):
             _wrong("a string", date, ptr + "/date", out)
-        else:
-            if not _is_date_time(date):
-                _broken(
-                    "format",
-                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
-                    date,
-                    ptr + "/date",
-                    out,
-                )
+        elif not _is_date_time(date):
+            _broken(
+                "format",
+                "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                date,
+                ptr + "/date",
+                out,
+            )
     else:
         _missing("date", ptr, out)
     if "orderLines" in value:
@@ -70,10 +69,7 @@ def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(order_lines, list):
             _wrong("an array", order_lines, ptr + "/orderLines", out)
         else:
-            for order_lines_index, order_lines_item in enumerate(order_lines):
-                _check_OrderLine(
-                    order_lines_item, ptr + "/orderLines" + "/" + str(order_lines_index), out
-                )
+            _each(_check_OrderLine, order_lines, ptr + "/orderLines", out)
     else:
         _missing("orderLines", ptr, out)
     if "purchaseOrderNumber" in value:
@@ -141,8 +137,7 @@ def _response_list_orders_200(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, list):
         _wrong("an array", value, ptr, out)
     else:
-        for value_index, value_item in enumerate(value):
-            _check_Order(value_item, ptr + "/" + str(value_index), out)
+        _each(_check_Order, value, ptr, out)
 
 
 ERROR_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {}

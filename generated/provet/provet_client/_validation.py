@@ -15,6 +15,7 @@ from typing import Any
 
 from ._checks import (
     _broken,
+    _each,
     _in_enum,
     _is_date,
     _is_int,
@@ -73,10 +74,7 @@ def _check_CreateOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         if not isinstance(order_lines, list):
             _wrong("an array", order_lines, ptr + "/OrderLines", out)
         else:
-            for order_lines_index, order_lines_item in enumerate(order_lines):
-                _check_OrderLineRequest(
-                    order_lines_item, ptr + "/OrderLines" + "/" + str(order_lines_index), out
-                )
+            _each(_check_OrderLineRequest, order_lines, ptr + "/OrderLines", out)
     else:
         _missing("OrderLines", ptr, out)
     if not value.keys() <= _CREATE_ORDER_REQUEST_FIELDS:
@@ -92,11 +90,8 @@ def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         quantity = value["Quantity"]
         if not _is_int(quantity):
             _wrong("an integer", quantity, ptr + "/Quantity", out)
-        else:
-            if quantity <= 0:
-                _broken(
-                    "exclusiveMinimum", "must be greater than 0", quantity, ptr + "/Quantity", out
-                )
+        elif quantity <= 0:
+            _broken("exclusiveMinimum", "must be greater than 0", quantity, ptr + "/Quantity", out)
     else:
         _missing("Quantity", ptr, out)
     if not value.keys() <= _ORDER_LINE_REQUEST_FIELDS:
@@ -117,29 +112,26 @@ def _params_list_orders(params: Mapping[str, Any], ptr: str, out: list[Problem])
     if date_from is not None:
         if not isinstance(date_from, str):
             _wrong("a string", date_from, ptr + "/DateFrom", out)
-        else:
-            if not _is_date(date_from):
-                _broken("format", "must be a date as YYYY-MM-DD", date_from, ptr + "/DateFrom", out)
+        elif not _is_date(date_from):
+            _broken("format", "must be a date as YYYY-MM-DD", date_from, ptr + "/DateFrom", out)
     date_to = params.get("date_to")
     if date_to is not None:
         if not isinstance(date_to, str):
             _wrong("a string", date_to, ptr + "/DateTo", out)
-        else:
-            if not _is_date(date_to):
-                _broken("format", "must be a date as YYYY-MM-DD", date_to, ptr + "/DateTo", out)
+        elif not _is_date(date_to):
+            _broken("format", "must be a date as YYYY-MM-DD", date_to, ptr + "/DateTo", out)
     status = params.get("status")
     if status is not None:
         if not isinstance(status, str):
             _wrong("a string", status, ptr + "/Status", out)
-        else:
-            if not _in_enum(status, _LIST_ORDERS_STATUS_VALUES):
-                _broken(
-                    "enum",
-                    "must be one of 'Ordered', 'Sent', 'Picking', 'AwaitingStock', 'Shipped', 'Cancelled'",
-                    status,
-                    ptr + "/Status",
-                    out,
-                )
+        elif not _in_enum(status, _LIST_ORDERS_STATUS_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'Ordered', 'Sent', 'Picking', 'AwaitingStock', 'Shipped', 'Cancelled'",
+                status,
+                ptr + "/Status",
+                out,
+            )
     purchase_order_number = params.get("purchase_order_number")
     if purchase_order_number is not None:
         if not isinstance(purchase_order_number, str):
