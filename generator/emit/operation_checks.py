@@ -9,30 +9,49 @@ own); an operation without body or parameters takes the runtime's shared
 
 from __future__ import annotations
 
+from collections import Counter
+
 from generator.emit import messages
 from generator.emit.type_checks import TypeChecks
 from generator.spec import param_conditions
-from generator.spec.model import Operation, Param, Shape
+from generator.spec.model import Operation, Param, Shape, Spec
 from generator.spec.pointer import escape as _escape
+
+_PARAMS_SIGNATURE = "(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None"
+
+
+def _param_key(param: Param) -> str:
+    """What makes two operations' parameters one check: names, place, presence, shape."""
+    return repr((param.python_name, param.wire_name, param.location, param.required, param.shape))
 
 
 class OperationChecks(TypeChecks):
-    def operation(self, op: Operation) -> str:
-        """Write the operation's checks; returns the name of its body's check."""
-        if op.params:
-            self._params(op)
-        return self._body(op)
+    def __init__(self, spec: Spec) -> None:
+        super().__init__(spec)
+        self._param_checks: dict[str, str] = {}  # a shared parameter's key -> its check
+        self._param_uses = Counter(_param_key(p) for op in spec.operations for p in op.params)
 
-    def _params(self, op: Operation) -> None:
+    def operation(self, op: Operation) -> tuple[str, str]:
+        """Write the operation's checks; returns the names of its body's and its params' checks."""
+        params = self._params(op) if op.params else "_no_params"
+        return self._body(op), params
+
+    def _params(self, op: Operation) -> str:
         w = self.w
+        shared = [self._shared_param(param) for param in op.params]
+        alone = len(op.params) == 1 and not op.params_at_least_one_of
+        if alone and shared[0] is not None and not param_conditions.check_code(op, op.params[0]):
+            return shared[0]  # the shared parameter's check is the operation's
         w()
         w()
         self.function(op.name)
-        signature = "(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None"
-        with w.block(f"def _params_{op.name}{signature}:"):
-            for param in op.params:
+        with w.block(f"def _params_{op.name}{_PARAMS_SIGNATURE}:"):
+            for param, check in zip(op.params, shared, strict=True):
                 self.at_field(op.name, param.python_name)
-                self._param(param)
+                if check is not None:
+                    w.call([check], ["params", "ptr", "out"])
+                else:
+                    self._param(param)
                 conditional = param_conditions.check_code(op, param)
                 if conditional is not None:
                     test, message = conditional
@@ -40,6 +59,27 @@ class OperationChecks(TypeChecks):
                     self.check(test, pointer, repr(message), "'conditional'", param.wire_name)
             if op.params_at_least_one_of:
                 self._params_at_least_one_of(op)
+        return f"_params_{op.name}"
+
+    def _shared_param(self, param: Param) -> str | None:
+        """The check of a parameter several operations take alike (`_param_<name>`), written
+        once before its first user; None for a parameter of one operation (written inline)."""
+        key = _param_key(param)
+        if self._param_uses[key] < 2:
+            return None
+        if key not in self._param_checks:
+            stem = f"_param_{param.python_name}"
+            name, number = stem, 1
+            while name in self._param_checks.values():
+                number += 1
+                name = f"{stem}_{number}"
+            self._param_checks[key] = name
+            self.w()
+            self.w()
+            self.function(param.python_name)
+            with self.w.block(f"def {name}{_PARAMS_SIGNATURE}:"):
+                self._param(param)
+        return self._param_checks[key]
 
     def value_check(self, name: str, shape: Shape) -> str:
         """A check of a whole payload: a named type's own check, else `name` written for it."""

@@ -24,6 +24,7 @@ ALL, REQUESTS, RESPONSES = "all", "requests", "responses"  # which checks a modu
 
 # A table's check: (value, pointer of the value, problems found so far).
 _CHECK = "Callable[[Any, str, list[Problem]], None]"
+_PARAMS_CHECK = "Callable[[Mapping[str, Any], str, list[Problem]], None]"
 
 
 class _Emitter(OperationChecks):
@@ -33,20 +34,16 @@ class _Emitter(OperationChecks):
             if types is None or typedef.name in types:
                 self.typedef(typedef)
         if part != RESPONSES:
-            bodies = {op.name: self.operation(op) for op in self.spec.operations}
+            checks = {op.name: self.operation(op) for op in self.spec.operations}
         if part != REQUESTS:
             self._response_side()
         if part != RESPONSES:
             self.w()
             self.w()
+            bodies = {name: body for name, (body, _) in checks.items()}
+            params = {name: params for name, (_, params) in checks.items()}
             self._dict("BODY_CHECKS", bodies, _CHECK)
-            params = {
-                op.name: f"_params_{op.name}" if op.params else "_no_params"
-                for op in self.spec.operations
-            }
-            self._dict(
-                "PARAM_CHECKS", params, "Callable[[Mapping[str, Any], str, list[Problem]], None]"
-            )
+            self._dict("PARAM_CHECKS", params, _PARAMS_CHECK)
         return self.source()
 
     def _response_side(self) -> None:

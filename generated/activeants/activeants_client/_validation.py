@@ -711,7 +711,7 @@ def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
         _unknown_fields(value, _TOKEN_REQUEST_FIELDS, ptr, out)
 
 
-def _params_get_return_label(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+def _param_shipment_id(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     shipment_id = params.get("shipment_id")
     if shipment_id is not None:
         if not _is_int(shipment_id):
@@ -727,16 +727,7 @@ def _params_get_return_label(params: Mapping[str, Any], ptr: str, out: list[Prob
 def _params_get_return_label_for_method(
     params: Mapping[str, Any], ptr: str, out: list[Problem]
 ) -> None:
-    shipment_id = params.get("shipment_id")
-    if shipment_id is not None:
-        if not _is_int(shipment_id):
-            _wrong("an integer", shipment_id, ptr + "/shipmentId", out)
-    else:
-        out.append(
-            Problem(
-                ptr + "/shipmentId", "missing required path parameter", "required", "shipmentId"
-            )
-        )
+    _param_shipment_id(params, ptr, out)
     shipping_method_id = params.get("shipping_method_id")
     if shipping_method_id is not None:
         if not _is_int(shipping_method_id):
@@ -849,7 +840,7 @@ PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], str, list[Problem]], None]]
     "sync_shipments": _no_params,
     "sync_labeled_shipments": _no_params,
     "add_rma": _no_params,
-    "get_return_label": _params_get_return_label,
+    "get_return_label": _param_shipment_id,
     "get_return_label_for_method": _params_get_return_label_for_method,
     "get_return_items": _no_params,
     "add_product": _no_params,

@@ -1017,7 +1017,7 @@ def _check_WarehouseProductDetailsStorage(value: Any, ptr: str, out: list[Proble
         _unknown_fields(value, _WAREHOUSE_PRODUCT_DETAILS_STORAGE_FIELDS, ptr, out)
 
 
-def _params_create_inbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+def _param_tenant_id(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     tenant_id = params.get("tenant_id")
     if tenant_id is not None:
         if not isinstance(tenant_id, str):
@@ -1039,62 +1039,27 @@ def _body_create_inbound_order(value: Any, ptr: str, out: list[Problem]) -> None
     _response_only(value, ("id", "version"), ptr, out)
 
 
+def _param_order_id(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    order_id = params.get("order_id")
+    if order_id is not None:
+        if not isinstance(order_id, str):
+            _wrong("a string", order_id, ptr + "/id", out)
+        else:
+            order_id_length = len(order_id)
+            if order_id_length < 1:
+                _broken("minLength", "must not be empty", order_id_length, ptr + "/id", out)
+            if not _is_uuid(order_id):
+                _broken("format", "must be a UUID", order_id, ptr + "/id", out)
+    else:
+        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
+
+
 def _params_get_inbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not isinstance(tenant_id, str):
-            _wrong("a string", tenant_id, ptr + "/tenantId", out)
-        else:
-            tenant_id_length = len(tenant_id)
-            if tenant_id_length < 1:
-                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
-            if not _is_uuid(tenant_id):
-                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
-    else:
-        out.append(
-            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
-        )
-    order_id = params.get("order_id")
-    if order_id is not None:
-        if not isinstance(order_id, str):
-            _wrong("a string", order_id, ptr + "/id", out)
-        else:
-            order_id_length = len(order_id)
-            if order_id_length < 1:
-                _broken("minLength", "must not be empty", order_id_length, ptr + "/id", out)
-            if not _is_uuid(order_id):
-                _broken("format", "must be a UUID", order_id, ptr + "/id", out)
-    else:
-        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
+    _param_tenant_id(params, ptr, out)
+    _param_order_id(params, ptr, out)
 
 
-def _params_update_inbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not isinstance(tenant_id, str):
-            _wrong("a string", tenant_id, ptr + "/tenantId", out)
-        else:
-            tenant_id_length = len(tenant_id)
-            if tenant_id_length < 1:
-                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
-            if not _is_uuid(tenant_id):
-                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
-    else:
-        out.append(
-            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
-        )
-    order_id = params.get("order_id")
-    if order_id is not None:
-        if not isinstance(order_id, str):
-            _wrong("a string", order_id, ptr + "/id", out)
-        else:
-            order_id_length = len(order_id)
-            if order_id_length < 1:
-                _broken("minLength", "must not be empty", order_id_length, ptr + "/id", out)
-            if not _is_uuid(order_id):
-                _broken("format", "must be a UUID", order_id, ptr + "/id", out)
-    else:
-        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
+def _param_version(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     version = params.get("version")
     if version is not None:
         if not _is_int(version):
@@ -1105,21 +1070,10 @@ def _params_update_inbound_order(params: Mapping[str, Any], ptr: str, out: list[
         )
 
 
-def _params_create_outbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not isinstance(tenant_id, str):
-            _wrong("a string", tenant_id, ptr + "/tenantId", out)
-        else:
-            tenant_id_length = len(tenant_id)
-            if tenant_id_length < 1:
-                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
-            if not _is_uuid(tenant_id):
-                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
-    else:
-        out.append(
-            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
-        )
+def _params_update_inbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_tenant_id(params, ptr, out)
+    _param_order_id(params, ptr, out)
+    _param_version(params, ptr, out)
 
 
 def _body_create_outbound_order(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1128,86 +1082,14 @@ def _body_create_outbound_order(value: Any, ptr: str, out: list[Problem]) -> Non
 
 
 def _params_get_outbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not isinstance(tenant_id, str):
-            _wrong("a string", tenant_id, ptr + "/tenantId", out)
-        else:
-            tenant_id_length = len(tenant_id)
-            if tenant_id_length < 1:
-                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
-            if not _is_uuid(tenant_id):
-                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
-    else:
-        out.append(
-            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
-        )
-    order_id = params.get("order_id")
-    if order_id is not None:
-        if not isinstance(order_id, str):
-            _wrong("a string", order_id, ptr + "/id", out)
-        else:
-            order_id_length = len(order_id)
-            if order_id_length < 1:
-                _broken("minLength", "must not be empty", order_id_length, ptr + "/id", out)
-            if not _is_uuid(order_id):
-                _broken("format", "must be a UUID", order_id, ptr + "/id", out)
-    else:
-        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
+    _param_tenant_id(params, ptr, out)
+    _param_order_id(params, ptr, out)
 
 
 def _params_update_outbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not isinstance(tenant_id, str):
-            _wrong("a string", tenant_id, ptr + "/tenantId", out)
-        else:
-            tenant_id_length = len(tenant_id)
-            if tenant_id_length < 1:
-                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
-            if not _is_uuid(tenant_id):
-                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
-    else:
-        out.append(
-            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
-        )
-    order_id = params.get("order_id")
-    if order_id is not None:
-        if not isinstance(order_id, str):
-            _wrong("a string", order_id, ptr + "/id", out)
-        else:
-            order_id_length = len(order_id)
-            if order_id_length < 1:
-                _broken("minLength", "must not be empty", order_id_length, ptr + "/id", out)
-            if not _is_uuid(order_id):
-                _broken("format", "must be a UUID", order_id, ptr + "/id", out)
-    else:
-        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
-    version = params.get("version")
-    if version is not None:
-        if not _is_int(version):
-            _wrong("an integer", version, ptr + "/If-Match", out)
-    else:
-        out.append(
-            Problem(ptr + "/If-Match", "missing required header parameter", "required", "If-Match")
-        )
-
-
-def _params_create_consignment(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not isinstance(tenant_id, str):
-            _wrong("a string", tenant_id, ptr + "/tenantId", out)
-        else:
-            tenant_id_length = len(tenant_id)
-            if tenant_id_length < 1:
-                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
-            if not _is_uuid(tenant_id):
-                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
-    else:
-        out.append(
-            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
-        )
+    _param_tenant_id(params, ptr, out)
+    _param_order_id(params, ptr, out)
+    _param_version(params, ptr, out)
 
 
 def _body_create_consignment(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1215,21 +1097,7 @@ def _body_create_consignment(value: Any, ptr: str, out: list[Problem]) -> None:
     _response_only(value, ("id", "version", "status"), ptr, out)
 
 
-def _params_get_consignment(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not isinstance(tenant_id, str):
-            _wrong("a string", tenant_id, ptr + "/tenantId", out)
-        else:
-            tenant_id_length = len(tenant_id)
-            if tenant_id_length < 1:
-                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
-            if not _is_uuid(tenant_id):
-                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
-    else:
-        out.append(
-            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
-        )
+def _param_consignment_id(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     consignment_id = params.get("consignment_id")
     if consignment_id is not None:
         if not isinstance(consignment_id, str):
@@ -1242,60 +1110,17 @@ def _params_get_consignment(params: Mapping[str, Any], ptr: str, out: list[Probl
                 _broken("format", "must be a UUID", consignment_id, ptr + "/id", out)
     else:
         out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
+
+
+def _params_get_consignment(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_tenant_id(params, ptr, out)
+    _param_consignment_id(params, ptr, out)
 
 
 def _params_update_consignment(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not isinstance(tenant_id, str):
-            _wrong("a string", tenant_id, ptr + "/tenantId", out)
-        else:
-            tenant_id_length = len(tenant_id)
-            if tenant_id_length < 1:
-                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
-            if not _is_uuid(tenant_id):
-                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
-    else:
-        out.append(
-            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
-        )
-    consignment_id = params.get("consignment_id")
-    if consignment_id is not None:
-        if not isinstance(consignment_id, str):
-            _wrong("a string", consignment_id, ptr + "/id", out)
-        else:
-            consignment_id_length = len(consignment_id)
-            if consignment_id_length < 1:
-                _broken("minLength", "must not be empty", consignment_id_length, ptr + "/id", out)
-            if not _is_uuid(consignment_id):
-                _broken("format", "must be a UUID", consignment_id, ptr + "/id", out)
-    else:
-        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
-    version = params.get("version")
-    if version is not None:
-        if not _is_int(version):
-            _wrong("an integer", version, ptr + "/If-Match", out)
-    else:
-        out.append(
-            Problem(ptr + "/If-Match", "missing required header parameter", "required", "If-Match")
-        )
-
-
-def _params_create_product(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not isinstance(tenant_id, str):
-            _wrong("a string", tenant_id, ptr + "/tenantId", out)
-        else:
-            tenant_id_length = len(tenant_id)
-            if tenant_id_length < 1:
-                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
-            if not _is_uuid(tenant_id):
-                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
-    else:
-        out.append(
-            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
-        )
+    _param_tenant_id(params, ptr, out)
+    _param_consignment_id(params, ptr, out)
+    _param_version(params, ptr, out)
 
 
 def _body_create_product(value: Any, ptr: str, out: list[Problem]) -> None:
@@ -1320,16 +1145,16 @@ BODY_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
 PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], str, list[Problem]], None]] = {
     "get_token": _no_params,
     "get_user_info": _no_params,
-    "create_inbound_order": _params_create_inbound_order,
+    "create_inbound_order": _param_tenant_id,
     "get_inbound_order": _params_get_inbound_order,
     "update_inbound_order": _params_update_inbound_order,
-    "create_outbound_order": _params_create_outbound_order,
+    "create_outbound_order": _param_tenant_id,
     "get_outbound_order": _params_get_outbound_order,
     "update_outbound_order": _params_update_outbound_order,
-    "create_consignment": _params_create_consignment,
+    "create_consignment": _param_tenant_id,
     "get_consignment": _params_get_consignment,
     "update_consignment": _params_update_consignment,
-    "create_product": _params_create_product,
+    "create_product": _param_tenant_id,
 }
 
 

@@ -482,37 +482,7 @@ def _params_get_stock(params: Mapping[str, Any], ptr: str, out: list[Problem]) -
         out.append(Problem(ptr + "/SKU", "missing required path parameter", "required", "SKU"))
 
 
-def _params_get_group_stock(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
-    product_group_id = params.get("product_group_id")
-    if product_group_id is not None:
-        if not isinstance(product_group_id, str):
-            _wrong("a string", product_group_id, ptr + "/PRODUCT_GROUP_ID", out)
-        else:
-            product_group_id_length = len(product_group_id)
-            if product_group_id_length < 1:
-                _broken(
-                    "minLength",
-                    "must not be empty",
-                    product_group_id_length,
-                    ptr + "/PRODUCT_GROUP_ID",
-                    out,
-                )
-            if not _is_uuid(product_group_id):
-                _broken(
-                    "format", "must be a UUID", product_group_id, ptr + "/PRODUCT_GROUP_ID", out
-                )
-    else:
-        out.append(
-            Problem(
-                ptr + "/PRODUCT_GROUP_ID",
-                "missing required path parameter",
-                "required",
-                "PRODUCT_GROUP_ID",
-            )
-        )
-
-
-def _params_set_group_stock(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+def _param_product_group_id(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     product_group_id = params.get("product_group_id")
     if product_group_id is not None:
         if not isinstance(product_group_id, str):
@@ -640,8 +610,8 @@ PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], str, list[Problem]], None]]
     "list_stock": _no_params,
     "get_stock": _params_get_stock,
     "list_groups": _no_params,
-    "get_group_stock": _params_get_group_stock,
-    "set_group_stock": _params_set_group_stock,
+    "get_group_stock": _param_product_group_id,
+    "set_group_stock": _param_product_group_id,
     "place_order": _no_params,
     "list_orders": _params_list_orders,
     "get_order": _params_get_order,
