@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 
-from generator.emit import messages, naming
+from generator.emit import naming
 from generator.emit.codewriter import BlackWriter, black_constant
 from generator.spec.model import Shape, Spec
 
@@ -69,11 +69,11 @@ class CheckWriter:
 
     def missing(self, shape: Shape, name: str) -> None:
         """A required field absent: the runtime's `_missing`, unless the spec words it."""
-        if shape.message("required") is None:
+        override = shape.message("required")
+        if override is None:
             self.w.call(["_missing"], [repr(name), "ptr", "out"])
-            return
-        message = self.message(shape, "required", repr(messages.missing(name)))
-        self.problem("ptr", message, "'required'", name)
+        else:
+            self.problem("ptr", repr(override), "'required'", name)
 
     @staticmethod
     def message(shape: Shape, rule: str, default: str) -> str:
