@@ -20,7 +20,7 @@ from tests.paths import ROOT
 METASCHEMA: dict[str, Any] = yaml.safe_load(
     (ROOT / "generator" / "spec" / "metaschema.yaml").read_text("utf-8")
 )
-VALIDATION_TEMPLATE = (ROOT / "templates" / "_validation.py.jinja").read_text("utf-8")
+CHECKS_TEMPLATE = (ROOT / "templates" / "_checks.py.jinja").read_text("utf-8")  # the runtime
 
 
 def _definition(name: str) -> dict[str, Any]:
@@ -35,7 +35,7 @@ def test_every_format_the_metaschema_admits_has_a_concept_entry() -> None:
 
 
 def test_every_format_is_judged_by_a_runtime_function() -> None:
-    defined = set(re.findall(r"^def (_is_\w+)\(text: str\)", VALIDATION_TEMPLATE, re.M))
+    defined = set(re.findall(r"^def (_is_\w+)\(text: str\)", CHECKS_TEMPLATE, re.M))
     for entry in formats.FORMATS.values():
         assert entry.runtime_test in defined, entry.name
 

@@ -22,10 +22,19 @@ def test_constants_and_locals_take_the_spec_s_names() -> None:
 
 
 def test_a_field_named_like_a_builtin_does_not_shadow_it() -> None:
-    source = _checks("activeants")
+    source = _checks("cartoncloud")  # its ids are nullable strings: a local, not a one-call check
     assert '        id_ = value["id"]' in source
     assert not re.search(r"^\s+(id|type|len|str|any) = ", source, re.MULTILINE)
 
 
 def test_emission_is_deterministic() -> None:
     assert _checks("cartoncloud") == _checks("cartoncloud")
+
+
+def test_a_plain_field_is_one_call_in_the_spec_s_order() -> None:
+    """A field with no rule beyond its type is one line of the runtime's `_string` & co."""
+    source = _checks("novatech")
+    body = source.split("def _check_ChangePasswordRequest(")[1].split("\ndef ")[0]
+    assert '    _string(value, "email", ptr, out, required=True)\n' in body
+    assert body.index('"email"') < body.index('"current_password"') < body.index('"new_password"')
+    assert "if not value.keys() <= _CHANGE_PASSWORD_REQUEST_FIELDS:" in body

@@ -8,7 +8,7 @@ models where Python has a type for it, and exercised by generated test
 cases with one good and one bad value.
 
 Adding a format: an entry in FORMATS, its `_is_*` function in
-templates/_validation.py.jinja, and the name in the two `format` enums of
+templates/_checks.py.jinja, and the name in the two `format` enums of
 generator/spec/metaschema.yaml (tests/test_concepts.py holds the three together).
 """
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 
-from generator.emit import messages, naming
+from generator.emit import naming
 from generator.emit.codewriter import BlackWriter, black_constant
 from generator.spec.model import Shape, Spec
 
@@ -68,8 +68,12 @@ class CheckWriter:
             self.problem(p, message, rule, field)
 
     def missing(self, shape: Shape, name: str) -> None:
-        message = self.message(shape, "required", repr(messages.missing(name)))
-        self.problem("ptr", message, "'required'", name)
+        """A required field absent: the runtime's `_missing`, unless the spec words it."""
+        override = shape.message("required")
+        if override is None:
+            self.w.call(["_missing"], [repr(name), "ptr", "out"])
+        else:
+            self.problem("ptr", repr(override), "'required'", name)
 
     @staticmethod
     def message(shape: Shape, rule: str, default: str) -> str:

@@ -1,8 +1,10 @@
-"""The wording of validation messages, as Python expressions for generated code.
+"""The wording of validation messages, as generated code writes them.
 
 Each message states the documented rule and what was found, e.g.
-`must be 5 to 30 characters (got 4)`. Functions return source text because
-the generated validator fills in the value at run time.
+`must be 5 to 30 characters (got 4)`. A function here returns the rule's
+words (`must be 5 to 30 characters`); the generated check passes them with
+the value to the runtime's `_broken` (templates/_checks.py.jinja), which
+adds ` (got <repr of the value>)` at run time.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import Any
 from generator.concepts import formats
 from generator.spec.model import Constraints, EnumValue, Shape
 
+# Words the runtime writes itself (templates/_checks.py.jinja: _unknown_fields, _missing,
+# _response_only); tests/unit/test_validator_emit.py holds the two copies equal.
 UNKNOWN_FIELD = "unknown field: the document does not list it"
 
 _TYPE_WORDS = {
@@ -46,24 +50,23 @@ def _range(low: int | None, high: int | None, unit: str) -> str:
     return f"must be at most {high} {unit if high == 1 else plural}"
 
 
-def length(c: Constraints, n: str) -> str:
-    return f'f"{_range(c.minLength, c.maxLength, "character")} (got {{{n}}})"'
+def length(c: Constraints) -> str:
+    return _range(c.minLength, c.maxLength, "character")
 
 
-def count(c: Constraints, n: str) -> str:
-    rule = _range(c.minItems, c.maxItems, "item").replace("must be", "must have")
-    return f'f"{rule} (got {{{n}}})"'
+def count(c: Constraints) -> str:
+    return _range(c.minItems, c.maxItems, "item").replace("must be", "must have")
 
 
-def pattern(regex: str, v: str) -> str:
-    return f'"must match the pattern " + {regex!r} + " (got " + repr({v}) + ")"'
+def pattern(regex: str) -> str:
+    return "must match the pattern " + regex
 
 
-def format_(name: str, v: str) -> str:
-    return f'"must be {formats.get(name).message} (got " + repr({v}) + ")"'
+def format_(name: str) -> str:
+    return f"must be {formats.get(name).message}"
 
 
-def bound(word: str, value: float, v: str) -> str:
+def bound(word: str, value: float) -> str:
     phrase = {
         "minimum": "at least",
         "maximum": "at most",
@@ -71,7 +74,7 @@ def bound(word: str, value: float, v: str) -> str:
         "exclusiveMaximum": "less than",
     }[word]
     shown = value if isinstance(value, int) or not value.is_integer() else int(value)
-    return f'f"must be {phrase} {shown} (got {{{v}!r}})"'
+    return f"must be {phrase} {shown}"
 
 
 def decimal_text(step: float) -> str:
@@ -79,25 +82,24 @@ def decimal_text(step: float) -> str:
     return str(int(step)) if float(step).is_integer() else repr(float(step))
 
 
-def multiple_of(step: float, v: str) -> str:
-    return f'f"must be a multiple of {decimal_text(step)} (got {{{v}!r}})"'
+def multiple_of(step: float) -> str:
+    return f"must be a multiple of {decimal_text(step)}"
 
 
 def _choices(values: tuple[Any, ...]) -> str:
     return ", ".join(repr(v) for v in values)
 
 
-def enum(values: tuple[EnumValue, ...], v: str) -> str:
-    return enum_plain(tuple(e.value for e in values), v)
+def enum(values: tuple[EnumValue, ...]) -> str:
+    return enum_plain(tuple(e.value for e in values))
 
 
-def enum_plain(values: tuple[Any, ...], v: str) -> str:
-    text = f"must be one of {_choices(values)}"
-    return f'{text!r} + " (got " + repr({v}) + ")"'
+def enum_plain(values: tuple[Any, ...]) -> str:
+    return f"must be one of {_choices(values)}"
 
 
-def const(value: Any, v: str) -> str:
-    return f'{"must be " + repr(value)!r} + " (got " + repr({v}) + ")"'
+def const(value: Any) -> str:
+    return "must be " + repr(value)
 
 
 def missing(name: str) -> str:

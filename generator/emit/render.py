@@ -50,6 +50,7 @@ _PACKAGE_TEMPLATES = {
     "_paging.py": "_paging.py.jinja",
     "_multipart.py": "_multipart.py.jinja",
     "_pointer.py": "_pointer.py.jinja",
+    "_checks.py": "_checks.py.jinja",
     "_retries.py": "_retries.py.jinja",
     "_validation.py": "_validation.py.jinja",
     "_response_checks.py": "_response_checks.py.jinja",
@@ -84,6 +85,7 @@ _BLACK_STABLE = frozenset(
         "__init__.py.jinja",
         "_auth.py.jinja",
         "_base.py.jinja",
+        "_checks.py.jinja",
         "_client.py.jinja",
         "_core.py.jinja",
         "_errors.py.jinja",
@@ -284,5 +286,5 @@ def render_validation(
         module: environment()
         .get_template(_PACKAGE_TEMPLATES[f"{module}.py"])
         .render(ctx=context, split=checks, responses_body=checks.responses)
-        for module in ("_problem", "_pointer", "_validation", "_response_checks")
+        for module in ("_problem", "_pointer", "_checks", "_validation", "_response_checks")
     }

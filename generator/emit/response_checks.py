@@ -4,8 +4,10 @@ A client checks what it sends (bodies and parameters); only the mock, the
 generated tests and the generator judge responses, webhook deliveries and
 error bodies. Those checks were half of each `_validation.py`, so they
 live in `_response_checks.py`, imported by `testing.py`, the tests and the
-generator, never by the client. It imports from `_validation` the helpers
-and the type checks both directions share, so no check is written twice.
+generator, never by the client. It imports from `_validation` the type
+checks both directions share, so no check is written twice; the helpers
+both call (JSON's types, formats, plain fields) are in the runtime module
+`_checks.py`, written once per package.
 """
 
 from __future__ import annotations
@@ -19,16 +21,21 @@ from generator.output.assets import templates_root
 from generator.spec.model import Spec
 from generator.spec.reach import reached
 
-_CALLED = re.compile(r"\b(_check_\w+)\(")
+_CALLED = re.compile(r"\b(_check_\w+)\b")  # called, or named in a table
 _DEFINED = re.compile(r"^def (_check_\w+)\(", re.MULTILINE)
 _HELPER = re.compile(r"^def (_\w+)\(", re.MULTILINE)
 
 
 @functools.cache
 def _helpers() -> tuple[str, ...]:
-    """The private functions `_validation.py.jinja` defines (what a compiled check may call)."""
-    template = templates_root().joinpath("_validation.py.jinja").read_text("utf-8")
+    """The private functions `_checks.py.jinja` defines (what a compiled check may call)."""
+    template = templates_root().joinpath("_checks.py.jinja").read_text("utf-8")
     return tuple(_HELPER.findall(template))
+
+
+def _used_helpers(checks: str) -> tuple[str, ...]:
+    """The runtime helpers `checks` (compiled source) calls, in import order."""
+    return tuple(sorted(name for name in _helpers() if re.search(rf"\b{name}\b", checks)))
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,8 @@ class SplitChecks:
     requests: str  # the compiled checks of _validation.py
     responses: str  # those of _response_checks.py
     imports: tuple[str, ...]  # what _response_checks.py takes from _validation
+    request_helpers: tuple[str, ...] = ()  # what _validation.py takes from _checks
+    response_helpers: tuple[str, ...] = ()  # what _response_checks.py takes from _checks
 
 
 def request_types(spec: Spec) -> frozenset[str]:
@@ -56,5 +65,12 @@ def split_checks(spec: Spec) -> SplitChecks:
     others = frozenset(t.name for t in spec.types) - shared
     responses = emit_validators(spec, others, RESPONSES)
     called = set(_CALLED.findall(responses)) - set(_DEFINED.findall(responses))
-    helpers = {name for name in _helpers() if re.search(rf"\b{name}\b", responses)}
-    return SplitChecks(requests, responses, tuple(sorted(called | helpers | {"_run"})))
+    # json_problems, in _validation's template, reports a key's kind
+    request_helpers = tuple(sorted({"_kind", *_used_helpers(requests)}))
+    return SplitChecks(
+        requests,
+        responses,
+        tuple(sorted(called | {"_run"})),
+        request_helpers,
+        _used_helpers(responses),
+    )

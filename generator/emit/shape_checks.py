@@ -7,7 +7,7 @@ shape's check stays as deep as the shape is written, not as deep as it reaches.
 from __future__ import annotations
 
 from generator.emit import messages
-from generator.emit.scalar_checks import ScalarChecks, constrained, low_high
+from generator.emit.scalar_checks import ScalarChecks, constrained, low_high, single_check
 from generator.spec.model import Shape
 from generator.spec.pointer import escape as _escape
 
@@ -30,8 +30,10 @@ def _array_checked(shape: Shape) -> bool:
 
 
 def _type_test(shape: Shape, v: str) -> str:
+    """The test of the value's JSON type; in parentheses when it is several."""
     kinds = shape.types if shape.kind == "union" else (shape.kind,)
-    return " or ".join(_TYPE_TESTS[k].format(v=v) for k in kinds)
+    test = " or ".join(_TYPE_TESTS[k].format(v=v) for k in kinds)
+    return test if len(kinds) == 1 else f"({test})"
 
 
 class ShapeChecks(ScalarChecks):
@@ -54,11 +56,15 @@ class ShapeChecks(ScalarChecks):
             w.call([f"_check_{shape.ref}"], [v, p, "out"])
             return
         expected = messages.expected_type(shape)
-        with w.block(f"if not ({_type_test(shape, v)}):"):
-            self.problem(
-                p, self.message(shape, "type", f"_wrong_type({expected!r}, {v})"), "'type'"
-            )
-        if shape.kind in ("string", "integer", "number", "union") and constrained(shape):
+        with w.block(f"if not {_type_test(shape, v)}:"):
+            if shape.message("type") is None:
+                w.call(["_wrong"], [repr(expected), v, p, "out"])
+            else:
+                self.problem(p, self.message(shape, "type", ""), "'type'")
+        scalar = shape.kind in ("string", "integer", "number", "union")
+        if scalar and constrained(shape) and single_check(shape):
+            self.scalar_constraints(shape, v, p, "elif")
+        elif scalar and constrained(shape):
             with w.block("else:"):
                 self.scalar_constraints(shape, v, p)
         elif shape.kind == "array" and _array_checked(shape):
@@ -71,7 +77,9 @@ class ShapeChecks(ScalarChecks):
     def _array(self, shape: Shape, v: str, p: str) -> None:
         self._array_counts(shape, v, p)
         assert shape.items is not None
-        if shape.items.kind != "any":
+        if shape.items.kind == "ref" and not shape.items.nullable:
+            self.w.call(["_each"], [f"_check_{shape.items.ref}", v, p, "out"])
+        elif shape.items.kind != "any":
             i, item = self.w.fresh(f"{v}_index"), self.w.fresh(f"{v}_item")
             with self.w.block(f"for {i}, {item} in enumerate({v}):"):
                 self.shape(shape.items, item, f'{p} + "/" + str({i})')
@@ -85,12 +93,9 @@ class ShapeChecks(ScalarChecks):
             w(f"{n} = len({v})")
             low = f"{n} < {c.minItems}" if c.minItems is not None else ""
             high = f"{n} > {c.maxItems}" if c.maxItems is not None else ""
-            self.check(
-                " or ".join(t for t in (low, high) if t),
-                p,
-                self.message(shape, "items", messages.count(c, n)),
-                low_high(n, c.minItems, "minItems", "maxItems"),
-            )
+            test = " or ".join(t for t in (low, high) if t)
+            rule = low_high(n, c.minItems, c.maxItems, "minItems", "maxItems")
+            self.broken(test, shape, "items", n, p, rule, messages.count(c))
         if c.uniqueItems:
             self.check(
                 f"not _unique({v})",

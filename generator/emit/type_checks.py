@@ -11,8 +11,26 @@ from typing import Any
 from generator.concepts import unions
 from generator.emit import messages
 from generator.emit.rule_checks import RuleChecks
-from generator.spec.model import Field, TypeDef
+from generator.emit.scalar_checks import constrained
+from generator.spec.model import Field, Shape, TypeDef
 from generator.spec.pointer import escape as _escape
+
+# The runtime's one-call checks of a plain field (_checks.py): type, and presence if required.
+_PLAIN_FIELDS = {
+    "string": "_string",
+    "integer": "_integer",
+    "number": "_number",
+    "boolean": "_boolean",
+}
+
+
+def _plain(shape: Shape) -> bool:
+    """A field judged by its type alone, in the runtime's own words (no message of the spec's)."""
+    if shape.kind not in _PLAIN_FIELDS or shape.nullable:
+        return False
+    if shape.message("type") is not None or shape.message("required") is not None:
+        return False
+    return shape.kind == "boolean" or not constrained(shape)  # a boolean has no constraint check
 
 
 class TypeChecks(RuleChecks):
@@ -38,7 +56,7 @@ class TypeChecks(RuleChecks):
     def _object_test(self) -> None:
         """Not an object: one problem, and nothing inside is looked at."""
         with self.w.block("if not isinstance(value, dict):"):
-            self.problem("ptr", "_wrong_type('an object', value)", "'type'")
+            self.w.call(["_wrong"], ["'an object'", "value", "ptr", "out"])
             self.w("return")
 
     def _field(self, typedef: TypeDef, field: Field) -> None:
@@ -46,15 +64,29 @@ class TypeChecks(RuleChecks):
         anything = field.shape.kind == "any"
         if anything and not field.required:
             return  # any value, or none, is fine
+        if _plain(field.shape):
+            required = ["required=True"] if field.required else []
+            w.call(
+                [_PLAIN_FIELDS[field.shape.kind]],
+                ["value", repr(field.wire_name), "ptr", "out", *required],
+            )
+            return
         self.at_field(typedef.name, field.python_name)
-        v = w.fresh(field.python_name)
         presence = f"{field.wire_name!r} {'not ' if anything else ''}in value"
+        pointer = f"ptr + {'/' + _escape(field.wire_name)!r}"
         with w.block(f"if {presence}:"):
             if anything:
                 self.missing(field.shape, field.wire_name)
                 return
-            w(f"{v} = value[{field.wire_name!r}]")
-            self.shape(field.shape, v, f"ptr + {'/' + _escape(field.wire_name)!r}")
+            if field.shape.kind == "ref" and not field.shape.nullable:  # no local: one use
+                w.call(
+                    [f"_check_{field.shape.ref}"],
+                    [f"value[{field.wire_name!r}]", pointer, "out"],
+                )
+            else:
+                v = w.fresh(field.python_name)
+                w(f"{v} = value[{field.wire_name!r}]")
+                self.shape(field.shape, v, pointer)
         if field.required:
             with w.block("else:"):
                 self.missing(field.shape, field.wire_name)
@@ -65,13 +97,8 @@ class TypeChecks(RuleChecks):
         names = tuple(sorted(f.wire_name for f in typedef.fields))
         self.at_owner(typedef.name)
         known = self.constant(f"frozenset({names!r})", "FIELDS")
-        key = w.fresh("key")
-        with w.block(f"for {key} in value:"), w.block(f"if {key} not in {known}:"):
-            self.problem(
-                f'ptr + "/" + _escape({key})',
-                repr(messages.UNKNOWN_FIELD),
-                "'unknown_field'",
-            )
+        with w.block(f"if not value.keys() <= {known}:"):  # the valid path: one set test in C
+            w.call(["_unknown_fields"], ["value", known, "ptr", "out"])
 
     def _union(self, typedef: TypeDef) -> None:
         if unions.is_shape_union(typedef):
@@ -88,13 +115,11 @@ class TypeChecks(RuleChecks):
                 w(f"_check_{member}(value, ptr, out)")
             first = False
         with w.block(f"elif {field!r} not in value:"):
-            self.problem("ptr", repr(messages.missing(str(field))), "'required'", str(field))
+            self.w.call(["_missing"], [repr(str(field)), "ptr", "out"])
         with w.block("else:"):
-            self.problem(
-                f"ptr + {'/' + str(field)!r}",
-                messages.enum_plain(tuple(choices), "tag"),
-                "'discriminator'",
-            )
+            text = messages.enum_plain(tuple(choices))
+            pointer = f"ptr + {'/' + str(field)!r}"  # unescaped, as it always was
+            w.call(["_broken"], ["'discriminator'", repr(text), "tag", pointer, "out"])
 
     def _shape_union(self, typedef: TypeDef) -> None:
         """Choose the member whose marks are present; none or several is one problem here."""

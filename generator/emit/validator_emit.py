@@ -22,6 +22,11 @@ from generator.spec.model import Shape, Spec
 ALL, REQUESTS, RESPONSES = "all", "requests", "responses"  # which checks a module holds
 
 
+# A table's check: (value, pointer of the value, problems found so far).
+_CHECK = "Callable[[Any, str, list[Problem]], None]"
+_PARAMS_CHECK = "Callable[[Mapping[str, Any], str, list[Problem]], None]"
+
+
 class _Emitter(OperationChecks):
     def module(self, types: frozenset[str] | None = None, part: str = ALL) -> str:
         """The checks of `part` (REQUESTS, RESPONSES or ALL), with the named types in `types`."""
@@ -29,13 +34,16 @@ class _Emitter(OperationChecks):
             if types is None or typedef.name in types:
                 self.typedef(typedef)
         if part != RESPONSES:
-            for op in self.spec.operations:
-                self.operation(op)
+            checks = {op.name: self.operation(op) for op in self.spec.operations}
         if part != REQUESTS:
             self._response_side()
         if part != RESPONSES:
-            self._table("BODY_CHECKS", "_body_", "Any")
-            self._table("PARAM_CHECKS", "_params_", "Mapping[str, Any]")
+            self.w()
+            self.w()
+            bodies = {name: body for name, (body, _) in checks.items()}
+            params = {name: params for name, (_, params) in checks.items()}
+            self._dict("BODY_CHECKS", bodies, _CHECK)
+            self._dict("PARAM_CHECKS", params, _PARAMS_CHECK)
         return self.source()
 
     def _response_side(self) -> None:
@@ -45,50 +53,33 @@ class _Emitter(OperationChecks):
             for response in op.responses:
                 if response.shape is not None:
                     name = f"_response_{op.name}_{response.status}"
-                    self._value_check(name, response.shape)
-                    responses[f"{op.name}:{response.status}"] = name
+                    responses[f"{op.name}:{response.status}"] = self.value_check(
+                        name, response.shape
+                    )
         webhooks: dict[str, str] = {}
         for hook in self.spec.webhooks:
-            webhooks[hook.name] = f"_webhook_{hook.name}"
-            self._value_check(webhooks[hook.name], Shape(kind="ref", ref=hook.payload))
+            shape = Shape(kind="ref", ref=hook.payload)
+            webhooks[hook.name] = self.value_check(f"_webhook_{hook.name}", shape)
         errors: dict[str, str] = {}
         for index, error in enumerate(self.spec.error_formats):
             if error.shape is not None:
-                errors[error.name] = f"_error_{_suffix(error.name, index)}"
-                self._value_check(errors[error.name], error.shape)
+                name = f"_error_{_suffix(error.name, index)}"
+                errors[error.name] = self.value_check(name, error.shape)
         self.w()
         self.w()
-        self._dict("ERROR_CHECKS", errors)
-        self._dict("RESPONSE_CHECKS", responses)
-        self._dict("WEBHOOK_CHECKS", webhooks)
+        self._dict("ERROR_CHECKS", errors, _CHECK)
+        self._dict("RESPONSE_CHECKS", responses, _CHECK)
+        self._dict("WEBHOOK_CHECKS", webhooks, _CHECK)
 
-    def _value_check(self, name: str, shape: Shape) -> None:
-        w = self.w
-        w()
-        w()
-        self.function(name.strip("_"))
-        with w.block(f"def {name}(value: Any, out: list[Problem]) -> None:"):
-            self.shape(shape, "value", '""')
-
-    def _dict(self, name: str, checks: dict[str, str]) -> None:
-        """`name`: key -> its compiled check, for the checks of one kind of provider payload."""
+    def _dict(self, name: str, checks: dict[str, str], check_type: str) -> None:
+        """`name`: key -> its compiled check, for the checks of one kind of payload."""
         w = self.w
         if not checks:  # as black writes an empty table, so the chunk need not go through it
-            w(f"{name}: dict[str, Callable[[Any, list[Problem]], None]] = {{}}")
+            w(f"{name}: dict[str, {check_type}] = {{}}")
             return
-        w(f"{name}: dict[str, Callable[[Any, list[Problem]], None]] = {{")
+        w(f"{name}: dict[str, {check_type}] = {{")
         for key, check in checks.items():
             w(f"    {key!r}: {check},")
-        w("}")
-
-    def _table(self, name: str, prefix: str, argument: str) -> None:
-        """`name`: operation -> its compiled check (`prefix` + the operation's name)."""
-        w = self.w
-        w()
-        w()
-        w(f"{name}: dict[str, Callable[[{argument}, list[Problem]], None]] = {{")
-        for op in self.spec.operations:
-            w(f"    {op.name!r}: {prefix}{op.name},")
         w("}")
 
 
@@ -100,7 +91,8 @@ def _suffix(name: str, index: int) -> str:
 
 def emit_validators(spec: Spec, types: frozenset[str] | None = None, part: str = ALL) -> str:
     """Python source of the generated checks: all of them, or the REQUESTS or RESPONSES part
-    (response_checks.py splits them), with the named types in `types` (None: every type)."""
+    (response_checks.py splits them), with the named types in `types` (None: every type).
+    """
     return _Emitter(spec).module(types, part)
 
 

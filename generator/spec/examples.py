@@ -86,7 +86,7 @@ def check_examples(spec: Spec, source: SourceMap, validation: types.ModuleType) 
     for error in spec.error_formats:
         if error.example is not None and error.shape is not None:
             error_problems: list[Any] = []
-            validation.ERROR_CHECKS[error.name](error.example.value, error_problems)
+            validation.ERROR_CHECKS[error.name](error.example.value, "", error_problems)
             pointer = child_pointer(child_pointer("/error_formats", error.name), "example")
             found += _report(
                 source, pointer, f"error format '{error.name}' example", error_problems

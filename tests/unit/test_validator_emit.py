@@ -175,3 +175,41 @@ def test_the_emitted_source_names_the_spec_types_and_compiles(tmp_path: Path) ->
     checks = split.requests + split.responses
     compile(split.requests, "<requests>", "exec")
     assert all(name in checks for name in ("NewOrder", "Line", "Parcel", "Letter", "Item"))
+
+
+def test_the_runtime_helpers_speak_the_generator_s_words(validation: ModuleType) -> None:
+    """_checks.py words a missing field, an unknown key and a broken rule as messages.py does."""
+    from generator.emit import messages
+    from generator.spec.model import Constraints
+
+    problems = validation.validate("create_order", {**VALID, "lines": [{"sku": "A", "x": 1}]})
+    by_rule = {p.rule: p for p in problems}
+    assert by_rule["required"].message == messages.missing("qty")
+    assert by_rule["required"].field == "qty"
+    assert by_rule["unknown_field"].message == messages.UNKNOWN_FIELD
+    assert (
+        by_rule["minLength"].message
+        == messages.length(Constraints(minLength=2, maxLength=5)) + " (got 1)"
+    )
+    wrong = validation.validate("create_order", {**VALID, "phone": 7, "ref": "X1"})
+    assert [(p.pointer, p.message, p.rule) for p in wrong] == [
+        ("/ref", "must match the pattern ^R[0-9]+$ (got 'X1')", "pattern"),
+        ("/phone", "must be a string (got integer)", "type"),
+        ("", messages.exactly_one(("email", "phone")), "exactly_one_of"),
+    ]
+
+
+def test_a_response_only_field_is_refused_at_its_pointer_in_the_generator_s_words(
+    tmp_path: Path,
+) -> None:
+    from generator.emit import messages
+
+    spec = SPEC.replace(
+        "    body: NewOrder\n", "    body: NewOrder\n    response_only: [note, phone]\n"
+    )
+    validation = load(tmp_path, spec).validation
+    problems = validation.validate("create_order", {**VALID, "phone": "1", "note": None})
+    assert [(p.pointer, p.message) for p in problems if p.rule == "response_only"] == [
+        ("/note", messages.RESPONSE_ONLY),
+        ("/phone", messages.RESPONSE_ONLY),
+    ]

@@ -12,16 +12,24 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ._pointer import escape as _escape
-from ._problem import Problem
-from ._validation import (
+from ._checks import (
+    _boolean,
+    _broken,
+    _each,
     _in_enum,
+    _integer,
     _is_date,
     _is_date_time,
     _is_int,
-    _is_number,
+    _missing,
+    _number,
+    _string,
+    _wrong,
+)
+from ._pointer import escape as _escape
+from ._problem import Problem
+from ._validation import (
     _run,
-    _wrong_type,
 )
 from ._validation import validate as validate
 from ._validation import validate_params as validate_params
@@ -51,289 +59,120 @@ _WAREHOUSE_SHIPPING_METHOD_WAREHOUSE_VALUES = ("NR", "NN", "GN", "BW", "DD", "FP
 
 def _check_AcceptedResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "messageCode" in value:
         message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-        else:
-            if not _in_enum(message_code, ("OK",)):
-                out.append(
-                    Problem(
-                        ptr + "/messageCode",
-                        "must be 'OK'" + " (got " + repr(message_code) + ")",
-                        "const",
-                    )
-                )
+        if not isinstance(message_code, str):
+            _wrong("a string", message_code, ptr + "/messageCode", out)
+        elif not _in_enum(message_code, ("OK",)):
+            _broken("const", "must be 'OK'", message_code, ptr + "/messageCode", out)
     else:
-        out.append(Problem(ptr, "missing required field 'messageCode'", "required", "messageCode"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
+        _missing("messageCode", ptr, out)
+    _string(value, "message", ptr, out, required=True)
 
 
 def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
 
 
 def _check_ErrorEnvelope(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
 
 
 def _check_IdResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    if "result" in value:
-        result = value["result"]
-        if not (_is_int(result)):
-            out.append(Problem(ptr + "/result", _wrong_type("an integer", result), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
+    _integer(value, "result", ptr, out)
 
 
 def _check_Language(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
 
 
 def _check_MainShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
     if "shippingMethods" in value:
         shipping_methods = value["shippingMethods"]
-        if not (isinstance(shipping_methods, list)):
-            out.append(
-                Problem(ptr + "/shippingMethods", _wrong_type("an array", shipping_methods), "type")
-            )
+        if not isinstance(shipping_methods, list):
+            _wrong("an array", shipping_methods, ptr + "/shippingMethods", out)
         else:
-            for shipping_methods_index, shipping_methods_item in enumerate(shipping_methods):
-                _check_WarehouseShippingMethod(
-                    shipping_methods_item,
-                    ptr + "/shippingMethods" + "/" + str(shipping_methods_index),
-                    out,
-                )
+            _each(_check_WarehouseShippingMethod, shipping_methods, ptr + "/shippingMethods", out)
 
 
 def _check_MessageResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
 
 
 def _check_OrderType(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
 
 
 def _check_PaymentMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
 
 
 def _check_ReturnItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "returnDate" in value:
-        return_date = value["returnDate"]
-        if not (isinstance(return_date, str)):
-            out.append(Problem(ptr + "/returnDate", _wrong_type("a string", return_date), "type"))
-    if "externalOrderNumber" in value:
-        external_order_number = value["externalOrderNumber"]
-        if not (isinstance(external_order_number, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalOrderNumber",
-                    _wrong_type("a string", external_order_number),
-                    "type",
-                )
-            )
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
-    if "type" in value:
-        type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-    if "returnReasonId" in value:
-        return_reason_id = value["returnReasonId"]
-        if not (_is_int(return_reason_id)):
-            out.append(
-                Problem(
-                    ptr + "/returnReasonId", _wrong_type("an integer", return_reason_id), "type"
-                )
-            )
-    if "returnReason" in value:
-        return_reason = value["returnReason"]
-        if not (isinstance(return_reason, str)):
-            out.append(
-                Problem(ptr + "/returnReason", _wrong_type("a string", return_reason), "type")
-            )
-    if "comment" in value:
-        comment = value["comment"]
-        if not (isinstance(comment, str)):
-            out.append(Problem(ptr + "/comment", _wrong_type("a string", comment), "type"))
-    if "afterCare" in value:
-        after_care = value["afterCare"]
-        if not (isinstance(after_care, str)):
-            out.append(Problem(ptr + "/afterCare", _wrong_type("a string", after_care), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "returnDate", ptr, out)
+    _string(value, "externalOrderNumber", ptr, out)
+    _string(value, "sku", ptr, out)
+    _integer(value, "quantity", ptr, out)
+    _string(value, "type", ptr, out)
+    _integer(value, "returnReasonId", ptr, out)
+    _string(value, "returnReason", ptr, out)
+    _string(value, "comment", ptr, out)
+    _string(value, "afterCare", ptr, out)
     if "porti" in value:
         porti = value["porti"]
         if porti is not None:
-            if not (isinstance(porti, str)):
-                out.append(Problem(ptr + "/porti", _wrong_type("a string or null", porti), "type"))
-    if "returnShippingMethod" in value:
-        return_shipping_method = value["returnShippingMethod"]
-        if not (isinstance(return_shipping_method, str)):
-            out.append(
-                Problem(
-                    ptr + "/returnShippingMethod",
-                    _wrong_type("a string", return_shipping_method),
-                    "type",
-                )
-            )
-    if "returnShippingMethodId" in value:
-        return_shipping_method_id = value["returnShippingMethodId"]
-        if not (_is_int(return_shipping_method_id)):
-            out.append(
-                Problem(
-                    ptr + "/returnShippingMethodId",
-                    _wrong_type("an integer", return_shipping_method_id),
-                    "type",
-                )
-            )
-    if "reDeliver" in value:
-        re_deliver = value["reDeliver"]
-        if not (isinstance(re_deliver, bool)):
-            out.append(Problem(ptr + "/reDeliver", _wrong_type("a boolean", re_deliver), "type"))
-    if "orderType" in value:
-        order_type = value["orderType"]
-        if not (isinstance(order_type, str)):
-            out.append(Problem(ptr + "/orderType", _wrong_type("a string", order_type), "type"))
-    if "warehouseAbbreviation" in value:
-        warehouse_abbreviation = value["warehouseAbbreviation"]
-        if not (isinstance(warehouse_abbreviation, str)):
-            out.append(
-                Problem(
-                    ptr + "/warehouseAbbreviation",
-                    _wrong_type("a string", warehouse_abbreviation),
-                    "type",
-                )
-            )
-    if "processedByWarehouseAbbreviation" in value:
-        processed_by_warehouse_abbreviation = value["processedByWarehouseAbbreviation"]
-        if not (isinstance(processed_by_warehouse_abbreviation, str)):
-            out.append(
-                Problem(
-                    ptr + "/processedByWarehouseAbbreviation",
-                    _wrong_type("a string", processed_by_warehouse_abbreviation),
-                    "type",
-                )
-            )
+            if not isinstance(porti, str):
+                _wrong("a string or null", porti, ptr + "/porti", out)
+    _string(value, "returnShippingMethod", ptr, out)
+    _integer(value, "returnShippingMethodId", ptr, out)
+    _boolean(value, "reDeliver", ptr, out)
+    _string(value, "orderType", ptr, out)
+    _string(value, "warehouseAbbreviation", ptr, out)
+    _string(value, "processedByWarehouseAbbreviation", ptr, out)
     if "rma" in value:
         rma = value["rma"]
         if rma is not None:
@@ -346,141 +185,75 @@ def _check_ReturnItem(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ReturnItemRma(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "externalReference" in value:
-        external_reference = value["externalReference"]
-        if not (isinstance(external_reference, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalReference", _wrong_type("a string", external_reference), "type"
-                )
-            )
+    _string(value, "externalReference", ptr, out)
 
 
 def _check_ReturnItemRmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "externalReference" in value:
-        external_reference = value["externalReference"]
-        if not (isinstance(external_reference, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalReference", _wrong_type("a string", external_reference), "type"
-                )
-            )
+    _string(value, "externalReference", ptr, out)
     if "metadata" in value:
         metadata = value["metadata"]
-        if not (isinstance(metadata, dict)):
-            out.append(Problem(ptr + "/metadata", _wrong_type("an object", metadata), "type"))
+        if not isinstance(metadata, dict):
+            _wrong("an object", metadata, ptr + "/metadata", out)
         else:
             for metadata_key, metadata_entry in metadata.items():
-                if not (isinstance(metadata_entry, str)):
-                    out.append(
-                        Problem(
-                            ptr + "/metadata" + "/" + _escape(metadata_key),
-                            _wrong_type("a string", metadata_entry),
-                            "type",
-                        )
+                if not isinstance(metadata_entry, str):
+                    _wrong(
+                        "a string",
+                        metadata_entry,
+                        ptr + "/metadata" + "/" + _escape(metadata_key),
+                        out,
                     )
 
 
 def _check_ReturnItemsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
-        if not (isinstance(result, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
+        if not isinstance(result, list):
+            _wrong("an array", result, ptr + "/result", out)
         else:
             result_count = len(result)
             if result_count > 1000:
-                out.append(
-                    Problem(
-                        ptr + "/result",
-                        f"must have at most 1000 items (got {result_count})",
-                        "maxItems",
-                    )
+                _broken(
+                    "maxItems", "must have at most 1000 items", result_count, ptr + "/result", out
                 )
-            for result_index, result_item in enumerate(result):
-                _check_ReturnItem(result_item, ptr + "/result" + "/" + str(result_index), out)
+            _each(_check_ReturnItem, result, ptr + "/result", out)
 
 
 def _check_ReturnLabel(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "data" in value:
-        data = value["data"]
-        if not (isinstance(data, str)):
-            out.append(Problem(ptr + "/data", _wrong_type("a string", data), "type"))
-    if "mimeType" in value:
-        mime_type = value["mimeType"]
-        if not (isinstance(mime_type, str)):
-            out.append(Problem(ptr + "/mimeType", _wrong_type("a string", mime_type), "type"))
-    if "fileName" in value:
-        file_name = value["fileName"]
-        if not (isinstance(file_name, str)):
-            out.append(Problem(ptr + "/fileName", _wrong_type("a string", file_name), "type"))
-    if "shipmentItemId" in value:
-        shipment_item_id = value["shipmentItemId"]
-        if not (isinstance(shipment_item_id, str)):
-            out.append(
-                Problem(ptr + "/shipmentItemId", _wrong_type("a string", shipment_item_id), "type")
-            )
-    if "packageNumber" in value:
-        package_number = value["packageNumber"]
-        if not (isinstance(package_number, str)):
-            out.append(
-                Problem(ptr + "/packageNumber", _wrong_type("a string", package_number), "type")
-            )
-    if "isPaperlessReturnShippingMethod" in value:
-        is_paperless_return_shipping_method = value["isPaperlessReturnShippingMethod"]
-        if not (isinstance(is_paperless_return_shipping_method, bool)):
-            out.append(
-                Problem(
-                    ptr + "/isPaperlessReturnShippingMethod",
-                    _wrong_type("a boolean", is_paperless_return_shipping_method),
-                    "type",
-                )
-            )
+    _string(value, "data", ptr, out)
+    _string(value, "mimeType", ptr, out)
+    _string(value, "fileName", ptr, out)
+    _string(value, "shipmentItemId", ptr, out)
+    _string(value, "packageNumber", ptr, out)
+    _boolean(value, "isPaperlessReturnShippingMethod", ptr, out)
 
 
 def _check_ReturnLabelResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "messageCode" in value:
         message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-        else:
-            if not _in_enum(message_code, _RETURN_LABEL_RESPONSE_MESSAGE_CODE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/messageCode",
-                        "must be one of 'OK', 'NOK'" + " (got " + repr(message_code) + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(message_code, str):
+            _wrong("a string", message_code, ptr + "/messageCode", out)
+        elif not _in_enum(message_code, _RETURN_LABEL_RESPONSE_MESSAGE_CODE_VALUES):
+            _broken("enum", "must be one of 'OK', 'NOK'", message_code, ptr + "/messageCode", out)
     else:
-        out.append(Problem(ptr, "missing required field 'messageCode'", "required", "messageCode"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
+        _missing("messageCode", ptr, out)
+    _string(value, "message", ptr, out, required=True)
     if "result" in value:
         result = value["result"]
         if result is not None:
@@ -489,200 +262,114 @@ def _check_ReturnLabelResponse(value: Any, ptr: str, out: list[Problem]) -> None
 
 def _check_ReturnReason(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
 
 
 def _check_ReturnShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
 
 
 def _check_RmaResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    if "result" in value:
-        result = value["result"]
-        if not (_is_int(result)):
-            out.append(Problem(ptr + "/result", _wrong_type("an integer", result), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
+    _integer(value, "result", ptr, out)
 
 
 def _check_Settings(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "mainShippingMethods" in value:
         main_shipping_methods = value["mainShippingMethods"]
-        if not (isinstance(main_shipping_methods, list)):
-            out.append(
-                Problem(
-                    ptr + "/mainShippingMethods",
-                    _wrong_type("an array", main_shipping_methods),
-                    "type",
-                )
-            )
+        if not isinstance(main_shipping_methods, list):
+            _wrong("an array", main_shipping_methods, ptr + "/mainShippingMethods", out)
         else:
-            for main_shipping_methods_index, main_shipping_methods_item in enumerate(
-                main_shipping_methods
-            ):
-                _check_MainShippingMethod(
-                    main_shipping_methods_item,
-                    ptr + "/mainShippingMethods" + "/" + str(main_shipping_methods_index),
-                    out,
-                )
+            _each(
+                _check_MainShippingMethod, main_shipping_methods, ptr + "/mainShippingMethods", out
+            )
     if "shippingMethods" in value:
         shipping_methods = value["shippingMethods"]
-        if not (isinstance(shipping_methods, list)):
-            out.append(
-                Problem(ptr + "/shippingMethods", _wrong_type("an array", shipping_methods), "type")
-            )
+        if not isinstance(shipping_methods, list):
+            _wrong("an array", shipping_methods, ptr + "/shippingMethods", out)
         else:
-            for shipping_methods_index, shipping_methods_item in enumerate(shipping_methods):
-                _check_ShippingMethod(
-                    shipping_methods_item,
-                    ptr + "/shippingMethods" + "/" + str(shipping_methods_index),
-                    out,
-                )
+            _each(_check_ShippingMethod, shipping_methods, ptr + "/shippingMethods", out)
     if "returnShippingMethods" in value:
         return_shipping_methods = value["returnShippingMethods"]
-        if not (isinstance(return_shipping_methods, list)):
-            out.append(
-                Problem(
-                    ptr + "/returnShippingMethods",
-                    _wrong_type("an array", return_shipping_methods),
-                    "type",
-                )
-            )
+        if not isinstance(return_shipping_methods, list):
+            _wrong("an array", return_shipping_methods, ptr + "/returnShippingMethods", out)
         else:
-            for return_shipping_methods_index, return_shipping_methods_item in enumerate(
-                return_shipping_methods
-            ):
-                _check_ReturnShippingMethod(
-                    return_shipping_methods_item,
-                    ptr + "/returnShippingMethods" + "/" + str(return_shipping_methods_index),
-                    out,
-                )
+            _each(
+                _check_ReturnShippingMethod,
+                return_shipping_methods,
+                ptr + "/returnShippingMethods",
+                out,
+            )
     if "orderTypes" in value:
         order_types = value["orderTypes"]
-        if not (isinstance(order_types, list)):
-            out.append(Problem(ptr + "/orderTypes", _wrong_type("an array", order_types), "type"))
+        if not isinstance(order_types, list):
+            _wrong("an array", order_types, ptr + "/orderTypes", out)
         else:
-            for order_types_index, order_types_item in enumerate(order_types):
-                _check_OrderType(
-                    order_types_item, ptr + "/orderTypes" + "/" + str(order_types_index), out
-                )
+            _each(_check_OrderType, order_types, ptr + "/orderTypes", out)
     if "countries" in value:
         countries = value["countries"]
-        if not (isinstance(countries, list)):
-            out.append(Problem(ptr + "/countries", _wrong_type("an array", countries), "type"))
+        if not isinstance(countries, list):
+            _wrong("an array", countries, ptr + "/countries", out)
         else:
-            for countries_index, countries_item in enumerate(countries):
-                _check_Country(countries_item, ptr + "/countries" + "/" + str(countries_index), out)
+            _each(_check_Country, countries, ptr + "/countries", out)
     if "languages" in value:
         languages = value["languages"]
-        if not (isinstance(languages, list)):
-            out.append(Problem(ptr + "/languages", _wrong_type("an array", languages), "type"))
+        if not isinstance(languages, list):
+            _wrong("an array", languages, ptr + "/languages", out)
         else:
             languages_count = len(languages)
             if languages_count > 11:
-                out.append(
-                    Problem(
-                        ptr + "/languages",
-                        f"must have at most 11 items (got {languages_count})",
-                        "maxItems",
-                    )
+                _broken(
+                    "maxItems",
+                    "must have at most 11 items",
+                    languages_count,
+                    ptr + "/languages",
+                    out,
                 )
-            for languages_index, languages_item in enumerate(languages):
-                _check_Language(
-                    languages_item, ptr + "/languages" + "/" + str(languages_index), out
-                )
+            _each(_check_Language, languages, ptr + "/languages", out)
     if "returnReasons" in value:
         return_reasons = value["returnReasons"]
-        if not (isinstance(return_reasons, list)):
-            out.append(
-                Problem(ptr + "/returnReasons", _wrong_type("an array", return_reasons), "type")
-            )
+        if not isinstance(return_reasons, list):
+            _wrong("an array", return_reasons, ptr + "/returnReasons", out)
         else:
-            for return_reasons_index, return_reasons_item in enumerate(return_reasons):
-                _check_ReturnReason(
-                    return_reasons_item,
-                    ptr + "/returnReasons" + "/" + str(return_reasons_index),
-                    out,
-                )
+            _each(_check_ReturnReason, return_reasons, ptr + "/returnReasons", out)
     if "paymentMethods" in value:
         payment_methods = value["paymentMethods"]
-        if not (isinstance(payment_methods, list)):
-            out.append(
-                Problem(ptr + "/paymentMethods", _wrong_type("an array", payment_methods), "type")
-            )
+        if not isinstance(payment_methods, list):
+            _wrong("an array", payment_methods, ptr + "/paymentMethods", out)
         else:
-            for payment_methods_index, payment_methods_item in enumerate(payment_methods):
-                _check_PaymentMethod(
-                    payment_methods_item,
-                    ptr + "/paymentMethods" + "/" + str(payment_methods_index),
-                    out,
-                )
+            _each(_check_PaymentMethod, payment_methods, ptr + "/paymentMethods", out)
 
 
 def _check_SettingsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "messageCode" in value:
         message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-        else:
-            if not _in_enum(message_code, _RETURN_LABEL_RESPONSE_MESSAGE_CODE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/messageCode",
-                        "must be one of 'OK', 'NOK'" + " (got " + repr(message_code) + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(message_code, str):
+            _wrong("a string", message_code, ptr + "/messageCode", out)
+        elif not _in_enum(message_code, _RETURN_LABEL_RESPONSE_MESSAGE_CODE_VALUES):
+            _broken("enum", "must be one of 'OK', 'NOK'", message_code, ptr + "/messageCode", out)
     else:
-        out.append(Problem(ptr, "missing required field 'messageCode'", "required", "messageCode"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
+        _missing("messageCode", ptr, out)
+    _string(value, "message", ptr, out, required=True)
     if "result" in value:
         result = value["result"]
         if result is not None:
@@ -691,1050 +378,521 @@ def _check_SettingsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "orderNumber" in value:
-        order_number = value["orderNumber"]
-        if not (_is_int(order_number)):
-            out.append(
-                Problem(ptr + "/orderNumber", _wrong_type("an integer", order_number), "type")
-            )
-    if "orderType" in value:
-        order_type = value["orderType"]
-        if not (_is_int(order_type)):
-            out.append(Problem(ptr + "/orderType", _wrong_type("an integer", order_type), "type"))
-    if "externalOrderNumber" in value:
-        external_order_number = value["externalOrderNumber"]
-        if not (isinstance(external_order_number, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalOrderNumber",
-                    _wrong_type("a string", external_order_number),
-                    "type",
-                )
-            )
-    if "shippingDate" in value:
-        shipping_date = value["shippingDate"]
-        if not (isinstance(shipping_date, str)):
-            out.append(
-                Problem(ptr + "/shippingDate", _wrong_type("a string", shipping_date), "type")
-            )
-    if "numberOfColli" in value:
-        number_of_colli = value["numberOfColli"]
-        if not (_is_int(number_of_colli)):
-            out.append(
-                Problem(ptr + "/numberOfColli", _wrong_type("an integer", number_of_colli), "type")
-            )
-    if "totalNumberOfProducts" in value:
-        total_number_of_products = value["totalNumberOfProducts"]
-        if not (_is_int(total_number_of_products)):
-            out.append(
-                Problem(
-                    ptr + "/totalNumberOfProducts",
-                    _wrong_type("an integer", total_number_of_products),
-                    "type",
-                )
-            )
-    if "shippingMethodId" in value:
-        shipping_method_id = value["shippingMethodId"]
-        if not (_is_int(shipping_method_id)):
-            out.append(
-                Problem(
-                    ptr + "/shippingMethodId", _wrong_type("an integer", shipping_method_id), "type"
-                )
-            )
+    _integer(value, "id", ptr, out)
+    _integer(value, "orderNumber", ptr, out)
+    _integer(value, "orderType", ptr, out)
+    _string(value, "externalOrderNumber", ptr, out)
+    _string(value, "shippingDate", ptr, out)
+    _integer(value, "numberOfColli", ptr, out)
+    _integer(value, "totalNumberOfProducts", ptr, out)
+    _integer(value, "shippingMethodId", ptr, out)
     if "returnPackageNumber" in value:
         return_package_number = value["returnPackageNumber"]
         if return_package_number is not None:
-            if not (isinstance(return_package_number, str)):
-                out.append(
-                    Problem(
-                        ptr + "/returnPackageNumber",
-                        _wrong_type("a string or null", return_package_number),
-                        "type",
-                    )
-                )
+            if not isinstance(return_package_number, str):
+                _wrong("a string or null", return_package_number, ptr + "/returnPackageNumber", out)
     if "colli" in value:
         colli = value["colli"]
-        if not (isinstance(colli, list)):
-            out.append(Problem(ptr + "/colli", _wrong_type("an array", colli), "type"))
+        if not isinstance(colli, list):
+            _wrong("an array", colli, ptr + "/colli", out)
         else:
-            for colli_index, colli_item in enumerate(colli):
-                _check_ShipmentCollo(colli_item, ptr + "/colli" + "/" + str(colli_index), out)
+            _each(_check_ShipmentCollo, colli, ptr + "/colli", out)
     if "items" in value:
         items = value["items"]
-        if not (isinstance(items, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", items), "type"))
+        if not isinstance(items, list):
+            _wrong("an array", items, ptr + "/items", out)
         else:
-            for items_index, items_item in enumerate(items):
-                _check_ShipmentItem(items_item, ptr + "/items" + "/" + str(items_index), out)
-    if "basketPicURL" in value:
-        basket_pic_url = value["basketPicURL"]
-        if not (isinstance(basket_pic_url, str)):
-            out.append(
-                Problem(ptr + "/basketPicURL", _wrong_type("a string", basket_pic_url), "type")
-            )
+            _each(_check_ShipmentItem, items, ptr + "/items", out)
+    _string(value, "basketPicURL", ptr, out)
     if "extra1" in value:
         extra1 = value["extra1"]
         if extra1 is not None:
-            if not (isinstance(extra1, str)):
-                out.append(
-                    Problem(ptr + "/extra1", _wrong_type("a string or null", extra1), "type")
-                )
+            if not isinstance(extra1, str):
+                _wrong("a string or null", extra1, ptr + "/extra1", out)
     if "extra2" in value:
         extra2 = value["extra2"]
         if extra2 is not None:
-            if not (isinstance(extra2, str)):
-                out.append(
-                    Problem(ptr + "/extra2", _wrong_type("a string or null", extra2), "type")
-                )
+            if not isinstance(extra2, str):
+                _wrong("a string or null", extra2, ptr + "/extra2", out)
     if "extra3" in value:
         extra3 = value["extra3"]
         if extra3 is not None:
-            if not (isinstance(extra3, str)):
-                out.append(
-                    Problem(ptr + "/extra3", _wrong_type("a string or null", extra3), "type")
-                )
+            if not isinstance(extra3, str):
+                _wrong("a string or null", extra3, ptr + "/extra3", out)
     if "extra4" in value:
         extra4 = value["extra4"]
         if extra4 is not None:
-            if not (isinstance(extra4, str)):
-                out.append(
-                    Problem(ptr + "/extra4", _wrong_type("a string or null", extra4), "type")
-                )
+            if not isinstance(extra4, str):
+                _wrong("a string or null", extra4, ptr + "/extra4", out)
     if "extra5" in value:
         extra5 = value["extra5"]
         if extra5 is not None:
-            if not (isinstance(extra5, str)):
-                out.append(
-                    Problem(ptr + "/extra5", _wrong_type("a string or null", extra5), "type")
-                )
-    if "currentTrackTraceStatus" in value:
-        current_track_trace_status = value["currentTrackTraceStatus"]
-        if not (isinstance(current_track_trace_status, str)):
-            out.append(
-                Problem(
-                    ptr + "/currentTrackTraceStatus",
-                    _wrong_type("a string", current_track_trace_status),
-                    "type",
-                )
-            )
+            if not isinstance(extra5, str):
+                _wrong("a string or null", extra5, ptr + "/extra5", out)
+    _string(value, "currentTrackTraceStatus", ptr, out)
     if "currentTrackTraceExceptionLevel" in value:
         current_track_trace_exception_level = value["currentTrackTraceExceptionLevel"]
         if current_track_trace_exception_level is not None:
-            if not (isinstance(current_track_trace_exception_level, str)):
-                out.append(
-                    Problem(
-                        ptr + "/currentTrackTraceExceptionLevel",
-                        _wrong_type("a string or null", current_track_trace_exception_level),
-                        "type",
-                    )
+            if not isinstance(current_track_trace_exception_level, str):
+                _wrong(
+                    "a string or null",
+                    current_track_trace_exception_level,
+                    ptr + "/currentTrackTraceExceptionLevel",
+                    out,
                 )
-    if "warehouseAbbrevation" in value:
-        warehouse_abbrevation = value["warehouseAbbrevation"]
-        if not (isinstance(warehouse_abbrevation, str)):
-            out.append(
-                Problem(
-                    ptr + "/warehouseAbbrevation",
-                    _wrong_type("a string", warehouse_abbrevation),
-                    "type",
-                )
-            )
-    if "mainShippingMethodId" in value:
-        main_shipping_method_id = value["mainShippingMethodId"]
-        if not (_is_int(main_shipping_method_id)):
-            out.append(
-                Problem(
-                    ptr + "/mainShippingMethodId",
-                    _wrong_type("an integer", main_shipping_method_id),
-                    "type",
-                )
-            )
+    _string(value, "warehouseAbbrevation", ptr, out)
+    _integer(value, "mainShippingMethodId", ptr, out)
 
 
 def _check_ShipmentCollo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "colloNr" in value:
-        collo_nr = value["colloNr"]
-        if not (isinstance(collo_nr, str)):
-            out.append(Problem(ptr + "/colloNr", _wrong_type("a string", collo_nr), "type"))
-    if "packageNumber" in value:
-        package_number = value["packageNumber"]
-        if not (isinstance(package_number, str)):
-            out.append(
-                Problem(ptr + "/packageNumber", _wrong_type("a string", package_number), "type")
-            )
-    if "trackTraceUrl" in value:
-        track_trace_url = value["trackTraceUrl"]
-        if not (isinstance(track_trace_url, str)):
-            out.append(
-                Problem(ptr + "/trackTraceUrl", _wrong_type("a string", track_trace_url), "type")
-            )
+    _string(value, "colloNr", ptr, out)
+    _string(value, "packageNumber", ptr, out)
+    _string(value, "trackTraceUrl", ptr, out)
 
 
 def _check_ShipmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
+    _string(value, "sku", ptr, out)
+    _integer(value, "quantity", ptr, out)
     if "serialNrs" in value:
         serial_nrs = value["serialNrs"]
-        if not (isinstance(serial_nrs, list)):
-            out.append(Problem(ptr + "/serialNrs", _wrong_type("an array", serial_nrs), "type"))
+        if not isinstance(serial_nrs, list):
+            _wrong("an array", serial_nrs, ptr + "/serialNrs", out)
         else:
             for serial_nrs_index, serial_nrs_item in enumerate(serial_nrs):
-                if not (isinstance(serial_nrs_item, str)):
-                    out.append(
-                        Problem(
-                            ptr + "/serialNrs" + "/" + str(serial_nrs_index),
-                            _wrong_type("a string", serial_nrs_item),
-                            "type",
-                        )
+                if not isinstance(serial_nrs_item, str):
+                    _wrong(
+                        "a string",
+                        serial_nrs_item,
+                        ptr + "/serialNrs" + "/" + str(serial_nrs_index),
+                        out,
                     )
-    if "weight" in value:
-        weight = value["weight"]
-        if not (_is_number(weight)):
-            out.append(Problem(ptr + "/weight", _wrong_type("a number", weight), "type"))
+    _number(value, "weight", ptr, out)
     if "tht" in value:
         tht = value["tht"]
         if tht is not None:
-            if not (isinstance(tht, str)):
-                out.append(Problem(ptr + "/tht", _wrong_type("a string or null", tht), "type"))
-            else:
-                if isinstance(tht, str) and not _is_date_time(tht):
-                    out.append(
-                        Problem(
-                            ptr + "/tht",
-                            "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                            + repr(tht)
-                            + ")",
-                            "format",
-                        )
-                    )
+            if not isinstance(tht, str):
+                _wrong("a string or null", tht, ptr + "/tht", out)
+            elif not _is_date_time(tht):
+                _broken(
+                    "format",
+                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                    tht,
+                    ptr + "/tht",
+                    out,
+                )
     if "extra6" in value:
         extra6 = value["extra6"]
         if extra6 is not None:
-            if not (isinstance(extra6, str)):
-                out.append(
-                    Problem(ptr + "/extra6", _wrong_type("a string or null", extra6), "type")
-                )
+            if not isinstance(extra6, str):
+                _wrong("a string or null", extra6, ptr + "/extra6", out)
     if "extra7" in value:
         extra7 = value["extra7"]
         if extra7 is not None:
-            if not (isinstance(extra7, str)):
-                out.append(
-                    Problem(ptr + "/extra7", _wrong_type("a string or null", extra7), "type")
-                )
+            if not isinstance(extra7, str):
+                _wrong("a string or null", extra7, ptr + "/extra7", out)
     if "lotNumber" in value:
         lot_number = value["lotNumber"]
         if lot_number is not None:
-            if not (isinstance(lot_number, str)):
-                out.append(
-                    Problem(ptr + "/lotNumber", _wrong_type("a string or null", lot_number), "type")
-                )
+            if not isinstance(lot_number, str):
+                _wrong("a string or null", lot_number, ptr + "/lotNumber", out)
 
 
 def _check_ShipmentsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "messageCode" in value:
         message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-        else:
-            if not _in_enum(message_code, ("OK",)):
-                out.append(
-                    Problem(
-                        ptr + "/messageCode",
-                        "must be 'OK'" + " (got " + repr(message_code) + ")",
-                        "const",
-                    )
-                )
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+        if not isinstance(message_code, str):
+            _wrong("a string", message_code, ptr + "/messageCode", out)
+        elif not _in_enum(message_code, ("OK",)):
+            _broken("const", "must be 'OK'", message_code, ptr + "/messageCode", out)
+    _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
-        if not (isinstance(result, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
+        if not isinstance(result, list):
+            _wrong("an array", result, ptr + "/result", out)
         else:
             result_count = len(result)
             if result_count > 100:
-                out.append(
-                    Problem(
-                        ptr + "/result",
-                        f"must have at most 100 items (got {result_count})",
-                        "maxItems",
-                    )
+                _broken(
+                    "maxItems", "must have at most 100 items", result_count, ptr + "/result", out
                 )
-            for result_index, result_item in enumerate(result):
-                _check_Shipment(result_item, ptr + "/result" + "/" + str(result_index), out)
+            _each(_check_Shipment, result, ptr + "/result", out)
 
 
 def _check_ShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "name", ptr, out)
+    _string(value, "code", ptr, out)
 
 
 def _check_StatusResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
         if result is not None:
-            if not (isinstance(result, dict)):
-                out.append(
-                    Problem(ptr + "/result", _wrong_type("an object or null", result), "type")
-                )
+            if not isinstance(result, dict):
+                _wrong("an object or null", result, ptr + "/result", out)
 
 
 def _check_StockBulkResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
-        result = value["result"]
-        _check_StockBulkResult(result, ptr + "/result", out)
+        _check_StockBulkResult(value["result"], ptr + "/result", out)
 
 
 def _check_StockBulkResult(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
 
 
 def _check_StockDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    if "productId" in value:
-        product_id = value["productId"]
-        if not (_is_int(product_id)):
-            out.append(Problem(ptr + "/productId", _wrong_type("an integer", product_id), "type"))
-    if "physicalStock" in value:
-        physical_stock = value["physicalStock"]
-        if not (_is_int(physical_stock)):
-            out.append(
-                Problem(ptr + "/physicalStock", _wrong_type("an integer", physical_stock), "type")
-            )
-    if "expectedStock" in value:
-        expected_stock = value["expectedStock"]
-        if not (_is_int(expected_stock)):
-            out.append(
-                Problem(ptr + "/expectedStock", _wrong_type("an integer", expected_stock), "type")
-            )
-    if "orderedStock" in value:
-        ordered_stock = value["orderedStock"]
-        if not (_is_int(ordered_stock)):
-            out.append(
-                Problem(ptr + "/orderedStock", _wrong_type("an integer", ordered_stock), "type")
-            )
-    if "unavailableStock" in value:
-        unavailable_stock = value["unavailableStock"]
-        if not (_is_int(unavailable_stock)):
-            out.append(
-                Problem(
-                    ptr + "/unavailableStock", _wrong_type("an integer", unavailable_stock), "type"
-                )
-            )
-    if "freeStock" in value:
-        free_stock = value["freeStock"]
-        if not (_is_int(free_stock)):
-            out.append(Problem(ptr + "/freeStock", _wrong_type("an integer", free_stock), "type"))
-    if "economicStock" in value:
-        economic_stock = value["economicStock"]
-        if not (_is_int(economic_stock)):
-            out.append(
-                Problem(ptr + "/economicStock", _wrong_type("an integer", economic_stock), "type")
-            )
-    if "availableStock" in value:
-        available_stock = value["availableStock"]
-        if not (_is_int(available_stock)):
-            out.append(
-                Problem(ptr + "/availableStock", _wrong_type("an integer", available_stock), "type")
-            )
+    _string(value, "name", ptr, out)
+    _string(value, "sku", ptr, out)
+    _integer(value, "productId", ptr, out)
+    _integer(value, "physicalStock", ptr, out)
+    _integer(value, "expectedStock", ptr, out)
+    _integer(value, "orderedStock", ptr, out)
+    _integer(value, "unavailableStock", ptr, out)
+    _integer(value, "freeStock", ptr, out)
+    _integer(value, "economicStock", ptr, out)
+    _integer(value, "availableStock", ptr, out)
     if "thts" in value:
         thts = value["thts"]
-        if not (isinstance(thts, list)):
-            out.append(Problem(ptr + "/thts", _wrong_type("an array", thts), "type"))
+        if not isinstance(thts, list):
+            _wrong("an array", thts, ptr + "/thts", out)
         else:
             for thts_index, thts_item in enumerate(thts):
-                if not (isinstance(thts_item, dict)):
-                    out.append(
-                        Problem(
-                            ptr + "/thts" + "/" + str(thts_index),
-                            _wrong_type("an object", thts_item),
-                            "type",
-                        )
-                    )
+                if not isinstance(thts_item, dict):
+                    _wrong("an object", thts_item, ptr + "/thts" + "/" + str(thts_index), out)
 
 
 def _check_StockLevel(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "stock" in value:
-        stock = value["stock"]
-        if not (_is_int(stock)):
-            out.append(Problem(ptr + "/stock", _wrong_type("an integer", stock), "type"))
+    _string(value, "sku", ptr, out)
+    _string(value, "name", ptr, out)
+    _integer(value, "stock", ptr, out)
     if "thts" in value:
         thts = value["thts"]
-        if not (isinstance(thts, list)):
-            out.append(Problem(ptr + "/thts", _wrong_type("an array", thts), "type"))
+        if not isinstance(thts, list):
+            _wrong("an array", thts, ptr + "/thts", out)
         else:
-            for thts_index, thts_item in enumerate(thts):
-                _check_StockLevelTht(thts_item, ptr + "/thts" + "/" + str(thts_index), out)
-    if "freeStock" in value:
-        free_stock = value["freeStock"]
-        if not (_is_int(free_stock)):
-            out.append(Problem(ptr + "/freeStock", _wrong_type("an integer", free_stock), "type"))
-    if "economicStock" in value:
-        economic_stock = value["economicStock"]
-        if not (_is_int(economic_stock)):
-            out.append(
-                Problem(ptr + "/economicStock", _wrong_type("an integer", economic_stock), "type")
-            )
-    if "availableStock" in value:
-        available_stock = value["availableStock"]
-        if not (_is_int(available_stock)):
-            out.append(
-                Problem(ptr + "/availableStock", _wrong_type("an integer", available_stock), "type")
-            )
-    if "physicalStock" in value:
-        physical_stock = value["physicalStock"]
-        if not (_is_int(physical_stock)):
-            out.append(
-                Problem(ptr + "/physicalStock", _wrong_type("an integer", physical_stock), "type")
-            )
+            _each(_check_StockLevelTht, thts, ptr + "/thts", out)
+    _integer(value, "freeStock", ptr, out)
+    _integer(value, "economicStock", ptr, out)
+    _integer(value, "availableStock", ptr, out)
+    _integer(value, "physicalStock", ptr, out)
 
 
 def _check_StockLevelResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    if "result" in value:
-        result = value["result"]
-        if not (_is_int(result)):
-            out.append(Problem(ptr + "/result", _wrong_type("an integer", result), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
+    _integer(value, "result", ptr, out)
 
 
 def _check_StockLevelTht(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
+    _integer(value, "quantity", ptr, out)
     if "tht" in value:
         tht = value["tht"]
         if tht is not None:
-            if not (isinstance(tht, str)):
-                out.append(Problem(ptr + "/tht", _wrong_type("a string or null", tht), "type"))
-            else:
-                if isinstance(tht, str) and not _is_date(tht):
-                    out.append(
-                        Problem(
-                            ptr + "/tht",
-                            "must be a date as YYYY-MM-DD (got " + repr(tht) + ")",
-                            "format",
-                        )
-                    )
+            if not isinstance(tht, str):
+                _wrong("a string or null", tht, ptr + "/tht", out)
+            elif not _is_date(tht):
+                _broken("format", "must be a date as YYYY-MM-DD", tht, ptr + "/tht", out)
     if "lotNumber" in value:
         lot_number = value["lotNumber"]
         if lot_number is not None:
-            if not (isinstance(lot_number, str)):
-                out.append(
-                    Problem(ptr + "/lotNumber", _wrong_type("a string or null", lot_number), "type")
-                )
+            if not isinstance(lot_number, str):
+                _wrong("a string or null", lot_number, ptr + "/lotNumber", out)
 
 
 def _check_StockLevelsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
-        if not (isinstance(result, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
+        if not isinstance(result, list):
+            _wrong("an array", result, ptr + "/result", out)
         else:
-            for result_index, result_item in enumerate(result):
-                _check_StockLevel(result_item, ptr + "/result" + "/" + str(result_index), out)
+            _each(_check_StockLevel, result, ptr + "/result", out)
 
 
 def _check_StockMutation(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
+    _integer(value, "id", ptr, out)
+    _string(value, "sku", ptr, out)
+    _integer(value, "quantity", ptr, out)
     if "type" in value:
         type_ = value["type"]
-        if not (_is_int(type_)):
-            out.append(Problem(ptr + "/type", _wrong_type("an integer", type_), "type"))
-        else:
-            if not _in_enum(type_, _STOCK_MUTATION_TYPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/type",
-                        "must be one of 1, 3, 4, 5" + " (got " + repr(type_) + ")",
-                        "enum",
-                    )
-                )
-    if "createdAt" in value:
-        created_at = value["createdAt"]
-        if not (isinstance(created_at, str)):
-            out.append(Problem(ptr + "/createdAt", _wrong_type("a string", created_at), "type"))
-    if "warehouseCode" in value:
-        warehouse_code = value["warehouseCode"]
-        if not (isinstance(warehouse_code, str)):
-            out.append(
-                Problem(ptr + "/warehouseCode", _wrong_type("a string", warehouse_code), "type")
-            )
+        if not _is_int(type_):
+            _wrong("an integer", type_, ptr + "/type", out)
+        elif not _in_enum(type_, _STOCK_MUTATION_TYPE_VALUES):
+            _broken("enum", "must be one of 1, 3, 4, 5", type_, ptr + "/type", out)
+    _string(value, "createdAt", ptr, out)
+    _string(value, "warehouseCode", ptr, out)
     if "locationType" in value:
         location_type = value["locationType"]
         if location_type is not None:
-            if not (isinstance(location_type, str)):
-                out.append(
-                    Problem(
-                        ptr + "/locationType",
-                        _wrong_type("a string or null", location_type),
-                        "type",
-                    )
+            if not isinstance(location_type, str):
+                _wrong("a string or null", location_type, ptr + "/locationType", out)
+            elif not _in_enum(location_type, _STOCK_MUTATION_LOCATION_TYPE_VALUES):
+                _broken(
+                    "enum",
+                    "must be one of 'AUTOSTORE', 'SPECIAL', 'PALLET', 'PICKABLE', 'COOLED', 'OUTBOUND', 'INBOUND', 'RETURN', 'TRANSFER', 'SECURED', 'INSERTS'",
+                    location_type,
+                    ptr + "/locationType",
+                    out,
                 )
-            else:
-                if not _in_enum(location_type, _STOCK_MUTATION_LOCATION_TYPE_VALUES):
-                    out.append(
-                        Problem(
-                            ptr + "/locationType",
-                            "must be one of 'AUTOSTORE', 'SPECIAL', 'PALLET', 'PICKABLE', 'COOLED', 'OUTBOUND', 'INBOUND', 'RETURN', 'TRANSFER', 'SECURED', 'INSERTS'"
-                            + " (got "
-                            + repr(location_type)
-                            + ")",
-                            "enum",
-                        )
-                    )
     if "correctionReason" in value:
         correction_reason = value["correctionReason"]
         if correction_reason is not None:
-            if not (isinstance(correction_reason, str)):
-                out.append(
-                    Problem(
-                        ptr + "/correctionReason",
-                        _wrong_type("a string or null", correction_reason),
-                        "type",
-                    )
-                )
+            if not isinstance(correction_reason, str):
+                _wrong("a string or null", correction_reason, ptr + "/correctionReason", out)
     if "remark" in value:
         remark = value["remark"]
         if remark is not None:
-            if not (isinstance(remark, str)):
-                out.append(
-                    Problem(ptr + "/remark", _wrong_type("a string or null", remark), "type")
-                )
+            if not isinstance(remark, str):
+                _wrong("a string or null", remark, ptr + "/remark", out)
     if "shippingId" in value:
         shipping_id = value["shippingId"]
         if shipping_id is not None:
-            if not (_is_int(shipping_id)):
-                out.append(
-                    Problem(
-                        ptr + "/shippingId", _wrong_type("an integer or null", shipping_id), "type"
-                    )
-                )
+            if not _is_int(shipping_id):
+                _wrong("an integer or null", shipping_id, ptr + "/shippingId", out)
     if "orderNumber" in value:
         order_number = value["orderNumber"]
         if order_number is not None:
-            if not (_is_int(order_number)):
-                out.append(
-                    Problem(
-                        ptr + "/orderNumber",
-                        _wrong_type("an integer or null", order_number),
-                        "type",
-                    )
-                )
+            if not _is_int(order_number):
+                _wrong("an integer or null", order_number, ptr + "/orderNumber", out)
 
 
 def _check_StockMutationsResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
-        if not (isinstance(result, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
+        if not isinstance(result, list):
+            _wrong("an array", result, ptr + "/result", out)
         else:
-            for result_index, result_item in enumerate(result):
-                _check_StockMutation(result_item, ptr + "/result" + "/" + str(result_index), out)
+            _each(_check_StockMutation, result, ptr + "/result", out)
 
 
 def _check_StockResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
-        result = value["result"]
-        _check_StockDetails(result, ptr + "/result", out)
+        _check_StockDetails(value["result"], ptr + "/result", out)
 
 
 def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "access_token" in value:
-        access_token = value["access_token"]
-        if not (isinstance(access_token, str)):
-            out.append(
-                Problem(ptr + "/access_token", _wrong_type("a string", access_token), "type")
-            )
-    if "token_type" in value:
-        token_type = value["token_type"]
-        if not (isinstance(token_type, str)):
-            out.append(Problem(ptr + "/token_type", _wrong_type("a string", token_type), "type"))
-    if "expires_in" in value:
-        expires_in = value["expires_in"]
-        if not (_is_int(expires_in)):
-            out.append(Problem(ptr + "/expires_in", _wrong_type("an integer", expires_in), "type"))
-    if "userName" in value:
-        user_name = value["userName"]
-        if not (isinstance(user_name, str)):
-            out.append(Problem(ptr + "/userName", _wrong_type("a string", user_name), "type"))
+    _string(value, "access_token", ptr, out)
+    _string(value, "token_type", ptr, out)
+    _integer(value, "expires_in", ptr, out)
+    _string(value, "userName", ptr, out)
     if "issued" in value:
         issued = value["issued"]
-        if not (isinstance(issued, str)):
-            out.append(Problem(ptr + "/issued", _wrong_type("a string", issued), "type"))
-        else:
-            if isinstance(issued, str) and not _TOKEN_ISSUED_PATTERN.search(issued):
-                out.append(
-                    Problem(
-                        ptr + "/issued",
-                        "must match the pattern "
-                        + "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"
-                        + " (got "
-                        + repr(issued)
-                        + ")",
-                        "pattern",
-                    )
-                )
+        if not isinstance(issued, str):
+            _wrong("a string", issued, ptr + "/issued", out)
+        elif not _TOKEN_ISSUED_PATTERN.search(issued):
+            _broken(
+                "pattern",
+                "must match the pattern ^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$",
+                issued,
+                ptr + "/issued",
+                out,
+            )
     if "expires" in value:
         expires = value["expires"]
-        if not (isinstance(expires, str)):
-            out.append(Problem(ptr + "/expires", _wrong_type("a string", expires), "type"))
-        else:
-            if isinstance(expires, str) and not _TOKEN_ISSUED_PATTERN.search(expires):
-                out.append(
-                    Problem(
-                        ptr + "/expires",
-                        "must match the pattern "
-                        + "^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$"
-                        + " (got "
-                        + repr(expires)
-                        + ")",
-                        "pattern",
-                    )
-                )
+        if not isinstance(expires, str):
+            _wrong("a string", expires, ptr + "/expires", out)
+        elif not _TOKEN_ISSUED_PATTERN.search(expires):
+            _broken(
+                "pattern",
+                "must match the pattern ^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$",
+                expires,
+                ptr + "/expires",
+                out,
+            )
 
 
 def _check_TrackTraceStatus(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "shipmentId" in value:
-        shipment_id = value["shipmentId"]
-        if not (_is_int(shipment_id)):
-            out.append(Problem(ptr + "/shipmentId", _wrong_type("an integer", shipment_id), "type"))
-    if "externalOrderNumber" in value:
-        external_order_number = value["externalOrderNumber"]
-        if not (isinstance(external_order_number, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalOrderNumber",
-                    _wrong_type("a string", external_order_number),
-                    "type",
-                )
-            )
-    if "packageNumber" in value:
-        package_number = value["packageNumber"]
-        if not (isinstance(package_number, str)):
-            out.append(
-                Problem(ptr + "/packageNumber", _wrong_type("a string", package_number), "type")
-            )
-    if "shipmentMethod" in value:
-        shipment_method = value["shipmentMethod"]
-        if not (isinstance(shipment_method, str)):
-            out.append(
-                Problem(ptr + "/shipmentMethod", _wrong_type("a string", shipment_method), "type")
-            )
+    _integer(value, "shipmentId", ptr, out)
+    _string(value, "externalOrderNumber", ptr, out)
+    _string(value, "packageNumber", ptr, out)
+    _string(value, "shipmentMethod", ptr, out)
     if "currentTrackTraceStatus" in value:
         current_track_trace_status = value["currentTrackTraceStatus"]
-        if not (_is_int(current_track_trace_status)):
-            out.append(
-                Problem(
-                    ptr + "/currentTrackTraceStatus",
-                    _wrong_type("an integer", current_track_trace_status),
-                    "type",
-                )
+        if not _is_int(current_track_trace_status):
+            _wrong("an integer", current_track_trace_status, ptr + "/currentTrackTraceStatus", out)
+        elif not _in_enum(
+            current_track_trace_status, _TRACK_TRACE_STATUS_CURRENT_TRACK_TRACE_STATUS_VALUES
+        ):
+            _broken(
+                "enum",
+                "must be one of 1, 2, 3, 4, 5, 7, 8, 10, 18, 19, 20, 21",
+                current_track_trace_status,
+                ptr + "/currentTrackTraceStatus",
+                out,
             )
-        else:
-            if not _in_enum(
-                current_track_trace_status, _TRACK_TRACE_STATUS_CURRENT_TRACK_TRACE_STATUS_VALUES
-            ):
-                out.append(
-                    Problem(
-                        ptr + "/currentTrackTraceStatus",
-                        "must be one of 1, 2, 3, 4, 5, 7, 8, 10, 18, 19, 20, 21"
-                        + " (got "
-                        + repr(current_track_trace_status)
-                        + ")",
-                        "enum",
-                    )
-                )
     if "currentTrackTraceStatusDateTime" in value:
         current_track_trace_status_date_time = value["currentTrackTraceStatusDateTime"]
         if current_track_trace_status_date_time is not None:
-            if not (isinstance(current_track_trace_status_date_time, str)):
-                out.append(
-                    Problem(
-                        ptr + "/currentTrackTraceStatusDateTime",
-                        _wrong_type("a string or null", current_track_trace_status_date_time),
-                        "type",
-                    )
+            if not isinstance(current_track_trace_status_date_time, str):
+                _wrong(
+                    "a string or null",
+                    current_track_trace_status_date_time,
+                    ptr + "/currentTrackTraceStatusDateTime",
+                    out,
                 )
-            else:
-                if isinstance(current_track_trace_status_date_time, str) and not _is_date_time(
-                    current_track_trace_status_date_time
-                ):
-                    out.append(
-                        Problem(
-                            ptr + "/currentTrackTraceStatusDateTime",
-                            "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                            + repr(current_track_trace_status_date_time)
-                            + ")",
-                            "format",
-                        )
-                    )
+            elif not _is_date_time(current_track_trace_status_date_time):
+                _broken(
+                    "format",
+                    "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                    current_track_trace_status_date_time,
+                    ptr + "/currentTrackTraceStatusDateTime",
+                    out,
+                )
     if "currentTrackTraceExceptionLevel" in value:
         current_track_trace_exception_level = value["currentTrackTraceExceptionLevel"]
-        if not (_is_int(current_track_trace_exception_level)):
-            out.append(
-                Problem(
-                    ptr + "/currentTrackTraceExceptionLevel",
-                    _wrong_type("an integer", current_track_trace_exception_level),
-                    "type",
-                )
-            )
-        else:
-            if not _in_enum(
+        if not _is_int(current_track_trace_exception_level):
+            _wrong(
+                "an integer",
                 current_track_trace_exception_level,
-                _TRACK_TRACE_STATUS_CURRENT_TRACK_TRACE_EXCEPTION_LEVEL_VALUES,
-            ):
-                out.append(
-                    Problem(
-                        ptr + "/currentTrackTraceExceptionLevel",
-                        "must be one of 1, 2, 3"
-                        + " (got "
-                        + repr(current_track_trace_exception_level)
-                        + ")",
-                        "enum",
-                    )
-                )
+                ptr + "/currentTrackTraceExceptionLevel",
+                out,
+            )
+        elif not _in_enum(
+            current_track_trace_exception_level,
+            _TRACK_TRACE_STATUS_CURRENT_TRACK_TRACE_EXCEPTION_LEVEL_VALUES,
+        ):
+            _broken(
+                "enum",
+                "must be one of 1, 2, 3",
+                current_track_trace_exception_level,
+                ptr + "/currentTrackTraceExceptionLevel",
+                out,
+            )
 
 
 def _check_TrackTraceStatusResponse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "messageCode" in value:
-        message_code = value["messageCode"]
-        if not (isinstance(message_code, str)):
-            out.append(Problem(ptr + "/messageCode", _wrong_type("a string", message_code), "type"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+    _string(value, "messageCode", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
-        if not (isinstance(result, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
+        if not isinstance(result, list):
+            _wrong("an array", result, ptr + "/result", out)
         else:
-            for result_index, result_item in enumerate(result):
-                _check_TrackTraceStatus(result_item, ptr + "/result" + "/" + str(result_index), out)
+            _each(_check_TrackTraceStatus, result, ptr + "/result", out)
 
 
 def _check_WarehouseShippingMethod(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
+    _integer(value, "id", ptr, out)
     if "warehouse" in value:
         warehouse = value["warehouse"]
-        if not (isinstance(warehouse, str)):
-            out.append(Problem(ptr + "/warehouse", _wrong_type("a string", warehouse), "type"))
-        else:
-            if not _in_enum(warehouse, _WAREHOUSE_SHIPPING_METHOD_WAREHOUSE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/warehouse",
-                        "must be one of 'NR', 'NN', 'GN', 'BW', 'DD', 'FP'"
-                        + " (got "
-                        + repr(warehouse)
-                        + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(warehouse, str):
+            _wrong("a string", warehouse, ptr + "/warehouse", out)
+        elif not _in_enum(warehouse, _WAREHOUSE_SHIPPING_METHOD_WAREHOUSE_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'NR', 'NN', 'GN', 'BW', 'DD', 'FP'",
+                warehouse,
+                ptr + "/warehouse",
+                out,
+            )
 
 
-def _response_get_token_200(value: Any, out: list[Problem]) -> None:
-    _check_Token(value, "", out)
-
-
-def _response_get_status_200(value: Any, out: list[Problem]) -> None:
-    _check_StatusResponse(value, "", out)
-
-
-def _response_get_settings_200(value: Any, out: list[Problem]) -> None:
-    _check_SettingsResponse(value, "", out)
-
-
-def _response_release_order_200(value: Any, out: list[Problem]) -> None:
-    _check_AcceptedResponse(value, "", out)
-
-
-def _response_add_order_200(value: Any, out: list[Problem]) -> None:
-    _check_AcceptedResponse(value, "", out)
-
-
-def _response_get_track_trace_status_200(value: Any, out: list[Problem]) -> None:
-    _check_TrackTraceStatusResponse(value, "", out)
-
-
-def _response_get_shipments_200(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentsResponse(value, "", out)
-
-
-def _response_get_shipments_by_order_type_200(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentsResponse(value, "", out)
-
-
-def _response_get_labeled_shipments_by_order_type_200(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentsResponse(value, "", out)
-
-
-def _response_get_labeled_shipments_200(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentsResponse(value, "", out)
-
-
-def _response_sync_shipments_200(value: Any, out: list[Problem]) -> None:
-    _check_AcceptedResponse(value, "", out)
-
-
-def _response_sync_labeled_shipments_200(value: Any, out: list[Problem]) -> None:
-    _check_AcceptedResponse(value, "", out)
-
-
-def _response_add_rma_200(value: Any, out: list[Problem]) -> None:
-    _check_RmaResponse(value, "", out)
-
-
-def _response_get_return_label_200(value: Any, out: list[Problem]) -> None:
-    _check_ReturnLabelResponse(value, "", out)
-
-
-def _response_get_return_label_for_method_200(value: Any, out: list[Problem]) -> None:
-    _check_ReturnLabelResponse(value, "", out)
-
-
-def _response_get_return_items_200(value: Any, out: list[Problem]) -> None:
-    _check_ReturnItemsResponse(value, "", out)
-
-
-def _response_add_product_200(value: Any, out: list[Problem]) -> None:
-    _check_IdResponse(value, "", out)
-
-
-def _response_edit_product_200(value: Any, out: list[Problem]) -> None:
-    _check_MessageResponse(value, "", out)
-
-
-def _response_get_stock_level_200(value: Any, out: list[Problem]) -> None:
-    _check_StockLevelResponse(value, "", out)
-
-
-def _response_get_stock_levels_200(value: Any, out: list[Problem]) -> None:
-    _check_StockLevelsResponse(value, "", out)
-
-
-def _response_get_stock_200(value: Any, out: list[Problem]) -> None:
-    _check_StockResponse(value, "", out)
-
-
-def _response_get_stock_bulk_200(value: Any, out: list[Problem]) -> None:
-    _check_StockBulkResponse(value, "", out)
-
-
-def _response_get_stock_mutations_200(value: Any, out: list[Problem]) -> None:
-    _check_StockMutationsResponse(value, "", out)
-
-
-def _response_sync_stock_mutations_200(value: Any, out: list[Problem]) -> None:
-    _check_MessageResponse(value, "", out)
-
-
-def _response_add_purchase_order_200(value: Any, out: list[Problem]) -> None:
-    _check_AcceptedResponse(value, "", out)
-
-
-def _response_edit_purchase_order_200(value: Any, out: list[Problem]) -> None:
-    _check_IdResponse(value, "", out)
-
-
-def _response_delete_purchase_order_200(value: Any, out: list[Problem]) -> None:
+def _response_delete_purchase_order_200(value: Any, ptr: str, out: list[Problem]) -> None:
     if value is not None:
-        _check_IdResponse(value, "", out)
+        _check_IdResponse(value, ptr, out)
 
 
-def _error_envelope(value: Any, out: list[Problem]) -> None:
-    _check_ErrorEnvelope(value, "", out)
-
-
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "envelope": _error_envelope,
+ERROR_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "envelope": _check_ErrorEnvelope,
 }
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "get_token:200": _response_get_token_200,
-    "get_status:200": _response_get_status_200,
-    "get_settings:200": _response_get_settings_200,
-    "release_order:200": _response_release_order_200,
-    "add_order:200": _response_add_order_200,
-    "get_track_trace_status:200": _response_get_track_trace_status_200,
-    "get_shipments:200": _response_get_shipments_200,
-    "get_shipments_by_order_type:200": _response_get_shipments_by_order_type_200,
-    "get_labeled_shipments_by_order_type:200": _response_get_labeled_shipments_by_order_type_200,
-    "get_labeled_shipments:200": _response_get_labeled_shipments_200,
-    "sync_shipments:200": _response_sync_shipments_200,
-    "sync_labeled_shipments:200": _response_sync_labeled_shipments_200,
-    "add_rma:200": _response_add_rma_200,
-    "get_return_label:200": _response_get_return_label_200,
-    "get_return_label_for_method:200": _response_get_return_label_for_method_200,
-    "get_return_items:200": _response_get_return_items_200,
-    "add_product:200": _response_add_product_200,
-    "edit_product:200": _response_edit_product_200,
-    "get_stock_level:200": _response_get_stock_level_200,
-    "get_stock_levels:200": _response_get_stock_levels_200,
-    "get_stock:200": _response_get_stock_200,
-    "get_stock_bulk:200": _response_get_stock_bulk_200,
-    "get_stock_mutations:200": _response_get_stock_mutations_200,
-    "sync_stock_mutations:200": _response_sync_stock_mutations_200,
-    "add_purchase_order:200": _response_add_purchase_order_200,
-    "edit_purchase_order:200": _response_edit_purchase_order_200,
+RESPONSE_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "get_token:200": _check_Token,
+    "get_status:200": _check_StatusResponse,
+    "get_settings:200": _check_SettingsResponse,
+    "release_order:200": _check_AcceptedResponse,
+    "add_order:200": _check_AcceptedResponse,
+    "get_track_trace_status:200": _check_TrackTraceStatusResponse,
+    "get_shipments:200": _check_ShipmentsResponse,
+    "get_shipments_by_order_type:200": _check_ShipmentsResponse,
+    "get_labeled_shipments_by_order_type:200": _check_ShipmentsResponse,
+    "get_labeled_shipments:200": _check_ShipmentsResponse,
+    "sync_shipments:200": _check_AcceptedResponse,
+    "sync_labeled_shipments:200": _check_AcceptedResponse,
+    "add_rma:200": _check_RmaResponse,
+    "get_return_label:200": _check_ReturnLabelResponse,
+    "get_return_label_for_method:200": _check_ReturnLabelResponse,
+    "get_return_items:200": _check_ReturnItemsResponse,
+    "add_product:200": _check_IdResponse,
+    "edit_product:200": _check_MessageResponse,
+    "get_stock_level:200": _check_StockLevelResponse,
+    "get_stock_levels:200": _check_StockLevelsResponse,
+    "get_stock:200": _check_StockResponse,
+    "get_stock_bulk:200": _check_StockBulkResponse,
+    "get_stock_mutations:200": _check_StockMutationsResponse,
+    "sync_stock_mutations:200": _check_MessageResponse,
+    "add_purchase_order:200": _check_AcceptedResponse,
+    "edit_purchase_order:200": _check_IdResponse,
     "delete_purchase_order:200": _response_delete_purchase_order_200,
 }
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
+WEBHOOK_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {}
 
 
 def validate_response(operation: str, status: int, payload: Any) -> list[Problem]:

@@ -4,210 +4,36 @@
 The checks are compiled from the spec. They judge the JSON exactly as it
 will travel: nothing is coerced, so "1" is not an integer and "yes" is not
 a boolean. Checks of what the provider sends (responses, webhooks, error
-bodies) are in _response_checks.py, which only the mock and the tests load."""
+bodies) are in _response_checks.py, which only the mock and the tests load;
+what both share (JSON's types, formats, the plain fields) is in _checks.py."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
 import re
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ._checks import (
+    _boolean,
+    _broken,
+    _each,
+    _in_enum,
+    _integer,
+    _is_date_time,
+    _is_int,
+    _is_iso_date_time,
+    _kind,
+    _missing,
+    _no_body,
+    _no_params,
+    _number,
+    _string,
+    _unknown_fields,
+    _wrong,
+)
 from ._pointer import escape as _escape
 from ._problem import Problem
-
-_JSON_KINDS = {
-    bool: "boolean",
-    int: "integer",
-    float: "number",
-    str: "string",
-    list: "array",
-    dict: "object",
-    type(None): "null",
-}
-
-
-def _kind(value: Any) -> str:
-    return _JSON_KINDS.get(type(value), type(value).__name__)
-
-
-def _wrong_type(expected: str, value: Any) -> str:
-    if isinstance(value, float) and not math.isfinite(value):
-        return f"not a number ({value}): JSON cannot carry NaN or Infinity"
-    return f"must be {expected} (got {_kind(value)})"
-
-
-def _is_int(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
-
-
-def _multiple_of(value: float, step: str) -> bool:
-    """Whether a JSON number is a whole multiple of `step`, judged in decimal.
-
-    Binary floats cannot say 0.01: 19.99 % 0.01 is not 0, so the value is
-    read back as the decimal text it was written as.
-    """
-    try:
-        return Decimal(repr(value)) % Decimal(step) == 0
-    except InvalidOperation:
-        return False
-
-
-def _is_number(value: Any) -> bool:
-    """A JSON number: NaN and Infinity are not (no JSON text can carry them)."""
-    if isinstance(value, float):
-        return math.isfinite(value)
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _same_json(a: Any, b: Any) -> bool:
-    """JSON equality: True is not 1, 1 is 1.0."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    return bool(a == b) and (_is_number(a) == _is_number(b))
-
-
-def _in_enum(value: Any, allowed: tuple[Any, ...]) -> bool:
-    return any(_same_json(value, choice) for choice in allowed)
-
-
-def _unique(items: list[Any]) -> bool:
-    return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
-
-
-def _repeats(items: list[Any], key: str) -> list[int]:
-    """Indexes of the items whose `key` equals an earlier item's."""
-    seen: list[Any] = []
-    found = []
-    for index, item in enumerate(items):
-        if isinstance(item, dict) and key in item:
-            if any(_same_json(item[key], earlier) for earlier in seen):
-                found.append(index)
-            else:
-                seen.append(item[key])
-    return found
-
-
-def _holds(value: Mapping[str, Any], field: str, values: tuple[Any, ...], or_absent: bool) -> bool:
-    if field not in value:
-        return or_absent
-    return _in_enum(value[field], values)
-
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LOCAL_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
-_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
-
-
-def _parse_date(text: str) -> _dt.date | None:
-    if not _DATE.fullmatch(text):
-        return None
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _parse_local_date_time(text: str) -> _dt.datetime | None:
-    if not _LOCAL_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return None
-
-
-def _parse_date_time(text: str) -> _dt.datetime | None:
-    if not _DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.fromisoformat(text.replace("z", "Z"))
-    except ValueError:
-        return None
-
-
-_ISO_DATE_TIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
-)
-
-
-def _parse_iso_date_time(text: str) -> _dt.date | None:
-    """An ISO-8601 date with optional time of day and offset, on a real calendar day."""
-    if not _ISO_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        if "T" not in text:
-            return _dt.date.fromisoformat(text)
-        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def _is_iso_date_time(text: str) -> bool:
-    return _parse_iso_date_time(text) is not None
-
-
-def _is_date(text: str) -> bool:
-    return _parse_date(text) is not None
-
-
-def _is_local_date_time(text: str) -> bool:
-    return _parse_local_date_time(text) is not None
-
-
-def _is_date_time(text: str) -> bool:
-    return _parse_date_time(text) is not None
-
-
-def _is_email(text: str) -> bool:
-    return _EMAIL.fullmatch(text) is not None
-
-
-def _is_uuid(text: str) -> bool:
-    return _UUID.fullmatch(text) is not None
-
-
-def _is_uri(text: str) -> bool:
-    return _URI.fullmatch(text) is not None
-
-
-_PARSERS: dict[str, Callable[[str], Any]] = {
-    "date": _parse_date,
-    "local-date-time": _parse_local_date_time,
-    "iso-date-time": _parse_iso_date_time,
-    "date-time": _parse_date_time,
-}
-
-
-def _comparable(value: Any, fmt: str | None) -> Any:
-    """A value ready for a cross-field comparison, or None to skip the rule."""
-    if fmt in _PARSERS:
-        return _PARSERS[fmt](value) if isinstance(value, str) else None
-    return value if _is_number(value) else None
-
-
-def _compare(a: Any, op: str, b: Any) -> bool:
-    if isinstance(a, _dt.datetime) != isinstance(b, _dt.datetime):
-        # a date against a date-time: the documents compare calendar days
-        a = a.date() if isinstance(a, _dt.datetime) else a
-        b = b.date() if isinstance(b, _dt.datetime) else b
-    if op == "<":
-        return bool(a < b)
-    if op == "<=":
-        return bool(a <= b)
-    if op == ">":
-        return bool(a > b)
-    if op == ">=":
-        return bool(a >= b)
-    return bool(a == b)
-
 
 _ADD_ORDER_REQUEST_CURRENCY_PATTERN = re.compile("^([A-Z]{3})?$")
 _ADD_ORDER_REQUEST_FIELDS = frozenset(
@@ -366,653 +192,123 @@ _TOKEN_REQUEST_FIELDS = frozenset(("grant_type", "password", "username"))
 
 def _check_AddOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "externalOrderNumber" in value:
-        external_order_number = value["externalOrderNumber"]
-        if not (isinstance(external_order_number, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalOrderNumber",
-                    _wrong_type("a string", external_order_number),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'externalOrderNumber'",
-                "required",
-                "externalOrderNumber",
-            )
-        )
-    if "extraReference" in value:
-        extra_reference = value["extraReference"]
-        if not (isinstance(extra_reference, str)):
-            out.append(
-                Problem(ptr + "/extraReference", _wrong_type("a string", extra_reference), "type")
-            )
-    if "actionCode" in value:
-        action_code = value["actionCode"]
-        if not (isinstance(action_code, str)):
-            out.append(Problem(ptr + "/actionCode", _wrong_type("a string", action_code), "type"))
+    _string(value, "externalOrderNumber", ptr, out, required=True)
+    _string(value, "extraReference", ptr, out)
+    _string(value, "actionCode", ptr, out)
     if "preferredShippingDate" in value:
         preferred_shipping_date = value["preferredShippingDate"]
-        if not (isinstance(preferred_shipping_date, str)):
-            out.append(
-                Problem(
-                    ptr + "/preferredShippingDate",
-                    _wrong_type("a string", preferred_shipping_date),
-                    "type",
-                )
+        if not isinstance(preferred_shipping_date, str):
+            _wrong("a string", preferred_shipping_date, ptr + "/preferredShippingDate", out)
+        elif not _is_date_time(preferred_shipping_date):
+            _broken(
+                "format",
+                "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                preferred_shipping_date,
+                ptr + "/preferredShippingDate",
+                out,
             )
-        else:
-            if isinstance(preferred_shipping_date, str) and not _is_date_time(
-                preferred_shipping_date
-            ):
-                out.append(
-                    Problem(
-                        ptr + "/preferredShippingDate",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(preferred_shipping_date)
-                        + ")",
-                        "format",
-                    )
-                )
-    if "partialDelivery" in value:
-        partial_delivery = value["partialDelivery"]
-        if not (isinstance(partial_delivery, bool)):
-            out.append(
-                Problem(
-                    ptr + "/partialDelivery", _wrong_type("a boolean", partial_delivery), "type"
-                )
-            )
-    if "onHold" in value:
-        on_hold = value["onHold"]
-        if not (isinstance(on_hold, bool)):
-            out.append(Problem(ptr + "/onHold", _wrong_type("a boolean", on_hold), "type"))
-    if "email" in value:
-        email = value["email"]
-        if not (isinstance(email, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
-    if "phoneNumber" in value:
-        phone_number = value["phoneNumber"]
-        if not (isinstance(phone_number, str)):
-            out.append(Problem(ptr + "/phoneNumber", _wrong_type("a string", phone_number), "type"))
+    _boolean(value, "partialDelivery", ptr, out)
+    _boolean(value, "onHold", ptr, out)
+    _string(value, "email", ptr, out)
+    _string(value, "phoneNumber", ptr, out)
     if "currency" in value:
         currency = value["currency"]
-        if not (isinstance(currency, str)):
-            out.append(Problem(ptr + "/currency", _wrong_type("a string", currency), "type"))
-        else:
-            if isinstance(currency, str) and not _ADD_ORDER_REQUEST_CURRENCY_PATTERN.search(
-                currency
-            ):
-                out.append(
-                    Problem(
-                        ptr + "/currency",
-                        "must be an ISO-3 currency code, like EUR or USD (or empty for EUR)",
-                        "pattern",
-                    )
-                )
-    if "bankAccountNumber" in value:
-        bank_account_number = value["bankAccountNumber"]
-        if not (isinstance(bank_account_number, str)):
+        if not isinstance(currency, str):
+            _wrong("a string", currency, ptr + "/currency", out)
+        elif not _ADD_ORDER_REQUEST_CURRENCY_PATTERN.search(currency):
             out.append(
                 Problem(
-                    ptr + "/bankAccountNumber", _wrong_type("a string", bank_account_number), "type"
+                    ptr + "/currency",
+                    "must be an ISO-3 currency code, like EUR or USD (or empty for EUR)",
+                    "pattern",
                 )
             )
-    if "bankAccountHolderName" in value:
-        bank_account_holder_name = value["bankAccountHolderName"]
-        if not (isinstance(bank_account_holder_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/bankAccountHolderName",
-                    _wrong_type("a string", bank_account_holder_name),
-                    "type",
-                )
-            )
-    if "bankAccountCityName" in value:
-        bank_account_city_name = value["bankAccountCityName"]
-        if not (isinstance(bank_account_city_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/bankAccountCityName",
-                    _wrong_type("a string", bank_account_city_name),
-                    "type",
-                )
-            )
+    _string(value, "bankAccountNumber", ptr, out)
+    _string(value, "bankAccountHolderName", ptr, out)
+    _string(value, "bankAccountCityName", ptr, out)
     if "paymentMethodId" in value:
         payment_method_id = value["paymentMethodId"]
-        if not (_is_int(payment_method_id)):
-            out.append(
-                Problem(
-                    ptr + "/paymentMethodId", _wrong_type("an integer", payment_method_id), "type"
-                )
-            )
-        else:
-            if not _in_enum(payment_method_id, (1,)):
-                out.append(
-                    Problem(
-                        ptr + "/paymentMethodId",
-                        "must be 1" + " (got " + repr(payment_method_id) + ")",
-                        "const",
-                    )
-                )
+        if not _is_int(payment_method_id):
+            _wrong("an integer", payment_method_id, ptr + "/paymentMethodId", out)
+        elif not _in_enum(payment_method_id, (1,)):
+            _broken("const", "must be 1", payment_method_id, ptr + "/paymentMethodId", out)
     else:
-        out.append(
-            Problem(ptr, "missing required field 'paymentMethodId'", "required", "paymentMethodId")
-        )
-    if "shippingMethodId" in value:
-        shipping_method_id = value["shippingMethodId"]
-        if not (_is_int(shipping_method_id)):
-            out.append(
-                Problem(
-                    ptr + "/shippingMethodId", _wrong_type("an integer", shipping_method_id), "type"
-                )
-            )
-    if "deliveryAddressFirstName" in value:
-        delivery_address_first_name = value["deliveryAddressFirstName"]
-        if not (isinstance(delivery_address_first_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressFirstName",
-                    _wrong_type("a string", delivery_address_first_name),
-                    "type",
-                )
-            )
-    if "deliveryAddressInsertion" in value:
-        delivery_address_insertion = value["deliveryAddressInsertion"]
-        if not (isinstance(delivery_address_insertion, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressInsertion",
-                    _wrong_type("a string", delivery_address_insertion),
-                    "type",
-                )
-            )
-    if "deliveryAddressLastName" in value:
-        delivery_address_last_name = value["deliveryAddressLastName"]
-        if not (isinstance(delivery_address_last_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressLastName",
-                    _wrong_type("a string", delivery_address_last_name),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'deliveryAddressLastName'",
-                "required",
-                "deliveryAddressLastName",
-            )
-        )
-    if "deliveryAddressExtraName" in value:
-        delivery_address_extra_name = value["deliveryAddressExtraName"]
-        if not (isinstance(delivery_address_extra_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressExtraName",
-                    _wrong_type("a string", delivery_address_extra_name),
-                    "type",
-                )
-            )
-    if "deliveryAddressPostalCode" in value:
-        delivery_address_postal_code = value["deliveryAddressPostalCode"]
-        if not (isinstance(delivery_address_postal_code, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressPostalCode",
-                    _wrong_type("a string", delivery_address_postal_code),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'deliveryAddressPostalCode'",
-                "required",
-                "deliveryAddressPostalCode",
-            )
-        )
-    if "deliveryAddressHouseNumber" in value:
-        delivery_address_house_number = value["deliveryAddressHouseNumber"]
-        if not (_is_int(delivery_address_house_number)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressHouseNumber",
-                    _wrong_type("an integer", delivery_address_house_number),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'deliveryAddressHouseNumber'",
-                "required",
-                "deliveryAddressHouseNumber",
-            )
-        )
-    if "deliveryAddressHouseNumberAddition" in value:
-        delivery_address_house_number_addition = value["deliveryAddressHouseNumberAddition"]
-        if not (isinstance(delivery_address_house_number_addition, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressHouseNumberAddition",
-                    _wrong_type("a string", delivery_address_house_number_addition),
-                    "type",
-                )
-            )
-    if "deliveryAddressStreet" in value:
-        delivery_address_street = value["deliveryAddressStreet"]
-        if not (isinstance(delivery_address_street, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressStreet",
-                    _wrong_type("a string", delivery_address_street),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'deliveryAddressStreet'",
-                "required",
-                "deliveryAddressStreet",
-            )
-        )
-    if "DeliveryAddressCityName" in value:
-        delivery_address_city_name = value["DeliveryAddressCityName"]
-        if not (isinstance(delivery_address_city_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/DeliveryAddressCityName",
-                    _wrong_type("a string", delivery_address_city_name),
-                    "type",
-                )
-            )
-    if "deliveryAddressRegion" in value:
-        delivery_address_region = value["deliveryAddressRegion"]
-        if not (isinstance(delivery_address_region, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressRegion",
-                    _wrong_type("a string", delivery_address_region),
-                    "type",
-                )
-            )
-    if "deliveryAddressCountryIso" in value:
-        delivery_address_country_iso = value["deliveryAddressCountryIso"]
-        if not (isinstance(delivery_address_country_iso, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressCountryIso",
-                    _wrong_type("a string", delivery_address_country_iso),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'deliveryAddressCountryIso'",
-                "required",
-                "deliveryAddressCountryIso",
-            )
-        )
-    if "deliveryAddressExtraAddress" in value:
-        delivery_address_extra_address = value["deliveryAddressExtraAddress"]
-        if not (isinstance(delivery_address_extra_address, str)):
-            out.append(
-                Problem(
-                    ptr + "/deliveryAddressExtraAddress",
-                    _wrong_type("a string", delivery_address_extra_address),
-                    "type",
-                )
-            )
-    if "billingAddressFirstName" in value:
-        billing_address_first_name = value["billingAddressFirstName"]
-        if not (isinstance(billing_address_first_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressFirstName",
-                    _wrong_type("a string", billing_address_first_name),
-                    "type",
-                )
-            )
-    if "billingAddressInsertion" in value:
-        billing_address_insertion = value["billingAddressInsertion"]
-        if not (isinstance(billing_address_insertion, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressInsertion",
-                    _wrong_type("a string", billing_address_insertion),
-                    "type",
-                )
-            )
-    if "billingAddressLastName" in value:
-        billing_address_last_name = value["billingAddressLastName"]
-        if not (isinstance(billing_address_last_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressLastName",
-                    _wrong_type("a string", billing_address_last_name),
-                    "type",
-                )
-            )
-    if "billingAddressExtraName" in value:
-        billing_address_extra_name = value["billingAddressExtraName"]
-        if not (isinstance(billing_address_extra_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressExtraName",
-                    _wrong_type("a string", billing_address_extra_name),
-                    "type",
-                )
-            )
-    if "billingAddressPostalCode" in value:
-        billing_address_postal_code = value["billingAddressPostalCode"]
-        if not (isinstance(billing_address_postal_code, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressPostalCode",
-                    _wrong_type("a string", billing_address_postal_code),
-                    "type",
-                )
-            )
-    if "billingAddressHouseNumber" in value:
-        billing_address_house_number = value["billingAddressHouseNumber"]
-        if not (_is_int(billing_address_house_number)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressHouseNumber",
-                    _wrong_type("an integer", billing_address_house_number),
-                    "type",
-                )
-            )
-    if "billingAddressHouseNumberAddition" in value:
-        billing_address_house_number_addition = value["billingAddressHouseNumberAddition"]
-        if not (isinstance(billing_address_house_number_addition, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressHouseNumberAddition",
-                    _wrong_type("a string", billing_address_house_number_addition),
-                    "type",
-                )
-            )
-    if "billingAddressStreet" in value:
-        billing_address_street = value["billingAddressStreet"]
-        if not (isinstance(billing_address_street, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressStreet",
-                    _wrong_type("a string", billing_address_street),
-                    "type",
-                )
-            )
-    if "billingAddressCityName" in value:
-        billing_address_city_name = value["billingAddressCityName"]
-        if not (isinstance(billing_address_city_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressCityName",
-                    _wrong_type("a string", billing_address_city_name),
-                    "type",
-                )
-            )
-    if "billingAddressRegion" in value:
-        billing_address_region = value["billingAddressRegion"]
-        if not (isinstance(billing_address_region, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressRegion",
-                    _wrong_type("a string", billing_address_region),
-                    "type",
-                )
-            )
-    if "billingAddressCountryIso" in value:
-        billing_address_country_iso = value["billingAddressCountryIso"]
-        if not (isinstance(billing_address_country_iso, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressCountryIso",
-                    _wrong_type("a string", billing_address_country_iso),
-                    "type",
-                )
-            )
-    if "billingAddressExtraAddress" in value:
-        billing_address_extra_address = value["billingAddressExtraAddress"]
-        if not (isinstance(billing_address_extra_address, str)):
-            out.append(
-                Problem(
-                    ptr + "/billingAddressExtraAddress",
-                    _wrong_type("a string", billing_address_extra_address),
-                    "type",
-                )
-            )
-    if "extra1" in value:
-        extra1 = value["extra1"]
-        if not (isinstance(extra1, str)):
-            out.append(Problem(ptr + "/extra1", _wrong_type("a string", extra1), "type"))
-    if "extra2" in value:
-        extra2 = value["extra2"]
-        if not (isinstance(extra2, str)):
-            out.append(Problem(ptr + "/extra2", _wrong_type("a string", extra2), "type"))
-    if "extra3" in value:
-        extra3 = value["extra3"]
-        if not (isinstance(extra3, str)):
-            out.append(Problem(ptr + "/extra3", _wrong_type("a string", extra3), "type"))
-    if "extra4" in value:
-        extra4 = value["extra4"]
-        if not (isinstance(extra4, str)):
-            out.append(Problem(ptr + "/extra4", _wrong_type("a string", extra4), "type"))
-    if "extra5" in value:
-        extra5 = value["extra5"]
-        if not (isinstance(extra5, str)):
-            out.append(Problem(ptr + "/extra5", _wrong_type("a string", extra5), "type"))
-    if "vatNumber" in value:
-        vat_number = value["vatNumber"]
-        if not (isinstance(vat_number, str)):
-            out.append(Problem(ptr + "/vatNumber", _wrong_type("a string", vat_number), "type"))
-    if "clientReference" in value:
-        client_reference = value["clientReference"]
-        if not (isinstance(client_reference, str)):
-            out.append(
-                Problem(ptr + "/clientReference", _wrong_type("a string", client_reference), "type")
-            )
-    if "languageId" in value:
-        language_id = value["languageId"]
-        if not (_is_int(language_id)):
-            out.append(Problem(ptr + "/languageId", _wrong_type("an integer", language_id), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'languageId'", "required", "languageId"))
-    if "orderTypeId" in value:
-        order_type_id = value["orderTypeId"]
-        if not (_is_int(order_type_id)):
-            out.append(
-                Problem(ptr + "/orderTypeId", _wrong_type("an integer", order_type_id), "type")
-            )
-    else:
-        out.append(Problem(ptr, "missing required field 'orderTypeId'", "required", "orderTypeId"))
-    if "pickUpPointId" in value:
-        pick_up_point_id = value["pickUpPointId"]
-        if not (isinstance(pick_up_point_id, str)):
-            out.append(
-                Problem(ptr + "/pickUpPointId", _wrong_type("a string", pick_up_point_id), "type")
-            )
-    if "pickUpPointName" in value:
-        pick_up_point_name = value["pickUpPointName"]
-        if not (isinstance(pick_up_point_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointName", _wrong_type("a string", pick_up_point_name), "type"
-                )
-            )
-    if "pickUpPointStreet" in value:
-        pick_up_point_street = value["pickUpPointStreet"]
-        if not (isinstance(pick_up_point_street, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointStreet",
-                    _wrong_type("a string", pick_up_point_street),
-                    "type",
-                )
-            )
-    if "pickUpPointHouseNumber" in value:
-        pick_up_point_house_number = value["pickUpPointHouseNumber"]
-        if not (_is_int(pick_up_point_house_number)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointHouseNumber",
-                    _wrong_type("an integer", pick_up_point_house_number),
-                    "type",
-                )
-            )
-    if "pickUpPointHouseNumberAddition" in value:
-        pick_up_point_house_number_addition = value["pickUpPointHouseNumberAddition"]
-        if not (isinstance(pick_up_point_house_number_addition, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointHouseNumberAddition",
-                    _wrong_type("a string", pick_up_point_house_number_addition),
-                    "type",
-                )
-            )
-    if "pickUpPointPostalCode" in value:
-        pick_up_point_postal_code = value["pickUpPointPostalCode"]
-        if not (isinstance(pick_up_point_postal_code, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointPostalCode",
-                    _wrong_type("a string", pick_up_point_postal_code),
-                    "type",
-                )
-            )
-    if "pickUpPointCityName" in value:
-        pick_up_point_city_name = value["pickUpPointCityName"]
-        if not (isinstance(pick_up_point_city_name, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointCityName",
-                    _wrong_type("a string", pick_up_point_city_name),
-                    "type",
-                )
-            )
-    if "pickUpPointCountryIso" in value:
-        pick_up_point_country_iso = value["pickUpPointCountryIso"]
-        if not (isinstance(pick_up_point_country_iso, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointCountryIso",
-                    _wrong_type("a string", pick_up_point_country_iso),
-                    "type",
-                )
-            )
-    if "pickUpPointRegion" in value:
-        pick_up_point_region = value["pickUpPointRegion"]
-        if not (isinstance(pick_up_point_region, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointRegion",
-                    _wrong_type("a string", pick_up_point_region),
-                    "type",
-                )
-            )
-    if "pickUpPointExtraAddress" in value:
-        pick_up_point_extra_address = value["pickUpPointExtraAddress"]
-        if not (isinstance(pick_up_point_extra_address, str)):
-            out.append(
-                Problem(
-                    ptr + "/pickUpPointExtraAddress",
-                    _wrong_type("a string", pick_up_point_extra_address),
-                    "type",
-                )
-            )
-    if "warehouseId" in value:
-        warehouse_id = value["warehouseId"]
-        if not (_is_int(warehouse_id)):
-            out.append(
-                Problem(ptr + "/warehouseId", _wrong_type("an integer", warehouse_id), "type")
-            )
+        _missing("paymentMethodId", ptr, out)
+    _integer(value, "shippingMethodId", ptr, out)
+    _string(value, "deliveryAddressFirstName", ptr, out)
+    _string(value, "deliveryAddressInsertion", ptr, out)
+    _string(value, "deliveryAddressLastName", ptr, out, required=True)
+    _string(value, "deliveryAddressExtraName", ptr, out)
+    _string(value, "deliveryAddressPostalCode", ptr, out, required=True)
+    _integer(value, "deliveryAddressHouseNumber", ptr, out, required=True)
+    _string(value, "deliveryAddressHouseNumberAddition", ptr, out)
+    _string(value, "deliveryAddressStreet", ptr, out, required=True)
+    _string(value, "DeliveryAddressCityName", ptr, out)
+    _string(value, "deliveryAddressRegion", ptr, out)
+    _string(value, "deliveryAddressCountryIso", ptr, out, required=True)
+    _string(value, "deliveryAddressExtraAddress", ptr, out)
+    _string(value, "billingAddressFirstName", ptr, out)
+    _string(value, "billingAddressInsertion", ptr, out)
+    _string(value, "billingAddressLastName", ptr, out)
+    _string(value, "billingAddressExtraName", ptr, out)
+    _string(value, "billingAddressPostalCode", ptr, out)
+    _integer(value, "billingAddressHouseNumber", ptr, out)
+    _string(value, "billingAddressHouseNumberAddition", ptr, out)
+    _string(value, "billingAddressStreet", ptr, out)
+    _string(value, "billingAddressCityName", ptr, out)
+    _string(value, "billingAddressRegion", ptr, out)
+    _string(value, "billingAddressCountryIso", ptr, out)
+    _string(value, "billingAddressExtraAddress", ptr, out)
+    _string(value, "extra1", ptr, out)
+    _string(value, "extra2", ptr, out)
+    _string(value, "extra3", ptr, out)
+    _string(value, "extra4", ptr, out)
+    _string(value, "extra5", ptr, out)
+    _string(value, "vatNumber", ptr, out)
+    _string(value, "clientReference", ptr, out)
+    _integer(value, "languageId", ptr, out, required=True)
+    _integer(value, "orderTypeId", ptr, out, required=True)
+    _string(value, "pickUpPointId", ptr, out)
+    _string(value, "pickUpPointName", ptr, out)
+    _string(value, "pickUpPointStreet", ptr, out)
+    _integer(value, "pickUpPointHouseNumber", ptr, out)
+    _string(value, "pickUpPointHouseNumberAddition", ptr, out)
+    _string(value, "pickUpPointPostalCode", ptr, out)
+    _string(value, "pickUpPointCityName", ptr, out)
+    _string(value, "pickUpPointCountryIso", ptr, out)
+    _string(value, "pickUpPointRegion", ptr, out)
+    _string(value, "pickUpPointExtraAddress", ptr, out)
+    _integer(value, "warehouseId", ptr, out)
     if "orderItems" in value:
         order_items = value["orderItems"]
-        if not (isinstance(order_items, list)):
-            out.append(Problem(ptr + "/orderItems", _wrong_type("an array", order_items), "type"))
+        if not isinstance(order_items, list):
+            _wrong("an array", order_items, ptr + "/orderItems", out)
         else:
-            for order_items_index, order_items_item in enumerate(order_items):
-                _check_OrderItem(
-                    order_items_item, ptr + "/orderItems" + "/" + str(order_items_index), out
-                )
+            _each(_check_OrderItem, order_items, ptr + "/orderItems", out)
     else:
-        out.append(Problem(ptr, "missing required field 'orderItems'", "required", "orderItems"))
-    for key in value:
-        if key not in _ADD_ORDER_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("orderItems", ptr, out)
+    if not value.keys() <= _ADD_ORDER_REQUEST_FIELDS:
+        _unknown_fields(value, _ADD_ORDER_REQUEST_FIELDS, ptr, out)
 
 
 def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
-    if "barcode" in value:
-        barcode = value["barcode"]
-        if not (isinstance(barcode, str)):
-            out.append(Problem(ptr + "/barcode", _wrong_type("a string", barcode), "type"))
-    if "description" in value:
-        description = value["description"]
-        if not (isinstance(description, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
-    if "harmonisationCode" in value:
-        harmonisation_code = value["harmonisationCode"]
-        if not (isinstance(harmonisation_code, str)):
-            out.append(
-                Problem(
-                    ptr + "/harmonisationCode", _wrong_type("a string", harmonisation_code), "type"
-                )
-            )
-    if "countryOfOriginIso" in value:
-        country_of_origin_iso = value["countryOfOriginIso"]
-        if not (isinstance(country_of_origin_iso, str)):
-            out.append(
-                Problem(
-                    ptr + "/countryOfOriginIso",
-                    _wrong_type("a string", country_of_origin_iso),
-                    "type",
-                )
-            )
+    _string(value, "sku", ptr, out, required=True)
+    _string(value, "name", ptr, out, required=True)
+    _string(value, "barcode", ptr, out)
+    _string(value, "description", ptr, out)
+    _string(value, "harmonisationCode", ptr, out)
+    _string(value, "countryOfOriginIso", ptr, out)
     if "encodedImage" in value:
         encoded_image = value["encodedImage"]
-        if not (isinstance(encoded_image, str)):
-            out.append(
-                Problem(ptr + "/encodedImage", _wrong_type("a string", encoded_image), "type")
-            )
+        if not isinstance(encoded_image, str):
+            _wrong("a string", encoded_image, ptr + "/encodedImage", out)
         else:
-            encoded_image_length = len(encoded_image) if isinstance(encoded_image, str) else 0
+            encoded_image_length = len(encoded_image)
             if encoded_image_length > 136536:
                 out.append(
                     Problem(
@@ -1021,366 +317,125 @@ def _check_AddProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                         "maxLength",
                     )
                 )
-    if "costPrice" in value:
-        cost_price = value["costPrice"]
-        if not (_is_number(cost_price)):
-            out.append(Problem(ptr + "/costPrice", _wrong_type("a number", cost_price), "type"))
-    if "supplierCode" in value:
-        supplier_code = value["supplierCode"]
-        if not (isinstance(supplier_code, str)):
-            out.append(
-                Problem(ptr + "/supplierCode", _wrong_type("a string", supplier_code), "type")
-            )
-    if "supplierProductCode" in value:
-        supplier_product_code = value["supplierProductCode"]
-        if not (isinstance(supplier_product_code, str)):
-            out.append(
-                Problem(
-                    ptr + "/supplierProductCode",
-                    _wrong_type("a string", supplier_product_code),
-                    "type",
-                )
-            )
-    if "stockMinimum" in value:
-        stock_minimum = value["stockMinimum"]
-        if not (_is_int(stock_minimum)):
-            out.append(
-                Problem(ptr + "/stockMinimum", _wrong_type("an integer", stock_minimum), "type")
-            )
-    if "stockMaximum" in value:
-        stock_maximum = value["stockMaximum"]
-        if not (_is_int(stock_maximum)):
-            out.append(
-                Problem(ptr + "/stockMaximum", _wrong_type("an integer", stock_maximum), "type")
-            )
-    if "priceA" in value:
-        price_a = value["priceA"]
-        if not (isinstance(price_a, str)):
-            out.append(Problem(ptr + "/priceA", _wrong_type("a string", price_a), "type"))
-    if "priceB" in value:
-        price_b = value["priceB"]
-        if not (isinstance(price_b, str)):
-            out.append(Problem(ptr + "/priceB", _wrong_type("a string", price_b), "type"))
-    if "priceC" in value:
-        price_c = value["priceC"]
-        if not (isinstance(price_c, str)):
-            out.append(Problem(ptr + "/priceC", _wrong_type("a string", price_c), "type"))
-    if "priceD" in value:
-        price_d = value["priceD"]
-        if not (isinstance(price_d, str)):
-            out.append(Problem(ptr + "/priceD", _wrong_type("a string", price_d), "type"))
+    _number(value, "costPrice", ptr, out)
+    _string(value, "supplierCode", ptr, out)
+    _string(value, "supplierProductCode", ptr, out)
+    _integer(value, "stockMinimum", ptr, out)
+    _integer(value, "stockMaximum", ptr, out)
+    _string(value, "priceA", ptr, out)
+    _string(value, "priceB", ptr, out)
+    _string(value, "priceC", ptr, out)
+    _string(value, "priceD", ptr, out)
     if "vatLevel" in value:
         vat_level = value["vatLevel"]
-        if not (isinstance(vat_level, str)):
-            out.append(Problem(ptr + "/vatLevel", _wrong_type("a string", vat_level), "type"))
-        else:
-            if not _in_enum(vat_level, _ADD_PRODUCT_REQUEST_VAT_LEVEL_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/vatLevel",
-                        "must be one of '0', '1', '2'" + " (got " + repr(vat_level) + ")",
-                        "enum",
-                    )
-                )
-    if "orderQuantity" in value:
-        order_quantity = value["orderQuantity"]
-        if not (isinstance(order_quantity, str)):
-            out.append(
-                Problem(ptr + "/orderQuantity", _wrong_type("a string", order_quantity), "type")
-            )
-    if "extra1" in value:
-        extra1 = value["extra1"]
-        if not (isinstance(extra1, str)):
-            out.append(Problem(ptr + "/extra1", _wrong_type("a string", extra1), "type"))
-    if "extra2" in value:
-        extra2 = value["extra2"]
-        if not (isinstance(extra2, str)):
-            out.append(Problem(ptr + "/extra2", _wrong_type("a string", extra2), "type"))
-    if "extra3" in value:
-        extra3 = value["extra3"]
-        if not (isinstance(extra3, str)):
-            out.append(Problem(ptr + "/extra3", _wrong_type("a string", extra3), "type"))
-    if "extra4" in value:
-        extra4 = value["extra4"]
-        if not (isinstance(extra4, str)):
-            out.append(Problem(ptr + "/extra4", _wrong_type("a string", extra4), "type"))
-    if "extra5" in value:
-        extra5 = value["extra5"]
-        if not (isinstance(extra5, str)):
-            out.append(Problem(ptr + "/extra5", _wrong_type("a string", extra5), "type"))
-    if "hasThtDate" in value:
-        has_tht_date = value["hasThtDate"]
-        if not (isinstance(has_tht_date, bool)):
-            out.append(Problem(ptr + "/hasThtDate", _wrong_type("a boolean", has_tht_date), "type"))
-    if "warningDaysTillThtDate" in value:
-        warning_days_till_tht_date = value["warningDaysTillThtDate"]
-        if not (_is_int(warning_days_till_tht_date)):
-            out.append(
-                Problem(
-                    ptr + "/warningDaysTillThtDate",
-                    _wrong_type("an integer", warning_days_till_tht_date),
-                    "type",
-                )
-            )
-    if "maxDaysTillThtDate" in value:
-        max_days_till_tht_date = value["maxDaysTillThtDate"]
-        if not (_is_int(max_days_till_tht_date)):
-            out.append(
-                Problem(
-                    ptr + "/maxDaysTillThtDate",
-                    _wrong_type("an integer", max_days_till_tht_date),
-                    "type",
-                )
-            )
-    if "hasLotNumber" in value:
-        has_lot_number = value["hasLotNumber"]
-        if not (isinstance(has_lot_number, bool)):
-            out.append(
-                Problem(ptr + "/hasLotNumber", _wrong_type("a boolean", has_lot_number), "type")
-            )
-    if "hasSerial" in value:
-        has_serial = value["hasSerial"]
-        if not (isinstance(has_serial, bool)):
-            out.append(Problem(ptr + "/hasSerial", _wrong_type("a boolean", has_serial), "type"))
-    if "useEconomicStock" in value:
-        use_economic_stock = value["useEconomicStock"]
-        if not (isinstance(use_economic_stock, bool)):
-            out.append(
-                Problem(
-                    ptr + "/useEconomicStock", _wrong_type("a boolean", use_economic_stock), "type"
-                )
-            )
-    for key in value:
-        if key not in _ADD_PRODUCT_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        if not isinstance(vat_level, str):
+            _wrong("a string", vat_level, ptr + "/vatLevel", out)
+        elif not _in_enum(vat_level, _ADD_PRODUCT_REQUEST_VAT_LEVEL_VALUES):
+            _broken("enum", "must be one of '0', '1', '2'", vat_level, ptr + "/vatLevel", out)
+    _string(value, "orderQuantity", ptr, out)
+    _string(value, "extra1", ptr, out)
+    _string(value, "extra2", ptr, out)
+    _string(value, "extra3", ptr, out)
+    _string(value, "extra4", ptr, out)
+    _string(value, "extra5", ptr, out)
+    _boolean(value, "hasThtDate", ptr, out)
+    _integer(value, "warningDaysTillThtDate", ptr, out)
+    _integer(value, "maxDaysTillThtDate", ptr, out)
+    _boolean(value, "hasLotNumber", ptr, out)
+    _boolean(value, "hasSerial", ptr, out)
+    _boolean(value, "useEconomicStock", ptr, out)
+    if not value.keys() <= _ADD_PRODUCT_REQUEST_FIELDS:
+        _unknown_fields(value, _ADD_PRODUCT_REQUEST_FIELDS, ptr, out)
 
 
 def _check_AddPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "reference" in value:
-        reference = value["reference"]
-        if not (isinstance(reference, str)):
-            out.append(Problem(ptr + "/reference", _wrong_type("a string", reference), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'reference'", "required", "reference"))
-    if "comment" in value:
-        comment = value["comment"]
-        if not (isinstance(comment, str)):
-            out.append(Problem(ptr + "/comment", _wrong_type("a string", comment), "type"))
+    _string(value, "reference", ptr, out, required=True)
+    _string(value, "comment", ptr, out)
     if "expectedDate" in value:
         expected_date = value["expectedDate"]
-        if not (isinstance(expected_date, str)):
-            out.append(
-                Problem(ptr + "/expectedDate", _wrong_type("a string", expected_date), "type")
+        if not isinstance(expected_date, str):
+            _wrong("a string", expected_date, ptr + "/expectedDate", out)
+        elif not _is_date_time(expected_date):
+            _broken(
+                "format",
+                "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                expected_date,
+                ptr + "/expectedDate",
+                out,
             )
-        else:
-            if isinstance(expected_date, str) and not _is_date_time(expected_date):
-                out.append(
-                    Problem(
-                        ptr + "/expectedDate",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(expected_date)
-                        + ")",
-                        "format",
-                    )
-                )
-    if "warehouseId" in value:
-        warehouse_id = value["warehouseId"]
-        if not (_is_int(warehouse_id)):
-            out.append(
-                Problem(ptr + "/warehouseId", _wrong_type("an integer", warehouse_id), "type")
-            )
+    _integer(value, "warehouseId", ptr, out)
     if "purchaseOrderItems" in value:
         purchase_order_items = value["purchaseOrderItems"]
-        if not (isinstance(purchase_order_items, list)):
-            out.append(
-                Problem(
-                    ptr + "/purchaseOrderItems",
-                    _wrong_type("an array", purchase_order_items),
-                    "type",
-                )
-            )
+        if not isinstance(purchase_order_items, list):
+            _wrong("an array", purchase_order_items, ptr + "/purchaseOrderItems", out)
         else:
-            for purchase_order_items_index, purchase_order_items_item in enumerate(
-                purchase_order_items
-            ):
-                _check_PurchaseOrderItem(
-                    purchase_order_items_item,
-                    ptr + "/purchaseOrderItems" + "/" + str(purchase_order_items_index),
-                    out,
-                )
+            _each(_check_PurchaseOrderItem, purchase_order_items, ptr + "/purchaseOrderItems", out)
     else:
-        out.append(
-            Problem(
-                ptr, "missing required field 'purchaseOrderItems'", "required", "purchaseOrderItems"
-            )
-        )
-    for key in value:
-        if key not in _ADD_PURCHASE_ORDER_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("purchaseOrderItems", ptr, out)
+    if not value.keys() <= _ADD_PURCHASE_ORDER_REQUEST_FIELDS:
+        _unknown_fields(value, _ADD_PURCHASE_ORDER_REQUEST_FIELDS, ptr, out)
 
 
 def _check_AddRmaRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "shipmentId" in value:
-        shipment_id = value["shipmentId"]
-        if not (_is_int(shipment_id)):
-            out.append(Problem(ptr + "/shipmentId", _wrong_type("an integer", shipment_id), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'shipmentId'", "required", "shipmentId"))
-    if "remark" in value:
-        remark = value["remark"]
-        if not (isinstance(remark, str)):
-            out.append(Problem(ptr + "/remark", _wrong_type("a string", remark), "type"))
-    if "externalReference" in value:
-        external_reference = value["externalReference"]
-        if not (isinstance(external_reference, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalReference", _wrong_type("a string", external_reference), "type"
-                )
-            )
+    _integer(value, "shipmentId", ptr, out, required=True)
+    _string(value, "remark", ptr, out)
+    _string(value, "externalReference", ptr, out)
     if "rmaItems" in value:
-        rma_items = value["rmaItems"]
-        _check_RmaItem(rma_items, ptr + "/rmaItems", out)
-    for key in value:
-        if key not in _ADD_RMA_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_RmaItem(value["rmaItems"], ptr + "/rmaItems", out)
+    if not value.keys() <= _ADD_RMA_REQUEST_FIELDS:
+        _unknown_fields(value, _ADD_RMA_REQUEST_FIELDS, ptr, out)
 
 
 def _check_DeletePurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
-    for key in value:
-        if key not in _DELETE_PURCHASE_ORDER_ITEM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "sku", ptr, out, required=True)
+    if not value.keys() <= _DELETE_PURCHASE_ORDER_ITEM_FIELDS:
+        _unknown_fields(value, _DELETE_PURCHASE_ORDER_ITEM_FIELDS, ptr, out)
 
 
 def _check_DeletePurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "purchaseOrderId" in value:
-        purchase_order_id = value["purchaseOrderId"]
-        if not (_is_int(purchase_order_id)):
-            out.append(
-                Problem(
-                    ptr + "/purchaseOrderId", _wrong_type("an integer", purchase_order_id), "type"
-                )
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'purchaseOrderId'", "required", "purchaseOrderId")
-        )
+    _integer(value, "purchaseOrderId", ptr, out, required=True)
     if "purchaseOrderItems" in value:
         purchase_order_items = value["purchaseOrderItems"]
-        if not (isinstance(purchase_order_items, list)):
-            out.append(
-                Problem(
-                    ptr + "/purchaseOrderItems",
-                    _wrong_type("an array", purchase_order_items),
-                    "type",
-                )
-            )
+        if not isinstance(purchase_order_items, list):
+            _wrong("an array", purchase_order_items, ptr + "/purchaseOrderItems", out)
         else:
-            for purchase_order_items_index, purchase_order_items_item in enumerate(
-                purchase_order_items
-            ):
-                _check_DeletePurchaseOrderItem(
-                    purchase_order_items_item,
-                    ptr + "/purchaseOrderItems" + "/" + str(purchase_order_items_index),
-                    out,
-                )
-    for key in value:
-        if key not in _DELETE_PURCHASE_ORDER_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
+            _each(
+                _check_DeletePurchaseOrderItem,
+                purchase_order_items,
+                ptr + "/purchaseOrderItems",
+                out,
             )
+    if not value.keys() <= _DELETE_PURCHASE_ORDER_REQUEST_FIELDS:
+        _unknown_fields(value, _DELETE_PURCHASE_ORDER_REQUEST_FIELDS, ptr, out)
 
 
 def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
-    if "CostPrice" in value:
-        cost_price = value["CostPrice"]
-        if not (isinstance(cost_price, str)):
-            out.append(Problem(ptr + "/CostPrice", _wrong_type("a string", cost_price), "type"))
-    if "Description" in value:
-        description = value["Description"]
-        if not (isinstance(description, str)):
-            out.append(Problem(ptr + "/Description", _wrong_type("a string", description), "type"))
-    if "HarmonisationCode" in value:
-        harmonisation_code = value["HarmonisationCode"]
-        if not (isinstance(harmonisation_code, str)):
-            out.append(
-                Problem(
-                    ptr + "/HarmonisationCode", _wrong_type("a string", harmonisation_code), "type"
-                )
-            )
-    if "CountryOfOriginIso" in value:
-        country_of_origin_iso = value["CountryOfOriginIso"]
-        if not (isinstance(country_of_origin_iso, str)):
-            out.append(
-                Problem(
-                    ptr + "/CountryOfOriginIso",
-                    _wrong_type("a string", country_of_origin_iso),
-                    "type",
-                )
-            )
+    _string(value, "sku", ptr, out, required=True)
+    _string(value, "CostPrice", ptr, out)
+    _string(value, "Description", ptr, out)
+    _string(value, "HarmonisationCode", ptr, out)
+    _string(value, "CountryOfOriginIso", ptr, out)
     if "EncodedImage" in value:
         encoded_image = value["EncodedImage"]
-        if not (isinstance(encoded_image, str)):
-            out.append(
-                Problem(ptr + "/EncodedImage", _wrong_type("a string", encoded_image), "type")
-            )
+        if not isinstance(encoded_image, str):
+            _wrong("a string", encoded_image, ptr + "/EncodedImage", out)
         else:
-            encoded_image_length = len(encoded_image) if isinstance(encoded_image, str) else 0
+            encoded_image_length = len(encoded_image)
             if encoded_image_length > 136536:
                 out.append(
                     Problem(
@@ -1391,417 +446,165 @@ def _check_EditProductRequest(value: Any, ptr: str, out: list[Problem]) -> None:
                 )
     if "Name" in value:
         name = value["Name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/Name", _wrong_type("a string", name), "type"))
+        if not isinstance(name, str):
+            _wrong("a string", name, ptr + "/Name", out)
         else:
-            name_length = len(name) if isinstance(name, str) else 0
+            name_length = len(name)
             if name_length < 1:
-                out.append(
-                    Problem(
-                        ptr + "/Name",
-                        "The product name cannot be empty",
-                        "minLength" if name_length < 1 else "maxLength",
-                    )
-                )
-    if "Barcode" in value:
-        barcode = value["Barcode"]
-        if not (isinstance(barcode, str)):
-            out.append(Problem(ptr + "/Barcode", _wrong_type("a string", barcode), "type"))
-    if "StockMinimum" in value:
-        stock_minimum = value["StockMinimum"]
-        if not (_is_int(stock_minimum)):
-            out.append(
-                Problem(ptr + "/StockMinimum", _wrong_type("an integer", stock_minimum), "type")
-            )
-    if "StockMaximum" in value:
-        stock_maximum = value["StockMaximum"]
-        if not (_is_int(stock_maximum)):
-            out.append(
-                Problem(ptr + "/StockMaximum", _wrong_type("an integer", stock_maximum), "type")
-            )
-    if "PriceA" in value:
-        price_a = value["PriceA"]
-        if not (_is_number(price_a)):
-            out.append(Problem(ptr + "/PriceA", _wrong_type("a number", price_a), "type"))
-    if "PriceB" in value:
-        price_b = value["PriceB"]
-        if not (_is_number(price_b)):
-            out.append(Problem(ptr + "/PriceB", _wrong_type("a number", price_b), "type"))
-    if "PriceC" in value:
-        price_c = value["PriceC"]
-        if not (_is_number(price_c)):
-            out.append(Problem(ptr + "/PriceC", _wrong_type("a number", price_c), "type"))
-    if "PriceD" in value:
-        price_d = value["PriceD"]
-        if not (_is_number(price_d)):
-            out.append(Problem(ptr + "/PriceD", _wrong_type("a number", price_d), "type"))
+                out.append(Problem(ptr + "/Name", "The product name cannot be empty", "minLength"))
+    _string(value, "Barcode", ptr, out)
+    _integer(value, "StockMinimum", ptr, out)
+    _integer(value, "StockMaximum", ptr, out)
+    _number(value, "PriceA", ptr, out)
+    _number(value, "PriceB", ptr, out)
+    _number(value, "PriceC", ptr, out)
+    _number(value, "PriceD", ptr, out)
     if "VatLevel" in value:
         vat_level = value["VatLevel"]
-        if not (_is_int(vat_level)):
-            out.append(Problem(ptr + "/VatLevel", _wrong_type("an integer", vat_level), "type"))
-        else:
-            if not _in_enum(vat_level, _EDIT_PRODUCT_REQUEST_VAT_LEVEL_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/VatLevel",
-                        "must be one of 0, 1, 2" + " (got " + repr(vat_level) + ")",
-                        "enum",
-                    )
-                )
-    if "OrderQuantity" in value:
-        order_quantity = value["OrderQuantity"]
-        if not (_is_int(order_quantity)):
-            out.append(
-                Problem(ptr + "/OrderQuantity", _wrong_type("an integer", order_quantity), "type")
-            )
-    if "Extra1" in value:
-        extra1 = value["Extra1"]
-        if not (isinstance(extra1, str)):
-            out.append(Problem(ptr + "/Extra1", _wrong_type("a string", extra1), "type"))
-    if "Extra2" in value:
-        extra2 = value["Extra2"]
-        if not (isinstance(extra2, str)):
-            out.append(Problem(ptr + "/Extra2", _wrong_type("a string", extra2), "type"))
-    if "Extra3" in value:
-        extra3 = value["Extra3"]
-        if not (isinstance(extra3, str)):
-            out.append(Problem(ptr + "/Extra3", _wrong_type("a string", extra3), "type"))
-    if "Extra4" in value:
-        extra4 = value["Extra4"]
-        if not (isinstance(extra4, str)):
-            out.append(Problem(ptr + "/Extra4", _wrong_type("a string", extra4), "type"))
-    if "Extra5" in value:
-        extra5 = value["Extra5"]
-        if not (isinstance(extra5, str)):
-            out.append(Problem(ptr + "/Extra5", _wrong_type("a string", extra5), "type"))
-    if "HasThtDate" in value:
-        has_tht_date = value["HasThtDate"]
-        if not (isinstance(has_tht_date, bool)):
-            out.append(Problem(ptr + "/HasThtDate", _wrong_type("a boolean", has_tht_date), "type"))
-    if "WarningDaysTillThtDate" in value:
-        warning_days_till_tht_date = value["WarningDaysTillThtDate"]
-        if not (_is_int(warning_days_till_tht_date)):
-            out.append(
-                Problem(
-                    ptr + "/WarningDaysTillThtDate",
-                    _wrong_type("an integer", warning_days_till_tht_date),
-                    "type",
-                )
-            )
-    if "MaxDaysTillThtDate" in value:
-        max_days_till_tht_date = value["MaxDaysTillThtDate"]
-        if not (_is_int(max_days_till_tht_date)):
-            out.append(
-                Problem(
-                    ptr + "/MaxDaysTillThtDate",
-                    _wrong_type("an integer", max_days_till_tht_date),
-                    "type",
-                )
-            )
-    if "HasLotNumber" in value:
-        has_lot_number = value["HasLotNumber"]
-        if not (isinstance(has_lot_number, bool)):
-            out.append(
-                Problem(ptr + "/HasLotNumber", _wrong_type("a boolean", has_lot_number), "type")
-            )
-    if "HasSerial" in value:
-        has_serial = value["HasSerial"]
-        if not (isinstance(has_serial, bool)):
-            out.append(Problem(ptr + "/HasSerial", _wrong_type("a boolean", has_serial), "type"))
-    if "UseEconomicStock" in value:
-        use_economic_stock = value["UseEconomicStock"]
-        if not (isinstance(use_economic_stock, bool)):
-            out.append(
-                Problem(
-                    ptr + "/UseEconomicStock", _wrong_type("a boolean", use_economic_stock), "type"
-                )
-            )
-    for key in value:
-        if key not in _EDIT_PRODUCT_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        if not _is_int(vat_level):
+            _wrong("an integer", vat_level, ptr + "/VatLevel", out)
+        elif not _in_enum(vat_level, _EDIT_PRODUCT_REQUEST_VAT_LEVEL_VALUES):
+            _broken("enum", "must be one of 0, 1, 2", vat_level, ptr + "/VatLevel", out)
+    _integer(value, "OrderQuantity", ptr, out)
+    _string(value, "Extra1", ptr, out)
+    _string(value, "Extra2", ptr, out)
+    _string(value, "Extra3", ptr, out)
+    _string(value, "Extra4", ptr, out)
+    _string(value, "Extra5", ptr, out)
+    _boolean(value, "HasThtDate", ptr, out)
+    _integer(value, "WarningDaysTillThtDate", ptr, out)
+    _integer(value, "MaxDaysTillThtDate", ptr, out)
+    _boolean(value, "HasLotNumber", ptr, out)
+    _boolean(value, "HasSerial", ptr, out)
+    _boolean(value, "UseEconomicStock", ptr, out)
+    if not value.keys() <= _EDIT_PRODUCT_REQUEST_FIELDS:
+        _unknown_fields(value, _EDIT_PRODUCT_REQUEST_FIELDS, ptr, out)
 
 
 def _check_EditPurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    for key in value:
-        if key not in _EDIT_PURCHASE_ORDER_ITEM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "sku", ptr, out, required=True)
+    _integer(value, "quantity", ptr, out, required=True)
+    if not value.keys() <= _EDIT_PURCHASE_ORDER_ITEM_FIELDS:
+        _unknown_fields(value, _EDIT_PURCHASE_ORDER_ITEM_FIELDS, ptr, out)
 
 
 def _check_EditPurchaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "purchaseOrderId" in value:
-        purchase_order_id = value["purchaseOrderId"]
-        if not (_is_int(purchase_order_id)):
-            out.append(
-                Problem(
-                    ptr + "/purchaseOrderId", _wrong_type("an integer", purchase_order_id), "type"
-                )
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'purchaseOrderId'", "required", "purchaseOrderId")
-        )
-    if "reference" in value:
-        reference = value["reference"]
-        if not (isinstance(reference, str)):
-            out.append(Problem(ptr + "/reference", _wrong_type("a string", reference), "type"))
-    if "comment" in value:
-        comment = value["comment"]
-        if not (isinstance(comment, str)):
-            out.append(Problem(ptr + "/comment", _wrong_type("a string", comment), "type"))
+    _integer(value, "purchaseOrderId", ptr, out, required=True)
+    _string(value, "reference", ptr, out)
+    _string(value, "comment", ptr, out)
     if "expectedDate" in value:
         expected_date = value["expectedDate"]
-        if not (isinstance(expected_date, str)):
-            out.append(
-                Problem(ptr + "/expectedDate", _wrong_type("a string", expected_date), "type")
+        if not isinstance(expected_date, str):
+            _wrong("a string", expected_date, ptr + "/expectedDate", out)
+        elif not _is_date_time(expected_date):
+            _broken(
+                "format",
+                "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                expected_date,
+                ptr + "/expectedDate",
+                out,
             )
-        else:
-            if isinstance(expected_date, str) and not _is_date_time(expected_date):
-                out.append(
-                    Problem(
-                        ptr + "/expectedDate",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(expected_date)
-                        + ")",
-                        "format",
-                    )
-                )
     if "purchaseOrderItems" in value:
         purchase_order_items = value["purchaseOrderItems"]
-        if not (isinstance(purchase_order_items, list)):
-            out.append(
-                Problem(
-                    ptr + "/purchaseOrderItems",
-                    _wrong_type("an array", purchase_order_items),
-                    "type",
-                )
-            )
+        if not isinstance(purchase_order_items, list):
+            _wrong("an array", purchase_order_items, ptr + "/purchaseOrderItems", out)
         else:
-            for purchase_order_items_index, purchase_order_items_item in enumerate(
-                purchase_order_items
-            ):
-                _check_EditPurchaseOrderItem(
-                    purchase_order_items_item,
-                    ptr + "/purchaseOrderItems" + "/" + str(purchase_order_items_index),
-                    out,
-                )
-    for key in value:
-        if key not in _EDIT_PURCHASE_ORDER_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
+            _each(
+                _check_EditPurchaseOrderItem, purchase_order_items, ptr + "/purchaseOrderItems", out
             )
+    if not value.keys() <= _EDIT_PURCHASE_ORDER_REQUEST_FIELDS:
+        _unknown_fields(value, _EDIT_PURCHASE_ORDER_REQUEST_FIELDS, ptr, out)
 
 
 def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    if "price" in value:
-        price = value["price"]
-        if not (_is_number(price)):
-            out.append(Problem(ptr + "/price", _wrong_type("a number", price), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'price'", "required", "price"))
-    if "vat" in value:
-        vat = value["vat"]
-        if not (_is_number(vat)):
-            out.append(Problem(ptr + "/vat", _wrong_type("a number", vat), "type"))
-    if "extra6" in value:
-        extra6 = value["extra6"]
-        if not (isinstance(extra6, str)):
-            out.append(Problem(ptr + "/extra6", _wrong_type("a string", extra6), "type"))
-    if "extra7" in value:
-        extra7 = value["extra7"]
-        if not (isinstance(extra7, str)):
-            out.append(Problem(ptr + "/extra7", _wrong_type("a string", extra7), "type"))
-    if "warehouseId" in value:
-        warehouse_id = value["warehouseId"]
-        if not (_is_int(warehouse_id)):
-            out.append(
-                Problem(ptr + "/warehouseId", _wrong_type("an integer", warehouse_id), "type")
-            )
-    for key in value:
-        if key not in _ORDER_ITEM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "sku", ptr, out, required=True)
+    _integer(value, "quantity", ptr, out, required=True)
+    _string(value, "name", ptr, out)
+    _number(value, "price", ptr, out, required=True)
+    _number(value, "vat", ptr, out)
+    _string(value, "extra6", ptr, out)
+    _string(value, "extra7", ptr, out)
+    _integer(value, "warehouseId", ptr, out)
+    if not value.keys() <= _ORDER_ITEM_FIELDS:
+        _unknown_fields(value, _ORDER_ITEM_FIELDS, ptr, out)
 
 
 def _check_PurchaseOrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
+    _string(value, "sku", ptr, out, required=True)
+    _integer(value, "quantity", ptr, out, required=True)
     if "expectedDate" in value:
         expected_date = value["expectedDate"]
-        if not (isinstance(expected_date, str)):
-            out.append(
-                Problem(ptr + "/expectedDate", _wrong_type("a string", expected_date), "type")
+        if not isinstance(expected_date, str):
+            _wrong("a string", expected_date, ptr + "/expectedDate", out)
+        elif not _is_date_time(expected_date):
+            _broken(
+                "format",
+                "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                expected_date,
+                ptr + "/expectedDate",
+                out,
             )
-        else:
-            if isinstance(expected_date, str) and not _is_date_time(expected_date):
-                out.append(
-                    Problem(
-                        ptr + "/expectedDate",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(expected_date)
-                        + ")",
-                        "format",
-                    )
-                )
-    for key in value:
-        if key not in _PURCHASE_ORDER_ITEM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _PURCHASE_ORDER_ITEM_FIELDS:
+        _unknown_fields(value, _PURCHASE_ORDER_ITEM_FIELDS, ptr, out)
 
 
 def _check_ReleaseOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "externalOrderNumber" in value:
-        external_order_number = value["externalOrderNumber"]
-        if not (isinstance(external_order_number, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalOrderNumber",
-                    _wrong_type("a string", external_order_number),
-                    "type",
-                )
-            )
-    for key in value:
-        if key not in _RELEASE_ORDER_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "externalOrderNumber", ptr, out)
+    if not value.keys() <= _RELEASE_ORDER_REQUEST_FIELDS:
+        _unknown_fields(value, _RELEASE_ORDER_REQUEST_FIELDS, ptr, out)
 
 
 def _check_ReturnItemsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "ExternalOrderNumber" in value:
         external_order_number = value["ExternalOrderNumber"]
         if not (isinstance(external_order_number, str) or _is_int(external_order_number)):
-            out.append(
-                Problem(
-                    ptr + "/ExternalOrderNumber",
-                    _wrong_type("a string or an integer", external_order_number),
-                    "type",
-                )
+            _wrong(
+                "a string or an integer", external_order_number, ptr + "/ExternalOrderNumber", out
             )
     if "Starttime" in value:
         starttime = value["Starttime"]
-        if not (isinstance(starttime, str)):
-            out.append(Problem(ptr + "/Starttime", _wrong_type("a string", starttime), "type"))
-        else:
-            if isinstance(starttime, str) and not _is_date_time(starttime):
-                out.append(
-                    Problem(
-                        ptr + "/Starttime",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(starttime)
-                        + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(starttime, str):
+            _wrong("a string", starttime, ptr + "/Starttime", out)
+        elif not _is_date_time(starttime):
+            _broken(
+                "format",
+                "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                starttime,
+                ptr + "/Starttime",
+                out,
+            )
     if "Endtime" in value:
         endtime = value["Endtime"]
-        if not (isinstance(endtime, str)):
-            out.append(Problem(ptr + "/Endtime", _wrong_type("a string", endtime), "type"))
-        else:
-            if isinstance(endtime, str) and not _is_date_time(endtime):
-                out.append(
-                    Problem(
-                        ptr + "/Endtime",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(endtime)
-                        + ")",
-                        "format",
-                    )
-                )
-    for key in value:
-        if key not in _RETURN_ITEMS_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
+        if not isinstance(endtime, str):
+            _wrong("a string", endtime, ptr + "/Endtime", out)
+        elif not _is_date_time(endtime):
+            _broken(
+                "format",
+                "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                endtime,
+                ptr + "/Endtime",
+                out,
             )
+    if not value.keys() <= _RETURN_ITEMS_REQUEST_FIELDS:
+        _unknown_fields(value, _RETURN_ITEMS_REQUEST_FIELDS, ptr, out)
     if not any(k in value for k in _RETURN_ITEMS_REQUEST_AT_LEAST_ONE_OF):
         out.append(
             Problem(
@@ -1814,351 +617,125 @@ def _check_ReturnItemsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_RmaItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "shipmentItemId" in value:
-        shipment_item_id = value["shipmentItemId"]
-        if not (_is_int(shipment_item_id)):
-            out.append(
-                Problem(
-                    ptr + "/shipmentItemId", _wrong_type("an integer", shipment_item_id), "type"
-                )
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'shipmentItemId'", "required", "shipmentItemId")
-        )
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    if "returnReasonId" in value:
-        return_reason_id = value["returnReasonId"]
-        if not (_is_int(return_reason_id)):
-            out.append(
-                Problem(
-                    ptr + "/returnReasonId", _wrong_type("an integer", return_reason_id), "type"
-                )
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'returnReasonId'", "required", "returnReasonId")
-        )
-    if "externalReference" in value:
-        external_reference = value["externalReference"]
-        if not (isinstance(external_reference, str)):
-            out.append(
-                Problem(
-                    ptr + "/externalReference", _wrong_type("a string", external_reference), "type"
-                )
-            )
+    _integer(value, "shipmentItemId", ptr, out, required=True)
+    _integer(value, "quantity", ptr, out, required=True)
+    _integer(value, "returnReasonId", ptr, out, required=True)
+    _string(value, "externalReference", ptr, out)
     if "metadata" in value:
         metadata = value["metadata"]
-        if not (isinstance(metadata, dict)):
-            out.append(Problem(ptr + "/metadata", _wrong_type("an object", metadata), "type"))
+        if not isinstance(metadata, dict):
+            _wrong("an object", metadata, ptr + "/metadata", out)
         else:
             for metadata_key, metadata_entry in metadata.items():
-                if not (isinstance(metadata_entry, str)):
-                    out.append(
-                        Problem(
-                            ptr + "/metadata" + "/" + _escape(metadata_key),
-                            _wrong_type("a string", metadata_entry),
-                            "type",
-                        )
+                if not isinstance(metadata_entry, str):
+                    _wrong(
+                        "a string",
+                        metadata_entry,
+                        ptr + "/metadata" + "/" + _escape(metadata_key),
+                        out,
                     )
-    for key in value:
-        if key not in _RMA_ITEM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _RMA_ITEM_FIELDS:
+        _unknown_fields(value, _RMA_ITEM_FIELDS, ptr, out)
 
 
 def _check_ShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "orderTypes" in value:
         order_types = value["orderTypes"]
-        if not (isinstance(order_types, list)):
-            out.append(Problem(ptr + "/orderTypes", _wrong_type("an array", order_types), "type"))
+        if not isinstance(order_types, list):
+            _wrong("an array", order_types, ptr + "/orderTypes", out)
         else:
             for order_types_index, order_types_item in enumerate(order_types):
-                if not (_is_int(order_types_item)):
-                    out.append(
-                        Problem(
-                            ptr + "/orderTypes" + "/" + str(order_types_index),
-                            _wrong_type("an integer", order_types_item),
-                            "type",
-                        )
+                if not _is_int(order_types_item):
+                    _wrong(
+                        "an integer",
+                        order_types_item,
+                        ptr + "/orderTypes" + "/" + str(order_types_index),
+                        out,
                     )
-    for key in value:
-        if key not in _SHIPMENTS_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _SHIPMENTS_REQUEST_FIELDS:
+        _unknown_fields(value, _SHIPMENTS_REQUEST_FIELDS, ptr, out)
 
 
 def _check_SyncShipmentsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "ids" in value:
         ids = value["ids"]
-        if not (isinstance(ids, list)):
-            out.append(Problem(ptr + "/ids", _wrong_type("an array", ids), "type"))
+        if not isinstance(ids, list):
+            _wrong("an array", ids, ptr + "/ids", out)
         else:
             for ids_index, ids_item in enumerate(ids):
-                if not (_is_int(ids_item)):
-                    out.append(
-                        Problem(
-                            ptr + "/ids" + "/" + str(ids_index),
-                            _wrong_type("an integer", ids_item),
-                            "type",
-                        )
-                    )
-    for key in value:
-        if key not in _SYNC_SHIPMENTS_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+                if not _is_int(ids_item):
+                    _wrong("an integer", ids_item, ptr + "/ids" + "/" + str(ids_index), out)
+    if not value.keys() <= _SYNC_SHIPMENTS_REQUEST_FIELDS:
+        _unknown_fields(value, _SYNC_SHIPMENTS_REQUEST_FIELDS, ptr, out)
 
 
 def _check_SyncStockMutationsRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "ids" in value:
         ids = value["ids"]
-        if not (isinstance(ids, list)):
-            out.append(Problem(ptr + "/ids", _wrong_type("an array", ids), "type"))
+        if not isinstance(ids, list):
+            _wrong("an array", ids, ptr + "/ids", out)
         else:
             for ids_index, ids_item in enumerate(ids):
-                if not (_is_int(ids_item)):
-                    out.append(
-                        Problem(
-                            ptr + "/ids" + "/" + str(ids_index),
-                            _wrong_type("an integer", ids_item),
-                            "type",
-                        )
-                    )
-    for key in value:
-        if key not in _SYNC_SHIPMENTS_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+                if not _is_int(ids_item):
+                    _wrong("an integer", ids_item, ptr + "/ids" + "/" + str(ids_index), out)
+    if not value.keys() <= _SYNC_SHIPMENTS_REQUEST_FIELDS:
+        _unknown_fields(value, _SYNC_SHIPMENTS_REQUEST_FIELDS, ptr, out)
 
 
 def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "grant_type" in value:
         grant_type = value["grant_type"]
-        if not (isinstance(grant_type, str)):
-            out.append(Problem(ptr + "/grant_type", _wrong_type("a string", grant_type), "type"))
-        else:
-            if not _in_enum(grant_type, ("password",)):
-                out.append(
-                    Problem(
-                        ptr + "/grant_type",
-                        "must be 'password'" + " (got " + repr(grant_type) + ")",
-                        "const",
-                    )
-                )
+        if not isinstance(grant_type, str):
+            _wrong("a string", grant_type, ptr + "/grant_type", out)
+        elif not _in_enum(grant_type, ("password",)):
+            _broken("const", "must be 'password'", grant_type, ptr + "/grant_type", out)
     else:
-        out.append(Problem(ptr, "missing required field 'grant_type'", "required", "grant_type"))
-    if "username" in value:
-        username = value["username"]
-        if not (isinstance(username, str)):
-            out.append(Problem(ptr + "/username", _wrong_type("a string", username), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'username'", "required", "username"))
-    if "password" in value:
-        password = value["password"]
-        if not (isinstance(password, str)):
-            out.append(Problem(ptr + "/password", _wrong_type("a string", password), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'password'", "required", "password"))
-    for key in value:
-        if key not in _TOKEN_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("grant_type", ptr, out)
+    _string(value, "username", ptr, out, required=True)
+    _string(value, "password", ptr, out, required=True)
+    if not value.keys() <= _TOKEN_REQUEST_FIELDS:
+        _unknown_fields(value, _TOKEN_REQUEST_FIELDS, ptr, out)
 
 
-def _body_get_token(value: Any, out: list[Problem]) -> None:
-    _check_TokenRequest(value, "", out)
-
-
-def _params_get_token(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_status(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_status(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_settings(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_settings(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_release_order(value: Any, out: list[Problem]) -> None:
-    _check_ReleaseOrderRequest(value, "", out)
-
-
-def _params_release_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_add_order(value: Any, out: list[Problem]) -> None:
-    _check_AddOrderRequest(value, "", out)
-
-
-def _params_add_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_track_trace_status(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_track_trace_status(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_shipments(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_shipments(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_shipments_by_order_type(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentsRequest(value, "", out)
-
-
-def _params_get_shipments_by_order_type(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_labeled_shipments_by_order_type(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentsRequest(value, "", out)
-
-
-def _params_get_labeled_shipments_by_order_type(
-    params: Mapping[str, Any], out: list[Problem]
-) -> None:
-    pass
-
-
-def _body_get_labeled_shipments(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_labeled_shipments(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_sync_shipments(value: Any, out: list[Problem]) -> None:
-    _check_SyncShipmentsRequest(value, "", out)
-
-
-def _params_sync_shipments(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_sync_labeled_shipments(value: Any, out: list[Problem]) -> None:
-    _check_SyncShipmentsRequest(value, "", out)
-
-
-def _params_sync_labeled_shipments(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_add_rma(value: Any, out: list[Problem]) -> None:
-    _check_AddRmaRequest(value, "", out)
-
-
-def _params_add_rma(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_return_label(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_return_label(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _param_shipment_id(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     shipment_id = params.get("shipment_id")
     if shipment_id is not None:
-        if not (_is_int(shipment_id)):
-            out.append(Problem("/shipmentId", _wrong_type("an integer", shipment_id), "type"))
-    else:
-        out.append(
-            Problem("/shipmentId", "missing required path parameter", "required", "shipmentId")
-        )
-
-
-def _body_get_return_label_for_method(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_return_label_for_method(params: Mapping[str, Any], out: list[Problem]) -> None:
-    shipment_id = params.get("shipment_id")
-    if shipment_id is not None:
-        if not (_is_int(shipment_id)):
-            out.append(Problem("/shipmentId", _wrong_type("an integer", shipment_id), "type"))
-    else:
-        out.append(
-            Problem("/shipmentId", "missing required path parameter", "required", "shipmentId")
-        )
-    shipping_method_id = params.get("shipping_method_id")
-    if shipping_method_id is not None:
-        if not (_is_int(shipping_method_id)):
-            out.append(
-                Problem("/shippingMethodId", _wrong_type("an integer", shipping_method_id), "type")
-            )
+        if not _is_int(shipment_id):
+            _wrong("an integer", shipment_id, ptr + "/shipmentId", out)
     else:
         out.append(
             Problem(
-                "/shippingMethodId",
+                ptr + "/shipmentId", "missing required path parameter", "required", "shipmentId"
+            )
+        )
+
+
+def _params_get_return_label_for_method(
+    params: Mapping[str, Any], ptr: str, out: list[Problem]
+) -> None:
+    _param_shipment_id(params, ptr, out)
+    shipping_method_id = params.get("shipping_method_id")
+    if shipping_method_id is not None:
+        if not _is_int(shipping_method_id):
+            _wrong("an integer", shipping_method_id, ptr + "/shippingMethodId", out)
+    else:
+        out.append(
+            Problem(
+                ptr + "/shippingMethodId",
                 "missing required path parameter",
                 "required",
                 "shippingMethodId",
@@ -2166,219 +743,117 @@ def _params_get_return_label_for_method(params: Mapping[str, Any], out: list[Pro
         )
 
 
-def _body_get_return_items(value: Any, out: list[Problem]) -> None:
-    _check_ReturnItemsRequest(value, "", out)
-
-
-def _params_get_return_items(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_add_product(value: Any, out: list[Problem]) -> None:
-    _check_AddProductRequest(value, "", out)
-
-
-def _params_add_product(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_edit_product(value: Any, out: list[Problem]) -> None:
-    _check_EditProductRequest(value, "", out)
-
-
-def _params_edit_product(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_stock_level(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_stock_level(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_get_stock_level(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     sku = params.get("sku")
     if sku is not None:
-        if not (isinstance(sku, str)):
-            out.append(Problem("/sku", _wrong_type("a string", sku), "type"))
+        if not isinstance(sku, str):
+            _wrong("a string", sku, ptr + "/sku", out)
         else:
-            sku_length = len(sku) if isinstance(sku, str) else 0
+            sku_length = len(sku)
             if sku_length < 1:
-                out.append(
-                    Problem(
-                        "/sku",
-                        f"must not be empty (got {sku_length})",
-                        "minLength" if sku_length < 1 else "maxLength",
-                    )
-                )
+                _broken("minLength", "must not be empty", sku_length, ptr + "/sku", out)
     else:
-        out.append(Problem("/sku", "missing required path parameter", "required", "sku"))
+        out.append(Problem(ptr + "/sku", "missing required path parameter", "required", "sku"))
 
 
-def _body_get_stock_levels(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_stock_levels(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_get_stock_levels(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     all_ = params.get("all")
     if all_ is not None:
-        if not (isinstance(all_, bool)):
-            out.append(Problem("/all", _wrong_type("a boolean", all_), "type"))
+        if not isinstance(all_, bool):
+            _wrong("a boolean", all_, ptr + "/all", out)
     else:
-        out.append(Problem("/all", "missing required path parameter", "required", "all"))
+        out.append(Problem(ptr + "/all", "missing required path parameter", "required", "all"))
 
 
-def _body_get_stock(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_stock(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_get_stock(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     sku = params.get("sku")
     if sku is not None:
-        if not (isinstance(sku, str)):
-            out.append(Problem("/sku", _wrong_type("a string", sku), "type"))
+        if not isinstance(sku, str):
+            _wrong("a string", sku, ptr + "/sku", out)
         else:
-            sku_length = len(sku) if isinstance(sku, str) else 0
+            sku_length = len(sku)
             if sku_length < 1:
-                out.append(
-                    Problem(
-                        "/sku",
-                        f"must not be empty (got {sku_length})",
-                        "minLength" if sku_length < 1 else "maxLength",
-                    )
-                )
+                _broken("minLength", "must not be empty", sku_length, ptr + "/sku", out)
     else:
-        out.append(Problem("/sku", "missing required path parameter", "required", "sku"))
+        out.append(Problem(ptr + "/sku", "missing required path parameter", "required", "sku"))
 
 
-def _body_get_stock_bulk(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_stock_bulk(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_get_stock_bulk(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     all_products = params.get("all_products")
     if all_products is not None:
-        if not (isinstance(all_products, bool)):
-            out.append(Problem("/all_products", _wrong_type("a boolean", all_products), "type"))
+        if not isinstance(all_products, bool):
+            _wrong("a boolean", all_products, ptr + "/all_products", out)
     from_ = params.get("from_")
     if from_ is not None:
-        if not (isinstance(from_, str)):
-            out.append(Problem("/from", _wrong_type("a string", from_), "type"))
-        else:
-            if isinstance(from_, str) and not _is_iso_date_time(from_):
-                out.append(
-                    Problem(
-                        "/from",
-                        "must be an ISO-8601 date, time and offset optional (YYYY-MM-DD[THH:MM[:SS][+HH:MM]]) (got "
-                        + repr(from_)
-                        + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(from_, str):
+            _wrong("a string", from_, ptr + "/from", out)
+        elif not _is_iso_date_time(from_):
+            _broken(
+                "format",
+                "must be an ISO-8601 date, time and offset optional (YYYY-MM-DD[THH:MM[:SS][+HH:MM]])",
+                from_,
+                ptr + "/from",
+                out,
+            )
 
 
-def _body_get_stock_mutations(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_stock_mutations(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_sync_stock_mutations(value: Any, out: list[Problem]) -> None:
-    _check_SyncStockMutationsRequest(value, "", out)
-
-
-def _params_sync_stock_mutations(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_add_purchase_order(value: Any, out: list[Problem]) -> None:
-    _check_AddPurchaseOrderRequest(value, "", out)
-
-
-def _params_add_purchase_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_edit_purchase_order(value: Any, out: list[Problem]) -> None:
-    _check_EditPurchaseOrderRequest(value, "", out)
-
-
-def _params_edit_purchase_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_delete_purchase_order(value: Any, out: list[Problem]) -> None:
-    _check_DeletePurchaseOrderRequest(value, "", out)
-
-
-def _params_delete_purchase_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "get_token": _body_get_token,
-    "get_status": _body_get_status,
-    "get_settings": _body_get_settings,
-    "release_order": _body_release_order,
-    "add_order": _body_add_order,
-    "get_track_trace_status": _body_get_track_trace_status,
-    "get_shipments": _body_get_shipments,
-    "get_shipments_by_order_type": _body_get_shipments_by_order_type,
-    "get_labeled_shipments_by_order_type": _body_get_labeled_shipments_by_order_type,
-    "get_labeled_shipments": _body_get_labeled_shipments,
-    "sync_shipments": _body_sync_shipments,
-    "sync_labeled_shipments": _body_sync_labeled_shipments,
-    "add_rma": _body_add_rma,
-    "get_return_label": _body_get_return_label,
-    "get_return_label_for_method": _body_get_return_label_for_method,
-    "get_return_items": _body_get_return_items,
-    "add_product": _body_add_product,
-    "edit_product": _body_edit_product,
-    "get_stock_level": _body_get_stock_level,
-    "get_stock_levels": _body_get_stock_levels,
-    "get_stock": _body_get_stock,
-    "get_stock_bulk": _body_get_stock_bulk,
-    "get_stock_mutations": _body_get_stock_mutations,
-    "sync_stock_mutations": _body_sync_stock_mutations,
-    "add_purchase_order": _body_add_purchase_order,
-    "edit_purchase_order": _body_edit_purchase_order,
-    "delete_purchase_order": _body_delete_purchase_order,
+BODY_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "get_token": _check_TokenRequest,
+    "get_status": _no_body,
+    "get_settings": _no_body,
+    "release_order": _check_ReleaseOrderRequest,
+    "add_order": _check_AddOrderRequest,
+    "get_track_trace_status": _no_body,
+    "get_shipments": _no_body,
+    "get_shipments_by_order_type": _check_ShipmentsRequest,
+    "get_labeled_shipments_by_order_type": _check_ShipmentsRequest,
+    "get_labeled_shipments": _no_body,
+    "sync_shipments": _check_SyncShipmentsRequest,
+    "sync_labeled_shipments": _check_SyncShipmentsRequest,
+    "add_rma": _check_AddRmaRequest,
+    "get_return_label": _no_body,
+    "get_return_label_for_method": _no_body,
+    "get_return_items": _check_ReturnItemsRequest,
+    "add_product": _check_AddProductRequest,
+    "edit_product": _check_EditProductRequest,
+    "get_stock_level": _no_body,
+    "get_stock_levels": _no_body,
+    "get_stock": _no_body,
+    "get_stock_bulk": _no_body,
+    "get_stock_mutations": _no_body,
+    "sync_stock_mutations": _check_SyncStockMutationsRequest,
+    "add_purchase_order": _check_AddPurchaseOrderRequest,
+    "edit_purchase_order": _check_EditPurchaseOrderRequest,
+    "delete_purchase_order": _check_DeletePurchaseOrderRequest,
 }
-
-
-PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
-    "get_token": _params_get_token,
-    "get_status": _params_get_status,
-    "get_settings": _params_get_settings,
-    "release_order": _params_release_order,
-    "add_order": _params_add_order,
-    "get_track_trace_status": _params_get_track_trace_status,
-    "get_shipments": _params_get_shipments,
-    "get_shipments_by_order_type": _params_get_shipments_by_order_type,
-    "get_labeled_shipments_by_order_type": _params_get_labeled_shipments_by_order_type,
-    "get_labeled_shipments": _params_get_labeled_shipments,
-    "sync_shipments": _params_sync_shipments,
-    "sync_labeled_shipments": _params_sync_labeled_shipments,
-    "add_rma": _params_add_rma,
-    "get_return_label": _params_get_return_label,
+PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], str, list[Problem]], None]] = {
+    "get_token": _no_params,
+    "get_status": _no_params,
+    "get_settings": _no_params,
+    "release_order": _no_params,
+    "add_order": _no_params,
+    "get_track_trace_status": _no_params,
+    "get_shipments": _no_params,
+    "get_shipments_by_order_type": _no_params,
+    "get_labeled_shipments_by_order_type": _no_params,
+    "get_labeled_shipments": _no_params,
+    "sync_shipments": _no_params,
+    "sync_labeled_shipments": _no_params,
+    "add_rma": _no_params,
+    "get_return_label": _param_shipment_id,
     "get_return_label_for_method": _params_get_return_label_for_method,
-    "get_return_items": _params_get_return_items,
-    "add_product": _params_add_product,
-    "edit_product": _params_edit_product,
+    "get_return_items": _no_params,
+    "add_product": _no_params,
+    "edit_product": _no_params,
     "get_stock_level": _params_get_stock_level,
     "get_stock_levels": _params_get_stock_levels,
     "get_stock": _params_get_stock,
     "get_stock_bulk": _params_get_stock_bulk,
-    "get_stock_mutations": _params_get_stock_mutations,
-    "sync_stock_mutations": _params_sync_stock_mutations,
-    "add_purchase_order": _params_add_purchase_order,
-    "edit_purchase_order": _params_edit_purchase_order,
-    "delete_purchase_order": _params_delete_purchase_order,
+    "get_stock_mutations": _no_params,
+    "sync_stock_mutations": _no_params,
+    "add_purchase_order": _no_params,
+    "edit_purchase_order": _no_params,
+    "delete_purchase_order": _no_params,
 }
 
 
@@ -2446,11 +921,11 @@ def _is_text(text: str) -> bool:
     return True
 
 
-def _run(check: Callable[[Any, list[Problem]], None], payload: Any) -> list[Problem]:
+def _run(check: Callable[[Any, str, list[Problem]], None], payload: Any) -> list[Problem]:
     """The compiled check's problems; where it stumbles on what is not JSON, what is not."""
     out: list[Problem] = []
     try:
-        check(payload, out)
+        check(payload, "", out)
     except (TypeError, AttributeError, ValueError, RecursionError):
         found = json_problems(payload)
         if not found:

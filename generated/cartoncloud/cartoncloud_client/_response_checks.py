@@ -11,17 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ._checks import (
+    _broken,
+    _each,
+    _in_enum,
+    _integer,
+    _is_uuid,
+    _missing,
+    _string,
+    _wrong,
+)
 from ._problem import Problem
 from ._validation import (
     _check_Consignment,
     _check_InboundOrder,
     _check_OutboundOrder,
     _check_ScopedProduct,
-    _in_enum,
-    _is_int,
-    _is_uuid,
     _run,
-    _wrong_type,
 )
 from ._validation import validate as validate
 from ._validation import validate_params as validate_params
@@ -29,228 +35,104 @@ from ._validation import validate_params as validate_params
 
 def _check_ErrorMessage(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
+    _string(value, "message", ptr, out, required=True)
 
 
 def _check_FieldError(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "field" in value:
-        field = value["field"]
-        if not (isinstance(field, str)):
-            out.append(Problem(ptr + "/field", _wrong_type("a string", field), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'field'", "required", "field"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
+    _string(value, "field", ptr, out, required=True)
+    _string(value, "message", ptr, out, required=True)
 
 
 def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "access_token" in value:
-        access_token = value["access_token"]
-        if not (isinstance(access_token, str)):
-            out.append(
-                Problem(ptr + "/access_token", _wrong_type("a string", access_token), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'access_token'", "required", "access_token")
-        )
+    _string(value, "access_token", ptr, out, required=True)
     if "token_type" in value:
         token_type = value["token_type"]
-        if not (isinstance(token_type, str)):
-            out.append(Problem(ptr + "/token_type", _wrong_type("a string", token_type), "type"))
-        else:
-            if not _in_enum(token_type, ("bearer",)):
-                out.append(
-                    Problem(
-                        ptr + "/token_type",
-                        "must be 'bearer'" + " (got " + repr(token_type) + ")",
-                        "const",
-                    )
-                )
+        if not isinstance(token_type, str):
+            _wrong("a string", token_type, ptr + "/token_type", out)
+        elif not _in_enum(token_type, ("bearer",)):
+            _broken("const", "must be 'bearer'", token_type, ptr + "/token_type", out)
     else:
-        out.append(Problem(ptr, "missing required field 'token_type'", "required", "token_type"))
-    if "expires_in" in value:
-        expires_in = value["expires_in"]
-        if not (_is_int(expires_in)):
-            out.append(Problem(ptr + "/expires_in", _wrong_type("an integer", expires_in), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'expires_in'", "required", "expires_in"))
+        _missing("token_type", ptr, out)
+    _integer(value, "expires_in", ptr, out, required=True)
 
 
 def _check_UserInfo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
-    if "email" in value:
-        email = value["email"]
-        if not (isinstance(email, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
+    _string(value, "id", ptr, out, required=True)
+    _string(value, "name", ptr, out, required=True)
+    _string(value, "email", ptr, out, required=True)
     if "tenants" in value:
         tenants = value["tenants"]
-        if not (isinstance(tenants, list)):
-            out.append(Problem(ptr + "/tenants", _wrong_type("an array", tenants), "type"))
+        if not isinstance(tenants, list):
+            _wrong("an array", tenants, ptr + "/tenants", out)
         else:
-            for tenants_index, tenants_item in enumerate(tenants):
-                _check_UserTenant(tenants_item, ptr + "/tenants" + "/" + str(tenants_index), out)
+            _each(_check_UserTenant, tenants, ptr + "/tenants", out)
     else:
-        out.append(Problem(ptr, "missing required field 'tenants'", "required", "tenants"))
+        _missing("tenants", ptr, out)
 
 
 def _check_UserTenant(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-        else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
+        _missing("id", ptr, out)
+    _string(value, "name", ptr, out, required=True)
+
+
+def _error_general(value: Any, ptr: str, out: list[Problem]) -> None:
+    if not isinstance(value, list):
+        _wrong("an array", value, ptr, out)
     else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
+        _each(_check_ErrorMessage, value, ptr, out)
 
 
-def _response_get_token_200(value: Any, out: list[Problem]) -> None:
-    _check_Token(value, "", out)
-
-
-def _response_get_user_info_200(value: Any, out: list[Problem]) -> None:
-    _check_UserInfo(value, "", out)
-
-
-def _response_create_inbound_order_201(value: Any, out: list[Problem]) -> None:
-    _check_InboundOrder(value, "", out)
-
-
-def _response_get_inbound_order_200(value: Any, out: list[Problem]) -> None:
-    _check_InboundOrder(value, "", out)
-
-
-def _response_update_inbound_order_200(value: Any, out: list[Problem]) -> None:
-    _check_InboundOrder(value, "", out)
-
-
-def _response_create_outbound_order_201(value: Any, out: list[Problem]) -> None:
-    _check_OutboundOrder(value, "", out)
-
-
-def _response_create_outbound_order_228(value: Any, out: list[Problem]) -> None:
-    _check_OutboundOrder(value, "", out)
-
-
-def _response_get_outbound_order_200(value: Any, out: list[Problem]) -> None:
-    _check_OutboundOrder(value, "", out)
-
-
-def _response_update_outbound_order_200(value: Any, out: list[Problem]) -> None:
-    _check_OutboundOrder(value, "", out)
-
-
-def _response_create_consignment_201(value: Any, out: list[Problem]) -> None:
-    _check_Consignment(value, "", out)
-
-
-def _response_get_consignment_200(value: Any, out: list[Problem]) -> None:
-    _check_Consignment(value, "", out)
-
-
-def _response_update_consignment_200(value: Any, out: list[Problem]) -> None:
-    _check_Consignment(value, "", out)
-
-
-def _response_create_product_201(value: Any, out: list[Problem]) -> None:
-    _check_ScopedProduct(value, "", out)
-
-
-def _webhook_inbound_order_status(value: Any, out: list[Problem]) -> None:
-    _check_InboundOrder(value, "", out)
-
-
-def _webhook_outbound_order_status(value: Any, out: list[Problem]) -> None:
-    _check_OutboundOrder(value, "", out)
-
-
-def _webhook_consignment_status(value: Any, out: list[Problem]) -> None:
-    _check_Consignment(value, "", out)
-
-
-def _error_general(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value), "type"))
+def _error_validation(value: Any, ptr: str, out: list[Problem]) -> None:
+    if not isinstance(value, list):
+        _wrong("an array", value, ptr, out)
     else:
-        for value_index, value_item in enumerate(value):
-            _check_ErrorMessage(value_item, "" + "/" + str(value_index), out)
+        _each(_check_FieldError, value, ptr, out)
 
 
-def _error_validation(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value), "type"))
-    else:
-        for value_index, value_item in enumerate(value):
-            _check_FieldError(value_item, "" + "/" + str(value_index), out)
-
-
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
+ERROR_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
     "general": _error_general,
     "validation": _error_validation,
 }
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "get_token:200": _response_get_token_200,
-    "get_user_info:200": _response_get_user_info_200,
-    "create_inbound_order:201": _response_create_inbound_order_201,
-    "get_inbound_order:200": _response_get_inbound_order_200,
-    "update_inbound_order:200": _response_update_inbound_order_200,
-    "create_outbound_order:201": _response_create_outbound_order_201,
-    "create_outbound_order:228": _response_create_outbound_order_228,
-    "get_outbound_order:200": _response_get_outbound_order_200,
-    "update_outbound_order:200": _response_update_outbound_order_200,
-    "create_consignment:201": _response_create_consignment_201,
-    "get_consignment:200": _response_get_consignment_200,
-    "update_consignment:200": _response_update_consignment_200,
-    "create_product:201": _response_create_product_201,
+RESPONSE_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "get_token:200": _check_Token,
+    "get_user_info:200": _check_UserInfo,
+    "create_inbound_order:201": _check_InboundOrder,
+    "get_inbound_order:200": _check_InboundOrder,
+    "update_inbound_order:200": _check_InboundOrder,
+    "create_outbound_order:201": _check_OutboundOrder,
+    "create_outbound_order:228": _check_OutboundOrder,
+    "get_outbound_order:200": _check_OutboundOrder,
+    "update_outbound_order:200": _check_OutboundOrder,
+    "create_consignment:201": _check_Consignment,
+    "get_consignment:200": _check_Consignment,
+    "update_consignment:200": _check_Consignment,
+    "create_product:201": _check_ScopedProduct,
 }
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "inbound_order_status": _webhook_inbound_order_status,
-    "outbound_order_status": _webhook_outbound_order_status,
-    "consignment_status": _webhook_consignment_status,
+WEBHOOK_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "inbound_order_status": _check_InboundOrder,
+    "outbound_order_status": _check_OutboundOrder,
+    "consignment_status": _check_Consignment,
 }
 
 

@@ -4,210 +4,36 @@
 The checks are compiled from the spec. They judge the JSON exactly as it
 will travel: nothing is coerced, so "1" is not an integer and "yes" is not
 a boolean. Checks of what the provider sends (responses, webhooks, error
-bodies) are in _response_checks.py, which only the mock and the tests load."""
+bodies) are in _response_checks.py, which only the mock and the tests load;
+what both share (JSON's types, formats, the plain fields) is in _checks.py."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
-import re
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ._checks import (
+    _boolean,
+    _broken,
+    _each,
+    _in_enum,
+    _integer,
+    _is_date,
+    _is_int,
+    _is_uuid,
+    _kind,
+    _missing,
+    _no_body,
+    _no_params,
+    _number,
+    _response_only,
+    _string,
+    _unknown_fields,
+    _wrong,
+)
 from ._pointer import escape as _escape
 from ._problem import Problem
-
-_JSON_KINDS = {
-    bool: "boolean",
-    int: "integer",
-    float: "number",
-    str: "string",
-    list: "array",
-    dict: "object",
-    type(None): "null",
-}
-
-
-def _kind(value: Any) -> str:
-    return _JSON_KINDS.get(type(value), type(value).__name__)
-
-
-def _wrong_type(expected: str, value: Any) -> str:
-    if isinstance(value, float) and not math.isfinite(value):
-        return f"not a number ({value}): JSON cannot carry NaN or Infinity"
-    return f"must be {expected} (got {_kind(value)})"
-
-
-def _is_int(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
-
-
-def _multiple_of(value: float, step: str) -> bool:
-    """Whether a JSON number is a whole multiple of `step`, judged in decimal.
-
-    Binary floats cannot say 0.01: 19.99 % 0.01 is not 0, so the value is
-    read back as the decimal text it was written as.
-    """
-    try:
-        return Decimal(repr(value)) % Decimal(step) == 0
-    except InvalidOperation:
-        return False
-
-
-def _is_number(value: Any) -> bool:
-    """A JSON number: NaN and Infinity are not (no JSON text can carry them)."""
-    if isinstance(value, float):
-        return math.isfinite(value)
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _same_json(a: Any, b: Any) -> bool:
-    """JSON equality: True is not 1, 1 is 1.0."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    return bool(a == b) and (_is_number(a) == _is_number(b))
-
-
-def _in_enum(value: Any, allowed: tuple[Any, ...]) -> bool:
-    return any(_same_json(value, choice) for choice in allowed)
-
-
-def _unique(items: list[Any]) -> bool:
-    return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
-
-
-def _repeats(items: list[Any], key: str) -> list[int]:
-    """Indexes of the items whose `key` equals an earlier item's."""
-    seen: list[Any] = []
-    found = []
-    for index, item in enumerate(items):
-        if isinstance(item, dict) and key in item:
-            if any(_same_json(item[key], earlier) for earlier in seen):
-                found.append(index)
-            else:
-                seen.append(item[key])
-    return found
-
-
-def _holds(value: Mapping[str, Any], field: str, values: tuple[Any, ...], or_absent: bool) -> bool:
-    if field not in value:
-        return or_absent
-    return _in_enum(value[field], values)
-
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LOCAL_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
-_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
-
-
-def _parse_date(text: str) -> _dt.date | None:
-    if not _DATE.fullmatch(text):
-        return None
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _parse_local_date_time(text: str) -> _dt.datetime | None:
-    if not _LOCAL_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return None
-
-
-def _parse_date_time(text: str) -> _dt.datetime | None:
-    if not _DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.fromisoformat(text.replace("z", "Z"))
-    except ValueError:
-        return None
-
-
-_ISO_DATE_TIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
-)
-
-
-def _parse_iso_date_time(text: str) -> _dt.date | None:
-    """An ISO-8601 date with optional time of day and offset, on a real calendar day."""
-    if not _ISO_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        if "T" not in text:
-            return _dt.date.fromisoformat(text)
-        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def _is_iso_date_time(text: str) -> bool:
-    return _parse_iso_date_time(text) is not None
-
-
-def _is_date(text: str) -> bool:
-    return _parse_date(text) is not None
-
-
-def _is_local_date_time(text: str) -> bool:
-    return _parse_local_date_time(text) is not None
-
-
-def _is_date_time(text: str) -> bool:
-    return _parse_date_time(text) is not None
-
-
-def _is_email(text: str) -> bool:
-    return _EMAIL.fullmatch(text) is not None
-
-
-def _is_uuid(text: str) -> bool:
-    return _UUID.fullmatch(text) is not None
-
-
-def _is_uri(text: str) -> bool:
-    return _URI.fullmatch(text) is not None
-
-
-_PARSERS: dict[str, Callable[[str], Any]] = {
-    "date": _parse_date,
-    "local-date-time": _parse_local_date_time,
-    "iso-date-time": _parse_iso_date_time,
-    "date-time": _parse_date_time,
-}
-
-
-def _comparable(value: Any, fmt: str | None) -> Any:
-    """A value ready for a cross-field comparison, or None to skip the rule."""
-    if fmt in _PARSERS:
-        return _PARSERS[fmt](value) if isinstance(value, str) else None
-    return value if _is_number(value) else None
-
-
-def _compare(a: Any, op: str, b: Any) -> bool:
-    if isinstance(a, _dt.datetime) != isinstance(b, _dt.datetime):
-        # a date against a date-time: the documents compare calendar days
-        a = a.date() if isinstance(a, _dt.datetime) else a
-        b = b.date() if isinstance(b, _dt.datetime) else b
-    if op == "<":
-        return bool(a < b)
-    if op == "<=":
-        return bool(a <= b)
-    if op == ">":
-        return bool(a > b)
-    if op == ">=":
-        return bool(a >= b)
-    return bool(a == b)
-
 
 _ADDRESS_FIELDS = frozenset(
     (
@@ -327,340 +153,190 @@ _WAREHOUSE_PRODUCT_DETAILS_STORAGE_FIELDS = frozenset(("chargeMethod",))
 
 def _check_Address(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "companyName" in value:
-        company_name = value["companyName"]
-        if not (isinstance(company_name, str)):
-            out.append(Problem(ptr + "/companyName", _wrong_type("a string", company_name), "type"))
-    if "contactName" in value:
-        contact_name = value["contactName"]
-        if not (isinstance(contact_name, str)):
-            out.append(Problem(ptr + "/contactName", _wrong_type("a string", contact_name), "type"))
-    if "address1" in value:
-        address1 = value["address1"]
-        if not (isinstance(address1, str)):
-            out.append(Problem(ptr + "/address1", _wrong_type("a string", address1), "type"))
-    if "address2" in value:
-        address2 = value["address2"]
-        if not (isinstance(address2, str)):
-            out.append(Problem(ptr + "/address2", _wrong_type("a string", address2), "type"))
-    if "suburb" in value:
-        suburb = value["suburb"]
-        if not (isinstance(suburb, str)):
-            out.append(Problem(ptr + "/suburb", _wrong_type("a string", suburb), "type"))
-    if "city" in value:
-        city = value["city"]
-        if not (isinstance(city, str)):
-            out.append(Problem(ptr + "/city", _wrong_type("a string", city), "type"))
+    _string(value, "companyName", ptr, out)
+    _string(value, "contactName", ptr, out)
+    _string(value, "address1", ptr, out)
+    _string(value, "address2", ptr, out)
+    _string(value, "suburb", ptr, out)
+    _string(value, "city", ptr, out)
     if "state" in value:
-        state = value["state"]
-        _check_State(state, ptr + "/state", out)
-    if "postcode" in value:
-        postcode = value["postcode"]
-        if not (isinstance(postcode, str)):
-            out.append(Problem(ptr + "/postcode", _wrong_type("a string", postcode), "type"))
+        _check_State(value["state"], ptr + "/state", out)
+    _string(value, "postcode", ptr, out)
     if "country" in value:
-        country = value["country"]
-        _check_Country(country, ptr + "/country", out)
-    if "phone" in value:
-        phone = value["phone"]
-        if not (isinstance(phone, str)):
-            out.append(Problem(ptr + "/phone", _wrong_type("a string", phone), "type"))
-    if "email" in value:
-        email = value["email"]
-        if not (isinstance(email, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
-    for key in value:
-        if key not in _ADDRESS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_Country(value["country"], ptr + "/country", out)
+    _string(value, "phone", ptr, out)
+    _string(value, "email", ptr, out)
+    if not value.keys() <= _ADDRESS_FIELDS:
+        _unknown_fields(value, _ADDRESS_FIELDS, ptr, out)
 
 
 def _check_Consignment(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-        else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     if "type" in value:
         type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-        else:
-            if not _in_enum(type_, _CONSIGNMENT_TYPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/type",
-                        "must be one of 'CONSIGNMENT'" + " (got " + repr(type_) + ")",
-                        "enum",
-                    )
-                )
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
+        if not isinstance(type_, str):
+            _wrong("a string", type_, ptr + "/type", out)
+        elif not _in_enum(type_, _CONSIGNMENT_TYPE_VALUES):
+            _broken("enum", "must be one of 'CONSIGNMENT'", type_, ptr + "/type", out)
+    _string(value, "status", ptr, out)
     if "references" in value:
-        references = value["references"]
-        _check_References(references, ptr + "/references", out)
+        _check_References(value["references"], ptr + "/references", out)
     else:
-        out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
+        _missing("references", ptr, out)
     if "customer" in value:
-        customer = value["customer"]
-        _check_Customer(customer, ptr + "/customer", out)
+        _check_Customer(value["customer"], ptr + "/customer", out)
     else:
-        out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
+        _missing("customer", ptr, out)
     if "details" in value:
-        details = value["details"]
-        _check_ConsignmentDetails(details, ptr + "/details", out)
+        _check_ConsignmentDetails(value["details"], ptr + "/details", out)
     if "properties" in value:
         properties = value["properties"]
-        if not (isinstance(properties, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
+        if not isinstance(properties, dict):
+            _wrong("an object", properties, ptr + "/properties", out)
     if "items" in value:
         items = value["items"]
-        if not (isinstance(items, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", items), "type"))
+        if not isinstance(items, list):
+            _wrong("an array", items, ptr + "/items", out)
         else:
-            for items_index, items_item in enumerate(items):
-                _check_ConsignmentItem(items_item, ptr + "/items" + "/" + str(items_index), out)
-    if "version" in value:
-        version = value["version"]
-        if not (_is_int(version)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
-    for key in value:
-        if key not in _CONSIGNMENT_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+            _each(_check_ConsignmentItem, items, ptr + "/items", out)
+    _integer(value, "version", ptr, out)
+    if not value.keys() <= _CONSIGNMENT_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_FIELDS, ptr, out)
 
 
 def _check_ConsignmentDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "collect" in value:
-        collect = value["collect"]
-        _check_ConsignmentDetailsCollect(collect, ptr + "/collect", out)
+        _check_ConsignmentDetailsCollect(value["collect"], ptr + "/collect", out)
     if "deliver" in value:
-        deliver = value["deliver"]
-        _check_ConsignmentDetailsDeliver(deliver, ptr + "/deliver", out)
+        _check_ConsignmentDetailsDeliver(value["deliver"], ptr + "/deliver", out)
     if "invoiceValue" in value:
-        invoice_value = value["invoiceValue"]
-        _check_Money(invoice_value, ptr + "/invoiceValue", out)
-    for key in value:
-        if key not in _CONSIGNMENT_DETAILS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_Money(value["invoiceValue"], ptr + "/invoiceValue", out)
+    if not value.keys() <= _CONSIGNMENT_DETAILS_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_DETAILS_FIELDS, ptr, out)
 
 
 def _check_ConsignmentDetailsCollect(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "address" in value:
-        address = value["address"]
-        _check_Address(address, ptr + "/address", out)
-    for key in value:
-        if key not in _CONSIGNMENT_DETAILS_COLLECT_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_Address(value["address"], ptr + "/address", out)
+    if not value.keys() <= _CONSIGNMENT_DETAILS_COLLECT_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_DETAILS_COLLECT_FIELDS, ptr, out)
 
 
 def _check_ConsignmentDetailsDeliver(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "address" in value:
-        address = value["address"]
-        _check_Address(address, ptr + "/address", out)
+        _check_Address(value["address"], ptr + "/address", out)
     if "requiredDate" in value:
         required_date = value["requiredDate"]
-        if not (isinstance(required_date, str)):
-            out.append(
-                Problem(ptr + "/requiredDate", _wrong_type("a string", required_date), "type")
+        if not isinstance(required_date, str):
+            _wrong("a string", required_date, ptr + "/requiredDate", out)
+        elif not _is_date(required_date):
+            _broken(
+                "format", "must be a date as YYYY-MM-DD", required_date, ptr + "/requiredDate", out
             )
-        else:
-            if isinstance(required_date, str) and not _is_date(required_date):
-                out.append(
-                    Problem(
-                        ptr + "/requiredDate",
-                        "must be a date as YYYY-MM-DD (got " + repr(required_date) + ")",
-                        "format",
-                    )
-                )
-    if "instructions" in value:
-        instructions = value["instructions"]
-        if not (isinstance(instructions, str)):
-            out.append(
-                Problem(ptr + "/instructions", _wrong_type("a string", instructions), "type")
-            )
+    _string(value, "instructions", ptr, out)
     if "cashPaymentAmount" in value:
-        cash_payment_amount = value["cashPaymentAmount"]
-        _check_Money(cash_payment_amount, ptr + "/cashPaymentAmount", out)
-    for key in value:
-        if key not in _CONSIGNMENT_DETAILS_DELIVER_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_Money(value["cashPaymentAmount"], ptr + "/cashPaymentAmount", out)
+    if not value.keys() <= _CONSIGNMENT_DETAILS_DELIVER_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_DETAILS_DELIVER_FIELDS, ptr, out)
 
 
 def _check_ConsignmentItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "properties" in value:
-        properties = value["properties"]
-        _check_ConsignmentItemProperties(properties, ptr + "/properties", out)
+        _check_ConsignmentItemProperties(value["properties"], ptr + "/properties", out)
     if "measures" in value:
-        measures = value["measures"]
-        _check_ConsignmentItemMeasures(measures, ptr + "/measures", out)
+        _check_ConsignmentItemMeasures(value["measures"], ptr + "/measures", out)
     if "details" in value:
-        details = value["details"]
-        _check_ConsignmentItemDetails(details, ptr + "/details", out)
-    for key in value:
-        if key not in _CONSIGNMENT_ITEM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_ConsignmentItemDetails(value["details"], ptr + "/details", out)
+    if not value.keys() <= _CONSIGNMENT_ITEM_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_ITEM_FIELDS, ptr, out)
 
 
 def _check_ConsignmentItemDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "product" in value:
-        product = value["product"]
-        _check_Product(product, ptr + "/product", out)
-    for key in value:
-        if key not in _CONSIGNMENT_ITEM_DETAILS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_Product(value["product"], ptr + "/product", out)
+    if not value.keys() <= _CONSIGNMENT_ITEM_DETAILS_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_ITEM_DETAILS_FIELDS, ptr, out)
 
 
 def _check_ConsignmentItemMeasures(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "pallets" in value:
-        pallets = value["pallets"]
-        if not (_is_int(pallets)):
-            out.append(Problem(ptr + "/pallets", _wrong_type("an integer", pallets), "type"))
-    if "weight" in value:
-        weight = value["weight"]
-        if not (_is_number(weight)):
-            out.append(Problem(ptr + "/weight", _wrong_type("a number", weight), "type"))
-    if "volume" in value:
-        volume = value["volume"]
-        if not (_is_number(volume)):
-            out.append(Problem(ptr + "/volume", _wrong_type("a number", volume), "type"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_number(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("a number", quantity), "type"))
-    for key in value:
-        if key not in _CONSIGNMENT_ITEM_MEASURES_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _integer(value, "pallets", ptr, out)
+    _number(value, "weight", ptr, out)
+    _number(value, "volume", ptr, out)
+    _number(value, "quantity", ptr, out)
+    if not value.keys() <= _CONSIGNMENT_ITEM_MEASURES_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_ITEM_MEASURES_FIELDS, ptr, out)
 
 
 def _check_ConsignmentItemProperties(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "description" in value:
-        description = value["description"]
-        if not (isinstance(description, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
+    _string(value, "description", ptr, out)
 
 
 def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "iso2Code" in value:
         iso2_code = value["iso2Code"]
-        if not (isinstance(iso2_code, str)):
-            out.append(Problem(ptr + "/iso2Code", _wrong_type("a string", iso2_code), "type"))
+        if not isinstance(iso2_code, str):
+            _wrong("a string", iso2_code, ptr + "/iso2Code", out)
         else:
-            iso2_code_length = len(iso2_code) if isinstance(iso2_code, str) else 0
+            iso2_code_length = len(iso2_code)
             if iso2_code_length < 2 or iso2_code_length > 2:
-                out.append(
-                    Problem(
-                        ptr + "/iso2Code",
-                        f"must be exactly 2 characters (got {iso2_code_length})",
-                        "minLength" if iso2_code_length < 2 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if iso2_code_length < 2 else "maxLength",
+                    "must be exactly 2 characters",
+                    iso2_code_length,
+                    ptr + "/iso2Code",
+                    out,
                 )
     if "iso3Code" in value:
         iso3_code = value["iso3Code"]
-        if not (isinstance(iso3_code, str)):
-            out.append(Problem(ptr + "/iso3Code", _wrong_type("a string", iso3_code), "type"))
+        if not isinstance(iso3_code, str):
+            _wrong("a string", iso3_code, ptr + "/iso3Code", out)
         else:
-            iso3_code_length = len(iso3_code) if isinstance(iso3_code, str) else 0
+            iso3_code_length = len(iso3_code)
             if iso3_code_length < 3 or iso3_code_length > 3:
-                out.append(
-                    Problem(
-                        ptr + "/iso3Code",
-                        f"must be exactly 3 characters (got {iso3_code_length})",
-                        "minLength" if iso3_code_length < 3 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if iso3_code_length < 3 else "maxLength",
+                    "must be exactly 3 characters",
+                    iso3_code_length,
+                    ptr + "/iso3Code",
+                    out,
                 )
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    for key in value:
-        if key not in _COUNTRY_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "name", ptr, out)
+    if not value.keys() <= _COUNTRY_FIELDS:
+        _unknown_fields(value, _COUNTRY_FIELDS, ptr, out)
     if not any(k in value for k in _COUNTRY_AT_LEAST_ONE_OF):
         out.append(
             Problem(
@@ -673,31 +349,19 @@ def _check_Country(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Customer(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-        else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     if "references" in value:
-        references = value["references"]
-        _check_CustomerReferences(references, ptr + "/references", out)
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    for key in value:
-        if key not in _CUSTOMER_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_CustomerReferences(value["references"], ptr + "/references", out)
+    _string(value, "name", ptr, out)
+    if not value.keys() <= _CUSTOMER_FIELDS:
+        _unknown_fields(value, _CUSTOMER_FIELDS, ptr, out)
     if not any(k in value for k in _CUSTOMER_AT_LEAST_ONE_OF):
         out.append(
             Problem(
@@ -710,429 +374,239 @@ def _check_Customer(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_CustomerReferences(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'code'", "required", "code"))
-    for key in value:
-        if key not in _CUSTOMER_REFERENCES_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "code", ptr, out, required=True)
+    if not value.keys() <= _CUSTOMER_REFERENCES_FIELDS:
+        _unknown_fields(value, _CUSTOMER_REFERENCES_FIELDS, ptr, out)
 
 
 def _check_InboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-        else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     if "type" in value:
         type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-        else:
-            if not _in_enum(type_, _INBOUND_ORDER_TYPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/type",
-                        "must be one of 'INBOUND'" + " (got " + repr(type_) + ")",
-                        "enum",
-                    )
-                )
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
+        if not isinstance(type_, str):
+            _wrong("a string", type_, ptr + "/type", out)
+        elif not _in_enum(type_, _INBOUND_ORDER_TYPE_VALUES):
+            _broken("enum", "must be one of 'INBOUND'", type_, ptr + "/type", out)
+    _string(value, "status", ptr, out)
     if "references" in value:
-        references = value["references"]
-        _check_References(references, ptr + "/references", out)
+        _check_References(value["references"], ptr + "/references", out)
     else:
-        out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
+        _missing("references", ptr, out)
     if "customer" in value:
-        customer = value["customer"]
-        _check_Customer(customer, ptr + "/customer", out)
+        _check_Customer(value["customer"], ptr + "/customer", out)
     else:
-        out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
+        _missing("customer", ptr, out)
     if "warehouse" in value:
-        warehouse = value["warehouse"]
-        _check_Warehouse(warehouse, ptr + "/warehouse", out)
+        _check_Warehouse(value["warehouse"], ptr + "/warehouse", out)
     if "details" in value:
-        details = value["details"]
-        _check_InboundOrderDetails(details, ptr + "/details", out)
+        _check_InboundOrderDetails(value["details"], ptr + "/details", out)
     if "properties" in value:
         properties = value["properties"]
-        if not (isinstance(properties, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
+        if not isinstance(properties, dict):
+            _wrong("an object", properties, ptr + "/properties", out)
     if "items" in value:
         items = value["items"]
-        if not (isinstance(items, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", items), "type"))
+        if not isinstance(items, list):
+            _wrong("an array", items, ptr + "/items", out)
         else:
-            for items_index, items_item in enumerate(items):
-                _check_OrderItem(items_item, ptr + "/items" + "/" + str(items_index), out)
-    if "version" in value:
-        version = value["version"]
-        if not (_is_int(version)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
-    for key in value:
-        if key not in _INBOUND_ORDER_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+            _each(_check_OrderItem, items, ptr + "/items", out)
+    _integer(value, "version", ptr, out)
+    if not value.keys() <= _INBOUND_ORDER_FIELDS:
+        _unknown_fields(value, _INBOUND_ORDER_FIELDS, ptr, out)
 
 
 def _check_InboundOrderDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "urgent" in value:
-        urgent = value["urgent"]
-        if not (isinstance(urgent, bool)):
-            out.append(Problem(ptr + "/urgent", _wrong_type("a boolean", urgent), "type"))
-    if "instructions" in value:
-        instructions = value["instructions"]
-        if not (isinstance(instructions, str)):
-            out.append(
-                Problem(ptr + "/instructions", _wrong_type("a string", instructions), "type")
-            )
-    if "arrivalDate" in value:
-        arrival_date = value["arrivalDate"]
-        if not (isinstance(arrival_date, str)):
-            out.append(Problem(ptr + "/arrivalDate", _wrong_type("a string", arrival_date), "type"))
-    for key in value:
-        if key not in _INBOUND_ORDER_DETAILS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _boolean(value, "urgent", ptr, out)
+    _string(value, "instructions", ptr, out)
+    _string(value, "arrivalDate", ptr, out)
+    if not value.keys() <= _INBOUND_ORDER_DETAILS_FIELDS:
+        _unknown_fields(value, _INBOUND_ORDER_DETAILS_FIELDS, ptr, out)
 
 
 def _check_Money(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "amount" in value:
-        amount = value["amount"]
-        if not (_is_number(amount)):
-            out.append(Problem(ptr + "/amount", _wrong_type("a number", amount), "type"))
-    if "currency" in value:
-        currency = value["currency"]
-        if not (isinstance(currency, str)):
-            out.append(Problem(ptr + "/currency", _wrong_type("a string", currency), "type"))
-    for key in value:
-        if key not in _MONEY_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _number(value, "amount", ptr, out)
+    _string(value, "currency", ptr, out)
+    if not value.keys() <= _MONEY_FIELDS:
+        _unknown_fields(value, _MONEY_FIELDS, ptr, out)
 
 
 def _check_OrderItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "properties" in value:
         properties = value["properties"]
-        if not (isinstance(properties, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
+        if not isinstance(properties, dict):
+            _wrong("an object", properties, ptr + "/properties", out)
     if "details" in value:
-        details = value["details"]
-        _check_OrderItemDetails(details, ptr + "/details", out)
+        _check_OrderItemDetails(value["details"], ptr + "/details", out)
     else:
-        out.append(Problem(ptr, "missing required field 'details'", "required", "details"))
+        _missing("details", ptr, out)
     if "measures" in value:
-        measures = value["measures"]
-        _check_OrderItemMeasures(measures, ptr + "/measures", out)
+        _check_OrderItemMeasures(value["measures"], ptr + "/measures", out)
     else:
-        out.append(Problem(ptr, "missing required field 'measures'", "required", "measures"))
-    for key in value:
-        if key not in _CONSIGNMENT_ITEM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("measures", ptr, out)
+    if not value.keys() <= _CONSIGNMENT_ITEM_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_ITEM_FIELDS, ptr, out)
 
 
 def _check_OrderItemDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "product" in value:
-        product = value["product"]
-        _check_Product(product, ptr + "/product", out)
+        _check_Product(value["product"], ptr + "/product", out)
     else:
-        out.append(Problem(ptr, "missing required field 'product'", "required", "product"))
+        _missing("product", ptr, out)
     if "unitOfMeasure" in value:
-        unit_of_measure = value["unitOfMeasure"]
-        _check_UnitOfMeasure(unit_of_measure, ptr + "/unitOfMeasure", out)
-    for key in value:
-        if key not in _ORDER_ITEM_DETAILS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_UnitOfMeasure(value["unitOfMeasure"], ptr + "/unitOfMeasure", out)
+    if not value.keys() <= _ORDER_ITEM_DETAILS_FIELDS:
+        _unknown_fields(value, _ORDER_ITEM_DETAILS_FIELDS, ptr, out)
 
 
 def _check_OrderItemMeasures(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_number(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("a number", quantity), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    for key in value:
-        if key not in _ORDER_ITEM_MEASURES_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _number(value, "quantity", ptr, out, required=True)
+    if not value.keys() <= _ORDER_ITEM_MEASURES_FIELDS:
+        _unknown_fields(value, _ORDER_ITEM_MEASURES_FIELDS, ptr, out)
 
 
 def _check_OutboundOrder(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-        else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     if "type" in value:
         type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-        else:
-            if not _in_enum(type_, _OUTBOUND_ORDER_TYPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/type",
-                        "must be one of 'OUTBOUND'" + " (got " + repr(type_) + ")",
-                        "enum",
-                    )
-                )
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
+        if not isinstance(type_, str):
+            _wrong("a string", type_, ptr + "/type", out)
+        elif not _in_enum(type_, _OUTBOUND_ORDER_TYPE_VALUES):
+            _broken("enum", "must be one of 'OUTBOUND'", type_, ptr + "/type", out)
+    _string(value, "status", ptr, out)
     if "references" in value:
-        references = value["references"]
-        _check_References(references, ptr + "/references", out)
+        _check_References(value["references"], ptr + "/references", out)
     else:
-        out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
+        _missing("references", ptr, out)
     if "customer" in value:
-        customer = value["customer"]
-        _check_Customer(customer, ptr + "/customer", out)
+        _check_Customer(value["customer"], ptr + "/customer", out)
     else:
-        out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
+        _missing("customer", ptr, out)
     if "warehouse" in value:
-        warehouse = value["warehouse"]
-        _check_Warehouse(warehouse, ptr + "/warehouse", out)
+        _check_Warehouse(value["warehouse"], ptr + "/warehouse", out)
     if "details" in value:
-        details = value["details"]
-        _check_OutboundOrderDetails(details, ptr + "/details", out)
+        _check_OutboundOrderDetails(value["details"], ptr + "/details", out)
     else:
-        out.append(Problem(ptr, "missing required field 'details'", "required", "details"))
+        _missing("details", ptr, out)
     if "properties" in value:
         properties = value["properties"]
-        if not (isinstance(properties, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
+        if not isinstance(properties, dict):
+            _wrong("an object", properties, ptr + "/properties", out)
     if "items" in value:
         items = value["items"]
-        if not (isinstance(items, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", items), "type"))
+        if not isinstance(items, list):
+            _wrong("an array", items, ptr + "/items", out)
         else:
-            for items_index, items_item in enumerate(items):
-                _check_OrderItem(items_item, ptr + "/items" + "/" + str(items_index), out)
-    if "version" in value:
-        version = value["version"]
-        if not (_is_int(version)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
-    for key in value:
-        if key not in _INBOUND_ORDER_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+            _each(_check_OrderItem, items, ptr + "/items", out)
+    _integer(value, "version", ptr, out)
+    if not value.keys() <= _INBOUND_ORDER_FIELDS:
+        _unknown_fields(value, _INBOUND_ORDER_FIELDS, ptr, out)
 
 
 def _check_OutboundOrderDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "urgent" in value:
-        urgent = value["urgent"]
-        if not (isinstance(urgent, bool)):
-            out.append(Problem(ptr + "/urgent", _wrong_type("a boolean", urgent), "type"))
-    if "instructions" in value:
-        instructions = value["instructions"]
-        if not (isinstance(instructions, str)):
-            out.append(
-                Problem(ptr + "/instructions", _wrong_type("a string", instructions), "type")
-            )
+    _boolean(value, "urgent", ptr, out)
+    _string(value, "instructions", ptr, out)
     if "collect" in value:
-        collect = value["collect"]
-        _check_OutboundOrderDetailsCollect(collect, ptr + "/collect", out)
+        _check_OutboundOrderDetailsCollect(value["collect"], ptr + "/collect", out)
     if "deliver" in value:
-        deliver = value["deliver"]
-        _check_OutboundOrderDetailsDeliver(deliver, ptr + "/deliver", out)
+        _check_OutboundOrderDetailsDeliver(value["deliver"], ptr + "/deliver", out)
     else:
-        out.append(Problem(ptr, "missing required field 'deliver'", "required", "deliver"))
+        _missing("deliver", ptr, out)
     if "invoiceValue" in value:
-        invoice_value = value["invoiceValue"]
-        _check_Money(invoice_value, ptr + "/invoiceValue", out)
-    for key in value:
-        if key not in _OUTBOUND_ORDER_DETAILS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_Money(value["invoiceValue"], ptr + "/invoiceValue", out)
+    if not value.keys() <= _OUTBOUND_ORDER_DETAILS_FIELDS:
+        _unknown_fields(value, _OUTBOUND_ORDER_DETAILS_FIELDS, ptr, out)
 
 
 def _check_OutboundOrderDetailsCollect(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "requiredDate" in value:
         required_date = value["requiredDate"]
-        if not (isinstance(required_date, str)):
-            out.append(
-                Problem(ptr + "/requiredDate", _wrong_type("a string", required_date), "type")
+        if not isinstance(required_date, str):
+            _wrong("a string", required_date, ptr + "/requiredDate", out)
+        elif not _is_date(required_date):
+            _broken(
+                "format", "must be a date as YYYY-MM-DD", required_date, ptr + "/requiredDate", out
             )
-        else:
-            if isinstance(required_date, str) and not _is_date(required_date):
-                out.append(
-                    Problem(
-                        ptr + "/requiredDate",
-                        "must be a date as YYYY-MM-DD (got " + repr(required_date) + ")",
-                        "format",
-                    )
-                )
-    for key in value:
-        if key not in _OUTBOUND_ORDER_DETAILS_COLLECT_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _OUTBOUND_ORDER_DETAILS_COLLECT_FIELDS:
+        _unknown_fields(value, _OUTBOUND_ORDER_DETAILS_COLLECT_FIELDS, ptr, out)
 
 
 def _check_OutboundOrderDetailsDeliver(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "address" in value:
-        address = value["address"]
-        _check_Address(address, ptr + "/address", out)
+        _check_Address(value["address"], ptr + "/address", out)
     else:
-        out.append(Problem(ptr, "missing required field 'address'", "required", "address"))
-    if "instructions" in value:
-        instructions = value["instructions"]
-        if not (isinstance(instructions, str)):
-            out.append(
-                Problem(ptr + "/instructions", _wrong_type("a string", instructions), "type")
-            )
+        _missing("address", ptr, out)
+    _string(value, "instructions", ptr, out)
     if "requiredDate" in value:
         required_date = value["requiredDate"]
-        if not (isinstance(required_date, str)):
-            out.append(
-                Problem(ptr + "/requiredDate", _wrong_type("a string", required_date), "type")
+        if not isinstance(required_date, str):
+            _wrong("a string", required_date, ptr + "/requiredDate", out)
+        elif not _is_date(required_date):
+            _broken(
+                "format", "must be a date as YYYY-MM-DD", required_date, ptr + "/requiredDate", out
             )
-        else:
-            if isinstance(required_date, str) and not _is_date(required_date):
-                out.append(
-                    Problem(
-                        ptr + "/requiredDate",
-                        "must be a date as YYYY-MM-DD (got " + repr(required_date) + ")",
-                        "format",
-                    )
-                )
     if "cashPaymentAmount" in value:
-        cash_payment_amount = value["cashPaymentAmount"]
-        _check_Money(cash_payment_amount, ptr + "/cashPaymentAmount", out)
-    for key in value:
-        if key not in _CONSIGNMENT_DETAILS_DELIVER_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_Money(value["cashPaymentAmount"], ptr + "/cashPaymentAmount", out)
+    if not value.keys() <= _CONSIGNMENT_DETAILS_DELIVER_FIELDS:
+        _unknown_fields(value, _CONSIGNMENT_DETAILS_DELIVER_FIELDS, ptr, out)
 
 
 def _check_Product(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-        else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     if "references" in value:
-        references = value["references"]
-        _check_ProductReferences(references, ptr + "/references", out)
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    for key in value:
-        if key not in _CUSTOMER_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_ProductReferences(value["references"], ptr + "/references", out)
+    _string(value, "name", ptr, out)
+    if not value.keys() <= _CUSTOMER_FIELDS:
+        _unknown_fields(value, _CUSTOMER_FIELDS, ptr, out)
     if not any(k in value for k in _CUSTOMER_AT_LEAST_ONE_OF):
         out.append(
             Problem(
@@ -1145,37 +619,19 @@ def _check_Product(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ProductNotification(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "type" in value:
-        type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
+    _string(value, "type", ptr, out, required=True)
 
 
 def _check_ProductReferences(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
-    if "barcode" in value:
-        barcode = value["barcode"]
-        if not (isinstance(barcode, str)):
-            out.append(Problem(ptr + "/barcode", _wrong_type("a string", barcode), "type"))
-    for key in value:
-        if key not in _PRODUCT_REFERENCES_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "code", ptr, out)
+    _string(value, "barcode", ptr, out)
+    if not value.keys() <= _PRODUCT_REFERENCES_FIELDS:
+        _unknown_fields(value, _PRODUCT_REFERENCES_FIELDS, ptr, out)
     if not any(k in value for k in _PRODUCT_REFERENCES_AT_LEAST_ONE_OF):
         out.append(
             Problem(
@@ -1186,46 +642,25 @@ def _check_ProductReferences(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ProductUnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "qtyPerBase" in value:
-        qty_per_base = value["qtyPerBase"]
-        if not (_is_number(qty_per_base)):
-            out.append(Problem(ptr + "/qtyPerBase", _wrong_type("a number", qty_per_base), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'qtyPerBase'", "required", "qtyPerBase"))
-    if "weight" in value:
-        weight = value["weight"]
-        if not (_is_number(weight)):
-            out.append(Problem(ptr + "/weight", _wrong_type("a number", weight), "type"))
-    if "volume" in value:
-        volume = value["volume"]
-        if not (_is_number(volume)):
-            out.append(Problem(ptr + "/volume", _wrong_type("a number", volume), "type"))
-    for key in value:
-        if key not in _PRODUCT_UNIT_OF_MEASURE_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _number(value, "qtyPerBase", ptr, out, required=True)
+    _number(value, "weight", ptr, out)
+    _number(value, "volume", ptr, out)
+    if not value.keys() <= _PRODUCT_UNIT_OF_MEASURE_FIELDS:
+        _unknown_fields(value, _PRODUCT_UNIT_OF_MEASURE_FIELDS, ptr, out)
 
 
 def _check_References(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "customer" in value:
-        customer = value["customer"]
-        if not (isinstance(customer, str)):
-            out.append(Problem(ptr + "/customer", _wrong_type("a string", customer), "type"))
+    _string(value, "customer", ptr, out)
 
 
 def _check_ScopedProduct(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     tag = value.get("scope")
     if _in_enum(tag, ("WAREHOUSE",)):
@@ -1233,209 +668,129 @@ def _check_ScopedProduct(value: Any, ptr: str, out: list[Problem]) -> None:
     elif _in_enum(tag, ("TRANSPORT",)):
         _check_TransportProduct(value, ptr, out)
     elif "scope" not in value:
-        out.append(Problem(ptr, "missing required field 'scope'", "required", "scope"))
+        _missing("scope", ptr, out)
     else:
-        out.append(
-            Problem(
-                ptr + "/scope",
-                "must be one of 'WAREHOUSE', 'TRANSPORT'" + " (got " + repr(tag) + ")",
-                "discriminator",
-            )
+        _broken(
+            "discriminator", "must be one of 'WAREHOUSE', 'TRANSPORT'", tag, ptr + "/scope", out
         )
 
 
 def _check_State(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "code" in value:
-        code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    for key in value:
-        if key not in _STATE_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "code", ptr, out)
+    _string(value, "name", ptr, out)
+    if not value.keys() <= _STATE_FIELDS:
+        _unknown_fields(value, _STATE_FIELDS, ptr, out)
     if not any(k in value for k in _STATE_AT_LEAST_ONE_OF):
         out.append(Problem(ptr, "a state is referenced by one of code or name", "at_least_one_of"))
 
 
 def _check_TokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "grant_type" in value:
         grant_type = value["grant_type"]
-        if not (isinstance(grant_type, str)):
-            out.append(Problem(ptr + "/grant_type", _wrong_type("a string", grant_type), "type"))
-        else:
-            if not _in_enum(grant_type, ("client_credentials",)):
-                out.append(
-                    Problem(
-                        ptr + "/grant_type",
-                        "must be 'client_credentials'" + " (got " + repr(grant_type) + ")",
-                        "const",
-                    )
-                )
+        if not isinstance(grant_type, str):
+            _wrong("a string", grant_type, ptr + "/grant_type", out)
+        elif not _in_enum(grant_type, ("client_credentials",)):
+            _broken("const", "must be 'client_credentials'", grant_type, ptr + "/grant_type", out)
     else:
-        out.append(Problem(ptr, "missing required field 'grant_type'", "required", "grant_type"))
-    for key in value:
-        if key not in _TOKEN_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("grant_type", ptr, out)
+    if not value.keys() <= _TOKEN_REQUEST_FIELDS:
+        _unknown_fields(value, _TOKEN_REQUEST_FIELDS, ptr, out)
 
 
 def _check_TransportProduct(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-        else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
+    _string(value, "status", ptr, out)
     if "scope" in value:
         scope = value["scope"]
-        if not (isinstance(scope, str)):
-            out.append(Problem(ptr + "/scope", _wrong_type("a string", scope), "type"))
-        else:
-            if not _in_enum(scope, _TRANSPORT_PRODUCT_SCOPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/scope",
-                        "must be one of 'TRANSPORT'" + " (got " + repr(scope) + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(scope, str):
+            _wrong("a string", scope, ptr + "/scope", out)
+        elif not _in_enum(scope, _TRANSPORT_PRODUCT_SCOPE_VALUES):
+            _broken("enum", "must be one of 'TRANSPORT'", scope, ptr + "/scope", out)
     else:
-        out.append(Problem(ptr, "missing required field 'scope'", "required", "scope"))
-    if "type" in value:
-        type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
+        _missing("scope", ptr, out)
+    _string(value, "type", ptr, out, required=True)
     if "references" in value:
-        references = value["references"]
-        _check_References(references, ptr + "/references", out)
+        _check_References(value["references"], ptr + "/references", out)
     else:
-        out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
+        _missing("references", ptr, out)
     if "customer" in value:
-        customer = value["customer"]
-        _check_Customer(customer, ptr + "/customer", out)
+        _check_Customer(value["customer"], ptr + "/customer", out)
     if "name" in value:
         name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
+        if not isinstance(name, str):
+            _wrong("a string", name, ptr + "/name", out)
         else:
-            name_length = len(name) if isinstance(name, str) else 0
+            name_length = len(name)
             if name_length < 1:
-                out.append(
-                    Problem(
-                        ptr + "/name",
-                        "Name cannot be empty.",
-                        "minLength" if name_length < 1 else "maxLength",
-                    )
-                )
+                out.append(Problem(ptr + "/name", "Name cannot be empty.", "minLength"))
     else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
+        _missing("name", ptr, out)
     if "description" in value:
         description = value["description"]
-        if not (isinstance(description, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
+        if not isinstance(description, str):
+            _wrong("a string", description, ptr + "/description", out)
         else:
-            description_length = len(description) if isinstance(description, str) else 0
+            description_length = len(description)
             if description_length < 1:
                 out.append(
-                    Problem(
-                        ptr + "/description",
-                        "Description cannot be empty.",
-                        "minLength" if description_length < 1 else "maxLength",
-                    )
+                    Problem(ptr + "/description", "Description cannot be empty.", "minLength")
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
+        _missing("description", ptr, out)
     if "properties" in value:
         properties = value["properties"]
-        if not (isinstance(properties, dict)):
-            out.append(Problem(ptr + "/properties", _wrong_type("an object", properties), "type"))
+        if not isinstance(properties, dict):
+            _wrong("an object", properties, ptr + "/properties", out)
     if "details" in value:
-        details = value["details"]
-        _check_TransportProductDetails(details, ptr + "/details", out)
+        _check_TransportProductDetails(value["details"], ptr + "/details", out)
     if "measures" in value:
         measures = value["measures"]
-        if not (isinstance(measures, dict)):
-            out.append(Problem(ptr + "/measures", _wrong_type("an object", measures), "type"))
-    if "version" in value:
-        version = value["version"]
-        if not (_is_int(version)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
-    for key in value:
-        if key not in _TRANSPORT_PRODUCT_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        if not isinstance(measures, dict):
+            _wrong("an object", measures, ptr + "/measures", out)
+    _integer(value, "version", ptr, out)
+    if not value.keys() <= _TRANSPORT_PRODUCT_FIELDS:
+        _unknown_fields(value, _TRANSPORT_PRODUCT_FIELDS, ptr, out)
 
 
 def _check_TransportProductDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "uiOptions" in value:
-        ui_options = value["uiOptions"]
-        _check_UiOption(ui_options, ptr + "/uiOptions", out)
-    for key in value:
-        if key not in _TRANSPORT_PRODUCT_DETAILS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_UiOption(value["uiOptions"], ptr + "/uiOptions", out)
+    if not value.keys() <= _TRANSPORT_PRODUCT_DETAILS_FIELDS:
+        _unknown_fields(value, _TRANSPORT_PRODUCT_DETAILS_FIELDS, ptr, out)
 
 
 def _check_UiOption(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "consignmentItems" in value:
-        consignment_items = value["consignmentItems"]
-        _check_UiOptionConsignmentItems(consignment_items, ptr + "/consignmentItems", out)
+        _check_UiOptionConsignmentItems(value["consignmentItems"], ptr + "/consignmentItems", out)
 
 
 def _check_UiOptionConsignmentItems(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "cubicCalculator" in value:
-        cubic_calculator = value["cubicCalculator"]
         _check_UiOptionConsignmentItemsCubicCalculator(
-            cubic_calculator, ptr + "/cubicCalculator", out
+            value["cubicCalculator"], ptr + "/cubicCalculator", out
         )
 
 
@@ -1443,61 +798,33 @@ def _check_UiOptionConsignmentItemsCubicCalculator(
     value: Any, ptr: str, out: list[Problem]
 ) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "multiplierField" in value:
-        multiplier_field = value["multiplierField"]
-        if not (isinstance(multiplier_field, str)):
-            out.append(
-                Problem(ptr + "/multiplierField", _wrong_type("a string", multiplier_field), "type")
-            )
+    _string(value, "multiplierField", ptr, out)
 
 
 def _check_UnitOfMeasure(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "type" in value:
-        type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
-    for key in value:
-        if key not in _UNIT_OF_MEASURE_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "type", ptr, out, required=True)
+    if not value.keys() <= _UNIT_OF_MEASURE_FIELDS:
+        _unknown_fields(value, _UNIT_OF_MEASURE_FIELDS, ptr, out)
 
 
 def _check_Warehouse(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-        else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    for key in value:
-        if key not in _WAREHOUSE_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
+    _string(value, "name", ptr, out)
+    if not value.keys() <= _WAREHOUSE_FIELDS:
+        _unknown_fields(value, _WAREHOUSE_FIELDS, ptr, out)
     if not any(k in value for k in _WAREHOUSE_AT_LEAST_ONE_OF):
         out.append(
             Problem(ptr, "a warehouse is referenced by one of id or name", "at_least_one_of")
@@ -1506,154 +833,94 @@ def _check_Warehouse(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-        else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
+    _string(value, "status", ptr, out)
     if "scope" in value:
         scope = value["scope"]
-        if not (isinstance(scope, str)):
-            out.append(Problem(ptr + "/scope", _wrong_type("a string", scope), "type"))
-        else:
-            if not _in_enum(scope, _WAREHOUSE_PRODUCT_SCOPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/scope",
-                        "must be one of 'WAREHOUSE'" + " (got " + repr(scope) + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(scope, str):
+            _wrong("a string", scope, ptr + "/scope", out)
+        elif not _in_enum(scope, _WAREHOUSE_PRODUCT_SCOPE_VALUES):
+            _broken("enum", "must be one of 'WAREHOUSE'", scope, ptr + "/scope", out)
     else:
-        out.append(Problem(ptr, "missing required field 'scope'", "required", "scope"))
-    if "type" in value:
-        type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
+        _missing("scope", ptr, out)
+    _string(value, "type", ptr, out, required=True)
     if "references" in value:
-        references = value["references"]
-        _check_References(references, ptr + "/references", out)
+        _check_References(value["references"], ptr + "/references", out)
     else:
-        out.append(Problem(ptr, "missing required field 'references'", "required", "references"))
+        _missing("references", ptr, out)
     if "customer" in value:
-        customer = value["customer"]
-        _check_Customer(customer, ptr + "/customer", out)
+        _check_Customer(value["customer"], ptr + "/customer", out)
     else:
-        out.append(Problem(ptr, "missing required field 'customer'", "required", "customer"))
+        _missing("customer", ptr, out)
     if "name" in value:
         name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
+        if not isinstance(name, str):
+            _wrong("a string", name, ptr + "/name", out)
         else:
-            name_length = len(name) if isinstance(name, str) else 0
+            name_length = len(name)
             if name_length < 1:
-                out.append(
-                    Problem(
-                        ptr + "/name",
-                        "Name cannot be empty.",
-                        "minLength" if name_length < 1 else "maxLength",
-                    )
-                )
+                out.append(Problem(ptr + "/name", "Name cannot be empty.", "minLength"))
     else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
+        _missing("name", ptr, out)
     if "description" in value:
         description = value["description"]
-        if not (isinstance(description, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
+        if not isinstance(description, str):
+            _wrong("a string", description, ptr + "/description", out)
         else:
-            description_length = len(description) if isinstance(description, str) else 0
+            description_length = len(description)
             if description_length < 1:
                 out.append(
-                    Problem(
-                        ptr + "/description",
-                        "Description cannot be empty.",
-                        "minLength" if description_length < 1 else "maxLength",
-                    )
+                    Problem(ptr + "/description", "Description cannot be empty.", "minLength")
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
+        _missing("description", ptr, out)
     if "details" in value:
-        details = value["details"]
-        _check_WarehouseProductDetails(details, ptr + "/details", out)
+        _check_WarehouseProductDetails(value["details"], ptr + "/details", out)
     if "itemPropertyRequirements" in value:
         item_property_requirements = value["itemPropertyRequirements"]
-        if not (isinstance(item_property_requirements, dict)):
-            out.append(
-                Problem(
-                    ptr + "/itemPropertyRequirements",
-                    _wrong_type("an object", item_property_requirements),
-                    "type",
-                )
-            )
+        if not isinstance(item_property_requirements, dict):
+            _wrong("an object", item_property_requirements, ptr + "/itemPropertyRequirements", out)
         else:
             for (
                 item_property_requirements_key,
                 item_property_requirements_entry,
             ) in item_property_requirements.items():
-                if not (isinstance(item_property_requirements_entry, str)):
-                    out.append(
-                        Problem(
-                            ptr
-                            + "/itemPropertyRequirements"
-                            + "/"
-                            + _escape(item_property_requirements_key),
-                            _wrong_type("a string", item_property_requirements_entry),
-                            "type",
-                        )
-                    )
-                else:
-                    if not _in_enum(
+                if not isinstance(item_property_requirements_entry, str):
+                    _wrong(
+                        "a string",
                         item_property_requirements_entry,
-                        _WAREHOUSE_PRODUCT_ITEM_PROPERTY_REQUIREMENTS_VALUES,
-                    ):
-                        out.append(
-                            Problem(
-                                ptr
-                                + "/itemPropertyRequirements"
-                                + "/"
-                                + _escape(item_property_requirements_key),
-                                "must be one of 'REQUIRED', 'OPTIONAL'"
-                                + " (got "
-                                + repr(item_property_requirements_entry)
-                                + ")",
-                                "enum",
-                            )
-                        )
-    if "defaultUnitOfMeasure" in value:
-        default_unit_of_measure = value["defaultUnitOfMeasure"]
-        if not (isinstance(default_unit_of_measure, str)):
-            out.append(
-                Problem(
-                    ptr + "/defaultUnitOfMeasure",
-                    _wrong_type("a string", default_unit_of_measure),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'defaultUnitOfMeasure'",
-                "required",
-                "defaultUnitOfMeasure",
-            )
-        )
+                        ptr
+                        + "/itemPropertyRequirements"
+                        + "/"
+                        + _escape(item_property_requirements_key),
+                        out,
+                    )
+                elif not _in_enum(
+                    item_property_requirements_entry,
+                    _WAREHOUSE_PRODUCT_ITEM_PROPERTY_REQUIREMENTS_VALUES,
+                ):
+                    _broken(
+                        "enum",
+                        "must be one of 'REQUIRED', 'OPTIONAL'",
+                        item_property_requirements_entry,
+                        ptr
+                        + "/itemPropertyRequirements"
+                        + "/"
+                        + _escape(item_property_requirements_key),
+                        out,
+                    )
+    _string(value, "defaultUnitOfMeasure", ptr, out, required=True)
     if "unitOfMeasures" in value:
         unit_of_measures = value["unitOfMeasures"]
-        if not (isinstance(unit_of_measures, dict)):
-            out.append(
-                Problem(ptr + "/unitOfMeasures", _wrong_type("an object", unit_of_measures), "type")
-            )
+        if not isinstance(unit_of_measures, dict):
+            _wrong("an object", unit_of_measures, ptr + "/unitOfMeasures", out)
         else:
             for unit_of_measures_key, unit_of_measures_entry in unit_of_measures.items():
                 _check_ProductUnitOfMeasure(
@@ -1663,719 +930,231 @@ def _check_WarehouseProduct(value: Any, ptr: str, out: list[Problem]) -> None:
                 )
     if "notifications" in value:
         notifications = value["notifications"]
-        if not (isinstance(notifications, list)):
-            out.append(
-                Problem(ptr + "/notifications", _wrong_type("an array", notifications), "type")
-            )
+        if not isinstance(notifications, list):
+            _wrong("an array", notifications, ptr + "/notifications", out)
         else:
-            for notifications_index, notifications_item in enumerate(notifications):
-                _check_ProductNotification(
-                    notifications_item, ptr + "/notifications" + "/" + str(notifications_index), out
-                )
-    if "version" in value:
-        version = value["version"]
-        if not (_is_int(version)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
-    for key in value:
-        if key not in _WAREHOUSE_PRODUCT_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+            _each(_check_ProductNotification, notifications, ptr + "/notifications", out)
+    _integer(value, "version", ptr, out)
+    if not value.keys() <= _WAREHOUSE_PRODUCT_FIELDS:
+        _unknown_fields(value, _WAREHOUSE_PRODUCT_FIELDS, ptr, out)
 
 
 def _check_WarehouseProductDetails(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "variableWeight" in value:
-        variable_weight = value["variableWeight"]
-        if not (isinstance(variable_weight, bool)):
-            out.append(
-                Problem(ptr + "/variableWeight", _wrong_type("a boolean", variable_weight), "type")
-            )
+    _boolean(value, "variableWeight", ptr, out)
     if "uiOptions" in value:
-        ui_options = value["uiOptions"]
-        _check_UiOption(ui_options, ptr + "/uiOptions", out)
+        _check_UiOption(value["uiOptions"], ptr + "/uiOptions", out)
     if "storage" in value:
-        storage = value["storage"]
-        _check_WarehouseProductDetailsStorage(storage, ptr + "/storage", out)
+        _check_WarehouseProductDetailsStorage(value["storage"], ptr + "/storage", out)
     if "inbound" in value:
-        inbound = value["inbound"]
-        _check_WarehouseProductDetailsInbound(inbound, ptr + "/inbound", out)
+        _check_WarehouseProductDetailsInbound(value["inbound"], ptr + "/inbound", out)
     if "stockSelection" in value:
-        stock_selection = value["stockSelection"]
-        _check_WarehouseProductDetailsStockSelection(stock_selection, ptr + "/stockSelection", out)
-    for key in value:
-        if key not in _WAREHOUSE_PRODUCT_DETAILS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_WarehouseProductDetailsStockSelection(
+            value["stockSelection"], ptr + "/stockSelection", out
+        )
+    if not value.keys() <= _WAREHOUSE_PRODUCT_DETAILS_FIELDS:
+        _unknown_fields(value, _WAREHOUSE_PRODUCT_DETAILS_FIELDS, ptr, out)
 
 
 def _check_WarehouseProductDetailsInbound(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "initialStatus" in value:
-        initial_status = value["initialStatus"]
-        if not (isinstance(initial_status, str)):
-            out.append(
-                Problem(ptr + "/initialStatus", _wrong_type("a string", initial_status), "type")
-            )
-    for key in value:
-        if key not in _WAREHOUSE_PRODUCT_DETAILS_INBOUND_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "initialStatus", ptr, out)
+    if not value.keys() <= _WAREHOUSE_PRODUCT_DETAILS_INBOUND_FIELDS:
+        _unknown_fields(value, _WAREHOUSE_PRODUCT_DETAILS_INBOUND_FIELDS, ptr, out)
 
 
 def _check_WarehouseProductDetailsStockSelection(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "method" in value:
         method = value["method"]
-        if not (isinstance(method, str)):
-            out.append(Problem(ptr + "/method", _wrong_type("a string", method), "type"))
-        else:
-            if not _in_enum(method, _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_METHOD_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/method",
-                        "must be one of 'FEFO', 'FIFO'" + " (got " + repr(method) + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(method, str):
+            _wrong("a string", method, ptr + "/method", out)
+        elif not _in_enum(method, _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_METHOD_VALUES):
+            _broken("enum", "must be one of 'FEFO', 'FIFO'", method, ptr + "/method", out)
     if "secondaryMethod" in value:
         secondary_method = value["secondaryMethod"]
-        if not (isinstance(secondary_method, str)):
-            out.append(
-                Problem(ptr + "/secondaryMethod", _wrong_type("a string", secondary_method), "type")
+        if not isinstance(secondary_method, str):
+            _wrong("a string", secondary_method, ptr + "/secondaryMethod", out)
+        elif not _in_enum(
+            secondary_method, _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_SECONDARY_METHOD_VALUES
+        ):
+            _broken(
+                "enum",
+                "must be one of 'MINIMISE_STORAGE'",
+                secondary_method,
+                ptr + "/secondaryMethod",
+                out,
             )
-        else:
-            if not _in_enum(
-                secondary_method, _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_SECONDARY_METHOD_VALUES
-            ):
-                out.append(
-                    Problem(
-                        ptr + "/secondaryMethod",
-                        "must be one of 'MINIMISE_STORAGE'"
-                        + " (got "
-                        + repr(secondary_method)
-                        + ")",
-                        "enum",
-                    )
-                )
-    if "strict" in value:
-        strict = value["strict"]
-        if not (isinstance(strict, bool)):
-            out.append(Problem(ptr + "/strict", _wrong_type("a boolean", strict), "type"))
-    if "expiryThresholdDays" in value:
-        expiry_threshold_days = value["expiryThresholdDays"]
-        if not (_is_int(expiry_threshold_days)):
-            out.append(
-                Problem(
-                    ptr + "/expiryThresholdDays",
-                    _wrong_type("an integer", expiry_threshold_days),
-                    "type",
-                )
-            )
-    for key in value:
-        if key not in _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _boolean(value, "strict", ptr, out)
+    _integer(value, "expiryThresholdDays", ptr, out)
+    if not value.keys() <= _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_FIELDS:
+        _unknown_fields(value, _WAREHOUSE_PRODUCT_DETAILS_STOCK_SELECTION_FIELDS, ptr, out)
 
 
 def _check_WarehouseProductDetailsStorage(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "chargeMethod" in value:
         charge_method = value["chargeMethod"]
-        if not (isinstance(charge_method, str)):
-            out.append(
-                Problem(ptr + "/chargeMethod", _wrong_type("a string", charge_method), "type")
+        if not isinstance(charge_method, str):
+            _wrong("a string", charge_method, ptr + "/chargeMethod", out)
+        elif not _in_enum(charge_method, _WAREHOUSE_PRODUCT_DETAILS_STORAGE_CHARGE_METHOD_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'PER_LOCATION', ''",
+                charge_method,
+                ptr + "/chargeMethod",
+                out,
             )
+    if not value.keys() <= _WAREHOUSE_PRODUCT_DETAILS_STORAGE_FIELDS:
+        _unknown_fields(value, _WAREHOUSE_PRODUCT_DETAILS_STORAGE_FIELDS, ptr, out)
+
+
+def _param_tenant_id(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    tenant_id = params.get("tenant_id")
+    if tenant_id is not None:
+        if not isinstance(tenant_id, str):
+            _wrong("a string", tenant_id, ptr + "/tenantId", out)
         else:
-            if not _in_enum(charge_method, _WAREHOUSE_PRODUCT_DETAILS_STORAGE_CHARGE_METHOD_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/chargeMethod",
-                        "must be one of 'PER_LOCATION', ''" + " (got " + repr(charge_method) + ")",
-                        "enum",
-                    )
-                )
-    for key in value:
-        if key not in _WAREHOUSE_PRODUCT_DETAILS_STORAGE_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
-
-
-def _body_get_token(value: Any, out: list[Problem]) -> None:
-    _check_TokenRequest(value, "", out)
-
-
-def _params_get_token(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_user_info(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_user_info(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_create_inbound_order(value: Any, out: list[Problem]) -> None:
-    _check_InboundOrder(value, "", out)
-    if isinstance(value, dict) and "id" in value:
+            tenant_id_length = len(tenant_id)
+            if tenant_id_length < 1:
+                _broken("minLength", "must not be empty", tenant_id_length, ptr + "/tenantId", out)
+            if not _is_uuid(tenant_id):
+                _broken("format", "must be a UUID", tenant_id, ptr + "/tenantId", out)
+    else:
         out.append(
-            Problem(
-                "/id",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-    if isinstance(value, dict) and "version" in value:
-        out.append(
-            Problem(
-                "/version",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
+            Problem(ptr + "/tenantId", "missing required path parameter", "required", "tenantId")
         )
 
 
-def _params_create_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+def _body_create_inbound_order(value: Any, ptr: str, out: list[Problem]) -> None:
+    _check_InboundOrder(value, ptr, out)
+    _response_only(value, ("id", "version"), ptr, out)
 
 
-def _body_get_inbound_order(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+def _param_order_id(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     order_id = params.get("order_id")
     if order_id is not None:
-        if not (isinstance(order_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", order_id), "type"))
+        if not isinstance(order_id, str):
+            _wrong("a string", order_id, ptr + "/id", out)
         else:
-            order_id_length = len(order_id) if isinstance(order_id, str) else 0
+            order_id_length = len(order_id)
             if order_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {order_id_length})",
-                        "minLength" if order_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(order_id, str) and not _is_uuid(order_id):
-                out.append(Problem("/id", "must be a UUID (got " + repr(order_id) + ")", "format"))
+                _broken("minLength", "must not be empty", order_id_length, ptr + "/id", out)
+            if not _is_uuid(order_id):
+                _broken("format", "must be a UUID", order_id, ptr + "/id", out)
     else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
 
 
-def _body_update_inbound_order(value: Any, out: list[Problem]) -> None:
-    _check_InboundOrder(value, "", out)
+def _params_get_inbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_tenant_id(params, ptr, out)
+    _param_order_id(params, ptr, out)
 
 
-def _params_update_inbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    order_id = params.get("order_id")
-    if order_id is not None:
-        if not (isinstance(order_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", order_id), "type"))
-        else:
-            order_id_length = len(order_id) if isinstance(order_id, str) else 0
-            if order_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {order_id_length})",
-                        "minLength" if order_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(order_id, str) and not _is_uuid(order_id):
-                out.append(Problem("/id", "must be a UUID (got " + repr(order_id) + ")", "format"))
-    else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+def _param_version(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     version = params.get("version")
     if version is not None:
-        if not (_is_int(version)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", version), "type"))
+        if not _is_int(version):
+            _wrong("an integer", version, ptr + "/If-Match", out)
     else:
         out.append(
-            Problem("/If-Match", "missing required header parameter", "required", "If-Match")
+            Problem(ptr + "/If-Match", "missing required header parameter", "required", "If-Match")
         )
 
 
-def _body_create_outbound_order(value: Any, out: list[Problem]) -> None:
-    _check_OutboundOrder(value, "", out)
-    if isinstance(value, dict) and "id" in value:
-        out.append(
-            Problem(
-                "/id",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-    if isinstance(value, dict) and "version" in value:
-        out.append(
-            Problem(
-                "/version",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-    if isinstance(value, dict) and "status" in value:
-        out.append(
-            Problem(
-                "/status",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
+def _params_update_inbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_tenant_id(params, ptr, out)
+    _param_order_id(params, ptr, out)
+    _param_version(params, ptr, out)
 
 
-def _params_create_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+def _body_create_outbound_order(value: Any, ptr: str, out: list[Problem]) -> None:
+    _check_OutboundOrder(value, ptr, out)
+    _response_only(value, ("id", "version", "status"), ptr, out)
 
 
-def _body_get_outbound_order(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
+def _params_get_outbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_tenant_id(params, ptr, out)
+    _param_order_id(params, ptr, out)
 
 
-def _params_get_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    order_id = params.get("order_id")
-    if order_id is not None:
-        if not (isinstance(order_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", order_id), "type"))
-        else:
-            order_id_length = len(order_id) if isinstance(order_id, str) else 0
-            if order_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {order_id_length})",
-                        "minLength" if order_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(order_id, str) and not _is_uuid(order_id):
-                out.append(Problem("/id", "must be a UUID (got " + repr(order_id) + ")", "format"))
-    else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+def _params_update_outbound_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_tenant_id(params, ptr, out)
+    _param_order_id(params, ptr, out)
+    _param_version(params, ptr, out)
 
 
-def _body_update_outbound_order(value: Any, out: list[Problem]) -> None:
-    _check_OutboundOrder(value, "", out)
+def _body_create_consignment(value: Any, ptr: str, out: list[Problem]) -> None:
+    _check_Consignment(value, ptr, out)
+    _response_only(value, ("id", "version", "status"), ptr, out)
 
 
-def _params_update_outbound_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    order_id = params.get("order_id")
-    if order_id is not None:
-        if not (isinstance(order_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", order_id), "type"))
-        else:
-            order_id_length = len(order_id) if isinstance(order_id, str) else 0
-            if order_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {order_id_length})",
-                        "minLength" if order_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(order_id, str) and not _is_uuid(order_id):
-                out.append(Problem("/id", "must be a UUID (got " + repr(order_id) + ")", "format"))
-    else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
-    version = params.get("version")
-    if version is not None:
-        if not (_is_int(version)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", version), "type"))
-    else:
-        out.append(
-            Problem("/If-Match", "missing required header parameter", "required", "If-Match")
-        )
-
-
-def _body_create_consignment(value: Any, out: list[Problem]) -> None:
-    _check_Consignment(value, "", out)
-    if isinstance(value, dict) and "id" in value:
-        out.append(
-            Problem(
-                "/id",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-    if isinstance(value, dict) and "version" in value:
-        out.append(
-            Problem(
-                "/version",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-    if isinstance(value, dict) and "status" in value:
-        out.append(
-            Problem(
-                "/status",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-
-
-def _params_create_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-
-
-def _body_get_consignment(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
+def _param_consignment_id(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     consignment_id = params.get("consignment_id")
     if consignment_id is not None:
-        if not (isinstance(consignment_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", consignment_id), "type"))
+        if not isinstance(consignment_id, str):
+            _wrong("a string", consignment_id, ptr + "/id", out)
         else:
-            consignment_id_length = len(consignment_id) if isinstance(consignment_id, str) else 0
+            consignment_id_length = len(consignment_id)
             if consignment_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {consignment_id_length})",
-                        "minLength" if consignment_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(consignment_id, str) and not _is_uuid(consignment_id):
-                out.append(
-                    Problem("/id", "must be a UUID (got " + repr(consignment_id) + ")", "format")
-                )
+                _broken("minLength", "must not be empty", consignment_id_length, ptr + "/id", out)
+            if not _is_uuid(consignment_id):
+                _broken("format", "must be a UUID", consignment_id, ptr + "/id", out)
     else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
 
 
-def _body_update_consignment(value: Any, out: list[Problem]) -> None:
-    _check_Consignment(value, "", out)
+def _params_get_consignment(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_tenant_id(params, ptr, out)
+    _param_consignment_id(params, ptr, out)
 
 
-def _params_update_consignment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-    consignment_id = params.get("consignment_id")
-    if consignment_id is not None:
-        if not (isinstance(consignment_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", consignment_id), "type"))
-        else:
-            consignment_id_length = len(consignment_id) if isinstance(consignment_id, str) else 0
-            if consignment_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {consignment_id_length})",
-                        "minLength" if consignment_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(consignment_id, str) and not _is_uuid(consignment_id):
-                out.append(
-                    Problem("/id", "must be a UUID (got " + repr(consignment_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
-    version = params.get("version")
-    if version is not None:
-        if not (_is_int(version)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", version), "type"))
-    else:
-        out.append(
-            Problem("/If-Match", "missing required header parameter", "required", "If-Match")
-        )
+def _params_update_consignment(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_tenant_id(params, ptr, out)
+    _param_consignment_id(params, ptr, out)
+    _param_version(params, ptr, out)
 
 
-def _body_create_product(value: Any, out: list[Problem]) -> None:
-    _check_ScopedProduct(value, "", out)
-    if isinstance(value, dict) and "id" in value:
-        out.append(
-            Problem(
-                "/id",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-    if isinstance(value, dict) and "version" in value:
-        out.append(
-            Problem(
-                "/version",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-    if isinstance(value, dict) and "status" in value:
-        out.append(
-            Problem(
-                "/status",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
+def _body_create_product(value: Any, ptr: str, out: list[Problem]) -> None:
+    _check_ScopedProduct(value, ptr, out)
+    _response_only(value, ("id", "version", "status"), ptr, out)
 
 
-def _params_create_product(params: Mapping[str, Any], out: list[Problem]) -> None:
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenantId", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1:
-                out.append(
-                    Problem(
-                        "/tenantId",
-                        f"must not be empty (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-            if isinstance(tenant_id, str) and not _is_uuid(tenant_id):
-                out.append(
-                    Problem("/tenantId", "must be a UUID (got " + repr(tenant_id) + ")", "format")
-                )
-    else:
-        out.append(Problem("/tenantId", "missing required path parameter", "required", "tenantId"))
-
-
-BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "get_token": _body_get_token,
-    "get_user_info": _body_get_user_info,
+BODY_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "get_token": _check_TokenRequest,
+    "get_user_info": _no_body,
     "create_inbound_order": _body_create_inbound_order,
-    "get_inbound_order": _body_get_inbound_order,
-    "update_inbound_order": _body_update_inbound_order,
+    "get_inbound_order": _no_body,
+    "update_inbound_order": _check_InboundOrder,
     "create_outbound_order": _body_create_outbound_order,
-    "get_outbound_order": _body_get_outbound_order,
-    "update_outbound_order": _body_update_outbound_order,
+    "get_outbound_order": _no_body,
+    "update_outbound_order": _check_OutboundOrder,
     "create_consignment": _body_create_consignment,
-    "get_consignment": _body_get_consignment,
-    "update_consignment": _body_update_consignment,
+    "get_consignment": _no_body,
+    "update_consignment": _check_Consignment,
     "create_product": _body_create_product,
 }
-
-
-PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
-    "get_token": _params_get_token,
-    "get_user_info": _params_get_user_info,
-    "create_inbound_order": _params_create_inbound_order,
+PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], str, list[Problem]], None]] = {
+    "get_token": _no_params,
+    "get_user_info": _no_params,
+    "create_inbound_order": _param_tenant_id,
     "get_inbound_order": _params_get_inbound_order,
     "update_inbound_order": _params_update_inbound_order,
-    "create_outbound_order": _params_create_outbound_order,
+    "create_outbound_order": _param_tenant_id,
     "get_outbound_order": _params_get_outbound_order,
     "update_outbound_order": _params_update_outbound_order,
-    "create_consignment": _params_create_consignment,
+    "create_consignment": _param_tenant_id,
     "get_consignment": _params_get_consignment,
     "update_consignment": _params_update_consignment,
-    "create_product": _params_create_product,
+    "create_product": _param_tenant_id,
 }
 
 
@@ -2443,11 +1222,11 @@ def _is_text(text: str) -> bool:
     return True
 
 
-def _run(check: Callable[[Any, list[Problem]], None], payload: Any) -> list[Problem]:
+def _run(check: Callable[[Any, str, list[Problem]], None], payload: Any) -> list[Problem]:
     """The compiled check's problems; where it stumbles on what is not JSON, what is not."""
     out: list[Problem] = []
     try:
-        check(payload, out)
+        check(payload, "", out)
     except (TypeError, AttributeError, ValueError, RecursionError):
         found = json_problems(payload)
         if not found:

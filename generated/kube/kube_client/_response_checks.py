@@ -11,10 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ._checks import (
+    _each,
+    _missing,
+    _string,
+    _wrong,
+)
 from ._problem import Problem
 from ._validation import (
     _run,
-    _wrong_type,
 )
 from ._validation import validate as validate
 from ._validation import validate_params as validate_params
@@ -22,52 +27,31 @@ from ._validation import validate_params as validate_params
 
 def _check_OrderEventResult(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "result" in value:
         result = value["result"]
-        if not (isinstance(result, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
+        if not isinstance(result, list):
+            _wrong("an array", result, ptr + "/result", out)
         else:
-            for result_index, result_item in enumerate(result):
-                _check_OrderEventResultItem(
-                    result_item, ptr + "/result" + "/" + str(result_index), out
-                )
+            _each(_check_OrderEventResultItem, result, ptr + "/result", out)
     else:
-        out.append(Problem(ptr, "missing required field 'result'", "required", "result"))
+        _missing("result", ptr, out)
 
 
 def _check_OrderEventResultItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "label" in value:
-        label = value["label"]
-        if not (isinstance(label, str)):
-            out.append(Problem(ptr + "/label", _wrong_type("a string", label), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'label'", "required", "label"))
-    if "order_number" in value:
-        order_number = value["order_number"]
-        if not (isinstance(order_number, str)):
-            out.append(
-                Problem(ptr + "/order_number", _wrong_type("a string", order_number), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'order_number'", "required", "order_number")
-        )
+    _string(value, "label", ptr, out, required=True)
+    _string(value, "order_number", ptr, out, required=True)
 
 
-def _response_order_event_200(value: Any, out: list[Problem]) -> None:
-    _check_OrderEventResult(value, "", out)
-
-
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "order_event:200": _response_order_event_200,
+ERROR_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {}
+RESPONSE_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "order_event:200": _check_OrderEventResult,
 }
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
+WEBHOOK_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {}
 
 
 def validate_response(operation: str, status: int, payload: Any) -> list[Problem]:

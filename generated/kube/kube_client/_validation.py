@@ -4,210 +4,33 @@
 The checks are compiled from the spec. They judge the JSON exactly as it
 will travel: nothing is coerced, so "1" is not an integer and "yes" is not
 a boolean. Checks of what the provider sends (responses, webhooks, error
-bodies) are in _response_checks.py, which only the mock and the tests load."""
+bodies) are in _response_checks.py, which only the mock and the tests load;
+what both share (JSON's types, formats, the plain fields) is in _checks.py."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
-import re
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ._checks import (
+    _broken,
+    _comparable,
+    _compare,
+    _each,
+    _holds,
+    _in_enum,
+    _is_date,
+    _is_int,
+    _is_local_date_time,
+    _kind,
+    _missing,
+    _string,
+    _unknown_fields,
+    _wrong,
+)
 from ._pointer import escape as _escape
 from ._problem import Problem
-
-_JSON_KINDS = {
-    bool: "boolean",
-    int: "integer",
-    float: "number",
-    str: "string",
-    list: "array",
-    dict: "object",
-    type(None): "null",
-}
-
-
-def _kind(value: Any) -> str:
-    return _JSON_KINDS.get(type(value), type(value).__name__)
-
-
-def _wrong_type(expected: str, value: Any) -> str:
-    if isinstance(value, float) and not math.isfinite(value):
-        return f"not a number ({value}): JSON cannot carry NaN or Infinity"
-    return f"must be {expected} (got {_kind(value)})"
-
-
-def _is_int(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
-
-
-def _multiple_of(value: float, step: str) -> bool:
-    """Whether a JSON number is a whole multiple of `step`, judged in decimal.
-
-    Binary floats cannot say 0.01: 19.99 % 0.01 is not 0, so the value is
-    read back as the decimal text it was written as.
-    """
-    try:
-        return Decimal(repr(value)) % Decimal(step) == 0
-    except InvalidOperation:
-        return False
-
-
-def _is_number(value: Any) -> bool:
-    """A JSON number: NaN and Infinity are not (no JSON text can carry them)."""
-    if isinstance(value, float):
-        return math.isfinite(value)
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _same_json(a: Any, b: Any) -> bool:
-    """JSON equality: True is not 1, 1 is 1.0."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    return bool(a == b) and (_is_number(a) == _is_number(b))
-
-
-def _in_enum(value: Any, allowed: tuple[Any, ...]) -> bool:
-    return any(_same_json(value, choice) for choice in allowed)
-
-
-def _unique(items: list[Any]) -> bool:
-    return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
-
-
-def _repeats(items: list[Any], key: str) -> list[int]:
-    """Indexes of the items whose `key` equals an earlier item's."""
-    seen: list[Any] = []
-    found = []
-    for index, item in enumerate(items):
-        if isinstance(item, dict) and key in item:
-            if any(_same_json(item[key], earlier) for earlier in seen):
-                found.append(index)
-            else:
-                seen.append(item[key])
-    return found
-
-
-def _holds(value: Mapping[str, Any], field: str, values: tuple[Any, ...], or_absent: bool) -> bool:
-    if field not in value:
-        return or_absent
-    return _in_enum(value[field], values)
-
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LOCAL_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
-_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
-
-
-def _parse_date(text: str) -> _dt.date | None:
-    if not _DATE.fullmatch(text):
-        return None
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _parse_local_date_time(text: str) -> _dt.datetime | None:
-    if not _LOCAL_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return None
-
-
-def _parse_date_time(text: str) -> _dt.datetime | None:
-    if not _DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.fromisoformat(text.replace("z", "Z"))
-    except ValueError:
-        return None
-
-
-_ISO_DATE_TIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
-)
-
-
-def _parse_iso_date_time(text: str) -> _dt.date | None:
-    """An ISO-8601 date with optional time of day and offset, on a real calendar day."""
-    if not _ISO_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        if "T" not in text:
-            return _dt.date.fromisoformat(text)
-        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def _is_iso_date_time(text: str) -> bool:
-    return _parse_iso_date_time(text) is not None
-
-
-def _is_date(text: str) -> bool:
-    return _parse_date(text) is not None
-
-
-def _is_local_date_time(text: str) -> bool:
-    return _parse_local_date_time(text) is not None
-
-
-def _is_date_time(text: str) -> bool:
-    return _parse_date_time(text) is not None
-
-
-def _is_email(text: str) -> bool:
-    return _EMAIL.fullmatch(text) is not None
-
-
-def _is_uuid(text: str) -> bool:
-    return _UUID.fullmatch(text) is not None
-
-
-def _is_uri(text: str) -> bool:
-    return _URI.fullmatch(text) is not None
-
-
-_PARSERS: dict[str, Callable[[str], Any]] = {
-    "date": _parse_date,
-    "local-date-time": _parse_local_date_time,
-    "iso-date-time": _parse_iso_date_time,
-    "date-time": _parse_date_time,
-}
-
-
-def _comparable(value: Any, fmt: str | None) -> Any:
-    """A value ready for a cross-field comparison, or None to skip the rule."""
-    if fmt in _PARSERS:
-        return _PARSERS[fmt](value) if isinstance(value, str) else None
-    return value if _is_number(value) else None
-
-
-def _compare(a: Any, op: str, b: Any) -> bool:
-    if isinstance(a, _dt.datetime) != isinstance(b, _dt.datetime):
-        # a date against a date-time: the documents compare calendar days
-        a = a.date() if isinstance(a, _dt.datetime) else a
-        b = b.date() if isinstance(b, _dt.datetime) else b
-    if op == "<":
-        return bool(a < b)
-    if op == "<=":
-        return bool(a <= b)
-    if op == ">":
-        return bool(a > b)
-    if op == ">=":
-        return bool(a >= b)
-    return bool(a == b)
-
 
 _ORDER_EVENT_CANCEL_VALUES = (0, 1)
 _ORDER_EVENT_CANCEL_CODE_VALUES = (
@@ -237,33 +60,24 @@ _ORDER_EVENT_ITEM_FIELDS = frozenset(("code", "qty"))
 
 def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "order_number" in value:
         order_number = value["order_number"]
-        if not (isinstance(order_number, str)):
-            out.append(
-                Problem(ptr + "/order_number", _wrong_type("a string", order_number), "type")
-            )
+        if not isinstance(order_number, str):
+            _wrong("a string", order_number, ptr + "/order_number", out)
     else:
         out.append(Problem(ptr, "Order number is required", "required", "order_number"))
     if "cancel" in value:
         cancel = value["cancel"]
-        if not (_is_int(cancel)):
-            out.append(Problem(ptr + "/cancel", _wrong_type("an integer", cancel), "type"))
-        else:
-            if not _in_enum(cancel, _ORDER_EVENT_CANCEL_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/cancel",
-                        "must be one of 0, 1" + " (got " + repr(cancel) + ")",
-                        "enum",
-                    )
-                )
+        if not _is_int(cancel):
+            _wrong("an integer", cancel, ptr + "/cancel", out)
+        elif not _in_enum(cancel, _ORDER_EVENT_CANCEL_VALUES):
+            _broken("enum", "must be one of 0, 1", cancel, ptr + "/cancel", out)
     if "item_arr" in value:
         item_arr = value["item_arr"]
-        if not (isinstance(item_arr, list)):
-            out.append(Problem(ptr + "/item_arr", _wrong_type("an array", item_arr), "type"))
+        if not isinstance(item_arr, list):
+            _wrong("an array", item_arr, ptr + "/item_arr", out)
         else:
             item_arr_count = len(item_arr)
             if item_arr_count < 1:
@@ -271,13 +85,10 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
                     Problem(
                         ptr + "/item_arr",
                         "At least one item is required to be despatched or cancelled",
-                        "minItems" if item_arr_count < 1 else "maxItems",
+                        "minItems",
                     )
                 )
-            for item_arr_index, item_arr_item in enumerate(item_arr):
-                _check_OrderEventItem(
-                    item_arr_item, ptr + "/item_arr" + "/" + str(item_arr_index), out
-                )
+            _each(_check_OrderEventItem, item_arr, ptr + "/item_arr", out)
     else:
         out.append(
             Problem(
@@ -289,113 +100,63 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
         )
     if "cancel_code" in value:
         cancel_code = value["cancel_code"]
-        if not (isinstance(cancel_code, str)):
-            out.append(Problem(ptr + "/cancel_code", _wrong_type("a string", cancel_code), "type"))
-        else:
-            if not _in_enum(cancel_code, _ORDER_EVENT_CANCEL_CODE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/cancel_code",
-                        "must be one of 'Stock not available', 'Unable to contact customer to arrange delivery', 'Unable to deliver to address'"
-                        + " (got "
-                        + repr(cancel_code)
-                        + ")",
-                        "enum",
-                    )
-                )
-    if "cancel_reason" in value:
-        cancel_reason = value["cancel_reason"]
-        if not (isinstance(cancel_reason, str)):
-            out.append(
-                Problem(ptr + "/cancel_reason", _wrong_type("a string", cancel_reason), "type")
+        if not isinstance(cancel_code, str):
+            _wrong("a string", cancel_code, ptr + "/cancel_code", out)
+        elif not _in_enum(cancel_code, _ORDER_EVENT_CANCEL_CODE_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'Stock not available', 'Unable to contact customer to arrange delivery', 'Unable to deliver to address'",
+                cancel_code,
+                ptr + "/cancel_code",
+                out,
             )
+    _string(value, "cancel_reason", ptr, out)
     if "delivery_service" in value:
         delivery_service = value["delivery_service"]
-        if not (isinstance(delivery_service, str)):
-            out.append(
-                Problem(
-                    ptr + "/delivery_service", _wrong_type("a string", delivery_service), "type"
-                )
-            )
+        if not isinstance(delivery_service, str):
+            _wrong("a string", delivery_service, ptr + "/delivery_service", out)
     if "courier_name" in value:
         courier_name = value["courier_name"]
-        if not (isinstance(courier_name, str)):
-            out.append(
-                Problem(ptr + "/courier_name", _wrong_type("a string", courier_name), "type")
-            )
+        if not isinstance(courier_name, str):
+            _wrong("a string", courier_name, ptr + "/courier_name", out)
     if "despatch_date" in value:
         despatch_date = value["despatch_date"]
-        if not (isinstance(despatch_date, str)):
-            out.append(
-                Problem(ptr + "/despatch_date", _wrong_type("a string", despatch_date), "type")
-            )
-        else:
-            if isinstance(despatch_date, str) and not _is_local_date_time(despatch_date):
-                out.append(
-                    Problem(ptr + "/despatch_date", "Invalid Despatch Date provided", "format")
-                )
+        if not isinstance(despatch_date, str):
+            _wrong("a string", despatch_date, ptr + "/despatch_date", out)
+        elif not _is_local_date_time(despatch_date):
+            out.append(Problem(ptr + "/despatch_date", "Invalid Despatch Date provided", "format"))
     if "earliest_delivery" in value:
         earliest_delivery = value["earliest_delivery"]
-        if not (isinstance(earliest_delivery, str)):
+        if not isinstance(earliest_delivery, str):
+            _wrong("a string", earliest_delivery, ptr + "/earliest_delivery", out)
+        elif not _is_date(earliest_delivery):
             out.append(
                 Problem(
-                    ptr + "/earliest_delivery", _wrong_type("a string", earliest_delivery), "type"
+                    ptr + "/earliest_delivery", "Invalid Earliest Delivery Date provided", "format"
                 )
             )
-        else:
-            if isinstance(earliest_delivery, str) and not _is_date(earliest_delivery):
-                out.append(
-                    Problem(
-                        ptr + "/earliest_delivery",
-                        "Invalid Earliest Delivery Date provided",
-                        "format",
-                    )
-                )
     if "latest_delivery" in value:
         latest_delivery = value["latest_delivery"]
-        if not (isinstance(latest_delivery, str)):
+        if not isinstance(latest_delivery, str):
+            _wrong("a string", latest_delivery, ptr + "/latest_delivery", out)
+        elif not _is_date(latest_delivery):
             out.append(
-                Problem(ptr + "/latest_delivery", _wrong_type("a string", latest_delivery), "type")
+                Problem(ptr + "/latest_delivery", "Invalid Latest Delivery Date provided", "format")
             )
-        else:
-            if isinstance(latest_delivery, str) and not _is_date(latest_delivery):
-                out.append(
-                    Problem(
-                        ptr + "/latest_delivery", "Invalid Latest Delivery Date provided", "format"
-                    )
-                )
     if "tracking_reference" in value:
         tracking_reference = value["tracking_reference"]
-        if not (isinstance(tracking_reference, str)):
-            out.append(
-                Problem(
-                    ptr + "/tracking_reference", _wrong_type("a string", tracking_reference), "type"
-                )
-            )
+        if not isinstance(tracking_reference, str):
+            _wrong("a string", tracking_reference, ptr + "/tracking_reference", out)
     if "mode" in value:
         mode = value["mode"]
-        if not (isinstance(mode, str)):
-            out.append(Problem(ptr + "/mode", _wrong_type("a string", mode), "type"))
-        else:
-            if not _in_enum(mode, _ORDER_EVENT_MODE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/mode",
-                        "must be one of 'Test', 'Live'" + " (got " + repr(mode) + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(mode, str):
+            _wrong("a string", mode, ptr + "/mode", out)
+        elif not _in_enum(mode, _ORDER_EVENT_MODE_VALUES):
+            _broken("enum", "must be one of 'Test', 'Live'", mode, ptr + "/mode", out)
     else:
-        out.append(Problem(ptr, "missing required field 'mode'", "required", "mode"))
-    for key in value:
-        if key not in _ORDER_EVENT_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("mode", ptr, out)
+    if not value.keys() <= _ORDER_EVENT_FIELDS:
+        _unknown_fields(value, _ORDER_EVENT_FIELDS, ptr, out)
     if _holds(value, "cancel", (0,), True):
         if "delivery_service" not in value:
             out.append(
@@ -448,50 +209,41 @@ def _check_OrderEvent(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_OrderEventItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "code" in value:
         code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
+        if not isinstance(code, str):
+            _wrong("a string", code, ptr + "/code", out)
     else:
         out.append(Problem(ptr, "The product's code is a required parameter", "required", "code"))
     if "qty" in value:
         qty = value["qty"]
-        if not (_is_int(qty)):
-            out.append(Problem(ptr + "/qty", _wrong_type("an integer", qty), "type"))
+        if not _is_int(qty):
+            _wrong("an integer", qty, ptr + "/qty", out)
     else:
         out.append(
             Problem(ptr, "Quantity to cancel/despatch is a required parameter", "required", "qty")
         )
-    for key in value:
-        if key not in _ORDER_EVENT_ITEM_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _ORDER_EVENT_ITEM_FIELDS:
+        _unknown_fields(value, _ORDER_EVENT_ITEM_FIELDS, ptr, out)
 
 
-def _body_order_event(value: Any, out: list[Problem]) -> None:
-    _check_OrderEvent(value, "", out)
-
-
-def _params_order_event(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_order_event(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     supplier_id = params.get("supplier_id")
     if supplier_id is not None:
-        if not (_is_int(supplier_id)):
+        if not _is_int(supplier_id):
             out.append(
                 Problem(
-                    "/supplier_id", "User not authorised to save this supplier's orders", "type"
+                    ptr + "/supplier_id",
+                    "User not authorised to save this supplier's orders",
+                    "type",
                 )
             )
     else:
         out.append(
             Problem(
-                "/supplier_id",
+                ptr + "/supplier_id",
                 "User not authorised to save this supplier's orders",
                 "required",
                 "supplier_id",
@@ -499,12 +251,10 @@ def _params_order_event(params: Mapping[str, Any], out: list[Problem]) -> None:
         )
 
 
-BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "order_event": _body_order_event,
+BODY_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "order_event": _check_OrderEvent,
 }
-
-
-PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
+PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], str, list[Problem]], None]] = {
     "order_event": _params_order_event,
 }
 
@@ -573,11 +323,11 @@ def _is_text(text: str) -> bool:
     return True
 
 
-def _run(check: Callable[[Any, list[Problem]], None], payload: Any) -> list[Problem]:
+def _run(check: Callable[[Any, str, list[Problem]], None], payload: Any) -> list[Problem]:
     """The compiled check's problems; where it stumbles on what is not JSON, what is not."""
     out: list[Problem] = []
     try:
-        check(payload, out)
+        check(payload, "", out)
     except (TypeError, AttributeError, ValueError, RecursionError):
         found = json_problems(payload)
         if not found:

@@ -12,17 +12,24 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ._checks import (
+    _boolean,
+    _broken,
+    _each,
+    _holds,
+    _in_enum,
+    _integer,
+    _is_local_date_time,
+    _is_uuid,
+    _missing,
+    _number,
+    _string,
+    _wrong,
+)
 from ._problem import Problem
 from ._validation import (
     _check_CollectFrom,
-    _holds,
-    _in_enum,
-    _is_int,
-    _is_local_date_time,
-    _is_number,
-    _is_uuid,
     _run,
-    _wrong_type,
 )
 from ._validation import validate as validate
 from ._validation import validate_params as validate_params
@@ -55,594 +62,257 @@ _ORDER_LINE_STATUS_VALUES = ("A", "B", "P", "H", "I", "D")
 
 def _check_Asset(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "asset_tag" in value:
-        asset_tag = value["asset_tag"]
-        if not (isinstance(asset_tag, str)):
-            out.append(Problem(ptr + "/asset_tag", _wrong_type("a string", asset_tag), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'asset_tag'", "required", "asset_tag"))
-    if "type" in value:
-        type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
-    if "received_back" in value:
-        received_back = value["received_back"]
-        if not (isinstance(received_back, bool)):
-            out.append(
-                Problem(ptr + "/received_back", _wrong_type("a boolean", received_back), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'received_back'", "required", "received_back")
-        )
+    _string(value, "asset_tag", ptr, out, required=True)
+    _string(value, "type", ptr, out, required=True)
+    _boolean(value, "received_back", ptr, out, required=True)
 
 
 def _check_AuditEvent(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "timestamp" in value:
         timestamp = value["timestamp"]
-        if not (isinstance(timestamp, str)):
-            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", timestamp), "type"))
-        else:
-            if isinstance(timestamp, str) and not _is_local_date_time(timestamp):
-                out.append(
-                    Problem(
-                        ptr + "/timestamp",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(timestamp)
-                        + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(timestamp, str):
+            _wrong("a string", timestamp, ptr + "/timestamp", out)
+        elif not _is_local_date_time(timestamp):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                timestamp,
+                ptr + "/timestamp",
+                out,
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'timestamp'", "required", "timestamp"))
-    if "email" in value:
-        email = value["email"]
-        if not (isinstance(email, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
-    if "action" in value:
-        action = value["action"]
-        if not (isinstance(action, str)):
-            out.append(Problem(ptr + "/action", _wrong_type("a string", action), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'action'", "required", "action"))
+        _missing("timestamp", ptr, out)
+    _string(value, "email", ptr, out, required=True)
+    _string(value, "action", ptr, out, required=True)
 
 
 def _check_AuditLog(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "audit_log" in value:
         audit_log = value["audit_log"]
-        if not (isinstance(audit_log, list)):
-            out.append(Problem(ptr + "/audit_log", _wrong_type("an array", audit_log), "type"))
+        if not isinstance(audit_log, list):
+            _wrong("an array", audit_log, ptr + "/audit_log", out)
         else:
-            for audit_log_index, audit_log_item in enumerate(audit_log):
-                _check_AuditEvent(
-                    audit_log_item, ptr + "/audit_log" + "/" + str(audit_log_index), out
-                )
+            _each(_check_AuditEvent, audit_log, ptr + "/audit_log", out)
     else:
-        out.append(Problem(ptr, "missing required field 'audit_log'", "required", "audit_log"))
+        _missing("audit_log", ptr, out)
 
 
 def _check_Collection(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "supplier_order_number" in value:
-        supplier_order_number = value["supplier_order_number"]
-        if not (_is_int(supplier_order_number)):
-            out.append(
-                Problem(
-                    ptr + "/supplier_order_number",
-                    _wrong_type("an integer", supplier_order_number),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'supplier_order_number'",
-                "required",
-                "supplier_order_number",
-            )
-        )
-    if "collection_reference" in value:
-        collection_reference = value["collection_reference"]
-        if not (isinstance(collection_reference, str)):
-            out.append(
-                Problem(
-                    ptr + "/collection_reference",
-                    _wrong_type("a string", collection_reference),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'collection_reference'",
-                "required",
-                "collection_reference",
-            )
-        )
+    _integer(value, "supplier_order_number", ptr, out, required=True)
+    _string(value, "collection_reference", ptr, out, required=True)
     if "collect_from" in value:
-        collect_from = value["collect_from"]
-        _check_CollectFrom(collect_from, ptr + "/collect_from", out)
+        _check_CollectFrom(value["collect_from"], ptr + "/collect_from", out)
     else:
-        out.append(
-            Problem(ptr, "missing required field 'collect_from'", "required", "collect_from")
-        )
-    if "notification_email_address" in value:
-        notification_email_address = value["notification_email_address"]
-        if not (isinstance(notification_email_address, str)):
-            out.append(
-                Problem(
-                    ptr + "/notification_email_address",
-                    _wrong_type("a string", notification_email_address),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'notification_email_address'",
-                "required",
-                "notification_email_address",
-            )
-        )
-    if "notification_phone_number" in value:
-        notification_phone_number = value["notification_phone_number"]
-        if not (isinstance(notification_phone_number, str)):
-            out.append(
-                Problem(
-                    ptr + "/notification_phone_number",
-                    _wrong_type("a string", notification_phone_number),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'notification_phone_number'",
-                "required",
-                "notification_phone_number",
-            )
-        )
-    if "number_of_boxes" in value:
-        number_of_boxes = value["number_of_boxes"]
-        if not (_is_int(number_of_boxes)):
-            out.append(
-                Problem(
-                    ptr + "/number_of_boxes", _wrong_type("an integer", number_of_boxes), "type"
-                )
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'number_of_boxes'", "required", "number_of_boxes")
-        )
+        _missing("collect_from", ptr, out)
+    _string(value, "notification_email_address", ptr, out, required=True)
+    _string(value, "notification_phone_number", ptr, out, required=True)
+    _integer(value, "number_of_boxes", ptr, out, required=True)
     if "created_date" in value:
         created_date = value["created_date"]
-        if not (isinstance(created_date, str)):
-            out.append(
-                Problem(ptr + "/created_date", _wrong_type("a string", created_date), "type")
-            )
-        else:
-            if isinstance(created_date, str) and not _is_local_date_time(created_date):
-                out.append(
-                    Problem(
-                        ptr + "/created_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(created_date)
-                        + ")",
-                        "format",
-                    )
-                )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'created_date'", "required", "created_date")
-        )
-    if "booked" in value:
-        booked = value["booked"]
-        if not (isinstance(booked, bool)):
-            out.append(Problem(ptr + "/booked", _wrong_type("a boolean", booked), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'booked'", "required", "booked"))
-    if "collection_url" in value:
-        collection_url = value["collection_url"]
-        if not (isinstance(collection_url, str)):
-            out.append(
-                Problem(ptr + "/collection_url", _wrong_type("a string", collection_url), "type")
+        if not isinstance(created_date, str):
+            _wrong("a string", created_date, ptr + "/created_date", out)
+        elif not _is_local_date_time(created_date):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                created_date,
+                ptr + "/created_date",
+                out,
             )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'collection_url'", "required", "collection_url")
-        )
+        _missing("created_date", ptr, out)
+    _boolean(value, "booked", ptr, out, required=True)
+    _string(value, "collection_url", ptr, out, required=True)
     if "requested_collection_date" in value:
         requested_collection_date = value["requested_collection_date"]
-        if not (isinstance(requested_collection_date, str)):
-            out.append(
-                Problem(
-                    ptr + "/requested_collection_date",
-                    _wrong_type("a string", requested_collection_date),
-                    "type",
-                )
+        if not isinstance(requested_collection_date, str):
+            _wrong("a string", requested_collection_date, ptr + "/requested_collection_date", out)
+        elif not _is_local_date_time(requested_collection_date):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                requested_collection_date,
+                ptr + "/requested_collection_date",
+                out,
             )
-        else:
-            if isinstance(requested_collection_date, str) and not _is_local_date_time(
-                requested_collection_date
-            ):
-                out.append(
-                    Problem(
-                        ptr + "/requested_collection_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(requested_collection_date)
-                        + ")",
-                        "format",
-                    )
-                )
     if "assets" in value:
         assets = value["assets"]
-        if not (isinstance(assets, list)):
-            out.append(Problem(ptr + "/assets", _wrong_type("an array", assets), "type"))
+        if not isinstance(assets, list):
+            _wrong("an array", assets, ptr + "/assets", out)
         else:
-            for assets_index, assets_item in enumerate(assets):
-                _check_Asset(assets_item, ptr + "/assets" + "/" + str(assets_index), out)
+            _each(_check_Asset, assets, ptr + "/assets", out)
     else:
-        out.append(Problem(ptr, "missing required field 'assets'", "required", "assets"))
+        _missing("assets", ptr, out)
 
 
 def _check_DispatchInfo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "dispatch_number" in value:
-        dispatch_number = value["dispatch_number"]
-        if not (_is_int(dispatch_number)):
-            out.append(
-                Problem(
-                    ptr + "/dispatch_number", _wrong_type("an integer", dispatch_number), "type"
-                )
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'dispatch_number'", "required", "dispatch_number")
-        )
+    _integer(value, "dispatch_number", ptr, out, required=True)
     if "dispatch_date" in value:
         dispatch_date = value["dispatch_date"]
-        if not (isinstance(dispatch_date, str)):
-            out.append(
-                Problem(ptr + "/dispatch_date", _wrong_type("a string", dispatch_date), "type")
-            )
-        else:
-            if isinstance(dispatch_date, str) and not _is_local_date_time(dispatch_date):
-                out.append(
-                    Problem(
-                        ptr + "/dispatch_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(dispatch_date)
-                        + ")",
-                        "format",
-                    )
-                )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'dispatch_date'", "required", "dispatch_date")
-        )
-    if "box_number" in value:
-        box_number = value["box_number"]
-        if not (_is_int(box_number)):
-            out.append(Problem(ptr + "/box_number", _wrong_type("an integer", box_number), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'box_number'", "required", "box_number"))
-    if "item_number" in value:
-        item_number = value["item_number"]
-        if not (_is_int(item_number)):
-            out.append(
-                Problem(ptr + "/item_number", _wrong_type("an integer", item_number), "type")
+        if not isinstance(dispatch_date, str):
+            _wrong("a string", dispatch_date, ptr + "/dispatch_date", out)
+        elif not _is_local_date_time(dispatch_date):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                dispatch_date,
+                ptr + "/dispatch_date",
+                out,
             )
     else:
-        out.append(Problem(ptr, "missing required field 'item_number'", "required", "item_number"))
-    if "courier_service" in value:
-        courier_service = value["courier_service"]
-        if not (isinstance(courier_service, str)):
-            out.append(
-                Problem(ptr + "/courier_service", _wrong_type("a string", courier_service), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'courier_service'", "required", "courier_service")
-        )
-    if "tracking_url" in value:
-        tracking_url = value["tracking_url"]
-        if not (isinstance(tracking_url, str)):
-            out.append(
-                Problem(ptr + "/tracking_url", _wrong_type("a string", tracking_url), "type")
-            )
+        _missing("dispatch_date", ptr, out)
+    _integer(value, "box_number", ptr, out, required=True)
+    _integer(value, "item_number", ptr, out, required=True)
+    _string(value, "courier_service", ptr, out, required=True)
+    _string(value, "tracking_url", ptr, out)
 
 
 def _check_Group(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "product_group_id" in value:
         product_group_id = value["product_group_id"]
-        if not (isinstance(product_group_id, str)):
-            out.append(
-                Problem(
-                    ptr + "/product_group_id", _wrong_type("a string", product_group_id), "type"
-                )
-            )
-        else:
-            if isinstance(product_group_id, str) and not _is_uuid(product_group_id):
-                out.append(
-                    Problem(
-                        ptr + "/product_group_id",
-                        "must be a UUID (got " + repr(product_group_id) + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(product_group_id, str):
+            _wrong("a string", product_group_id, ptr + "/product_group_id", out)
+        elif not _is_uuid(product_group_id):
+            _broken("format", "must be a UUID", product_group_id, ptr + "/product_group_id", out)
     else:
-        out.append(
-            Problem(
-                ptr, "missing required field 'product_group_id'", "required", "product_group_id"
-            )
-        )
+        _missing("product_group_id", ptr, out)
     if "scim_id" in value:
         scim_id = value["scim_id"]
-        if not (isinstance(scim_id, str)):
-            out.append(Problem(ptr + "/scim_id", _wrong_type("a string", scim_id), "type"))
-        else:
-            if isinstance(scim_id, str) and not _is_uuid(scim_id):
-                out.append(
-                    Problem(
-                        ptr + "/scim_id", "must be a UUID (got " + repr(scim_id) + ")", "format"
-                    )
-                )
+        if not isinstance(scim_id, str):
+            _wrong("a string", scim_id, ptr + "/scim_id", out)
+        elif not _is_uuid(scim_id):
+            _broken("format", "must be a UUID", scim_id, ptr + "/scim_id", out)
     else:
-        out.append(Problem(ptr, "missing required field 'scim_id'", "required", "scim_id"))
-    if "display_name" in value:
-        display_name = value["display_name"]
-        if not (isinstance(display_name, str)):
-            out.append(
-                Problem(ptr + "/display_name", _wrong_type("a string", display_name), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'display_name'", "required", "display_name")
-        )
+        _missing("scim_id", ptr, out)
+    _string(value, "display_name", ptr, out, required=True)
 
 
 def _check_GroupList(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "groups" in value:
         groups = value["groups"]
-        if not (isinstance(groups, list)):
-            out.append(Problem(ptr + "/groups", _wrong_type("an array", groups), "type"))
+        if not isinstance(groups, list):
+            _wrong("an array", groups, ptr + "/groups", out)
         else:
-            for groups_index, groups_item in enumerate(groups):
-                _check_Group(groups_item, ptr + "/groups" + "/" + str(groups_index), out)
+            _each(_check_Group, groups, ptr + "/groups", out)
     else:
-        out.append(Problem(ptr, "missing required field 'groups'", "required", "groups"))
+        _missing("groups", ptr, out)
 
 
 def _check_GroupStock(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "product_group_id" in value:
         product_group_id = value["product_group_id"]
-        if not (isinstance(product_group_id, str)):
-            out.append(
-                Problem(
-                    ptr + "/product_group_id", _wrong_type("a string", product_group_id), "type"
-                )
-            )
-        else:
-            if isinstance(product_group_id, str) and not _is_uuid(product_group_id):
-                out.append(
-                    Problem(
-                        ptr + "/product_group_id",
-                        "must be a UUID (got " + repr(product_group_id) + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(product_group_id, str):
+            _wrong("a string", product_group_id, ptr + "/product_group_id", out)
+        elif not _is_uuid(product_group_id):
+            _broken("format", "must be a UUID", product_group_id, ptr + "/product_group_id", out)
     else:
-        out.append(
-            Problem(
-                ptr, "missing required field 'product_group_id'", "required", "product_group_id"
-            )
-        )
+        _missing("product_group_id", ptr, out)
     if "skus" in value:
         skus = value["skus"]
-        if not (isinstance(skus, list)):
-            out.append(Problem(ptr + "/skus", _wrong_type("an array", skus), "type"))
+        if not isinstance(skus, list):
+            _wrong("an array", skus, ptr + "/skus", out)
         else:
-            for skus_index, skus_item in enumerate(skus):
-                _check_StockItem(skus_item, ptr + "/skus" + "/" + str(skus_index), out)
+            _each(_check_StockItem, skus, ptr + "/skus", out)
     else:
-        out.append(Problem(ptr, "missing required field 'skus'", "required", "skus"))
+        _missing("skus", ptr, out)
 
 
 def _check_NewStarter(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "name" in value:
-        name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
-    if "link_only" in value:
-        link_only = value["link_only"]
-        if not (isinstance(link_only, bool)):
-            out.append(Problem(ptr + "/link_only", _wrong_type("a boolean", link_only), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'link_only'", "required", "link_only"))
-    if "link" in value:
-        link = value["link"]
-        if not (isinstance(link, str)):
-            out.append(Problem(ptr + "/link", _wrong_type("a string", link), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'link'", "required", "link"))
-    if "level" in value:
-        level = value["level"]
-        if not (_is_int(level)):
-            out.append(Problem(ptr + "/level", _wrong_type("an integer", level), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'level'", "required", "level"))
-    if "email" in value:
-        email = value["email"]
-        if not (isinstance(email, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
-    if "uuid" in value:
-        uuid = value["uuid"]
-        if not (isinstance(uuid, str)):
-            out.append(Problem(ptr + "/uuid", _wrong_type("a string", uuid), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'uuid'", "required", "uuid"))
+    _string(value, "name", ptr, out, required=True)
+    _boolean(value, "link_only", ptr, out, required=True)
+    _string(value, "link", ptr, out, required=True)
+    _integer(value, "level", ptr, out, required=True)
+    _string(value, "email", ptr, out, required=True)
+    _string(value, "uuid", ptr, out, required=True)
 
 
 def _check_NewStarterCancellation(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "cancelled" in value:
-        cancelled = value["cancelled"]
-        if not (isinstance(cancelled, bool)):
-            out.append(Problem(ptr + "/cancelled", _wrong_type("a boolean", cancelled), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'cancelled'", "required", "cancelled"))
+    _boolean(value, "cancelled", ptr, out, required=True)
     if "info" in value:
         info = value["info"]
-        if not (isinstance(info, str)):
-            out.append(Problem(ptr + "/info", _wrong_type("a string", info), "type"))
-        else:
-            if not _in_enum(info, _NEW_STARTER_CANCELLATION_INFO_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/info",
-                        "must be one of 'Success', 'Already expired or cancelled', 'Already used', 'Not found'"
-                        + " (got "
-                        + repr(info)
-                        + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(info, str):
+            _wrong("a string", info, ptr + "/info", out)
+        elif not _in_enum(info, _NEW_STARTER_CANCELLATION_INFO_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'Success', 'Already expired or cancelled', 'Already used', 'Not found'",
+                info,
+                ptr + "/info",
+                out,
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'info'", "required", "info"))
+        _missing("info", ptr, out)
 
 
 def _check_Notification(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "supplier_order_number" in value:
-        supplier_order_number = value["supplier_order_number"]
-        if not (_is_int(supplier_order_number)):
-            out.append(
-                Problem(
-                    ptr + "/supplier_order_number",
-                    _wrong_type("an integer", supplier_order_number),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'supplier_order_number'",
-                "required",
-                "supplier_order_number",
-            )
-        )
-    if "order_number" in value:
-        order_number = value["order_number"]
-        if not (isinstance(order_number, str)):
-            out.append(
-                Problem(ptr + "/order_number", _wrong_type("a string", order_number), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'order_number'", "required", "order_number")
-        )
+    _integer(value, "supplier_order_number", ptr, out, required=True)
+    _string(value, "order_number", ptr, out, required=True)
     if "type" in value:
         type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-        else:
-            if not _in_enum(type_, _NOTIFICATION_TYPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/type",
-                        "must be one of 'ORDER_PLACED', 'ORDER_INVOICED', 'ORDER_DISPATCHED', 'ORDER_DELIVERED', 'ORDER_CANCELLED', 'COLLECTION_REQUEST', 'COLLECTION_BOOKED', 'COLLECTION_CONFIRMED', 'COLLECTION_COLLECTED', 'COLLECTION_FAILED', 'COLLECTION_GOODS_IN', 'COLLECTION_ITEM_RECEIVED', 'COLLECTION_RECEIVED'"
-                        + " (got "
-                        + repr(type_)
-                        + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(type_, str):
+            _wrong("a string", type_, ptr + "/type", out)
+        elif not _in_enum(type_, _NOTIFICATION_TYPE_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'ORDER_PLACED', 'ORDER_INVOICED', 'ORDER_DISPATCHED', 'ORDER_DELIVERED', 'ORDER_CANCELLED', 'COLLECTION_REQUEST', 'COLLECTION_BOOKED', 'COLLECTION_CONFIRMED', 'COLLECTION_COLLECTED', 'COLLECTION_FAILED', 'COLLECTION_GOODS_IN', 'COLLECTION_ITEM_RECEIVED', 'COLLECTION_RECEIVED'",
+                type_,
+                ptr + "/type",
+                out,
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
+        _missing("type", ptr, out)
     if "order" in value:
-        order = value["order"]
-        _check_Order(order, ptr + "/order", out)
+        _check_Order(value["order"], ptr + "/order", out)
     if "collection" in value:
-        collection = value["collection"]
-        _check_Collection(collection, ptr + "/collection", out)
+        _check_Collection(value["collection"], ptr + "/collection", out)
     if "tracking" in value:
-        tracking = value["tracking"]
-        _check_Tracking(tracking, ptr + "/tracking", out)
+        _check_Tracking(value["tracking"], ptr + "/tracking", out)
     if "verification_signature" in value:
         verification_signature = value["verification_signature"]
-        if not (isinstance(verification_signature, str)):
-            out.append(
-                Problem(
-                    ptr + "/verification_signature",
-                    _wrong_type("a string", verification_signature),
-                    "type",
-                )
+        if not isinstance(verification_signature, str):
+            _wrong("a string", verification_signature, ptr + "/verification_signature", out)
+        elif not _NOTIFICATION_VERIFICATION_SIGNATURE_PATTERN.search(verification_signature):
+            _broken(
+                "pattern",
+                "must match the pattern ^[0-9a-fA-F]{64}$",
+                verification_signature,
+                ptr + "/verification_signature",
+                out,
             )
-        else:
-            if isinstance(
-                verification_signature, str
-            ) and not _NOTIFICATION_VERIFICATION_SIGNATURE_PATTERN.search(verification_signature):
-                out.append(
-                    Problem(
-                        ptr + "/verification_signature",
-                        "must match the pattern "
-                        + "^[0-9a-fA-F]{64}$"
-                        + " (got "
-                        + repr(verification_signature)
-                        + ")",
-                        "pattern",
-                    )
-                )
     else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'verification_signature'",
-                "required",
-                "verification_signature",
-            )
-        )
+        _missing("verification_signature", ptr, out)
     if _holds(
         value,
         "type",
@@ -735,746 +405,337 @@ def _check_Notification(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "trade_code" in value:
-        trade_code = value["trade_code"]
-        if not (isinstance(trade_code, str)):
-            out.append(Problem(ptr + "/trade_code", _wrong_type("a string", trade_code), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'trade_code'", "required", "trade_code"))
-    if "order_number" in value:
-        order_number = value["order_number"]
-        if not (isinstance(order_number, str)):
-            out.append(
-                Problem(ptr + "/order_number", _wrong_type("a string", order_number), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'order_number'", "required", "order_number")
-        )
-    if "novatech_order_number" in value:
-        novatech_order_number = value["novatech_order_number"]
-        if not (_is_int(novatech_order_number)):
-            out.append(
-                Problem(
-                    ptr + "/novatech_order_number",
-                    _wrong_type("an integer", novatech_order_number),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'novatech_order_number'",
-                "required",
-                "novatech_order_number",
-            )
-        )
+    _string(value, "trade_code", ptr, out, required=True)
+    _string(value, "order_number", ptr, out, required=True)
+    _integer(value, "novatech_order_number", ptr, out, required=True)
     if "order_date" in value:
         order_date = value["order_date"]
-        if not (isinstance(order_date, str)):
-            out.append(Problem(ptr + "/order_date", _wrong_type("a string", order_date), "type"))
-        else:
-            if isinstance(order_date, str) and not _is_local_date_time(order_date):
-                out.append(
-                    Problem(
-                        ptr + "/order_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(order_date)
-                        + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(order_date, str):
+            _wrong("a string", order_date, ptr + "/order_date", out)
+        elif not _is_local_date_time(order_date):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                order_date,
+                ptr + "/order_date",
+                out,
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'order_date'", "required", "order_date"))
+        _missing("order_date", ptr, out)
     if "order_status" in value:
         order_status = value["order_status"]
-        if not (isinstance(order_status, str)):
-            out.append(
-                Problem(ptr + "/order_status", _wrong_type("a string", order_status), "type")
-            )
-        else:
-            if not _in_enum(order_status, _ORDER_ORDER_STATUS_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/order_status",
-                        "must be one of 'A', 'B', 'H', 'I', 'D'"
-                        + " (got "
-                        + repr(order_status)
-                        + ")",
-                        "enum",
-                    )
-                )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'order_status'", "required", "order_status")
-        )
-    if "ex_vat_total" in value:
-        ex_vat_total = value["ex_vat_total"]
-        if not (_is_number(ex_vat_total)):
-            out.append(
-                Problem(ptr + "/ex_vat_total", _wrong_type("a number", ex_vat_total), "type")
+        if not isinstance(order_status, str):
+            _wrong("a string", order_status, ptr + "/order_status", out)
+        elif not _in_enum(order_status, _ORDER_ORDER_STATUS_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'A', 'B', 'H', 'I', 'D'",
+                order_status,
+                ptr + "/order_status",
+                out,
             )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'ex_vat_total'", "required", "ex_vat_total")
-        )
-    if "vat" in value:
-        vat = value["vat"]
-        if not (_is_number(vat)):
-            out.append(Problem(ptr + "/vat", _wrong_type("a number", vat), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'vat'", "required", "vat"))
-    if "inc_vat_total" in value:
-        inc_vat_total = value["inc_vat_total"]
-        if not (_is_number(inc_vat_total)):
-            out.append(
-                Problem(ptr + "/inc_vat_total", _wrong_type("a number", inc_vat_total), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'inc_vat_total'", "required", "inc_vat_total")
-        )
+        _missing("order_status", ptr, out)
+    _number(value, "ex_vat_total", ptr, out, required=True)
+    _number(value, "vat", ptr, out, required=True)
+    _number(value, "inc_vat_total", ptr, out, required=True)
     if "order_lines" in value:
         order_lines = value["order_lines"]
-        if not (isinstance(order_lines, list)):
-            out.append(Problem(ptr + "/order_lines", _wrong_type("an array", order_lines), "type"))
+        if not isinstance(order_lines, list):
+            _wrong("an array", order_lines, ptr + "/order_lines", out)
         else:
-            for order_lines_index, order_lines_item in enumerate(order_lines):
-                _check_OrderLine(
-                    order_lines_item, ptr + "/order_lines" + "/" + str(order_lines_index), out
-                )
+            _each(_check_OrderLine, order_lines, ptr + "/order_lines", out)
     else:
-        out.append(Problem(ptr, "missing required field 'order_lines'", "required", "order_lines"))
+        _missing("order_lines", ptr, out)
     if "dispatch_info" in value:
         dispatch_info = value["dispatch_info"]
-        if not (isinstance(dispatch_info, list)):
-            out.append(
-                Problem(ptr + "/dispatch_info", _wrong_type("an array", dispatch_info), "type")
-            )
+        if not isinstance(dispatch_info, list):
+            _wrong("an array", dispatch_info, ptr + "/dispatch_info", out)
         else:
-            for dispatch_info_index, dispatch_info_item in enumerate(dispatch_info):
-                _check_DispatchInfo(
-                    dispatch_info_item, ptr + "/dispatch_info" + "/" + str(dispatch_info_index), out
-                )
+            _each(_check_DispatchInfo, dispatch_info, ptr + "/dispatch_info", out)
     if "tracking_info" in value:
         tracking_info = value["tracking_info"]
-        if not (isinstance(tracking_info, list)):
-            out.append(
-                Problem(ptr + "/tracking_info", _wrong_type("an array", tracking_info), "type")
-            )
+        if not isinstance(tracking_info, list):
+            _wrong("an array", tracking_info, ptr + "/tracking_info", out)
         else:
-            for tracking_info_index, tracking_info_item in enumerate(tracking_info):
-                _check_TrackingInfo(
-                    tracking_info_item, ptr + "/tracking_info" + "/" + str(tracking_info_index), out
-                )
+            _each(_check_TrackingInfo, tracking_info, ptr + "/tracking_info", out)
 
 
 def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "status" in value:
         status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
-        else:
-            if not _in_enum(status, _ORDER_LINE_STATUS_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/status",
-                        "must be one of 'A', 'B', 'P', 'H', 'I', 'D'"
-                        + " (got "
-                        + repr(status)
-                        + ")",
-                        "enum",
-                    )
-                )
-    else:
-        out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
-    if "description" in value:
-        description = value["description"]
-        if not (isinstance(description, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    if "price" in value:
-        price = value["price"]
-        if not (_is_number(price)):
-            out.append(Problem(ptr + "/price", _wrong_type("a number", price), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'price'", "required", "price"))
-    if "ex_vat_total" in value:
-        ex_vat_total = value["ex_vat_total"]
-        if not (_is_number(ex_vat_total)):
-            out.append(
-                Problem(ptr + "/ex_vat_total", _wrong_type("a number", ex_vat_total), "type")
+        if not isinstance(status, str):
+            _wrong("a string", status, ptr + "/status", out)
+        elif not _in_enum(status, _ORDER_LINE_STATUS_VALUES):
+            _broken(
+                "enum", "must be one of 'A', 'B', 'P', 'H', 'I', 'D'", status, ptr + "/status", out
             )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'ex_vat_total'", "required", "ex_vat_total")
-        )
-    if "vat" in value:
-        vat = value["vat"]
-        if not (_is_number(vat)):
-            out.append(Problem(ptr + "/vat", _wrong_type("a number", vat), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'vat'", "required", "vat"))
-    if "inc_vat_total" in value:
-        inc_vat_total = value["inc_vat_total"]
-        if not (_is_number(inc_vat_total)):
-            out.append(
-                Problem(ptr + "/inc_vat_total", _wrong_type("a number", inc_vat_total), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'inc_vat_total'", "required", "inc_vat_total")
-        )
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
+        _missing("status", ptr, out)
+    _string(value, "description", ptr, out, required=True)
+    _integer(value, "quantity", ptr, out, required=True)
+    _number(value, "price", ptr, out, required=True)
+    _number(value, "ex_vat_total", ptr, out, required=True)
+    _number(value, "vat", ptr, out, required=True)
+    _number(value, "inc_vat_total", ptr, out, required=True)
+    _string(value, "sku", ptr, out, required=True)
 
 
 def _check_OrderList(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "orders" in value:
         orders = value["orders"]
-        if not (isinstance(orders, list)):
-            out.append(Problem(ptr + "/orders", _wrong_type("an array", orders), "type"))
+        if not isinstance(orders, list):
+            _wrong("an array", orders, ptr + "/orders", out)
         else:
-            for orders_index, orders_item in enumerate(orders):
-                _check_OrderSummary(orders_item, ptr + "/orders" + "/" + str(orders_index), out)
+            _each(_check_OrderSummary, orders, ptr + "/orders", out)
     else:
-        out.append(Problem(ptr, "missing required field 'orders'", "required", "orders"))
+        _missing("orders", ptr, out)
     if "info" in value:
-        info = value["info"]
-        _check_OrderPageInfo(info, ptr + "/info", out)
+        _check_OrderPageInfo(value["info"], ptr + "/info", out)
     else:
-        out.append(Problem(ptr, "missing required field 'info'", "required", "info"))
+        _missing("info", ptr, out)
 
 
 def _check_OrderPageInfo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "total_rows" in value:
-        total_rows = value["total_rows"]
-        if not (_is_int(total_rows)):
-            out.append(Problem(ptr + "/total_rows", _wrong_type("an integer", total_rows), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'total_rows'", "required", "total_rows"))
-    if "current_page" in value:
-        current_page = value["current_page"]
-        if not (_is_int(current_page)):
-            out.append(
-                Problem(ptr + "/current_page", _wrong_type("an integer", current_page), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'current_page'", "required", "current_page")
-        )
-    if "orders_per_page" in value:
-        orders_per_page = value["orders_per_page"]
-        if not (_is_int(orders_per_page)):
-            out.append(
-                Problem(
-                    ptr + "/orders_per_page", _wrong_type("an integer", orders_per_page), "type"
-                )
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'orders_per_page'", "required", "orders_per_page")
-        )
-    if "start_record" in value:
-        start_record = value["start_record"]
-        if not (_is_int(start_record)):
-            out.append(
-                Problem(ptr + "/start_record", _wrong_type("an integer", start_record), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'start_record'", "required", "start_record")
-        )
-    if "end_record" in value:
-        end_record = value["end_record"]
-        if not (_is_int(end_record)):
-            out.append(Problem(ptr + "/end_record", _wrong_type("an integer", end_record), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'end_record'", "required", "end_record"))
+    _integer(value, "total_rows", ptr, out, required=True)
+    _integer(value, "current_page", ptr, out, required=True)
+    _integer(value, "orders_per_page", ptr, out, required=True)
+    _integer(value, "start_record", ptr, out, required=True)
+    _integer(value, "end_record", ptr, out, required=True)
 
 
 def _check_OrderSummary(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "order_number" in value:
-        order_number = value["order_number"]
-        if not (isinstance(order_number, str)):
-            out.append(
-                Problem(ptr + "/order_number", _wrong_type("a string", order_number), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'order_number'", "required", "order_number")
-        )
-    if "novatech_order_number" in value:
-        novatech_order_number = value["novatech_order_number"]
-        if not (_is_int(novatech_order_number)):
-            out.append(
-                Problem(
-                    ptr + "/novatech_order_number",
-                    _wrong_type("an integer", novatech_order_number),
-                    "type",
-                )
-            )
-    else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'novatech_order_number'",
-                "required",
-                "novatech_order_number",
-            )
-        )
+    _string(value, "order_number", ptr, out, required=True)
+    _integer(value, "novatech_order_number", ptr, out, required=True)
     if "order_date" in value:
         order_date = value["order_date"]
-        if not (isinstance(order_date, str)):
-            out.append(Problem(ptr + "/order_date", _wrong_type("a string", order_date), "type"))
-        else:
-            if isinstance(order_date, str) and not _is_local_date_time(order_date):
-                out.append(
-                    Problem(
-                        ptr + "/order_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(order_date)
-                        + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(order_date, str):
+            _wrong("a string", order_date, ptr + "/order_date", out)
+        elif not _is_local_date_time(order_date):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                order_date,
+                ptr + "/order_date",
+                out,
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'order_date'", "required", "order_date"))
+        _missing("order_date", ptr, out)
     if "order_status" in value:
         order_status = value["order_status"]
-        if not (isinstance(order_status, str)):
-            out.append(
-                Problem(ptr + "/order_status", _wrong_type("a string", order_status), "type")
+        if not isinstance(order_status, str):
+            _wrong("a string", order_status, ptr + "/order_status", out)
+        elif not _in_enum(order_status, _ORDER_ORDER_STATUS_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'A', 'B', 'H', 'I', 'D'",
+                order_status,
+                ptr + "/order_status",
+                out,
             )
-        else:
-            if not _in_enum(order_status, _ORDER_ORDER_STATUS_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/order_status",
-                        "must be one of 'A', 'B', 'H', 'I', 'D'"
-                        + " (got "
-                        + repr(order_status)
-                        + ")",
-                        "enum",
-                    )
-                )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'order_status'", "required", "order_status")
-        )
+        _missing("order_status", ptr, out)
 
 
 def _check_StandardError(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "msg" in value:
-        msg = value["msg"]
-        if not (isinstance(msg, str)):
-            out.append(Problem(ptr + "/msg", _wrong_type("a string", msg), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'msg'", "required", "msg"))
-    if "code" in value:
-        code = value["code"]
-        if not (_is_int(code)):
-            out.append(Problem(ptr + "/code", _wrong_type("an integer", code), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'code'", "required", "code"))
+    _string(value, "msg", ptr, out, required=True)
+    _integer(value, "code", ptr, out, required=True)
     if "timestamp" in value:
         timestamp = value["timestamp"]
-        if not (isinstance(timestamp, str)):
-            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", timestamp), "type"))
-        else:
-            if isinstance(timestamp, str) and not _is_local_date_time(timestamp):
-                out.append(
-                    Problem(
-                        ptr + "/timestamp",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(timestamp)
-                        + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(timestamp, str):
+            _wrong("a string", timestamp, ptr + "/timestamp", out)
+        elif not _is_local_date_time(timestamp):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                timestamp,
+                ptr + "/timestamp",
+                out,
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'timestamp'", "required", "timestamp"))
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
+        _missing("timestamp", ptr, out)
+    _string(value, "status", ptr, out, required=True)
 
 
 def _check_StockItem(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
-    if "description" in value:
-        description = value["description"]
-        if not (isinstance(description, str)):
-            out.append(Problem(ptr + "/description", _wrong_type("a string", description), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'description'", "required", "description"))
-    if "stock_level" in value:
-        stock_level = value["stock_level"]
-        if not (_is_int(stock_level)):
-            out.append(
-                Problem(ptr + "/stock_level", _wrong_type("an integer", stock_level), "type")
-            )
-    else:
-        out.append(Problem(ptr, "missing required field 'stock_level'", "required", "stock_level"))
-    if "price" in value:
-        price = value["price"]
-        if not (_is_number(price)):
-            out.append(Problem(ptr + "/price", _wrong_type("a number", price), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'price'", "required", "price"))
-    if "portal_enabled" in value:
-        portal_enabled = value["portal_enabled"]
-        if not (isinstance(portal_enabled, bool)):
-            out.append(
-                Problem(ptr + "/portal_enabled", _wrong_type("a boolean", portal_enabled), "type")
-            )
+    _string(value, "sku", ptr, out, required=True)
+    _string(value, "description", ptr, out, required=True)
+    _integer(value, "stock_level", ptr, out, required=True)
+    _number(value, "price", ptr, out, required=True)
+    _boolean(value, "portal_enabled", ptr, out)
 
 
 def _check_StockList(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "skus" in value:
         skus = value["skus"]
-        if not (isinstance(skus, list)):
-            out.append(Problem(ptr + "/skus", _wrong_type("an array", skus), "type"))
+        if not isinstance(skus, list):
+            _wrong("an array", skus, ptr + "/skus", out)
         else:
-            for skus_index, skus_item in enumerate(skus):
-                _check_StockItem(skus_item, ptr + "/skus" + "/" + str(skus_index), out)
+            _each(_check_StockItem, skus, ptr + "/skus", out)
     else:
-        out.append(Problem(ptr, "missing required field 'skus'", "required", "skus"))
+        _missing("skus", ptr, out)
 
 
 def _check_Success(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "success" in value:
-        success = value["success"]
-        if not (isinstance(success, bool)):
-            out.append(Problem(ptr + "/success", _wrong_type("a boolean", success), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'success'", "required", "success"))
+    _boolean(value, "success", ptr, out, required=True)
 
 
 def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "token" in value:
-        token = value["token"]
-        if not (isinstance(token, str)):
-            out.append(Problem(ptr + "/token", _wrong_type("a string", token), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'token'", "required", "token"))
+    _string(value, "token", ptr, out, required=True)
     if "expires_on" in value:
         expires_on = value["expires_on"]
-        if not (isinstance(expires_on, str)):
-            out.append(Problem(ptr + "/expires_on", _wrong_type("a string", expires_on), "type"))
-        else:
-            if isinstance(expires_on, str) and not _is_local_date_time(expires_on):
-                out.append(
-                    Problem(
-                        ptr + "/expires_on",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(expires_on)
-                        + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(expires_on, str):
+            _wrong("a string", expires_on, ptr + "/expires_on", out)
+        elif not _is_local_date_time(expires_on):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                expires_on,
+                ptr + "/expires_on",
+                out,
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'expires_on'", "required", "expires_on"))
+        _missing("expires_on", ptr, out)
 
 
 def _check_Tracking(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "supplier_order_number" in value:
-        supplier_order_number = value["supplier_order_number"]
-        if not (isinstance(supplier_order_number, str)):
-            out.append(
-                Problem(
-                    ptr + "/supplier_order_number",
-                    _wrong_type("a string", supplier_order_number),
-                    "type",
-                )
-            )
-    if "order_reference" in value:
-        order_reference = value["order_reference"]
-        if not (isinstance(order_reference, str)):
-            out.append(
-                Problem(ptr + "/order_reference", _wrong_type("a string", order_reference), "type")
-            )
-    if "courier" in value:
-        courier = value["courier"]
-        if not (isinstance(courier, str)):
-            out.append(Problem(ptr + "/courier", _wrong_type("a string", courier), "type"))
-    if "tracking_reference" in value:
-        tracking_reference = value["tracking_reference"]
-        if not (isinstance(tracking_reference, str)):
-            out.append(
-                Problem(
-                    ptr + "/tracking_reference", _wrong_type("a string", tracking_reference), "type"
-                )
-            )
-    if "event" in value:
-        event = value["event"]
-        if not (isinstance(event, str)):
-            out.append(Problem(ptr + "/event", _wrong_type("a string", event), "type"))
-    if "event_info" in value:
-        event_info = value["event_info"]
-        if not (isinstance(event_info, str)):
-            out.append(Problem(ptr + "/event_info", _wrong_type("a string", event_info), "type"))
+    _string(value, "supplier_order_number", ptr, out)
+    _string(value, "order_reference", ptr, out)
+    _string(value, "courier", ptr, out)
+    _string(value, "tracking_reference", ptr, out)
+    _string(value, "event", ptr, out)
+    _string(value, "event_info", ptr, out)
     if "event_date" in value:
         event_date = value["event_date"]
-        if not (isinstance(event_date, str)):
-            out.append(Problem(ptr + "/event_date", _wrong_type("a string", event_date), "type"))
-        else:
-            if isinstance(event_date, str) and not _is_local_date_time(event_date):
-                out.append(
-                    Problem(
-                        ptr + "/event_date",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(event_date)
-                        + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(event_date, str):
+            _wrong("a string", event_date, ptr + "/event_date", out)
+        elif not _is_local_date_time(event_date):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                event_date,
+                ptr + "/event_date",
+                out,
+            )
 
 
 def _check_TrackingInfo(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
-    if "track_no" in value:
-        track_no = value["track_no"]
-        if not (_is_int(track_no)):
-            out.append(Problem(ptr + "/track_no", _wrong_type("an integer", track_no), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'track_no'", "required", "track_no"))
-    if "serial_no" in value:
-        serial_no = value["serial_no"]
-        if not (isinstance(serial_no, str)):
-            out.append(Problem(ptr + "/serial_no", _wrong_type("a string", serial_no), "type"))
+    _string(value, "sku", ptr, out, required=True)
+    _integer(value, "track_no", ptr, out, required=True)
+    _string(value, "serial_no", ptr, out)
     if "date_tracked" in value:
         date_tracked = value["date_tracked"]
-        if not (isinstance(date_tracked, str)):
-            out.append(
-                Problem(ptr + "/date_tracked", _wrong_type("a string", date_tracked), "type")
+        if not isinstance(date_tracked, str):
+            _wrong("a string", date_tracked, ptr + "/date_tracked", out)
+        elif not _is_local_date_time(date_tracked):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                date_tracked,
+                ptr + "/date_tracked",
+                out,
             )
-        else:
-            if isinstance(date_tracked, str) and not _is_local_date_time(date_tracked):
-                out.append(
-                    Problem(
-                        ptr + "/date_tracked",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(date_tracked)
-                        + ")",
-                        "format",
-                    )
-                )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'date_tracked'", "required", "date_tracked")
-        )
+        _missing("date_tracked", ptr, out)
 
 
 def _check_ValidationErrorBody(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "code" in value:
-        code = value["code"]
-        if not (_is_int(code)):
-            out.append(Problem(ptr + "/code", _wrong_type("an integer", code), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'code'", "required", "code"))
+    _integer(value, "code", ptr, out, required=True)
     if "errors" in value:
         errors = value["errors"]
-        if not (isinstance(errors, list)):
-            out.append(Problem(ptr + "/errors", _wrong_type("an array", errors), "type"))
+        if not isinstance(errors, list):
+            _wrong("an array", errors, ptr + "/errors", out)
         else:
             for errors_index, errors_item in enumerate(errors):
-                if not (isinstance(errors_item, str)):
-                    out.append(
-                        Problem(
-                            ptr + "/errors" + "/" + str(errors_index),
-                            _wrong_type("a string", errors_item),
-                            "type",
-                        )
-                    )
+                if not isinstance(errors_item, str):
+                    _wrong("a string", errors_item, ptr + "/errors" + "/" + str(errors_index), out)
     else:
-        out.append(Problem(ptr, "missing required field 'errors'", "required", "errors"))
+        _missing("errors", ptr, out)
     if "timestamp" in value:
         timestamp = value["timestamp"]
-        if not (isinstance(timestamp, str)):
-            out.append(Problem(ptr + "/timestamp", _wrong_type("a string", timestamp), "type"))
-        else:
-            if isinstance(timestamp, str) and not _is_local_date_time(timestamp):
-                out.append(
-                    Problem(
-                        ptr + "/timestamp",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(timestamp)
-                        + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(timestamp, str):
+            _wrong("a string", timestamp, ptr + "/timestamp", out)
+        elif not _is_local_date_time(timestamp):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                timestamp,
+                ptr + "/timestamp",
+                out,
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'timestamp'", "required", "timestamp"))
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
+        _missing("timestamp", ptr, out)
+    _string(value, "status", ptr, out, required=True)
+
+
+def _response_search_collections_200(value: Any, ptr: str, out: list[Problem]) -> None:
+    if not isinstance(value, list):
+        _wrong("an array", value, ptr, out)
     else:
-        out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
+        _each(_check_Collection, value, ptr, out)
 
 
-def _response_get_token_200(value: Any, out: list[Problem]) -> None:
-    _check_Token(value, "", out)
-
-
-def _response_change_password_200(value: Any, out: list[Problem]) -> None:
-    _check_Success(value, "", out)
-
-
-def _response_list_stock_200(value: Any, out: list[Problem]) -> None:
-    _check_StockList(value, "", out)
-
-
-def _response_get_stock_200(value: Any, out: list[Problem]) -> None:
-    _check_StockItem(value, "", out)
-
-
-def _response_list_groups_200(value: Any, out: list[Problem]) -> None:
-    _check_GroupList(value, "", out)
-
-
-def _response_get_group_stock_200(value: Any, out: list[Problem]) -> None:
-    _check_GroupStock(value, "", out)
-
-
-def _response_set_group_stock_200(value: Any, out: list[Problem]) -> None:
-    _check_Success(value, "", out)
-
-
-def _response_place_order_200(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
-
-
-def _response_list_orders_200(value: Any, out: list[Problem]) -> None:
-    _check_OrderList(value, "", out)
-
-
-def _response_get_order_200(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
-
-
-def _response_create_new_starter_200(value: Any, out: list[Problem]) -> None:
-    _check_NewStarter(value, "", out)
-
-
-def _response_cancel_new_starter_200(value: Any, out: list[Problem]) -> None:
-    _check_NewStarterCancellation(value, "", out)
-
-
-def _response_book_collection_200(value: Any, out: list[Problem]) -> None:
-    _check_Collection(value, "", out)
-
-
-def _response_search_collections_200(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value), "type"))
-    else:
-        for value_index, value_item in enumerate(value):
-            _check_Collection(value_item, "" + "/" + str(value_index), out)
-
-
-def _response_get_audit_log_200(value: Any, out: list[Problem]) -> None:
-    _check_AuditLog(value, "", out)
-
-
-def _webhook_notification(value: Any, out: list[Problem]) -> None:
-    _check_Notification(value, "", out)
-
-
-def _error_standard(value: Any, out: list[Problem]) -> None:
-    _check_StandardError(value, "", out)
-
-
-def _error_validation(value: Any, out: list[Problem]) -> None:
-    _check_ValidationErrorBody(value, "", out)
-
-
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "standard": _error_standard,
-    "validation": _error_validation,
+ERROR_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "standard": _check_StandardError,
+    "validation": _check_ValidationErrorBody,
 }
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "get_token:200": _response_get_token_200,
-    "change_password:200": _response_change_password_200,
-    "list_stock:200": _response_list_stock_200,
-    "get_stock:200": _response_get_stock_200,
-    "list_groups:200": _response_list_groups_200,
-    "get_group_stock:200": _response_get_group_stock_200,
-    "set_group_stock:200": _response_set_group_stock_200,
-    "place_order:200": _response_place_order_200,
-    "list_orders:200": _response_list_orders_200,
-    "get_order:200": _response_get_order_200,
-    "create_new_starter:200": _response_create_new_starter_200,
-    "cancel_new_starter:200": _response_cancel_new_starter_200,
-    "book_collection:200": _response_book_collection_200,
+RESPONSE_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "get_token:200": _check_Token,
+    "change_password:200": _check_Success,
+    "list_stock:200": _check_StockList,
+    "get_stock:200": _check_StockItem,
+    "list_groups:200": _check_GroupList,
+    "get_group_stock:200": _check_GroupStock,
+    "set_group_stock:200": _check_Success,
+    "place_order:200": _check_Order,
+    "list_orders:200": _check_OrderList,
+    "get_order:200": _check_Order,
+    "create_new_starter:200": _check_NewStarter,
+    "cancel_new_starter:200": _check_NewStarterCancellation,
+    "book_collection:200": _check_Collection,
     "search_collections:200": _response_search_collections_200,
-    "get_audit_log:200": _response_get_audit_log_200,
+    "get_audit_log:200": _check_AuditLog,
 }
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "notification": _webhook_notification,
+WEBHOOK_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "notification": _check_Notification,
 }
 
 

@@ -11,13 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ._checks import (
+    _broken,
+    _each,
+    _in_enum,
+    _integer,
+    _is_date_time,
+    _missing,
+    _string,
+    _wrong,
+)
 from ._problem import Problem
 from ._validation import (
-    _in_enum,
-    _is_date_time,
-    _is_int,
     _run,
-    _wrong_type,
 )
 from ._validation import validate as validate
 from ._validation import validate_params as validate_params
@@ -27,267 +33,120 @@ _ORDER_STATUS_VALUES = ("Ordered", "Sent", "Picking", "AwaitingStock", "Shipped"
 
 def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (_is_int(id_)):
-            out.append(Problem(ptr + "/id", _wrong_type("an integer", id_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
+    _integer(value, "id", ptr, out, required=True)
     if "status" in value:
         status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
-        else:
-            if not _in_enum(status, _ORDER_STATUS_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/status",
-                        "must be one of 'Ordered', 'Sent', 'Picking', 'AwaitingStock', 'Shipped', 'Cancelled'"
-                        + " (got "
-                        + repr(status)
-                        + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(status, str):
+            _wrong("a string", status, ptr + "/status", out)
+        elif not _in_enum(status, _ORDER_STATUS_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'Ordered', 'Sent', 'Picking', 'AwaitingStock', 'Shipped', 'Cancelled'",
+                status,
+                ptr + "/status",
+                out,
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
+        _missing("status", ptr, out)
     if "date" in value:
         date = value["date"]
-        if not (isinstance(date, str)):
-            out.append(Problem(ptr + "/date", _wrong_type("a string", date), "type"))
-        else:
-            if isinstance(date, str) and not _is_date_time(date):
-                out.append(
-                    Problem(
-                        ptr + "/date",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(date)
-                        + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(date, str):
+            _wrong("a string", date, ptr + "/date", out)
+        elif not _is_date_time(date):
+            _broken(
+                "format",
+                "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                date,
+                ptr + "/date",
+                out,
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'date'", "required", "date"))
+        _missing("date", ptr, out)
     if "orderLines" in value:
         order_lines = value["orderLines"]
-        if not (isinstance(order_lines, list)):
-            out.append(Problem(ptr + "/orderLines", _wrong_type("an array", order_lines), "type"))
+        if not isinstance(order_lines, list):
+            _wrong("an array", order_lines, ptr + "/orderLines", out)
         else:
-            for order_lines_index, order_lines_item in enumerate(order_lines):
-                _check_OrderLine(
-                    order_lines_item, ptr + "/orderLines" + "/" + str(order_lines_index), out
-                )
+            _each(_check_OrderLine, order_lines, ptr + "/orderLines", out)
     else:
-        out.append(Problem(ptr, "missing required field 'orderLines'", "required", "orderLines"))
+        _missing("orderLines", ptr, out)
     if "purchaseOrderNumber" in value:
         purchase_order_number = value["purchaseOrderNumber"]
         if purchase_order_number is not None:
-            if not (isinstance(purchase_order_number, str)):
-                out.append(
-                    Problem(
-                        ptr + "/purchaseOrderNumber",
-                        _wrong_type("a string or null", purchase_order_number),
-                        "type",
-                    )
-                )
+            if not isinstance(purchase_order_number, str):
+                _wrong("a string or null", purchase_order_number, ptr + "/purchaseOrderNumber", out)
     else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'purchaseOrderNumber'",
-                "required",
-                "purchaseOrderNumber",
-            )
-        )
+        _missing("purchaseOrderNumber", ptr, out)
     if "customerTitle" in value:
         customer_title = value["customerTitle"]
         if customer_title is not None:
-            if not (isinstance(customer_title, str)):
-                out.append(
-                    Problem(
-                        ptr + "/customerTitle",
-                        _wrong_type("a string or null", customer_title),
-                        "type",
-                    )
-                )
+            if not isinstance(customer_title, str):
+                _wrong("a string or null", customer_title, ptr + "/customerTitle", out)
     else:
-        out.append(
-            Problem(ptr, "missing required field 'customerTitle'", "required", "customerTitle")
-        )
-    if "customerName" in value:
-        customer_name = value["customerName"]
-        if not (isinstance(customer_name, str)):
-            out.append(
-                Problem(ptr + "/customerName", _wrong_type("a string", customer_name), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'customerName'", "required", "customerName")
-        )
+        _missing("customerTitle", ptr, out)
+    _string(value, "customerName", ptr, out, required=True)
     if "companyName" in value:
         company_name = value["companyName"]
         if company_name is not None:
-            if not (isinstance(company_name, str)):
-                out.append(
-                    Problem(
-                        ptr + "/companyName", _wrong_type("a string or null", company_name), "type"
-                    )
-                )
+            if not isinstance(company_name, str):
+                _wrong("a string or null", company_name, ptr + "/companyName", out)
     else:
-        out.append(Problem(ptr, "missing required field 'companyName'", "required", "companyName"))
-    if "addressLine1" in value:
-        address_line1 = value["addressLine1"]
-        if not (isinstance(address_line1, str)):
-            out.append(
-                Problem(ptr + "/addressLine1", _wrong_type("a string", address_line1), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'addressLine1'", "required", "addressLine1")
-        )
+        _missing("companyName", ptr, out)
+    _string(value, "addressLine1", ptr, out, required=True)
     if "addressLine2" in value:
         address_line2 = value["addressLine2"]
         if address_line2 is not None:
-            if not (isinstance(address_line2, str)):
-                out.append(
-                    Problem(
-                        ptr + "/addressLine2",
-                        _wrong_type("a string or null", address_line2),
-                        "type",
-                    )
-                )
+            if not isinstance(address_line2, str):
+                _wrong("a string or null", address_line2, ptr + "/addressLine2", out)
     else:
-        out.append(
-            Problem(ptr, "missing required field 'addressLine2'", "required", "addressLine2")
-        )
-    if "suburb" in value:
-        suburb = value["suburb"]
-        if not (isinstance(suburb, str)):
-            out.append(Problem(ptr + "/suburb", _wrong_type("a string", suburb), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'suburb'", "required", "suburb"))
-    if "state" in value:
-        state = value["state"]
-        if not (isinstance(state, str)):
-            out.append(Problem(ptr + "/state", _wrong_type("a string", state), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'state'", "required", "state"))
-    if "postcode" in value:
-        postcode = value["postcode"]
-        if not (isinstance(postcode, str)):
-            out.append(Problem(ptr + "/postcode", _wrong_type("a string", postcode), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'postcode'", "required", "postcode"))
-    if "country" in value:
-        country = value["country"]
-        if not (isinstance(country, str)):
-            out.append(Problem(ptr + "/country", _wrong_type("a string", country), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'country'", "required", "country"))
+        _missing("addressLine2", ptr, out)
+    _string(value, "suburb", ptr, out, required=True)
+    _string(value, "state", ptr, out, required=True)
+    _string(value, "postcode", ptr, out, required=True)
+    _string(value, "country", ptr, out, required=True)
     if "deliveryInstructions" in value:
         delivery_instructions = value["deliveryInstructions"]
         if delivery_instructions is not None:
-            if not (isinstance(delivery_instructions, str)):
-                out.append(
-                    Problem(
-                        ptr + "/deliveryInstructions",
-                        _wrong_type("a string or null", delivery_instructions),
-                        "type",
-                    )
+            if not isinstance(delivery_instructions, str):
+                _wrong(
+                    "a string or null", delivery_instructions, ptr + "/deliveryInstructions", out
                 )
     else:
-        out.append(
-            Problem(
-                ptr,
-                "missing required field 'deliveryInstructions'",
-                "required",
-                "deliveryInstructions",
-            )
-        )
-    if "customerEmail" in value:
-        customer_email = value["customerEmail"]
-        if not (isinstance(customer_email, str)):
-            out.append(
-                Problem(ptr + "/customerEmail", _wrong_type("a string", customer_email), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'customerEmail'", "required", "customerEmail")
-        )
-    if "customerPhone" in value:
-        customer_phone = value["customerPhone"]
-        if not (isinstance(customer_phone, str)):
-            out.append(
-                Problem(ptr + "/customerPhone", _wrong_type("a string", customer_phone), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'customerPhone'", "required", "customerPhone")
-        )
+        _missing("deliveryInstructions", ptr, out)
+    _string(value, "customerEmail", ptr, out, required=True)
+    _string(value, "customerPhone", ptr, out, required=True)
 
 
 def _check_OrderLine(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "productCode" in value:
-        product_code = value["productCode"]
-        if not (isinstance(product_code, str)):
-            out.append(Problem(ptr + "/productCode", _wrong_type("a string", product_code), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'productCode'", "required", "productCode"))
-    if "quantity" in value:
-        quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
-    if "shippedQuantity" in value:
-        shipped_quantity = value["shippedQuantity"]
-        if not (_is_int(shipped_quantity)):
-            out.append(
-                Problem(
-                    ptr + "/shippedQuantity", _wrong_type("an integer", shipped_quantity), "type"
-                )
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'shippedQuantity'", "required", "shippedQuantity")
-        )
+    _string(value, "productCode", ptr, out, required=True)
+    _integer(value, "quantity", ptr, out, required=True)
+    _integer(value, "shippedQuantity", ptr, out, required=True)
     if "status" in value:
         status = value["status"]
         if status is not None:
-            if not (isinstance(status, str)):
-                out.append(
-                    Problem(ptr + "/status", _wrong_type("a string or null", status), "type")
-                )
+            if not isinstance(status, str):
+                _wrong("a string or null", status, ptr + "/status", out)
 
 
-def _response_create_order_200(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
-
-
-def _response_get_order_200(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
-
-
-def _response_list_orders_200(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value), "type"))
+def _response_list_orders_200(value: Any, ptr: str, out: list[Problem]) -> None:
+    if not isinstance(value, list):
+        _wrong("an array", value, ptr, out)
     else:
-        for value_index, value_item in enumerate(value):
-            _check_Order(value_item, "" + "/" + str(value_index), out)
+        _each(_check_Order, value, ptr, out)
 
 
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "create_order:200": _response_create_order_200,
-    "get_order:200": _response_get_order_200,
+ERROR_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {}
+RESPONSE_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "create_order:200": _check_Order,
+    "get_order:200": _check_Order,
     "list_orders:200": _response_list_orders_200,
 }
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
+WEBHOOK_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {}
 
 
 def validate_response(operation: str, status: int, payload: Any) -> list[Problem]:

@@ -4,210 +4,31 @@
 The checks are compiled from the spec. They judge the JSON exactly as it
 will travel: nothing is coerced, so "1" is not an integer and "yes" is not
 a boolean. Checks of what the provider sends (responses, webhooks, error
-bodies) are in _response_checks.py, which only the mock and the tests load."""
+bodies) are in _response_checks.py, which only the mock and the tests load;
+what both share (JSON's types, formats, the plain fields) is in _checks.py."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
-import re
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ._checks import (
+    _broken,
+    _each,
+    _in_enum,
+    _is_date,
+    _is_int,
+    _kind,
+    _missing,
+    _no_body,
+    _no_params,
+    _string,
+    _unknown_fields,
+    _wrong,
+)
 from ._pointer import escape as _escape
 from ._problem import Problem
-
-_JSON_KINDS = {
-    bool: "boolean",
-    int: "integer",
-    float: "number",
-    str: "string",
-    list: "array",
-    dict: "object",
-    type(None): "null",
-}
-
-
-def _kind(value: Any) -> str:
-    return _JSON_KINDS.get(type(value), type(value).__name__)
-
-
-def _wrong_type(expected: str, value: Any) -> str:
-    if isinstance(value, float) and not math.isfinite(value):
-        return f"not a number ({value}): JSON cannot carry NaN or Infinity"
-    return f"must be {expected} (got {_kind(value)})"
-
-
-def _is_int(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
-
-
-def _multiple_of(value: float, step: str) -> bool:
-    """Whether a JSON number is a whole multiple of `step`, judged in decimal.
-
-    Binary floats cannot say 0.01: 19.99 % 0.01 is not 0, so the value is
-    read back as the decimal text it was written as.
-    """
-    try:
-        return Decimal(repr(value)) % Decimal(step) == 0
-    except InvalidOperation:
-        return False
-
-
-def _is_number(value: Any) -> bool:
-    """A JSON number: NaN and Infinity are not (no JSON text can carry them)."""
-    if isinstance(value, float):
-        return math.isfinite(value)
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _same_json(a: Any, b: Any) -> bool:
-    """JSON equality: True is not 1, 1 is 1.0."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    return bool(a == b) and (_is_number(a) == _is_number(b))
-
-
-def _in_enum(value: Any, allowed: tuple[Any, ...]) -> bool:
-    return any(_same_json(value, choice) for choice in allowed)
-
-
-def _unique(items: list[Any]) -> bool:
-    return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
-
-
-def _repeats(items: list[Any], key: str) -> list[int]:
-    """Indexes of the items whose `key` equals an earlier item's."""
-    seen: list[Any] = []
-    found = []
-    for index, item in enumerate(items):
-        if isinstance(item, dict) and key in item:
-            if any(_same_json(item[key], earlier) for earlier in seen):
-                found.append(index)
-            else:
-                seen.append(item[key])
-    return found
-
-
-def _holds(value: Mapping[str, Any], field: str, values: tuple[Any, ...], or_absent: bool) -> bool:
-    if field not in value:
-        return or_absent
-    return _in_enum(value[field], values)
-
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LOCAL_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
-_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
-
-
-def _parse_date(text: str) -> _dt.date | None:
-    if not _DATE.fullmatch(text):
-        return None
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _parse_local_date_time(text: str) -> _dt.datetime | None:
-    if not _LOCAL_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return None
-
-
-def _parse_date_time(text: str) -> _dt.datetime | None:
-    if not _DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.fromisoformat(text.replace("z", "Z"))
-    except ValueError:
-        return None
-
-
-_ISO_DATE_TIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
-)
-
-
-def _parse_iso_date_time(text: str) -> _dt.date | None:
-    """An ISO-8601 date with optional time of day and offset, on a real calendar day."""
-    if not _ISO_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        if "T" not in text:
-            return _dt.date.fromisoformat(text)
-        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def _is_iso_date_time(text: str) -> bool:
-    return _parse_iso_date_time(text) is not None
-
-
-def _is_date(text: str) -> bool:
-    return _parse_date(text) is not None
-
-
-def _is_local_date_time(text: str) -> bool:
-    return _parse_local_date_time(text) is not None
-
-
-def _is_date_time(text: str) -> bool:
-    return _parse_date_time(text) is not None
-
-
-def _is_email(text: str) -> bool:
-    return _EMAIL.fullmatch(text) is not None
-
-
-def _is_uuid(text: str) -> bool:
-    return _UUID.fullmatch(text) is not None
-
-
-def _is_uri(text: str) -> bool:
-    return _URI.fullmatch(text) is not None
-
-
-_PARSERS: dict[str, Callable[[str], Any]] = {
-    "date": _parse_date,
-    "local-date-time": _parse_local_date_time,
-    "iso-date-time": _parse_iso_date_time,
-    "date-time": _parse_date_time,
-}
-
-
-def _comparable(value: Any, fmt: str | None) -> Any:
-    """A value ready for a cross-field comparison, or None to skip the rule."""
-    if fmt in _PARSERS:
-        return _PARSERS[fmt](value) if isinstance(value, str) else None
-    return value if _is_number(value) else None
-
-
-def _compare(a: Any, op: str, b: Any) -> bool:
-    if isinstance(a, _dt.datetime) != isinstance(b, _dt.datetime):
-        # a date against a date-time: the documents compare calendar days
-        a = a.date() if isinstance(a, _dt.datetime) else a
-        b = b.date() if isinstance(b, _dt.datetime) else b
-    if op == "<":
-        return bool(a < b)
-    if op == "<=":
-        return bool(a <= b)
-    if op == ">":
-        return bool(a > b)
-    if op == ">=":
-        return bool(a >= b)
-    return bool(a == b)
-
 
 _CREATE_ORDER_REQUEST_FIELDS = frozenset(
     (
@@ -233,255 +54,97 @@ _LIST_ORDERS_STATUS_VALUES = ("Ordered", "Sent", "Picking", "AwaitingStock", "Sh
 
 def _check_CreateOrderRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "PurchaseOrderNumber" in value:
-        purchase_order_number = value["PurchaseOrderNumber"]
-        if not (isinstance(purchase_order_number, str)):
-            out.append(
-                Problem(
-                    ptr + "/PurchaseOrderNumber",
-                    _wrong_type("a string", purchase_order_number),
-                    "type",
-                )
-            )
-    if "CustomerTitle" in value:
-        customer_title = value["CustomerTitle"]
-        if not (isinstance(customer_title, str)):
-            out.append(
-                Problem(ptr + "/CustomerTitle", _wrong_type("a string", customer_title), "type")
-            )
-    if "CustomerName" in value:
-        customer_name = value["CustomerName"]
-        if not (isinstance(customer_name, str)):
-            out.append(
-                Problem(ptr + "/CustomerName", _wrong_type("a string", customer_name), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'CustomerName'", "required", "CustomerName")
-        )
-    if "CompanyName" in value:
-        company_name = value["CompanyName"]
-        if not (isinstance(company_name, str)):
-            out.append(Problem(ptr + "/CompanyName", _wrong_type("a string", company_name), "type"))
-    if "AddressLine1" in value:
-        address_line1 = value["AddressLine1"]
-        if not (isinstance(address_line1, str)):
-            out.append(
-                Problem(ptr + "/AddressLine1", _wrong_type("a string", address_line1), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'AddressLine1'", "required", "AddressLine1")
-        )
-    if "AddressLine2" in value:
-        address_line2 = value["AddressLine2"]
-        if not (isinstance(address_line2, str)):
-            out.append(
-                Problem(ptr + "/AddressLine2", _wrong_type("a string", address_line2), "type")
-            )
-    if "Suburb" in value:
-        suburb = value["Suburb"]
-        if not (isinstance(suburb, str)):
-            out.append(Problem(ptr + "/Suburb", _wrong_type("a string", suburb), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'Suburb'", "required", "Suburb"))
-    if "State" in value:
-        state = value["State"]
-        if not (isinstance(state, str)):
-            out.append(Problem(ptr + "/State", _wrong_type("a string", state), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'State'", "required", "State"))
-    if "Postcode" in value:
-        postcode = value["Postcode"]
-        if not (isinstance(postcode, str)):
-            out.append(Problem(ptr + "/Postcode", _wrong_type("a string", postcode), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'Postcode'", "required", "Postcode"))
-    if "Country" in value:
-        country = value["Country"]
-        if not (isinstance(country, str)):
-            out.append(Problem(ptr + "/Country", _wrong_type("a string", country), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'Country'", "required", "Country"))
-    if "DeliveryInstructions" in value:
-        delivery_instructions = value["DeliveryInstructions"]
-        if not (isinstance(delivery_instructions, str)):
-            out.append(
-                Problem(
-                    ptr + "/DeliveryInstructions",
-                    _wrong_type("a string", delivery_instructions),
-                    "type",
-                )
-            )
-    if "CustomerEmail" in value:
-        customer_email = value["CustomerEmail"]
-        if not (isinstance(customer_email, str)):
-            out.append(
-                Problem(ptr + "/CustomerEmail", _wrong_type("a string", customer_email), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'CustomerEmail'", "required", "CustomerEmail")
-        )
-    if "CustomerPhone" in value:
-        customer_phone = value["CustomerPhone"]
-        if not (isinstance(customer_phone, str)):
-            out.append(
-                Problem(ptr + "/CustomerPhone", _wrong_type("a string", customer_phone), "type")
-            )
-    else:
-        out.append(
-            Problem(ptr, "missing required field 'CustomerPhone'", "required", "CustomerPhone")
-        )
+    _string(value, "PurchaseOrderNumber", ptr, out)
+    _string(value, "CustomerTitle", ptr, out)
+    _string(value, "CustomerName", ptr, out, required=True)
+    _string(value, "CompanyName", ptr, out)
+    _string(value, "AddressLine1", ptr, out, required=True)
+    _string(value, "AddressLine2", ptr, out)
+    _string(value, "Suburb", ptr, out, required=True)
+    _string(value, "State", ptr, out, required=True)
+    _string(value, "Postcode", ptr, out, required=True)
+    _string(value, "Country", ptr, out, required=True)
+    _string(value, "DeliveryInstructions", ptr, out)
+    _string(value, "CustomerEmail", ptr, out, required=True)
+    _string(value, "CustomerPhone", ptr, out, required=True)
     if "OrderLines" in value:
         order_lines = value["OrderLines"]
-        if not (isinstance(order_lines, list)):
-            out.append(Problem(ptr + "/OrderLines", _wrong_type("an array", order_lines), "type"))
+        if not isinstance(order_lines, list):
+            _wrong("an array", order_lines, ptr + "/OrderLines", out)
         else:
-            for order_lines_index, order_lines_item in enumerate(order_lines):
-                _check_OrderLineRequest(
-                    order_lines_item, ptr + "/OrderLines" + "/" + str(order_lines_index), out
-                )
+            _each(_check_OrderLineRequest, order_lines, ptr + "/OrderLines", out)
     else:
-        out.append(Problem(ptr, "missing required field 'OrderLines'", "required", "OrderLines"))
-    for key in value:
-        if key not in _CREATE_ORDER_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("OrderLines", ptr, out)
+    if not value.keys() <= _CREATE_ORDER_REQUEST_FIELDS:
+        _unknown_fields(value, _CREATE_ORDER_REQUEST_FIELDS, ptr, out)
 
 
 def _check_OrderLineRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "ProductCode" in value:
-        product_code = value["ProductCode"]
-        if not (isinstance(product_code, str)):
-            out.append(Problem(ptr + "/ProductCode", _wrong_type("a string", product_code), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'ProductCode'", "required", "ProductCode"))
+    _string(value, "ProductCode", ptr, out, required=True)
     if "Quantity" in value:
         quantity = value["Quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/Quantity", _wrong_type("an integer", quantity), "type"))
-        else:
-            if _is_number(quantity) and quantity <= 0:
-                out.append(
-                    Problem(
-                        ptr + "/Quantity",
-                        f"must be greater than 0 (got {quantity!r})",
-                        "exclusiveMinimum",
-                    )
-                )
+        if not _is_int(quantity):
+            _wrong("an integer", quantity, ptr + "/Quantity", out)
+        elif quantity <= 0:
+            _broken("exclusiveMinimum", "must be greater than 0", quantity, ptr + "/Quantity", out)
     else:
-        out.append(Problem(ptr, "missing required field 'Quantity'", "required", "Quantity"))
-    for key in value:
-        if key not in _ORDER_LINE_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("Quantity", ptr, out)
+    if not value.keys() <= _ORDER_LINE_REQUEST_FIELDS:
+        _unknown_fields(value, _ORDER_LINE_REQUEST_FIELDS, ptr, out)
 
 
-def _body_create_order(value: Any, out: list[Problem]) -> None:
-    _check_CreateOrderRequest(value, "", out)
-
-
-def _params_create_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_get_order(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_order(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_get_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     id_ = params.get("id")
     if id_ is not None:
-        if not (_is_int(id_)):
-            out.append(Problem("/id", _wrong_type("an integer", id_), "type"))
+        if not _is_int(id_):
+            _wrong("an integer", id_, ptr + "/id", out)
     else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
 
 
-def _body_list_orders(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_list_orders(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_list_orders(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     date_from = params.get("date_from")
     if date_from is not None:
-        if not (isinstance(date_from, str)):
-            out.append(Problem("/DateFrom", _wrong_type("a string", date_from), "type"))
-        else:
-            if isinstance(date_from, str) and not _is_date(date_from):
-                out.append(
-                    Problem(
-                        "/DateFrom",
-                        "must be a date as YYYY-MM-DD (got " + repr(date_from) + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(date_from, str):
+            _wrong("a string", date_from, ptr + "/DateFrom", out)
+        elif not _is_date(date_from):
+            _broken("format", "must be a date as YYYY-MM-DD", date_from, ptr + "/DateFrom", out)
     date_to = params.get("date_to")
     if date_to is not None:
-        if not (isinstance(date_to, str)):
-            out.append(Problem("/DateTo", _wrong_type("a string", date_to), "type"))
-        else:
-            if isinstance(date_to, str) and not _is_date(date_to):
-                out.append(
-                    Problem(
-                        "/DateTo",
-                        "must be a date as YYYY-MM-DD (got " + repr(date_to) + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(date_to, str):
+            _wrong("a string", date_to, ptr + "/DateTo", out)
+        elif not _is_date(date_to):
+            _broken("format", "must be a date as YYYY-MM-DD", date_to, ptr + "/DateTo", out)
     status = params.get("status")
     if status is not None:
-        if not (isinstance(status, str)):
-            out.append(Problem("/Status", _wrong_type("a string", status), "type"))
-        else:
-            if not _in_enum(status, _LIST_ORDERS_STATUS_VALUES):
-                out.append(
-                    Problem(
-                        "/Status",
-                        "must be one of 'Ordered', 'Sent', 'Picking', 'AwaitingStock', 'Shipped', 'Cancelled'"
-                        + " (got "
-                        + repr(status)
-                        + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(status, str):
+            _wrong("a string", status, ptr + "/Status", out)
+        elif not _in_enum(status, _LIST_ORDERS_STATUS_VALUES):
+            _broken(
+                "enum",
+                "must be one of 'Ordered', 'Sent', 'Picking', 'AwaitingStock', 'Shipped', 'Cancelled'",
+                status,
+                ptr + "/Status",
+                out,
+            )
     purchase_order_number = params.get("purchase_order_number")
     if purchase_order_number is not None:
-        if not (isinstance(purchase_order_number, str)):
-            out.append(
-                Problem(
-                    "/PurchaseOrderNumber", _wrong_type("a string", purchase_order_number), "type"
-                )
-            )
+        if not isinstance(purchase_order_number, str):
+            _wrong("a string", purchase_order_number, ptr + "/PurchaseOrderNumber", out)
 
 
-BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "create_order": _body_create_order,
-    "get_order": _body_get_order,
-    "list_orders": _body_list_orders,
+BODY_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "create_order": _check_CreateOrderRequest,
+    "get_order": _no_body,
+    "list_orders": _no_body,
 }
-
-
-PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
-    "create_order": _params_create_order,
+PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], str, list[Problem]], None]] = {
+    "create_order": _no_params,
     "get_order": _params_get_order,
     "list_orders": _params_list_orders,
 }
@@ -551,11 +214,11 @@ def _is_text(text: str) -> bool:
     return True
 
 
-def _run(check: Callable[[Any, list[Problem]], None], payload: Any) -> list[Problem]:
+def _run(check: Callable[[Any, str, list[Problem]], None], payload: Any) -> list[Problem]:
     """The compiled check's problems; where it stumbles on what is not JSON, what is not."""
     out: list[Problem] = []
     try:
-        check(payload, out)
+        check(payload, "", out)
     except (TypeError, AttributeError, ValueError, RecursionError):
         found = json_problems(payload)
         if not found:

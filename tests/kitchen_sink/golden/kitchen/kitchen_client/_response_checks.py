@@ -11,6 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ._checks import (
+    _broken,
+    _each,
+    _in_enum,
+    _is_date_time,
+    _is_int,
+    _is_iso_date_time,
+    _is_local_date_time,
+    _is_uri,
+    _is_uuid,
+    _missing,
+    _string,
+    _wrong,
+)
 from ._pointer import escape as _escape
 from ._problem import Problem
 from ._validation import (
@@ -19,15 +33,7 @@ from ._validation import (
     _check_Delivery,
     _check_Item,
     _check_Line,
-    _in_enum,
-    _is_date_time,
-    _is_int,
-    _is_iso_date_time,
-    _is_local_date_time,
-    _is_uri,
-    _is_uuid,
     _run,
-    _wrong_type,
 )
 from ._validation import validate as validate
 from ._validation import validate_params as validate_params
@@ -38,368 +44,232 @@ _ORDER_STATUS_VALUES = ("NEW", "SHIPPED")
 
 def _check_Error(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
+    _string(value, "message", ptr, out, required=True)
 
 
 def _check_Notification(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "order_id" in value:
-        order_id = value["order_id"]
-        if not (isinstance(order_id, str)):
-            out.append(Problem(ptr + "/order_id", _wrong_type("a string", order_id), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'order_id'", "required", "order_id"))
+    _string(value, "order_id", ptr, out, required=True)
     if "type" in value:
         type_ = value["type"]
-        if not (isinstance(type_, str)):
-            out.append(Problem(ptr + "/type", _wrong_type("a string", type_), "type"))
-        else:
-            if not _in_enum(type_, _NOTIFICATION_TYPE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/type",
-                        "must be one of 'ORDER_PLACED', 'ORDER_SHIPPED'"
-                        + " (got "
-                        + repr(type_)
-                        + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(type_, str):
+            _wrong("a string", type_, ptr + "/type", out)
+        elif not _in_enum(type_, _NOTIFICATION_TYPE_VALUES):
+            _broken(
+                "enum", "must be one of 'ORDER_PLACED', 'ORDER_SHIPPED'", type_, ptr + "/type", out
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'type'", "required", "type"))
-    if "signature" in value:
-        signature = value["signature"]
-        if not (isinstance(signature, str)):
-            out.append(Problem(ptr + "/signature", _wrong_type("a string", signature), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'signature'", "required", "signature"))
+        _missing("type", ptr, out)
+    _string(value, "signature", ptr, out, required=True)
 
 
 def _check_Order(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "id" in value:
         id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-        else:
-            if isinstance(id_, str) and not _is_uuid(id_):
-                out.append(Problem(ptr + "/id", "must be a UUID (got " + repr(id_) + ")", "format"))
+        if not isinstance(id_, str):
+            _wrong("a string", id_, ptr + "/id", out)
+        elif not _is_uuid(id_):
+            _broken("format", "must be a UUID", id_, ptr + "/id", out)
     else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
-    if "reference" in value:
-        reference = value["reference"]
-        if not (isinstance(reference, str)):
-            out.append(Problem(ptr + "/reference", _wrong_type("a string", reference), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'reference'", "required", "reference"))
+        _missing("id", ptr, out)
+    _string(value, "reference", ptr, out, required=True)
     if "status" in value:
         status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
-        else:
-            if not _in_enum(status, _ORDER_STATUS_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/status",
-                        "must be one of 'NEW', 'SHIPPED'" + " (got " + repr(status) + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(status, str):
+            _wrong("a string", status, ptr + "/status", out)
+        elif not _in_enum(status, _ORDER_STATUS_VALUES):
+            _broken("enum", "must be one of 'NEW', 'SHIPPED'", status, ptr + "/status", out)
     else:
-        out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
+        _missing("status", ptr, out)
     if "created_at" in value:
         created_at = value["created_at"]
-        if not (isinstance(created_at, str)):
-            out.append(Problem(ptr + "/created_at", _wrong_type("a string", created_at), "type"))
-        else:
-            if isinstance(created_at, str) and not _is_date_time(created_at):
-                out.append(
-                    Problem(
-                        ptr + "/created_at",
-                        "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ) (got "
-                        + repr(created_at)
-                        + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(created_at, str):
+            _wrong("a string", created_at, ptr + "/created_at", out)
+        elif not _is_date_time(created_at):
+            _broken(
+                "format",
+                "must be an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)",
+                created_at,
+                ptr + "/created_at",
+                out,
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'created_at'", "required", "created_at"))
+        _missing("created_at", ptr, out)
     if "updated" in value:
         updated = value["updated"]
-        if not (isinstance(updated, str)):
-            out.append(Problem(ptr + "/updated", _wrong_type("a string", updated), "type"))
-        else:
-            if isinstance(updated, str) and not _is_local_date_time(updated):
-                out.append(
-                    Problem(
-                        ptr + "/updated",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(updated)
-                        + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(updated, str):
+            _wrong("a string", updated, ptr + "/updated", out)
+        elif not _is_local_date_time(updated):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                updated,
+                ptr + "/updated",
+                out,
+            )
     if "promised" in value:
         promised = value["promised"]
-        if not (isinstance(promised, str)):
-            out.append(Problem(ptr + "/promised", _wrong_type("a string", promised), "type"))
-        else:
-            if isinstance(promised, str) and not _is_iso_date_time(promised):
-                out.append(
-                    Problem(
-                        ptr + "/promised",
-                        "must be an ISO-8601 date, time and offset optional (YYYY-MM-DD[THH:MM[:SS][+HH:MM]]) (got "
-                        + repr(promised)
-                        + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(promised, str):
+            _wrong("a string", promised, ptr + "/promised", out)
+        elif not _is_iso_date_time(promised):
+            _broken(
+                "format",
+                "must be an ISO-8601 date, time and offset optional (YYYY-MM-DD[THH:MM[:SS][+HH:MM]])",
+                promised,
+                ptr + "/promised",
+                out,
+            )
     if "tracking_url" in value:
         tracking_url = value["tracking_url"]
-        if not (isinstance(tracking_url, str)):
-            out.append(
-                Problem(ptr + "/tracking_url", _wrong_type("a string", tracking_url), "type")
-            )
-        else:
-            if isinstance(tracking_url, str) and not _is_uri(tracking_url):
-                out.append(
-                    Problem(
-                        ptr + "/tracking_url",
-                        "must be an absolute URI (got " + repr(tracking_url) + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(tracking_url, str):
+            _wrong("a string", tracking_url, ptr + "/tracking_url", out)
+        elif not _is_uri(tracking_url):
+            _broken("format", "must be an absolute URI", tracking_url, ptr + "/tracking_url", out)
     if "version" in value:
         version = value["version"]
-        if not (_is_int(version)):
-            out.append(Problem(ptr + "/version", _wrong_type("an integer", version), "type"))
-        else:
-            if not _in_enum(version, (1,)):
-                out.append(
-                    Problem(ptr + "/version", "must be 1" + " (got " + repr(version) + ")", "const")
-                )
+        if not _is_int(version):
+            _wrong("an integer", version, ptr + "/version", out)
+        elif not _in_enum(version, (1,)):
+            _broken("const", "must be 1", version, ptr + "/version", out)
     if "deliver_to" in value:
-        deliver_to = value["deliver_to"]
-        _check_Address(deliver_to, ptr + "/deliver_to", out)
+        _check_Address(value["deliver_to"], ptr + "/deliver_to", out)
     else:
-        out.append(Problem(ptr, "missing required field 'deliver_to'", "required", "deliver_to"))
+        _missing("deliver_to", ptr, out)
     if "lines" in value:
         lines = value["lines"]
-        if not (isinstance(lines, list)):
-            out.append(Problem(ptr + "/lines", _wrong_type("an array", lines), "type"))
+        if not isinstance(lines, list):
+            _wrong("an array", lines, ptr + "/lines", out)
         else:
-            for lines_index, lines_item in enumerate(lines):
-                _check_Line(lines_item, ptr + "/lines" + "/" + str(lines_index), out)
+            _each(_check_Line, lines, ptr + "/lines", out)
     else:
-        out.append(Problem(ptr, "missing required field 'lines'", "required", "lines"))
+        _missing("lines", ptr, out)
     if "notes" in value:
         notes = value["notes"]
         if notes is not None:
-            if not (isinstance(notes, str)):
-                out.append(Problem(ptr + "/notes", _wrong_type("a string or null", notes), "type"))
+            if not isinstance(notes, str):
+                _wrong("a string or null", notes, ptr + "/notes", out)
 
 
 def _check_OrderPage(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "items" in value:
         items = value["items"]
-        if not (isinstance(items, list)):
-            out.append(Problem(ptr + "/items", _wrong_type("an array", items), "type"))
+        if not isinstance(items, list):
+            _wrong("an array", items, ptr + "/items", out)
         else:
-            for items_index, items_item in enumerate(items):
-                _check_Order(items_item, ptr + "/items" + "/" + str(items_index), out)
+            _each(_check_Order, items, ptr + "/items", out)
     else:
-        out.append(Problem(ptr, "missing required field 'items'", "required", "items"))
+        _missing("items", ptr, out)
     if "next_cursor" in value:
         next_cursor = value["next_cursor"]
         if next_cursor is not None:
-            if not (isinstance(next_cursor, str)):
-                out.append(
-                    Problem(
-                        ptr + "/next_cursor", _wrong_type("a string or null", next_cursor), "type"
-                    )
-                )
+            if not isinstance(next_cursor, str):
+                _wrong("a string or null", next_cursor, ptr + "/next_cursor", out)
 
 
 def _check_Shipment(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
+    _string(value, "id", ptr, out, required=True)
     if "item" in value:
-        item = value["item"]
-        _check_Item(item, ptr + "/item", out)
+        _check_Item(value["item"], ptr + "/item", out)
     else:
-        out.append(Problem(ptr, "missing required field 'item'", "required", "item"))
+        _missing("item", ptr, out)
     if "delivery" in value:
-        delivery = value["delivery"]
-        _check_Delivery(delivery, ptr + "/delivery", out)
+        _check_Delivery(value["delivery"], ptr + "/delivery", out)
     else:
-        out.append(Problem(ptr, "missing required field 'delivery'", "required", "delivery"))
+        _missing("delivery", ptr, out)
     if "contact" in value:
-        contact = value["contact"]
-        _check_Contact(contact, ptr + "/contact", out)
+        _check_Contact(value["contact"], ptr + "/contact", out)
 
 
 def _check_ShipmentEvent(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "shipment_id" in value:
-        shipment_id = value["shipment_id"]
-        if not (isinstance(shipment_id, str)):
-            out.append(Problem(ptr + "/shipment_id", _wrong_type("a string", shipment_id), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'shipment_id'", "required", "shipment_id"))
-    if "status" in value:
-        status = value["status"]
-        if not (isinstance(status, str)):
-            out.append(Problem(ptr + "/status", _wrong_type("a string", status), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'status'", "required", "status"))
+    _string(value, "shipment_id", ptr, out, required=True)
+    _string(value, "status", ptr, out, required=True)
 
 
 def _check_ShipmentPage(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "shipments" in value:
         shipments = value["shipments"]
-        if not (isinstance(shipments, list)):
-            out.append(Problem(ptr + "/shipments", _wrong_type("an array", shipments), "type"))
+        if not isinstance(shipments, list):
+            _wrong("an array", shipments, ptr + "/shipments", out)
         else:
-            for shipments_index, shipments_item in enumerate(shipments):
-                _check_Shipment(
-                    shipments_item, ptr + "/shipments" + "/" + str(shipments_index), out
-                )
+            _each(_check_Shipment, shipments, ptr + "/shipments", out)
     else:
-        out.append(Problem(ptr, "missing required field 'shipments'", "required", "shipments"))
+        _missing("shipments", ptr, out)
 
 
 def _check_Subscription(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "id" in value:
-        id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
+    _string(value, "id", ptr, out, required=True)
+
+
+def _response_search_orders_200(value: Any, ptr: str, out: list[Problem]) -> None:
+    if not isinstance(value, list):
+        _wrong("an array", value, ptr, out)
     else:
-        out.append(Problem(ptr, "missing required field 'id'", "required", "id"))
+        _each(_check_Order, value, ptr, out)
 
 
-def _response_create_order_201(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
+def _response_ping_200(value: Any, ptr: str, out: list[Problem]) -> None:
+    if not isinstance(value, str):
+        _wrong("a string", value, ptr, out)
 
 
-def _response_create_order_228(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
-
-
-def _response_get_order_200(value: Any, out: list[Problem]) -> None:
-    _check_Order(value, "", out)
-
-
-def _response_list_orders_200(value: Any, out: list[Problem]) -> None:
-    _check_OrderPage(value, "", out)
-
-
-def _response_search_orders_200(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value), "type"))
-    else:
-        for value_index, value_item in enumerate(value):
-            _check_Order(value_item, "" + "/" + str(value_index), out)
-
-
-def _response_create_shipment_201(value: Any, out: list[Problem]) -> None:
-    _check_Shipment(value, "", out)
-
-
-def _response_list_shipments_200(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentPage(value, "", out)
-
-
-def _response_ping_200(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, str)):
-        out.append(Problem("", _wrong_type("a string", value), "type"))
-
-
-def _response_subscribe_201(value: Any, out: list[Problem]) -> None:
-    _check_Subscription(value, "", out)
-
-
-def _webhook_notification(value: Any, out: list[Problem]) -> None:
-    _check_Notification(value, "", out)
-
-
-def _webhook_shipment_event(value: Any, out: list[Problem]) -> None:
-    _check_ShipmentEvent(value, "", out)
-
-
-def _error_standard(value: Any, out: list[Problem]) -> None:
-    _check_Error(value, "", out)
-
-
-def _error_field_map(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, dict)):
-        out.append(Problem("", _wrong_type("an object", value), "type"))
+def _error_field_map(value: Any, ptr: str, out: list[Problem]) -> None:
+    if not isinstance(value, dict):
+        _wrong("an object", value, ptr, out)
     else:
         for value_key, value_entry in value.items():
-            if not (isinstance(value_entry, list)):
-                out.append(
-                    Problem(
-                        "" + "/" + _escape(value_key), _wrong_type("an array", value_entry), "type"
-                    )
-                )
+            if not isinstance(value_entry, list):
+                _wrong("an array", value_entry, ptr + "/" + _escape(value_key), out)
             else:
                 for value_entry_index, value_entry_item in enumerate(value_entry):
-                    if not (isinstance(value_entry_item, str)):
-                        out.append(
-                            Problem(
-                                "" + "/" + _escape(value_key) + "/" + str(value_entry_index),
-                                _wrong_type("a string", value_entry_item),
-                                "type",
-                            )
+                    if not isinstance(value_entry_item, str):
+                        _wrong(
+                            "a string",
+                            value_entry_item,
+                            ptr + "/" + _escape(value_key) + "/" + str(value_entry_index),
+                            out,
                         )
 
 
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "standard": _error_standard,
+ERROR_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "standard": _check_Error,
     "field_map": _error_field_map,
 }
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "create_order:201": _response_create_order_201,
-    "create_order:228": _response_create_order_228,
-    "get_order:200": _response_get_order_200,
-    "list_orders:200": _response_list_orders_200,
+RESPONSE_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "create_order:201": _check_Order,
+    "create_order:228": _check_Order,
+    "get_order:200": _check_Order,
+    "list_orders:200": _check_OrderPage,
     "search_orders:200": _response_search_orders_200,
-    "create_shipment:201": _response_create_shipment_201,
-    "list_shipments:200": _response_list_shipments_200,
+    "create_shipment:201": _check_Shipment,
+    "list_shipments:200": _check_ShipmentPage,
     "ping:200": _response_ping_200,
-    "subscribe:201": _response_subscribe_201,
+    "subscribe:201": _check_Subscription,
 }
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "notification": _webhook_notification,
-    "shipment_event": _webhook_shipment_event,
+WEBHOOK_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "notification": _check_Notification,
+    "shipment_event": _check_ShipmentEvent,
 }
 
 

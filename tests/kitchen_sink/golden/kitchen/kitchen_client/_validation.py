@@ -4,210 +4,42 @@
 The checks are compiled from the spec. They judge the JSON exactly as it
 will travel: nothing is coerced, so "1" is not an integer and "yes" is not
 a boolean. Checks of what the provider sends (responses, webhooks, error
-bodies) are in _response_checks.py, which only the mock and the tests load."""
+bodies) are in _response_checks.py, which only the mock and the tests load;
+what both share (JSON's types, formats, the plain fields) is in _checks.py."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
 import re
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ._checks import (
+    _boolean,
+    _broken,
+    _comparable,
+    _compare,
+    _each,
+    _holds,
+    _in_enum,
+    _is_date,
+    _is_email,
+    _is_int,
+    _is_number,
+    _is_uri,
+    _kind,
+    _missing,
+    _multiple_of,
+    _no_body,
+    _repeats,
+    _response_only,
+    _string,
+    _unique,
+    _unknown_fields,
+    _wrong,
+)
 from ._pointer import escape as _escape
 from ._problem import Problem
-
-_JSON_KINDS = {
-    bool: "boolean",
-    int: "integer",
-    float: "number",
-    str: "string",
-    list: "array",
-    dict: "object",
-    type(None): "null",
-}
-
-
-def _kind(value: Any) -> str:
-    return _JSON_KINDS.get(type(value), type(value).__name__)
-
-
-def _wrong_type(expected: str, value: Any) -> str:
-    if isinstance(value, float) and not math.isfinite(value):
-        return f"not a number ({value}): JSON cannot carry NaN or Infinity"
-    return f"must be {expected} (got {_kind(value)})"
-
-
-def _is_int(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
-
-
-def _multiple_of(value: float, step: str) -> bool:
-    """Whether a JSON number is a whole multiple of `step`, judged in decimal.
-
-    Binary floats cannot say 0.01: 19.99 % 0.01 is not 0, so the value is
-    read back as the decimal text it was written as.
-    """
-    try:
-        return Decimal(repr(value)) % Decimal(step) == 0
-    except InvalidOperation:
-        return False
-
-
-def _is_number(value: Any) -> bool:
-    """A JSON number: NaN and Infinity are not (no JSON text can carry them)."""
-    if isinstance(value, float):
-        return math.isfinite(value)
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _same_json(a: Any, b: Any) -> bool:
-    """JSON equality: True is not 1, 1 is 1.0."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    return bool(a == b) and (_is_number(a) == _is_number(b))
-
-
-def _in_enum(value: Any, allowed: tuple[Any, ...]) -> bool:
-    return any(_same_json(value, choice) for choice in allowed)
-
-
-def _unique(items: list[Any]) -> bool:
-    return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
-
-
-def _repeats(items: list[Any], key: str) -> list[int]:
-    """Indexes of the items whose `key` equals an earlier item's."""
-    seen: list[Any] = []
-    found = []
-    for index, item in enumerate(items):
-        if isinstance(item, dict) and key in item:
-            if any(_same_json(item[key], earlier) for earlier in seen):
-                found.append(index)
-            else:
-                seen.append(item[key])
-    return found
-
-
-def _holds(value: Mapping[str, Any], field: str, values: tuple[Any, ...], or_absent: bool) -> bool:
-    if field not in value:
-        return or_absent
-    return _in_enum(value[field], values)
-
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LOCAL_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
-_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
-
-
-def _parse_date(text: str) -> _dt.date | None:
-    if not _DATE.fullmatch(text):
-        return None
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _parse_local_date_time(text: str) -> _dt.datetime | None:
-    if not _LOCAL_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return None
-
-
-def _parse_date_time(text: str) -> _dt.datetime | None:
-    if not _DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.fromisoformat(text.replace("z", "Z"))
-    except ValueError:
-        return None
-
-
-_ISO_DATE_TIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
-)
-
-
-def _parse_iso_date_time(text: str) -> _dt.date | None:
-    """An ISO-8601 date with optional time of day and offset, on a real calendar day."""
-    if not _ISO_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        if "T" not in text:
-            return _dt.date.fromisoformat(text)
-        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def _is_iso_date_time(text: str) -> bool:
-    return _parse_iso_date_time(text) is not None
-
-
-def _is_date(text: str) -> bool:
-    return _parse_date(text) is not None
-
-
-def _is_local_date_time(text: str) -> bool:
-    return _parse_local_date_time(text) is not None
-
-
-def _is_date_time(text: str) -> bool:
-    return _parse_date_time(text) is not None
-
-
-def _is_email(text: str) -> bool:
-    return _EMAIL.fullmatch(text) is not None
-
-
-def _is_uuid(text: str) -> bool:
-    return _UUID.fullmatch(text) is not None
-
-
-def _is_uri(text: str) -> bool:
-    return _URI.fullmatch(text) is not None
-
-
-_PARSERS: dict[str, Callable[[str], Any]] = {
-    "date": _parse_date,
-    "local-date-time": _parse_local_date_time,
-    "iso-date-time": _parse_iso_date_time,
-    "date-time": _parse_date_time,
-}
-
-
-def _comparable(value: Any, fmt: str | None) -> Any:
-    """A value ready for a cross-field comparison, or None to skip the rule."""
-    if fmt in _PARSERS:
-        return _PARSERS[fmt](value) if isinstance(value, str) else None
-    return value if _is_number(value) else None
-
-
-def _compare(a: Any, op: str, b: Any) -> bool:
-    if isinstance(a, _dt.datetime) != isinstance(b, _dt.datetime):
-        # a date against a date-time: the documents compare calendar days
-        a = a.date() if isinstance(a, _dt.datetime) else a
-        b = b.date() if isinstance(b, _dt.datetime) else b
-    if op == "<":
-        return bool(a < b)
-    if op == "<=":
-        return bool(a <= b)
-    if op == ">":
-        return bool(a > b)
-    if op == ">=":
-        return bool(a >= b)
-    return bool(a == b)
-
 
 _ADDRESS_POSTCODE_PATTERN = re.compile("^[A-Z0-9 ]{5,8}$")
 _ADDRESS_COUNTRY_VALUES = ("GB", "NL")
@@ -253,14 +85,14 @@ _SEARCH_ORDERS_PARAMS_AT_LEAST_ONE_OF = ("reference", "email")
 
 def _check_Address(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "name" in value:
         name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
+        if not isinstance(name, str):
+            _wrong("a string", name, ptr + "/name", out)
         else:
-            name_length = len(name) if isinstance(name, str) else 0
+            name_length = len(name)
             if name_length < 2 or name_length > 30:
                 out.append(
                     Problem(
@@ -270,171 +102,117 @@ def _check_Address(value: Any, ptr: str, out: list[Problem]) -> None:
                     )
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
+        _missing("name", ptr, out)
     if "lines" in value:
         lines = value["lines"]
-        if not (isinstance(lines, list)):
-            out.append(Problem(ptr + "/lines", _wrong_type("an array", lines), "type"))
+        if not isinstance(lines, list):
+            _wrong("an array", lines, ptr + "/lines", out)
         else:
             lines_count = len(lines)
             if lines_count < 1 or lines_count > 3:
-                out.append(
-                    Problem(
-                        ptr + "/lines",
-                        f"must have 1 to 3 items (got {lines_count})",
-                        "minItems" if lines_count < 1 else "maxItems",
-                    )
+                _broken(
+                    "minItems" if lines_count < 1 else "maxItems",
+                    "must have 1 to 3 items",
+                    lines_count,
+                    ptr + "/lines",
+                    out,
                 )
             for lines_index, lines_item in enumerate(lines):
-                if not (isinstance(lines_item, str)):
-                    out.append(
-                        Problem(
-                            ptr + "/lines" + "/" + str(lines_index),
-                            _wrong_type("a string", lines_item),
-                            "type",
-                        )
-                    )
+                if not isinstance(lines_item, str):
+                    _wrong("a string", lines_item, ptr + "/lines" + "/" + str(lines_index), out)
                 else:
-                    lines_item_length = len(lines_item) if isinstance(lines_item, str) else 0
+                    lines_item_length = len(lines_item)
                     if lines_item_length > 30:
-                        out.append(
-                            Problem(
-                                ptr + "/lines" + "/" + str(lines_index),
-                                f"must be at most 30 characters (got {lines_item_length})",
-                                "maxLength",
-                            )
+                        _broken(
+                            "maxLength",
+                            "must be at most 30 characters",
+                            lines_item_length,
+                            ptr + "/lines" + "/" + str(lines_index),
+                            out,
                         )
     else:
-        out.append(Problem(ptr, "missing required field 'lines'", "required", "lines"))
+        _missing("lines", ptr, out)
     if "postcode" in value:
         postcode = value["postcode"]
-        if not (isinstance(postcode, str)):
-            out.append(Problem(ptr + "/postcode", _wrong_type("a string", postcode), "type"))
-        else:
-            if isinstance(postcode, str) and not _ADDRESS_POSTCODE_PATTERN.search(postcode):
-                out.append(
-                    Problem(
-                        ptr + "/postcode",
-                        "must match the pattern "
-                        + "^[A-Z0-9 ]{5,8}$"
-                        + " (got "
-                        + repr(postcode)
-                        + ")",
-                        "pattern",
-                    )
-                )
+        if not isinstance(postcode, str):
+            _wrong("a string", postcode, ptr + "/postcode", out)
+        elif not _ADDRESS_POSTCODE_PATTERN.search(postcode):
+            _broken(
+                "pattern",
+                "must match the pattern ^[A-Z0-9 ]{5,8}$",
+                postcode,
+                ptr + "/postcode",
+                out,
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'postcode'", "required", "postcode"))
+        _missing("postcode", ptr, out)
     if "country" in value:
         country = value["country"]
-        if not (isinstance(country, str)):
-            out.append(Problem(ptr + "/country", _wrong_type("a string", country), "type"))
-        else:
-            if not _in_enum(country, _ADDRESS_COUNTRY_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/country",
-                        "must be one of 'GB', 'NL'" + " (got " + repr(country) + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(country, str):
+            _wrong("a string", country, ptr + "/country", out)
+        elif not _in_enum(country, _ADDRESS_COUNTRY_VALUES):
+            _broken("enum", "must be one of 'GB', 'NL'", country, ptr + "/country", out)
     if "email" in value:
         email = value["email"]
-        if not (isinstance(email, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
+        if not isinstance(email, str):
+            _wrong("a string", email, ptr + "/email", out)
         else:
-            email_length = len(email) if isinstance(email, str) else 0
+            email_length = len(email)
             if email_length > 60:
-                out.append(
-                    Problem(
-                        ptr + "/email",
-                        f"must be at most 60 characters (got {email_length})",
-                        "maxLength",
-                    )
+                _broken(
+                    "maxLength", "must be at most 60 characters", email_length, ptr + "/email", out
                 )
-            if isinstance(email, str) and not _is_email(email):
-                out.append(
-                    Problem(
-                        ptr + "/email",
-                        "must be an email address (got " + repr(email) + ")",
-                        "format",
-                    )
-                )
+            if not _is_email(email):
+                _broken("format", "must be an email address", email, ptr + "/email", out)
     if "phone" in value:
         phone = value["phone"]
-        if not (isinstance(phone, str)):
-            out.append(Problem(ptr + "/phone", _wrong_type("a string", phone), "type"))
+        if not isinstance(phone, str):
+            _wrong("a string", phone, ptr + "/phone", out)
         else:
-            phone_length = len(phone) if isinstance(phone, str) else 0
+            phone_length = len(phone)
             if phone_length > 20:
-                out.append(
-                    Problem(
-                        ptr + "/phone",
-                        f"must be at most 20 characters (got {phone_length})",
-                        "maxLength",
-                    )
+                _broken(
+                    "maxLength", "must be at most 20 characters", phone_length, ptr + "/phone", out
                 )
-    for key in value:
-        if key not in _ADDRESS_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _ADDRESS_FIELDS:
+        _unknown_fields(value, _ADDRESS_FIELDS, ptr, out)
     if not any(k in value for k in _ADDRESS_AT_LEAST_ONE_OF):
         out.append(Problem(ptr, "an email or a phone is needed", "at_least_one_of"))
 
 
 def _check_Contact(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "email" in value:
         email = value["email"]
-        if not (isinstance(email, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
+        if not isinstance(email, str):
+            _wrong("a string", email, ptr + "/email", out)
         else:
-            email_length = len(email) if isinstance(email, str) else 0
+            email_length = len(email)
             if email_length > 60:
-                out.append(
-                    Problem(
-                        ptr + "/email",
-                        f"must be at most 60 characters (got {email_length})",
-                        "maxLength",
-                    )
+                _broken(
+                    "maxLength", "must be at most 60 characters", email_length, ptr + "/email", out
                 )
     if "phone" in value:
         phone = value["phone"]
-        if not (isinstance(phone, str)):
-            out.append(Problem(ptr + "/phone", _wrong_type("a string", phone), "type"))
+        if not isinstance(phone, str):
+            _wrong("a string", phone, ptr + "/phone", out)
         else:
-            phone_length = len(phone) if isinstance(phone, str) else 0
+            phone_length = len(phone)
             if phone_length > 20:
-                out.append(
-                    Problem(
-                        ptr + "/phone",
-                        f"must be at most 20 characters (got {phone_length})",
-                        "maxLength",
-                    )
+                _broken(
+                    "maxLength", "must be at most 20 characters", phone_length, ptr + "/phone", out
                 )
-    for key in value:
-        if key not in _CONTACT_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _CONTACT_FIELDS:
+        _unknown_fields(value, _CONTACT_FIELDS, ptr, out)
     if sum(k in value for k in _ADDRESS_AT_LEAST_ONE_OF) != 1:
         out.append(Problem(ptr, "exactly one of 'email', 'phone' is required", "exactly_one_of"))
 
 
 def _check_Delivery(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     chosen = [m for m, keys in _DELIVERY_MEMBER_MARKS if any(k in value for k in keys)]
     if chosen == ["HomeDelivery"]:
@@ -463,38 +241,31 @@ def _check_Delivery(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_HomeDelivery(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "street" in value:
         street = value["street"]
-        if not (isinstance(street, str)):
-            out.append(Problem(ptr + "/street", _wrong_type("a string", street), "type"))
+        if not isinstance(street, str):
+            _wrong("a string", street, ptr + "/street", out)
         else:
-            street_length = len(street) if isinstance(street, str) else 0
+            street_length = len(street)
             if street_length > 40:
-                out.append(
-                    Problem(
-                        ptr + "/street",
-                        f"must be at most 40 characters (got {street_length})",
-                        "maxLength",
-                    )
+                _broken(
+                    "maxLength",
+                    "must be at most 40 characters",
+                    street_length,
+                    ptr + "/street",
+                    out,
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'street'", "required", "street"))
-    for key in value:
-        if key not in _HOME_DELIVERY_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("street", ptr, out)
+    if not value.keys() <= _HOME_DELIVERY_FIELDS:
+        _unknown_fields(value, _HOME_DELIVERY_FIELDS, ptr, out)
 
 
 def _check_Item(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     tag = value.get("kind")
     if _in_enum(tag, ("parcel",)):
@@ -502,194 +273,121 @@ def _check_Item(value: Any, ptr: str, out: list[Problem]) -> None:
     elif _in_enum(tag, ("letter",)):
         _check_Letter(value, ptr, out)
     elif "kind" not in value:
-        out.append(Problem(ptr, "missing required field 'kind'", "required", "kind"))
+        _missing("kind", ptr, out)
     else:
-        out.append(
-            Problem(
-                ptr + "/kind",
-                "must be one of 'parcel', 'letter'" + " (got " + repr(tag) + ")",
-                "discriminator",
-            )
-        )
+        _broken("discriminator", "must be one of 'parcel', 'letter'", tag, ptr + "/kind", out)
 
 
 def _check_Letter(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "kind" in value:
         kind = value["kind"]
-        if not (isinstance(kind, str)):
-            out.append(Problem(ptr + "/kind", _wrong_type("a string", kind), "type"))
-        else:
-            if not _in_enum(kind, _LETTER_KIND_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/kind",
-                        "must be one of 'letter'" + " (got " + repr(kind) + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(kind, str):
+            _wrong("a string", kind, ptr + "/kind", out)
+        elif not _in_enum(kind, _LETTER_KIND_VALUES):
+            _broken("enum", "must be one of 'letter'", kind, ptr + "/kind", out)
     else:
-        out.append(Problem(ptr, "missing required field 'kind'", "required", "kind"))
+        _missing("kind", ptr, out)
     if "pages" in value:
         pages = value["pages"]
-        if not (_is_int(pages)):
-            out.append(Problem(ptr + "/pages", _wrong_type("an integer", pages), "type"))
-        else:
-            if _is_number(pages) and pages < 1:
-                out.append(
-                    Problem(ptr + "/pages", f"must be at least 1 (got {pages!r})", "minimum")
-                )
+        if not _is_int(pages):
+            _wrong("an integer", pages, ptr + "/pages", out)
+        elif pages < 1:
+            _broken("minimum", "must be at least 1", pages, ptr + "/pages", out)
     else:
-        out.append(Problem(ptr, "missing required field 'pages'", "required", "pages"))
-    for key in value:
-        if key not in _LETTER_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("pages", ptr, out)
+    if not value.keys() <= _LETTER_FIELDS:
+        _unknown_fields(value, _LETTER_FIELDS, ptr, out)
 
 
 def _check_Line(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "sku" in value:
         sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
+        if not isinstance(sku, str):
+            _wrong("a string", sku, ptr + "/sku", out)
         else:
-            sku_length = len(sku) if isinstance(sku, str) else 0
+            sku_length = len(sku)
             if sku_length > 12:
-                out.append(
-                    Problem(
-                        ptr + "/sku",
-                        f"must be at most 12 characters (got {sku_length})",
-                        "maxLength",
-                    )
-                )
+                _broken("maxLength", "must be at most 12 characters", sku_length, ptr + "/sku", out)
     else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
+        _missing("sku", ptr, out)
     if "quantity" in value:
         quantity = value["quantity"]
-        if not (_is_int(quantity)):
-            out.append(Problem(ptr + "/quantity", _wrong_type("an integer", quantity), "type"))
+        if not _is_int(quantity):
+            _wrong("an integer", quantity, ptr + "/quantity", out)
         else:
-            if _is_number(quantity) and quantity < 1:
-                out.append(
-                    Problem(ptr + "/quantity", f"must be at least 1 (got {quantity!r})", "minimum")
-                )
-            if _is_number(quantity) and quantity > 999:
-                out.append(
-                    Problem(ptr + "/quantity", f"must be at most 999 (got {quantity!r})", "maximum")
-                )
+            if quantity < 1:
+                _broken("minimum", "must be at least 1", quantity, ptr + "/quantity", out)
+            if quantity > 999:
+                _broken("maximum", "must be at most 999", quantity, ptr + "/quantity", out)
     else:
-        out.append(Problem(ptr, "missing required field 'quantity'", "required", "quantity"))
+        _missing("quantity", ptr, out)
     if "price" in value:
         price = value["price"]
-        if not (_is_number(price)):
-            out.append(Problem(ptr + "/price", _wrong_type("a number", price), "type"))
+        if not _is_number(price):
+            _wrong("a number", price, ptr + "/price", out)
         else:
-            if _is_number(price) and price < 0:
-                out.append(
-                    Problem(ptr + "/price", f"must be at least 0 (got {price!r})", "minimum")
-                )
-            if _is_number(price) and not _multiple_of(price, "0.01"):
-                out.append(
-                    Problem(
-                        ptr + "/price", f"must be a multiple of 0.01 (got {price!r})", "multipleOf"
-                    )
-                )
-    if "gift" in value:
-        gift = value["gift"]
-        if not (isinstance(gift, bool)):
-            out.append(Problem(ptr + "/gift", _wrong_type("a boolean", gift), "type"))
-    for key in value:
-        if key not in _LINE_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+            if price < 0:
+                _broken("minimum", "must be at least 0", price, ptr + "/price", out)
+            if not _multiple_of(price, "0.01"):
+                _broken("multipleOf", "must be a multiple of 0.01", price, ptr + "/price", out)
+    _boolean(value, "gift", ptr, out)
+    if not value.keys() <= _LINE_FIELDS:
+        _unknown_fields(value, _LINE_FIELDS, ptr, out)
 
 
 def _check_NewOrder(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "reference" in value:
         reference = value["reference"]
-        if not (isinstance(reference, str)):
-            out.append(Problem(ptr + "/reference", _wrong_type("a string", reference), "type"))
+        if not isinstance(reference, str):
+            _wrong("a string", reference, ptr + "/reference", out)
         else:
-            reference_length = len(reference) if isinstance(reference, str) else 0
+            reference_length = len(reference)
             if reference_length > 10:
-                out.append(
-                    Problem(
-                        ptr + "/reference",
-                        f"must be at most 10 characters (got {reference_length})",
-                        "maxLength",
-                    )
+                _broken(
+                    "maxLength",
+                    "must be at most 10 characters",
+                    reference_length,
+                    ptr + "/reference",
+                    out,
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'reference'", "required", "reference"))
-    if "id" in value:
-        id_ = value["id"]
-        if not (isinstance(id_, str)):
-            out.append(Problem(ptr + "/id", _wrong_type("a string", id_), "type"))
+        _missing("reference", ptr, out)
+    _string(value, "id", ptr, out)
     if "ship_by" in value:
         ship_by = value["ship_by"]
-        if not (isinstance(ship_by, str)):
-            out.append(Problem(ptr + "/ship_by", _wrong_type("a string", ship_by), "type"))
-        else:
-            if isinstance(ship_by, str) and not _is_date(ship_by):
-                out.append(
-                    Problem(
-                        ptr + "/ship_by",
-                        "must be a date as YYYY-MM-DD (got " + repr(ship_by) + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(ship_by, str):
+            _wrong("a string", ship_by, ptr + "/ship_by", out)
+        elif not _is_date(ship_by):
+            _broken("format", "must be a date as YYYY-MM-DD", ship_by, ptr + "/ship_by", out)
     if "deliver_after" in value:
         deliver_after = value["deliver_after"]
-        if not (isinstance(deliver_after, str)):
-            out.append(
-                Problem(ptr + "/deliver_after", _wrong_type("a string", deliver_after), "type")
+        if not isinstance(deliver_after, str):
+            _wrong("a string", deliver_after, ptr + "/deliver_after", out)
+        elif not _is_date(deliver_after):
+            _broken(
+                "format", "must be a date as YYYY-MM-DD", deliver_after, ptr + "/deliver_after", out
             )
-        else:
-            if isinstance(deliver_after, str) and not _is_date(deliver_after):
-                out.append(
-                    Problem(
-                        ptr + "/deliver_after",
-                        "must be a date as YYYY-MM-DD (got " + repr(deliver_after) + ")",
-                        "format",
-                    )
-                )
     if "deliver_to" in value:
-        deliver_to = value["deliver_to"]
-        _check_Address(deliver_to, ptr + "/deliver_to", out)
+        _check_Address(value["deliver_to"], ptr + "/deliver_to", out)
     else:
-        out.append(Problem(ptr, "missing required field 'deliver_to'", "required", "deliver_to"))
+        _missing("deliver_to", ptr, out)
     if "lines" in value:
         lines = value["lines"]
-        if not (isinstance(lines, list)):
-            out.append(Problem(ptr + "/lines", _wrong_type("an array", lines), "type"))
+        if not isinstance(lines, list):
+            _wrong("an array", lines, ptr + "/lines", out)
         else:
             lines_count = len(lines)
             if lines_count < 1:
-                out.append(
-                    Problem(
-                        ptr + "/lines",
-                        f"must have at least 1 item (got {lines_count})",
-                        "minItems" if lines_count < 1 else "maxItems",
-                    )
-                )
+                _broken("minItems", "must have at least 1 item", lines_count, ptr + "/lines", out)
             for lines_repeat in _repeats(lines, "sku"):
                 out.append(
                     Problem(
@@ -698,91 +396,55 @@ def _check_NewOrder(value: Any, ptr: str, out: list[Problem]) -> None:
                         "unique",
                     )
                 )
-            for lines_index, lines_item in enumerate(lines):
-                _check_Line(lines_item, ptr + "/lines" + "/" + str(lines_index), out)
+            _each(_check_Line, lines, ptr + "/lines", out)
     else:
-        out.append(Problem(ptr, "missing required field 'lines'", "required", "lines"))
-    if "service" in value:
-        service = value["service"]
-        if not (isinstance(service, str)):
-            out.append(Problem(ptr + "/service", _wrong_type("a string", service), "type"))
+        _missing("lines", ptr, out)
+    _string(value, "service", ptr, out)
     if "priority" in value:
         priority = value["priority"]
-        if not (isinstance(priority, str)):
-            out.append(Problem(ptr + "/priority", _wrong_type("a string", priority), "type"))
-        else:
-            if not _in_enum(priority, _NEW_ORDER_PRIORITY_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/priority",
-                        "must be one of 'low', 'high'" + " (got " + repr(priority) + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(priority, str):
+            _wrong("a string", priority, ptr + "/priority", out)
+        elif not _in_enum(priority, _NEW_ORDER_PRIORITY_VALUES):
+            _broken("enum", "must be one of 'low', 'high'", priority, ptr + "/priority", out)
     if "notes" in value:
         notes = value["notes"]
         if notes is not None:
-            if not (isinstance(notes, str)):
-                out.append(Problem(ptr + "/notes", _wrong_type("a string or null", notes), "type"))
+            if not isinstance(notes, str):
+                _wrong("a string or null", notes, ptr + "/notes", out)
     if "tags" in value:
         tags = value["tags"]
-        if not (isinstance(tags, list)):
-            out.append(Problem(ptr + "/tags", _wrong_type("an array", tags), "type"))
+        if not isinstance(tags, list):
+            _wrong("an array", tags, ptr + "/tags", out)
         else:
             tags_count = len(tags)
             if tags_count > 5:
-                out.append(
-                    Problem(
-                        ptr + "/tags", f"must have at most 5 items (got {tags_count})", "maxItems"
-                    )
-                )
+                _broken("maxItems", "must have at most 5 items", tags_count, ptr + "/tags", out)
             if not _unique(tags):
                 out.append(Problem(ptr + "/tags", "items must be unique", "unique"))
             for tags_index, tags_item in enumerate(tags):
-                if not (isinstance(tags_item, str)):
-                    out.append(
-                        Problem(
-                            ptr + "/tags" + "/" + str(tags_index),
-                            _wrong_type("a string", tags_item),
-                            "type",
-                        )
-                    )
+                if not isinstance(tags_item, str):
+                    _wrong("a string", tags_item, ptr + "/tags" + "/" + str(tags_index), out)
     if "attributes" in value:
         attributes = value["attributes"]
-        if not (isinstance(attributes, dict)):
-            out.append(Problem(ptr + "/attributes", _wrong_type("an object", attributes), "type"))
+        if not isinstance(attributes, dict):
+            _wrong("an object", attributes, ptr + "/attributes", out)
         else:
             for attributes_key, attributes_entry in attributes.items():
-                if not (isinstance(attributes_entry, str)):
-                    out.append(
-                        Problem(
-                            ptr + "/attributes" + "/" + _escape(attributes_key),
-                            _wrong_type("a string", attributes_entry),
-                            "type",
-                        )
+                if not isinstance(attributes_entry, str):
+                    _wrong(
+                        "a string",
+                        attributes_entry,
+                        ptr + "/attributes" + "/" + _escape(attributes_key),
+                        out,
                     )
     if "external_ref" in value:
         external_ref = value["external_ref"]
         if not (isinstance(external_ref, str) or _is_int(external_ref)):
-            out.append(
-                Problem(
-                    ptr + "/external_ref",
-                    _wrong_type("a string or an integer", external_ref),
-                    "type",
-                )
-            )
+            _wrong("a string or an integer", external_ref, ptr + "/external_ref", out)
     if "gift_wrap" in value:
-        gift_wrap = value["gift_wrap"]
-        _check_NewOrderGiftWrap(gift_wrap, ptr + "/gift_wrap", out)
-    for key in value:
-        if key not in _NEW_ORDER_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_NewOrderGiftWrap(value["gift_wrap"], ptr + "/gift_wrap", out)
+    if not value.keys() <= _NEW_ORDER_FIELDS:
+        _unknown_fields(value, _NEW_ORDER_FIELDS, ptr, out)
     if _holds(value, "service", ("express",), False):
         if "priority" not in value:
             out.append(Problem(ptr, "An express order needs a priority", "conditional", "priority"))
@@ -807,599 +469,296 @@ def _check_NewOrder(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_NewOrderGiftWrap(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "paper" in value:
-        paper = value["paper"]
-        if not (isinstance(paper, str)):
-            out.append(Problem(ptr + "/paper", _wrong_type("a string", paper), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'paper'", "required", "paper"))
+    _string(value, "paper", ptr, out, required=True)
     if "message" in value:
         message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+        if not isinstance(message, str):
+            _wrong("a string", message, ptr + "/message", out)
         else:
-            message_length = len(message) if isinstance(message, str) else 0
+            message_length = len(message)
             if message_length > 40:
-                out.append(
-                    Problem(
-                        ptr + "/message",
-                        f"must be at most 40 characters (got {message_length})",
-                        "maxLength",
-                    )
+                _broken(
+                    "maxLength",
+                    "must be at most 40 characters",
+                    message_length,
+                    ptr + "/message",
+                    out,
                 )
-    for key in value:
-        if key not in _NEW_ORDER_GIFT_WRAP_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    if not value.keys() <= _NEW_ORDER_GIFT_WRAP_FIELDS:
+        _unknown_fields(value, _NEW_ORDER_GIFT_WRAP_FIELDS, ptr, out)
 
 
 def _check_NewShipment(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "item" in value:
-        item = value["item"]
-        _check_Item(item, ptr + "/item", out)
+        _check_Item(value["item"], ptr + "/item", out)
     else:
-        out.append(Problem(ptr, "missing required field 'item'", "required", "item"))
+        _missing("item", ptr, out)
     if "delivery" in value:
-        delivery = value["delivery"]
-        _check_Delivery(delivery, ptr + "/delivery", out)
+        _check_Delivery(value["delivery"], ptr + "/delivery", out)
     else:
-        out.append(Problem(ptr, "missing required field 'delivery'", "required", "delivery"))
+        _missing("delivery", ptr, out)
     if "contact" in value:
-        contact = value["contact"]
-        _check_Contact(contact, ptr + "/contact", out)
-    for key in value:
-        if key not in _NEW_SHIPMENT_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _check_Contact(value["contact"], ptr + "/contact", out)
+    if not value.keys() <= _NEW_SHIPMENT_FIELDS:
+        _unknown_fields(value, _NEW_SHIPMENT_FIELDS, ptr, out)
 
 
 def _check_Parcel(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "kind" in value:
         kind = value["kind"]
-        if not (isinstance(kind, str)):
-            out.append(Problem(ptr + "/kind", _wrong_type("a string", kind), "type"))
-        else:
-            if not _in_enum(kind, ("parcel",)):
-                out.append(
-                    Problem(
-                        ptr + "/kind", "must be 'parcel'" + " (got " + repr(kind) + ")", "const"
-                    )
-                )
+        if not isinstance(kind, str):
+            _wrong("a string", kind, ptr + "/kind", out)
+        elif not _in_enum(kind, ("parcel",)):
+            _broken("const", "must be 'parcel'", kind, ptr + "/kind", out)
     else:
-        out.append(Problem(ptr, "missing required field 'kind'", "required", "kind"))
+        _missing("kind", ptr, out)
     if "weight" in value:
         weight = value["weight"]
-        if not (_is_int(weight)):
-            out.append(Problem(ptr + "/weight", _wrong_type("an integer", weight), "type"))
-        else:
-            if _is_number(weight) and weight < 1:
-                out.append(
-                    Problem(ptr + "/weight", f"must be at least 1 (got {weight!r})", "minimum")
-                )
+        if not _is_int(weight):
+            _wrong("an integer", weight, ptr + "/weight", out)
+        elif weight < 1:
+            _broken("minimum", "must be at least 1", weight, ptr + "/weight", out)
     else:
-        out.append(Problem(ptr, "missing required field 'weight'", "required", "weight"))
-    for key in value:
-        if key not in _PARCEL_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("weight", ptr, out)
+    if not value.keys() <= _PARCEL_FIELDS:
+        _unknown_fields(value, _PARCEL_FIELDS, ptr, out)
 
 
 def _check_PickupDelivery(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "pickup_point_id" in value:
         pickup_point_id = value["pickup_point_id"]
-        if not (isinstance(pickup_point_id, str)):
-            out.append(
-                Problem(ptr + "/pickup_point_id", _wrong_type("a string", pickup_point_id), "type")
+        if not isinstance(pickup_point_id, str):
+            _wrong("a string", pickup_point_id, ptr + "/pickup_point_id", out)
+        elif not _PICKUP_DELIVERY_PICKUP_POINT_ID_PATTERN.search(pickup_point_id):
+            _broken(
+                "pattern",
+                "must match the pattern ^PP[0-9]+$",
+                pickup_point_id,
+                ptr + "/pickup_point_id",
+                out,
             )
-        else:
-            if isinstance(
-                pickup_point_id, str
-            ) and not _PICKUP_DELIVERY_PICKUP_POINT_ID_PATTERN.search(pickup_point_id):
-                out.append(
-                    Problem(
-                        ptr + "/pickup_point_id",
-                        "must match the pattern "
-                        + "^PP[0-9]+$"
-                        + " (got "
-                        + repr(pickup_point_id)
-                        + ")",
-                        "pattern",
-                    )
-                )
     else:
-        out.append(
-            Problem(ptr, "missing required field 'pickup_point_id'", "required", "pickup_point_id")
-        )
-    for key in value:
-        if key not in _PICKUP_DELIVERY_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("pickup_point_id", ptr, out)
+    if not value.keys() <= _PICKUP_DELIVERY_FIELDS:
+        _unknown_fields(value, _PICKUP_DELIVERY_FIELDS, ptr, out)
 
 
 def _check_SubscribeRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "url" in value:
         url = value["url"]
-        if not (isinstance(url, str)):
-            out.append(Problem(ptr + "/url", _wrong_type("a string", url), "type"))
-        else:
-            if isinstance(url, str) and not _is_uri(url):
-                out.append(
-                    Problem(
-                        ptr + "/url", "must be an absolute URI (got " + repr(url) + ")", "format"
-                    )
-                )
+        if not isinstance(url, str):
+            _wrong("a string", url, ptr + "/url", out)
+        elif not _is_uri(url):
+            _broken("format", "must be an absolute URI", url, ptr + "/url", out)
     else:
-        out.append(Problem(ptr, "missing required field 'url'", "required", "url"))
-    if "events" in value:
-        events = value["events"]
-        if not (isinstance(events, str)):
-            out.append(Problem(ptr + "/events", _wrong_type("a string", events), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'events'", "required", "events"))
-    for key in value:
-        if key not in _SUBSCRIBE_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("url", ptr, out)
+    _string(value, "events", ptr, out, required=True)
+    if not value.keys() <= _SUBSCRIBE_REQUEST_FIELDS:
+        _unknown_fields(value, _SUBSCRIBE_REQUEST_FIELDS, ptr, out)
 
 
 def _check_UploadDocumentRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "kind" in value:
         kind = value["kind"]
-        if not (isinstance(kind, str)):
-            out.append(Problem(ptr + "/kind", _wrong_type("a string", kind), "type"))
-        else:
-            if not _in_enum(kind, _UPLOAD_DOCUMENT_REQUEST_KIND_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/kind",
-                        "must be one of 'invoice', 'customs'" + " (got " + repr(kind) + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(kind, str):
+            _wrong("a string", kind, ptr + "/kind", out)
+        elif not _in_enum(kind, _UPLOAD_DOCUMENT_REQUEST_KIND_VALUES):
+            _broken("enum", "must be one of 'invoice', 'customs'", kind, ptr + "/kind", out)
     else:
-        out.append(Problem(ptr, "missing required field 'kind'", "required", "kind"))
-    for key in value:
-        if key not in _UPLOAD_DOCUMENT_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("kind", ptr, out)
+    if not value.keys() <= _UPLOAD_DOCUMENT_REQUEST_FIELDS:
+        _unknown_fields(value, _UPLOAD_DOCUMENT_REQUEST_FIELDS, ptr, out)
 
 
-def _body_create_order(value: Any, out: list[Problem]) -> None:
-    _check_NewOrder(value, "", out)
-    if isinstance(value, dict) and "id" in value:
-        out.append(
-            Problem(
-                "/id",
-                "only responses carry this field: the provider sets it, do not send it here",
-                "response_only",
-            )
-        )
-
-
-def _params_create_order(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _param_channel(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     channel = params.get("channel")
     if channel is not None:
-        if not (isinstance(channel, str)):
-            out.append(Problem("/X-Channel-Id", _wrong_type("a string", channel), "type"))
+        if not isinstance(channel, str):
+            _wrong("a string", channel, ptr + "/X-Channel-Id", out)
         else:
-            channel_length = len(channel) if isinstance(channel, str) else 0
+            channel_length = len(channel)
             if channel_length < 2 or channel_length > 10:
-                out.append(
-                    Problem(
-                        "/X-Channel-Id",
-                        f"must be 2 to 10 characters (got {channel_length})",
-                        "minLength" if channel_length < 2 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if channel_length < 2 else "maxLength",
+                    "must be 2 to 10 characters",
+                    channel_length,
+                    ptr + "/X-Channel-Id",
+                    out,
                 )
     else:
         out.append(
             Problem(
-                "/X-Channel-Id", "missing required header parameter", "required", "X-Channel-Id"
+                ptr + "/X-Channel-Id",
+                "missing required header parameter",
+                "required",
+                "X-Channel-Id",
             )
         )
+
+
+def _param_account(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     account = params.get("account")
     if account is not None:
-        if not (_is_int(account)):
-            out.append(Problem("/accountId", _wrong_type("an integer", account), "type"))
-        else:
-            if _is_number(account) and account < 1:
-                out.append(
-                    Problem("/accountId", f"must be at least 1 (got {account!r})", "minimum")
-                )
+        if not _is_int(account):
+            _wrong("an integer", account, ptr + "/accountId", out)
+        elif account < 1:
+            _broken("minimum", "must be at least 1", account, ptr + "/accountId", out)
+
+
+def _param_tenant_id(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     tenant_id = params.get("tenant_id")
     if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenant", _wrong_type("a string", tenant_id), "type"))
+        if not isinstance(tenant_id, str):
+            _wrong("a string", tenant_id, ptr + "/tenant", out)
         else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
+            tenant_id_length = len(tenant_id)
             if tenant_id_length < 1 or tenant_id_length > 8:
-                out.append(
-                    Problem(
-                        "/tenant",
-                        f"must be 1 to 8 characters (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-    else:
-        out.append(Problem("/tenant", "missing required path parameter", "required", "tenant"))
-
-
-def _body_get_order(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    channel = params.get("channel")
-    if channel is not None:
-        if not (isinstance(channel, str)):
-            out.append(Problem("/X-Channel-Id", _wrong_type("a string", channel), "type"))
-        else:
-            channel_length = len(channel) if isinstance(channel, str) else 0
-            if channel_length < 2 or channel_length > 10:
-                out.append(
-                    Problem(
-                        "/X-Channel-Id",
-                        f"must be 2 to 10 characters (got {channel_length})",
-                        "minLength" if channel_length < 2 else "maxLength",
-                    )
+                _broken(
+                    "minLength" if tenant_id_length < 1 else "maxLength",
+                    "must be 1 to 8 characters",
+                    tenant_id_length,
+                    ptr + "/tenant",
+                    out,
                 )
     else:
         out.append(
-            Problem(
-                "/X-Channel-Id", "missing required header parameter", "required", "X-Channel-Id"
-            )
+            Problem(ptr + "/tenant", "missing required path parameter", "required", "tenant")
         )
-    account = params.get("account")
-    if account is not None:
-        if not (_is_int(account)):
-            out.append(Problem("/accountId", _wrong_type("an integer", account), "type"))
-        else:
-            if _is_number(account) and account < 1:
-                out.append(
-                    Problem("/accountId", f"must be at least 1 (got {account!r})", "minimum")
-                )
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenant", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1 or tenant_id_length > 8:
-                out.append(
-                    Problem(
-                        "/tenant",
-                        f"must be 1 to 8 characters (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-    else:
-        out.append(Problem("/tenant", "missing required path parameter", "required", "tenant"))
+
+
+def _params_create_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_channel(params, ptr, out)
+    _param_account(params, ptr, out)
+    _param_tenant_id(params, ptr, out)
+
+
+def _body_create_order(value: Any, ptr: str, out: list[Problem]) -> None:
+    _check_NewOrder(value, ptr, out)
+    _response_only(value, ("id",), ptr, out)
+
+
+def _param_order_id(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     order_id = params.get("order_id")
     if order_id is not None:
-        if not (isinstance(order_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", order_id), "type"))
+        if not isinstance(order_id, str):
+            _wrong("a string", order_id, ptr + "/id", out)
         else:
-            order_id_length = len(order_id) if isinstance(order_id, str) else 0
+            order_id_length = len(order_id)
             if order_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {order_id_length})",
-                        "minLength" if order_id_length < 1 else "maxLength",
-                    )
-                )
+                _broken("minLength", "must not be empty", order_id_length, ptr + "/id", out)
     else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
 
 
-def _body_list_orders(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
+def _params_get_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_channel(params, ptr, out)
+    _param_account(params, ptr, out)
+    _param_tenant_id(params, ptr, out)
+    _param_order_id(params, ptr, out)
 
 
-def _params_list_orders(params: Mapping[str, Any], out: list[Problem]) -> None:
-    channel = params.get("channel")
-    if channel is not None:
-        if not (isinstance(channel, str)):
-            out.append(Problem("/X-Channel-Id", _wrong_type("a string", channel), "type"))
-        else:
-            channel_length = len(channel) if isinstance(channel, str) else 0
-            if channel_length < 2 or channel_length > 10:
-                out.append(
-                    Problem(
-                        "/X-Channel-Id",
-                        f"must be 2 to 10 characters (got {channel_length})",
-                        "minLength" if channel_length < 2 else "maxLength",
-                    )
-                )
-    else:
-        out.append(
-            Problem(
-                "/X-Channel-Id", "missing required header parameter", "required", "X-Channel-Id"
-            )
-        )
-    account = params.get("account")
-    if account is not None:
-        if not (_is_int(account)):
-            out.append(Problem("/accountId", _wrong_type("an integer", account), "type"))
-        else:
-            if _is_number(account) and account < 1:
-                out.append(
-                    Problem("/accountId", f"must be at least 1 (got {account!r})", "minimum")
-                )
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenant", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1 or tenant_id_length > 8:
-                out.append(
-                    Problem(
-                        "/tenant",
-                        f"must be 1 to 8 characters (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-    else:
-        out.append(Problem("/tenant", "missing required path parameter", "required", "tenant"))
+def _params_list_orders(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_channel(params, ptr, out)
+    _param_account(params, ptr, out)
+    _param_tenant_id(params, ptr, out)
     cursor = params.get("cursor")
     if cursor is not None:
-        if not (isinstance(cursor, str)):
-            out.append(Problem("/cursor", _wrong_type("a string", cursor), "type"))
+        if not isinstance(cursor, str):
+            _wrong("a string", cursor, ptr + "/cursor", out)
     ids = params.get("ids")
     if ids is not None:
-        if not (isinstance(ids, list)):
-            out.append(Problem("/ids", _wrong_type("an array", ids), "type"))
+        if not isinstance(ids, list):
+            _wrong("an array", ids, ptr + "/ids", out)
         else:
             ids_count = len(ids)
             if ids_count > 20:
-                out.append(
-                    Problem("/ids", f"must have at most 20 items (got {ids_count})", "maxItems")
-                )
+                _broken("maxItems", "must have at most 20 items", ids_count, ptr + "/ids", out)
             for ids_index, ids_item in enumerate(ids):
-                if not (isinstance(ids_item, str)):
-                    out.append(
-                        Problem(
-                            "/ids" + "/" + str(ids_index), _wrong_type("a string", ids_item), "type"
-                        )
-                    )
+                if not isinstance(ids_item, str):
+                    _wrong("a string", ids_item, ptr + "/ids" + "/" + str(ids_index), out)
     status = params.get("status")
     if status is not None:
-        if not (isinstance(status, list)):
-            out.append(Problem("/status", _wrong_type("an array", status), "type"))
+        if not isinstance(status, list):
+            _wrong("an array", status, ptr + "/status", out)
         else:
             for status_index, status_item in enumerate(status):
-                if not (isinstance(status_item, str)):
-                    out.append(
-                        Problem(
-                            "/status" + "/" + str(status_index),
-                            _wrong_type("a string", status_item),
-                            "type",
-                        )
+                if not isinstance(status_item, str):
+                    _wrong("a string", status_item, ptr + "/status" + "/" + str(status_index), out)
+                elif not _in_enum(status_item, _LIST_ORDERS_STATUS_VALUES):
+                    _broken(
+                        "enum",
+                        "must be one of 'NEW', 'SHIPPED'",
+                        status_item,
+                        ptr + "/status" + "/" + str(status_index),
+                        out,
                     )
-                else:
-                    if not _in_enum(status_item, _LIST_ORDERS_STATUS_VALUES):
-                        out.append(
-                            Problem(
-                                "/status" + "/" + str(status_index),
-                                "must be one of 'NEW', 'SHIPPED'"
-                                + " (got "
-                                + repr(status_item)
-                                + ")",
-                                "enum",
-                            )
-                        )
     since = params.get("since")
     if since is not None:
-        if not (isinstance(since, str)):
-            out.append(Problem("/since", _wrong_type("a string", since), "type"))
-        else:
-            if isinstance(since, str) and not _is_date(since):
-                out.append(
-                    Problem(
-                        "/since", "must be a date as YYYY-MM-DD (got " + repr(since) + ")", "format"
-                    )
-                )
+        if not isinstance(since, str):
+            _wrong("a string", since, ptr + "/since", out)
+        elif not _is_date(since):
+            _broken("format", "must be a date as YYYY-MM-DD", since, ptr + "/since", out)
 
 
-def _body_cancel_order(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
+def _params_cancel_order(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_channel(params, ptr, out)
+    _param_account(params, ptr, out)
+    _param_tenant_id(params, ptr, out)
+    _param_order_id(params, ptr, out)
 
 
-def _params_cancel_order(params: Mapping[str, Any], out: list[Problem]) -> None:
-    channel = params.get("channel")
-    if channel is not None:
-        if not (isinstance(channel, str)):
-            out.append(Problem("/X-Channel-Id", _wrong_type("a string", channel), "type"))
-        else:
-            channel_length = len(channel) if isinstance(channel, str) else 0
-            if channel_length < 2 or channel_length > 10:
-                out.append(
-                    Problem(
-                        "/X-Channel-Id",
-                        f"must be 2 to 10 characters (got {channel_length})",
-                        "minLength" if channel_length < 2 else "maxLength",
-                    )
-                )
-    else:
-        out.append(
-            Problem(
-                "/X-Channel-Id", "missing required header parameter", "required", "X-Channel-Id"
-            )
-        )
-    account = params.get("account")
-    if account is not None:
-        if not (_is_int(account)):
-            out.append(Problem("/accountId", _wrong_type("an integer", account), "type"))
-        else:
-            if _is_number(account) and account < 1:
-                out.append(
-                    Problem("/accountId", f"must be at least 1 (got {account!r})", "minimum")
-                )
-    tenant_id = params.get("tenant_id")
-    if tenant_id is not None:
-        if not (isinstance(tenant_id, str)):
-            out.append(Problem("/tenant", _wrong_type("a string", tenant_id), "type"))
-        else:
-            tenant_id_length = len(tenant_id) if isinstance(tenant_id, str) else 0
-            if tenant_id_length < 1 or tenant_id_length > 8:
-                out.append(
-                    Problem(
-                        "/tenant",
-                        f"must be 1 to 8 characters (got {tenant_id_length})",
-                        "minLength" if tenant_id_length < 1 else "maxLength",
-                    )
-                )
-    else:
-        out.append(Problem("/tenant", "missing required path parameter", "required", "tenant"))
-    order_id = params.get("order_id")
-    if order_id is not None:
-        if not (isinstance(order_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", order_id), "type"))
-        else:
-            order_id_length = len(order_id) if isinstance(order_id, str) else 0
-            if order_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {order_id_length})",
-                        "minLength" if order_id_length < 1 else "maxLength",
-                    )
-                )
-    else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
-
-
-def _body_search_orders(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_search_orders(params: Mapping[str, Any], out: list[Problem]) -> None:
-    channel = params.get("channel")
-    if channel is not None:
-        if not (isinstance(channel, str)):
-            out.append(Problem("/X-Channel-Id", _wrong_type("a string", channel), "type"))
-        else:
-            channel_length = len(channel) if isinstance(channel, str) else 0
-            if channel_length < 2 or channel_length > 10:
-                out.append(
-                    Problem(
-                        "/X-Channel-Id",
-                        f"must be 2 to 10 characters (got {channel_length})",
-                        "minLength" if channel_length < 2 else "maxLength",
-                    )
-                )
-    else:
-        out.append(
-            Problem(
-                "/X-Channel-Id", "missing required header parameter", "required", "X-Channel-Id"
-            )
-        )
-    account = params.get("account")
-    if account is not None:
-        if not (_is_int(account)):
-            out.append(Problem("/accountId", _wrong_type("an integer", account), "type"))
-        else:
-            if _is_number(account) and account < 1:
-                out.append(
-                    Problem("/accountId", f"must be at least 1 (got {account!r})", "minimum")
-                )
+def _params_search_orders(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_channel(params, ptr, out)
+    _param_account(params, ptr, out)
     reference = params.get("reference")
     if reference is not None:
-        if not (isinstance(reference, str)):
-            out.append(Problem("/reference", _wrong_type("a string", reference), "type"))
+        if not isinstance(reference, str):
+            _wrong("a string", reference, ptr + "/reference", out)
         else:
-            reference_length = len(reference) if isinstance(reference, str) else 0
+            reference_length = len(reference)
             if reference_length > 10:
-                out.append(
-                    Problem(
-                        "/reference",
-                        f"must be at most 10 characters (got {reference_length})",
-                        "maxLength",
-                    )
+                _broken(
+                    "maxLength",
+                    "must be at most 10 characters",
+                    reference_length,
+                    ptr + "/reference",
+                    out,
                 )
     email = params.get("email")
     if email is not None:
-        if not (isinstance(email, str)):
-            out.append(Problem("/email", _wrong_type("a string", email), "type"))
-        else:
-            if isinstance(email, str) and not _is_email(email):
-                out.append(
-                    Problem(
-                        "/email", "must be an email address (got " + repr(email) + ")", "format"
-                    )
-                )
+        if not isinstance(email, str):
+            _wrong("a string", email, ptr + "/email", out)
+        elif not _is_email(email):
+            _broken("format", "must be an email address", email, ptr + "/email", out)
     type_ = params.get("type")
     if type_ is not None:
-        if not (isinstance(type_, str)):
-            out.append(Problem("/type", _wrong_type("a string", type_), "type"))
-        else:
-            if not _in_enum(type_, _SEARCH_ORDERS_TYPE_VALUES):
-                out.append(
-                    Problem(
-                        "/type",
-                        "must be one of 'parcel', 'letter'" + " (got " + repr(type_) + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(type_, str):
+            _wrong("a string", type_, ptr + "/type", out)
+        elif not _in_enum(type_, _SEARCH_ORDERS_TYPE_VALUES):
+            _broken("enum", "must be one of 'parcel', 'letter'", type_, ptr + "/type", out)
     weight = params.get("weight")
     if weight is not None:
-        if not (_is_int(weight)):
-            out.append(Problem("/weight", _wrong_type("an integer", weight), "type"))
-        else:
-            if _is_number(weight) and weight < 1:
-                out.append(Problem("/weight", f"must be at least 1 (got {weight!r})", "minimum"))
+        if not _is_int(weight):
+            _wrong("an integer", weight, ptr + "/weight", out)
+        elif weight < 1:
+            _broken("minimum", "must be at least 1", weight, ptr + "/weight", out)
     if (
         params.get("weight") is None
         and params.get("type") is not None
@@ -1407,7 +766,7 @@ def _params_search_orders(params: Mapping[str, Any], out: list[Problem]) -> None
     ):
         out.append(
             Problem(
-                "/weight",
+                ptr + "/weight",
                 "missing required parameter 'weight' (required when 'type' is 'parcel')",
                 "conditional",
                 "weight",
@@ -1415,299 +774,90 @@ def _params_search_orders(params: Mapping[str, Any], out: list[Problem]) -> None
         )
     if_match = params.get("if_match")
     if if_match is not None:
-        if not (_is_int(if_match)):
-            out.append(Problem("/If-Match", _wrong_type("an integer", if_match), "type"))
+        if not _is_int(if_match):
+            _wrong("an integer", if_match, ptr + "/If-Match", out)
     if all(params.get(k) is None for k in _SEARCH_ORDERS_PARAMS_AT_LEAST_ONE_OF):
         out.append(
             Problem(
-                "", "at least one of 'reference', 'email' parameter is required", "at_least_one_of"
+                ptr, "at least one of 'reference', 'email' parameter is required", "at_least_one_of"
             )
         )
 
 
-def _body_create_shipment(value: Any, out: list[Problem]) -> None:
-    _check_NewShipment(value, "", out)
+def _params_create_shipment(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_channel(params, ptr, out)
+    _param_account(params, ptr, out)
 
 
-def _params_create_shipment(params: Mapping[str, Any], out: list[Problem]) -> None:
-    channel = params.get("channel")
-    if channel is not None:
-        if not (isinstance(channel, str)):
-            out.append(Problem("/X-Channel-Id", _wrong_type("a string", channel), "type"))
-        else:
-            channel_length = len(channel) if isinstance(channel, str) else 0
-            if channel_length < 2 or channel_length > 10:
-                out.append(
-                    Problem(
-                        "/X-Channel-Id",
-                        f"must be 2 to 10 characters (got {channel_length})",
-                        "minLength" if channel_length < 2 else "maxLength",
-                    )
-                )
-    else:
-        out.append(
-            Problem(
-                "/X-Channel-Id", "missing required header parameter", "required", "X-Channel-Id"
-            )
-        )
-    account = params.get("account")
-    if account is not None:
-        if not (_is_int(account)):
-            out.append(Problem("/accountId", _wrong_type("an integer", account), "type"))
-        else:
-            if _is_number(account) and account < 1:
-                out.append(
-                    Problem("/accountId", f"must be at least 1 (got {account!r})", "minimum")
-                )
-
-
-def _body_list_shipments(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_list_shipments(params: Mapping[str, Any], out: list[Problem]) -> None:
-    channel = params.get("channel")
-    if channel is not None:
-        if not (isinstance(channel, str)):
-            out.append(Problem("/X-Channel-Id", _wrong_type("a string", channel), "type"))
-        else:
-            channel_length = len(channel) if isinstance(channel, str) else 0
-            if channel_length < 2 or channel_length > 10:
-                out.append(
-                    Problem(
-                        "/X-Channel-Id",
-                        f"must be 2 to 10 characters (got {channel_length})",
-                        "minLength" if channel_length < 2 else "maxLength",
-                    )
-                )
-    else:
-        out.append(
-            Problem(
-                "/X-Channel-Id", "missing required header parameter", "required", "X-Channel-Id"
-            )
-        )
-    account = params.get("account")
-    if account is not None:
-        if not (_is_int(account)):
-            out.append(Problem("/accountId", _wrong_type("an integer", account), "type"))
-        else:
-            if _is_number(account) and account < 1:
-                out.append(
-                    Problem("/accountId", f"must be at least 1 (got {account!r})", "minimum")
-                )
+def _params_list_shipments(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_channel(params, ptr, out)
+    _param_account(params, ptr, out)
     page = params.get("page")
     if page is not None:
-        if not (_is_int(page)):
-            out.append(Problem("/page", _wrong_type("an integer", page), "type"))
-        else:
-            if _is_number(page) and page < 1:
-                out.append(Problem("/page", f"must be at least 1 (got {page!r})", "minimum"))
+        if not _is_int(page):
+            _wrong("an integer", page, ptr + "/page", out)
+        elif page < 1:
+            _broken("minimum", "must be at least 1", page, ptr + "/page", out)
     size = params.get("size")
     if size is not None:
-        if not (_is_int(size)):
-            out.append(Problem("/size", _wrong_type("an integer", size), "type"))
+        if not _is_int(size):
+            _wrong("an integer", size, ptr + "/size", out)
         else:
-            if _is_number(size) and size < 1:
-                out.append(Problem("/size", f"must be at least 1 (got {size!r})", "minimum"))
-            if _is_number(size) and size > 50:
-                out.append(Problem("/size", f"must be at most 50 (got {size!r})", "maximum"))
+            if size < 1:
+                _broken("minimum", "must be at least 1", size, ptr + "/size", out)
+            if size > 50:
+                _broken("maximum", "must be at most 50", size, ptr + "/size", out)
 
 
-def _body_get_label(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_get_label(params: Mapping[str, Any], out: list[Problem]) -> None:
-    channel = params.get("channel")
-    if channel is not None:
-        if not (isinstance(channel, str)):
-            out.append(Problem("/X-Channel-Id", _wrong_type("a string", channel), "type"))
-        else:
-            channel_length = len(channel) if isinstance(channel, str) else 0
-            if channel_length < 2 or channel_length > 10:
-                out.append(
-                    Problem(
-                        "/X-Channel-Id",
-                        f"must be 2 to 10 characters (got {channel_length})",
-                        "minLength" if channel_length < 2 else "maxLength",
-                    )
-                )
-    else:
-        out.append(
-            Problem(
-                "/X-Channel-Id", "missing required header parameter", "required", "X-Channel-Id"
-            )
-        )
-    account = params.get("account")
-    if account is not None:
-        if not (_is_int(account)):
-            out.append(Problem("/accountId", _wrong_type("an integer", account), "type"))
-        else:
-            if _is_number(account) and account < 1:
-                out.append(
-                    Problem("/accountId", f"must be at least 1 (got {account!r})", "minimum")
-                )
+def _param_shipment_id(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     shipment_id = params.get("shipment_id")
     if shipment_id is not None:
-        if not (isinstance(shipment_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", shipment_id), "type"))
+        if not isinstance(shipment_id, str):
+            _wrong("a string", shipment_id, ptr + "/id", out)
         else:
-            shipment_id_length = len(shipment_id) if isinstance(shipment_id, str) else 0
+            shipment_id_length = len(shipment_id)
             if shipment_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {shipment_id_length})",
-                        "minLength" if shipment_id_length < 1 else "maxLength",
-                    )
-                )
+                _broken("minLength", "must not be empty", shipment_id_length, ptr + "/id", out)
     else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+        out.append(Problem(ptr + "/id", "missing required path parameter", "required", "id"))
 
 
-def _body_upload_document(value: Any, out: list[Problem]) -> None:
-    _check_UploadDocumentRequest(value, "", out)
+def _params_get_label(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_channel(params, ptr, out)
+    _param_account(params, ptr, out)
+    _param_shipment_id(params, ptr, out)
 
 
-def _params_upload_document(params: Mapping[str, Any], out: list[Problem]) -> None:
-    channel = params.get("channel")
-    if channel is not None:
-        if not (isinstance(channel, str)):
-            out.append(Problem("/X-Channel-Id", _wrong_type("a string", channel), "type"))
-        else:
-            channel_length = len(channel) if isinstance(channel, str) else 0
-            if channel_length < 2 or channel_length > 10:
-                out.append(
-                    Problem(
-                        "/X-Channel-Id",
-                        f"must be 2 to 10 characters (got {channel_length})",
-                        "minLength" if channel_length < 2 else "maxLength",
-                    )
-                )
-    else:
-        out.append(
-            Problem(
-                "/X-Channel-Id", "missing required header parameter", "required", "X-Channel-Id"
-            )
-        )
-    account = params.get("account")
-    if account is not None:
-        if not (_is_int(account)):
-            out.append(Problem("/accountId", _wrong_type("an integer", account), "type"))
-        else:
-            if _is_number(account) and account < 1:
-                out.append(
-                    Problem("/accountId", f"must be at least 1 (got {account!r})", "minimum")
-                )
-    shipment_id = params.get("shipment_id")
-    if shipment_id is not None:
-        if not (isinstance(shipment_id, str)):
-            out.append(Problem("/id", _wrong_type("a string", shipment_id), "type"))
-        else:
-            shipment_id_length = len(shipment_id) if isinstance(shipment_id, str) else 0
-            if shipment_id_length < 1:
-                out.append(
-                    Problem(
-                        "/id",
-                        f"must not be empty (got {shipment_id_length})",
-                        "minLength" if shipment_id_length < 1 else "maxLength",
-                    )
-                )
-    else:
-        out.append(Problem("/id", "missing required path parameter", "required", "id"))
+def _params_upload_document(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_channel(params, ptr, out)
+    _param_account(params, ptr, out)
+    _param_shipment_id(params, ptr, out)
 
 
-def _body_ping(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
+def _params_ping(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_channel(params, ptr, out)
+    _param_account(params, ptr, out)
 
 
-def _params_ping(params: Mapping[str, Any], out: list[Problem]) -> None:
-    channel = params.get("channel")
-    if channel is not None:
-        if not (isinstance(channel, str)):
-            out.append(Problem("/X-Channel-Id", _wrong_type("a string", channel), "type"))
-        else:
-            channel_length = len(channel) if isinstance(channel, str) else 0
-            if channel_length < 2 or channel_length > 10:
-                out.append(
-                    Problem(
-                        "/X-Channel-Id",
-                        f"must be 2 to 10 characters (got {channel_length})",
-                        "minLength" if channel_length < 2 else "maxLength",
-                    )
-                )
-    else:
-        out.append(
-            Problem(
-                "/X-Channel-Id", "missing required header parameter", "required", "X-Channel-Id"
-            )
-        )
-    account = params.get("account")
-    if account is not None:
-        if not (_is_int(account)):
-            out.append(Problem("/accountId", _wrong_type("an integer", account), "type"))
-        else:
-            if _is_number(account) and account < 1:
-                out.append(
-                    Problem("/accountId", f"must be at least 1 (got {account!r})", "minimum")
-                )
+def _params_subscribe(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
+    _param_channel(params, ptr, out)
+    _param_account(params, ptr, out)
 
 
-def _body_subscribe(value: Any, out: list[Problem]) -> None:
-    _check_SubscribeRequest(value, "", out)
-
-
-def _params_subscribe(params: Mapping[str, Any], out: list[Problem]) -> None:
-    channel = params.get("channel")
-    if channel is not None:
-        if not (isinstance(channel, str)):
-            out.append(Problem("/X-Channel-Id", _wrong_type("a string", channel), "type"))
-        else:
-            channel_length = len(channel) if isinstance(channel, str) else 0
-            if channel_length < 2 or channel_length > 10:
-                out.append(
-                    Problem(
-                        "/X-Channel-Id",
-                        f"must be 2 to 10 characters (got {channel_length})",
-                        "minLength" if channel_length < 2 else "maxLength",
-                    )
-                )
-    else:
-        out.append(
-            Problem(
-                "/X-Channel-Id", "missing required header parameter", "required", "X-Channel-Id"
-            )
-        )
-    account = params.get("account")
-    if account is not None:
-        if not (_is_int(account)):
-            out.append(Problem("/accountId", _wrong_type("an integer", account), "type"))
-        else:
-            if _is_number(account) and account < 1:
-                out.append(
-                    Problem("/accountId", f"must be at least 1 (got {account!r})", "minimum")
-                )
-
-
-BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
+BODY_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
     "create_order": _body_create_order,
-    "get_order": _body_get_order,
-    "list_orders": _body_list_orders,
-    "cancel_order": _body_cancel_order,
-    "search_orders": _body_search_orders,
-    "create_shipment": _body_create_shipment,
-    "list_shipments": _body_list_shipments,
-    "get_label": _body_get_label,
-    "upload_document": _body_upload_document,
-    "ping": _body_ping,
-    "subscribe": _body_subscribe,
+    "get_order": _no_body,
+    "list_orders": _no_body,
+    "cancel_order": _no_body,
+    "search_orders": _no_body,
+    "create_shipment": _check_NewShipment,
+    "list_shipments": _no_body,
+    "get_label": _no_body,
+    "upload_document": _check_UploadDocumentRequest,
+    "ping": _no_body,
+    "subscribe": _check_SubscribeRequest,
 }
-
-
-PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
+PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], str, list[Problem]], None]] = {
     "create_order": _params_create_order,
     "get_order": _params_get_order,
     "list_orders": _params_list_orders,
@@ -1786,11 +936,11 @@ def _is_text(text: str) -> bool:
     return True
 
 
-def _run(check: Callable[[Any, list[Problem]], None], payload: Any) -> list[Problem]:
+def _run(check: Callable[[Any, str, list[Problem]], None], payload: Any) -> list[Problem]:
     """The compiled check's problems; where it stumbles on what is not JSON, what is not."""
     out: list[Problem] = []
     try:
-        check(payload, out)
+        check(payload, "", out)
     except (TypeError, AttributeError, ValueError, RecursionError):
         found = json_problems(payload)
         if not found:

@@ -11,13 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ._checks import (
+    _broken,
+    _each,
+    _in_enum,
+    _is_local_date_time,
+    _missing,
+    _string,
+    _wrong,
+)
 from ._problem import Problem
 from ._validation import (
     _check_Product,
-    _in_enum,
-    _is_local_date_time,
     _run,
-    _wrong_type,
 )
 from ._validation import validate as validate
 from ._validation import validate_params as validate_params
@@ -27,67 +33,41 @@ _PRODUCT_ANSWER_CODE_VALUES = ("OK", "NOK")
 
 def _check_FieldError(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "field" in value:
-        field = value["field"]
-        if not (isinstance(field, str)):
-            out.append(Problem(ptr + "/field", _wrong_type("a string", field), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'field'", "required", "field"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'message'", "required", "message"))
+    _string(value, "field", ptr, out, required=True)
+    _string(value, "message", ptr, out, required=True)
 
 
 def _check_ListedErrors(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "errors" in value:
         errors = value["errors"]
-        if not (isinstance(errors, list)):
-            out.append(Problem(ptr + "/errors", _wrong_type("an array", errors), "type"))
+        if not isinstance(errors, list):
+            _wrong("an array", errors, ptr + "/errors", out)
         else:
             for errors_index, errors_item in enumerate(errors):
-                if not (isinstance(errors_item, str)):
-                    out.append(
-                        Problem(
-                            ptr + "/errors" + "/" + str(errors_index),
-                            _wrong_type("a string", errors_item),
-                            "type",
-                        )
-                    )
+                if not isinstance(errors_item, str):
+                    _wrong("a string", errors_item, ptr + "/errors" + "/" + str(errors_index), out)
     else:
-        out.append(Problem(ptr, "missing required field 'errors'", "required", "errors"))
+        _missing("errors", ptr, out)
 
 
 def _check_ProductAnswer(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "code" in value:
         code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
-        else:
-            if not _in_enum(code, _PRODUCT_ANSWER_CODE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/code",
-                        "must be one of 'OK', 'NOK'" + " (got " + repr(code) + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(code, str):
+            _wrong("a string", code, ptr + "/code", out)
+        elif not _in_enum(code, _PRODUCT_ANSWER_CODE_VALUES):
+            _broken("enum", "must be one of 'OK', 'NOK'", code, ptr + "/code", out)
     else:
-        out.append(Problem(ptr, "missing required field 'code'", "required", "code"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+        _missing("code", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
         if result is not None:
@@ -96,101 +76,65 @@ def _check_ProductAnswer(value: Any, ptr: str, out: list[Problem]) -> None:
 
 def _check_ProductList(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
     if "code" in value:
         code = value["code"]
-        if not (isinstance(code, str)):
-            out.append(Problem(ptr + "/code", _wrong_type("a string", code), "type"))
-        else:
-            if not _in_enum(code, _PRODUCT_ANSWER_CODE_VALUES):
-                out.append(
-                    Problem(
-                        ptr + "/code",
-                        "must be one of 'OK', 'NOK'" + " (got " + repr(code) + ")",
-                        "enum",
-                    )
-                )
+        if not isinstance(code, str):
+            _wrong("a string", code, ptr + "/code", out)
+        elif not _in_enum(code, _PRODUCT_ANSWER_CODE_VALUES):
+            _broken("enum", "must be one of 'OK', 'NOK'", code, ptr + "/code", out)
     else:
-        out.append(Problem(ptr, "missing required field 'code'", "required", "code"))
-    if "message" in value:
-        message = value["message"]
-        if not (isinstance(message, str)):
-            out.append(Problem(ptr + "/message", _wrong_type("a string", message), "type"))
+        _missing("code", ptr, out)
+    _string(value, "message", ptr, out)
     if "result" in value:
         result = value["result"]
-        if not (isinstance(result, list)):
-            out.append(Problem(ptr + "/result", _wrong_type("an array", result), "type"))
+        if not isinstance(result, list):
+            _wrong("an array", result, ptr + "/result", out)
         else:
-            for result_index, result_item in enumerate(result):
-                _check_Product(result_item, ptr + "/result" + "/" + str(result_index), out)
+            _each(_check_Product, result, ptr + "/result", out)
     else:
-        out.append(Problem(ptr, "missing required field 'result'", "required", "result"))
+        _missing("result", ptr, out)
 
 
 def _check_Token(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "token" in value:
-        token = value["token"]
-        if not (isinstance(token, str)):
-            out.append(Problem(ptr + "/token", _wrong_type("a string", token), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'token'", "required", "token"))
+    _string(value, "token", ptr, out, required=True)
     if "expires_on" in value:
         expires_on = value["expires_on"]
-        if not (isinstance(expires_on, str)):
-            out.append(Problem(ptr + "/expires_on", _wrong_type("a string", expires_on), "type"))
-        else:
-            if isinstance(expires_on, str) and not _is_local_date_time(expires_on):
-                out.append(
-                    Problem(
-                        ptr + "/expires_on",
-                        "must be a date and time as YYYY-MM-DD HH:MM:SS (got "
-                        + repr(expires_on)
-                        + ")",
-                        "format",
-                    )
-                )
+        if not isinstance(expires_on, str):
+            _wrong("a string", expires_on, ptr + "/expires_on", out)
+        elif not _is_local_date_time(expires_on):
+            _broken(
+                "format",
+                "must be a date and time as YYYY-MM-DD HH:MM:SS",
+                expires_on,
+                ptr + "/expires_on",
+                out,
+            )
     else:
-        out.append(Problem(ptr, "missing required field 'expires_on'", "required", "expires_on"))
+        _missing("expires_on", ptr, out)
 
 
-def _response_get_token_200(value: Any, out: list[Problem]) -> None:
-    _check_Token(value, "", out)
-
-
-def _response_create_product_201(value: Any, out: list[Problem]) -> None:
-    _check_ProductAnswer(value, "", out)
-
-
-def _response_list_products_200(value: Any, out: list[Problem]) -> None:
-    _check_ProductList(value, "", out)
-
-
-def _error_listed(value: Any, out: list[Problem]) -> None:
-    _check_ListedErrors(value, "", out)
-
-
-def _error_items(value: Any, out: list[Problem]) -> None:
-    if not (isinstance(value, list)):
-        out.append(Problem("", _wrong_type("an array", value), "type"))
+def _error_items(value: Any, ptr: str, out: list[Problem]) -> None:
+    if not isinstance(value, list):
+        _wrong("an array", value, ptr, out)
     else:
-        for value_index, value_item in enumerate(value):
-            _check_FieldError(value_item, "" + "/" + str(value_index), out)
+        _each(_check_FieldError, value, ptr, out)
 
 
-ERROR_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "listed": _error_listed,
+ERROR_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "listed": _check_ListedErrors,
     "items": _error_items,
 }
-RESPONSE_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "get_token:200": _response_get_token_200,
-    "create_product:201": _response_create_product_201,
-    "list_products:200": _response_list_products_200,
+RESPONSE_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "get_token:200": _check_Token,
+    "create_product:201": _check_ProductAnswer,
+    "list_products:200": _check_ProductList,
 }
-WEBHOOK_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {}
+WEBHOOK_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {}
 
 
 def validate_response(operation: str, status: int, payload: Any) -> list[Problem]:

@@ -4,210 +4,28 @@
 The checks are compiled from the spec. They judge the JSON exactly as it
 will travel: nothing is coerced, so "1" is not an integer and "yes" is not
 a boolean. Checks of what the provider sends (responses, webhooks, error
-bodies) are in _response_checks.py, which only the mock and the tests load."""
+bodies) are in _response_checks.py, which only the mock and the tests load;
+what both share (JSON's types, formats, the plain fields) is in _checks.py."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
-import re
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ._checks import (
+    _broken,
+    _is_int,
+    _kind,
+    _missing,
+    _no_body,
+    _no_params,
+    _string,
+    _unknown_fields,
+    _wrong,
+)
 from ._pointer import escape as _escape
 from ._problem import Problem
-
-_JSON_KINDS = {
-    bool: "boolean",
-    int: "integer",
-    float: "number",
-    str: "string",
-    list: "array",
-    dict: "object",
-    type(None): "null",
-}
-
-
-def _kind(value: Any) -> str:
-    return _JSON_KINDS.get(type(value), type(value).__name__)
-
-
-def _wrong_type(expected: str, value: Any) -> str:
-    if isinstance(value, float) and not math.isfinite(value):
-        return f"not a number ({value}): JSON cannot carry NaN or Infinity"
-    return f"must be {expected} (got {_kind(value)})"
-
-
-def _is_int(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
-
-
-def _multiple_of(value: float, step: str) -> bool:
-    """Whether a JSON number is a whole multiple of `step`, judged in decimal.
-
-    Binary floats cannot say 0.01: 19.99 % 0.01 is not 0, so the value is
-    read back as the decimal text it was written as.
-    """
-    try:
-        return Decimal(repr(value)) % Decimal(step) == 0
-    except InvalidOperation:
-        return False
-
-
-def _is_number(value: Any) -> bool:
-    """A JSON number: NaN and Infinity are not (no JSON text can carry them)."""
-    if isinstance(value, float):
-        return math.isfinite(value)
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _same_json(a: Any, b: Any) -> bool:
-    """JSON equality: True is not 1, 1 is 1.0."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    return bool(a == b) and (_is_number(a) == _is_number(b))
-
-
-def _in_enum(value: Any, allowed: tuple[Any, ...]) -> bool:
-    return any(_same_json(value, choice) for choice in allowed)
-
-
-def _unique(items: list[Any]) -> bool:
-    return all(not _same_json(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
-
-
-def _repeats(items: list[Any], key: str) -> list[int]:
-    """Indexes of the items whose `key` equals an earlier item's."""
-    seen: list[Any] = []
-    found = []
-    for index, item in enumerate(items):
-        if isinstance(item, dict) and key in item:
-            if any(_same_json(item[key], earlier) for earlier in seen):
-                found.append(index)
-            else:
-                seen.append(item[key])
-    return found
-
-
-def _holds(value: Mapping[str, Any], field: str, values: tuple[Any, ...], or_absent: bool) -> bool:
-    if field not in value:
-        return or_absent
-    return _in_enum(value[field], values)
-
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LOCAL_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
-_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
-
-
-def _parse_date(text: str) -> _dt.date | None:
-    if not _DATE.fullmatch(text):
-        return None
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def _parse_local_date_time(text: str) -> _dt.datetime | None:
-    if not _LOCAL_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return None
-
-
-def _parse_date_time(text: str) -> _dt.datetime | None:
-    if not _DATE_TIME.fullmatch(text):
-        return None
-    try:
-        return _dt.datetime.fromisoformat(text.replace("z", "Z"))
-    except ValueError:
-        return None
-
-
-_ISO_DATE_TIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
-)
-
-
-def _parse_iso_date_time(text: str) -> _dt.date | None:
-    """An ISO-8601 date with optional time of day and offset, on a real calendar day."""
-    if not _ISO_DATE_TIME.fullmatch(text):
-        return None
-    try:
-        if "T" not in text:
-            return _dt.date.fromisoformat(text)
-        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
-def _is_iso_date_time(text: str) -> bool:
-    return _parse_iso_date_time(text) is not None
-
-
-def _is_date(text: str) -> bool:
-    return _parse_date(text) is not None
-
-
-def _is_local_date_time(text: str) -> bool:
-    return _parse_local_date_time(text) is not None
-
-
-def _is_date_time(text: str) -> bool:
-    return _parse_date_time(text) is not None
-
-
-def _is_email(text: str) -> bool:
-    return _EMAIL.fullmatch(text) is not None
-
-
-def _is_uuid(text: str) -> bool:
-    return _UUID.fullmatch(text) is not None
-
-
-def _is_uri(text: str) -> bool:
-    return _URI.fullmatch(text) is not None
-
-
-_PARSERS: dict[str, Callable[[str], Any]] = {
-    "date": _parse_date,
-    "local-date-time": _parse_local_date_time,
-    "iso-date-time": _parse_iso_date_time,
-    "date-time": _parse_date_time,
-}
-
-
-def _comparable(value: Any, fmt: str | None) -> Any:
-    """A value ready for a cross-field comparison, or None to skip the rule."""
-    if fmt in _PARSERS:
-        return _PARSERS[fmt](value) if isinstance(value, str) else None
-    return value if _is_number(value) else None
-
-
-def _compare(a: Any, op: str, b: Any) -> bool:
-    if isinstance(a, _dt.datetime) != isinstance(b, _dt.datetime):
-        # a date against a date-time: the documents compare calendar days
-        a = a.date() if isinstance(a, _dt.datetime) else a
-        b = b.date() if isinstance(b, _dt.datetime) else b
-    if op == "<":
-        return bool(a < b)
-    if op == "<=":
-        return bool(a <= b)
-    if op == ">":
-        return bool(a > b)
-    if op == ">=":
-        return bool(a >= b)
-    return bool(a == b)
-
 
 _GET_TOKEN_REQUEST_FIELDS = frozenset(("email", "password"))
 _PRODUCT_FIELDS = frozenset(("name", "sku"))
@@ -215,116 +33,58 @@ _PRODUCT_FIELDS = frozenset(("name", "sku"))
 
 def _check_GetTokenRequest(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "email" in value:
-        email = value["email"]
-        if not (isinstance(email, str)):
-            out.append(Problem(ptr + "/email", _wrong_type("a string", email), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'email'", "required", "email"))
-    if "password" in value:
-        password = value["password"]
-        if not (isinstance(password, str)):
-            out.append(Problem(ptr + "/password", _wrong_type("a string", password), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'password'", "required", "password"))
-    for key in value:
-        if key not in _GET_TOKEN_REQUEST_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+    _string(value, "email", ptr, out, required=True)
+    _string(value, "password", ptr, out, required=True)
+    if not value.keys() <= _GET_TOKEN_REQUEST_FIELDS:
+        _unknown_fields(value, _GET_TOKEN_REQUEST_FIELDS, ptr, out)
 
 
 def _check_Product(value: Any, ptr: str, out: list[Problem]) -> None:
     if not isinstance(value, dict):
-        out.append(Problem(ptr, _wrong_type("an object", value), "type"))
+        _wrong("an object", value, ptr, out)
         return
-    if "sku" in value:
-        sku = value["sku"]
-        if not (isinstance(sku, str)):
-            out.append(Problem(ptr + "/sku", _wrong_type("a string", sku), "type"))
-    else:
-        out.append(Problem(ptr, "missing required field 'sku'", "required", "sku"))
+    _string(value, "sku", ptr, out, required=True)
     if "name" in value:
         name = value["name"]
-        if not (isinstance(name, str)):
-            out.append(Problem(ptr + "/name", _wrong_type("a string", name), "type"))
+        if not isinstance(name, str):
+            _wrong("a string", name, ptr + "/name", out)
         else:
-            name_length = len(name) if isinstance(name, str) else 0
+            name_length = len(name)
             if name_length > 20:
-                out.append(
-                    Problem(
-                        ptr + "/name",
-                        f"must be at most 20 characters (got {name_length})",
-                        "maxLength",
-                    )
+                _broken(
+                    "maxLength", "must be at most 20 characters", name_length, ptr + "/name", out
                 )
     else:
-        out.append(Problem(ptr, "missing required field 'name'", "required", "name"))
-    for key in value:
-        if key not in _PRODUCT_FIELDS:
-            out.append(
-                Problem(
-                    ptr + "/" + _escape(key),
-                    "unknown field: the document does not list it",
-                    "unknown_field",
-                )
-            )
+        _missing("name", ptr, out)
+    if not value.keys() <= _PRODUCT_FIELDS:
+        _unknown_fields(value, _PRODUCT_FIELDS, ptr, out)
 
 
-def _body_get_token(value: Any, out: list[Problem]) -> None:
-    _check_GetTokenRequest(value, "", out)
-
-
-def _params_get_token(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_create_product(value: Any, out: list[Problem]) -> None:
-    _check_Product(value, "", out)
-
-
-def _params_create_product(params: Mapping[str, Any], out: list[Problem]) -> None:
-    pass
-
-
-def _body_list_products(value: Any, out: list[Problem]) -> None:
-    if value is not None:
-        out.append(Problem("", "this operation takes no body", "no_body"))
-
-
-def _params_list_products(params: Mapping[str, Any], out: list[Problem]) -> None:
+def _params_list_products(params: Mapping[str, Any], ptr: str, out: list[Problem]) -> None:
     page = params.get("page")
     if page is not None:
-        if not (_is_int(page)):
-            out.append(Problem("/page", _wrong_type("an integer", page), "type"))
-        else:
-            if _is_number(page) and page < 1:
-                out.append(Problem("/page", f"must be at least 1 (got {page!r})", "minimum"))
+        if not _is_int(page):
+            _wrong("an integer", page, ptr + "/page", out)
+        elif page < 1:
+            _broken("minimum", "must be at least 1", page, ptr + "/page", out)
     size = params.get("size")
     if size is not None:
-        if not (_is_int(size)):
-            out.append(Problem("/size", _wrong_type("an integer", size), "type"))
-        else:
-            if _is_number(size) and size < 1:
-                out.append(Problem("/size", f"must be at least 1 (got {size!r})", "minimum"))
+        if not _is_int(size):
+            _wrong("an integer", size, ptr + "/size", out)
+        elif size < 1:
+            _broken("minimum", "must be at least 1", size, ptr + "/size", out)
 
 
-BODY_CHECKS: dict[str, Callable[[Any, list[Problem]], None]] = {
-    "get_token": _body_get_token,
-    "create_product": _body_create_product,
-    "list_products": _body_list_products,
+BODY_CHECKS: dict[str, Callable[[Any, str, list[Problem]], None]] = {
+    "get_token": _check_GetTokenRequest,
+    "create_product": _check_Product,
+    "list_products": _no_body,
 }
-
-
-PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], list[Problem]], None]] = {
-    "get_token": _params_get_token,
-    "create_product": _params_create_product,
+PARAM_CHECKS: dict[str, Callable[[Mapping[str, Any], str, list[Problem]], None]] = {
+    "get_token": _no_params,
+    "create_product": _no_params,
     "list_products": _params_list_products,
 }
 
@@ -393,11 +153,11 @@ def _is_text(text: str) -> bool:
     return True
 
 
-def _run(check: Callable[[Any, list[Problem]], None], payload: Any) -> list[Problem]:
+def _run(check: Callable[[Any, str, list[Problem]], None], payload: Any) -> list[Problem]:
     """The compiled check's problems; where it stumbles on what is not JSON, what is not."""
     out: list[Problem] = []
     try:
-        check(payload, out)
+        check(payload, "", out)
     except (TypeError, AttributeError, ValueError, RecursionError):
         found = json_problems(payload)
         if not found:
