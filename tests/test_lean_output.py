@@ -155,7 +155,8 @@ def _case(id_: str, pointer: str, payload: Any, **extra: Any) -> dict[str, Any]:
 
 
 def test_pack_writes_cases_as_rows_and_refers_to_examples() -> None:
-    example = {"id": "op[0]", "operation": "op", "body": {"a": 1, "b": {"c": 2}}}
+    body = {"a": 1, "b": {"c": 2}}
+    example = {"id": "op[0]", "operation": "op", "kwargs": {"body": body}, "body": body}
     data = {
         "examples": [example],
         "cases": [
@@ -170,6 +171,7 @@ def test_pack_writes_cases_as_rows_and_refers_to_examples() -> None:
     }
     packed = pack(data)
     assert packed["error_cases"] == [{"id": "e", "example": {"$example": "op[0]"}}]
+    assert packed["examples"] == [{**example, "kwargs": {}}]  # the body once
     assert packed["deprecated_cases"] == {"op": {"replacement": "v2"}}
     custom, *rows = packed["cases"]["op"]
     assert custom == {
@@ -200,8 +202,9 @@ def test_pack_writes_cases_as_rows_and_refers_to_examples() -> None:
 
 def test_an_operation_with_anothers_cases_is_written_as_a_patch_of_them() -> None:
     examples = [
-        {"id": f"{op}[0]", "operation": op, "body": {f"k{i}": i for i in range(12)}}
+        {"id": f"{op}[0]", "operation": op, "kwargs": {"body": body}, "body": body}
         for op in ("create", "update")
+        if (body := {f"k{i}": i for i in range(12)})
     ]
     cases = [
         {

@@ -30,7 +30,7 @@ from typing import Any
 from generator.emit.json_patch import apply, escape, rows_diff, same
 
 SHARED = "$cases"
-_SHARE_BELOW = 3  # share another operation's rows when the patch is under 1/3 of the rows
+_SHARE_BELOW = 2  # share another operation's rows when the patch is under half the rows
 
 
 def _row_patch(pointer: str, edit: Any, rest: list[Any]) -> tuple[list[dict[str, Any]], Any]:

@@ -69,8 +69,8 @@ def rows_diff(base: list[Any], target: list[Any]) -> list[dict[str, Any]]:
     Applied in order, each operation's index is where the list stands by
     then: the target's entries before it are in place already.
     """
-    texts = [[json.dumps(row, sort_keys=True) for row in rows] for rows in (base, target)]
-    matcher = difflib.SequenceMatcher(None, *texts, autojunk=False)
+    old, new = ([json.dumps(row, sort_keys=True) for row in rows] for rows in (base, target))
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     ops: list[dict[str, Any]] = []
     for tag, start, end, new_start, new_end in matcher.get_opcodes():
         if tag == "equal":

@@ -5,8 +5,9 @@ error case, a deprecation case, a mock round trip all start from an
 operation's first example) and each broken payload is a whole copy of the
 example it breaks. Written out as is, CartonCloud's data was 3.6 MB. Packed:
 
-- `examples` holds each example test once; an operation's first example
-  body is what its broken payloads patch;
+- `examples` holds each example test once, its `body` not repeated in its
+  `kwargs`; an operation's first example body is what its broken payloads
+  patch;
 - `cases[<operation>]` holds its broken payloads as rows
   (`[pointer, rule, check, op, value]`, case_rows.py), an operation whose
   rows are mostly another's as `{"$cases": <operation>, "patch": [...]}`;
@@ -74,6 +75,20 @@ def _resolve_examples(value: Any, examples: dict[str, dict[str, Any]]) -> Any:
     return value
 
 
+def _pack_example(example: dict[str, Any]) -> dict[str, Any]:
+    """The example test, its body once: `kwargs["body"]` is the `body` sent."""
+    kwargs = example["kwargs"]
+    if example["body"] is None or not same(kwargs.get("body"), example["body"]):
+        return example
+    return {**example, "kwargs": {k: v for k, v in kwargs.items() if k != "body"}}
+
+
+def _unpack_example(example: dict[str, Any]) -> dict[str, Any]:
+    if example["body"] is None or "body" in example["kwargs"]:
+        return example
+    return {**example, "kwargs": {**example["kwargs"], "body": copy.deepcopy(example["body"])}}
+
+
 def _first(examples: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Each operation's first example test."""
     first: dict[str, dict[str, Any]] = {}
@@ -97,7 +112,8 @@ def pack(data: dict[str, Any]) -> dict[str, Any]:
     first, refs = _first(examples), {e["id"]: e for e in examples}
     kwargs = _usual_kwargs(data["cases"])
     samples = _error_samples(data["error_cases"])
-    packed: dict[str, Any] = {"$comment": COMMENT, "examples": examples, "case_kwargs": kwargs}
+    packed: dict[str, Any] = {"$comment": COMMENT, "examples": [_pack_example(e) for e in examples]}
+    packed["case_kwargs"] = kwargs
     packed["error_samples"] = samples
     for key, value in data.items():
         if key == "cases":
@@ -164,7 +180,7 @@ def _unpack_curl(case: dict[str, Any], first: dict[str, dict[str, Any]]) -> dict
 
 def unpack(packed: dict[str, Any]) -> dict[str, Any]:
     """The full test data from its lean form (the generated conftest does the same)."""
-    examples = packed["examples"]
+    examples = [_unpack_example(e) for e in packed["examples"]]
     first, refs, bases = _first(examples), {e["id"]: e for e in examples}, _bases(examples)
     data: dict[str, Any] = {}
     for key, value in packed.items():
@@ -181,7 +197,7 @@ def unpack(packed: dict[str, Any]) -> dict[str, Any]:
         elif key == "curls":
             data[key] = [_unpack_curl(case, first) for case in value]
         else:
-            data[key] = value if key == "examples" else _resolve_examples(value, refs)
+            data[key] = examples if key == "examples" else _resolve_examples(value, refs)
     return data
 
 

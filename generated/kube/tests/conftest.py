@@ -120,25 +120,25 @@ def _curl(case: dict[str, Any], first: dict[str, Any]) -> dict[str, Any]:
 
 def _unpack(packed: dict[str, Any]) -> dict[str, Any]:
     """data.json stores each example once and each case as a row (generator/emit/test_data_pack.py)."""
-    examples = {e["id"]: e for e in packed["examples"]}
     first: dict[str, Any] = {}
     bases: dict[str, Any] = {}  # what an operation's broken payloads patch
     for example in packed["examples"]:
+        if example["body"] is not None and "body" not in example["kwargs"]:
+            example["kwargs"]["body"] = copy.deepcopy(example["body"])  # stored once
         first.setdefault(example["operation"], example)
         if example["body"] is not None:
             bases.setdefault(example["operation"], example["body"])
     stored = ("$comment", "examples", "cases", "case_kwargs", "error_samples", "curls")
+    examples = {e["id"]: e for e in packed["examples"]}
     data = {k: _resolve(v, examples) for k, v in packed.items() if k not in stored}
     for name, section in data.items():
         if name.endswith("_cases") and isinstance(section, dict):
             data[name] = _table(section, first, packed["error_samples"])
     data["examples"] = packed["examples"]
-    rows = {  # an operation written as another's rows plus a patch
-        operation: _apply(packed["cases"][own["$cases"]], own["patch"])
-        if isinstance(own, dict)
-        else own
-        for operation, own in packed["cases"].items()
-    }
+    rows = dict(packed["cases"])
+    for operation, own in rows.items():  # another operation's rows plus a patch
+        if isinstance(own, dict):
+            rows[operation] = _apply(packed["cases"][own["$cases"]], own["patch"])
     data["cases"] = [
         _case(operation, row, bases.get(operation), packed["case_kwargs"][operation])
         for operation, operation_rows in rows.items()
