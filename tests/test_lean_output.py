@@ -173,24 +173,26 @@ def test_pack_writes_cases_as_rows_and_refers_to_examples() -> None:
     assert packed["error_cases"] == [{"id": "e", "example": {"$example": "op[0]"}}]
     assert packed["examples"] == [{**example, "kwargs": {}}]  # the body once
     assert packed["deprecated_cases"] == {"op": {"replacement": "v2"}}
-    custom, *rows = packed["cases"]["op"]
+    custom, *lines = packed["cases"]["op"]
     assert custom == {
         "id": "c",
         "pointer": "/a",
         "rule": "type",
         "patch": [{"op": "replace", "path": "/a", "value": "1"}],
     }
-    assert rows == [
-        ["/a", "type", "type", "replace", "1"],
-        ["/b/c", "type", "null", "remove"],
-        ["/b", "required", "required:c", "remove", "c"],
+    assert lines == [  # a line per pointer, its checks after it
+        ["/a", ["type", "type", "replace", "1"]],
+        ["/b/c", ["type", "null", "remove"]],
         [
             "/b",
-            "type",
-            "both",
+            ["required", "required:c", "remove", "c"],
             [
-                {"op": "replace", "path": "/a", "value": 2},
-                {"op": "replace", "path": "/b/c", "value": 3},
+                "type",
+                "both",
+                [
+                    {"op": "replace", "path": "/a", "value": 2},
+                    {"op": "replace", "path": "/b/c", "value": 3},
+                ],
             ],
         ],
     ]

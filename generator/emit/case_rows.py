@@ -1,25 +1,26 @@
-"""A broken-payload case as one short row of tests/data.json.
+"""Broken-payload cases as short lines of tests/data.json, one line per pointer.
 
 A case (`operation`, `id`, `pointer`, `rule`, `field`, `batch_item`,
 `kwargs`, `payload`) is a JSON Patch against its operation's first example
 body. Nearly every case changes one value at its own pointer, so
-`cases[<operation>]` lists it as a row, and the patch is read off the row:
+`cases[<operation>]` lists each pointer once, with its checks:
+`[pointer, check, check, ...]`, the checks of consecutive cases at that
+pointer. A check says the case's rule, the end of its id and its patch:
 
-- `[pointer, rule, check, "add" | "replace", value]`: that operation at
-  `pointer`;
-- `[pointer, rule, check, "remove"]`: the value at `pointer` removed;
-- `[pointer, rule, check, "remove", field]`: the required member `field`
-  removed from the object at `pointer` (the case's `field`);
-- `[pointer, rule, check, [operation, ...]]`: any other patch, written out;
-- an object (`pointer`, `rule`, `id` or `check`, `field`, `batch_item`,
-  `kwargs`, `patch`): a case a row cannot say (its own id or arguments).
+- `[rule, check, "add" | "replace", value]`: that operation at the pointer;
+- `[rule, check, "remove"]`: the value at the pointer removed;
+- `[rule, check, "remove", field]`: the required member `field` removed
+  from the object at the pointer (the case's `field`);
+- `[rule, check, [operation, ...]]`: any other patch, written out.
 
-A row's id is `<operation>:<pointer or (root)>:<check>`, its arguments the
-operation's usual ones (`case_kwargs`). An operation whose rows are mostly
-another's (an update taking the body its create takes) is written
-`{"$cases": <other operation>, "patch": [...]}`: the other's rows with rows
-removed and added (json_patch.rows_diff). The generated conftest expands
-rows the same way; `pack_cases` checks every row against its case.
+A line can also be an object (`pointer`, `rule`, `id` or `check`, `field`,
+`batch_item`, `kwargs`, `patch`): a case a line cannot say (its own id or
+arguments). A case's id is `<operation>:<pointer or (root)>:<check>`, its
+arguments the operation's usual ones (`case_kwargs`). An operation whose
+lines are mostly another's (an update taking the body its create takes) is
+written `{"$cases": <other operation>, "patch": [...]}`: the other's lines
+with lines removed and added (json_patch.rows_diff). The generated conftest
+expands lines the same way; `pack_case` checks every row against its case.
 """
 
 from __future__ import annotations
@@ -102,6 +103,26 @@ def pack_case(case: dict[str, Any], patch: list[dict[str, Any]], base: Any, usua
         except (KeyError, IndexError, TypeError):  # a row whose patch does not apply
             continue
     return _object(case, patch, usual)
+
+
+def group(rows: list[Any]) -> list[Any]:
+    """Rows (`[pointer, rule, check, ...]`, or objects) as lines, a pointer's run on one."""
+    lines: list[Any] = []
+    for row in rows:
+        last = lines[-1] if lines else None
+        if isinstance(row, list) and isinstance(last, list) and last[0] == row[0]:
+            last.append(row[1:])
+        else:
+            lines.append([row[0], row[1:]] if isinstance(row, list) else row)
+    return lines
+
+
+def ungroup(lines: list[Any]) -> list[Any]:
+    """The rows of lines (the inverse of `group`)."""
+    rows: list[Any] = []
+    for line in lines:
+        rows += [[line[0], *check] for check in line[1:]] if isinstance(line, list) else [line]
+    return rows
 
 
 def share(rows: dict[str, list[Any]]) -> dict[str, Any]:

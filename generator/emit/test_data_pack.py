@@ -8,9 +8,10 @@ example it breaks. Written out as is, CartonCloud's data was 3.6 MB. Packed:
 - `examples` holds each example test once, its `body` not repeated in its
   `kwargs`; an operation's first example body is what its broken payloads
   patch;
-- `cases[<operation>]` holds its broken payloads as rows
-  (`[pointer, rule, check, op, value]`, case_rows.py), an operation whose
-  rows are mostly another's as `{"$cases": <operation>, "patch": [...]}`;
+- `cases[<operation>]` holds its broken payloads, a line per pointer with
+  its checks (`[pointer, [rule, check, op, value], ...]`, case_rows.py), an
+  operation whose lines are mostly another's as `{"$cases": <operation>,
+  "patch": [...]}`;
   a case's path and query arguments are the operation's usual ones,
   `case_kwargs[<operation>]`;
 - error, warning, envelope, deprecation and caching cases are tables by
@@ -36,7 +37,7 @@ import json
 from typing import Any
 
 from generator.emit.behaviour_rows import SECTIONS, pack_section, unpack_section
-from generator.emit.case_rows import expand, pack_case, share, unshare
+from generator.emit.case_rows import expand, group, pack_case, share, ungroup, unshare
 from generator.emit.json_patch import apply, diff, same
 
 __all__ = ["apply", "diff", "json_text", "pack", "unpack"]
@@ -156,7 +157,7 @@ def _pack_cases(
         base = bases.get(operation)
         patch = diff(base, case["payload"])
         rows.setdefault(operation, []).append(pack_case(case, patch, base, kwargs[operation]))
-    return share(rows)
+    return share({operation: group(own) for operation, own in rows.items()})
 
 
 def _pack_curl(case: dict[str, Any], first: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -189,8 +190,8 @@ def unpack(packed: dict[str, Any]) -> dict[str, Any]:
         if key == "cases":
             data[key] = [
                 expand(operation, row, bases.get(operation), packed["case_kwargs"][operation])
-                for operation, rows in unshare(value).items()
-                for row in rows
+                for operation, lines in unshare(value).items()
+                for row in ungroup(lines)
             ]
         elif key in SECTIONS and isinstance(value, dict):
             data[key] = unpack_section(value, first, packed["error_samples"])

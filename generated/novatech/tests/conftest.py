@@ -56,6 +56,14 @@ def _resolve(value: Any, examples: dict[str, Any]) -> Any:
     return value
 
 
+def _rows(lines: list[Any]) -> list[Any]:
+    """An operation's cases: a line per pointer, `[pointer, [rule, check, op, value], ...]`."""
+    rows: list[Any] = []
+    for line in lines:
+        rows += [[line[0], *check] for check in line[1:]] if isinstance(line, list) else [line]
+    return rows
+
+
 def _case(operation: str, row: Any, base: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
     """A broken-payload case from its row: `[pointer, rule, check, op, value]`.
 
@@ -136,13 +144,13 @@ def _unpack(packed: dict[str, Any]) -> dict[str, Any]:
             data[name] = _table(section, first, packed["error_samples"])
     data["examples"] = packed["examples"]
     rows = dict(packed["cases"])
-    for operation, own in rows.items():  # another operation's rows plus a patch
+    for operation, own in rows.items():  # another operation's lines plus a patch
         if isinstance(own, dict):
             rows[operation] = _apply(packed["cases"][own["$cases"]], own["patch"])
     data["cases"] = [
         _case(operation, row, bases.get(operation), packed["case_kwargs"][operation])
-        for operation, operation_rows in rows.items()
-        for row in operation_rows
+        for operation, lines in rows.items()
+        for row in _rows(lines)
     ]
     data["curls"] = [_curl(case, first) for case in packed["curls"]]
     return data
