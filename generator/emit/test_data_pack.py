@@ -154,9 +154,8 @@ def _pack_cases(
     rows: dict[str, list[Any]] = {}
     for case in cases:
         operation = case["operation"]
-        base = bases.get(operation)
-        patch = diff(base, case["payload"])
-        rows.setdefault(operation, []).append(pack_case(case, patch, base, kwargs[operation]))
+        patch = diff(bases.get(operation), case["payload"])
+        rows.setdefault(operation, []).append(pack_case(case, patch, kwargs[operation]))
     return share({operation: group(own) for operation, own in rows.items()})
 
 
