@@ -202,6 +202,29 @@ def test_pack_writes_cases_as_rows_and_refers_to_examples() -> None:
     assert unpacked["cases"][3]["field"] == "c"
 
 
+def test_error_cases_are_status_pairs_by_operation() -> None:
+    examples = [
+        {"id": f"{op}[0]", "operation": op, "kwargs": {}, "body": None} for op in ("a", "b")
+    ]
+    sample = {"json": {"m": "x"}, "text": None, "problems": ["x"], "field_problems": []}
+    statuses = {
+        "a": [(400, "general"), (404, "general")],
+        "b": [(400, "general"), (404, "general"), (422, "v")],
+    }
+    errors = [
+        {"id": f"{op}:{status}:{fmt}", "example": examples[op == "b"], "status": status, **sample}
+        for op, pairs in statuses.items()
+        for status, fmt in pairs
+    ]
+    packed = pack({"examples": examples, "cases": [], "error_cases": errors})
+    assert packed["error_cases"] == {
+        "*": [[400, "general"], [404, "general"]],  # what every operation starts with
+        "a": [],
+        "b": [[422, "v"]],
+    }
+    assert unpack(packed)["error_cases"] == errors
+
+
 def test_an_operation_with_anothers_cases_is_written_as_a_patch_of_them() -> None:
     examples = [
         {"id": f"{op}[0]", "operation": op, "kwargs": {"body": body}, "body": body}

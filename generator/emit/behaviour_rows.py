@@ -6,7 +6,8 @@ written as a table keyed by operation:
 
 - `error_cases`: `{operation: [[status, format], ...]}`, one case per pair:
   id `<operation>:<status>:<format>`, body and expected messages those of
-  `error_samples[<format>]`;
+  `error_samples[<format>]`; `"*"` lists the pairs every operation starts
+  with (CartonCloud documents the same ten statuses for each);
 - the others: `{operation: {what else the case holds}}`, id the
   operation's name; `"*"` holds what every case of the section shares
   (activeants' failed envelope is the same for all 26 operations).
@@ -48,7 +49,7 @@ def unpack_section(
                     "status": status,
                     **samples.get(fmt, {}),
                 }
-                for status, fmt in rest
+                for status, fmt in [*(common or []), *rest]
             ]
         else:
             cases.append({"id": operation, "example": _copy(first[operation]), **common, **rest})
@@ -60,7 +61,15 @@ def _error_table(cases: list[dict[str, Any]]) -> dict[str, Any]:
     for case in cases:
         head, _, fmt = str(case["id"]).rpartition(":")  # <operation>:<status>:<format>
         table.setdefault(head.rpartition(":")[0], []).append([case["status"], fmt])
-    return table
+    lists = list(table.values())
+    shared = 0  # how many pairs every operation starts with
+    while len(lists) > 1 and all(
+        len(pairs) > shared and pairs[shared] == lists[0][shared] for pairs in lists
+    ):
+        shared += 1
+    if not shared:
+        return table
+    return {COMMON: lists[0][:shared], **{op: pairs[shared:] for op, pairs in table.items()}}
 
 
 def _table(cases: list[dict[str, Any]]) -> dict[str, Any]:

@@ -95,7 +95,8 @@ def _table(section: dict[str, Any], first: dict[str, Any], samples: dict[str, An
     """Behaviour cases by operation, each from the operation's first example test.
 
     Error cases are `[status, format]` pairs (body and messages from
-    `error_samples`); the other sections' `{what else}` (`"*"`: shared by all).
+    `error_samples`); the other sections' `{what else}`. `"*"` is what every
+    operation has: the pairs it starts with, or what else every case holds.
     """
     cases = []
     for name, rest in section.items():
@@ -109,7 +110,7 @@ def _table(section: dict[str, Any], first: dict[str, Any], samples: dict[str, An
                     "status": status,
                     **samples.get(fmt, {}),
                 }
-                for status, fmt in rest
+                for status, fmt in [*section.get("*", []), *rest]
             ]
         else:
             example = copy.deepcopy(first[name])
