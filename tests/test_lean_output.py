@@ -225,6 +225,23 @@ def test_error_cases_are_status_pairs_by_operation() -> None:
     assert unpack(packed)["error_cases"] == errors
 
 
+def test_a_webhook_payload_close_to_a_response_is_a_patch_of_it() -> None:
+    order = {"id": "o-1", "status": "NEW", "lines": [{"sku": "A-1", "quantity": 2}] * 3}
+    example = {"id": "get[0]", "operation": "get", "kwargs": {}, "body": None, "response": order}
+    other = {"id": "x", "kind": "unrelated"}
+    hook = {"name": "status", "examples": [{**order, "status": "SHIPPED"}, other]}
+    data = {"examples": [example], "cases": [], "error_cases": [], "webhooks": [hook]}
+    packed = pack(data)
+    assert packed["webhooks"][0]["examples"] == [
+        {
+            "$response": "get[0]",
+            "patch": [{"op": "replace", "path": "/status", "value": "SHIPPED"}],
+        },
+        other,
+    ]
+    assert unpack(packed)["webhooks"] == [hook]
+
+
 def test_an_operation_with_anothers_cases_is_written_as_a_patch_of_them() -> None:
     examples = [
         {"id": f"{op}[0]", "operation": op, "kwargs": {"body": body}, "body": body}

@@ -20,6 +20,9 @@ example it breaks. Written out as is, CartonCloud's data was 3.6 MB. Packed:
 - elsewhere an example test is written `{"$example": "<id>"}`, a variant
   of one (a mock case that changes a field) `{"$example": "<id>",
   "patch": [...]}` (RFC 6902, json_patch.py);
+- a webhook's documented payload that is an example's response with a
+  field or two changed (a status event sends the entity a read shows) is
+  written `{"$response": "<id>", "patch": [...]}`;
 - a documented curl whose body is a placeholder (`-d "{JSON AS BELOW}"`)
   names it as `example_body`: it is filled with the operation's first
   example body, written as JSON.
@@ -43,6 +46,8 @@ from generator.emit.json_patch import apply, diff, same
 __all__ = ["apply", "diff", "json_text", "pack", "unpack"]
 
 EXAMPLE_REF = "$example"
+RESPONSE_REF = "$response"
+_CLOSE = 4  # a webhook payload refers to a response when the patch is under a quarter of it
 COMMENT = "packed: tests/conftest.py (_unpack) expands it to the cases the tests run"
 _SAMPLE = ("json", "text", "problems", "field_problems")  # an error case's body, by format
 _STORED = ("$comment", "examples", "case_kwargs", "error_samples")
@@ -66,10 +71,30 @@ def _refer_examples(value: Any, examples: dict[str, dict[str, Any]]) -> Any:
     return value
 
 
+def _like_a_response(payload: Any, examples: list[dict[str, Any]]) -> Any:
+    """A webhook payload as an example's response and a small patch, where one is close.
+
+    A status webhook often sends the entity a read answers, one field
+    changed: `{"$response": "<example id>", "patch": [...]}`.
+    """
+    best: tuple[int, str, list[dict[str, Any]]] | None = None
+    for example in examples:
+        if isinstance(example["response"], dict):
+            patch = diff(example["response"], payload)
+            cost = len(json.dumps(patch))
+            if best is None or cost < best[0]:
+                best = (cost, example["id"], patch)
+    if best is None or best[0] * _CLOSE > len(json.dumps(payload)):
+        return payload
+    return {RESPONSE_REF: best[1], "patch": best[2]}
+
+
 def _resolve_examples(value: Any, examples: dict[str, dict[str, Any]]) -> Any:
     if isinstance(value, dict):
         if EXAMPLE_REF in value:
             return apply(examples[value[EXAMPLE_REF]], value.get("patch", []))
+        if RESPONSE_REF in value:
+            return apply(examples[value[RESPONSE_REF]]["response"], value.get("patch", []))
         return {k: _resolve_examples(v, examples) for k, v in value.items()}
     if isinstance(value, list):
         return [_resolve_examples(v, examples) for v in value]
@@ -124,6 +149,11 @@ def pack(data: dict[str, Any]) -> dict[str, Any]:
             packed[key] = table if table is not None else _refer_examples(value, refs)
         elif key == "curls":
             packed[key] = [_pack_curl(case, first) for case in value]
+        elif key == "webhooks":
+            packed[key] = [
+                {**hook, "examples": [_like_a_response(p, examples) for p in hook["examples"]]}
+                for hook in value
+            ]
         elif key not in packed:
             packed[key] = _refer_examples(value, refs)
     if not same(unpack(copy.deepcopy(packed)), data):

@@ -46,10 +46,13 @@ def _apply(document: Any, patch: list[dict[str, Any]]) -> Any:
 
 
 def _resolve(value: Any, examples: dict[str, Any]) -> Any:
-    """`value` with each `{"$example": id, "patch"?: [...]}` replaced by that example test (patched)."""
+    """`value` with each `{"$example": id, "patch"?: [...]}` replaced by that example test
+    (patched), and each `{"$response": id, "patch": [...]}` by its response (patched)."""
     if isinstance(value, dict):
         if "$example" in value:
             return _apply(examples[value["$example"]], value.get("patch", []))
+        if "$response" in value:
+            return _apply(examples[value["$response"]]["response"], value["patch"])
         return {k: _resolve(v, examples) for k, v in value.items()}
     if isinstance(value, list):
         return [_resolve(v, examples) for v in value]
