@@ -226,7 +226,7 @@ def test_error_cases_are_status_pairs_by_operation() -> None:
 
 
 def test_a_webhook_payload_close_to_a_response_is_a_patch_of_it() -> None:
-    order = {"id": "o-1", "status": "NEW", "lines": [{"sku": "A-1", "quantity": 2}] * 3}
+    order = {"id": "o-1", "status": "NEW", "lines": [{"sku": "A-1", "quantity": 2}] * 8}
     example = {"id": "get[0]", "operation": "get", "kwargs": {}, "body": None, "response": order}
     other = {"id": "x", "kind": "unrelated"}
     hook = {"name": "status", "examples": [{**order, "status": "SHIPPED"}, other]}
