@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 from schemathesis.core.warnings import SchemathesisWarning
 
-from tests.paths import GENERATED, PROVIDERS, ROOT
+from tests.paths import GENERATED, PROVIDERS, ROOT, generated_data
 from tests.serving import Served
 from tests.test_export_tools import _free_port, _tool_env, _wait_for_port, npm_exec
 
@@ -153,7 +153,7 @@ def proxied(
 ) -> Iterator[tuple[str, Any, str, Path]]:
     """The mock behind uvicorn, Prism's proxy in front of it: (provider, mock, proxy URL, log)."""
     provider: str = request.param
-    data = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
+    data = generated_data(provider)
     testing = _testing(provider)
     credentials = {name: data["client_kwargs"][name] for name in testing.AUTH["credentials"]}
     port = _free_port()
@@ -181,7 +181,7 @@ def test_the_generated_tests_traffic_passes_prisms_validating_proxy(
 ) -> None:
     provider, mock, url, log = proxied
     package = importlib.import_module(f"{provider}_client")
-    data = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
+    data = generated_data(provider)
     sent = 0
     with package.Client(**{**data["client_kwargs"], "base_url": url}, max_retries=0) as client:
         for example in data["examples"]:

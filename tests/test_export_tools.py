@@ -28,7 +28,7 @@ from ruamel.yaml import YAML
 
 from generator.cli.main import main
 from generator.emit.openapi_text import yaml_text
-from tests.paths import GENERATED, PROVIDERS
+from tests.paths import GENERATED, PROVIDERS, generated_data
 
 NPM_CACHE = Path(os.environ.get("SHIPSPEC_NPM_CACHE", Path.home() / ".cache" / "shipspec-npm"))
 TOOLS = {
@@ -303,7 +303,7 @@ def prism_mocks(
 
 def _documented_calls(provider: str) -> dict[str, dict[str, Any]]:
     """Per operation, its first document example answered with a success status."""
-    data = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
+    data = generated_data(provider)
     calls: dict[str, dict[str, Any]] = {}
     for example in data["examples"]:
         if example["status"] < 300:
@@ -319,7 +319,7 @@ def test_the_client_works_against_a_prism_mock_of_the_export(
     """Every operation with a documented example answers the generated client without error."""
     package = importlib.import_module(f"{provider}_client")  # on sys.path: conftest.py
     operations = importlib.import_module(f"{provider}_client._operations")
-    data = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
+    data = generated_data(provider)
     calls = _documented_calls(provider)
     assert calls
     failures, answers, violations = {}, {}, {}
@@ -375,7 +375,7 @@ def test_json_schemas_have_unique_ids_that_tools_can_register_them_by(provider: 
     registry: Registry[Any] = Registry().with_resources(
         (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
     )
-    data = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
+    data = generated_data(provider)
     checked = 0
     for example in data["examples"]:
         name = f"{example['operation']}.request.json"

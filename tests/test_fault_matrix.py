@@ -28,7 +28,6 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import importlib
-import json
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -39,7 +38,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.paths import GENERATED
+from tests.paths import generated_data
 from tests.serving import Served
 
 GET = {
@@ -64,7 +63,7 @@ def _cases(providers: Any, clients: tuple[str, ...] = CLIENTS) -> list[Any]:
 
 
 def _examples(provider: str) -> dict[str, Any]:
-    data = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
+    data = generated_data(provider)
     first: dict[str, Any] = {"client_kwargs": data["client_kwargs"]}
     for example in data["examples"]:
         first.setdefault(example["operation"], example["kwargs"])

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import importlib
-import json
 import subprocess
 import sys
 from typing import Any
 
 import pytest
 
-from tests.paths import GENERATED, PROVIDERS
+from tests.paths import GENERATED, PROVIDERS, generated_data
 
 
 def _data(provider: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        (GENERATED / provider / "tests" / "data.json").read_text("utf-8")
-    )
-    return data
+    return generated_data(provider)  # packed on disk: webhook payloads may be patches
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)

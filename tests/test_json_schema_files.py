@@ -24,6 +24,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from generator.emit.test_data_pack import unpack
 from tests.paths import GENERATED, PROVIDERS, ROOT
 from tests.test_export_tools import NPM_CACHE
 
@@ -53,7 +54,8 @@ def _refs(schema: Any) -> Iterator[str]:
 
 def _documented_bodies(provider: str, schemas: dict[str, Any]) -> list[tuple[str, Any]]:
     """(schema file, body) for each documented JSON request, response, error and webhook body."""
-    data = json.loads((PACKAGES[provider] / "tests" / "data.json").read_text("utf-8"))
+    packed = json.loads((PACKAGES[provider] / "tests" / "data.json").read_text("utf-8"))
+    data = unpack(packed)  # error samples are stored once, in the packed form only
     bodies = []
     for example in data["examples"]:
         request = f"{example['operation']}.request.json"
@@ -62,7 +64,7 @@ def _documented_bodies(provider: str, schemas: dict[str, Any]) -> list[tuple[str
         response = f"{example['operation']}.response.{example['status']}.json"
         if example["response_encoding"] == "json" and response in schemas:
             bodies.append((response, example["response"]))
-    for error, sample in data["error_samples"].items():
+    for error, sample in packed["error_samples"].items():
         if sample["json"] is not None and f"error.{error}.json" in schemas:
             bodies.append((f"error.{error}.json", sample["json"]))
     for hook in data["webhooks"]:

@@ -139,45 +139,129 @@ def test_diff_and_apply_round_trip() -> None:
     ]
 
 
-_PLAIN = {"batch_item": False, "field": None}
+_PLAIN = {"batch_item": False, "field": None, "kwargs": {}}
 
 
-def test_pack_refers_to_examples_and_patches_payloads() -> None:
-    example = {"id": "op[0]", "operation": "op", "body": {"a": 1}}
+def _case(id_: str, pointer: str, payload: Any, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": id_,
+        "operation": "op",
+        "pointer": pointer,
+        "rule": "type",
+        **_PLAIN,
+        **extra,
+        "payload": payload,
+    }
+
+
+def test_pack_writes_cases_as_rows_and_refers_to_examples() -> None:
+    body = {"a": 1, "b": {"c": 2}}
+    example = {"id": "op[0]", "operation": "op", "kwargs": {"body": body}, "body": body}
     data = {
         "examples": [example],
         "cases": [
-            {
-                "id": "c",
-                "operation": "op",
-                "pointer": "/a",
-                "kwargs": {},
-                **_PLAIN,
-                "payload": {"a": "1"},
-            },
-            {
-                "id": "op:/a:type",
-                "operation": "op",
-                "pointer": "/a",
-                "kwargs": {},
-                **_PLAIN,
-                "payload": {},
-            },
+            _case("c", "/a", {"a": "1", "b": {"c": 2}}),
+            _case("op:/a:type", "/a", {"a": "1", "b": {"c": 2}}),
+            _case("op:/b/c:null", "/b/c", {"a": 1, "b": {}}),
+            _case("op:/b:required:c", "/b", {"a": 1, "b": {}}, rule="required", field="c"),
+            _case("op:/b:both", "/b", {"a": 2, "b": {"c": 3}}),
         ],
         "error_cases": [{"id": "e", "example": example}],
+        "deprecated_cases": [{"id": "op", "example": example, "replacement": "v2"}],
     }
     packed = pack(data)
     assert packed["error_cases"] == [{"id": "e", "example": {"$example": "op[0]"}}]
-    first, second = packed["cases"]["op"]
-    assert first == {
+    assert packed["examples"] == [{**example, "kwargs": {}}]  # the body once
+    assert packed["deprecated_cases"] == {"op": {"replacement": "v2"}}
+    custom, *lines = packed["cases"]["op"]
+    assert custom == {
         "id": "c",
         "pointer": "/a",
+        "rule": "type",
         "patch": [{"op": "replace", "path": "/a", "value": "1"}],
     }
-    assert second == {"pointer": "/a", "check": "type", "patch": [{"op": "remove", "path": "/a"}]}
-    unpacked = unpack(packed)["cases"]
-    assert [c["payload"] for c in unpacked] == [{"a": "1"}, {}]
-    assert [c["id"] for c in unpacked] == ["c", "op:/a:type"]
+    assert lines == [  # a line per pointer, its checks after it
+        ["/a", ["type", "type", "replace", "1"]],
+        ["/b/c", ["type", "null", "remove"]],
+        [
+            "/b",
+            ["required", "required:c", "remove", "c"],
+            [
+                "type",
+                "both",
+                [
+                    {"op": "replace", "path": "/a", "value": 2},
+                    {"op": "replace", "path": "/b/c", "value": 3},
+                ],
+            ],
+        ],
+    ]
+    unpacked = unpack(packed)
+    assert [c["payload"] for c in unpacked["cases"]] == [c["payload"] for c in data["cases"]]
+    assert [c["id"] for c in unpacked["cases"]] == [c["id"] for c in data["cases"]]
+    assert unpacked["cases"][3]["field"] == "c"
+
+
+def test_error_cases_are_status_pairs_by_operation() -> None:
+    examples = [
+        {"id": f"{op}[0]", "operation": op, "kwargs": {}, "body": None} for op in ("a", "b")
+    ]
+    sample = {"json": {"m": "x"}, "text": None, "problems": ["x"], "field_problems": []}
+    statuses = {
+        "a": [(400, "general"), (404, "general")],
+        "b": [(400, "general"), (404, "general"), (422, "v")],
+    }
+    errors = [
+        {"id": f"{op}:{status}:{fmt}", "example": examples[op == "b"], "status": status, **sample}
+        for op, pairs in statuses.items()
+        for status, fmt in pairs
+    ]
+    packed = pack({"examples": examples, "cases": [], "error_cases": errors})
+    assert packed["error_cases"] == {
+        "*": [[400, "general"], [404, "general"]],  # what every operation starts with
+        "a": [],
+        "b": [[422, "v"]],
+    }
+    assert unpack(packed)["error_cases"] == errors
+
+
+def test_a_webhook_payload_close_to_a_response_is_a_patch_of_it() -> None:
+    order = {"id": "o-1", "status": "NEW", "lines": [{"sku": "A-1", "quantity": 2}] * 8}
+    example = {"id": "get[0]", "operation": "get", "kwargs": {}, "body": None, "response": order}
+    other = {"id": "x", "kind": "unrelated"}
+    hook = {"name": "status", "examples": [{**order, "status": "SHIPPED"}, other]}
+    data = {"examples": [example], "cases": [], "error_cases": [], "webhooks": [hook]}
+    packed = pack(data)
+    assert packed["webhooks"][0]["examples"] == [
+        {
+            "$response": "get[0]",
+            "patch": [{"op": "replace", "path": "/status", "value": "SHIPPED"}],
+        },
+        other,
+    ]
+    assert unpack(packed)["webhooks"] == [hook]
+
+
+def test_an_operation_with_anothers_cases_is_written_as_a_patch_of_them() -> None:
+    examples = [
+        {"id": f"{op}[0]", "operation": op, "kwargs": {"body": body}, "body": body}
+        for op in ("create", "update")
+        if (body := {f"k{i}": i for i in range(12)})
+    ]
+    cases = [
+        {
+            **_case(f"{op}:/k{i}:null", f"/k{i}", {**examples[0]["body"], f"k{i}": None}),
+            "operation": op,
+        }
+        for op in ("create", "update")
+        for i in range(12 if op == "create" else 11)
+    ]
+    packed = pack({"examples": examples, "cases": cases, "error_cases": []})
+    assert packed["cases"]["update"] == {
+        "$cases": "create",
+        "patch": [{"op": "remove", "path": "/11"}],
+    }
+    assert unpack(packed)["cases"] == cases
 
 
 def _tree_size() -> tuple[int, list[tuple[str, int]]]:

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
-from tests.paths import GENERATED, PROVIDERS, SPECS
+from tests.paths import GENERATED, PROVIDERS, SPECS, generated_data
 
 _METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 
@@ -373,7 +373,7 @@ def test_the_clients_accept_header_is_the_operations_response_media_types(provid
 
 def test_the_client_sends_the_accept_header_on_the_wire() -> None:
     client_module = importlib.import_module("activeants_client")
-    data = json.loads((GENERATED / "activeants" / "tests" / "data.json").read_text("utf-8"))
+    data = generated_data("activeants")
     [example] = [e for e in data["examples"] if e["operation"] == "add_rma"][:1]
     seen: list[httpx.Request] = []
 

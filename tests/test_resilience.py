@@ -174,11 +174,9 @@ def test_versioned_update_is_idempotent_and_replayed() -> None:
 
 
 def _first_examples(provider: str) -> dict[str, Any]:
-    import json
+    from tests.paths import generated_data
 
-    from tests.paths import GENERATED
-
-    data = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
+    data = generated_data(provider)
     first: dict[str, Any] = {"client_kwargs": data["client_kwargs"]}
     for example in data["examples"]:
         first.setdefault(example["operation"], example)

@@ -64,12 +64,7 @@ def test_an_unanswered_versioned_update_is_ambiguous_not_a_conflict_async() -> N
 
     credentials = {"client_id": "id", "client_secret": "secret-never-shown"}
     tenant = "00000000-0000-4000-8000-000000000000"
-    data = json.loads(
-        (
-            __import__("tests.paths", fromlist=["GENERATED"]).GENERATED
-            / "cartoncloud/tests/data.json"
-        ).read_text("utf-8")
-    )
+    data = __import__("tests.paths", fromlist=["generated_data"]).generated_data("cartoncloud")
     body = {e["operation"]: e["kwargs"] for e in reversed(data["examples"])}
     provider = CartonCloudMock(credentials=credentials)
 

@@ -19,7 +19,7 @@ import shlex
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from generator.emit.test_data import example_tests
+from generator.emit.example_tests import example_tests
 from generator.spec.model import Operation, Spec
 
 _PLACEHOLDER = re.compile(r"\{[^{}\s]+\}")
@@ -73,10 +73,13 @@ def _statuses(op: Operation) -> list[int]:
     return sorted(r.status for r in op.responses if 200 <= r.status < 300)
 
 
-def curl_cases(spec: Spec) -> list[dict[str, Any]]:
-    """One case per documented curl: the text as written and what the reader fills in."""
+def curl_cases(spec: Spec, tests: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """One case per documented curl: the text as written and what the reader fills in.
+
+    `tests` are the spec's example tests (example_tests.py) where the caller has them.
+    """
     examples: dict[str, dict[str, Any]] = {}
-    for example in example_tests(spec):
+    for example in example_tests(spec) if tests is None else tests:
         examples.setdefault(example["operation"], example)
     cases = []
     for op in spec.operations:
@@ -85,6 +88,7 @@ def curl_cases(spec: Spec) -> list[dict[str, Any]]:
             cases.append(
                 {
                     "id": f"{op.name}[{index}]",
+                    "operation": op.name,
                     "curl": curl,
                     "fills": fills,
                     "path": path,

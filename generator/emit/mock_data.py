@@ -11,7 +11,8 @@ from typing import Any
 
 from generator.concepts import auth_static, batch, binary, rate_limit
 from generator.concepts import paging as paging_styles
-from generator.emit.cases import base_payload, sample
+from generator.emit.cases import sample
+from generator.emit.json_patch import same
 from generator.emit.mock_store import item_fields, mock_view, seeded_response
 
 # Re-exported: mock_tests imports it from here.
@@ -103,6 +104,32 @@ def _paging(op: Operation) -> dict[str, Any] | None:
     }
 
 
+# What an operation of mock.json is unless it says otherwise: written once, as the
+# file's `operation_defaults`, and filled in by testing.py when it loads the file.
+OPERATION_DEFAULTS: dict[str, Any] = {
+    "params": [],
+    "body": False,
+    "body_encoding": "json",
+    "form_kinds": {},
+    "status": 200,
+    "response_null": False,
+    "mock": {},
+    "item_fields": None,
+    "sandbox": [],
+    "paging": None,
+    "batch": None,
+}
+
+
+def _lean(operation: dict[str, Any]) -> dict[str, Any]:
+    """The operation without what OPERATION_DEFAULTS says."""
+    return {
+        key: value
+        for key, value in operation.items()
+        if key not in OPERATION_DEFAULTS or not same(value, OPERATION_DEFAULTS[key])
+    }
+
+
 def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
     success = op.success
     example = next(
@@ -121,8 +148,6 @@ def _operation(spec: Spec, op: Operation) -> dict[str, Any]:
         "response": response,
         # the documented answer is JSON null (not "no body")
         "response_null": response is None and success.shape is not None and success.shape.nullable,
-        "request_example": base_payload(spec, op),
-        "example_params": dict(example.params) if example else {},
         "mock": mock_view(spec, op),
         "item_fields": item_fields(spec, op, declared.items)
         if declared is not None and declared.action == "list"
@@ -223,6 +248,7 @@ def mock_data(spec: Spec) -> dict[str, Any]:
         "token_ttl": spec.mock.token_ttl_seconds,
         "unreadable": spec.mock.unreadable,
         "path_mismatch": spec.mock.path_mismatch,
-        "operations": [_operation(spec, op) for op in spec.operations],
+        "operation_defaults": OPERATION_DEFAULTS,
+        "operations": [_lean(_operation(spec, op)) for op in spec.operations],
         "webhooks": {hook.name: _webhook(hook) for hook in spec.webhooks},
     }

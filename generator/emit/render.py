@@ -23,7 +23,6 @@ from generator.emit.black_layout import (
     py_items,
 )
 from generator.emit.codewriter import black_quotes
-from generator.emit.curl_cases import curl_cases
 from generator.emit.jsonschema_files import standalone_documents
 from generator.emit.mock_data import mock_data
 from generator.emit.models_emit import emit_models
@@ -248,9 +247,8 @@ def _top_files(spec: Spec, context: Context) -> dict[str, bytes]:
             continue
         text = env.get_template(template).render(ctx=context)
         files[target] = (_formatted(template, text) if target.endswith(".py") else text).encode()
-    curls = curl_cases(spec)
-    if curls:  # the document's curl examples, replayed against the mock
-        text = env.get_template("tests_curls.py.jinja").render(ctx=context, curls=curls)
+    if any(op.curls for op in spec.operations):  # the document's curls (tests/data.json)
+        text = env.get_template("tests_curls.py.jinja").render(ctx=context)
         files["tests/test_curls.py"] = _formatted("tests_curls.py.jinja", text).encode()
     return files
 

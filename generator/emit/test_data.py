@@ -8,83 +8,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.concepts import (
-    batch,
-    binary,
-    multipart,
-)
+from generator.concepts import batch
 from generator.concepts.servers import base_path
 from generator.emit.behaviour_cases import behaviour_cases
-from generator.emit.cases import base_payload, operation_cases, sample
+from generator.emit.cases import operation_cases
+from generator.emit.curl_cases import curl_cases
 from generator.emit.example_calls import (
     TEST_SECRET,
-    auth_headers,
     client_params,
     example_call,
     first_example,
     sample_credentials,
-    static_auth,
     token_response,
 )
+from generator.emit.example_tests import example_tests
 from generator.emit.mock_tests import mock_cases
 from generator.emit.test_data_pack import pack
-from generator.spec.model import Example, Operation, Spec, Webhook
+from generator.spec.model import Spec, Webhook
 
-
-def example_tests(spec: Spec) -> list[dict[str, Any]]:
-    """One test per documented response (or a first example answered validly)."""
-    credentials = sample_credentials(spec)
-    auth = {
-        "query": static_auth(spec, credentials, "query"),  # an API key in the URL
-        "headers": auth_headers(spec, token_response(spec)[1], credentials),
-    }
-    tests = []
-    for op in spec.operations:
-        examples: list[Example | None] = [e for e in op.examples if e.response is not None]
-        # Without a documented response, the first example (for its request and
-        # parameters) is answered with a synthesised valid response.
-        examples = examples or [first_example(op)]
-        for index, example in enumerate(examples):
-            tests.append(_example_test(spec, op, f"{op.name}[{index}]", example, auth))
-    return tests
-
-
-def _example_test(
-    spec: Spec, op: Operation, test_id: str, example: Example | None, auth: dict[str, Any]
-) -> dict[str, Any]:
-    """The call, what must arrive on the wire, and the response it is answered with."""
-    call = example_call(spec, op, example)
-    kwargs = call.kwargs
-    request = example.request.value if example and example.request else base_payload(spec, op)
-    if op.body is not None:
-        kwargs["body"] = request
-    success = op.success
-    response = (
-        example.response.value
-        if example and example.response
-        else (sample(spec, success.shape) if success.shape else None)
-    )
-    return {
-        "id": test_id,
-        "operation": op.name,
-        "kwargs": kwargs,
-        "method": op.method,
-        "path": call.path,
-        "query": {**call.query, **(auth["query"] if op.auth else {})},
-        "headers": {**dict(op.headers), **call.headers},  # constant, then params
-        "body": request if op.body is not None else None,
-        "body_encoding": op.body_encoding if op.body is not None or op.files else "none",
-        "auth_headers": auth["headers"] if op.auth else {},
-        "status": example.status if example else success.status,
-        "response": response,
-        "response_encoding": success.encoding,
-        **({"files": multipart.wire_samples(op.files)} if op.files else {}),
-        **(
-            {"binary": [success.content_type, binary.sample(success.content_type)]}
-            if success.encoding == "binary" and success.content_type
-            else {}
-        ),
-    }
+__all__ = ["example_tests", "full_test_data", "test_data"]
 
 
 def _first_by_operation(examples: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -116,6 +58,7 @@ def full_test_data(spec: Spec) -> dict[str, Any]:
         "mock": mock_cases(spec, _first_by_operation(examples)),
         "cases": _validation_cases(spec),
         "webhooks": [_webhook_data(hook) for hook in spec.webhooks],
+        "curls": curl_cases(spec, examples),  # the document's curls, replayed against the mock
         "secret": TEST_SECRET,
     }
 

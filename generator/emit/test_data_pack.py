@@ -1,29 +1,35 @@
-"""tests/data.json stored lean: each example once, each case a small patch.
+"""tests/data.json stored lean: each example once, each case a short row.
 
 The test data (test_data.py) names the same example in many places (an
 error case, a deprecation case, a mock round trip all start from an
 operation's first example) and each broken payload is a whole copy of the
 example it breaks. Written out as is, CartonCloud's data was 3.6 MB. Packed:
 
-- an example test that appears anywhere but in `examples` is written as
-  `{"$example": "<id>"}`, a variant of one (a mock case that changes a
-  field) as `{"$example": "<id>", "patch": [...]}`;
-- a case's `payload` is written as `"patch"`: RFC 6902 operations (`add`,
-  `remove`, `replace`) against `payloads[<operation>]`, the operation's
-  first example body, stored once; a long run of one character (a
-  `maxLength` case's string) is written `"repeat": [char, count]` in place
-  of `"value"`;
-- cases are grouped by operation, `cases[<operation>]`; a case's `kwargs`
-  (the path and query arguments) are left out when they are the
-  operation's usual ones, `case_kwargs[<operation>]`, and so are
-  `batch_item: false` and `field: null`; its id, when it is the usual
-  `<operation>:<pointer>:<check>`, is written as `check`;
-- an error case's body and expected messages are its error format's,
-  `error_samples[<format>]` (the format is the end of the case's id).
+- `examples` holds each example test once, its `body` not repeated in its
+  `kwargs`; an operation's first example body is what its broken payloads
+  patch;
+- `cases[<operation>]` holds its broken payloads, a line per pointer with
+  its checks (`[pointer, [rule, check, op, value], ...]`, case_rows.py), an
+  operation whose lines are mostly another's as `{"$cases": <operation>,
+  "patch": [...]}`;
+  a case's path and query arguments are the operation's usual ones,
+  `case_kwargs[<operation>]`;
+- error, warning, envelope, deprecation and caching cases are tables by
+  operation (behaviour_rows.py); an error format's body and messages are
+  stored once, `error_samples[<format>]`;
+- elsewhere an example test is written `{"$example": "<id>"}`, a variant
+  of one (a mock case that changes a field) `{"$example": "<id>",
+  "patch": [...]}` (RFC 6902, json_patch.py);
+- a webhook's documented payload that is an example's response with a
+  field or two changed (a status event sends the entity a read shows) is
+  written `{"$response": "<id>", "patch": [...]}`;
+- a documented curl whose body is a placeholder (`-d "{JSON AS BELOW}"`)
+  names it as `example_body`: it is filled with the operation's first
+  example body, written as JSON.
 
-The generated conftest undoes both when it loads the file (`unpack`, a few
-lines of the same logic), so every test sees the full data. `pack` checks
-its own work: unpacking what it wrote must give back the data exactly, or
+The generated conftest undoes all of it when it loads the file (`_unpack`,
+the same logic), so every test sees the full data. `pack` checks its own
+work: unpacking what it wrote must give back the data exactly, or
 generation fails (a bug, not a spec problem).
 """
 
@@ -33,93 +39,19 @@ import copy
 import json
 from typing import Any
 
+from generator.emit.behaviour_rows import SECTIONS, pack_section, unpack_section
+from generator.emit.case_rows import expand, group, pack_case, share, ungroup, unshare
+from generator.emit.json_patch import apply, diff, same
+
+__all__ = ["apply", "diff", "json_text", "pack", "unpack"]
+
 EXAMPLE_REF = "$example"
-_CASE_DEFAULTS = {"batch_item": False, "field": None}  # left out of a case that has them
+RESPONSE_REF = "$response"
+_CLOSE = 4  # a webhook payload refers to a response when the patch is under a quarter of it
+COMMENT = "packed: tests/conftest.py (_unpack) expands it to the cases the tests run"
 _SAMPLE = ("json", "text", "problems", "field_problems")  # an error case's body, by format
+_STORED = ("$comment", "examples", "case_kwargs", "error_samples")
 _EXPANDED = 2  # containers nested deeper than this are written on one line
-_LONG = 64  # a run of one character longer than this is written as "repeat"
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def _same(a: Any, b: Any) -> bool:
-    """JSON equality: 1, 1.0 and True are different values here."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
-
-
-def diff(base: Any, target: Any, path: str = "") -> list[dict[str, Any]]:
-    """RFC 6902 operations that turn `base` into `target` (small when they are alike)."""
-    if isinstance(base, dict) and isinstance(target, dict):
-        ops: list[dict[str, Any]] = []
-        for key in base:
-            if key not in target:
-                ops.append({"op": "remove", "path": f"{path}/{_escape(key)}"})
-        for key, value in target.items():
-            where = f"{path}/{_escape(key)}"
-            if key in base:
-                ops += diff(base[key], value, where)
-            else:
-                ops.append(_operation("add", where, value))
-        return ops
-    if isinstance(base, list) and isinstance(target, list):
-        ops = []
-        for index in range(min(len(base), len(target))):
-            ops += diff(base[index], target[index], f"{path}/{index}")
-        for index in range(len(base) - 1, len(target) - 1, -1):
-            ops.append({"op": "remove", "path": f"{path}/{index}"})
-        for index in range(len(base), len(target)):
-            ops.append(_operation("add", f"{path}/{index}", target[index]))
-        return ops
-    if _same(base, target):
-        return []
-    return [_operation("replace", path, target)]
-
-
-def _operation(op: str, path: str, value: Any) -> dict[str, Any]:
-    if isinstance(value, str) and len(value) > _LONG and value == value[0] * len(value):
-        return {"op": op, "path": path, "repeat": [value[0], len(value)]}
-    return {"op": op, "path": path, "value": value}
-
-
-def _value(operation: dict[str, Any]) -> Any:
-    if "repeat" in operation:
-        char, count = operation["repeat"]
-        return char * count
-    return copy.deepcopy(operation["value"])
-
-
-def apply(document: Any, patch: list[dict[str, Any]]) -> Any:
-    """`document` with the patch applied (a copy; the subset of RFC 6902 `diff` writes).
-
-    The copy goes through JSON, as the file does: a deep copy would keep
-    two names for one object (an example's `body` is its `kwargs["body"]`)
-    and a patch to one would change both.
-    """
-    result = json.loads(json.dumps(document))
-    for operation in patch:
-        tokens = [t.replace("~1", "/").replace("~0", "~") for t in operation["path"].split("/")[1:]]
-        if not tokens:
-            result = _value(operation)
-            continue
-        parent = result
-        for token in tokens[:-1]:
-            parent = parent[int(token) if isinstance(parent, list) else token]
-        last: Any = int(tokens[-1]) if isinstance(parent, list) else tokens[-1]
-        if operation["op"] == "remove":
-            del parent[last]
-        elif operation["op"] == "add" and isinstance(parent, list):
-            parent.insert(last, _value(operation))
-        else:
-            parent[last] = _value(operation)
-    return result
 
 
 def _refer_examples(value: Any, examples: dict[str, dict[str, Any]]) -> Any:
@@ -139,22 +71,63 @@ def _refer_examples(value: Any, examples: dict[str, dict[str, Any]]) -> Any:
     return value
 
 
+def _like_a_response(payload: Any, examples: list[dict[str, Any]]) -> Any:
+    """A webhook payload as an example's response and a small patch, where one is close.
+
+    A status webhook often sends the entity a read answers, one field
+    changed: `{"$response": "<example id>", "patch": [...]}`.
+    """
+    best: tuple[int, str, list[dict[str, Any]]] | None = None
+    for example in examples:
+        if isinstance(example["response"], dict):
+            patch = diff(example["response"], payload)
+            cost = len(json.dumps(patch))
+            if best is None or cost < best[0]:
+                best = (cost, example["id"], patch)
+    if best is None or best[0] * _CLOSE > len(json.dumps(payload)):
+        return payload
+    return {RESPONSE_REF: best[1], "patch": best[2]}
+
+
 def _resolve_examples(value: Any, examples: dict[str, dict[str, Any]]) -> Any:
     if isinstance(value, dict):
         if EXAMPLE_REF in value:
             return apply(examples[value[EXAMPLE_REF]], value.get("patch", []))
+        if RESPONSE_REF in value:
+            return apply(examples[value[RESPONSE_REF]]["response"], value.get("patch", []))
         return {k: _resolve_examples(v, examples) for k, v in value.items()}
     if isinstance(value, list):
         return [_resolve_examples(v, examples) for v in value]
     return value
 
 
-def _base_payloads(data: dict[str, Any]) -> dict[str, Any]:
-    """The first example body of each operation that has cases: what its cases patch."""
-    wanted = {c["operation"] for c in data["cases"]}
+def _pack_example(example: dict[str, Any]) -> dict[str, Any]:
+    """The example test, its body once: `kwargs["body"]` is the `body` sent."""
+    kwargs = example["kwargs"]
+    if example["body"] is None or not same(kwargs.get("body"), example["body"]):
+        return example
+    return {**example, "kwargs": {k: v for k, v in kwargs.items() if k != "body"}}
+
+
+def _unpack_example(example: dict[str, Any]) -> dict[str, Any]:
+    if example["body"] is None or "body" in example["kwargs"]:
+        return example
+    return {**example, "kwargs": {**example["kwargs"], "body": copy.deepcopy(example["body"])}}
+
+
+def _first(examples: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each operation's first example test."""
+    first: dict[str, dict[str, Any]] = {}
+    for example in examples:
+        first.setdefault(example["operation"], example)
+    return first
+
+
+def _bases(examples: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each operation's first example body: what its cases patch."""
     bases: dict[str, Any] = {}
-    for example in data["examples"]:
-        if example["operation"] in wanted and example["body"] is not None:
+    for example in examples:
+        if example["body"] is not None:
             bases.setdefault(example["operation"], example["body"])
     return bases
 
@@ -162,19 +135,28 @@ def _base_payloads(data: dict[str, Any]) -> dict[str, Any]:
 def pack(data: dict[str, Any]) -> dict[str, Any]:
     """The lean form of `data` (see the module docstring); verified by unpacking it."""
     examples = data["examples"]
-    payloads = _base_payloads(data)
+    first, refs = _first(examples), {e["id"]: e for e in examples}
     kwargs = _usual_kwargs(data["cases"])
-    packed: dict[str, Any] = {"examples": examples, "payloads": payloads, "case_kwargs": kwargs}
-    packed["error_samples"] = _error_samples(data["error_cases"])
+    samples = _error_samples(data["error_cases"])
+    packed: dict[str, Any] = {"$comment": COMMENT, "examples": [_pack_example(e) for e in examples]}
+    packed["case_kwargs"] = kwargs
+    packed["error_samples"] = samples
     for key, value in data.items():
         if key == "cases":
-            packed[key] = _pack_cases(value, payloads, kwargs)
-        elif key == "error_cases":
-            cases = _pack_error_cases(value, packed["error_samples"])
-            packed[key] = _refer_examples(cases, {e["id"]: e for e in examples})
+            packed[key] = _pack_cases(value, _bases(examples), kwargs)
+        elif key in SECTIONS:
+            table = pack_section(key, value, first, samples)
+            packed[key] = table if table is not None else _refer_examples(value, refs)
+        elif key == "curls":
+            packed[key] = [_pack_curl(case, first) for case in value]
+        elif key == "webhooks":
+            packed[key] = [
+                {**hook, "examples": [_like_a_response(p, examples) for p in hook["examples"]]}
+                for hook in value
+            ]
         elif key not in packed:
-            packed[key] = _refer_examples(value, {e["id"]: e for e in examples})
-    if not _same(unpack(copy.deepcopy(packed)), data):
+            packed[key] = _refer_examples(value, refs)
+    if not same(unpack(copy.deepcopy(packed)), data):
         raise AssertionError("packed test data does not unpack to the original")
     return packed
 
@@ -188,19 +170,6 @@ def _error_samples(cases: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return samples
 
 
-def _pack_error_cases(
-    cases: list[dict[str, Any]], samples: dict[str, dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """Each case names its format's sample (the end of its id) instead of repeating it."""
-    packed = []
-    for case in cases:
-        sample = samples.get(case["id"].rsplit(":", 1)[-1])
-        if sample is not None and _same({k: case.get(k) for k in _SAMPLE}, sample):
-            case = {k: v for k, v in case.items() if k not in _SAMPLE}
-        packed.append(case)
-    return packed
-
-
 def _usual_kwargs(cases: list[dict[str, Any]]) -> dict[str, Any]:
     usual: dict[str, Any] = {}
     for case in cases:
@@ -209,63 +178,57 @@ def _usual_kwargs(cases: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _pack_cases(
-    cases: list[dict[str, Any]], payloads: dict[str, Any], kwargs: dict[str, Any]
-) -> dict[str, list[dict[str, Any]]]:
-    """Cases by operation (in order), each without what its operation or a default says."""
-    by_operation: dict[str, list[dict[str, Any]]] = {}
+    cases: list[dict[str, Any]], bases: dict[str, Any], kwargs: dict[str, Any]
+) -> dict[str, Any]:
+    """Cases by operation (in order), each a row where a row can say it."""
+    rows: dict[str, list[Any]] = {}
     for case in cases:
         operation = case["operation"]
-        packed = {k: v for k, v in case.items() if k not in ("payload", "operation")}
-        if _same(case["kwargs"], kwargs[operation]):
-            del packed["kwargs"]
-        for key, default in _CASE_DEFAULTS.items():
-            if key in packed and _same(packed[key], default):
-                del packed[key]
-        prefix = f"{operation}:{case['pointer'] or '(root)'}:"
-        if case["id"].startswith(prefix):  # the usual id: operation, pointer, check
-            packed["check"] = case["id"].removeprefix(prefix)
-            del packed["id"]
-        packed["patch"] = diff(payloads.get(operation), case["payload"])
-        by_operation.setdefault(operation, []).append(packed)
-    return by_operation
+        patch = diff(bases.get(operation), case["payload"])
+        rows.setdefault(operation, []).append(pack_case(case, patch, kwargs[operation]))
+    return share({operation: group(own) for operation, own in rows.items()})
+
+
+def _pack_curl(case: dict[str, Any], first: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A curl case, a body placeholder's fill left to the operation's example."""
+    example = first.get(case["operation"])
+    body = json.dumps(example["body"], ensure_ascii=False) if example else None
+    placeholder = next((k for k, v in case["fills"].items() if v == body), None)
+    if placeholder is None:
+        return case
+    fills = {k: v for k, v in case["fills"].items() if k != placeholder}
+    return {**case, "fills": fills, "example_body": placeholder}
+
+
+def _unpack_curl(case: dict[str, Any], first: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    if "example_body" not in case:
+        return case
+    unpacked = {k: v for k, v in case.items() if k != "example_body"}
+    body = json.dumps(first[case["operation"]]["body"], ensure_ascii=False)
+    return {**unpacked, "fills": {**case["fills"], case["example_body"]: body}}
 
 
 def unpack(packed: dict[str, Any]) -> dict[str, Any]:
     """The full test data from its lean form (the generated conftest does the same)."""
-    examples = {e["id"]: e for e in packed["examples"]}
-    payloads = packed["payloads"]
+    examples = [_unpack_example(e) for e in packed["examples"]]
+    first, refs, bases = _first(examples), {e["id"]: e for e in examples}, _bases(examples)
     data: dict[str, Any] = {}
     for key, value in packed.items():
-        if key in ("payloads", "case_kwargs", "error_samples"):
+        if key in _STORED and key != "examples":
             continue
-        if key == "error_cases":
-            samples = packed["error_samples"]
-            value = [{**samples.get(case["id"].rsplit(":", 1)[-1], {}), **case} for case in value]
         if key == "cases":
             data[key] = [
-                _unpack_case(operation, case, payloads, packed["case_kwargs"])
-                for operation, cases in value.items()
-                for case in cases
+                expand(operation, row, bases.get(operation), packed["case_kwargs"][operation])
+                for operation, lines in unshare(value).items()
+                for row in ungroup(lines)
             ]
-        elif key == "examples":
-            data[key] = value
+        elif key in SECTIONS and isinstance(value, dict):
+            data[key] = unpack_section(value, first, packed["error_samples"])
+        elif key == "curls":
+            data[key] = [_unpack_curl(case, first) for case in value]
         else:
-            data[key] = _resolve_examples(value, examples)
+            data[key] = examples if key == "examples" else _resolve_examples(value, refs)
     return data
-
-
-def _unpack_case(
-    operation: str, case: dict[str, Any], payloads: dict[str, Any], kwargs: dict[str, Any]
-) -> dict[str, Any]:
-    unpacked = {k: v for k, v in case.items() if k not in ("patch", "check")}
-    unpacked["operation"] = operation
-    if "check" in case:
-        unpacked["id"] = f"{operation}:{case['pointer'] or '(root)'}:{case['check']}"
-    for key, default in _CASE_DEFAULTS.items():
-        unpacked.setdefault(key, default)
-    unpacked.setdefault("kwargs", kwargs[operation])
-    unpacked["payload"] = apply(payloads.get(operation), case["patch"])
-    return unpacked
 
 
 def json_text(data: dict[str, Any]) -> str:
@@ -278,9 +241,10 @@ def _layout(value: Any, depth: int, expanded: int = _EXPANDED) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     pad = " " * (depth + 1)
     if isinstance(value, dict):
-        # cases are grouped by operation: one more level, still one line per case
+        # cases are grouped by operation: one more level, still one line per case (and
+        # per operation of a patch that makes one operation's rows from another's)
         items = [
-            f"{pad}{json.dumps(k)}: {_layout(v, depth + 1, expanded + (k == 'cases'))}"
+            f"{pad}{json.dumps(k)}: {_layout(v, depth + 1, expanded + (k in ('cases', 'patch')))}"
             for k, v in value.items()
         ]
         return "{\n" + ",\n".join(items) + "\n" + " " * depth + "}"

@@ -26,6 +26,7 @@ from kube_client import APIStatusError, AsyncClient, AuthenticationError, Client
 from kube_client.testing import DATA as MOCK
 from kube_client.testing import MockProvider
 
+# the credentials as stored; a test that sends examples takes them from the `data` fixture
 DATA: dict[str, Any] = json.loads((Path(__file__).parent / "data.json").read_text("utf-8"))
 CREDENTIALS = {name: DATA["client_kwargs"][name] for name in MOCK["auth"]["credentials"]}
 
@@ -216,10 +217,10 @@ def test_mock_rejects_what_the_client_would_have(mock_case: dict[str, Any], serv
         assert mock_case["pointer"] in {p.pointer for p in raised.value.field_problems}
 
 
-def test_refused_credentials(served: Served) -> None:
+def test_refused_credentials(served: Served, data: dict[str, Any]) -> None:
     wrong = {name: value + "-wrong" for name, value in CREDENTIALS.items()}
     example = next(
-        e for e in DATA["examples"] if e["auth_headers"] or e["query"] != _unauthenticated_query(e)
+        e for e in data["examples"] if e["auth_headers"] or e["query"] != _unauthenticated_query(e)
     )
     with _client(served, **wrong) as client, pytest.raises(AuthenticationError):
         _call(client, example["operation"], example["kwargs"])

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from novatech_client._operations import BY_NAME
-from novatech_client._pointer import unescape
+from novatech_client._pointer import escape, unescape
 
 
 def _apply(document: Any, patch: list[dict[str, Any]]) -> Any:
@@ -46,40 +46,117 @@ def _apply(document: Any, patch: list[dict[str, Any]]) -> Any:
 
 
 def _resolve(value: Any, examples: dict[str, Any]) -> Any:
-    """`value` with each `{"$example": id, "patch"?: [...]}` replaced by that example test (patched)."""
+    """`value` with each `{"$example": id, "patch"?: [...]}` replaced by that example test
+    (patched), and each `{"$response": id, "patch": [...]}` by its response (patched)."""
     if isinstance(value, dict):
         if "$example" in value:
             return _apply(examples[value["$example"]], value.get("patch", []))
+        if "$response" in value:
+            return _apply(examples[value["$response"]]["response"], value["patch"])
         return {k: _resolve(v, examples) for k, v in value.items()}
     if isinstance(value, list):
         return [_resolve(v, examples) for v in value]
     return value
 
 
+def _rows(lines: list[Any]) -> list[Any]:
+    """An operation's cases: a line per pointer, `[pointer, [rule, check, op, value], ...]`."""
+    rows: list[Any] = []
+    for line in lines:
+        rows += [[line[0], *check] for check in line[1:]] if isinstance(line, list) else [line]
+    return rows
+
+
+def _case(operation: str, row: Any, base: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """A broken-payload case from its row: `[pointer, rule, check, op, value]`.
+
+    `op` "add"/"replace" puts `value` at `pointer`; "remove" removes `pointer`,
+    or its member `field` (a 5th item: the required member left out); a list
+    in its place is the whole JSON Patch. An object is a case a row cannot say.
+    """
+    if isinstance(row, dict):
+        case = {k: v for k, v in row.items() if k not in ("check", "patch")}
+        patch, check = row["patch"], row.get("check")
+    else:
+        pointer, rule, check, edit, *rest = row
+        case = {"pointer": pointer, "rule": rule, "field": None}
+        if isinstance(edit, list):
+            patch = edit
+        elif edit == "remove":
+            case["field"] = rest[0] if rest else None
+            path = pointer + ("/" + escape(rest[0]) if rest else "")
+            patch = [{"op": "remove", "path": path}]
+        else:
+            patch = [{"op": edit, "path": pointer, "value": rest[0]}]
+    if check is not None:
+        case["id"] = f"{operation}:{case['pointer'] or '(root)'}:{check}"
+    defaults = {"field": None, "batch_item": False, "kwargs": kwargs}
+    return {**defaults, **case, "operation": operation, "payload": _apply(base, patch)}
+
+
+def _table(section: dict[str, Any], first: dict[str, Any], samples: dict[str, Any]) -> list[Any]:
+    """Behaviour cases by operation, each from the operation's first example test.
+
+    Error cases are `[status, format]` pairs (body and messages from
+    `error_samples`); the other sections' `{what else}`. `"*"` is what every
+    operation has: the pairs it starts with, or what else every case holds.
+    """
+    cases = []
+    for name, rest in section.items():
+        if name == "*":
+            continue
+        if isinstance(rest, list):
+            cases += [
+                {
+                    "id": f"{name}:{status}:{fmt}",
+                    "example": copy.deepcopy(first[name]),
+                    "status": status,
+                    **samples.get(fmt, {}),
+                }
+                for status, fmt in [*section.get("*", []), *rest]
+            ]
+        else:
+            example = copy.deepcopy(first[name])
+            cases.append({"id": name, "example": example, **section.get("*", {}), **rest})
+    return cases
+
+
+def _curl(case: dict[str, Any], first: dict[str, Any]) -> dict[str, Any]:
+    """A documented curl; a body placeholder (`example_body`) filled with its example's body."""
+    if "example_body" not in case:
+        return case
+    body = json.dumps(first[case["operation"]]["body"], ensure_ascii=False)
+    unpacked = {k: v for k, v in case.items() if k != "example_body"}
+    return {**unpacked, "fills": {**case["fills"], case["example_body"]: body}}
+
+
 def _unpack(packed: dict[str, Any]) -> dict[str, Any]:
-    """data.json stores each example once and each case as a patch to its operation's example."""
+    """data.json stores each example once and each case as a row (generator/emit/test_data_pack.py)."""
+    first: dict[str, Any] = {}
+    bases: dict[str, Any] = {}  # what an operation's broken payloads patch
+    for example in packed["examples"]:
+        if example["body"] is not None and "body" not in example["kwargs"]:
+            example["kwargs"]["body"] = copy.deepcopy(example["body"])  # stored once
+        first.setdefault(example["operation"], example)
+        if example["body"] is not None:
+            bases.setdefault(example["operation"], example["body"])
+    stored = ("$comment", "examples", "cases", "case_kwargs", "error_samples", "curls")
     examples = {e["id"]: e for e in packed["examples"]}
-    stored = ("examples", "cases", "payloads", "case_kwargs", "error_samples")
     data = {k: _resolve(v, examples) for k, v in packed.items() if k not in stored}
-    # an error case's body and messages are its format's (the end of its id)
-    samples = packed["error_samples"]
-    data["error_cases"] = [
-        {**samples.get(c["id"].rsplit(":", 1)[-1], {}), **c} for c in data["error_cases"]
-    ]
+    for name, section in data.items():
+        if name.endswith("_cases") and isinstance(section, dict):
+            data[name] = _table(section, first, packed["error_samples"])
     data["examples"] = packed["examples"]
+    rows = dict(packed["cases"])
+    for operation, own in rows.items():  # another operation's lines plus a patch
+        if isinstance(own, dict):
+            rows[operation] = _apply(packed["cases"][own["$cases"]], own["patch"])
     data["cases"] = [
-        {
-            "id": f"{operation}:{case['pointer'] or '(root)'}:{case.get('check')}",
-            "operation": operation,
-            "batch_item": False,
-            "field": None,
-            "kwargs": packed["case_kwargs"][operation],
-            **case,
-            "payload": _apply(packed["payloads"].get(operation), case["patch"]),
-        }
-        for operation, cases in packed["cases"].items()
-        for case in cases
+        _case(operation, row, bases.get(operation), packed["case_kwargs"][operation])
+        for operation, lines in rows.items()
+        for row in _rows(lines)
     ]
+    data["curls"] = [_curl(case, first) for case in packed["curls"]]
     return data
 
 
@@ -97,6 +174,7 @@ _PARAMETERS: dict[str, tuple[list[Any], Callable[[Any], str]]] = {
     "envelope_case": (DATA["envelope_cases"], lambda c: str(c["id"])),
     "deprecated_case": (DATA["deprecated_cases"], lambda c: str(c["id"])),
     "cached_case": (DATA["cached_cases"], lambda c: str(c["id"])),
+    "curl_case": (DATA["curls"], lambda c: str(c["id"])),
     # one broken payload per operation for the mock to reject (not a null: forms cannot say it)
     "mock_case": (
         list(

@@ -11,7 +11,8 @@ The credentials, tokens and cookies are the document's own. Where the
 document writes a template (`{id}` in a path, `-d "{JSON AS BELOW}"`), the
 placeholder is filled from the operation's documented example (`fills`),
 as a reader following the document would. The answer must be one of the
-operation's documented success statuses."""
+operation's documented success statuses. The cases are tests/data.json's
+`curls` (conftest.py)."""
 
 from __future__ import annotations
 
@@ -26,118 +27,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
-import pytest
 import uvicorn
 
 from novatech_client.testing import MockProvider
 
-CASES: list[dict[str, Any]] = [
-    {
-        "id": "get_token[0]",
-        "curl": 'curl --request POST \\\n--url https://test-api.novatech.co.uk/token/get \\\n--header \'Content-Type: application/json\' \\\n--data \'{ "email":"test.email@novatech.co.uk", "password":"aVeryLongAndSecurePassword" }\'',
-        "fills": {},
-        "path": None,
-        "statuses": [200],
-    },
-    {
-        "id": "change_password[0]",
-        "curl": 'curl --request POST \\\n--url https://test-api.novatech.co.uk/token/change-password \\\n--header \'Content-Type: application/json\' \\\n--header \'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZWFuLndpbGxpYW1zQG5vdmF0ZWNoLmNvLnVrIiwidG9rZW4iOiIxMDNkMTFhNC1jODdhLTQxMDgtOTIwNS1jMTUxZDM4YjY3YmQiLCJleHAiOjE1MzkwMDY2MjR9.19DQ_uwE5Ye1ALrwiW9o7wsMhoetUqDLQMNcFCxwtEc\' \\\n--data \'{ "email":"test.email@novatech.co.uk", "current_password":"aVeryLongAndSecurePassword", "new_password":"aNewVeryLongAndSecurePassword" }\'',
-        "fills": {},
-        "path": None,
-        "statuses": [200],
-    },
-    {
-        "id": "list_stock[0]",
-        "curl": "curl --request GET \\\n--url https://test-api.novatech.co.uk/stock \\\n--header 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZWFuLndpbGxpYW1zQG5vdmF0ZWNoLmNvLnVrIiwidG9rZW4iOiIxMDNkMTFhNC1jODdhLTQxMDgtOTIwNS1jMTUxZDM4YjY3YmQiLCJleHAiOjE1MzkwMDY2MjR9.19DQ_uwE5Ye1ALrwiW9o7wsMhoetUqDLQMNcFCxwtEc'",
-        "fills": {},
-        "path": None,
-        "statuses": [200],
-    },
-    {
-        "id": "get_stock[0]",
-        "curl": "curl --request GET \\\n--url https://test-api.novatech.co.uk/stock/TEST-SKU01 \\\n--header 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZWFuLndpbGxpYW1zQG5vdmF0ZWNoLmNvLnVrIiwidG9rZW4iOiIxMDNkMTFhNC1jODdhLTQxMDgtOTIwNS1jMTUxZDM4YjY3YmQiLCJleHAiOjE1MzkwMDY2MjR9.19DQ_uwE5Ye1ALrwiW9o7wsMhoetUqDLQMNcFCxwtEc'",
-        "fills": {},
-        "path": None,
-        "statuses": [200],
-    },
-    {
-        "id": "list_groups[0]",
-        "curl": "curl --request GET \\\n--url https://test-api.novatech.co.uk/portal/groups/list \\\n--header 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZWFuLndpbGxpYW1zQG5vdmF0ZWNoLmNvLnVrIiwidG9rZW4iOiIxMDNkMTFhNC1jODdhLTQxMDgtOTIwNS1jMTUxZDM4YjY3YmQiLCJleHAiOjE1MzkwMDY2MjR9.19DQ_uwE5Ye1ALrwiW9o7wsMhoetUqDLQMNcFCxwtEc'",
-        "fills": {},
-        "path": None,
-        "statuses": [200],
-    },
-    {
-        "id": "get_group_stock[0]",
-        "curl": "curl --request GET \\\n--url https://test-api.novatech.co.uk/portal/groups/stock/07594101-65af-4349-b3c1-5c72242a9660 \\\n--header 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZWFuLndpbGxpYW1zQG5vdmF0ZWNoLmNvLnVrIiwidG9rZW4iOiIxMDNkMTFhNC1jODdhLTQxMDgtOTIwNS1jMTUxZDM4YjY3YmQiLCJleHAiOjE1MzkwMDY2MjR9.19DQ_uwE5Ye1ALrwiW9o7wsMhoetUqDLQMNcFCxwtEc'",
-        "fills": {},
-        "path": None,
-        "statuses": [200],
-    },
-    {
-        "id": "set_group_stock[0]",
-        "curl": "curl --request POST \\\n--url https://test-api.novatech.co.uk/portal/groups/stock/07594101-65af-4349-b3c1-5c72242a9660 \\\n--header 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZWFuLndpbGxpYW1zQG5vdmF0ZWNoLmNvLnVrIiwidG9rZW4iOiIxMDNkMTFhNC1jODdhLTQxMDgtOTIwNS1jMTUxZDM4YjY3YmQiLCJleHAiOjE1MzkwMDY2MjR9.19DQ_uwE5Ye1ALrwiW9o7wsMhoetUqDLQMNcFCxwtEc' \\\n--header 'Content-Type: application/json' \\\n--data '\n{\n\"skus\": [\n\"CAB-C5END\", \"CAB-C6/2\"\n]\n}'",
-        "fills": {},
-        "path": None,
-        "statuses": [200],
-    },
-    {
-        "id": "place_order[0]",
-        "curl": 'curl --request POST \\\n--url https://test-api.novatech.co.uk/order \\\n--header \'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZWFuLndpbGxpYW1zQG5vdmF0ZWNoLmNvLnVrIiwidG9rZW4iOiIxMDNkMTFhNC1jODdhLTQxMDgtOTIwNS1jMTUxZDM4YjY3YmQiLCJleHAiOjE1MzkwMDY2MjR9.19DQ_uwE5Ye1ALrwiW9o7wsMhoetUqDLQMNcFCxwtEc\' \\\n--header \'Content-Type: application/json\' \\\n--data \'\n{\n"order_number": "MONZ0001",\n"deliver_to": {\n"name": "Joe Smith",\n"address_lines": [\n"1 Hamilton Road",\n"Portsmouth"\n],\n"postal_code": "PO6 4PU",\n"email_address": "customer@company.com",\n"phone_number": "07171071071"\n},\n"order_lines": [\n{\n"sku": "TEST-SKU01",\n"quantity": 1\n},\n{\n"sku": "TEST-SKU02",\n"quantity": 2\n}\n]\n}\'',
-        "fills": {},
-        "path": None,
-        "statuses": [200],
-    },
-    {
-        "id": "list_orders[0]",
-        "curl": "curl --request GET \\\n--url https://test-api.novatech.co.uk/orders\n--header 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZWFuLndpbGxpYW1zQG5vdmF0ZWNoLmNvLnVrIiwidG9rZW4iOiIxMDNkMTFhNC1jODdhLTQxMDgtOTIwNS1jMTUxZDM4YjY3YmQiLCJleHAiOjE1MzkwMDY2MjR9.19DQ_uwE5Ye1ALrwiW9o7wsMhoetUqDLQMNcFCxwtEc'",
-        "fills": {},
-        "path": None,
-        "statuses": [200],
-    },
-    {
-        "id": "get_order[0]",
-        "curl": "curl --request GET \\\n--url https://test-api.novatech.co.uk/order/6010361 \\\n--header 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZWFuLndpbGxpYW1zQG5vdmF0ZWNoLmNvLnVrIiwidG9rZW4iOiIxMDNkMTFhNC1jODdhLTQxMDgtOTIwNS1jMTUxZDM4YjY3YmQiLCJleHAiOjE1MzkwMDY2MjR9.19DQ_uwE5Ye1ALrwiW9o7wsMhoetUqDLQMNcFCxwtEc'",
-        "fills": {},
-        "path": None,
-        "statuses": [200],
-    },
-    {
-        "id": "create_new_starter[0]",
-        "curl": 'curl --request POST \\\n--url https://test-api.novatech.co.uk/newstarter/create \\\n--header \'Content-Type: application/json\' \\\n--header \'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZWFuLndpbGxpYW1zQG5vdmF0ZWNoLmNvLnVrIiwidG9rZW4iOiIxMDNkMTFhNC1jODdhLTQxMDgtOTIwNS1jMTUxZDM4YjY3YmQiLCJleHAiOjE1MzkwMDY2MjR9.19DQ_uwE5Ye1ALrwiW9o7wsMhoetUqDLQMNcFCxwtEc\' \\\n--data \'{ "name":"test name", "email":"test.email@emaildomain.co.uk", "level":3, "linkonly":true, "mobileno":"01234567890", "startdate":"2023-11-23", "internalid":"test.email@novatech.co.uk" }\'',
-        "fills": {},
-        "path": None,
-        "statuses": [200],
-    },
-    {
-        "id": "cancel_new_starter[0]",
-        "curl": "curl --request POST \\\n--url https://test-api.novatech.co.uk/newstarter/cancel/4411C408-485B-4401-82BD-B83951B97193 \\\n--header 'Content-Type: application/json' \\\n--header 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZWFuLndpbGxpYW1zQG5vdmF0ZWNoLmNvLnVrIiwidG9rZW4iOiIxMDNkMTFhNC1jODdhLTQxMDgtOTIwNS1jMTUxZDM4YjY3YmQiLCJleHAiOjE1MzkwMDY2MjR9.19DQ_uwE5Ye1ALrwiW9o7wsMhoetUqDLQMNcFCxwtEc'",
-        "fills": {},
-        "path": None,
-        "statuses": [200],
-    },
-    {
-        "id": "book_collection[0]",
-        "curl": 'curl --request POST \\\n--url https://test-api.novatech.co.uk/collection/book \\\n--header \'Content-Type: application/json\' \\\n--header \'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZWFuLndpbGxpYW1zQG5vdmF0ZWNoLmNvLnVrIiwidG9rZW4iOiIxMDNkMTFhNC1jODdhLTQxMDgtOTIwNS1jMTUxZDM4YjY3YmQiLCJleHAiOjE1MzkwMDY2MjR9.19DQ_uwE5Ye1ALrwiW9o7wsMhoetUqDLQMNcFCxwtEc\' \\\n--data \'{\n"collection_reference": "APITEST",\n"collect_from": {\n"name": "Joe Smith",\n"address_lines": [\n"1 Hamilton Road",\n"Portsmouth"\n],\n"postal_code": "PO6 4PU"\n},\n"notification_email_address": "customer@company.com",\n"notification_phone_number": "07171071071",\n"packaging_lines": [\n{\n"packaging_type": "laptop",\n"asset_tag": "1234567890"\n},\n{\n"packaging_type": "laptop",\n"asset_tag": "0987654321"\n}\n]\n}\'',
-        "fills": {},
-        "path": None,
-        "statuses": [200],
-    },
-    {
-        "id": "search_collections[0]",
-        "curl": "curl --request GET \\\n--url https://test-api.novatech.co.uk/collection/search?collection_ref=APITEST \\\n--header 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZWFuLndpbGxpYW1zQG5vdmF0ZWNoLmNvLnVrIiwidG9rZW4iOiIxMDNkMTFhNC1jODdhLTQxMDgtOTIwNS1jMTUxZDM4YjY3YmQiLCJleHAiOjE1MzkwMDY2MjR9.19DQ_uwE5Ye1ALrwiW9o7wsMhoetUqDLQMNcFCxwtEc'",
-        "fills": {},
-        "path": None,
-        "statuses": [200],
-    },
-    {
-        "id": "get_audit_log[0]",
-        "curl": "curl --request GET \\\n--url https://test-api.novatech.co.uk/audit \\\n--header 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZWFuLndpbGxpYW1zQG5vdmF0ZWNoLmNvLnVrIiwidG9rZW4iOiIxMDNkMTFhNC1jODdhLTQxMDgtOTIwNS1jMTUxZDM4YjY3YmQiLCJleHAiOjE1MzkwMDY2MjR9.19DQ_uwE5Ye1ALrwiW9o7wsMhoetUqDLQMNcFCxwtEc'",
-        "fills": {},
-        "path": None,
-        "statuses": [200],
-    },
-]
 _CONTINUED = re.compile(r"\\[ \t]*\n")
 
 
@@ -205,13 +98,12 @@ def _on_mock(url: str, base: str, fills: dict[str, str], path: str | None) -> st
     return base + where + (f"?{split.query}" if split.query else "")
 
 
-def test_the_document_has_curl_examples() -> None:
-    assert CASES
+def test_the_document_has_curl_examples(data: dict[str, Any]) -> None:
+    assert data["curls"]
 
 
-@pytest.mark.parametrize("documented", CASES, ids=[case["id"] for case in CASES])
-def test_documented_curl_works_against_the_mock(documented: dict[str, Any]) -> None:
-    case = documented
+def test_documented_curl_works_against_the_mock(curl_case: dict[str, Any]) -> None:
+    case = curl_case
     sent = _request(case["curl"], case["fills"])
     with _served(MockProvider()) as base:
         answer = httpx.request(

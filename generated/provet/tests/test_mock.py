@@ -26,6 +26,7 @@ from provet_client import APIStatusError, AsyncClient, Client, response_status
 from provet_client.testing import DATA as MOCK
 from provet_client.testing import MockProvider
 
+# the credentials as stored; a test that sends examples takes them from the `data` fixture
 DATA: dict[str, Any] = json.loads((Path(__file__).parent / "data.json").read_text("utf-8"))
 CREDENTIALS = {name: DATA["client_kwargs"][name] for name in MOCK["auth"]["credentials"]}
 

@@ -101,7 +101,9 @@ def _with_table(row: dict[str, Any]) -> dict[str, Any]:
 
 
 DATA: dict[str, Any] = json.loads((Path(__file__).parent / "mock.json").read_text("utf-8"))
-DATA["operations"] = [_with_table(row) for row in DATA["operations"]]
+DATA["operations"] = [  # each completed with what it is unless it says otherwise
+    _with_table({**copy.deepcopy(DATA["operation_defaults"]), **row}) for row in DATA["operations"]
+]
 AUTH: dict[str, Any] = DATA["auth"]
 # The document's own example credentials where it shows them, so its curls work as written.
 DEFAULT_CREDENTIALS: dict[str, str] = {

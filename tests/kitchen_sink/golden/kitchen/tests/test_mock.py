@@ -33,18 +33,8 @@ from kitchen_client import (
 from kitchen_client.testing import DATA as MOCK
 from kitchen_client.testing import MockProvider
 
-
-def _sample_file(value: dict[str, Any]) -> Any:
-    """A sample file in data.json ({"$file": [name, latin-1 text, type]}) as the client takes it."""
-    if list(value) == ["$file"]:
-        name, text, content_type = value["$file"]
-        return (name, text.encode("latin-1"), content_type)
-    return value
-
-
-DATA: dict[str, Any] = json.loads(
-    (Path(__file__).parent / "data.json").read_text("utf-8"), object_hook=_sample_file
-)
+# the credentials as stored; a test that sends examples takes them from the `data` fixture
+DATA: dict[str, Any] = json.loads((Path(__file__).parent / "data.json").read_text("utf-8"))
 CREDENTIALS = {name: DATA["client_kwargs"][name] for name in MOCK["auth"]["credentials"]}
 
 
@@ -249,10 +239,10 @@ def test_mock_rejects_what_the_client_would_have(mock_case: dict[str, Any], serv
         assert mock_case["pointer"] in {p.pointer for p in raised.value.field_problems}
 
 
-def test_refused_credentials(served: Served) -> None:
+def test_refused_credentials(served: Served, data: dict[str, Any]) -> None:
     wrong = {name: value + "-wrong" for name, value in CREDENTIALS.items()}
     example = next(
-        e for e in DATA["examples"] if e["auth_headers"] or e["query"] != _unauthenticated_query(e)
+        e for e in data["examples"] if e["auth_headers"] or e["query"] != _unauthenticated_query(e)
     )
     with _client(served, **wrong) as client, pytest.raises(AuthenticationError):
         _call(client, example["operation"], example["kwargs"])
@@ -273,9 +263,9 @@ def test_missing_static_credentials_are_refused(served: Served) -> None:
     assert accepted.status_code != refused.status_code
 
 
-def test_the_providers_wait_headers_are_honoured(served: Served) -> None:
+def test_the_providers_wait_headers_are_honoured(served: Served, data: dict[str, Any]) -> None:
     """A 429 asking, by the provider's own header names, for a second's wait: waited, then sent again."""
-    example = DATA["examples"][0]
+    example = data["examples"][0]
     before = len(served.mock.requests)
     served.mock.fail_next(429, retry_after="1")
     started = time.monotonic()
@@ -312,10 +302,10 @@ def test_server_variables_fill_the_base_url() -> None:
     "op", [op for op in MOCK["operations"] if op["idempotency_key"]], ids=lambda op: op["name"]
 )
 def test_an_idempotency_key_makes_a_lost_answer_safe_to_replay(
-    op: dict[str, Any], served: Served
+    op: dict[str, Any], served: Served, data: dict[str, Any]
 ) -> None:
     """The answer is lost after the work is done: the retry carries the same key, the work is done once."""
-    example = next(e for e in DATA["examples"] if e["operation"] == op["name"])
+    example = next(e for e in data["examples"] if e["operation"] == op["name"])
     replayed = served.mock.replayed
     keys = {key for name, key in served.mock.answered if name == op["name"]}
     served.mock.drop_next(after_processing=True)
