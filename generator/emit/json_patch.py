@@ -16,12 +16,11 @@ import difflib
 import json
 from typing import Any
 
+from generator.spec.pointer import escape, unescape
+
+__all__ = ["apply", "diff", "escape", "operation", "rows_diff", "same"]
+
 _LONG = 64  # a run of one character longer than this is written as "repeat"
-
-
-def escape(token: str) -> str:
-    """One key as a pointer's reference token (RFC 6901)."""
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def same(a: Any, b: Any) -> bool:
@@ -106,7 +105,7 @@ def apply(document: Any, patch: list[dict[str, Any]]) -> Any:
     """
     result = json.loads(json.dumps(document))
     for step in patch:
-        tokens = [t.replace("~1", "/").replace("~0", "~") for t in step["path"].split("/")[1:]]
+        tokens = [unescape(t) for t in step["path"].split("/")[1:]]  # an empty key is a key
         if not tokens:
             result = _value(step)
             continue

@@ -118,7 +118,7 @@ class TypeChecks(RuleChecks):
             self.w.call(["_missing"], [repr(str(field)), "ptr", "out"])
         with w.block("else:"):
             text = messages.enum_plain(tuple(choices))
-            pointer = f"ptr + {'/' + str(field)!r}"  # unescaped, as it always was
+            pointer = f"ptr + {'/' + _escape(str(field))!r}"
             w.call(["_broken"], ["'discriminator'", repr(text), "tag", pointer, "out"])
 
     def _shape_union(self, typedef: TypeDef) -> None:

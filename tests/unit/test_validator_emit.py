@@ -213,3 +213,13 @@ def test_a_response_only_field_is_refused_at_its_pointer_in_the_generator_s_word
         ("/note", messages.RESPONSE_ONLY),
         ("/phone", messages.RESPONSE_ONLY),
     ]
+
+
+def test_a_discriminator_named_with_a_slash_is_escaped_in_its_pointer(tmp_path: Path) -> None:
+    spec = SPEC.replace("kind", "kind/of").replace("{kind/of:", "{'kind/of':")
+    spec = spec.replace("      kind/of:", "      'kind/of':").replace(
+        "discriminator: kind/of", "discriminator: 'kind/of'"
+    )
+    validation = load(tmp_path, spec).validation
+    (wrong,) = validation.validate("create_order", {**VALID, "item": {"kind/of": "box"}})
+    assert (wrong.pointer, wrong.rule) == ("/item/kind~1of", "discriminator")
