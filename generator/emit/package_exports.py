@@ -88,7 +88,7 @@ def client_abc_import(spec: Spec) -> str:
     paged = _paged(spec)
     return "from collections.abc import " + ", ".join(
         (["AsyncIterator"] if paged else [])
-        + ["Generator"]
+        + ["Callable", "Coroutine", "Generator"]
         + (["Iterator"] if paged else [])
         + ["Mapping"]
     )
