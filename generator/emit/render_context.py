@@ -8,6 +8,7 @@ package_exports and package_tests.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from typing import Any
@@ -195,7 +196,8 @@ def _error_formats(spec: Spec) -> tuple[ErrorFormatView, ...]:
 def _common_errors(operations: tuple[OperationView, ...]) -> dict[int, tuple[str, ...]]:
     """The error table most operations share (the first of the most shared: deterministic)."""
     tables = [tuple(op.errors.items()) for op in operations]
-    return dict(max(tables, key=tables.count)) if tables else {}
+    counts = Counter(tables)
+    return dict(max(tables, key=lambda table: counts[table])) if tables else {}
 
 
 def _client_params(spec: Spec) -> tuple[ClientParamView, ...]:
