@@ -195,9 +195,14 @@ def _error_formats(spec: Spec) -> tuple[ErrorFormatView, ...]:
 
 def _common_errors(operations: tuple[OperationView, ...]) -> dict[int, tuple[str, ...]]:
     """The error table most operations share (the first of the most shared: deterministic)."""
-    tables = [tuple(op.errors.items()) for op in operations]
+    tables: list[tuple[tuple[int, tuple[str, ...]], ...]] = [
+        tuple(op.errors.items()) for op in operations
+    ]
+    if not tables:
+        return {}
     counts = Counter(tables)
-    return dict(max(tables, key=lambda table: counts[table])) if tables else {}
+    common = max(tables, key=counts.__getitem__)
+    return dict(common)
 
 
 def _client_params(spec: Spec) -> tuple[ClientParamView, ...]:
