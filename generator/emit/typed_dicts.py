@@ -27,7 +27,7 @@ def dict_class(typedef: TypeDef, uses: Uses) -> str:
             value = f"NotRequired[{value}]"
         entries.append((field.wire_name, value, spelt))
     name = f"{typedef.name}Dict"
-    doc = f'    """{typedef.name} as a dict, as it travels: keys spelt as the document does."""'
+    doc = f'    """{typedef.name} as the dict that travels, keyed as the document spells it."""'
     if all(w.isidentifier() and not keyword.iskeyword(w) for w, _, _ in entries):
         lines = [f"class {name}(TypedDict):", doc, *([""] if entries else [])]
         lines += [f"    {wire}: {value}" for wire, value, _ in entries]

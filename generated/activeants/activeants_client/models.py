@@ -5,977 +5,544 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal, NotRequired, TypedDict
 
-from pydantic import AwareDatetime, ConfigDict, Field
+from pydantic import AwareDatetime, Field
 
-from activeants_client._base import Model
+from activeants_client._base import ClosedRequestModel, Model
 
 
 class AcceptedResponse(Model):
-    """
-    The answer of order/release, order/add, v2/shipment/sync, v2/shipment/sync/labeled and purchaseorder/add: OK when the message was accepted, with a result that is an object, a string, an integer (the new order's id in the order/add example) or null.
-    """
+    """The answer of order/release, order/add, v2/shipment/sync, v2/shipment/sync/labeled and purchaseorder/add: OK when the message was accepted, with a result that is an object, a string, an integer (the new order's id in the order/add example) or null."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[Literal["OK"], Field(alias="messageCode")]
-    """
-    The value OK indicates the message was accepted by the system.
-    """
+    """The value OK indicates the message was accepted by the system."""
     message: str
-    """
-    Some response indicating the success
-    """
+    """Some response indicating the success"""
     result: Any = None
-    """
-    object or string or integer or null
-    """
+    """object or string or integer or null"""
 
 
-class AddOrderRequest(Model):
-    """
-    A new order. When the billing address fields are left empty, all the data in the delivery address is used for both delivery and billing. Pickup point shipments are only processed properly when the pickUpPoint address fields are filled in, valid and complete (not enforced: the document does not say which fields, and the spec language cannot say "required when another field is present").
-    """
+class AddOrderRequest(ClosedRequestModel):
+    """A new order. When the billing address fields are left empty, all the data in the delivery address is used for both delivery and billing. Pickup point shipments are only processed properly when the pickUpPoint address fields are filled in, valid and complete (not enforced: the document does not say which fields, and the spec language cannot say "required when another field is present")."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     external_order_number: Annotated[str, Field(alias="externalOrderNumber")]
-    """
-    The order number of external system (e.g. Magento)
-    """
+    """The order number of external system (e.g. Magento)"""
     extra_reference: Annotated[str | None, Field(alias="extraReference")] = None
-    """
-    Can be used to store an extra reference.
-    """
+    """Can be used to store an extra reference."""
     action_code: Annotated[str | None, Field(alias="actionCode")] = None
-    """
-    Can be used to store information about a promotional action in an order.
-    """
+    """Can be used to store information about a promotional action in an order."""
     preferred_shipping_date: Annotated[
         AwareDatetime | None, Field(alias="preferredShippingDate")
     ] = None
-    """
-    When this date is set, the order will not be shipped before this date. (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """When this date is set, the order will not be shipped before this date. (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)"""
     partial_delivery: Annotated[bool | None, Field(alias="partialDelivery")] = None
-    """
-    When set to false the order will only ship when all products are in stock. When set to true, orders will ship in parts when products become available.
-    """
+    """When set to false the order will only ship when all products are in stock. When set to true, orders will ship in parts when products become available."""
     on_hold: Annotated[bool | None, Field(alias="onHold")] = None
-    """
-    When set to true, order gets status 'on hold'. Use the end-point POST order/release to release the order.
-    """
+    """When set to true, order gets status 'on hold'. Use the end-point POST order/release to release the order."""
     email: str | None = None
-    """
-    The customer's email.
-    """
+    """The customer's email."""
     phone_number: Annotated[str | None, Field(alias="phoneNumber")] = None
-    """
-    The customer's phone number.
-    """
+    """The customer's phone number."""
     currency: Annotated[str | None, Field(pattern="^([A-Z]{3})?$")] = None
-    """
-    The currency of the order (ISO-3 code, like EUR, USD) EUR is assumed when empty. Default: "EUR".
-    """
+    """The currency of the order (ISO-3 code, like EUR, USD) EUR is assumed when empty. Default: "EUR"."""
     bank_account_number: Annotated[str | None, Field(alias="bankAccountNumber")] = None
-    """
-    Deprecated. The customer's IBAN.
-    """
+    """Deprecated. The customer's IBAN."""
     bank_account_holder_name: Annotated[str | None, Field(alias="bankAccountHolderName")] = None
-    """
-    Deprecated. The account holder's name.
-    """
+    """Deprecated. The account holder's name."""
     bank_account_city_name: Annotated[str | None, Field(alias="bankAccountCityName")] = None
-    """
-    Deprecated. The account holder's city.
-    """
+    """Deprecated. The account holder's city."""
     payment_method_id: Annotated[Literal[1], Field(alias="paymentMethodId")]
-    """
-    The id of the payment method. Since we do not handle payments ourselves anymore, this should always have value 1 (deprecated).
-    """
+    """The id of the payment method. Since we do not handle payments ourselves anymore, this should always have value 1 (deprecated)."""
     shipping_method_id: Annotated[int | None, Field(alias="shippingMethodId")] = None
-    """
-    The id of the shipping method (a shopapi/v2 shippingMethod id from GET settings/get). When filled in, this will overwrite the default shipping method; unless your customer uses a shipping method other than the default, this field should be empty.
-    """
+    """The id of the shipping method (a shopapi/v2 shippingMethod id from GET settings/get). When filled in, this will overwrite the default shipping method; unless your customer uses a shipping method other than the default, this field should be empty."""
     delivery_address_first_name: Annotated[str | None, Field(alias="deliveryAddressFirstName")] = (
         None
     )
-    """
-    The name of the person of the delivery address.
-    """
+    """The name of the person of the delivery address."""
     delivery_address_insertion: Annotated[str | None, Field(alias="deliveryAddressInsertion")] = (
         None
     )
-    """
-    The insertion between first and last name of the delivery address.
-    """
+    """The insertion between first and last name of the delivery address."""
     delivery_address_last_name: Annotated[str, Field(alias="deliveryAddressLastName")]
-    """
-    The last name of the person of the delivery address.
-    """
+    """The last name of the person of the delivery address."""
     delivery_address_extra_name: Annotated[str | None, Field(alias="deliveryAddressExtraName")] = (
         None
     )
-    """
-    The extra name of the person of the delivery address (e.g. the company name)
-    """
+    """The extra name of the person of the delivery address (e.g. the company name)"""
     delivery_address_postal_code: Annotated[str, Field(alias="deliveryAddressPostalCode")]
-    """
-    The postal code of the delivery address. This field is required when shipping within The Netherlands, Germany or Belgium (and most other countries); see errata delivery-address-required.
-    """
+    """The postal code of the delivery address. This field is required when shipping within The Netherlands, Germany or Belgium (and most other countries); see errata delivery-address-required."""
     delivery_address_house_number: Annotated[int, Field(alias="deliveryAddressHouseNumber")]
-    """
-    The house number of the delivery address. Required when shipping within The Netherlands, Belgium or Germany; if absent there, Maya tries to take it from the street, and an order whose street holds none is marked Not Valid and not shipped until a house number is added (see errata delivery-address-required).
-    """
+    """The house number of the delivery address. Required when shipping within The Netherlands, Belgium or Germany; if absent there, Maya tries to take it from the street, and an order whose street holds none is marked Not Valid and not shipped until a house number is added (see errata delivery-address-required)."""
     delivery_address_house_number_addition: Annotated[
         str | None, Field(alias="deliveryAddressHouseNumberAddition")
     ] = None
-    """
-    The house number addition of the delivery address.
-    """
+    """The house number addition of the delivery address."""
     delivery_address_street: Annotated[str, Field(alias="deliveryAddressStreet")]
-    """
-    The streetname of the delivery address
-    """
+    """The streetname of the delivery address"""
     delivery_address_city_name: Annotated[str | None, Field(alias="DeliveryAddressCityName")] = None
-    """
-    The cityname of the delivery address (spelt with a capital D, see errata delivery-city-name-case).
-    """
+    """The cityname of the delivery address (spelt with a capital D, see errata delivery-city-name-case)."""
     delivery_address_region: Annotated[str | None, Field(alias="deliveryAddressRegion")] = None
-    """
-    The region this address is in. Preferably ISO 2 character code. (ISO 3166-2)
-    """
+    """The region this address is in. Preferably ISO 2 character code. (ISO 3166-2)"""
     delivery_address_country_iso: Annotated[str, Field(alias="deliveryAddressCountryIso")]
-    """
-    The ISO 2 character countrycode (ISO 3166) of the delivery address. All available countries and country codes can be found with the GET settings/get operation (see errata country-iso-length).
-    """
+    """The ISO 2 character countrycode (ISO 3166) of the delivery address. All available countries and country codes can be found with the GET settings/get operation (see errata country-iso-length)."""
     delivery_address_extra_address: Annotated[
         str | None, Field(alias="deliveryAddressExtraAddress")
     ] = None
-    """
-    Used to store extra information for the delivery address.
-    """
+    """Used to store extra information for the delivery address."""
     billing_address_first_name: Annotated[str | None, Field(alias="billingAddressFirstName")] = None
-    """
-    The name of the person of the billing address
-    """
+    """The name of the person of the billing address"""
     billing_address_insertion: Annotated[str | None, Field(alias="billingAddressInsertion")] = None
-    """
-    The insertion between first and last name of the billing address.
-    """
+    """The insertion between first and last name of the billing address."""
     billing_address_last_name: Annotated[str | None, Field(alias="billingAddressLastName")] = None
-    """
-    The last name of the person of the billing address.
-    """
+    """The last name of the person of the billing address."""
     billing_address_extra_name: Annotated[str | None, Field(alias="billingAddressExtraName")] = None
-    """
-    The extra name of the person of the billing address (e.g. the company name)
-    """
+    """The extra name of the person of the billing address (e.g. the company name)"""
     billing_address_postal_code: Annotated[str | None, Field(alias="billingAddressPostalCode")] = (
         None
     )
-    """
-    The postal code of the billing address
-    """
+    """The postal code of the billing address"""
     billing_address_house_number: Annotated[
         int | None, Field(alias="billingAddressHouseNumber")
     ] = None
-    """
-    The house number of the billing address
-    """
+    """The house number of the billing address"""
     billing_address_house_number_addition: Annotated[
         str | None, Field(alias="billingAddressHouseNumberAddition")
     ] = None
-    """
-    The house number addition of the billing address
-    """
+    """The house number addition of the billing address"""
     billing_address_street: Annotated[str | None, Field(alias="billingAddressStreet")] = None
-    """
-    The street name of the billing address
-    """
+    """The street name of the billing address"""
     billing_address_city_name: Annotated[str | None, Field(alias="billingAddressCityName")] = None
-    """
-    The city name of the billing address
-    """
+    """The city name of the billing address"""
     billing_address_region: Annotated[str | None, Field(alias="billingAddressRegion")] = None
-    """
-    The region this billing address is in. Preferably ISO 2 character code. (ISO 3166-2)
-    """
+    """The region this billing address is in. Preferably ISO 2 character code. (ISO 3166-2)"""
     billing_address_country_iso: Annotated[str | None, Field(alias="billingAddressCountryIso")] = (
         None
     )
-    """
-    The ISO 2 character country code (ISO 3166) of the billing address (see errata country-iso-length).
-    """
+    """The ISO 2 character country code (ISO 3166) of the billing address (see errata country-iso-length)."""
     billing_address_extra_address: Annotated[
         str | None, Field(alias="billingAddressExtraAddress")
     ] = None
-    """
-    Used to store extra information for the billing address.
-    """
+    """Used to store extra information for the billing address."""
     extra1: str | None = None
-    """
-    Can be used to store extra information
-    """
+    """Can be used to store extra information"""
     extra2: str | None = None
-    """
-    Can be used to store extra information
-    """
+    """Can be used to store extra information"""
     extra3: str | None = None
-    """
-    Can be used to store extra information
-    """
+    """Can be used to store extra information"""
     extra4: str | None = None
-    """
-    Can be used to store extra information
-    """
+    """Can be used to store extra information"""
     extra5: str | None = None
-    """
-    Can be used to store extra information
-    """
+    """Can be used to store extra information"""
     vat_number: Annotated[str | None, Field(alias="vatNumber")] = None
-    """
-    BTW (VAT) Number
-    """
+    """BTW (VAT) Number"""
     client_reference: Annotated[str | None, Field(alias="clientReference")] = None
-    """
-    Extra reference space for the client.
-    """
+    """Extra reference space for the client."""
     language_id: Annotated[int, Field(alias="languageId")]
-    """
-    The id of the Language Code (from GET settings/get).
-    """
+    """The id of the Language Code (from GET settings/get)."""
     order_type_id: Annotated[int, Field(alias="orderTypeId")]
-    """
-    Defines the type of Order (an orderType id from GET settings/get).
-    """
+    """Defines the type of Order (an orderType id from GET settings/get)."""
     pick_up_point_id: Annotated[str | None, Field(alias="pickUpPointId")] = None
-    """
-    Pickup spot Service point (f.e. PostNL-Pakje Gemak, DHL - Service point, BPost afhaalpunt, UPS access point). The pickUpPoint fields need to be filled appropriately if you want the pickup point shipments to be processed properly; please ensure that the pickup point address is valid and complete.
-    """
+    """Pickup spot Service point (f.e. PostNL-Pakje Gemak, DHL - Service point, BPost afhaalpunt, UPS access point). The pickUpPoint fields need to be filled appropriately if you want the pickup point shipments to be processed properly; please ensure that the pickup point address is valid and complete."""
     pick_up_point_name: Annotated[str | None, Field(alias="pickUpPointName")] = None
-    """
-    Pickup spot name (usually printed on label)
-    """
+    """Pickup spot name (usually printed on label)"""
     pick_up_point_street: Annotated[str | None, Field(alias="pickUpPointStreet")] = None
-    """
-    Pickup spot street name
-    """
+    """Pickup spot street name"""
     pick_up_point_house_number: Annotated[int | None, Field(alias="pickUpPointHouseNumber")] = None
-    """
-    The house number of the pickup spot
-    """
+    """The house number of the pickup spot"""
     pick_up_point_house_number_addition: Annotated[
         str | None, Field(alias="pickUpPointHouseNumberAddition")
     ] = None
-    """
-    The house number extension of the pickup spot
-    """
+    """The house number extension of the pickup spot"""
     pick_up_point_postal_code: Annotated[str | None, Field(alias="pickUpPointPostalCode")] = None
-    """
-    The Zip code of the pickup spot
-    """
+    """The Zip code of the pickup spot"""
     pick_up_point_city_name: Annotated[str | None, Field(alias="pickUpPointCityName")] = None
-    """
-    City name of the Pickup spot
-    """
+    """City name of the Pickup spot"""
     pick_up_point_country_iso: Annotated[str | None, Field(alias="pickUpPointCountryIso")] = None
-    """
-    The ISO 2 character country code (ISO 3166) of the pickup spot address.
-    """
+    """The ISO 2 character country code (ISO 3166) of the pickup spot address."""
     pick_up_point_region: Annotated[str | None, Field(alias="pickUpPointRegion")] = None
-    """
-    The region the pickup spot is in. Preferably ISO 2 character code. (ISO 3166-2) (see errata pickup-region-description)
-    """
+    """The region the pickup spot is in. Preferably ISO 2 character code. (ISO 3166-2) (see errata pickup-region-description)"""
     pick_up_point_extra_address: Annotated[str | None, Field(alias="pickUpPointExtraAddress")] = (
         None
     )
-    """
-    Used to store extra information for the pickup spot address.
-    """
+    """Used to store extra information for the pickup spot address."""
     warehouse_id: Annotated[int | None, Field(alias="warehouseId")] = None
-    """
-    WarehouseId of the warehouse of the order. If a value is given and not known within Maya, the order will fail.
-    """
+    """WarehouseId of the warehouse of the order. If a value is given and not known within Maya, the order will fail."""
     order_items: Annotated[list[OrderItem], Field(alias="orderItems")]
-    """
-    The order's items (named in the request sample; the document sets no minimum count).
-    """
+    """The order's items (named in the request sample; the document sets no minimum count)."""
 
 
-class AddProductRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class AddProductRequest(ClosedRequestModel):
     sku: str
-    """
-    The product's SKU. Should be a unique value in the database.
-    """
+    """The product's SKU. Should be a unique value in the database."""
     name: str
-    """
-    The product name
-    """
+    """The product name"""
     barcode: str | None = None
-    """
-    The product barcode.
-    """
+    """The product barcode."""
     description: str | None = None
-    """
-    The product description.
-    """
+    """The product description."""
     harmonisation_code: Annotated[str | None, Field(alias="harmonisationCode")] = None
-    """
-    HS-code to be used for customs.
-    """
+    """HS-code to be used for customs."""
     country_of_origin_iso: Annotated[str | None, Field(alias="countryOfOriginIso")] = None
-    """
-    Alpha-2 ISO code of the Country of Origin.
-    """
+    """Alpha-2 ISO code of the Country of Origin."""
     encoded_image: Annotated[str | None, Field(alias="encodedImage", max_length=136536)] = None
-    """
-    Base64 string of the product image. Max file size is 100Kb (checked as the Base64 length of 100 KiB, 136536 characters).
-    """
+    """Base64 string of the product image. Max file size is 100Kb (checked as the Base64 length of 100 KiB, 136536 characters)."""
     cost_price: Annotated[float | None, Field(alias="costPrice")] = None
-    """
-    The product's purchasing price.
-    """
+    """The product's purchasing price."""
     supplier_code: Annotated[str | None, Field(alias="supplierCode")] = None
-    """
-    Company code belonging to the supplier company (must be the same as configured in MaYa)
-    """
+    """Company code belonging to the supplier company (must be the same as configured in MaYa)"""
     supplier_product_code: Annotated[str | None, Field(alias="supplierProductCode")] = None
-    """
-    Product code used by the Supplier of this product
-    """
+    """Product code used by the Supplier of this product"""
     stock_minimum: Annotated[int | None, Field(alias="stockMinimum")] = None
-    """
-    Used to define a minimum stock
-    """
+    """Used to define a minimum stock"""
     stock_maximum: Annotated[int | None, Field(alias="stockMaximum")] = None
-    """
-    Used to define a maximum stock
-    """
+    """Used to define a maximum stock"""
     price_a: Annotated[str | None, Field(alias="priceA")] = None
-    """
-    Product sale price (used in reports)
-    """
+    """Product sale price (used in reports)"""
     price_b: Annotated[str | None, Field(alias="priceB")] = None
-    """
-    Product sale price (used in reports)
-    """
+    """Product sale price (used in reports)"""
     price_c: Annotated[str | None, Field(alias="priceC")] = None
-    """
-    Product sale price (used in reports)
-    """
+    """Product sale price (used in reports)"""
     price_d: Annotated[str | None, Field(alias="priceD")] = None
-    """
-    Product sale price (used in reports)
-    """
+    """Product sale price (used in reports)"""
     vat_level: Annotated[Literal["0", "1", "2"] | None, Field(alias="vatLevel")] = None
-    """
-    Deprecated. 0 = No VAT, 1 = Low VAT, 2 = High VAT, as text (the table types it string; see errata product-add-vat-level).
-    """
+    """Deprecated. 0 = No VAT, 1 = Low VAT, 2 = High VAT, as text (the table types it string; see errata product-add-vat-level)."""
     order_quantity: Annotated[str | None, Field(alias="orderQuantity")] = None
-    """
-    The quantity used in the order reports.
-    """
+    """The quantity used in the order reports."""
     extra1: str | None = None
-    """
-    Additional product info
-    """
+    """Additional product info"""
     extra2: str | None = None
-    """
-    Additional product info
-    """
+    """Additional product info"""
     extra3: str | None = None
-    """
-    Additional product info
-    """
+    """Additional product info"""
     extra4: str | None = None
-    """
-    Additional product info
-    """
+    """Additional product info"""
     extra5: str | None = None
-    """
-    Additional product info
-    """
+    """Additional product info"""
     has_tht_date: Annotated[bool | None, Field(alias="hasThtDate")] = None
-    """
-    Product has an expiration date if true
-    """
+    """Product has an expiration date if true"""
     warning_days_till_tht_date: Annotated[int | None, Field(alias="warningDaysTillThtDate")] = None
-    """
-    Number of days for warning of THT
-    """
+    """Number of days for warning of THT"""
     max_days_till_tht_date: Annotated[int | None, Field(alias="maxDaysTillThtDate")] = None
-    """
-    Max number of days of THT
-    """
+    """Max number of days of THT"""
     has_lot_number: Annotated[bool | None, Field(alias="hasLotNumber")] = None
-    """
-    Product has a lot number if true
-    """
+    """Product has a lot number if true"""
     has_serial: Annotated[bool | None, Field(alias="hasSerial")] = None
-    """
-    Product has a serial number if true
-    """
+    """Product has a serial number if true"""
     use_economic_stock: Annotated[bool | None, Field(alias="useEconomicStock")] = None
-    """
-    Use economic stock for product if true
-    """
+    """Use economic stock for product if true"""
 
 
-class AddPurchaseOrderRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class AddPurchaseOrderRequest(ClosedRequestModel):
     reference: str
-    """
-    Used to store a reference number or other text used to identify the purchase order.
-    """
+    """Used to store a reference number or other text used to identify the purchase order."""
     comment: str | None = None
-    """
-    Can contain any extra information regarding the purchase order.
-    """
+    """Can contain any extra information regarding the purchase order."""
     expected_date: Annotated[AwareDatetime | None, Field(alias="expectedDate")] = None
-    """
-    The date on which the purchase order is expected to arrive (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """The date on which the purchase order is expected to arrive (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)"""
     warehouse_id: Annotated[int | None, Field(alias="warehouseId")] = None
-    """
-    It is an optional field, used to store id of warehouse. WarehouseId could be user input or default warehouse.
-    """
+    """It is an optional field, used to store id of warehouse. WarehouseId could be user input or default warehouse."""
     purchase_order_items: Annotated[list[PurchaseOrderItem], Field(alias="purchaseOrderItems")]
-    """
-    The purchase order's items (named in the request sample; the document sets no minimum count).
-    """
+    """The purchase order's items (named in the request sample; the document sets no minimum count)."""
 
 
-class AddRmaRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class AddRmaRequest(ClosedRequestModel):
     shipment_id: Annotated[int, Field(alias="shipmentId")]
-    """
-    The ID of the Shipment
-    """
+    """The ID of the Shipment"""
     remark: str | None = None
-    """
-    Optional remark.
-    """
+    """Optional remark."""
     external_reference: Annotated[str | None, Field(alias="externalReference")] = None
-    """
-    Optional: external reference that can be used freely by the API user
-    """
+    """Optional: external reference that can be used freely by the API user"""
     rma_items: Annotated[RmaItem | None, Field(alias="rmaItems")] = None
-    """
-    The item returned (named in the request sample; an object, see errata rma-items-sample).
-    """
+    """The item returned (named in the request sample; an object, see errata rma-items-sample)."""
 
 
 class Country(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
-    """
-    Internally assigned id for the country. Usually this is not needed, but the older shopapi/v2 endpoints require this id to identify a country.
-    """
+    """Internally assigned id for the country. Usually this is not needed, but the older shopapi/v2 endpoints require this id to identify a country."""
     name: str | None = None
-    """
-    Name of the country, always in English with the sole exception of The Netherlands
-    """
+    """Name of the country, always in English with the sole exception of The Netherlands"""
     code: str | None = None
-    """
-    The iso3166 alpha-2 code associated with this country, or in case of a sub-territory a longer iso3166 code.
-    """
+    """The iso3166 alpha-2 code associated with this country, or in case of a sub-territory a longer iso3166 code."""
 
 
-class DeletePurchaseOrderItem(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class DeletePurchaseOrderItem(ClosedRequestModel):
     sku: str
-    """
-    The product SKU for this purchase order item.
-    """
+    """The product SKU for this purchase order item."""
 
 
-class DeletePurchaseOrderRequest(Model):
-    """
-    Only purchaseOrderId: delete the purchase order (red: full, yellow: partial, adjusted to the booked stock and set to Completed). With purchaseOrderItems: delete those items. Red/yellow rules apply.
-    """
+class DeletePurchaseOrderRequest(ClosedRequestModel):
+    """Only purchaseOrderId: delete the purchase order (red: full, yellow: partial, adjusted to the booked stock and set to Completed). With purchaseOrderItems: delete those items. Red/yellow rules apply."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     purchase_order_id: Annotated[int, Field(alias="purchaseOrderId")]
-    """
-    Used to look up, via Purchase Order ID of the original purchase-order, the purchase order to be modified.
-    """
+    """Used to look up, via Purchase Order ID of the original purchase-order, the purchase order to be modified."""
     purchase_order_items: Annotated[
         list[DeletePurchaseOrderItem] | None, Field(alias="purchaseOrderItems")
     ] = None
-    """
-    All purchase-order-items that are affected. Any purchase-order-item / SKU not listed will not be modified (see errata purchase-order-delete-items).
-    """
+    """All purchase-order-items that are affected. Any purchase-order-item / SKU not listed will not be modified (see errata purchase-order-delete-items)."""
 
 
-class EditProductRequest(Model):
-    """
-    The product to update, found by sku. Field names are PascalCase (but sku), as the table spells them; see errata product-edit-sample.
-    """
+class EditProductRequest(ClosedRequestModel):
+    """The product to update, found by sku. Field names are PascalCase (but sku), as the table spells them; see errata product-edit-sample."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     sku: str
-    """
-    The Product SKU.
-    """
+    """The Product SKU."""
     cost_price: Annotated[str | None, Field(alias="CostPrice")] = None
-    """
-    Purchasing cost of the product (typed string here, see errata product-edit-types).
-    """
+    """Purchasing cost of the product (typed string here, see errata product-edit-types)."""
     description: Annotated[str | None, Field(alias="Description")] = None
-    """
-    The product description. Truncated after 200 characters (by Active Ants; not rejected).
-    """
+    """The product description. Truncated after 200 characters (by Active Ants; not rejected)."""
     harmonisation_code: Annotated[str | None, Field(alias="HarmonisationCode")] = None
-    """
-    HS-code to be used for customs.
-    """
+    """HS-code to be used for customs."""
     country_of_origin_iso: Annotated[str | None, Field(alias="CountryOfOriginIso")] = None
-    """
-    Alpha-2 ISO code of the Country of Origin.
-    """
+    """Alpha-2 ISO code of the Country of Origin."""
     encoded_image: Annotated[str | None, Field(alias="EncodedImage", max_length=136536)] = None
-    """
-    Base64 string of the product image. Max file size is 100Kb (checked as the Base64 length of 100 KiB, 136536 characters).
-    """
+    """Base64 string of the product image. Max file size is 100Kb (checked as the Base64 length of 100 KiB, 136536 characters)."""
     name: Annotated[str | None, Field(alias="Name", min_length=1)] = None
-    """
-    The product name. Cannot be empty
-    """
+    """The product name. Cannot be empty"""
     barcode: Annotated[str | None, Field(alias="Barcode")] = None
-    """
-    The product barcode. Can only be changed as long as the product is not in stock!
-    """
+    """The product barcode. Can only be changed as long as the product is not in stock!"""
     stock_minimum: Annotated[int | None, Field(alias="StockMinimum")] = None
-    """
-    Used to define a minimum stock
-    """
+    """Used to define a minimum stock"""
     stock_maximum: Annotated[int | None, Field(alias="StockMaximum")] = None
-    """
-    Used to define a maximum stock
-    """
+    """Used to define a maximum stock"""
     price_a: Annotated[float | None, Field(alias="PriceA")] = None
-    """
-    Product sale price (used in reports)
-    """
+    """Product sale price (used in reports)"""
     price_b: Annotated[float | None, Field(alias="PriceB")] = None
-    """
-    Product sale price (used in reports)
-    """
+    """Product sale price (used in reports)"""
     price_c: Annotated[float | None, Field(alias="PriceC")] = None
-    """
-    Product sale price (used in reports)
-    """
+    """Product sale price (used in reports)"""
     price_d: Annotated[float | None, Field(alias="PriceD")] = None
-    """
-    Product sale price (used in reports)
-    """
+    """Product sale price (used in reports)"""
     vat_level: Annotated[Literal[0, 1, 2] | None, Field(alias="VatLevel")] = None
-    """
-    Deprecated. 0 = No VAT, 1 = Low VAT, 2 = High VAT
-    """
+    """Deprecated. 0 = No VAT, 1 = Low VAT, 2 = High VAT"""
     order_quantity: Annotated[int | None, Field(alias="OrderQuantity")] = None
-    """
-    The quantity used in the order reports.
-    """
+    """The quantity used in the order reports."""
     extra1: Annotated[str | None, Field(alias="Extra1")] = None
-    """
-    Additional product info
-    """
+    """Additional product info"""
     extra2: Annotated[str | None, Field(alias="Extra2")] = None
-    """
-    Additional product info
-    """
+    """Additional product info"""
     extra3: Annotated[str | None, Field(alias="Extra3")] = None
-    """
-    Additional product info
-    """
+    """Additional product info"""
     extra4: Annotated[str | None, Field(alias="Extra4")] = None
-    """
-    Additional product info
-    """
+    """Additional product info"""
     extra5: Annotated[str | None, Field(alias="Extra5")] = None
-    """
-    Additional product info
-    """
+    """Additional product info"""
     has_tht_date: Annotated[bool | None, Field(alias="HasThtDate")] = None
-    """
-    Set to true if the product has an expiration date to keep track of
-    """
+    """Set to true if the product has an expiration date to keep track of"""
     warning_days_till_tht_date: Annotated[int | None, Field(alias="WarningDaysTillThtDate")] = None
-    """
-    Number of days before the expiration date to warning of iminent expiration
-    """
+    """Number of days before the expiration date to warning of iminent expiration"""
     max_days_till_tht_date: Annotated[int | None, Field(alias="MaxDaysTillThtDate")] = None
-    """
-    Number of days before the expiration date the product can be sold at
-    """
+    """Number of days before the expiration date the product can be sold at"""
     has_lot_number: Annotated[bool | None, Field(alias="HasLotNumber")] = None
-    """
-    Product has a lot number if true
-    """
+    """Product has a lot number if true"""
     has_serial: Annotated[bool | None, Field(alias="HasSerial")] = None
-    """
-    Product has a serial number if true
-    """
+    """Product has a serial number if true"""
     use_economic_stock: Annotated[bool | None, Field(alias="UseEconomicStock")] = None
-    """
-    Use economic stock for product if true
-    """
+    """Use economic stock for product if true"""
 
 
-class EditPurchaseOrderItem(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class EditPurchaseOrderItem(ClosedRequestModel):
     sku: str
-    """
-    The product SKU for this purchase order item.
-    """
+    """The product SKU for this purchase order item."""
     quantity: int
-    """
-    Total number of products in this purchase order item; 0 deletes the item (or sets it to the booked quantity).
-    """
+    """Total number of products in this purchase order item; 0 deletes the item (or sets it to the booked quantity)."""
 
 
-class EditPurchaseOrderRequest(Model):
-    """
-    Provide only purchase-order-level fields to edit the purchase order (existing items remain untouched); provide purchaseOrderItems to edit (SKU exists: quantity overwritten), add (new SKU) or delete (quantity 0) items. The green/yellow/red rules of the purchase order's state apply.
-    """
+class EditPurchaseOrderRequest(ClosedRequestModel):
+    """Provide only purchase-order-level fields to edit the purchase order (existing items remain untouched); provide purchaseOrderItems to edit (SKU exists: quantity overwritten), add (new SKU) or delete (quantity 0) items. The green/yellow/red rules of the purchase order's state apply."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     purchase_order_id: Annotated[int, Field(alias="purchaseOrderId")]
-    """
-    Used to look up, via Purchase Order ID of the original PO, the purchase order to be modified.
-    """
+    """Used to look up, via Purchase Order ID of the original PO, the purchase order to be modified."""
     reference: str | None = None
-    """
-    Used to store the (modified) reference number or other text used to identify the purchase order. Overwrites the "old" reference when provided.
-    """
+    """Used to store the (modified) reference number or other text used to identify the purchase order. Overwrites the "old" reference when provided."""
     comment: str | None = None
-    """
-    Can contain any extra information regarding the purchase order. Overwrites the "old" comment when provided.
-    """
+    """Can contain any extra information regarding the purchase order. Overwrites the "old" comment when provided."""
     expected_date: Annotated[AwareDatetime | None, Field(alias="expectedDate")] = None
-    """
-    The (modified) date on which the purchase order is expected to arrive. Overwrites original when provided. (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """The (modified) date on which the purchase order is expected to arrive. Overwrites original when provided. (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)"""
     purchase_order_items: Annotated[
         list[EditPurchaseOrderItem] | None, Field(alias="purchaseOrderItems")
     ] = None
-    """
-    All Purchase Order Items that are affected. Any PurchaseOrderItem / SKU not listed will not be modified.
-    """
+    """All Purchase Order Items that are affected. Any PurchaseOrderItem / SKU not listed will not be modified."""
 
 
 class ErrorEnvelope(Model):
-    """
-    The response envelope as it comes back with an error.
-    """
+    """The response envelope as it comes back with an error."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
-    """
-    NOK: an error occurred; the message element indicates the issue.
-    """
+    """NOK: an error occurred; the message element indicates the issue."""
     message: str | None = None
-    """
-    What went wrong.
-    """
+    """What went wrong."""
     result: Any = None
 
 
 class IdResponse(Model):
-    """
-    The answer of product/add, purchaseorder/edit and purchaseorder/delete.
-    """
+    """The answer of product/add, purchaseorder/edit and purchaseorder/delete."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: int | None = None
-    """
-    The id of the product or purchase order.
-    """
+    """The id of the product or purchase order."""
 
 
 class Language(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
-    """
-    Internally assigned id for the language.
-    """
+    """Internally assigned id for the language."""
     name: str | None = None
-    """
-    Name of the language in Dutch.
-    """
+    """Name of the language in Dutch."""
     code: str | None = None
-    """
-    Uppercase language code based on the ISO-639 language code (set 1)
-    """
+    """Uppercase language code based on the ISO-639 language code (set 1)"""
 
 
 class MainShippingMethod(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
-    """
-    The unique identifier for this shippingMethod
-    """
+    """The unique identifier for this shippingMethod"""
     name: str | None = None
-    """
-    Human readable name for the shippingMethod
-    """
+    """Human readable name for the shippingMethod"""
     code: str | None = None
-    """
-    Administrative code for the shippingMethod
-    """
+    """Administrative code for the shippingMethod"""
     shipping_methods: Annotated[
         list[WarehouseShippingMethod] | None, Field(alias="shippingMethods")
     ] = None
-    """
-    An array of warehouse specific shippingMethods (name inferred, see errata unnamed-fields).
-    """
+    """An array of warehouse specific shippingMethods (name inferred, see errata unnamed-fields)."""
 
 
 class MessageResponse(Model):
-    """
-    The answer of product/edit and v2/stockmutation/sync, whose result the document leaves untyped (null in the examples).
-    """
+    """The answer of product/edit and v2/stockmutation/sync, whose result the document leaves untyped (null in the examples)."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: Any = None
 
 
-class OrderItem(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class OrderItem(ClosedRequestModel):
     sku: str
-    """
-    The product SKU for this order item.
-    """
+    """The product SKU for this order item."""
     quantity: int
-    """
-    Total number of products in this order item.
-    """
+    """Total number of products in this order item."""
     name: str | None = None
-    """
-    Name of the product.
-    """
+    """Name of the product."""
     price: float
-    """
-    Price per product.
-    """
+    """Price per product."""
     vat: float | None = None
-    """
-    VAT Percentage.
-    """
+    """VAT Percentage."""
     extra6: str | None = None
-    """
-    Can be used to store extra information.
-    """
+    """Can be used to store extra information."""
     extra7: str | None = None
-    """
-    Can be used to store extra information.
-    """
+    """Can be used to store extra information."""
     warehouse_id: Annotated[int | None, Field(alias="warehouseId")] = None
-    """
-    WarehouseId of the warehouse of the orderitem. If a value is given and not known within Maya, the order will fail
-    """
+    """WarehouseId of the warehouse of the orderitem. If a value is given and not known within Maya, the order will fail"""
 
 
 class OrderType(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
-    """
-    The unique id of the orderType one of which must be used when submitting an order.
-    """
+    """The unique id of the orderType one of which must be used when submitting an order."""
     name: str | None = None
-    """
-    A human-readable name of the orderType. Note that this is just a name and does not entice behaviour, meaning that an orderType named 'B2B' does not 'magically' implement B2B processes, these have to be configured by your Account Manager.
-    """
+    """A human-readable name of the orderType. Note that this is just a name and does not entice behaviour, meaning that an orderType named 'B2B' does not 'magically' implement B2B processes, these have to be configured by your Account Manager."""
     code: str | None = None
-    """
-    Repetition of the name.
-    """
+    """Repetition of the name."""
 
 
 class PaymentMethod(Model):
-    """
-    Deprecated: Payment methods are no longer in use.
-    """
+    """Deprecated: Payment methods are no longer in use."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
-    """
-    Deprecated: Payment methods are no longer in use.
-    """
+    """Deprecated: Payment methods are no longer in use."""
     name: str | None = None
-    """
-    Deprecated: Payment methods are no longer in use.
-    """
+    """Deprecated: Payment methods are no longer in use."""
     code: str | None = None
-    """
-    Deprecated: Payment methods are no longer in use.
-    """
+    """Deprecated: Payment methods are no longer in use."""
 
 
-class PurchaseOrderItem(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class PurchaseOrderItem(ClosedRequestModel):
     sku: str
-    """
-    The product SKU for this purchase order item.
-    """
+    """The product SKU for this purchase order item."""
     quantity: int
-    """
-    Total number of products in this purchase order item.
-    """
+    """Total number of products in this purchase order item."""
     expected_date: Annotated[AwareDatetime | None, Field(alias="expectedDate")] = None
-    """
-    The date on which this product is expected to arrive (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """The date on which this product is expected to arrive (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)"""
 
 
-class ReleaseOrderRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class ReleaseOrderRequest(ClosedRequestModel):
     external_order_number: Annotated[str | None, Field(alias="externalOrderNumber")] = None
-    """
-    The external order number of the order created with onHold=true.
-    """
+    """The external order number of the order created with onHold=true."""
 
 
 class ReturnItem(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
     return_date: Annotated[str | None, Field(alias="returnDate")] = None
-    """
-    Date time of the returned item
-    """
+    """Date time of the returned item"""
     external_order_number: Annotated[str | None, Field(alias="externalOrderNumber")] = None
-    """
-    The external order number this returnitem belongs to
-    """
+    """The external order number this returnitem belongs to"""
     sku: str | None = None
-    """
-    The product SKU
-    """
+    """The product SKU"""
     quantity: int | None = None
-    """
-    Quantity shipped of this product
-    """
+    """Quantity shipped of this product"""
     type: str | None = None
-    """
-    Defines the condition
-    """
+    """Defines the condition"""
     return_reason_id: Annotated[int | None, Field(alias="returnReasonId")] = None
-    """
-    The ID of the ReturnReason
-    """
+    """The ID of the ReturnReason"""
     return_reason: Annotated[str | None, Field(alias="returnReason")] = None
-    """
-    Description of the Return Reason
-    """
+    """Description of the Return Reason"""
     comment: str | None = None
-    """
-    Comment related to the returnitem
-    """
+    """Comment related to the returnitem"""
     after_care: Annotated[str | None, Field(alias="afterCare")] = None
     porti: str | None = None
-    """
-    Description of the used Porti (typed null, see errata return-items-null-types).
-    """
+    """Description of the used Porti (typed null, see errata return-items-null-types)."""
     return_shipping_method: Annotated[str | None, Field(alias="returnShippingMethod")] = None
-    """
-    Description of the used return shipping method
-    """
+    """Description of the used return shipping method"""
     return_shipping_method_id: Annotated[int | None, Field(alias="returnShippingMethodId")] = None
     re_deliver: Annotated[bool | None, Field(alias="reDeliver")] = None
-    """
-    Default false
-    """
+    """Default false"""
     order_type: Annotated[str | None, Field(alias="orderType")] = None
-    """
-    Ordertype of the ExternalOrderNumber
-    """
+    """Ordertype of the ExternalOrderNumber"""
     warehouse_abbreviation: Annotated[str | None, Field(alias="warehouseAbbreviation")] = None
-    """
-    (spelt as the document spells it here, see errata warehouse-abbreviation-spelling)
-    """
+    """(spelt as the document spells it here, see errata warehouse-abbreviation-spelling)"""
     processed_by_warehouse_abbreviation: Annotated[
         str | None, Field(alias="processedByWarehouseAbbreviation")
     ] = None
     rma: ReturnItemRma | None = None
-    """
-    The Rma the item was returned under (typed null, see errata return-items-null-types).
-    """
+    """The Rma the item was returned under (typed null, see errata return-items-null-types)."""
     rma_item: Annotated[ReturnItemRmaItem | None, Field(alias="rmaItem")] = None
-    """
-    The RmaItem the item was returned under (typed null, see errata return-items-null-types).
-    """
+    """The RmaItem the item was returned under (typed null, see errata return-items-null-types)."""
 
 
 class ReturnItemRma(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     external_reference: Annotated[str | None, Field(alias="externalReference")] = None
-    """
-    reference of the Rma that was supplied when the Rma was added.
-    """
+    """reference of the Rma that was supplied when the Rma was added."""
 
 
 class ReturnItemRmaItem(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     external_reference: Annotated[str | None, Field(alias="externalReference")] = None
-    """
-    reference of the RmaItem that was supplied when the Rma was added.
-    """
+    """reference of the RmaItem that was supplied when the Rma was added."""
     metadata: dict[str, str] | None = None
-    """
-    metadata of the RmaItem that was supplied when the Rma was added.
-    """
+    """metadata of the RmaItem that was supplied when the Rma was added."""
 
 
-class ReturnItemsRequest(Model):
-    """
-    Sent application/x-www-form-urlencoded. The request must be done by either posting an external ordernumber or a time path (Starttime, Endtime).
-    """
+class ReturnItemsRequest(ClosedRequestModel):
+    """Sent application/x-www-form-urlencoded. The request must be done by either posting an external ordernumber or a time path (Starttime, Endtime)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     external_order_number: Annotated[str | int | None, Field(alias="ExternalOrderNumber")] = None
-    """
-    Optional, to get data from a specific external ordernumber (typed integer here, a string elsewhere; see errata return-items-external-order-number).
-    """
+    """Optional, to get data from a specific external ordernumber (typed integer here, a string elsewhere; see errata return-items-external-order-number)."""
     starttime: Annotated[AwareDatetime | None, Field(alias="Starttime")] = None
-    """
-    Optional, date time returnitems from (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """Optional, date time returnitems from (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)"""
     endtime: Annotated[AwareDatetime | None, Field(alias="Endtime")] = None
-    """
-    Optional, date time returnitems to (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """Optional, date time returnitems to (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)"""
 
 
 class ReturnItemsResponse(Model):
-    """
-    Answered application/x-www-form-urlencoded; at most 1000 return items per request.
-    """
+    """Answered application/x-www-form-urlencoded; at most 1000 return items per request."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: list[ReturnItem] | None = None
-    """
-    The response will have a maximum of 1000 returnitems per post (see errata response-side-limits).
-    """
+    """The response will have a maximum of 1000 returnitems per post (see errata response-side-limits)."""
 
 
 class ReturnLabel(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     data: str | None = None
-    """
-    The label file's content.
-    """
+    """The label file's content."""
     mime_type: Annotated[str | None, Field(alias="mimeType")] = None
     file_name: Annotated[str | None, Field(alias="fileName")] = None
     shipment_item_id: Annotated[str | None, Field(alias="shipmentItemId")] = None
-    """
-    Typed string here (an integer in v2/rma/add, see errata shipment-item-id-type).
-    """
+    """Typed string here (an integer in v2/rma/add, see errata shipment-item-id-type)."""
     package_number: Annotated[str | None, Field(alias="packageNumber")] = None
     is_paperless_return_shipping_method: Annotated[
         bool | None, Field(alias="isPaperlessReturnShippingMethod")
@@ -983,653 +550,385 @@ class ReturnLabel(Model):
 
 
 class ReturnLabelResponse(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str, Field(alias="messageCode")]
     message: str
-    """
-    For example status is OK or return label found.
-    """
+    """For example status is OK or return label found."""
     result: ReturnLabel | None = None
 
 
 class ReturnReason(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
-    """
-    Unique id for the reason
-    """
+    """Unique id for the reason"""
     name: str | None = None
-    """
-    Full name / short description for the reason
-    """
+    """Full name / short description for the reason"""
     code: str | None = None
-    """
-    Unique code for the description.
-    """
+    """Unique code for the description."""
 
 
 class ReturnShippingMethod(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
-    """
-    The id of the shippingMethod (for use with shopapi/v2 endpoints)
-    """
+    """The id of the shippingMethod (for use with shopapi/v2 endpoints)"""
     name: str | None = None
-    """
-    A human readable name for the returnShippingMethod
-    """
+    """A human readable name for the returnShippingMethod"""
     code: str | None = None
-    """
-    A code for the returnShippingMethod
-    """
+    """A code for the returnShippingMethod"""
 
 
-class RmaItem(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class RmaItem(ClosedRequestModel):
     shipment_item_id: Annotated[int, Field(alias="shipmentItemId")]
-    """
-    The id of the shipmentItem
-    """
+    """The id of the shipmentItem"""
     quantity: int
-    """
-    Total number of products in the shipment item order
-    """
+    """Total number of products in the shipment item order"""
     return_reason_id: Annotated[int, Field(alias="returnReasonId")]
-    """
-    Id of the return reason (a returnReasons id from GET settings/get).
-    """
+    """Id of the return reason (a returnReasons id from GET settings/get)."""
     external_reference: Annotated[str | None, Field(alias="externalReference")] = None
-    """
-    Optional external reference that can be used freely by the API user.
-    """
+    """Optional external reference that can be used freely by the API user."""
     metadata: dict[str, str] | None = None
-    """
-    Optional list of key/value pairs that can be used freely by the API user (name inferred, see errata unnamed-fields).
-    """
+    """Optional list of key/value pairs that can be used freely by the API user (name inferred, see errata unnamed-fields)."""
 
 
 class RmaResponse(Model):
-    """
-    Answered application/x-www-form-urlencoded.
-    """
+    """Answered application/x-www-form-urlencoded."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: int | None = None
-    """
-    The id of the new RMA.
-    """
+    """The id of the new RMA."""
 
 
 class Settings(Model):
-    """
-    The ids and names of the configuration entities the other endpoints refer to. The document's table leaves the array names out; they are the entity names the section lists (see errata unnamed-fields).
-    """
+    """The ids and names of the configuration entities the other endpoints refer to. The document's table leaves the array names out; they are the entity names the section lists (see errata unnamed-fields)."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     main_shipping_methods: Annotated[
         list[MainShippingMethod] | None, Field(alias="mainShippingMethods")
     ] = None
-    """
-    Provides a list of the shipping methods available for use through the shopapi/v3 endpoints. The id field of the mainShippingMethod must be used when providing a preferredShippingMethod or can be used as reference when shippingMethods id's are being returned. Warning: the shopapi/v3 uses different shipping method id's than the shopapi/v2; shopapi/v3 endpoints use the mainShippingMethod id's while the shopapi/v2 endpoints use the shippingMethod id's.
-    """
+    """Provides a list of the shipping methods available for use through the shopapi/v3 endpoints. The id field of the mainShippingMethod must be used when providing a preferredShippingMethod or can be used as reference when shippingMethods id's are being returned. Warning: the shopapi/v3 uses different shipping method id's than the shopapi/v2; shopapi/v3 endpoints use the mainShippingMethod id's while the shopapi/v2 endpoints use the shippingMethod id's."""
     shipping_methods: Annotated[list[ShippingMethod] | None, Field(alias="shippingMethods")] = None
-    """
-    Provides a list of the shipping methods available for use through the shopapi/v2 endpoints (deprecated, but still required for shopapi/v2 endpoints).
-    """
+    """Provides a list of the shipping methods available for use through the shopapi/v2 endpoints (deprecated, but still required for shopapi/v2 endpoints)."""
     return_shipping_methods: Annotated[
         list[ReturnShippingMethod] | None, Field(alias="returnShippingMethods")
     ] = None
-    """
-    Provides a list of the available returnShippingMethods.
-    """
+    """Provides a list of the available returnShippingMethods."""
     order_types: Annotated[list[OrderType] | None, Field(alias="orderTypes")] = None
-    """
-    Provides a list of all the orderTypes that have been configured for your fulfillment-process. The orderType drives an important part of how orders are being handled and what rules are to be applied on these orders.
-    """
+    """Provides a list of all the orderTypes that have been configured for your fulfillment-process. The orderType drives an important part of how orders are being handled and what rules are to be applied on these orders."""
     countries: list[Country] | None = None
-    """
-    An array of all countries and their iso3166-code. Note that some countries are divided into sub-territories such as ES-CE. These countries often require specific customs or tax-regulations to be adhered to.
-    """
+    """An array of all countries and their iso3166-code. Note that some countries are divided into sub-territories such as ES-CE. These countries often require specific customs or tax-regulations to be adhered to."""
     languages: list[Language] | None = None
-    """
-    An array of languages supported by the system. Note that this set is limited to 11 languages (see errata response-side-limits).
-    """
+    """An array of languages supported by the system. Note that this set is limited to 11 languages (see errata response-side-limits)."""
     return_reasons: Annotated[list[ReturnReason] | None, Field(alias="returnReasons")] = None
-    """
-    Set of reasons used for returned items.
-    """
+    """Set of reasons used for returned items."""
     payment_methods: Annotated[list[PaymentMethod] | None, Field(alias="paymentMethods")] = None
-    """
-    Deprecated (obsolete): Payment methods are no longer in use.
-    """
+    """Deprecated (obsolete): Payment methods are no longer in use."""
 
 
 class SettingsResponse(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str, Field(alias="messageCode")]
     message: str
-    """
-    For example status is OK or return label found.
-    """
+    """For example status is OK or return label found."""
     result: Settings | None = None
-    """
-    An object containing the various settings applicable to the client.
-    """
+    """An object containing the various settings applicable to the client."""
 
 
 class Shipment(Model):
-    """
-    A shipment, as v2/shipment/get, v2/shipment/byordertype, v2/shipment/byordertype/labeled and v2/shipment/get/labeled answer it (one type with the nullability of the most permissive table, see errata shipment-nullability). The table holds three unnamed arrays: the colli and the shipped items are declared here under inferred names; the second array of shipped items (same fields as ShipmentItem) has no name to declare and is kept as an undeclared field (see errata unnamed-fields).
-    """
+    """A shipment, as v2/shipment/get, v2/shipment/byordertype, v2/shipment/byordertype/labeled and v2/shipment/get/labeled answer it (one type with the nullability of the most permissive table, see errata shipment-nullability). The table holds three unnamed arrays: the colli and the shipped items are declared here under inferred names; the second array of shipped items (same fields as ShipmentItem) has no name to declare and is kept as an undeclared field (see errata unnamed-fields)."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
-    """
-    Id of the shipment
-    """
+    """Id of the shipment"""
     order_number: Annotated[int | None, Field(alias="orderNumber")] = None
-    """
-    Id of the order this shipment belongs to
-    """
+    """Id of the order this shipment belongs to"""
     order_type: Annotated[int | None, Field(alias="orderType")] = None
-    """
-    Id of the order type this shipment belongs to
-    """
+    """Id of the order type this shipment belongs to"""
     external_order_number: Annotated[str | None, Field(alias="externalOrderNumber")] = None
-    """
-    The external order number this shipment belongs to
-    """
+    """The external order number this shipment belongs to"""
     shipping_date: Annotated[str | None, Field(alias="shippingDate")] = None
-    """
-    The date this shipment is going to be/has been sent off on
-    """
+    """The date this shipment is going to be/has been sent off on"""
     number_of_colli: Annotated[int | None, Field(alias="numberOfColli")] = None
-    """
-    Number of packages for this shipment
-    """
+    """Number of packages for this shipment"""
     total_number_of_products: Annotated[int | None, Field(alias="totalNumberOfProducts")] = None
-    """
-    Total amount of products being shipped in this shipment
-    """
+    """Total amount of products being shipped in this shipment"""
     shipping_method_id: Annotated[int | None, Field(alias="shippingMethodId")] = None
-    """
-    Id of the shipping method
-    """
+    """Id of the shipping method"""
     return_package_number: Annotated[str | None, Field(alias="returnPackageNumber")] = None
-    """
-    The number of the return label
-    """
+    """The number of the return label"""
     colli: list[ShipmentCollo] | None = None
-    """
-    The packages of the shipment (name inferred, see errata unnamed-fields).
-    """
+    """The packages of the shipment (name inferred, see errata unnamed-fields)."""
     items: list[ShipmentItem] | None = None
-    """
-    The products shipped (name inferred, see errata unnamed-fields).
-    """
+    """The products shipped (name inferred, see errata unnamed-fields)."""
     basket_pic_url: Annotated[str | None, Field(alias="basketPicURL")] = None
-    """
-    Contains an URL pointing to the basketpic.
-    """
+    """Contains an URL pointing to the basketpic."""
     extra1: str | None = None
     extra2: str | None = None
     extra3: str | None = None
     extra4: str | None = None
     extra5: str | None = None
     current_track_trace_status: Annotated[str | None, Field(alias="currentTrackTraceStatus")] = None
-    """
-    Available trackingstatus at time of shipment search request (see errata shipment-track-trace-types).
-    """
+    """Available trackingstatus at time of shipment search request (see errata shipment-track-trace-types)."""
     current_track_trace_exception_level: Annotated[
         str | None, Field(alias="currentTrackTraceExceptionLevel")
     ] = None
-    """
-    Available exception status if available
-    """
+    """Available exception status if available"""
     warehouse_abbrevation: Annotated[str | None, Field(alias="warehouseAbbrevation")] = None
-    """
-    Showed Warehouse Abbreviation (spelt as the document spells it, see errata warehouse-abbreviation-spelling).
-    """
+    """Showed Warehouse Abbreviation (spelt as the document spells it, see errata warehouse-abbreviation-spelling)."""
     main_shipping_method_id: Annotated[int | None, Field(alias="mainShippingMethodId")] = None
-    """
-    Showed MainShipingMethodId from core shipping methods
-    """
+    """Showed MainShipingMethodId from core shipping methods"""
 
 
 class ShipmentCollo(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     collo_nr: Annotated[str | None, Field(alias="colloNr")] = None
-    """
-    Number of the collo
-    """
+    """Number of the collo"""
     package_number: Annotated[str | None, Field(alias="packageNumber")] = None
-    """
-    Parcelnumber with the carrier
-    """
+    """Parcelnumber with the carrier"""
     track_trace_url: Annotated[str | None, Field(alias="trackTraceUrl")] = None
-    """
-    Track & trace url
-    """
+    """Track & trace url"""
 
 
 class ShipmentItem(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     sku: str | None = None
-    """
-    The product SKU
-    """
+    """The product SKU"""
     quantity: int | None = None
-    """
-    Quantity shipped of this product
-    """
+    """Quantity shipped of this product"""
     serial_nrs: Annotated[list[str] | None, Field(alias="serialNrs")] = None
-    """
-    A list of serial numbers, if this is relevant for this product
-    """
+    """A list of serial numbers, if this is relevant for this product"""
     weight: float | None = None
-    """
-    Product Weight, 0 if unknown
-    """
+    """Product Weight, 0 if unknown"""
     tht: AwareDatetime | None = None
-    """
-    Best Before Date, if product has one (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """Best Before Date, if product has one (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)"""
     extra6: str | None = None
     extra7: str | None = None
     lot_number: Annotated[str | None, Field(alias="lotNumber")] = None
 
 
-class ShipmentsRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class ShipmentsRequest(ClosedRequestModel):
     order_types: Annotated[list[int] | None, Field(alias="orderTypes")] = None
-    """
-    Used to indicate a subset of shipments to sync by order type. This allows you to only retrieve & sync shipments for specific order types.
-    """
+    """Used to indicate a subset of shipments to sync by order type. This allows you to only retrieve & sync shipments for specific order types."""
 
 
 class ShipmentsResponse(Model):
-    """
-    At most 100 shipments per request.
-    """
+    """At most 100 shipments per request."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[Literal["OK"] | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: list[Shipment] | None = None
-    """
-    Per request a max. of 100 shipments are returned (see errata response-side-limits).
-    """
+    """Per request a max. of 100 shipments are returned (see errata response-side-limits)."""
 
 
 class ShippingMethod(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
-    """
-    The id of the shippingMethod (for use with shopapi/v2 endpoints)
-    """
+    """The id of the shippingMethod (for use with shopapi/v2 endpoints)"""
     name: str | None = None
-    """
-    A human readable name for the shipping method
-    """
+    """A human readable name for the shipping method"""
     code: str | None = None
-    """
-    A code for the shipping method
-    """
+    """A code for the shipping method"""
 
 
 class StatusResponse(Model):
-    """
-    "Status is OK." when the ShopApi is functioning.
-    """
+    """ "Status is OK." when the ShopApi is functioning."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: dict[str, Any] | None = None
-    """
-    Always null in the document's examples.
-    """
+    """Always null in the document's examples."""
 
 
 class StockBulkResponse(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: StockBulkResult | None = None
 
 
 class StockBulkResult(Model):
-    """
-    The document lists an unnamed object holding `from` (the date time supplied in the request, lesser or equal to the stock mutation time of the products) and `to` (greater than the stock mutation time of the products; use it as `from` in the successive request), and an unnamed array of products (sku, name, stock, an unnamed array of {quantity, tht (date-time), lotNumber}, freeStock, economicStock, availableStock, physicalStock). With no names to declare, both are kept as undeclared fields (see errata unnamed-fields).
-    """
-
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    """The document lists an unnamed object holding `from` (the date time supplied in the request, lesser or equal to the stock mutation time of the products) and `to` (greater than the stock mutation time of the products; use it as `from` in the successive request), and an unnamed array of products (sku, name, stock, an unnamed array of {quantity, tht (date-time), lotNumber}, freeStock, economicStock, availableStock, physicalStock). With no names to declare, both are kept as undeclared fields (see errata unnamed-fields)."""
 
 
 class StockDetails(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     name: str | None = None
-    """
-    The product name
-    """
+    """The product name"""
     sku: str | None = None
-    """
-    The product's SKU
-    """
+    """The product's SKU"""
     product_id: Annotated[int | None, Field(alias="productId")] = None
-    """
-    Id of the product
-    """
+    """Id of the product"""
     use_economic_stock: Annotated[Any, Field(alias="useEconomicStock")] = None
-    """
-    Either Economic stock or Available stock, based on the UseEconomicStock value in Product, set in Maya (untyped, see errata untyped-fields).
-    """
+    """Either Economic stock or Available stock, based on the UseEconomicStock value in Product, set in Maya (untyped, see errata untyped-fields)."""
     physical_stock: Annotated[int | None, Field(alias="physicalStock")] = None
-    """
-    Number of physical stock
-    """
+    """Number of physical stock"""
     expected_stock: Annotated[int | None, Field(alias="expectedStock")] = None
-    """
-    Number of expected stock
-    """
+    """Number of expected stock"""
     ordered_stock: Annotated[int | None, Field(alias="orderedStock")] = None
-    """
-    Number of ordered stock
-    """
+    """Number of ordered stock"""
     unavailable_stock: Annotated[int | None, Field(alias="unavailableStock")] = None
-    """
-    Number of unavailable stock
-    """
+    """Number of unavailable stock"""
     free_stock: Annotated[int | None, Field(alias="freeStock")] = None
-    """
-    Number of free stock for this Sku
-    """
+    """Number of free stock for this Sku"""
     economic_stock: Annotated[int | None, Field(alias="economicStock")] = None
-    """
-    Number of economic stock for this Sku
-    """
+    """Number of economic stock for this Sku"""
     available_stock: Annotated[int | None, Field(alias="availableStock")] = None
-    """
-    Number of free stock minus stock stored on locations which are excluded from fulfilment
-    """
+    """Number of free stock minus stock stored on locations which are excluded from fulfilment"""
     thts: list[dict[str, Any]] | None = None
-    """
-    List of the best before dates, lotnumbers and quantities per product (based on PhyscalStock); the document gives no item fields here.
-    """
+    """List of the best before dates, lotnumbers and quantities per product (based on PhyscalStock); the document gives no item fields here."""
 
 
 class StockLevel(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     sku: str | None = None
-    """
-    The product SKU.
-    """
+    """The product SKU."""
     name: str | None = None
-    """
-    The product name.
-    """
+    """The product name."""
     stock: int | None = None
-    """
-    Either Economic stock or Available stock, based on the UseEconomicStock value in Product, set in Maya.
-    """
+    """Either Economic stock or Available stock, based on the UseEconomicStock value in Product, set in Maya."""
     thts: list[StockLevelTht] | None = None
-    """
-    List of the best before dates, lotnumbers and quantities per product (based on PhyscalStock); name as in v2/stock/get (see errata unnamed-fields).
-    """
+    """List of the best before dates, lotnumbers and quantities per product (based on PhyscalStock); name as in v2/stock/get (see errata unnamed-fields)."""
     free_stock: Annotated[int | None, Field(alias="freeStock")] = None
-    """
-    Number of free stock for this Sku
-    """
+    """Number of free stock for this Sku"""
     economic_stock: Annotated[int | None, Field(alias="economicStock")] = None
-    """
-    Number of economic stock for this Sku
-    """
+    """Number of economic stock for this Sku"""
     available_stock: Annotated[int | None, Field(alias="availableStock")] = None
-    """
-    Number of free stock minus stock stored on locations which are excluded from fulfilment
-    """
+    """Number of free stock minus stock stored on locations which are excluded from fulfilment"""
     physical_stock: Annotated[int | None, Field(alias="physicalStock")] = None
-    """
-    Number of physical stock
-    """
+    """Number of physical stock"""
 
 
 class StockLevelResponse(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: int | None = None
-    """
-    the stock level. Either economic or available ("Free") stock, depending on the product's settings (see errata free-or-available-stock).
-    """
+    """the stock level. Either economic or available ("Free") stock, depending on the product's settings (see errata free-or-available-stock)."""
 
 
 class StockLevelTht(Model):
-    """
-    A best before date, lot number and quantity (field names as in v2/stock/bulk, see errata unnamed-fields and stock-tht-types).
-    """
+    """A best before date, lot number and quantity (field names as in v2/stock/bulk, see errata unnamed-fields and stock-tht-types)."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     quantity: int | None = None
     tht: date | None = None
-    """
-    (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """(a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)"""
     lot_number: Annotated[str | None, Field(alias="lotNumber")] = None
 
 
 class StockLevelsResponse(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: list[StockLevel] | None = None
 
 
 class StockMutation(Model):
-    """
-    A stock mutation of the last 7 days not yet marked synced. Fields "only filled" for some types are null otherwise. The table ends with an unnamed array of purchase orders (purchaseOrderId, purchaseOrderReference, purchaseOrderRemark; only filled with type 'received goods'), kept as an undeclared field (see errata unnamed-fields).
-    """
+    """A stock mutation of the last 7 days not yet marked synced. Fields "only filled" for some types are null otherwise. The table ends with an unnamed array of purchase orders (purchaseOrderId, purchaseOrderReference, purchaseOrderRemark; only filled with type 'received goods'), kept as an undeclared field (see errata unnamed-fields)."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
-    """
-    Id of the Stock Mutation
-    """
+    """Id of the Stock Mutation"""
     sku: str | None = None
     quantity: int | None = None
     type: int | None = None
-    """
-    Type of mutation
-    """
+    """Type of mutation"""
     created_at: Annotated[str | None, Field(alias="createdAt")] = None
     tht_date: Annotated[Any, Field(alias="thtDate")] = None
-    """
-    THT Date (if applicable); untyped, see errata untyped-fields.
-    """
+    """THT Date (if applicable); untyped, see errata untyped-fields."""
     warehouse_code: Annotated[str | None, Field(alias="warehouseCode")] = None
-    """
-    The code for the warehouse where the item was moved to
-    """
+    """The code for the warehouse where the item was moved to"""
     location_type: Annotated[str | None, Field(alias="locationType")] = None
-    """
-    Only filled if it corresponds with a type of location, otherwise null. The document gives the values without meanings.
-    """
+    """Only filled if it corresponds with a type of location, otherwise null. The document gives the values without meanings."""
     correction_reason: Annotated[str | None, Field(alias="correctionReason")] = None
-    """
-    Only filled with type 'correction'. Reason of correction
-    """
+    """Only filled with type 'correction'. Reason of correction"""
     remark: str | None = None
-    """
-    Only filled with type 'correction' or 'returned goods'
-    """
+    """Only filled with type 'correction' or 'returned goods'"""
     supplier_id: Annotated[Any, Field(alias="supplierId")] = None
-    """
-    Only filled with type 'received goods' (untyped, see errata untyped-fields).
-    """
+    """Only filled with type 'received goods' (untyped, see errata untyped-fields)."""
     shipping_id: Annotated[int | None, Field(alias="shippingId")] = None
-    """
-    Only filled with type 'returned goods'
-    """
+    """Only filled with type 'returned goods'"""
     order_number: Annotated[int | None, Field(alias="orderNumber")] = None
-    """
-    Only filled with type 'returned goods'
-    """
+    """Only filled with type 'returned goods'"""
     external_order_number: Annotated[Any, Field(alias="externalOrderNumber")] = None
-    """
-    Only filled with type 'returned goods' (untyped, see errata untyped-fields).
-    """
+    """Only filled with type 'returned goods' (untyped, see errata untyped-fields)."""
     return_reason: Annotated[Any, Field(alias="returnReason")] = None
-    """
-    Only filled with type 'returned goods' (untyped, see errata untyped-fields).
-    """
+    """Only filled with type 'returned goods' (untyped, see errata untyped-fields)."""
     lot_number: Annotated[Any, Field(alias="lotNumber")] = None
-    """
-    Lot number (if applicable); untyped, see errata untyped-fields.
-    """
+    """Lot number (if applicable); untyped, see errata untyped-fields."""
 
 
 class StockMutationsResponse(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: list[StockMutation] | None = None
 
 
 class StockResponse(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: StockDetails | None = None
 
 
-class SyncShipmentsRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class SyncShipmentsRequest(ClosedRequestModel):
     ids: list[int] | None = None
-    """
-    Array of shipment ids
-    """
+    """Array of shipment ids"""
 
 
-class SyncStockMutationsRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class SyncStockMutationsRequest(ClosedRequestModel):
     ids: list[int] | None = None
-    """
-    Array of stockmutation id's
-    """
+    """Array of stockmutation id's"""
 
 
 class Token(Model):
-    """
-    The bearer token (not wrapped in the envelope).
-    """
+    """The bearer token (not wrapped in the envelope)."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     access_token: str | None = None
-    """
-    The actual token to use when making API requests.
-    """
+    """The actual token to use when making API requests."""
     token_type: str | None = None
-    """
-    A constant indicating the type of the token, provided for reference. Default: "bearer".
-    """
+    """A constant indicating the type of the token, provided for reference. Default: "bearer"."""
     expires_in: int | None = None
-    """
-    the number of seconds until the token expires and the user is required to request another
-    """
+    """the number of seconds until the token expires and the user is required to request another"""
     user_name: Annotated[str | None, Field(alias="userName")] = None
-    """
-    The user name echoed back from the request
-    """
+    """The user name echoed back from the request"""
     issued: str | None = None
-    """
-    Date the token was issued in RFC1123 format (see errata token-sample-dates).
-    """
+    """Date the token was issued in RFC1123 format (see errata token-sample-dates)."""
     expires: str | None = None
-    """
-    Date the token will expire in RFC1123 format.
-    """
+    """Date the token will expire in RFC1123 format."""
 
 
-class TokenRequest(Model):
-    """
-    The token request (application/x-www-form-urlencoded).
-    """
+class TokenRequest(ClosedRequestModel):
+    """The token request (application/x-www-form-urlencoded)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     grant_type: Literal["password"]
-    """
-    Default: "password" (the OAuth2 password grant; see errata grant-type-any).
-    """
+    """Default: "password" (the OAuth2 password grant; see errata grant-type-any)."""
     username: str
-    """
-    Provide the provided username
-    """
+    """Provide the provided username"""
     password: str
-    """
-    Prodide your password
-    """
+    """Prodide your password"""
 
 
 class TrackTraceStatus(Model):
-    """
-    Current tracking data of a shipment in trackable delivery.
-    """
+    """Current tracking data of a shipment in trackable delivery."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     shipment_id: Annotated[int | None, Field(alias="shipmentId")] = None
-    """
-    Id of the Shipment
-    """
+    """Id of the Shipment"""
     external_order_number: Annotated[str | None, Field(alias="externalOrderNumber")] = None
-    """
-    The external Order number this shipment belongs to
-    """
+    """The external Order number this shipment belongs to"""
     package_number: Annotated[str | None, Field(alias="packageNumber")] = None
-    """
-    Parcelnumber with the carrier
-    """
+    """Parcelnumber with the carrier"""
     shipment_method: Annotated[str | None, Field(alias="shipmentMethod")] = None
-    """
-    Name of the shipping method
-    """
+    """Name of the shipping method"""
     current_track_trace_status: Annotated[int | None, Field(alias="currentTrackTraceStatus")] = None
-    """
-    Available tracking status at time of shipment search request (CurrentTrackTraceStatus codes).
-    """
+    """Available tracking status at time of shipment search request (CurrentTrackTraceStatus codes)."""
     current_track_trace_status_date_time: Annotated[
         AwareDatetime | None, Field(alias="currentTrackTraceStatusDateTime")
     ] = None
-    """
-    Time of occurrence of the tracking status. Nullable in case of old entries. (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """Time of occurrence of the tracking status. Nullable in case of old entries. (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)"""
     current_track_trace_exception_level: Annotated[
         int | None, Field(alias="currentTrackTraceExceptionLevel")
     ] = None
-    """
-    Available exception status if available (CurrentTrackTraceExceptionLevel codes).
-    """
+    """Available exception status if available (CurrentTrackTraceExceptionLevel codes)."""
 
 
 class TrackTraceStatusResponse(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message_code: Annotated[str | None, Field(alias="messageCode")] = None
     message: str | None = None
     result: list[TrackTraceStatus] | None = None
 
 
 class WarehouseShippingMethod(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int | None = None
     warehouse: str | None = None
-    """
-    string (warehouseCode): the code for the warehouse used to uniquely refer to an Active Ants warehouse. Meanings give country, city and customs region, as the document's table of currently defined warehouses.
-    """
+    """string (warehouseCode): the code for the warehouse used to uniquely refer to an Active Ants warehouse. Meanings give country, city and customs region, as the document's table of currently defined warehouses."""
 
 
 class AddOrderRequestDict(TypedDict):
-    """AddOrderRequest as a dict, as it travels: keys spelt as the document does."""
+    """AddOrderRequest as the dict that travels, keyed as the document spells it."""
 
     externalOrderNumber: str
     extraReference: NotRequired[str]
@@ -1693,7 +992,7 @@ class AddOrderRequestDict(TypedDict):
 
 
 class AddProductRequestDict(TypedDict):
-    """AddProductRequest as a dict, as it travels: keys spelt as the document does."""
+    """AddProductRequest as the dict that travels, keyed as the document spells it."""
 
     sku: str
     name: str
@@ -1727,7 +1026,7 @@ class AddProductRequestDict(TypedDict):
 
 
 class AddPurchaseOrderRequestDict(TypedDict):
-    """AddPurchaseOrderRequest as a dict, as it travels: keys spelt as the document does."""
+    """AddPurchaseOrderRequest as the dict that travels, keyed as the document spells it."""
 
     reference: str
     comment: NotRequired[str]
@@ -1737,7 +1036,7 @@ class AddPurchaseOrderRequestDict(TypedDict):
 
 
 class AddRmaRequestDict(TypedDict):
-    """AddRmaRequest as a dict, as it travels: keys spelt as the document does."""
+    """AddRmaRequest as the dict that travels, keyed as the document spells it."""
 
     shipmentId: int
     remark: NotRequired[str]
@@ -1746,20 +1045,20 @@ class AddRmaRequestDict(TypedDict):
 
 
 class DeletePurchaseOrderItemDict(TypedDict):
-    """DeletePurchaseOrderItem as a dict, as it travels: keys spelt as the document does."""
+    """DeletePurchaseOrderItem as the dict that travels, keyed as the document spells it."""
 
     sku: str
 
 
 class DeletePurchaseOrderRequestDict(TypedDict):
-    """DeletePurchaseOrderRequest as a dict, as it travels: keys spelt as the document does."""
+    """DeletePurchaseOrderRequest as the dict that travels, keyed as the document spells it."""
 
     purchaseOrderId: int
     purchaseOrderItems: NotRequired[list[DeletePurchaseOrderItemDict]]
 
 
 class EditProductRequestDict(TypedDict):
-    """EditProductRequest as a dict, as it travels: keys spelt as the document does."""
+    """EditProductRequest as the dict that travels, keyed as the document spells it."""
 
     sku: str
     CostPrice: NotRequired[str]
@@ -1791,14 +1090,14 @@ class EditProductRequestDict(TypedDict):
 
 
 class EditPurchaseOrderItemDict(TypedDict):
-    """EditPurchaseOrderItem as a dict, as it travels: keys spelt as the document does."""
+    """EditPurchaseOrderItem as the dict that travels, keyed as the document spells it."""
 
     sku: str
     quantity: int
 
 
 class EditPurchaseOrderRequestDict(TypedDict):
-    """EditPurchaseOrderRequest as a dict, as it travels: keys spelt as the document does."""
+    """EditPurchaseOrderRequest as the dict that travels, keyed as the document spells it."""
 
     purchaseOrderId: int
     reference: NotRequired[str]
@@ -1808,7 +1107,7 @@ class EditPurchaseOrderRequestDict(TypedDict):
 
 
 class OrderItemDict(TypedDict):
-    """OrderItem as a dict, as it travels: keys spelt as the document does."""
+    """OrderItem as the dict that travels, keyed as the document spells it."""
 
     sku: str
     quantity: int
@@ -1821,7 +1120,7 @@ class OrderItemDict(TypedDict):
 
 
 class PurchaseOrderItemDict(TypedDict):
-    """PurchaseOrderItem as a dict, as it travels: keys spelt as the document does."""
+    """PurchaseOrderItem as the dict that travels, keyed as the document spells it."""
 
     sku: str
     quantity: int
@@ -1829,13 +1128,13 @@ class PurchaseOrderItemDict(TypedDict):
 
 
 class ReleaseOrderRequestDict(TypedDict):
-    """ReleaseOrderRequest as a dict, as it travels: keys spelt as the document does."""
+    """ReleaseOrderRequest as the dict that travels, keyed as the document spells it."""
 
     externalOrderNumber: NotRequired[str]
 
 
 class ReturnItemsRequestDict(TypedDict):
-    """ReturnItemsRequest as a dict, as it travels: keys spelt as the document does."""
+    """ReturnItemsRequest as the dict that travels, keyed as the document spells it."""
 
     ExternalOrderNumber: NotRequired[str | int]
     Starttime: NotRequired[str]
@@ -1843,7 +1142,7 @@ class ReturnItemsRequestDict(TypedDict):
 
 
 class RmaItemDict(TypedDict):
-    """RmaItem as a dict, as it travels: keys spelt as the document does."""
+    """RmaItem as the dict that travels, keyed as the document spells it."""
 
     shipmentItemId: int
     quantity: int
@@ -1853,25 +1152,25 @@ class RmaItemDict(TypedDict):
 
 
 class ShipmentsRequestDict(TypedDict):
-    """ShipmentsRequest as a dict, as it travels: keys spelt as the document does."""
+    """ShipmentsRequest as the dict that travels, keyed as the document spells it."""
 
     orderTypes: NotRequired[list[int]]
 
 
 class SyncShipmentsRequestDict(TypedDict):
-    """SyncShipmentsRequest as a dict, as it travels: keys spelt as the document does."""
+    """SyncShipmentsRequest as the dict that travels, keyed as the document spells it."""
 
     ids: NotRequired[list[int]]
 
 
 class SyncStockMutationsRequestDict(TypedDict):
-    """SyncStockMutationsRequest as a dict, as it travels: keys spelt as the document does."""
+    """SyncStockMutationsRequest as the dict that travels, keyed as the document spells it."""
 
     ids: NotRequired[list[int]]
 
 
 class TokenRequestDict(TypedDict):
-    """TokenRequest as a dict, as it travels: keys spelt as the document does."""
+    """TokenRequest as the dict that travels, keyed as the document spells it."""
 
     grant_type: Literal["password"]
     username: str

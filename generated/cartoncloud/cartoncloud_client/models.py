@@ -6,844 +6,481 @@ from datetime import date
 from typing import Annotated, Any, Literal, NotRequired, TypeAlias, TypedDict
 from uuid import UUID
 
-from pydantic import ConfigDict, Field, RootModel
+from pydantic import Field, RootModel
 
-from cartoncloud_client._base import ClosedModel, Model
+from cartoncloud_client._base import ClosedModel, ClosedRequestModel, Model
 
 
 class Address(ClosedModel):
-    """
-    A postal address with contact details.
-    """
+    """A postal address with contact details."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     company_name: Annotated[str | None, Field(alias="companyName")] = None
-    """
-    Name of the company.
-    """
+    """Name of the company."""
     contact_name: Annotated[str | None, Field(alias="contactName")] = None
-    """
-    Contact person's name.
-    """
+    """Contact person's name."""
     address1: str | None = None
-    """
-    First line of street address.
-    """
+    """First line of street address."""
     address2: str | None = None
-    """
-    Second line of street address.
-    """
+    """Second line of street address."""
     suburb: str | None = None
-    """
-    Suburb.
-    """
+    """Suburb."""
     city: str | None = None
-    """
-    City.
-    """
+    """City."""
     state: State | None = None
-    """
-    State, region or prefecture information.
-    """
+    """State, region or prefecture information."""
     postcode: str | None = None
-    """
-    Post code (zip code).
-    """
+    """Post code (zip code)."""
     country: Country | None = None
-    """
-    Country information.
-    """
+    """Country information."""
     phone: str | None = None
-    """
-    Phone number.
-    """
+    """Phone number."""
     email: str | None = None
-    """
-    Email address (no format is stated, so none is enforced).
-    """
+    """Email address (no format is stated, so none is enforced)."""
 
 
 class Consignment(ClosedModel):
-    """
-    A consignment: the request body of create and update, the response of create, get and update, and the consignment_status webhook payload. id, status and version are added by CartonCloud (create response); the update request carries the consignment as returned.
-    """
+    """A consignment: the request body of create and update, the response of create, get and update, and the consignment_status webhook payload. id, status and version are added by CartonCloud (create response); the update request carries the consignment as returned."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
-    """
-    UUID for the consignment (in responses; not sent on create).
-    """
+    """UUID for the consignment (in responses; not sent on create)."""
     type: str | None = None
-    """
-    The type of the order. This defaults to CONSIGNMENT when making a request to this endpoint (see errata order-type-values).
-    """
+    """The type of the order. This defaults to CONSIGNMENT when making a request to this endpoint (see errata order-type-values)."""
     status: str | None = None
-    """
-    Status of the consignment (in responses; see errata status-type-undefined).
-    """
+    """Status of the consignment (in responses; see errata status-type-undefined)."""
     references: References
-    """
-    Secondary references for the consignment.
-    """
+    """Secondary references for the consignment."""
     customer: Customer
-    """
-    Customer for which the consignment is for.
-    """
+    """Customer for which the consignment is for."""
     details: ConsignmentDetails | None = None
     properties: dict[str, Any] | None = None
-    """
-    Custom fields relating to the consignment (e.g. serviceType in the example).
-    """
+    """Custom fields relating to the consignment (e.g. serviceType in the example)."""
     items: list[ConsignmentItem] | None = None
-    """
-    The items of the consignment.
-    """
+    """The items of the consignment."""
     version: int | None = None
-    """
-    Version number for the entity (in responses; not sent on create).
-    """
+    """Version number for the entity (in responses; not sent on create)."""
 
 
 class ConsignmentDetails(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     collect: ConsignmentDetailsCollect | None = None
     deliver: ConsignmentDetailsDeliver | None = None
     invoice_value: Annotated[Money | None, Field(alias="invoiceValue")] = None
-    """
-    Total invoice value for the consignment.
-    """
+    """Total invoice value for the consignment."""
 
 
 class ConsignmentDetailsCollect(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     address: Address | None = None
-    """
-    Address to collect consignment from (defaults to depot).
-    """
+    """Address to collect consignment from (defaults to depot)."""
 
 
 class ConsignmentDetailsDeliver(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     address: Address | None = None
-    """
-    Address to deliver consignment to (defaults to depot).
-    """
+    """Address to deliver consignment to (defaults to depot)."""
     required_date: Annotated[date | None, Field(alias="requiredDate")] = None
-    """
-    Date the consignment should be delivered. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """Date the consignment should be delivered. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)"""
     instructions: str | None = None
-    """
-    Special delivery instructions.
-    """
+    """Special delivery instructions."""
     cash_payment_amount: Annotated[Money | None, Field(alias="cashPaymentAmount")] = None
-    """
-    Cash on delivery amount to be paid.
-    """
+    """Cash on delivery amount to be paid."""
 
 
 class ConsignmentItem(ClosedModel):
-    """
-    An item of a consignment.
-    """
+    """An item of a consignment."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     properties: ConsignmentItemProperties | None = None
-    """
-    The item's properties; besides description, custom fields relating to the item are allowed.
-    """
+    """The item's properties; besides description, custom fields relating to the item are allowed."""
     measures: ConsignmentItemMeasures | None = None
     details: ConsignmentItemDetails | None = None
 
 
 class ConsignmentItemDetails(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     product: Product | None = None
-    """
-    Product for the item.
-    """
+    """Product for the item."""
 
 
 class ConsignmentItemMeasures(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     pallets: int | None = None
-    """
-    Total number of pallets for the item.
-    """
+    """Total number of pallets for the item."""
     weight: float | None = None
-    """
-    Total weight of the item (Decimal).
-    """
+    """Total weight of the item (Decimal)."""
     volume: float | None = None
-    """
-    Total volume of the item (Decimal).
-    """
+    """Total volume of the item (Decimal)."""
     quantity: float | None = None
-    """
-    Quantity of the product (Decimal).
-    """
+    """Quantity of the product (Decimal)."""
 
 
 class ConsignmentItemProperties(Model):
-    """
-    The item's properties; besides description, custom fields relating to the item are allowed.
-    """
+    """The item's properties; besides description, custom fields relating to the item are allowed."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     description: str | None = None
-    """
-    Free text description of item being transported.
-    """
+    """Free text description of item being transported."""
 
 
 class Country(ClosedModel):
-    """
-    A reference to a country. A country can be referenced using any one of iso2Code, iso3Code or name. Where multiple properties are supplied the first as listed is used: iso2Code, then iso3Code, then name.
-    """
+    """A reference to a country. A country can be referenced using any one of iso2Code, iso3Code or name. Where multiple properties are supplied the first as listed is used: iso2Code, then iso3Code, then name."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     iso2_code: Annotated[str | None, Field(alias="iso2Code")] = None
-    """
-    The ISO Alpha-2 Code of the country (two characters, e.g. AU).
-    """
+    """The ISO Alpha-2 Code of the country (two characters, e.g. AU)."""
     iso3_code: Annotated[str | None, Field(alias="iso3Code")] = None
-    """
-    The ISO Alpha-3 Code of the country (three characters, e.g. AUS).
-    """
+    """The ISO Alpha-3 Code of the country (three characters, e.g. AUS)."""
     name: str | None = None
-    """
-    The name of the country.
-    """
+    """The name of the country."""
 
 
 class Customer(ClosedModel):
-    """
-    A reference to a customer. A customer can be referenced using any one of id, references.code or name. Where multiple properties are supplied the first as listed is used: id, then references.code, then name.
-    """
+    """A reference to a customer. A customer can be referenced using any one of id, references.code or name. Where multiple properties are supplied the first as listed is used: id, then references.code, then name."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
-    """
-    UUID for the customer.
-    """
+    """UUID for the customer."""
     references: CustomerReferences | None = None
-    """
-    The customer's references; references.code identifies the customer.
-    """
+    """The customer's references; references.code identifies the customer."""
     name: str | None = None
-    """
-    Name of the customer.
-    """
+    """Name of the customer."""
 
 
 class CustomerReferences(ClosedModel):
-    """
-    The references of a customer reference. code is the only documented key, so it is required when references is used to identify the customer.
-    """
+    """The references of a customer reference. code is the only documented key, so it is required when references is used to identify the customer."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     code: str
-    """
-    Customer code.
-    """
+    """Customer code."""
 
 
 class ErrorMessage(Model):
-    """
-    One error of an error response.
-    """
+    """One error of an error response."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message: str
-    """
-    A description of the error.
-    """
+    """A description of the error."""
 
 
 class FieldError(Model):
-    """
-    One validation error of a 422 response.
-    """
+    """One validation error of a 422 response."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     field: str
-    """
-    The property field for which the error applies as a JSON Pointer (e.g. "/name").
-    """
+    """The property field for which the error applies as a JSON Pointer (e.g. "/name")."""
     message: str
-    """
-    A description of the error, e.g. "Name cannot be empty." (not in the Validation table, but in every error example).
-    """
+    """A description of the error, e.g. "Name cannot be empty." (not in the Validation table, but in every error example)."""
 
 
 class InboundOrder(ClosedModel):
-    """
-    An inbound order: the request body of create and update, the response of create, get and update, and the inbound_order_status webhook payload. id and version are added by CartonCloud (create response); the update request carries the order as returned ("refer to response for create").
-    """
+    """An inbound order: the request body of create and update, the response of create, get and update, and the inbound_order_status webhook payload. id and version are added by CartonCloud (create response); the update request carries the order as returned ("refer to response for create")."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
-    """
-    UUID for the order (in responses; not sent on create).
-    """
+    """UUID for the order (in responses; not sent on create)."""
     type: str | None = None
-    """
-    The type of the order. This defaults to INBOUND when making a request to this endpoint (see errata order-type-values).
-    """
+    """The type of the order. This defaults to INBOUND when making a request to this endpoint (see errata order-type-values)."""
     status: str | None = None
-    """
-    Status for the order. Set to DRAFT to make it a draft order, otherwise will be assigned the initial status based on workflow (see errata status-type-undefined).
-    """
+    """Status for the order. Set to DRAFT to make it a draft order, otherwise will be assigned the initial status based on workflow (see errata status-type-undefined)."""
     references: References
-    """
-    Secondary references for the order.
-    """
+    """Secondary references for the order."""
     customer: Customer
-    """
-    Customer for which the order is for.
-    """
+    """Customer for which the order is for."""
     warehouse: Warehouse | None = None
-    """
-    Warehouse for which the order is for. If not provided will be assigned to the default warehouse.
-    """
+    """Warehouse for which the order is for. If not provided will be assigned to the default warehouse."""
     details: InboundOrderDetails | None = None
     properties: dict[str, Any] | None = None
-    """
-    Custom fields relating to the order.
-    """
+    """Custom fields relating to the order."""
     items: list[OrderItem] | None = None
-    """
-    The items of the order.
-    """
+    """The items of the order."""
     version: int | None = None
-    """
-    Version number for the entity (in responses; not sent on create).
-    """
+    """Version number for the entity (in responses; not sent on create)."""
 
 
 class InboundOrderDetails(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     urgent: bool | None = None
-    """
-    true for urgent orders.
-    """
+    """true for urgent orders."""
     instructions: str | None = None
-    """
-    Special instructions related to the order.
-    """
+    """Special instructions related to the order."""
     arrival_date: Annotated[str | None, Field(alias="arrivalDate")] = None
-    """
-    The arrival date for the order; typed String (YYYY-MM-DD in the example, not enforced; see errata arrival-date-type).
-    """
+    """The arrival date for the order; typed String (YYYY-MM-DD in the example, not enforced; see errata arrival-date-type)."""
 
 
 class Money(ClosedModel):
-    """
-    An amount of money in a currency.
-    """
+    """An amount of money in a currency."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     amount: float | None = None
-    """
-    The amount being used for the field (Decimal).
-    """
+    """The amount being used for the field (Decimal)."""
     currency: str | None = None
-    """
-    The currency being used for the field (e.g. AUD).
-    """
+    """The currency being used for the field (e.g. AUD)."""
 
 
 class OrderItem(ClosedModel):
-    """
-    An item of an inbound or outbound order (the two tables are the same). details and measures are required because they hold required fields (see errata nested-required).
-    """
+    """An item of an inbound or outbound order (the two tables are the same). details and measures are required because they hold required fields (see errata nested-required)."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     properties: dict[str, Any] | None = None
-    """
-    Custom fields relating to the item (eg. batch, expiry, etc.).
-    """
+    """Custom fields relating to the item (eg. batch, expiry, etc.)."""
     details: OrderItemDetails
     measures: OrderItemMeasures
 
 
 class OrderItemDetails(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     product: Product
-    """
-    The product for the item.
-    """
+    """The product for the item."""
     unit_of_measure: Annotated[UnitOfMeasure | None, Field(alias="unitOfMeasure")] = None
-    """
-    The unit of measure the product will be created with. If not provided the default for the product will be used.
-    """
+    """The unit of measure the product will be created with. If not provided the default for the product will be used."""
 
 
 class OrderItemMeasures(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     quantity: float
-    """
-    The quantity of the given product for the item (Decimal).
-    """
+    """The quantity of the given product for the item (Decimal)."""
 
 
 class OutboundOrder(ClosedModel):
-    """
-    An outbound order: the request body of create and update, the response of create, get and update, and the outbound_order_status webhook payload. id and version are added by CartonCloud (create response); the update request carries the order as returned.
-    """
+    """An outbound order: the request body of create and update, the response of create, get and update, and the outbound_order_status webhook payload. id and version are added by CartonCloud (create response); the update request carries the order as returned."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
-    """
-    UUID for the order (in responses; not sent on create).
-    """
+    """UUID for the order (in responses; not sent on create)."""
     type: str | None = None
-    """
-    The type of the order. This defaults to OUTBOUND when making a request to this endpoint (see errata order-type-values).
-    """
+    """The type of the order. This defaults to OUTBOUND when making a request to this endpoint (see errata order-type-values)."""
     status: str | None = None
-    """
-    Status of the order; not in the create table but in get, update and webhook bodies (see errata outbound-status).
-    """
+    """Status of the order; not in the create table but in get, update and webhook bodies (see errata outbound-status)."""
     references: References
-    """
-    Secondary references for the order.
-    """
+    """Secondary references for the order."""
     customer: Customer
-    """
-    Customer for which the order is for.
-    """
+    """Customer for which the order is for."""
     warehouse: Warehouse | None = None
-    """
-    Warehouse for which the order is for. If not provided will be assigned to the default warehouse.
-    """
+    """Warehouse for which the order is for. If not provided will be assigned to the default warehouse."""
     details: OutboundOrderDetails
-    """
-    Required because deliver.address is (see errata nested-required).
-    """
+    """Required because deliver.address is (see errata nested-required)."""
     properties: dict[str, Any] | None = None
-    """
-    Custom fields relating to the order.
-    """
+    """Custom fields relating to the order."""
     items: list[OrderItem] | None = None
-    """
-    The items of the order.
-    """
+    """The items of the order."""
     version: int | None = None
-    """
-    Version number for the entity (in responses; not sent on create).
-    """
+    """Version number for the entity (in responses; not sent on create)."""
 
 
 class OutboundOrderDetails(ClosedModel):
-    """
-    Required because deliver.address is (see errata nested-required).
-    """
+    """Required because deliver.address is (see errata nested-required)."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     urgent: bool | None = None
-    """
-    true for urgent orders.
-    """
+    """true for urgent orders."""
     instructions: str | None = None
-    """
-    Special instructions related to the order.
-    """
+    """Special instructions related to the order."""
     collect: OutboundOrderDetailsCollect | None = None
     deliver: OutboundOrderDetailsDeliver
-    """
-    Required because address is (see errata nested-required).
-    """
+    """Required because address is (see errata nested-required)."""
     invoice_value: Annotated[Money | None, Field(alias="invoiceValue")] = None
-    """
-    Total invoice value for the order.
-    """
+    """Total invoice value for the order."""
 
 
 class OutboundOrderDetailsCollect(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     required_date: Annotated[date | None, Field(alias="requiredDate")] = None
-    """
-    Date the order should be shipped or collected from warehouse. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """Date the order should be shipped or collected from warehouse. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)"""
 
 
 class OutboundOrderDetailsDeliver(ClosedModel):
-    """
-    Required because address is (see errata nested-required).
-    """
+    """Required because address is (see errata nested-required)."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     address: Address
-    """
-    Address to deliver order to.
-    """
+    """Address to deliver order to."""
     instructions: str | None = None
-    """
-    Special delivery instructions.
-    """
+    """Special delivery instructions."""
     required_date: Annotated[date | None, Field(alias="requiredDate")] = None
-    """
-    Date the order should be delivered. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """Date the order should be delivered. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)"""
     cash_payment_amount: Annotated[Money | None, Field(alias="cashPaymentAmount")] = None
-    """
-    Cash on delivery amount to be paid.
-    """
+    """Cash on delivery amount to be paid."""
 
 
 class Product(ClosedModel):
-    """
-    A reference to a product. A product can be referenced using any one of id, references.code, references.barcode or name. Where multiple properties are supplied the first as listed is used: id, then references.code, then references.barcode, then name.
-    """
+    """A reference to a product. A product can be referenced using any one of id, references.code, references.barcode or name. Where multiple properties are supplied the first as listed is used: id, then references.code, then references.barcode, then name."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
-    """
-    UUID for the product.
-    """
+    """UUID for the product."""
     references: ProductReferences | None = None
-    """
-    The product's references; references.code or references.barcode identifies the product.
-    """
+    """The product's references; references.code or references.barcode identifies the product."""
     name: str | None = None
-    """
-    Name of the Product.
-    """
+    """Name of the Product."""
 
 
 class ProductNotification(Model):
-    """
-    A notification applicable to a product. Other properties vary depending on the notification (e.g. thresholdDays for STOCK_EXPIRY in the example), so further keys are allowed.
-    """
+    """A notification applicable to a product. Other properties vary depending on the notification (e.g. thresholdDays for STOCK_EXPIRY in the example), so further keys are allowed."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     type: str
-    """
-    Notification type (e.g. STOCK_EXPIRY, STOCK_LOW in the example; no list is given).
-    """
+    """Notification type (e.g. STOCK_EXPIRY, STOCK_LOW in the example; no list is given)."""
 
 
 class ProductReferences(ClosedModel):
-    """
-    The references of a product reference; code or barcode identifies the product.
-    """
+    """The references of a product reference; code or barcode identifies the product."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     code: str | None = None
-    """
-    Product code.
-    """
+    """Product code."""
     barcode: str | None = None
-    """
-    Product barcode.
-    """
+    """Product barcode."""
 
 
 class ProductUnitOfMeasure(ClosedModel):
-    """
-    One unit of measure of a warehouse product.
-    """
+    """One unit of measure of a warehouse product."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     qty_per_base: Annotated[float, Field(alias="qtyPerBase")]
-    """
-    Quantity of base unit of measure per one of this unit of measure (Decimal).
-    """
+    """Quantity of base unit of measure per one of this unit of measure (Decimal)."""
     weight: float | None = None
-    """
-    Weight per unit of measure (Decimal).
-    """
+    """Weight per unit of measure (Decimal)."""
     volume: float | None = None
-    """
-    Volume per unit of measure (Decimal).
-    """
+    """Volume per unit of measure (Decimal)."""
 
 
 class References(Model):
-    """
-    A set of external or alternate references for the resource. These may or may not be unique depending on the specific configuration for the tenant and customer. The primary reference or identifier for resources will always be the id, which is a UUID. Besides `customer`, other custom references (keyed by reference type, e.g. alternateReference) may be defined for the tenant, so further keys are allowed.
-    """
+    """A set of external or alternate references for the resource. These may or may not be unique depending on the specific configuration for the tenant and customer. The primary reference or identifier for resources will always be the id, which is a UUID. Besides `customer`, other custom references (keyed by reference type, e.g. alternateReference) may be defined for the tenant, so further keys are allowed."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     customer: str | None = None
-    """
-    Customer supplied reference.
-    """
+    """Customer supplied reference."""
 
 
 class State(ClosedModel):
-    """
-    A reference to a state. A state can be referenced using any one of code or name. Where multiple properties are supplied the first as listed is used: code, then name.
-    """
+    """A reference to a state. A state can be referenced using any one of code or name. Where multiple properties are supplied the first as listed is used: code, then name."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     code: str | None = None
-    """
-    The code used to denote the state (e.g. QLD).
-    """
+    """The code used to denote the state (e.g. QLD)."""
     name: str | None = None
-    """
-    The name of the state.
-    """
+    """The name of the state."""
 
 
 class Token(Model):
-    """
-    The access token (see errata unmarked-response-fields for the required markings).
-    """
+    """The access token (see errata unmarked-response-fields for the required markings)."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     access_token: str
-    """
-    Access token to be used to authenticate subsequent API requests.
-    """
+    """Access token to be used to authenticate subsequent API requests."""
     token_type: Literal["bearer"]
-    """
-    The token type. Will always be bearer.
-    """
+    """The token type. Will always be bearer."""
     expires_in: int
-    """
-    The number of seconds after which the access token will expire and will no longer be valid.
-    """
+    """The number of seconds after which the access token will expire and will no longer be valid."""
 
 
-class TokenRequest(Model):
-    """
-    The form body of the token request (application/x-www-form-urlencoded).
-    """
+class TokenRequest(ClosedRequestModel):
+    """The form body of the token request (application/x-www-form-urlencoded)."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     grant_type: Literal["client_credentials"]
-    """
-    Must be client_credentials.
-    """
+    """Must be client_credentials."""
 
 
 class TransportProduct(ClosedModel):
-    """
-    A transport product. id, status and version are added by CartonCloud in the create response.
-    """
+    """A transport product. id, status and version are added by CartonCloud in the create response."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
-    """
-    UUID for the product (in responses; not sent on create).
-    """
+    """UUID for the product (in responses; not sent on create)."""
     status: str | None = None
-    """
-    Status for the product (in responses; not sent on create).
-    """
+    """Status for the product (in responses; not sent on create)."""
     scope: Literal["TRANSPORT"]
     type: str
-    """
-    Product type; product types are defined per tenant (e.g. FROZEN).
-    """
+    """Product type; product types are defined per tenant (e.g. FROZEN)."""
     references: References
-    """
-    Secondary references for the product.
-    """
+    """Secondary references for the product."""
     customer: Customer | None = None
-    """
-    Customer if product is for a specific customer only.
-    """
+    """Customer if product is for a specific customer only."""
     name: str
-    """
-    Short name for the product (the 422 example answers "Name cannot be empty.").
-    """
+    """Short name for the product (the 422 example answers "Name cannot be empty.")."""
     description: str
-    """
-    Full product description (the 422 example answers "Description cannot be empty.").
-    """
+    """Full product description (the 422 example answers "Description cannot be empty.")."""
     properties: dict[str, Any] | None = None
-    """
-    Custom properties associated with an entity (length, width, height etc.).
-    """
+    """Custom properties associated with an entity (length, width, height etc.)."""
     details: TransportProductDetails | None = None
     measures: dict[str, Any] | None = None
-    """
-    Measures associated with an entity (weight, volume etc.).
-    """
+    """Measures associated with an entity (weight, volume etc.)."""
     version: int | None = None
-    """
-    Version number for the entity (in responses; not sent on create).
-    """
+    """Version number for the entity (in responses; not sent on create)."""
 
 
 class TransportProductDetails(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     ui_options: Annotated[UiOption | None, Field(alias="uiOptions")] = None
-    """
-    UI Options for controlling how the Product is displayed in certain screens.
-    """
+    """UI Options for controlling how the Product is displayed in certain screens."""
 
 
 class UiOption(Model):
-    """
-    UI Options for controlling how the Product is displayed in certain screens. The document does not define the UiOption type; only the path consignmentItems.cubicCalculator.multiplierField is described, so further keys are allowed (see errata ui-option-undefined).
-    """
+    """UI Options for controlling how the Product is displayed in certain screens. The document does not define the UiOption type; only the path consignmentItems.cubicCalculator.multiplierField is described, so further keys are allowed (see errata ui-option-undefined)."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     consignment_items: Annotated[
         UiOptionConsignmentItems | None, Field(alias="consignmentItems")
     ] = None
 
 
 class UiOptionConsignmentItems(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     cubic_calculator: Annotated[
         UiOptionConsignmentItemsCubicCalculator | None, Field(alias="cubicCalculator")
     ] = None
 
 
 class UiOptionConsignmentItemsCubicCalculator(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     multiplier_field: Annotated[str | None, Field(alias="multiplierField")] = None
-    """
-    The default field for the Cubic Multiplier in the consignment items Cubic Calculator functionality (e.g. QUANTITY).
-    """
+    """The default field for the Cubic Multiplier in the consignment items Cubic Calculator functionality (e.g. QUANTITY)."""
 
 
 class UnitOfMeasure(ClosedModel):
-    """
-    A reference to a unit of measure, by its code (the only property, so required). The document lists no set of codes (see errata unit-of-measure-codes).
-    """
+    """A reference to a unit of measure, by its code (the only property, so required). The document lists no set of codes (see errata unit-of-measure-codes)."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     type: str
-    """
-    The code of the unit of measure being used (e.g. UNITS, CASES, CARTON in the examples).
-    """
+    """The code of the unit of measure being used (e.g. UNITS, CASES, CARTON in the examples)."""
 
 
 class UserInfo(Model):
-    """
-    Information about the currently authenticated user. The document's table lists the properties without descriptions (see errata unmarked-response-fields).
-    """
+    """Information about the currently authenticated user. The document's table lists the properties without descriptions (see errata unmarked-response-fields)."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: str
-    """
-    The user's identifier (a UUID in the example; no format is stated).
-    """
+    """The user's identifier (a UUID in the example; no format is stated)."""
     name: str
-    """
-    The user's name.
-    """
+    """The user's name."""
     email: str
-    """
-    The user's email address.
-    """
+    """The user's email address."""
     tenants: list[UserTenant]
-    """
-    The tenants the user can access.
-    """
+    """The tenants the user can access."""
 
 
 class UserTenant(Model):
-    """
-    A tenant the user can access; its id is the tenantId of the tenant's end points.
-    """
+    """A tenant the user can access; its id is the tenantId of the tenant's end points."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID
-    """
-    The tenant's UUID (General / Tenant).
-    """
+    """The tenant's UUID (General / Tenant)."""
     name: str
-    """
-    The tenant's name.
-    """
+    """The tenant's name."""
 
 
 class Warehouse(ClosedModel):
-    """
-    A reference to a warehouse. A warehouse can be referenced using any one of id or name. Where multiple properties are supplied the first as listed is used: id, then name.
-    """
+    """A reference to a warehouse. A warehouse can be referenced using any one of id or name. Where multiple properties are supplied the first as listed is used: id, then name."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
-    """
-    UUID for the warehouse.
-    """
+    """UUID for the warehouse."""
     name: str | None = None
-    """
-    Name of the warehouse.
-    """
+    """Name of the warehouse."""
 
 
 class WarehouseProduct(ClosedModel):
-    """
-    A warehousing product. id, status and version are added by CartonCloud in the create response.
-    """
+    """A warehousing product. id, status and version are added by CartonCloud in the create response."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID | None = None
-    """
-    UUID for the product (in responses; not sent on create).
-    """
+    """UUID for the product (in responses; not sent on create)."""
     status: str | None = None
-    """
-    Status for the product (in responses; not sent on create).
-    """
+    """Status for the product (in responses; not sent on create)."""
     scope: Literal["WAREHOUSE"]
     type: str
-    """
-    Product type; product types are defined per tenant (e.g. FROZEN).
-    """
+    """Product type; product types are defined per tenant (e.g. FROZEN)."""
     references: References
-    """
-    Secondary references for the product.
-    """
+    """Secondary references for the product."""
     customer: Customer
-    """
-    Customer for which the product is for.
-    """
+    """Customer for which the product is for."""
     name: str
-    """
-    Short name for the product (the 422 example answers "Name cannot be empty.").
-    """
+    """Short name for the product (the 422 example answers "Name cannot be empty.")."""
     description: str
-    """
-    Full product description (the 422 example answers "Description cannot be empty.").
-    """
+    """Full product description (the 422 example answers "Description cannot be empty.")."""
     details: WarehouseProductDetails | None = None
     item_property_requirements: Annotated[
         dict[str, str] | None, Field(alias="itemPropertyRequirements")
     ] = None
-    """
-    Per item property (custom key, e.g. expiry, batch), whether it is required or optional.
-    """
+    """Per item property (custom key, e.g. expiry, batch), whether it is required or optional."""
     default_unit_of_measure: Annotated[str, Field(alias="defaultUnitOfMeasure")]
-    """
-    The product's default unit of measure, a key of unitOfMeasures in the example ("cartons"); the document gives no description.
-    """
+    """The product's default unit of measure, a key of unitOfMeasures in the example ("cartons"); the document gives no description."""
     unit_of_measures: Annotated[
         dict[str, ProductUnitOfMeasure] | None, Field(alias="unitOfMeasures")
     ] = None
-    """
-    The product's units of measure, keyed by unit of measure (e.g. units, cartons, pallets).
-    """
+    """The product's units of measure, keyed by unit of measure (e.g. units, cartons, pallets)."""
     notifications: list[ProductNotification] | None = None
-    """
-    List of notifications applicable to this product.
-    """
+    """List of notifications applicable to this product."""
     version: int | None = None
-    """
-    Version number for the entity (in responses; not sent on create).
-    """
+    """Version number for the entity (in responses; not sent on create)."""
 
 
 class WarehouseProductDetails(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     variable_weight: Annotated[bool | None, Field(alias="variableWeight")] = None
-    """
-    true for variable weight products.
-    """
+    """true for variable weight products."""
     ui_options: Annotated[UiOption | None, Field(alias="uiOptions")] = None
-    """
-    UI Options for controlling how the Product is displayed in certain screens.
-    """
+    """UI Options for controlling how the Product is displayed in certain screens."""
     storage: WarehouseProductDetailsStorage | None = None
     inbound: WarehouseProductDetailsInbound | None = None
     stock_selection: Annotated[
@@ -852,51 +489,34 @@ class WarehouseProductDetails(ClosedModel):
 
 
 class WarehouseProductDetailsInbound(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     initial_status: Annotated[str | None, Field(alias="initialStatus")] = None
-    """
-    Initial product status when first received (e.g. QC).
-    """
+    """Initial product status when first received (e.g. QC)."""
 
 
 class WarehouseProductDetailsStockSelection(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     method: str | None = None
-    """
-    The stock selection method.
-    """
+    """The stock selection method."""
     secondary_method: Annotated[str | None, Field(alias="secondaryMethod")] = None
-    """
-    The secondary stock selection method.
-    """
+    """The secondary stock selection method."""
     strict: bool | None = None
-    """
-    Strict selection method.
-    """
+    """Strict selection method."""
     expiry_threshold_days: Annotated[int | None, Field(alias="expiryThresholdDays")] = None
-    """
-    Expiry threshold days.
-    """
+    """Expiry threshold days."""
 
 
 class WarehouseProductDetailsStorage(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     charge_method: Annotated[str | None, Field(alias="chargeMethod")] = None
-    """
-    The storage charge method (see errata storage-charge-method-empty).
-    """
+    """The storage charge method (see errata storage-charge-method-empty)."""
 
 
 class ScopedProduct(RootModel[WarehouseProduct | TransportProduct]):
-    """
-    A product to create, or the created product: a warehouse product (scope WAREHOUSE) or a transport product (scope TRANSPORT), chosen by scope.
-    """
+    """A product to create, or the created product: a warehouse product (scope WAREHOUSE) or a transport product (scope TRANSPORT), chosen by scope."""
 
     root: Annotated[WarehouseProduct | TransportProduct, Field(discriminator="scope")]
 
 
 class AddressDict(TypedDict):
-    """Address as a dict, as it travels: keys spelt as the document does."""
+    """Address as the dict that travels, keyed as the document spells it."""
 
     companyName: NotRequired[str]
     contactName: NotRequired[str]
@@ -912,7 +532,7 @@ class AddressDict(TypedDict):
 
 
 class ConsignmentDict(TypedDict):
-    """Consignment as a dict, as it travels: keys spelt as the document does."""
+    """Consignment as the dict that travels, keyed as the document spells it."""
 
     id: NotRequired[str]
     type: NotRequired[Literal["CONSIGNMENT"]]
@@ -926,7 +546,7 @@ class ConsignmentDict(TypedDict):
 
 
 class ConsignmentDetailsDict(TypedDict):
-    """ConsignmentDetails as a dict, as it travels: keys spelt as the document does."""
+    """ConsignmentDetails as the dict that travels, keyed as the document spells it."""
 
     collect: NotRequired[ConsignmentDetailsCollectDict]
     deliver: NotRequired[ConsignmentDetailsDeliverDict]
@@ -934,13 +554,13 @@ class ConsignmentDetailsDict(TypedDict):
 
 
 class ConsignmentDetailsCollectDict(TypedDict):
-    """ConsignmentDetailsCollect as a dict, as it travels: keys spelt as the document does."""
+    """ConsignmentDetailsCollect as the dict that travels, keyed as the document spells it."""
 
     address: NotRequired[AddressDict]
 
 
 class ConsignmentDetailsDeliverDict(TypedDict):
-    """ConsignmentDetailsDeliver as a dict, as it travels: keys spelt as the document does."""
+    """ConsignmentDetailsDeliver as the dict that travels, keyed as the document spells it."""
 
     address: NotRequired[AddressDict]
     requiredDate: NotRequired[str]
@@ -949,7 +569,7 @@ class ConsignmentDetailsDeliverDict(TypedDict):
 
 
 class ConsignmentItemDict(TypedDict):
-    """ConsignmentItem as a dict, as it travels: keys spelt as the document does."""
+    """ConsignmentItem as the dict that travels, keyed as the document spells it."""
 
     properties: NotRequired[ConsignmentItemPropertiesDict]
     measures: NotRequired[ConsignmentItemMeasuresDict]
@@ -957,13 +577,13 @@ class ConsignmentItemDict(TypedDict):
 
 
 class ConsignmentItemDetailsDict(TypedDict):
-    """ConsignmentItemDetails as a dict, as it travels: keys spelt as the document does."""
+    """ConsignmentItemDetails as the dict that travels, keyed as the document spells it."""
 
     product: NotRequired[ProductDict]
 
 
 class ConsignmentItemMeasuresDict(TypedDict):
-    """ConsignmentItemMeasures as a dict, as it travels: keys spelt as the document does."""
+    """ConsignmentItemMeasures as the dict that travels, keyed as the document spells it."""
 
     pallets: NotRequired[int]
     weight: NotRequired[float]
@@ -972,13 +592,13 @@ class ConsignmentItemMeasuresDict(TypedDict):
 
 
 class ConsignmentItemPropertiesDict(TypedDict):
-    """ConsignmentItemProperties as a dict, as it travels: keys spelt as the document does."""
+    """ConsignmentItemProperties as the dict that travels, keyed as the document spells it."""
 
     description: NotRequired[str]
 
 
 class CountryDict(TypedDict):
-    """Country as a dict, as it travels: keys spelt as the document does."""
+    """Country as the dict that travels, keyed as the document spells it."""
 
     iso2Code: NotRequired[str]
     iso3Code: NotRequired[str]
@@ -986,7 +606,7 @@ class CountryDict(TypedDict):
 
 
 class CustomerDict(TypedDict):
-    """Customer as a dict, as it travels: keys spelt as the document does."""
+    """Customer as the dict that travels, keyed as the document spells it."""
 
     id: NotRequired[str]
     references: NotRequired[CustomerReferencesDict]
@@ -994,13 +614,13 @@ class CustomerDict(TypedDict):
 
 
 class CustomerReferencesDict(TypedDict):
-    """CustomerReferences as a dict, as it travels: keys spelt as the document does."""
+    """CustomerReferences as the dict that travels, keyed as the document spells it."""
 
     code: str
 
 
 class InboundOrderDict(TypedDict):
-    """InboundOrder as a dict, as it travels: keys spelt as the document does."""
+    """InboundOrder as the dict that travels, keyed as the document spells it."""
 
     id: NotRequired[str]
     type: NotRequired[Literal["INBOUND"]]
@@ -1015,7 +635,7 @@ class InboundOrderDict(TypedDict):
 
 
 class InboundOrderDetailsDict(TypedDict):
-    """InboundOrderDetails as a dict, as it travels: keys spelt as the document does."""
+    """InboundOrderDetails as the dict that travels, keyed as the document spells it."""
 
     urgent: NotRequired[bool]
     instructions: NotRequired[str]
@@ -1023,14 +643,14 @@ class InboundOrderDetailsDict(TypedDict):
 
 
 class MoneyDict(TypedDict):
-    """Money as a dict, as it travels: keys spelt as the document does."""
+    """Money as the dict that travels, keyed as the document spells it."""
 
     amount: NotRequired[float]
     currency: NotRequired[str]
 
 
 class OrderItemDict(TypedDict):
-    """OrderItem as a dict, as it travels: keys spelt as the document does."""
+    """OrderItem as the dict that travels, keyed as the document spells it."""
 
     properties: NotRequired[dict[str, Any]]
     details: OrderItemDetailsDict
@@ -1038,20 +658,20 @@ class OrderItemDict(TypedDict):
 
 
 class OrderItemDetailsDict(TypedDict):
-    """OrderItemDetails as a dict, as it travels: keys spelt as the document does."""
+    """OrderItemDetails as the dict that travels, keyed as the document spells it."""
 
     product: ProductDict
     unitOfMeasure: NotRequired[UnitOfMeasureDict]
 
 
 class OrderItemMeasuresDict(TypedDict):
-    """OrderItemMeasures as a dict, as it travels: keys spelt as the document does."""
+    """OrderItemMeasures as the dict that travels, keyed as the document spells it."""
 
     quantity: float
 
 
 class OutboundOrderDict(TypedDict):
-    """OutboundOrder as a dict, as it travels: keys spelt as the document does."""
+    """OutboundOrder as the dict that travels, keyed as the document spells it."""
 
     id: NotRequired[str]
     type: NotRequired[Literal["OUTBOUND"]]
@@ -1066,7 +686,7 @@ class OutboundOrderDict(TypedDict):
 
 
 class OutboundOrderDetailsDict(TypedDict):
-    """OutboundOrderDetails as a dict, as it travels: keys spelt as the document does."""
+    """OutboundOrderDetails as the dict that travels, keyed as the document spells it."""
 
     urgent: NotRequired[bool]
     instructions: NotRequired[str]
@@ -1076,13 +696,13 @@ class OutboundOrderDetailsDict(TypedDict):
 
 
 class OutboundOrderDetailsCollectDict(TypedDict):
-    """OutboundOrderDetailsCollect as a dict, as it travels: keys spelt as the document does."""
+    """OutboundOrderDetailsCollect as the dict that travels, keyed as the document spells it."""
 
     requiredDate: NotRequired[str]
 
 
 class OutboundOrderDetailsDeliverDict(TypedDict):
-    """OutboundOrderDetailsDeliver as a dict, as it travels: keys spelt as the document does."""
+    """OutboundOrderDetailsDeliver as the dict that travels, keyed as the document spells it."""
 
     address: AddressDict
     instructions: NotRequired[str]
@@ -1091,7 +711,7 @@ class OutboundOrderDetailsDeliverDict(TypedDict):
 
 
 class ProductDict(TypedDict):
-    """Product as a dict, as it travels: keys spelt as the document does."""
+    """Product as the dict that travels, keyed as the document spells it."""
 
     id: NotRequired[str]
     references: NotRequired[ProductReferencesDict]
@@ -1099,20 +719,20 @@ class ProductDict(TypedDict):
 
 
 class ProductNotificationDict(TypedDict):
-    """ProductNotification as a dict, as it travels: keys spelt as the document does."""
+    """ProductNotification as the dict that travels, keyed as the document spells it."""
 
     type: str
 
 
 class ProductReferencesDict(TypedDict):
-    """ProductReferences as a dict, as it travels: keys spelt as the document does."""
+    """ProductReferences as the dict that travels, keyed as the document spells it."""
 
     code: NotRequired[str]
     barcode: NotRequired[str]
 
 
 class ProductUnitOfMeasureDict(TypedDict):
-    """ProductUnitOfMeasure as a dict, as it travels: keys spelt as the document does."""
+    """ProductUnitOfMeasure as the dict that travels, keyed as the document spells it."""
 
     qtyPerBase: float
     weight: NotRequired[float]
@@ -1120,26 +740,26 @@ class ProductUnitOfMeasureDict(TypedDict):
 
 
 class ReferencesDict(TypedDict):
-    """References as a dict, as it travels: keys spelt as the document does."""
+    """References as the dict that travels, keyed as the document spells it."""
 
     customer: NotRequired[str]
 
 
 class StateDict(TypedDict):
-    """State as a dict, as it travels: keys spelt as the document does."""
+    """State as the dict that travels, keyed as the document spells it."""
 
     code: NotRequired[str]
     name: NotRequired[str]
 
 
 class TokenRequestDict(TypedDict):
-    """TokenRequest as a dict, as it travels: keys spelt as the document does."""
+    """TokenRequest as the dict that travels, keyed as the document spells it."""
 
     grant_type: Literal["client_credentials"]
 
 
 class TransportProductDict(TypedDict):
-    """TransportProduct as a dict, as it travels: keys spelt as the document does."""
+    """TransportProduct as the dict that travels, keyed as the document spells it."""
 
     id: NotRequired[str]
     status: NotRequired[str]
@@ -1156,44 +776,44 @@ class TransportProductDict(TypedDict):
 
 
 class TransportProductDetailsDict(TypedDict):
-    """TransportProductDetails as a dict, as it travels: keys spelt as the document does."""
+    """TransportProductDetails as the dict that travels, keyed as the document spells it."""
 
     uiOptions: NotRequired[UiOptionDict]
 
 
 class UiOptionDict(TypedDict):
-    """UiOption as a dict, as it travels: keys spelt as the document does."""
+    """UiOption as the dict that travels, keyed as the document spells it."""
 
     consignmentItems: NotRequired[UiOptionConsignmentItemsDict]
 
 
 class UiOptionConsignmentItemsDict(TypedDict):
-    """UiOptionConsignmentItems as a dict, as it travels: keys spelt as the document does."""
+    """UiOptionConsignmentItems as the dict that travels, keyed as the document spells it."""
 
     cubicCalculator: NotRequired[UiOptionConsignmentItemsCubicCalculatorDict]
 
 
 class UiOptionConsignmentItemsCubicCalculatorDict(TypedDict):
-    """UiOptionConsignmentItemsCubicCalculator as a dict, as it travels: keys spelt as the document does."""
+    """UiOptionConsignmentItemsCubicCalculator as the dict that travels, keyed as the document spells it."""
 
     multiplierField: NotRequired[str]
 
 
 class UnitOfMeasureDict(TypedDict):
-    """UnitOfMeasure as a dict, as it travels: keys spelt as the document does."""
+    """UnitOfMeasure as the dict that travels, keyed as the document spells it."""
 
     type: str
 
 
 class WarehouseDict(TypedDict):
-    """Warehouse as a dict, as it travels: keys spelt as the document does."""
+    """Warehouse as the dict that travels, keyed as the document spells it."""
 
     id: NotRequired[str]
     name: NotRequired[str]
 
 
 class WarehouseProductDict(TypedDict):
-    """WarehouseProduct as a dict, as it travels: keys spelt as the document does."""
+    """WarehouseProduct as the dict that travels, keyed as the document spells it."""
 
     id: NotRequired[str]
     status: NotRequired[str]
@@ -1212,7 +832,7 @@ class WarehouseProductDict(TypedDict):
 
 
 class WarehouseProductDetailsDict(TypedDict):
-    """WarehouseProductDetails as a dict, as it travels: keys spelt as the document does."""
+    """WarehouseProductDetails as the dict that travels, keyed as the document spells it."""
 
     variableWeight: NotRequired[bool]
     uiOptions: NotRequired[UiOptionDict]
@@ -1222,13 +842,13 @@ class WarehouseProductDetailsDict(TypedDict):
 
 
 class WarehouseProductDetailsInboundDict(TypedDict):
-    """WarehouseProductDetailsInbound as a dict, as it travels: keys spelt as the document does."""
+    """WarehouseProductDetailsInbound as the dict that travels, keyed as the document spells it."""
 
     initialStatus: NotRequired[str]
 
 
 class WarehouseProductDetailsStockSelectionDict(TypedDict):
-    """WarehouseProductDetailsStockSelection as a dict, as it travels: keys spelt as the document does."""
+    """WarehouseProductDetailsStockSelection as the dict that travels, keyed as the document spells it."""
 
     method: NotRequired[Literal["FEFO", "FIFO"]]
     secondaryMethod: NotRequired[Literal["MINIMISE_STORAGE"]]
@@ -1237,7 +857,7 @@ class WarehouseProductDetailsStockSelectionDict(TypedDict):
 
 
 class WarehouseProductDetailsStorageDict(TypedDict):
-    """WarehouseProductDetailsStorage as a dict, as it travels: keys spelt as the document does."""
+    """WarehouseProductDetailsStorage as the dict that travels, keyed as the document spells it."""
 
     chargeMethod: NotRequired[Literal["PER_LOCATION", ""]]
 

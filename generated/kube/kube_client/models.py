@@ -7,27 +7,19 @@ from typing import Annotated, Literal, NotRequired, TypedDict
 
 from pydantic import ConfigDict, Field
 
-from kube_client._base import Model
+from kube_client._base import ClosedRequestModel, Model
 
 
-class OrderEvent(Model):
-    """
-    One event for one order: a despatch (cancel absent or 0) or a cancellation (cancel 1) of the listed items. A despatch requires the delivery service, courier name, despatch date, earliest and latest delivery dates and tracking reference (see errata delivery-dates-required); cancel_code and cancel_reason are only used by a cancellation.
-    """
+class OrderEvent(ClosedRequestModel):
+    """One event for one order: a despatch (cancel absent or 0) or a cancellation (cancel 1) of the listed items. A despatch requires the delivery service, courier name, despatch date, earliest and latest delivery dates and tracking reference (see errata delivery-dates-required); cancel_code and cancel_reason are only used by a cancellation."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(regex_engine="python-re")
     order_number: str
-    """
-    The order number for which items are being despatched/cancelled.
-    """
+    """The order number for which items are being despatched/cancelled."""
     cancel: Literal[0, 1] | None = None
-    """
-    Whether the event is a cancellation (1) or a despatch (0). By default, if not provided, it is a despatch.
-    """
+    """Whether the event is a cancellation (1) or a despatch (0). By default, if not provided, it is a despatch."""
     item_arr: Annotated[list[OrderEventItem], Field(min_length=1)]
-    """
-    The items being despatched/cancelled (see errata item-format-space).
-    """
+    """The items being despatched/cancelled (see errata item-format-space)."""
     cancel_code: (
         Literal[
             "Stock not available",
@@ -36,87 +28,54 @@ class OrderEvent(Model):
         ]
         | None
     ) = None
-    """
-    Only used if the items are being cancelled.
-    """
+    """Only used if the items are being cancelled."""
     cancel_reason: str | None = None
-    """
-    Only used if the items are being cancelled. Any free text reason for the cancellation.
-    """
+    """Only used if the items are being cancelled. Any free text reason for the cancellation."""
     delivery_service: str | None = None
-    """
-    Required only if the event is a despatch. The name of a delivery service that has been set up for this supplier in Kube.
-    """
+    """Required only if the event is a despatch. The name of a delivery service that has been set up for this supplier in Kube."""
     courier_name: str | None = None
-    """
-    Required only if the event is a despatch. Free text name of the courier used for despatch.
-    """
+    """Required only if the event is a despatch. Free text name of the courier used for despatch."""
     despatch_date: Annotated[
         str | None,
         Field(
             pattern="^(?!0000)\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]) (?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d$"
         ),
     ] = None
-    """
-    Required only if the event is a despatch. The date the items are being despatched, "Y-m-d H:i:s". (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """Required only if the event is a despatch. The date the items are being despatched, "Y-m-d H:i:s". (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)"""
     earliest_delivery: date | None = None
-    """
-    Required only if the event is a despatch (see errata delivery-dates-required). The earliest estimated date the delivery will arrive, "Y-m-d". (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """Required only if the event is a despatch (see errata delivery-dates-required). The earliest estimated date the delivery will arrive, "Y-m-d". (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)"""
     latest_delivery: date | None = None
-    """
-    Required only if the event is a despatch (see errata delivery-dates-required). The latest estimated date the delivery will arrive, "Y-m-d". (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """Required only if the event is a despatch (see errata delivery-dates-required). The latest estimated date the delivery will arrive, "Y-m-d". (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)"""
     tracking_reference: str | None = None
-    """
-    Required only if the event is a despatch. Tracking reference for the despatch.
-    """
+    """Required only if the event is a despatch. Tracking reference for the despatch."""
     mode: Literal["Test", "Live"]
-    """
-    The expected mode the supplier account is in.
-    """
+    """The expected mode the supplier account is in."""
 
 
-class OrderEventItem(Model):
-    """
-    One order line affected by the event, of the format { "code": "123", "qty": 1 }.
-    """
+class OrderEventItem(ClosedRequestModel):
+    """One order line affected by the event, of the format { "code": "123", "qty": 1 }."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     code: str
-    """
-    Product code used by you to identify a product (your reference for the product, not the range's SKU).
-    """
+    """Product code used by you to identify a product (your reference for the product, not the range's SKU)."""
     qty: int
-    """
-    Quantity being despatched or cancelled in this event.
-    """
+    """Quantity being despatched or cancelled in this event."""
 
 
 class OrderEventResult(Model):
-    """
-    The body answered on success.
-    """
+    """The body answered on success."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     result: list[OrderEventResultItem]
 
 
 class OrderEventResultItem(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     label: str
-    """
-    The event recorded ("order_event" in the example).
-    """
+    """The event recorded ("order_event" in the example)."""
     order_number: str
-    """
-    The order number the event was recorded for.
-    """
+    """The order number the event was recorded for."""
 
 
 class OrderEventDict(TypedDict):
-    """OrderEvent as a dict, as it travels: keys spelt as the document does."""
+    """OrderEvent as the dict that travels, keyed as the document spells it."""
 
     order_number: str
     cancel: NotRequired[Literal[0, 1]]
@@ -139,7 +98,7 @@ class OrderEventDict(TypedDict):
 
 
 class OrderEventItemDict(TypedDict):
-    """OrderEventItem as a dict, as it travels: keys spelt as the document does."""
+    """OrderEventItem as the dict that travels, keyed as the document spells it."""
 
     code: str
     qty: int

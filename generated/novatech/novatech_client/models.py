@@ -6,628 +6,370 @@ from datetime import date
 from typing import Annotated, NotRequired, TypedDict
 from uuid import UUID
 
-from pydantic import ConfigDict, Field
+from pydantic import Field
 
-from novatech_client._base import ClosedModel, Model
+from novatech_client._base import ClosedModel, ClosedRequestModel, Model
 
 
 class Asset(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     asset_tag: str
     type: str
-    """
-    The type of asset being returned.
-    """
+    """The type of asset being returned."""
     received_back: bool
-    """
-    If this asset has been received back yet.
-    """
+    """If this asset has been received back yet."""
 
 
 class AuditEvent(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     timestamp: str
-    """
-    The time when the event occurred. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """The time when the event occurred. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)"""
     email: str
-    """
-    The username / email that carried out the event (see errata unnamed-email-rows).
-    """
+    """The username / email that carried out the event (see errata unnamed-email-rows)."""
     action: str
-    """
-    The action that was carried out (see errata audit-action-type).
-    """
+    """The action that was carried out (see errata audit-action-type)."""
 
 
 class AuditLog(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     audit_log: list[AuditEvent]
 
 
-class BookCollectionRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class BookCollectionRequest(ClosedRequestModel):
     collection_reference: Annotated[str, Field(max_length=14)]
-    """
-    Your own collection or ticket reference.
-    """
+    """Your own collection or ticket reference."""
     collect_from: CollectFrom
     notification_email_address: Annotated[str, Field(max_length=254)]
-    """
-    The email of the person notifications and alerts are sent to.
-    """
+    """The email of the person notifications and alerts are sent to."""
     notification_phone_number: Annotated[str, Field(max_length=30)]
-    """
-    The mobile number notifications and alerts about this collection are sent to.
-    """
+    """The mobile number notifications and alerts about this collection are sent to."""
     packaging_lines: list[PackagingLine]
-    """
-    The items you wish to be collected (see errata packaging-lines-type); no two with the same asset_tag, which "must be a unique identifier".
-    """
+    """The items you wish to be collected (see errata packaging-lines-type); no two with the same asset_tag, which "must be a unique identifier"."""
 
 
-class ChangePasswordRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class ChangePasswordRequest(ClosedRequestModel):
     email: str
-    """
-    The username/email address for your API account.
-    """
+    """The username/email address for your API account."""
     current_password: str
-    """
-    The current password for your account.
-    """
+    """The current password for your account."""
     new_password: Annotated[str, Field(min_length=16, max_length=50)]
-    """
-    The password that you wish to change to.
-    """
+    """The password that you wish to change to."""
 
 
 class CollectFrom(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     name: str
-    """
-    The name of the person the items are to be collected from.
-    """
+    """The name of the person the items are to be collected from."""
     address_lines: list[str]
-    """
-    Address lines; at least two, at most four, each at most 30 characters.
-    """
+    """Address lines; at least two, at most four, each at most 30 characters."""
     postal_code: str
-    """
-    The post code of the address for collection.
-    """
+    """The post code of the address for collection."""
 
 
 class Collection(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     supplier_order_number: int
-    """
-    Novatech's unique order number (see errata collection-number-types).
-    """
+    """Novatech's unique order number (see errata collection-number-types)."""
     collection_reference: str
     collect_from: CollectFrom
     notification_email_address: str
     notification_phone_number: str
     number_of_boxes: int
-    """
-    The number of boxes to be collected by the courier (see errata collection-number-types).
-    """
+    """The number of boxes to be collected by the courier (see errata collection-number-types)."""
     created_date: str
-    """
-    The date the collection was requested (see errata date-types). (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """The date the collection was requested (see errata date-types). (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)"""
     booked: bool
-    """
-    If the end user has booked the collection yet (always false on creation).
-    """
+    """If the end user has booked the collection yet (always false on creation)."""
     collection_url: str
-    """
-    The URL where the end user books their collection.
-    """
+    """The URL where the end user books their collection."""
     requested_collection_date: str | None = None
-    """
-    Only in the search example (see errata requested-collection-date). (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """Only in the search example (see errata requested-collection-date). (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)"""
     assets: list[Asset]
 
 
-class CreateNewStarterRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class CreateNewStarterRequest(ClosedRequestModel):
     name: str
-    """
-    The name of your new starter.
-    """
+    """The name of your new starter."""
     email: str
-    """
-    The email address for your new starter (used for communication when ordering their equipment).
-    """
+    """The email address for your new starter (used for communication when ordering their equipment)."""
     level: int
-    """
-    The level assigned to your new starter; levels are pre-planned with your account manager.
-    """
+    """The level assigned to your new starter; levels are pre-planned with your account manager."""
     linkonly: bool
-    """
-    True to receive the link only; false for Novatech to email the link directly.
-    """
+    """True to receive the link only; false for Novatech to email the link directly."""
     mobileno: str | None = None
-    """
-    Optional mobile number, used to send an SMS reminder.
-    """
+    """Optional mobile number, used to send an SMS reminder."""
     startdate: date | None = None
-    """
-    Optional date the new starter is due to start work. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """Optional date the new starter is due to start work. (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)"""
     internalid: str | None = None
-    """
-    Optional internal ID to reference the new starter.
-    """
+    """Optional internal ID to reference the new starter."""
 
 
-class DeliverTo(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class DeliverTo(ClosedRequestModel):
     name: Annotated[str, Field(min_length=5, max_length=30)]
-    """
-    The name of the person the order is to be delivered to.
-    """
+    """The name of the person the order is to be delivered to."""
     address_lines: Annotated[
         list[Annotated[str, Field(max_length=30)]], Field(min_length=2, max_length=4)
     ]
-    """
-    Address lines; at least two, at most four, each at most 30 characters.
-    """
+    """Address lines; at least two, at most four, each at most 30 characters."""
     postal_code: Annotated[str, Field(max_length=8)]
-    """
-    The post code of the address for delivery.
-    """
+    """The post code of the address for delivery."""
     email_address: Annotated[str, Field(max_length=254)]
-    """
-    The email address of the recipient.
-    """
+    """The email address of the recipient."""
     phone_number: Annotated[str, Field(max_length=30)]
-    """
-    The phone number of the recipient.
-    """
+    """The phone number of the recipient."""
 
 
 class DispatchInfo(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     dispatch_number: int
-    """
-    Novatech internal dispatch ID.
-    """
+    """Novatech internal dispatch ID."""
     dispatch_date: str
-    """
-    The date the parcel was dispatched. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """The date the parcel was dispatched. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)"""
     box_number: int
-    """
-    The number of the box (increments when an order is sent in multiple boxes).
-    """
+    """The number of the box (increments when an order is sent in multiple boxes)."""
     item_number: int
-    """
-    The number of items in the box.
-    """
+    """The number of items in the box."""
     courier_service: str
-    """
-    Which courier service was used to dispatch the goods.
-    """
+    """Which courier service was used to dispatch the goods."""
     tracking_url: str | None = None
-    """
-    A tracking URL, depending on the courier service.
-    """
+    """A tracking URL, depending on the courier service."""
 
 
-class GetTokenRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class GetTokenRequest(ClosedRequestModel):
     email: str
-    """
-    The username/email address for your API account.
-    """
+    """The username/email address for your API account."""
     password: str
-    """
-    The password for your account.
-    """
+    """The password for your account."""
 
 
 class Group(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     product_group_id: UUID
-    """
-    A unique identifier to the internal portal product group.
-    """
+    """A unique identifier to the internal portal product group."""
     scim_id: UUID
-    """
-    A unique identifier for the SCIM group provisioned to us.
-    """
+    """A unique identifier for the SCIM group provisioned to us."""
     display_name: str
-    """
-    The description for your group as per provisioning.
-    """
+    """The description for your group as per provisioning."""
 
 
 class GroupList(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     groups: list[Group]
 
 
 class GroupStock(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     product_group_id: UUID
     skus: list[StockItem]
 
 
 class NewStarter(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     name: str
     link_only: bool
     link: str
-    """
-    The URL the new starter follows to order their equipment.
-    """
+    """The URL the new starter follows to order their equipment."""
     level: int
     email: str
     uuid: str
-    """
-    The unique identifier created for this request (store it to cancel later).
-    """
+    """The unique identifier created for this request (store it to cancel later)."""
 
 
 class NewStarterCancellation(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     cancelled: bool
     info: str
 
 
 class Notification(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     supplier_order_number: int
-    """
-    Novatech's order number.
-    """
+    """Novatech's order number."""
     order_number: str
-    """
-    Your order reference.
-    """
+    """Your order reference."""
     type: str
-    """
-    The event type.
-    """
+    """The event type."""
     order: Order | None = None
-    """
-    The current state of the order: present on ORDER_ events, absent on COLLECTION_ events ("only returned if notification is order related").
-    """
+    """The current state of the order: present on ORDER_ events, absent on COLLECTION_ events ("only returned if notification is order related")."""
     collection: Collection | None = None
-    """
-    The current state of the collection: present on COLLECTION_ events, absent on ORDER_ events ("only returned if notification is collection related").
-    """
+    """The current state of the collection: present on COLLECTION_ events, absent on ORDER_ events ("only returned if notification is collection related")."""
     tracking: Tracking | None = None
-    """
-    Additional information from the courier (delivery or collection status notifications only).
-    """
+    """Additional information from the courier (delivery or collection status notifications only)."""
     verification_signature: str
-    """
-    Hex-encoded HMAC-SHA256 signature.
-    """
+    """Hex-encoded HMAC-SHA256 signature."""
 
 
 class Order(Model):
-    """
-    An order, as answered by place-order and order look-up and carried by ORDER_ webhooks.
-    """
+    """An order, as answered by place-order and order look-up and carried by ORDER_ webhooks."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     trade_code: str
-    """
-    Novatech's internal code for your credit account.
-    """
+    """Novatech's internal code for your credit account."""
     order_number: str
-    """
-    Your purchase order number.
-    """
+    """Your purchase order number."""
     novatech_order_number: int
-    """
-    Novatech's unique order number.
-    """
+    """Novatech's unique order number."""
     order_date: str
-    """
-    The date the order was placed. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """The date the order was placed. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)"""
     order_status: str
-    """
-    The current status of the order (Order status reference).
-    """
+    """The current status of the order (Order status reference)."""
     ex_vat_total: float
-    """
-    The ex VAT total of the order.
-    """
+    """The ex VAT total of the order."""
     vat: float
-    """
-    The amount of VAT payable on the order.
-    """
+    """The amount of VAT payable on the order."""
     inc_vat_total: float
-    """
-    The inc VAT total of the order (see errata inc-vat-total).
-    """
+    """The inc VAT total of the order (see errata inc-vat-total)."""
     order_lines: list[OrderLine]
-    """
-    Each line on the order, usually with an additional line for delivery.
-    """
+    """Each line on the order, usually with an additional line for delivery."""
     dispatch_info: list[DispatchInfo] | None = None
-    """
-    Dispatch information; may not be available.
-    """
+    """Dispatch information; may not be available."""
     tracking_info: list[TrackingInfo] | None = None
-    """
-    Warehouse tracking information on the order items.
-    """
+    """Warehouse tracking information on the order items."""
 
 
 class OrderLine(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     status: str
-    """
-    The current status of the order line (Order status reference).
-    """
+    """The current status of the order line (Order status reference)."""
     description: str
-    """
-    The description of the product on this order line.
-    """
+    """The description of the product on this order line."""
     quantity: int
-    """
-    The quantity of product ordered on this line.
-    """
+    """The quantity of product ordered on this line."""
     price: float
-    """
-    The ex VAT price of the product on this line.
-    """
+    """The ex VAT price of the product on this line."""
     ex_vat_total: float
-    """
-    The total ex VAT price of the product on this line (quantity * price).
-    """
+    """The total ex VAT price of the product on this line (quantity * price)."""
     vat: float
-    """
-    The amount of VAT payable on this order line.
-    """
+    """The amount of VAT payable on this order line."""
     inc_vat_total: float
-    """
-    The inc VAT total of the product on this line: ex_vat_total + vat, as the examples compute it (see errata line-inc-vat-formula).
-    """
+    """The inc VAT total of the product on this line: ex_vat_total + vat, as the examples compute it (see errata line-inc-vat-formula)."""
     sku: str
-    """
-    The product SKU on this order line.
-    """
+    """The product SKU on this order line."""
 
 
-class OrderLineRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class OrderLineRequest(ClosedRequestModel):
     sku: Annotated[str, Field(max_length=10)]
-    """
-    The SKU of the product you wish to order.
-    """
+    """The SKU of the product you wish to order."""
     quantity: Annotated[int, Field(ge=1)]
-    """
-    The quantity of the SKU you wish to order (see errata quantity-type).
-    """
+    """The quantity of the SKU you wish to order (see errata quantity-type)."""
 
 
 class OrderList(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     orders: list[OrderSummary]
     info: OrderPageInfo
 
 
 class OrderPageInfo(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     total_rows: int
-    """
-    The total amount of order records available (affected by date filtering).
-    """
+    """The total amount of order records available (affected by date filtering)."""
     current_page: int
-    """
-    The requested page, 1 if not specified.
-    """
+    """The requested page, 1 if not specified."""
     orders_per_page: int
-    """
-    The amount of orders returned per page (fixed to 500).
-    """
+    """The amount of orders returned per page (fixed to 500)."""
     start_record: int
-    """
-    The starting row based on the current page number and orders per page.
-    """
+    """The starting row based on the current page number and orders per page."""
     end_record: int
-    """
-    The ending row (maximum of total_rows).
-    """
+    """The ending row (maximum of total_rows)."""
 
 
 class OrderSummary(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     order_number: str
     novatech_order_number: int
     order_date: str
-    """
-    (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """(a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)"""
     order_status: str
 
 
-class PackagingLine(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class PackagingLine(ClosedRequestModel):
     packaging_type: str
-    """
-    The type of packaging required, e.g. laptop; types are pre-arranged with your account manager.
-    """
+    """The type of packaging required, e.g. laptop; types are pre-arranged with your account manager."""
     asset_tag: str
-    """
-    Your product's asset tag or serial number; must be a unique identifier (two lines of one booking may not share it).
-    """
+    """Your product's asset tag or serial number; must be a unique identifier (two lines of one booking may not share it)."""
 
 
-class PlaceOrderRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class PlaceOrderRequest(ClosedRequestModel):
     order_number: Annotated[str, Field(max_length=14)]
-    """
-    Your purchase order reference (can be anything you like).
-    """
+    """Your purchase order reference (can be anything you like)."""
     deliver_to: DeliverTo
-    """
-    Delivery information.
-    """
+    """Delivery information."""
     order_lines: Annotated[list[OrderLineRequest], Field(min_length=1)]
-    """
-    Which products and their quantity you wish to order; at least one.
-    """
+    """Which products and their quantity you wish to order; at least one."""
 
 
-class SetGroupStockRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class SetGroupStockRequest(ClosedRequestModel):
     skus: list[str]
-    """
-    The SKUs/stockcodes to associate to the group.
-    """
+    """The SKUs/stockcodes to associate to the group."""
 
 
 class StandardError(Model):
-    """
-    The standard error body.
-    """
+    """The standard error body."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     msg: str
-    """
-    A human-readable message, e.g. "HTTP 415 Unsupported Media Type".
-    """
+    """A human-readable message, e.g. "HTTP 415 Unsupported Media Type"."""
     code: int
-    """
-    The HTTP status code.
-    """
+    """The HTTP status code."""
     timestamp: str
-    """
-    (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """(a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)"""
     status: str
-    """
-    The HTTP status text.
-    """
+    """The HTTP status text."""
 
 
 class StockItem(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     sku: str
-    """
-    The SKU / StockCode of the product.
-    """
+    """The SKU / StockCode of the product."""
     description: str
-    """
-    The description of the product.
-    """
+    """The description of the product."""
     stock_level: int
-    """
-    The current level of free stock available for ordering.
-    """
+    """The current level of free stock available for ordering."""
     price: float
-    """
-    The price of the product excluding VAT to 2 decimal places.
-    """
+    """The price of the product excluding VAT to 2 decimal places."""
     portal_enabled: bool | None = None
-    """
-    If the SKU is enabled for the portal use (absent from the /stock examples).
-    """
+    """If the SKU is enabled for the portal use (absent from the /stock examples)."""
 
 
 class StockList(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     skus: list[StockItem]
-    """
-    An array of JSON objects containing stock information.
-    """
+    """An array of JSON objects containing stock information."""
 
 
 class Success(Model):
-    """
-    The success flag answered by change-password and set-group-stock.
-    """
+    """The success flag answered by change-password and set-group-stock."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     success: bool
-    """
-    Whether the request succeeded.
-    """
+    """Whether the request succeeded."""
 
 
 class Token(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     token: str
-    """
-    A token that must be sent in the header of all further requests that require authentication.
-    """
+    """A token that must be sent in the header of all further requests that require authentication."""
     expires_on: str
-    """
-    The time that the token will expire. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """The time that the token will expire. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)"""
 
 
 class Tracking(Model):
-    """
-    Courier information; the document describes it only by its example.
-    """
+    """Courier information; the document describes it only by its example."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     supplier_order_number: str | None = None
-    """
-    Novatech's order number, as text in the example (see errata tracking-order-number-text).
-    """
+    """Novatech's order number, as text in the example (see errata tracking-order-number-text)."""
     order_reference: str | None = None
     courier: str | None = None
     tracking_reference: str | None = None
     event: str | None = None
     event_info: str | None = None
     event_date: str | None = None
-    """
-    (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """(a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)"""
 
 
 class TrackingInfo(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     sku: str
-    """
-    The sku of the product which was tracked.
-    """
+    """The sku of the product which was tracked."""
     track_no: int
-    """
-    Novatech internal tracking number.
-    """
+    """Novatech internal tracking number."""
     serial_no: str | None = None
-    """
-    The serial number of the product (optional, as the examples and the webhook section say).
-    """
+    """The serial number of the product (optional, as the examples and the webhook section say)."""
     date_tracked: str
-    """
-    The date the item was scanned. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """The date the item was scanned. (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)"""
 
 
 class ValidationErrorBody(Model):
-    """
-    The error body when a JSON object fails validation.
-    """
+    """The error body when a JSON object fails validation."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     code: int
     errors: list[str]
-    """
-    One message per failing field, e.g. "deliverTo.name size must be between 5 and 30".
-    """
+    """One message per failing field, e.g. "deliverTo.name size must be between 5 and 30"."""
     timestamp: str
-    """
-    (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """(a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)"""
     status: str
 
 
 class BookCollectionRequestDict(TypedDict):
-    """BookCollectionRequest as a dict, as it travels: keys spelt as the document does."""
+    """BookCollectionRequest as the dict that travels, keyed as the document spells it."""
 
     collection_reference: str
     collect_from: CollectFromDict
@@ -637,7 +379,7 @@ class BookCollectionRequestDict(TypedDict):
 
 
 class ChangePasswordRequestDict(TypedDict):
-    """ChangePasswordRequest as a dict, as it travels: keys spelt as the document does."""
+    """ChangePasswordRequest as the dict that travels, keyed as the document spells it."""
 
     email: str
     current_password: str
@@ -645,7 +387,7 @@ class ChangePasswordRequestDict(TypedDict):
 
 
 class CollectFromDict(TypedDict):
-    """CollectFrom as a dict, as it travels: keys spelt as the document does."""
+    """CollectFrom as the dict that travels, keyed as the document spells it."""
 
     name: str
     address_lines: list[str]
@@ -653,7 +395,7 @@ class CollectFromDict(TypedDict):
 
 
 class CreateNewStarterRequestDict(TypedDict):
-    """CreateNewStarterRequest as a dict, as it travels: keys spelt as the document does."""
+    """CreateNewStarterRequest as the dict that travels, keyed as the document spells it."""
 
     name: str
     email: str
@@ -665,7 +407,7 @@ class CreateNewStarterRequestDict(TypedDict):
 
 
 class DeliverToDict(TypedDict):
-    """DeliverTo as a dict, as it travels: keys spelt as the document does."""
+    """DeliverTo as the dict that travels, keyed as the document spells it."""
 
     name: str
     address_lines: list[str]
@@ -675,28 +417,28 @@ class DeliverToDict(TypedDict):
 
 
 class GetTokenRequestDict(TypedDict):
-    """GetTokenRequest as a dict, as it travels: keys spelt as the document does."""
+    """GetTokenRequest as the dict that travels, keyed as the document spells it."""
 
     email: str
     password: str
 
 
 class OrderLineRequestDict(TypedDict):
-    """OrderLineRequest as a dict, as it travels: keys spelt as the document does."""
+    """OrderLineRequest as the dict that travels, keyed as the document spells it."""
 
     sku: str
     quantity: int
 
 
 class PackagingLineDict(TypedDict):
-    """PackagingLine as a dict, as it travels: keys spelt as the document does."""
+    """PackagingLine as the dict that travels, keyed as the document spells it."""
 
     packaging_type: str
     asset_tag: str
 
 
 class PlaceOrderRequestDict(TypedDict):
-    """PlaceOrderRequest as a dict, as it travels: keys spelt as the document does."""
+    """PlaceOrderRequest as the dict that travels, keyed as the document spells it."""
 
     order_number: str
     deliver_to: DeliverToDict
@@ -704,6 +446,6 @@ class PlaceOrderRequestDict(TypedDict):
 
 
 class SetGroupStockRequestDict(TypedDict):
-    """SetGroupStockRequest as a dict, as it travels: keys spelt as the document does."""
+    """SetGroupStockRequest as the dict that travels, keyed as the document spells it."""
 
     skus: list[str]

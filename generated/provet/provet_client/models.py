@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, NotRequired, TypedDict
 
-from pydantic import AwareDatetime, ConfigDict, Field
+from pydantic import AwareDatetime, Field
 
-from provet_client._base import Model
+from provet_client._base import ClosedRequestModel, Model
 
 
-class CreateOrderRequest(Model):
-    """
-    The fields of the order resource that are writeable on POST, as the table and the sample request spell them (PascalCase; see errata field-name-case). Id, Status and Date are set by Provet.
-    """
+class CreateOrderRequest(ClosedRequestModel):
+    """The fields of the order resource that are writeable on POST, as the table and the sample request spell them (PascalCase; see errata field-name-case). Id, Status and Date are set by Provet."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     purchase_order_number: Annotated[str | None, Field(alias="PurchaseOrderNumber")] = None
-    """
-    The purchase order number.
-    """
+    """The purchase order number."""
     customer_title: Annotated[str | None, Field(alias="CustomerTitle")] = None
     customer_name: Annotated[str, Field(alias="CustomerName")]
     company_name: Annotated[str | None, Field(alias="CompanyName")] = None
@@ -29,40 +24,25 @@ class CreateOrderRequest(Model):
     postcode: Annotated[str, Field(alias="Postcode")]
     country: Annotated[str, Field(alias="Country")]
     delivery_instructions: Annotated[str | None, Field(alias="DeliveryInstructions")] = None
-    """
-    In the sandbox, the word cancel here has the order Cancelled (see sandbox).
-    """
+    """In the sandbox, the word cancel here has the order Cancelled (see sandbox)."""
     customer_email: Annotated[str, Field(alias="CustomerEmail")]
     customer_phone: Annotated[str, Field(alias="CustomerPhone")]
     order_lines: Annotated[list[OrderLineRequest], Field(alias="OrderLines")]
-    """
-    The lines of the order (array of OrderLine).
-    """
+    """The lines of the order (array of OrderLine)."""
 
 
 class Order(Model):
-    """
-    The order resource as answered by create, get and list (camelCase, as the sample responses spell it; see errata field-name-case). The fields that are optional on POST are answered as null when not given.
-    """
+    """The order resource as answered by create, get and list (camelCase, as the sample responses spell it; see errata field-name-case). The fields that are optional on POST are answered as null when not given."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: int
-    """
-    The Provet Id of the Order (see errata order-id-type).
-    """
+    """The Provet Id of the Order (see errata order-id-type)."""
     status: str
-    """
-    The status of the Order.
-    """
+    """The status of the Order."""
     date: AwareDatetime
-    """
-    The date the order was submitted, specified in UTC (see errata order-date-type). (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """The date the order was submitted, specified in UTC (see errata order-date-type). (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)"""
     order_lines: Annotated[list[OrderLine], Field(alias="orderLines")]
     purchase_order_number: Annotated[str | None, Field(alias="purchaseOrderNumber")]
-    """
-    The purchase order number.
-    """
+    """The purchase order number."""
     customer_title: Annotated[str | None, Field(alias="customerTitle")]
     customer_name: Annotated[str, Field(alias="customerName")]
     company_name: Annotated[str | None, Field(alias="companyName")]
@@ -78,47 +58,29 @@ class Order(Model):
 
 
 class OrderLine(Model):
-    """
-    An order line as answered (camelCase).
-    """
+    """An order line as answered (camelCase)."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     product_code: Annotated[str, Field(alias="productCode")]
-    """
-    The Provet product code of the item ordered (the samples answer "FRON 01" for a request's "fron 01"; see errata product-code-case).
-    """
+    """The Provet product code of the item ordered (the samples answer "FRON 01" for a request's "fron 01"; see errata product-code-case)."""
     quantity: int
-    """
-    The quantity of the item ordered.
-    """
+    """The quantity of the item ordered."""
     shipped_quantity: Annotated[int, Field(alias="shippedQuantity")]
-    """
-    The shipped quantity of the item; not writeable (see errata shipped-quantity-writeable).
-    """
+    """The shipped quantity of the item; not writeable (see errata shipped-quantity-writeable)."""
     status: str | None = None
-    """
-    Not in the Order Line Properties table; null in every sample (see errata order-line-status).
-    """
+    """Not in the Order Line Properties table; null in every sample (see errata order-line-status)."""
 
 
-class OrderLineRequest(Model):
-    """
-    An order line as POSTed; ShippedQuantity is not writeable and is not sent.
-    """
+class OrderLineRequest(ClosedRequestModel):
+    """An order line as POSTed; ShippedQuantity is not writeable and is not sent."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     product_code: Annotated[str, Field(alias="ProductCode")]
-    """
-    The Provet product code of the item to order.
-    """
+    """The Provet product code of the item to order."""
     quantity: Annotated[int, Field(alias="Quantity", gt=0)]
-    """
-    The quantity of the item to order (must be > 0). In the sandbox, 1000 or more has the order AwaitingStock (see sandbox).
-    """
+    """The quantity of the item to order (must be > 0). In the sandbox, 1000 or more has the order AwaitingStock (see sandbox)."""
 
 
 class CreateOrderRequestDict(TypedDict):
-    """CreateOrderRequest as a dict, as it travels: keys spelt as the document does."""
+    """CreateOrderRequest as the dict that travels, keyed as the document spells it."""
 
     PurchaseOrderNumber: NotRequired[str]
     CustomerTitle: NotRequired[str]
@@ -137,7 +99,7 @@ class CreateOrderRequestDict(TypedDict):
 
 
 class OrderLineRequestDict(TypedDict):
-    """OrderLineRequest as a dict, as it travels: keys spelt as the document does."""
+    """OrderLineRequest as the dict that travels, keyed as the document spells it."""
 
     ProductCode: str
     Quantity: int

@@ -6,17 +6,14 @@ from datetime import date
 from typing import Annotated, Any, Literal, NotRequired, TypeAlias, TypedDict
 from uuid import UUID
 
-from pydantic import AwareDatetime, ConfigDict, Field, RootModel
+from pydantic import AwareDatetime, Field, RootModel
 
-from kitchen_client._base import ClosedModel, Model
+from kitchen_client._base import ClosedModel, ClosedRequestModel, Model
 
 
 class Address(ClosedModel):
-    """
-    Where an order goes.
-    """
+    """Where an order goes."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     name: str
     lines: list[str]
     postcode: str
@@ -26,47 +23,37 @@ class Address(ClosedModel):
 
 
 class Contact(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     email: str | None = None
     phone: str | None = None
 
 
 class Error(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     message: str
 
 
 class HomeDelivery(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     street: str
 
 
 class Letter(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     kind: Literal["letter"]
     pages: int
 
 
 class Line(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     sku: str
     quantity: int
     price: float | None = None
     gift: bool | None = None
 
 
-class NewOrder(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class NewOrder(ClosedRequestModel):
     reference: Annotated[str, Field(max_length=10)]
     id: str | None = None
     ship_by: date | None = None
-    """
-    (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """(a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)"""
     deliver_after: date | None = None
-    """
-    (a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """(a real calendar date as YYYY-MM-DD; impossible dates such as 2023-02-30 are rejected by the client)"""
     deliver_to: Address
     lines: Annotated[list[Line], Field(min_length=1)]
     service: str | None = None
@@ -79,43 +66,33 @@ class NewOrder(Model):
     gift_wrap: NewOrderGiftWrap | None = None
 
 
-class NewOrderGiftWrap(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class NewOrderGiftWrap(ClosedRequestModel):
     paper: str
     message: Annotated[str | None, Field(max_length=40)] = None
 
 
-class NewShipment(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class NewShipment(ClosedRequestModel):
     item: Item
     delivery: Delivery
     contact: Contact | None = None
 
 
 class Notification(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     order_id: str
     type: str
     signature: str
 
 
 class Order(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: UUID
     reference: str
     status: str
     created_at: AwareDatetime
-    """
-    (a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """(a real calendar date-time, RFC 3339; impossible dates such as 2023-02-30 are rejected by the client)"""
     updated: str | None = None
-    """
-    (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """(a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)"""
     promised: str | None = None
-    """
-    (an ISO-8601 date, time of day and offset optional; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """(an ISO-8601 date, time of day and offset optional; impossible dates such as 2023-02-30 are rejected by the client)"""
     tracking_url: str | None = None
     version: Literal[1] | None = None
     deliver_to: Address
@@ -124,24 +101,20 @@ class Order(Model):
 
 
 class OrderPage(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     items: list[Order]
     next_cursor: str | None = None
 
 
 class Parcel(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     kind: Literal["parcel"]
     weight: int
 
 
 class PickupDelivery(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     pickup_point_id: str
 
 
 class Shipment(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: str
     item: Item
     delivery: Delivery
@@ -149,29 +122,24 @@ class Shipment(Model):
 
 
 class ShipmentEvent(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     shipment_id: str
     status: str
 
 
 class ShipmentPage(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     shipments: list[Shipment]
 
 
-class SubscribeRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class SubscribeRequest(ClosedRequestModel):
     url: str
     events: str
 
 
 class Subscription(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     id: str
 
 
-class UploadDocumentRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class UploadDocumentRequest(ClosedRequestModel):
     kind: Literal["invoice", "customs"]
 
 
@@ -184,7 +152,7 @@ class Item(RootModel[Parcel | Letter]):
 
 
 class AddressDict(TypedDict):
-    """Address as a dict, as it travels: keys spelt as the document does."""
+    """Address as the dict that travels, keyed as the document spells it."""
 
     name: str
     lines: list[str]
@@ -195,27 +163,27 @@ class AddressDict(TypedDict):
 
 
 class ContactDict(TypedDict):
-    """Contact as a dict, as it travels: keys spelt as the document does."""
+    """Contact as the dict that travels, keyed as the document spells it."""
 
     email: NotRequired[str]
     phone: NotRequired[str]
 
 
 class HomeDeliveryDict(TypedDict):
-    """HomeDelivery as a dict, as it travels: keys spelt as the document does."""
+    """HomeDelivery as the dict that travels, keyed as the document spells it."""
 
     street: str
 
 
 class LetterDict(TypedDict):
-    """Letter as a dict, as it travels: keys spelt as the document does."""
+    """Letter as the dict that travels, keyed as the document spells it."""
 
     kind: Literal["letter"]
     pages: int
 
 
 class LineDict(TypedDict):
-    """Line as a dict, as it travels: keys spelt as the document does."""
+    """Line as the dict that travels, keyed as the document spells it."""
 
     sku: str
     quantity: int
@@ -224,7 +192,7 @@ class LineDict(TypedDict):
 
 
 class NewOrderDict(TypedDict):
-    """NewOrder as a dict, as it travels: keys spelt as the document does."""
+    """NewOrder as the dict that travels, keyed as the document spells it."""
 
     reference: str
     id: NotRequired[str]
@@ -243,14 +211,14 @@ class NewOrderDict(TypedDict):
 
 
 class NewOrderGiftWrapDict(TypedDict):
-    """NewOrderGiftWrap as a dict, as it travels: keys spelt as the document does."""
+    """NewOrderGiftWrap as the dict that travels, keyed as the document spells it."""
 
     paper: str
     message: NotRequired[str]
 
 
 class NewShipmentDict(TypedDict):
-    """NewShipment as a dict, as it travels: keys spelt as the document does."""
+    """NewShipment as the dict that travels, keyed as the document spells it."""
 
     item: ItemDict
     delivery: DeliveryDict
@@ -258,27 +226,27 @@ class NewShipmentDict(TypedDict):
 
 
 class ParcelDict(TypedDict):
-    """Parcel as a dict, as it travels: keys spelt as the document does."""
+    """Parcel as the dict that travels, keyed as the document spells it."""
 
     kind: Literal["parcel"]
     weight: int
 
 
 class PickupDeliveryDict(TypedDict):
-    """PickupDelivery as a dict, as it travels: keys spelt as the document does."""
+    """PickupDelivery as the dict that travels, keyed as the document spells it."""
 
     pickup_point_id: str
 
 
 class SubscribeRequestDict(TypedDict):
-    """SubscribeRequest as a dict, as it travels: keys spelt as the document does."""
+    """SubscribeRequest as the dict that travels, keyed as the document spells it."""
 
     url: str
     events: str
 
 
 class UploadDocumentRequestDict(TypedDict):
-    """UploadDocumentRequest as a dict, as it travels: keys spelt as the document does."""
+    """UploadDocumentRequest as the dict that travels, keyed as the document spells it."""
 
     kind: Literal["invoice", "customs"]
 

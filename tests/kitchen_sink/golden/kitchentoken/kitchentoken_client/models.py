@@ -4,66 +4,55 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from pydantic import ConfigDict
-
-from kitchentoken_client._base import ClosedModel, Model
+from kitchentoken_client._base import ClosedModel, ClosedRequestModel, Model
 
 
 class FieldError(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     field: str
     message: str
 
 
-class GetTokenRequest(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class GetTokenRequest(ClosedRequestModel):
     email: str
     password: str
 
 
 class ListedErrors(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     errors: list[str]
 
 
 class Product(ClosedModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     sku: str
     name: str
 
 
 class ProductAnswer(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     code: str
     message: str | None = None
     result: Product | None = None
 
 
 class ProductList(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     code: str
     message: str | None = None
     result: list[Product]
 
 
 class Token(Model):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
     token: str
     expires_on: str
-    """
-    (a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)
-    """
+    """(a real calendar date and time as YYYY-MM-DD HH:MM:SS; impossible dates such as 2023-02-30 are rejected by the client)"""
 
 
 class GetTokenRequestDict(TypedDict):
-    """GetTokenRequest as a dict, as it travels: keys spelt as the document does."""
+    """GetTokenRequest as the dict that travels, keyed as the document spells it."""
 
     email: str
     password: str
 
 
 class ProductDict(TypedDict):
-    """Product as a dict, as it travels: keys spelt as the document does."""
+    """Product as the dict that travels, keyed as the document spells it."""
 
     sku: str
     name: str
