@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 P = ParamSpec("P")
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 __all__ = ["AsyncClient", "Client", "RawResponse", "RequestOptions"]
 
@@ -129,22 +130,22 @@ _LIST_PRODUCTS_PAGES: _paging.Pages[models.ProductList, models.Product] = _pagin
 )
 
 
-class _BaseClient:
-    """State, and the one flow of a call, that both clients share."""
+class _BaseClient(Generic[H]):
+    """State, and the one flow of a call, that both clients share (H: their httpx client)."""
 
     def __init__(
         self,
         *,
         email: str,
         password: str,
-        server: str | None,
-        base_url: str | None,
-        server_variables: Mapping[str, str] | None,
-        timeout: float | httpx.Timeout | None,
-        headers: Mapping[str, str] | None,
-        validate: bool,
-        max_retries: int,
-        http: httpx.Client | httpx.AsyncClient,
+        server: str | None = _core.DEFAULT_SERVER,
+        base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        validate: bool = True,
+        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
+        http_client: H | None = None,
     ) -> None:
         self.base_url = _core.resolve_base_url(server, base_url, server_variables)
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
@@ -153,9 +154,14 @@ class _BaseClient:
         self._extra_headers = dict(headers or {})
         self._auth = Auth(email=email, password=password)
         self._client_params: dict[str, Any] = {}
-        self._http = http
+        self._http: H = http_client or self._new_http()
         self._http.base_url = httpx.URL(self.base_url + "/")
         self._cache: dict[str, tuple[float, Any]] = {}
+        self._token_lock = threading.Lock()  # threads sharing a Client fetch one token
+        self._flight = _Flight()  # the token request an AsyncClient's callers share
+
+    def _new_http(self) -> H:
+        raise NotImplementedError  # each client makes its own kind
 
     def clear_cache(self) -> None:
         """Forget answers kept for operations the document advises caching."""
@@ -384,37 +390,11 @@ class _Flight:
             done.exception()  # retrieved: the waiters got it, asyncio need not log it
 
 
-class Client(_BaseClient):
+class Client(_BaseClient[httpx.Client]):
     """Synchronous client. Use as a context manager, or call close()."""
 
-    def __init__(
-        self,
-        *,
-        email: str,
-        password: str,
-        server: str | None = _core.DEFAULT_SERVER,
-        base_url: str | None = None,
-        server_variables: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        validate: bool = True,
-        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
-        http_client: httpx.Client | None = None,
-    ) -> None:
-        self._http: httpx.Client
-        super().__init__(
-            email=email,
-            password=password,
-            server=server,
-            base_url=base_url,
-            server_variables=server_variables,
-            timeout=timeout,
-            headers=headers,
-            validate=validate,
-            max_retries=max_retries,
-            http=http_client or httpx.Client(),
-        )
-        self._token_lock = threading.Lock()
+    def _new_http(self) -> httpx.Client:
+        return httpx.Client()
 
     @property
     def with_raw_response(self) -> _RawClient:
@@ -500,37 +480,11 @@ class Client(_BaseClient):
         )
 
 
-class AsyncClient(_BaseClient):
+class AsyncClient(_BaseClient[httpx.AsyncClient]):
     """Asynchronous client. Use as an async context manager, or await aclose()."""
 
-    def __init__(
-        self,
-        *,
-        email: str,
-        password: str,
-        server: str | None = _core.DEFAULT_SERVER,
-        base_url: str | None = None,
-        server_variables: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        validate: bool = True,
-        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-    ) -> None:
-        self._http: httpx.AsyncClient
-        super().__init__(
-            email=email,
-            password=password,
-            server=server,
-            base_url=base_url,
-            server_variables=server_variables,
-            timeout=timeout,
-            headers=headers,
-            validate=validate,
-            max_retries=max_retries,
-            http=http_client or httpx.AsyncClient(),
-        )
-        self._flight = _Flight()
+    def _new_http(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient()
 
     @property
     def with_raw_response(self) -> _AsyncRawClient:
