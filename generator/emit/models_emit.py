@@ -42,6 +42,16 @@ from generator.emit.pyliteral import flat
 from generator.emit.typed_dicts import dict_class
 from generator.spec.model import Field, Shape, Spec, TypeDef
 
+# What models.py holds, said once rather than on each class.
+MODULE_DOC = '''"""The spec's types: one pydantic model each, and for each request type a TypedDict,
+<Type>Dict: the same body as the dict that travels, keyed as the document spells it, so
+mypy checks a dict literal as it checks a model.
+
+A model's base says what becomes of a field the spec does not declare: Model keeps it,
+ClosedRequestModel refuses it, ClosedModel refuses it when built by the caller and keeps
+it when parsed from the provider's answer. Each field is filled by its Python name or by
+the document's (its alias)."""'''
+
 # pinned_field_names was first written here; it stays importable from here.
 __all__ = ["emit_models", "pinned_field_names"]
 
@@ -70,9 +80,10 @@ def emit_models(spec: Spec, header: str, *, base_module: str) -> str:
     body = "\n\n\n".join(classes + dicts)
     if aliases:
         body += "\n\n\n" + "\n".join(aliases)
+    head = f"{header}\n{MODULE_DOC}\n\n{import_block(uses, base_module)}"
     if not body:  # a spec of primitives only: an empty module
-        return f"{header}\n\n{import_block(uses, base_module)}\n"
-    return f"{header}\n\n{import_block(uses, base_module)}\n\n\n{body}\n"
+        return f"{head}\n"
+    return f"{head}\n\n\n{body}\n"
 
 
 def _class_order(spec: Spec) -> list[TypeDef]:
