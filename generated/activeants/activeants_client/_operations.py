@@ -408,32 +408,7 @@ DELETE_PURCHASE_ORDER: OperationInfo[models.IdResponse | None] = OperationInfo(
     enveloped=True,
 )
 
+# Every record above, by operation name, in the spec's order.
 BY_NAME: dict[str, OperationInfo[Any]] = {
-    "get_token": GET_TOKEN,
-    "get_status": GET_STATUS,
-    "get_settings": GET_SETTINGS,
-    "release_order": RELEASE_ORDER,
-    "add_order": ADD_ORDER,
-    "get_track_trace_status": GET_TRACK_TRACE_STATUS,
-    "get_shipments": GET_SHIPMENTS,
-    "get_shipments_by_order_type": GET_SHIPMENTS_BY_ORDER_TYPE,
-    "get_labeled_shipments_by_order_type": GET_LABELED_SHIPMENTS_BY_ORDER_TYPE,
-    "get_labeled_shipments": GET_LABELED_SHIPMENTS,
-    "sync_shipments": SYNC_SHIPMENTS,
-    "sync_labeled_shipments": SYNC_LABELED_SHIPMENTS,
-    "add_rma": ADD_RMA,
-    "get_return_label": GET_RETURN_LABEL,
-    "get_return_label_for_method": GET_RETURN_LABEL_FOR_METHOD,
-    "get_return_items": GET_RETURN_ITEMS,
-    "add_product": ADD_PRODUCT,
-    "edit_product": EDIT_PRODUCT,
-    "get_stock_level": GET_STOCK_LEVEL,
-    "get_stock_levels": GET_STOCK_LEVELS,
-    "get_stock": GET_STOCK,
-    "get_stock_bulk": GET_STOCK_BULK,
-    "get_stock_mutations": GET_STOCK_MUTATIONS,
-    "sync_stock_mutations": SYNC_STOCK_MUTATIONS,
-    "add_purchase_order": ADD_PURCHASE_ORDER,
-    "edit_purchase_order": EDIT_PURCHASE_ORDER,
-    "delete_purchase_order": DELETE_PURCHASE_ORDER,
+    info.name: info for info in list(globals().values()) if isinstance(info, OperationInfo)
 }

@@ -274,17 +274,7 @@ CREATE_PRODUCT: OperationInfo[models.ScopedProduct] = OperationInfo(
     success=(201,),
 )
 
+# Every record above, by operation name, in the spec's order.
 BY_NAME: dict[str, OperationInfo[Any]] = {
-    "get_token": GET_TOKEN,
-    "get_user_info": GET_USER_INFO,
-    "create_inbound_order": CREATE_INBOUND_ORDER,
-    "get_inbound_order": GET_INBOUND_ORDER,
-    "update_inbound_order": UPDATE_INBOUND_ORDER,
-    "create_outbound_order": CREATE_OUTBOUND_ORDER,
-    "get_outbound_order": GET_OUTBOUND_ORDER,
-    "update_outbound_order": UPDATE_OUTBOUND_ORDER,
-    "create_consignment": CREATE_CONSIGNMENT,
-    "get_consignment": GET_CONSIGNMENT,
-    "update_consignment": UPDATE_CONSIGNMENT,
-    "create_product": CREATE_PRODUCT,
+    info.name: info for info in list(globals().values()) if isinstance(info, OperationInfo)
 }

@@ -126,6 +126,7 @@ ORDER_EVENT: OperationInfo[models.OrderEventResult] = OperationInfo(
     accept="application/json, text/plain",
 )
 
+# Every record above, by operation name, in the spec's order.
 BY_NAME: dict[str, OperationInfo[Any]] = {
-    "order_event": ORDER_EVENT,
+    info.name: info for info in list(globals().values()) if isinstance(info, OperationInfo)
 }

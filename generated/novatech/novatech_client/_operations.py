@@ -271,20 +271,7 @@ GET_AUDIT_LOG: OperationInfo[models.AuditLog] = OperationInfo(
     params=(ParamInfo("rows", "rows", "query"),),
 )
 
+# Every record above, by operation name, in the spec's order.
 BY_NAME: dict[str, OperationInfo[Any]] = {
-    "get_token": GET_TOKEN,
-    "change_password": CHANGE_PASSWORD,
-    "list_stock": LIST_STOCK,
-    "get_stock": GET_STOCK,
-    "list_groups": LIST_GROUPS,
-    "get_group_stock": GET_GROUP_STOCK,
-    "set_group_stock": SET_GROUP_STOCK,
-    "place_order": PLACE_ORDER,
-    "list_orders": LIST_ORDERS,
-    "get_order": GET_ORDER,
-    "create_new_starter": CREATE_NEW_STARTER,
-    "cancel_new_starter": CANCEL_NEW_STARTER,
-    "book_collection": BOOK_COLLECTION,
-    "search_collections": SEARCH_COLLECTIONS,
-    "get_audit_log": GET_AUDIT_LOG,
+    info.name: info for info in list(globals().values()) if isinstance(info, OperationInfo)
 }

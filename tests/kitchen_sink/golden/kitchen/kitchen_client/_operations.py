@@ -301,16 +301,7 @@ SUBSCRIBE: OperationInfo[models.Subscription] = OperationInfo(
     accept="application/x-www-form-urlencoded, application/json",
 )
 
+# Every record above, by operation name, in the spec's order.
 BY_NAME: dict[str, OperationInfo[Any]] = {
-    "create_order": CREATE_ORDER,
-    "get_order": GET_ORDER,
-    "list_orders": LIST_ORDERS,
-    "cancel_order": CANCEL_ORDER,
-    "search_orders": SEARCH_ORDERS,
-    "create_shipment": CREATE_SHIPMENT,
-    "list_shipments": LIST_SHIPMENTS,
-    "get_label": GET_LABEL,
-    "upload_document": UPLOAD_DOCUMENT,
-    "ping": PING,
-    "subscribe": SUBSCRIBE,
+    info.name: info for info in list(globals().values()) if isinstance(info, OperationInfo)
 }
