@@ -67,6 +67,7 @@ def package_exports(spec: Spec) -> list[str]:
             *(["PageInfo"] if spec.paging else []),
             "Problem",
             "RawResponse",
+            "RequestOptions",
             "ResponseWarning",
             *(["ItemFailure", "PartialSuccessWarning", "partial_failures"] if batched else []),
             "models",
