@@ -8,6 +8,7 @@ parsed with another status's model. (The static side: tests/test_typed_api.py.)
 from __future__ import annotations
 
 import asyncio
+import inspect
 from collections.abc import Iterator
 
 import httpx
@@ -90,3 +91,47 @@ def test_an_undocumented_success_status_is_raised_not_misparsed(
     assert isinstance(error, novatech_client.APIResponseValidationError)
     assert error.status_code == 201 and "documented: 200" in str(error)
     assert error.body == error.response.json()  # kept as received, not as a StockList
+
+
+def test_an_unknown_per_call_option_is_refused_before_any_request(
+    served: tuple[MockProvider, str],
+) -> None:
+    """**options is typed (RequestOptions) for mypy; at run time a misspelt one is a TypeError."""
+    _, url = served
+    sent: list[httpx.Request] = []
+    with _client(url, sent) as client:
+        unexpected = r"list_stock\(\) got an unexpected keyword argument 'timout'"
+        with pytest.raises(TypeError, match=unexpected):
+            client.list_stock(timout=5)  # type: ignore[call-arg]
+        with pytest.raises(TypeError, match="'retries'"):
+            client.with_raw_response.get_stock("X", retries=1)  # type: ignore[call-arg]
+    assert sent == []
+
+    async def scenario() -> None:
+        async with novatech_client.AsyncClient(
+            email=EMAIL, password=PASSWORD, base_url=url
+        ) as client:
+            with pytest.raises(TypeError, match="'extra_header'"):
+                await client.list_stock(extra_header={"X": "1"})  # type: ignore[call-arg]
+
+    asyncio.run(scenario())
+
+
+def test_the_raw_views_are_the_client_methods_answering_raw_responses() -> None:
+    """One body per operation: the with_raw_response methods are the clients' own
+    (same signature and docstring); the async ones stay coroutine functions."""
+    client = novatech_client.Client(email=EMAIL, password=PASSWORD, base_url="http://127.0.0.1:9")
+    aclient = novatech_client.AsyncClient(
+        email=EMAIL, password=PASSWORD, base_url="http://127.0.0.1:9"
+    )
+    for name in novatech_client.OPERATIONS:
+        method, raw = getattr(client, name), getattr(client.with_raw_response, name)
+        assert inspect.signature(raw) == inspect.signature(method)
+        assert raw.__doc__ == method.__doc__ and "Document section" in (method.__doc__ or "")
+        amethod, araw = getattr(aclient, name), getattr(aclient.with_raw_response, name)
+        assert inspect.iscoroutinefunction(amethod) and inspect.iscoroutinefunction(araw)
+        assert inspect.signature(araw) == inspect.signature(amethod)
+        assert list(inspect.signature(method).parameters)[-1] == "options"
+    assert type(client.with_raw_response).place_order.__doc__ == client.place_order.__doc__
+    client.close()
+    asyncio.run(aclient.aclose())

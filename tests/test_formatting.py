@@ -14,7 +14,7 @@ import black
 import pytest
 from black.mode import TargetVersion
 
-from generator.emit.black_layout import black_at, black_def, black_items, black_literal
+from generator.emit.black_layout import black_at, black_call, black_def, black_items, black_literal
 from generator.emit.codewriter import BlackWriter, black_constant, black_quotes, black_string
 from generator.output.formatting import LINE_LENGTH, format_emitted, format_rendered
 
@@ -237,6 +237,20 @@ def test_black_def_as_black(name: str, count: int) -> None:
     params = [f"argument_{n}: dict[str, int]" for n in range(count)]
     header = black_def(params, f"def {name}", "dict[str, tuple[int, ...]]")
     source = header + "\n    pass\n"
+    assert _black(source) == source
+
+
+@pytest.mark.parametrize("constant", ["ops.GET", "ops.SET_GROUP_STOCK_" + "X" * 40])
+@pytest.mark.parametrize("count", [0, 1, 2, 4, 7])
+@pytest.mark.parametrize("body", ["None", "_multipart.Upload(body, {'document': document})"])
+@pytest.mark.parametrize("head", ["return self._call", "return await self._call"])
+def test_black_call_as_black(constant: str, count: int, body: str, head: str) -> None:
+    """A method's one statement: short, its arguments on one line, or one a line
+    (the parameters' dict exploded when its own line is too long)."""
+    entries = [f'"{name}": {name}' for name in ("sku", "product_group_id", "start_date" * 3)]
+    entries = (entries * 3)[:count]
+    line = black_call([constant, entries, body.replace("'", '"'), "options"], head, 8)
+    source = f"class C:\n    async def f(self) -> None:\n        {line}\n"
     assert _black(source) == source
 
 

@@ -132,3 +132,27 @@ def black_def(params: Sequence[str], head: str, returns: str, indent: int = 0) -
     if len(params) > 1 and len(pad) + len(joined) <= LINE_LENGTH:
         return "\n".join([f"{head}(", pad + joined, close])
     return "\n".join([f"{head}(", *(f"{pad}{param}," for param in params), close])
+
+
+def black_call(args: Sequence[str | Sequence[str]], head: str, indent: int = 0) -> str:
+    """`head(args)` as black lays out a call that ends a statement (`return f(a, {...}, b)`).
+
+    An argument is source text, or a dict display's entries (`"key": value`).
+    On one line when it fits; else the arguments on a line of their own; else
+    one argument a line with a trailing comma, a dict exploded one entry a
+    line when its own line is still too long. The first line is not indented.
+    """
+    flat = [arg if isinstance(arg, str) else "{" + ", ".join(arg) + "}" for arg in args]
+    line = f"{head}({', '.join(flat)})"
+    if indent + len(line) <= LINE_LENGTH:
+        return line
+    pad = " " * (indent + 4)
+    if len(pad) + len(", ".join(flat)) <= LINE_LENGTH:
+        return "\n".join([f"{head}(", pad + ", ".join(flat), " " * indent + ")"])
+    lines = [f"{head}("]
+    for arg, text in zip(args, flat, strict=True):
+        if isinstance(arg, str) or not arg or len(pad) + len(text) + 1 <= LINE_LENGTH:
+            lines.append(f"{pad}{text},")
+        else:
+            lines += [pad + "{", *(f"{pad}    {entry}," for entry in arg), pad + "},"]
+    return "\n".join([*lines, " " * indent + ")"])

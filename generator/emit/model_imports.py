@@ -60,7 +60,7 @@ def import_block(uses: Uses, base_module: str) -> str:
     groups = [["from __future__ import annotations"], sorted(stdlib, key=_module_order)]
     if pydantic:
         groups.append([f"from pydantic import {', '.join(pydantic)}"])
-    bases = sorted(n for n in names if n in ("ClosedModel", "Model"))
+    bases = sorted(n for n in names if n in ("ClosedModel", "ClosedRequestModel", "Model"))
     if bases:  # a spec of primitives only declares no model
         groups.append([f"from {base_module} import {', '.join(bases)}"])
     return "\n\n".join("\n".join(group) for group in groups if group)

@@ -26,6 +26,8 @@ What each class enforces depends on who fills it:
 
 from __future__ import annotations
 
+import re
+
 from generator.emit.codewriter import LINE_LENGTH
 from generator.emit.jsonschema_emit import (
     discriminator_tags,
@@ -38,7 +40,17 @@ from generator.emit.model_imports import Uses, import_block
 from generator.emit.model_names import pinned_field_names, with_pinned_names
 from generator.emit.pyliteral import flat
 from generator.emit.typed_dicts import dict_class
-from generator.spec.model import Field, Spec, TypeDef
+from generator.spec.model import Field, Shape, Spec, TypeDef
+
+# What models.py holds, said once rather than on each class.
+MODULE_DOC = '''"""The spec's types: one pydantic model each, and for each request type a TypedDict,
+<Type>Dict: the same body as the dict that travels, keyed as the document spells it, so
+mypy checks a dict literal as it checks a model.
+
+A model's base says what becomes of a field the spec does not declare: Model keeps it,
+ClosedRequestModel refuses it, ClosedModel refuses it when built by the caller and keeps
+it when parsed from the provider's answer. Each field is filled by its Python name or by
+the document's (its alias)."""'''
 
 # pinned_field_names was first written here; it stays importable from here.
 __all__ = ["emit_models", "pinned_field_names"]
@@ -68,9 +80,10 @@ def emit_models(spec: Spec, header: str, *, base_module: str) -> str:
     body = "\n\n\n".join(classes + dicts)
     if aliases:
         body += "\n\n\n" + "\n".join(aliases)
+    head = f"{header}\n{MODULE_DOC}\n\n{import_block(uses, base_module)}"
     if not body:  # a spec of primitives only: an empty module
-        return f"{header}\n\n{import_block(uses, base_module)}\n"
-    return f"{header}\n\n{import_block(uses, base_module)}\n\n\n{body}\n"
+        return f"{head}\n"
+    return f"{head}\n\n\n{body}\n"
 
 
 def _class_order(spec: Spec) -> list[TypeDef]:
@@ -94,8 +107,13 @@ def _class_order(spec: Spec) -> list[TypeDef]:
 
 
 def _docstring(text: str, indent: str) -> str:
+    """A docstring on one line, as black leaves it (stripped, a space beside an end quote)."""
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    return f'{indent}"""\n{indent}{text}\n{indent}"""'
+    if "\n" in text:
+        return f'{indent}"""\n{indent}{text}\n{indent}"""'
+    text = text.strip()
+    text = (" " if text.startswith('"') else "") + text + (" " if text.endswith('"') else "")
+    return f'{indent}"""{text}"""'
 
 
 def _model_class(spec: Spec, typedef: TypeDef, request: bool, provided: bool, uses: Uses) -> str:
@@ -113,18 +131,22 @@ def _model_class(spec: Spec, typedef: TypeDef, request: bool, provided: bool, us
         uses.note("RootModel")
         gap = "\n" if doc else ""  # black's blank line after a class docstring
         return f"class {typedef.name}(RootModel[{members}]):\n{doc}{gap}    root: {members_type}"
+    # the base says what happens to an undeclared field (_base): kept, or refused
     if typedef.additional or not request:
-        base, extra = uses.note("Model"), "allow"
+        base = uses.note("Model")
     elif strict:
-        base, extra = uses.note("Model"), "forbid"
+        base = uses.note("ClosedRequestModel")
     else:
-        base, extra = uses.note("ClosedModel"), "allow"
-    uses.note("ConfigDict")
-    lines = [
-        f"class {typedef.name}({base}):",
-        *([doc.rstrip("\n"), ""] if doc else []),  # black's blank line after a class docstring
-        f'    model_config = ConfigDict(extra="{extra}", populate_by_name=True)',
-    ]
+        base = uses.note("ClosedModel")
+    # pydantic's default (Rust) regex engine refuses look-around and backreferences
+    python_re = strict and any(_python_re_only(f.shape) for f in typedef.fields)
+    lines = [f"class {typedef.name}({base}):", *([doc.rstrip("\n")] if doc else [])]
+    if doc and (typedef.fields or python_re):
+        lines.append("")  # black's blank line after a class docstring
+    if python_re:
+        lines.append(f'    model_config = {uses.note("ConfigDict")}(regex_engine="python-re")')
+    elif not doc and not typedef.fields:
+        lines.append("    pass")
     tag_fields = {u.discriminator for u in spec.types if typedef.name in u.one_of}
     for declared in typedef.fields:
         # a union's tag stays a Literal on either side: it is how a member is chosen
@@ -133,6 +155,19 @@ def _model_class(spec: Spec, typedef: TypeDef, request: bool, provided: bool, us
         if description:
             lines.append(_docstring(description, "    "))
     return "\n".join(lines)
+
+
+_PYTHON_RE_ONLY = re.compile(r"\(\?<?[=!]|\(\?P=|\\[1-9]")
+
+
+def _python_re_only(shape: Shape | None) -> bool:
+    """A pattern (of the value, its items or map values) only Python's `re` compiles."""
+    if shape is None:
+        return False
+    pattern = shape_schema(shape).get("pattern")
+    if isinstance(pattern, str) and _PYTHON_RE_ONLY.search(pattern):
+        return True
+    return _python_re_only(shape.items) or _python_re_only(shape.values)
 
 
 def _model_field(field: Field, strict: bool, uses: Uses) -> str:

@@ -25,6 +25,7 @@ RESERVED = (
         "timeout",
         "extra_headers",
         "max_retries",
+        "options",  # the keyword arguments of _client.RequestOptions
         # what the client's method bodies use besides their arguments
         "ops",
         "flow",

@@ -24,13 +24,19 @@ class ArgView:
     annotation: str
 
 
+# What every client method takes besides its own arguments (_client.RequestOptions).
+OPTIONS = "**options: Unpack[RequestOptions]"
+
+
 @dataclass(frozen=True)
 class PagingView:
     page_param: str  # the Python name of the parameter that asks for a page (number or cursor)
     first_page: str  # Python source of the first call's value (a number, or None for a cursor)
     item_type: str
-    items_expr: str  # how the items are read off `raw.parsed`
+    items_expr: str  # how the items are read off a page's parsed answer, `parsed`
     rule: str  # Python source of the runtime rule, e.g. `_paging.ShortPage()`
+    signature: tuple[str, ...] = ()  # iter_<operation>'s parameters: the operation's but the page
+    call: tuple[str, ...] = ()  # the arguments iter_ hands the operation for one page
 
 
 def paging_view(spec: Spec, op: Operation) -> PagingView | None:
@@ -41,21 +47,51 @@ def paging_view(spec: Spec, op: Operation) -> PagingView | None:
     if paging is None or style is None or param is None:
         return None  # the loader has refused the spec already
     shape = op.success.shape
-    expr = "list(raw.parsed)"
+    expr = "list(parsed)"
     if paging.items_field and shape is not None and shape.kind == "ref":
         field = next(
             f for f in spec.type(shape.ref or "").fields if f.wire_name == paging.items_field
         )
         name = pinned_field_names(spec).get(f"{shape.ref}.{field.wire_name}", field.python_name)
-        expr, shape = f"list(raw.parsed.{name} or [])", field.shape
+        expr, shape = f"list(parsed.{name} or [])", field.shape
     item = annotation(shape.items) if shape is not None and shape.items is not None else "Any"
     args = ", ".join(f"{k}={v!r}" for k, v in style.runtime_args(param).items())
+    positional, keyword_required, keyword = _arguments(op, _own_params(op))
+    keyword = tuple(a for a in keyword if a.python_name != param.python_name)
     return PagingView(
         param.python_name,
         "None" if style.cursor else repr(paging.first_page),
         item,
         expr,
         f"_paging.{style.name}({args})",
+        _signature(positional, keyword_required, keyword),
+        (
+            *(a.python_name for a in positional),
+            *(f"{a.python_name}={a.python_name}" for a in keyword_required + keyword),
+            f"{param.python_name}={param.python_name}",
+            "**options",
+        ),
+    )
+
+
+def _own_params(op: Operation) -> tuple[Param, ...]:
+    """The parameters a method takes (the client fills in its own)."""
+    return tuple(p for p in op.params if not p.from_client)
+
+
+def _signature(
+    positional: tuple[ArgView, ...],
+    keyword_required: tuple[ArgView, ...],
+    keyword: tuple[ArgView, ...],
+) -> tuple[str, ...]:
+    """A method's parameters as its def spells them: the anchors' order, then the options."""
+    return (
+        "self",
+        *(f"{a.python_name}: {a.annotation}" for a in positional),
+        *(["*"] if keyword_required or keyword else []),
+        *(f"{a.python_name}: {a.annotation}" for a in keyword_required),
+        *(f"{a.python_name}: {a.annotation} = None" for a in keyword),
+        OPTIONS,
     )
 
 
@@ -93,6 +129,9 @@ class OperationView:
     source: str
     accept: str  # the Accept header: the media types of the documented responses
     batch: tuple[str, str, str] | None = None  # refused entries, their item and messages
+    signature: tuple[str, ...] = ()  # the method's parameters as its def spells them
+    # what the method hands self._call: the operation, its parameters, the body, the options
+    call_args: tuple[str | tuple[str, ...], ...] = ()
 
 
 def _docstring(op: Operation) -> str:
@@ -170,7 +209,7 @@ def _arguments(
 
 def operation_view(spec: Spec, op: Operation) -> OperationView:
     """Arguments as the anchors order them: path parameters, then the body, then keywords."""
-    own = tuple(p for p in op.params if not p.from_client)
+    own = _own_params(op)
     positional, keyword_required, keyword = _arguments(op, own)
     success = op.success
     return OperationView(
@@ -206,4 +245,11 @@ def operation_view(spec: Spec, op: Operation) -> OperationView:
         summary=op.summary or op.source,
         source=op.source,
         accept=accept_header(spec, op),
+        signature=_signature(positional, keyword_required, keyword),
+        call_args=(
+            f"ops.{naming.constant_name(op.name)}",
+            tuple(f'"{p.python_name}": {p.python_name}' for p in own),
+            _body_arg(op),
+            "options",
+        ),
     )

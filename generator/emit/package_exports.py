@@ -67,6 +67,7 @@ def package_exports(spec: Spec) -> list[str]:
             *(["PageInfo"] if spec.paging else []),
             "Problem",
             "RawResponse",
+            "RequestOptions",
             "ResponseWarning",
             *(["ItemFailure", "PartialSuccessWarning", "partial_failures"] if batched else []),
             "models",
@@ -88,7 +89,7 @@ def client_abc_import(spec: Spec) -> str:
     paged = _paged(spec)
     return "from collections.abc import " + ", ".join(
         (["AsyncIterator"] if paged else [])
-        + ["Generator"]
+        + ["Callable", "Coroutine", "Generator"]
         + (["Iterator"] if paged else [])
         + ["Mapping"]
     )

@@ -16,6 +16,7 @@ import jinja2
 from generator.emit import naming
 from generator.emit.black_layout import (
     black_at,
+    black_call,
     black_def,
     black_import,
     black_items,
@@ -77,8 +78,9 @@ _TOP_TEMPLATES = {
 # black over every generated file changes nothing. A template edited out of
 # black's layout fails that test; run black's diff back into the template. A
 # line whose layout depends on the spec's names goes through a black_layout
-# filter (black_items, black_def, black_literal, black_import, black_at), or
-# is written exploded with a magic trailing comma, which black keeps as is.
+# filter (black_items, black_def, black_call, black_literal, black_import,
+# black_at), or is written exploded with a magic trailing comma, which black
+# keeps as is.
 _BLACK_STABLE = frozenset(
     {
         "__init__.py.jinja",
@@ -148,6 +150,7 @@ def environment() -> jinja2.Environment:
     env.filters["py_items"] = py_items
     env.filters["black_literal"] = black_literal
     env.filters["black_def"] = black_def
+    env.filters["black_call"] = black_call
     return env
 
 

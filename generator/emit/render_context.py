@@ -8,6 +8,7 @@ package_exports and package_tests.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from typing import Any
@@ -108,6 +109,8 @@ class Context:
     behaviour_imports: tuple[str, ...]
     webhook_test_imports: tuple[str, ...]
     binary: bool = False  # some operation answers bytes (BinaryContent)
+    # the error table most operations share: _operations' default, spelt once
+    common_errors: dict[int, tuple[str, ...]] = dataclass_field(default_factory=dict)
     # operation -> its file parts (name, required, content types, max bytes): concepts/multipart
     multipart: dict[str, Any] = dataclass_field(default_factory=dict)
     checks: str = ""
@@ -190,6 +193,18 @@ def _error_formats(spec: Spec) -> tuple[ErrorFormatView, ...]:
     )
 
 
+def _common_errors(operations: tuple[OperationView, ...]) -> dict[int, tuple[str, ...]]:
+    """The error table most operations share (the first of the most shared: deterministic)."""
+    tables: list[tuple[tuple[int, tuple[str, ...]], ...]] = [
+        tuple(op.errors.items()) for op in operations
+    ]
+    if not tables:
+        return {}
+    counts = Counter(tables)
+    common = max(tables, key=counts.__getitem__)
+    return dict(common)
+
+
 def _client_params(spec: Spec) -> tuple[ClientParamView, ...]:
     """Parameters set once on the client; an optional one defaults to not sent."""
     return tuple(
@@ -205,6 +220,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
     """Every decision the templates need, made once per package."""
     tests = package_tests.behaviour_tests(spec)
     mock_tests = mock_sections(spec)
+    operations = tuple(operation_view(spec, op) for op in spec.operations)
     return Context(
         spec=spec,
         base_error=package_exports.base_error(spec),
@@ -213,7 +229,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         batched=any(op.batch for op in spec.operations),
         path_lists=any(p.list_style for op in spec.operations for p in op.params),
         user_agent=_user_agent(spec, package_version),
-        operations=tuple(operation_view(spec, op) for op in spec.operations),
+        operations=operations,
         auth=auth_view(spec),
         webhooks=tuple(webhook_view(spec, h) for h in spec.webhooks),
         webhook_imports=webhook_imports(spec),
@@ -231,6 +247,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         client_package_import=package_exports.client_package_import(spec),
         paging_sample_headers=package_tests.paging_headers(spec),
         binary=package_exports.answers_binary(spec),
+        common_errors=_common_errors(operations),
         multipart=multipart.runtime_table(spec.operations),
         behaviour_imports=package_tests.behaviour_imports(spec.package, tests),
         webhook_test_imports=package_tests.webhook_test_imports(spec.package, tests),

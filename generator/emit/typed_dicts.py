@@ -27,10 +27,10 @@ def dict_class(typedef: TypeDef, uses: Uses) -> str:
             value = f"NotRequired[{value}]"
         entries.append((field.wire_name, value, spelt))
     name = f"{typedef.name}Dict"
-    doc = f'    """{typedef.name} as a dict, as it travels: keys spelt as the document does."""'
+    # what every <Type>Dict is, the models module's docstring says once (models_emit.MODULE_DOC)
     if all(w.isidentifier() and not keyword.iskeyword(w) for w, _, _ in entries):
-        lines = [f"class {name}(TypedDict):", doc, *([""] if entries else [])]
-        lines += [f"    {wire}: {value}" for wire, value, _ in entries]
+        lines = [f"class {name}(TypedDict):"]
+        lines += [f"    {wire}: {value}" for wire, value, _ in entries] or ["    pass"]
         return "\n".join(lines)
     # keys that are not identifiers: the functional syntax
     items = ", ".join(f"{flat(wire)}: {spelt}" for wire, _, spelt in entries)

@@ -45,6 +45,8 @@ MODEL_MODULE_NAMES = frozenset(
         "AnyUrl",
         "AwareDatetime",
         "BaseModel",
+        "ClosedModel",
+        "ClosedRequestModel",
         "ConfigDict",
         "EmailStr",
         "Enum",

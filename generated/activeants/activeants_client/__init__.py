@@ -7,7 +7,7 @@ from activeants_client import Client
 import importlib
 from typing import Any
 
-from ._client import AsyncClient, Client, RawResponse
+from ._client import AsyncClient, Client, RawResponse, RequestOptions
 from ._errors import (
     ActiveantsError,
     APIConnectionError,
@@ -126,6 +126,7 @@ __all__ = [
     "RawResponse",
     "RequestMayHaveBeenProcessed",
     "RequestMayHaveBeenProcessedTimeout",
+    "RequestOptions",
     "ResponseWarning",
     "ServiceUnavailableError",
     "UndocumentedStatusError",

@@ -13,10 +13,10 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Generator, Mapping
+from collections.abc import Callable, Coroutine, Generator, Mapping
 from dataclasses import dataclass
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from types import MethodType, TracebackType
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypedDict, TypeVar, Unpack
 
 import httpx
 
@@ -31,10 +31,26 @@ if TYPE_CHECKING:
     from . import models
 
 T = TypeVar("T")
+P = ParamSpec("P")
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
-__all__ = ["AsyncClient", "Client", "RawResponse"]
+__all__ = ["AsyncClient", "Client", "RawResponse", "RequestOptions"]
 
 logger = logging.getLogger("activeants_client")
+
+
+class RequestOptions(TypedDict, total=False):
+    """What every method takes besides its own arguments: keyword-only, each optional."""
+
+    timeout: float | httpx.Timeout | None
+    """This call's timeout (seconds, or an httpx.Timeout); None: the client's."""
+    max_retries: int | None
+    """How often this call is retried; None: the client's max_retries."""
+    extra_headers: Mapping[str, str] | None
+    """Headers added to this call's requests, over the client's `headers`."""
+
+
+_OPTIONS = frozenset(RequestOptions.__annotations__)
 
 
 class _NeedToken:
@@ -68,22 +84,57 @@ class RawResponse(Generic[T]):
         return self.http_response.json()
 
 
-class _BaseClient:
-    """State, and the one flow of a call, that both clients share."""
+class _RawMethod(Generic[P, T]):
+    """A Client method on the with_raw_response view: the same arguments, answering RawResponse[T].
+
+    A method's body only hands its operation, arguments and options to
+    `self._call`; run on the view, whose `_call` answers what came over the
+    wire, the one body serves both (signature and docstring included).
+    """
+
+    def __init__(self, method: Callable[Concatenate[Any, P], T]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+
+    def __get__(self, view: Any, owner: Any = None) -> Callable[P, RawResponse[T]]:
+        method: Callable[..., Any] = self._method
+        bound: Callable[P, RawResponse[T]] = method if view is None else MethodType(method, view)
+        return bound
+
+
+class _AsyncRawMethod(Generic[P, T]):
+    """_RawMethod for an AsyncClient method: awaited, it answers RawResponse[T]."""
+
+    def __init__(self, method: Callable[Concatenate[Any, P], Coroutine[Any, Any, T]]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+
+    def __get__(
+        self, view: Any, owner: Any = None
+    ) -> Callable[P, Coroutine[Any, Any, RawResponse[T]]]:
+        method: Callable[..., Any] = self._method
+        bound: Callable[P, Coroutine[Any, Any, RawResponse[T]]] = (
+            method if view is None else MethodType(method, view)
+        )
+        return bound
+
+
+class _BaseClient(Generic[H]):
+    """State, and the one flow of a call, that both clients share (H: their httpx client)."""
 
     def __init__(
         self,
         *,
         username: str,
         password: str,
-        server: str | None,
-        base_url: str | None,
-        server_variables: Mapping[str, str] | None,
-        timeout: float | httpx.Timeout | None,
-        headers: Mapping[str, str] | None,
-        validate: bool,
-        max_retries: int,
-        http: httpx.Client | httpx.AsyncClient,
+        server: str | None = _core.DEFAULT_SERVER,
+        base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        validate: bool = True,
+        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
+        http_client: H | None = None,
     ) -> None:
         self.base_url = _core.resolve_base_url(server, base_url, server_variables)
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
@@ -92,9 +143,14 @@ class _BaseClient:
         self._extra_headers = dict(headers or {})
         self._auth = Auth(username=username, password=password)
         self._client_params: dict[str, Any] = {}
-        self._http = http
+        self._http: H = http_client or self._new_http()
         self._http.base_url = httpx.URL(self.base_url + "/")
         self._cache: dict[str, tuple[float, Any]] = {}
+        self._token_lock = threading.Lock()  # threads sharing a Client fetch one token
+        self._flight = _Flight()  # the token request an AsyncClient's callers share
+
+    def _new_http(self) -> H:
+        raise NotImplementedError  # each client makes its own kind
 
     def clear_cache(self) -> None:
         """Forget answers kept for operations the document advises caching."""
@@ -138,14 +194,7 @@ class _BaseClient:
         )
 
     def _flow(
-        self,
-        op: ops.OperationInfo[T],
-        params: Mapping[str, Any],
-        body: Any,
-        *,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int | None,
-        extra_headers: Mapping[str, str] | None,
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
     ) -> Flow[T]:
         """A call answering the parsed model (a cached one, for operations the document caches)."""
         if op.cache_ttl:
@@ -153,23 +202,17 @@ class _BaseClient:
             if hit is not None and hit[0] > time.monotonic():
                 cached: T = hit[1]
                 return cached
-        raw = yield from self._raw_flow(
-            op, params, body, timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
-        )
+        raw = yield from self._raw_flow(op, params, body, options)
         return raw.parsed
 
     def _raw_flow(
-        self,
-        op: ops.OperationInfo[T],
-        params: Mapping[str, Any],
-        body: Any,
-        *,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int | None,
-        extra_headers: Mapping[str, str] | None,
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
     ) -> Flow[RawResponse[T]]:
         """A call over the wire (never from the cache), answering what came back beside the model."""
-        headers = {**self._extra_headers, **(extra_headers or {})}
+        if options and not _OPTIONS.issuperset(options):
+            unknown = next(name for name in options if name not in _OPTIONS)
+            raise TypeError(f"{op.name}() got an unexpected keyword argument {unknown!r}")
+        headers = {**self._extra_headers, **(options.get("extra_headers") or {})}
         if op.idempotency_key and op.idempotency_key.lower() not in {h.lower() for h in headers}:
             # one key per logical call: every retry and replay of this request carries it
             headers[op.idempotency_key] = str(uuid.uuid4())
@@ -184,8 +227,9 @@ class _BaseClient:
             body,
             validate=self.validate,
             headers=headers,
-            timeout=timeout or self.timeout,
+            timeout=options.get("timeout") or self.timeout,
         )
+        max_retries = options.get("max_retries")
         retries = self.max_retries if max_retries is None else max_retries
         if op.auth:
             if self._auth.needs_token and not self._auth.valid():
@@ -335,37 +379,11 @@ class _Flight:
             done.exception()  # retrieved: the waiters got it, asyncio need not log it
 
 
-class Client(_BaseClient):
+class Client(_BaseClient[httpx.Client]):
     """Synchronous client. Use as a context manager, or call close()."""
 
-    def __init__(
-        self,
-        *,
-        username: str,
-        password: str,
-        server: str | None = _core.DEFAULT_SERVER,
-        base_url: str | None = None,
-        server_variables: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        validate: bool = True,
-        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
-        http_client: httpx.Client | None = None,
-    ) -> None:
-        self._http: httpx.Client
-        super().__init__(
-            username=username,
-            password=password,
-            server=server,
-            base_url=base_url,
-            server_variables=server_variables,
-            timeout=timeout,
-            headers=headers,
-            validate=validate,
-            max_retries=max_retries,
-            http=http_client or httpx.Client(),
-        )
-        self._token_lock = threading.Lock()
+    def _new_http(self) -> httpx.Client:
+        return httpx.Client()
 
     @property
     def with_raw_response(self) -> _RawClient:
@@ -409,101 +427,52 @@ class Client(_BaseClient):
             result: T = done.value
             return result
 
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> T:
+        """What every method does: `op` with its arguments, answering the parsed model."""
+        return self._run(self._flow(op, params, body, options))
+
     def get_token(
-        self,
-        body: models.TokenRequest | models.TokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, body: models.TokenRequest | models.TokenRequestDict, **options: Unpack[RequestOptions]
     ) -> models.Token:
         """Request a bearer token (POST /token).
 
         A separate username and password can be requested for each client; the token grants access to all shopapi/v3 endpoints and older, but only to the information of the client it belongs to. It is not required to request a token for each API call; store it until it expires.
 
         Document section: Common / token."""
-        flow = self._flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_TOKEN, {}, body, options)
 
-    def get_status(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.StatusResponse:
+    def get_status(self, **options: Unpack[RequestOptions]) -> models.StatusResponse:
         """Check that the ShopApi is up and running (GET /status/get).
 
         Requires no authentication and has no input requirements whatsoever.
 
         Document section: Common / status/get."""
-        flow = self._flow(
-            ops.GET_STATUS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_STATUS, {}, None, options)
 
-    def get_settings(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.SettingsResponse:
+    def get_settings(self, **options: Unpack[RequestOptions]) -> models.SettingsResponse:
         """Get the ids and names of the client's configuration entities (GET /settings/get).
 
         The ids to use for orderTypes, shipping methods, return reasons, return shipping methods, languages, countries (and the obsolete payment methods). It is recommended to cache this data locally and refresh daily.
 
         Document section: Common / settings/get."""
-        flow = self._flow(
-            ops.GET_SETTINGS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_SETTINGS, {}, None, options)
 
     def release_order(
         self,
         body: models.ReleaseOrderRequest | models.ReleaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.AcceptedResponse:
         """Release an order created with onHold=true (POST /order/release).
 
         Document section: Orders / order/release."""
-        flow = self._flow(
-            ops.RELEASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.RELEASE_ORDER, {}, body, options)
 
     def add_order(
         self,
         body: models.AddOrderRequest | models.AddOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.AcceptedResponse:
         """Add a new order (POST /order/add).
 
@@ -512,45 +481,19 @@ class Client(_BaseClient):
         Deprecated: use POST v3/orders instead.
 
         Document section: Orders / order/add."""
-        flow = self._flow(
-            ops.ADD_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.ADD_ORDER, {}, body, options)
 
     def get_track_trace_status(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, **options: Unpack[RequestOptions]
     ) -> models.TrackTraceStatusResponse:
         """Get the current tracking data of shipments in trackable delivery (GET /v2/shipment/tracktracestatus).
 
         Trackable delivery means the shipment is tracked by a carrier from which Active Ants receives tracking information and has not been delivered (arrived at a pick-up point, returned to sender, delivered at addressee) yet. The data comes from external companies (carriers) and is not guaranteed. Consume sparingly: the document strongly advises at most once per hour.
 
         Document section: Shipments / v2/shipment/tracktracestatus."""
-        flow = self._flow(
-            ops.GET_TRACK_TRACE_STATUS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_TRACK_TRACE_STATUS, {}, None, options)
 
-    def get_shipments(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.ShipmentsResponse:
+    def get_shipments(self, **options: Unpack[RequestOptions]) -> models.ShipmentsResponse:
         """Get shipments marked 'needs to be synced' (at most 100) (GET /v2/shipment/get).
 
         Only the shipments that are marked as 'needs to be synced' are returned, at most 100 per request. Mark processed shipments synced with sync_shipments (the document's "UpdateSyncedShipments", see errata legacy-operation-names).
@@ -558,23 +501,12 @@ class Client(_BaseClient):
         Deprecated: use GET v3/shipments instead.
 
         Document section: Shipments / v2/shipment/get."""
-        flow = self._flow(
-            ops.GET_SHIPMENTS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_SHIPMENTS, {}, None, options)
 
     def get_shipments_by_order_type(
         self,
         body: models.ShipmentsRequest | models.ShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.ShipmentsResponse:
         """Get shipments marked 'needs to be synced' of some order types (at most 100) (POST /v2/shipment/byordertype).
 
@@ -583,23 +515,12 @@ class Client(_BaseClient):
         Deprecated: use GET v3/shipments?filter[orderType][in]=5,6,7 instead.
 
         Document section: Shipments / v2/shipment/byordertype."""
-        flow = self._flow(
-            ops.GET_SHIPMENTS_BY_ORDER_TYPE,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_SHIPMENTS_BY_ORDER_TYPE, {}, body, options)
 
     def get_labeled_shipments_by_order_type(
         self,
         body: models.ShipmentsRequest | models.ShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.ShipmentsResponse:
         """Get labeled shipments of some order types (at most 100) (POST /v2/shipment/byordertype/labeled).
 
@@ -608,23 +529,9 @@ class Client(_BaseClient):
         Deprecated: use GET v3/shipments?filter[orderType][in]=5,6,7&filter[status][in]=SOME_STATUS instead.
 
         Document section: Shipments / v2/shipment/byordertype/labeled."""
-        flow = self._flow(
-            ops.GET_LABELED_SHIPMENTS_BY_ORDER_TYPE,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_LABELED_SHIPMENTS_BY_ORDER_TYPE, {}, body, options)
 
-    def get_labeled_shipments(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.ShipmentsResponse:
+    def get_labeled_shipments(self, **options: Unpack[RequestOptions]) -> models.ShipmentsResponse:
         """Get shipments marked 'have labeled state' (GET /v2/shipment/get/labeled).
 
         Only the shipments that are marked as 'have labeled state' are returned. Mark processed shipments synced with sync_labeled_shipments (the document's "UpdateLabeledSyncedShipments", see errata legacy-operation-names).
@@ -632,23 +539,12 @@ class Client(_BaseClient):
         Deprecated: use GET v3/shipments?filter[status][in]=SOME_STATUS instead.
 
         Document section: Shipments / v2/shipment/get/labeled."""
-        flow = self._flow(
-            ops.GET_LABELED_SHIPMENTS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_LABELED_SHIPMENTS, {}, None, options)
 
     def sync_shipments(
         self,
         body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.AcceptedResponse:
         """Mark shipments synced (POST /v2/shipment/sync).
 
@@ -657,23 +553,12 @@ class Client(_BaseClient):
         Deprecated: use the v3 end-points (they do not require syncing) instead.
 
         Document section: Shipments / v2/shipment/sync."""
-        flow = self._flow(
-            ops.SYNC_SHIPMENTS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.SYNC_SHIPMENTS, {}, body, options)
 
     def sync_labeled_shipments(
         self,
         body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.AcceptedResponse:
         """Mark labeled shipments synced (POST /v2/shipment/sync/labeled).
 
@@ -682,96 +567,47 @@ class Client(_BaseClient):
         Deprecated: use the v3 end-points (they do not require syncing) instead.
 
         Document section: Shipments / v2/shipment/sync/labeled."""
-        flow = self._flow(
-            ops.SYNC_LABELED_SHIPMENTS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.SYNC_LABELED_SHIPMENTS, {}, body, options)
 
     def add_rma(
         self,
         body: models.AddRmaRequest | models.AddRmaRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.RmaResponse:
         """Add an RMA (return merchandise authorisation) for a shipment (POST /v2/rma/add).
 
         Document section: RMA / v2/rma/add."""
-        flow = self._flow(
-            ops.ADD_RMA,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.ADD_RMA, {}, body, options)
 
     def get_return_label(
-        self,
-        shipment_id: int,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, shipment_id: int, **options: Unpack[RequestOptions]
     ) -> models.ReturnLabelResponse:
         """Get a return label for a shipment (GET /v2/returnlabel/get/{shipmentId}).
 
         Returns a label only if the shipment can be found and the return label could be created successfully. Return labels for specific (return) shipping methods (paperless returns).
 
         Document section: Returns / v2/returnlabel/get/:id."""
-        flow = self._flow(
-            ops.GET_RETURN_LABEL,
-            {
-                "shipment_id": shipment_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_RETURN_LABEL, {"shipment_id": shipment_id}, None, options)
 
     def get_return_label_for_method(
-        self,
-        shipment_id: int,
-        shipping_method_id: int,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, shipment_id: int, shipping_method_id: int, **options: Unpack[RequestOptions]
     ) -> models.ReturnLabelResponse:
         """Get a return label for a shipment and a return shipping method (GET /v2/returnlabel/get/{shipmentId}/{shippingMethodId}).
 
         As get_return_label, with the id of the shipping method to be used for the return; return labels for any (return)shipping method (paperless returns).
 
         Document section: Returns / v2/returnlabel/get/:id/:id."""
-        flow = self._flow(
+        return self._call(
             ops.GET_RETURN_LABEL_FOR_METHOD,
-            {
-                "shipment_id": shipment_id,
-                "shipping_method_id": shipping_method_id,
-            },
+            {"shipment_id": shipment_id, "shipping_method_id": shipping_method_id},
             None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+            options,
         )
-        return self._run(flow)
 
     def get_return_items(
         self,
         body: models.ReturnItemsRequest | models.ReturnItemsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.ReturnItemsResponse:
         """Get returned items by external order number or time span (at most 1000) (POST /v2/returnitem/get).
 
@@ -780,69 +616,34 @@ class Client(_BaseClient):
         Deprecated: use POST v3/returnItems instead.
 
         Document section: Returns / v2/returnitem/get."""
-        flow = self._flow(
-            ops.GET_RETURN_ITEMS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_RETURN_ITEMS, {}, body, options)
 
     def add_product(
         self,
         body: models.AddProductRequest | models.AddProductRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.IdResponse:
         """Add a new product (POST /product/add).
 
         Deprecated: use POST v3/products instead.
 
         Document section: Products / product/add."""
-        flow = self._flow(
-            ops.ADD_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.ADD_PRODUCT, {}, body, options)
 
     def edit_product(
         self,
         body: models.EditProductRequest | models.EditProductRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.MessageResponse:
         """Update a product (POST /product/edit).
 
         Deprecated: use PUT v3/products/:id instead.
 
         Document section: Products / product/edit."""
-        flow = self._flow(
-            ops.EDIT_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.EDIT_PRODUCT, {}, body, options)
 
     def get_stock_level(
-        self,
-        sku: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, sku: str, **options: Unpack[RequestOptions]
     ) -> models.StockLevelResponse:
         """Get the stock level of one SKU (GET /stock/get/{sku}).
 
@@ -851,25 +652,10 @@ class Client(_BaseClient):
         Deprecated: use GET v3/stock?filter[sku][in]={sku} instead.
 
         Document section: Stock / stock/get/:sku."""
-        flow = self._flow(
-            ops.GET_STOCK_LEVEL,
-            {
-                "sku": sku,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_STOCK_LEVEL, {"sku": sku}, None, options)
 
     def get_stock_levels(
-        self,
-        all: bool,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, all: bool, **options: Unpack[RequestOptions]
     ) -> models.StockLevelsResponse:
         """Get the stock levels of products marked 'needs to be synched' (or of all) (GET /stock/bulk/{all}).
 
@@ -878,51 +664,22 @@ class Client(_BaseClient):
         Deprecated: use GET v3/stock instead.
 
         Document section: Stock / stock/bulk/:all."""
-        flow = self._flow(
-            ops.GET_STOCK_LEVELS,
-            {
-                "all": all,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_STOCK_LEVELS, {"all": all}, None, options)
 
-    def get_stock(
-        self,
-        sku: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.StockResponse:
+    def get_stock(self, sku: str, **options: Unpack[RequestOptions]) -> models.StockResponse:
         """Get the various stock levels of one SKU (GET /v2/stock/get/{sku}).
 
         Deprecated: use GET v3/stock?filter[sku][in]={sku} instead.
 
         Document section: Stock / v2/stock/get/:sku."""
-        flow = self._flow(
-            ops.GET_STOCK,
-            {
-                "sku": sku,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_STOCK, {"sku": sku}, None, options)
 
     def get_stock_bulk(
         self,
         *,
         all_products: bool | None = None,
         from_: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.StockBulkResponse:
         """Get stock information of products with recent stock mutations (or of all) (GET /v2/stock/bulk).
 
@@ -931,25 +688,12 @@ class Client(_BaseClient):
         Deprecated: use GET v3/stock instead.
 
         Document section: Stock / v2/stock/bulk."""
-        flow = self._flow(
-            ops.GET_STOCK_BULK,
-            {
-                "all_products": all_products,
-                "from_": from_,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+        return self._call(
+            ops.GET_STOCK_BULK, {"all_products": all_products, "from_": from_}, None, options
         )
-        return self._run(flow)
 
     def get_stock_mutations(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, **options: Unpack[RequestOptions]
     ) -> models.StockMutationsResponse:
         """Get stock mutations of the last 7 days marked 'need to be synced' (GET /v2/stockmutation/get).
 
@@ -958,23 +702,12 @@ class Client(_BaseClient):
         Deprecated: use GET v3/stockmutations instead.
 
         Document section: Stockmutations / v2/stockmutation/get."""
-        flow = self._flow(
-            ops.GET_STOCK_MUTATIONS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_STOCK_MUTATIONS, {}, None, options)
 
     def sync_stock_mutations(
         self,
         body: models.SyncStockMutationsRequest | models.SyncStockMutationsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.MessageResponse:
         """Mark stock mutations synced (POST /v2/stockmutation/sync).
 
@@ -983,115 +716,48 @@ class Client(_BaseClient):
         Deprecated: use GET v3/stockmutations instead.
 
         Document section: Stockmutations / v2/stockmutation/sync."""
-        flow = self._flow(
-            ops.SYNC_STOCK_MUTATIONS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.SYNC_STOCK_MUTATIONS, {}, body, options)
 
     def add_purchase_order(
         self,
         body: models.AddPurchaseOrderRequest | models.AddPurchaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.AcceptedResponse:
         """Add a new purchase order (POST /purchaseorder/add).
 
         Document section: Purchase Orders / purchaseorder/add."""
-        flow = self._flow(
-            ops.ADD_PURCHASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.ADD_PURCHASE_ORDER, {}, body, options)
 
     def edit_purchase_order(
         self,
         body: models.EditPurchaseOrderRequest | models.EditPurchaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.IdResponse:
         """Edit a purchase order, or add, change and delete its items (POST /purchaseorder/edit).
 
         Green (all goods received): nothing may change. Yellow (partly received): comment and reference may change (not the expected date); items may be edited if the new quantity is at least the booked quantity, deleted if nothing is booked on them (else set to the booked quantity), and added. Red (nothing received): everything may change.
 
         Document section: Purchase Orders / purchaseorder/edit."""
-        flow = self._flow(
-            ops.EDIT_PURCHASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.EDIT_PURCHASE_ORDER, {}, body, options)
 
     def delete_purchase_order(
         self,
         body: models.DeletePurchaseOrderRequest | models.DeletePurchaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.IdResponse | None:
         """Delete a purchase order or some of its items (POST /purchaseorder/delete).
 
         Deleting a partially completed (yellow) purchase order adjusts it to match any booked stock and sets it to Completed (green). Green purchase orders cannot be deleted.
 
         Document section: Purchase Orders / purchaseorder/delete."""
-        flow = self._flow(
-            ops.DELETE_PURCHASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.DELETE_PURCHASE_ORDER, {}, body, options)
 
 
-class AsyncClient(_BaseClient):
+class AsyncClient(_BaseClient[httpx.AsyncClient]):
     """Asynchronous client. Use as an async context manager, or await aclose()."""
 
-    def __init__(
-        self,
-        *,
-        username: str,
-        password: str,
-        server: str | None = _core.DEFAULT_SERVER,
-        base_url: str | None = None,
-        server_variables: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        validate: bool = True,
-        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-    ) -> None:
-        self._http: httpx.AsyncClient
-        super().__init__(
-            username=username,
-            password=password,
-            server=server,
-            base_url=base_url,
-            server_variables=server_variables,
-            timeout=timeout,
-            headers=headers,
-            validate=validate,
-            max_retries=max_retries,
-            http=http_client or httpx.AsyncClient(),
-        )
-        self._flight = _Flight()
+    def _new_http(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient()
 
     @property
     def with_raw_response(self) -> _AsyncRawClient:
@@ -1146,101 +812,52 @@ class AsyncClient(_BaseClient):
             result: T = done.value
             return result
 
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> Coroutine[Any, Any, T]:
+        """What every method awaits: `op` with its arguments, answering the parsed model."""
+        return self._run(self._flow(op, params, body, options))
+
     async def get_token(
-        self,
-        body: models.TokenRequest | models.TokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, body: models.TokenRequest | models.TokenRequestDict, **options: Unpack[RequestOptions]
     ) -> models.Token:
         """Request a bearer token (POST /token).
 
         A separate username and password can be requested for each client; the token grants access to all shopapi/v3 endpoints and older, but only to the information of the client it belongs to. It is not required to request a token for each API call; store it until it expires.
 
         Document section: Common / token."""
-        flow = self._flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_TOKEN, {}, body, options)
 
-    async def get_status(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.StatusResponse:
+    async def get_status(self, **options: Unpack[RequestOptions]) -> models.StatusResponse:
         """Check that the ShopApi is up and running (GET /status/get).
 
         Requires no authentication and has no input requirements whatsoever.
 
         Document section: Common / status/get."""
-        flow = self._flow(
-            ops.GET_STATUS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_STATUS, {}, None, options)
 
-    async def get_settings(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.SettingsResponse:
+    async def get_settings(self, **options: Unpack[RequestOptions]) -> models.SettingsResponse:
         """Get the ids and names of the client's configuration entities (GET /settings/get).
 
         The ids to use for orderTypes, shipping methods, return reasons, return shipping methods, languages, countries (and the obsolete payment methods). It is recommended to cache this data locally and refresh daily.
 
         Document section: Common / settings/get."""
-        flow = self._flow(
-            ops.GET_SETTINGS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_SETTINGS, {}, None, options)
 
     async def release_order(
         self,
         body: models.ReleaseOrderRequest | models.ReleaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.AcceptedResponse:
         """Release an order created with onHold=true (POST /order/release).
 
         Document section: Orders / order/release."""
-        flow = self._flow(
-            ops.RELEASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.RELEASE_ORDER, {}, body, options)
 
     async def add_order(
         self,
         body: models.AddOrderRequest | models.AddOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.AcceptedResponse:
         """Add a new order (POST /order/add).
 
@@ -1249,45 +866,19 @@ class AsyncClient(_BaseClient):
         Deprecated: use POST v3/orders instead.
 
         Document section: Orders / order/add."""
-        flow = self._flow(
-            ops.ADD_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.ADD_ORDER, {}, body, options)
 
     async def get_track_trace_status(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, **options: Unpack[RequestOptions]
     ) -> models.TrackTraceStatusResponse:
         """Get the current tracking data of shipments in trackable delivery (GET /v2/shipment/tracktracestatus).
 
         Trackable delivery means the shipment is tracked by a carrier from which Active Ants receives tracking information and has not been delivered (arrived at a pick-up point, returned to sender, delivered at addressee) yet. The data comes from external companies (carriers) and is not guaranteed. Consume sparingly: the document strongly advises at most once per hour.
 
         Document section: Shipments / v2/shipment/tracktracestatus."""
-        flow = self._flow(
-            ops.GET_TRACK_TRACE_STATUS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_TRACK_TRACE_STATUS, {}, None, options)
 
-    async def get_shipments(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.ShipmentsResponse:
+    async def get_shipments(self, **options: Unpack[RequestOptions]) -> models.ShipmentsResponse:
         """Get shipments marked 'needs to be synced' (at most 100) (GET /v2/shipment/get).
 
         Only the shipments that are marked as 'needs to be synced' are returned, at most 100 per request. Mark processed shipments synced with sync_shipments (the document's "UpdateSyncedShipments", see errata legacy-operation-names).
@@ -1295,23 +886,12 @@ class AsyncClient(_BaseClient):
         Deprecated: use GET v3/shipments instead.
 
         Document section: Shipments / v2/shipment/get."""
-        flow = self._flow(
-            ops.GET_SHIPMENTS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_SHIPMENTS, {}, None, options)
 
     async def get_shipments_by_order_type(
         self,
         body: models.ShipmentsRequest | models.ShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.ShipmentsResponse:
         """Get shipments marked 'needs to be synced' of some order types (at most 100) (POST /v2/shipment/byordertype).
 
@@ -1320,23 +900,12 @@ class AsyncClient(_BaseClient):
         Deprecated: use GET v3/shipments?filter[orderType][in]=5,6,7 instead.
 
         Document section: Shipments / v2/shipment/byordertype."""
-        flow = self._flow(
-            ops.GET_SHIPMENTS_BY_ORDER_TYPE,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_SHIPMENTS_BY_ORDER_TYPE, {}, body, options)
 
     async def get_labeled_shipments_by_order_type(
         self,
         body: models.ShipmentsRequest | models.ShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.ShipmentsResponse:
         """Get labeled shipments of some order types (at most 100) (POST /v2/shipment/byordertype/labeled).
 
@@ -1345,22 +914,10 @@ class AsyncClient(_BaseClient):
         Deprecated: use GET v3/shipments?filter[orderType][in]=5,6,7&filter[status][in]=SOME_STATUS instead.
 
         Document section: Shipments / v2/shipment/byordertype/labeled."""
-        flow = self._flow(
-            ops.GET_LABELED_SHIPMENTS_BY_ORDER_TYPE,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_LABELED_SHIPMENTS_BY_ORDER_TYPE, {}, body, options)
 
     async def get_labeled_shipments(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, **options: Unpack[RequestOptions]
     ) -> models.ShipmentsResponse:
         """Get shipments marked 'have labeled state' (GET /v2/shipment/get/labeled).
 
@@ -1369,23 +926,12 @@ class AsyncClient(_BaseClient):
         Deprecated: use GET v3/shipments?filter[status][in]=SOME_STATUS instead.
 
         Document section: Shipments / v2/shipment/get/labeled."""
-        flow = self._flow(
-            ops.GET_LABELED_SHIPMENTS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_LABELED_SHIPMENTS, {}, None, options)
 
     async def sync_shipments(
         self,
         body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.AcceptedResponse:
         """Mark shipments synced (POST /v2/shipment/sync).
 
@@ -1394,23 +940,12 @@ class AsyncClient(_BaseClient):
         Deprecated: use the v3 end-points (they do not require syncing) instead.
 
         Document section: Shipments / v2/shipment/sync."""
-        flow = self._flow(
-            ops.SYNC_SHIPMENTS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.SYNC_SHIPMENTS, {}, body, options)
 
     async def sync_labeled_shipments(
         self,
         body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.AcceptedResponse:
         """Mark labeled shipments synced (POST /v2/shipment/sync/labeled).
 
@@ -1419,96 +954,47 @@ class AsyncClient(_BaseClient):
         Deprecated: use the v3 end-points (they do not require syncing) instead.
 
         Document section: Shipments / v2/shipment/sync/labeled."""
-        flow = self._flow(
-            ops.SYNC_LABELED_SHIPMENTS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.SYNC_LABELED_SHIPMENTS, {}, body, options)
 
     async def add_rma(
         self,
         body: models.AddRmaRequest | models.AddRmaRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.RmaResponse:
         """Add an RMA (return merchandise authorisation) for a shipment (POST /v2/rma/add).
 
         Document section: RMA / v2/rma/add."""
-        flow = self._flow(
-            ops.ADD_RMA,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.ADD_RMA, {}, body, options)
 
     async def get_return_label(
-        self,
-        shipment_id: int,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, shipment_id: int, **options: Unpack[RequestOptions]
     ) -> models.ReturnLabelResponse:
         """Get a return label for a shipment (GET /v2/returnlabel/get/{shipmentId}).
 
         Returns a label only if the shipment can be found and the return label could be created successfully. Return labels for specific (return) shipping methods (paperless returns).
 
         Document section: Returns / v2/returnlabel/get/:id."""
-        flow = self._flow(
-            ops.GET_RETURN_LABEL,
-            {
-                "shipment_id": shipment_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_RETURN_LABEL, {"shipment_id": shipment_id}, None, options)
 
     async def get_return_label_for_method(
-        self,
-        shipment_id: int,
-        shipping_method_id: int,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, shipment_id: int, shipping_method_id: int, **options: Unpack[RequestOptions]
     ) -> models.ReturnLabelResponse:
         """Get a return label for a shipment and a return shipping method (GET /v2/returnlabel/get/{shipmentId}/{shippingMethodId}).
 
         As get_return_label, with the id of the shipping method to be used for the return; return labels for any (return)shipping method (paperless returns).
 
         Document section: Returns / v2/returnlabel/get/:id/:id."""
-        flow = self._flow(
+        return await self._call(
             ops.GET_RETURN_LABEL_FOR_METHOD,
-            {
-                "shipment_id": shipment_id,
-                "shipping_method_id": shipping_method_id,
-            },
+            {"shipment_id": shipment_id, "shipping_method_id": shipping_method_id},
             None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+            options,
         )
-        return await self._run(flow)
 
     async def get_return_items(
         self,
         body: models.ReturnItemsRequest | models.ReturnItemsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.ReturnItemsResponse:
         """Get returned items by external order number or time span (at most 1000) (POST /v2/returnitem/get).
 
@@ -1517,69 +1003,34 @@ class AsyncClient(_BaseClient):
         Deprecated: use POST v3/returnItems instead.
 
         Document section: Returns / v2/returnitem/get."""
-        flow = self._flow(
-            ops.GET_RETURN_ITEMS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_RETURN_ITEMS, {}, body, options)
 
     async def add_product(
         self,
         body: models.AddProductRequest | models.AddProductRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.IdResponse:
         """Add a new product (POST /product/add).
 
         Deprecated: use POST v3/products instead.
 
         Document section: Products / product/add."""
-        flow = self._flow(
-            ops.ADD_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.ADD_PRODUCT, {}, body, options)
 
     async def edit_product(
         self,
         body: models.EditProductRequest | models.EditProductRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.MessageResponse:
         """Update a product (POST /product/edit).
 
         Deprecated: use PUT v3/products/:id instead.
 
         Document section: Products / product/edit."""
-        flow = self._flow(
-            ops.EDIT_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.EDIT_PRODUCT, {}, body, options)
 
     async def get_stock_level(
-        self,
-        sku: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, sku: str, **options: Unpack[RequestOptions]
     ) -> models.StockLevelResponse:
         """Get the stock level of one SKU (GET /stock/get/{sku}).
 
@@ -1588,25 +1039,10 @@ class AsyncClient(_BaseClient):
         Deprecated: use GET v3/stock?filter[sku][in]={sku} instead.
 
         Document section: Stock / stock/get/:sku."""
-        flow = self._flow(
-            ops.GET_STOCK_LEVEL,
-            {
-                "sku": sku,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_STOCK_LEVEL, {"sku": sku}, None, options)
 
     async def get_stock_levels(
-        self,
-        all: bool,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, all: bool, **options: Unpack[RequestOptions]
     ) -> models.StockLevelsResponse:
         """Get the stock levels of products marked 'needs to be synched' (or of all) (GET /stock/bulk/{all}).
 
@@ -1615,51 +1051,22 @@ class AsyncClient(_BaseClient):
         Deprecated: use GET v3/stock instead.
 
         Document section: Stock / stock/bulk/:all."""
-        flow = self._flow(
-            ops.GET_STOCK_LEVELS,
-            {
-                "all": all,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_STOCK_LEVELS, {"all": all}, None, options)
 
-    async def get_stock(
-        self,
-        sku: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.StockResponse:
+    async def get_stock(self, sku: str, **options: Unpack[RequestOptions]) -> models.StockResponse:
         """Get the various stock levels of one SKU (GET /v2/stock/get/{sku}).
 
         Deprecated: use GET v3/stock?filter[sku][in]={sku} instead.
 
         Document section: Stock / v2/stock/get/:sku."""
-        flow = self._flow(
-            ops.GET_STOCK,
-            {
-                "sku": sku,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_STOCK, {"sku": sku}, None, options)
 
     async def get_stock_bulk(
         self,
         *,
         all_products: bool | None = None,
         from_: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.StockBulkResponse:
         """Get stock information of products with recent stock mutations (or of all) (GET /v2/stock/bulk).
 
@@ -1668,25 +1075,12 @@ class AsyncClient(_BaseClient):
         Deprecated: use GET v3/stock instead.
 
         Document section: Stock / v2/stock/bulk."""
-        flow = self._flow(
-            ops.GET_STOCK_BULK,
-            {
-                "all_products": all_products,
-                "from_": from_,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+        return await self._call(
+            ops.GET_STOCK_BULK, {"all_products": all_products, "from_": from_}, None, options
         )
-        return await self._run(flow)
 
     async def get_stock_mutations(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, **options: Unpack[RequestOptions]
     ) -> models.StockMutationsResponse:
         """Get stock mutations of the last 7 days marked 'need to be synced' (GET /v2/stockmutation/get).
 
@@ -1695,23 +1089,12 @@ class AsyncClient(_BaseClient):
         Deprecated: use GET v3/stockmutations instead.
 
         Document section: Stockmutations / v2/stockmutation/get."""
-        flow = self._flow(
-            ops.GET_STOCK_MUTATIONS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_STOCK_MUTATIONS, {}, None, options)
 
     async def sync_stock_mutations(
         self,
         body: models.SyncStockMutationsRequest | models.SyncStockMutationsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.MessageResponse:
         """Mark stock mutations synced (POST /v2/stockmutation/sync).
 
@@ -1720,82 +1103,41 @@ class AsyncClient(_BaseClient):
         Deprecated: use GET v3/stockmutations instead.
 
         Document section: Stockmutations / v2/stockmutation/sync."""
-        flow = self._flow(
-            ops.SYNC_STOCK_MUTATIONS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.SYNC_STOCK_MUTATIONS, {}, body, options)
 
     async def add_purchase_order(
         self,
         body: models.AddPurchaseOrderRequest | models.AddPurchaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.AcceptedResponse:
         """Add a new purchase order (POST /purchaseorder/add).
 
         Document section: Purchase Orders / purchaseorder/add."""
-        flow = self._flow(
-            ops.ADD_PURCHASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.ADD_PURCHASE_ORDER, {}, body, options)
 
     async def edit_purchase_order(
         self,
         body: models.EditPurchaseOrderRequest | models.EditPurchaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.IdResponse:
         """Edit a purchase order, or add, change and delete its items (POST /purchaseorder/edit).
 
         Green (all goods received): nothing may change. Yellow (partly received): comment and reference may change (not the expected date); items may be edited if the new quantity is at least the booked quantity, deleted if nothing is booked on them (else set to the booked quantity), and added. Red (nothing received): everything may change.
 
         Document section: Purchase Orders / purchaseorder/edit."""
-        flow = self._flow(
-            ops.EDIT_PURCHASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.EDIT_PURCHASE_ORDER, {}, body, options)
 
     async def delete_purchase_order(
         self,
         body: models.DeletePurchaseOrderRequest | models.DeletePurchaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.IdResponse | None:
         """Delete a purchase order or some of its items (POST /purchaseorder/delete).
 
         Deleting a partially completed (yellow) purchase order adjusts it to match any booked stock and sets it to Completed (green). Green purchase orders cannot be deleted.
 
         Document section: Purchase Orders / purchaseorder/delete."""
-        flow = self._flow(
-            ops.DELETE_PURCHASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.DELETE_PURCHASE_ORDER, {}, body, options)
 
 
 class _RawClient:
@@ -1804,528 +1146,38 @@ class _RawClient:
     def __init__(self, client: Client) -> None:
         self._client = client
 
-    def get_token(
-        self,
-        body: models.TokenRequest | models.TokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Token]:
-        """get_token, answering RawResponse[models.Token]."""
-        flow = self._client._raw_flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> RawResponse[T]:
+        return self._client._run(self._client._raw_flow(op, params, body, options))
 
-    def get_status(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StatusResponse]:
-        """get_status, answering RawResponse[models.StatusResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_STATUS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_settings(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.SettingsResponse]:
-        """get_settings, answering RawResponse[models.SettingsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_SETTINGS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def release_order(
-        self,
-        body: models.ReleaseOrderRequest | models.ReleaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.AcceptedResponse]:
-        """release_order, answering RawResponse[models.AcceptedResponse]."""
-        flow = self._client._raw_flow(
-            ops.RELEASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def add_order(
-        self,
-        body: models.AddOrderRequest | models.AddOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.AcceptedResponse]:
-        """add_order, answering RawResponse[models.AcceptedResponse]."""
-        flow = self._client._raw_flow(
-            ops.ADD_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_track_trace_status(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.TrackTraceStatusResponse]:
-        """get_track_trace_status, answering RawResponse[models.TrackTraceStatusResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_TRACK_TRACE_STATUS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_shipments(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ShipmentsResponse]:
-        """get_shipments, answering RawResponse[models.ShipmentsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_SHIPMENTS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_shipments_by_order_type(
-        self,
-        body: models.ShipmentsRequest | models.ShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ShipmentsResponse]:
-        """get_shipments_by_order_type, answering RawResponse[models.ShipmentsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_SHIPMENTS_BY_ORDER_TYPE,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_labeled_shipments_by_order_type(
-        self,
-        body: models.ShipmentsRequest | models.ShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ShipmentsResponse]:
-        """get_labeled_shipments_by_order_type, answering RawResponse[models.ShipmentsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_LABELED_SHIPMENTS_BY_ORDER_TYPE,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_labeled_shipments(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ShipmentsResponse]:
-        """get_labeled_shipments, answering RawResponse[models.ShipmentsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_LABELED_SHIPMENTS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def sync_shipments(
-        self,
-        body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.AcceptedResponse]:
-        """sync_shipments, answering RawResponse[models.AcceptedResponse]."""
-        flow = self._client._raw_flow(
-            ops.SYNC_SHIPMENTS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def sync_labeled_shipments(
-        self,
-        body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.AcceptedResponse]:
-        """sync_labeled_shipments, answering RawResponse[models.AcceptedResponse]."""
-        flow = self._client._raw_flow(
-            ops.SYNC_LABELED_SHIPMENTS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def add_rma(
-        self,
-        body: models.AddRmaRequest | models.AddRmaRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.RmaResponse]:
-        """add_rma, answering RawResponse[models.RmaResponse]."""
-        flow = self._client._raw_flow(
-            ops.ADD_RMA,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_return_label(
-        self,
-        shipment_id: int,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ReturnLabelResponse]:
-        """get_return_label, answering RawResponse[models.ReturnLabelResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_RETURN_LABEL,
-            {
-                "shipment_id": shipment_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_return_label_for_method(
-        self,
-        shipment_id: int,
-        shipping_method_id: int,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ReturnLabelResponse]:
-        """get_return_label_for_method, answering RawResponse[models.ReturnLabelResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_RETURN_LABEL_FOR_METHOD,
-            {
-                "shipment_id": shipment_id,
-                "shipping_method_id": shipping_method_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_return_items(
-        self,
-        body: models.ReturnItemsRequest | models.ReturnItemsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ReturnItemsResponse]:
-        """get_return_items, answering RawResponse[models.ReturnItemsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_RETURN_ITEMS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def add_product(
-        self,
-        body: models.AddProductRequest | models.AddProductRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.IdResponse]:
-        """add_product, answering RawResponse[models.IdResponse]."""
-        flow = self._client._raw_flow(
-            ops.ADD_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def edit_product(
-        self,
-        body: models.EditProductRequest | models.EditProductRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.MessageResponse]:
-        """edit_product, answering RawResponse[models.MessageResponse]."""
-        flow = self._client._raw_flow(
-            ops.EDIT_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_stock_level(
-        self,
-        sku: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StockLevelResponse]:
-        """get_stock_level, answering RawResponse[models.StockLevelResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_STOCK_LEVEL,
-            {
-                "sku": sku,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_stock_levels(
-        self,
-        all: bool,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StockLevelsResponse]:
-        """get_stock_levels, answering RawResponse[models.StockLevelsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_STOCK_LEVELS,
-            {
-                "all": all,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_stock(
-        self,
-        sku: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StockResponse]:
-        """get_stock, answering RawResponse[models.StockResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_STOCK,
-            {
-                "sku": sku,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_stock_bulk(
-        self,
-        *,
-        all_products: bool | None = None,
-        from_: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StockBulkResponse]:
-        """get_stock_bulk, answering RawResponse[models.StockBulkResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_STOCK_BULK,
-            {
-                "all_products": all_products,
-                "from_": from_,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_stock_mutations(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StockMutationsResponse]:
-        """get_stock_mutations, answering RawResponse[models.StockMutationsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_STOCK_MUTATIONS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def sync_stock_mutations(
-        self,
-        body: models.SyncStockMutationsRequest | models.SyncStockMutationsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.MessageResponse]:
-        """sync_stock_mutations, answering RawResponse[models.MessageResponse]."""
-        flow = self._client._raw_flow(
-            ops.SYNC_STOCK_MUTATIONS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def add_purchase_order(
-        self,
-        body: models.AddPurchaseOrderRequest | models.AddPurchaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.AcceptedResponse]:
-        """add_purchase_order, answering RawResponse[models.AcceptedResponse]."""
-        flow = self._client._raw_flow(
-            ops.ADD_PURCHASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def edit_purchase_order(
-        self,
-        body: models.EditPurchaseOrderRequest | models.EditPurchaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.IdResponse]:
-        """edit_purchase_order, answering RawResponse[models.IdResponse]."""
-        flow = self._client._raw_flow(
-            ops.EDIT_PURCHASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def delete_purchase_order(
-        self,
-        body: models.DeletePurchaseOrderRequest | models.DeletePurchaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.IdResponse | None]:
-        """delete_purchase_order, answering RawResponse[models.IdResponse | None]."""
-        flow = self._client._raw_flow(
-            ops.DELETE_PURCHASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
+    get_token = _RawMethod(Client.get_token)
+    get_status = _RawMethod(Client.get_status)
+    get_settings = _RawMethod(Client.get_settings)
+    release_order = _RawMethod(Client.release_order)
+    add_order = _RawMethod(Client.add_order)
+    get_track_trace_status = _RawMethod(Client.get_track_trace_status)
+    get_shipments = _RawMethod(Client.get_shipments)
+    get_shipments_by_order_type = _RawMethod(Client.get_shipments_by_order_type)
+    get_labeled_shipments_by_order_type = _RawMethod(Client.get_labeled_shipments_by_order_type)
+    get_labeled_shipments = _RawMethod(Client.get_labeled_shipments)
+    sync_shipments = _RawMethod(Client.sync_shipments)
+    sync_labeled_shipments = _RawMethod(Client.sync_labeled_shipments)
+    add_rma = _RawMethod(Client.add_rma)
+    get_return_label = _RawMethod(Client.get_return_label)
+    get_return_label_for_method = _RawMethod(Client.get_return_label_for_method)
+    get_return_items = _RawMethod(Client.get_return_items)
+    add_product = _RawMethod(Client.add_product)
+    edit_product = _RawMethod(Client.edit_product)
+    get_stock_level = _RawMethod(Client.get_stock_level)
+    get_stock_levels = _RawMethod(Client.get_stock_levels)
+    get_stock = _RawMethod(Client.get_stock)
+    get_stock_bulk = _RawMethod(Client.get_stock_bulk)
+    get_stock_mutations = _RawMethod(Client.get_stock_mutations)
+    sync_stock_mutations = _RawMethod(Client.sync_stock_mutations)
+    add_purchase_order = _RawMethod(Client.add_purchase_order)
+    edit_purchase_order = _RawMethod(Client.edit_purchase_order)
+    delete_purchase_order = _RawMethod(Client.delete_purchase_order)
 
 
 class _AsyncRawClient:
@@ -2334,525 +1186,37 @@ class _AsyncRawClient:
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
-    async def get_token(
-        self,
-        body: models.TokenRequest | models.TokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Token]:
-        """get_token, answering RawResponse[models.Token]."""
-        flow = self._client._raw_flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> Coroutine[Any, Any, RawResponse[T]]:
+        return self._client._run(self._client._raw_flow(op, params, body, options))
 
-    async def get_status(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StatusResponse]:
-        """get_status, answering RawResponse[models.StatusResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_STATUS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_settings(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.SettingsResponse]:
-        """get_settings, answering RawResponse[models.SettingsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_SETTINGS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def release_order(
-        self,
-        body: models.ReleaseOrderRequest | models.ReleaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.AcceptedResponse]:
-        """release_order, answering RawResponse[models.AcceptedResponse]."""
-        flow = self._client._raw_flow(
-            ops.RELEASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def add_order(
-        self,
-        body: models.AddOrderRequest | models.AddOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.AcceptedResponse]:
-        """add_order, answering RawResponse[models.AcceptedResponse]."""
-        flow = self._client._raw_flow(
-            ops.ADD_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_track_trace_status(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.TrackTraceStatusResponse]:
-        """get_track_trace_status, answering RawResponse[models.TrackTraceStatusResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_TRACK_TRACE_STATUS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_shipments(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ShipmentsResponse]:
-        """get_shipments, answering RawResponse[models.ShipmentsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_SHIPMENTS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_shipments_by_order_type(
-        self,
-        body: models.ShipmentsRequest | models.ShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ShipmentsResponse]:
-        """get_shipments_by_order_type, answering RawResponse[models.ShipmentsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_SHIPMENTS_BY_ORDER_TYPE,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_labeled_shipments_by_order_type(
-        self,
-        body: models.ShipmentsRequest | models.ShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ShipmentsResponse]:
-        """get_labeled_shipments_by_order_type, answering RawResponse[models.ShipmentsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_LABELED_SHIPMENTS_BY_ORDER_TYPE,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_labeled_shipments(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ShipmentsResponse]:
-        """get_labeled_shipments, answering RawResponse[models.ShipmentsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_LABELED_SHIPMENTS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def sync_shipments(
-        self,
-        body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.AcceptedResponse]:
-        """sync_shipments, answering RawResponse[models.AcceptedResponse]."""
-        flow = self._client._raw_flow(
-            ops.SYNC_SHIPMENTS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def sync_labeled_shipments(
-        self,
-        body: models.SyncShipmentsRequest | models.SyncShipmentsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.AcceptedResponse]:
-        """sync_labeled_shipments, answering RawResponse[models.AcceptedResponse]."""
-        flow = self._client._raw_flow(
-            ops.SYNC_LABELED_SHIPMENTS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def add_rma(
-        self,
-        body: models.AddRmaRequest | models.AddRmaRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.RmaResponse]:
-        """add_rma, answering RawResponse[models.RmaResponse]."""
-        flow = self._client._raw_flow(
-            ops.ADD_RMA,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_return_label(
-        self,
-        shipment_id: int,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ReturnLabelResponse]:
-        """get_return_label, answering RawResponse[models.ReturnLabelResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_RETURN_LABEL,
-            {
-                "shipment_id": shipment_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_return_label_for_method(
-        self,
-        shipment_id: int,
-        shipping_method_id: int,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ReturnLabelResponse]:
-        """get_return_label_for_method, answering RawResponse[models.ReturnLabelResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_RETURN_LABEL_FOR_METHOD,
-            {
-                "shipment_id": shipment_id,
-                "shipping_method_id": shipping_method_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_return_items(
-        self,
-        body: models.ReturnItemsRequest | models.ReturnItemsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ReturnItemsResponse]:
-        """get_return_items, answering RawResponse[models.ReturnItemsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_RETURN_ITEMS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def add_product(
-        self,
-        body: models.AddProductRequest | models.AddProductRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.IdResponse]:
-        """add_product, answering RawResponse[models.IdResponse]."""
-        flow = self._client._raw_flow(
-            ops.ADD_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def edit_product(
-        self,
-        body: models.EditProductRequest | models.EditProductRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.MessageResponse]:
-        """edit_product, answering RawResponse[models.MessageResponse]."""
-        flow = self._client._raw_flow(
-            ops.EDIT_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_stock_level(
-        self,
-        sku: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StockLevelResponse]:
-        """get_stock_level, answering RawResponse[models.StockLevelResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_STOCK_LEVEL,
-            {
-                "sku": sku,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_stock_levels(
-        self,
-        all: bool,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StockLevelsResponse]:
-        """get_stock_levels, answering RawResponse[models.StockLevelsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_STOCK_LEVELS,
-            {
-                "all": all,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_stock(
-        self,
-        sku: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StockResponse]:
-        """get_stock, answering RawResponse[models.StockResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_STOCK,
-            {
-                "sku": sku,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_stock_bulk(
-        self,
-        *,
-        all_products: bool | None = None,
-        from_: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StockBulkResponse]:
-        """get_stock_bulk, answering RawResponse[models.StockBulkResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_STOCK_BULK,
-            {
-                "all_products": all_products,
-                "from_": from_,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_stock_mutations(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StockMutationsResponse]:
-        """get_stock_mutations, answering RawResponse[models.StockMutationsResponse]."""
-        flow = self._client._raw_flow(
-            ops.GET_STOCK_MUTATIONS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def sync_stock_mutations(
-        self,
-        body: models.SyncStockMutationsRequest | models.SyncStockMutationsRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.MessageResponse]:
-        """sync_stock_mutations, answering RawResponse[models.MessageResponse]."""
-        flow = self._client._raw_flow(
-            ops.SYNC_STOCK_MUTATIONS,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def add_purchase_order(
-        self,
-        body: models.AddPurchaseOrderRequest | models.AddPurchaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.AcceptedResponse]:
-        """add_purchase_order, answering RawResponse[models.AcceptedResponse]."""
-        flow = self._client._raw_flow(
-            ops.ADD_PURCHASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def edit_purchase_order(
-        self,
-        body: models.EditPurchaseOrderRequest | models.EditPurchaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.IdResponse]:
-        """edit_purchase_order, answering RawResponse[models.IdResponse]."""
-        flow = self._client._raw_flow(
-            ops.EDIT_PURCHASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def delete_purchase_order(
-        self,
-        body: models.DeletePurchaseOrderRequest | models.DeletePurchaseOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.IdResponse | None]:
-        """delete_purchase_order, answering RawResponse[models.IdResponse | None]."""
-        flow = self._client._raw_flow(
-            ops.DELETE_PURCHASE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
+    get_token = _AsyncRawMethod(AsyncClient.get_token)
+    get_status = _AsyncRawMethod(AsyncClient.get_status)
+    get_settings = _AsyncRawMethod(AsyncClient.get_settings)
+    release_order = _AsyncRawMethod(AsyncClient.release_order)
+    add_order = _AsyncRawMethod(AsyncClient.add_order)
+    get_track_trace_status = _AsyncRawMethod(AsyncClient.get_track_trace_status)
+    get_shipments = _AsyncRawMethod(AsyncClient.get_shipments)
+    get_shipments_by_order_type = _AsyncRawMethod(AsyncClient.get_shipments_by_order_type)
+    get_labeled_shipments_by_order_type = _AsyncRawMethod(
+        AsyncClient.get_labeled_shipments_by_order_type
+    )
+    get_labeled_shipments = _AsyncRawMethod(AsyncClient.get_labeled_shipments)
+    sync_shipments = _AsyncRawMethod(AsyncClient.sync_shipments)
+    sync_labeled_shipments = _AsyncRawMethod(AsyncClient.sync_labeled_shipments)
+    add_rma = _AsyncRawMethod(AsyncClient.add_rma)
+    get_return_label = _AsyncRawMethod(AsyncClient.get_return_label)
+    get_return_label_for_method = _AsyncRawMethod(AsyncClient.get_return_label_for_method)
+    get_return_items = _AsyncRawMethod(AsyncClient.get_return_items)
+    add_product = _AsyncRawMethod(AsyncClient.add_product)
+    edit_product = _AsyncRawMethod(AsyncClient.edit_product)
+    get_stock_level = _AsyncRawMethod(AsyncClient.get_stock_level)
+    get_stock_levels = _AsyncRawMethod(AsyncClient.get_stock_levels)
+    get_stock = _AsyncRawMethod(AsyncClient.get_stock)
+    get_stock_bulk = _AsyncRawMethod(AsyncClient.get_stock_bulk)
+    get_stock_mutations = _AsyncRawMethod(AsyncClient.get_stock_mutations)
+    sync_stock_mutations = _AsyncRawMethod(AsyncClient.sync_stock_mutations)
+    add_purchase_order = _AsyncRawMethod(AsyncClient.add_purchase_order)
+    edit_purchase_order = _AsyncRawMethod(AsyncClient.edit_purchase_order)
+    delete_purchase_order = _AsyncRawMethod(AsyncClient.delete_purchase_order)

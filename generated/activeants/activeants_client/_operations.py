@@ -50,26 +50,33 @@ class ParamInfo:
 class ErrorFormatInfo:
     name: str
     model: Callable[[], Any] | None  # the error body's type, or None for a plain-text body
-    message_field: str | None
-    messages_field: str | None
+    message_field: str | None = None
+    messages_field: str | None = None
     item_message: str | None = None
     item_pointer: str | None = None
     field_messages: str | None = None  # JSON Pointer to a field -> [messages] map
 
 
+# The error table most operations share (the spec's top-level `errors`): the
+# default of OperationInfo.errors, so each record below spells only what differs.
+_ERRORS: dict[int, tuple[str, ...]] = {}
+
+
 @dataclass(frozen=True)
 class OperationInfo(Generic[T]):
+    """One operation; a field left out of a record below has its default here."""
+
     name: str
     method: str
     path: str
-    params: tuple[ParamInfo, ...]
-    body_encoding: str  # json | form | none
-    auth: bool
     idempotent: bool
-    success: tuple[int, ...]
-    response_encoding: str  # json | form | text | empty
     response_type: Callable[[], Any]  # the documented response's type, resolved lazily
-    errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    params: tuple[ParamInfo, ...] = ()
+    body_encoding: str = "none"  # json | form | multipart | none
+    auth: bool = True
+    success: tuple[int, ...] = (200,)
+    response_encoding: str = "json"  # json | form | text | empty
+    errors: dict[int, tuple[str, ...]] = field(default_factory=lambda: _ERRORS)
     warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
     enveloped: bool = False  # success bodies carry the provider's status envelope
@@ -104,10 +111,7 @@ ERROR_FORMATS: dict[str, ErrorFormatInfo] = {
     "envelope": ErrorFormatInfo(
         "envelope",
         lambda: _models().ErrorEnvelope,
-        "message",
-        None,
-        None,
-        None,
+        message_field="message",
     ),
 }
 
@@ -116,246 +120,135 @@ GET_TOKEN: OperationInfo[models.Token] = OperationInfo(
     name="get_token",
     method="POST",
     path="/token",
-    params=(),
+    idempotent=False,
+    response_type=lambda: _models().Token,
     body_encoding="form",
     auth=False,
-    idempotent=False,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().Token,
-    errors={},
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_STATUS: OperationInfo[models.StatusResponse] = OperationInfo(
     name="get_status",
     method="GET",
     path="/status/get",
-    params=(),
-    body_encoding="none",
-    auth=False,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().StatusResponse,
-    errors={},
-    warnings={},
-    deprecated=None,
+    auth=False,
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_SETTINGS: OperationInfo[models.SettingsResponse] = OperationInfo(
     name="get_settings",
     method="GET",
     path="/settings/get",
-    params=(),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().SettingsResponse,
-    errors={},
-    warnings={},
-    deprecated=None,
     enveloped=True,
     cache_ttl=86400,
-    accept="application/json",
 )
 
 RELEASE_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
     name="release_order",
     method="POST",
     path="/order/release",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().AcceptedResponse,
-    errors={},
-    warnings={},
-    deprecated=None,
+    body_encoding="json",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 ADD_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
     name="add_order",
     method="POST",
     path="/order/add",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().AcceptedResponse,
-    errors={},
-    warnings={},
+    body_encoding="json",
     deprecated="use POST v3/orders instead",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_TRACK_TRACE_STATUS: OperationInfo[models.TrackTraceStatusResponse] = OperationInfo(
     name="get_track_trace_status",
     method="GET",
     path="/v2/shipment/tracktracestatus",
-    params=(),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().TrackTraceStatusResponse,
-    errors={},
-    warnings={},
-    deprecated=None,
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_SHIPMENTS: OperationInfo[models.ShipmentsResponse] = OperationInfo(
     name="get_shipments",
     method="GET",
     path="/v2/shipment/get",
-    params=(),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().ShipmentsResponse,
-    errors={},
-    warnings={},
     deprecated="use GET v3/shipments instead",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_SHIPMENTS_BY_ORDER_TYPE: OperationInfo[models.ShipmentsResponse] = OperationInfo(
     name="get_shipments_by_order_type",
     method="POST",
     path="/v2/shipment/byordertype",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().ShipmentsResponse,
-    errors={},
-    warnings={},
+    body_encoding="json",
     deprecated="use GET v3/shipments?filter[orderType][in]=5,6,7 instead",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_LABELED_SHIPMENTS_BY_ORDER_TYPE: OperationInfo[models.ShipmentsResponse] = OperationInfo(
     name="get_labeled_shipments_by_order_type",
     method="POST",
     path="/v2/shipment/byordertype/labeled",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().ShipmentsResponse,
-    errors={},
-    warnings={},
+    body_encoding="json",
     deprecated="use GET v3/shipments?filter[orderType][in]=5,6,7&filter[status][in]=SOME_STATUS instead",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_LABELED_SHIPMENTS: OperationInfo[models.ShipmentsResponse] = OperationInfo(
     name="get_labeled_shipments",
     method="GET",
     path="/v2/shipment/get/labeled",
-    params=(),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().ShipmentsResponse,
-    errors={},
-    warnings={},
     deprecated="use GET v3/shipments?filter[status][in]=SOME_STATUS instead",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 SYNC_SHIPMENTS: OperationInfo[models.AcceptedResponse] = OperationInfo(
     name="sync_shipments",
     method="POST",
     path="/v2/shipment/sync",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().AcceptedResponse,
-    errors={},
-    warnings={},
+    body_encoding="json",
     deprecated="use the v3 end-points (they do not require syncing) instead (The document names no single v3 end-point for it.)",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 SYNC_LABELED_SHIPMENTS: OperationInfo[models.AcceptedResponse] = OperationInfo(
     name="sync_labeled_shipments",
     method="POST",
     path="/v2/shipment/sync/labeled",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().AcceptedResponse,
-    errors={},
-    warnings={},
+    body_encoding="json",
     deprecated="use the v3 end-points (they do not require syncing) instead (The document names no single v3 end-point for it.)",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 ADD_RMA: OperationInfo[models.RmaResponse] = OperationInfo(
     name="add_rma",
     method="POST",
     path="/v2/rma/add",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="form",
     response_type=lambda: _models().RmaResponse,
-    errors={},
-    warnings={},
-    deprecated=None,
+    body_encoding="json",
+    response_encoding="form",
     enveloped=True,
-    cache_ttl=None,
     accept="application/x-www-form-urlencoded, application/json",
 )
 
@@ -363,59 +256,35 @@ GET_RETURN_LABEL: OperationInfo[models.ReturnLabelResponse] = OperationInfo(
     name="get_return_label",
     method="GET",
     path="/v2/returnlabel/get/{shipmentId}",
-    params=(ParamInfo("shipment_id", "shipmentId", "path"),),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().ReturnLabelResponse,
-    errors={},
-    warnings={},
-    deprecated=None,
+    params=(ParamInfo("shipment_id", "shipmentId", "path"),),
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_RETURN_LABEL_FOR_METHOD: OperationInfo[models.ReturnLabelResponse] = OperationInfo(
     name="get_return_label_for_method",
     method="GET",
     path="/v2/returnlabel/get/{shipmentId}/{shippingMethodId}",
+    idempotent=True,
+    response_type=lambda: _models().ReturnLabelResponse,
     params=(
         ParamInfo("shipment_id", "shipmentId", "path"),
         ParamInfo("shipping_method_id", "shippingMethodId", "path"),
     ),
-    body_encoding="none",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().ReturnLabelResponse,
-    errors={},
-    warnings={},
-    deprecated=None,
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_RETURN_ITEMS: OperationInfo[models.ReturnItemsResponse] = OperationInfo(
     name="get_return_items",
     method="POST",
     path="/v2/returnitem/get",
-    params=(),
-    body_encoding="form",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="form",
     response_type=lambda: _models().ReturnItemsResponse,
-    errors={},
-    warnings={},
+    body_encoding="form",
+    response_encoding="form",
     deprecated="use POST v3/returnItems instead",
     enveloped=True,
-    cache_ttl=None,
     accept="application/x-www-form-urlencoded, application/json",
 )
 
@@ -423,240 +292,123 @@ ADD_PRODUCT: OperationInfo[models.IdResponse] = OperationInfo(
     name="add_product",
     method="POST",
     path="/product/add",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().IdResponse,
-    errors={},
-    warnings={},
+    body_encoding="json",
     deprecated="use POST v3/products instead",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 EDIT_PRODUCT: OperationInfo[models.MessageResponse] = OperationInfo(
     name="edit_product",
     method="POST",
     path="/product/edit",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().MessageResponse,
-    errors={},
-    warnings={},
+    body_encoding="json",
     deprecated="use PUT v3/products/:id instead",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_STOCK_LEVEL: OperationInfo[models.StockLevelResponse] = OperationInfo(
     name="get_stock_level",
     method="GET",
     path="/stock/get/{sku}",
-    params=(ParamInfo("sku", "sku", "path"),),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().StockLevelResponse,
-    errors={},
-    warnings={},
+    params=(ParamInfo("sku", "sku", "path"),),
     deprecated="use GET v3/stock?filter[sku][in]={sku} instead",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_STOCK_LEVELS: OperationInfo[models.StockLevelsResponse] = OperationInfo(
     name="get_stock_levels",
     method="GET",
     path="/stock/bulk/{all}",
-    params=(ParamInfo("all", "all", "path"),),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().StockLevelsResponse,
-    errors={},
-    warnings={},
+    params=(ParamInfo("all", "all", "path"),),
     deprecated="use GET v3/stock instead",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_STOCK: OperationInfo[models.StockResponse] = OperationInfo(
     name="get_stock",
     method="GET",
     path="/v2/stock/get/{sku}",
-    params=(ParamInfo("sku", "sku", "path"),),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().StockResponse,
-    errors={},
-    warnings={},
+    params=(ParamInfo("sku", "sku", "path"),),
     deprecated="use GET v3/stock?filter[sku][in]={sku} instead",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_STOCK_BULK: OperationInfo[models.StockBulkResponse] = OperationInfo(
     name="get_stock_bulk",
     method="GET",
     path="/v2/stock/bulk",
+    idempotent=True,
+    response_type=lambda: _models().StockBulkResponse,
     params=(
         ParamInfo("all_products", "all_products", "query"),
         ParamInfo("from_", "from", "query"),
     ),
-    body_encoding="none",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().StockBulkResponse,
-    errors={},
-    warnings={},
     deprecated="use GET v3/stock instead",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_STOCK_MUTATIONS: OperationInfo[models.StockMutationsResponse] = OperationInfo(
     name="get_stock_mutations",
     method="GET",
     path="/v2/stockmutation/get",
-    params=(),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().StockMutationsResponse,
-    errors={},
-    warnings={},
     deprecated="use GET v3/stockmutations instead",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 SYNC_STOCK_MUTATIONS: OperationInfo[models.MessageResponse] = OperationInfo(
     name="sync_stock_mutations",
     method="POST",
     path="/v2/stockmutation/sync",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().MessageResponse,
-    errors={},
-    warnings={},
+    body_encoding="json",
     deprecated="use GET v3/stockmutations instead",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 ADD_PURCHASE_ORDER: OperationInfo[models.AcceptedResponse] = OperationInfo(
     name="add_purchase_order",
     method="POST",
     path="/purchaseorder/add",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().AcceptedResponse,
-    errors={},
-    warnings={},
-    deprecated=None,
+    body_encoding="json",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 EDIT_PURCHASE_ORDER: OperationInfo[models.IdResponse] = OperationInfo(
     name="edit_purchase_order",
     method="POST",
     path="/purchaseorder/edit",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().IdResponse,
-    errors={},
-    warnings={},
-    deprecated=None,
+    body_encoding="json",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 DELETE_PURCHASE_ORDER: OperationInfo[models.IdResponse | None] = OperationInfo(
     name="delete_purchase_order",
     method="POST",
     path="/purchaseorder/delete",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _nullable(_models().IdResponse),
-    errors={},
-    warnings={},
-    deprecated=None,
+    body_encoding="json",
     enveloped=True,
-    cache_ttl=None,
-    accept="application/json",
 )
 
+# Every record above, by operation name, in the spec's order.
 BY_NAME: dict[str, OperationInfo[Any]] = {
-    "get_token": GET_TOKEN,
-    "get_status": GET_STATUS,
-    "get_settings": GET_SETTINGS,
-    "release_order": RELEASE_ORDER,
-    "add_order": ADD_ORDER,
-    "get_track_trace_status": GET_TRACK_TRACE_STATUS,
-    "get_shipments": GET_SHIPMENTS,
-    "get_shipments_by_order_type": GET_SHIPMENTS_BY_ORDER_TYPE,
-    "get_labeled_shipments_by_order_type": GET_LABELED_SHIPMENTS_BY_ORDER_TYPE,
-    "get_labeled_shipments": GET_LABELED_SHIPMENTS,
-    "sync_shipments": SYNC_SHIPMENTS,
-    "sync_labeled_shipments": SYNC_LABELED_SHIPMENTS,
-    "add_rma": ADD_RMA,
-    "get_return_label": GET_RETURN_LABEL,
-    "get_return_label_for_method": GET_RETURN_LABEL_FOR_METHOD,
-    "get_return_items": GET_RETURN_ITEMS,
-    "add_product": ADD_PRODUCT,
-    "edit_product": EDIT_PRODUCT,
-    "get_stock_level": GET_STOCK_LEVEL,
-    "get_stock_levels": GET_STOCK_LEVELS,
-    "get_stock": GET_STOCK,
-    "get_stock_bulk": GET_STOCK_BULK,
-    "get_stock_mutations": GET_STOCK_MUTATIONS,
-    "sync_stock_mutations": SYNC_STOCK_MUTATIONS,
-    "add_purchase_order": ADD_PURCHASE_ORDER,
-    "edit_purchase_order": EDIT_PURCHASE_ORDER,
-    "delete_purchase_order": DELETE_PURCHASE_ORDER,
+    info.name: info for info in list(globals().values()) if isinstance(info, OperationInfo)
 }

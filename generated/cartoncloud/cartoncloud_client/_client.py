@@ -13,10 +13,10 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Generator, Mapping
+from collections.abc import Callable, Coroutine, Generator, Mapping
 from dataclasses import dataclass
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from types import MethodType, TracebackType
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypedDict, TypeVar, Unpack
 
 import httpx
 
@@ -31,10 +31,26 @@ if TYPE_CHECKING:
     from . import models
 
 T = TypeVar("T")
+P = ParamSpec("P")
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
-__all__ = ["AsyncClient", "Client", "RawResponse"]
+__all__ = ["AsyncClient", "Client", "RawResponse", "RequestOptions"]
 
 logger = logging.getLogger("cartoncloud_client")
+
+
+class RequestOptions(TypedDict, total=False):
+    """What every method takes besides its own arguments: keyword-only, each optional."""
+
+    timeout: float | httpx.Timeout | None
+    """This call's timeout (seconds, or an httpx.Timeout); None: the client's."""
+    max_retries: int | None
+    """How often this call is retried; None: the client's max_retries."""
+    extra_headers: Mapping[str, str] | None
+    """Headers added to this call's requests, over the client's `headers`."""
+
+
+_OPTIONS = frozenset(RequestOptions.__annotations__)
 
 
 class _NeedToken:
@@ -68,8 +84,43 @@ class RawResponse(Generic[T]):
         return self.http_response.json()
 
 
-class _BaseClient:
-    """State, and the one flow of a call, that both clients share."""
+class _RawMethod(Generic[P, T]):
+    """A Client method on the with_raw_response view: the same arguments, answering RawResponse[T].
+
+    A method's body only hands its operation, arguments and options to
+    `self._call`; run on the view, whose `_call` answers what came over the
+    wire, the one body serves both (signature and docstring included).
+    """
+
+    def __init__(self, method: Callable[Concatenate[Any, P], T]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+
+    def __get__(self, view: Any, owner: Any = None) -> Callable[P, RawResponse[T]]:
+        method: Callable[..., Any] = self._method
+        bound: Callable[P, RawResponse[T]] = method if view is None else MethodType(method, view)
+        return bound
+
+
+class _AsyncRawMethod(Generic[P, T]):
+    """_RawMethod for an AsyncClient method: awaited, it answers RawResponse[T]."""
+
+    def __init__(self, method: Callable[Concatenate[Any, P], Coroutine[Any, Any, T]]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+
+    def __get__(
+        self, view: Any, owner: Any = None
+    ) -> Callable[P, Coroutine[Any, Any, RawResponse[T]]]:
+        method: Callable[..., Any] = self._method
+        bound: Callable[P, Coroutine[Any, Any, RawResponse[T]]] = (
+            method if view is None else MethodType(method, view)
+        )
+        return bound
+
+
+class _BaseClient(Generic[H]):
+    """State, and the one flow of a call, that both clients share (H: their httpx client)."""
 
     def __init__(
         self,
@@ -77,14 +128,14 @@ class _BaseClient:
         client_id: str,
         client_secret: str,
         tenant_id: str,
-        server: str | None,
-        base_url: str | None,
-        server_variables: Mapping[str, str] | None,
-        timeout: float | httpx.Timeout | None,
-        headers: Mapping[str, str] | None,
-        validate: bool,
-        max_retries: int,
-        http: httpx.Client | httpx.AsyncClient,
+        server: str | None = _core.DEFAULT_SERVER,
+        base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        validate: bool = True,
+        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
+        http_client: H | None = None,
     ) -> None:
         self.base_url = _core.resolve_base_url(server, base_url, server_variables)
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
@@ -95,9 +146,14 @@ class _BaseClient:
         self._client_params: dict[str, Any] = {
             "tenant_id": tenant_id,
         }
-        self._http = http
+        self._http: H = http_client or self._new_http()
         self._http.base_url = httpx.URL(self.base_url + "/")
         self._cache: dict[str, tuple[float, Any]] = {}
+        self._token_lock = threading.Lock()  # threads sharing a Client fetch one token
+        self._flight = _Flight()  # the token request an AsyncClient's callers share
+
+    def _new_http(self) -> H:
+        raise NotImplementedError  # each client makes its own kind
 
     def clear_cache(self) -> None:
         """Forget answers kept for operations the document advises caching."""
@@ -141,14 +197,7 @@ class _BaseClient:
         )
 
     def _flow(
-        self,
-        op: ops.OperationInfo[T],
-        params: Mapping[str, Any],
-        body: Any,
-        *,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int | None,
-        extra_headers: Mapping[str, str] | None,
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
     ) -> Flow[T]:
         """A call answering the parsed model (a cached one, for operations the document caches)."""
         if op.cache_ttl:
@@ -156,23 +205,17 @@ class _BaseClient:
             if hit is not None and hit[0] > time.monotonic():
                 cached: T = hit[1]
                 return cached
-        raw = yield from self._raw_flow(
-            op, params, body, timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
-        )
+        raw = yield from self._raw_flow(op, params, body, options)
         return raw.parsed
 
     def _raw_flow(
-        self,
-        op: ops.OperationInfo[T],
-        params: Mapping[str, Any],
-        body: Any,
-        *,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int | None,
-        extra_headers: Mapping[str, str] | None,
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
     ) -> Flow[RawResponse[T]]:
         """A call over the wire (never from the cache), answering what came back beside the model."""
-        headers = {**self._extra_headers, **(extra_headers or {})}
+        if options and not _OPTIONS.issuperset(options):
+            unknown = next(name for name in options if name not in _OPTIONS)
+            raise TypeError(f"{op.name}() got an unexpected keyword argument {unknown!r}")
+        headers = {**self._extra_headers, **(options.get("extra_headers") or {})}
         if op.idempotency_key and op.idempotency_key.lower() not in {h.lower() for h in headers}:
             # one key per logical call: every retry and replay of this request carries it
             headers[op.idempotency_key] = str(uuid.uuid4())
@@ -187,8 +230,9 @@ class _BaseClient:
             body,
             validate=self.validate,
             headers=headers,
-            timeout=timeout or self.timeout,
+            timeout=options.get("timeout") or self.timeout,
         )
+        max_retries = options.get("max_retries")
         retries = self.max_retries if max_retries is None else max_retries
         if op.auth:
             if self._auth.needs_token and not self._auth.valid():
@@ -338,39 +382,11 @@ class _Flight:
             done.exception()  # retrieved: the waiters got it, asyncio need not log it
 
 
-class Client(_BaseClient):
+class Client(_BaseClient[httpx.Client]):
     """Synchronous client. Use as a context manager, or call close()."""
 
-    def __init__(
-        self,
-        *,
-        client_id: str,
-        client_secret: str,
-        tenant_id: str,
-        server: str | None = _core.DEFAULT_SERVER,
-        base_url: str | None = None,
-        server_variables: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        validate: bool = True,
-        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
-        http_client: httpx.Client | None = None,
-    ) -> None:
-        self._http: httpx.Client
-        super().__init__(
-            client_id=client_id,
-            client_secret=client_secret,
-            tenant_id=tenant_id,
-            server=server,
-            base_url=base_url,
-            server_variables=server_variables,
-            timeout=timeout,
-            headers=headers,
-            validate=validate,
-            max_retries=max_retries,
-            http=http_client or httpx.Client(),
-        )
-        self._token_lock = threading.Lock()
+    def _new_http(self) -> httpx.Client:
+        return httpx.Client()
 
     @property
     def with_raw_response(self) -> _RawClient:
@@ -414,92 +430,43 @@ class Client(_BaseClient):
             result: T = done.value
             return result
 
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> T:
+        """What every method does: `op` with its arguments, answering the parsed model."""
+        return self._run(self._flow(op, params, body, options))
+
     def get_token(
-        self,
-        body: models.TokenRequest | models.TokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, body: models.TokenRequest | models.TokenRequestDict, **options: Unpack[RequestOptions]
     ) -> models.Token:
         """Obtain an access token with the client credentials (POST /uaa/oauth/token).
 
         The clientId and clientSecret are sent in the HTTP Basic Auth header; the form body is grant_type=client_credentials.
 
         Document section: Authentication / Client Credentials."""
-        flow = self._flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_TOKEN, {}, body, options)
 
-    def get_user_info(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.UserInfo:
+    def get_user_info(self, **options: Unpack[RequestOptions]) -> models.UserInfo:
         """Get information about the currently authenticated user (GET /uaa/userinfo).
 
         Document section: Account Info / User."""
-        flow = self._flow(
-            ops.GET_USER_INFO,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_USER_INFO, {}, None, options)
 
     def create_inbound_order(
-        self,
-        body: models.InboundOrder | models.InboundOrderDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, body: models.InboundOrder | models.InboundOrderDict, **options: Unpack[RequestOptions]
     ) -> models.InboundOrder:
         """Create a new inbound order (POST /tenants/{tenantId}/inbound-orders).
 
         Document section: Inbound Orders / Create Inbound Order."""
-        flow = self._flow(
-            ops.CREATE_INBOUND_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.CREATE_INBOUND_ORDER, {}, body, options)
 
     def get_inbound_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, order_id: str, **options: Unpack[RequestOptions]
     ) -> models.InboundOrder:
         """Retrieve a previously created inbound order (GET /tenants/{tenantId}/inbound-orders/{id}).
 
         Document section: Inbound Orders / Get Inbound Order."""
-        flow = self._flow(
-            ops.GET_INBOUND_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_INBOUND_ORDER, {"order_id": order_id}, None, options)
 
     def update_inbound_order(
         self,
@@ -507,73 +474,36 @@ class Client(_BaseClient):
         body: models.InboundOrder | models.InboundOrderDict,
         *,
         version: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.InboundOrder:
         """Update a previously created inbound order (PUT /tenants/{tenantId}/inbound-orders/{id}).
 
         PUT (see errata update-method). The request data is the order as in the response for create; If-Match carries the version number of the current entity, and a 409 Conflict answers when the order has been modified by another request.
 
         Document section: Inbound Orders / Update Inbound Order."""
-        flow = self._flow(
-            ops.UPDATE_INBOUND_ORDER,
-            {
-                "order_id": order_id,
-                "version": version,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+        return self._call(
+            ops.UPDATE_INBOUND_ORDER, {"order_id": order_id, "version": version}, body, options
         )
-        return self._run(flow)
 
     def create_outbound_order(
         self,
         body: models.OutboundOrder | models.OutboundOrderDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.OutboundOrder:
         """Create a new outbound order (POST /tenants/{tenantId}/outbound-orders).
 
         201 Created with the created order; 228 Created with issues for an outbound order created in a rejected status, typically due to stock issues.
 
         Document section: Outbound Orders / Create Outbound Order."""
-        flow = self._flow(
-            ops.CREATE_OUTBOUND_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.CREATE_OUTBOUND_ORDER, {}, body, options)
 
     def get_outbound_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, order_id: str, **options: Unpack[RequestOptions]
     ) -> models.OutboundOrder:
         """Retrieve a previously created outbound order (GET /tenants/{tenantId}/outbound-orders/{id}).
 
         Document section: Outbound Orders / Get Outbound Order."""
-        flow = self._flow(
-            ops.GET_OUTBOUND_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_OUTBOUND_ORDER, {"order_id": order_id}, None, options)
 
     def update_outbound_order(
         self,
@@ -581,71 +511,32 @@ class Client(_BaseClient):
         body: models.OutboundOrder | models.OutboundOrderDict,
         *,
         version: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.OutboundOrder:
         """Update a previously created outbound order (PUT /tenants/{tenantId}/outbound-orders/{id}).
 
         PUT (see errata update-method and outbound-update-order-id). The request data is the order as in the response for create; If-Match carries the version number of the current entity, and a 409 Conflict answers when the order has been modified by another request.
 
         Document section: Outbound Orders / Update Outbound Order."""
-        flow = self._flow(
-            ops.UPDATE_OUTBOUND_ORDER,
-            {
-                "order_id": order_id,
-                "version": version,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+        return self._call(
+            ops.UPDATE_OUTBOUND_ORDER, {"order_id": order_id, "version": version}, body, options
         )
-        return self._run(flow)
 
     def create_consignment(
-        self,
-        body: models.Consignment | models.ConsignmentDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, body: models.Consignment | models.ConsignmentDict, **options: Unpack[RequestOptions]
     ) -> models.Consignment:
         """Create a new consignment (POST /tenants/{tenantId}/consignments).
 
         Document section: Consignments / Create Consignment."""
-        flow = self._flow(
-            ops.CREATE_CONSIGNMENT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.CREATE_CONSIGNMENT, {}, body, options)
 
     def get_consignment(
-        self,
-        consignment_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, consignment_id: str, **options: Unpack[RequestOptions]
     ) -> models.Consignment:
         """Retrieve a previously created consignment (GET /tenants/{tenantId}/consignments/{id}).
 
         Document section: Consignments / Get Consignment."""
-        flow = self._flow(
-            ops.GET_CONSIGNMENT,
-            {
-                "consignment_id": consignment_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_CONSIGNMENT, {"consignment_id": consignment_id}, None, options)
 
     def update_consignment(
         self,
@@ -653,83 +544,36 @@ class Client(_BaseClient):
         body: models.Consignment | models.ConsignmentDict,
         *,
         version: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Consignment:
         """Update a previously created consignment (PUT /tenants/{tenantId}/consignments/{id}).
 
         PUT (see errata update-method). The request data is the consignment as in the response for create; If-Match carries the version number of the current entity, and a 409 Conflict answers when the consignment has been modified by another request.
 
         Document section: Consignments / Update Consignment."""
-        flow = self._flow(
+        return self._call(
             ops.UPDATE_CONSIGNMENT,
-            {
-                "consignment_id": consignment_id,
-                "version": version,
-            },
+            {"consignment_id": consignment_id, "version": version},
             body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+            options,
         )
-        return self._run(flow)
 
     def create_product(
         self,
         body: models.ScopedProduct | models.ScopedProductDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.ScopedProduct:
         """Create a new warehouse or transport product (POST /tenants/{tenantId}/products).
 
         Document section: Products / Create Product."""
-        flow = self._flow(
-            ops.CREATE_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.CREATE_PRODUCT, {}, body, options)
 
 
-class AsyncClient(_BaseClient):
+class AsyncClient(_BaseClient[httpx.AsyncClient]):
     """Asynchronous client. Use as an async context manager, or await aclose()."""
 
-    def __init__(
-        self,
-        *,
-        client_id: str,
-        client_secret: str,
-        tenant_id: str,
-        server: str | None = _core.DEFAULT_SERVER,
-        base_url: str | None = None,
-        server_variables: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        validate: bool = True,
-        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-    ) -> None:
-        self._http: httpx.AsyncClient
-        super().__init__(
-            client_id=client_id,
-            client_secret=client_secret,
-            tenant_id=tenant_id,
-            server=server,
-            base_url=base_url,
-            server_variables=server_variables,
-            timeout=timeout,
-            headers=headers,
-            validate=validate,
-            max_retries=max_retries,
-            http=http_client or httpx.AsyncClient(),
-        )
-        self._flight = _Flight()
+    def _new_http(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient()
 
     @property
     def with_raw_response(self) -> _AsyncRawClient:
@@ -784,92 +628,43 @@ class AsyncClient(_BaseClient):
             result: T = done.value
             return result
 
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> Coroutine[Any, Any, T]:
+        """What every method awaits: `op` with its arguments, answering the parsed model."""
+        return self._run(self._flow(op, params, body, options))
+
     async def get_token(
-        self,
-        body: models.TokenRequest | models.TokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, body: models.TokenRequest | models.TokenRequestDict, **options: Unpack[RequestOptions]
     ) -> models.Token:
         """Obtain an access token with the client credentials (POST /uaa/oauth/token).
 
         The clientId and clientSecret are sent in the HTTP Basic Auth header; the form body is grant_type=client_credentials.
 
         Document section: Authentication / Client Credentials."""
-        flow = self._flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_TOKEN, {}, body, options)
 
-    async def get_user_info(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.UserInfo:
+    async def get_user_info(self, **options: Unpack[RequestOptions]) -> models.UserInfo:
         """Get information about the currently authenticated user (GET /uaa/userinfo).
 
         Document section: Account Info / User."""
-        flow = self._flow(
-            ops.GET_USER_INFO,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_USER_INFO, {}, None, options)
 
     async def create_inbound_order(
-        self,
-        body: models.InboundOrder | models.InboundOrderDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, body: models.InboundOrder | models.InboundOrderDict, **options: Unpack[RequestOptions]
     ) -> models.InboundOrder:
         """Create a new inbound order (POST /tenants/{tenantId}/inbound-orders).
 
         Document section: Inbound Orders / Create Inbound Order."""
-        flow = self._flow(
-            ops.CREATE_INBOUND_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.CREATE_INBOUND_ORDER, {}, body, options)
 
     async def get_inbound_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, order_id: str, **options: Unpack[RequestOptions]
     ) -> models.InboundOrder:
         """Retrieve a previously created inbound order (GET /tenants/{tenantId}/inbound-orders/{id}).
 
         Document section: Inbound Orders / Get Inbound Order."""
-        flow = self._flow(
-            ops.GET_INBOUND_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_INBOUND_ORDER, {"order_id": order_id}, None, options)
 
     async def update_inbound_order(
         self,
@@ -877,73 +672,36 @@ class AsyncClient(_BaseClient):
         body: models.InboundOrder | models.InboundOrderDict,
         *,
         version: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.InboundOrder:
         """Update a previously created inbound order (PUT /tenants/{tenantId}/inbound-orders/{id}).
 
         PUT (see errata update-method). The request data is the order as in the response for create; If-Match carries the version number of the current entity, and a 409 Conflict answers when the order has been modified by another request.
 
         Document section: Inbound Orders / Update Inbound Order."""
-        flow = self._flow(
-            ops.UPDATE_INBOUND_ORDER,
-            {
-                "order_id": order_id,
-                "version": version,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+        return await self._call(
+            ops.UPDATE_INBOUND_ORDER, {"order_id": order_id, "version": version}, body, options
         )
-        return await self._run(flow)
 
     async def create_outbound_order(
         self,
         body: models.OutboundOrder | models.OutboundOrderDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.OutboundOrder:
         """Create a new outbound order (POST /tenants/{tenantId}/outbound-orders).
 
         201 Created with the created order; 228 Created with issues for an outbound order created in a rejected status, typically due to stock issues.
 
         Document section: Outbound Orders / Create Outbound Order."""
-        flow = self._flow(
-            ops.CREATE_OUTBOUND_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.CREATE_OUTBOUND_ORDER, {}, body, options)
 
     async def get_outbound_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, order_id: str, **options: Unpack[RequestOptions]
     ) -> models.OutboundOrder:
         """Retrieve a previously created outbound order (GET /tenants/{tenantId}/outbound-orders/{id}).
 
         Document section: Outbound Orders / Get Outbound Order."""
-        flow = self._flow(
-            ops.GET_OUTBOUND_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_OUTBOUND_ORDER, {"order_id": order_id}, None, options)
 
     async def update_outbound_order(
         self,
@@ -951,71 +709,34 @@ class AsyncClient(_BaseClient):
         body: models.OutboundOrder | models.OutboundOrderDict,
         *,
         version: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.OutboundOrder:
         """Update a previously created outbound order (PUT /tenants/{tenantId}/outbound-orders/{id}).
 
         PUT (see errata update-method and outbound-update-order-id). The request data is the order as in the response for create; If-Match carries the version number of the current entity, and a 409 Conflict answers when the order has been modified by another request.
 
         Document section: Outbound Orders / Update Outbound Order."""
-        flow = self._flow(
-            ops.UPDATE_OUTBOUND_ORDER,
-            {
-                "order_id": order_id,
-                "version": version,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+        return await self._call(
+            ops.UPDATE_OUTBOUND_ORDER, {"order_id": order_id, "version": version}, body, options
         )
-        return await self._run(flow)
 
     async def create_consignment(
-        self,
-        body: models.Consignment | models.ConsignmentDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, body: models.Consignment | models.ConsignmentDict, **options: Unpack[RequestOptions]
     ) -> models.Consignment:
         """Create a new consignment (POST /tenants/{tenantId}/consignments).
 
         Document section: Consignments / Create Consignment."""
-        flow = self._flow(
-            ops.CREATE_CONSIGNMENT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.CREATE_CONSIGNMENT, {}, body, options)
 
     async def get_consignment(
-        self,
-        consignment_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, consignment_id: str, **options: Unpack[RequestOptions]
     ) -> models.Consignment:
         """Retrieve a previously created consignment (GET /tenants/{tenantId}/consignments/{id}).
 
         Document section: Consignments / Get Consignment."""
-        flow = self._flow(
-            ops.GET_CONSIGNMENT,
-            {
-                "consignment_id": consignment_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+        return await self._call(
+            ops.GET_CONSIGNMENT, {"consignment_id": consignment_id}, None, options
         )
-        return await self._run(flow)
 
     async def update_consignment(
         self,
@@ -1023,48 +744,29 @@ class AsyncClient(_BaseClient):
         body: models.Consignment | models.ConsignmentDict,
         *,
         version: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Consignment:
         """Update a previously created consignment (PUT /tenants/{tenantId}/consignments/{id}).
 
         PUT (see errata update-method). The request data is the consignment as in the response for create; If-Match carries the version number of the current entity, and a 409 Conflict answers when the consignment has been modified by another request.
 
         Document section: Consignments / Update Consignment."""
-        flow = self._flow(
+        return await self._call(
             ops.UPDATE_CONSIGNMENT,
-            {
-                "consignment_id": consignment_id,
-                "version": version,
-            },
+            {"consignment_id": consignment_id, "version": version},
             body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+            options,
         )
-        return await self._run(flow)
 
     async def create_product(
         self,
         body: models.ScopedProduct | models.ScopedProductDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.ScopedProduct:
         """Create a new warehouse or transport product (POST /tenants/{tenantId}/products).
 
         Document section: Products / Create Product."""
-        flow = self._flow(
-            ops.CREATE_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.CREATE_PRODUCT, {}, body, options)
 
 
 class _RawClient:
@@ -1073,253 +775,23 @@ class _RawClient:
     def __init__(self, client: Client) -> None:
         self._client = client
 
-    def get_token(
-        self,
-        body: models.TokenRequest | models.TokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Token]:
-        """get_token, answering RawResponse[models.Token]."""
-        flow = self._client._raw_flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> RawResponse[T]:
+        return self._client._run(self._client._raw_flow(op, params, body, options))
 
-    def get_user_info(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.UserInfo]:
-        """get_user_info, answering RawResponse[models.UserInfo]."""
-        flow = self._client._raw_flow(
-            ops.GET_USER_INFO,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def create_inbound_order(
-        self,
-        body: models.InboundOrder | models.InboundOrderDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.InboundOrder]:
-        """create_inbound_order, answering RawResponse[models.InboundOrder]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_INBOUND_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_inbound_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.InboundOrder]:
-        """get_inbound_order, answering RawResponse[models.InboundOrder]."""
-        flow = self._client._raw_flow(
-            ops.GET_INBOUND_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def update_inbound_order(
-        self,
-        order_id: str,
-        body: models.InboundOrder | models.InboundOrderDict,
-        *,
-        version: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.InboundOrder]:
-        """update_inbound_order, answering RawResponse[models.InboundOrder]."""
-        flow = self._client._raw_flow(
-            ops.UPDATE_INBOUND_ORDER,
-            {
-                "order_id": order_id,
-                "version": version,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def create_outbound_order(
-        self,
-        body: models.OutboundOrder | models.OutboundOrderDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.OutboundOrder]:
-        """create_outbound_order, answering RawResponse[models.OutboundOrder]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_OUTBOUND_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_outbound_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.OutboundOrder]:
-        """get_outbound_order, answering RawResponse[models.OutboundOrder]."""
-        flow = self._client._raw_flow(
-            ops.GET_OUTBOUND_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def update_outbound_order(
-        self,
-        order_id: str,
-        body: models.OutboundOrder | models.OutboundOrderDict,
-        *,
-        version: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.OutboundOrder]:
-        """update_outbound_order, answering RawResponse[models.OutboundOrder]."""
-        flow = self._client._raw_flow(
-            ops.UPDATE_OUTBOUND_ORDER,
-            {
-                "order_id": order_id,
-                "version": version,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def create_consignment(
-        self,
-        body: models.Consignment | models.ConsignmentDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Consignment]:
-        """create_consignment, answering RawResponse[models.Consignment]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_CONSIGNMENT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_consignment(
-        self,
-        consignment_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Consignment]:
-        """get_consignment, answering RawResponse[models.Consignment]."""
-        flow = self._client._raw_flow(
-            ops.GET_CONSIGNMENT,
-            {
-                "consignment_id": consignment_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def update_consignment(
-        self,
-        consignment_id: str,
-        body: models.Consignment | models.ConsignmentDict,
-        *,
-        version: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Consignment]:
-        """update_consignment, answering RawResponse[models.Consignment]."""
-        flow = self._client._raw_flow(
-            ops.UPDATE_CONSIGNMENT,
-            {
-                "consignment_id": consignment_id,
-                "version": version,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def create_product(
-        self,
-        body: models.ScopedProduct | models.ScopedProductDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ScopedProduct]:
-        """create_product, answering RawResponse[models.ScopedProduct]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
+    get_token = _RawMethod(Client.get_token)
+    get_user_info = _RawMethod(Client.get_user_info)
+    create_inbound_order = _RawMethod(Client.create_inbound_order)
+    get_inbound_order = _RawMethod(Client.get_inbound_order)
+    update_inbound_order = _RawMethod(Client.update_inbound_order)
+    create_outbound_order = _RawMethod(Client.create_outbound_order)
+    get_outbound_order = _RawMethod(Client.get_outbound_order)
+    update_outbound_order = _RawMethod(Client.update_outbound_order)
+    create_consignment = _RawMethod(Client.create_consignment)
+    get_consignment = _RawMethod(Client.get_consignment)
+    update_consignment = _RawMethod(Client.update_consignment)
+    create_product = _RawMethod(Client.create_product)
 
 
 class _AsyncRawClient:
@@ -1328,250 +800,20 @@ class _AsyncRawClient:
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
-    async def get_token(
-        self,
-        body: models.TokenRequest | models.TokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Token]:
-        """get_token, answering RawResponse[models.Token]."""
-        flow = self._client._raw_flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> Coroutine[Any, Any, RawResponse[T]]:
+        return self._client._run(self._client._raw_flow(op, params, body, options))
 
-    async def get_user_info(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.UserInfo]:
-        """get_user_info, answering RawResponse[models.UserInfo]."""
-        flow = self._client._raw_flow(
-            ops.GET_USER_INFO,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def create_inbound_order(
-        self,
-        body: models.InboundOrder | models.InboundOrderDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.InboundOrder]:
-        """create_inbound_order, answering RawResponse[models.InboundOrder]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_INBOUND_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_inbound_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.InboundOrder]:
-        """get_inbound_order, answering RawResponse[models.InboundOrder]."""
-        flow = self._client._raw_flow(
-            ops.GET_INBOUND_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def update_inbound_order(
-        self,
-        order_id: str,
-        body: models.InboundOrder | models.InboundOrderDict,
-        *,
-        version: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.InboundOrder]:
-        """update_inbound_order, answering RawResponse[models.InboundOrder]."""
-        flow = self._client._raw_flow(
-            ops.UPDATE_INBOUND_ORDER,
-            {
-                "order_id": order_id,
-                "version": version,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def create_outbound_order(
-        self,
-        body: models.OutboundOrder | models.OutboundOrderDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.OutboundOrder]:
-        """create_outbound_order, answering RawResponse[models.OutboundOrder]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_OUTBOUND_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_outbound_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.OutboundOrder]:
-        """get_outbound_order, answering RawResponse[models.OutboundOrder]."""
-        flow = self._client._raw_flow(
-            ops.GET_OUTBOUND_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def update_outbound_order(
-        self,
-        order_id: str,
-        body: models.OutboundOrder | models.OutboundOrderDict,
-        *,
-        version: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.OutboundOrder]:
-        """update_outbound_order, answering RawResponse[models.OutboundOrder]."""
-        flow = self._client._raw_flow(
-            ops.UPDATE_OUTBOUND_ORDER,
-            {
-                "order_id": order_id,
-                "version": version,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def create_consignment(
-        self,
-        body: models.Consignment | models.ConsignmentDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Consignment]:
-        """create_consignment, answering RawResponse[models.Consignment]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_CONSIGNMENT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_consignment(
-        self,
-        consignment_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Consignment]:
-        """get_consignment, answering RawResponse[models.Consignment]."""
-        flow = self._client._raw_flow(
-            ops.GET_CONSIGNMENT,
-            {
-                "consignment_id": consignment_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def update_consignment(
-        self,
-        consignment_id: str,
-        body: models.Consignment | models.ConsignmentDict,
-        *,
-        version: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Consignment]:
-        """update_consignment, answering RawResponse[models.Consignment]."""
-        flow = self._client._raw_flow(
-            ops.UPDATE_CONSIGNMENT,
-            {
-                "consignment_id": consignment_id,
-                "version": version,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def create_product(
-        self,
-        body: models.ScopedProduct | models.ScopedProductDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ScopedProduct]:
-        """create_product, answering RawResponse[models.ScopedProduct]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
+    get_token = _AsyncRawMethod(AsyncClient.get_token)
+    get_user_info = _AsyncRawMethod(AsyncClient.get_user_info)
+    create_inbound_order = _AsyncRawMethod(AsyncClient.create_inbound_order)
+    get_inbound_order = _AsyncRawMethod(AsyncClient.get_inbound_order)
+    update_inbound_order = _AsyncRawMethod(AsyncClient.update_inbound_order)
+    create_outbound_order = _AsyncRawMethod(AsyncClient.create_outbound_order)
+    get_outbound_order = _AsyncRawMethod(AsyncClient.get_outbound_order)
+    update_outbound_order = _AsyncRawMethod(AsyncClient.update_outbound_order)
+    create_consignment = _AsyncRawMethod(AsyncClient.create_consignment)
+    get_consignment = _AsyncRawMethod(AsyncClient.get_consignment)
+    update_consignment = _AsyncRawMethod(AsyncClient.update_consignment)
+    create_product = _AsyncRawMethod(AsyncClient.create_product)

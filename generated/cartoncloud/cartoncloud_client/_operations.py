@@ -50,26 +50,44 @@ class ParamInfo:
 class ErrorFormatInfo:
     name: str
     model: Callable[[], Any] | None  # the error body's type, or None for a plain-text body
-    message_field: str | None
-    messages_field: str | None
+    message_field: str | None = None
+    messages_field: str | None = None
     item_message: str | None = None
     item_pointer: str | None = None
     field_messages: str | None = None  # JSON Pointer to a field -> [messages] map
 
 
+# The error table most operations share (the spec's top-level `errors`): the
+# default of OperationInfo.errors, so each record below spells only what differs.
+_ERRORS: dict[int, tuple[str, ...]] = {
+    400: ("general",),
+    401: ("general",),
+    403: ("general",),
+    404: ("general",),
+    405: ("general",),
+    409: ("general",),
+    422: ("validation", "general"),
+    429: ("general",),
+    500: ("general",),
+    503: ("general",),
+}
+
+
 @dataclass(frozen=True)
 class OperationInfo(Generic[T]):
+    """One operation; a field left out of a record below has its default here."""
+
     name: str
     method: str
     path: str
-    params: tuple[ParamInfo, ...]
-    body_encoding: str  # json | form | none
-    auth: bool
     idempotent: bool
-    success: tuple[int, ...]
-    response_encoding: str  # json | form | text | empty
     response_type: Callable[[], Any]  # the documented response's type, resolved lazily
-    errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    params: tuple[ParamInfo, ...] = ()
+    body_encoding: str = "none"  # json | form | multipart | none
+    auth: bool = True
+    success: tuple[int, ...] = (200,)
+    response_encoding: str = "json"  # json | form | text | empty
+    errors: dict[int, tuple[str, ...]] = field(default_factory=lambda: _ERRORS)
     warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
     enveloped: bool = False  # success bodies carry the provider's status envelope
@@ -104,18 +122,13 @@ ERROR_FORMATS: dict[str, ErrorFormatInfo] = {
     "general": ErrorFormatInfo(
         "general",
         lambda: _array(_models().ErrorMessage),
-        None,
-        None,
-        "message",
-        None,
+        item_message="message",
     ),
     "validation": ErrorFormatInfo(
         "validation",
         lambda: _array(_models().FieldError),
-        None,
-        None,
-        "message",
-        "field",
+        item_message="message",
+        item_pointer="field",
     ),
 }
 
@@ -124,394 +137,144 @@ GET_TOKEN: OperationInfo[models.Token] = OperationInfo(
     name="get_token",
     method="POST",
     path="/uaa/oauth/token",
-    params=(),
+    idempotent=False,
+    response_type=lambda: _models().Token,
     body_encoding="form",
     auth=False,
-    idempotent=False,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().Token,
-    errors={
-        400: ("general",),
-        401: ("general",),
-        403: ("general",),
-        404: ("general",),
-        405: ("general",),
-        409: ("general",),
-        422: ("validation", "general"),
-        429: ("general",),
-        500: ("general",),
-        503: ("general",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_USER_INFO: OperationInfo[models.UserInfo] = OperationInfo(
     name="get_user_info",
     method="GET",
     path="/uaa/userinfo",
-    params=(),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().UserInfo,
-    errors={
-        400: ("general",),
-        401: ("general",),
-        403: ("general",),
-        404: ("general",),
-        405: ("general",),
-        409: ("general",),
-        422: ("validation", "general"),
-        429: ("general",),
-        500: ("general",),
-        503: ("general",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 CREATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     name="create_inbound_order",
     method="POST",
     path="/tenants/{tenantId}/inbound-orders",
+    idempotent=False,
+    response_type=lambda: _models().InboundOrder,
     params=(ParamInfo("tenant_id", "tenantId", "path"),),
     body_encoding="json",
-    auth=True,
-    idempotent=False,
     success=(201,),
-    response_encoding="json",
-    response_type=lambda: _models().InboundOrder,
-    errors={
-        400: ("general",),
-        401: ("general",),
-        403: ("general",),
-        404: ("general",),
-        405: ("general",),
-        409: ("general",),
-        422: ("validation", "general"),
-        429: ("general",),
-        500: ("general",),
-        503: ("general",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     name="get_inbound_order",
     method="GET",
     path="/tenants/{tenantId}/inbound-orders/{id}",
+    idempotent=True,
+    response_type=lambda: _models().InboundOrder,
     params=(
         ParamInfo("tenant_id", "tenantId", "path"),
         ParamInfo("order_id", "id", "path"),
     ),
-    body_encoding="none",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().InboundOrder,
-    errors={
-        400: ("general",),
-        401: ("general",),
-        403: ("general",),
-        404: ("general",),
-        405: ("general",),
-        409: ("general",),
-        422: ("validation", "general"),
-        429: ("general",),
-        500: ("general",),
-        503: ("general",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 UPDATE_INBOUND_ORDER: OperationInfo[models.InboundOrder] = OperationInfo(
     name="update_inbound_order",
     method="PUT",
     path="/tenants/{tenantId}/inbound-orders/{id}",
+    idempotent=True,
+    response_type=lambda: _models().InboundOrder,
     params=(
         ParamInfo("tenant_id", "tenantId", "path"),
         ParamInfo("order_id", "id", "path"),
         ParamInfo("version", "If-Match", "header"),
     ),
     body_encoding="json",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().InboundOrder,
-    errors={
-        400: ("general",),
-        401: ("general",),
-        403: ("general",),
-        404: ("general",),
-        405: ("general",),
-        409: ("general",),
-        422: ("validation", "general"),
-        429: ("general",),
-        500: ("general",),
-        503: ("general",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 CREATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     name="create_outbound_order",
     method="POST",
     path="/tenants/{tenantId}/outbound-orders",
+    idempotent=False,
+    response_type=lambda: _models().OutboundOrder,
     params=(ParamInfo("tenant_id", "tenantId", "path"),),
     body_encoding="json",
-    auth=True,
-    idempotent=False,
     success=(201, 228),
-    response_encoding="json",
-    response_type=lambda: _models().OutboundOrder,
-    errors={
-        400: ("general",),
-        401: ("general",),
-        403: ("general",),
-        404: ("general",),
-        405: ("general",),
-        409: ("general",),
-        422: ("validation", "general"),
-        429: ("general",),
-        500: ("general",),
-        503: ("general",),
-    },
     warnings={228: "Created with issues"},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     name="get_outbound_order",
     method="GET",
     path="/tenants/{tenantId}/outbound-orders/{id}",
+    idempotent=True,
+    response_type=lambda: _models().OutboundOrder,
     params=(
         ParamInfo("tenant_id", "tenantId", "path"),
         ParamInfo("order_id", "id", "path"),
     ),
-    body_encoding="none",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().OutboundOrder,
-    errors={
-        400: ("general",),
-        401: ("general",),
-        403: ("general",),
-        404: ("general",),
-        405: ("general",),
-        409: ("general",),
-        422: ("validation", "general"),
-        429: ("general",),
-        500: ("general",),
-        503: ("general",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 UPDATE_OUTBOUND_ORDER: OperationInfo[models.OutboundOrder] = OperationInfo(
     name="update_outbound_order",
     method="PUT",
     path="/tenants/{tenantId}/outbound-orders/{id}",
+    idempotent=True,
+    response_type=lambda: _models().OutboundOrder,
     params=(
         ParamInfo("tenant_id", "tenantId", "path"),
         ParamInfo("order_id", "id", "path"),
         ParamInfo("version", "If-Match", "header"),
     ),
     body_encoding="json",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().OutboundOrder,
-    errors={
-        400: ("general",),
-        401: ("general",),
-        403: ("general",),
-        404: ("general",),
-        405: ("general",),
-        409: ("general",),
-        422: ("validation", "general"),
-        429: ("general",),
-        500: ("general",),
-        503: ("general",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 CREATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     name="create_consignment",
     method="POST",
     path="/tenants/{tenantId}/consignments",
+    idempotent=False,
+    response_type=lambda: _models().Consignment,
     params=(ParamInfo("tenant_id", "tenantId", "path"),),
     body_encoding="json",
-    auth=True,
-    idempotent=False,
     success=(201,),
-    response_encoding="json",
-    response_type=lambda: _models().Consignment,
-    errors={
-        400: ("general",),
-        401: ("general",),
-        403: ("general",),
-        404: ("general",),
-        405: ("general",),
-        409: ("general",),
-        422: ("validation", "general"),
-        429: ("general",),
-        500: ("general",),
-        503: ("general",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     name="get_consignment",
     method="GET",
     path="/tenants/{tenantId}/consignments/{id}",
+    idempotent=True,
+    response_type=lambda: _models().Consignment,
     params=(
         ParamInfo("tenant_id", "tenantId", "path"),
         ParamInfo("consignment_id", "id", "path"),
     ),
-    body_encoding="none",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().Consignment,
-    errors={
-        400: ("general",),
-        401: ("general",),
-        403: ("general",),
-        404: ("general",),
-        405: ("general",),
-        409: ("general",),
-        422: ("validation", "general"),
-        429: ("general",),
-        500: ("general",),
-        503: ("general",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 UPDATE_CONSIGNMENT: OperationInfo[models.Consignment] = OperationInfo(
     name="update_consignment",
     method="PUT",
     path="/tenants/{tenantId}/consignments/{id}",
+    idempotent=True,
+    response_type=lambda: _models().Consignment,
     params=(
         ParamInfo("tenant_id", "tenantId", "path"),
         ParamInfo("consignment_id", "id", "path"),
         ParamInfo("version", "If-Match", "header"),
     ),
     body_encoding="json",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().Consignment,
-    errors={
-        400: ("general",),
-        401: ("general",),
-        403: ("general",),
-        404: ("general",),
-        405: ("general",),
-        409: ("general",),
-        422: ("validation", "general"),
-        429: ("general",),
-        500: ("general",),
-        503: ("general",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 CREATE_PRODUCT: OperationInfo[models.ScopedProduct] = OperationInfo(
     name="create_product",
     method="POST",
     path="/tenants/{tenantId}/products",
+    idempotent=False,
+    response_type=lambda: _models().ScopedProduct,
     params=(ParamInfo("tenant_id", "tenantId", "path"),),
     body_encoding="json",
-    auth=True,
-    idempotent=False,
     success=(201,),
-    response_encoding="json",
-    response_type=lambda: _models().ScopedProduct,
-    errors={
-        400: ("general",),
-        401: ("general",),
-        403: ("general",),
-        404: ("general",),
-        405: ("general",),
-        409: ("general",),
-        422: ("validation", "general"),
-        429: ("general",),
-        500: ("general",),
-        503: ("general",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
+# Every record above, by operation name, in the spec's order.
 BY_NAME: dict[str, OperationInfo[Any]] = {
-    "get_token": GET_TOKEN,
-    "get_user_info": GET_USER_INFO,
-    "create_inbound_order": CREATE_INBOUND_ORDER,
-    "get_inbound_order": GET_INBOUND_ORDER,
-    "update_inbound_order": UPDATE_INBOUND_ORDER,
-    "create_outbound_order": CREATE_OUTBOUND_ORDER,
-    "get_outbound_order": GET_OUTBOUND_ORDER,
-    "update_outbound_order": UPDATE_OUTBOUND_ORDER,
-    "create_consignment": CREATE_CONSIGNMENT,
-    "get_consignment": GET_CONSIGNMENT,
-    "update_consignment": UPDATE_CONSIGNMENT,
-    "create_product": CREATE_PRODUCT,
+    info.name: info for info in list(globals().values()) if isinstance(info, OperationInfo)
 }

@@ -13,10 +13,10 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Generator, Mapping
+from collections.abc import Callable, Coroutine, Generator, Mapping
 from dataclasses import dataclass
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from types import MethodType, TracebackType
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypedDict, TypeVar, Unpack
 
 import httpx
 
@@ -31,10 +31,26 @@ if TYPE_CHECKING:
     from . import models
 
 T = TypeVar("T")
+P = ParamSpec("P")
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
-__all__ = ["AsyncClient", "Client", "RawResponse"]
+__all__ = ["AsyncClient", "Client", "RawResponse", "RequestOptions"]
 
 logger = logging.getLogger("kube_client")
+
+
+class RequestOptions(TypedDict, total=False):
+    """What every method takes besides its own arguments: keyword-only, each optional."""
+
+    timeout: float | httpx.Timeout | None
+    """This call's timeout (seconds, or an httpx.Timeout); None: the client's."""
+    max_retries: int | None
+    """How often this call is retried; None: the client's max_retries."""
+    extra_headers: Mapping[str, str] | None
+    """Headers added to this call's requests, over the client's `headers`."""
+
+
+_OPTIONS = frozenset(RequestOptions.__annotations__)
 
 
 class _NeedToken:
@@ -68,21 +84,56 @@ class RawResponse(Generic[T]):
         return self.http_response.json()
 
 
-class _BaseClient:
-    """State, and the one flow of a call, that both clients share."""
+class _RawMethod(Generic[P, T]):
+    """A Client method on the with_raw_response view: the same arguments, answering RawResponse[T].
+
+    A method's body only hands its operation, arguments and options to
+    `self._call`; run on the view, whose `_call` answers what came over the
+    wire, the one body serves both (signature and docstring included).
+    """
+
+    def __init__(self, method: Callable[Concatenate[Any, P], T]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+
+    def __get__(self, view: Any, owner: Any = None) -> Callable[P, RawResponse[T]]:
+        method: Callable[..., Any] = self._method
+        bound: Callable[P, RawResponse[T]] = method if view is None else MethodType(method, view)
+        return bound
+
+
+class _AsyncRawMethod(Generic[P, T]):
+    """_RawMethod for an AsyncClient method: awaited, it answers RawResponse[T]."""
+
+    def __init__(self, method: Callable[Concatenate[Any, P], Coroutine[Any, Any, T]]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+
+    def __get__(
+        self, view: Any, owner: Any = None
+    ) -> Callable[P, Coroutine[Any, Any, RawResponse[T]]]:
+        method: Callable[..., Any] = self._method
+        bound: Callable[P, Coroutine[Any, Any, RawResponse[T]]] = (
+            method if view is None else MethodType(method, view)
+        )
+        return bound
+
+
+class _BaseClient(Generic[H]):
+    """State, and the one flow of a call, that both clients share (H: their httpx client)."""
 
     def __init__(
         self,
         *,
         session_cookie: str,
-        server: str | None,
-        base_url: str | None,
-        server_variables: Mapping[str, str] | None,
-        timeout: float | httpx.Timeout | None,
-        headers: Mapping[str, str] | None,
-        validate: bool,
-        max_retries: int,
-        http: httpx.Client | httpx.AsyncClient,
+        server: str | None = _core.DEFAULT_SERVER,
+        base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        validate: bool = True,
+        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
+        http_client: H | None = None,
     ) -> None:
         self.base_url = _core.resolve_base_url(server, base_url, server_variables)
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
@@ -91,9 +142,14 @@ class _BaseClient:
         self._extra_headers = dict(headers or {})
         self._auth = Auth(session_cookie=session_cookie)
         self._client_params: dict[str, Any] = {}
-        self._http = http
+        self._http: H = http_client or self._new_http()
         self._http.base_url = httpx.URL(self.base_url + "/")
         self._cache: dict[str, tuple[float, Any]] = {}
+        self._token_lock = threading.Lock()  # threads sharing a Client fetch one token
+        self._flight = _Flight()  # the token request an AsyncClient's callers share
+
+    def _new_http(self) -> H:
+        raise NotImplementedError  # each client makes its own kind
 
     def clear_cache(self) -> None:
         """Forget answers kept for operations the document advises caching."""
@@ -137,14 +193,7 @@ class _BaseClient:
         )
 
     def _flow(
-        self,
-        op: ops.OperationInfo[T],
-        params: Mapping[str, Any],
-        body: Any,
-        *,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int | None,
-        extra_headers: Mapping[str, str] | None,
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
     ) -> Flow[T]:
         """A call answering the parsed model (a cached one, for operations the document caches)."""
         if op.cache_ttl:
@@ -152,23 +201,17 @@ class _BaseClient:
             if hit is not None and hit[0] > time.monotonic():
                 cached: T = hit[1]
                 return cached
-        raw = yield from self._raw_flow(
-            op, params, body, timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
-        )
+        raw = yield from self._raw_flow(op, params, body, options)
         return raw.parsed
 
     def _raw_flow(
-        self,
-        op: ops.OperationInfo[T],
-        params: Mapping[str, Any],
-        body: Any,
-        *,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int | None,
-        extra_headers: Mapping[str, str] | None,
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
     ) -> Flow[RawResponse[T]]:
         """A call over the wire (never from the cache), answering what came back beside the model."""
-        headers = {**self._extra_headers, **(extra_headers or {})}
+        if options and not _OPTIONS.issuperset(options):
+            unknown = next(name for name in options if name not in _OPTIONS)
+            raise TypeError(f"{op.name}() got an unexpected keyword argument {unknown!r}")
+        headers = {**self._extra_headers, **(options.get("extra_headers") or {})}
         if op.idempotency_key and op.idempotency_key.lower() not in {h.lower() for h in headers}:
             # one key per logical call: every retry and replay of this request carries it
             headers[op.idempotency_key] = str(uuid.uuid4())
@@ -183,8 +226,9 @@ class _BaseClient:
             body,
             validate=self.validate,
             headers=headers,
-            timeout=timeout or self.timeout,
+            timeout=options.get("timeout") or self.timeout,
         )
+        max_retries = options.get("max_retries")
         retries = self.max_retries if max_retries is None else max_retries
         if op.auth:
             if self._auth.needs_token and not self._auth.valid():
@@ -309,35 +353,11 @@ class _Flight:
             done.exception()  # retrieved: the waiters got it, asyncio need not log it
 
 
-class Client(_BaseClient):
+class Client(_BaseClient[httpx.Client]):
     """Synchronous client. Use as a context manager, or call close()."""
 
-    def __init__(
-        self,
-        *,
-        session_cookie: str,
-        server: str | None = _core.DEFAULT_SERVER,
-        base_url: str | None = None,
-        server_variables: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        validate: bool = True,
-        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
-        http_client: httpx.Client | None = None,
-    ) -> None:
-        self._http: httpx.Client
-        super().__init__(
-            session_cookie=session_cookie,
-            server=server,
-            base_url=base_url,
-            server_variables=server_variables,
-            timeout=timeout,
-            headers=headers,
-            validate=validate,
-            max_retries=max_retries,
-            http=http_client or httpx.Client(),
-        )
-        self._token_lock = threading.Lock()
+    def _new_http(self) -> httpx.Client:
+        return httpx.Client()
 
     @property
     def with_raw_response(self) -> _RawClient:
@@ -381,62 +401,32 @@ class Client(_BaseClient):
             result: T = done.value
             return result
 
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> T:
+        """What every method does: `op` with its arguments, answering the parsed model."""
+        return self._run(self._flow(op, params, body, options))
+
     def order_event(
         self,
         body: models.OrderEvent | models.OrderEventDict,
         *,
         supplier_id: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.OrderEventResult:
         """Report a despatch or cancellation of an order's items (POST /rest/order_event.api).
 
         Provide an update to a pending order: the order number, the order line items affected by this event, and whether the event is a cancellation or a despatch. Requires the ksi session cookie from the authenticate API (see auth).
 
         Document section: order_event (introduction); Parameters; Example Request."""
-        flow = self._flow(
-            ops.ORDER_EVENT,
-            {
-                "supplier_id": supplier_id,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.ORDER_EVENT, {"supplier_id": supplier_id}, body, options)
 
 
-class AsyncClient(_BaseClient):
+class AsyncClient(_BaseClient[httpx.AsyncClient]):
     """Asynchronous client. Use as an async context manager, or await aclose()."""
 
-    def __init__(
-        self,
-        *,
-        session_cookie: str,
-        server: str | None = _core.DEFAULT_SERVER,
-        base_url: str | None = None,
-        server_variables: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        validate: bool = True,
-        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-    ) -> None:
-        self._http: httpx.AsyncClient
-        super().__init__(
-            session_cookie=session_cookie,
-            server=server,
-            base_url=base_url,
-            server_variables=server_variables,
-            timeout=timeout,
-            headers=headers,
-            validate=validate,
-            max_retries=max_retries,
-            http=http_client or httpx.AsyncClient(),
-        )
-        self._flight = _Flight()
+    def _new_http(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient()
 
     @property
     def with_raw_response(self) -> _AsyncRawClient:
@@ -491,31 +481,25 @@ class AsyncClient(_BaseClient):
             result: T = done.value
             return result
 
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> Coroutine[Any, Any, T]:
+        """What every method awaits: `op` with its arguments, answering the parsed model."""
+        return self._run(self._flow(op, params, body, options))
+
     async def order_event(
         self,
         body: models.OrderEvent | models.OrderEventDict,
         *,
         supplier_id: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.OrderEventResult:
         """Report a despatch or cancellation of an order's items (POST /rest/order_event.api).
 
         Provide an update to a pending order: the order number, the order line items affected by this event, and whether the event is a cancellation or a despatch. Requires the ksi session cookie from the authenticate API (see auth).
 
         Document section: order_event (introduction); Parameters; Example Request."""
-        flow = self._flow(
-            ops.ORDER_EVENT,
-            {
-                "supplier_id": supplier_id,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.ORDER_EVENT, {"supplier_id": supplier_id}, body, options)
 
 
 class _RawClient:
@@ -524,27 +508,12 @@ class _RawClient:
     def __init__(self, client: Client) -> None:
         self._client = client
 
-    def order_event(
-        self,
-        body: models.OrderEvent | models.OrderEventDict,
-        *,
-        supplier_id: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.OrderEventResult]:
-        """order_event, answering RawResponse[models.OrderEventResult]."""
-        flow = self._client._raw_flow(
-            ops.ORDER_EVENT,
-            {
-                "supplier_id": supplier_id,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> RawResponse[T]:
+        return self._client._run(self._client._raw_flow(op, params, body, options))
+
+    order_event = _RawMethod(Client.order_event)
 
 
 class _AsyncRawClient:
@@ -553,24 +522,9 @@ class _AsyncRawClient:
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
-    async def order_event(
-        self,
-        body: models.OrderEvent | models.OrderEventDict,
-        *,
-        supplier_id: int,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.OrderEventResult]:
-        """order_event, answering RawResponse[models.OrderEventResult]."""
-        flow = self._client._raw_flow(
-            ops.ORDER_EVENT,
-            {
-                "supplier_id": supplier_id,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> Coroutine[Any, Any, RawResponse[T]]:
+        return self._client._run(self._client._raw_flow(op, params, body, options))
+
+    order_event = _AsyncRawMethod(AsyncClient.order_event)

@@ -50,26 +50,33 @@ class ParamInfo:
 class ErrorFormatInfo:
     name: str
     model: Callable[[], Any] | None  # the error body's type, or None for a plain-text body
-    message_field: str | None
-    messages_field: str | None
+    message_field: str | None = None
+    messages_field: str | None = None
     item_message: str | None = None
     item_pointer: str | None = None
     field_messages: str | None = None  # JSON Pointer to a field -> [messages] map
 
 
+# The error table most operations share (the spec's top-level `errors`): the
+# default of OperationInfo.errors, so each record below spells only what differs.
+_ERRORS: dict[int, tuple[str, ...]] = {400: ("text",), 401: ("text",)}
+
+
 @dataclass(frozen=True)
 class OperationInfo(Generic[T]):
+    """One operation; a field left out of a record below has its default here."""
+
     name: str
     method: str
     path: str
-    params: tuple[ParamInfo, ...]
-    body_encoding: str  # json | form | none
-    auth: bool
     idempotent: bool
-    success: tuple[int, ...]
-    response_encoding: str  # json | form | text | empty
     response_type: Callable[[], Any]  # the documented response's type, resolved lazily
-    errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    params: tuple[ParamInfo, ...] = ()
+    body_encoding: str = "none"  # json | form | multipart | none
+    auth: bool = True
+    success: tuple[int, ...] = (200,)
+    response_encoding: str = "json"  # json | form | text | empty
+    errors: dict[int, tuple[str, ...]] = field(default_factory=lambda: _ERRORS)
     warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
     enveloped: bool = False  # success bodies carry the provider's status envelope
@@ -104,10 +111,6 @@ ERROR_FORMATS: dict[str, ErrorFormatInfo] = {
     "text": ErrorFormatInfo(
         "text",
         None,
-        None,
-        None,
-        None,
-        None,
     ),
 }
 
@@ -116,21 +119,14 @@ ORDER_EVENT: OperationInfo[models.OrderEventResult] = OperationInfo(
     name="order_event",
     method="POST",
     path="/rest/order_event.api",
+    idempotent=False,
+    response_type=lambda: _models().OrderEventResult,
     params=(ParamInfo("supplier_id", "supplier_id", "query"),),
     body_encoding="json",
-    auth=True,
-    idempotent=False,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().OrderEventResult,
-    errors={400: ("text",), 401: ("text",)},
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
     accept="application/json, text/plain",
 )
 
+# Every record above, by operation name, in the spec's order.
 BY_NAME: dict[str, OperationInfo[Any]] = {
-    "order_event": ORDER_EVENT,
+    info.name: info for info in list(globals().values()) if isinstance(info, OperationInfo)
 }

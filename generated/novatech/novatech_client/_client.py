@@ -13,10 +13,10 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Generator, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterator, Mapping
 from dataclasses import dataclass
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from types import MethodType, TracebackType
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypedDict, TypeVar, Unpack
 
 import httpx
 
@@ -31,10 +31,26 @@ if TYPE_CHECKING:
     from . import models
 
 T = TypeVar("T")
+P = ParamSpec("P")
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
-__all__ = ["AsyncClient", "Client", "RawResponse"]
+__all__ = ["AsyncClient", "Client", "RawResponse", "RequestOptions"]
 
 logger = logging.getLogger("novatech_client")
+
+
+class RequestOptions(TypedDict, total=False):
+    """What every method takes besides its own arguments: keyword-only, each optional."""
+
+    timeout: float | httpx.Timeout | None
+    """This call's timeout (seconds, or an httpx.Timeout); None: the client's."""
+    max_retries: int | None
+    """How often this call is retried; None: the client's max_retries."""
+    extra_headers: Mapping[str, str] | None
+    """Headers added to this call's requests, over the client's `headers`."""
+
+
+_OPTIONS = frozenset(RequestOptions.__annotations__)
 
 
 class _NeedToken:
@@ -68,22 +84,66 @@ class RawResponse(Generic[T]):
         return self.http_response.json()
 
 
-class _BaseClient:
-    """State, and the one flow of a call, that both clients share."""
+class _RawMethod(Generic[P, T]):
+    """A Client method on the with_raw_response view: the same arguments, answering RawResponse[T].
+
+    A method's body only hands its operation, arguments and options to
+    `self._call`; run on the view, whose `_call` answers what came over the
+    wire, the one body serves both (signature and docstring included).
+    """
+
+    def __init__(self, method: Callable[Concatenate[Any, P], T]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+
+    def __get__(self, view: Any, owner: Any = None) -> Callable[P, RawResponse[T]]:
+        method: Callable[..., Any] = self._method
+        bound: Callable[P, RawResponse[T]] = method if view is None else MethodType(method, view)
+        return bound
+
+
+class _AsyncRawMethod(Generic[P, T]):
+    """_RawMethod for an AsyncClient method: awaited, it answers RawResponse[T]."""
+
+    def __init__(self, method: Callable[Concatenate[Any, P], Coroutine[Any, Any, T]]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+
+    def __get__(
+        self, view: Any, owner: Any = None
+    ) -> Callable[P, Coroutine[Any, Any, RawResponse[T]]]:
+        method: Callable[..., Any] = self._method
+        bound: Callable[P, Coroutine[Any, Any, RawResponse[T]]] = (
+            method if view is None else MethodType(method, view)
+        )
+        return bound
+
+
+_LIST_ORDERS_PAGES: _paging.Pages[models.OrderList, models.OrderSummary] = _paging.Pages(
+    "list_orders",
+    "page",
+    1,
+    _paging.TotalCount(total_field="/info/total_rows", end_field="/info/end_record"),
+    lambda parsed: list(parsed.orders or []),
+)
+
+
+class _BaseClient(Generic[H]):
+    """State, and the one flow of a call, that both clients share (H: their httpx client)."""
 
     def __init__(
         self,
         *,
         email: str,
         password: str,
-        server: str | None,
-        base_url: str | None,
-        server_variables: Mapping[str, str] | None,
-        timeout: float | httpx.Timeout | None,
-        headers: Mapping[str, str] | None,
-        validate: bool,
-        max_retries: int,
-        http: httpx.Client | httpx.AsyncClient,
+        server: str | None = _core.DEFAULT_SERVER,
+        base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        validate: bool = True,
+        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
+        http_client: H | None = None,
     ) -> None:
         self.base_url = _core.resolve_base_url(server, base_url, server_variables)
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
@@ -92,9 +152,14 @@ class _BaseClient:
         self._extra_headers = dict(headers or {})
         self._auth = Auth(email=email, password=password)
         self._client_params: dict[str, Any] = {}
-        self._http = http
+        self._http: H = http_client or self._new_http()
         self._http.base_url = httpx.URL(self.base_url + "/")
         self._cache: dict[str, tuple[float, Any]] = {}
+        self._token_lock = threading.Lock()  # threads sharing a Client fetch one token
+        self._flight = _Flight()  # the token request an AsyncClient's callers share
+
+    def _new_http(self) -> H:
+        raise NotImplementedError  # each client makes its own kind
 
     def clear_cache(self) -> None:
         """Forget answers kept for operations the document advises caching."""
@@ -138,14 +203,7 @@ class _BaseClient:
         )
 
     def _flow(
-        self,
-        op: ops.OperationInfo[T],
-        params: Mapping[str, Any],
-        body: Any,
-        *,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int | None,
-        extra_headers: Mapping[str, str] | None,
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
     ) -> Flow[T]:
         """A call answering the parsed model (a cached one, for operations the document caches)."""
         if op.cache_ttl:
@@ -153,23 +211,17 @@ class _BaseClient:
             if hit is not None and hit[0] > time.monotonic():
                 cached: T = hit[1]
                 return cached
-        raw = yield from self._raw_flow(
-            op, params, body, timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
-        )
+        raw = yield from self._raw_flow(op, params, body, options)
         return raw.parsed
 
     def _raw_flow(
-        self,
-        op: ops.OperationInfo[T],
-        params: Mapping[str, Any],
-        body: Any,
-        *,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int | None,
-        extra_headers: Mapping[str, str] | None,
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
     ) -> Flow[RawResponse[T]]:
         """A call over the wire (never from the cache), answering what came back beside the model."""
-        headers = {**self._extra_headers, **(extra_headers or {})}
+        if options and not _OPTIONS.issuperset(options):
+            unknown = next(name for name in options if name not in _OPTIONS)
+            raise TypeError(f"{op.name}() got an unexpected keyword argument {unknown!r}")
+        headers = {**self._extra_headers, **(options.get("extra_headers") or {})}
         if op.idempotency_key and op.idempotency_key.lower() not in {h.lower() for h in headers}:
             # one key per logical call: every retry and replay of this request carries it
             headers[op.idempotency_key] = str(uuid.uuid4())
@@ -184,8 +236,9 @@ class _BaseClient:
             body,
             validate=self.validate,
             headers=headers,
-            timeout=timeout or self.timeout,
+            timeout=options.get("timeout") or self.timeout,
         )
+        max_retries = options.get("max_retries")
         retries = self.max_retries if max_retries is None else max_retries
         if op.auth:
             if self._auth.needs_token and not self._auth.valid():
@@ -335,37 +388,11 @@ class _Flight:
             done.exception()  # retrieved: the waiters got it, asyncio need not log it
 
 
-class Client(_BaseClient):
+class Client(_BaseClient[httpx.Client]):
     """Synchronous client. Use as a context manager, or call close()."""
 
-    def __init__(
-        self,
-        *,
-        email: str,
-        password: str,
-        server: str | None = _core.DEFAULT_SERVER,
-        base_url: str | None = None,
-        server_variables: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        validate: bool = True,
-        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
-        http_client: httpx.Client | None = None,
-    ) -> None:
-        self._http: httpx.Client
-        super().__init__(
-            email=email,
-            password=password,
-            server=server,
-            base_url=base_url,
-            server_variables=server_variables,
-            timeout=timeout,
-            headers=headers,
-            validate=validate,
-            max_retries=max_retries,
-            http=http_client or httpx.Client(),
-        )
-        self._token_lock = threading.Lock()
+    def _new_http(self) -> httpx.Client:
+        return httpx.Client()
 
     @property
     def with_raw_response(self) -> _RawClient:
@@ -409,180 +436,84 @@ class Client(_BaseClient):
             result: T = done.value
             return result
 
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> T:
+        """What every method does: `op` with its arguments, answering the parsed model."""
+        return self._run(self._flow(op, params, body, options))
+
     def get_token(
         self,
         body: models.GetTokenRequest | models.GetTokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Token:
         """Get an authentication token (POST /token/get).
 
         Document section: Get token."""
-        flow = self._flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_TOKEN, {}, body, options)
 
     def change_password(
         self,
         body: models.ChangePasswordRequest | models.ChangePasswordRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Success:
         """Change the API account's password (POST /token/change-password).
 
         Document section: Change password."""
-        flow = self._flow(
-            ops.CHANGE_PASSWORD,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.CHANGE_PASSWORD, {}, body, options)
 
-    def list_stock(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.StockList:
+    def list_stock(self, **options: Unpack[RequestOptions]) -> models.StockList:
         """Get all current stock information (GET /stock).
 
         Document section: Get all current stock information."""
-        flow = self._flow(
-            ops.LIST_STOCK,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.LIST_STOCK, {}, None, options)
 
-    def get_stock(
-        self,
-        sku: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.StockItem:
+    def get_stock(self, sku: str, **options: Unpack[RequestOptions]) -> models.StockItem:
         """Get information on a specific SKU (GET /stock/{SKU}).
 
         Document section: Get information on a specific SKU."""
-        flow = self._flow(
-            ops.GET_STOCK,
-            {
-                "sku": sku,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_STOCK, {"sku": sku}, None, options)
 
-    def list_groups(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.GroupList:
+    def list_groups(self, **options: Unpack[RequestOptions]) -> models.GroupList:
         """Get all portal product groups (GET /portal/groups/list).
 
         Document section: Get all groups."""
-        flow = self._flow(
-            ops.LIST_GROUPS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.LIST_GROUPS, {}, None, options)
 
     def get_group_stock(
-        self,
-        product_group_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, product_group_id: str, **options: Unpack[RequestOptions]
     ) -> models.GroupStock:
         """Get the stock in a portal product group (GET /portal/groups/stock/{PRODUCT_GROUP_ID}).
 
         Document section: Get stock in group."""
-        flow = self._flow(
-            ops.GET_GROUP_STOCK,
-            {
-                "product_group_id": product_group_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+        return self._call(
+            ops.GET_GROUP_STOCK, {"product_group_id": product_group_id}, None, options
         )
-        return self._run(flow)
 
     def set_group_stock(
         self,
         product_group_id: str,
         body: models.SetGroupStockRequest | models.SetGroupStockRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Success:
         """Set the SKUs of a portal product group (POST /portal/groups/stock/{PRODUCT_GROUP_ID}).
 
         If any SKU is invalid the group is not updated at all and an error is answered instead.
 
         Document section: Set stock in group."""
-        flow = self._flow(
-            ops.SET_GROUP_STOCK,
-            {
-                "product_group_id": product_group_id,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+        return self._call(
+            ops.SET_GROUP_STOCK, {"product_group_id": product_group_id}, body, options
         )
-        return self._run(flow)
 
     def place_order(
         self,
         body: models.PlaceOrderRequest | models.PlaceOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Order:
         """Place an order (POST /order).
 
         Document section: Place an order."""
-        flow = self._flow(
-            ops.PLACE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.PLACE_ORDER, {}, body, options)
 
     def list_orders(
         self,
@@ -590,239 +521,100 @@ class Client(_BaseClient):
         page: int | None = None,
         start_date: str | None = None,
         end_date: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.OrderList:
         """Get a summary of all orders, 500 a page (GET /orders).
 
         Document section: Get all orders summary."""
-        flow = self._flow(
+        return self._call(
             ops.LIST_ORDERS,
-            {
-                "page": page,
-                "start_date": start_date,
-                "end_date": end_date,
-            },
+            {"page": page, "start_date": start_date, "end_date": end_date},
             None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+            options,
         )
-        return self._run(flow)
 
     def iter_list_orders(
         self,
         *,
         start_date: str | None = None,
         end_date: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[models.OrderSummary]:
         """Every item of list_orders, page after page, until the last."""
-        page: Any = 1
-        _seen = 0
-        _first_size: int | None = None  # the first page's length: providers cap the size asked for
-        _previous: bytes | None = (
-            None  # a page answered twice: the provider ignores the page asked for
+        return _paging.iterate(
+            lambda page: self.with_raw_response.list_orders(
+                start_date=start_date, end_date=end_date, page=page, **options
+            ),
+            _LIST_ORDERS_PAGES,
         )
-        _before: Any = None
-        while True:
-            raw = self.with_raw_response.list_orders(
-                start_date=start_date,
-                end_date=end_date,
-                page=page,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-            )
-            if raw.content == _previous:
-                raise _errors.PagingError(
-                    f"list_orders: page {page} repeats page {_before}; "
-                    "the provider ignores page, so paging stopped"
-                )
-            _previous, _before = raw.content, page
-            items: list[models.OrderSummary] = list(raw.parsed.orders or [])
-            yield from items
-            _seen += len(items)
-            _first_size = _first_size if _first_size is not None else len(items)
-            page = _paging.TotalCount(
-                total_field="/info/total_rows", end_field="/info/end_record"
-            ).next_page(_paging.Page(raw.parsed, raw.headers, len(items), _seen, _first_size, page))
-            if page is None:
-                return
 
-    def get_order(
-        self,
-        ord_no: str | int,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.Order:
+    def get_order(self, ord_no: str | int, **options: Unpack[RequestOptions]) -> models.Order:
         """Look up an order (GET /order/{ORD_NO}).
 
         Document section: Look up order information."""
-        flow = self._flow(
-            ops.GET_ORDER,
-            {
-                "ord_no": ord_no,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_ORDER, {"ord_no": ord_no}, None, options)
 
     def create_new_starter(
         self,
         body: models.CreateNewStarterRequest | models.CreateNewStarterRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.NewStarter:
         """Create an onboarding link for a new starter (POST /newstarter/create).
 
         Document section: Create new starter."""
-        flow = self._flow(
-            ops.CREATE_NEW_STARTER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.CREATE_NEW_STARTER, {}, body, options)
 
     def cancel_new_starter(
-        self,
-        uuid: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, uuid: str, **options: Unpack[RequestOptions]
     ) -> models.NewStarterCancellation:
         """Cancel a new starter's onboarding link (POST /newstarter/cancel/{UUID}).
 
         Document section: Cancel new starter."""
-        flow = self._flow(
-            ops.CANCEL_NEW_STARTER,
-            {
-                "uuid": uuid,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.CANCEL_NEW_STARTER, {"uuid": uuid}, None, options)
 
     def book_collection(
         self,
         body: models.BookCollectionRequest | models.BookCollectionRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Collection:
         """Request a collection of assets from an end user (POST /collection/book).
 
         Document section: Initiate Collection Process."""
-        flow = self._flow(
-            ops.BOOK_COLLECTION,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.BOOK_COLLECTION, {}, body, options)
 
     def search_collections(
         self,
         *,
         collection_ref: str | None = None,
         asset_tag: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> list[models.Collection]:
         """Look up collections by collection reference and/or asset tag (GET /collection/search).
 
         The document's SEARCH_TYPE is one of "collection_ref" or "asset_tag" and names the query parameter that carries SEARCH_QUERY; both may be combined (see errata search-type-position).
 
         Document section: Look up collection status."""
-        flow = self._flow(
+        return self._call(
             ops.SEARCH_COLLECTIONS,
-            {
-                "collection_ref": collection_ref,
-                "asset_tag": asset_tag,
-            },
+            {"collection_ref": collection_ref, "asset_tag": asset_tag},
             None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+            options,
         )
-        return self._run(flow)
 
     def get_audit_log(
-        self,
-        *,
-        rows: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, *, rows: int | None = None, **options: Unpack[RequestOptions]
     ) -> models.AuditLog:
         """Get the account's audit log (GET /audit).
 
         Document section: Get audit log."""
-        flow = self._flow(
-            ops.GET_AUDIT_LOG,
-            {
-                "rows": rows,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_AUDIT_LOG, {"rows": rows}, None, options)
 
 
-class AsyncClient(_BaseClient):
+class AsyncClient(_BaseClient[httpx.AsyncClient]):
     """Asynchronous client. Use as an async context manager, or await aclose()."""
 
-    def __init__(
-        self,
-        *,
-        email: str,
-        password: str,
-        server: str | None = _core.DEFAULT_SERVER,
-        base_url: str | None = None,
-        server_variables: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        validate: bool = True,
-        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-    ) -> None:
-        self._http: httpx.AsyncClient
-        super().__init__(
-            email=email,
-            password=password,
-            server=server,
-            base_url=base_url,
-            server_variables=server_variables,
-            timeout=timeout,
-            headers=headers,
-            validate=validate,
-            max_retries=max_retries,
-            http=http_client or httpx.AsyncClient(),
-        )
-        self._flight = _Flight()
+    def _new_http(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient()
 
     @property
     def with_raw_response(self) -> _AsyncRawClient:
@@ -877,180 +669,84 @@ class AsyncClient(_BaseClient):
             result: T = done.value
             return result
 
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> Coroutine[Any, Any, T]:
+        """What every method awaits: `op` with its arguments, answering the parsed model."""
+        return self._run(self._flow(op, params, body, options))
+
     async def get_token(
         self,
         body: models.GetTokenRequest | models.GetTokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Token:
         """Get an authentication token (POST /token/get).
 
         Document section: Get token."""
-        flow = self._flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_TOKEN, {}, body, options)
 
     async def change_password(
         self,
         body: models.ChangePasswordRequest | models.ChangePasswordRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Success:
         """Change the API account's password (POST /token/change-password).
 
         Document section: Change password."""
-        flow = self._flow(
-            ops.CHANGE_PASSWORD,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.CHANGE_PASSWORD, {}, body, options)
 
-    async def list_stock(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.StockList:
+    async def list_stock(self, **options: Unpack[RequestOptions]) -> models.StockList:
         """Get all current stock information (GET /stock).
 
         Document section: Get all current stock information."""
-        flow = self._flow(
-            ops.LIST_STOCK,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.LIST_STOCK, {}, None, options)
 
-    async def get_stock(
-        self,
-        sku: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.StockItem:
+    async def get_stock(self, sku: str, **options: Unpack[RequestOptions]) -> models.StockItem:
         """Get information on a specific SKU (GET /stock/{SKU}).
 
         Document section: Get information on a specific SKU."""
-        flow = self._flow(
-            ops.GET_STOCK,
-            {
-                "sku": sku,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_STOCK, {"sku": sku}, None, options)
 
-    async def list_groups(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.GroupList:
+    async def list_groups(self, **options: Unpack[RequestOptions]) -> models.GroupList:
         """Get all portal product groups (GET /portal/groups/list).
 
         Document section: Get all groups."""
-        flow = self._flow(
-            ops.LIST_GROUPS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.LIST_GROUPS, {}, None, options)
 
     async def get_group_stock(
-        self,
-        product_group_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, product_group_id: str, **options: Unpack[RequestOptions]
     ) -> models.GroupStock:
         """Get the stock in a portal product group (GET /portal/groups/stock/{PRODUCT_GROUP_ID}).
 
         Document section: Get stock in group."""
-        flow = self._flow(
-            ops.GET_GROUP_STOCK,
-            {
-                "product_group_id": product_group_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+        return await self._call(
+            ops.GET_GROUP_STOCK, {"product_group_id": product_group_id}, None, options
         )
-        return await self._run(flow)
 
     async def set_group_stock(
         self,
         product_group_id: str,
         body: models.SetGroupStockRequest | models.SetGroupStockRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Success:
         """Set the SKUs of a portal product group (POST /portal/groups/stock/{PRODUCT_GROUP_ID}).
 
         If any SKU is invalid the group is not updated at all and an error is answered instead.
 
         Document section: Set stock in group."""
-        flow = self._flow(
-            ops.SET_GROUP_STOCK,
-            {
-                "product_group_id": product_group_id,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+        return await self._call(
+            ops.SET_GROUP_STOCK, {"product_group_id": product_group_id}, body, options
         )
-        return await self._run(flow)
 
     async def place_order(
         self,
         body: models.PlaceOrderRequest | models.PlaceOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Order:
         """Place an order (POST /order).
 
         Document section: Place an order."""
-        flow = self._flow(
-            ops.PLACE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.PLACE_ORDER, {}, body, options)
 
     async def list_orders(
         self,
@@ -1058,207 +754,93 @@ class AsyncClient(_BaseClient):
         page: int | None = None,
         start_date: str | None = None,
         end_date: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.OrderList:
         """Get a summary of all orders, 500 a page (GET /orders).
 
         Document section: Get all orders summary."""
-        flow = self._flow(
+        return await self._call(
             ops.LIST_ORDERS,
-            {
-                "page": page,
-                "start_date": start_date,
-                "end_date": end_date,
-            },
+            {"page": page, "start_date": start_date, "end_date": end_date},
             None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+            options,
         )
-        return await self._run(flow)
 
-    async def iter_list_orders(
+    def iter_list_orders(
         self,
         *,
         start_date: str | None = None,
         end_date: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[models.OrderSummary]:
         """Every item of list_orders, page after page, until the last."""
-        page: Any = 1
-        _seen = 0
-        _first_size: int | None = None  # the first page's length: providers cap the size asked for
-        _previous: bytes | None = (
-            None  # a page answered twice: the provider ignores the page asked for
+        return _paging.aiterate(
+            lambda page: self.with_raw_response.list_orders(
+                start_date=start_date, end_date=end_date, page=page, **options
+            ),
+            _LIST_ORDERS_PAGES,
         )
-        _before: Any = None
-        while True:
-            raw = await self.with_raw_response.list_orders(
-                start_date=start_date,
-                end_date=end_date,
-                page=page,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-            )
-            if raw.content == _previous:
-                raise _errors.PagingError(
-                    f"list_orders: page {page} repeats page {_before}; "
-                    "the provider ignores page, so paging stopped"
-                )
-            _previous, _before = raw.content, page
-            items: list[models.OrderSummary] = list(raw.parsed.orders or [])
-            for item in items:
-                yield item
-            _seen += len(items)
-            _first_size = _first_size if _first_size is not None else len(items)
-            page = _paging.TotalCount(
-                total_field="/info/total_rows", end_field="/info/end_record"
-            ).next_page(_paging.Page(raw.parsed, raw.headers, len(items), _seen, _first_size, page))
-            if page is None:
-                return
 
-    async def get_order(
-        self,
-        ord_no: str | int,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.Order:
+    async def get_order(self, ord_no: str | int, **options: Unpack[RequestOptions]) -> models.Order:
         """Look up an order (GET /order/{ORD_NO}).
 
         Document section: Look up order information."""
-        flow = self._flow(
-            ops.GET_ORDER,
-            {
-                "ord_no": ord_no,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_ORDER, {"ord_no": ord_no}, None, options)
 
     async def create_new_starter(
         self,
         body: models.CreateNewStarterRequest | models.CreateNewStarterRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.NewStarter:
         """Create an onboarding link for a new starter (POST /newstarter/create).
 
         Document section: Create new starter."""
-        flow = self._flow(
-            ops.CREATE_NEW_STARTER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.CREATE_NEW_STARTER, {}, body, options)
 
     async def cancel_new_starter(
-        self,
-        uuid: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, uuid: str, **options: Unpack[RequestOptions]
     ) -> models.NewStarterCancellation:
         """Cancel a new starter's onboarding link (POST /newstarter/cancel/{UUID}).
 
         Document section: Cancel new starter."""
-        flow = self._flow(
-            ops.CANCEL_NEW_STARTER,
-            {
-                "uuid": uuid,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.CANCEL_NEW_STARTER, {"uuid": uuid}, None, options)
 
     async def book_collection(
         self,
         body: models.BookCollectionRequest | models.BookCollectionRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Collection:
         """Request a collection of assets from an end user (POST /collection/book).
 
         Document section: Initiate Collection Process."""
-        flow = self._flow(
-            ops.BOOK_COLLECTION,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.BOOK_COLLECTION, {}, body, options)
 
     async def search_collections(
         self,
         *,
         collection_ref: str | None = None,
         asset_tag: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> list[models.Collection]:
         """Look up collections by collection reference and/or asset tag (GET /collection/search).
 
         The document's SEARCH_TYPE is one of "collection_ref" or "asset_tag" and names the query parameter that carries SEARCH_QUERY; both may be combined (see errata search-type-position).
 
         Document section: Look up collection status."""
-        flow = self._flow(
+        return await self._call(
             ops.SEARCH_COLLECTIONS,
-            {
-                "collection_ref": collection_ref,
-                "asset_tag": asset_tag,
-            },
+            {"collection_ref": collection_ref, "asset_tag": asset_tag},
             None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+            options,
         )
-        return await self._run(flow)
 
     async def get_audit_log(
-        self,
-        *,
-        rows: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, *, rows: int | None = None, **options: Unpack[RequestOptions]
     ) -> models.AuditLog:
         """Get the account's audit log (GET /audit).
 
         Document section: Get audit log."""
-        flow = self._flow(
-            ops.GET_AUDIT_LOG,
-            {
-                "rows": rows,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_AUDIT_LOG, {"rows": rows}, None, options)
 
 
 class _RawClient:
@@ -1267,311 +849,26 @@ class _RawClient:
     def __init__(self, client: Client) -> None:
         self._client = client
 
-    def get_token(
-        self,
-        body: models.GetTokenRequest | models.GetTokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Token]:
-        """get_token, answering RawResponse[models.Token]."""
-        flow = self._client._raw_flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> RawResponse[T]:
+        return self._client._run(self._client._raw_flow(op, params, body, options))
 
-    def change_password(
-        self,
-        body: models.ChangePasswordRequest | models.ChangePasswordRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Success]:
-        """change_password, answering RawResponse[models.Success]."""
-        flow = self._client._raw_flow(
-            ops.CHANGE_PASSWORD,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def list_stock(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StockList]:
-        """list_stock, answering RawResponse[models.StockList]."""
-        flow = self._client._raw_flow(
-            ops.LIST_STOCK,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_stock(
-        self,
-        sku: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StockItem]:
-        """get_stock, answering RawResponse[models.StockItem]."""
-        flow = self._client._raw_flow(
-            ops.GET_STOCK,
-            {
-                "sku": sku,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def list_groups(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.GroupList]:
-        """list_groups, answering RawResponse[models.GroupList]."""
-        flow = self._client._raw_flow(
-            ops.LIST_GROUPS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_group_stock(
-        self,
-        product_group_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.GroupStock]:
-        """get_group_stock, answering RawResponse[models.GroupStock]."""
-        flow = self._client._raw_flow(
-            ops.GET_GROUP_STOCK,
-            {
-                "product_group_id": product_group_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def set_group_stock(
-        self,
-        product_group_id: str,
-        body: models.SetGroupStockRequest | models.SetGroupStockRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Success]:
-        """set_group_stock, answering RawResponse[models.Success]."""
-        flow = self._client._raw_flow(
-            ops.SET_GROUP_STOCK,
-            {
-                "product_group_id": product_group_id,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def place_order(
-        self,
-        body: models.PlaceOrderRequest | models.PlaceOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Order]:
-        """place_order, answering RawResponse[models.Order]."""
-        flow = self._client._raw_flow(
-            ops.PLACE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def list_orders(
-        self,
-        *,
-        page: int | None = None,
-        start_date: str | None = None,
-        end_date: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.OrderList]:
-        """list_orders, answering RawResponse[models.OrderList]."""
-        flow = self._client._raw_flow(
-            ops.LIST_ORDERS,
-            {
-                "page": page,
-                "start_date": start_date,
-                "end_date": end_date,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_order(
-        self,
-        ord_no: str | int,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Order]:
-        """get_order, answering RawResponse[models.Order]."""
-        flow = self._client._raw_flow(
-            ops.GET_ORDER,
-            {
-                "ord_no": ord_no,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def create_new_starter(
-        self,
-        body: models.CreateNewStarterRequest | models.CreateNewStarterRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.NewStarter]:
-        """create_new_starter, answering RawResponse[models.NewStarter]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_NEW_STARTER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def cancel_new_starter(
-        self,
-        uuid: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.NewStarterCancellation]:
-        """cancel_new_starter, answering RawResponse[models.NewStarterCancellation]."""
-        flow = self._client._raw_flow(
-            ops.CANCEL_NEW_STARTER,
-            {
-                "uuid": uuid,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def book_collection(
-        self,
-        body: models.BookCollectionRequest | models.BookCollectionRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Collection]:
-        """book_collection, answering RawResponse[models.Collection]."""
-        flow = self._client._raw_flow(
-            ops.BOOK_COLLECTION,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def search_collections(
-        self,
-        *,
-        collection_ref: str | None = None,
-        asset_tag: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[list[models.Collection]]:
-        """search_collections, answering RawResponse[list[models.Collection]]."""
-        flow = self._client._raw_flow(
-            ops.SEARCH_COLLECTIONS,
-            {
-                "collection_ref": collection_ref,
-                "asset_tag": asset_tag,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_audit_log(
-        self,
-        *,
-        rows: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.AuditLog]:
-        """get_audit_log, answering RawResponse[models.AuditLog]."""
-        flow = self._client._raw_flow(
-            ops.GET_AUDIT_LOG,
-            {
-                "rows": rows,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
+    get_token = _RawMethod(Client.get_token)
+    change_password = _RawMethod(Client.change_password)
+    list_stock = _RawMethod(Client.list_stock)
+    get_stock = _RawMethod(Client.get_stock)
+    list_groups = _RawMethod(Client.list_groups)
+    get_group_stock = _RawMethod(Client.get_group_stock)
+    set_group_stock = _RawMethod(Client.set_group_stock)
+    place_order = _RawMethod(Client.place_order)
+    list_orders = _RawMethod(Client.list_orders)
+    get_order = _RawMethod(Client.get_order)
+    create_new_starter = _RawMethod(Client.create_new_starter)
+    cancel_new_starter = _RawMethod(Client.cancel_new_starter)
+    book_collection = _RawMethod(Client.book_collection)
+    search_collections = _RawMethod(Client.search_collections)
+    get_audit_log = _RawMethod(Client.get_audit_log)
 
 
 class _AsyncRawClient:
@@ -1580,308 +877,23 @@ class _AsyncRawClient:
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
-    async def get_token(
-        self,
-        body: models.GetTokenRequest | models.GetTokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Token]:
-        """get_token, answering RawResponse[models.Token]."""
-        flow = self._client._raw_flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> Coroutine[Any, Any, RawResponse[T]]:
+        return self._client._run(self._client._raw_flow(op, params, body, options))
 
-    async def change_password(
-        self,
-        body: models.ChangePasswordRequest | models.ChangePasswordRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Success]:
-        """change_password, answering RawResponse[models.Success]."""
-        flow = self._client._raw_flow(
-            ops.CHANGE_PASSWORD,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def list_stock(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StockList]:
-        """list_stock, answering RawResponse[models.StockList]."""
-        flow = self._client._raw_flow(
-            ops.LIST_STOCK,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_stock(
-        self,
-        sku: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.StockItem]:
-        """get_stock, answering RawResponse[models.StockItem]."""
-        flow = self._client._raw_flow(
-            ops.GET_STOCK,
-            {
-                "sku": sku,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def list_groups(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.GroupList]:
-        """list_groups, answering RawResponse[models.GroupList]."""
-        flow = self._client._raw_flow(
-            ops.LIST_GROUPS,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_group_stock(
-        self,
-        product_group_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.GroupStock]:
-        """get_group_stock, answering RawResponse[models.GroupStock]."""
-        flow = self._client._raw_flow(
-            ops.GET_GROUP_STOCK,
-            {
-                "product_group_id": product_group_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def set_group_stock(
-        self,
-        product_group_id: str,
-        body: models.SetGroupStockRequest | models.SetGroupStockRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Success]:
-        """set_group_stock, answering RawResponse[models.Success]."""
-        flow = self._client._raw_flow(
-            ops.SET_GROUP_STOCK,
-            {
-                "product_group_id": product_group_id,
-            },
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def place_order(
-        self,
-        body: models.PlaceOrderRequest | models.PlaceOrderRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Order]:
-        """place_order, answering RawResponse[models.Order]."""
-        flow = self._client._raw_flow(
-            ops.PLACE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def list_orders(
-        self,
-        *,
-        page: int | None = None,
-        start_date: str | None = None,
-        end_date: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.OrderList]:
-        """list_orders, answering RawResponse[models.OrderList]."""
-        flow = self._client._raw_flow(
-            ops.LIST_ORDERS,
-            {
-                "page": page,
-                "start_date": start_date,
-                "end_date": end_date,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_order(
-        self,
-        ord_no: str | int,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Order]:
-        """get_order, answering RawResponse[models.Order]."""
-        flow = self._client._raw_flow(
-            ops.GET_ORDER,
-            {
-                "ord_no": ord_no,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def create_new_starter(
-        self,
-        body: models.CreateNewStarterRequest | models.CreateNewStarterRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.NewStarter]:
-        """create_new_starter, answering RawResponse[models.NewStarter]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_NEW_STARTER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def cancel_new_starter(
-        self,
-        uuid: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.NewStarterCancellation]:
-        """cancel_new_starter, answering RawResponse[models.NewStarterCancellation]."""
-        flow = self._client._raw_flow(
-            ops.CANCEL_NEW_STARTER,
-            {
-                "uuid": uuid,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def book_collection(
-        self,
-        body: models.BookCollectionRequest | models.BookCollectionRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Collection]:
-        """book_collection, answering RawResponse[models.Collection]."""
-        flow = self._client._raw_flow(
-            ops.BOOK_COLLECTION,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def search_collections(
-        self,
-        *,
-        collection_ref: str | None = None,
-        asset_tag: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[list[models.Collection]]:
-        """search_collections, answering RawResponse[list[models.Collection]]."""
-        flow = self._client._raw_flow(
-            ops.SEARCH_COLLECTIONS,
-            {
-                "collection_ref": collection_ref,
-                "asset_tag": asset_tag,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_audit_log(
-        self,
-        *,
-        rows: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.AuditLog]:
-        """get_audit_log, answering RawResponse[models.AuditLog]."""
-        flow = self._client._raw_flow(
-            ops.GET_AUDIT_LOG,
-            {
-                "rows": rows,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
+    get_token = _AsyncRawMethod(AsyncClient.get_token)
+    change_password = _AsyncRawMethod(AsyncClient.change_password)
+    list_stock = _AsyncRawMethod(AsyncClient.list_stock)
+    get_stock = _AsyncRawMethod(AsyncClient.get_stock)
+    list_groups = _AsyncRawMethod(AsyncClient.list_groups)
+    get_group_stock = _AsyncRawMethod(AsyncClient.get_group_stock)
+    set_group_stock = _AsyncRawMethod(AsyncClient.set_group_stock)
+    place_order = _AsyncRawMethod(AsyncClient.place_order)
+    list_orders = _AsyncRawMethod(AsyncClient.list_orders)
+    get_order = _AsyncRawMethod(AsyncClient.get_order)
+    create_new_starter = _AsyncRawMethod(AsyncClient.create_new_starter)
+    cancel_new_starter = _AsyncRawMethod(AsyncClient.cancel_new_starter)
+    book_collection = _AsyncRawMethod(AsyncClient.book_collection)
+    search_collections = _AsyncRawMethod(AsyncClient.search_collections)
+    get_audit_log = _AsyncRawMethod(AsyncClient.get_audit_log)

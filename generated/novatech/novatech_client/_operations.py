@@ -50,26 +50,40 @@ class ParamInfo:
 class ErrorFormatInfo:
     name: str
     model: Callable[[], Any] | None  # the error body's type, or None for a plain-text body
-    message_field: str | None
-    messages_field: str | None
+    message_field: str | None = None
+    messages_field: str | None = None
     item_message: str | None = None
     item_pointer: str | None = None
     field_messages: str | None = None  # JSON Pointer to a field -> [messages] map
 
 
+# The error table most operations share (the spec's top-level `errors`): the
+# default of OperationInfo.errors, so each record below spells only what differs.
+_ERRORS: dict[int, tuple[str, ...]] = {
+    400: ("validation", "standard"),
+    401: ("standard",),
+    404: ("standard",),
+    405: ("standard",),
+    415: ("standard",),
+    500: ("standard",),
+}
+
+
 @dataclass(frozen=True)
 class OperationInfo(Generic[T]):
+    """One operation; a field left out of a record below has its default here."""
+
     name: str
     method: str
     path: str
-    params: tuple[ParamInfo, ...]
-    body_encoding: str  # json | form | none
-    auth: bool
     idempotent: bool
-    success: tuple[int, ...]
-    response_encoding: str  # json | form | text | empty
     response_type: Callable[[], Any]  # the documented response's type, resolved lazily
-    errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    params: tuple[ParamInfo, ...] = ()
+    body_encoding: str = "none"  # json | form | multipart | none
+    auth: bool = True
+    success: tuple[int, ...] = (200,)
+    response_encoding: str = "json"  # json | form | text | empty
+    errors: dict[int, tuple[str, ...]] = field(default_factory=lambda: _ERRORS)
     warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
     enveloped: bool = False  # success bodies carry the provider's status envelope
@@ -104,18 +118,12 @@ ERROR_FORMATS: dict[str, ErrorFormatInfo] = {
     "standard": ErrorFormatInfo(
         "standard",
         lambda: _models().StandardError,
-        "msg",
-        None,
-        None,
-        None,
+        message_field="msg",
     ),
     "validation": ErrorFormatInfo(
         "validation",
         lambda: _models().ValidationErrorBody,
-        None,
-        "errors",
-        None,
-        None,
+        messages_field="errors",
     ),
 }
 
@@ -124,316 +132,112 @@ GET_TOKEN: OperationInfo[models.Token] = OperationInfo(
     name="get_token",
     method="POST",
     path="/token/get",
-    params=(),
+    idempotent=False,
+    response_type=lambda: _models().Token,
     body_encoding="json",
     auth=False,
-    idempotent=False,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().Token,
-    errors={
-        400: ("validation", "standard"),
-        401: ("standard",),
-        404: ("standard",),
-        405: ("standard",),
-        415: ("standard",),
-        500: ("standard",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 CHANGE_PASSWORD: OperationInfo[models.Success] = OperationInfo(
     name="change_password",
     method="POST",
     path="/token/change-password",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().Success,
-    errors={
-        400: ("validation", "standard"),
-        401: ("standard",),
-        404: ("standard",),
-        405: ("standard",),
-        415: ("standard",),
-        500: ("standard",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
+    body_encoding="json",
 )
 
 LIST_STOCK: OperationInfo[models.StockList] = OperationInfo(
     name="list_stock",
     method="GET",
     path="/stock",
-    params=(),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().StockList,
-    errors={
-        400: ("validation", "standard"),
-        401: ("standard",),
-        404: ("standard",),
-        405: ("standard",),
-        415: ("standard",),
-        500: ("standard",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_STOCK: OperationInfo[models.StockItem] = OperationInfo(
     name="get_stock",
     method="GET",
     path="/stock/{SKU}",
-    params=(ParamInfo("sku", "SKU", "path"),),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().StockItem,
-    errors={
-        400: ("validation", "standard"),
-        401: ("standard",),
-        404: ("standard",),
-        405: ("standard",),
-        415: ("standard",),
-        500: ("standard",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
+    params=(ParamInfo("sku", "SKU", "path"),),
 )
 
 LIST_GROUPS: OperationInfo[models.GroupList] = OperationInfo(
     name="list_groups",
     method="GET",
     path="/portal/groups/list",
-    params=(),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().GroupList,
-    errors={
-        400: ("validation", "standard"),
-        401: ("standard",),
-        404: ("standard",),
-        405: ("standard",),
-        415: ("standard",),
-        500: ("standard",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_GROUP_STOCK: OperationInfo[models.GroupStock] = OperationInfo(
     name="get_group_stock",
     method="GET",
     path="/portal/groups/stock/{PRODUCT_GROUP_ID}",
-    params=(ParamInfo("product_group_id", "PRODUCT_GROUP_ID", "path"),),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().GroupStock,
-    errors={
-        400: ("validation", "standard"),
-        401: ("standard",),
-        404: ("standard",),
-        405: ("standard",),
-        415: ("standard",),
-        500: ("standard",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
+    params=(ParamInfo("product_group_id", "PRODUCT_GROUP_ID", "path"),),
 )
 
 SET_GROUP_STOCK: OperationInfo[models.Success] = OperationInfo(
     name="set_group_stock",
     method="POST",
     path="/portal/groups/stock/{PRODUCT_GROUP_ID}",
+    idempotent=True,
+    response_type=lambda: _models().Success,
     params=(ParamInfo("product_group_id", "PRODUCT_GROUP_ID", "path"),),
     body_encoding="json",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().Success,
-    errors={
-        400: ("validation", "standard"),
-        401: ("standard",),
-        404: ("standard",),
-        405: ("standard",),
-        415: ("standard",),
-        500: ("standard",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 PLACE_ORDER: OperationInfo[models.Order] = OperationInfo(
     name="place_order",
     method="POST",
     path="/order",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().Order,
-    errors={
-        400: ("validation", "standard"),
-        401: ("standard",),
-        404: ("standard",),
-        405: ("standard",),
-        415: ("standard",),
-        500: ("standard",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
+    body_encoding="json",
 )
 
 LIST_ORDERS: OperationInfo[models.OrderList] = OperationInfo(
     name="list_orders",
     method="GET",
     path="/orders",
+    idempotent=True,
+    response_type=lambda: _models().OrderList,
     params=(
         ParamInfo("page", "page", "query"),
         ParamInfo("start_date", "startDate", "query"),
         ParamInfo("end_date", "endDate", "query"),
     ),
-    body_encoding="none",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().OrderList,
-    errors={
-        400: ("validation", "standard"),
-        401: ("standard",),
-        404: ("standard",),
-        405: ("standard",),
-        415: ("standard",),
-        500: ("standard",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_ORDER: OperationInfo[models.Order] = OperationInfo(
     name="get_order",
     method="GET",
     path="/order/{ORD_NO}",
-    params=(ParamInfo("ord_no", "ORD_NO", "path"),),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().Order,
-    errors={
-        400: ("validation", "standard"),
-        401: ("standard",),
-        404: ("standard",),
-        405: ("standard",),
-        415: ("standard",),
-        500: ("standard",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
+    params=(ParamInfo("ord_no", "ORD_NO", "path"),),
 )
 
 CREATE_NEW_STARTER: OperationInfo[models.NewStarter] = OperationInfo(
     name="create_new_starter",
     method="POST",
     path="/newstarter/create",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().NewStarter,
-    errors={
-        400: ("validation", "standard"),
-        401: ("standard",),
-        404: ("standard",),
-        405: ("standard",),
-        415: ("standard",),
-        500: ("standard",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
+    body_encoding="json",
 )
 
 CANCEL_NEW_STARTER: OperationInfo[models.NewStarterCancellation] = OperationInfo(
     name="cancel_new_starter",
     method="POST",
     path="/newstarter/cancel/{UUID}",
-    params=(ParamInfo("uuid", "UUID", "path"),),
-    body_encoding="none",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().NewStarterCancellation,
-    errors={
-        400: ("validation", "standard"),
-        401: ("standard",),
-        404: ("standard",),
-        405: ("standard",),
-        415: ("standard",),
-        500: ("standard",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
+    params=(ParamInfo("uuid", "UUID", "path"),),
     headers={"Content-Type": "application/json"},
 )
 
@@ -441,97 +245,33 @@ BOOK_COLLECTION: OperationInfo[models.Collection] = OperationInfo(
     name="book_collection",
     method="POST",
     path="/collection/book",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().Collection,
-    errors={
-        400: ("validation", "standard"),
-        401: ("standard",),
-        404: ("standard",),
-        405: ("standard",),
-        415: ("standard",),
-        500: ("standard",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
+    body_encoding="json",
 )
 
 SEARCH_COLLECTIONS: OperationInfo[list[models.Collection]] = OperationInfo(
     name="search_collections",
     method="GET",
     path="/collection/search",
+    idempotent=True,
+    response_type=lambda: _array(_models().Collection),
     params=(
         ParamInfo("collection_ref", "collection_ref", "query"),
         ParamInfo("asset_tag", "asset_tag", "query"),
     ),
-    body_encoding="none",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _array(_models().Collection),
-    errors={
-        400: ("validation", "standard"),
-        401: ("standard",),
-        404: ("standard",),
-        405: ("standard",),
-        415: ("standard",),
-        500: ("standard",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_AUDIT_LOG: OperationInfo[models.AuditLog] = OperationInfo(
     name="get_audit_log",
     method="GET",
     path="/audit",
-    params=(ParamInfo("rows", "rows", "query"),),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().AuditLog,
-    errors={
-        400: ("validation", "standard"),
-        401: ("standard",),
-        404: ("standard",),
-        405: ("standard",),
-        415: ("standard",),
-        500: ("standard",),
-    },
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
+    params=(ParamInfo("rows", "rows", "query"),),
 )
 
+# Every record above, by operation name, in the spec's order.
 BY_NAME: dict[str, OperationInfo[Any]] = {
-    "get_token": GET_TOKEN,
-    "change_password": CHANGE_PASSWORD,
-    "list_stock": LIST_STOCK,
-    "get_stock": GET_STOCK,
-    "list_groups": LIST_GROUPS,
-    "get_group_stock": GET_GROUP_STOCK,
-    "set_group_stock": SET_GROUP_STOCK,
-    "place_order": PLACE_ORDER,
-    "list_orders": LIST_ORDERS,
-    "get_order": GET_ORDER,
-    "create_new_starter": CREATE_NEW_STARTER,
-    "cancel_new_starter": CANCEL_NEW_STARTER,
-    "book_collection": BOOK_COLLECTION,
-    "search_collections": SEARCH_COLLECTIONS,
-    "get_audit_log": GET_AUDIT_LOG,
+    info.name: info for info in list(globals().values()) if isinstance(info, OperationInfo)
 }

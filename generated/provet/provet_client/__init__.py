@@ -7,7 +7,7 @@ from provet_client import Client
 import importlib
 from typing import Any
 
-from ._client import AsyncClient, Client, RawResponse
+from ._client import AsyncClient, Client, RawResponse, RequestOptions
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -98,6 +98,7 @@ __all__ = [
     "RawResponse",
     "RequestMayHaveBeenProcessed",
     "RequestMayHaveBeenProcessedTimeout",
+    "RequestOptions",
     "ResponseWarning",
     "ServiceUnavailableError",
     "UndocumentedStatusError",

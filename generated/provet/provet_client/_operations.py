@@ -50,26 +50,33 @@ class ParamInfo:
 class ErrorFormatInfo:
     name: str
     model: Callable[[], Any] | None  # the error body's type, or None for a plain-text body
-    message_field: str | None
-    messages_field: str | None
+    message_field: str | None = None
+    messages_field: str | None = None
     item_message: str | None = None
     item_pointer: str | None = None
     field_messages: str | None = None  # JSON Pointer to a field -> [messages] map
 
 
+# The error table most operations share (the spec's top-level `errors`): the
+# default of OperationInfo.errors, so each record below spells only what differs.
+_ERRORS: dict[int, tuple[str, ...]] = {}
+
+
 @dataclass(frozen=True)
 class OperationInfo(Generic[T]):
+    """One operation; a field left out of a record below has its default here."""
+
     name: str
     method: str
     path: str
-    params: tuple[ParamInfo, ...]
-    body_encoding: str  # json | form | none
-    auth: bool
     idempotent: bool
-    success: tuple[int, ...]
-    response_encoding: str  # json | form | text | empty
     response_type: Callable[[], Any]  # the documented response's type, resolved lazily
-    errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    params: tuple[ParamInfo, ...] = ()
+    body_encoding: str = "none"  # json | form | multipart | none
+    auth: bool = True
+    success: tuple[int, ...] = (200,)
+    response_encoding: str = "json"  # json | form | text | empty
+    errors: dict[int, tuple[str, ...]] = field(default_factory=lambda: _ERRORS)
     warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
     enveloped: bool = False  # success bodies carry the provider's status envelope
@@ -104,10 +111,6 @@ ERROR_FORMATS: dict[str, ErrorFormatInfo] = {
     "not_found": ErrorFormatInfo(
         "not_found",
         None,
-        None,
-        None,
-        None,
-        None,
     ),
 }
 
@@ -116,18 +119,9 @@ CREATE_ORDER: OperationInfo[models.Order] = OperationInfo(
     name="create_order",
     method="POST",
     path="/api/orders",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().Order,
-    errors={},
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
+    body_encoding="json",
     accept="application/json, text/plain",
 )
 
@@ -135,18 +129,10 @@ GET_ORDER: OperationInfo[models.Order] = OperationInfo(
     name="get_order",
     method="GET",
     path="/api/orders/{id}",
-    params=(ParamInfo("id", "id", "path"),),
-    body_encoding="none",
-    auth=True,
     idempotent=True,
-    success=(200,),
-    response_encoding="json",
     response_type=lambda: _models().Order,
+    params=(ParamInfo("id", "id", "path"),),
     errors={404: ("not_found",)},
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
     accept="application/json, text/plain",
 )
 
@@ -154,28 +140,18 @@ LIST_ORDERS: OperationInfo[list[models.Order]] = OperationInfo(
     name="list_orders",
     method="GET",
     path="/api/orders",
+    idempotent=True,
+    response_type=lambda: _array(_models().Order),
     params=(
         ParamInfo("date_from", "DateFrom", "query"),
         ParamInfo("date_to", "DateTo", "query"),
         ParamInfo("status", "Status", "query"),
         ParamInfo("purchase_order_number", "PurchaseOrderNumber", "query"),
     ),
-    body_encoding="none",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _array(_models().Order),
-    errors={},
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
     accept="application/json, text/plain",
 )
 
+# Every record above, by operation name, in the spec's order.
 BY_NAME: dict[str, OperationInfo[Any]] = {
-    "create_order": CREATE_ORDER,
-    "get_order": GET_ORDER,
-    "list_orders": LIST_ORDERS,
+    info.name: info for info in list(globals().values()) if isinstance(info, OperationInfo)
 }

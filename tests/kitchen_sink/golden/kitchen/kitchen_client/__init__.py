@@ -7,7 +7,7 @@ from kitchen_client import Client
 import importlib
 from typing import Any
 
-from ._client import AsyncClient, Client, RawResponse
+from ._client import AsyncClient, Client, RawResponse, RequestOptions
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -121,6 +121,7 @@ __all__ = [
     "RawResponse",
     "RequestMayHaveBeenProcessed",
     "RequestMayHaveBeenProcessedTimeout",
+    "RequestOptions",
     "ResponseWarning",
     "ServiceUnavailableError",
     "SignedDelivery",

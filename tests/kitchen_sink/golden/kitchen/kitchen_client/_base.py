@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 
 # Fields whose values are credentials: a token answer, a password change, a token request.
 SECRET_FIELD = re.compile(
@@ -22,8 +22,13 @@ class Model(BaseModel):
     __pydantic_private__ of that answer alone, when it is remembered:
     declared private attributes would cost every nested model their
     initialisation on every parse (over half of parsing a small order).
+
+    Fields are filled by their Python names or by the document's (aliases),
+    and a field the spec does not declare is kept: what the provider sends
+    may grow. ClosedRequestModel refuses one instead.
     """
 
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
     _remembers_response: ClassVar[bool] = True
 
     def __repr_args__(self) -> Any:
@@ -55,3 +60,10 @@ class ClosedModel(Model):
             if unknown:
                 raise ValueError(f"{cls.__name__} has no field {', '.join(map(repr, unknown))}")
         return data
+
+
+class ClosedRequestModel(Model):
+    """A type the spec marks closed that only requests carry (the caller builds it):
+    an undeclared field is refused."""
+
+    model_config = ConfigDict(extra="forbid")

@@ -13,10 +13,10 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Generator, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterator, Mapping
 from dataclasses import dataclass
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from types import MethodType, TracebackType
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypedDict, TypeVar, Unpack
 
 import httpx
 
@@ -32,10 +32,26 @@ if TYPE_CHECKING:
     from ._results import BinaryContent
 
 T = TypeVar("T")
+P = ParamSpec("P")
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
-__all__ = ["AsyncClient", "Client", "RawResponse"]
+__all__ = ["AsyncClient", "Client", "RawResponse", "RequestOptions"]
 
 logger = logging.getLogger("kitchen_client")
+
+
+class RequestOptions(TypedDict, total=False):
+    """What every method takes besides its own arguments: keyword-only, each optional."""
+
+    timeout: float | httpx.Timeout | None
+    """This call's timeout (seconds, or an httpx.Timeout); None: the client's."""
+    max_retries: int | None
+    """How often this call is retried; None: the client's max_retries."""
+    extra_headers: Mapping[str, str] | None
+    """Headers added to this call's requests, over the client's `headers`."""
+
+
+_OPTIONS = frozenset(RequestOptions.__annotations__)
 
 
 class _NeedToken:
@@ -69,8 +85,57 @@ class RawResponse(Generic[T]):
         return self.http_response.json()
 
 
-class _BaseClient:
-    """State, and the one flow of a call, that both clients share."""
+class _RawMethod(Generic[P, T]):
+    """A Client method on the with_raw_response view: the same arguments, answering RawResponse[T].
+
+    A method's body only hands its operation, arguments and options to
+    `self._call`; run on the view, whose `_call` answers what came over the
+    wire, the one body serves both (signature and docstring included).
+    """
+
+    def __init__(self, method: Callable[Concatenate[Any, P], T]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+
+    def __get__(self, view: Any, owner: Any = None) -> Callable[P, RawResponse[T]]:
+        method: Callable[..., Any] = self._method
+        bound: Callable[P, RawResponse[T]] = method if view is None else MethodType(method, view)
+        return bound
+
+
+class _AsyncRawMethod(Generic[P, T]):
+    """_RawMethod for an AsyncClient method: awaited, it answers RawResponse[T]."""
+
+    def __init__(self, method: Callable[Concatenate[Any, P], Coroutine[Any, Any, T]]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+
+    def __get__(
+        self, view: Any, owner: Any = None
+    ) -> Callable[P, Coroutine[Any, Any, RawResponse[T]]]:
+        method: Callable[..., Any] = self._method
+        bound: Callable[P, Coroutine[Any, Any, RawResponse[T]]] = (
+            method if view is None else MethodType(method, view)
+        )
+        return bound
+
+
+_LIST_ORDERS_PAGES: _paging.Pages[models.OrderPage, models.Order] = _paging.Pages(
+    "list_orders",
+    "cursor",
+    None,
+    _paging.Cursor(field="/next_cursor"),
+    lambda parsed: list(parsed.items or []),
+)
+
+
+_LIST_SHIPMENTS_PAGES: _paging.Pages[models.ShipmentPage, models.Shipment] = _paging.Pages(
+    "list_shipments", "page", 1, _paging.ShortPage(), lambda parsed: list(parsed.shipments or [])
+)
+
+
+class _BaseClient(Generic[H]):
+    """State, and the one flow of a call, that both clients share (H: their httpx client)."""
 
     def __init__(
         self,
@@ -79,14 +144,14 @@ class _BaseClient:
         tenant_id: str,
         channel: str,
         account: int | None = None,
-        server: str | None,
-        base_url: str | None,
-        server_variables: Mapping[str, str] | None,
-        timeout: float | httpx.Timeout | None,
-        headers: Mapping[str, str] | None,
-        validate: bool,
-        max_retries: int,
-        http: httpx.Client | httpx.AsyncClient,
+        server: str | None = _core.DEFAULT_SERVER,
+        base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        validate: bool = True,
+        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
+        http_client: H | None = None,
     ) -> None:
         self.base_url = _core.resolve_base_url(server, base_url, server_variables)
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
@@ -99,9 +164,14 @@ class _BaseClient:
             "channel": channel,
             "account": account,
         }
-        self._http = http
+        self._http: H = http_client or self._new_http()
         self._http.base_url = httpx.URL(self.base_url + "/")
         self._cache: dict[str, tuple[float, Any]] = {}
+        self._token_lock = threading.Lock()  # threads sharing a Client fetch one token
+        self._flight = _Flight()  # the token request an AsyncClient's callers share
+
+    def _new_http(self) -> H:
+        raise NotImplementedError  # each client makes its own kind
 
     def clear_cache(self) -> None:
         """Forget answers kept for operations the document advises caching."""
@@ -145,14 +215,7 @@ class _BaseClient:
         )
 
     def _flow(
-        self,
-        op: ops.OperationInfo[T],
-        params: Mapping[str, Any],
-        body: Any,
-        *,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int | None,
-        extra_headers: Mapping[str, str] | None,
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
     ) -> Flow[T]:
         """A call answering the parsed model (a cached one, for operations the document caches)."""
         if op.cache_ttl:
@@ -160,23 +223,17 @@ class _BaseClient:
             if hit is not None and hit[0] > time.monotonic():
                 cached: T = hit[1]
                 return cached
-        raw = yield from self._raw_flow(
-            op, params, body, timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
-        )
+        raw = yield from self._raw_flow(op, params, body, options)
         return raw.parsed
 
     def _raw_flow(
-        self,
-        op: ops.OperationInfo[T],
-        params: Mapping[str, Any],
-        body: Any,
-        *,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int | None,
-        extra_headers: Mapping[str, str] | None,
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
     ) -> Flow[RawResponse[T]]:
         """A call over the wire (never from the cache), answering what came back beside the model."""
-        headers = {**self._extra_headers, **(extra_headers or {})}
+        if options and not _OPTIONS.issuperset(options):
+            unknown = next(name for name in options if name not in _OPTIONS)
+            raise TypeError(f"{op.name}() got an unexpected keyword argument {unknown!r}")
+        headers = {**self._extra_headers, **(options.get("extra_headers") or {})}
         if op.idempotency_key and op.idempotency_key.lower() not in {h.lower() for h in headers}:
             # one key per logical call: every retry and replay of this request carries it
             headers[op.idempotency_key] = str(uuid.uuid4())
@@ -191,8 +248,9 @@ class _BaseClient:
             body,
             validate=self.validate,
             headers=headers,
-            timeout=timeout or self.timeout,
+            timeout=options.get("timeout") or self.timeout,
         )
+        max_retries = options.get("max_retries")
         retries = self.max_retries if max_retries is None else max_retries
         if op.auth:
             if self._auth.needs_token and not self._auth.valid():
@@ -317,41 +375,11 @@ class _Flight:
             done.exception()  # retrieved: the waiters got it, asyncio need not log it
 
 
-class Client(_BaseClient):
+class Client(_BaseClient[httpx.Client]):
     """Synchronous client. Use as a context manager, or call close()."""
 
-    def __init__(
-        self,
-        *,
-        access_token: str,
-        tenant_id: str,
-        channel: str,
-        account: int | None = None,
-        server: str | None = _core.DEFAULT_SERVER,
-        base_url: str | None = None,
-        server_variables: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        validate: bool = True,
-        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
-        http_client: httpx.Client | None = None,
-    ) -> None:
-        self._http: httpx.Client
-        super().__init__(
-            access_token=access_token,
-            tenant_id=tenant_id,
-            channel=channel,
-            account=account,
-            server=server,
-            base_url=base_url,
-            server_variables=server_variables,
-            timeout=timeout,
-            headers=headers,
-            validate=validate,
-            max_retries=max_retries,
-            http=http_client or httpx.Client(),
-        )
-        self._token_lock = threading.Lock()
+    def _new_http(self) -> httpx.Client:
+        return httpx.Client()
 
     @property
     def with_raw_response(self) -> _RawClient:
@@ -395,49 +423,25 @@ class Client(_BaseClient):
             result: T = done.value
             return result
 
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> T:
+        """What every method does: `op` with its arguments, answering the parsed model."""
+        return self._run(self._flow(op, params, body, options))
+
     def create_order(
-        self,
-        body: models.NewOrder | models.NewOrderDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, body: models.NewOrder | models.NewOrderDict, **options: Unpack[RequestOptions]
     ) -> models.Order:
         """Place an order (POST /{tenant}/orders).
 
         Document section: Orders / create."""
-        flow = self._flow(
-            ops.CREATE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.CREATE_ORDER, {}, body, options)
 
-    def get_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.Order:
+    def get_order(self, order_id: str, **options: Unpack[RequestOptions]) -> models.Order:
         """Orders / get (GET /{tenant}/orders/{id}).
 
         Document section: Orders / get."""
-        flow = self._flow(
-            ops.GET_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_ORDER, {"order_id": order_id}, None, options)
 
     def list_orders(
         self,
@@ -446,27 +450,17 @@ class Client(_BaseClient):
         ids: list[str] | None = None,
         status: list[str] | None = None,
         since: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.OrderPage:
         """Orders / list (GET /{tenant}/orders).
 
         Document section: Orders / list."""
-        flow = self._flow(
+        return self._call(
             ops.LIST_ORDERS,
-            {
-                "cursor": cursor,
-                "ids": ids,
-                "status": status,
-                "since": since,
-            },
+            {"cursor": cursor, "ids": ids, "status": status, "since": since},
             None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+            options,
         )
-        return self._run(flow)
 
     def iter_list_orders(
         self,
@@ -474,66 +468,21 @@ class Client(_BaseClient):
         ids: list[str] | None = None,
         status: list[str] | None = None,
         since: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[models.Order]:
         """Every item of list_orders, page after page, until the last."""
-        page: Any = None
-        _seen = 0
-        _first_size: int | None = None  # the first page's length: providers cap the size asked for
-        _previous: bytes | None = (
-            None  # a page answered twice: the provider ignores the page asked for
+        return _paging.iterate(
+            lambda cursor: self.with_raw_response.list_orders(
+                ids=ids, status=status, since=since, cursor=cursor, **options
+            ),
+            _LIST_ORDERS_PAGES,
         )
-        _before: Any = None
-        while True:
-            raw = self.with_raw_response.list_orders(
-                ids=ids,
-                status=status,
-                since=since,
-                cursor=page,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-            )
-            if raw.content == _previous:
-                raise _errors.PagingError(
-                    f"list_orders: page {page} repeats page {_before}; "
-                    "the provider ignores cursor, so paging stopped"
-                )
-            _previous, _before = raw.content, page
-            items: list[models.Order] = list(raw.parsed.items or [])
-            yield from items
-            _seen += len(items)
-            _first_size = _first_size if _first_size is not None else len(items)
-            page = _paging.Cursor(field="/next_cursor").next_page(
-                _paging.Page(raw.parsed, raw.headers, len(items), _seen, _first_size, page)
-            )
-            if page is None:
-                return
 
-    def cancel_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> None:
+    def cancel_order(self, order_id: str, **options: Unpack[RequestOptions]) -> None:
         """Orders / cancel (DELETE /{tenant}/orders/{id}).
 
         Document section: Orders / cancel."""
-        flow = self._flow(
-            ops.CANCEL_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.CANCEL_ORDER, {"order_id": order_id}, None, options)
 
     def search_orders(
         self,
@@ -543,16 +492,14 @@ class Client(_BaseClient):
         type: str | None = None,
         weight: int | None = None,
         if_match: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> list[models.Order]:
         """Orders / search (GET /orders/search).
 
         Deprecated: use GET /{tenant}/orders instead.
 
         Document section: Orders / search."""
-        flow = self._flow(
+        return self._call(
             ops.SEARCH_ORDERS,
             {
                 "reference": reference,
@@ -562,120 +509,39 @@ class Client(_BaseClient):
                 "if_match": if_match,
             },
             None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+            options,
         )
-        return self._run(flow)
 
     def create_shipment(
-        self,
-        body: models.NewShipment | models.NewShipmentDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, body: models.NewShipment | models.NewShipmentDict, **options: Unpack[RequestOptions]
     ) -> models.Shipment:
         """Shipments / create (POST /shipments).
 
         Document section: Shipments / create."""
-        flow = self._flow(
-            ops.CREATE_SHIPMENT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.CREATE_SHIPMENT, {}, body, options)
 
     def list_shipments(
-        self,
-        *,
-        page: int | None = None,
-        size: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, *, page: int | None = None, size: int | None = None, **options: Unpack[RequestOptions]
     ) -> models.ShipmentPage:
         """Shipments / list (GET /shipments).
 
         Document section: Shipments / list."""
-        flow = self._flow(
-            ops.LIST_SHIPMENTS,
-            {
-                "page": page,
-                "size": size,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.LIST_SHIPMENTS, {"page": page, "size": size}, None, options)
 
     def iter_list_shipments(
-        self,
-        *,
-        size: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, *, size: int | None = None, **options: Unpack[RequestOptions]
     ) -> Iterator[models.Shipment]:
         """Every item of list_shipments, page after page, until the last."""
-        page: Any = 1
-        _seen = 0
-        _first_size: int | None = None  # the first page's length: providers cap the size asked for
-        _previous: bytes | None = (
-            None  # a page answered twice: the provider ignores the page asked for
+        return _paging.iterate(
+            lambda page: self.with_raw_response.list_shipments(size=size, page=page, **options),
+            _LIST_SHIPMENTS_PAGES,
         )
-        _before: Any = None
-        while True:
-            raw = self.with_raw_response.list_shipments(
-                size=size,
-                page=page,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-            )
-            if raw.content == _previous:
-                raise _errors.PagingError(
-                    f"list_shipments: page {page} repeats page {_before}; "
-                    "the provider ignores page, so paging stopped"
-                )
-            _previous, _before = raw.content, page
-            items: list[models.Shipment] = list(raw.parsed.shipments or [])
-            yield from items
-            _seen += len(items)
-            _first_size = _first_size if _first_size is not None else len(items)
-            page = _paging.ShortPage().next_page(
-                _paging.Page(raw.parsed, raw.headers, len(items), _seen, _first_size, page)
-            )
-            if page is None:
-                return
 
-    def get_label(
-        self,
-        shipment_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> BinaryContent:
+    def get_label(self, shipment_id: str, **options: Unpack[RequestOptions]) -> BinaryContent:
         """Labels / download (GET /shipments/{id}/label).
 
         Document section: Labels / download."""
-        flow = self._flow(
-            ops.GET_LABEL,
-            {
-                "shipment_id": shipment_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_LABEL, {"shipment_id": shipment_id}, None, options)
 
     def upload_document(
         self,
@@ -683,102 +549,40 @@ class Client(_BaseClient):
         body: models.UploadDocumentRequest | models.UploadDocumentRequestDict,
         *,
         document: _multipart.FileInput,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> None:
         """Shipments / documents (POST /shipments/{id}/documents).
 
         Document section: Shipments / documents."""
-        flow = self._flow(
+        return self._call(
             ops.UPLOAD_DOCUMENT,
-            {
-                "shipment_id": shipment_id,
-            },
+            {"shipment_id": shipment_id},
             _multipart.Upload(body, {"document": document}),
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+            options,
         )
-        return self._run(flow)
 
-    def ping(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> str:
+    def ping(self, **options: Unpack[RequestOptions]) -> str:
         """Health (GET /ping).
 
         Document section: Health."""
-        flow = self._flow(
-            ops.PING,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.PING, {}, None, options)
 
     def subscribe(
         self,
         body: models.SubscribeRequest | models.SubscribeRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Subscription:
         """Subscriptions / create (POST /subscriptions).
 
         Document section: Subscriptions / create."""
-        flow = self._flow(
-            ops.SUBSCRIBE,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.SUBSCRIBE, {}, body, options)
 
 
-class AsyncClient(_BaseClient):
+class AsyncClient(_BaseClient[httpx.AsyncClient]):
     """Asynchronous client. Use as an async context manager, or await aclose()."""
 
-    def __init__(
-        self,
-        *,
-        access_token: str,
-        tenant_id: str,
-        channel: str,
-        account: int | None = None,
-        server: str | None = _core.DEFAULT_SERVER,
-        base_url: str | None = None,
-        server_variables: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        validate: bool = True,
-        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-    ) -> None:
-        self._http: httpx.AsyncClient
-        super().__init__(
-            access_token=access_token,
-            tenant_id=tenant_id,
-            channel=channel,
-            account=account,
-            server=server,
-            base_url=base_url,
-            server_variables=server_variables,
-            timeout=timeout,
-            headers=headers,
-            validate=validate,
-            max_retries=max_retries,
-            http=http_client or httpx.AsyncClient(),
-        )
-        self._flight = _Flight()
+    def _new_http(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient()
 
     @property
     def with_raw_response(self) -> _AsyncRawClient:
@@ -833,49 +637,25 @@ class AsyncClient(_BaseClient):
             result: T = done.value
             return result
 
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> Coroutine[Any, Any, T]:
+        """What every method awaits: `op` with its arguments, answering the parsed model."""
+        return self._run(self._flow(op, params, body, options))
+
     async def create_order(
-        self,
-        body: models.NewOrder | models.NewOrderDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, body: models.NewOrder | models.NewOrderDict, **options: Unpack[RequestOptions]
     ) -> models.Order:
         """Place an order (POST /{tenant}/orders).
 
         Document section: Orders / create."""
-        flow = self._flow(
-            ops.CREATE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.CREATE_ORDER, {}, body, options)
 
-    async def get_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> models.Order:
+    async def get_order(self, order_id: str, **options: Unpack[RequestOptions]) -> models.Order:
         """Orders / get (GET /{tenant}/orders/{id}).
 
         Document section: Orders / get."""
-        flow = self._flow(
-            ops.GET_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_ORDER, {"order_id": order_id}, None, options)
 
     async def list_orders(
         self,
@@ -884,95 +664,39 @@ class AsyncClient(_BaseClient):
         ids: list[str] | None = None,
         status: list[str] | None = None,
         since: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.OrderPage:
         """Orders / list (GET /{tenant}/orders).
 
         Document section: Orders / list."""
-        flow = self._flow(
+        return await self._call(
             ops.LIST_ORDERS,
-            {
-                "cursor": cursor,
-                "ids": ids,
-                "status": status,
-                "since": since,
-            },
+            {"cursor": cursor, "ids": ids, "status": status, "since": since},
             None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+            options,
         )
-        return await self._run(flow)
 
-    async def iter_list_orders(
+    def iter_list_orders(
         self,
         *,
         ids: list[str] | None = None,
         status: list[str] | None = None,
         since: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[models.Order]:
         """Every item of list_orders, page after page, until the last."""
-        page: Any = None
-        _seen = 0
-        _first_size: int | None = None  # the first page's length: providers cap the size asked for
-        _previous: bytes | None = (
-            None  # a page answered twice: the provider ignores the page asked for
+        return _paging.aiterate(
+            lambda cursor: self.with_raw_response.list_orders(
+                ids=ids, status=status, since=since, cursor=cursor, **options
+            ),
+            _LIST_ORDERS_PAGES,
         )
-        _before: Any = None
-        while True:
-            raw = await self.with_raw_response.list_orders(
-                ids=ids,
-                status=status,
-                since=since,
-                cursor=page,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-            )
-            if raw.content == _previous:
-                raise _errors.PagingError(
-                    f"list_orders: page {page} repeats page {_before}; "
-                    "the provider ignores cursor, so paging stopped"
-                )
-            _previous, _before = raw.content, page
-            items: list[models.Order] = list(raw.parsed.items or [])
-            for item in items:
-                yield item
-            _seen += len(items)
-            _first_size = _first_size if _first_size is not None else len(items)
-            page = _paging.Cursor(field="/next_cursor").next_page(
-                _paging.Page(raw.parsed, raw.headers, len(items), _seen, _first_size, page)
-            )
-            if page is None:
-                return
 
-    async def cancel_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> None:
+    async def cancel_order(self, order_id: str, **options: Unpack[RequestOptions]) -> None:
         """Orders / cancel (DELETE /{tenant}/orders/{id}).
 
         Document section: Orders / cancel."""
-        flow = self._flow(
-            ops.CANCEL_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.CANCEL_ORDER, {"order_id": order_id}, None, options)
 
     async def search_orders(
         self,
@@ -982,16 +706,14 @@ class AsyncClient(_BaseClient):
         type: str | None = None,
         weight: int | None = None,
         if_match: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> list[models.Order]:
         """Orders / search (GET /orders/search).
 
         Deprecated: use GET /{tenant}/orders instead.
 
         Document section: Orders / search."""
-        flow = self._flow(
+        return await self._call(
             ops.SEARCH_ORDERS,
             {
                 "reference": reference,
@@ -1001,121 +723,39 @@ class AsyncClient(_BaseClient):
                 "if_match": if_match,
             },
             None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+            options,
         )
-        return await self._run(flow)
 
     async def create_shipment(
-        self,
-        body: models.NewShipment | models.NewShipmentDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, body: models.NewShipment | models.NewShipmentDict, **options: Unpack[RequestOptions]
     ) -> models.Shipment:
         """Shipments / create (POST /shipments).
 
         Document section: Shipments / create."""
-        flow = self._flow(
-            ops.CREATE_SHIPMENT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.CREATE_SHIPMENT, {}, body, options)
 
     async def list_shipments(
-        self,
-        *,
-        page: int | None = None,
-        size: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, *, page: int | None = None, size: int | None = None, **options: Unpack[RequestOptions]
     ) -> models.ShipmentPage:
         """Shipments / list (GET /shipments).
 
         Document section: Shipments / list."""
-        flow = self._flow(
-            ops.LIST_SHIPMENTS,
-            {
-                "page": page,
-                "size": size,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.LIST_SHIPMENTS, {"page": page, "size": size}, None, options)
 
-    async def iter_list_shipments(
-        self,
-        *,
-        size: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+    def iter_list_shipments(
+        self, *, size: int | None = None, **options: Unpack[RequestOptions]
     ) -> AsyncIterator[models.Shipment]:
         """Every item of list_shipments, page after page, until the last."""
-        page: Any = 1
-        _seen = 0
-        _first_size: int | None = None  # the first page's length: providers cap the size asked for
-        _previous: bytes | None = (
-            None  # a page answered twice: the provider ignores the page asked for
+        return _paging.aiterate(
+            lambda page: self.with_raw_response.list_shipments(size=size, page=page, **options),
+            _LIST_SHIPMENTS_PAGES,
         )
-        _before: Any = None
-        while True:
-            raw = await self.with_raw_response.list_shipments(
-                size=size,
-                page=page,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-            )
-            if raw.content == _previous:
-                raise _errors.PagingError(
-                    f"list_shipments: page {page} repeats page {_before}; "
-                    "the provider ignores page, so paging stopped"
-                )
-            _previous, _before = raw.content, page
-            items: list[models.Shipment] = list(raw.parsed.shipments or [])
-            for item in items:
-                yield item
-            _seen += len(items)
-            _first_size = _first_size if _first_size is not None else len(items)
-            page = _paging.ShortPage().next_page(
-                _paging.Page(raw.parsed, raw.headers, len(items), _seen, _first_size, page)
-            )
-            if page is None:
-                return
 
-    async def get_label(
-        self,
-        shipment_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> BinaryContent:
+    async def get_label(self, shipment_id: str, **options: Unpack[RequestOptions]) -> BinaryContent:
         """Labels / download (GET /shipments/{id}/label).
 
         Document section: Labels / download."""
-        flow = self._flow(
-            ops.GET_LABEL,
-            {
-                "shipment_id": shipment_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_LABEL, {"shipment_id": shipment_id}, None, options)
 
     async def upload_document(
         self,
@@ -1123,65 +763,33 @@ class AsyncClient(_BaseClient):
         body: models.UploadDocumentRequest | models.UploadDocumentRequestDict,
         *,
         document: _multipart.FileInput,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> None:
         """Shipments / documents (POST /shipments/{id}/documents).
 
         Document section: Shipments / documents."""
-        flow = self._flow(
+        return await self._call(
             ops.UPLOAD_DOCUMENT,
-            {
-                "shipment_id": shipment_id,
-            },
+            {"shipment_id": shipment_id},
             _multipart.Upload(body, {"document": document}),
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
+            options,
         )
-        return await self._run(flow)
 
-    async def ping(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> str:
+    async def ping(self, **options: Unpack[RequestOptions]) -> str:
         """Health (GET /ping).
 
         Document section: Health."""
-        flow = self._flow(
-            ops.PING,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.PING, {}, None, options)
 
     async def subscribe(
         self,
         body: models.SubscribeRequest | models.SubscribeRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Subscription:
         """Subscriptions / create (POST /subscriptions).
 
         Document section: Subscriptions / create."""
-        flow = self._flow(
-            ops.SUBSCRIBE,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.SUBSCRIBE, {}, body, options)
 
 
 class _RawClient:
@@ -1190,245 +798,22 @@ class _RawClient:
     def __init__(self, client: Client) -> None:
         self._client = client
 
-    def create_order(
-        self,
-        body: models.NewOrder | models.NewOrderDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Order]:
-        """create_order, answering RawResponse[models.Order]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> RawResponse[T]:
+        return self._client._run(self._client._raw_flow(op, params, body, options))
 
-    def get_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Order]:
-        """get_order, answering RawResponse[models.Order]."""
-        flow = self._client._raw_flow(
-            ops.GET_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def list_orders(
-        self,
-        *,
-        cursor: str | None = None,
-        ids: list[str] | None = None,
-        status: list[str] | None = None,
-        since: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.OrderPage]:
-        """list_orders, answering RawResponse[models.OrderPage]."""
-        flow = self._client._raw_flow(
-            ops.LIST_ORDERS,
-            {
-                "cursor": cursor,
-                "ids": ids,
-                "status": status,
-                "since": since,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def cancel_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[None]:
-        """cancel_order, answering RawResponse[None]."""
-        flow = self._client._raw_flow(
-            ops.CANCEL_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def search_orders(
-        self,
-        *,
-        reference: str | None = None,
-        email: str | None = None,
-        type: str | None = None,
-        weight: int | None = None,
-        if_match: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[list[models.Order]]:
-        """search_orders, answering RawResponse[list[models.Order]]."""
-        flow = self._client._raw_flow(
-            ops.SEARCH_ORDERS,
-            {
-                "reference": reference,
-                "email": email,
-                "type": type,
-                "weight": weight,
-                "if_match": if_match,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def create_shipment(
-        self,
-        body: models.NewShipment | models.NewShipmentDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Shipment]:
-        """create_shipment, answering RawResponse[models.Shipment]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_SHIPMENT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def list_shipments(
-        self,
-        *,
-        page: int | None = None,
-        size: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ShipmentPage]:
-        """list_shipments, answering RawResponse[models.ShipmentPage]."""
-        flow = self._client._raw_flow(
-            ops.LIST_SHIPMENTS,
-            {
-                "page": page,
-                "size": size,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def get_label(
-        self,
-        shipment_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[BinaryContent]:
-        """get_label, answering RawResponse[BinaryContent]."""
-        flow = self._client._raw_flow(
-            ops.GET_LABEL,
-            {
-                "shipment_id": shipment_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def upload_document(
-        self,
-        shipment_id: str,
-        body: models.UploadDocumentRequest | models.UploadDocumentRequestDict,
-        *,
-        document: _multipart.FileInput,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[None]:
-        """upload_document, answering RawResponse[None]."""
-        flow = self._client._raw_flow(
-            ops.UPLOAD_DOCUMENT,
-            {
-                "shipment_id": shipment_id,
-            },
-            _multipart.Upload(body, {"document": document}),
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def ping(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[str]:
-        """ping, answering RawResponse[str]."""
-        flow = self._client._raw_flow(
-            ops.PING,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def subscribe(
-        self,
-        body: models.SubscribeRequest | models.SubscribeRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Subscription]:
-        """subscribe, answering RawResponse[models.Subscription]."""
-        flow = self._client._raw_flow(
-            ops.SUBSCRIBE,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
+    create_order = _RawMethod(Client.create_order)
+    get_order = _RawMethod(Client.get_order)
+    list_orders = _RawMethod(Client.list_orders)
+    cancel_order = _RawMethod(Client.cancel_order)
+    search_orders = _RawMethod(Client.search_orders)
+    create_shipment = _RawMethod(Client.create_shipment)
+    list_shipments = _RawMethod(Client.list_shipments)
+    get_label = _RawMethod(Client.get_label)
+    upload_document = _RawMethod(Client.upload_document)
+    ping = _RawMethod(Client.ping)
+    subscribe = _RawMethod(Client.subscribe)
 
 
 class _AsyncRawClient:
@@ -1437,242 +822,19 @@ class _AsyncRawClient:
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
-    async def create_order(
-        self,
-        body: models.NewOrder | models.NewOrderDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Order]:
-        """create_order, answering RawResponse[models.Order]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_ORDER,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> Coroutine[Any, Any, RawResponse[T]]:
+        return self._client._run(self._client._raw_flow(op, params, body, options))
 
-    async def get_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Order]:
-        """get_order, answering RawResponse[models.Order]."""
-        flow = self._client._raw_flow(
-            ops.GET_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def list_orders(
-        self,
-        *,
-        cursor: str | None = None,
-        ids: list[str] | None = None,
-        status: list[str] | None = None,
-        since: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.OrderPage]:
-        """list_orders, answering RawResponse[models.OrderPage]."""
-        flow = self._client._raw_flow(
-            ops.LIST_ORDERS,
-            {
-                "cursor": cursor,
-                "ids": ids,
-                "status": status,
-                "since": since,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def cancel_order(
-        self,
-        order_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[None]:
-        """cancel_order, answering RawResponse[None]."""
-        flow = self._client._raw_flow(
-            ops.CANCEL_ORDER,
-            {
-                "order_id": order_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def search_orders(
-        self,
-        *,
-        reference: str | None = None,
-        email: str | None = None,
-        type: str | None = None,
-        weight: int | None = None,
-        if_match: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[list[models.Order]]:
-        """search_orders, answering RawResponse[list[models.Order]]."""
-        flow = self._client._raw_flow(
-            ops.SEARCH_ORDERS,
-            {
-                "reference": reference,
-                "email": email,
-                "type": type,
-                "weight": weight,
-                "if_match": if_match,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def create_shipment(
-        self,
-        body: models.NewShipment | models.NewShipmentDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Shipment]:
-        """create_shipment, answering RawResponse[models.Shipment]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_SHIPMENT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def list_shipments(
-        self,
-        *,
-        page: int | None = None,
-        size: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ShipmentPage]:
-        """list_shipments, answering RawResponse[models.ShipmentPage]."""
-        flow = self._client._raw_flow(
-            ops.LIST_SHIPMENTS,
-            {
-                "page": page,
-                "size": size,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def get_label(
-        self,
-        shipment_id: str,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[BinaryContent]:
-        """get_label, answering RawResponse[BinaryContent]."""
-        flow = self._client._raw_flow(
-            ops.GET_LABEL,
-            {
-                "shipment_id": shipment_id,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def upload_document(
-        self,
-        shipment_id: str,
-        body: models.UploadDocumentRequest | models.UploadDocumentRequestDict,
-        *,
-        document: _multipart.FileInput,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[None]:
-        """upload_document, answering RawResponse[None]."""
-        flow = self._client._raw_flow(
-            ops.UPLOAD_DOCUMENT,
-            {
-                "shipment_id": shipment_id,
-            },
-            _multipart.Upload(body, {"document": document}),
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def ping(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[str]:
-        """ping, answering RawResponse[str]."""
-        flow = self._client._raw_flow(
-            ops.PING,
-            {},
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def subscribe(
-        self,
-        body: models.SubscribeRequest | models.SubscribeRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Subscription]:
-        """subscribe, answering RawResponse[models.Subscription]."""
-        flow = self._client._raw_flow(
-            ops.SUBSCRIBE,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
+    create_order = _AsyncRawMethod(AsyncClient.create_order)
+    get_order = _AsyncRawMethod(AsyncClient.get_order)
+    list_orders = _AsyncRawMethod(AsyncClient.list_orders)
+    cancel_order = _AsyncRawMethod(AsyncClient.cancel_order)
+    search_orders = _AsyncRawMethod(AsyncClient.search_orders)
+    create_shipment = _AsyncRawMethod(AsyncClient.create_shipment)
+    list_shipments = _AsyncRawMethod(AsyncClient.list_shipments)
+    get_label = _AsyncRawMethod(AsyncClient.get_label)
+    upload_document = _AsyncRawMethod(AsyncClient.upload_document)
+    ping = _AsyncRawMethod(AsyncClient.ping)
+    subscribe = _AsyncRawMethod(AsyncClient.subscribe)

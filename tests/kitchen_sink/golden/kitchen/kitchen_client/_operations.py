@@ -52,26 +52,38 @@ class ParamInfo:
 class ErrorFormatInfo:
     name: str
     model: Callable[[], Any] | None  # the error body's type, or None for a plain-text body
-    message_field: str | None
-    messages_field: str | None
+    message_field: str | None = None
+    messages_field: str | None = None
     item_message: str | None = None
     item_pointer: str | None = None
     field_messages: str | None = None  # JSON Pointer to a field -> [messages] map
 
 
+# The error table most operations share (the spec's top-level `errors`): the
+# default of OperationInfo.errors, so each record below spells only what differs.
+_ERRORS: dict[int, tuple[str, ...]] = {
+    401: ("standard",),
+    404: ("standard",),
+    409: ("standard",),
+    422: ("field_map",),
+}
+
+
 @dataclass(frozen=True)
 class OperationInfo(Generic[T]):
+    """One operation; a field left out of a record below has its default here."""
+
     name: str
     method: str
     path: str
-    params: tuple[ParamInfo, ...]
-    body_encoding: str  # json | form | none
-    auth: bool
     idempotent: bool
-    success: tuple[int, ...]
-    response_encoding: str  # json | form | text | empty
     response_type: Callable[[], Any]  # the documented response's type, resolved lazily
-    errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    params: tuple[ParamInfo, ...] = ()
+    body_encoding: str = "none"  # json | form | multipart | none
+    auth: bool = True
+    success: tuple[int, ...] = (200,)
+    response_encoding: str = "json"  # json | form | text | empty
+    errors: dict[int, tuple[str, ...]] = field(default_factory=lambda: _ERRORS)
     warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
     enveloped: bool = False  # success bodies carry the provider's status envelope
@@ -106,18 +118,11 @@ ERROR_FORMATS: dict[str, ErrorFormatInfo] = {
     "standard": ErrorFormatInfo(
         "standard",
         lambda: _models().Error,
-        "message",
-        None,
-        None,
-        None,
+        message_field="message",
     ),
     "field_map": ErrorFormatInfo(
         "field_map",
         lambda: _map(_array(str)),
-        None,
-        None,
-        None,
-        None,
         field_messages="",
     ),
 }
@@ -127,23 +132,16 @@ CREATE_ORDER: OperationInfo[models.Order] = OperationInfo(
     name="create_order",
     method="POST",
     path="/{tenant}/orders",
+    idempotent=False,
+    response_type=lambda: _models().Order,
     params=(
         ParamInfo("channel", "X-Channel-Id", "header"),
         ParamInfo("account", "accountId", "query"),
         ParamInfo("tenant_id", "tenant", "path"),
     ),
     body_encoding="json",
-    auth=True,
-    idempotent=False,
     success=(201, 228),
-    response_encoding="json",
-    response_type=lambda: _models().Order,
-    errors={401: ("standard",), 404: ("standard",), 409: ("standard",), 422: ("field_map",)},
     warnings={228: "Created with issues"},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
     idempotency_key="Idempotency-Key",
 )
 
@@ -151,30 +149,23 @@ GET_ORDER: OperationInfo[models.Order] = OperationInfo(
     name="get_order",
     method="GET",
     path="/{tenant}/orders/{id}",
+    idempotent=True,
+    response_type=lambda: _models().Order,
     params=(
         ParamInfo("channel", "X-Channel-Id", "header"),
         ParamInfo("account", "accountId", "query"),
         ParamInfo("tenant_id", "tenant", "path"),
         ParamInfo("order_id", "id", "path"),
     ),
-    body_encoding="none",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().Order,
-    errors={401: ("standard",), 404: ("standard",), 409: ("standard",), 422: ("field_map",)},
-    warnings={},
-    deprecated=None,
-    enveloped=False,
     cache_ttl=60,
-    accept="application/json",
 )
 
 LIST_ORDERS: OperationInfo[models.OrderPage] = OperationInfo(
     name="list_orders",
     method="GET",
     path="/{tenant}/orders",
+    idempotent=True,
+    response_type=lambda: _models().OrderPage,
     params=(
         ParamInfo("channel", "X-Channel-Id", "header"),
         ParamInfo("account", "accountId", "query"),
@@ -184,48 +175,30 @@ LIST_ORDERS: OperationInfo[models.OrderPage] = OperationInfo(
         ParamInfo("status", "status", "query", array="repeated"),
         ParamInfo("since", "since", "query"),
     ),
-    body_encoding="none",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().OrderPage,
-    errors={401: ("standard",), 404: ("standard",), 409: ("standard",), 422: ("field_map",)},
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 CANCEL_ORDER: OperationInfo[None] = OperationInfo(
     name="cancel_order",
     method="DELETE",
     path="/{tenant}/orders/{id}",
+    idempotent=False,
+    response_type=lambda: type(None),
     params=(
         ParamInfo("channel", "X-Channel-Id", "header"),
         ParamInfo("account", "accountId", "query"),
         ParamInfo("tenant_id", "tenant", "path"),
         ParamInfo("order_id", "id", "path"),
     ),
-    body_encoding="none",
-    auth=True,
-    idempotent=False,
     success=(204,),
     response_encoding="empty",
-    response_type=lambda: type(None),
-    errors={401: ("standard",), 404: ("standard",), 409: ("standard",), 422: ("field_map",)},
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 SEARCH_ORDERS: OperationInfo[list[models.Order]] = OperationInfo(
     name="search_orders",
     method="GET",
     path="/orders/search",
+    idempotent=True,
+    response_type=lambda: _array(_models().Order),
     params=(
         ParamInfo("channel", "X-Channel-Id", "header"),
         ParamInfo("account", "accountId", "query"),
@@ -235,86 +208,49 @@ SEARCH_ORDERS: OperationInfo[list[models.Order]] = OperationInfo(
         ParamInfo("weight", "weight", "query"),
         ParamInfo("if_match", "If-Match", "header"),
     ),
-    body_encoding="none",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _array(_models().Order),
-    errors={401: ("standard",), 404: ("standard",), 409: ("standard",), 422: ("field_map",)},
-    warnings={},
     deprecated="use GET /{tenant}/orders instead",
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 CREATE_SHIPMENT: OperationInfo[models.Shipment] = OperationInfo(
     name="create_shipment",
     method="POST",
     path="/shipments",
+    idempotent=False,
+    response_type=lambda: _models().Shipment,
     params=(
         ParamInfo("channel", "X-Channel-Id", "header"),
         ParamInfo("account", "accountId", "query"),
     ),
     body_encoding="json",
-    auth=True,
-    idempotent=False,
     success=(201,),
-    response_encoding="json",
-    response_type=lambda: _models().Shipment,
-    errors={401: ("standard",), 404: ("standard",), 409: ("standard",), 422: ("field_map",)},
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 LIST_SHIPMENTS: OperationInfo[models.ShipmentPage] = OperationInfo(
     name="list_shipments",
     method="GET",
     path="/shipments",
+    idempotent=True,
+    response_type=lambda: _models().ShipmentPage,
     params=(
         ParamInfo("channel", "X-Channel-Id", "header"),
         ParamInfo("account", "accountId", "query"),
         ParamInfo("page", "page", "query"),
         ParamInfo("size", "size", "query"),
     ),
-    body_encoding="none",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().ShipmentPage,
-    errors={401: ("standard",), 404: ("standard",), 409: ("standard",), 422: ("field_map",)},
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 GET_LABEL: OperationInfo[BinaryContent] = OperationInfo(
     name="get_label",
     method="GET",
     path="/shipments/{id}/label",
+    idempotent=True,
+    response_type=lambda: BinaryContent,
     params=(
         ParamInfo("channel", "X-Channel-Id", "header"),
         ParamInfo("account", "accountId", "query"),
         ParamInfo("shipment_id", "id", "path"),
     ),
-    body_encoding="none",
-    auth=True,
-    idempotent=True,
-    success=(200,),
     response_encoding="binary",
-    response_type=lambda: BinaryContent,
-    errors={401: ("standard",), 404: ("standard",), 409: ("standard",), 422: ("field_map",)},
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
     accept="application/pdf, application/json",
 )
 
@@ -322,44 +258,30 @@ UPLOAD_DOCUMENT: OperationInfo[None] = OperationInfo(
     name="upload_document",
     method="POST",
     path="/shipments/{id}/documents",
+    idempotent=False,
+    response_type=lambda: type(None),
     params=(
         ParamInfo("channel", "X-Channel-Id", "header"),
         ParamInfo("account", "accountId", "query"),
         ParamInfo("shipment_id", "id", "path"),
     ),
     body_encoding="multipart",
-    auth=True,
-    idempotent=False,
     success=(204,),
     response_encoding="empty",
-    response_type=lambda: type(None),
-    errors={401: ("standard",), 404: ("standard",), 409: ("standard",), 422: ("field_map",)},
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
-    accept="application/json",
 )
 
 PING: OperationInfo[str] = OperationInfo(
     name="ping",
     method="GET",
     path="/ping",
+    idempotent=True,
+    response_type=lambda: str,
     params=(
         ParamInfo("channel", "X-Channel-Id", "header"),
         ParamInfo("account", "accountId", "query"),
     ),
-    body_encoding="none",
     auth=False,
-    idempotent=True,
-    success=(200,),
     response_encoding="text",
-    response_type=lambda: str,
-    errors={401: ("standard",), 404: ("standard",), 409: ("standard",), 422: ("field_map",)},
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
     accept="text/plain, application/json",
 )
 
@@ -367,34 +289,19 @@ SUBSCRIBE: OperationInfo[models.Subscription] = OperationInfo(
     name="subscribe",
     method="POST",
     path="/subscriptions",
+    idempotent=False,
+    response_type=lambda: _models().Subscription,
     params=(
         ParamInfo("channel", "X-Channel-Id", "header"),
         ParamInfo("account", "accountId", "query"),
     ),
     body_encoding="form",
-    auth=True,
-    idempotent=False,
     success=(201,),
     response_encoding="form",
-    response_type=lambda: _models().Subscription,
-    errors={401: ("standard",), 404: ("standard",), 409: ("standard",), 422: ("field_map",)},
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
     accept="application/x-www-form-urlencoded, application/json",
 )
 
+# Every record above, by operation name, in the spec's order.
 BY_NAME: dict[str, OperationInfo[Any]] = {
-    "create_order": CREATE_ORDER,
-    "get_order": GET_ORDER,
-    "list_orders": LIST_ORDERS,
-    "cancel_order": CANCEL_ORDER,
-    "search_orders": SEARCH_ORDERS,
-    "create_shipment": CREATE_SHIPMENT,
-    "list_shipments": LIST_SHIPMENTS,
-    "get_label": GET_LABEL,
-    "upload_document": UPLOAD_DOCUMENT,
-    "ping": PING,
-    "subscribe": SUBSCRIBE,
+    info.name: info for info in list(globals().values()) if isinstance(info, OperationInfo)
 }

@@ -7,7 +7,7 @@ from kitchentoken_client import Client
 import importlib
 from typing import Any
 
-from ._client import AsyncClient, Client, RawResponse
+from ._client import AsyncClient, Client, RawResponse, RequestOptions
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -100,6 +100,7 @@ __all__ = [
     "RawResponse",
     "RequestMayHaveBeenProcessed",
     "RequestMayHaveBeenProcessedTimeout",
+    "RequestOptions",
     "ResponseWarning",
     "ServiceUnavailableError",
     "UndocumentedStatusError",

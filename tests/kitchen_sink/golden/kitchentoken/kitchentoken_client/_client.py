@@ -13,10 +13,10 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Generator, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterator, Mapping
 from dataclasses import dataclass
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from types import MethodType, TracebackType
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypedDict, TypeVar, Unpack
 
 import httpx
 
@@ -31,10 +31,26 @@ if TYPE_CHECKING:
     from . import models
 
 T = TypeVar("T")
+P = ParamSpec("P")
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
-__all__ = ["AsyncClient", "Client", "RawResponse"]
+__all__ = ["AsyncClient", "Client", "RawResponse", "RequestOptions"]
 
 logger = logging.getLogger("kitchentoken_client")
+
+
+class RequestOptions(TypedDict, total=False):
+    """What every method takes besides its own arguments: keyword-only, each optional."""
+
+    timeout: float | httpx.Timeout | None
+    """This call's timeout (seconds, or an httpx.Timeout); None: the client's."""
+    max_retries: int | None
+    """How often this call is retried; None: the client's max_retries."""
+    extra_headers: Mapping[str, str] | None
+    """Headers added to this call's requests, over the client's `headers`."""
+
+
+_OPTIONS = frozenset(RequestOptions.__annotations__)
 
 
 class _NeedToken:
@@ -68,22 +84,68 @@ class RawResponse(Generic[T]):
         return self.http_response.json()
 
 
-class _BaseClient:
-    """State, and the one flow of a call, that both clients share."""
+class _RawMethod(Generic[P, T]):
+    """A Client method on the with_raw_response view: the same arguments, answering RawResponse[T].
+
+    A method's body only hands its operation, arguments and options to
+    `self._call`; run on the view, whose `_call` answers what came over the
+    wire, the one body serves both (signature and docstring included).
+    """
+
+    def __init__(self, method: Callable[Concatenate[Any, P], T]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+
+    def __get__(self, view: Any, owner: Any = None) -> Callable[P, RawResponse[T]]:
+        method: Callable[..., Any] = self._method
+        bound: Callable[P, RawResponse[T]] = method if view is None else MethodType(method, view)
+        return bound
+
+
+class _AsyncRawMethod(Generic[P, T]):
+    """_RawMethod for an AsyncClient method: awaited, it answers RawResponse[T]."""
+
+    def __init__(self, method: Callable[Concatenate[Any, P], Coroutine[Any, Any, T]]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+
+    def __get__(
+        self, view: Any, owner: Any = None
+    ) -> Callable[P, Coroutine[Any, Any, RawResponse[T]]]:
+        method: Callable[..., Any] = self._method
+        bound: Callable[P, Coroutine[Any, Any, RawResponse[T]]] = (
+            method if view is None else MethodType(method, view)
+        )
+        return bound
+
+
+_LIST_PRODUCTS_PAGES: _paging.Pages[models.ProductList, models.Product] = _paging.Pages(
+    "list_products",
+    "page",
+    1,
+    _paging.HeaderCounts(
+        total_pages="Total-Pages", total_elements=None, page_number="Page-Number", first_page=1
+    ),
+    lambda parsed: list(parsed.result or []),
+)
+
+
+class _BaseClient(Generic[H]):
+    """State, and the one flow of a call, that both clients share (H: their httpx client)."""
 
     def __init__(
         self,
         *,
         email: str,
         password: str,
-        server: str | None,
-        base_url: str | None,
-        server_variables: Mapping[str, str] | None,
-        timeout: float | httpx.Timeout | None,
-        headers: Mapping[str, str] | None,
-        validate: bool,
-        max_retries: int,
-        http: httpx.Client | httpx.AsyncClient,
+        server: str | None = _core.DEFAULT_SERVER,
+        base_url: str | None = None,
+        server_variables: Mapping[str, str] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        headers: Mapping[str, str] | None = None,
+        validate: bool = True,
+        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
+        http_client: H | None = None,
     ) -> None:
         self.base_url = _core.resolve_base_url(server, base_url, server_variables)
         self.timeout = timeout if timeout is not None else _core.DEFAULT_TIMEOUT
@@ -92,9 +154,14 @@ class _BaseClient:
         self._extra_headers = dict(headers or {})
         self._auth = Auth(email=email, password=password)
         self._client_params: dict[str, Any] = {}
-        self._http = http
+        self._http: H = http_client or self._new_http()
         self._http.base_url = httpx.URL(self.base_url + "/")
         self._cache: dict[str, tuple[float, Any]] = {}
+        self._token_lock = threading.Lock()  # threads sharing a Client fetch one token
+        self._flight = _Flight()  # the token request an AsyncClient's callers share
+
+    def _new_http(self) -> H:
+        raise NotImplementedError  # each client makes its own kind
 
     def clear_cache(self) -> None:
         """Forget answers kept for operations the document advises caching."""
@@ -138,14 +205,7 @@ class _BaseClient:
         )
 
     def _flow(
-        self,
-        op: ops.OperationInfo[T],
-        params: Mapping[str, Any],
-        body: Any,
-        *,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int | None,
-        extra_headers: Mapping[str, str] | None,
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
     ) -> Flow[T]:
         """A call answering the parsed model (a cached one, for operations the document caches)."""
         if op.cache_ttl:
@@ -153,23 +213,17 @@ class _BaseClient:
             if hit is not None and hit[0] > time.monotonic():
                 cached: T = hit[1]
                 return cached
-        raw = yield from self._raw_flow(
-            op, params, body, timeout=timeout, max_retries=max_retries, extra_headers=extra_headers
-        )
+        raw = yield from self._raw_flow(op, params, body, options)
         return raw.parsed
 
     def _raw_flow(
-        self,
-        op: ops.OperationInfo[T],
-        params: Mapping[str, Any],
-        body: Any,
-        *,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int | None,
-        extra_headers: Mapping[str, str] | None,
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
     ) -> Flow[RawResponse[T]]:
         """A call over the wire (never from the cache), answering what came back beside the model."""
-        headers = {**self._extra_headers, **(extra_headers or {})}
+        if options and not _OPTIONS.issuperset(options):
+            unknown = next(name for name in options if name not in _OPTIONS)
+            raise TypeError(f"{op.name}() got an unexpected keyword argument {unknown!r}")
+        headers = {**self._extra_headers, **(options.get("extra_headers") or {})}
         if op.idempotency_key and op.idempotency_key.lower() not in {h.lower() for h in headers}:
             # one key per logical call: every retry and replay of this request carries it
             headers[op.idempotency_key] = str(uuid.uuid4())
@@ -184,8 +238,9 @@ class _BaseClient:
             body,
             validate=self.validate,
             headers=headers,
-            timeout=timeout or self.timeout,
+            timeout=options.get("timeout") or self.timeout,
         )
+        max_retries = options.get("max_retries")
         retries = self.max_retries if max_retries is None else max_retries
         if op.auth:
             if self._auth.needs_token and not self._auth.valid():
@@ -335,37 +390,11 @@ class _Flight:
             done.exception()  # retrieved: the waiters got it, asyncio need not log it
 
 
-class Client(_BaseClient):
+class Client(_BaseClient[httpx.Client]):
     """Synchronous client. Use as a context manager, or call close()."""
 
-    def __init__(
-        self,
-        *,
-        email: str,
-        password: str,
-        server: str | None = _core.DEFAULT_SERVER,
-        base_url: str | None = None,
-        server_variables: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        validate: bool = True,
-        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
-        http_client: httpx.Client | None = None,
-    ) -> None:
-        self._http: httpx.Client
-        super().__init__(
-            email=email,
-            password=password,
-            server=server,
-            base_url=base_url,
-            server_variables=server_variables,
-            timeout=timeout,
-            headers=headers,
-            validate=validate,
-            max_retries=max_retries,
-            http=http_client or httpx.Client(),
-        )
-        self._token_lock = threading.Lock()
+    def _new_http(self) -> httpx.Client:
+        return httpx.Client()
 
     @property
     def with_raw_response(self) -> _RawClient:
@@ -409,148 +438,53 @@ class Client(_BaseClient):
             result: T = done.value
             return result
 
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> T:
+        """What every method does: `op` with its arguments, answering the parsed model."""
+        return self._run(self._flow(op, params, body, options))
+
     def get_token(
         self,
         body: models.GetTokenRequest | models.GetTokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Token:
         """Authentication (POST /token).
 
         Document section: Authentication."""
-        flow = self._flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.GET_TOKEN, {}, body, options)
 
     def create_product(
-        self,
-        body: models.Product | models.ProductDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, body: models.Product | models.ProductDict, **options: Unpack[RequestOptions]
     ) -> models.ProductAnswer:
         """Products / create (POST /products).
 
         Document section: Products / create."""
-        flow = self._flow(
-            ops.CREATE_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.CREATE_PRODUCT, {}, body, options)
 
     def list_products(
-        self,
-        *,
-        page: int | None = None,
-        size: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, *, page: int | None = None, size: int | None = None, **options: Unpack[RequestOptions]
     ) -> models.ProductList:
         """Products / list (GET /products).
 
         Document section: Products / list."""
-        flow = self._flow(
-            ops.LIST_PRODUCTS,
-            {
-                "page": page,
-                "size": size,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._run(flow)
+        return self._call(ops.LIST_PRODUCTS, {"page": page, "size": size}, None, options)
 
     def iter_list_products(
-        self,
-        *,
-        size: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, *, size: int | None = None, **options: Unpack[RequestOptions]
     ) -> Iterator[models.Product]:
         """Every item of list_products, page after page, until the last."""
-        page: Any = 1
-        _seen = 0
-        _first_size: int | None = None  # the first page's length: providers cap the size asked for
-        _previous: bytes | None = (
-            None  # a page answered twice: the provider ignores the page asked for
+        return _paging.iterate(
+            lambda page: self.with_raw_response.list_products(size=size, page=page, **options),
+            _LIST_PRODUCTS_PAGES,
         )
-        _before: Any = None
-        while True:
-            raw = self.with_raw_response.list_products(
-                size=size,
-                page=page,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-            )
-            if raw.content == _previous:
-                raise _errors.PagingError(
-                    f"list_products: page {page} repeats page {_before}; "
-                    "the provider ignores page, so paging stopped"
-                )
-            _previous, _before = raw.content, page
-            items: list[models.Product] = list(raw.parsed.result or [])
-            yield from items
-            _seen += len(items)
-            _first_size = _first_size if _first_size is not None else len(items)
-            page = _paging.HeaderCounts(
-                total_pages="Total-Pages",
-                total_elements=None,
-                page_number="Page-Number",
-                first_page=1,
-            ).next_page(_paging.Page(raw.parsed, raw.headers, len(items), _seen, _first_size, page))
-            if page is None:
-                return
 
 
-class AsyncClient(_BaseClient):
+class AsyncClient(_BaseClient[httpx.AsyncClient]):
     """Asynchronous client. Use as an async context manager, or await aclose()."""
 
-    def __init__(
-        self,
-        *,
-        email: str,
-        password: str,
-        server: str | None = _core.DEFAULT_SERVER,
-        base_url: str | None = None,
-        server_variables: Mapping[str, str] | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        headers: Mapping[str, str] | None = None,
-        validate: bool = True,
-        max_retries: int = _retries.DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-    ) -> None:
-        self._http: httpx.AsyncClient
-        super().__init__(
-            email=email,
-            password=password,
-            server=server,
-            base_url=base_url,
-            server_variables=server_variables,
-            timeout=timeout,
-            headers=headers,
-            validate=validate,
-            max_retries=max_retries,
-            http=http_client or httpx.AsyncClient(),
-        )
-        self._flight = _Flight()
+    def _new_http(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient()
 
     @property
     def with_raw_response(self) -> _AsyncRawClient:
@@ -605,116 +539,46 @@ class AsyncClient(_BaseClient):
             result: T = done.value
             return result
 
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> Coroutine[Any, Any, T]:
+        """What every method awaits: `op` with its arguments, answering the parsed model."""
+        return self._run(self._flow(op, params, body, options))
+
     async def get_token(
         self,
         body: models.GetTokenRequest | models.GetTokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> models.Token:
         """Authentication (POST /token).
 
         Document section: Authentication."""
-        flow = self._flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.GET_TOKEN, {}, body, options)
 
     async def create_product(
-        self,
-        body: models.Product | models.ProductDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, body: models.Product | models.ProductDict, **options: Unpack[RequestOptions]
     ) -> models.ProductAnswer:
         """Products / create (POST /products).
 
         Document section: Products / create."""
-        flow = self._flow(
-            ops.CREATE_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.CREATE_PRODUCT, {}, body, options)
 
     async def list_products(
-        self,
-        *,
-        page: int | None = None,
-        size: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+        self, *, page: int | None = None, size: int | None = None, **options: Unpack[RequestOptions]
     ) -> models.ProductList:
         """Products / list (GET /products).
 
         Document section: Products / list."""
-        flow = self._flow(
-            ops.LIST_PRODUCTS,
-            {
-                "page": page,
-                "size": size,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._run(flow)
+        return await self._call(ops.LIST_PRODUCTS, {"page": page, "size": size}, None, options)
 
-    async def iter_list_products(
-        self,
-        *,
-        size: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
+    def iter_list_products(
+        self, *, size: int | None = None, **options: Unpack[RequestOptions]
     ) -> AsyncIterator[models.Product]:
         """Every item of list_products, page after page, until the last."""
-        page: Any = 1
-        _seen = 0
-        _first_size: int | None = None  # the first page's length: providers cap the size asked for
-        _previous: bytes | None = (
-            None  # a page answered twice: the provider ignores the page asked for
+        return _paging.aiterate(
+            lambda page: self.with_raw_response.list_products(size=size, page=page, **options),
+            _LIST_PRODUCTS_PAGES,
         )
-        _before: Any = None
-        while True:
-            raw = await self.with_raw_response.list_products(
-                size=size,
-                page=page,
-                timeout=timeout,
-                max_retries=max_retries,
-                extra_headers=extra_headers,
-            )
-            if raw.content == _previous:
-                raise _errors.PagingError(
-                    f"list_products: page {page} repeats page {_before}; "
-                    "the provider ignores page, so paging stopped"
-                )
-            _previous, _before = raw.content, page
-            items: list[models.Product] = list(raw.parsed.result or [])
-            for item in items:
-                yield item
-            _seen += len(items)
-            _first_size = _first_size if _first_size is not None else len(items)
-            page = _paging.HeaderCounts(
-                total_pages="Total-Pages",
-                total_elements=None,
-                page_number="Page-Number",
-                first_page=1,
-            ).next_page(_paging.Page(raw.parsed, raw.headers, len(items), _seen, _first_size, page))
-            if page is None:
-                return
 
 
 class _RawClient:
@@ -723,66 +587,14 @@ class _RawClient:
     def __init__(self, client: Client) -> None:
         self._client = client
 
-    def get_token(
-        self,
-        body: models.GetTokenRequest | models.GetTokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Token]:
-        """get_token, answering RawResponse[models.Token]."""
-        flow = self._client._raw_flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> RawResponse[T]:
+        return self._client._run(self._client._raw_flow(op, params, body, options))
 
-    def create_product(
-        self,
-        body: models.Product | models.ProductDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ProductAnswer]:
-        """create_product, answering RawResponse[models.ProductAnswer]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
-
-    def list_products(
-        self,
-        *,
-        page: int | None = None,
-        size: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ProductList]:
-        """list_products, answering RawResponse[models.ProductList]."""
-        flow = self._client._raw_flow(
-            ops.LIST_PRODUCTS,
-            {
-                "page": page,
-                "size": size,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return self._client._run(flow)
+    get_token = _RawMethod(Client.get_token)
+    create_product = _RawMethod(Client.create_product)
+    list_products = _RawMethod(Client.list_products)
 
 
 class _AsyncRawClient:
@@ -791,63 +603,11 @@ class _AsyncRawClient:
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
 
-    async def get_token(
-        self,
-        body: models.GetTokenRequest | models.GetTokenRequestDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.Token]:
-        """get_token, answering RawResponse[models.Token]."""
-        flow = self._client._raw_flow(
-            ops.GET_TOKEN,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
+    def _call(
+        self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
+    ) -> Coroutine[Any, Any, RawResponse[T]]:
+        return self._client._run(self._client._raw_flow(op, params, body, options))
 
-    async def create_product(
-        self,
-        body: models.Product | models.ProductDict,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ProductAnswer]:
-        """create_product, answering RawResponse[models.ProductAnswer]."""
-        flow = self._client._raw_flow(
-            ops.CREATE_PRODUCT,
-            {},
-            body,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
-
-    async def list_products(
-        self,
-        *,
-        page: int | None = None,
-        size: int | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> RawResponse[models.ProductList]:
-        """list_products, answering RawResponse[models.ProductList]."""
-        flow = self._client._raw_flow(
-            ops.LIST_PRODUCTS,
-            {
-                "page": page,
-                "size": size,
-            },
-            None,
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-        return await self._client._run(flow)
+    get_token = _AsyncRawMethod(AsyncClient.get_token)
+    create_product = _AsyncRawMethod(AsyncClient.create_product)
+    list_products = _AsyncRawMethod(AsyncClient.list_products)

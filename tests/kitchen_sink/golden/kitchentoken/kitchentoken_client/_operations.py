@@ -50,26 +50,33 @@ class ParamInfo:
 class ErrorFormatInfo:
     name: str
     model: Callable[[], Any] | None  # the error body's type, or None for a plain-text body
-    message_field: str | None
-    messages_field: str | None
+    message_field: str | None = None
+    messages_field: str | None = None
     item_message: str | None = None
     item_pointer: str | None = None
     field_messages: str | None = None  # JSON Pointer to a field -> [messages] map
 
 
+# The error table most operations share (the spec's top-level `errors`): the
+# default of OperationInfo.errors, so each record below spells only what differs.
+_ERRORS: dict[int, tuple[str, ...]] = {400: ("listed", "items"), 401: ("text",), 404: ("listed",)}
+
+
 @dataclass(frozen=True)
 class OperationInfo(Generic[T]):
+    """One operation; a field left out of a record below has its default here."""
+
     name: str
     method: str
     path: str
-    params: tuple[ParamInfo, ...]
-    body_encoding: str  # json | form | none
-    auth: bool
     idempotent: bool
-    success: tuple[int, ...]
-    response_encoding: str  # json | form | text | empty
     response_type: Callable[[], Any]  # the documented response's type, resolved lazily
-    errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    params: tuple[ParamInfo, ...] = ()
+    body_encoding: str = "none"  # json | form | multipart | none
+    auth: bool = True
+    success: tuple[int, ...] = (200,)
+    response_encoding: str = "json"  # json | form | text | empty
+    errors: dict[int, tuple[str, ...]] = field(default_factory=lambda: _ERRORS)
     warnings: dict[int, str] = field(default_factory=dict)
     deprecated: str | None = None
     enveloped: bool = False  # success bodies carry the provider's status envelope
@@ -104,25 +111,16 @@ ERROR_FORMATS: dict[str, ErrorFormatInfo] = {
     "listed": ErrorFormatInfo(
         "listed",
         lambda: _models().ListedErrors,
-        None,
-        "errors",
-        None,
-        None,
+        messages_field="errors",
     ),
     "items": ErrorFormatInfo(
         "items",
         lambda: _array(_models().FieldError),
-        None,
-        None,
-        "message",
-        "field",
+        item_message="message",
+        item_pointer="field",
     ),
     "text": ErrorFormatInfo(
         "text",
-        None,
-        None,
-        None,
-        None,
         None,
     ),
 }
@@ -132,18 +130,10 @@ GET_TOKEN: OperationInfo[models.Token] = OperationInfo(
     name="get_token",
     method="POST",
     path="/token",
-    params=(),
+    idempotent=False,
+    response_type=lambda: _models().Token,
     body_encoding="json",
     auth=False,
-    idempotent=False,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().Token,
-    errors={400: ("listed", "items"), 401: ("text",), 404: ("listed",)},
-    warnings={},
-    deprecated=None,
-    enveloped=False,
-    cache_ttl=None,
     accept="application/json, text/plain",
 )
 
@@ -151,18 +141,11 @@ CREATE_PRODUCT: OperationInfo[models.ProductAnswer] = OperationInfo(
     name="create_product",
     method="POST",
     path="/products",
-    params=(),
-    body_encoding="json",
-    auth=True,
     idempotent=False,
-    success=(201,),
-    response_encoding="json",
     response_type=lambda: _models().ProductAnswer,
-    errors={400: ("listed", "items"), 401: ("text",), 404: ("listed",)},
-    warnings={},
-    deprecated=None,
+    body_encoding="json",
+    success=(201,),
     enveloped=True,
-    cache_ttl=None,
     accept="application/json, text/plain",
 )
 
@@ -170,26 +153,17 @@ LIST_PRODUCTS: OperationInfo[models.ProductList] = OperationInfo(
     name="list_products",
     method="GET",
     path="/products",
+    idempotent=True,
+    response_type=lambda: _models().ProductList,
     params=(
         ParamInfo("page", "page", "query"),
         ParamInfo("size", "size", "query"),
     ),
-    body_encoding="none",
-    auth=True,
-    idempotent=True,
-    success=(200,),
-    response_encoding="json",
-    response_type=lambda: _models().ProductList,
-    errors={400: ("listed", "items"), 401: ("text",), 404: ("listed",)},
-    warnings={},
-    deprecated=None,
     enveloped=True,
-    cache_ttl=None,
     accept="application/json, text/plain",
 )
 
+# Every record above, by operation name, in the spec's order.
 BY_NAME: dict[str, OperationInfo[Any]] = {
-    "get_token": GET_TOKEN,
-    "create_product": CREATE_PRODUCT,
-    "list_products": LIST_PRODUCTS,
+    info.name: info for info in list(globals().values()) if isinstance(info, OperationInfo)
 }

@@ -4,13 +4,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 from ._errors import PagingError
 from ._pointer import at as _at
+
+if TYPE_CHECKING:
+    from ._client import RawResponse
+
+Parsed = TypeVar("Parsed")
+Item = TypeVar("Item")
 
 FIRST_PAGE = 1
 TOTAL_PAGES_HEADER: str | None = "Total-Pages"
@@ -203,3 +209,73 @@ class PageInfo:
             total_elements=_number(headers, TOTAL_ELEMENTS_HEADER),
             links=links,
         )
+
+
+@dataclass(frozen=True)
+class Pages(Generic[Parsed, Item]):
+    """How an iter_ method walks its operation's pages, written once for the sync
+    and the async client: the first page, the rule for the next, a page's items."""
+
+    operation: str
+    param: str  # the argument that asks for a page (a number or a cursor)
+    first: Any  # what the first call asks for (None: a cursor's first page)
+    rule: Any  # one of the rules above
+    items: Callable[[Parsed], list[Item]]
+
+
+class _Walk(Generic[Parsed, Item]):
+    """One iteration's memory: the page to ask for, the items so far, the last page's bytes."""
+
+    def __init__(self, pages: Pages[Parsed, Item]) -> None:
+        self.pages = pages
+        self.page: Any = pages.first
+        self.seen = 0
+        self.size: int | None = None  # the first page's length: providers cap the size asked for
+        self.previous: bytes | None = None  # a page answered twice: the page asked for is ignored
+        self.before: Any = None
+
+    def items(self, raw: RawResponse[Parsed]) -> list[Item]:
+        """The items of the page just answered; a repeat of the page before stops the walk."""
+        if raw.content == self.previous:
+            raise PagingError(
+                f"{self.pages.operation}: page {self.page} repeats page {self.before}; "
+                f"the provider ignores {self.pages.param}, so paging stopped"
+            )
+        self.previous, self.before = raw.content, self.page
+        found = self.pages.items(raw.parsed)
+        self.seen += len(found)
+        self.size = len(found) if self.size is None else self.size
+        return found
+
+    def advance(self, raw: RawResponse[Parsed], count: int) -> bool:
+        """Move on to the page the rule names; False when the page just answered was the last."""
+        page = Page(raw.parsed, raw.headers, count, self.seen, self.size, self.page)
+        self.page = self.pages.rule.next_page(page)
+        return self.page is not None
+
+
+def iterate(
+    fetch: Callable[[Any], RawResponse[Parsed]], pages: Pages[Parsed, Item]
+) -> Iterator[Item]:
+    """Every item, page after page, until the last; `fetch` asks for one page."""
+    walk = _Walk(pages)
+    while True:
+        raw = fetch(walk.page)
+        found = walk.items(raw)
+        yield from found
+        if not walk.advance(raw, len(found)):
+            return
+
+
+async def aiterate(
+    fetch: Callable[[Any], Awaitable[RawResponse[Parsed]]], pages: Pages[Parsed, Item]
+) -> AsyncIterator[Item]:
+    """iterate() for the AsyncClient: `fetch` answers an awaitable page."""
+    walk = _Walk(pages)
+    while True:
+        raw = await fetch(walk.page)
+        found = walk.items(raw)
+        for item in found:
+            yield item
+        if not walk.advance(raw, len(found)):
+            return
