@@ -55,6 +55,7 @@ class RuntimeParts:
     envelope: bool
     server_variables: bool
     form_answers: bool
+    error_words: frozenset[str]  # the words the error formats use (field_messages, ...)
 
     def uses(self, word: str) -> bool:
         """Whether some operation's `mock:` block uses `word`."""
@@ -62,6 +63,7 @@ class RuntimeParts:
 
 
 _ERROR_WORDS = ("field_messages", "messages_field", "message_field")
+_CLIENT_ERROR_WORDS = (*_ERROR_WORDS, "item_message", "item_pointer")
 
 
 def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
@@ -106,4 +108,10 @@ def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
         envelope=spec.envelope is not None,
         server_variables=bool(spec.server_variables),
         form_answers="form" in answers,
+        error_words=frozenset(
+            word
+            for word in _CLIENT_ERROR_WORDS
+            for fmt in spec.error_formats
+            if getattr(fmt, word) is not None
+        ),
     )
