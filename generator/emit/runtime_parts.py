@@ -44,6 +44,7 @@ class RuntimeParts:
     # what the mock keeps and plays (an operation's `mock:`, `sandbox:`)
     actions: frozenset[str]
     mock_words: frozenset[str]  # the `mock:` words some operation uses (rules, totals, ...)
+    rule_words: frozenset[str]  # the words its `rules` and `records` use (in, when, after, ...)
     paging: bool
     batch: bool
     deliveries: bool  # a create delivers a webhook
@@ -74,6 +75,8 @@ def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
     rejections = mock["rejections"].values()
     sandbox = [rule for op in operations for rule in op["sandbox"]]
     words = {word for op in operations for word, value in (op["mock"] or {}).items() if value}
+    blocks = [op["mock"] or {} for op in operations]
+    declared = [rule for m in blocks for key in ("rules", "records") for rule in m.get(key) or []]
     params = [p for op in spec.operations for p in op.params]
     answers = frozenset(op.success.encoding for op in spec.operations)
     return RuntimeParts(
@@ -98,6 +101,7 @@ def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
         ),
         actions=frozenset(str((op["mock"] or {}).get("action")) for op in operations),
         mock_words=frozenset(words),
+        rule_words=frozenset(word for rule in declared for word in rule),
         paging=any(op["paging"] for op in operations),
         batch=any(op["batch"] for op in operations),
         deliveries="webhook" in words,
