@@ -127,29 +127,27 @@ class MockProvider:
         self.offset = 0.0
         self.faults = Faults()
         self.requests: list[tuple[str, str]] = []
-        self.arrivals: list[float] = []  # when each request arrived (time.monotonic)
+        self.arrivals: list[float] = []  # time.monotonic() of each request
         self.deliveries: list[tuple[int, dict[str, Any]]] = []
         self.tokens: dict[str, float] = {}
         self.answered: dict[tuple[str, str], tuple[bytes, int, str | None]] = {}  # by key
-        self.refresh_tokens: set[str] = set()  # OAuth2 refresh tokens issued and not yet used
-        self.grants: list[str] = []  # the grant of every token issued, in order
+        self.refresh_tokens: set[str] = set()  # issued, not yet used
+        self.grants: list[str] = []  # the grant of every token issued
         self.replayed = 0  # answers given again for a repeated idempotency key
         if AUTH["documented_token"]:  # the token the document's curls carry
             self.tokens[AUTH["documented_token"]] = float("inf")
         self.stores: dict[str, dict[str, Any]] = {}
-        self.deleted: dict[str, set[str]] = {}  # store -> keys a `delete` action removed
+        self.deleted: dict[str, set[str]] = {}  # store -> keys deleted
         self.created_at: dict[tuple[str, str], float] = {}
-        self.recorded: dict[str, set[str]] = {}  # values the provider remembers (items despatched)
+        self.recorded: dict[str, set[str]] = {}  # values remembered (items despatched)
         self._ids = itertools.count(1)
         self._tasks: set[asyncio.Task[None]] = set()
         self._routes = [(op, _PathTemplate(op["path"])) for op in DATA["operations"]]
         controls = Starlette(
             routes=[Route("/__mock__/faults", self._control, methods=["POST", "DELETE"])]
         )
-        # outermost, so a dropped connection can close the server's transport itself
         self.app: ASGIApp = _Dispatch(controls, mock=self)
 
-    # -- controls ----------------------------------------------------------
     def now(self) -> float:
         return self.clock() + self.offset
 
@@ -201,7 +199,6 @@ class MockProvider:
             self.drop_next(times=times, after_processing=bool(body.get("after_processing", False)))
         return JSONResponse({"ok": True})
 
-    # -- rejections --------------------------------------------------------
     def reject(
         self, kind: str, messages: list[tuple[str, str]], status: int | None = None
     ) -> Response:
@@ -222,7 +219,6 @@ class MockProvider:
         spec = {**spec, "body": _restated(spec["body"], spec["status"], status)}
         return _rejection(spec, [("", message)], status)
 
-    # -- auth --------------------------------------------------------------
     def static_credentials(self, location: str) -> dict[str, str]:
         """The static credentials (API key, token, HTTP Basic) a request must carry at `location`."""
         sent: dict[str, str] = {}
@@ -256,7 +252,6 @@ class MockProvider:
             for name, wire in AUTH["credentials"].items()
         )
 
-    # -- one request -------------------------------------------------------
     def _matching(self, path: str) -> list[tuple[dict[str, Any], dict[str, str]]]:
         """The operations whose path template matches a raw (percent-encoded) path."""
         segments = [unquote(segment) for segment in path.split("/")]
@@ -409,7 +404,6 @@ class MockProvider:
             return Response(status_code=status)
         return JSONResponse(body, status_code=status)
 
-    # -- behaviour ---------------------------------------------------------
     def act(self, op: dict[str, Any], params: dict[str, Any], payload: Any) -> Response:
         mock = op["mock"]
         action = mock.get("action")
@@ -538,11 +532,8 @@ def _restated(body: Any, old: int, new: int) -> Any:
 
 
 class _Dispatch:
-    """The ASGI app: control routes go to Starlette, every other request to the mock.
-
-    Injected drops and clients that hang up are logged as one line each,
-    never raised into the server (which would print a traceback).
-    """
+    """The ASGI app: control routes to Starlette, the rest to the mock; a drop or a client
+    hanging up is one log line, never raised into the server (a traceback)."""
 
     def __init__(self, app: ASGIApp, mock: MockProvider) -> None:
         self.app = app
@@ -574,11 +565,8 @@ class _Dispatch:
 
 
 async def _cut(receive: Receive, send: Send) -> None:
-    """Close the connection without an answer: the client sees it drop.
-
-    ASGI has no message for this; the server's transport (uvicorn's) is
-    closed directly. Elsewhere a body is promised and never sent.
-    """
+    """Close the connection without an answer: uvicorn's transport directly (ASGI has no
+    message for it); elsewhere a body is promised and never sent."""
     transport = getattr(getattr(send, "__self__", None), "transport", None)
     if transport is None:
         await send(
@@ -598,11 +586,8 @@ async def _cut(receive: Receive, send: Send) -> None:
 
 
 class _PathTemplate:
-    """A path template matched segment by segment, so a value may hold an encoded "/".
-
-    Any placeholder spelling works ({order-id}, {id}); a placeholder used
-    twice must carry the same value both times.
-    """
+    """A path template matched segment by segment, so a value may hold an encoded "/";
+    a placeholder used twice must carry the same value both times."""
 
     def __init__(self, path: str) -> None:
         self.names: list[list[str]] = []

@@ -117,26 +117,14 @@ def _wire_problems(
             continue
         text = _wire_value(value)
         if param.location == "path" and text in ("", ".", ".."):
-            problems.append(
-                Problem(
-                    "/" + param.python_name,
-                    f"must not be {text!r}: a path segment that the URL would drop",
-                )
-            )
+            problem = f"must not be {text!r}: a path segment that the URL would drop"
         elif param.location == "header" and not header_safe(text):
-            problems.append(
-                Problem(
-                    "/" + param.python_name,
-                    "must be printable ASCII on one line (it travels as an HTTP header)",
-                )
-            )
+            problem = "must be printable ASCII on one line (it travels as an HTTP header)"
         elif param.location != "header" and not _utf8(text):
-            problems.append(
-                Problem(
-                    "/" + param.python_name,
-                    "must be valid Unicode text (it holds a lone surrogate)",
-                )
-            )
+            problem = "must be valid Unicode text (it holds a lone surrogate)"
+        else:
+            continue
+        problems.append(Problem("/" + param.python_name, problem))
     for name, value in headers.items():
         if not (isinstance(value, str) and header_safe(value) and header_safe(name)):
             problems.append(
