@@ -69,24 +69,12 @@ _CLIENT_ERROR_WORDS = (*_ERROR_WORDS, "item_message", "item_pointer")
 
 def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
     """The parts `spec`'s package needs; `mock` is mock_data(spec)."""
-    auth = mock["auth"]
     operations = mock["operations"]
-    hooks = mock["webhooks"].values()
-    rejections = mock["rejections"].values()
-    sandbox = [rule for op in operations for rule in op["sandbox"]]
-    words = {word for op in operations for word, value in (op["mock"] or {}).items() if value}
-    blocks = [op["mock"] or {} for op in operations]
-    declared = [rule for m in blocks for key in ("rules", "records") for rule in m.get(key) or []]
     params = [p for op in spec.operations for p in op.params]
     answers = frozenset(op.success.encoding for op in spec.operations)
     return RuntimeParts(
-        token=auth["token_operation"] is not None,
-        refresh=bool(auth["refresh_token"]),
-        client_credentials=auth["scheme"] == "oauth2_client_credentials",
-        session_cookie=auth["scheme"] == "session_cookie",
-        static_auth=bool(auth["static"]),
-        bearer=auth["scheme"] not in ("none", "session_cookie") and not auth["static"],
-        expires_at=bool(auth["expires_at"]),
+        **_auth_parts(mock["auth"]),
+        **_mock_parts(mock),
         constant_headers=bool(mock["headers"]),
         path_mismatch=mock["path_mismatch"] == "not_found",
         path_lists=any(p.list_style for p in params),
@@ -95,20 +83,8 @@ def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
         idempotency=any(op.idempotency_key for op in spec.operations),
         answers=answers,
         rate_limit=mock["rate_limit"] is not None,
-        error_kinds=frozenset(
-            [*(k for k in ("text", "array") if any(r[k] for r in rejections))]
-            + [w for w in _ERROR_WORDS if any(r[w] is not None for r in rejections)]
-        ),
-        actions=frozenset(str((op["mock"] or {}).get("action")) for op in operations),
-        mock_words=frozenset(words),
-        rule_words=frozenset(word for rule in declared for word in rule),
         paging=any(op["paging"] for op in operations),
         batch=any(op["batch"] for op in operations),
-        deliveries="webhook" in words,
-        standard_webhooks=any(hook.get("standard") for hook in hooks),
-        signed_webhooks=any(hook.get("field") for hook in hooks),
-        sandbox_when=any(rule.get("when") for rule in sandbox),
-        progressions=any(rule.get("sequence") for rule in sandbox),
         envelope=spec.envelope is not None,
         server_variables=bool(spec.server_variables),
         form_answers="form" in answers,
@@ -119,3 +95,41 @@ def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
             if getattr(fmt, word) is not None
         ),
     )
+
+
+def _auth_parts(auth: dict[str, Any]) -> dict[str, Any]:
+    """How the mock checks credentials and issues tokens (mock.json's `auth`)."""
+    return {
+        "token": auth["token_operation"] is not None,
+        "refresh": bool(auth["refresh_token"]),
+        "client_credentials": auth["scheme"] == "oauth2_client_credentials",
+        "session_cookie": auth["scheme"] == "session_cookie",
+        "static_auth": bool(auth["static"]),
+        "bearer": auth["scheme"] not in ("none", "session_cookie") and not auth["static"],
+        "expires_at": bool(auth["expires_at"]),
+    }
+
+
+def _mock_parts(mock: dict[str, Any]) -> dict[str, Any]:
+    """What the mock keeps and plays: actions, `mock:` words, webhooks, sandbox, rejections."""
+    operations = mock["operations"]
+    hooks = mock["webhooks"].values()
+    rejections = mock["rejections"].values()
+    sandbox = [rule for op in operations for rule in op["sandbox"]]
+    blocks = [op["mock"] or {} for op in operations]
+    words = {word for block in blocks for word, value in block.items() if value}
+    declared = [rule for m in blocks for key in ("rules", "records") for rule in m.get(key) or []]
+    return {
+        "error_kinds": frozenset(
+            [*(k for k in ("text", "array") if any(r[k] for r in rejections))]
+            + [w for w in _ERROR_WORDS if any(r[w] is not None for r in rejections)]
+        ),
+        "actions": frozenset(str(block.get("action")) for block in blocks),
+        "mock_words": frozenset(words),
+        "rule_words": frozenset(word for rule in declared for word in rule),
+        "deliveries": "webhook" in words,
+        "standard_webhooks": any(hook.get("standard") for hook in hooks),
+        "signed_webhooks": any(hook.get("field") for hook in hooks),
+        "sandbox_when": any(rule.get("when") for rule in sandbox),
+        "progressions": any(rule.get("sequence") for rule in sandbox),
+    }
