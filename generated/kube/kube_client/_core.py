@@ -145,8 +145,6 @@ def build_request(
     timeout: Any,
 ) -> httpx.Request:
     """Validate, then lay out one HTTP request. Raises ValidationError before any I/O."""
-    if op.deprecated:
-        warnings.warn(f"{op.name} is deprecated: {op.deprecated}", DeprecationWarning, stacklevel=4)
     payload = body_to_json(body)
     params = {name: param_to_json(value) for name, value in params.items()}
     if validate:
