@@ -46,6 +46,7 @@ class RuntimeParts:
     mock_words: frozenset[str]  # the `mock:` words some operation uses (rules, totals, ...)
     rule_words: frozenset[str]  # the words its `rules` and `records` use (in, when, after, ...)
     paging: bool
+    paging_words: frozenset[str]  # the words the paging styles use (cursor, link_header, ...)
     batch: bool
     deliveries: bool  # a create delivers a webhook
     standard_webhooks: bool  # some webhook is signed in its headers
@@ -84,6 +85,9 @@ def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
         answers=answers,
         rate_limit=mock["rate_limit"] is not None,
         paging=any(op["paging"] for op in operations),
+        paging_words=frozenset(
+            word for op in operations for word, value in (op["paging"] or {}).items() if value
+        ),
         batch=any(op["batch"] for op in operations),
         envelope=spec.envelope is not None,
         server_variables=bool(spec.server_variables),
