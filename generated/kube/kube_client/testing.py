@@ -213,8 +213,7 @@ class MockProvider:
 
     def static_credentials(self, location: str) -> dict[str, str]:
         """The static credentials (API key, token, HTTP Basic) a request must carry at `location`."""
-        sent: dict[str, str] = {}
-        return sent
+        return {}  # the provider takes no static credentials
 
     def _authorised(self, request: Request) -> bool:
         name = next(iter(AUTH["credentials"]))

@@ -114,36 +114,15 @@ def _page(
 ) -> tuple[list[Any], dict[str, str]]:
     """One page of `items`, with the counts, next URL, link or cursor the paging style writes."""
     asked = params.get(paging["param"])
-    if paging["cursor"]:
-        offset = str(asked or "").removeprefix("after-")
-        start = int(offset) if offset.isdigit() else 0
-        number = start // size + 1
-    else:
-        number = int(asked) if asked is not None else paging["first_page"]
-        start = max(0, (number - paging["first_page"]) * size)
+    number = int(asked) if asked is not None else paging["first_page"]
+    start = max(0, (number - paging["first_page"]) * size)
     shown = items[start : start + size]
     end = start + len(shown)
-    following = (f"after-{end}" if paging["cursor"] else number + 1) if end < len(items) else None
-    next_url = None
-    if following is not None:
-        next_url = str(url.include_query_params(**{paging["wire_param"]: following}))
-    for pointer, value in (
-        (paging["total_field"], len(items)),
-        (paging["end_field"], end),
-        (paging["cursor_field"], following),
-        (paging["next_url_field"], next_url),
-    ):
-        if pointer:
-            _set(body, pointer, value)
-    headers = {
-        paging["total_pages_header"]: str(max(1, -(-len(items) // size))),
-        paging["total_elements_header"]: str(len(items)),
-        paging["page_number_header"]: str(number),
-        paging["page_size_header"]: str(size),
-        paging["next_url_header"]: next_url,
-        paging["link_header"]: f'<{next_url}>; rel="next"' if next_url else None,
-    }
-    return shown, {name: value for name, value in headers.items() if name and value}
+    if paging["total_field"]:
+        _set(body, paging["total_field"], len(items))
+    if paging["end_field"]:
+        _set(body, paging["end_field"], end)
+    return shown, {}
 
 
 class MockProvider:
@@ -263,8 +242,7 @@ class MockProvider:
 
     def static_credentials(self, location: str) -> dict[str, str]:
         """The static credentials (API key, token, HTTP Basic) a request must carry at `location`."""
-        sent: dict[str, str] = {}
-        return sent
+        return {}  # the provider takes no static credentials
 
     def _authorised(self, request: Request) -> bool:
         header = request.headers.get("authorization", "")

@@ -131,26 +131,9 @@ def _page(
     shown = items[start : start + size]
     end = start + len(shown)
     following = (f"after-{end}" if paging["cursor"] else number + 1) if end < len(items) else None
-    next_url = None
-    if following is not None:
-        next_url = str(url.include_query_params(**{paging["wire_param"]: following}))
-    for pointer, value in (
-        (paging["total_field"], len(items)),
-        (paging["end_field"], end),
-        (paging["cursor_field"], following),
-        (paging["next_url_field"], next_url),
-    ):
-        if pointer:
-            _set(body, pointer, value)
-    headers = {
-        paging["total_pages_header"]: str(max(1, -(-len(items) // size))),
-        paging["total_elements_header"]: str(len(items)),
-        paging["page_number_header"]: str(number),
-        paging["page_size_header"]: str(size),
-        paging["next_url_header"]: next_url,
-        paging["link_header"]: f'<{next_url}>; rel="next"' if next_url else None,
-    }
-    return shown, {name: value for name, value in headers.items() if name and value}
+    if paging["cursor_field"]:
+        _set(body, paging["cursor_field"], following)
+    return shown, {}
 
 
 def _query_list(request: Request, name: str, style: str) -> list[str] | None:
