@@ -46,9 +46,15 @@ class AuthView:
 def _auth_imports(auth: Auth, in_query: tuple[str, ...]) -> list[str]:
     """The import block of `_auth.py`: only what the scheme's code uses, in isort's order."""
     needs_token = auth.operation is not None
-    imports = ["import base64", "import time", *(["from typing import Any"] if needs_token else [])]
+    # base64: HTTP Basic, on every request (static) or on the token request
+    basic = bool(auth_static.sent(auth)) or auth.scheme == "oauth2_client_credentials"
+    imports = [
+        *(["import base64"] if basic else []),
+        "import time",
+        *(["from typing import Any"] if needs_token else []),
+    ]
     if auth.expires_at and not auth.expires_in:
-        imports.insert(1, "import datetime as _dt")
+        imports.insert(imports.index("import time"), "import datetime as _dt")
         if auth.expires_at_zone != "UTC":
             imports.append("from zoneinfo import ZoneInfo")  # stdlib "from" imports sort last
     if in_query:  # httpx logs URLs: a filter shows the key there as ***

@@ -1,8 +1,9 @@
 """The table that drives a package's provider mock (testing.py), built from the model.
 
-The mock's code is the same for every provider; what differs (routes, auth,
-how rejections look, what is kept in memory, sandbox rules) is this data,
-written beside it as mock.json.
+The mock's code is one template; what differs (routes, auth, how rejections
+look, what is kept in memory, sandbox rules) is this data, written beside it
+as mock.json. The template renders a concept's part only where this data can
+reach it (runtime_parts.py).
 """
 
 from __future__ import annotations

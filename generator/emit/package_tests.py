@@ -40,8 +40,11 @@ def behaviour_tests(spec: Spec) -> frozenset[str]:
     return frozenset(name for name, found in present.items() if found)
 
 
-def behaviour_imports(package: str, tests: frozenset[str]) -> tuple[str, ...]:
-    """The import block of tests/test_behaviour.py for the sections it has."""
+def behaviour_imports(
+    package: str, tests: frozenset[str], form_answers: bool = True
+) -> tuple[str, ...]:
+    """The import block of tests/test_behaviour.py for the sections it has (urlencode
+    and json only where some answer is a form, or the cached test compares JSON)."""
     names = ["Client"]
     if "errors" in tests:
         names.append("APIStatusError")
@@ -49,10 +52,11 @@ def behaviour_imports(package: str, tests: frozenset[str]) -> tuple[str, ...]:
         names.append("EnvelopeError")
     if "warnings" in tests:
         names += ["ResponseWarning", "response_status", "response_warning"]
-    lines = ["import json"]
+    lines = ["import json"] if form_answers or "cached" in tests else []
     if "deprecated" in tests:
         lines.append("import re")
-    lines += ["import warnings", "from typing import Any", "from urllib.parse import urlencode", ""]
+    lines += ["import warnings", "from typing import Any"]
+    lines += [*(["from urllib.parse import urlencode"] if form_answers else []), ""]
     lines.append("import httpx")
     if tests & {"errors", "warnings", "envelope", "deprecated"}:
         lines.append("import pytest")

@@ -249,7 +249,9 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         binary=package_exports.answers_binary(spec),
         common_errors=_common_errors(operations),
         multipart=multipart.runtime_table(spec.operations),
-        behaviour_imports=package_tests.behaviour_imports(spec.package, tests),
+        behaviour_imports=package_tests.behaviour_imports(
+            spec.package, tests, any(op.success.encoding == "form" for op in spec.operations)
+        ),
         webhook_test_imports=package_tests.webhook_test_imports(spec.package, tests),
         checks=checks,
         reference=readme_reference(spec),

@@ -162,13 +162,9 @@ def _unpack(packed: dict[str, Any]) -> dict[str, Any]:
 
 _PACKED: dict[str, Any] = json.loads((Path(__file__).parent / "data.json").read_text("utf-8"))
 DATA: dict[str, Any] = _unpack(_PACKED)
-_HOOKS = [(hook, payload) for hook in DATA["webhooks"] for payload in hook["examples"]]
 _PARAMETERS: dict[str, tuple[list[Any], Callable[[Any], str]]] = {
     "example": (DATA["examples"], lambda e: str(e["id"])),
     "case": (DATA["cases"], lambda c: str(c["id"])),
-    "hook": (_HOOKS, lambda h: str(h[0]["name"])),
-    "signed_hook": ([h for h in _HOOKS if h[0]["signed"]], lambda h: str(h[0]["name"])),
-    "standard_hook": ([h for h in _HOOKS if h[0].get("standard")], lambda h: str(h[0]["name"])),
     "error_case": (DATA["error_cases"], lambda c: str(c["id"])),
     "warning_case": (DATA["warning_cases"], lambda c: str(c["id"])),
     "envelope_case": (DATA["envelope_cases"], lambda c: str(c["id"])),

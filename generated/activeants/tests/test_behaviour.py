@@ -40,8 +40,6 @@ def _reply(status: int, body: Any, encoding: str = "json") -> httpx.Response:
         }
         headers = {"Content-Type": "application/x-www-form-urlencoded"}
         return httpx.Response(status, content=urlencode(fields).encode(), headers=headers)
-    if encoding == "text":
-        return httpx.Response(status, text=str(body))
     return httpx.Response(status, json=body)
 
 

@@ -13,8 +13,6 @@ from typing import Any
 from ._operations import GET_TOKEN, OperationInfo
 
 REFRESH_MARGIN_SECONDS = 30.0
-# Static credentials: (header|query, name, template over credential names, HTTP Basic?)
-STATIC: tuple[tuple[str, str, str, bool], ...] = ()
 
 
 class Secret:
@@ -138,18 +136,4 @@ class Auth:
 
     def query(self) -> dict[str, str]:
         """Query parameters that authenticate one request (an API key in the URL)."""
-        return self._static("query")
-
-    def _static(self, location: str) -> dict[str, str]:
-        """The static credentials sent at `location`, filled into their templates."""
-        values: dict[str, str] = {
-            "client_id": self._client_id.reveal(),
-            "client_secret": self._client_secret.reveal(),
-        }
-        sent: dict[str, str] = {}
-        for where, name, template, basic in STATIC:
-            if where != location:
-                continue
-            value = template.format(**values)
-            sent[name] = "Basic " + base64.b64encode(value.encode()).decode() if basic else value
-        return sent
+        return {}

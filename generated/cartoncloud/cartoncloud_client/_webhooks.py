@@ -42,12 +42,3 @@ def _load(body: bytes | str | Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError("a webhook body must be a JSON object")
     return data
-
-
-def _text(value: Any) -> str:
-    """Fields joined for a signature appear as their JSON text, strings unquoted."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value)

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import copy
 import json
-import re
-import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from cartoncloud_client._operations import BY_NAME
 from cartoncloud_client._pointer import escape, unescape
 
 
@@ -228,39 +225,6 @@ class Recorder:
             return httpx.Response(200, json=DATA["token_response"])
         self.requests.append(request)
         return self.answer(request)
-
-
-DEPRECATED = {name for name, op in BY_NAME.items() if op.deprecated}
-_DEPRECATION = re.compile(r"(\w+) is deprecated: ")
-
-
-@pytest.fixture(autouse=True)
-def deprecations(request: pytest.FixtureRequest) -> Iterator[set[str]]:
-    """The deprecated operations a test called, each warning asserted instead of printed.
-
-    Calling a deprecated operation warns (DeprecationWarning, naming the
-    replacement). Every such warning must name an operation the document
-    deprecates, and a test that sends a deprecated operation's example
-    through a client (it uses `recorder`) must have seen its warning; any
-    other warning reaches pytest unchanged.
-    """
-    called: set[str] = set()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        yield called
-    for warning in caught:
-        match = _DEPRECATION.match(str(warning.message))
-        if issubclass(warning.category, DeprecationWarning) and match and match[1] in DEPRECATED:
-            called.add(match[1])
-        else:
-            warnings.warn_explicit(
-                warning.message, warning.category, warning.filename, warning.lineno
-            )
-    callspec = getattr(request.node, "callspec", None)
-    example = callspec.params.get("example") if callspec else None
-    sent = "recorder" in request.fixturenames
-    if sent and isinstance(example, dict) and example.get("operation") in DEPRECATED:
-        assert example["operation"] in called, f"{example['operation']} did not warn"
 
 
 @pytest.fixture

@@ -7,10 +7,8 @@ caching advice behave as the spec says."""
 
 from __future__ import annotations
 
-import json
 import warnings
 from typing import Any
-from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -34,14 +32,6 @@ def _call(client: Client, example: dict[str, Any]) -> Any:
 def _reply(status: int, body: Any, encoding: str = "json") -> httpx.Response:
     if body is None:
         return httpx.Response(status)
-    if encoding == "form":
-        fields = {
-            k: v if isinstance(v, str) else json.dumps(v) for k, v in body.items() if v is not None
-        }
-        headers = {"Content-Type": "application/x-www-form-urlencoded"}
-        return httpx.Response(status, content=urlencode(fields).encode(), headers=headers)
-    if encoding == "text":
-        return httpx.Response(status, text=str(body))
     return httpx.Response(status, json=body)
 
 

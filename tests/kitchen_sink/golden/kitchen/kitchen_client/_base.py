@@ -18,10 +18,9 @@ SECRET_FIELD = re.compile(
 class Model(BaseModel):
     """Base class of the models in models.py.
 
-    What a parsed answer remembers of its response (_results) goes into the
-    __pydantic_private__ of that answer alone, when it is remembered:
-    declared private attributes would cost every nested model their
-    initialisation on every parse (over half of parsing a small order).
+    What an answer remembers of its response (_results) goes into its own
+    __pydantic_private__ when remembered: declared private attributes would
+    cost every nested model their initialisation on every parse.
 
     Fields are filled by their Python names or by the document's (aliases),
     and a field the spec does not declare is kept: what the provider sends
@@ -41,13 +40,8 @@ class Model(BaseModel):
 
 
 class ClosedModel(Model):
-    """A type the spec marks closed that the provider also sends.
-
-    Built by the caller, an undeclared field is refused (as `extra="forbid"`
-    would); parsed from a provider's answer (_operations.FROM_PROVIDER, the
-    validation context of responses, webhooks and error bodies),
-    one is kept: a field the provider adds later must not break a response.
-    """
+    """A type the spec marks closed that the provider also sends: built by the caller, an
+    undeclared field is refused; parsed from an answer (context FROM_PROVIDER), it is kept."""
 
     @model_validator(mode="before")
     @classmethod

@@ -130,27 +130,29 @@ def _same_json(a: Any, b: Any) -> bool:
     return type(a) is type(b) and bool(a == b)
 
 
-def test_example_round_trip(example: dict[str, Any], data: dict[str, Any], recorder: Any) -> None:
-    recorder = recorder(
-        _answer(example), serve_tokens=example["operation"] != data["token_operation"]
-    )
-    http = httpx.Client(transport=httpx.MockTransport(recorder))
-    with Client(**data["client_kwargs"], http_client=http) as client:
-        result = getattr(client, example["operation"])(**example["kwargs"])
+def _recorder(example: dict[str, Any], data: dict[str, Any], recorder: Any) -> Any:
+    return recorder(_answer(example), serve_tokens=example["operation"] != data["token_operation"])
+
+
+def _check(recorder: Any, result: Any, example: dict[str, Any]) -> None:
     [request] = recorder.requests
     _check_request(request, example)
     _check_result(result, example)
+
+
+def test_example_round_trip(example: dict[str, Any], data: dict[str, Any], recorder: Any) -> None:
+    recorder = _recorder(example, data, recorder)
+    http = httpx.Client(transport=httpx.MockTransport(recorder))
+    with Client(**data["client_kwargs"], http_client=http) as client:
+        result = getattr(client, example["operation"])(**example["kwargs"])
+    _check(recorder, result, example)
 
 
 async def test_example_round_trip_async(
     example: dict[str, Any], data: dict[str, Any], recorder: Any
 ) -> None:
-    recorder = recorder(
-        _answer(example), serve_tokens=example["operation"] != data["token_operation"]
-    )
+    recorder = _recorder(example, data, recorder)
     http = httpx.AsyncClient(transport=httpx.MockTransport(recorder))
     async with AsyncClient(**data["client_kwargs"], http_client=http) as client:
         result = await getattr(client, example["operation"])(**example["kwargs"])
-    [request] = recorder.requests
-    _check_request(request, example)
-    _check_result(result, example)
+    _check(recorder, result, example)

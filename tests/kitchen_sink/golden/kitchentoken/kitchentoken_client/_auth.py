@@ -6,7 +6,6 @@ message can show them."""
 
 from __future__ import annotations
 
-import base64
 import datetime as _dt
 import time
 from typing import Any
@@ -15,8 +14,6 @@ from zoneinfo import ZoneInfo
 from ._operations import GET_TOKEN, OperationInfo
 
 REFRESH_MARGIN_SECONDS = 30.0
-# Static credentials: (header|query, name, template over credential names, HTTP Basic?)
-STATIC: tuple[tuple[str, str, str, bool], ...] = ()
 
 
 class Secret:
@@ -141,21 +138,7 @@ class Auth:
 
     def query(self) -> dict[str, str]:
         """Query parameters that authenticate one request (an API key in the URL)."""
-        return self._static("query")
-
-    def _static(self, location: str) -> dict[str, str]:
-        """The static credentials sent at `location`, filled into their templates."""
-        values: dict[str, str] = {
-            "email": self._email.reveal(),
-            "password": self._password.reveal(),
-        }
-        sent: dict[str, str] = {}
-        for where, name, template, basic in STATIC:
-            if where != location:
-                continue
-            value = template.format(**values)
-            sent[name] = "Basic " + base64.b64encode(value.encode()).decode() if basic else value
-        return sent
+        return {}
 
 
 EXPIRY_ZONE = ZoneInfo("Europe/London")
