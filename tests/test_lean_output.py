@@ -64,16 +64,18 @@ CASES_BEFORE_PACKING: dict[str, dict[str, int]] = {
     },
 }
 
-# generated/ in bytes (the sum of its files' sizes). Issue 13 asks for 1.5 MB; packing
-# data.json, compact JSON, digested surface words and the mock reading the operation
-# table took it from 8.76 MB to 3.6 MB. What remains is mostly not data: the five
-# packages' Python (1.64 MB, testing.py alone 0.27 MB, deliberately one copy per
-# package so each stands alone), the OpenAPI document in YAML and JSON (0.68 MB, both
-# required by issue 17), JSON Schemas (0.34 MB), READMEs (0.24 MB). The budget is a
-# ratchet at today's size (the export's `x-shipspec-sources`, which cites the document
-# section of every spec object, and the README's credential and sandbox lists added
-# ~75 KB since); the issue's target is recorded below as a known gap.
-SIZE_BUDGET = 3_850_000
+# generated/ in bytes (the sum of its files' sizes). Issue 13 asks for 1.5 MB. Packing
+# data.json into rows, compact JSON, the compact surface record, shared components in
+# the export, one types.json per package, types said once in the READMEs, one-call
+# field checks, one-line client methods and a runtime rendered only where its spec
+# uses a concept took it from 8.76 MB to 2.41 MB without dropping a case, a check or a
+# word. What remains is content, not copies: the OpenAPI document in YAML and JSON
+# (0.63 MB, both required by issue 17, their component schemas the same definitions
+# as schemas/types.json because each export stands alone), each package's own
+# runtime (~0.4 MB: issue 17 has every package stand alone, so five copies), the
+# per-spec code and data. The budget is a ratchet at today's size; the issue's target
+# is recorded below as a known gap.
+SIZE_BUDGET = 2_450_000
 ISSUE_TARGET = 1_500_000
 _CACHES = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
 
@@ -278,7 +280,7 @@ def test_generated_tree_is_within_budget() -> None:
     assert total < SIZE_BUDGET, (total, largest)
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: generated/ is 3.6 MB; see SIZE_BUDGET")
+@pytest.mark.xfail(strict=True, reason="known gap: generated/ is 2.41 MB; see SIZE_BUDGET")
 def test_generated_tree_meets_the_issue_target() -> None:
     total, largest = _tree_size()
     assert total < ISSUE_TARGET, (total, largest)
