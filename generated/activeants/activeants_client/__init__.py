@@ -41,7 +41,7 @@ from ._results import (
     response_warning,
 )
 
-__version__ = "1.0.0"
+__version__ = "1.0.1"
 __api_version__ = "1.0.0"  # the API document's version (see CHANGELOG.md)
 
 OPERATIONS: tuple[str, ...] = (

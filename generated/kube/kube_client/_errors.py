@@ -79,8 +79,9 @@ class APIResponseValidationError(APIError):
 
 
 class UndocumentedStatusError(APIResponseValidationError):
-    """A 2xx status the document does not list for this operation: the request may have
-    taken effect; the body is kept unparsed (JSON decoded or text) in `body`."""
+    """A 2xx status, or an envelope verdict, the document does not list for this operation:
+    the request may have taken effect; the body is kept unparsed (JSON decoded or text)
+    in `body`."""
 
     def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
         super().__init__(message, request=response.request)

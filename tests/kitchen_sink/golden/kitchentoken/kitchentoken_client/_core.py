@@ -223,13 +223,25 @@ def _decode(response: httpx.Response, encoding: str) -> Any:
 
 
 def _check_envelope(op: OperationInfo[Any], response: httpx.Response, data: Any) -> None:
-    """A success status whose envelope says the request failed is still an error."""
+    """A success status whose envelope says the request failed is still an error.
+
+    Where the document lists its failure verdicts, a verdict it lists neither
+    way (or none) is an outcome the client cannot know: UndocumentedStatusError,
+    never a success read from an envelope that does not say so.
+    """
     if not isinstance(data, dict):
         return
     verdict = data.get(ENVELOPE_STATUS_FIELD)
-    failed = verdict in ENVELOPE_FAILURES if ENVELOPE_FAILURES else verdict not in ENVELOPE_OK
-    if not failed:
+    if verdict in ENVELOPE_OK:
         return
+    if ENVELOPE_FAILURES and verdict not in ENVELOPE_FAILURES:
+        raise _errors.UndocumentedStatusError(
+            f"{op.name}: HTTP {response.status_code}, {ENVELOPE_STATUS_FIELD} {verdict!r}, which "
+            f"the document lists neither as success ({', '.join(ENVELOPE_OK)}) nor as failure "
+            f"({', '.join(ENVELOPE_FAILURES)}): the request may have taken effect",
+            response=response,
+            body=data,
+        )
     text = data.get(ENVELOPE_MESSAGE_FIELD) if ENVELOPE_MESSAGE_FIELD else None
     problems = [str(text)] if text is not None else []
     raise _errors.EnvelopeError(
