@@ -116,9 +116,7 @@ def webhook_imports(spec: Spec) -> tuple[str, ...]:
         imports += ["from ._errors import WebhookSignatureError"]
     if spec.webhooks:
         imports += [
-            "from ._operations import FROM_PROVIDER, _models"
-            if any(not h.header_signature for h in spec.webhooks)
-            else "from ._operations import _models",
+            "from ._operations import FROM_PROVIDER, _models",
             "",
             "if TYPE_CHECKING:",
             "    from . import models",

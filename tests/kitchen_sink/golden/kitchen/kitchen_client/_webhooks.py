@@ -155,7 +155,8 @@ def parse_shipment_event(
     msg_id, timestamp = _standard_verify(body, headers, secret, _SHIPMENT_EVENT_HEADERS, 300, now)
     model: type[models.ShipmentEvent] = _models().ShipmentEvent
     event = {k.lower(): v for k, v in headers.items()}.get("webhook-event-type")
-    return SignedDelivery(msg_id, timestamp, event, model.model_validate(_load(body)))
+    payload = model.model_validate(_load(body), context=FROM_PROVIDER)  # what it sends may grow
+    return SignedDelivery(msg_id, timestamp, event, payload)
 
 
 def _load(body: bytes | str | Mapping[str, Any]) -> dict[str, Any]:
