@@ -30,6 +30,7 @@ from kitchen_client import (
     NotFoundError,
     response_status,
 )
+from kitchen_client._pointer import tokens
 from kitchen_client.testing import DATA as MOCK
 from kitchen_client.testing import MockProvider
 
@@ -87,7 +88,8 @@ def _dump(result: Any) -> Any:
 
 
 def _at(document: Any, pointer: str) -> Any:
-    for token in [t for t in pointer.split("/") if t]:
+    """The value at `pointer`, strictly: a place the answer lacks fails the test (no None)."""
+    for token in tokens(pointer):
         document = document[int(token)] if isinstance(document, list) else document[token]
     return document
 

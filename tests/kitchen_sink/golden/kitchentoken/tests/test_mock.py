@@ -23,6 +23,7 @@ import pytest
 import uvicorn
 
 from kitchentoken_client import APIStatusError, AsyncClient, AuthenticationError, Client
+from kitchentoken_client._pointer import tokens
 from kitchentoken_client.testing import DATA as MOCK
 from kitchentoken_client.testing import MockProvider
 
@@ -80,7 +81,8 @@ def _dump(result: Any) -> Any:
 
 
 def _at(document: Any, pointer: str) -> Any:
-    for token in [t for t in pointer.split("/") if t]:
+    """The value at `pointer`, strictly: a place the answer lacks fails the test (no None)."""
+    for token in tokens(pointer):
         document = document[int(token)] if isinstance(document, list) else document[token]
     return document
 
