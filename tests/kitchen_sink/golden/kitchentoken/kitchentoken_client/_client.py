@@ -13,6 +13,7 @@ import logging
 import threading
 import time
 import uuid
+from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterator, Mapping
 from dataclasses import dataclass
 from types import MethodType, TracebackType
@@ -130,7 +131,7 @@ _LIST_PRODUCTS_PAGES: _paging.Pages[models.ProductList, models.Product] = _pagin
 )
 
 
-class _BaseClient(Generic[H]):
+class _BaseClient(ABC, Generic[H]):
     """State, and the one flow of a call, that both clients share (H: their httpx client)."""
 
     def __init__(
@@ -160,8 +161,9 @@ class _BaseClient(Generic[H]):
         self._token_lock = threading.Lock()  # threads sharing a Client fetch one token
         self._flight = _Flight()  # the token request an AsyncClient's callers share
 
+    @abstractmethod
     def _new_http(self) -> H:
-        raise NotImplementedError  # each client makes its own kind
+        """A new httpx client of the kind this client drives (sync or async)."""
 
     def clear_cache(self) -> None:
         """Forget answers kept for operations the document advises caching."""
