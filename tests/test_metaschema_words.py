@@ -299,7 +299,9 @@ def test_sandbox_rules_are_listed_with_their_section_in_the_readme(readme: str) 
 
 
 def test_documented_envelope_statuses_decide_what_is_a_failure(words: ModuleType) -> None:
-    """With `statuses`, only a documented verdict that is not ok fails; an unknown one is read."""
+    """With `statuses`, a documented verdict that is not ok fails (EnvelopeError); one the
+    document lists neither way is an outcome the client cannot know (UndocumentedStatusError,
+    not the EnvelopeError every verdict but ok raises without `statuses`)."""
     verdicts = iter(["NOK", "QUEUED"])
 
     def answer(request: httpx.Request) -> httpx.Response:
@@ -314,4 +316,6 @@ def test_documented_envelope_statuses_decide_what_is_a_failure(words: ModuleType
     client = words.Client(username="u", password="p", base_url="http://x", http_client=http)
     with pytest.raises(words.EnvelopeError, match="Depot closed"):
         client.create_parcel({"weight": 5})
-    assert client.create_parcel({"weight": 5}) is not None  # QUEUED: not a documented failure
+    with pytest.raises(words.UndocumentedStatusError, match="'QUEUED'") as raised:
+        client.create_parcel({"weight": 5})
+    assert not isinstance(raised.value, words.EnvelopeError)
