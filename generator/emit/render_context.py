@@ -19,6 +19,7 @@ from generator.concepts.servers import default_server
 from generator.concepts.status_errors import STATUS_ERRORS
 from generator.emit import package_exports, package_tests
 from generator.emit.auth_view import AuthView, auth_summary, auth_view
+from generator.emit.jsonschema_files import types_ref_prefix
 from generator.emit.mock_tests import mock_sections
 from generator.emit.operation_view import (
     ArgView,
@@ -144,6 +145,11 @@ class Context:
     @property
     def version(self) -> str:
         return self.spec.version
+
+    @property
+    def types_ref_prefix(self) -> str:
+        """How the JSON Schemas `$ref` a type of schemas/types.json (the README shows it)."""
+        return types_ref_prefix(self.spec)
 
     @property
     def description_line(self) -> str:
