@@ -24,7 +24,7 @@ from generator.emit.openapi_errors import (
 )
 from generator.emit.openapi_form import form_response_schema, form_text
 from generator.emit.openapi_security import operation_security
-from generator.emit.openapi_shared import Components, error_response_name
+from generator.emit.openapi_shared import Components, component_key, error_response_name
 from generator.spec import param_conditions
 from generator.spec.model import (
     Constraints,
@@ -127,10 +127,6 @@ def _parameters(spec: Spec, op: Operation) -> list[dict[str, Any]]:
     if op.idempotency_key:
         result.append(idempotency_key.openapi_parameter(op.idempotency_key))
     return result
-
-
-def component_key(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9.\-_]", "_", name)
 
 
 def _request_examples(op: Operation) -> list[tuple[str, Any]]:

@@ -23,6 +23,7 @@ import json
 import re
 from typing import Any
 
+from generator.emit import naming
 from generator.emit.openapi_errors import phrase
 
 
@@ -42,15 +43,16 @@ class Components:
         return {"$ref": f"#/components/{self.kind}/{key}"}
 
 
-def _camel(words: str) -> str:
-    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", words))
+def component_key(name: str) -> str:
+    """`name` as a component name: a character OpenAPI does not allow there becomes `_`."""
+    return re.sub(r"[^A-Za-z0-9.\-_]", "_", name)
 
 
 def error_response_name(status: int, formats: tuple[str, ...]) -> str:
     """`GeneralError400`, `ValidationOrGeneralError422`; with no format, the status phrase."""
     if not formats:
-        return f"{_camel(phrase(status))}{status}"
-    return f"{'Or'.join(_camel(name) for name in formats)}Error{status}"
+        return f"{naming.pascal_case(phrase(status))}{status}"
+    return f"{'Or'.join(naming.pascal_case(name) for name in formats)}Error{status}"
 
 
 def _canonical(value: Any) -> str:
@@ -75,11 +77,7 @@ def share_parameters(paths: dict[str, Any], parameters: Components) -> None:
     for params in lists:
         for index, parameter in enumerate(params):
             if "$ref" not in parameter and seen[_canonical(parameter)] > 1:
-                params[index] = parameters.ref(_key(parameter["name"]), parameter)
-
-
-def _key(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9.\-_]", "_", name)
+                params[index] = parameters.ref(component_key(parameter["name"]), parameter)
 
 
 # A value this short is kept in place: its reference would be about as long.
