@@ -27,6 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from generator.concepts import paging
+from generator.emit.openapi_operation import section
+from generator.emit.operation_view import call_outline
 from generator.emit.readme_examples import ExampleCode, readme_examples
 from generator.emit.reference import (
     StatusDoc,
@@ -69,6 +71,7 @@ class ReadmeOperation:
     name: str
     anchor: str
     summary: str
+    call: str  # `client.name(path_param, body, required=...)`
     description: str
     source: str
     method: str
@@ -135,6 +138,7 @@ def _operation(
         name=op.name,
         anchor=f"op-{op.name}",
         summary=op.summary,  # without one, the document section (said once) names it
+        call=call_outline(op),
         description=op.description,
         source=op.source,
         method=op.method,
@@ -203,7 +207,7 @@ def _sections(spec: Spec) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The operations by the top of their document section, in the order sections appear."""
     grouped: dict[str, list[str]] = {}
     for op in spec.operations:
-        grouped.setdefault(op.source.split(" / ")[0].strip(), []).append(op.name)
+        grouped.setdefault(section(op.source), []).append(op.name)
     return tuple((section, tuple(names)) for section, names in grouped.items())
 
 
