@@ -4,7 +4,8 @@ Every operation of a provider answers its errors with the same few response
 objects (the same description, schema and document example per status), and
 many operations take the same path parameter. Written out per operation they
 were most of the document; here each identical object is written once, under
-`components/responses` or `components/parameters`, and every place that
+`components/responses` or `components/parameters` (and a long example value
+under `components/examples`, see share_examples), and every place that
 uses it holds a `$ref` to it. A tool that resolves references (all of them:
 validators, linters, mock servers, generators) reads the very same
 document, so no information is lost, only repetition.
