@@ -85,7 +85,8 @@ class ReadmeOperation:
     returns: str
     responses: tuple[StatusDoc, ...]
     errors: tuple[StatusDoc, ...]  # beyond the ones (almost) every operation may answer
-    unanswered: tuple[int, ...]  # of those, the statuses this one does not answer
+    replaced: tuple[int, ...]  # of its errors, the shared statuses it answers in another way
+    unanswered: tuple[int, ...]  # of the shared statuses, the ones this one does not answer
     example: ExampleCode  # a call on the README's `client` (readme_examples.py)
 
 
@@ -134,6 +135,7 @@ def _operation(
 ) -> ReadmeOperation:
     returns, responses = response_docs(spec, op, names)
     errors = error_docs(spec, op, names)
+    answered, common = {e.status for e in errors}, {e.status for e in shared}
     return ReadmeOperation(
         name=op.name,
         anchor=f"op-{op.name}",
@@ -152,7 +154,8 @@ def _operation(
         returns=returns,
         responses=responses,
         errors=tuple(e for e in errors if e not in shared),
-        unanswered=tuple(e.status for e in shared if e not in errors),
+        replaced=tuple(e.status for e in errors if e not in shared and e.status in common),
+        unanswered=tuple(e.status for e in shared if e.status not in answered),
         example=example,
     )
 
