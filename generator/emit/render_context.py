@@ -109,13 +109,13 @@ class Context:
     paging_sample_headers: dict[str, str]
     behaviour_imports: tuple[str, ...]
     webhook_test_imports: tuple[str, ...]
+    reference: ReadmeReference  # the README's reference: types, shared errors, operations
     binary: bool = False  # some operation answers bytes (BinaryContent)
     # the error table most operations share: _operations' default, spelt once
     common_errors: dict[int, tuple[str, ...]] = dataclass_field(default_factory=dict)
     # operation -> its file parts (name, required, content types, max bytes): concepts/multipart
     multipart: dict[str, Any] = dataclass_field(default_factory=dict)
     checks: str = ""
-    reference: ReadmeReference | None = None  # README reference section
     shipspec_version: str = __version__  # recorded in the package metadata and LICENSE
     package_version: str = "1.0.0"  # the package's own; `version` is the API document's
     status_errors: tuple[tuple[int, str], ...] = STATUS_ERRORS  # _errors.STATUS_ERRORS
