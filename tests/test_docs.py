@@ -7,6 +7,7 @@ import importlib
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from generator.cli.main import main
 from generator.concepts import paging
 from generator.concepts.status_errors import error_class
 from generator.emit.cases import base_payload
+from generator.emit.readme_reference import readme_reference
 from generator.emit.reference import reference_doc
 from generator.emit.reference_fields import rule_words
 from generator.output.pipeline import Project, load_spec
@@ -83,7 +85,9 @@ def test_readme_links_resolve_and_each_type_is_described_once(provider: str) -> 
     text = _readme(provider)
     anchors = re.findall(r'<a id="([^"]+)"></a>', text)
     assert len(anchors) == len(set(anchors))
-    headings = {"reference", "types", "errors", "use"}
+    # a heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces as "-"
+    titles = re.findall(r"^#{2,4} (.+)$", text, flags=re.MULTILINE)
+    headings = {re.sub(r"[^a-z0-9 _-]", "", t.lower()).replace(" ", "-") for t in titles}
     for target in set(re.findall(r"\]\(#([^)]+)\)", text)):
         assert target in anchors or target in headings, target
     types = _readme_types(provider)
@@ -382,3 +386,17 @@ def test_every_erratum_a_description_cites_has_its_id_in_the_readme(provider: st
     cited = set(re.findall(r"see errata ([a-z0-9-]+)", readme))
     rows = set(re.findall(r"^\| `([a-z0-9-]+)` \|", readme, re.MULTILINE))
     assert cited <= rows, sorted(cited - rows)
+
+
+def test_an_operation_answering_a_shared_status_another_way_says_so_once() -> None:
+    """Not "does not answer 400" beside its own 400: that status is answered as it lists."""
+    spec = load_spec(Project(ROOT, ROOT / "generated"), "novatech")
+    first = spec.operations[0]
+    errors = tuple((s, ("standard",) if s == 400 else n) for s, n in first.errors)
+    spec = replace(spec, operations=(replace(first, errors=errors), *spec.operations[1:]))
+    reference = readme_reference(spec)
+    assert 400 in {e.status for e in reference.shared_errors}
+    operation = reference.operations[0]
+    assert [e.status for e in operation.errors] == [400]
+    assert operation.replaced == (400,) and operation.unanswered == ()
+    assert all(o.replaced == () for o in reference.operations[1:])

@@ -219,6 +219,14 @@ REFUSED = {
         {**base_spec(), "error_formats": {'we"ird': {"text": True}}},
         "names a file",
     ),
+    "an error format whose schema file an operation's request has": (
+        {
+            **base_spec(),
+            "operations": {"error": op_of(base_spec())},
+            "error_formats": {"request": {"text": True}},
+        },
+        "would both name schemas/error.request.json",
+    ),
     "a lone surrogate in the title": (
         yaml.safe_dump(base_spec()).replace("title: Hz API", 'title: "Hz \\ud800"'),
         # libyaml refuses the escape while reading; the pure-Python reader lets the

@@ -106,6 +106,18 @@ def test_documented_bodies_validate_through_a_registry_of_types_json(provider: s
     assert not Draft202012Validator(schemas[name], registry=registry).is_valid(wrong)
 
 
+@pytest.mark.parametrize("provider", PACKAGES)
+def test_the_readme_names_the_reference_the_files_use(provider: str) -> None:
+    """The README's `urn:...#/$defs/<Type>` is what a body schema's `$ref` starts with."""
+    readme = (PACKAGES[provider] / "README.md").read_text("utf-8")
+    section = readme.split("\n## JSON Schemas\n", 1)[1].split("\n## ", 1)[0]
+    [shown] = re.findall(r"`(urn:[^`]*)<Type>`", section)
+    refs = [
+        ref for name, schema in _schemas(provider).items() if name != TYPES for ref in _refs(schema)
+    ]
+    assert refs and all(ref.startswith(shown) for ref in refs)
+
+
 def _readme_recipe(provider: str) -> str:
     readme = (PACKAGES[provider] / "README.md").read_text("utf-8")
     section = readme.split("\n## JSON Schemas\n", 1)[1].split("\n## ", 1)[0]

@@ -11,6 +11,7 @@ from typing import Any, assert_never
 from generator.concepts import formats
 from generator.spec import conditions
 from generator.spec.model import Rule, Shape, Spec, TypeDef
+from generator.spec.reach import reached
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -163,31 +164,21 @@ def typedef_schema(
     return schema
 
 
-def _reachable(spec: Spec, roots: list[Shape]) -> list[str]:
-    seen: set[str] = set()
-    pending = list(roots)
-    while pending:
-        shape = pending.pop()
-        if shape.kind == "ref" and shape.ref and shape.ref not in seen:
-            seen.add(shape.ref)
-            typedef = spec.type(shape.ref)
-            pending.extend(f.shape for f in typedef.fields)
-            pending.extend(Shape(kind="ref", ref=m) for m in typedef.one_of)
-        pending.extend(child for child in (shape.items, shape.values) if child is not None)
-    return sorted(seen)
+def _reached(spec: Spec, roots: list[Shape | None]) -> set[str]:
+    return set(reached({t.name: t for t in spec.types}, roots))
 
 
 def request_types(spec: Spec) -> set[str]:
     """Named types a request body reaches (what the caller sends)."""
-    return set(_reachable(spec, [op.body for op in spec.operations if op.body is not None]))
+    return _reached(spec, [op.body for op in spec.operations])
 
 
 def provider_types(spec: Spec) -> set[str]:
     """Named types the provider sends: responses, webhook payloads, error bodies."""
-    roots = [r.shape for op in spec.operations for r in op.responses if r.shape is not None]
+    roots = [r.shape for op in spec.operations for r in op.responses]
     roots += [Shape(kind="ref", ref=hook.payload) for hook in spec.webhooks]
-    roots += [error.shape for error in spec.error_formats if error.shape is not None]
-    return set(_reachable(spec, roots))
+    roots += [error.shape for error in spec.error_formats]
+    return _reached(spec, roots)
 
 
 def components(spec: Spec) -> dict[str, dict[str, Any]]:

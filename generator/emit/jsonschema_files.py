@@ -40,6 +40,11 @@ def schema_id(spec: Spec, name: str) -> str:
     return f"urn:shipspec:{spec.provider}-client:{spec.version}:schemas/{name}"
 
 
+def types_ref_prefix(spec: Spec) -> str:
+    """What a body schema's `$ref` to a named type starts with: types.json's `$id`, `#/$defs/`."""
+    return f"{schema_id(spec, TYPES_FILE)}#/$defs/"
+
+
 def types_document(spec: Spec) -> dict[str, Any]:
     """Every type some body reaches, once, as `$defs`.
 
@@ -65,9 +70,8 @@ def types_document(spec: Spec) -> dict[str, Any]:
 
 def body_document(spec: Spec, name: str, root: Shape, title: str) -> dict[str, Any]:
     """One body's schema: its own shape, named types by reference to types.json."""
-    prefix = f"{schema_id(spec, TYPES_FILE)}#/$defs/"
     schema: dict[str, Any] = {"$schema": DIALECT, "$id": schema_id(spec, name), "title": title}
-    schema.update(shape_schema(root, prefix))
+    schema.update(shape_schema(root, types_ref_prefix(spec)))
     return schema
 
 

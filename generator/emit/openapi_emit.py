@@ -9,7 +9,6 @@ disagree with the client about what a body may hold.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from generator import __version__
@@ -18,6 +17,7 @@ from generator.concepts import (
     error_formats,
     server_variables,
 )
+from generator.emit import naming
 from generator.emit.jsonschema_emit import components
 from generator.emit.openapi_errors import (
     ExamplePlaces,
@@ -27,14 +27,18 @@ from generator.emit.openapi_errors import (
 )
 from generator.emit.openapi_operation import (
     SCHEMA_PREFIX,
-    component_key,
     media_object,
     operation_object,
     schema_of,
     section,
 )
 from generator.emit.openapi_security import security_components
-from generator.emit.openapi_shared import Components, share_examples, share_parameters
+from generator.emit.openapi_shared import (
+    Components,
+    component_key,
+    share_examples,
+    share_parameters,
+)
 from generator.emit.openapi_text import json_text, yaml_text
 from generator.spec import citations
 from generator.spec.model import (
@@ -67,7 +71,7 @@ def header_schema_name(spec: Spec, name: str) -> str:
     (openapi-python-client) make one enum class of it instead of one per
     operation.
     """
-    base = "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", name))
+    base = naming.pascal_case(name)
     taken = {t.name for t in spec.types}
     key, number = f"{base}Header", 2
     while key in taken:

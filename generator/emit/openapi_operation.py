@@ -24,7 +24,7 @@ from generator.emit.openapi_errors import (
 )
 from generator.emit.openapi_form import form_response_schema, form_text
 from generator.emit.openapi_security import operation_security
-from generator.emit.openapi_shared import Components, error_response_name
+from generator.emit.openapi_shared import Components, component_key, error_response_name
 from generator.spec import param_conditions
 from generator.spec.model import (
     Constraints,
@@ -129,10 +129,6 @@ def _parameters(spec: Spec, op: Operation) -> list[dict[str, Any]]:
     return result
 
 
-def component_key(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9.\-_]", "_", name)
-
-
 def _request_examples(op: Operation) -> list[tuple[str, Any]]:
     return [(ex.title, ex.request.value) for ex in op.examples if ex.request is not None]
 
@@ -196,12 +192,10 @@ def _responses(
 ) -> dict[str, Any]:
     """The operation's answers; every error answer is a `$ref` to its shared component."""
     responses = {str(r.status): _success(op, r) for r in op.responses}
-    formats: dict[str, tuple[str, ...]] = {}  # status -> error formats, of the errors only
-    for code, names in error_statuses(spec, op):
-        if str(code) not in responses:
-            formats[str(code)] = names
-            responses[str(code)] = error_response(spec, places, code, names)
-    own = {str(r.status) for r in op.responses}
+    own = set(responses)
+    formats = {str(code): names for code, names in error_statuses(spec, op) if str(code) not in own}
+    for status, names in formats.items():
+        responses[status] = error_response(spec, places, int(status), names)
     rate_limit.openapi_responses(spec.rate_limit, responses)  # may add a 429 of its own
     for status in [s for s in responses if s not in own]:
         name = error_response_name(int(status), formats.get(status, ()))

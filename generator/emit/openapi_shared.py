@@ -4,7 +4,8 @@ Every operation of a provider answers its errors with the same few response
 objects (the same description, schema and document example per status), and
 many operations take the same path parameter. Written out per operation they
 were most of the document; here each identical object is written once, under
-`components/responses` or `components/parameters`, and every place that
+`components/responses` or `components/parameters` (and a long example value
+under `components/examples`, see share_examples), and every place that
 uses it holds a `$ref` to it. A tool that resolves references (all of them:
 validators, linters, mock servers, generators) reads the very same
 document, so no information is lost, only repetition.
@@ -21,8 +22,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from typing import Any
 
+from generator.emit import naming
 from generator.emit.openapi_errors import phrase
 
 
@@ -42,53 +45,41 @@ class Components:
         return {"$ref": f"#/components/{self.kind}/{key}"}
 
 
-def _camel(words: str) -> str:
-    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", words))
+def component_key(name: str) -> str:
+    """`name` as a component name: a character OpenAPI does not allow there becomes `_`."""
+    return re.sub(r"[^A-Za-z0-9.\-_]", "_", name)
 
 
 def error_response_name(status: int, formats: tuple[str, ...]) -> str:
     """`GeneralError400`, `ValidationOrGeneralError422`; with no format, the status phrase."""
     if not formats:
-        return f"{_camel(phrase(status))}{status}"
-    return f"{'Or'.join(_camel(name) for name in formats)}Error{status}"
+        return f"{naming.pascal_case(phrase(status))}{status}"
+    return f"{'Or'.join(naming.pascal_case(name) for name in formats)}Error{status}"
 
 
 def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def _parameter_lists(paths: dict[str, Any]) -> list[list[Any]]:
-    return [
-        operation["parameters"]
-        for item in paths.values()
-        for operation in item.values()
-        if "parameters" in operation
-    ]
+def _operations(roots: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [operation for root in roots for item in root.values() for operation in item.values()]
 
 
 def share_parameters(paths: dict[str, Any], parameters: Components) -> None:
     """Replace each parameter that two or more operations declare identically with a `$ref`."""
-    lists = _parameter_lists(paths)
-    seen: dict[str, int] = {}
-    for parameter in (p for params in lists for p in params if "$ref" not in p):
-        seen[_canonical(parameter)] = seen.get(_canonical(parameter), 0) + 1
+    lists = [
+        operation["parameters"] for operation in _operations([paths]) if "parameters" in operation
+    ]
+    seen = Counter(_canonical(p) for params in lists for p in params if "$ref" not in p)
     for params in lists:
         for index, parameter in enumerate(params):
             if "$ref" not in parameter and seen[_canonical(parameter)] > 1:
-                params[index] = parameters.ref(_key(parameter["name"]), parameter)
-
-
-def _key(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9.\-_]", "_", name)
+                params[index] = parameters.ref(component_key(parameter["name"]), parameter)
 
 
 # A value this short is kept in place: its reference would be about as long.
 _SHORTEST_SHARED_EXAMPLE = 80
 _PLAIN = {"summary", "value"}
-
-
-def _operations(roots: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [operation for root in roots for item in root.values() for operation in item.values()]
 
 
 def _example_maps(operation: dict[str, Any]) -> list[dict[str, Any]]:
@@ -111,19 +102,15 @@ def share_examples(roots: list[dict[str, Any]], examples: Components) -> None:
     """
     maps = [found for operation in _operations(roots) for found in _example_maps(operation)]
     places = [(found, key) for found in maps for key, ex in found.items() if set(ex) == _PLAIN]
-    seen: dict[str, int] = {}
-    for found, key in places:
-        value = _canonical(found[key]["value"])
-        seen[value] = seen.get(value, 0) + 1
-    first: dict[str, tuple[str, str]] = {}  # value -> (component name, its summary)
+    seen = Counter(_canonical(found[key]["value"]) for found, key in places)
+    first: dict[str, tuple[dict[str, str], str]] = {}  # value -> (its reference, its summary)
     for found, key in places:
         example, value = found[key], _canonical(found[key]["value"])
         if seen[value] < 2 or len(value) < _SHORTEST_SHARED_EXAMPLE:
             continue
         if value not in first:
-            name = examples.ref(key, example)["$ref"].rsplit("/", 1)[1]
-            first[value] = (name, example["summary"])
-        name, summary = first[value]
-        found[key] = {"$ref": f"#/components/examples/{name}"}
+            first[value] = (examples.ref(key, example), example["summary"])
+        reference, summary = first[value]
+        found[key] = dict(reference)
         if example["summary"] != summary:
             found[key]["summary"] = example["summary"]

@@ -207,6 +207,13 @@ def _arguments(
     return positional, keyword_required, keyword
 
 
+def call_outline(op: Operation) -> str:
+    """`client.name(path_param, body, required=...)`: what a call must pass (the README's)."""
+    positional, keyword_required, _ = _arguments(op, _own_params(op))
+    args = [a.python_name for a in positional] + [f"{a.python_name}=..." for a in keyword_required]
+    return f"client.{op.name}({', '.join(args)})"
+
+
 def operation_view(spec: Spec, op: Operation) -> OperationView:
     """Arguments as the anchors order them: path parameters, then the body, then keywords."""
     own = _own_params(op)

@@ -33,11 +33,9 @@ def flat(value: Any) -> str:
     """One-line Python literal of a JSON value (True/False/None, double quotes)."""
     if isinstance(value, Name):
         return value.name
-    if isinstance(value, Spread):
-        items = [f"**{value.name}", *(f"{flat(k)}: {flat(v)}" for k, v in value.extra.items())]
+    if isinstance(value, dict | Spread):
+        items = [*_spread(value), *(f"{flat(k)}: {flat(v)}" for k, v in _pairs(value).items())]
         return "{" + ", ".join(items) + "}"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{flat(k)}: {flat(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(flat(item) for item in value) + "]"
     if isinstance(value, tuple):  # a file argument: (filename, content, content_type)
@@ -45,6 +43,15 @@ def flat(value: Any) -> str:
     if isinstance(value, str):
         return naming.py_string(value)
     return repr(value)
+
+
+def _spread(value: dict[str, Any] | Spread) -> list[str]:
+    """`**name` for a Spread, which a dict literal starts with; nothing for a plain dict."""
+    return [f"**{value.name}"] if isinstance(value, Spread) else []
+
+
+def _pairs(value: dict[str, Any] | Spread) -> dict[str, Any]:
+    return value.extra if isinstance(value, Spread) else value
 
 
 def literal(value: Any, indent: int, used: int = 0) -> str:
@@ -58,15 +65,9 @@ def literal(value: Any, indent: int, used: int = 0) -> str:
     if fits or not isinstance(value, dict | list | Spread) or not value:
         return one_line
     pad = " " * (indent + 4)
-    if isinstance(value, Spread):
-        items = [f"{pad}**{value.name},"]
-        for key, item in value.extra.items():
-            shown = f"{flat(key)}: "
-            items.append(f"{pad}{shown}{literal(item, indent + 4, len(shown))},")
-        return "{\n" + "\n".join(items) + "\n" + " " * indent + "}"
-    if isinstance(value, dict):
-        items = []
-        for key, item in value.items():
+    if isinstance(value, dict | Spread):
+        items = [f"{pad}{spread}," for spread in _spread(value)]
+        for key, item in _pairs(value).items():
             shown = f"{flat(key)}: "
             items.append(f"{pad}{shown}{literal(item, indent + 4, len(shown))},")
         return "{\n" + "\n".join(items) + "\n" + " " * indent + "}"

@@ -27,6 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from generator.concepts import paging
+from generator.emit.openapi_operation import section
+from generator.emit.operation_view import call_outline
 from generator.emit.readme_examples import ExampleCode, readme_examples
 from generator.emit.reference import (
     StatusDoc,
@@ -69,6 +71,7 @@ class ReadmeOperation:
     name: str
     anchor: str
     summary: str
+    call: str  # `client.name(path_param, body, required=...)`
     description: str
     source: str
     method: str
@@ -82,7 +85,8 @@ class ReadmeOperation:
     returns: str
     responses: tuple[StatusDoc, ...]
     errors: tuple[StatusDoc, ...]  # beyond the ones (almost) every operation may answer
-    unanswered: tuple[int, ...]  # of those, the statuses this one does not answer
+    replaced: tuple[int, ...]  # of its errors, the shared statuses it answers in another way
+    unanswered: tuple[int, ...]  # of the shared statuses, the ones this one does not answer
     example: ExampleCode  # a call on the README's `client` (readme_examples.py)
 
 
@@ -131,10 +135,12 @@ def _operation(
 ) -> ReadmeOperation:
     returns, responses = response_docs(spec, op, names)
     errors = error_docs(spec, op, names)
+    answered, common = {e.status for e in errors}, {e.status for e in shared}
     return ReadmeOperation(
         name=op.name,
         anchor=f"op-{op.name}",
         summary=op.summary,  # without one, the document section (said once) names it
+        call=call_outline(op),
         description=op.description,
         source=op.source,
         method=op.method,
@@ -148,7 +154,8 @@ def _operation(
         returns=returns,
         responses=responses,
         errors=tuple(e for e in errors if e not in shared),
-        unanswered=tuple(e.status for e in shared if e not in errors),
+        replaced=tuple(e.status for e in errors if e not in shared and e.status in common),
+        unanswered=tuple(e.status for e in shared if e.status not in answered),
         example=example,
     )
 
@@ -203,7 +210,7 @@ def _sections(spec: Spec) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The operations by the top of their document section, in the order sections appear."""
     grouped: dict[str, list[str]] = {}
     for op in spec.operations:
-        grouped.setdefault(op.source.split(" / ")[0].strip(), []).append(op.name)
+        grouped.setdefault(section(op.source), []).append(op.name)
     return tuple((section, tuple(names)) for section, names in grouped.items())
 
 

@@ -15,6 +15,7 @@ from generator.concepts import encodings, multipart
 from generator.concepts.status_errors import error_class
 from generator.emit.cases import base_payload, sample
 from generator.emit.openapi_errors import error_statuses
+from generator.emit.openapi_operation import section
 from generator.emit.pyliteral import call_code
 from generator.emit.reference_fields import BodyWalker, Row, param_row, type_text
 from generator.spec.model import Operation, Spec
@@ -175,7 +176,7 @@ def operation_doc(spec: Spec, op: Operation) -> OperationDoc:
         anchor=f"op-{op.name}",
         summary=op.summary or op.source,
         description=op.description,
-        section=op.source.split(" / ")[0].strip(),
+        section=section(op.source),
         source=op.source,
         method=op.method,
         path=op.path,

@@ -19,6 +19,7 @@ from generator.concepts.servers import default_server
 from generator.concepts.status_errors import STATUS_ERRORS
 from generator.emit import package_exports, package_tests
 from generator.emit.auth_view import AuthView, auth_summary, auth_view
+from generator.emit.jsonschema_files import types_ref_prefix
 from generator.emit.mock_tests import mock_sections
 from generator.emit.operation_view import (
     ArgView,
@@ -108,13 +109,13 @@ class Context:
     paging_sample_headers: dict[str, str]
     behaviour_imports: tuple[str, ...]
     webhook_test_imports: tuple[str, ...]
+    reference: ReadmeReference  # the README's reference: types, shared errors, operations
     binary: bool = False  # some operation answers bytes (BinaryContent)
     # the error table most operations share: _operations' default, spelt once
     common_errors: dict[int, tuple[str, ...]] = dataclass_field(default_factory=dict)
     # operation -> its file parts (name, required, content types, max bytes): concepts/multipart
     multipart: dict[str, Any] = dataclass_field(default_factory=dict)
     checks: str = ""
-    reference: ReadmeReference | None = None  # README reference section
     shipspec_version: str = __version__  # recorded in the package metadata and LICENSE
     package_version: str = "1.0.0"  # the package's own; `version` is the API document's
     status_errors: tuple[tuple[int, str], ...] = STATUS_ERRORS  # _errors.STATUS_ERRORS
@@ -144,6 +145,11 @@ class Context:
     @property
     def version(self) -> str:
         return self.spec.version
+
+    @property
+    def types_ref_prefix(self) -> str:
+        """How the JSON Schemas `$ref` a type of schemas/types.json (the README shows it)."""
+        return types_ref_prefix(self.spec)
 
     @property
     def description_line(self) -> str:

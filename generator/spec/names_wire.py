@@ -82,14 +82,30 @@ def servers(spec: Spec, error: Report) -> None:
             )
 
 
+# schemas/error.<format>.json beside <operation>.request.json and <webhook>.webhook.json
+_SCHEMA_FILE_OF = {"request": "operation", "webhook": "webhook"}
+
+
 def error_formats(spec: Spec, error: Report) -> None:
-    """An error format's name names a schema file."""
+    """An error format's name names a schema file, which no other schema file may have."""
+    named_error = {
+        "operation": any(op.name == "error" for op in spec.operations),
+        "webhook": any(hook.name == "error" for hook in spec.webhooks),
+    }
     for fmt in spec.error_formats:
         if not _FILE_WORD.match(fmt.name):
             error(
                 child_pointer("/error_formats", fmt.name),
                 f"error format name {fmt.name!r} names a file (schemas/error.<name>.json):"
                 " use letters, digits, '_' and '-'",
+                codes.BAD_NAME,
+                key=True,
+            )
+        elif named_error.get(_SCHEMA_FILE_OF.get(fmt.name, "")):
+            error(
+                child_pointer("/error_formats", fmt.name),
+                f"error format name {fmt.name!r} and the {_SCHEMA_FILE_OF[fmt.name]} 'error'"
+                f" would both name schemas/error.{fmt.name}.json: rename one",
                 codes.BAD_NAME,
                 key=True,
             )

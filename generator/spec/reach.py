@@ -1,7 +1,9 @@
 """Which named types a set of shapes reaches: through refs, arrays, maps, fields and union members.
 
 One walk, read by the example checks (checkable.py), the split of the compiled
-checks (emit/response_checks.py) and the surface record (versions/surface.py).
+checks (emit/response_checks.py), the surface record (versions/surface.py),
+the types requests and answers reach (emit/jsonschema_emit.py: models and
+schemas/types.json) and the README's Types (emit/readme_reference.py).
 """
 
 from __future__ import annotations
