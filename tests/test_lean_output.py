@@ -7,16 +7,18 @@ recorded before the packing, the patch round trip, and a size budget.
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.emit.test_data_pack import apply, diff, pack, unpack
-from tests.paths import GENERATED, PROVIDERS
+from tests.paths import GENERATED, PROVIDERS, ROOT
 
 # Cases per provider and section when data.json still held full copies
 # (before packing); sections not named had none. A count may grow, never drop,
@@ -315,22 +317,27 @@ def test_the_client_never_loads_the_response_checks(provider: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("provider", PROVIDERS)
-def test_the_generated_conftest_unpacks_as_the_generator_does(provider: str) -> None:
-    """The package's own loader (tests/conftest.py) and test_data_pack.unpack agree."""
-    path = GENERATED / provider / "tests" / "conftest.py"
-    spec = importlib.util.spec_from_file_location(f"_lean_conftest_{provider}", path)
+_GOLDEN = ROOT / "tests" / "kitchen_sink" / "golden"
+_PACKAGES = [GENERATED / p for p in PROVIDERS] + sorted(p for p in _GOLDEN.iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("package", _PACKAGES, ids=lambda p: p.name)
+def test_the_generated_conftest_unpacks_as_the_generator_does(
+    package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The package's own loader (tests/conftest.py `_unpack`) and test_data_pack.unpack agree.
+
+    The five providers and the kitchen-sink records, which use every concept.
+    """
+    monkeypatch.syspath_prepend(str(package))  # the conftest imports its package
+    path = package / "tests" / "conftest.py"
+    spec = importlib.util.spec_from_file_location(f"_lean_conftest_{package.name}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    expected = _unpacked(provider)
-    loaded = module.DATA
+    packed = json.loads((package / "tests" / "data.json").read_text("utf-8"))
+    expected = unpack(copy.deepcopy(packed))
+    loaded = module._unpack(packed)
     assert loaded.keys() == expected.keys()
     for key, value in expected.items():
-        if key == "cases":  # the conftest keeps `patch` and `check` beside the payload
-            loaded_cases = [
-                {k: v for k, v in c.items() if k not in ("patch", "check")} for c in loaded[key]
-            ]
-            assert json.dumps(loaded_cases, sort_keys=True) == json.dumps(value, sort_keys=True)
-        else:
-            assert json.dumps(loaded[key], sort_keys=True) == json.dumps(value, sort_keys=True), key
+        assert json.dumps(loaded[key], sort_keys=True) == json.dumps(value, sort_keys=True), key

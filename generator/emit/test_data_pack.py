@@ -39,7 +39,7 @@ import copy
 import json
 from typing import Any
 
-from generator.emit.behaviour_rows import SECTIONS, pack_section, unpack_section
+from generator.emit.behaviour_rows import SECTIONS, is_table, pack_section, unpack_section
 from generator.emit.case_rows import expand, group, pack_case, share, ungroup, unshare
 from generator.emit.json_patch import apply, diff, same
 
@@ -222,7 +222,7 @@ def unpack(packed: dict[str, Any]) -> dict[str, Any]:
                 for operation, lines in unshare(value).items()
                 for row in ungroup(lines)
             ]
-        elif key in SECTIONS and isinstance(value, dict):
+        elif is_table(key, value):
             data[key] = unpack_section(value, first, packed["error_samples"])
         elif key == "curls":
             data[key] = [_unpack_curl(case, first) for case in value]
