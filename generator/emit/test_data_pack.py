@@ -41,6 +41,7 @@ from typing import Any
 
 from generator.emit.behaviour_rows import SECTIONS, is_table, pack_section, unpack_section
 from generator.emit.case_rows import expand, group, pack_case, share, ungroup, unshare
+from generator.emit.example_tests import first_by_operation
 from generator.emit.json_patch import apply, diff, same
 
 __all__ = ["apply", "diff", "json_text", "pack", "unpack"]
@@ -115,14 +116,6 @@ def _unpack_example(example: dict[str, Any]) -> dict[str, Any]:
     return {**example, "kwargs": {**example["kwargs"], "body": copy.deepcopy(example["body"])}}
 
 
-def _first(examples: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Each operation's first example test."""
-    first: dict[str, dict[str, Any]] = {}
-    for example in examples:
-        first.setdefault(example["operation"], example)
-    return first
-
-
 def _bases(examples: list[dict[str, Any]]) -> dict[str, Any]:
     """Each operation's first example body: what its cases patch."""
     bases: dict[str, Any] = {}
@@ -135,7 +128,7 @@ def _bases(examples: list[dict[str, Any]]) -> dict[str, Any]:
 def pack(data: dict[str, Any]) -> dict[str, Any]:
     """The lean form of `data` (see the module docstring); verified by unpacking it."""
     examples = data["examples"]
-    first, refs = _first(examples), {e["id"]: e for e in examples}
+    first, refs = first_by_operation(examples), {e["id"]: e for e in examples}
     kwargs = _usual_kwargs(data["cases"])
     samples = _error_samples(data["error_cases"])
     packed: dict[str, Any] = {"$comment": COMMENT, "examples": [_pack_example(e) for e in examples]}
@@ -211,7 +204,8 @@ def _unpack_curl(case: dict[str, Any], first: dict[str, dict[str, Any]]) -> dict
 def unpack(packed: dict[str, Any]) -> dict[str, Any]:
     """The full test data from its lean form (the generated conftest does the same)."""
     examples = [_unpack_example(e) for e in packed["examples"]]
-    first, refs, bases = _first(examples), {e["id"]: e for e in examples}, _bases(examples)
+    first, bases = first_by_operation(examples), _bases(examples)
+    refs = {e["id"]: e for e in examples}
     data: dict[str, Any] = {}
     for key, value in packed.items():
         if key in _STORED and key != "examples":

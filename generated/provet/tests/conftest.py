@@ -14,7 +14,6 @@ import pytest
 
 from provet_client._pointer import escape, unescape
 
-
 # data.json is packed (generator/emit/test_data_pack.py): each example stored once, each
 # case a row or a patch. What follows is that module's `unpack`, function for function
 # (json_patch.apply, case_rows, behaviour_rows), so a case reads the same in both.
@@ -181,7 +180,8 @@ def _bases(examples: list[dict[str, Any]]) -> dict[str, Any]:
 def _unpack(packed: dict[str, Any]) -> dict[str, Any]:
     """The full test data from data.json (test_data_pack.unpack)."""
     examples = [_unpack_example(e) for e in packed["examples"]]
-    first, refs, bases = _first(examples), {e["id"]: e for e in examples}, _bases(examples)
+    first, bases = _first(examples), _bases(examples)
+    refs = {e["id"]: e for e in examples}
     data: dict[str, Any] = {}
     for key, value in packed.items():
         if key in _STORED and key != "examples":
