@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 
 from generator.emit.case_rows import unshare
-from generator.emit.test_data_pack import apply, diff, pack, unpack
+from generator.emit.json_patch import apply, diff
+from generator.emit.test_data_pack import pack, unpack
 from tests.paths import GENERATED, PROVIDERS, ROOT, generated_data
 
 # Cases per provider and section when data.json still held full copies

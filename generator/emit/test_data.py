@@ -26,8 +26,6 @@ from generator.emit.mock_tests import mock_cases
 from generator.emit.test_data_pack import pack
 from generator.spec.model import Spec, Webhook
 
-__all__ = ["example_tests", "full_test_data", "test_data"]
-
 
 def test_data(spec: Spec) -> dict[str, Any]:
     """tests/data.json, packed: each example once, each case a patch (test_data_pack.py)."""

@@ -44,7 +44,7 @@ from generator.emit.case_rows import expand, group, pack_case, share, ungroup, u
 from generator.emit.example_tests import first_by_operation
 from generator.emit.json_patch import apply, diff, same
 
-__all__ = ["apply", "diff", "json_text", "pack", "unpack"]
+__all__ = ["json_text", "pack", "unpack"]
 
 EXAMPLE_REF = "$example"
 RESPONSE_REF = "$response"
