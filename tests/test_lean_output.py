@@ -339,3 +339,15 @@ def test_the_generated_conftest_unpacks_as_the_generator_does(
     assert loaded.keys() == expected.keys()
     for key, value in expected.items():
         assert json.dumps(loaded[key], sort_keys=True) == json.dumps(value, sort_keys=True), key
+
+
+def test_pack_refuses_data_its_file_cannot_hold() -> None:
+    """pack verifies what the file gives back: a tuple or a number as a key would not survive."""
+    for kwargs in ({"ids": (1, 2)}, {"by_status": {200: "ok"}}):
+        example = {"id": "op[0]", "operation": "op", "kwargs": kwargs, "body": None}
+        with pytest.raises(AssertionError, match="does not unpack"):
+            pack({"examples": [example], "cases": [], "error_cases": []})
+    example = {"id": "op[0]", "operation": "op", "kwargs": {"ids": [1, 2]}, "body": None}
+    assert unpack(pack({"examples": [example], "cases": [], "error_cases": []}))["examples"] == [
+        example
+    ]

@@ -30,7 +30,8 @@ example it breaks. Written out as is, CartonCloud's data was 3.6 MB. Packed:
 The generated conftest undoes all of it when it loads the file (`_unpack`,
 the same logic), so every test sees the full data. `pack` checks its own
 work: unpacking what it wrote must give back the data exactly, or
-generation fails (a bug, not a spec problem).
+generation fails (a bug, not a spec problem); it reads back the file's text,
+so a value JSON cannot hold (a tuple, a number as a key) fails too.
 """
 
 from __future__ import annotations
@@ -149,7 +150,8 @@ def pack(data: dict[str, Any]) -> dict[str, Any]:
             ]
         elif key not in packed:
             packed[key] = _refer_examples(value, refs)
-    if not same(unpack(copy.deepcopy(packed)), data):
+    # read back as the file gives it (JSON: no tuples, no int keys), then unpacked
+    if not same(unpack(json.loads(json_text(packed))), data):
         raise AssertionError("packed test data does not unpack to the original")
     return packed
 
