@@ -27,8 +27,10 @@ example it breaks. Written out as is, CartonCloud's data was 3.6 MB. Packed:
   names it as `example_body`: it is filled with the operation's first
   example body, written as JSON.
 
-The generated conftest undoes all of it when it loads the file (`_unpack`,
-the same logic), so every test sees the full data. `pack` checks its own
+The generated conftest undoes all of it when it loads the file (`_unpack`
+and its helpers: `unpack` here and its helpers, function for function, to be
+kept in step; tests/test_lean_output.py compares them), so every test sees
+the full data. `pack` checks its own
 work: unpacking what it wrote must give back the data exactly, or
 generation fails (a bug, not a spec problem); it reads back the file's text,
 so a value JSON cannot hold (a tuple, a number as a key) fails too.
