@@ -7,16 +7,20 @@ recorded before the packing, the patch round trip, and a size budget.
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator.emit.test_data_pack import apply, diff, pack, unpack
-from tests.paths import GENERATED, PROVIDERS
+from generator.emit.case_rows import unshare
+from generator.emit.json_patch import apply, diff
+from generator.emit.test_data_pack import pack, unpack
+from tests.paths import GENERATED, PROVIDERS, ROOT, generated_data
 
 # Cases per provider and section when data.json still held full copies
 # (before packing); sections not named had none. A count may grow, never drop,
@@ -80,11 +84,6 @@ ISSUE_TARGET = 1_500_000
 _CACHES = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
 
 
-def _unpacked(provider: str) -> dict[str, Any]:
-    packed = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
-    return unpack(packed)
-
-
 def _counts(data: dict[str, Any]) -> dict[str, int]:
     counts = {key: len(value) for key, value in data.items() if isinstance(value, list)}
     counts.update({f"mock.{key}": len(value) for key, value in data["mock"].items()})
@@ -94,28 +93,29 @@ def _counts(data: dict[str, Any]) -> dict[str, int]:
 
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_no_case_was_lost(provider: str) -> None:
-    counts = _counts(_unpacked(provider))
+    counts = _counts(generated_data(provider))
     for section, before in CASES_BEFORE_PACKING[provider].items():
         assert counts.get(section, 0) >= before, (section, counts.get(section, 0), before)
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_examples_are_stored_once(provider: str) -> None:
-    """Outside `examples` and `payloads`, no example body is repeated and no case has a payload."""
+    """Outside `examples`, no example body is repeated and no case carries its payload."""
     packed = json.loads((GENERATED / provider / "tests" / "data.json").read_text("utf-8"))
-    stored = ("examples", "payloads", "client_kwargs")  # credentials may be a token body
+    stored = ("examples", "client_kwargs")  # credentials may be a token body
     rest = {k: v for k, v in packed.items() if k not in stored}
     text = json.dumps(rest, ensure_ascii=False, separators=(",", ":"))
     for example in packed["examples"]:
         body = json.dumps(example["body"], ensure_ascii=False, separators=(",", ":"))
         if len(body) > 40:
             assert body not in text, example["id"]
-    assert all("payload" not in case for cases in packed["cases"].values() for case in cases)
+    for lines in unshare(packed["cases"]).values():  # a row is a list; a case object a dict
+        assert not [line for line in lines if isinstance(line, dict) and "payload" in line]
 
 
 @pytest.mark.parametrize("provider", PROVIDERS)
 def test_the_packed_cases_break_what_they_did(provider: str) -> None:
-    data = _unpacked(provider)
+    data = generated_data(provider)
     bases = {e["operation"]: e["body"] for e in reversed(data["examples"]) if e["body"]}
     for case in data["cases"]:
         assert case["payload"] != bases.get(case["operation"]), case["id"]
@@ -315,22 +315,39 @@ def test_the_client_never_loads_the_response_checks(provider: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("provider", PROVIDERS)
-def test_the_generated_conftest_unpacks_as_the_generator_does(provider: str) -> None:
-    """The package's own loader (tests/conftest.py) and test_data_pack.unpack agree."""
-    path = GENERATED / provider / "tests" / "conftest.py"
-    spec = importlib.util.spec_from_file_location(f"_lean_conftest_{provider}", path)
+_GOLDEN = ROOT / "tests" / "kitchen_sink" / "golden"
+_PACKAGES = [GENERATED / p for p in PROVIDERS] + sorted(p for p in _GOLDEN.iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("package", _PACKAGES, ids=lambda p: p.name)
+def test_the_generated_conftest_unpacks_as_the_generator_does(
+    package: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The package's own loader (tests/conftest.py `_unpack`) and test_data_pack.unpack agree.
+
+    The five providers and the kitchen-sink records, which use every concept.
+    """
+    monkeypatch.syspath_prepend(str(package))  # the conftest imports its package
+    path = package / "tests" / "conftest.py"
+    spec = importlib.util.spec_from_file_location(f"_lean_conftest_{package.name}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    expected = _unpacked(provider)
-    loaded = module.DATA
+    packed = json.loads((package / "tests" / "data.json").read_text("utf-8"))
+    expected = unpack(copy.deepcopy(packed))
+    loaded = module._unpack(packed)
     assert loaded.keys() == expected.keys()
     for key, value in expected.items():
-        if key == "cases":  # the conftest keeps `patch` and `check` beside the payload
-            loaded_cases = [
-                {k: v for k, v in c.items() if k not in ("patch", "check")} for c in loaded[key]
-            ]
-            assert json.dumps(loaded_cases, sort_keys=True) == json.dumps(value, sort_keys=True)
-        else:
-            assert json.dumps(loaded[key], sort_keys=True) == json.dumps(value, sort_keys=True), key
+        assert json.dumps(loaded[key], sort_keys=True) == json.dumps(value, sort_keys=True), key
+
+
+def test_pack_refuses_data_its_file_cannot_hold() -> None:
+    """pack verifies what the file gives back: a tuple or a number as a key would not survive."""
+    for kwargs in ({"ids": (1, 2)}, {"by_status": {200: "ok"}}):
+        example = {"id": "op[0]", "operation": "op", "kwargs": kwargs, "body": None}
+        with pytest.raises(AssertionError, match="does not unpack"):
+            pack({"examples": [example], "cases": [], "error_cases": []})
+    example = {"id": "op[0]", "operation": "op", "kwargs": {"ids": [1, 2]}, "body": None}
+    assert unpack(pack({"examples": [example], "cases": [], "error_cases": []}))["examples"] == [
+        example
+    ]

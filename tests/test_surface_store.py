@@ -10,9 +10,10 @@ what it restores, that a record of the previous format is still compared
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +24,13 @@ from generator.spec.loader import load_file
 from generator.spec.metacheck import check_against_meta_schema
 from generator.spec.model import Spec
 from generator.versions import surface as surface_module
-from generator.versions import surface_nodes
+from generator.versions import surface_nodes, surface_store
 from generator.versions.change_record import FIX
 from generator.versions.surface import FORMAT, canonical, surface
 from generator.versions.surface import _surface as full_words
 from generator.versions.surface_formats import full_surface
-from generator.versions.surface_kinds import KINDS, SHORT
-from generator.versions.surface_store import pack, unpack
+from generator.versions.surface_kinds import DERIVED, KINDS, SHORT, snake
+from generator.versions.surface_store import RECORD_DEFAULTS, pack, unpack
 from generator.versions.versioning import STATE, plan_release, read_recorded, summary_line
 from tests.paths import GENERATED, PROVIDERS, ROOT
 
@@ -176,11 +177,11 @@ def format_2(monkeypatch: pytest.MonkeyPatch) -> Callable[[Spec], dict[str, Any]
     return snapshot
 
 
-@pytest.mark.parametrize("provider", PROVIDERS)
+@pytest.mark.parametrize("path", SPEC_FILES, ids=lambda p: p.stem)
 def test_a_format_2_record_reads_as_todays_snapshot(
-    provider: str, format_2: Callable[[Spec], dict[str, Any]]
+    path: Path, format_2: Callable[[Spec], dict[str, Any]]
 ) -> None:
-    spec = _spec(ROOT / "specs" / f"{provider}.yaml")
+    spec = _spec(path)
     old = format_2(spec)
     assert _text(old) != _text(surface(spec))
     assert full_surface(2, json.loads(_text(old))) == surface(spec)
@@ -232,3 +233,50 @@ def test_a_malformed_record_starts_again(tmp_path: Path) -> None:
     assert read_recorded(tmp_path) is None
     release = plan_release(spec, tmp_path)
     assert (release.previous, release.version) == (None, "1.0.0")
+
+
+# -- the stored form's rules are part of FORMAT ----------------------------------
+
+# A fingerprint of the rules a FORMAT 3 record is read by. A record written under
+# one rule and read under another is misread without a sound: a fixed default
+# that moved turns every node that left the word out into a change (or hides a
+# real one), and the changelog grades it. So a rule changes with FORMAT only,
+# and surface_formats.py learns to read the format before it.
+RULES_OF_FORMAT = {3: "205c20c7df3a40bf"}
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _canonical(v) for k, v in sorted(value.items())}
+    if isinstance(value, frozenset | set):
+        return sorted(value)
+    if isinstance(value, tuple | list):
+        return [_canonical(v) for v in value]
+    return value
+
+
+def _rules() -> str:
+    kinds = {
+        name: {f.name: _canonical(getattr(kind, f.name)) for f in dataclasses.fields(kind)}
+        for name, kind in KINDS.items()
+    }
+    rules = {
+        "kinds": kinds,
+        "short": _canonical(SHORT),
+        "derived": _canonical(DERIVED),
+        "record_defaults": RECORD_DEFAULTS,
+        "snake": [snake(n) for n in ("PurchaseOrderNumber", "SKU", "ABCDef", "a-b c", "2x", "")],
+        "digest": surface_nodes.digest({"a": ["b", 1]}),
+        "shapes": [
+            surface_store._pack_shape(shape)
+            for shape in ({"kind": "string"}, {"kind": "ref", "ref": "T"}, {"kind": "list"})
+        ],
+    }
+    return hashlib.sha256(_text(rules).encode()).hexdigest()[:16]
+
+
+def test_the_stored_forms_rules_change_only_with_format() -> None:
+    assert _rules() == RULES_OF_FORMAT[FORMAT], (
+        "the surface record's stored form changed: raise FORMAT and read the old one"
+        " in surface_formats.py (then record the new fingerprint here)"
+    )

@@ -10,6 +10,7 @@ from generator.concepts import (
     error_formats,
 )
 from generator.emit.cases import sample
+from generator.emit.example_tests import first_by_operation
 from generator.spec.model import Envelope, ErrorFormat, Operation, Spec
 
 
@@ -26,9 +27,7 @@ def _error_sample(spec: Spec, fmt: ErrorFormat) -> dict[str, Any]:
 
 def behaviour_cases(spec: Spec, examples: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Error and warning statuses, failed envelopes, deprecations and caching, by operation."""
-    first: dict[str, dict[str, Any]] = {}
-    for example in examples:
-        first.setdefault(example["operation"], example)
+    first = first_by_operation(examples)
     formats = {f.name: f for f in spec.error_formats}
     cases: dict[str, list[dict[str, Any]]] = {
         "error_cases": [],

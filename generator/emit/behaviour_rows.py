@@ -15,21 +15,26 @@ written as a table keyed by operation:
 A section these tables cannot say (a case with another id or example, as
 a warning case's `<operation>:<status>`) stays a list of cases, its
 examples written as references (`{"$example": id}`, test_data_pack.py).
+So a section is a table when its name ends in `_cases` and it is written as
+an object (`is_table`), the rule both readers apply: test_data_pack.unpack
+and the generated conftest.
 """
 
 from __future__ import annotations
 
-import json
+import copy
 from typing import Any
 
 from generator.emit.json_patch import same
 
 SECTIONS = ("error_cases", "warning_cases", "envelope_cases", "deprecated_cases", "cached_cases")
 COMMON = "*"
+_TABLE_SUFFIX = "_cases"  # every name in SECTIONS ends so
 
 
-def _copy(value: Any) -> Any:
-    return json.loads(json.dumps(value))
+def is_table(name: str, section: Any) -> bool:
+    """Whether a section of the packed file is a table by operation (else as written)."""
+    return name.endswith(_TABLE_SUFFIX) and isinstance(section, dict)
 
 
 def unpack_section(
@@ -45,14 +50,15 @@ def unpack_section(
             cases += [
                 {
                     "id": f"{operation}:{status}:{fmt}",
-                    "example": _copy(first[operation]),
+                    "example": copy.deepcopy(first[operation]),
                     "status": status,
                     **samples.get(fmt, {}),
                 }
                 for status, fmt in [*(common or []), *rest]
             ]
         else:
-            cases.append({"id": operation, "example": _copy(first[operation]), **common, **rest})
+            example = copy.deepcopy(first[operation])
+            cases.append({"id": operation, "example": example, **common, **rest})
     return cases
 
 

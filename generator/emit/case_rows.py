@@ -28,7 +28,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.emit.json_patch import apply, escape, rows_diff, same
+from generator.emit.json_patch import apply, rows_diff, same
+from generator.spec.pointer import join
 
 SHARED = "$cases"
 _SHARE_BELOW = 2  # share another operation's rows when the patch is under half the rows
@@ -40,7 +41,7 @@ def _row_patch(pointer: str, edit: Any, rest: list[Any]) -> tuple[list[dict[str,
         return edit, None
     if edit == "remove":
         field = rest[0] if rest else None
-        path = pointer + ("/" + escape(field) if field is not None else "")
+        path = pointer if field is None else join(pointer, field)
         return [{"op": "remove", "path": path}], field
     return [{"op": edit, "path": pointer, "value": rest[0]}], None
 

@@ -19,7 +19,7 @@ import shlex
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from generator.emit.example_tests import example_tests
+from generator.emit.example_tests import example_tests, first_by_operation
 from generator.spec.model import Operation, Spec
 
 _PLACEHOLDER = re.compile(r"\{[^{}\s]+\}")
@@ -78,9 +78,7 @@ def curl_cases(spec: Spec, tests: list[dict[str, Any]] | None = None) -> list[di
 
     `tests` are the spec's example tests (example_tests.py) where the caller has them.
     """
-    examples: dict[str, dict[str, Any]] = {}
-    for example in example_tests(spec) if tests is None else tests:
-        examples.setdefault(example["operation"], example)
+    examples = first_by_operation(example_tests(spec) if tests is None else tests)
     cases = []
     for op in spec.operations:
         for index, curl in enumerate(op.curls):

@@ -40,6 +40,14 @@ def example_tests(spec: Spec) -> list[dict[str, Any]]:
     return tests
 
 
+def first_by_operation(tests: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each operation's first example test: where its cases and curl replays start."""
+    first: dict[str, dict[str, Any]] = {}
+    for test in tests:
+        first.setdefault(test["operation"], test)
+    return first
+
+
 def _example_test(
     spec: Spec, op: Operation, test_id: str, example: Example | None, auth: dict[str, Any]
 ) -> dict[str, Any]:

@@ -16,9 +16,9 @@ import difflib
 import json
 from typing import Any
 
-from generator.spec.pointer import escape, unescape
+from generator.spec.pointer import join, step, unescape
 
-__all__ = ["apply", "diff", "escape", "operation", "rows_diff", "same"]
+__all__ = ["apply", "diff", "operation", "rows_diff", "same"]
 
 _LONG = 64  # a run of one character longer than this is written as "repeat"
 
@@ -40,9 +40,9 @@ def diff(base: Any, target: Any, path: str = "") -> list[dict[str, Any]]:
         ops: list[dict[str, Any]] = []
         for key in base:
             if key not in target:
-                ops.append({"op": "remove", "path": f"{path}/{escape(key)}"})
+                ops.append({"op": "remove", "path": join(path, key)})
         for key, value in target.items():
-            where = f"{path}/{escape(key)}"
+            where = join(path, key)
             if key in base:
                 ops += diff(base[key], value, where)
             else:
@@ -51,11 +51,11 @@ def diff(base: Any, target: Any, path: str = "") -> list[dict[str, Any]]:
     if isinstance(base, list) and isinstance(target, list):
         ops = []
         for index in range(min(len(base), len(target))):
-            ops += diff(base[index], target[index], f"{path}/{index}")
+            ops += diff(base[index], target[index], join(path, index))
         for index in range(len(base) - 1, len(target) - 1, -1):
-            ops.append({"op": "remove", "path": f"{path}/{index}"})
+            ops.append({"op": "remove", "path": join(path, index)})
         for index in range(len(base), len(target)):
-            ops.append(operation("add", f"{path}/{index}", target[index]))
+            ops.append(operation("add", join(path, index), target[index]))
         return ops
     if same(base, target):
         return []
@@ -104,19 +104,19 @@ def apply(document: Any, patch: list[dict[str, Any]]) -> Any:
     and a patch to one would change both.
     """
     result = json.loads(json.dumps(document))
-    for step in patch:
-        tokens = [unescape(t) for t in step["path"].split("/")[1:]]  # an empty key is a key
+    for change in patch:
+        tokens = [unescape(t) for t in change["path"].split("/")[1:]]  # an empty key is a key
         if not tokens:
-            result = _value(step)
+            result = _value(change)
             continue
         parent = result
         for token in tokens[:-1]:
-            parent = parent[int(token) if isinstance(parent, list) else token]
+            parent = step(parent, token)
         last: Any = int(tokens[-1]) if isinstance(parent, list) else tokens[-1]
-        if step["op"] == "remove":
+        if change["op"] == "remove":
             del parent[last]
-        elif step["op"] == "add" and isinstance(parent, list):
-            parent.insert(last, _value(step))
+        elif change["op"] == "add" and isinstance(parent, list):
+            parent.insert(last, _value(change))
         else:
-            parent[last] = _value(step)
+            parent[last] = _value(change)
     return result

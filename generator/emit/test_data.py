@@ -21,19 +21,10 @@ from generator.emit.example_calls import (
     sample_credentials,
     token_response,
 )
-from generator.emit.example_tests import example_tests
+from generator.emit.example_tests import example_tests, first_by_operation
 from generator.emit.mock_tests import mock_cases
 from generator.emit.test_data_pack import pack
 from generator.spec.model import Spec, Webhook
-
-__all__ = ["example_tests", "full_test_data", "test_data"]
-
-
-def _first_by_operation(examples: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    first: dict[str, dict[str, Any]] = {}
-    for example in examples:
-        first.setdefault(example["operation"], example)
-    return first
 
 
 def test_data(spec: Spec) -> dict[str, Any]:
@@ -55,7 +46,7 @@ def full_test_data(spec: Spec) -> dict[str, Any]:
         "token_response": token_response(spec)[0],
         "examples": (examples := example_tests(spec)),
         **behaviour_cases(spec, examples),
-        "mock": mock_cases(spec, _first_by_operation(examples)),
+        "mock": mock_cases(spec, first_by_operation(examples)),
         "cases": _validation_cases(spec),
         "webhooks": [_webhook_data(hook) for hook in spec.webhooks],
         "curls": curl_cases(spec, examples),  # the document's curls, replayed against the mock

@@ -27,10 +27,13 @@ example it breaks. Written out as is, CartonCloud's data was 3.6 MB. Packed:
   names it as `example_body`: it is filled with the operation's first
   example body, written as JSON.
 
-The generated conftest undoes all of it when it loads the file (`_unpack`,
-the same logic), so every test sees the full data. `pack` checks its own
+The generated conftest undoes all of it when it loads the file (`_unpack`
+and its helpers: `unpack` here and its helpers, function for function, to be
+kept in step; tests/test_lean_output.py compares them), so every test sees
+the full data. `pack` checks its own
 work: unpacking what it wrote must give back the data exactly, or
-generation fails (a bug, not a spec problem).
+generation fails (a bug, not a spec problem); it reads back the file's text,
+so a value JSON cannot hold (a tuple, a number as a key) fails too.
 """
 
 from __future__ import annotations
@@ -39,11 +42,12 @@ import copy
 import json
 from typing import Any
 
-from generator.emit.behaviour_rows import SECTIONS, pack_section, unpack_section
+from generator.emit.behaviour_rows import SECTIONS, is_table, pack_section, unpack_section
 from generator.emit.case_rows import expand, group, pack_case, share, ungroup, unshare
+from generator.emit.example_tests import first_by_operation
 from generator.emit.json_patch import apply, diff, same
 
-__all__ = ["apply", "diff", "json_text", "pack", "unpack"]
+__all__ = ["json_text", "pack", "unpack"]
 
 EXAMPLE_REF = "$example"
 RESPONSE_REF = "$response"
@@ -115,14 +119,6 @@ def _unpack_example(example: dict[str, Any]) -> dict[str, Any]:
     return {**example, "kwargs": {**example["kwargs"], "body": copy.deepcopy(example["body"])}}
 
 
-def _first(examples: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Each operation's first example test."""
-    first: dict[str, dict[str, Any]] = {}
-    for example in examples:
-        first.setdefault(example["operation"], example)
-    return first
-
-
 def _bases(examples: list[dict[str, Any]]) -> dict[str, Any]:
     """Each operation's first example body: what its cases patch."""
     bases: dict[str, Any] = {}
@@ -135,7 +131,7 @@ def _bases(examples: list[dict[str, Any]]) -> dict[str, Any]:
 def pack(data: dict[str, Any]) -> dict[str, Any]:
     """The lean form of `data` (see the module docstring); verified by unpacking it."""
     examples = data["examples"]
-    first, refs = _first(examples), {e["id"]: e for e in examples}
+    first, refs = first_by_operation(examples), {e["id"]: e for e in examples}
     kwargs = _usual_kwargs(data["cases"])
     samples = _error_samples(data["error_cases"])
     packed: dict[str, Any] = {"$comment": COMMENT, "examples": [_pack_example(e) for e in examples]}
@@ -156,7 +152,8 @@ def pack(data: dict[str, Any]) -> dict[str, Any]:
             ]
         elif key not in packed:
             packed[key] = _refer_examples(value, refs)
-    if not same(unpack(copy.deepcopy(packed)), data):
+    # read back as the file gives it (JSON: no tuples, no int keys), then unpacked
+    if not same(unpack(json.loads(json_text(packed))), data):
         raise AssertionError("packed test data does not unpack to the original")
     return packed
 
@@ -211,7 +208,8 @@ def _unpack_curl(case: dict[str, Any], first: dict[str, dict[str, Any]]) -> dict
 def unpack(packed: dict[str, Any]) -> dict[str, Any]:
     """The full test data from its lean form (the generated conftest does the same)."""
     examples = [_unpack_example(e) for e in packed["examples"]]
-    first, refs, bases = _first(examples), {e["id"]: e for e in examples}, _bases(examples)
+    first, bases = first_by_operation(examples), _bases(examples)
+    refs = {e["id"]: e for e in examples}
     data: dict[str, Any] = {}
     for key, value in packed.items():
         if key in _STORED and key != "examples":
@@ -222,7 +220,7 @@ def unpack(packed: dict[str, Any]) -> dict[str, Any]:
                 for operation, lines in unshare(value).items()
                 for row in ungroup(lines)
             ]
-        elif key in SECTIONS and isinstance(value, dict):
+        elif is_table(key, value):
             data[key] = unpack_section(value, first, packed["error_samples"])
         elif key == "curls":
             data[key] = [_unpack_curl(case, first) for case in value]

@@ -14,146 +14,190 @@ import pytest
 
 from provet_client._pointer import escape, unescape
 
+# data.json is packed (generator/emit/test_data_pack.py): each example stored once, each
+# case a row or a patch. What follows is that module's `unpack`, function for function
+# (json_patch.apply, case_rows, behaviour_rows), so a case reads the same in both.
+_STORED = ("$comment", "examples", "case_kwargs", "error_samples")
+_SHARED, _COMMON = "$cases", "*"
+
+
+def _value(step: dict[str, Any]) -> Any:
+    """An operation's value; `"repeat": [char, count]` is a long run of one character."""
+    if "repeat" in step:
+        char, count = step["repeat"]
+        return char * count
+    return copy.deepcopy(step["value"])
+
 
 def _apply(document: Any, patch: list[dict[str, Any]]) -> Any:
-    """`document` with an RFC 6902 patch applied (add, remove, replace): a case's payload."""
-    result = copy.deepcopy(document)
-    for operation in patch:
-        tokens = [unescape(t) for t in operation["path"].split("/")[1:]]  # "/" names key ""
-        # "repeat": [char, count] stands for a long run of one character
-        value = (
-            operation["repeat"][0] * operation["repeat"][1]
-            if "repeat" in operation
-            else operation.get("value")
-        )
+    """`document` with an RFC 6902 patch applied (a copy; add, remove and replace)."""
+    result = copy.deepcopy(document)  # not through JSON: a sample file is bytes here
+    for step in patch:
+        tokens = [unescape(t) for t in step["path"].split("/")[1:]]  # an empty key is a key
         if not tokens:
-            result = copy.deepcopy(value)
+            result = _value(step)
             continue
         parent = result
         for token in tokens[:-1]:
             parent = parent[int(token) if isinstance(parent, list) else token]
         last: Any = int(tokens[-1]) if isinstance(parent, list) else tokens[-1]
-        if operation["op"] == "remove":
+        if step["op"] == "remove":
             del parent[last]
-        elif operation["op"] == "add" and isinstance(parent, list):
-            parent.insert(last, copy.deepcopy(value))
+        elif step["op"] == "add" and isinstance(parent, list):
+            parent.insert(last, _value(step))
         else:
-            parent[last] = copy.deepcopy(value)
+            parent[last] = _value(step)
     return result
 
 
-def _resolve(value: Any, examples: dict[str, Any]) -> Any:
-    """`value` with each `{"$example": id, "patch"?: [...]}` replaced by that example test
-    (patched), and each `{"$response": id, "patch": [...]}` by its response (patched)."""
+def _resolve_examples(value: Any, examples: dict[str, Any]) -> Any:
+    """`value` with each `{"$example": id, "patch"?: [...]}` as that example test (patched),
+    and each `{"$response": id, "patch"?: [...]}` as that example's response (patched)."""
     if isinstance(value, dict):
         if "$example" in value:
             return _apply(examples[value["$example"]], value.get("patch", []))
         if "$response" in value:
-            return _apply(examples[value["$response"]]["response"], value["patch"])
-        return {k: _resolve(v, examples) for k, v in value.items()}
+            return _apply(examples[value["$response"]]["response"], value.get("patch", []))
+        return {k: _resolve_examples(v, examples) for k, v in value.items()}
     if isinstance(value, list):
-        return [_resolve(v, examples) for v in value]
+        return [_resolve_examples(v, examples) for v in value]
     return value
 
 
-def _rows(lines: list[Any]) -> list[Any]:
-    """An operation's cases: a line per pointer, `[pointer, [rule, check, op, value], ...]`."""
+def _row_patch(pointer: str, edit: Any, rest: list[Any]) -> tuple[list[dict[str, Any]], Any]:
+    """A row's JSON Patch and its case's `field`.
+
+    `edit` "add"/"replace" puts `rest[0]` at `pointer`; "remove" removes
+    `pointer`, or its member `rest[0]` (the required field left out); a list
+    is the whole patch.
+    """
+    if isinstance(edit, list):
+        return edit, None
+    if edit == "remove":
+        field = rest[0] if rest else None
+        path = pointer + ("/" + escape(field) if field is not None else "")
+        return [{"op": "remove", "path": path}], field
+    return [{"op": edit, "path": pointer, "value": rest[0]}], None
+
+
+def _expand(operation: str, row: Any, base: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The broken-payload case a row `[pointer, rule, check, edit, ...]` (or an object) says."""
+    if isinstance(row, dict):  # a case a row cannot say
+        case = {k: v for k, v in row.items() if k not in ("check", "patch")}
+        patch = row["patch"]
+        check = row.get("check")
+    else:
+        pointer, rule, check, edit, *rest = row
+        patch, field = _row_patch(pointer, edit, rest)
+        case = {"pointer": pointer, "rule": rule, "field": field}
+    if check is not None:
+        case["id"] = f"{operation}:{case['pointer'] or '(root)'}:{check}"
+    case.setdefault("field", None)
+    case.setdefault("batch_item", False)
+    case.setdefault("kwargs", kwargs)
+    return {**case, "operation": operation, "payload": _apply(base, patch)}
+
+
+def _ungroup(lines: list[Any]) -> list[Any]:
+    """The rows of an operation's lines (`[pointer, [rule, check, edit, ...], ...]` each)."""
     rows: list[Any] = []
     for line in lines:
         rows += [[line[0], *check] for check in line[1:]] if isinstance(line, list) else [line]
     return rows
 
 
-def _case(operation: str, row: Any, base: Any, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """A broken-payload case from its row: `[pointer, rule, check, op, value]`.
-
-    `op` "add"/"replace" puts `value` at `pointer`; "remove" removes `pointer`,
-    or its member `field` (a 5th item: the required member left out); a list
-    in its place is the whole JSON Patch. An object is a case a row cannot say.
-    """
-    if isinstance(row, dict):
-        case = {k: v for k, v in row.items() if k not in ("check", "patch")}
-        patch, check = row["patch"], row.get("check")
-    else:
-        pointer, rule, check, edit, *rest = row
-        case = {"pointer": pointer, "rule": rule, "field": None}
-        if isinstance(edit, list):
-            patch = edit
-        elif edit == "remove":
-            case["field"] = rest[0] if rest else None
-            path = pointer + ("/" + escape(rest[0]) if rest else "")
-            patch = [{"op": "remove", "path": path}]
-        else:
-            patch = [{"op": edit, "path": pointer, "value": rest[0]}]
-    if check is not None:
-        case["id"] = f"{operation}:{case['pointer'] or '(root)'}:{check}"
-    defaults = {"field": None, "batch_item": False, "kwargs": kwargs}
-    return {**defaults, **case, "operation": operation, "payload": _apply(base, patch)}
+def _unshare(packed: dict[str, Any]) -> dict[str, list[Any]]:
+    """Each operation's own lines (`{"$cases": other, "patch": [...]}`: another's, patched)."""
+    return {
+        operation: _apply(packed[rows[_SHARED]], rows["patch"]) if isinstance(rows, dict) else rows
+        for operation, rows in packed.items()
+    }
 
 
-def _table(section: dict[str, Any], first: dict[str, Any], samples: dict[str, Any]) -> list[Any]:
-    """Behaviour cases by operation, each from the operation's first example test.
+def _unpack_section(
+    section: dict[str, Any], first: dict[str, Any], samples: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Behaviour cases written as a table by operation, each from its first example test.
 
     Error cases are `[status, format]` pairs (body and messages from
     `error_samples`); the other sections' `{what else}`. `"*"` is what every
     operation has: the pairs it starts with, or what else every case holds.
     """
+    common = section.get(_COMMON, {})
     cases = []
-    for name, rest in section.items():
-        if name == "*":
+    for operation, rest in section.items():
+        if operation == _COMMON:
             continue
-        if isinstance(rest, list):
+        if isinstance(rest, list):  # error cases: [status, format] each
             cases += [
                 {
-                    "id": f"{name}:{status}:{fmt}",
-                    "example": copy.deepcopy(first[name]),
+                    "id": f"{operation}:{status}:{fmt}",
+                    "example": copy.deepcopy(first[operation]),
                     "status": status,
                     **samples.get(fmt, {}),
                 }
-                for status, fmt in [*section.get("*", []), *rest]
+                for status, fmt in [*(common or []), *rest]
             ]
         else:
-            example = copy.deepcopy(first[name])
-            cases.append({"id": name, "example": example, **section.get("*", {}), **rest})
+            example = copy.deepcopy(first[operation])
+            cases.append({"id": operation, "example": example, **common, **rest})
     return cases
 
 
-def _curl(case: dict[str, Any], first: dict[str, Any]) -> dict[str, Any]:
+def _unpack_example(example: dict[str, Any]) -> dict[str, Any]:
+    """An example test, its body again in its `kwargs` (stored once)."""
+    if example["body"] is None or "body" in example["kwargs"]:
+        return example
+    return {**example, "kwargs": {**example["kwargs"], "body": copy.deepcopy(example["body"])}}
+
+
+def _unpack_curl(case: dict[str, Any], first: dict[str, Any]) -> dict[str, Any]:
     """A documented curl; a body placeholder (`example_body`) filled with its example's body."""
     if "example_body" not in case:
         return case
-    body = json.dumps(first[case["operation"]]["body"], ensure_ascii=False)
     unpacked = {k: v for k, v in case.items() if k != "example_body"}
+    body = json.dumps(first[case["operation"]]["body"], ensure_ascii=False)
     return {**unpacked, "fills": {**case["fills"], case["example_body"]: body}}
 
 
-def _unpack(packed: dict[str, Any]) -> dict[str, Any]:
-    """data.json stores each example once and each case as a row (generator/emit/test_data_pack.py)."""
-    first: dict[str, Any] = {}
-    bases: dict[str, Any] = {}  # what an operation's broken payloads patch
-    for example in packed["examples"]:
-        if example["body"] is not None and "body" not in example["kwargs"]:
-            example["kwargs"]["body"] = copy.deepcopy(example["body"])  # stored once
+def _first(examples: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each operation's first example test."""
+    first: dict[str, dict[str, Any]] = {}
+    for example in examples:
         first.setdefault(example["operation"], example)
+    return first
+
+
+def _bases(examples: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each operation's first example body: what its broken payloads patch."""
+    bases: dict[str, Any] = {}
+    for example in examples:
         if example["body"] is not None:
             bases.setdefault(example["operation"], example["body"])
-    stored = ("$comment", "examples", "cases", "case_kwargs", "error_samples", "curls")
-    examples = {e["id"]: e for e in packed["examples"]}
-    data = {k: _resolve(v, examples) for k, v in packed.items() if k not in stored}
-    for name, section in data.items():
-        if name.endswith("_cases") and isinstance(section, dict):
-            data[name] = _table(section, first, packed["error_samples"])
-    data["examples"] = packed["examples"]
-    rows = dict(packed["cases"])
-    for operation, own in rows.items():  # another operation's lines plus a patch
-        if isinstance(own, dict):
-            rows[operation] = _apply(packed["cases"][own["$cases"]], own["patch"])
-    data["cases"] = [
-        _case(operation, row, bases.get(operation), packed["case_kwargs"][operation])
-        for operation, lines in rows.items()
-        for row in _rows(lines)
-    ]
-    data["curls"] = [_curl(case, first) for case in packed["curls"]]
+    return bases
+
+
+def _unpack(packed: dict[str, Any]) -> dict[str, Any]:
+    """The full test data from data.json (test_data_pack.unpack)."""
+    examples = [_unpack_example(e) for e in packed["examples"]]
+    first, bases = _first(examples), _bases(examples)
+    refs = {e["id"]: e for e in examples}
+    data: dict[str, Any] = {}
+    for key, value in packed.items():
+        if key in _STORED and key != "examples":
+            continue
+        if key == "cases":
+            data[key] = [
+                _expand(operation, row, bases.get(operation), packed["case_kwargs"][operation])
+                for operation, lines in _unshare(value).items()
+                for row in _ungroup(lines)
+            ]
+        elif key.endswith("_cases") and isinstance(value, dict):  # a table by operation
+            data[key] = _unpack_section(value, first, packed["error_samples"])
+        elif key == "curls":
+            data[key] = [_unpack_curl(case, first) for case in value]
+        else:
+            data[key] = examples if key == "examples" else _resolve_examples(value, refs)
     return data
 
 
