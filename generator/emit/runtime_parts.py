@@ -64,6 +64,22 @@ class RuntimeParts:
         """Whether some operation's `mock:` block uses `word`."""
         return word in self.mock_words
 
+    # Decisions both mock modules (testing.py, _mock_state.py) make, made here once.
+    @property
+    def keeps(self) -> bool:
+        """An action keeps what a request sent (while the answer stays valid)."""
+        return bool(self.actions & {"answer", "create", "update"})
+
+    @property
+    def rules(self) -> bool:
+        """Some operation refuses by the provider's state (`rules`) or records it (`records`)."""
+        return self.uses("rules") or self.uses("records")
+
+    @property
+    def signing(self) -> bool:
+        """The mock signs the webhooks it delivers (a body field, or headers)."""
+        return self.deliveries and (self.signed_webhooks or self.standard_webhooks)
+
 
 _ERROR_WORDS = ("field_messages", "messages_field", "message_field")
 _CLIENT_ERROR_WORDS = (*_ERROR_WORDS, "item_message", "item_pointer")
@@ -74,11 +90,16 @@ def _operations(mock: dict[str, Any]) -> list[dict[str, Any]]:
     return [{**OPERATION_DEFAULTS, **op} for op in mock["operations"]]
 
 
+def answers(spec: Spec) -> frozenset[str]:
+    """The operations' response encodings (json, form, text, binary, empty)."""
+    return frozenset(op.success.encoding for op in spec.operations)
+
+
 def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
     """The parts `spec`'s package needs; `mock` is mock_data(spec)."""
     operations = _operations(mock)
     params = [p for op in spec.operations for p in op.params]
-    answers = frozenset(op.success.encoding for op in spec.operations)
+    encodings = answers(spec)
     return RuntimeParts(
         **_auth_parts(mock["auth"]),
         **_mock_parts(mock),
@@ -88,7 +109,7 @@ def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
         query_arrays=any(p.array_style and p.location == "query" for p in params),
         form_bodies=any(op["body_encoding"] == "form" for op in operations),
         idempotency=any(op.idempotency_key for op in spec.operations),
-        answers=answers,
+        answers=encodings,
         rate_limit=mock["rate_limit"] is not None,
         paging=any(op["paging"] for op in operations),
         paging_words=frozenset(
@@ -97,7 +118,7 @@ def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
         batch=any(op["batch"] for op in operations),
         envelope=spec.envelope is not None,
         server_variables=bool(spec.server_variables),
-        form_answers="form" in answers,
+        form_answers="form" in encodings,
         error_words=frozenset(
             word
             for word in _CLIENT_ERROR_WORDS
