@@ -45,7 +45,6 @@ class RuntimeParts:
     # what the mock keeps and plays (an operation's `mock:`, `sandbox:`)
     actions: frozenset[str]
     mock_words: frozenset[str]  # the `mock:` words some operation uses (rules, totals, ...)
-    rule_words: frozenset[str]  # the words its `rules` and `records` use (in, when, after, ...)
     paging: bool
     paging_words: frozenset[str]  # the words the paging styles use (cursor, link_header, ...)
     batch: bool
@@ -149,7 +148,6 @@ def _mock_parts(mock: dict[str, Any]) -> dict[str, Any]:
     sandbox = [rule for op in operations for rule in op["sandbox"]]
     blocks = [op["mock"] or {} for op in operations]
     words = {word for block in blocks for word, value in block.items() if value}
-    declared = [rule for m in blocks for key in ("rules", "records") for rule in m.get(key) or []]
     return {
         "error_kinds": frozenset(
             [*(k for k in ("text", "array") if any(r[k] for r in rejections))]
@@ -157,7 +155,6 @@ def _mock_parts(mock: dict[str, Any]) -> dict[str, Any]:
         ),
         "actions": frozenset(str(block.get("action")) for block in blocks),
         "mock_words": frozenset(words),
-        "rule_words": frozenset(word for rule in declared for word in rule),
         "deliveries": "webhook" in words,
         "standard_webhooks": any(hook.get("standard") for hook in hooks),
         "signed_webhooks": any(hook.get("field") for hook in hooks),
