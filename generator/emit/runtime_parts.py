@@ -54,6 +54,7 @@ class RuntimeParts:
     sandbox_when: bool  # sandbox rules that answer a create differently
     progressions: bool  # sandbox rules that move a status on with time
     # the client (_core.py)
+    deprecated: bool  # some operation is deprecated (a DeprecationWarning when called)
     envelope: bool
     server_variables: bool
     form_answers: bool
@@ -115,6 +116,7 @@ def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
             word for op in operations for word, value in (op["paging"] or {}).items() if value
         ),
         batch=any(op["batch"] for op in operations),
+        deprecated=any(op.deprecated for op in spec.operations),
         envelope=spec.envelope is not None,
         server_variables=bool(spec.server_variables),
         form_answers="form" in encodings,
