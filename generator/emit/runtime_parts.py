@@ -7,7 +7,10 @@ templates ask these flags and render such a part only where it can run.
 
 The mock's flags are read off mock.json's data (mock_data), the table that
 drives the mock: a part is rendered exactly when that data can reach it.
-The client's flags are read off the model, as the client's table is.
+The client's flags are read off the model, as the client's table is. A
+concept the render context already carries (ctx.envelope, ctx.multipart,
+ctx.path_lists, ctx.rate_limit, ctx.server_variables) is asked there, not
+repeated here.
 """
 
 from __future__ import annotations
@@ -34,13 +37,11 @@ class RuntimeParts:
     # requests the mock reads
     constant_headers: bool
     path_mismatch: bool  # a path value of the wrong kind is a 404
-    path_lists: bool
     query_arrays: bool
     form_bodies: bool
     idempotency: bool
     # answers the mock writes
     answers: frozenset[str]  # the operations' response encodings
-    rate_limit: bool  # the provider's own wait headers
     error_kinds: frozenset[str]  # text, array, field_messages, messages_field, message_field
     # what the mock keeps and plays (an operation's `mock:`, `sandbox:`)
     actions: frozenset[str]
@@ -55,8 +56,6 @@ class RuntimeParts:
     progressions: bool  # sandbox rules that move a status on with time
     # the client (_core.py)
     deprecated: bool  # some operation is deprecated (a DeprecationWarning when called)
-    envelope: bool
-    server_variables: bool
     form_answers: bool
     error_words: frozenset[str]  # the words the error formats use (field_messages, ...)
 
@@ -102,23 +101,19 @@ def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
     encodings = answers(spec)
     return RuntimeParts(
         **_auth_parts(mock["auth"]),
-        **_mock_parts(mock),
+        **_mock_parts(mock, operations),
         constant_headers=bool(mock["headers"]),
         path_mismatch=mock["path_mismatch"] == "not_found",
-        path_lists=any(p.list_style for p in params),
         query_arrays=any(p.array_style and p.location == "query" for p in params),
         form_bodies=any(op["body_encoding"] == "form" for op in operations),
         idempotency=any(op.idempotency_key for op in spec.operations),
         answers=encodings,
-        rate_limit=mock["rate_limit"] is not None,
         paging=any(op["paging"] for op in operations),
         paging_words=frozenset(
             word for op in operations for word, value in (op["paging"] or {}).items() if value
         ),
         batch=any(op["batch"] for op in operations),
         deprecated=any(op.deprecated for op in spec.operations),
-        envelope=spec.envelope is not None,
-        server_variables=bool(spec.server_variables),
         form_answers="form" in encodings,
         error_words=frozenset(
             word
@@ -142,9 +137,8 @@ def _auth_parts(auth: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _mock_parts(mock: dict[str, Any]) -> dict[str, Any]:
+def _mock_parts(mock: dict[str, Any], operations: list[dict[str, Any]]) -> dict[str, Any]:
     """What the mock keeps and plays: actions, `mock:` words, webhooks, sandbox, rejections."""
-    operations = _operations(mock)
     hooks = mock["webhooks"].values()
     rejections = mock["rejections"].values()
     sandbox = [rule for op in operations for rule in op["sandbox"]]
