@@ -40,7 +40,9 @@ def test_each_provider_gets_the_parts_of_its_own_concepts() -> None:
     assert novatech.rules and not novatech.uses("records")
     assert provet.progressions and provet.path_mismatch and not provet.token
     assert _parts("cartoncloud").sandbox_when and _parts("cartoncloud").client_credentials
-    assert "mark" in _parts("activeants").actions
+    activeants = _parts("activeants")
+    assert "mark" in activeants.actions and not activeants.keeps and activeants.deprecated
+    assert kube.keeps and novatech.signing and not kube.signing and not kube.deprecated
 
 
 @pytest.mark.parametrize(
