@@ -56,7 +56,6 @@ class RuntimeParts:
     progressions: bool  # sandbox rules that move a status on with time
     # the client (_core.py)
     deprecated: bool  # some operation is deprecated (a DeprecationWarning when called)
-    form_answers: bool
     error_words: frozenset[str]  # the words the error formats use (field_messages, ...)
 
     def uses(self, word: str) -> bool:
@@ -73,6 +72,11 @@ class RuntimeParts:
     def rules(self) -> bool:
         """Some operation refuses by the provider's state (`rules`) or records it (`records`)."""
         return self.uses("rules") or self.uses("records")
+
+    @property
+    def form_answers(self) -> bool:
+        """Some operation answers a form (read back into fields)."""
+        return "form" in self.answers
 
     @property
     def signing(self) -> bool:
@@ -98,7 +102,6 @@ def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
     """The parts `spec`'s package needs; `mock` is mock_data(spec)."""
     operations = _operations(mock)
     params = [p for op in spec.operations for p in op.params]
-    encodings = answers(spec)
     return RuntimeParts(
         **_auth_parts(mock["auth"]),
         **_mock_parts(mock, operations),
@@ -107,14 +110,13 @@ def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
         query_arrays=any(p.array_style and p.location == "query" for p in params),
         form_bodies=any(op["body_encoding"] == "form" for op in operations),
         idempotency=any(op.idempotency_key for op in spec.operations),
-        answers=encodings,
+        answers=answers(spec),
         paging=any(op["paging"] for op in operations),
         paging_words=frozenset(
             word for op in operations for word, value in (op["paging"] or {}).items() if value
         ),
         batch=any(op["batch"] for op in operations),
         deprecated=any(op.deprecated for op in spec.operations),
-        form_answers="form" in encodings,
         error_words=frozenset(
             word
             for word in _CLIENT_ERROR_WORDS
