@@ -34,13 +34,15 @@ def _parts(provider: str) -> RuntimeParts:
 def test_each_provider_gets_the_parts_of_its_own_concepts() -> None:
     kube, novatech, provet = _parts("kube"), _parts("novatech"), _parts("provet")
     assert kube.session_cookie and not kube.token and not kube.bearer
-    assert kube.uses("rules") and {"in", "not_recorded", "after", "when"} <= kube.rule_words
+    assert kube.uses("rules") and kube.uses("records") and kube.rules
     assert novatech.token and novatech.expires_at and novatech.paging and novatech.deliveries
     assert novatech.signed_webhooks and not novatech.standard_webhooks
-    assert novatech.rule_words == {"in", "message", "pointer"}
+    assert novatech.rules and not novatech.uses("records")
     assert provet.progressions and provet.path_mismatch and not provet.token
     assert _parts("cartoncloud").sandbox_when and _parts("cartoncloud").client_credentials
-    assert "mark" in _parts("activeants").actions
+    activeants = _parts("activeants")
+    assert "mark" in activeants.actions and not activeants.keeps and activeants.deprecated
+    assert kube.keeps and novatech.signing and not kube.signing and not kube.deprecated
 
 
 @pytest.mark.parametrize(

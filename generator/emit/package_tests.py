@@ -40,9 +40,7 @@ def behaviour_tests(spec: Spec) -> frozenset[str]:
     return frozenset(name for name, found in present.items() if found)
 
 
-def behaviour_imports(
-    package: str, tests: frozenset[str], form_answers: bool = True
-) -> tuple[str, ...]:
+def behaviour_imports(package: str, tests: frozenset[str], form_answers: bool) -> tuple[str, ...]:
     """The import block of tests/test_behaviour.py for the sections it has (urlencode
     and json only where some answer is a form, or the cached test compares JSON)."""
     names = ["Client"]

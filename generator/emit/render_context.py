@@ -17,7 +17,7 @@ from generator import __version__
 from generator.concepts import multipart, rate_limit, server_variables
 from generator.concepts.servers import default_server
 from generator.concepts.status_errors import STATUS_ERRORS
-from generator.emit import package_exports, package_tests
+from generator.emit import package_exports, package_tests, runtime_parts
 from generator.emit.auth_view import AuthView, auth_summary, auth_view
 from generator.emit.jsonschema_files import types_ref_prefix
 from generator.emit.mock_tests import mock_sections
@@ -256,7 +256,7 @@ def build_context(spec: Spec, checks: str, *, package_version: str = "1.0.0") ->
         common_errors=_common_errors(operations),
         multipart=multipart.runtime_table(spec.operations),
         behaviour_imports=package_tests.behaviour_imports(
-            spec.package, tests, any(op.success.encoding == "form" for op in spec.operations)
+            spec.package, tests, form_answers="form" in runtime_parts.answers(spec)
         ),
         webhook_test_imports=package_tests.webhook_test_imports(spec.package, tests),
         checks=checks,

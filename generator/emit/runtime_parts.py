@@ -7,7 +7,10 @@ templates ask these flags and render such a part only where it can run.
 
 The mock's flags are read off mock.json's data (mock_data), the table that
 drives the mock: a part is rendered exactly when that data can reach it.
-The client's flags are read off the model, as the client's table is.
+The client's flags are read off the model, as the client's table is. A
+concept the render context already carries (ctx.envelope, ctx.multipart,
+ctx.path_lists, ctx.rate_limit, ctx.server_variables) is asked there, not
+repeated here.
 """
 
 from __future__ import annotations
@@ -34,18 +37,15 @@ class RuntimeParts:
     # requests the mock reads
     constant_headers: bool
     path_mismatch: bool  # a path value of the wrong kind is a 404
-    path_lists: bool
     query_arrays: bool
     form_bodies: bool
     idempotency: bool
     # answers the mock writes
     answers: frozenset[str]  # the operations' response encodings
-    rate_limit: bool  # the provider's own wait headers
     error_kinds: frozenset[str]  # text, array, field_messages, messages_field, message_field
     # what the mock keeps and plays (an operation's `mock:`, `sandbox:`)
     actions: frozenset[str]
     mock_words: frozenset[str]  # the `mock:` words some operation uses (rules, totals, ...)
-    rule_words: frozenset[str]  # the words its `rules` and `records` use (in, when, after, ...)
     paging: bool
     paging_words: frozenset[str]  # the words the paging styles use (cursor, link_header, ...)
     batch: bool
@@ -55,14 +55,33 @@ class RuntimeParts:
     sandbox_when: bool  # sandbox rules that answer a create differently
     progressions: bool  # sandbox rules that move a status on with time
     # the client (_core.py)
-    envelope: bool
-    server_variables: bool
-    form_answers: bool
+    deprecated: bool  # some operation is deprecated (a DeprecationWarning when called)
     error_words: frozenset[str]  # the words the error formats use (field_messages, ...)
 
     def uses(self, word: str) -> bool:
         """Whether some operation's `mock:` block uses `word`."""
         return word in self.mock_words
+
+    # Decisions both mock modules (testing.py, _mock_state.py) make, made here once.
+    @property
+    def keeps(self) -> bool:
+        """An action keeps what a request sent (while the answer stays valid)."""
+        return bool(self.actions & {"answer", "create", "update"})
+
+    @property
+    def rules(self) -> bool:
+        """Some operation refuses by the provider's state (`rules`) or records it (`records`)."""
+        return self.uses("rules") or self.uses("records")
+
+    @property
+    def form_answers(self) -> bool:
+        """Some operation answers a form (read back into fields)."""
+        return "form" in self.answers
+
+    @property
+    def signing(self) -> bool:
+        """The mock signs the webhooks it delivers (a body field, or headers)."""
+        return self.deliveries and (self.signed_webhooks or self.standard_webhooks)
 
 
 _ERROR_WORDS = ("field_messages", "messages_field", "message_field")
@@ -74,30 +93,30 @@ def _operations(mock: dict[str, Any]) -> list[dict[str, Any]]:
     return [{**OPERATION_DEFAULTS, **op} for op in mock["operations"]]
 
 
+def answers(spec: Spec) -> frozenset[str]:
+    """The operations' response encodings (json, form, text, binary, empty)."""
+    return frozenset(op.success.encoding for op in spec.operations)
+
+
 def runtime_parts(spec: Spec, mock: dict[str, Any]) -> RuntimeParts:
     """The parts `spec`'s package needs; `mock` is mock_data(spec)."""
     operations = _operations(mock)
     params = [p for op in spec.operations for p in op.params]
-    answers = frozenset(op.success.encoding for op in spec.operations)
     return RuntimeParts(
         **_auth_parts(mock["auth"]),
-        **_mock_parts(mock),
+        **_mock_parts(mock, operations),
         constant_headers=bool(mock["headers"]),
         path_mismatch=mock["path_mismatch"] == "not_found",
-        path_lists=any(p.list_style for p in params),
         query_arrays=any(p.array_style and p.location == "query" for p in params),
         form_bodies=any(op["body_encoding"] == "form" for op in operations),
         idempotency=any(op.idempotency_key for op in spec.operations),
-        answers=answers,
-        rate_limit=mock["rate_limit"] is not None,
+        answers=answers(spec),
         paging=any(op["paging"] for op in operations),
         paging_words=frozenset(
             word for op in operations for word, value in (op["paging"] or {}).items() if value
         ),
         batch=any(op["batch"] for op in operations),
-        envelope=spec.envelope is not None,
-        server_variables=bool(spec.server_variables),
-        form_answers="form" in answers,
+        deprecated=any(op.deprecated for op in spec.operations),
         error_words=frozenset(
             word
             for word in _CLIENT_ERROR_WORDS
@@ -120,15 +139,13 @@ def _auth_parts(auth: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _mock_parts(mock: dict[str, Any]) -> dict[str, Any]:
+def _mock_parts(mock: dict[str, Any], operations: list[dict[str, Any]]) -> dict[str, Any]:
     """What the mock keeps and plays: actions, `mock:` words, webhooks, sandbox, rejections."""
-    operations = _operations(mock)
     hooks = mock["webhooks"].values()
     rejections = mock["rejections"].values()
     sandbox = [rule for op in operations for rule in op["sandbox"]]
     blocks = [op["mock"] or {} for op in operations]
     words = {word for block in blocks for word, value in block.items() if value}
-    declared = [rule for m in blocks for key in ("rules", "records") for rule in m.get(key) or []]
     return {
         "error_kinds": frozenset(
             [*(k for k in ("text", "array") if any(r[k] for r in rejections))]
@@ -136,7 +153,6 @@ def _mock_parts(mock: dict[str, Any]) -> dict[str, Any]:
         ),
         "actions": frozenset(str(block.get("action")) for block in blocks),
         "mock_words": frozenset(words),
-        "rule_words": frozenset(word for rule in declared for word in rule),
         "deliveries": "webhook" in words,
         "standard_webhooks": any(hook.get("standard") for hook in hooks),
         "signed_webhooks": any(hook.get("field") for hook in hooks),

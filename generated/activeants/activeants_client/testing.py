@@ -452,7 +452,9 @@ def _rejection(spec: dict[str, Any], messages: list[tuple[str, str]], status: in
     body = copy.deepcopy(spec["sample"]) if isinstance(spec["sample"], dict) else {}
     body.update(spec["body"] if isinstance(spec["body"], dict) else {})
     texts = [f"{p}: {m}" if p else m for p, m in messages]
-    if spec["message_field"] and not (
+    if spec["messages_field"]:
+        body[spec["messages_field"]] = texts
+    elif spec["message_field"] and not (
         isinstance(spec["body"], dict) and spec["message_field"] in spec["body"]
     ):
         body[spec["message_field"]] = "; ".join(texts)

@@ -150,6 +150,16 @@ def _one(payload: Any, params: dict[str, Any], pointer: str) -> Any:
     return found[0] if found else None
 
 
+def _applies(rule: dict[str, Any], payload: Any, params: dict[str, Any]) -> bool:
+    guard = rule.get("when")
+    if not guard:
+        return True
+    value = _one(payload, params, guard["pointer"])
+    if "equals" in guard:
+        return str(value) == str(guard["equals"])
+    return str(value) != str(guard.get("not"))
+
+
 def _worded(template: str, value: Any, payload: Any, params: dict[str, Any]) -> str:
     """The rule's message: {value} the value refused, {/pointer} or {?param} another value."""
 
@@ -171,11 +181,26 @@ def refusal(
     before their scope began (`after`); `when` limits it to some requests.
     """
     for rule in rules:
+        if not _applies(rule, payload, params):
+            continue
+        scope = str(_one(payload, params, rule["scope"])) if rule.get("scope") else ""
         for value in _values(payload, params, rule["pointer"]):
             known = [str(v) for v in rule.get("in", [])]
             if "in" in rule and str(value) not in known:
                 return _worded(rule["message"], value, payload, params)
+            if rule.get("not_recorded") and f"{scope}\x00{value}" in recorded.get(
+                rule["not_recorded"], set()
+            ):
+                return _worded(rule["message"], value, payload, params)
+            if not _after_start(rule, scope, value):
+                return _worded(rule["message"], value, payload, params)
     return None
+
+
+def _after_start(rule: dict[str, Any], scope: str, value: Any) -> bool:
+    """`after`: a date the mock can read must not precede when its `scope` began."""
+    began = (rule.get("after") or {}).get(scope)
+    return began is None or within(value, began, "from")
 
 
 def _operand(item: dict[str, Any], word: Any) -> float:

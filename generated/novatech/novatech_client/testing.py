@@ -116,8 +116,13 @@ def _page(
 ) -> tuple[list[Any], dict[str, str]]:
     """One page of `items`, with the counts, next URL, link or cursor the paging style writes."""
     asked = params.get(paging["param"])
-    number = int(asked) if asked is not None else paging["first_page"]
-    start = max(0, (number - paging["first_page"]) * size)
+    if paging["cursor"]:
+        offset = str(asked or "").removeprefix("after-")
+        start = int(offset) if offset.isdigit() else 0
+        number = start // size + 1
+    else:
+        number = int(asked) if asked is not None else paging["first_page"]
+        start = max(0, (number - paging["first_page"]) * size)
     shown = items[start : start + size]
     end = start + len(shown)
     if paging["total_field"]:
@@ -552,7 +557,7 @@ class MockProvider:
         signature = DATA["webhooks"].get(webhook["name"]) or {}
         body: bytes | None = None
         headers: dict[str, str] | None = None
-        if signature.get("field"):
+        if signature.get("field"):  # signed in a body field
             fields = signature["fields"]
             text = signature["separator"].join(state.as_text(payload.get(f)) for f in fields)
             digest = hmac.new(self.webhook_secret.encode(), text.encode(), hashlib.sha256).digest()

@@ -57,7 +57,7 @@ def fill_server_variables(url: str, given: Mapping[str, str]) -> str:
     """`url` with each {variable} replaced by the given value or its default, checked."""
     unknown = sorted(set(given) - set(SERVER_VARIABLES))
     if unknown:
-        known = ", ".join(SERVER_VARIABLES) or "none"
+        known = ", ".join(SERVER_VARIABLES)
         raise ValueError(f"unknown server variable(s) {', '.join(unknown)}; known: {known}")
     for name, (default, allowed) in SERVER_VARIABLES.items():
         value = str(given.get(name, default))

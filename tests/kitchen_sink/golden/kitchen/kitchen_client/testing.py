@@ -665,7 +665,7 @@ class MockProvider:
             )
             if signature["event_header"]:
                 headers[signature["event_header"]] = str(webhook.get("event", webhook["name"]))
-        elif signature.get("field"):
+        if signature.get("field"):  # signed in a body field
             fields = signature["fields"]
             text = signature["separator"].join(state.as_text(payload.get(f)) for f in fields)
             digest = hmac.new(self.webhook_secret.encode(), text.encode(), hashlib.sha256).digest()
@@ -736,7 +736,9 @@ def _rejection(spec: dict[str, Any], messages: list[tuple[str, str]], status: in
             fields.setdefault(key, []).append(m)
         return JSONResponse(_set(body, spec["field_messages"], fields), status_code=status)
     texts = [f"{p}: {m}" if p else m for p, m in messages]
-    if spec["message_field"] and not (
+    if spec["messages_field"]:
+        body[spec["messages_field"]] = texts
+    elif spec["message_field"] and not (
         isinstance(spec["body"], dict) and spec["message_field"] in spec["body"]
     ):
         body[spec["message_field"]] = "; ".join(texts)

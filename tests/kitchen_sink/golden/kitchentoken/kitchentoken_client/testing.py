@@ -112,8 +112,13 @@ def _page(
 ) -> tuple[list[Any], dict[str, str]]:
     """One page of `items`, with the counts, next URL, link or cursor the paging style writes."""
     asked = params.get(paging["param"])
-    number = int(asked) if asked is not None else paging["first_page"]
-    start = max(0, (number - paging["first_page"]) * size)
+    if paging["cursor"]:
+        offset = str(asked or "").removeprefix("after-")
+        start = int(offset) if offset.isdigit() else 0
+        number = start // size + 1
+    else:
+        number = int(asked) if asked is not None else paging["first_page"]
+        start = max(0, (number - paging["first_page"]) * size)
     shown = items[start : start + size]
     headers = {
         paging["total_pages_header"]: str(max(1, -(-len(items) // size))),
@@ -485,6 +490,10 @@ def _rejection(spec: dict[str, Any], messages: list[tuple[str, str]], status: in
     texts = [f"{p}: {m}" if p else m for p, m in messages]
     if spec["messages_field"]:
         body[spec["messages_field"]] = texts
+    elif spec["message_field"] and not (
+        isinstance(spec["body"], dict) and spec["message_field"] in spec["body"]
+    ):
+        body[spec["message_field"]] = "; ".join(texts)
     return JSONResponse(body, status_code=status)
 
 
