@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from generator.spec import diagnostic_codes as codes
 from generator.spec.build_context import BuildContext
+from generator.spec.build_sandbox_check import check_sandbox
 from generator.spec.loader import child_pointer
 from generator.spec.mock_model import MockOperation
 from generator.spec.model import Operation, Webhook
@@ -103,3 +104,4 @@ def check_mock(
                 f"no operation named '{rule['operation']}'",
                 codes.UNKNOWN_OPERATION,
             )
+    check_sandbox(ctx, operations)

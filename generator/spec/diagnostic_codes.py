@@ -105,6 +105,7 @@ BAD_IDEMPOTENCY_KEY = _error(
 BAD_BATCH = _error("SS054", "bad-batch", "a batch declaration points nowhere")
 BAD_TEXT_RESPONSE = _error("SS055", "bad-text-response", "a text response with a non-text shape")
 BAD_MULTIPART = _error("SS056", "bad-multipart", "a multipart body that cannot be sent as declared")
+BAD_SANDBOX = _error("SS057", "bad-sandbox", "a sandbox rule the mock would never play")
 
 # -- names the generated code would trip over (names_check.py, names_*.py) ---
 NAME_CLASH = _error("SS060", "name-clash", "two things, or a thing and the generator, share a name")
