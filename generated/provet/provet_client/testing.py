@@ -392,7 +392,13 @@ class MockProvider:
     def _progressed(self, store: str, key: str, stored: dict[str, Any]) -> dict[str, Any]:
         """A copy with time-based progressions applied (a status that moves every 10 minutes)."""
         entity = copy.deepcopy(stored)
-        rules = [r for ops in DATA["operations"] for r in ops["sandbox"] if r.get("sequence")]
+        rules = [  # a progression moves what its own operation created, in that store only
+            rule
+            for op in DATA["operations"]
+            if (op["mock"] or {}).get("store") == store
+            for rule in op["sandbox"]
+            if rule.get("sequence")
+        ]
         created = self.created_at.get((store, key))
         for rule in rules:
             pointer = rule.get("field", "/status")
