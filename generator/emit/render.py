@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from generator.emit import naming
+from generator.emit import messages, naming
 from generator.emit.black_layout import (
     black_at,
     black_call,
@@ -152,6 +152,7 @@ def environment() -> jinja2.Environment:
     env.filters["black_literal"] = black_literal
     env.filters["black_def"] = black_def
     env.filters["black_call"] = black_call
+    env.globals["words"] = messages  # the runtime's fixed wording, from its one home
     return env
 
 
