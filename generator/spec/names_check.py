@@ -26,7 +26,6 @@ from generator.spec.names_reserved import (
     CLIENT_ARGUMENTS,
     MODEL_MODULE_NAMES,
     MODULE_CONSTANTS,
-    PAGING_LOCALS,
     client_members,
 )
 from generator.spec.names_values import check_values
@@ -117,16 +116,6 @@ class _Checker:
                     key=True,
                 )
             taken.setdefault(param.python_name, f"parameter {param.key!r}")
-            if op.paging and param.python_name in PAGING_LOCALS:
-                page_param = op.paging.page_param
-                if page_param not in (param.key, param.wire_name):
-                    self.error(
-                        pointer,
-                        f"parameter '{param.key}' becomes '{param.python_name}', a name"
-                        f" iter_{op.name} uses for itself; give it a `python_name`",
-                        codes.NAME_CLASH,
-                        key=True,
-                    )
 
     def python_name(self, param: Param, pointer: str) -> bool:
         name = param.python_name
