@@ -194,6 +194,7 @@ class _Checker:
         hoisted_at = {  # an inline object is named <Parent><Field>: found at its field
             f.shape.ref: f.pointer for t in self.spec.types for f in t.fields if f.shape.ref
         }
+        names = {typedef.name for typedef in self.spec.types}
         for typedef in self.spec.types:
             pointer = child_pointer("/types", typedef.name)
             if keyword.iskeyword(typedef.name) or typedef.name in MODEL_MODULE_NAMES:
@@ -203,6 +204,14 @@ class _Checker:
                     f"type name '{typedef.name}'{' (an inline object)' if inline else ''} is"
                     " taken in the generated models module (a Python keyword or a name"
                     " models.py imports)",
+                    codes.NAME_CLASH,
+                    key=True,
+                )
+            elif typedef.name.endswith("Dict") and typedef.name[: -len("Dict")] in names:
+                self.error(
+                    pointer,
+                    f"type name '{typedef.name}' is taken in the generated models module by"
+                    f" the TypedDict of type '{typedef.name[: -len('Dict')]}'",
                     codes.NAME_CLASH,
                     key=True,
                 )

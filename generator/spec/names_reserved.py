@@ -55,10 +55,14 @@ MODEL_MODULE_NAMES = frozenset(
         "Literal",
         "Model",
         "NaiveDatetime",
+        "NotRequired",
         "Optional",
         "RootModel",
+        "TypeAlias",
+        "TypedDict",
         "UUID",
         "Union",
+        "date",
     }
 )
 TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")  # RFC 9110 token (header, cookie names)
