@@ -135,3 +135,20 @@ def test_the_raw_views_are_the_client_methods_answering_raw_responses() -> None:
     assert type(client.with_raw_response).place_order.__doc__ == client.place_order.__doc__
     client.close()
     asyncio.run(aclient.aclose())
+
+
+def test_a_cached_answer_does_not_swallow_an_unknown_option() -> None:
+    """get_settings is cached as Active Ants advises: a second call, answered from the
+    cache, still refuses a misspelt option instead of dropping it unseen."""
+    import activeants_client
+    from activeants_client.testing import MockProvider as ActiveAntsMock
+
+    provider = ActiveAntsMock()
+    with (
+        Served(provider.app) as server,
+        activeants_client.Client(**provider.credentials, base_url=server.url) as client,
+    ):
+        first = client.get_settings()
+        assert client.get_settings() is first  # from the cache
+        with pytest.raises(TypeError, match=r"get_settings\(\) got .* 'timout'"):
+            client.get_settings(timout=5)  # type: ignore[call-arg]

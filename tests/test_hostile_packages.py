@@ -234,3 +234,52 @@ def test_paging_reads_an_items_field_whatever_its_spelling(items: str, tmp_path:
         assert found == ["1"], found  # the empty second page is the last
         """,
     )
+
+
+def test_a_paged_operation_s_parameters_may_take_any_name_the_iterator_once_used(
+    tmp_path: Path,
+) -> None:
+    """iter_<op> hands its arguments to one lambda (_paging.iterate walks the pages), so
+    `page`, `raw`, `items`, `item` and `list` are ordinary parameters, sent on every page."""
+    spec = base_spec()
+    spec["types"]["OrderList"] = {
+        "source": "L",
+        "fields": {"orders": {"type": "array", "items": "Order"}},
+    }
+    names = ("page", "raw", "items", "item", "list")
+    spec["operations"]["list_orders"] = {
+        "source": "L",
+        "method": "GET",
+        "path": "/orders",
+        "params": {
+            "pg": {"in": "query", "type": "integer"},
+            "size": {"in": "query", "type": "integer"},
+            **{name: {"in": "query", "type": "string"} for name in names},
+        },
+        "paging": {"page_param": "pg", "size_param": "size", "items_field": "orders"},
+        "responses": {"200": "OrderList"},
+    }
+    generate(tmp_path, spec)
+    generated_package_works(
+        tmp_path,
+        mypy=True,
+        tests=False,
+        script=f"""
+        import httpx
+        import hz_client
+
+        asked = []
+
+        def answer(request):
+            asked.append(dict(request.url.params))
+            page = request.url.params["pg"]
+            return httpx.Response(200, json={{"orders": [{{"id": page}}] if page == "1" else []}})
+
+        http = httpx.Client(transport=httpx.MockTransport(answer))
+        with hz_client.Client(http_client=http) as client:
+            found = [o.id for o in client.iter_list_orders(**{{n: n.upper() for n in {names!r}}})]
+        assert found == ["1"], found
+        assert [a.pop("pg") for a in asked] == ["1", "2"], asked
+        assert all(a == {{n: n.upper() for n in {names!r}}} for a in asked), asked
+        """,
+    )

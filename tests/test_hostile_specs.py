@@ -125,6 +125,12 @@ REFUSED = {
     "type None": (_typed("None"), "type name 'None' is taken"),
     "type Field": (_typed("Field"), "type name 'Field' is taken"),
     "type Model": (_typed("Model"), "type name 'Model' is taken"),
+    "type TypedDict": (_typed("TypedDict"), "type name 'TypedDict' is taken"),
+    "type NotRequired": (_typed("NotRequired"), "type name 'NotRequired' is taken"),
+    "type named as another's TypedDict": (
+        {**base_spec(), "types": {**base_spec()["types"], "OrderDict": {"source": "O"}}},
+        "type name 'OrderDict' is taken in the generated models module by the TypedDict",
+    ),
     "inline object named RootModel": (
         {
             **base_spec(),

@@ -22,7 +22,7 @@ from typing import assert_type
 
 from cartoncloud_client import Client as CartonClient
 from cartoncloud_client.models import InboundOrder
-from novatech_client import Client, RawResponse, models
+from novatech_client import AsyncClient, Client, RawResponse, models
 
 body = InboundOrder.model_construct()
 
@@ -52,6 +52,13 @@ def right(client: Client, carton: CartonClient) -> None:
     carton.update_inbound_order("42", body, version=3)
 
 
+async def right_async(client: AsyncClient) -> None:
+    raw = await client.with_raw_response.get_order("1", timeout=5.0)
+    assert_type(raw, RawResponse[models.Order])
+    async for item in client.iter_list_orders(max_retries=0):
+        assert_type(item.order_number, str)
+
+
 def wrong(client: Client, carton: CartonClient) -> None:
     client.set_group_stock("07594101-65af-4349-b3c1-5c72242a9660", {"sku": ["X"]})  # refused
     client.set_group_stock("07594101-65af-4349-b3c1-5c72242a9660", {"skus": "X"})  # refused
@@ -60,6 +67,8 @@ def wrong(client: Client, carton: CartonClient) -> None:
     raw = client.with_raw_response.place_order(models.PlaceOrderRequest.model_validate({}))
     assert_type(raw.parsed, models.StockList)  # refused
     carton.update_inbound_order("42", body, 3)  # refused
+    client.list_stock(timout=5)  # refused
+    client.iter_list_orders(page=2)  # refused
 '''
 
 
@@ -112,5 +121,5 @@ def test_a_raw_response_is_typed_by_its_operation(mypy_output: tuple[str, list[i
 
 
 def test_the_snippet_marks_what_it_expects() -> None:
-    assert len(re.findall(r"# refused$", SNIPPET, re.MULTILINE)) == 6
+    assert len(re.findall(r"# refused$", SNIPPET, re.MULTILINE)) == 8
     assert Path(__file__).name == "test_typed_api.py"

@@ -14,8 +14,8 @@ from typing import Any
 from generator.concepts import formats
 from generator.spec.model import Constraints, EnumValue, Shape
 
-# Words the runtime writes itself (templates/_checks.py.jinja: _unknown_fields, _missing,
-# _response_only); tests/unit/test_validator_emit.py holds the two copies equal.
+# Words the runtime writes itself: templates/_checks.py.jinja renders them from here
+# (`words`, see render.environment) into _unknown_fields, _missing and _response_only.
 UNKNOWN_FIELD = "unknown field: the document does not list it"
 
 _TYPE_WORDS = {

@@ -31,12 +31,12 @@ OPTIONS = "**options: Unpack[RequestOptions]"
 @dataclass(frozen=True)
 class PagingView:
     page_param: str  # the Python name of the parameter that asks for a page (number or cursor)
-    first_page: str  # Python source of the first call's value (a number, or None for a cursor)
     item_type: str
-    items_expr: str  # how the items are read off a page's parsed answer, `parsed`
-    rule: str  # Python source of the runtime rule, e.g. `_paging.ShortPage()`
-    signature: tuple[str, ...] = ()  # iter_<operation>'s parameters: the operation's but the page
-    call: tuple[str, ...] = ()  # the arguments iter_ hands the operation for one page
+    signature: tuple[str, ...]  # iter_<operation>'s parameters: the operation's but the page
+    # the module constant iter_ walks with (_paging.Pages: first page, rule, a page's items)
+    pages_name: str
+    pages: str  # its definition, e.g. `_LIST_ORDERS_PAGES: _paging.Pages[...] = _paging.Pages(...)`
+    fetch: str  # how iter_ asks for one page: `lambda page: self.with_raw_response.<op>(...)`
 
 
 def paging_view(spec: Spec, op: Operation) -> PagingView | None:
@@ -58,20 +58,22 @@ def paging_view(spec: Spec, op: Operation) -> PagingView | None:
     args = ", ".join(f"{k}={v!r}" for k, v in style.runtime_args(param).items())
     positional, keyword_required, keyword = _arguments(op, _own_params(op))
     keyword = tuple(a for a in keyword if a.python_name != param.python_name)
-    return PagingView(
-        param.python_name,
-        "None" if style.cursor else repr(paging.first_page),
-        item,
-        expr,
-        f"_paging.{style.name}({args})",
-        _signature(positional, keyword_required, keyword),
-        (
-            *(a.python_name for a in positional),
-            *(f"{a.python_name}={a.python_name}" for a in keyword_required + keyword),
-            f"{param.python_name}={param.python_name}",
-            "**options",
-        ),
+    name = f"_{naming.constant_name(op.name)}_PAGES"
+    first = "None" if style.cursor else repr(paging.first_page)
+    pages = (
+        f"{name}: _paging.Pages[{annotation(op.success.shape)}, {item}] = _paging.Pages("
+        f"{naming.py_string(op.name)}, {naming.py_string(param.python_name)}, {first}, "
+        f"_paging.{style.name}({args}), lambda parsed: {expr})"
     )
+    call = (
+        *(a.python_name for a in positional),
+        *(f"{a.python_name}={a.python_name}" for a in keyword_required + keyword),
+        f"{param.python_name}={param.python_name}",
+        "**options",
+    )
+    fetch = f"lambda {param.python_name}: self.with_raw_response.{op.name}({', '.join(call)})"
+    signature = _signature(positional, keyword_required, keyword)
+    return PagingView(param.python_name, item, signature, name, pages, fetch)
 
 
 def _own_params(op: Operation) -> tuple[Param, ...]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from generator.emit import naming
+from generator.emit import messages, naming
 from generator.emit.black_layout import (
     black_at,
     black_call,
@@ -28,6 +28,7 @@ from generator.emit.jsonschema_files import standalone_documents
 from generator.emit.mock_data import mock_data
 from generator.emit.models_emit import emit_models
 from generator.emit.openapi_emit import openapi_files
+from generator.emit.operation_record import default_source, record_lines
 from generator.emit.render_context import Context, build_context, for_package
 from generator.emit.response_checks import SplitChecks, split_checks
 from generator.emit.runtime_parts import RuntimeParts, runtime_parts
@@ -134,9 +135,8 @@ def _json_text(value: Any) -> str:
 
 @functools.cache
 def environment() -> jinja2.Environment:
-    loader = jinja2.FunctionLoader(_load_template)
     env = jinja2.Environment(
-        loader=loader,
+        loader=jinja2.FunctionLoader(_load_template),
         bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -152,6 +152,7 @@ def environment() -> jinja2.Environment:
     env.filters["black_literal"] = black_literal
     env.filters["black_def"] = black_def
     env.filters["black_call"] = black_call
+    env.globals.update(words=messages, record_lines=record_lines, record_default=default_source)
     return env
 
 

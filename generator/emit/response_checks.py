@@ -33,6 +33,12 @@ def _helpers() -> tuple[str, ...]:
     return tuple(_HELPER.findall(template))
 
 
+@functools.cache
+def _validation_template() -> str:
+    """`_validation.py.jinja`'s own code (json_problems) calls helpers too."""
+    return templates_root().joinpath("_validation.py.jinja").read_text("utf-8")
+
+
 def _used_helpers(checks: str) -> tuple[str, ...]:
     """The runtime helpers `checks` (compiled source) calls, in import order."""
     return tuple(sorted(name for name in _helpers() if re.search(rf"\b{name}\b", checks)))
@@ -65,8 +71,7 @@ def split_checks(spec: Spec) -> SplitChecks:
     others = frozenset(t.name for t in spec.types) - shared
     responses = emit_validators(spec, others, RESPONSES)
     called = set(_CALLED.findall(responses)) - set(_DEFINED.findall(responses))
-    # json_problems, in _validation's template, reports a key's kind
-    request_helpers = tuple(sorted({"_kind", *_used_helpers(requests)}))
+    request_helpers = _used_helpers(requests + _validation_template())
     return SplitChecks(
         requests,
         responses,

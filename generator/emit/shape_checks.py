@@ -61,7 +61,7 @@ class ShapeChecks(ScalarChecks):
                 w.call(["_wrong"], [repr(expected), v, p, "out"])
             else:
                 self.problem(p, self.message(shape, "type", ""), "'type'")
-        scalar = shape.kind in ("string", "integer", "number", "union")
+        scalar = shape.kind in ("string", "integer", "number", "boolean", "union")
         if scalar and constrained(shape) and single_check(shape):
             self.scalar_constraints(shape, v, p, "elif")
         elif scalar and constrained(shape):

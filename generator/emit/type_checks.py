@@ -30,7 +30,7 @@ def _plain(shape: Shape) -> bool:
         return False
     if shape.message("type") is not None or shape.message("required") is not None:
         return False
-    return shape.kind == "boolean" or not constrained(shape)  # a boolean has no constraint check
+    return not constrained(shape)  # a boolean's const or enum is a rule beyond its type
 
 
 class TypeChecks(RuleChecks):

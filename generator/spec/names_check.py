@@ -26,7 +26,6 @@ from generator.spec.names_reserved import (
     CLIENT_ARGUMENTS,
     MODEL_MODULE_NAMES,
     MODULE_CONSTANTS,
-    PAGING_LOCALS,
     client_members,
 )
 from generator.spec.names_values import check_values
@@ -117,16 +116,6 @@ class _Checker:
                     key=True,
                 )
             taken.setdefault(param.python_name, f"parameter {param.key!r}")
-            if op.paging and param.python_name in PAGING_LOCALS:
-                page_param = op.paging.page_param
-                if page_param not in (param.key, param.wire_name):
-                    self.error(
-                        pointer,
-                        f"parameter '{param.key}' becomes '{param.python_name}', a name"
-                        f" iter_{op.name} uses for itself; give it a `python_name`",
-                        codes.NAME_CLASH,
-                        key=True,
-                    )
 
     def python_name(self, param: Param, pointer: str) -> bool:
         name = param.python_name
@@ -205,6 +194,7 @@ class _Checker:
         hoisted_at = {  # an inline object is named <Parent><Field>: found at its field
             f.shape.ref: f.pointer for t in self.spec.types for f in t.fields if f.shape.ref
         }
+        names = {typedef.name for typedef in self.spec.types}
         for typedef in self.spec.types:
             pointer = child_pointer("/types", typedef.name)
             if keyword.iskeyword(typedef.name) or typedef.name in MODEL_MODULE_NAMES:
@@ -214,6 +204,14 @@ class _Checker:
                     f"type name '{typedef.name}'{' (an inline object)' if inline else ''} is"
                     " taken in the generated models module (a Python keyword or a name"
                     " models.py imports)",
+                    codes.NAME_CLASH,
+                    key=True,
+                )
+            elif typedef.name.endswith("Dict") and typedef.name[: -len("Dict")] in names:
+                self.error(
+                    pointer,
+                    f"type name '{typedef.name}' is taken in the generated models module by"
+                    f" the TypedDict of type '{typedef.name[: -len('Dict')]}'",
                     codes.NAME_CLASH,
                     key=True,
                 )

@@ -55,15 +55,15 @@ MODEL_MODULE_NAMES = frozenset(
         "Literal",
         "Model",
         "NaiveDatetime",
+        "NotRequired",
         "Optional",
         "RootModel",
+        "TypeAlias",
+        "TypedDict",
         "UUID",
         "Union",
+        "date",
     }
-)
-# Names the paging iterators (iter_<operation>) use besides their arguments.
-PAGING_LOCALS = frozenset(
-    {"page", "raw", "items", "item", "list", "_seen", "_first_size", "_previous", "_before"}
 )
 TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")  # RFC 9110 token (header, cookie names)
 

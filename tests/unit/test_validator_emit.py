@@ -223,3 +223,19 @@ def test_a_discriminator_named_with_a_slash_is_escaped_in_its_pointer(tmp_path: 
     validation = load(tmp_path, spec).validation
     (wrong,) = validation.validate("create_order", {**VALID, "item": {"kind/of": "box"}})
     assert (wrong.pointer, wrong.rule) == ("/item/kind~1of", "discriminator")
+
+
+def test_a_boolean_s_const_and_enum_are_checked(tmp_path: Path) -> None:
+    """A boolean is more than its type when the spec fixes its value (it once passed any bool)."""
+    spec = SPEC.replace(
+        "      note: {type: string, nullable: true}\n",
+        "      note: {type: string, nullable: true}\n"
+        "      gift: {type: boolean, const: true}\n"
+        "      wrap: {type: boolean, enum: [false]}\n",
+    )
+    validation = load(tmp_path, spec).validation
+    assert validation.validate("create_order", {**VALID, "gift": True, "wrap": False}) == []
+    wrong = validation.validate("create_order", {**VALID, "gift": False, "wrap": True})
+    assert [(p.pointer, p.rule) for p in wrong] == [("/gift", "const"), ("/wrap", "enum")]
+    (typed,) = validation.validate("create_order", {**VALID, "gift": 1})
+    assert (typed.pointer, typed.rule) == ("/gift", "type")

@@ -54,6 +54,13 @@ class RequestOptions(TypedDict, total=False):
 _OPTIONS = frozenset(RequestOptions.__annotations__)
 
 
+def _refuse_unknown(op: ops.OperationInfo[Any], options: RequestOptions) -> None:
+    """A misspelt option is a TypeError, as any keyword a method does not take would be."""
+    if options and not _OPTIONS.issuperset(options):
+        unknown = next(name for name in options if name not in _OPTIONS)
+        raise TypeError(f"{op.name}() got an unexpected keyword argument {unknown!r}")
+
+
 class _NeedToken:
     """Yielded by a flow when it needs a (new) token before it can go on."""
 
@@ -199,6 +206,7 @@ class _BaseClient(ABC, Generic[H]):
         self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
     ) -> Flow[T]:
         """A call answering the parsed model (a cached one, for operations the document caches)."""
+        _refuse_unknown(op, options)  # before the cache: a hit must not swallow a misspelt option
         if op.cache_ttl:
             hit = self._cache.get(_cache_key(op, params))
             if hit is not None and hit[0] > time.monotonic():
@@ -211,9 +219,7 @@ class _BaseClient(ABC, Generic[H]):
         self, op: ops.OperationInfo[T], params: dict[str, Any], body: Any, options: RequestOptions
     ) -> Flow[RawResponse[T]]:
         """A call over the wire (never from the cache), answering what came back beside the model."""
-        if options and not _OPTIONS.issuperset(options):
-            unknown = next(name for name in options if name not in _OPTIONS)
-            raise TypeError(f"{op.name}() got an unexpected keyword argument {unknown!r}")
+        _refuse_unknown(op, options)
         headers = {**self._extra_headers, **(options.get("extra_headers") or {})}
         if op.idempotency_key and op.idempotency_key.lower() not in {h.lower() for h in headers}:
             # one key per logical call: every retry and replay of this request carries it

@@ -26,6 +26,7 @@ from ._checks import (
     _missing,
     _no_body,
     _no_params,
+    _not_finite,
     _number,
     _response_only,
     _string,
@@ -1174,7 +1175,7 @@ def json_problems(payload: Any, root: str = "") -> list[Problem]:
     while stack:
         value, ptr, depth = stack.pop()
         if isinstance(value, float) and not math.isfinite(value):
-            out.append(Problem(ptr, f"not a number ({value}): JSON cannot carry NaN or Infinity"))
+            out.append(Problem(ptr, _not_finite(value)))
         elif isinstance(value, int) and not isinstance(value, bool) and not _writable(value):
             out.append(Problem(ptr, "integer out of range (too many digits to write out)"))
         elif isinstance(value, str) and not _is_text(value):

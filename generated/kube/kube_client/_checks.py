@@ -33,9 +33,14 @@ def _kind(value: Any) -> str:
     return _JSON_KINDS.get(type(value), type(value).__name__)
 
 
+def _not_finite(value: float) -> str:
+    """NaN or an infinity where JSON wants a value (a compiled check, json_problems)."""
+    return f"not a number ({value}): JSON cannot carry NaN or Infinity"
+
+
 def _wrong_type(expected: str, value: Any) -> str:
     if isinstance(value, float) and not math.isfinite(value):
-        return f"not a number ({value}): JSON cannot carry NaN or Infinity"
+        return _not_finite(value)
     return f"must be {expected} (got {_kind(value)})"
 
 
