@@ -24,14 +24,24 @@ _DATA = {
 }
 
 
-def _walk(node: Any, pointer: str) -> Iterator[tuple[str, str]]:
+# Mappings whose keys are the spec's own names (a field, a parameter, a type): a name
+# there is walked whatever it is, so a field called `messages` or `examples` is cited.
+_NAMES = {
+    *("types", "operations", "webhooks", "error_formats", "client_params"),
+    *("fields", "params", "files", "credentials", "server_variables"),
+}
+
+
+def _walk(node: Any, pointer: str, names: bool = False) -> Iterator[tuple[str, str]]:
+    """`names`: `node`'s keys are names the spec gives, not words of the language."""
     if isinstance(node, dict):
         source = node.get("source")
-        if isinstance(source, str) and source.strip():
+        if isinstance(source, str) and source.strip() and not names:
             yield pointer, source.strip()
         for key, child in node.items():
-            if key not in _DATA:  # a field named `source` is walked like any other
-                yield from _walk(child, child_pointer(pointer, str(key)))
+            if names or key not in _DATA:  # a field named `source` is walked like any other
+                holds_names = not names and key in _NAMES
+                yield from _walk(child, child_pointer(pointer, str(key)), holds_names)
     elif isinstance(node, list):
         for index, child in enumerate(node):
             yield from _walk(child, child_pointer(pointer, str(index)))

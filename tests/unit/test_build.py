@@ -182,3 +182,30 @@ def test_an_example_breaking_its_schema_is_a_spec_problem(tmp_path: Path) -> Non
     (problem,) = raised.value.diagnostics
     assert "/lines/0/sku" in problem.message
     assert "request: {json:" in spec_text(broken).splitlines()[problem.line - 1]
+
+
+def test_a_field_named_like_a_data_word_is_still_cited() -> None:
+    """`messages`, `examples`, `headers`… are provider data as keywords, names as fields."""
+    from generator.spec.citations import citations
+
+    raw = {
+        "types": {
+            "Order": {
+                "source": "Orders",
+                "fields": {
+                    "messages": {"type": "string", "source": "Orders / messages"},
+                    "examples": {"type": "string", "source": "Orders / examples"},
+                },
+                "messages": {"required": "an order needs {field}"},
+            }
+        },
+        "operations": {
+            "get_order": {"source": "Orders / get", "examples": [{"source": "not a citation"}]}
+        },
+    }
+    assert dict(citations(raw)) == {
+        "/types/Order": "Orders",
+        "/types/Order/fields/messages": "Orders / messages",
+        "/types/Order/fields/examples": "Orders / examples",
+        "/operations/get_order": "Orders / get",
+    }
