@@ -52,6 +52,20 @@ class SplitChecks:
     request_helpers: tuple[str, ...] = ()  # what _validation.py takes from _checks
     response_helpers: tuple[str, ...] = ()  # what _response_checks.py takes from _checks
 
+    @property
+    def requests_import_re(self) -> bool:
+        """A pattern among the request checks: _validation.py imports `re`."""
+        return "re.compile(" in self.requests
+
+    @property
+    def responses_import_re(self) -> bool:
+        return "re.compile(" in self.responses
+
+    @property
+    def responses_escape(self) -> bool:
+        """A key written into a pointer: _response_checks.py imports the escape."""
+        return "_escape(" in self.responses
+
 
 def request_types(spec: Spec) -> frozenset[str]:
     """The named types a request body or parameter reaches."""
